@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { zDateTime, zJsonObject, zPageQuery, zScore, zUuid } from '../platform/http/zod-types.js';
+import { ZCustomerRef } from '../customers/customer.schemas.js';
+import { HTTP_LIMITS } from '../platform/http/limits.js';
+
+export const CHANNELS = ['survey', 'widget', 'email', 'chat', 'support_ticket', 'review', 'social', 'interview', 'api', 'import', 'other'] as const;
+export const ZChannel = z.enum(CHANNELS);
+
+/** Score ranges: NPS 0–10, CSAT 1–5, CES 1–7, star rating 1–5. */
+export const SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], rating: [1, 5] } as const;
+export type ScoreType = keyof typeof SCORE_RANGES;
+
+const ZLinks = z.strictObject({
+  surveyResponseId: zUuid.nullable().optional(),
+  ticketId: zUuid.nullable().optional(),
+  orderId: zUuid.nullable().optional(),
+  reviewId: z.string().max(200).nullable().optional(),
+});
+
+const ZLanguageCode = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as fa, ar, zh, en');
+
+export const ZCreateFeedbackInput = z.strictObject({
+  channel: ZChannel,
+  text: z.string().max(HTTP_LIMITS.maxTextLength).default(''),
+  customerId: zUuid.optional().describe('An existing customer of this workspace'),
+  customer: ZCustomerRef.optional().describe('Identify (or create) the customer by externalId, email or phone'),
+  externalId: z.string().trim().min(1).max(200).optional().describe('Your id for this item; re-sending it never duplicates'),
+  language: ZLanguageCode.optional().describe('Skip detection and use this language'),
+  nps: zScore(...SCORE_RANGES.nps).optional(),
+  csat: zScore(...SCORE_RANGES.csat).optional(),
+  ces: zScore(...SCORE_RANGES.ces).optional(),
+  rating: zScore(...SCORE_RANGES.rating).optional(),
+  metadata: zJsonObject.default({}),
+  links: ZLinks.default({}),
+  createdAt: zDateTime.optional().describe('When the customer gave the feedback (default: now)'),
+}).refine((v) => v.text.trim().length > 0 || v.nps != null || v.csat != null || v.ces != null || v.rating != null, {
+  message: 'give text or at least one score', path: ['text'],
+}).refine((v) => !(v.customerId && v.customer), { message: 'give customerId or customer, not both', path: ['customer'] });
+export type TCreateFeedbackInput = z.infer<typeof ZCreateFeedbackInput>;
+
+export const ZBulkCreateFeedbackInput = z.strictObject({
+  items: z.array(z.unknown()).min(1).max(HTTP_LIMITS.maxBulkItems)
+    .describe('Each item has the shape of the single create body'),
+  mode: z.enum(['atomic', 'partial']).default('atomic')
+    .describe('atomic: any invalid item stores nothing; partial: valid items are stored in one transaction, invalid ones reported'),
+});
+
+export const ZUpdateFeedbackInput = z.strictObject({
+  customerId: zUuid.nullable().optional(),
+  language: ZLanguageCode.optional(),
+  nps: zScore(...SCORE_RANGES.nps).nullable().optional(),
+  csat: zScore(...SCORE_RANGES.csat).nullable().optional(),
+  ces: zScore(...SCORE_RANGES.ces).nullable().optional(),
+  rating: zScore(...SCORE_RANGES.rating).nullable().optional(),
+  metadata: zJsonObject.optional(),
+  links: ZLinks.optional(),
+});
+export type TUpdateFeedbackInput = z.infer<typeof ZUpdateFeedbackInput>;
+
+const csv = <T extends z.ZodType<string, string>>(item: T) => z.string().max(500).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(item).min(1));
+
+export const ZListFeedbackQuery = z.strictObject({
+  channel: csv(ZChannel).optional(),
+  language: csv(z.string().regex(/^([a-z]{2,3}|und)$/)).optional(),
+  status: z.enum(['pending', 'processed', 'failed']).optional(),
+  score_type: z.enum(['nps', 'csat', 'ces', 'rating']).optional(),
+  score_min: zScore(0, 10).optional(),
+  score_max: zScore(0, 10).optional(),
+  from: zDateTime.optional(),
+  to: zDateTime.optional(),
+  customer_id: zUuid.optional(),
+  q: z.string().trim().max(200).optional(),
+  ...zPageQuery,
+}).refine((v) => (v.score_min == null && v.score_max == null) || v.score_type, {
+  message: 'score_min/score_max need score_type', path: ['score_type'],
+});
+export type TListFeedbackQuery = z.infer<typeof ZListFeedbackQuery>;

@@ -1,0 +1,166 @@
+// Creating, listing, reading and updating feedback items.
+import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { feedbackItems } from './schema.js';
+import { customers, orders } from '../customers/schema.js';
+import { AppError, notFound } from '../platform/http/errors.js';
+import { decodeCursor, describeZodError, encodeCursor } from '../platform/http/zod-types.js';
+import { normalizeForSearch } from '../analyze/normalize-text.js';
+import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
+import { metrics } from '../platform/metrics.js';
+import { storeFeedback, type StoreResult } from './store-feedback.js';
+import { ZCreateFeedbackInput, type TCreateFeedbackInput, type TListFeedbackQuery, type TUpdateFeedbackInput } from './feedback.schemas.js';
+
+type FeedbackRow = typeof feedbackItems.$inferSelect;
+type CustomerSummary = { id: string; name: string | null; email: string | null; externalId: string | null } | null;
+
+export function publicFeedback(f: FeedbackRow, customer: CustomerSummary = null) {
+  return {
+    id: f.id, channel: f.channel, text: f.text, language: f.language, languageConfidence: f.languageConfidence,
+    customerId: f.customerId, customer, externalId: f.externalId,
+    nps: f.nps, csat: f.csat, ces: f.ces, rating: f.rating, metadata: f.metadata,
+    links: { surveyResponseId: f.surveyResponseId, ticketId: f.ticketId, orderId: f.orderId, reviewId: f.reviewId },
+    status: f.status, sentiment: f.sentiment, sentimentScore: f.sentimentScore, type: f.feedbackType, topics: f.topics,
+    createdAt: f.createdAt, receivedAt: f.receivedAt, processedAt: f.processedAt, updatedAt: f.updatedAt,
+  };
+}
+
+function refError(r: Extract<StoreResult, { ok: false }>) {
+  return new AppError(r.code === 'duplicate' ? 409 : 422, r.code, r.message, r.field);
+}
+
+export async function createFeedback(scope: WorkspaceScope, input: TCreateFeedbackInput) {
+  const [result] = await scope.transaction((tx) => storeFeedback(scope, tx, [input]));
+  if (!result.ok) throw refError(result);
+  if (!result.duplicate) {
+    notifyJobsEnqueued();
+    metrics.feedbackCreated.inc({ channel: input.channel });
+  }
+  return { item: await getFeedback(scope, result.id), duplicate: result.duplicate };
+}
+
+type BulkItemResult = { index: number; status: 'created' | 'duplicate'; id: string } | { index: number; status: 'invalid'; error: { code: string; message: string; field?: string } };
+
+export async function bulkCreateFeedback(scope: WorkspaceScope, rawItems: unknown[], mode: 'atomic' | 'partial') {
+  const results: BulkItemResult[] = new Array(rawItems.length);
+  const valid: Array<{ index: number; input: TCreateFeedbackInput }> = [];
+  rawItems.forEach((raw, index) => {
+    const parsed = ZCreateFeedbackInput.safeParse(raw);
+    if (parsed.success) valid.push({ index, input: parsed.data });
+    else {
+      const { field, message } = describeZodError(parsed.error, 'item');
+      results[index] = { index, status: 'invalid', error: { code: 'invalid_input', message, field } };
+    }
+  });
+  const invalidNow = () => results.filter((r) => r?.status === 'invalid').length;
+  if (mode === 'atomic' && invalidNow() > 0) return { stored: false, created: 0, duplicates: 0, invalid: invalidNow(), results: results.filter(Boolean) };
+
+  const outcome = await scope.transaction(async (tx) => {
+    const stored = await storeFeedback(scope, tx, valid.map((v) => v.input));
+    stored.forEach((r, k) => {
+      const index = valid[k].index;
+      results[index] = r.ok
+        ? { index, status: r.duplicate ? 'duplicate' : 'created', id: r.id }
+        : { index, status: 'invalid', error: { code: r.code, message: r.message, field: r.field } };
+    });
+    // Atomic mode: a reference error found while storing rolls back the whole batch.
+    if (mode === 'atomic' && invalidNow() > 0) throw new RollbackBulk();
+    return true;
+  }).catch((err) => { if (err instanceof RollbackBulk) return false; throw err; });
+
+  const created = results.filter((r) => r.status === 'created').length;
+  if (outcome && created > 0) {
+    notifyJobsEnqueued();
+    metrics.feedbackCreated.inc({ channel: 'bulk' }, created);
+  }
+  return {
+    stored: outcome, created: outcome ? created : 0,
+    duplicates: results.filter((r) => r.status === 'duplicate').length, invalid: invalidNow(),
+    results: outcome ? results : results.map((r) => (r.status === 'invalid' ? r : { index: r.index, status: 'not_stored' as const })),
+  };
+}
+
+class RollbackBulk extends Error {}
+
+export async function getFeedback(scope: WorkspaceScope, id: string) {
+  const [row] = await scope.db.select({ f: feedbackItems, c: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId } })
+    .from(feedbackItems).leftJoin(customers, eq(customers.id, feedbackItems.customerId))
+    .where(scope.where(feedbackItems, eq(feedbackItems.id, id)));
+  if (!row) throw notFound('Feedback item');
+  return publicFeedback(row.f, row.c?.id ? row.c : null);
+}
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery) {
+  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  if (q.cursor && !cursor) throw new AppError(400, 'invalid_input', 'cursor: not a valid cursor', 'cursor');
+  const conditions: Array<SQL | undefined> = [];
+  if (q.channel) conditions.push(inArray(feedbackItems.channel, q.channel));
+  if (q.language) conditions.push(inArray(feedbackItems.language, q.language));
+  if (q.status) conditions.push(eq(feedbackItems.status, q.status));
+  if (q.customer_id) conditions.push(eq(feedbackItems.customerId, q.customer_id));
+  if (q.from) conditions.push(gte(feedbackItems.createdAt, q.from));
+  if (q.to) conditions.push(lte(feedbackItems.createdAt, q.to));
+  if (q.score_type) {
+    const column = { nps: feedbackItems.nps, csat: feedbackItems.csat, ces: feedbackItems.ces, rating: feedbackItems.rating }[q.score_type];
+    conditions.push(sql`${column} is not null`);
+    if (q.score_min != null) conditions.push(gte(column, q.score_min));
+    if (q.score_max != null) conditions.push(lte(column, q.score_max));
+  }
+  if (q.q) {
+    const needle = normalizeForSearch(q.q);
+    if (needle) conditions.push(sql`${feedbackItems.searchText} like ${`%${escapeLike(needle)}%`}`);
+  }
+  if (cursor) {
+    conditions.push(or(lt(feedbackItems.createdAt, cursor.time), and(eq(feedbackItems.createdAt, cursor.time), lt(feedbackItems.id, cursor.id))));
+  }
+  const rows = await scope.db.select({ f: feedbackItems, c: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId } })
+    .from(feedbackItems).leftJoin(customers, eq(customers.id, feedbackItems.customerId))
+    .where(scope.where(feedbackItems, ...conditions))
+    .orderBy(desc(feedbackItems.createdAt), desc(feedbackItems.id)).limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    data: page.map((r) => publicFeedback(r.f, r.c?.id ? r.c : null)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.f.createdAt, last.f.id) : null,
+  };
+}
+
+export async function updateFeedback(scope: WorkspaceScope, id: string, input: TUpdateFeedbackInput) {
+  await scope.transaction(async (tx) => {
+    const [current] = await tx.select().from(feedbackItems).where(scope.where(feedbackItems, eq(feedbackItems.id, id))).for('update');
+    if (!current) throw notFound('Feedback item');
+    const patch: Partial<FeedbackRow> = { updatedAt: new Date() };
+    if (input.customerId !== undefined) {
+      if (input.customerId) {
+        const [c] = await tx.select({ id: customers.id }).from(customers).where(scope.where(customers, eq(customers.id, input.customerId)));
+        if (!c) throw new AppError(422, 'unknown_customer', 'customerId: no such customer in this workspace', 'customerId');
+      }
+      patch.customerId = input.customerId;
+    }
+    if (input.links?.orderId) {
+      const [o] = await tx.select({ id: orders.id }).from(orders).where(scope.where(orders, eq(orders.id, input.links.orderId)));
+      if (!o) throw new AppError(422, 'unknown_order', 'links.orderId: no such order in this workspace', 'links.orderId');
+    }
+    if (input.language !== undefined) { patch.language = input.language; patch.languageConfidence = 1; }
+    for (const k of ['nps', 'csat', 'ces', 'rating', 'metadata'] as const) {
+      if (input[k] !== undefined) (patch as Record<string, unknown>)[k] = input[k];
+    }
+    if (input.links) {
+      const l = input.links;
+      if (l.surveyResponseId !== undefined) patch.surveyResponseId = l.surveyResponseId;
+      if (l.ticketId !== undefined) patch.ticketId = l.ticketId;
+      if (l.orderId !== undefined) patch.orderId = l.orderId;
+      if (l.reviewId !== undefined) patch.reviewId = l.reviewId;
+    }
+    await tx.update(feedbackItems).set(patch).where(scope.where(feedbackItems, eq(feedbackItems.id, id)));
+    if (input.customerId !== undefined && input.customerId !== current.customerId) {
+      if (current.customerId) await tx.update(customers).set({ feedbackCount: sql`greatest(${customers.feedbackCount} - 1, 0)` }).where(scope.where(customers, eq(customers.id, current.customerId)));
+      if (input.customerId) await tx.update(customers).set({ feedbackCount: sql`${customers.feedbackCount} + 1` }).where(scope.where(customers, eq(customers.id, input.customerId)));
+    }
+  });
+  return getFeedback(scope, id);
+}

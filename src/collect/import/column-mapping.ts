@@ -1,0 +1,107 @@
+// Which Feedloop field each column of an import file fills.
+import fs from 'node:fs';
+import { z } from 'zod';
+
+export const IMPORT_FIELDS = [
+  'text', 'channel', 'externalId', 'language', 'createdAt', 'nps', 'csat', 'ces', 'rating',
+  'customer.externalId', 'customer.email', 'customer.phone', 'customer.name', 'customer.locale',
+  'links.reviewId',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** field → column. Columns not mapped to a field go into metadata. */
+export type ColumnMapping = Partial<Record<ImportField, string>>;
+
+// Column names recognised without a mapping (compared lower-cased, without spaces/_/-).
+const SYNONYMS: Record<ImportField, string[]> = {
+  text: ['text', 'feedback', 'comment', 'comments', 'message', 'review', 'body', 'answer', 'content'],
+  channel: ['channel', 'source'],
+  externalId: ['id', 'externalid', 'feedbackid', 'reviewid'],
+  language: ['language', 'lang', 'locale'],
+  createdAt: ['createdat', 'date', 'time', 'timestamp', 'submittedat', 'created'],
+  nps: ['nps', 'npsscore', 'recommend'],
+  csat: ['csat', 'satisfaction'],
+  ces: ['ces', 'effort'],
+  rating: ['rating', 'stars', 'score'],
+  'customer.externalId': ['customerid', 'userid', 'customerexternalid'],
+  'customer.email': ['email', 'customeremail', 'mail'],
+  'customer.phone': ['phone', 'mobile', 'customerphone', 'tel'],
+  'customer.name': ['name', 'customername', 'fullname'],
+  'customer.locale': ['customerlocale'],
+  'links.reviewId': [],
+};
+
+const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
+
+export function parseMapping(pairs: string[] = [], mappingFile?: string): ColumnMapping {
+  const mapping: Record<string, string> = {};
+  if (mappingFile) Object.assign(mapping, z.record(z.string(), z.string()).parse(JSON.parse(fs.readFileSync(mappingFile, 'utf8'))));
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`--map expects field=column, got "${pair}"`);
+    mapping[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  for (const field of Object.keys(mapping)) {
+    if (!(IMPORT_FIELDS as readonly string[]).includes(field)) {
+      throw new Error(`Unknown field "${field}" in the mapping. Fields: ${IMPORT_FIELDS.join(', ')}`);
+    }
+  }
+  return mapping as ColumnMapping;
+}
+
+/** Explicit mapping first, then recognised column names for the fields still unmapped. */
+export function completeMapping(explicit: ColumnMapping, columns: string[], opts: { nestedPaths: boolean }): ColumnMapping {
+  const mapping: ColumnMapping = { ...explicit };
+  const used = new Set(Object.values(mapping));
+  for (const column of Object.values(explicit)) {
+    const known = columns.includes(column!) || (opts.nestedPaths && columns.includes(column!.split('.')[0]));
+    if (!known) throw new Error(`Column "${column}" is not in the file. Columns: ${columns.join(', ')}`);
+  }
+  for (const field of IMPORT_FIELDS) {
+    if (mapping[field]) continue;
+    const match = columns.find((c) => !used.has(c) && SYNONYMS[field].includes(squash(c)));
+    if (match) { mapping[field] = match; used.add(match); }
+  }
+  if (!mapping.text && !mapping.nps && !mapping.csat && !mapping.ces && !mapping.rating) {
+    throw new Error(`No column holds feedback text or a score. Map one, e.g. --map text=<column>. Columns: ${columns.join(', ')}`);
+  }
+  return mapping;
+}
+
+/** Turns one source record into the body of a feedback create call. */
+export function recordToFeedback(record: Record<string, unknown>, mapping: ColumnMapping, defaults: { channel: string; externalId: string }) {
+  const value = (field: ImportField) => {
+    const column = mapping[field];
+    const v = column === undefined ? undefined : getPath(record, column);
+    return v === '' || v === null ? undefined : v;
+  };
+  const mappedColumns = new Set(Object.values(mapping));
+  const metadata: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) if (!mappedColumns.has(k) && v !== '' && v != null) metadata[k] = v;
+  const customer = {
+    externalId: str(value('customer.externalId')), email: str(value('customer.email')), phone: str(value('customer.phone')),
+    name: str(value('customer.name')), locale: str(value('customer.locale')),
+  };
+  const hasCustomer = customer.externalId || customer.email || customer.phone;
+  return {
+    channel: str(value('channel')) ?? defaults.channel,
+    text: str(value('text')) ?? '',
+    externalId: str(value('externalId')) ?? defaults.externalId,
+    language: str(value('language')),
+    createdAt: str(value('createdAt')),
+    nps: value('nps'), csat: value('csat'), ces: value('ces'), rating: value('rating'),
+    customer: hasCustomer ? Object.fromEntries(Object.entries(customer).filter(([, v]) => v !== undefined)) : undefined,
+    links: value('links.reviewId') ? { reviewId: str(value('links.reviewId')) } : undefined,
+    metadata,
+  };
+}
+
+function str(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function getPath(record: Record<string, unknown>, column: string): unknown {
+  if (column in record) return record[column];
+  return column.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), record);
+}

@@ -1,0 +1,57 @@
+// One feedback record whatever the channel it came from.
+import { sql } from 'drizzle-orm';
+import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, smallint, real, integer, bigint } from 'drizzle-orm/pg-core';
+import { workspaces } from '../platform/schema.js';
+import { customers, orders } from '../customers/schema.js';
+
+export const feedbackItems = pgTable('feedback_items', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+  channel: text('channel').notNull(),
+  // The sender's own id for this item: re-sending it (an import re-run) never duplicates.
+  externalId: text('external_id'),
+  text: text('text').notNull().default(''),
+  searchText: text('search_text'),
+  language: text('language'),
+  languageConfidence: real('language_confidence'),
+  nps: smallint('nps'),
+  csat: smallint('csat'),
+  ces: smallint('ces'),
+  rating: smallint('rating'),
+  metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  surveyResponseId: uuid('survey_response_id'),
+  ticketId: uuid('ticket_id'),
+  orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+  reviewId: text('review_id'),
+  status: text('status').notNull().default('pending'), // pending | processed | failed
+  sentiment: text('sentiment'),
+  sentimentScore: real('sentiment_score'),
+  feedbackType: text('feedback_type'),
+  topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  processedAt: timestamp('processed_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('feedback_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+  index('feedback_customer_created_idx').on(t.workspaceId, t.customerId, t.createdAt),
+  index('feedback_channel_created_idx').on(t.workspaceId, t.channel, t.createdAt),
+  index('feedback_language_created_idx').on(t.workspaceId, t.language, t.createdAt),
+  uniqueIndex('feedback_external_id_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
+]);
+
+// One row per imported file (by content hash), so a re-run resumes where it stopped.
+export const importRuns = pgTable('import_runs', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  fileHash: text('file_hash').notNull(),
+  fileName: text('file_name').notNull(),
+  mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull(),
+  rowsDone: bigint('rows_done', { mode: 'number' }).notNull().default(0),
+  rowsImported: bigint('rows_imported', { mode: 'number' }).notNull().default(0),
+  rowsRejected: integer('rows_rejected').notNull().default(0),
+  status: text('status').notNull().default('running'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('import_runs_file_key').on(t.workspaceId, t.fileHash)]);

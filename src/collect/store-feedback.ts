@@ -1,0 +1,126 @@
+// Stores a batch of feedback items in the caller's transaction: resolves customers and links,
+// inserts (an existing externalId is reported as a duplicate, never stored twice), updates the
+// customers' counters and enqueues the items' processing in the same transaction.
+import { inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../platform/db/client.js';
+import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { feedbackItems } from './schema.js';
+import { customers, orders } from '../customers/schema.js';
+import { identifyCustomer } from '../customers/identify-customer.js';
+import { enqueueJobs } from '../platform/jobs/queue.js';
+import { newId } from '../platform/ids.js';
+import { normalizeForSearch } from '../analyze/normalize-text.js';
+import type { TCreateFeedbackInput } from './feedback.schemas.js';
+
+export const ANALYZE_QUEUE = 'analyze-feedback';
+const IDS_PER_JOB = 500;
+
+export type StoreResult =
+  | { ok: true; id: string; duplicate: boolean }
+  | { ok: false; field: string; code: string; message: string };
+
+/** Remembers identified customers across batches of one import or request. */
+export type CustomerCache = Map<string, string>;
+
+export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], cache: CustomerCache = new Map()): Promise<StoreResult[]> {
+  const results: StoreResult[] = new Array(items.length);
+  const customerIds = await resolveCustomers(scope, tx, items, cache, results);
+  const knownOrders = await existingIds(tx, scope, orders, items.map((i) => i.links.orderId).filter(Boolean) as string[]);
+  const now = new Date();
+  const rows: Array<typeof feedbackItems.$inferInsert> = [];
+  const rowIndex: number[] = [];
+  items.forEach((item, i) => {
+    if (results[i]) return;
+    const orderId = item.links.orderId ?? null;
+    if (orderId && !knownOrders.has(orderId)) {
+      results[i] = { ok: false, field: 'links.orderId', code: 'unknown_order', message: 'links.orderId: no such order in this workspace' };
+      return;
+    }
+    rows.push(scope.stamp({
+      id: newId(), customerId: customerIds[i], channel: item.channel, externalId: item.externalId ?? null,
+      text: item.text, searchText: normalizeForSearch(item.text),
+      language: item.language ?? null, languageConfidence: item.language ? 1 : null,
+      nps: item.nps ?? null, csat: item.csat ?? null, ces: item.ces ?? null, rating: item.rating ?? null,
+      metadata: item.metadata, surveyResponseId: item.links.surveyResponseId ?? null, ticketId: item.links.ticketId ?? null,
+      orderId, reviewId: item.links.reviewId ?? null, createdAt: item.createdAt ?? now, receivedAt: now,
+    }));
+    rowIndex.push(i);
+  });
+  if (rows.length === 0) return results;
+
+  const inserted = await tx.insert(feedbackItems).values(rows).onConflictDoNothing().returning({ id: feedbackItems.id });
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  const duplicates = rows.filter((r) => !insertedIds.has(r.id));
+  const existingByExternalId = await existingFeedbackByExternalId(scope, tx, duplicates.map((r) => r.externalId).filter(Boolean) as string[]);
+  rows.forEach((row, k) => {
+    const i = rowIndex[k];
+    if (insertedIds.has(row.id!)) results[i] = { ok: true, id: row.id!, duplicate: false };
+    else {
+      const existing = row.externalId ? existingByExternalId.get(row.externalId) : undefined;
+      results[i] = existing
+        ? { ok: true, id: existing, duplicate: true }
+        : { ok: false, field: 'externalId', code: 'duplicate', message: 'externalId: repeated within this request' };
+    }
+  });
+
+  await bumpCustomerCounters(scope, tx, rows.filter((r) => insertedIds.has(r.id!)));
+  const ids = [...insertedIds];
+  const jobs = [];
+  for (let k = 0; k < ids.length; k += IDS_PER_JOB) {
+    jobs.push({ queue: ANALYZE_QUEUE, payload: { workspaceId: scope.workspaceId, ids: ids.slice(k, k + IDS_PER_JOB) } });
+  }
+  await enqueueJobs(tx, jobs);
+  return results;
+}
+
+async function resolveCustomers(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], cache: CustomerCache, results: StoreResult[]) {
+  const ids: Array<string | null> = items.map(() => null);
+  const direct = await existingIds(tx, scope, customers, items.map((i) => i.customerId).filter(Boolean) as string[]);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.customerId) {
+      if (direct.has(item.customerId)) ids[i] = item.customerId;
+      else results[i] = { ok: false, field: 'customerId', code: 'unknown_customer', message: 'customerId: no such customer in this workspace' };
+    } else if (item.customer) {
+      const key = JSON.stringify([item.customer.externalId, item.customer.email, item.customer.phone, item.customer.name, item.customer.locale]);
+      let id = cache.get(key);
+      if (!id) {
+        id = (await identifyCustomer(scope, tx, item.customer)).customer.id;
+        cache.set(key, id);
+      }
+      ids[i] = id;
+    }
+  }
+  return ids;
+}
+
+async function existingIds(tx: Tx, scope: WorkspaceScope, table: typeof customers | typeof orders, ids: string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await tx.select({ id: table.id }).from(table).where(scope.where(table, inArray(table.id, [...new Set(ids)])));
+  return new Set(rows.map((r) => r.id));
+}
+
+async function existingFeedbackByExternalId(scope: WorkspaceScope, tx: Tx, externalIds: string[]) {
+  if (externalIds.length === 0) return new Map<string, string>();
+  const rows = await tx.select({ id: feedbackItems.id, externalId: feedbackItems.externalId }).from(feedbackItems)
+    .where(scope.where(feedbackItems, inArray(feedbackItems.externalId, externalIds)));
+  return new Map(rows.map((r) => [r.externalId!, r.id]));
+}
+
+async function bumpCustomerCounters(scope: WorkspaceScope, tx: Tx, rows: Array<typeof feedbackItems.$inferInsert>) {
+  const perCustomer = new Map<string, { n: number; last: Date }>();
+  for (const r of rows) {
+    if (!r.customerId) continue;
+    const e = perCustomer.get(r.customerId) ?? { n: 0, last: new Date(0) };
+    e.n += 1;
+    if (r.createdAt! > e.last) e.last = r.createdAt!;
+    perCustomer.set(r.customerId, e);
+  }
+  // Sorted updates keep lock order stable across concurrent batches (no deadlocks).
+  for (const [id, { n, last }] of [...perCustomer].sort(([a], [b]) => a.localeCompare(b))) {
+    await tx.update(customers).set({
+      feedbackCount: sql`${customers.feedbackCount} + ${n}`,
+      lastSeenAt: sql`greatest(${customers.lastSeenAt}, ${last.toISOString()}::timestamptz)`,
+    }).where(scope.where(customers, sql`${customers.id} = ${id}`));
+  }
+}

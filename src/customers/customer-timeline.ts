@@ -1,0 +1,37 @@
+// One timeline per customer: feedback, events and orders, newest first, keyset-paginated.
+import { eq, sql } from 'drizzle-orm';
+import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { customers } from './schema.js';
+import { AppError, notFound } from '../platform/http/errors.js';
+import { decodeCursor, encodeCursor } from '../platform/http/zod-types.js';
+
+interface TimelineRow { kind: 'feedback' | 'event' | 'order'; id: string; at: string; data: Record<string, unknown> }
+
+export async function customerTimeline(scope: WorkspaceScope, customerId: string, q: { limit: number; cursor?: string }) {
+  const [c] = await scope.db.select({ id: customers.id, mergedIntoId: customers.mergedIntoId })
+    .from(customers).where(scope.where(customers, eq(customers.id, customerId)));
+  if (!c) throw notFound('Customer');
+  const id = c.mergedIntoId ?? c.id;
+  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  if (q.cursor && !cursor) throw new AppError(400, 'invalid_input', 'cursor: not a valid cursor', 'cursor');
+  const ws = scope.workspaceId;
+  const before = cursor ? sql`where (at, id) < (${cursor.time.toISOString()}::timestamptz, ${cursor.id}::uuid)` : sql``;
+  const rows = await scope.database.rows<TimelineRow>(sql`
+    select * from (
+      select 'feedback' as kind, id, created_at as at, jsonb_build_object(
+        'channel', channel, 'text', left(text, 500), 'language', language,
+        'nps', nps, 'csat', csat, 'ces', ces, 'rating', rating, 'sentiment', sentiment) as data
+      from feedback_items where workspace_id = ${ws} and customer_id = ${id}
+      union all
+      select 'event', id, occurred_at, jsonb_build_object('name', name, 'properties', properties)
+      from events where workspace_id = ${ws} and customer_id = ${id}
+      union all
+      select 'order', id, placed_at, jsonb_build_object('externalId', external_id, 'amount', amount::float8, 'currency', currency, 'status', status)
+      from orders where workspace_id = ${ws} and customer_id = ${id}
+    ) t ${before}
+    order by at desc, id desc
+    limit ${q.limit + 1}`);
+  const page = rows.slice(0, q.limit).map((r) => ({ kind: r.kind, id: r.id, at: new Date(r.at).toISOString(), ...r.data }));
+  const last = page[page.length - 1];
+  return { customerId: id, data: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.at, last.id) : null };
+}

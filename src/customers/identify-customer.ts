@@ -1,0 +1,97 @@
+// Find a customer by any identifier (external id, email, phone — including identifiers of
+// customers merged into it) and update them, or create them.
+import { eq, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../platform/db/client.js';
+import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { customers, customerAliases } from './schema.js';
+import { newId } from '../platform/ids.js';
+import { toAsciiDigits } from '../analyze/normalize-text.js';
+import type { TIdentifyCustomerInput } from './customer.schemas.js';
+
+export type Customer = typeof customers.$inferSelect;
+
+export const emailKey = (email?: string | null) => (email ? email.trim().toLowerCase() : null);
+
+/** Digits only (any script), with a leading + kept and 00 read as +. */
+export function phoneKey(phone?: string | null): string | null {
+  if (!phone) return null;
+  const ascii = toAsciiDigits(phone).replace(/[^\d+]/g, '');
+  const key = ascii.startsWith('00') ? `+${ascii.slice(2)}` : ascii.replace(/(?!^)\+/g, '');
+  return key.replace(/\+/g, '').length >= 3 ? key : null;
+}
+
+export async function findCustomerByIdentifiers(scope: WorkspaceScope, tx: DbOrTx, input: { externalId?: string | null; email?: string | null; phone?: string | null }): Promise<Customer | null> {
+  const keys: Array<[kind: string, value: string | null | undefined, column: PgColumn]> = [
+    ['external_id', input.externalId, customers.externalId],
+    ['email', emailKey(input.email), customers.emailKey],
+    ['phone', phoneKey(input.phone), customers.phoneKey],
+  ];
+  for (const [kind, value, column] of keys) {
+    if (!value) continue;
+    const [direct] = await tx.select().from(customers).where(scope.where(customers, eq(column, value))).limit(1);
+    if (direct) return direct;
+    const [alias] = await tx.select({ c: customers }).from(customerAliases)
+      .innerJoin(customers, eq(customers.id, customerAliases.customerId))
+      .where(scope.where(customerAliases, eq(customerAliases.kind, kind), eq(customerAliases.value, value))).limit(1);
+    if (alias) return alias.c;
+  }
+  return null;
+}
+
+export async function identifyCustomer(scope: WorkspaceScope, tx: DbOrTx, input: TIdentifyCustomerInput & { seenAt?: Date }): Promise<{ customer: Customer; created: boolean }> {
+  const existing = await findCustomerByIdentifiers(scope, tx, input);
+  if (existing) return { customer: await fillCustomer(scope, tx, existing, input), created: false };
+  const row = scope.stamp({
+    id: newId(),
+    externalId: input.externalId ?? null,
+    email: input.email ?? null,
+    emailKey: emailKey(input.email),
+    phone: input.phone ?? null,
+    phoneKey: phoneKey(input.phone),
+    name: input.name ?? null,
+    locale: input.locale ?? null,
+    attributes: input.attributes ?? {},
+    lastSeenAt: input.seenAt ?? null,
+  });
+  // A concurrent identify may create the same person first: then we update theirs.
+  const [created] = await tx.insert(customers).values(row).onConflictDoNothing().returning();
+  if (created) return { customer: created, created: true };
+  const winner = await findCustomerByIdentifiers(scope, tx, input);
+  if (!winner) throw new Error('customer identify conflict could not be resolved');
+  return { customer: await fillCustomer(scope, tx, winner, input), created: false };
+}
+
+/** Apply new traits; identifiers are only added where the customer has none and no one else holds them. */
+async function fillCustomer(scope: WorkspaceScope, tx: DbOrTx, c: Customer, input: TIdentifyCustomerInput & { seenAt?: Date }): Promise<Customer> {
+  const patch: Partial<Customer> = {};
+  if (input.name && input.name !== c.name) patch.name = input.name;
+  if (input.locale && input.locale !== c.locale) patch.locale = input.locale;
+  if (input.attributes && Object.keys(input.attributes).length > 0) {
+    patch.attributes = { ...c.attributes, ...input.attributes };
+  }
+  const free = async (column: PgColumn, value: string) =>
+    (await tx.select({ id: customers.id }).from(customers).where(scope.where(customers, eq(column, value))).limit(1)).length === 0;
+  if (input.externalId && !c.externalId && await free(customers.externalId, input.externalId)) patch.externalId = input.externalId;
+  const ek = emailKey(input.email);
+  if (ek && !c.emailKey && await free(customers.emailKey, ek)) { patch.email = input.email; patch.emailKey = ek; }
+  const pk = phoneKey(input.phone);
+  if (pk && !c.phoneKey && await free(customers.phoneKey, pk)) { patch.phone = input.phone; patch.phoneKey = pk; }
+  if (input.seenAt && (!c.lastSeenAt || input.seenAt > c.lastSeenAt)) patch.lastSeenAt = input.seenAt;
+  if (Object.keys(patch).length === 0) return c;
+  const [updated] = await tx.update(customers).set({ ...patch, updatedAt: new Date() })
+    .where(scope.where(customers, eq(customers.id, c.id))).returning();
+  return updated;
+}
+
+export function customerSearchCondition(q: string): SQL {
+  const like = `%${q.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const pk = phoneKey(q);
+  return or(
+    sql`lower(${customers.name}) like ${like}`,
+    sql`${customers.emailKey} like ${like}`,
+    sql`lower(${customers.externalId}) like ${like}`,
+    pk ? sql`${customers.phoneKey} like ${`%${pk.replace(/^\+/, '')}%`}` : undefined,
+  ) as SQL;
+}
+

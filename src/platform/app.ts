@@ -1,0 +1,66 @@
+// Starting and stopping Feedloop: database (migrated), job worker and HTTP server, with a
+// graceful shutdown that lets in-flight requests and jobs finish.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { buildServer } from './http/server.js';
+import { startWorker, type Worker } from './jobs/worker.js';
+import { jobHandlers } from './jobs/handlers.js';
+import { onJobsEnqueued } from './jobs/queue.js';
+import { HTTP_LIMITS } from './http/limits.js';
+import { packageRoot } from './paths.js';
+
+export const version: string = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
+
+export async function openAndMigrate(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+export interface RunningApp {
+  url: string;
+  database: Database;
+  worker: Worker | null;
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, log: Logger, options: { serveHttp?: boolean } = {}): Promise<RunningApp> {
+  const database = await openAndMigrate(config);
+  let worker: Worker | null = null;
+  let unsubscribe = () => false;
+  if (config.runWorkers) {
+    worker = startWorker(database, jobHandlers(database), log.child({ component: 'worker' }));
+    const w = worker;
+    unsubscribe = onJobsEnqueued(() => w.nudge());
+  }
+  let url = '';
+  let app: Awaited<ReturnType<typeof buildServer>> | null = null;
+  if (options.serveHttp !== false) {
+    app = await buildServer({ config, database, log, version });
+    url = await app.listen({ port: config.port, host: config.host });
+  }
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (app) {
+        app.draining = true; // new API requests get 503 while in-flight ones finish
+        const timer = setTimeout(() => app?.server.closeAllConnections(), HTTP_LIMITS.shutdownGraceMs);
+        await app.close();
+        clearTimeout(timer);
+      }
+      unsubscribe();
+      await worker?.stop();
+      await database.close();
+    })();
+    return stopping;
+  };
+  return { url, database, worker, stop };
+}

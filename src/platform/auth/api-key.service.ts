@@ -1,0 +1,44 @@
+// API keys: 256-bit random secrets shown once; only their SHA-256 is stored, so a database
+// leak does not leak usable keys. Revocation takes effect on the next request.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import type { WorkspaceScope } from '../db/workspace-scope.js';
+import { apiKeys } from '../schema.js';
+import { newId, randomToken, sha256 } from '../ids.js';
+import type { Actor, Scope } from './permissions.js';
+import { notFound } from '../http/errors.js';
+
+export const API_KEY_PREFIX = 'fl_';
+
+export async function createApiKey(scope: WorkspaceScope, input: { name: string; scopes: Scope[] }, createdBy: string | null) {
+  const secret = `${API_KEY_PREFIX}${randomToken(32)}`;
+  const [row] = await scope.db.insert(apiKeys).values(scope.stamp({
+    id: newId(), name: input.name, prefix: secret.slice(0, 10), keyHash: sha256(secret), scopes: input.scopes, createdBy,
+  })).returning();
+  return { ...publicApiKey(row), key: secret };
+}
+
+export async function listApiKeys(scope: WorkspaceScope) {
+  const rows = await scope.db.select().from(apiKeys).where(scope.where(apiKeys)).orderBy(desc(apiKeys.createdAt));
+  return rows.map(publicApiKey);
+}
+
+export async function revokeApiKey(scope: WorkspaceScope, id: string) {
+  const [row] = await scope.db.update(apiKeys).set({ revokedAt: new Date() })
+    .where(scope.where(apiKeys, eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning();
+  if (!row) throw notFound('API key');
+  return publicApiKey(row);
+}
+
+export async function resolveApiKey(database: Database, secret: string): Promise<Actor | null> {
+  if (!secret.startsWith(API_KEY_PREFIX)) return null;
+  // Lookup by hash: an index probe, no secret-dependent comparison in our code.
+  const [row] = await database.db.select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes })
+    .from(apiKeys).where(and(eq(apiKeys.keyHash, sha256(secret)), isNull(apiKeys.revokedAt))).limit(1);
+  if (!row) return null;
+  return { kind: 'api_key', workspaceId: row.workspaceId, userId: null, apiKeyId: row.id, role: null, scopes: new Set(row.scopes as Scope[]), sessionId: null };
+}
+
+function publicApiKey(row: typeof apiKeys.$inferSelect) {
+  return { id: row.id, name: row.name, prefix: row.prefix, scopes: row.scopes, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
+}

@@ -1,0 +1,157 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, createKey, bearer, sessionCookie, OWNER, type TestApp } from '../testing/test-app.js';
+import { memberships, users } from '../schema.js';
+import { newId } from '../ids.js';
+import { hashPassword } from './passwords.js';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(() => t.close());
+
+const inject = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, opts: { cookie?: string; key?: string; payload?: unknown; headers?: Record<string, string> } = {}) =>
+  t.app.inject({
+    method, url, payload: opts.payload as object,
+    headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.key ? bearer(opts.key) : {}), ...opts.headers },
+  });
+
+describe('first-run setup', () => {
+  it('has no user and no default account on a fresh install', async () => {
+    expect((await inject('GET', '/api/v1/setup/status')).json()).toEqual({ needsSetup: true });
+    const rows = await t.database.rows<{ n: number }>(sql`select count(*)::int as n from users`);
+    expect(rows[0].n).toBe(0);
+    const login = await inject('POST', '/api/v1/auth/login', { payload: { email: 'admin@example.com', password: 'admin' } });
+    expect(login.statusCode).toBe(401);
+  });
+
+  it('refuses a short password, naming the field', async () => {
+    const res = await inject('POST', '/api/v1/setup', { payload: { organizationName: 'A', workspaceName: 'B', name: 'C', email: 'c@example.com', password: 'short', locale: 'fa' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('password');
+  });
+
+  it('creates the owner with an HttpOnly SameSite session, then closes for good', async () => {
+    const res = await inject('POST', '/api/v1/setup', { payload: { organizationName: 'Acme', workspaceName: 'Main', name: OWNER.name, email: OWNER.email, password: OWNER.password, locale: 'fa' } });
+    expect(res.statusCode).toBe(201);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const me = await inject('GET', '/api/v1/me', { cookie: sessionCookie(res.headers['set-cookie']) });
+    expect(me.json()).toMatchObject({ user: { email: OWNER.email, locale: 'fa', calendar: 'auto' }, role: 'owner' });
+    const again = await inject('POST', '/api/v1/setup', { payload: { organizationName: 'X', workspaceName: 'Y', name: 'Z', email: 'z@example.com', password: 'another long password', locale: 'en' } });
+    expect(again.statusCode).toBe(409);
+    expect((await inject('GET', '/api/v1/setup/status')).json()).toEqual({ needsSetup: false });
+  });
+
+  it('stores a scrypt hash, never the password', async () => {
+    const [u] = await t.database.db.select().from(users);
+    expect(u.passwordHash.startsWith('scrypt$')).toBe(true);
+    expect(u.passwordHash).not.toContain(OWNER.password);
+  });
+});
+
+describe('sessions', () => {
+  it('login, me, settings, logout', async () => {
+    const login = await inject('POST', '/api/v1/auth/login', { payload: { email: OWNER.email.toUpperCase(), password: OWNER.password } });
+    expect(login.statusCode).toBe(200);
+    const cookie = sessionCookie(login.headers['set-cookie']);
+    const patch = await inject('PATCH', '/api/v1/me', { cookie, payload: { calendar: 'gregorian', locale: 'ar' } });
+    expect(patch.json().user).toMatchObject({ calendar: 'gregorian', locale: 'ar' });
+    const bad = await inject('PATCH', '/api/v1/me', { cookie, payload: { calendar: 'mayan' } });
+    expect(bad.json().error.field).toBe('calendar');
+    expect((await inject('POST', '/api/v1/auth/logout', { cookie, payload: {} })).statusCode).toBe(204);
+    expect((await inject('GET', '/api/v1/me', { cookie })).statusCode).toBe(401);
+  });
+
+  it('cookie writes must be JSON from our own origin', async () => {
+    const { cookie } = await loginOwner();
+    const form = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'x=1' });
+    expect(form.statusCode).toBe(415);
+    const foreign = await inject('PATCH', '/api/v1/me', { cookie, payload: { name: 'x' }, headers: { origin: 'https://evil.example' } });
+    expect(foreign.statusCode).toBe(403);
+  });
+
+  it('limits login attempts per email with 429 and Retry-After', async () => {
+    let last;
+    for (let i = 0; i < 6; i++) {
+      // From many addresses: the per-email limit holds even when the per-IP one does not bite.
+      last = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.0.0.${i}`, payload: { email: 'victim@example.com', password: `guess-${i}` } });
+    }
+    expect(last!.statusCode).toBe(429);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last!.json().error.code).toBe('rate_limited');
+  });
+});
+
+async function loginOwner() {
+  const res = await inject('POST', '/api/v1/auth/login', { payload: { email: OWNER.email, password: OWNER.password } });
+  return { cookie: sessionCookie(res.headers['set-cookie']) };
+}
+
+describe('API keys', () => {
+  it('are shown once, stored hashed, scoped and revocable at once', async () => {
+    const { cookie } = await loginOwner();
+    const key = await createKey(t, cookie, ['feedback:read']);
+    expect(key).toMatch(/^fl_[A-Za-z0-9_-]{43}$/);
+    const listed = (await inject('GET', '/api/v1/api-keys', { cookie })).json().data;
+    expect(JSON.stringify(listed)).not.toContain(key);
+    const stored = await t.database.rows<{ key_hash: string }>(sql`select key_hash from api_keys`);
+    expect(stored.some((r) => r.key_hash.includes(key))).toBe(false);
+
+    expect((await inject('GET', '/api/v1/feedback', { key })).statusCode).toBe(200);
+    const write = await inject('POST', '/api/v1/feedback', { key, payload: { channel: 'api', text: 'x' } });
+    expect(write.statusCode).toBe(403);
+    expect((await inject('GET', `/api/v1/feedback?api_key=${key}`)).statusCode).toBe(400);
+    expect((await inject('GET', '/api/v1/api-keys', { key })).statusCode).toBe(403);
+
+    const id = listed.find((k: { prefix: string }) => key.startsWith(k.prefix)).id;
+    expect((await inject('DELETE', `/api/v1/api-keys/${id}`, { cookie })).statusCode).toBe(200);
+    expect((await inject('GET', '/api/v1/feedback', { key })).statusCode).toBe(401);
+  });
+
+  it('refuses unknown scopes and a wrong key', async () => {
+    const { cookie } = await loginOwner();
+    const res = await inject('POST', '/api/v1/api-keys', { cookie, payload: { name: 'x', scopes: ['keys:manage'] } });
+    expect(res.statusCode).toBe(400);
+    expect((await inject('GET', '/api/v1/feedback', { key: 'fl_' + 'a'.repeat(43) })).statusCode).toBe(401);
+    expect((await inject('GET', '/api/v1/feedback')).statusCode).toBe(401);
+  });
+});
+
+describe('roles', () => {
+  it('a viewer reads but cannot write or manage keys', async () => {
+    const { cookie: ownerCookie } = await loginOwner();
+    const me = (await inject('GET', '/api/v1/me', { cookie: ownerCookie })).json();
+    const viewerId = newId();
+    await t.database.db.insert(users).values({ id: viewerId, email: 'viewer@example.com', name: 'V', passwordHash: await hashPassword('viewer password 1') });
+    await t.database.db.insert(memberships).values({ workspaceId: me.workspace.id, userId: viewerId, role: 'viewer' });
+    const login = await inject('POST', '/api/v1/auth/login', { payload: { email: 'viewer@example.com', password: 'viewer password 1' } });
+    const cookie = sessionCookie(login.headers['set-cookie']);
+    expect((await inject('GET', '/api/v1/feedback', { cookie })).statusCode).toBe(200);
+    expect((await inject('POST', '/api/v1/feedback', { cookie, payload: { channel: 'api', text: 'x' } })).statusCode).toBe(403);
+    expect((await inject('POST', '/api/v1/api-keys', { cookie, payload: { name: 'x', scopes: ['feedback:read'] } })).statusCode).toBe(403);
+    expect((await inject('POST', '/api/v1/customers/identify', { cookie, payload: { email: 'a@example.com' } })).statusCode).toBe(403);
+  });
+});
+
+describe('operations endpoints', () => {
+  it('serves health, metrics and the OpenAPI 3.1 document', async () => {
+    expect((await inject('GET', '/healthz')).json()).toMatchObject({ status: 'ok' });
+    const metrics = await inject('GET', '/metrics');
+    expect(metrics.body).toContain('feedloop_http_requests_total');
+    const doc = (await inject('GET', '/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/v1/feedback'].post.requestBody.content['application/json'].schema.properties.nps).toBeDefined();
+    expect(doc.paths['/api/v1/customers/merge']).toBeDefined();
+    const docs = await inject('GET', '/api/docs/');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+
+  it('answers unknown API routes with a JSON 404 and hides internals on errors', async () => {
+    const res = await inject('GET', '/api/v1/nope');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+});
+

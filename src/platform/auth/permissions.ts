@@ -1,0 +1,36 @@
+// Roles and scopes. A user's role grants scopes; an API key carries its own scopes.
+export const ROLES = ['owner', 'admin', 'agent', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPES = [
+  'feedback:read', 'feedback:write',
+  'customers:read', 'customers:write',
+  'events:write',
+  'keys:manage',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Scopes an API key may be given: server-to-server data access, never key management. */
+export const API_KEY_SCOPES = SCOPES.filter((s) => s !== 'keys:manage');
+
+const READ: Scope[] = ['feedback:read', 'customers:read'];
+const WORK: Scope[] = [...READ, 'feedback:write', 'customers:write', 'events:write'];
+
+export const ROLE_SCOPES: Record<Role, ReadonlySet<Scope>> = {
+  viewer: new Set(READ),
+  agent: new Set(WORK),
+  admin: new Set([...WORK, 'keys:manage']),
+  owner: new Set([...WORK, 'keys:manage']),
+};
+
+export interface Actor {
+  kind: 'user' | 'api_key';
+  workspaceId: string;
+  userId: string | null;
+  apiKeyId: string | null;
+  role: Role | null;
+  scopes: ReadonlySet<Scope>;
+  sessionId: string | null;
+}
+
+export const can = (actor: Actor, scope: Scope): boolean => actor.scopes.has(scope);

@@ -1,0 +1,105 @@
+// One Database interface over two engines: embedded PGlite (default) or a PostgreSQL server.
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { migrationsDir } from '../paths.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle: the same query API as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Rows of a raw SQL query, the same shape on both engines. */
+  rows<T = Record<string, unknown>>(query: ReturnType<typeof sql>, tx?: DbOrTx): Promise<T[]>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Data directory for the embedded engine; 'memory://' for a throw-away database. */
+  dataDir: string;
+  poolSize?: number;
+}
+
+const MIGRATION_LOCK_ID = 724_100_001; // pg_advisory_lock key: one migrator at a time
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 20) : openPglite(opts.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const inMemory = dataDir.startsWith('memory://');
+  let release = () => {};
+  if (!inMemory) {
+    release = lockDataDir(dataDir);
+  }
+  try {
+    const pgDir = inMemory ? undefined : path.join(dataDir, 'pg');
+    if (pgDir) fs.mkdirSync(pgDir, { recursive: true });
+    // Cap WAL: without it a large load leaves ~1 GB of WAL behind.
+    const client = await PGlite.create(pgDir, { postgresqlconf: ['max_wal_size=128MB', 'min_wal_size=32MB'] });
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return {
+      db,
+      engine: 'pglite',
+      async rows(query, tx) {
+        const res = await (tx ?? db).execute(query);
+        return (res as unknown as { rows: never[] }).rows;
+      },
+      async migrate() {
+        await migrate(db as never, { migrationsFolder: migrationsDir });
+      },
+      async close() {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pg = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => { /* a dropped idle client is replaced on the next query */ });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    async rows(query, tx) {
+      const res = await (tx ?? db).execute(query);
+      return (res as unknown as { rows: never[] }).rows;
+    },
+    async migrate() {
+      // Several processes may start together: the advisory lock lets one migrate at a time.
+      const lockClient = await pool.connect();
+      try {
+        await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+        await migrate(db as never, { migrationsFolder: migrationsDir });
+      } finally {
+        await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
+        lockClient.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

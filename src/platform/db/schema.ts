@@ -1,0 +1,4 @@
+// Every table of every domain, for Drizzle's typed queries.
+export * from '../schema.js';
+export * from '../../customers/schema.js';
+export * from '../../collect/schema.js';

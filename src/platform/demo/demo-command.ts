@@ -1,0 +1,22 @@
+// `feedloop demo`: creates the demo workspace and analyses its feedback before returning.
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { openAndMigrate } from '../app.js';
+import { startWorker } from '../jobs/worker.js';
+import { jobHandlers } from '../jobs/handlers.js';
+import { seedDemo } from './seed-demo.js';
+
+export async function runDemoCommand(opts: { name: string }) {
+  const config = loadConfig();
+  const database = await openAndMigrate(config);
+  try {
+    const result = await seedDemo(database, opts.name);
+    const worker = startWorker(database, jobHandlers(database), createLogger('warn'));
+    await worker.drain();
+    await worker.stop();
+    console.log(`Demo workspace "${result.workspace.name}" created: ${result.feedback} feedback items, ${result.customers} customers, ${result.orders} orders, ${result.events} events.`);
+    console.log('Switch to it from the workspace menu in the dashboard.');
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,26 @@
+// HTTP limits, each with why.
+export const HTTP_LIMITS = {
+  /** 1,000 feedback items of a few KB each fit; anything larger is an upload, not an API call. */
+  bodyLimitBytes: 5 * 1024 * 1024,
+  /** One feedback text: a long email or interview note, not a book. */
+  maxTextLength: 20_000,
+  /** Items per bulk call: one transaction stays short (well under a second on PostgreSQL). */
+  maxBulkItems: 1000,
+  /** Page size cap keeps list queries bounded. */
+  maxPageSize: 200,
+  /** Metadata/attributes/properties JSON per object, serialised. */
+  maxJsonBytes: 16 * 1024,
+  /** In-flight requests get this long to finish on shutdown before the server closes anyway. */
+  shutdownGraceMs: 10_000,
+} as const;
+
+export const IDEMPOTENCY_LIMITS = {
+  maxKeyLength: 255,
+  /** Parallel retries wait this long for the first request's answer before 409. */
+  waitForFirstMs: 2_000,
+  pollMs: 15,
+  /** A 'running' key older than this belongs to a crashed request and may be retried. */
+  runningStaleMs: 60_000,
+  /** Stripe keeps keys a day; so do we. */
+  retentionHours: 24,
+} as const;

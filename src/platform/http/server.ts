@@ -1,0 +1,130 @@
+// Builds the HTTP server: API, OpenAPI document and reference, health, metrics, dashboard.
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { handleError, errorBody } from './errors.js';
+import { registerAuthentication } from './authenticate.js';
+import { registerIdempotency } from './idempotency.js';
+import { HTTP_LIMITS } from './limits.js';
+import { registry, metrics } from '../metrics.js';
+import { webDistDir } from '../paths.js';
+import { authRoutes } from '../auth/routes.js';
+import { feedbackRoutes } from '../../collect/routes.js';
+import { customerRoutes } from '../../customers/routes.js';
+
+export interface ServerDeps {
+  config: Config;
+  database: Database;
+  log: Logger;
+  version: string;
+}
+
+const DASHBOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & { draining: boolean }> {
+  const { config, database } = deps;
+  const app = Fastify({
+    loggerInstance: deps.log,
+    bodyLimit: HTTP_LIMITS.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    disableRequestLogging: true, // one line per request is logged in onResponse instead
+  }) as unknown as FastifyInstance & { draining: boolean };
+  app.draining = false;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (app.draining && req.url.startsWith('/api/')) {
+      reply.header('connection', 'close').header('retry-after', '1');
+      return reply.code(503).send(errorBody('shutting_down', 'The server is restarting; retry shortly'));
+    }
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ method: req.method, route, status: reply.statusCode });
+    metrics.httpSeconds.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    req.log.info({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, reqId: req.id }, 'request');
+  });
+
+  await app.register(cookie);
+  // Only routes that opt in (login, setup) are limited; req.ip honours X-Forwarded-For only
+  // when TRUST_PROXY=true, so a spoofed header cannot reset the count.
+  await app.register(rateLimit, { global: false, keyGenerator: (req) => req.ip, errorResponseBuilder: (_req, ctx) => {
+    const err = new Error('Too many requests, try again later') as Error & { statusCode: number; code: string };
+    err.statusCode = ctx.statusCode;
+    err.code = 'FST_ERR_RATE_LIMIT_EXCEEDED';
+    return err;
+  } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Feedloop API', version: deps.version, description: 'Collect, analyze and act on customer feedback. Authenticate with `Authorization: Bearer <API key>`.' },
+      servers: [{ url: config.publicUrl }],
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created in the dashboard' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: true,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+
+  registerAuthentication(app, database, new URL(config.publicUrl).origin);
+  registerIdempotency(app);
+
+  await app.register(authRoutes, { database, secureCookies: config.secureCookies });
+  await app.register(feedbackRoutes);
+  await app.register(customerRoutes);
+
+  app.get('/api/openapi.json', async () => app.swagger());
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await database.rows((await import('drizzle-orm')).sql`select 1`);
+      return { status: app.draining ? 'draining' : 'ok', engine: database.engine };
+    } catch {
+      return reply.code(503).send({ status: 'database_unavailable' });
+    }
+  });
+  app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+
+  registerDashboard(app);
+  return app;
+}
+
+function registerDashboard(app: FastifyInstance) {
+  const indexHtml = `${webDistDir}/index.html`;
+  if (!fs.existsSync(indexHtml)) {
+    app.get('/', async (_req, reply) => reply.type('text/plain').send('Feedloop API is running. The dashboard is not built: run `npm run build`.'));
+    app.setNotFoundHandler(async (req, reply) => reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`)));
+    return;
+  }
+  app.register(fastifyStatic, {
+    root: webDistDir, wildcard: false, index: false,
+    setHeaders: (reply, filePath) => {
+      reply.header('x-content-type-options', 'nosniff');
+      if (filePath.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+  const sendIndex = (reply: import('fastify').FastifyReply) =>
+    reply.header('content-security-policy', DASHBOARD_CSP).header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'same-origin').header('cache-control', 'no-cache').sendFile('index.html');
+  app.get('/', async (_req, reply) => sendIndex(reply));
+  // Client-side routes fall back to the app; unknown API paths stay JSON 404s.
+  app.setNotFoundHandler(async (req, reply) => {
+    const pathname = req.url.split('?')[0];
+    if (req.method === 'GET' && !pathname.startsWith('/api/') && !pathname.includes('.')) return sendIndex(reply);
+    return reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+}

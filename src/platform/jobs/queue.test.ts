@@ -1,0 +1,61 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import pino from 'pino';
+import { sql } from 'drizzle-orm';
+import { openTestDatabase } from '../testing/test-app.js';
+import type { Database } from '../db/client.js';
+import { enqueueJobs, claimJobs, queueDepth } from './queue.js';
+import { startWorker } from './worker.js';
+import { jobs } from '../schema.js';
+
+let database: Database & { dropDatabase(): Promise<void> };
+const log = pino({ level: 'silent' });
+beforeAll(async () => { database = await openTestDatabase(); });
+afterAll(async () => { await database.close(); await database.dropDatabase(); });
+
+describe('job queue', () => {
+  it('a job enqueued in a rolled-back transaction never exists (outbox)', async () => {
+    await database.db.transaction(async (tx) => {
+      await enqueueJobs(tx, [{ queue: 'rollback-test', payload: {} }]);
+      tx.rollback();
+    }).catch(() => {});
+    expect(await claimJobs(database, ['rollback-test'], 10)).toEqual([]);
+  });
+
+  it('runs jobs, retries failures with backoff and records the error', async () => {
+    const seen: number[] = [];
+    await database.db.transaction((tx) => enqueueJobs(tx, [
+      { queue: 'ok', payload: { n: 1 } }, { queue: 'ok', payload: { n: 2 } }, { queue: 'flaky', payload: {}, maxAttempts: 2 },
+    ]));
+    const worker = startWorker(database, {
+      ok: async (p) => { seen.push(Number(p.n)); },
+      flaky: async () => { throw new Error('boom'); },
+    }, log);
+    await worker.drain();
+    await worker.stop();
+    expect(seen.sort()).toEqual([1, 2]);
+    const [flaky] = await database.db.select().from(jobs).where(sql`queue = 'flaky'`);
+    expect(flaky).toMatchObject({ state: 'pending', attempts: 1, lastError: 'boom' });
+    expect(flaky.runAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('redelivers a job whose worker died (lock expired)', async () => {
+    await database.db.transaction((tx) => enqueueJobs(tx, [{ queue: 'crashy', payload: { v: 1 } }]));
+    const [first] = await claimJobs(database, ['crashy'], 1);
+    expect(first.attempts).toBe(1);
+    expect(await claimJobs(database, ['crashy'], 1)).toEqual([]); // still locked
+    await database.rows(sql`update jobs set locked_until = now() - interval '1 second' where id = ${first.id}`);
+    const [again] = await claimJobs(database, ['crashy'], 1);
+    expect(again.id).toBe(first.id);
+    expect(again.attempts).toBe(2);
+  });
+
+  it('concurrent claimers never get the same job', async () => {
+    await database.db.transaction((tx) => enqueueJobs(tx, Array.from({ length: 40 }, (_, i) => ({ queue: 'race', payload: { i } }))));
+    const claims = await Promise.all(Array.from({ length: 8 }, () => claimJobs(database, ['race'], 10)));
+    const ids = claims.flat().map((j) => j.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(40);
+    const depth = await queueDepth(database);
+    expect(depth.find((d) => d.queue === 'race')).toMatchObject({ state: 'active', n: 40 });
+  });
+});

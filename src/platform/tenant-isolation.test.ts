@@ -1,0 +1,64 @@
+// Workspace A's session and key against workspace B's objects: 404, and no B row in any list.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from './testing/test-app.js';
+import { createWorkspace } from './auth/setup.service.js';
+import { apiKeys, workspaces } from './schema.js';
+import { newId, randomToken, sha256 } from './ids.js';
+
+let t: TestApp;
+let keyA: string;
+let keyB: string;
+const b: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const { cookie, body } = await setupOwner(t);
+  keyA = await createKey(t, cookie);
+  const [wsA] = await t.database.db.select().from(workspaces);
+  const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
+  keyB = `fl_${randomToken(32)}`;
+  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write'] });
+  const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: bearer(keyB), payload });
+  b.customer = (await post('/api/v1/customers/identify', { externalId: 'b-secret', email: 'b@example.com' })).json().id;
+  b.feedback = (await post('/api/v1/feedback', { channel: 'api', text: 'B secret text', customerId: b.customer, externalId: 'b-ext' })).json().id;
+  b.order = (await post('/api/v1/orders', { customer: { externalId: 'b-secret' }, externalId: 'B-1', amount: 10, currency: 'USD' })).json().id;
+});
+afterAll(() => t.close());
+
+const asA = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: bearer(keyA), payload });
+
+describe('tenant isolation', () => {
+  it('every id-bearing route answers 404 for another workspace', async () => {
+    expect((await asA('GET', `/api/v1/feedback/${b.feedback}`)).statusCode).toBe(404);
+    expect((await asA('PATCH', `/api/v1/feedback/${b.feedback}`, { language: 'en' })).statusCode).toBe(404);
+    expect((await asA('GET', `/api/v1/customers/${b.customer}`)).statusCode).toBe(404);
+    expect((await asA('PATCH', `/api/v1/customers/${b.customer}`, { name: 'x' })).statusCode).toBe(404);
+    expect((await asA('GET', `/api/v1/customers/${b.customer}/timeline`)).statusCode).toBe(404);
+    const own = (await asA('POST', '/api/v1/customers/identify', { externalId: 'a-1' })).json().id;
+    expect((await asA('POST', '/api/v1/customers/merge', { targetId: own, sourceId: b.customer })).statusCode).toBe(404);
+    expect((await asA('POST', '/api/v1/feedback', { channel: 'api', text: 'x', customerId: b.customer })).statusCode).toBe(422);
+    expect((await asA('POST', '/api/v1/feedback', { channel: 'api', text: 'x', links: { orderId: b.order } })).statusCode).toBe(422);
+  });
+
+  it('lists, searches and identifiers never show or match B', async () => {
+    expect(JSON.stringify((await asA('GET', '/api/v1/feedback?limit=200')).json())).not.toContain('B secret');
+    expect((await asA('GET', '/api/v1/feedback?q=secret')).json().data).toHaveLength(0);
+    expect((await asA('GET', '/api/v1/customers?q=b-secret')).json().data).toHaveLength(0);
+    // Same external ids in A create A's own records, never touch B's.
+    const mine = await asA('POST', '/api/v1/customers/identify', { externalId: 'b-secret' });
+    expect(mine.statusCode).toBe(201);
+    expect(mine.json().id).not.toBe(b.customer);
+    const fb = await asA('POST', '/api/v1/feedback', { channel: 'api', text: 'A text', externalId: 'b-ext' });
+    expect(fb.statusCode).toBe(201);
+  });
+
+  it('the same Idempotency-Key in two workspaces are two requests', async () => {
+    const body = { channel: 'api', text: 'idem across' };
+    const a = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { ...bearer(keyA), 'idempotency-key': 'shared' }, payload: body });
+    const bb = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { ...bearer(keyB), 'idempotency-key': 'shared' }, payload: body });
+    expect(a.statusCode).toBe(201);
+    expect(bb.statusCode).toBe(201);
+    expect(a.json().id).not.toBe(bb.json().id);
+  });
+});

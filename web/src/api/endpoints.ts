@@ -1,0 +1,29 @@
+import { request, type RequestOptions } from './client';
+import type { FeedbackItem, FeedbackPage, Me, MePatch, SetupInput, User, Workspace } from './types';
+
+const BASE = '/api/v1';
+
+export const api = {
+  setupStatus: (options?: RequestOptions) =>
+    request<{ needsSetup: boolean }>('GET', `${BASE}/setup/status`, undefined, options),
+
+  setup: (input: SetupInput) =>
+    request<{ user: User; workspace: Workspace }>('POST', `${BASE}/setup`, input, { redirectOnUnauthorized: false }),
+
+  login: (email: string, password: string) =>
+    request<{ user: User }>('POST', `${BASE}/auth/login`, { email, password }, { redirectOnUnauthorized: false }),
+
+  logout: () => request<void>('POST', `${BASE}/auth/logout`, {}, { redirectOnUnauthorized: false }),
+
+  me: (options?: RequestOptions) => request<Me>('GET', `${BASE}/me`, undefined, options),
+
+  updateMe: (patch: MePatch) => request<{ user: User }>('PATCH', `${BASE}/me`, patch),
+
+  listFeedback: (query: URLSearchParams, options?: RequestOptions) => {
+    const qs = query.toString();
+    return request<FeedbackPage>('GET', `${BASE}/feedback${qs ? `?${qs}` : ''}`, undefined, options);
+  },
+
+  getFeedback: (id: string, options?: RequestOptions) =>
+    request<FeedbackItem>('GET', `${BASE}/feedback/${encodeURIComponent(id)}`, undefined, options),
+};

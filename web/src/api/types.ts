@@ -1,0 +1,112 @@
+import type { CalendarPref, DigitsPref, UiLocale } from '../lib/format';
+
+export type Role = 'owner' | 'admin' | 'agent' | 'viewer';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  locale: UiLocale;
+  calendar: CalendarPref;
+  digits: DigitsPref;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  defaultLocale: UiLocale;
+}
+
+export interface Me {
+  user: User;
+  workspace: Workspace;
+  role: Role;
+}
+
+export const CHANNELS = [
+  'survey',
+  'widget',
+  'email',
+  'chat',
+  'support_ticket',
+  'review',
+  'social',
+  'interview',
+  'api',
+  'import',
+  'other',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const SCORE_TYPES = ['nps', 'csat', 'ces', 'rating'] as const;
+export type ScoreType = (typeof SCORE_TYPES)[number];
+
+/** Valid range of each score: NPS 0–10, CSAT 1–5, CES 1–7, star rating 1–5. */
+export const SCORE_RANGES: Record<ScoreType, readonly [number, number]> = {
+  nps: [0, 10],
+  csat: [1, 5],
+  ces: [1, 7],
+  rating: [1, 5],
+};
+
+export type FeedbackStatus = 'pending' | 'processed' | 'failed';
+
+export interface Customer {
+  id: string;
+  name: string | null;
+  email: string | null;
+  externalId: string | null;
+}
+
+export interface FeedbackLinks {
+  surveyResponseId: string | null;
+  ticketId: string | null;
+  orderId: string | null;
+  reviewId: string | null;
+}
+
+export interface FeedbackItem {
+  id: string;
+  channel: Channel;
+  text: string;
+  language: string | null;
+  languageConfidence: number | null;
+  customerId: string | null;
+  customer: Customer | null;
+  nps: number | null;
+  csat: number | null;
+  ces: number | null;
+  rating: number | null;
+  metadata: Record<string, unknown>;
+  links: FeedbackLinks;
+  status: FeedbackStatus;
+  createdAt: string;
+  receivedAt: string;
+  processedAt: string | null;
+}
+
+export interface FeedbackPage {
+  data: FeedbackItem[];
+  nextCursor: string | null;
+}
+
+export interface SetupInput {
+  organizationName: string;
+  workspaceName: string;
+  name: string;
+  email: string;
+  password: string;
+  locale: UiLocale;
+}
+
+export interface MePatch {
+  name?: string;
+  locale?: UiLocale;
+  calendar?: CalendarPref;
+  digits?: DigitsPref;
+}
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}

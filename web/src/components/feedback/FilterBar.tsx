@@ -1,0 +1,172 @@
+import { useTranslation } from 'react-i18next';
+import { CHANNELS, SCORE_RANGES, SCORE_TYPES, type Channel, type ScoreType } from '../../api/types';
+import { UI_LOCALES } from '../../i18n';
+import { EMPTY_FILTERS, hasActiveFilters, isCustomerId, type FeedbackFilters } from '../../lib/filters';
+import { useDebouncedDraft } from '../../lib/useDebouncedValue';
+import { useFormat } from '../../lib/useFormat';
+import { Field } from '../Field';
+
+interface FilterBarProps {
+  filters: FeedbackFilters;
+  onChange: (filters: FeedbackFilters) => void;
+}
+
+type TextKey = 'q' | 'customerId' | 'scoreMin' | 'scoreMax';
+
+export function FilterBar({ filters, onChange }: FilterBarProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const set = (patch: Partial<FeedbackFilters>) => onChange({ ...filters, ...patch });
+
+  const drafts: Record<TextKey, ReturnType<typeof useDebouncedDraft>> = {
+    q: useDebouncedDraft(filters.q, (q) => set({ q })),
+    customerId: useDebouncedDraft(filters.customerId, (customerId) => set({ customerId })),
+    scoreMin: useDebouncedDraft(filters.scoreMin, (scoreMin) => set({ scoreMin })),
+    scoreMax: useDebouncedDraft(filters.scoreMax, (scoreMax) => set({ scoreMax })),
+  };
+  const languages: string[] = [...UI_LOCALES];
+  if (filters.language && filters.language !== 'und' && !languages.includes(filters.language)) {
+    languages.push(filters.language);
+  }
+  const range = filters.scoreType ? SCORE_RANGES[filters.scoreType] : undefined;
+  const customerDraft = drafts.customerId[0].trim();
+  const dayHint = (day: string) => (day ? format.date(`${day}T00:00:00`, 'long') : undefined);
+
+  return (
+    <section className="card filters" aria-labelledby="filters-title">
+      <div className="filters-head">
+        <h2 id="filters-title" className="card-title">
+          {t('filters.title')}
+        </h2>
+        {hasActiveFilters(filters) && (
+          <button type="button" className="button button-ghost button-small" onClick={() => onChange(EMPTY_FILTERS)}>
+            {t('filters.clear')}
+          </button>
+        )}
+      </div>
+      <div className="filters-grid">
+        <Field label={t('filters.search')} className="filters-search">
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              type="search"
+              dir="auto"
+              data-testid="filter-q"
+              placeholder={t('filters.searchPlaceholder')}
+              value={drafts.q[0]}
+              onChange={(event) => drafts.q[1](event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('filters.channel')}>
+          {(props) => (
+            <select
+              {...props}
+              className="select"
+              data-testid="filter-channel"
+              value={filters.channel}
+              onChange={(event) => set({ channel: event.target.value as Channel | '' })}
+            >
+              <option value="">{t('filters.anyChannel')}</option>
+              {CHANNELS.map((channel) => (
+                <option key={channel} value={channel}>
+                  {t(`channel.${channel}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('filters.language')}>
+          {(props) => (
+            <select
+              {...props}
+              className="select"
+              data-testid="filter-language"
+              value={filters.language}
+              onChange={(event) => set({ language: event.target.value })}
+            >
+              <option value="">{t('filters.anyLanguage')}</option>
+              {languages.map((code) => (
+                <option key={code} value={code}>
+                  {format.languageName(code)}
+                </option>
+              ))}
+              <option value="und">{t('list.unknownLanguage')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('filters.scoreType')}>
+          {(props) => (
+            <select
+              {...props}
+              className="select"
+              data-testid="filter-score-type"
+              value={filters.scoreType}
+              onChange={(event) => set({ scoreType: event.target.value as ScoreType | '' })}
+            >
+              <option value="">{t('filters.anyScore')}</option>
+              {SCORE_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`score.${type}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {(['scoreMin', 'scoreMax'] as const).map((key) => (
+          <Field key={key} label={t(`filters.${key}`)}>
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                type="number"
+                inputMode="numeric"
+                min={range?.[0]}
+                max={range?.[1]}
+                step={1}
+                dir="ltr"
+                data-testid={key === 'scoreMin' ? 'filter-score-min' : 'filter-score-max'}
+                disabled={!filters.scoreType}
+                value={drafts[key][0]}
+                onChange={(event) => drafts[key][1](event.target.value)}
+              />
+            )}
+          </Field>
+        ))}
+        {(['from', 'to'] as const).map((key) => (
+          <Field key={key} label={t(`filters.${key}`)} hint={dayHint(filters[key])}>
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                type="date"
+                data-testid={`filter-${key}`}
+                value={filters[key]}
+                onChange={(event) => set({ [key]: event.target.value })}
+              />
+            )}
+          </Field>
+        ))}
+        <Field
+          label={t('filters.customerId')}
+          error={customerDraft && !isCustomerId(customerDraft) ? t('validation.invalid') : null}
+        >
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              type="text"
+              dir="ltr"
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="filter-customer-id"
+              value={drafts.customerId[0]}
+              onChange={(event) => drafts.customerId[1](event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, filtersFromQuery, filtersToApiQuery, filtersToSearch, hasActiveFilters } from './filters';
+
+describe('feedback filters', () => {
+  it('round-trips through the URL query', () => {
+    const filters = {
+      ...EMPTY_FILTERS,
+      channel: 'email' as const,
+      language: 'fa',
+      scoreType: 'nps' as const,
+      scoreMin: '0',
+      scoreMax: '6',
+      from: '2026-03-01',
+      to: '2026-03-21',
+      customerId: '0b5f8e3c-2a4d-4c1e-9f6a-7d8e9f0a1b2c',
+      q: 'پشتیبانی کند',
+    };
+    const search = filtersToSearch(filters);
+    expect(search).toContain('score_type=nps');
+    expect(filtersFromQuery(new URLSearchParams(search))).toEqual(filters);
+  });
+
+  it('ignores unknown or malformed values', () => {
+    const filters = filtersFromQuery(
+      new URLSearchParams('channel=fax&score_type=x&score_min=2.5&from=yesterday&language=EN-us'),
+    );
+    expect(filters).toEqual(EMPTY_FILTERS);
+    expect(hasActiveFilters(filters)).toBe(false);
+    expect(filtersToSearch(filters)).toBe('');
+  });
+
+  it('accepts und for feedback without a detected language', () => {
+    expect(filtersFromQuery(new URLSearchParams('language=und')).language).toBe('und');
+  });
+
+  it('builds the API query with whole local days', () => {
+    const query = filtersToApiQuery(
+      { ...EMPTY_FILTERS, from: '2026-03-21', to: '2026-03-21', scoreMin: '5', customerId: 'not-a-uuid' },
+      { limit: 50, cursor: 'abc' },
+    );
+    const from = new Date(query.get('from')!);
+    const to = new Date(query.get('to')!);
+    expect(from.getDate()).toBe(21);
+    expect(from.getHours()).toBe(0);
+    expect(to.getDate()).toBe(21);
+    expect(to.getHours()).toBe(23);
+    expect(to.getTime() - from.getTime()).toBe(24 * 3600 * 1000 - 1);
+    expect(query.has('score_min')).toBe(false); // only meaningful with a score type
+    expect(query.has('customer_id')).toBe(false); // the server only accepts UUIDs
+    expect(query.get('limit')).toBe('50');
+    expect(query.get('cursor')).toBe('abc');
+  });
+});

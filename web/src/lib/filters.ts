@@ -1,0 +1,113 @@
+import { CHANNELS, SCORE_TYPES, type Channel, type ScoreType } from '../api/types';
+
+/** Feedback list filters as kept in the page URL (`/feedback?channel=email&q=…`). */
+export interface FeedbackFilters {
+  channel: Channel | '';
+  language: string;
+  scoreType: ScoreType | '';
+  scoreMin: string;
+  scoreMax: string;
+  /** Local calendar day, `YYYY-MM-DD`. */
+  from: string;
+  /** Local calendar day, `YYYY-MM-DD` (inclusive). */
+  to: string;
+  customerId: string;
+  q: string;
+}
+
+export const EMPTY_FILTERS: FeedbackFilters = {
+  channel: '',
+  language: '',
+  scoreType: '',
+  scoreMin: '',
+  scoreMax: '',
+  from: '',
+  to: '',
+  customerId: '',
+  q: '',
+};
+
+/** URL / API parameter name of each filter. */
+const PARAM: Record<keyof FeedbackFilters, string> = {
+  channel: 'channel',
+  language: 'language',
+  scoreType: 'score_type',
+  scoreMin: 'score_min',
+  scoreMax: 'score_max',
+  from: 'from',
+  to: 'to',
+  customerId: 'customer_id',
+  q: 'q',
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SCORE = /^\d{1,2}$/;
+/** ISO 639 code, or `und` for feedback whose language could not be detected. */
+const LANGUAGE = /^([a-z]{2,3}|und)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Customer ids are UUIDs; anything else is kept in the URL but not sent to the server. */
+export function isCustomerId(value: string): boolean {
+  return UUID.test(value.trim());
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | '' {
+  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : '';
+}
+
+export function filtersFromQuery(query: URLSearchParams): FeedbackFilters {
+  const get = (key: keyof FeedbackFilters) => query.get(PARAM[key])?.trim() ?? '';
+  const day = (key: 'from' | 'to') => (DAY.test(get(key)) ? get(key) : '');
+  const num = (key: 'scoreMin' | 'scoreMax') => (SCORE.test(get(key)) ? get(key) : '');
+  return {
+    channel: oneOf(CHANNELS, query.get(PARAM.channel)),
+    language: LANGUAGE.test(get('language')) ? get('language') : '',
+    scoreType: oneOf(SCORE_TYPES, query.get(PARAM.scoreType)),
+    scoreMin: num('scoreMin'),
+    scoreMax: num('scoreMax'),
+    from: day('from'),
+    to: day('to'),
+    customerId: get('customerId'),
+    q: get('q'),
+  };
+}
+
+/** `?channel=email&q=…` (or an empty string when no filter is set). */
+export function filtersToSearch(filters: FeedbackFilters): string {
+  const query = new URLSearchParams();
+  for (const key of Object.keys(PARAM) as (keyof FeedbackFilters)[]) {
+    const value = filters[key].trim();
+    if (value) query.set(PARAM[key], value);
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+export function hasActiveFilters(filters: FeedbackFilters): boolean {
+  return filtersToSearch(filters) !== '';
+}
+
+function localDayToIso(day: string, endOfDay: boolean): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = endOfDay ? new Date(y, m - 1, d + 1, 0, 0, 0, -1) : new Date(y, m - 1, d);
+  return date.toISOString();
+}
+
+/** Query parameters for `GET /api/v1/feedback`. Days are interpreted in the browser's time zone. */
+export function filtersToApiQuery(filters: FeedbackFilters, page: { limit: number; cursor?: string | null }): URLSearchParams {
+  const query = new URLSearchParams();
+  if (filters.channel) query.set('channel', filters.channel);
+  if (filters.language) query.set('language', filters.language);
+  if (filters.scoreType) {
+    query.set('score_type', filters.scoreType);
+    if (filters.scoreMin) query.set('score_min', filters.scoreMin);
+    if (filters.scoreMax) query.set('score_max', filters.scoreMax);
+  }
+  if (filters.from) query.set('from', localDayToIso(filters.from, false));
+  if (filters.to) query.set('to', localDayToIso(filters.to, true));
+  if (isCustomerId(filters.customerId)) query.set('customer_id', filters.customerId.trim());
+  if (filters.q) query.set('q', filters.q);
+  query.set('limit', String(page.limit));
+  if (page.cursor) query.set('cursor', page.cursor);
+  return query;
+}

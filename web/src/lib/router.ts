@@ -1,0 +1,89 @@
+import { useMemo, useSyncExternalStore } from 'react';
+
+/** A very small History API router: enough for a handful of pages. */
+
+const NAVIGATE_EVENT = 'feedloop:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+function snapshot(): string {
+  return window.location.pathname + window.location.search;
+}
+
+export interface Location {
+  path: string;
+  search: string;
+  query: URLSearchParams;
+  /** Path plus query string, e.g. `/feedback?channel=email`. */
+  href: string;
+}
+
+export function useLocation(): Location {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  return useMemo(() => {
+    const url = new URL(href, window.location.origin);
+    return { path: url.pathname, search: url.search, query: url.searchParams, href };
+  }, [href]);
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  if (options.replace) {
+    window.history.replaceState(null, '', to);
+  } else {
+    window.history.pushState(null, '', to);
+    window.scrollTo(0, 0);
+  }
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+export type Route =
+  | { name: 'root' }
+  | { name: 'setup' }
+  | { name: 'login' }
+  | { name: 'feedbackList' }
+  | { name: 'feedbackDetail'; id: string }
+  | { name: 'settings' }
+  | { name: 'notFound' };
+
+export function matchRoute(path: string): Route {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  switch (clean) {
+    case '/':
+      return { name: 'root' };
+    case '/setup':
+      return { name: 'setup' };
+    case '/login':
+      return { name: 'login' };
+    case '/feedback':
+      return { name: 'feedbackList' };
+    case '/settings':
+      return { name: 'settings' };
+  }
+  const detail = /^\/feedback\/([^/]+)$/.exec(clean);
+  if (detail) return { name: 'feedbackDetail', id: decodeURIComponent(detail[1]) };
+  return { name: 'notFound' };
+}
+
+export const paths = {
+  feedbackList: (search = '') => `/feedback${search}`,
+  feedbackDetail: (id: string) => `/feedback/${encodeURIComponent(id)}`,
+  settings: () => '/settings',
+  login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
+  setup: () => '/setup',
+};
+
+/** Only follow same-site relative paths after login (no open redirects). */
+export function safeNext(next: string | null): string {
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') && !next.startsWith('/setup')) {
+    return next;
+  }
+  return paths.feedbackList();
+}
