@@ -22,6 +22,10 @@ const ALPHA = 0.1;
 const MIN_COUNT = 10;
 const MIN_ABS_WEIGHT = 1.0;
 const SCALE = 10;
+// ParsiNLU is CC BY-NC-SA (non-commercial): it is kept out of a model that ships with Feedloop.
+// Its dev split is still evaluated, as an unseen domain (food reviews). Leaving it out moved the
+// 5-fold CV accuracy from 99.93 % to 99.92 %.
+const EXCLUDED_DATASETS = new Set(['parsinlu_food_fa']);
 
 type Lang = 'fa' | 'ar';
 interface Doc {
@@ -38,7 +42,7 @@ function loadTrainDocs(dir: string): Doc[] {
   const docs: Doc[] = [];
   for (const dataset of readdirSync(dir).sort()) {
     const file = path.join(dir, dataset, 'train.jsonl');
-    if (!existsSync(file)) continue;
+    if (!existsSync(file) || EXCLUDED_DATASETS.has(dataset)) continue;
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const row = JSON.parse(line) as { text: string; lang: string };

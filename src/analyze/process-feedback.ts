@@ -21,8 +21,8 @@ export async function processFeedback(database: Database, payload: Record<string
       languages.push(item.language);
       confidences.push(1);
     } else if (item.text.trim() === '') {
-      languages.push(null);
-      confidences.push(null);
+      languages.push('und'); // a score-only answer: no language to detect, same as undetectable text
+      confidences.push(0);
     } else {
       const detected = detectLanguage(item.text);
       languages.push(detected.language);

@@ -52,8 +52,12 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
     stopping ??= (async () => {
       if (app) {
         app.draining = true; // new API requests get 503 while in-flight ones finish
+        // Keep-alive connections that finish their request close at once instead of lingering;
+        // whatever still runs after the grace period is cut.
+        const sweep = setInterval(() => app?.server.closeIdleConnections(), 50);
         const timer = setTimeout(() => app?.server.closeAllConnections(), HTTP_LIMITS.shutdownGraceMs);
         await app.close();
+        clearInterval(sweep);
         clearTimeout(timer);
       }
       unsubscribe();

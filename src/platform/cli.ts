@@ -23,7 +23,7 @@ async function runUntilSignal(workersOnly: boolean, opts: { port?: string; worke
   const log = createLogger(config.logLevel);
   const app = await startApp(config, log, { serveHttp: !workersOnly });
   const engine = app.database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
-  log.info({ url: app.url || undefined, engine, workers: config.runWorkers }, workersOnly ? 'Feedloop worker started' : `Feedloop is running at ${config.publicUrl}`);
+  log.info({ url: app.url || undefined, publicUrl: config.publicUrl, engine, workers: config.runWorkers }, workersOnly ? 'Feedloop worker started' : `Feedloop is running at ${config.publicUrl}`);
   if (!workersOnly) console.error(`\n  Feedloop is running at ${config.publicUrl} (${engine})\n`);
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -155,3 +155,19 @@ describe('operations endpoints', () => {
   });
 });
 
+
+describe('workspace switching', () => {
+  it('moves the session to another of your workspaces, with that workspace\'s role', async () => {
+    const { cookie } = await loginOwner();
+    const me = (await inject('GET', '/api/v1/me', { cookie })).json();
+    const { createWorkspace } = await import('./setup.service.js');
+    const [home] = await t.database.db.select().from((await import('../schema.js')).workspaces);
+    const other = await createWorkspace(t.database, home.organizationId, me.user.id, 'Second');
+    await t.database.db.update(memberships).set({ role: 'viewer' }).where(sql`workspace_id = ${other.id}`);
+    const switched = await inject('POST', '/api/v1/me/workspace', { cookie, payload: { workspaceId: other.id } });
+    expect(switched.json()).toMatchObject({ workspace: { id: other.id }, role: 'viewer' });
+    expect((await inject('GET', '/api/v1/me', { cookie })).json()).toMatchObject({ workspace: { id: other.id }, role: 'viewer' });
+    const foreign = await inject('POST', '/api/v1/me/workspace', { cookie, payload: { workspaceId: '0190f0f0-0000-7000-8000-000000000000' } });
+    expect(foreign.statusCode).toBe(404);
+  });
+});

@@ -68,12 +68,14 @@ export async function loadMe(database: Database, actor: Actor) {
   if (!actor.userId) throw new AppError(403, 'forbidden', 'Only signed-in users have a profile');
   const [user] = await database.db.select().from(users).where(eq(users.id, actor.userId));
   const [workspace] = await database.db.select().from(workspaces).where(eq(workspaces.id, actor.workspaceId));
+  const [membership] = await database.db.select({ role: memberships.role }).from(memberships)
+    .where(and(eq(memberships.userId, actor.userId), eq(memberships.workspaceId, actor.workspaceId)));
   const mine = await database.db.select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
     .from(memberships).innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, actor.userId)).orderBy(asc(memberships.createdAt));
   return {
     user: publicUser(user), workspace: { id: workspace.id, name: workspace.name, defaultLocale: workspace.defaultLocale },
-    role: actor.role, workspaces: mine,
+    role: membership?.role ?? actor.role, workspaces: mine,
   };
 }
 

@@ -1,11 +1,14 @@
 // One Database interface over two engines: embedded PGlite (default) or a PostgreSQL server.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrationsDir } from '../paths.js';
+import { PGLITE_CONF } from './pglite-conf.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle: the same query API as Db. */
@@ -45,9 +48,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
   try {
     const pgDir = inMemory ? undefined : path.join(dataDir, 'pg');
-    if (pgDir) fs.mkdirSync(pgDir, { recursive: true });
-    // Cap WAL: without it a large load leaves ~1 GB of WAL behind.
-    const client = await PGlite.create(pgDir, { postgresqlconf: ['max_wal_size=128MB', 'min_wal_size=32MB'] });
+    if (pgDir && !fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await initClusterInChild(pgDir);
+    const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF });
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,
@@ -71,6 +73,18 @@ async function openPglite(dataDir: string): Promise<Database> {
     release();
     throw err;
   }
+}
+
+function initClusterInChild(pgDir: string): Promise<void> {
+  fs.mkdirSync(pgDir, { recursive: true });
+  const compiled = fileURLToPath(new URL('./init-pglite.js', import.meta.url));
+  const script = fs.existsSync(compiled) ? compiled : fileURLToPath(new URL('./init-pglite.ts', import.meta.url));
+  const execArgv = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  return new Promise((resolve, reject) => {
+    const child = fork(script, [pgDir], { execArgv, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Creating the embedded database in ${pgDir} failed (exit ${code})`))));
+  });
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {

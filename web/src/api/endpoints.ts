@@ -19,6 +19,9 @@ export const api = {
 
   updateMe: (patch: MePatch) => request<{ user: User }>('PATCH', `${BASE}/me`, patch),
 
+  /** Moves this session to another of the user's workspaces; returns the new `/me`. */
+  switchWorkspace: (workspaceId: string) => request<Me>('POST', `${BASE}/me/workspace`, { workspaceId }),
+
   listFeedback: (query: URLSearchParams, options?: RequestOptions) => {
     const qs = query.toString();
     return request<FeedbackPage>('GET', `${BASE}/feedback${qs ? `?${qs}` : ''}`, undefined, options);

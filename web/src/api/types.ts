@@ -17,10 +17,19 @@ export interface Workspace {
   defaultLocale: UiLocale;
 }
 
+/** A workspace the signed-in user belongs to, with their role in it. */
+export interface WorkspaceMembership {
+  id: string;
+  name: string;
+  role: Role;
+}
+
 export interface Me {
   user: User;
   workspace: Workspace;
   role: Role;
+  /** Every workspace of the user, oldest membership first (includes the current one). */
+  workspaces: WorkspaceMembership[];
 }
 
 export const CHANNELS = [

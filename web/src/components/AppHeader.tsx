@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/endpoints';
+import { errorMessage } from '../lib/errors';
 import { paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -11,6 +13,24 @@ export function AppHeader() {
   const { me, logout } = useSession();
   const { path } = useLocation();
   const [loggingOut, setLoggingOut] = useState(false);
+  const [switching, setSwitching] = useState(false);
+  const [switchError, setSwitchError] = useState<unknown>(null);
+  const canSwitch = (me.workspaces?.length ?? 0) > 1;
+
+  async function switchWorkspace(workspaceId: string) {
+    if (workspaceId === me.workspace.id) return;
+    setSwitching(true);
+    setSwitchError(null);
+    try {
+      await api.switchWorkspace(workspaceId);
+      // Everything on screen (names, role, lists, open items) belongs to the previous workspace:
+      // start again from the new workspace's feedback list.
+      window.location.assign(paths.feedbackList());
+    } catch (error) {
+      setSwitchError(error);
+      setSwitching(false);
+    }
+  }
 
   const navItems = [
     { to: paths.feedbackList(), label: t('nav.feedback'), active: path.startsWith('/feedback') },
@@ -20,12 +40,43 @@ export function AppHeader() {
   return (
     <header className="topbar">
       <div className="topbar-inner">
-        <Link to={paths.feedbackList()} className="brand" title={t('nav.workspace')}>
-          <Logo />
-          <span className="brand-name" dir="auto">
-            {me.workspace.name}
-          </span>
-        </Link>
+        {canSwitch ? (
+          <div className="brand">
+            <Link to={paths.feedbackList()} className="brand" aria-label={t('nav.feedback')}>
+              <Logo />
+            </Link>
+            <select
+              className="select select-compact"
+              data-testid="workspace-switcher"
+              aria-label={t('nav.switchWorkspace')}
+              title={t('nav.workspace')}
+              dir="auto"
+              value={me.workspace.id}
+              disabled={switching}
+              aria-invalid={switchError !== null ? true : undefined}
+              aria-describedby={switchError !== null ? 'workspace-switch-error' : undefined}
+              onChange={(event) => void switchWorkspace(event.target.value)}
+            >
+              {me.workspaces.map((workspace) => (
+                <option key={workspace.id} value={workspace.id}>
+                  {workspace.name}
+                </option>
+              ))}
+            </select>
+            {switchError !== null && (
+              <span id="workspace-switch-error" className="field-error" role="alert">
+                {errorMessage(t, switchError)}
+              </span>
+            )}
+          </div>
+        ) : (
+          <Link to={paths.feedbackList()} className="brand" title={t('nav.workspace')}>
+            <Logo />
+            <span className="brand-name" dir="auto">
+              {me.workspace.name}
+            </span>
+          </Link>
+        )}
         <nav className="nav" aria-label={t('nav.main')}>
           {navItems.map((item) => (
             <Link

@@ -66,7 +66,7 @@ export function FeedbackDetailPage({ id }: { id: string }) {
     {
       key: 'language',
       label: t('detail.language'),
-      value: item.language ? format.languageName(item.language) : t('list.unknownLanguage'),
+      value: item.language && item.language !== 'und' ? format.languageName(item.language) : t('list.unknownLanguage'),
     },
     ...(item.languageConfidence !== null
       ? [{ key: 'confidence', label: t('detail.confidence'), value: format.percent(item.languageConfidence) }]
@@ -139,7 +139,7 @@ export function FeedbackDetailPage({ id }: { id: string }) {
             <h2 id="detail-text" className="card-title">
               {t('detail.text')}
             </h2>
-            <p className="feedback-text" dir="auto" lang={item.language ?? undefined}>
+            <p className="feedback-text" dir="auto" lang={item.language && item.language !== 'und' ? item.language : undefined}>
               {item.text}
             </p>
           </section>

@@ -40,12 +40,12 @@ export function FeedbackTable({ items, busy = false }: { items: FeedbackItem[]; 
             return (
               <tr key={item.id} className="row-link" data-testid="feedback-row" onClick={(e) => openRow(e, item.id)}>
                 <td className="col-text" data-label={t('list.columns.text')}>
-                  <Link to={paths.feedbackDetail(item.id)} className="row-text" dir="auto" lang={item.language ?? undefined}>
+                  <Link to={paths.feedbackDetail(item.id)} className="row-text" dir="auto" lang={item.language && item.language !== 'und' ? item.language : undefined}>
                     {item.text}
                   </Link>
                 </td>
                 <td data-label={t('list.columns.language')}>
-                  {item.language ? (
+                  {item.language && item.language !== 'und' ? (
                     <span>{format.languageName(item.language)}</span>
                   ) : (
                     <span className="muted">{t('list.unknownLanguage')}</span>

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: API throughput and latency, server memory, bulk import and analysis speed on
+ * the embedded database (PGlite) and on PostgreSQL.
+ *
+ *   npm run bench                                                   # PGlite only
+ *   BENCH_DATABASE_URL=postgres://user@host:5432/postgres npm run bench   # both engines
+ *
+ * The PostgreSQL URL names a server where the user may create databases: the benchmark creates
+ * feedloop_bench_<random> there and drops it at the end. Every figure is printed with its
+ * target; nothing fails. BENCH_SECONDS and BENCH_ROWS shorten or lengthen the run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { feedbackBodies, writeFeedbackCsv } from './data.js';
+import { embeddedEngine, postgresEngine, serverUrlFromEnv, type Engine } from './engines.js';
+import { benchEngine, LOAD, type EngineResult } from './phases.js';
+import { cleanupAll, onCleanup } from './processes.js';
+import { figuresTable, fmt, machineLine, type Figure } from './report.js';
+
+const CSV_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+if (process.env.BENCH_SECONDS) LOAD.seconds = Number(process.env.BENCH_SECONDS);
+
+const TARGETS = {
+  postPerS: 2000, // PostgreSQL
+  p99Ms: 25, // PostgreSQL
+  idleRssMb: 400, // PGlite
+  importSeconds: 30, // 100k rows, PostgreSQL
+};
+
+async function main() {
+  const started = performance.now();
+  console.log('Feedloop benchmark');
+  console.log(`  machine: ${machineLine()}`);
+  console.log(`  note: the load generator (autocannon, in this process), the server and the database all share these ${os.cpus().length} cores,`);
+  console.log('        so the figures are lower bounds for a machine where they run apart.');
+  const serverUrl = serverUrlFromEnv();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-bench-csv-'));
+  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const csvFile = path.join(dir, 'feedback.csv');
+  await writeFeedbackCsv(csvFile, CSV_ROWS);
+  const bodies = feedbackBodies(5000);
+  console.log(`  data: ${bodies.length} rotating request bodies and a ${fmt.int(CSV_ROWS)}-row CSV (${fmt.mb(fs.statSync(csvFile).size / 1024 / 1024)}), texts in fa/ar/zh/en, 1,000 customers by email\n`);
+
+  const results: EngineResult[] = [];
+  const engines: Array<() => Promise<Engine>> = [embeddedEngine];
+  if (serverUrl) engines.push(() => postgresEngine(serverUrl));
+  for (const open of engines) {
+    let engine: Engine | null = null;
+    try {
+      engine = await open();
+      results.push(await benchEngine(engine, bodies, csvFile, CSV_ROWS));
+    } catch (err) {
+      results.push({ engine: engine?.name ?? 'PostgreSQL', error: (err as Error).message });
+    } finally {
+      await engine?.dispose().catch((err) => console.error(`cleanup: ${(err as Error).message}`));
+    }
+  }
+
+  console.log(`\nResults (${LOAD.connections} connections × ${LOAD.seconds} s of POST /api/v1/feedback with Bearer key; ${fmt.int(CSV_ROWS)}-row CSV import)\n`);
+  console.log(figuresTable(figures(results, Boolean(serverUrl))));
+  for (const r of results) if (r.load?.sampleError) console.log(`\n${r.engine}: first non-2xx answer: ${r.load.sampleError}`);
+  for (const r of results) if (r.error) console.log(`\n${r.engine}: the run stopped early: ${r.error}`);
+  console.log('\nNotes: latency and throughput come from autocannon. "peak RSS" is the highest VmRSS sampled every 200 ms under');
+  console.log('load, "VmHWM" the kernel\'s high-water mark since the process started. The server runs from source through tsx');
+  console.log('(as `npm run dev` does), which costs memory that `node bin/feedloop.js` (compiled) does not. "analysis" is the');
+  console.log('background job (language detection): during the load it shares the server with the API; for the imported items');
+  console.log('(500 per job) its rate is taken from the jobs\' finish times, so process start-up is not counted.');
+  console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
+}
+
+function figures(results: EngineResult[], withPostgres: boolean): Figure[] {
+  const out: Figure[] = [];
+  const add = (measure: string, engine: string, value: string, target = '', met: boolean | null = null, note = '') =>
+    out.push({ measure, engine, value, target, met, note });
+  const isPg = (r: EngineResult) => r.engine === 'PostgreSQL';
+  const rows = withPostgres ? results : [...results, { engine: 'PostgreSQL', skipped: true } as EngineResult & { skipped: true }];
+  const each = (measure: string, fn: (r: EngineResult) => void) => {
+    for (const r of rows) {
+      if ('skipped' in r) add(measure, r.engine, 'skipped (set BENCH_DATABASE_URL)');
+      else fn(r);
+    }
+  };
+  const missing = (r: EngineResult, measure: string) => add(measure, r.engine, r.error ? 'not measured (error)' : 'not measured');
+
+  each('POST /feedback throughput', (r) => {
+    if (!r.load) return missing(r, 'POST /feedback throughput');
+    const l = r.load;
+    const bad = Object.entries(l.non2xx).map(([code, n]) => `${n}×${code}`).join(' ');
+    const note = `${fmt.int(l.ok)} ok, non-2xx: ${bad || '0'}, errors: ${l.errors}, timeouts: ${l.timeouts}`;
+    add('POST /feedback throughput', r.engine, `${fmt.int(l.rps)} req/s`, isPg(r) ? `≥ ${fmt.int(TARGETS.postPerS)} req/s` : '', isPg(r) ? l.rps >= TARGETS.postPerS : null, note);
+  });
+  each('POST /feedback latency p50', (r) => { if (r.load) add('POST /feedback latency p50', r.engine, fmt.ms(r.load.p50), '', null, `p90 ${fmt.ms(r.load.p90)}, max ${fmt.ms(r.load.max)}`); });
+  each('POST /feedback latency p99', (r) => {
+    if (r.load) add('POST /feedback latency p99', r.engine, fmt.ms(r.load.p99), isPg(r) ? `< ${TARGETS.p99Ms} ms` : '', isPg(r) ? r.load.p99 < TARGETS.p99Ms : null);
+  });
+  const idle = (measure: string, mb: number | undefined, r: EngineResult, note: string) => {
+    if (mb === undefined) return missing(r, measure);
+    add(measure, r.engine, fmt.mb(mb), isPg(r) ? '' : `< ${TARGETS.idleRssMb} MB`, isPg(r) ? null : mb < TARGETS.idleRssMb, note);
+  };
+  each('server RSS idle, first start', (r) => idle('server RSS idle, first start', r.idleRssFirstMb, r, 'empty database, after setup + API key'));
+  each('server RSS idle, restart', (r) => idle('server RSS idle, restart', r.idleRssMb, r, 'existing database, before load'));
+  each('server RSS peak under load', (r) => {
+    if (r.peakRssMb !== undefined) add('server RSS peak under load', r.engine, fmt.mb(r.peakRssMb), '', null, `VmHWM ${fmt.mb(r.hwmMb ?? NaN)}`);
+  });
+  each('analysis during load', (r) => {
+    if (r.analysedDuringLoadPerS === undefined || !r.backlog) return;
+    const b = r.backlog;
+    add('analysis during load', r.engine, `${fmt.int(r.analysedDuringLoadPerS)} items/s`, '', null,
+      `backlog at end: ${fmt.int(b.items)} items, ${b.drained ? 'analysed' : 'NOT analysed'} in ${fmt.s(b.seconds)} (${fmt.int(b.items / Math.max(b.seconds, 0.001))} items/s, 1 item per job)`);
+  });
+  each('import 100k-row CSV', (r) => {
+    if (!r.import) return missing(r, 'import 100k-row CSV');
+    const i = r.import;
+    add('import 100k-row CSV', r.engine, `${fmt.s(i.wallSeconds)} (${fmt.int(i.rows / i.wallSeconds)} rows/s)`, isPg(r) ? `< ${TARGETS.importSeconds} s` : '',
+      isPg(r) ? i.wallSeconds < TARGETS.importSeconds : null, `whole command; its own timer: ${fmt.s(i.commandSeconds)}`);
+  });
+  each('analysis of imported items', (r) => {
+    if (!r.analysis) return missing(r, 'analysis of imported items');
+    const a = r.analysis;
+    add('analysis of imported items', r.engine, `${fmt.int(a.perS)} items/s`, '', null,
+      `${fmt.int(a.items)} items in ${fmt.int(a.jobs)} jobs, ${fmt.s(a.seconds)} first to last${a.finished ? '' : ' (time limit hit)'}, by ${a.via}`);
+  });
+  each('database size after the run', (r) => { if (r.dbSizeMb !== undefined) add('database size after the run', r.engine, fmt.mb(r.dbSizeMb)); });
+  return out;
+}
+
+main()
+  .catch((err) => { console.error(err); process.exitCode = 1; })
+  .finally(() => cleanupAll());

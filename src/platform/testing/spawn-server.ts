@@ -1,0 +1,52 @@
+// Runs `feedloop serve` as a real child process (for crash and shutdown tests and benchmarks).
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { packageRoot } from '../paths.js';
+
+export interface ServerProcess {
+  url: string;
+  proc: ChildProcess;
+  /** Resolves with the exit code (or signal name). */
+  exited: Promise<number | string>;
+}
+
+export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const cli = path.join(packageRoot, 'src/platform/cli.ts');
+  const proc = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
+    cwd: packageRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  let stderr = '';
+  proc.stderr!.on('data', (c) => { stderr += c; });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: proc.stdout! });
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 60_000);
+    lines.on('line', (line) => {
+      try {
+        const entry = JSON.parse(line);
+        if (entry.url) { clearTimeout(timer); resolve(entry.url); }
+      } catch { /* not a log line */ }
+    });
+    exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}): ${stderr}`)); });
+  });
+  proc.stdout!.resume();
+  return { url, proc, exited };
+}
+
+/** First-run setup and an API key with every data scope, over HTTP. */
+export async function setupOverHttp(url: string): Promise<string> {
+  const setup = await fetch(`${url}/api/v1/setup`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ organizationName: 'Acme', workspaceName: 'Main', name: 'Owner', email: 'owner@example.com', password: 'correct horse battery', locale: 'en' }),
+  });
+  if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
+  const cookie = setup.headers.get('set-cookie')!.split(';')[0];
+  const key = await fetch(`${url}/api/v1/api-keys`, {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ name: 'test', scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write'] }),
+  });
+  return (await key.json()).key;
+}
