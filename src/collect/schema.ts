@@ -1,6 +1,6 @@
 // One feedback record whatever the channel it came from.
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, smallint, real, integer, bigint } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, smallint, real, integer, bigint, boolean } from 'drizzle-orm/pg-core';
 import { workspaces } from '../platform/schema.js';
 import { customers, orders } from '../customers/schema.js';
 
@@ -25,10 +25,18 @@ export const feedbackItems = pgTable('feedback_items', {
   orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
   reviewId: text('review_id'),
   status: text('status').notNull().default('pending'), // pending | processed | failed
-  sentiment: text('sentiment'),
-  sentimentScore: real('sentiment_score'),
-  feedbackType: text('feedback_type'),
+  sentiment: text('sentiment'), // negative | neutral | positive
+  sentimentScore: real('sentiment_score'), // -1..1
+  sentimentConfidence: real('sentiment_confidence'),
+  feedbackType: text('feedback_type'), // complaint | suggestion | praise | bug | question | other
+  typeConfidence: real('type_confidence'),
   topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+  topicScores: jsonb('topic_scores').$type<Record<string, number>>().notNull().default({}),
+  // Fields an agent corrected: re-analysis never overwrites them.
+  correctedFields: text('corrected_fields').array().notNull().default(sql`'{}'::text[]`),
+  analysisVersion: text('analysis_version'),
+  analysisError: text('analysis_error'),
+  piiRedacted: boolean('pii_redacted').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   processedAt: timestamp('processed_at', { withTimezone: true }),
@@ -38,6 +46,11 @@ export const feedbackItems = pgTable('feedback_items', {
   index('feedback_customer_created_idx').on(t.workspaceId, t.customerId, t.createdAt),
   index('feedback_channel_created_idx').on(t.workspaceId, t.channel, t.createdAt),
   index('feedback_language_created_idx').on(t.workspaceId, t.language, t.createdAt),
+  index('feedback_sentiment_created_idx').on(t.workspaceId, t.sentiment, t.createdAt),
+  index('feedback_type_created_idx').on(t.workspaceId, t.feedbackType, t.createdAt),
+  index('feedback_topics_idx').using('gin', t.topics),
+  // Full-text search: search_text holds normalised, word-segmented tokens (see analyze/search).
+  index('feedback_search_idx').using('gin', sql`to_tsvector('simple', coalesce(${t.searchText}, ''))`),
   uniqueIndex('feedback_external_id_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
 ]);
 

@@ -2,3 +2,4 @@
 export * from '../schema.js';
 export * from '../../customers/schema.js';
 export * from '../../collect/schema.js';
+export * from '../../analyze/schema.js';

@@ -1,6 +1,6 @@
 // Builds the HTTP server: API, OpenAPI document and reference, health, metrics, dashboard.
 import fs from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -38,7 +38,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    disableRequestLogging: true, // one line per request is logged in onResponse instead
+    // One line per request is logged in onResponse instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
   }) as unknown as FastifyInstance & { draining: boolean };
   app.draining = false;
   app.setValidatorCompiler(validatorCompiler);
