@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(repoRoot, 'src/platform/cli.ts');
+// The compiled CLI, as `npm start` runs it (run.ts builds first).
+const cli = path.join(repoRoot, 'bin/feedloop.js');
 
 const children = new Set<ChildProcess>();
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -46,9 +47,9 @@ export interface Child {
   exited: Promise<number>;
 }
 
-/** Runs `feedloop <args>` (from source, through tsx) with extra environment variables. */
+/** Runs `feedloop <args>` (compiled) with extra environment variables. */
 export function feedloop(args: string[], env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const proc = spawn(process.execPath, [cli, ...args], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

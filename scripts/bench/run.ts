@@ -15,7 +15,8 @@ import path from 'node:path';
 import { feedbackBodies, writeFeedbackCsv } from './data.js';
 import { embeddedEngine, postgresEngine, serverUrlFromEnv, type Engine } from './engines.js';
 import { benchEngine, LOAD, type EngineResult } from './phases.js';
-import { cleanupAll, onCleanup } from './processes.js';
+import { execSync } from 'node:child_process';
+import { cleanupAll, onCleanup, repoRoot } from './processes.js';
 import { figuresTable, fmt, machineLine, type Figure } from './report.js';
 
 const CSV_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -34,6 +35,8 @@ async function main() {
   console.log(`  machine: ${machineLine()}`);
   console.log(`  note: the load generator (autocannon, in this process), the server and the database all share these ${os.cpus().length} cores,`);
   console.log('        so the figures are lower bounds for a machine where they run apart.');
+  console.log('  building (npm run build)…');
+  execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const serverUrl = serverUrlFromEnv();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-bench-csv-'));
   onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -62,8 +65,8 @@ async function main() {
   for (const r of results) if (r.load?.sampleError) console.log(`\n${r.engine}: first non-2xx answer: ${r.load.sampleError}`);
   for (const r of results) if (r.error) console.log(`\n${r.engine}: the run stopped early: ${r.error}`);
   console.log('\nNotes: latency and throughput come from autocannon. "peak RSS" is the highest VmRSS sampled every 200 ms under');
-  console.log('load, "VmHWM" the kernel\'s high-water mark since the process started. The server runs from source through tsx');
-  console.log('(as `npm run dev` does), which costs memory that `node bin/feedloop.js` (compiled) does not. "analysis" is the');
+  console.log('load, "VmHWM" the kernel\'s high-water mark since the process started. The server is the compiled build');
+  console.log('(`node bin/feedloop.js`, what `npm start` runs; the benchmark builds it first). "analysis" is the');
   console.log('background job (language detection): during the load it shares the server with the API; for the imported items');
   console.log('(500 per job) its rate is taken from the jobs\' finish times, so process start-up is not counted.');
   console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);

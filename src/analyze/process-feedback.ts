@@ -5,6 +5,7 @@ import type { Database } from '../platform/db/client.js';
 import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from '../collect/schema.js';
 import { detectLanguage } from './detect-language.js';
+import { pgArray } from '../platform/db/pg-array.js';
 
 export async function processFeedback(database: Database, payload: Record<string, unknown>): Promise<void> {
   const scope = new WorkspaceScope(database, String(payload.workspaceId));
@@ -33,13 +34,8 @@ export async function processFeedback(database: Database, payload: Record<string
   await scope.database.rows(sql`
     update feedback_items f set language = v.language, language_confidence = v.confidence,
       status = 'processed', processed_at = now(), updated_at = now()
-    from (select unnest(${toPgArray(items.map((i) => i.id))}::uuid[]) as id,
-                 unnest(${toPgArray(languages)}::text[]) as language,
-                 unnest(${toPgArray(confidences)}::real[]) as confidence) v
+    from (select unnest(${pgArray(items.map((i) => i.id))}::uuid[]) as id,
+                 unnest(${pgArray(languages)}::text[]) as language,
+                 unnest(${pgArray(confidences)}::real[]) as confidence) v
     where f.id = v.id and f.workspace_id = ${scope.workspaceId}`);
-}
-
-/** A PostgreSQL array literal, passed as one text parameter (same on both engines). */
-function toPgArray(values: Array<string | number | null>): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 }

@@ -9,34 +9,26 @@ import { normalizeForSearch } from '../analyze/normalize-text.js';
 import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
 import { metrics } from '../platform/metrics.js';
 import { storeFeedback, type StoreResult } from './store-feedback.js';
+import { storeOneCoalesced } from './create-batcher.js';
+import { loadFeedbackViews, publicFeedback } from './feedback-view.js';
+
+export { publicFeedback };
 import { ZCreateFeedbackInput, type TCreateFeedbackInput, type TListFeedbackQuery, type TUpdateFeedbackInput } from './feedback.schemas.js';
 
 type FeedbackRow = typeof feedbackItems.$inferSelect;
-type CustomerSummary = { id: string; name: string | null; email: string | null; externalId: string | null } | null;
-
-export function publicFeedback(f: FeedbackRow, customer: CustomerSummary = null) {
-  return {
-    id: f.id, channel: f.channel, text: f.text, language: f.language, languageConfidence: f.languageConfidence,
-    customerId: f.customerId, customer, externalId: f.externalId,
-    nps: f.nps, csat: f.csat, ces: f.ces, rating: f.rating, metadata: f.metadata,
-    links: { surveyResponseId: f.surveyResponseId, ticketId: f.ticketId, orderId: f.orderId, reviewId: f.reviewId },
-    status: f.status, sentiment: f.sentiment, sentimentScore: f.sentimentScore, type: f.feedbackType, topics: f.topics,
-    createdAt: f.createdAt, receivedAt: f.receivedAt, processedAt: f.processedAt, updatedAt: f.updatedAt,
-  };
-}
 
 function refError(r: Extract<StoreResult, { ok: false }>) {
   return new AppError(r.code === 'duplicate' ? 409 : 422, r.code, r.message, r.field);
 }
 
 export async function createFeedback(scope: WorkspaceScope, input: TCreateFeedbackInput) {
-  const [result] = await scope.transaction((tx) => storeFeedback(scope, tx, [input]));
+  const { result, item } = await storeOneCoalesced(scope, input);
   if (!result.ok) throw refError(result);
   if (!result.duplicate) {
     notifyJobsEnqueued();
     metrics.feedbackCreated.inc({ channel: input.channel });
   }
-  return { item: await getFeedback(scope, result.id), duplicate: result.duplicate };
+  return { item: item ?? await getFeedback(scope, result.id), duplicate: result.duplicate };
 }
 
 type BulkItemResult = { index: number; status: 'created' | 'duplicate'; id: string } | { index: number; status: 'invalid'; error: { code: string; message: string; field?: string } };
@@ -83,11 +75,9 @@ export async function bulkCreateFeedback(scope: WorkspaceScope, rawItems: unknow
 class RollbackBulk extends Error {}
 
 export async function getFeedback(scope: WorkspaceScope, id: string) {
-  const [row] = await scope.db.select({ f: feedbackItems, c: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId } })
-    .from(feedbackItems).leftJoin(customers, eq(customers.id, feedbackItems.customerId))
-    .where(scope.where(feedbackItems, eq(feedbackItems.id, id)));
-  if (!row) throw notFound('Feedback item');
-  return publicFeedback(row.f, row.c?.id ? row.c : null);
+  const [item] = await loadFeedbackViews(scope, [id]);
+  if (!item) throw notFound('Feedback item');
+  return item;
 }
 
 function escapeLike(s: string) {

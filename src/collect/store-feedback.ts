@@ -6,9 +6,10 @@ import type { Tx } from '../platform/db/client.js';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
 import { customers, orders } from '../customers/schema.js';
-import { identifyCustomer } from '../customers/identify-customer.js';
+import { identifyCustomer, prefetchCustomers } from '../customers/identify-customer.js';
 import { enqueueJobs } from '../platform/jobs/queue.js';
 import { newId } from '../platform/ids.js';
+import { pgArray } from '../platform/db/pg-array.js';
 import { normalizeForSearch } from '../analyze/normalize-text.js';
 import type { TCreateFeedbackInput } from './feedback.schemas.js';
 
@@ -76,16 +77,18 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
 async function resolveCustomers(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], cache: CustomerCache, results: StoreResult[]) {
   const ids: Array<string | null> = items.map(() => null);
   const direct = await existingIds(tx, scope, customers, items.map((i) => i.customerId).filter(Boolean) as string[]);
+  const uncached = items.flatMap((i) => (i.customer && !cache.has(customerCacheKey(i.customer)) ? [i.customer] : []));
+  const known = await prefetchCustomers(scope, tx, uncached);
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.customerId) {
       if (direct.has(item.customerId)) ids[i] = item.customerId;
       else results[i] = { ok: false, field: 'customerId', code: 'unknown_customer', message: 'customerId: no such customer in this workspace' };
     } else if (item.customer) {
-      const key = JSON.stringify([item.customer.externalId, item.customer.email, item.customer.phone, item.customer.name, item.customer.locale]);
+      const key = customerCacheKey(item.customer);
       let id = cache.get(key);
       if (!id) {
-        id = (await identifyCustomer(scope, tx, item.customer)).customer.id;
+        id = known.resolve(item.customer)?.id ?? (await identifyCustomer(scope, tx, item.customer)).customer.id;
         cache.set(key, id);
       }
       ids[i] = id;
@@ -93,6 +96,9 @@ async function resolveCustomers(scope: WorkspaceScope, tx: Tx, items: TCreateFee
   }
   return ids;
 }
+
+const customerCacheKey = (c: NonNullable<TCreateFeedbackInput['customer']>) =>
+  JSON.stringify([c.externalId, c.email, c.phone, c.name, c.locale]);
 
 async function existingIds(tx: Tx, scope: WorkspaceScope, table: typeof customers | typeof orders, ids: string[]) {
   if (ids.length === 0) return new Set<string>();
@@ -116,11 +122,15 @@ async function bumpCustomerCounters(scope: WorkspaceScope, tx: Tx, rows: Array<t
     if (r.createdAt! > e.last) e.last = r.createdAt!;
     perCustomer.set(r.customerId, e);
   }
-  // Sorted updates keep lock order stable across concurrent batches (no deadlocks).
-  for (const [id, { n, last }] of [...perCustomer].sort(([a], [b]) => a.localeCompare(b))) {
-    await tx.update(customers).set({
-      feedbackCount: sql`${customers.feedbackCount} + ${n}`,
-      lastSeenAt: sql`greatest(${customers.lastSeenAt}, ${last.toISOString()}::timestamptz)`,
-    }).where(scope.where(customers, sql`${customers.id} = ${id}`));
-  }
+  if (perCustomer.size === 0) return;
+  // One statement for all customers, in id order so concurrent batches lock rows in one order.
+  const entries = [...perCustomer].sort(([a], [b]) => a.localeCompare(b));
+  const ids = entries.map(([id]) => id);
+  const counts = entries.map(([, e]) => e.n);
+  const lasts = entries.map(([, e]) => e.last.toISOString());
+  await tx.execute(sql`
+    update customers c set feedback_count = c.feedback_count + v.n,
+      last_seen_at = greatest(c.last_seen_at, v.last)
+    from (select * from unnest(${pgArray(ids)}::uuid[], ${pgArray(counts)}::int[], ${pgArray(lasts)}::timestamptz[]) as t(id, n, last) order by id) v
+    where c.id = v.id and c.workspace_id = ${scope.workspaceId}`);
 }

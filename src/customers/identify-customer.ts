@@ -1,6 +1,6 @@
 // Find a customer by any identifier (external id, email, phone — including identifiers of
 // customers merged into it) and update them, or create them.
-import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../platform/db/client.js';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
@@ -95,3 +95,46 @@ export function customerSearchCondition(q: string): SQL {
   ) as SQL;
 }
 
+
+/**
+ * Batch fast path for identify: one query finds the customers that the batch's identifiers name
+ * directly. `resolve` answers an input only when the result is certain to equal
+ * identifyCustomer's — the first identifier it carries matches a customer directly and
+ * identifying would change nothing on that customer; otherwise it returns null (the caller then
+ * runs identifyCustomer).
+ */
+export async function prefetchCustomers(scope: WorkspaceScope, tx: DbOrTx, inputs: Array<{ externalId?: string | null; email?: string | null; phone?: string | null }>) {
+  const externalIds = new Set<string>();
+  const emails = new Set<string>();
+  const phones = new Set<string>();
+  for (const input of inputs) {
+    if (input.externalId) externalIds.add(input.externalId);
+    const ek = emailKey(input.email);
+    if (ek) emails.add(ek);
+    const pk = phoneKey(input.phone);
+    if (pk) phones.add(pk);
+  }
+  const byKey = new Map<string, Customer>();
+  const anyOf: SQL[] = [];
+  if (externalIds.size) anyOf.push(inArray(customers.externalId, [...externalIds]));
+  if (emails.size) anyOf.push(inArray(customers.emailKey, [...emails]));
+  if (phones.size) anyOf.push(inArray(customers.phoneKey, [...phones]));
+  if (anyOf.length > 0) {
+    for (const c of await tx.select().from(customers).where(scope.where(customers, or(...anyOf)))) {
+      if (c.externalId) byKey.set(`x:${c.externalId}`, c);
+      if (c.emailKey) byKey.set(`e:${c.emailKey}`, c);
+      if (c.phoneKey) byKey.set(`p:${c.phoneKey}`, c);
+    }
+  }
+  return {
+    resolve(input: TIdentifyCustomerInput): Customer | null {
+      const first = input.externalId ? `x:${input.externalId}` : emailKey(input.email) ? `e:${emailKey(input.email)}` : phoneKey(input.phone) ? `p:${phoneKey(input.phone)}` : null;
+      const c = first ? byKey.get(first) : undefined;
+      if (!c) return null;
+      const wouldChange = (input.name && input.name !== c.name) || (input.locale && input.locale !== c.locale)
+        || (input.attributes && Object.keys(input.attributes).length > 0)
+        || (input.externalId && !c.externalId) || (emailKey(input.email) && !c.emailKey) || (phoneKey(input.phone) && !c.phoneKey);
+      return wouldChange ? null : c;
+    },
+  };
+}

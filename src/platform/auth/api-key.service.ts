@@ -30,11 +30,24 @@ export async function revokeApiKey(scope: WorkspaceScope, id: string) {
   return publicApiKey(row);
 }
 
+// Requests that carry the same key at the same moment share one lookup (single flight): a
+// burst of N requests costs one query, and nothing is cached past it, so a revocation committed
+// before a lookup starts is always seen.
+const lookupsInFlight = new Map<string, Promise<{ id: string; workspaceId: string; scopes: string[] } | null>>();
+
 export async function resolveApiKey(database: Database, secret: string): Promise<Actor | null> {
   if (!secret.startsWith(API_KEY_PREFIX)) return null;
-  // Lookup by hash: an index probe, no secret-dependent comparison in our code.
-  const [row] = await database.db.select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes })
-    .from(apiKeys).where(and(eq(apiKeys.keyHash, sha256(secret)), isNull(apiKeys.revokedAt))).limit(1);
+  const hash = sha256(secret);
+  let lookup = lookupsInFlight.get(hash);
+  if (!lookup) {
+    // Lookup by hash: an index probe, no secret-dependent comparison in our code.
+    lookup = database.db.select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes })
+      .from(apiKeys).where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt))).limit(1)
+      .then((rows) => rows[0] ?? null)
+      .finally(() => lookupsInFlight.delete(hash));
+    lookupsInFlight.set(hash, lookup);
+  }
+  const row = await lookup;
   if (!row) return null;
   return { kind: 'api_key', workspaceId: row.workspaceId, userId: null, apiKeyId: row.id, role: null, scopes: new Set(row.scopes as Scope[]), sessionId: null };
 }

@@ -1,0 +1,87 @@
+/**
+ * Write coalescing for single-item creates. Under load, many POST /feedback requests arrive
+ * while a transaction is in flight; instead of one transaction each (BEGIN, customer lookup,
+ * insert, counter update, job insert, COMMIT per request), the items that arrived meanwhile are
+ * stored together in one transaction, and every request is answered only after that commit —
+ * so an acknowledged item is as durable as before. With no concurrency an item is written at
+ * once (no added latency). If a shared transaction fails, each of its items is retried on its
+ * own so one bad item never fails its neighbours.
+ */
+import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { storeFeedback, type StoreResult } from './store-feedback.js';
+import { loadFeedbackViews, type FeedbackView } from './feedback-view.js';
+import type { TCreateFeedbackInput } from './feedback.schemas.js';
+
+const MAX_IN_FLIGHT = 2; // concurrent transactions per workspace: fewer, larger batches measured fastest
+const MAX_BATCH = 200;
+
+export interface CoalescedResult { result: StoreResult; item?: FeedbackView }
+interface Pending { input: TCreateFeedbackInput; resolve(r: CoalescedResult): void; reject(e: unknown): void }
+interface Lane { scope: WorkspaceScope; waiting: Pending[]; inFlight: number }
+
+const lanes = new Map<string, Lane>();
+
+export function storeOneCoalesced(scope: WorkspaceScope, input: TCreateFeedbackInput): Promise<CoalescedResult> {
+  let lane = lanes.get(scope.workspaceId);
+  if (!lane) {
+    lane = { scope, waiting: [], inFlight: 0 };
+    lanes.set(scope.workspaceId, lane);
+  }
+  const result = new Promise<CoalescedResult>((resolve, reject) => lane.waiting.push({ input, resolve, reject }));
+  pump(lane);
+  return result;
+}
+
+function pump(lane: Lane) {
+  while (lane.inFlight < MAX_IN_FLIGHT && lane.waiting.length > 0) {
+    const batch = takeBatch(lane);
+    lane.inFlight++;
+    void flush(lane.scope, batch).finally(() => {
+      lane.inFlight--;
+      if (lane.waiting.length > 0) pump(lane);
+      else if (lane.inFlight === 0) lanes.delete(lane.scope.workspaceId);
+    });
+  }
+}
+
+/** Up to MAX_BATCH waiting items; an externalId already in the batch waits for the next one. */
+function takeBatch(lane: Lane): Pending[] {
+  const batch: Pending[] = [];
+  const rest: Pending[] = [];
+  const externalIds = new Set<string>();
+  for (const p of lane.waiting) {
+    const ext = p.input.externalId;
+    if (batch.length >= MAX_BATCH || (ext && externalIds.has(ext))) rest.push(p);
+    else {
+      if (ext) externalIds.add(ext);
+      batch.push(p);
+    }
+  }
+  lane.waiting = rest;
+  // The same customer order in every transaction keeps row locks in one order (no deadlocks).
+  return batch.sort((a, b) => customerKey(a.input).localeCompare(customerKey(b.input)));
+}
+
+function customerKey(input: TCreateFeedbackInput): string {
+  const c = input.customer;
+  return input.customerId ?? (c ? `${c.externalId ?? ''}|${c.email?.toLowerCase() ?? ''}|${c.phone ?? ''}` : '');
+}
+
+async function flush(scope: WorkspaceScope, batch: Pending[]) {
+  let results: StoreResult[];
+  try {
+    results = await scope.transaction((tx) => storeFeedback(scope, tx, batch.map((p) => p.input)));
+  } catch (err) {
+    // Nothing of this batch was committed: retry each item on its own.
+    if (batch.length === 1) return batch[0].reject(err);
+    for (const p of batch) {
+      await scope.transaction((tx) => storeFeedback(scope, tx, [p.input])).then((r) => p.resolve({ result: r[0] }), p.reject);
+    }
+    return;
+  }
+  // Committed. The stored items are read back in one query; if that fails, each caller reads its own.
+  const ids = results.flatMap((r) => (r.ok ? [r.id] : []));
+  const views = await loadFeedbackViews(scope, ids).catch(() => []);
+  const byId = new Map(views.map((v) => [v.id, v]));
+  batch.forEach((p, i) => { const r = results[i]; p.resolve({ result: r, item: r.ok ? byId.get(r.id) : undefined }); });
+}
