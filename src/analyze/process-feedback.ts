@@ -1,41 +1,91 @@
-// The analysis job: runs for every new feedback item (enqueued with it, in its transaction).
-// Today it detects the language; the original text is never modified.
+// The analysis job: runs for every new feedback item (enqueued with it, in its transaction) and
+// for re-analysis. It writes language, sentiment, type and topics; fields an agent corrected are
+// kept; the original text is never modified. An item whose analysis throws is marked failed with
+// the reason (its neighbours are still analysed); if the whole job keeps failing (database
+// errors), the queue retries it and the last attempt marks its items failed — never dropped.
 import { inArray, sql } from 'drizzle-orm';
-import type { Database } from '../platform/db/client.js';
+import type { Database, DbOrTx } from '../platform/db/client.js';
+import type { ClaimedJob } from '../platform/jobs/queue.js';
 import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from '../collect/schema.js';
-import { detectLanguage } from './detect-language.js';
 import { pgArray } from '../platform/db/pg-array.js';
+import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
+import { analyzeText, type TextAnalysis } from './analyze-text.js';
 
-export async function processFeedback(database: Database, payload: Record<string, unknown>): Promise<void> {
+export async function processFeedback(database: Database, payload: Record<string, unknown>, job?: ClaimedJob): Promise<void> {
   const scope = new WorkspaceScope(database, String(payload.workspaceId));
   const ids = (payload.ids as string[]) ?? [];
   if (ids.length === 0) return;
-  const items = await scope.db.select({ id: feedbackItems.id, text: feedbackItems.text, language: feedbackItems.language, languageConfidence: feedbackItems.languageConfidence })
-    .from(feedbackItems).where(scope.where(feedbackItems, inArray(feedbackItems.id, ids)));
-  if (items.length === 0) return;
-  const languages: Array<string | null> = [];
-  const confidences: Array<number | null> = [];
-  for (const item of items) {
-    // A language given by the sender (confidence 1) is kept; otherwise detect it.
-    if (item.language && item.languageConfidence === 1) {
-      languages.push(item.language);
-      confidences.push(1);
-    } else if (item.text.trim() === '') {
-      languages.push('und'); // a score-only answer: no language to detect, same as undetectable text
-      confidences.push(0);
-    } else {
-      const detected = detectLanguage(item.text);
-      languages.push(detected.language);
-      confidences.push(Math.round(detected.confidence * 1000) / 1000);
-    }
+  try {
+    await analyzeAndStore(scope, scope.db, ids);
+  } catch (err) {
+    if (job && job.attempts >= job.maxAttempts) await markFailed(scope, ids, err);
+    throw err;
   }
-  // One statement for the whole batch (arrays unnested side by side).
-  await scope.database.rows(sql`
-    update feedback_items f set language = v.language, language_confidence = v.confidence,
-      status = 'processed', processed_at = now(), updated_at = now()
-    from (select unnest(${pgArray(items.map((i) => i.id))}::uuid[]) as id,
-                 unnest(${pgArray(languages)}::text[]) as language,
-                 unnest(${pgArray(confidences)}::real[]) as confidence) v
+}
+
+/** Analyses the items with these ids and writes the results in one statement. Returns how many it found. */
+export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: string[], ctx?: AnalysisContext): Promise<number> {
+  const items = await tx.select({
+    id: feedbackItems.id, text: feedbackItems.text, language: feedbackItems.language, languageConfidence: feedbackItems.languageConfidence,
+    nps: feedbackItems.nps, csat: feedbackItems.csat, ces: feedbackItems.ces, rating: feedbackItems.rating,
+  }).from(feedbackItems).where(scope.where(feedbackItems, inArray(feedbackItems.id, ids)));
+  if (items.length === 0) return 0;
+  const context = ctx ?? await loadAnalysisContext(scope, tx);
+  const rows = items.map((item) => {
+    try {
+      // A language given by the sender (confidence 1) is kept; otherwise it is detected.
+      const given = item.language && item.languageConfidence === 1 ? item.language : null;
+      return { id: item.id, result: analyzeText(item.text, context, { language: given, scores: item }) };
+    } catch (err) {
+      return { id: item.id, error: err instanceof Error ? err.message : String(err) };
+    }
+  });
+  await writeAnalyses(scope, tx, rows);
+  return items.length;
+}
+
+type AnalysisRow = { id: string; result?: TextAnalysis; error?: string };
+
+/** One UPDATE for the batch: per-item values are unnested side by side. */
+async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRow[]) {
+  const col = <T>(fn: (r: TextAnalysis) => T) => rows.map((r) => (r.result ? fn(r.result) : null));
+  await tx.execute(sql`
+    update feedback_items f set
+      language = coalesce(v.language, f.language),
+      language_confidence = coalesce(v.language_confidence, f.language_confidence),
+      sentiment = case when 'sentiment' = any(f.corrected_fields) or v.error is not null then f.sentiment else v.sentiment end,
+      sentiment_score = case when 'sentiment' = any(f.corrected_fields) or v.error is not null then f.sentiment_score else v.sentiment_score end,
+      sentiment_confidence = case when 'sentiment' = any(f.corrected_fields) or v.error is not null then f.sentiment_confidence else v.sentiment_confidence end,
+      feedback_type = case when 'type' = any(f.corrected_fields) or v.error is not null then f.feedback_type else v.feedback_type end,
+      type_confidence = case when 'type' = any(f.corrected_fields) or v.error is not null then f.type_confidence else v.type_confidence end,
+      topics = case when 'topics' = any(f.corrected_fields) or v.error is not null then f.topics
+               else array(select jsonb_array_elements_text(v.topics::jsonb)) end,
+      topic_scores = case when v.error is not null then f.topic_scores else v.topic_scores::jsonb end,
+      analysis_version = coalesce(v.analysis_version, f.analysis_version),
+      analysis_error = v.error,
+      status = case when v.error is null then 'processed' else 'failed' end,
+      processed_at = now(), updated_at = now()
+    from (select * from unnest(
+      ${pgArray(rows.map((r) => r.id))}::uuid[],
+      ${pgArray(col((r) => r.language))}::text[],
+      ${pgArray(col((r) => r.languageConfidence))}::real[],
+      ${pgArray(col((r) => r.sentiment?.label ?? null))}::text[],
+      ${pgArray(col((r) => r.sentiment?.score ?? null))}::real[],
+      ${pgArray(col((r) => r.sentiment?.confidence ?? null))}::real[],
+      ${pgArray(col((r) => r.type?.label ?? null))}::text[],
+      ${pgArray(col((r) => r.type?.confidence ?? null))}::real[],
+      ${pgArray(col((r) => JSON.stringify(r.topics)))}::text[],
+      ${pgArray(col((r) => JSON.stringify(r.topicScores)))}::text[],
+      ${pgArray(col((r) => r.analysisVersion))}::text[],
+      ${pgArray(rows.map((r) => r.error?.slice(0, 500) ?? null))}::text[]
+    ) as t(id, language, language_confidence, sentiment, sentiment_score, sentiment_confidence, feedback_type, type_confidence, topics, topic_scores, analysis_version, error)) v
     where f.id = v.id and f.workspace_id = ${scope.workspaceId}`);
+}
+
+async function markFailed(scope: WorkspaceScope, ids: string[], err: unknown) {
+  const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+  await scope.db.update(feedbackItems).set({ status: 'failed', analysisError: message, updatedAt: new Date() })
+    .where(scope.where(feedbackItems, inArray(feedbackItems.id, ids), sql`${feedbackItems.status} = 'pending'`))
+    .catch(() => undefined); // the database itself may be what is failing; the job is marked failed anyway
 }

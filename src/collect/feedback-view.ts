@@ -13,7 +13,9 @@ export function publicFeedback(f: FeedbackRow, customer: CustomerSummary = null)
     customerId: f.customerId, customer, externalId: f.externalId,
     nps: f.nps, csat: f.csat, ces: f.ces, rating: f.rating, metadata: f.metadata,
     links: { surveyResponseId: f.surveyResponseId, ticketId: f.ticketId, orderId: f.orderId, reviewId: f.reviewId },
-    status: f.status, sentiment: f.sentiment, sentimentScore: f.sentimentScore, type: f.feedbackType, topics: f.topics,
+    status: f.status, sentiment: f.sentiment, sentimentScore: f.sentimentScore, sentimentConfidence: f.sentimentConfidence,
+    type: f.feedbackType, typeConfidence: f.typeConfidence, topics: f.topics, topicScores: f.topicScores,
+    correctedFields: f.correctedFields, analysisError: f.analysisError, piiRedacted: f.piiRedacted,
     createdAt: f.createdAt, receivedAt: f.receivedAt, processedAt: f.processedAt, updatedAt: f.updatedAt,
   };
 }

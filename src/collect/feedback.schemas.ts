@@ -5,6 +5,8 @@ import { HTTP_LIMITS } from '../platform/http/limits.js';
 
 export const CHANNELS = ['survey', 'widget', 'email', 'chat', 'support_ticket', 'review', 'social', 'interview', 'api', 'import', 'other'] as const;
 export const ZChannel = z.enum(CHANNELS);
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export const FEEDBACK_TYPES = ['complaint', 'suggestion', 'praise', 'bug', 'question', 'other'] as const;
 
 /** Score ranges: NPS 0–10, CSAT 1–5, CES 1–7, star rating 1–5. */
 export const SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], rating: [1, 5] } as const;
@@ -69,9 +71,14 @@ export const ZListFeedbackQuery = z.strictObject({
   from: zDateTime.optional(),
   to: zDateTime.optional(),
   customer_id: zUuid.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional()
+    .describe('Full-text search: words (all must match), "a phrase", -excluded, a OR b; the last word also matches as a prefix'),
+  sentiment: csv(z.enum(SENTIMENTS)).optional(),
+  type: csv(z.enum(FEEDBACK_TYPES)).optional(),
+  topic: csv(z.string().max(100)).optional().describe('Items having every listed topic'),
+  sort: z.enum(['newest', 'relevance']).default('newest').describe('relevance needs q'),
   ...zPageQuery,
 }).refine((v) => (v.score_min == null && v.score_max == null) || v.score_type, {
   message: 'score_min/score_max need score_type', path: ['score_type'],
-});
+}).refine((v) => v.sort !== 'relevance' || v.q, { message: 'sort=relevance needs q', path: ['sort'] });
 export type TListFeedbackQuery = z.infer<typeof ZListFeedbackQuery>;

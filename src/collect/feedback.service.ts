@@ -5,7 +5,9 @@ import { feedbackItems } from './schema.js';
 import { customers, orders } from '../customers/schema.js';
 import { AppError, notFound } from '../platform/http/errors.js';
 import { decodeCursor, describeZodError, encodeCursor } from '../platform/http/zod-types.js';
-import { normalizeForSearch } from '../analyze/normalize-text.js';
+import { pgArray } from '../platform/db/pg-array.js';
+import { afterRelevanceCursor, decodeRelevanceCursor, encodeRelevanceCursor, feedbackSearch } from '../analyze/search/feedback-search.js';
+import { buildSnippet } from '../analyze/search/build-snippet.js';
 import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
 import { metrics } from '../platform/metrics.js';
 import { storeFeedback, type StoreResult } from './store-feedback.js';
@@ -80,17 +82,16 @@ export async function getFeedback(scope: WorkspaceScope, id: string) {
   return item;
 }
 
-function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
-}
-
 export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery) {
-  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-  if (q.cursor && !cursor) throw new AppError(400, 'invalid_input', 'cursor: not a valid cursor', 'cursor');
+  const search = q.q ? feedbackSearch(q.q) : null;
+  const byRelevance = search !== null && q.sort === 'relevance';
   const conditions: Array<SQL | undefined> = [];
   if (q.channel) conditions.push(inArray(feedbackItems.channel, q.channel));
   if (q.language) conditions.push(inArray(feedbackItems.language, q.language));
   if (q.status) conditions.push(eq(feedbackItems.status, q.status));
+  if (q.sentiment) conditions.push(inArray(feedbackItems.sentiment, q.sentiment));
+  if (q.type) conditions.push(inArray(feedbackItems.feedbackType, q.type));
+  if (q.topic) conditions.push(sql`${feedbackItems.topics} @> ${pgArray(q.topic)}::text[]`);
   if (q.customer_id) conditions.push(eq(feedbackItems.customerId, q.customer_id));
   if (q.from) conditions.push(gte(feedbackItems.createdAt, q.from));
   if (q.to) conditions.push(lte(feedbackItems.createdAt, q.to));
@@ -100,22 +101,35 @@ export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery)
     if (q.score_min != null) conditions.push(gte(column, q.score_min));
     if (q.score_max != null) conditions.push(lte(column, q.score_max));
   }
-  if (q.q) {
-    const needle = normalizeForSearch(q.q);
-    if (needle) conditions.push(sql`${feedbackItems.searchText} like ${`%${escapeLike(needle)}%`}`);
+  if (search) conditions.push(search.where);
+  if (q.cursor) {
+    const badCursor = new AppError(400, 'invalid_input', 'cursor: not a valid cursor', 'cursor');
+    if (byRelevance) {
+      const cursor = decodeRelevanceCursor(q.cursor);
+      if (!cursor) throw badCursor;
+      conditions.push(afterRelevanceCursor(search, cursor));
+    } else {
+      const cursor = decodeCursor(q.cursor);
+      if (!cursor) throw badCursor;
+      conditions.push(or(lt(feedbackItems.createdAt, cursor.time), and(eq(feedbackItems.createdAt, cursor.time), lt(feedbackItems.id, cursor.id))));
+    }
   }
-  if (cursor) {
-    conditions.push(or(lt(feedbackItems.createdAt, cursor.time), and(eq(feedbackItems.createdAt, cursor.time), lt(feedbackItems.id, cursor.id))));
-  }
-  const rows = await scope.db.select({ f: feedbackItems, c: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId } })
+  const rank = search?.rank ?? sql<number>`0`.mapWith(Number);
+  const rows = await scope.db.select({ f: feedbackItems, c: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId }, rank })
     .from(feedbackItems).leftJoin(customers, eq(customers.id, feedbackItems.customerId))
     .where(scope.where(feedbackItems, ...conditions))
-    .orderBy(desc(feedbackItems.createdAt), desc(feedbackItems.id)).limit(q.limit + 1);
+    .orderBy(...(byRelevance ? [desc(rank)] : [desc(feedbackItems.createdAt)]), desc(feedbackItems.id)).limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  const nextCursor = rows.length > q.limit && last
+    ? (byRelevance ? encodeRelevanceCursor(last.rank, last.f.id) : encodeCursor(last.f.createdAt, last.f.id))
+    : null;
   return {
-    data: page.map((r) => publicFeedback(r.f, r.c?.id ? r.c : null)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.f.createdAt, last.f.id) : null,
+    data: page.map((r) => {
+      const item = publicFeedback(r.f, r.c?.id ? r.c : null);
+      return search ? { ...item, snippet: buildSnippet(r.f.text, search.query) } : item;
+    }),
+    nextCursor,
   };
 }
 

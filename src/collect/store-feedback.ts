@@ -10,7 +10,9 @@ import { identifyCustomer, prefetchCustomers } from '../customers/identify-custo
 import { enqueueJobs } from '../platform/jobs/queue.js';
 import { newId } from '../platform/ids.js';
 import { pgArray } from '../platform/db/pg-array.js';
-import { normalizeForSearch } from '../analyze/normalize-text.js';
+import { searchDocument } from '../analyze/search/search-document.js';
+import { redactFeedbackPii } from '../analyze/pii/redact-feedback-pii.js';
+import { piiRedactionEnabled } from '../platform/workspace/workspace-settings.service.js';
 import type { TCreateFeedbackInput } from './feedback.schemas.js';
 
 export const ANALYZE_QUEUE = 'analyze-feedback';
@@ -28,6 +30,7 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
   const customerIds = await resolveCustomers(scope, tx, items, cache, results);
   const knownOrders = await existingIds(tx, scope, orders, items.map((i) => i.links.orderId).filter(Boolean) as string[]);
   const now = new Date();
+  const redact = await piiRedactionEnabled(tx, scope.workspaceId);
   const rows: Array<typeof feedbackItems.$inferInsert> = [];
   const rowIndex: number[] = [];
   items.forEach((item, i) => {
@@ -37,12 +40,14 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
       results[i] = { ok: false, field: 'links.orderId', code: 'unknown_order', message: 'links.orderId: no such order in this workspace' };
       return;
     }
+    // Redaction comes first: neither the text, its search document nor metadata ever hold the PII.
+    const { text, metadata, piiRedacted } = redact ? redactFeedbackPii(item.text, item.metadata) : { text: item.text, metadata: item.metadata, piiRedacted: false };
     rows.push(scope.stamp({
       id: newId(), customerId: customerIds[i], channel: item.channel, externalId: item.externalId ?? null,
-      text: item.text, searchText: normalizeForSearch(item.text),
+      text, searchText: searchDocument(text), piiRedacted,
       language: item.language ?? null, languageConfidence: item.language ? 1 : null,
       nps: item.nps ?? null, csat: item.csat ?? null, ces: item.ces ?? null, rating: item.rating ?? null,
-      metadata: item.metadata, surveyResponseId: item.links.surveyResponseId ?? null, ticketId: item.links.ticketId ?? null,
+      metadata, surveyResponseId: item.links.surveyResponseId ?? null, ticketId: item.links.ticketId ?? null,
       orderId, reviewId: item.links.reviewId ?? null, createdAt: item.createdAt ?? now, receivedAt: now,
     }));
     rowIndex.push(i);

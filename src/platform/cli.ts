@@ -78,6 +78,15 @@ program.command('import').description('Import feedback from a CSV or JSONL file 
     await runImportCommand(file, opts).catch(fail);
   });
 
+program.command('analyze').description('Analyse texts with the shipped model and default topics (arguments, or one text per line on stdin)')
+  .argument('[texts...]', 'texts to analyse')
+  .option('--json', 'one JSON object per text')
+  .option('--language <code>', 'skip language detection')
+  .action(async (texts: string[], opts) => {
+    const { runAnalyzeCommand } = await import('../analyze/analyze-command.js');
+    await runAnalyzeCommand(texts, opts).catch(fail);
+  });
+
 program.command('demo').description('Create a demo workspace with multilingual feedback, customers and orders')
   .option('--name <name>', 'workspace name', 'Demo shop')
   .action(async (opts) => {

@@ -6,6 +6,7 @@ export const SCOPES = [
   'feedback:read', 'feedback:write',
   'customers:read', 'customers:write',
   'events:write',
+  'topics:manage',
   'keys:manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -19,8 +20,8 @@ const WORK: Scope[] = [...READ, 'feedback:write', 'customers:write', 'events:wri
 export const ROLE_SCOPES: Record<Role, ReadonlySet<Scope>> = {
   viewer: new Set(READ),
   agent: new Set(WORK),
-  admin: new Set([...WORK, 'keys:manage']),
-  owner: new Set([...WORK, 'keys:manage']),
+  admin: new Set([...WORK, 'topics:manage', 'keys:manage']),
+  owner: new Set([...WORK, 'topics:manage', 'keys:manage']),
 };
 
 export interface Actor {

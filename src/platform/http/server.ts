@@ -20,6 +20,9 @@ import { webDistDir } from '../paths.js';
 import { authRoutes } from '../auth/routes.js';
 import { feedbackRoutes } from '../../collect/routes.js';
 import { customerRoutes } from '../../customers/routes.js';
+import { topicRoutes } from '../../analyze/topics/topic.routes.js';
+import { analysisRoutes } from '../../analyze/analysis.routes.js';
+import { workspaceRoutes } from '../workspace/routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -88,6 +91,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   await app.register(authRoutes, { database, secureCookies: config.secureCookies });
   await app.register(feedbackRoutes);
   await app.register(customerRoutes);
+  await app.register(workspaceRoutes);
+  await app.register(topicRoutes);
+  await app.register(analysisRoutes);
 
   app.get('/api/openapi.json', async () => app.swagger());
   app.get('/healthz', async (_req, reply) => {

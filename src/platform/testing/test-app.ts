@@ -2,6 +2,7 @@
 // fresh database on the PostgreSQL server in TEST_DATABASE_URL.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { openDatabase, type Database } from '../db/client.js';
 import { buildServer } from '../http/server.js';
@@ -45,7 +46,7 @@ export interface TestApp {
   database: Database;
   config: Config;
   /** Run every ready job to completion (the analysis pipeline). */
-  drainJobs(): Promise<void>;
+  drainJobs(opts?: { dueNow?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,7 +58,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await app.ready();
   return {
     app, database, config,
-    async drainJobs() {
+    /** Runs queued jobs until none is ready; with dueNow, delayed jobs (debounces, retries) run too. */
+    async drainJobs(opts: { dueNow?: boolean } = {}) {
+      if (opts.dueNow) await database.rows(sql`update jobs set run_at = now() where state = 'pending'`);
       const worker = startWorker(database, jobHandlers(database), log);
       await worker.drain();
       await worker.stop();

@@ -60,6 +60,20 @@ export const SCORE_RANGES: Record<ScoreType, readonly [number, number]> = {
 
 export type FeedbackStatus = 'pending' | 'processed' | 'failed';
 
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+export const FEEDBACK_TYPES = ['complaint', 'suggestion', 'praise', 'bug', 'question', 'other'] as const;
+export type FeedbackType = (typeof FEEDBACK_TYPES)[number];
+
+/** A window of the original text around a search match; highlights are [start, end) offsets into `text`. */
+export interface SearchSnippet {
+  text: string;
+  highlights: Array<[number, number]>;
+  /** Offset of `text` in the item's full text. */
+  start: number;
+}
+
 export interface Customer {
   id: string;
   name: string | null;
@@ -92,6 +106,8 @@ export interface FeedbackItem {
   createdAt: string;
   receivedAt: string;
   processedAt: string | null;
+  /** Present in search results (`q`). */
+  snippet?: SearchSnippet;
 }
 
 export interface FeedbackPage {

@@ -7,6 +7,8 @@ describe('feedback filters', () => {
       ...EMPTY_FILTERS,
       channel: 'email' as const,
       language: 'fa',
+      sentiment: 'negative' as const,
+      type: 'complaint' as const,
       scoreType: 'nps' as const,
       scoreMin: '0',
       scoreMax: '6',
@@ -22,7 +24,7 @@ describe('feedback filters', () => {
 
   it('ignores unknown or malformed values', () => {
     const filters = filtersFromQuery(
-      new URLSearchParams('channel=fax&score_type=x&score_min=2.5&from=yesterday&language=EN-us'),
+      new URLSearchParams('channel=fax&score_type=x&score_min=2.5&from=yesterday&language=EN-us&sentiment=angry&type=rant'),
     );
     expect(filters).toEqual(EMPTY_FILTERS);
     expect(hasActiveFilters(filters)).toBe(false);
@@ -48,6 +50,14 @@ describe('feedback filters', () => {
     expect(query.has('score_min')).toBe(false); // only meaningful with a score type
     expect(query.has('customer_id')).toBe(false); // the server only accepts UUIDs
     expect(query.get('limit')).toBe('50');
+    expect(query.has('sentiment')).toBe(false);
     expect(query.get('cursor')).toBe('abc');
+  });
+
+  it('sends sentiment and type to the API', () => {
+    const query = filtersToApiQuery({ ...EMPTY_FILTERS, sentiment: 'positive', type: 'praise', q: 'عالی' }, { limit: 50 });
+    expect(query.get('sentiment')).toBe('positive');
+    expect(query.get('type')).toBe('praise');
+    expect(query.get('q')).toBe('عالی');
   });
 });

@@ -1,9 +1,11 @@
-import { CHANNELS, SCORE_TYPES, type Channel, type ScoreType } from '../api/types';
+import { CHANNELS, FEEDBACK_TYPES, SCORE_TYPES, SENTIMENTS, type Channel, type FeedbackType, type ScoreType, type Sentiment } from '../api/types';
 
 /** Feedback list filters as kept in the page URL (`/feedback?channel=email&q=…`). */
 export interface FeedbackFilters {
   channel: Channel | '';
   language: string;
+  sentiment: Sentiment | '';
+  type: FeedbackType | '';
   scoreType: ScoreType | '';
   scoreMin: string;
   scoreMax: string;
@@ -18,6 +20,8 @@ export interface FeedbackFilters {
 export const EMPTY_FILTERS: FeedbackFilters = {
   channel: '',
   language: '',
+  sentiment: '',
+  type: '',
   scoreType: '',
   scoreMin: '',
   scoreMax: '',
@@ -31,6 +35,8 @@ export const EMPTY_FILTERS: FeedbackFilters = {
 const PARAM: Record<keyof FeedbackFilters, string> = {
   channel: 'channel',
   language: 'language',
+  sentiment: 'sentiment',
+  type: 'type',
   scoreType: 'score_type',
   scoreMin: 'score_min',
   scoreMax: 'score_max',
@@ -62,6 +68,8 @@ export function filtersFromQuery(query: URLSearchParams): FeedbackFilters {
   return {
     channel: oneOf(CHANNELS, query.get(PARAM.channel)),
     language: LANGUAGE.test(get('language')) ? get('language') : '',
+    sentiment: oneOf(SENTIMENTS, query.get(PARAM.sentiment)),
+    type: oneOf(FEEDBACK_TYPES, query.get(PARAM.type)),
     scoreType: oneOf(SCORE_TYPES, query.get(PARAM.scoreType)),
     scoreMin: num('scoreMin'),
     scoreMax: num('scoreMax'),
@@ -98,6 +106,8 @@ export function filtersToApiQuery(filters: FeedbackFilters, page: { limit: numbe
   const query = new URLSearchParams();
   if (filters.channel) query.set('channel', filters.channel);
   if (filters.language) query.set('language', filters.language);
+  if (filters.sentiment) query.set('sentiment', filters.sentiment);
+  if (filters.type) query.set('type', filters.type);
   if (filters.scoreType) {
     query.set('score_type', filters.scoreType);
     if (filters.scoreMin) query.set('score_min', filters.scoreMin);

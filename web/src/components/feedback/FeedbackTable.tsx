@@ -5,6 +5,7 @@ import { navigate, paths } from '../../lib/router';
 import { useFormat } from '../../lib/useFormat';
 import { Link } from '../Link';
 import { Scores } from '../Scores';
+import { SearchSnippet } from './SearchSnippet';
 
 export function customerLabel(item: FeedbackItem): string | null {
   const c = item.customer;
@@ -41,7 +42,7 @@ export function FeedbackTable({ items, busy = false }: { items: FeedbackItem[]; 
               <tr key={item.id} className="row-link" data-testid="feedback-row" onClick={(e) => openRow(e, item.id)}>
                 <td className="col-text" data-label={t('list.columns.text')}>
                   <Link to={paths.feedbackDetail(item.id)} className="row-text" dir="auto" lang={item.language && item.language !== 'und' ? item.language : undefined}>
-                    {item.text}
+                    {item.snippet ? <SearchSnippet snippet={item.snippet} fullLength={item.text.length} /> : item.text}
                   </Link>
                 </td>
                 <td data-label={t('list.columns.language')}>

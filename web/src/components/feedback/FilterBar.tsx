@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, SCORE_RANGES, SCORE_TYPES, type Channel, type ScoreType } from '../../api/types';
+import { CHANNELS, FEEDBACK_TYPES, SCORE_RANGES, SCORE_TYPES, SENTIMENTS, type Channel, type FeedbackType, type ScoreType, type Sentiment } from '../../api/types';
 import { UI_LOCALES } from '../../i18n';
 import { EMPTY_FILTERS, hasActiveFilters, isCustomerId, type FeedbackFilters } from '../../lib/filters';
 import { useDebouncedDraft } from '../../lib/useDebouncedValue';
@@ -93,6 +93,42 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
                 </option>
               ))}
               <option value="und">{t('list.unknownLanguage')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('filters.sentiment')}>
+          {(props) => (
+            <select
+              {...props}
+              className="select"
+              data-testid="filter-sentiment"
+              value={filters.sentiment}
+              onChange={(event) => set({ sentiment: event.target.value as Sentiment | '' })}
+            >
+              <option value="">{t('filters.anySentiment')}</option>
+              {SENTIMENTS.map((sentiment) => (
+                <option key={sentiment} value={sentiment}>
+                  {t(`sentiment.${sentiment}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('filters.type')}>
+          {(props) => (
+            <select
+              {...props}
+              className="select"
+              data-testid="filter-type"
+              value={filters.type}
+              onChange={(event) => set({ type: event.target.value as FeedbackType | '' })}
+            >
+              <option value="">{t('filters.anyType')}</option>
+              {FEEDBACK_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`feedbackType.${type}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>

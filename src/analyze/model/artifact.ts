@@ -1,0 +1,78 @@
+/**
+ * The committed model file (src/analyze/models/analysis-model.bin.gz): gzip of
+ *   "FLAM1" | u32 header length | header JSON | per head: int8 weights | commonness bytes
+ * Weights are μ-law quantised to one signed byte (relative error ≈1 % for the weights that
+ * matter; tiny ones become 0 and compress away), which keeps the file a few MB and the loaded
+ * model ≈22 MB of memory instead of 88 MB of float32. Loading is synchronous: one gunzip.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { HeadKind } from './linear.js';
+import type { AnalysisModel, ModelHead } from './model.js';
+
+const MAGIC = 'FLAM1';
+const MU = 255;
+const LEVELS = 127;
+
+interface HeadHeader { name: 'sentiment' | 'type' | 'topics'; kind: HeadKind; outputs: string[]; temperature: number; maxAbs: number }
+interface Header { dim: number; heads: HeadHeader[] }
+
+const HEAD_NAMES = ['sentiment', 'type', 'topics'] as const;
+
+function decodeTable(maxAbs: number): Float32Array {
+  const table = new Float32Array(256);
+  for (let q = -LEVELS; q <= LEVELS; q++) {
+    const magnitude = (maxAbs / MU) * (Math.pow(1 + MU, Math.abs(q) / LEVELS) - 1);
+    table[q & 0xff] = Math.sign(q) * magnitude;
+  }
+  return table;
+}
+
+function quantize(head: ModelHead): { codes: Int8Array; maxAbs: number } {
+  if (!(head.weights instanceof Float32Array)) return { codes: head.weights.codes, maxAbs: head.weights.table[LEVELS] };
+  const weights = head.weights;
+  let maxAbs = 0;
+  for (const w of weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const codes = new Int8Array(weights.length);
+  if (maxAbs === 0) return { codes, maxAbs: 1 };
+  const denominator = Math.log1p(MU);
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    codes[i] = Math.sign(w) * Math.round((LEVELS * Math.log1p((MU * Math.abs(w)) / maxAbs)) / denominator);
+  }
+  return { codes, maxAbs };
+}
+
+export function encodeModel(model: AnalysisModel): Buffer {
+  const parts: Buffer[] = [];
+  const heads: HeadHeader[] = [];
+  for (const name of HEAD_NAMES) {
+    const head = model[name];
+    const { codes, maxAbs } = quantize(head);
+    heads.push({ name, kind: head.kind, outputs: [...head.outputs], temperature: head.temperature, maxAbs });
+    parts.push(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
+  }
+  const header = Buffer.from(JSON.stringify({ dim: model.dim, heads } satisfies Header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const body = Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, header, ...parts, Buffer.from(model.featureCommonness)]);
+  return gzipSync(body, { level: 9 });
+}
+
+/** Inverse of encodeModel; weights stay quantised (decoded per lookup, see model.ts). */
+export function decodeModel(gzipped: Uint8Array): AnalysisModel {
+  const body = gunzipSync(gzipped);
+  if (body.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('not an analysis model file');
+  const headerLength = body.readUInt32LE(MAGIC.length);
+  let offset = MAGIC.length + 4;
+  const header = JSON.parse(body.subarray(offset, offset + headerLength).toString('utf8')) as Header;
+  offset += headerLength;
+  const heads = {} as Record<(typeof HEAD_NAMES)[number], ModelHead>;
+  for (const h of header.heads) {
+    const size = header.dim * h.outputs.length;
+    const codes = new Int8Array(body.buffer, body.byteOffset + offset, size);
+    heads[h.name] = { kind: h.kind, outputs: h.outputs, weights: { codes, table: decodeTable(h.maxAbs) }, temperature: h.temperature };
+    offset += size;
+  }
+  const featureCommonness = new Uint8Array(body.subarray(offset, offset + header.dim));
+  return { dim: header.dim, ...heads, featureCommonness };
+}

@@ -1,0 +1,129 @@
+/**
+ * Text → sparse hashed features, shared by the base model, the per-workspace delta, training and
+ * evaluation (so all of them see exactly the same inputs).
+ *
+ * - Words (tokenize.ts: normalised, jieba for Chinese), namespaced per language, with negation
+ *   marking: a word within a few words after a cue (not, لا, 不 …) is a different feature.
+ * - Word pairs (bigrams), namespaced per language.
+ * - Character 2–4-grams inside each space-padded word: they tie together the inflected and
+ *   misspelled forms that Persian and Arabic produce (نمیخرم / نخریدم, الخدمة / خدمة).
+ * - Chinese: single characters and character pairs of every Han run, which survive jieba's
+ *   segmentation mistakes on informal text.
+ * - Emoji and ! ? ؟ marks, shared across languages (tweets carry much of their tone in them).
+ * - A per-language bias, so every head learns its own prior per language.
+ * The vector is L2-normalised, so long and short texts weigh the same.
+ */
+import { normalizeForSearch } from '../normalize-text.js';
+import { tokenizeNormalized } from '../tokenize.js';
+import { hashCombine, hashSlice, hashString, toBucket } from './hash.js';
+import { isNegationCue, NEGATION_SCOPE } from './negation.js';
+
+/** Sparse hashed feature vector; opaque to callers outside the model. */
+export interface TextFeatures {
+  readonly indices: Uint32Array;
+  readonly values: Float32Array;
+}
+
+/** Languages with their own feature namespace; everything else shares one. */
+export const MODEL_LANGUAGES = ['fa', 'ar', 'zh', 'en'] as const;
+
+// Longer texts add little signal and would cost time linearly; feedback is rarely this long.
+const MAX_CHARS = 2000;
+const CHAR_MIN_N = 2;
+const CHAR_MAX_N = 4;
+const CHAR_WEIGHT = 0.5;
+const SYMBOL_WEIGHT = 0.7;
+
+interface Namespaces { word: number; negated: number; bigram: number; char: number; han: number; symbol: number; bias: number }
+
+function namespacesFor(language: string): Namespaces {
+  const ns = (kind: string): number => hashString(`${kind}:${language}`);
+  return {
+    word: ns('w'), negated: ns('nw'), bigram: ns('b'),
+    // Character n-grams are shared across languages of one script: fa and ar share many stems.
+    char: hashString('c'), han: hashString('h'), symbol: hashString('s'), bias: ns('bias'),
+  };
+}
+
+const NAMESPACES = new Map<string, Namespaces>(
+  [...MODEL_LANGUAGES, 'xx'].map((language) => [language, namespacesFor(language)]),
+);
+
+const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+const SYMBOL_RE = /[!?\u061F\uFF01\uFF1F]|\p{Extended_Pictographic}/gu;
+
+/** Collects bucket → summed value; reused between calls (extraction is synchronous). */
+class FeatureAccumulator {
+  private buckets: number[] = [];
+  private weights: number[] = [];
+
+  add(hash: number, weight: number): void {
+    this.buckets.push(toBucket(hash));
+    this.weights.push(weight);
+  }
+
+  finish(): TextFeatures {
+    const n = this.buckets.length;
+    const indices = new Uint32Array(n);
+    const values = new Float32Array(n);
+    let norm = 0;
+    for (let i = 0; i < n; i++) norm += this.weights[i] * this.weights[i];
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let i = 0; i < n; i++) {
+      indices[i] = this.buckets[i];
+      values[i] = this.weights[i] * scale;
+    }
+    this.buckets.length = 0;
+    this.weights.length = 0;
+    return { indices, values };
+  }
+}
+
+const accumulator = new FeatureAccumulator();
+
+function addCharGrams(acc: FeatureAccumulator, seed: number, word: string): void {
+  const padded = ` ${word} `;
+  for (let n = CHAR_MIN_N; n <= CHAR_MAX_N; n++) {
+    for (let i = 0; i + n <= padded.length; i++) acc.add(hashSlice(seed, padded, i, i + n), CHAR_WEIGHT);
+  }
+}
+
+function addHanGrams(acc: FeatureAccumulator, seed: number, text: string): void {
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isHan(code)) {
+      previous = -1;
+      continue;
+    }
+    acc.add(hashSlice(seed, text, i, i + 1), CHAR_WEIGHT);
+    if (previous >= 0) acc.add(hashSlice(seed, text, previous, i + 1), CHAR_WEIGHT);
+    previous = i;
+  }
+}
+
+export function extractFeatures(text: string, language: string): TextFeatures {
+  const lang = (MODEL_LANGUAGES as readonly string[]).includes(language) ? language : 'xx';
+  const ns = NAMESPACES.get(lang)!;
+  const acc = accumulator;
+  const raw = typeof text === 'string' ? text.slice(0, MAX_CHARS) : '';
+  const normalized = normalizeForSearch(raw);
+  const tokens = tokenizeNormalized(normalized);
+
+  acc.add(ns.bias, 1);
+  let negatedFor = 0;
+  let previousHash = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t];
+    const wordHash = hashString(token, negatedFor > 0 ? ns.negated : ns.word);
+    acc.add(wordHash, 1);
+    if (t > 0) acc.add(hashCombine(ns.bigram ^ previousHash, wordHash), 1);
+    previousHash = wordHash;
+    if (!isHan(token.charCodeAt(0))) addCharGrams(acc, ns.char, token);
+    if (isNegationCue(lang, token)) negatedFor = NEGATION_SCOPE;
+    else if (negatedFor > 0) negatedFor--;
+  }
+  addHanGrams(acc, ns.han, normalized);
+  for (const m of raw.matchAll(SYMBOL_RE)) acc.add(hashString(m[0], ns.symbol), SYMBOL_WEIGHT);
+  return acc.finish();
+}

@@ -1,0 +1,30 @@
+/**
+ * The shipped model: src/analyze/models/analysis-model.bin.gz (copied next to the compiled code by
+ * scripts/copy-assets.mjs). The file is read at import, to derive MODEL_VERSION from its bytes,
+ * and decoded on first use, so importing the module stays cheap for processes that never predict.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeModel } from './artifact.js';
+import type { AnalysisModel } from './model.js';
+
+export const MODEL_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../models/analysis-model.bin.gz');
+
+let fileBytes: Uint8Array | null = existsSync(MODEL_FILE) ? readFileSync(MODEL_FILE) : null;
+
+/** First 12 hex digits of the artifact's sha256: changes whenever the artifact changes. */
+export const MODEL_VERSION: string = fileBytes
+  ? `analysis-${createHash('sha256').update(fileBytes).digest('hex').slice(0, 12)}`
+  : 'analysis-missing';
+
+let model: AnalysisModel | null = null;
+
+export function loadBaseModel(): AnalysisModel {
+  if (model) return model;
+  if (!fileBytes) throw new Error(`analysis model not found at ${MODEL_FILE}; run npm run train`);
+  model = decodeModel(fileBytes);
+  fileBytes = null; // the decoded model is all that is needed from now on
+  return model;
+}

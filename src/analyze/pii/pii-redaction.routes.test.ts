@@ -1,0 +1,90 @@
+// PII redaction on the way in: API, bulk and import all store the redacted text only.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { createWorkspace } from '../../platform/auth/setup.service.js';
+import { apiKeys, workspaces } from '../../platform/schema.js';
+import { newId, randomToken, sha256 } from '../../platform/ids.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from '../../collect/schema.js';
+import { importFile } from '../../collect/import/import-file.js';
+
+let t: TestApp;
+let cookie: string;
+let key: string;
+let otherKey: string;
+let workspaceId: string;
+
+const TEXT = 'لطفا با ali.rezaei@example.com یا ۰۹۱۲ ۳۴۵ ۶۷۸۹ تماس بگیرید، سفارش ۱۲۳۴۵';
+const post = (k: string, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: bearer(k), payload });
+const stored = async (id: string) => (await t.database.db.select().from(feedbackItems).where(eq(feedbackItems.id, id)))[0];
+const setRedaction = (on: boolean) => t.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: { cookie }, payload: { piiRedaction: on } });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const setup = await setupOwner(t);
+  cookie = setup.cookie;
+  key = await createKey(t, cookie);
+  const [ws] = await t.database.db.select().from(workspaces);
+  workspaceId = ws.id;
+  const other = await createWorkspace(t.database, ws.organizationId, setup.body.user.id, 'Other');
+  otherKey = `fl_${randomToken(32)}`;
+  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: other.id, name: 'b', prefix: otherKey.slice(0, 10), keyHash: sha256(otherKey), scopes: ['feedback:read', 'feedback:write'] });
+});
+afterAll(() => t.close());
+
+describe('PII redaction', () => {
+  it('is off by default: text, search text and metadata are untouched', async () => {
+    const res = await post(key, { channel: 'email', text: TEXT, metadata: { from: 'ali.rezaei@example.com' } });
+    const row = await stored(res.json().id);
+    expect(row.text).toBe(TEXT);
+    expect(row.searchText).toContain('rezaei');
+    expect(row.metadata).toEqual({ from: 'ali.rezaei@example.com' });
+    expect(row.piiRedacted).toBe(false);
+  });
+
+  it('when on, nothing of the PII is stored or searchable', async () => {
+    expect((await setRedaction(true)).statusCode).toBe(200);
+    const res = await post(key, { channel: 'email', text: TEXT, metadata: { from: 'ali.rezaei@example.com', nested: { card: '4111 1111 1111 1111' }, order: 'A-12345' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().text).toBe('لطفا با [email] یا [phone] تماس بگیرید، سفارش ۱۲۳۴۵');
+    const row = await stored(res.json().id);
+    expect(row.text).toBe('لطفا با [email] یا [phone] تماس بگیرید، سفارش ۱۲۳۴۵');
+    expect(row.metadata).toEqual({ from: '[email]', nested: { card: '[card]' }, order: 'A-12345' });
+    expect(row.piiRedacted).toBe(true);
+    for (const part of ['rezaei', 'example', '0912', '345', '6789', '۶۷۸۹']) expect(row.searchText).not.toContain(part);
+    expect(row.searchText).toContain('12345'); // the order number is kept
+    // Only the item stored while redaction was off still carries the address.
+    const hits = (await t.app.inject({ method: 'GET', url: '/api/v1/feedback?q=rezaei', headers: bearer(key) })).json().data;
+    expect(hits.map((f: { text: string }) => f.text)).toEqual([TEXT]);
+    const clean = await post(key, { channel: 'email', text: 'no personal data, order 12345' });
+    expect((await stored(clean.json().id)).piiRedacted).toBe(false);
+  });
+
+  it('applies to bulk creates and file imports too', async () => {
+    const bulk = await t.app.inject({ method: 'POST', url: '/api/v1/feedback/bulk', headers: bearer(key), payload: { items: [{ channel: 'api', text: 'mail me: bulk.user@example.org' }] } });
+    expect((await stored(bulk.json().results[0].id)).text).toBe('mail me: [email]');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-pii-'));
+    try {
+      const file = path.join(dir, 'in.csv');
+      fs.writeFileSync(file, 'comment\n"请联系我 13800138000"\n"卡号 6217000012345678907"\n');
+      const summary = await importFile(new WorkspaceScope(t.database, workspaceId), file, { mapping: { text: 'comment' }, channel: 'import', batchSize: 10 });
+      expect(summary.imported).toBe(2);
+      const rows = await t.database.rows<{ text: string; search_text: string; pii_redacted: boolean }>(sql`select text, search_text, pii_redacted from feedback_items where channel = 'import' order by text`);
+      expect(rows.map((r) => r.text).sort()).toEqual(['卡号 [card]', '请联系我 [phone]'].sort());
+      expect(rows.every((r) => r.pii_redacted && !/\d{6}/.test(r.search_text))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is per workspace: another workspace keeps its text', async () => {
+    const res = await post(otherKey, { channel: 'email', text: TEXT });
+    const row = await stored(res.json().id);
+    expect(row.text).toBe(TEXT);
+    expect(row.piiRedacted).toBe(false);
+  });
+});

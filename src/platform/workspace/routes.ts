@@ -1,0 +1,41 @@
+// The current workspace's settings over REST.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { zLocale } from '../http/zod-types.js';
+import { getWorkspaceSettings, updateWorkspaceSettings } from './workspace-settings.service.js';
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const ZUpdateWorkspaceInput = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  defaultLocale: zLocale.optional(),
+  timezone: z.string().max(100).refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Tehran' }).optional(),
+  piiRedaction: z.boolean().optional()
+    .describe('Replace e-mail addresses, phone numbers and card numbers in new feedback text and metadata with [email], [phone], [card] before storing'),
+});
+
+export async function workspaceRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['workspace'];
+
+  r.get('/api/v1/workspace', {
+    config: { permission: 'signed-in' },
+    schema: { tags, summary: 'The current workspace and its settings' },
+  }, async (req) => getWorkspaceSettings(req.scope));
+
+  r.patch('/api/v1/workspace', {
+    config: { permission: 'signed-in' },
+    schema: {
+      tags, summary: 'Change the workspace name, default locale, time zone or PII redaction (owners and admins)',
+      body: ZUpdateWorkspaceInput,
+    },
+  }, async (req) => updateWorkspaceSettings(req.scope, req.actor!, req.body));
+}

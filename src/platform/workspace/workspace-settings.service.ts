@@ -1,0 +1,54 @@
+// The current workspace's own settings: name, default locale, time zone and switches kept in
+// workspaces.settings (jsonb). Only the allow-listed fields below can ever be written.
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import type { WorkspaceScope } from '../db/workspace-scope.js';
+import type { Actor } from '../auth/permissions.js';
+import { workspaces } from '../schema.js';
+import { forbidden, notFound } from '../http/errors.js';
+
+export interface WorkspaceSettingsPatch {
+  name?: string;
+  defaultLocale?: string;
+  timezone?: string;
+  piiRedaction?: boolean;
+}
+
+type WorkspaceRow = typeof workspaces.$inferSelect;
+
+function publicWorkspace(w: WorkspaceRow) {
+  return {
+    id: w.id, name: w.name, slug: w.slug, defaultLocale: w.defaultLocale, timezone: w.timezone,
+    piiRedaction: w.settings.piiRedaction === true,
+  };
+}
+
+export async function getWorkspaceSettings(scope: WorkspaceScope) {
+  const [row] = await scope.db.select().from(workspaces).where(eq(workspaces.id, scope.workspaceId));
+  if (!row) throw notFound('Workspace');
+  return publicWorkspace(row);
+}
+
+/** Owners and admins, signed in: an API key never changes how its workspace stores data. */
+export function canManageWorkspace(actor: Actor): boolean {
+  return actor.kind === 'user' && (actor.role === 'owner' || actor.role === 'admin');
+}
+
+export async function updateWorkspaceSettings(scope: WorkspaceScope, actor: Actor, patch: WorkspaceSettingsPatch) {
+  if (!canManageWorkspace(actor)) throw forbidden('Only workspace owners and admins can change workspace settings');
+  const set: { name?: string; defaultLocale?: string; timezone?: string; settings?: SQL } = {};
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.defaultLocale !== undefined) set.defaultLocale = patch.defaultLocale;
+  if (patch.timezone !== undefined) set.timezone = patch.timezone;
+  // Merged key by key so settings written by other features are kept.
+  if (patch.piiRedaction !== undefined) set.settings = sql`${workspaces.settings} || ${JSON.stringify({ piiRedaction: patch.piiRedaction })}::jsonb`;
+  if (Object.keys(set).length > 0) await scope.db.update(workspaces).set(set).where(eq(workspaces.id, scope.workspaceId));
+  return getWorkspaceSettings(scope);
+}
+
+/** Read inside the storing transaction, so feedback stored after the switch is turned on is redacted. */
+export async function piiRedactionEnabled(db: DbOrTx, workspaceId: string): Promise<boolean> {
+  const [row] = await db.select({ on: sql<boolean>`coalesce((${workspaces.settings}->>'piiRedaction')::boolean, false)` })
+    .from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row?.on === true;
+}
