@@ -13,13 +13,16 @@
  *    - Arabic script: Persian vs Arabic by a character n-gram naive Bayes trained on the
  *      datasets' train splits (see fa-ar.ts), computed on keyboard-folded letters so that Persian
  *      typed with Arabic ي/ك stays Persian. Urdu/Kurdish-only letters hand the text to eld.
- *    - Latin and every other script: eld (Efficient Language Detector), with a prior for
+ *    - Latin: Persian/Arabic typed in Latin letters first (romanized.ts: fa-Latn, ar-Latn), then
+ *      as every other script:
+ *    - eld (Efficient Language Detector), with a prior for
  *      English: when eld hesitates between another language and English (English within
  *      EN_PRIOR_RATIO of the winner), English wins, since it is the only Latin-script language
  *      Feedloop serves and short English texts are often misread as Tagalog, French, etc.
  */
 import { eld as eldMedium } from 'eld/medium';
 import { createFaArScorer, type FaArModel } from './fa-ar.js';
+import { detectRomanized } from './romanized.js';
 // Imported (not read from disk) so that the TypeScript build copies it next to the compiled code.
 import faArModelJson from './models/fa-ar-nb.json' with { type: 'json' };
 
@@ -188,9 +191,12 @@ export function detectLanguage(text: string): LanguageDetection {
     case 'arabic':
       if (c.arabic < MIN_LETTERS_ARABIC) return UND;
       return detectArabicScript(clean, c.arabic, share);
-    case 'latin':
+    case 'latin': {
       if (c.latin < MIN_LETTERS_ALPHABETIC) return UND;
+      const romanized = detectRomanized(text.slice(0, 2000));
+      if (romanized) return { language: romanized.language, confidence: round3(share * romanized.confidence) };
       return fromEld(clean.replace(NON_LATIN, ' '), share, true);
+    }
     default:
       if (c.other < MIN_LETTERS_ALPHABETIC) return UND;
       return fromEld(clean, share, false);

@@ -41,8 +41,8 @@ export interface WorkspaceDelta {
 /** Logit of a custom topic before any evidence: p ≈ 0.05. */
 export const CUSTOM_TOPIC_PRIOR = -3;
 // Tuned on the behaviour tests: 8 corrections flip their pattern, unrelated texts stay put.
-const L2 = 3e-3;
-const COMMONNESS_PENALTY = 9;
+const L2 = 3e-5;
+const COMMONNESS_PENALTY = 10;
 const LEARNING_RATE = 0.5;
 const MIN_EPOCHS = 4;
 const MAX_EPOCHS = 40;

@@ -10,7 +10,8 @@
  * - Chinese: single characters and character pairs of every Han run, which survive jieba's
  *   segmentation mistakes on informal text.
  * - Emoji and ! ? ؟ marks, shared across languages (tweets carry much of their tone in them).
- * - A per-language bias, so every head learns its own prior per language.
+ * - A global bias and a per-language bias: every head learns its prior, and per language where
+ *   the training data allows (a language without data for a head falls back to the global one).
  * The vector is L2-normalised, so long and short texts weigh the same.
  */
 import { normalizeForSearch } from '../normalize-text.js';
@@ -48,6 +49,8 @@ function namespacesFor(language: string): Namespaces {
 const NAMESPACES = new Map<string, Namespaces>(
   [...MODEL_LANGUAGES, 'xx'].map((language) => [language, namespacesFor(language)]),
 );
+
+const GLOBAL_BIAS = hashString('bias:*');
 
 const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 const SYMBOL_RE = /[!?\u061F\uFF01\uFF1F]|\p{Extended_Pictographic}/gu;
@@ -110,6 +113,7 @@ export function extractFeatures(text: string, language: string): TextFeatures {
   const normalized = normalizeForSearch(raw);
   const tokens = tokenizeNormalized(normalized);
 
+  acc.add(GLOBAL_BIAS, 1);
   acc.add(ns.bias, 1);
   let negatedFor = 0;
   let previousHash = 0;

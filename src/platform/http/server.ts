@@ -22,6 +22,7 @@ import { feedbackRoutes } from '../../collect/routes.js';
 import { customerRoutes } from '../../customers/routes.js';
 import { topicRoutes } from '../../analyze/topics/topic.routes.js';
 import { analysisRoutes } from '../../analyze/analysis.routes.js';
+import { themeRoutes } from '../../analyze/themes/themes.routes.js';
 import { workspaceRoutes } from '../workspace/routes.js';
 
 export interface ServerDeps {
@@ -94,6 +95,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   await app.register(workspaceRoutes);
   await app.register(topicRoutes);
   await app.register(analysisRoutes);
+  await app.register(themeRoutes);
 
   app.get('/api/openapi.json', async () => app.swagger());
   app.get('/healthz', async (_req, reply) => {

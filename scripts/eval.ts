@@ -1,0 +1,85 @@
+/**
+ * Measures the shipped analysis model and language detection on held-out data.
+ *
+ *   npm run eval                       # dev splits of ../shared/datasets (+ labelled set's dev lines)
+ *   DATASETS_DIR=/path npm run eval
+ *   EVAL_SPLIT=train npm run eval      # language detection on train splits (for tuning it)
+ *
+ * Prints, per dataset and task, accuracy and macro-F1 next to the target, confusion matrices,
+ * the language-detection table (with fa<->ar confusions) and throughput on one core.
+ */
+import { existsSync } from 'node:fs';
+import { evaluateModel, type DatasetEvaluation } from '../src/analyze/model/evaluate-model.js';
+import { loadBaseModel, MODEL_VERSION } from '../src/analyze/model/load-model.js';
+import { measureThroughput } from '../src/analyze/model/throughput.js';
+import { datasetsDir, loadDatasets, loadLabelledSet } from '../src/analyze/model/training-data.js';
+import type { ClassMetrics } from '../src/analyze/model/metrics.js';
+import { evaluateLanguageDetection, formatResult } from './eval-language.js';
+
+/** Dev macro-F1 targets of the analysis model. */
+const TARGETS: Record<string, Partial<Record<'sentiment' | 'topics' | 'type', number>>> = {
+  sentipers_fa: { sentiment: 0.7 },
+  parsinlu_food_fa: { sentiment: 0.65 },
+  elsahar_reviews_ar: { sentiment: 0.7 },
+  arsarcasm_ar: { sentiment: 0.68 },
+  waimai_10k_zh: { sentiment: 0.9 },
+  online_shopping_zh: { sentiment: 0.93 },
+  uci_sentences_en: { sentiment: 0.85 },
+  mams_acsa_en: { topics: 0.75 },
+};
+const THROUGHPUT_TARGET = 20_000;
+
+const f3 = (x: number): string => x.toFixed(3);
+
+function confusionTable(title: string, m: ClassMetrics): string {
+  const labels = Object.keys(m.confusion).filter((t) => Object.values(m.confusion[t]).some((v) => v > 0) || Object.values(m.confusion).some((row) => (row[t] ?? 0) > 0));
+  const lines = [`${title} (rows: truth, columns: predicted)`, `| | ${labels.join(' | ')} |`, `|---|${labels.map(() => '---:').join('|')}|`];
+  for (const t of labels) lines.push(`| ${t} | ${labels.map((p) => m.confusion[t]?.[p] ?? 0).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function summaryTable(results: DatasetEvaluation[]): string {
+  const lines = ['| dataset | task | n | accuracy | macro-F1 | target | met |', '|---|---|---:|---:|---:|---:|---|'];
+  for (const r of results) {
+    const row = (task: 'sentiment' | 'type' | 'topics', n: number, accuracy: string, f1: number, note = ''): void => {
+      const target = TARGETS[r.dataset]?.[task];
+      lines.push(`| ${r.dataset} | ${task}${note} | ${n} | ${accuracy} | ${f3(f1)} | ${target ?? '–'} | ${target === undefined ? '' : f1 >= target ? 'yes' : 'no'} |`);
+    };
+    if (r.sentiment) row('sentiment', r.sentiment.n, f3(r.sentiment.accuracy), r.sentiment.macroF1, r.sentiment.binary ? ' (neg/pos)' : '');
+    if (r.type) row('type', r.type.n, f3(r.type.accuracy), r.type.macroF1);
+    if (r.topics) row('topics', r.topics.n, `${f3(r.topics.exactMatch)} exact`, r.topics.macroF1);
+  }
+  return lines.join('\n');
+}
+
+function details(results: DatasetEvaluation[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.sentiment) out.push(confusionTable(`${r.dataset} sentiment`, r.sentiment));
+    if (r.type) out.push(confusionTable(`${r.dataset} type`, r.type));
+    if (r.topics) {
+      const per = Object.entries(r.topics.perLabel).map(([t, m]) => `${t} F1 ${f3(m.f1)} (P ${f3(m.precision)} R ${f3(m.recall)}, n ${m.support})`);
+      out.push(`${r.dataset} topics: ${per.join('; ')}`);
+    }
+  }
+  return out.join('\n\n');
+}
+
+async function main(): Promise<void> {
+  const dir = datasetsDir();
+  const split = process.env.EVAL_SPLIT === 'train' ? 'train' : 'dev';
+  console.log(`Analysis model ${MODEL_VERSION}, ${split} splits\n`);
+  const splits = [...(existsSync(dir) ? loadDatasets(split) : []), ...loadLabelledSet(split)];
+  if (splits.length === 0) console.log(`No labelled data found (datasets: ${dir}). Set DATASETS_DIR.`);
+  else {
+    const results = evaluateModel(loadBaseModel(), splits);
+    console.log(summaryTable(results), '\n');
+    console.log(details(results), '\n');
+  }
+  const throughput = measureThroughput();
+  const rate = Math.round(throughput.textsPerSecond);
+  console.log(`analysis throughput (features + prediction, one core): ${rate.toLocaleString('en-US')} texts/s (target ≥ ${THROUGHPUT_TARGET.toLocaleString('en-US')})\n`);
+  if (existsSync(dir)) console.log(formatResult(await evaluateLanguageDetection(dir, split)));
+}
+
+await main();

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { extractFeatures, FEEDBACK_TYPES, MODEL_TOPICS, MODEL_VERSION, predict, SENTIMENTS } from './index.js';
+import { decodeModel, encodeModel } from './artifact.js';
+import { loadBaseModel } from './load-model.js';
+import { headLogits } from './model.js';
+
+const analyse = (text: string, language: string) => predict(extractFeatures(text, language));
+
+describe('shipped analysis model', () => {
+  it('loads, has a version and exposes the product taxonomy', () => {
+    expect(MODEL_VERSION).toMatch(/^analysis-[0-9a-f]{12}$/);
+    expect(SENTIMENTS).toEqual(['negative', 'neutral', 'positive']);
+    expect(FEEDBACK_TYPES).toContain('bug');
+    expect(MODEL_TOPICS).toContain('delivery');
+    expect(MODEL_TOPICS).not.toContain('ambience');
+  });
+
+  const clearSentiment: Array<[string, string, 'negative' | 'positive']> = [
+    ['fa', 'خیلی عالی بود، کیفیتش فوق‌العاده است. ممنونم', 'positive'],
+    ['fa', 'افتضاح بود، اصلا کار نمی‌کنه و پولم هدر رفت', 'negative'],
+    ['ar', 'الخدمة ممتازة والموظفين رائعين جدا', 'positive'],
+    ['ar', 'سيء جدا، أسوأ تجربة ولن أعود مرة أخرى', 'negative'],
+    ['zh', '非常好吃，送得也很快，下次还会再来', 'positive'],
+    ['zh', '太难吃了，送了两个小时，再也不点了', 'negative'],
+    ['en', 'Excellent quality, I love it and would recommend it', 'positive'],
+    ['en', 'Terrible, it broke after one day. Very disappointed', 'negative'],
+  ];
+  it.each(clearSentiment)('%s sentiment of a clear text: %s → %s', (language, text, expected) => {
+    const result = analyse(text, language);
+    expect(result.sentiment.label).toBe(expected);
+    expect(Math.sign(result.sentiment.score)).toBe(expected === 'positive' ? 1 : -1);
+    expect(result.sentiment.confidence).toBeGreaterThan(0.5);
+    expect(result.sentiment.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('recognises clear support requests, complaints and topics', () => {
+    const refund = analyse('How can I get a refund for my last invoice?', 'en');
+    expect(refund.type.label).toBe('question');
+    expect(refund.topics.payment).toBeGreaterThan(0.5);
+    expect(analyse('I want to file a complaint about your customer service', 'en').type.label).toBe('complaint');
+    expect(analyse('where is my package? the delivery is late and the shipping address is wrong', 'en').topics.delivery).toBeGreaterThan(0.5);
+    expect(analyse('The waiter was rude and the service was slow', 'en').topics.support).toBeGreaterThan(0.5);
+  });
+
+  it('returns a probability for every product topic and nothing internal', () => {
+    const result = analyse('قیمتش خیلی گرونه ولی طعمش خوبه', 'fa');
+    expect(Object.keys(result.topics).sort()).toEqual([...MODEL_TOPICS].sort());
+    for (const p of Object.values(result.topics)) expect(p).toBeGreaterThanOrEqual(0), expect(p).toBeLessThanOrEqual(1);
+    expect(result.topics.price).toBeGreaterThan(0.5);
+  });
+
+  it('survives an encode/decode round trip of the artifact with identical scores', () => {
+    const model = loadBaseModel();
+    const again = decodeModel(encodeModel(model));
+    const features = extractFeatures('送餐太慢了', 'zh');
+    expect(Array.from(headLogits(again.sentiment, features))).toEqual(Array.from(headLogits(model.sentiment, features)));
+  });
+});
