@@ -8,6 +8,9 @@
  * The PostgreSQL URL names a server where the user may create databases: the benchmark creates
  * feedloop_bench_<random> there and drops it at the end. Every figure is printed with its
  * target; nothing fails. BENCH_SECONDS and BENCH_ROWS shorten or lengthen the run.
+ *
+ * With PostgreSQL it also times full-text search on BENCH_SEARCH_ROWS (default 1,000,000) items;
+ * BENCH_ONLY=search runs that phase alone (search.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +21,7 @@ import { benchEngine, LOAD, type EngineResult } from './phases.js';
 import { execSync } from 'node:child_process';
 import { cleanupAll, onCleanup, repoRoot } from './processes.js';
 import { figuresTable, fmt, machineLine, type Figure } from './report.js';
+import { benchSearch, searchReport } from './search.js';
 
 const CSV_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 if (process.env.BENCH_SECONDS) LOAD.seconds = Number(process.env.BENCH_SECONDS);
@@ -35,6 +39,7 @@ async function main() {
   console.log(`  machine: ${machineLine()}`);
   console.log(`  note: the load generator (autocannon, in this process), the server and the database all share these ${os.cpus().length} cores,`);
   console.log('        so the figures are lower bounds for a machine where they run apart.');
+  if (process.env.BENCH_ONLY === 'search') return searchPhase(serverUrlFromEnv());
   console.log('  building (npm run build)…');
   execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const serverUrl = serverUrlFromEnv();
@@ -69,7 +74,14 @@ async function main() {
   console.log('(`node bin/feedloop.js`, what `npm start` runs; the benchmark builds it first). "analysis" is the');
   console.log('background job (language detection): during the load it shares the server with the API; for the imported items');
   console.log('(500 per job) its rate is taken from the jobs\' finish times, so process start-up is not counted.');
+  if (serverUrl) await searchPhase(serverUrl);
   console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
+}
+
+async function searchPhase(serverUrl: string | undefined) {
+  if (!serverUrl) throw new Error('the search phase runs on PostgreSQL: set BENCH_DATABASE_URL');
+  console.log('');
+  console.log(searchReport(await benchSearch(serverUrl)));
 }
 
 function figures(results: EngineResult[], withPostgres: boolean): Figure[] {

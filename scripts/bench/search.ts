@@ -7,6 +7,8 @@
  *
  *   BENCH_ONLY=search BENCH_DATABASE_URL=postgres://… npm run bench
  */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/platform/db/client.js';
 import { WorkspaceScope } from '../../src/platform/db/workspace-scope.js';
@@ -16,7 +18,7 @@ import { ZListFeedbackQuery } from '../../src/collect/feedback.schemas.js';
 import { feedbackSearch } from '../../src/analyze/search/feedback-search.js';
 import { searchDocument } from '../../src/analyze/search/search-document.js';
 import { pgArray } from '../../src/platform/db/pg-array.js';
-import { createBenchDatabase } from './engines.js';
+import { onCleanup } from './processes.js';
 import { searchBenchTexts } from './search-texts.js';
 import { fmt, table } from './report.js';
 
@@ -47,7 +49,7 @@ export async function benchSearch(serverUrl: string): Promise<{ rows: number; lo
     await database.migrate();
     const { workspace } = await setupOwner(database, { organizationName: 'Bench', workspaceName: 'Search', name: 'Bench', email: 'search@bench.example', password: 'bench password 12345', locale: 'en' });
     const started = performance.now();
-    await loadRows(database, workspace.id, SEARCH_ROWS);
+    await loadSearchRows(database, workspace.id, SEARCH_ROWS);
     const loadSeconds = (performance.now() - started) / 1000;
     const scope = new WorkspaceScope(database, workspace.id);
     const timings: SearchTiming[] = [];
@@ -59,7 +61,28 @@ export async function benchSearch(serverUrl: string): Promise<{ rows: number; lo
   }
 }
 
-async function loadRows(database: Database, workspaceId: string, rows: number) {
+/** A fresh database on the server (dropped at the end, or on Ctrl-C via the cleanup hooks). */
+async function createBenchDatabase(serverUrl: string) {
+  const name = `feedloop_bench_search_${randomBytes(5).toString('hex')}`;
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try { await client.query(text); } finally { await client.end(); }
+  };
+  await admin(`create database ${name}`);
+  let dropped = false;
+  const dispose = async () => {
+    if (dropped) return;
+    dropped = true;
+    await admin(`drop database if exists ${name} with (force)`);
+  };
+  onCleanup(dispose);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), dispose };
+}
+
+export async function loadSearchRows(database: Database, workspaceId: string, rows: number) {
   const texts = searchBenchTexts(DISTINCT_TEXTS);
   console.log(`  · search: ${texts.length} distinct texts, loading ${fmt.int(rows)} rows…`);
   await database.rows(sql`create table bench_texts (k int primary key, text text not null, search_text text not null, language text not null)`);
@@ -80,7 +103,7 @@ async function loadRows(database: Database, workspaceId: string, rows: number) {
         array[(array['delivery','price','support','product_quality'])[1 + (g / 13) % 4]],
         ts, ts, ts, ts
       from generate_series(${from}::int, ${to}::int) g
-      join bench_texts t on t.k = (g * 7919) % ${texts.length}
+      join bench_texts t on t.k = (g::bigint * 7919) % ${texts.length}
       cross join lateral (select timestamptz '2024-01-01' + make_interval(secs => (g::bigint * 104729) % 63072000)) d(ts)`);
     console.log(`  · search: rows ${fmt.int(from)}–${fmt.int(to)} in ${fmt.s((performance.now() - t0) / 1000)}`);
   }

@@ -23,7 +23,7 @@ const ZLanguageCode = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code 
 
 export const ZCreateFeedbackInput = z.strictObject({
   channel: ZChannel,
-  text: z.string().max(HTTP_LIMITS.maxTextLength).default(''),
+  text: z.string().max(HTTP_LIMITS.maxTextLength).refine((s) => !s.includes('\u0000'), 'contains a NUL character (U+0000), which cannot be stored').default(''),
   customerId: zUuid.optional().describe('An existing customer of this workspace'),
   customer: ZCustomerRef.optional().describe('Identify (or create) the customer by externalId, email or phone'),
   externalId: z.string().trim().min(1).max(200).optional().describe('Your id for this item; re-sending it never duplicates'),
@@ -59,7 +59,16 @@ export const ZUpdateFeedbackInput = z.strictObject({
 });
 export type TUpdateFeedbackInput = z.infer<typeof ZUpdateFeedbackInput>;
 
-const csv = <T extends z.ZodType<string, string>>(item: T) => z.string().max(500).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(item).min(1));
+// A comma-separated list; a bad value is reported on the parameter itself (`sentiment`, not `sentiment.0`).
+const csv = <T extends z.ZodType<string, string>>(item: T) => z.string().max(500).transform((s, ctx) => {
+  const values = s.split(',').map((x) => x.trim()).filter(Boolean);
+  if (values.length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one value' });
+  for (const value of values) {
+    const parsed = item.safeParse(value);
+    if (!parsed.success) ctx.addIssue({ code: 'custom', message: `${value.slice(0, 50)}: ${parsed.error.issues[0].message}` });
+  }
+  return values as Array<z.output<T>>;
+});
 
 export const ZListFeedbackQuery = z.strictObject({
   channel: csv(ZChannel).optional(),

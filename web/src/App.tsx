@@ -16,6 +16,8 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
+import { ThemesPage } from './pages/ThemesPage';
+import { TopicsPage } from './pages/TopicsPage';
 
 type Boot =
   | { kind: 'loading' }
@@ -158,6 +160,10 @@ function AuthedPage({ route }: { route: Route }) {
       return <FeedbackDetailPage key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'topics':
+      return <TopicsPage />;
+    case 'themes':
+      return <ThemesPage />;
     default:
       return <NotFoundPage />;
   }

@@ -55,7 +55,7 @@ describe('PII redaction', () => {
     expect(row.text).toBe('لطفا با [email] یا [phone] تماس بگیرید، سفارش ۱۲۳۴۵');
     expect(row.metadata).toEqual({ from: '[email]', nested: { card: '[card]' }, order: 'A-12345' });
     expect(row.piiRedacted).toBe(true);
-    for (const part of ['rezaei', 'example', '0912', '345', '6789', '۶۷۸۹']) expect(row.searchText).not.toContain(part);
+    for (const part of ['rezaei', 'example', '0912', '6789', '۶۷۸۹']) expect(row.searchText).not.toContain(part);
     expect(row.searchText).toContain('12345'); // the order number is kept
     // Only the item stored while redaction was off still carries the address.
     const hits = (await t.app.inject({ method: 'GET', url: '/api/v1/feedback?q=rezaei', headers: bearer(key) })).json().data;

@@ -1,9 +1,11 @@
 /**
  * Emerging themes: phrases that keep coming back in a window of feedback, per language, that no
- * topic keyword covers yet. Candidates are 1–3-word runs of tokenize() tokens (Chinese: jieba
- * words) that start and end with a content word. Support is the number of
- * distinct items, so one customer repeating a word does not make a theme. A shorter phrase whose
- * items mostly also contain a longer one is shown as the longer one ("late" → "courier was late").
+ * topic keyword covers yet. Candidates are runs of 1–3 tokenize() tokens (Chinese: jieba words)
+ * that start with a content word or a negation and end with a content word. Support is the number
+ * of distinct items, so one customer repeating a word does not make a theme. A shorter phrase
+ * whose items are mostly a longer phrase's items is shown as the longer one ("stamp card" →
+ * "loyalty stamp card"). The score is support × √lift, lift being the growth over the previous
+ * window of the same length (capped, so a handful of new mentions cannot outrank a big theme).
  */
 import { tokenize } from '../tokenize.js';
 import type { KeywordMatcher } from '../topics/keyword-matcher.js';
@@ -41,6 +43,8 @@ export interface ExtractThemesInput {
 
 const NUMBER_RE = /^\p{N}+$/u;
 const HAN_RE = /\p{Script=Han}/u;
+const HAN_START_RE = /^\p{Script=Han}/u;
+const HAN_END_RE = /\p{Script=Han}$/u;
 const LATIN_RE = /^[a-z]/;
 
 export function extractThemes(input: ExtractThemesInput): Theme[] {
@@ -77,24 +81,27 @@ function groupByLanguage(items: readonly ThemeItem[], only: string | undefined):
 
 function themesForLanguage(language: string, items: ThemeItem[], previousItems: ThemeItem[], matcher: KeywordMatcher): RankedTheme[] {
   const tokens = items.map((item) => tokenize(item.text));
-  const isContent = contentTest(language, tokens);
+  const itemsPerWord = countItemsPerWord(tokens);
+  const isContent = contentTest(language, itemsPerWord, items.length);
+  const minCount = Math.max(THEME_LIMITS.minItems, Math.ceil(THEME_LIMITS.minShare * items.length));
+  // A phrase is never in more items than any of its words: rare words need no phrases built.
+  const frequent = (word: string) => (itemsPerWord.get(word) ?? 0) >= minCount;
 
   // Phrase (words joined by a space) → indices of the items containing it, each index once.
   const postings = new Map<string, number[]>();
   tokens.forEach((words, index) => {
-    forEachPhrase(words, language, isContent, (phrase) => {
+    forEachPhrase(words, language, isContent, frequent, (phrase) => {
       const list = postings.get(phrase);
       if (!list) postings.set(phrase, [index]);
       else if (list[list.length - 1] !== index) list.push(index);
     });
   });
 
-  const minCount = Math.max(THEME_LIMITS.minItems, Math.ceil(THEME_LIMITS.minShare * items.length));
   const candidates = new Map<string, number[]>();
-  for (const [phrase, list] of postings) {
-    if (list.length >= minCount && matcher.match(displayKey(phrase.split(' '))).size === 0) candidates.set(phrase, list);
-  }
+  for (const [phrase, list] of postings) if (list.length >= minCount) candidates.set(phrase, list);
+  // Absorb before dropping covered phrases: "late" inside a covered "late delivery" goes too.
   for (const phrase of absorbedPhrases(candidates)) candidates.delete(phrase);
+  for (const phrase of candidates.keys()) if (matcher.match(joinWords(phrase.split(' '))).size > 0) candidates.delete(phrase);
 
   const previousCounts = countPrevious(previousItems, candidates, language, isContent);
   return [...candidates].map(([phrase, list]) => rankTheme(language, phrase, list.map((i) => items[i]), previousCounts.get(phrase) ?? 0));
@@ -102,17 +109,29 @@ function themesForLanguage(language: string, items: ThemeItem[], previousItems: 
 
 type ContentTest = (token: string) => boolean;
 
+/** Number of items each word occurs in. */
+function countItemsPerWord(tokens: string[][]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const seenIn = new Map<string, number>();
+  tokens.forEach((words, index) => {
+    for (const w of words) {
+      if (seenIn.get(w) === index) continue;
+      seenIn.set(w, index);
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  });
+  return counts;
+}
+
 /**
  * A content word is not a stopword (of the language, or English for Latin words inside other
  * languages), not a number and at least two characters long. Languages without a list fall
  * back to "a word in more than 20 % of the items is a function word".
  */
-function contentTest(language: string, tokens: string[][]): ContentTest {
+function contentTest(language: string, itemsPerWord: Map<string, number>, itemCount: number): ContentTest {
   let generic: Set<string> | null = null;
   if (!STOPWORDS[language]) {
-    const itemsPerWord = new Map<string, number>();
-    for (const words of tokens) for (const w of new Set(words)) itemsPerWord.set(w, (itemsPerWord.get(w) ?? 0) + 1);
-    const max = Math.max(THEME_LIMITS.minItems, THEME_LIMITS.genericWordShare * tokens.length);
+    const max = Math.max(THEME_LIMITS.minItems, THEME_LIMITS.genericWordShare * itemCount);
     generic = new Set([...itemsPerWord].filter(([, n]) => n > max).map(([w]) => w));
   }
   return (token) => {
@@ -125,18 +144,19 @@ function contentTest(language: string, tokens: string[][]): ContentTest {
 /**
  * Calls `visit` with every candidate phrase of one item's words: a content word or a negation,
  * followed by up to two more words ending in a content word ("cancel my order", "not working",
- * 不耐用). In Chinese a
- * one-character word may end a phrase (物流 慢, 价格 太 贵): alone it is too ambiguous, after a
- * longer word it is precise.
+ * 不耐用). In Chinese a one-character word may end a phrase (物流 慢, 价格 太 贵): alone it is
+ * too ambiguous, after a longer word it is precise. Phrases with a word `usable` rejects are
+ * skipped without being built.
  */
-function forEachPhrase(words: string[], language: string, isContent: ContentTest, visit: (phrase: string) => void) {
+function forEachPhrase(words: string[], language: string, isContent: ContentTest, usable: (word: string) => boolean, visit: (phrase: string) => void) {
   const negations = NEGATIONS[language];
   for (let i = 0; i < words.length; i++) {
+    if (!usable(words[i])) continue;
     if (isContent(words[i])) visit(words[i]);
     else if (!negations?.has(words[i])) continue;
     for (let n = 2; n <= THEME_LIMITS.maxWords && i + n <= words.length; n++) {
-      if (NUMBER_RE.test(words[i + 1])) break;
       const last = words[i + n - 1];
+      if (NUMBER_RE.test(words[i + 1]) || !usable(last)) break;
       const endsWell = isContent(last) || (language === 'zh' && last.length === 1 && HAN_RE.test(last) && !isStopword('zh', last));
       if (endsWell) visit(words.slice(i, i + n).join(' '));
     }
@@ -162,8 +182,10 @@ function absorbedPhrases(candidates: Map<string, number[]>): Set<string> {
 function countPrevious(items: ThemeItem[], candidates: Map<string, number[]>, language: string, isContent: ContentTest): Map<string, number> {
   const counts = new Map<string, number>();
   const seenIn = new Map<string, number>();
+  const words = new Set([...candidates.keys()].flatMap((phrase) => phrase.split(' ')));
+  const usable = (word: string) => words.has(word);
   items.forEach((item, index) => {
-    forEachPhrase(tokenize(item.text), language, isContent, (phrase) => {
+    forEachPhrase(tokenize(item.text), language, isContent, usable, (phrase) => {
       if (!candidates.has(phrase) || seenIn.get(phrase) === index) return;
       seenIn.set(phrase, index);
       counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
@@ -178,7 +200,7 @@ function rankTheme(language: string, phrase: string, items: ThemeItem[], previou
   const lift = Math.min((count + 1) / (previousCount + 1), THEME_LIMITS.maxLift);
   const covered = items.filter((i) => i.topics.length > 0).length;
   return {
-    key: displayKey(words),
+    key: joinWords(words),
     language,
     count,
     previousCount,
@@ -208,8 +230,8 @@ export function trendOf(count: number, previousCount: number): ThemeTrend {
 }
 
 /** Words joined by spaces, except between two Chinese words (Chinese is written without them). */
-export function displayKey(words: readonly string[]): string {
-  return words.reduce((out, w, i) => (i === 0 ? w : out + (HAN_RE.test(out.at(-1)!) && HAN_RE.test(w[0]) ? '' : ' ') + w), '');
+function joinWords(words: readonly string[]): string {
+  return words.reduce((out, w, i) => (i === 0 ? w : out + (HAN_END_RE.test(out) && HAN_START_RE.test(w) ? '' : ' ') + w), '');
 }
 
 function mostFrequentSurface(items: ThemeItem[], words: string[]): string | null {

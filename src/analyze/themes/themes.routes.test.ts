@@ -22,7 +22,7 @@ async function bulk(key: string, items: Array<{ text: string; language: string; 
     payload: { items: items.map((i) => ({ channel: 'api', text: i.text, language: i.language, createdAt: daysAgo(i.days) })) },
   });
   if (res.statusCode !== 201) throw new Error(`bulk failed: ${res.statusCode} ${res.body}`);
-  return res.json().data.map((d: { id: string }) => d.id);
+  return res.json().results.map((r: { id: string }) => r.id);
 }
 
 const get = (url: string, headers: Record<string, string> = bearer(readKey)) => t.app.inject({ method: 'GET', url, headers });
@@ -40,10 +40,10 @@ beforeAll(async () => {
   workspaceA = wsA.id;
 
   await bulk(readKey, [
-    ...['The Courier never called', 'courier never called before coming', 'Courier never called, parcel left outside', 'Courier never called me'].map((text, i) => ({ text, language: 'en', days: i + 1 })),
-    { text: 'courier never called again', language: 'en', days: 16 }, // previous window
-    { text: 'courier never called, as usual', language: 'en', days: 40 }, // outside both windows
-    ...['کد تخفیف اعمال نشد', 'كد تخفيف كار نمي‌كند', 'کد تخفیف منقضی شده', 'کد تخفیف را قبول نکرد'].map((text, i) => ({ text, language: 'fa', days: i + 2 })),
+    ...['My Loyalty stamp card was not updated', 'loyalty stamp card is not working', 'Loyalty stamp card lost after the update', 'Loyalty stamp card shows zero'].map((text, i) => ({ text, language: 'en', days: i + 1 })),
+    { text: 'loyalty stamp card not updated', language: 'en', days: 16 }, // previous window
+    { text: 'loyalty stamp card, as usual', language: 'en', days: 40 }, // outside both windows
+    ...['امتیاز باشگاه من ثبت نشد', 'امتياز باشگاه را نمي‌بينم', 'امتیاز باشگاه صفر شده', 'امتیاز باشگاه کم شد'].map((text, i) => ({ text, language: 'fa', days: i + 2 })),
   ]);
   coveredIds = await bulk(readKey, ['Wobbly handle on the door', 'wobbly handle again', 'The wobbly handle broke'].map((text, i) => ({ text, language: 'en', days: i + 1 })));
   await t.database.db.update(feedbackItems).set({ topics: ['product_quality'] }).where(inArray(feedbackItems.id, coveredIds));
@@ -52,7 +52,7 @@ beforeAll(async () => {
   const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
   const keyB = `fl_${randomToken(32)}`;
   await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['feedback:read', 'feedback:write'] });
-  await bulk(keyB, Array.from({ length: 6 }, (_, i) => ({ text: `Zebra crossing secret number ${i}, courier never called`, language: 'en', days: 1 })));
+  await bulk(keyB, Array.from({ length: 6 }, (_, i) => ({ text: `Zebra crossing secret number ${i}, loyalty stamp card`, language: 'en', days: 1 })));
 
   const viewerId = newId();
   await t.database.db.insert(users).values({ id: viewerId, email: 'viewer@example.com', name: 'V', passwordHash: await hashPassword('viewer password 1') });
@@ -68,11 +68,11 @@ describe('GET /api/v1/themes', () => {
     expect(res.statusCode).toBe(200);
     const { data, window } = res.json();
     expect(window).toMatchObject({ days: 14, items: 11, previousItems: 1, capped: false });
-    const courier = data.find((d: { key: string }) => d.key === 'courier never called');
-    expect(courier).toMatchObject({ phrase: 'Courier never called', language: 'en', count: 4, previousCount: 1, trend: 'rising', coveredShare: 0 });
-    expect(courier.exampleItems).toHaveLength(3);
-    const discount = data.find((d: { key: string }) => d.key === 'کد تخفیف');
-    expect(discount).toMatchObject({ phrase: 'کد تخفیف', language: 'fa', count: 4, trend: 'new' });
+    const stamp = data.find((d: { key: string }) => d.key === 'loyalty stamp card');
+    expect(stamp).toMatchObject({ phrase: 'Loyalty stamp card', language: 'en', count: 4, previousCount: 1, trend: 'rising', coveredShare: 0 });
+    expect(stamp.exampleItems).toHaveLength(3);
+    const card = data.find((d: { key: string }) => d.key === 'امتیاز باشگاه');
+    expect(card).toMatchObject({ phrase: 'امتیاز باشگاه', language: 'fa', count: 4, trend: 'new' });
     // Items that already have a topic: reported, and ranked after the uncovered themes.
     const handle = data.findIndex((d: { key: string }) => d.key === 'wobbly handle');
     expect(data[handle].coveredShare).toBe(1);
@@ -82,8 +82,8 @@ describe('GET /api/v1/themes', () => {
   it("never shows another workspace's items", async () => {
     const body = (await get('/api/v1/themes?days=30&limit=100')).body;
     expect(body).not.toMatch(/zebra|secret/i);
-    const courier = JSON.parse(body).data.find((d: { key: string }) => d.key === 'courier never called');
-    expect(courier.count).toBe(5);
+    const stamp = JSON.parse(body).data.find((d: { key: string }) => d.key === 'loyalty stamp card');
+    expect(stamp.count).toBe(5);
   });
 
   it('filters by language and is readable by a viewer', async () => {
@@ -101,8 +101,8 @@ describe('GET /api/v1/themes', () => {
 
 describe('POST /api/v1/themes/promote', () => {
   it('is refused to a viewer and to a key without topics:manage', async () => {
-    expect((await promote({ phrase: 'courier never called', language: 'en' }, { cookie: viewerCookie })).statusCode).toBe(403);
-    expect((await promote({ phrase: 'courier never called', language: 'en' }, bearer(readKey))).statusCode).toBe(403);
+    expect((await promote({ phrase: 'loyalty stamp card', language: 'en' }, { cookie: viewerCookie })).statusCode).toBe(403);
+    expect((await promote({ phrase: 'loyalty stamp card', language: 'en' }, bearer(readKey))).statusCode).toBe(403);
   });
 
   it.each([
@@ -111,7 +111,7 @@ describe('POST /api/v1/themes/promote', () => {
     [{ phrase: 'x'.repeat(81), language: 'en' }, 'phrase'],
     [{ phrase: 'courier', language: 'xx' }, 'language'],
     [{ phrase: 'courier', language: 'en', names: { de: 'Kurier' } }, 'names.de'],
-    [{ phrase: 'courier', language: 'en', workspaceId: workspaceA }, 'workspaceId'],
+    [{ phrase: 'courier', language: 'en', workspaceId: '0190f0f0-0000-7000-8000-000000000000' }, 'workspaceId'],
   ])('400 naming the field for %j', async (payload, field) => {
     const res = await promote(payload);
     expect(res.statusCode).toBe(400);
@@ -119,26 +119,39 @@ describe('POST /api/v1/themes/promote', () => {
   });
 
   it('creates a topic from the theme and starts a re-analysis; the theme is then covered', async () => {
-    const res = await promote({ phrase: 'Courier never called', language: 'en' });
+    const res = await promote({ phrase: 'Loyalty stamp card', language: 'en' });
     expect(res.statusCode).toBe(201);
     const { topic, reanalysis } = res.json();
-    expect(topic).toMatchObject({ key: 'courier_never_called', keywords: { en: ['Courier never called'] }, names: { en: 'Courier never called', fa: 'Courier never called' } });
+    expect(topic).toMatchObject({ key: 'loyalty_stamp_card', keywords: { en: ['Loyalty stamp card'] }, names: { en: 'Loyalty stamp card', fa: 'Loyalty stamp card' } });
     expect(topic.examples).toHaveLength(4); // the four items of the last 14 days, none of B's
-    expect(topic.examples.every((e: string) => /courier never called/i.test(e) && !/zebra/i.test(e))).toBe(true);
+    expect(topic.examples.every((e: string) => /loyalty stamp card/i.test(e) && !/zebra/i.test(e))).toBe(true);
     expect(reanalysis).toMatchObject({ id: expect.any(String), total: 13 });
 
     const themes = (await get('/api/v1/themes?days=14')).json().data;
-    expect(themes.some((d: { key: string }) => d.key.includes('courier'))).toBe(false);
+    expect(themes.some((d: { key: string }) => d.key.includes('stamp'))).toBe(false);
     await t.drainJobs();
     const tagged = await t.database.db.select({ topics: feedbackItems.topics }).from(feedbackItems)
       .where(eq(feedbackItems.workspaceId, workspaceA));
-    expect(tagged.filter((r) => r.topics.includes('courier_never_called'))).toHaveLength(6);
+    expect(tagged.filter((r) => r.topics.includes('loyalty_stamp_card'))).toHaveLength(6);
+  });
+
+  it('409 naming names.en when a topic with that key exists', async () => {
+    const res = await promote({ phrase: 'gift box', language: 'en', names: { en: 'Loyalty stamp card' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.field).toBe('names.en');
+  });
+
+  it('is documented in the OpenAPI document under themes', async () => {
+    const doc = (await get('/api/openapi.json')).json();
+    expect(doc.paths['/api/v1/themes'].get.tags).toEqual(['themes']);
+    expect(doc.paths['/api/v1/themes'].get.description).toContain('20,000');
+    expect(doc.paths['/api/v1/themes/promote'].post.tags).toEqual(['themes']);
   });
 
   it('uses the names given and the phrase for the others', async () => {
-    const res = await promote({ phrase: 'کد تخفیف', language: 'fa', names: { en: 'Discount codes' } });
+    const res = await promote({ phrase: 'امتیاز باشگاه', language: 'fa', names: { en: 'Club points' } });
     expect(res.statusCode).toBe(201);
-    expect(res.json().topic).toMatchObject({ key: 'discount_codes', names: { en: 'Discount codes', fa: 'کد تخفیف', ar: 'کد تخفیف', zh: 'کد تخفیف' }, keywords: { fa: ['کد تخفیف'] } });
+    expect(res.json().topic).toMatchObject({ key: 'club_points', names: { en: 'Club points', fa: 'امتیاز باشگاه', ar: 'امتیاز باشگاه', zh: 'امتیاز باشگاه' }, keywords: { fa: ['امتیاز باشگاه'] } });
     expect(res.json().topic.examples).toHaveLength(4);
   });
 });

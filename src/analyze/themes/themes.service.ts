@@ -2,7 +2,7 @@
 import { desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { feedbackItems } from '../../collect/schema.js';
-import { badRequest } from '../../platform/http/errors.js';
+import { AppError, badRequest } from '../../platform/http/errors.js';
 import { tokenize } from '../tokenize.js';
 import { KeywordMatcher } from '../topics/keyword-matcher.js';
 import { createTopic, listTopics } from '../topics/topic.service.js';
@@ -62,7 +62,11 @@ export async function promoteTheme(scope: WorkspaceScope, input: TPromoteThemeIn
     .map((item) => [...item.text].slice(0, 1000).join('').trim());
   const phrase = input.phrase;
   const names = { fa: phrase, ar: phrase, zh: phrase, en: phrase, ...input.names };
-  const topic = await createTopic(scope, { names, keywords, examples });
+  const topic = await createTopic(scope, { names, keywords, examples }).catch((err: unknown) => {
+    // The key comes from the English name, which the caller can change; the key itself is not an input here.
+    if (err instanceof AppError && err.status === 409) throw new AppError(409, 'duplicate', `names.en: ${err.message.replace(/^key: /, '')}; give another English name`, 'names.en');
+    throw err;
+  });
   const reanalysis = await startReanalysis(scope, requestedBy);
   return { topic, reanalysis };
 }

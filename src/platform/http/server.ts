@@ -14,6 +14,7 @@ import type { Database } from '../db/client.js';
 import { handleError, errorBody } from './errors.js';
 import { registerAuthentication } from './authenticate.js';
 import { registerIdempotency } from './idempotency.js';
+import { registerNulGuard } from './nul-guard.js';
 import { HTTP_LIMITS } from './limits.js';
 import { registry, metrics } from '../metrics.js';
 import { webDistDir } from '../paths.js';
@@ -88,6 +89,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
 
   registerAuthentication(app, database, new URL(config.publicUrl).origin);
   registerIdempotency(app);
+  registerNulGuard(app);
 
   await app.register(authRoutes, { database, secureCookies: config.secureCookies });
   await app.register(feedbackRoutes);

@@ -103,6 +103,18 @@ export interface FeedbackItem {
   metadata: Record<string, unknown>;
   links: FeedbackLinks;
   status: FeedbackStatus;
+  sentiment: Sentiment | null;
+  /** In [-1, 1]. */
+  sentimentScore: number | null;
+  sentimentConfidence: number | null;
+  type: FeedbackType | null;
+  typeConfidence: number | null;
+  /** Topic keys (see GET /topics for their names). */
+  topics: string[];
+  topicScores: Record<string, number>;
+  /** Fields an agent corrected: 'sentiment' | 'type' | 'topics'. */
+  correctedFields: string[];
+  analysisError: string | null;
   createdAt: string;
   receivedAt: string;
   processedAt: string | null;

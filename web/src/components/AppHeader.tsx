@@ -34,6 +34,7 @@ export function AppHeader() {
 
   const navItems = [
     { to: paths.feedbackList(), label: t('nav.feedback'), active: path.startsWith('/feedback') },
+    { to: paths.themes(), label: t('nav.themes'), active: path.startsWith('/themes') },
     { to: paths.settings(), label: t('nav.settings'), active: path.startsWith('/settings') },
   ];
 

@@ -51,6 +51,8 @@ export type Route =
   | { name: 'feedbackList' }
   | { name: 'feedbackDetail'; id: string }
   | { name: 'settings' }
+  | { name: 'topics' }
+  | { name: 'themes' }
   | { name: 'notFound' };
 
 export function matchRoute(path: string): Route {
@@ -66,6 +68,10 @@ export function matchRoute(path: string): Route {
       return { name: 'feedbackList' };
     case '/settings':
       return { name: 'settings' };
+    case '/settings/topics':
+      return { name: 'topics' };
+    case '/themes':
+      return { name: 'themes' };
   }
   const detail = /^\/feedback\/([^/]+)$/.exec(clean);
   if (detail) return { name: 'feedbackDetail', id: decodeURIComponent(detail[1]) };
@@ -76,6 +82,8 @@ export const paths = {
   feedbackList: (search = '') => `/feedback${search}`,
   feedbackDetail: (id: string) => `/feedback/${encodeURIComponent(id)}`,
   settings: () => '/settings',
+  topics: () => '/settings/topics',
+  themes: (search = '') => `/themes${search}`,
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',
 };

@@ -4,6 +4,7 @@ import { ApiError, isAbortError } from '../api/client';
 import { api } from '../api/endpoints';
 import type { FeedbackItem, FeedbackLinks } from '../api/types';
 import { Alert } from '../components/Alert';
+import { AnalysisCard } from '../components/analysis/AnalysisCard';
 import { KeyValueList, formatUnknown, type KeyValue } from '../components/KeyValueList';
 import { Link } from '../components/Link';
 import { Loading } from '../components/Loading';
@@ -143,6 +144,7 @@ export function FeedbackDetailPage({ id }: { id: string }) {
               {item.text}
             </p>
           </section>
+          <AnalysisCard item={item} onUpdated={(updated) => setState({ status: 'ready', item: updated })} />
           <section className="card detail-metadata" aria-labelledby="detail-metadata">
             <h2 id="detail-metadata" className="card-title">
               {t('detail.metadata')}

@@ -5,9 +5,11 @@ import type { MePatch } from '../api/types';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { KeyValueList } from '../components/KeyValueList';
+import { Link } from '../components/Link';
 import { nativeName } from '../components/LanguageSwitcher';
 import { UI_LOCALES, isUiLocale } from '../i18n';
 import { errorMessage } from '../lib/errors';
+import { paths } from '../lib/router';
 import type { CalendarPref, DigitsPref, UiLocale } from '../lib/format';
 import { useSession } from '../lib/session';
 import { useFormat } from '../lib/useFormat';
@@ -168,6 +170,18 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+
+      <section className="card page-head" aria-labelledby="settings-topics">
+        <div>
+          <h2 id="settings-topics" className="card-title">
+            {t('settings.topicsTitle')}
+          </h2>
+          <p className="muted">{t('settings.topicsIntro')}</p>
+        </div>
+        <Link to={paths.topics()} className="button" data-testid="settings-topics-link">
+          {t('settings.topicsLink')}
+        </Link>
+      </section>
     </div>
   );
 }
