@@ -126,7 +126,7 @@ async function timeQuery(database: Database, scope: WorkspaceScope, name: string
   const where = sql`workspace_id = ${scope.workspaceId} and ${search.where}${input.sentiment ? sql` and sentiment = any(${pgArray(input.sentiment)}::text[])` : sql``}`;
   const [{ n }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from feedback_items where ${where}`);
   // The list query's shape (the join to customers left out), for the plan.
-  const order = input.sort === 'relevance' ? sql`${search.rank} desc, id desc` : sql`created_at desc, id desc`;
+  const order = input.sort === 'relevance' ? sql`${search.rank} desc, id desc` : sql`created_at desc nulls last, id desc nulls last`;
   const plan = await database.rows<{ 'QUERY PLAN': string }>(sql`explain (analyze, costs off, timing off, summary on)
     select id, ${search.rank} as rank from feedback_items where ${where} order by ${order} limit 51`);
   return {

@@ -8,6 +8,8 @@ import { decodeCursor, describeZodError, encodeCursor } from '../platform/http/z
 import { pgArray } from '../platform/db/pg-array.js';
 import { afterRelevanceCursor, decodeRelevanceCursor, encodeRelevanceCursor, feedbackSearch } from '../analyze/search/feedback-search.js';
 import { buildSnippet } from '../analyze/search/build-snippet.js';
+import { redactFeedbackPii } from '../analyze/pii/redact-feedback-pii.js';
+import { piiRedactionEnabled } from '../platform/workspace/workspace-settings.service.js';
 import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
 import { metrics } from '../platform/metrics.js';
 import { storeFeedback, type StoreResult } from './store-feedback.js';
@@ -118,7 +120,10 @@ export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery)
   const rows = await scope.db.select({ f: feedbackItems, c: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId }, rank })
     .from(feedbackItems).leftJoin(customers, eq(customers.id, feedbackItems.customerId))
     .where(scope.where(feedbackItems, ...conditions))
-    .orderBy(...(byRelevance ? [desc(rank)] : [desc(feedbackItems.createdAt)]), desc(feedbackItems.id)).limit(q.limit + 1);
+    // NULLS LAST matches feedback_workspace_created_idx; plain DESC (nulls first) cannot walk it, so
+    // a search for a common word would sort every match instead of stopping after one page.
+    .orderBy(...(byRelevance ? [desc(rank), desc(feedbackItems.id)] : [sql`${feedbackItems.createdAt} desc nulls last`, sql`${feedbackItems.id} desc nulls last`]))
+    .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > q.limit && last
@@ -152,6 +157,12 @@ export async function updateFeedback(scope: WorkspaceScope, id: string, input: T
     if (input.language !== undefined) { patch.language = input.language; patch.languageConfidence = 1; }
     for (const k of ['nps', 'csat', 'ces', 'rating', 'metadata'] as const) {
       if (input[k] !== undefined) (patch as Record<string, unknown>)[k] = input[k];
+    }
+    // New metadata values get the same PII redaction as stored feedback.
+    if (input.metadata && await piiRedactionEnabled(tx, scope.workspaceId)) {
+      const redacted = redactFeedbackPii('', input.metadata);
+      patch.metadata = redacted.metadata;
+      if (redacted.piiRedacted) patch.piiRedacted = true;
     }
     if (input.links) {
       const l = input.links;

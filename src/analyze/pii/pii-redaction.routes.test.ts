@@ -62,6 +62,10 @@ describe('PII redaction', () => {
     expect(hits.map((f: { text: string }) => f.text)).toEqual([TEXT]);
     const clean = await post(key, { channel: 'email', text: 'no personal data, order 12345' });
     expect((await stored(clean.json().id)).piiRedacted).toBe(false);
+    // Metadata added later is redacted too.
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/feedback/${clean.json().id}`, headers: bearer(key), payload: { metadata: { phone: '+971 50 123 4567' } } });
+    expect(patched.json().metadata).toEqual({ phone: '[phone]' });
+    expect((await stored(clean.json().id)).piiRedacted).toBe(true);
   });
 
   it('applies to bulk creates and file imports too', async () => {

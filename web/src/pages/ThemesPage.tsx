@@ -13,7 +13,7 @@ import { useSession } from '../lib/session';
 import { useFormat } from '../lib/useFormat';
 import '../styles/themes.css';
 
-export const THEME_WINDOWS = [7, 14, 30] as const;
+const THEME_WINDOWS = [7, 14, 30] as const;
 const DEFAULT_DAYS = 14;
 
 // Arrows point up/down only, so they read the same in right-to-left layouts.

@@ -79,8 +79,8 @@ export function ModelPanel({ canEdit }: { canEdit: boolean }) {
               },
             ]
           : []),
-        { key: 'corrections', label: t('topics.model.corrections'), value: t('topics.model.count', { count: model.corrections }) },
-        { key: 'examples', label: t('topics.model.examples'), value: t('topics.model.count', { count: model.examples }) },
+        { key: 'corrections', label: t('topics.model.corrections'), value: format.number(model.corrections) },
+        { key: 'examples', label: t('topics.model.examples'), value: format.number(model.examples) },
         {
           key: 'trainedAt',
           label: t('topics.model.trainedAt'),
