@@ -5,7 +5,7 @@ import { analysisApi, type Topic } from '../../api/analysis';
 import type { FeedbackItem } from '../../api/types';
 import { errorMessage } from '../../lib/errors';
 import { useSession } from '../../lib/session';
-import { canWriteFeedback, topicNameByKey } from '../../lib/topics';
+import { canWriteFeedback, isolate, topicNameByKey } from '../../lib/topics';
 import { useFormat } from '../../lib/useFormat';
 import { Alert } from '../Alert';
 import { KeyValueList, type KeyValue } from '../KeyValueList';
@@ -59,7 +59,7 @@ export function AnalysisCard({ item, onUpdated }: { item: FeedbackItem; onUpdate
           {item.sentimentScore !== null && (
             <span className="analysis-score" title={t('analysis.scoreHint')}>
               {t('analysis.score', {
-                score: format.number(item.sentimentScore, { signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                score: isolate(format.number(item.sentimentScore, { signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 })),
               })}
             </span>
           )}
