@@ -2,12 +2,29 @@
  * The taxonomy every workspace starts with. Users rename, extend, merge or delete these topics
  * per workspace; the keys stay stable (they are stored on feedback items).
  *
- * Keyword semantics (keyword-matcher.ts): keywords and text are both normalised with
- * normalizeForSearch (so Persian is written here with ی/ک and without ZWNJ, and Arabic letter
- * variants, diacritics and digits do not matter); a keyword matches whole words or a run of
- * consecutive words; a trailing `*` makes the last word a prefix; Chinese keywords match as
- * substrings. Keywords are chosen to be specific: a word that fires on unrelated feedback costs
- * more than a missed one, because the model covers the rest.
+ * Keyword semantics (see keyword-matcher.ts):
+ * - Keywords and feedback text both go through normalizeForSearch (normalize-text.ts) before
+ *   matching. So Persian is written here with ی / ک and without ZWNJ ("بستهبندی" also matches
+ *   "بسته‌بندی"), Arabic letter variants (أ إ آ → ا, ة → ه, ى/ي → ی), diacritics, tatweel,
+ *   case and Persian/Arabic-Indic digits never decide a match. Two keywords that only differ in
+ *   those respects are the same keyword.
+ * - A keyword matches whole words, or a run of consecutive words for a multi-word keyword
+ *   ("customer service", "دیر رسید", "خدمة العملاء"). It never matches inside a word: "app" does
+ *   not match "happy".
+ * - A trailing `*` makes the last word a prefix: `deliver*` matches deliver, delivered,
+ *   delivery; `ارسال*` matches ارسالش, ارسالی. Arabic clitics are part of the word, so the
+ *   definite form is listed separately where it matters (`التوصيل` and `توصيل*`).
+ * - A keyword containing Chinese characters matches as a substring of the normalised text
+ *   (Chinese is written without spaces), so a longer Chinese keyword that contains a shorter one
+ *   adds nothing.
+ *
+ * Keywords are chosen to be specific: a word that fires on unrelated feedback costs more than a
+ * missed one, because the model covers the rest. Ambiguous words are given as phrases (English
+ * "order" alone is too vague: "order number", "cancel my order"; Arabic "الموقع" is both website
+ * and location: "الموقع الالكتروني", "موقعكم").
+ *
+ * `examples` holds two short example texts per language (fa, ar, zh, en), each of which matches
+ * its topic's keywords.
  */
 export interface DefaultTopic {
   key: string;
@@ -21,15 +38,15 @@ export const DEFAULT_TOPICS: readonly DefaultTopic[] = [
     key: 'price',
     names: { fa: 'قیمت', ar: 'السعر', zh: '价格', en: 'Price' },
     keywords: {
-      fa: ['قیمت*', 'گران', 'گرون', 'گرانه', 'ارزان', 'ارزون', 'تخفیف*', 'ارزش خرید', 'به صرفه', 'هزینه*', 'نرخ'],
-      ar: ['السعر', 'الأسعار', 'سعر*', 'غالي', 'غالية', 'رخيص*', 'الخصم', 'خصم', 'التكلفة', 'مكلف', 'يستاهل السعر'],
-      zh: ['价格', '价钱', '太贵', '便宜', '性价比', '优惠', '折扣', '划算', '不值'],
-      en: ['price*', 'pricing', 'expensive', 'overpriced', 'cheap*', 'discount*', 'value for money', 'too costly', 'worth the money', 'not worth'],
+      fa: ['قیمت*', 'گران*', 'گرون*', 'ارزان*', 'ارزون*', 'تخفیف*', 'به صرفه', 'نمیصرفه', 'ارزش خرید', 'ارزش پولش*', 'هزینه*', 'نرخ', 'کارمزد*', 'گرانفروشی', 'مفت', 'کد تخفیف', 'مالیات*'],
+      ar: ['السعر', 'الاسعار', 'سعر*', 'اسعار*', 'غالي', 'غالية', 'غالي جدا', 'رخيص*', 'ارخص', 'الخصم', 'كود الخصم', 'كوبون*', 'العروض', 'التكلفة', 'تكلفة*', 'مكلف', 'الرسوم', 'رسوم*', 'يستاهل', 'ما يستاهل', 'الضريبة'],
+      zh: ['价格', '价钱', '价位', '太贵', '好贵', '贵了', '便宜', '性价比', '优惠', '折扣', '打折', '满减', '划算', '不值', '收费', '手续费', '涨价', '配送费', '运费'],
+      en: ['price*', 'pricing', 'expensive', 'overpriced', 'cheap*', 'affordable', 'discount*', 'promo code', 'coupon*', 'value for money', 'worth the money', 'not worth', 'rip off', 'fee', 'fees', 'cost', 'costs', 'costly', 'too much money'],
     },
     examples: [
-      'قیمتش نسبت به کیفیت خیلی بالاست', 'با این تخفیف واقعا به صرفه بود',
-      'السعر مرتفع جدا مقارنة بالجودة', 'الأسعار معقولة والعروض ممتازة',
-      '东西不错就是价格有点贵', '性价比很高，下次还买',
+      'قیمتش نسبت به کیفیت خیلی بالاست', 'با کد تخفیف واقعا به صرفه درومد',
+      'السعر مرتفع مقارنة بالمحلات الثانية', 'العروض هالأسبوع ممتازة',
+      '东西不错就是价格有点高', '性价比很高，下次还买',
       'Way too expensive for what you get', 'Great value for money with the discount',
     ],
   },
@@ -37,26 +54,26 @@ export const DEFAULT_TOPICS: readonly DefaultTopic[] = [
     key: 'delivery',
     names: { fa: 'ارسال و تحویل', ar: 'التوصيل', zh: '配送', en: 'Delivery' },
     keywords: {
-      fa: ['ارسال*', 'تحویل*', 'پیک', 'پست', 'مرسوله', 'دیر رسید', 'دیرتر رسید', 'زود رسید', 'دیر اومد', 'زمان تحویل', 'باربری', 'رسیدن سفارش'],
-      ar: ['التوصيل', 'توصيل', 'الشحن', 'شحن*', 'المندوب', 'مندوب*', 'التسليم', 'وصل متأخر', 'تأخر الطلب', 'الدليفري', 'المرسول'],
-      zh: ['配送', '送餐', '骑手', '快递', '物流', '送货', '发货', '送达', '派送', '外卖小哥', '送得慢', '送得快'],
-      en: ['deliver*', 'shipping', 'shipment', 'courier', 'dispatch*', 'arrived late', 'late arrival', 'parcel', 'tracking number', 'delivery driver', 'shipped'],
+      fa: ['ارسال*', 'تحویل*', 'پیک', 'پیکتون', 'پستچی', 'پست پیشتاز', 'اداره پست', 'مرسوله', 'بسته رسید', 'دیر رسید', 'دیرتر رسید', 'دیر اومد', 'زود رسید', 'هنوز نرسیده', 'نرسید', 'کد رهگیری', 'باربری', 'زمان تحویل', 'آدرس تحویل', 'رسیدن سفارش'],
+      ar: ['التوصيل', 'توصيل*', 'الشحن', 'الشحنة', 'شحنة*', 'شحنتي', 'تم الشحن', 'المندوب', 'مندوب*', 'الدليفري', 'دليفري', 'المرسول', 'التسليم', 'وصل متأخر', 'تأخر الطلب', 'رقم التتبع', 'تتبع الشحنة', 'العنوان', 'الطرد', 'نقطة استلام', 'نقاط استلام'],
+      zh: ['配送', '送餐', '骑手', '快递', '物流', '送货', '发货', '送达', '派送', '外卖小哥', '送得慢', '送得快', '送到', '包邮', '自提', '到货', '收货地址', '没送到'],
+      en: ['deliver*', 'shipping', 'shipped', 'shipment', 'courier*', 'dispatch*', 'parcel*', 'tracking number', 'tracking info', 'postage', 'postman', 'arrived late', 'late arrival', 'never arrived', 'still not arrived', "hasn't arrived", 'in transit', 'next day', 'pickup locker*', 'rider'],
     },
     examples: [
-      'بسته سه روز دیرتر از موعد تحویل داده شد', 'پیک خیلی سریع و مودب بود',
-      'التوصيل تأخر ساعتين والأكل وصل بارد', 'المندوب كان محترم ووصل بسرعة',
+      'سفارشم سه روز دیرتر از موعد رسید', 'پیک خیلی سریع و مودب بود',
+      'التوصيل تأخر ساعتين', 'المندوب كان محترم ووصل بسرعة',
       '骑手送得太慢了，饭都凉了', '物流很快，第二天就到了',
-      'The parcel arrived a week late', 'Shipping was fast and the courier was friendly',
+      'The parcel turned up a week late', 'Shipping was fast and the courier was friendly',
     ],
   },
   {
     key: 'support',
     names: { fa: 'پشتیبانی', ar: 'خدمة العملاء', zh: '客服', en: 'Support' },
     keywords: {
-      fa: ['پشتیبانی', 'پاسخگو*', 'اپراتور', 'کارشناس', 'تماس گرفتم', 'جواب ندادن', 'جواب نمیدن', 'برخورد کارمند', 'خدمات مشتری', 'مرکز تماس', 'تیکت'],
-      ar: ['خدمة العملاء', 'الدعم الفني', 'الدعم', 'الموظف', 'الموظفين', 'موظفة', 'ما حد رد', 'الكول سنتر', 'الاستقبال', 'التعامل'],
-      zh: ['客服', '售后', '服务态度', '人工', '回复', '不理人', '店员', '服务员', '投诉'],
-      en: ['customer service', 'support team', 'support agent', 'customer support', 'agent', 'staff', 'helpdesk', 'live chat', 'no response', 'never replied', 'call center', 'representative'],
+      fa: ['پشتیبانی*', 'پاسخگو*', 'اپراتور', 'کارشناس*', 'تماس گرفتم', 'پشت خط', 'جواب نمیدن', 'جواب نمیده', 'جواب نداد*', 'کسی جواب', 'خوش برخورد', 'بد برخورد', 'برخورد کارمند', 'بی ادب*', 'بیادب*', 'کارمند*', 'کارکنان', 'پرسنل', 'مرکز تماس', 'تیکت', 'خدمات مشتری', 'پذیرش', 'مهماندار*'],
+      ar: ['خدمة العملاء', 'خدمة الزبائن', 'الدعم الفني', 'الدعم', 'فريق الدعم', 'الموظف', 'الموظفة', 'الموظفين', 'موظف*', 'الاستقبال', 'الكول سنتر', 'مركز الاتصال', 'ما حد رد', 'محدش رد', 'محدش بيرد', 'ما يردون', 'ما ردوا', 'قلة احترام', 'اسلوب التعامل', 'الطاقم', 'طاقم*', 'الدردشة'],
+      zh: ['客服', '售后', '态度', '人工客服', '不回复', '没人理', '不理人', '店员', '服务员', '前台', '工作人员', '空姐', '热线', '电话打不通', '挂电话', '回消息'],
+      en: ['customer service', 'customer support', 'customer care', 'support team', 'support agent', 'tech support', 'helpdesk', 'help desk', 'live chat', 'call centre', 'call center', 'on hold', 'hung up', 'no response', 'never replied', 'never got back', 'agent', 'staff', 'receptionist', 'representative', 'rude', 'unhelpful', 'cabin crew', 'waiter*', 'barista*'],
     },
     examples: [
       'سه بار با پشتیبانی تماس گرفتم و کسی جواب نداد', 'کارشناس پشتیبانی خیلی صبور بود',
@@ -69,90 +86,90 @@ export const DEFAULT_TOPICS: readonly DefaultTopic[] = [
     key: 'product_quality',
     names: { fa: 'کیفیت محصول', ar: 'جودة المنتج', zh: '产品质量', en: 'Product quality' },
     keywords: {
-      fa: ['کیفیت*', 'جنس*', 'خراب', 'معیوب', 'تقلبی', 'بی کیفیت', 'طعم*', 'مزه', 'دوام'],
-      ar: ['الجودة', 'جودة', 'الخامة', 'خامة', 'مكسور', 'تالف', 'أصلي', 'تقليد', 'الطعم', 'طعم*', 'طازج'],
-      zh: ['质量', '品质', '做工', '味道', '口感', '正品', '假货', '新鲜', '坏了', '破损', '材质'],
-      en: ['quality', 'defective', 'broken', 'broke', 'faulty', 'poorly made', 'well made', 'taste*', 'tasty', 'fresh', 'stale', 'durable', 'fake'],
+      fa: ['کیفیت*', 'بی کیفیت', 'بیکیفیت', 'جنس*', 'خراب بود', 'خراب شد*', 'معیوب', 'تقلبی', 'اصل بود', 'طعم*', 'مزه*', 'خوشمزه', 'بدمزه', 'بیمزه', 'دوام', 'پارچه*', 'پرز', 'رنگ داد', 'بیات', 'خام بود', 'سرعت اینترنت', 'آنتن', 'تمیز نبود'],
+      ar: ['الجودة', 'جودة', 'جودته', 'جودتها', 'الخامة', 'خامة', 'مكسور', 'انكسر', 'تالف', 'خربان', 'عطلان', 'وقف عن الشغل', 'اصلي', 'تقليد', 'مقلد', 'الطعم', 'طعم*', 'لذيذ', 'بايت', 'طازج*', 'التغطية', 'النت بطيء', 'الانترنت بطيء', 'النظافة'],
+      zh: ['质量', '品质', '做工', '味道', '口感', '正品', '假货', '新鲜', '坏了', '材质', '好吃', '难吃', '分量', '掉色', '起球', '网速', '信号', '隔音', '卫生', '延误', '耐用'],
+      en: ['quality', 'defective', 'faulty', 'poorly made', 'well made', 'cheaply made', 'stopped working', 'fell apart', 'came apart', 'taste*', 'tasty', 'delicious', 'bland', 'stale', 'undercooked', 'overcooked', 'flavour*', 'flavor*', 'fresh', 'durable', 'fake', 'counterfeit', 'fabric', 'stitching', 'broadband speed'],
     },
     examples: [
-      'کیفیت پارچه خیلی پایین بود و بعد از یک شستشو خراب شد', 'طعم غذا عالی و تازه بود',
+      'کیفیت پارچه پایین بود و بعد از یک شستشو پرز داد', 'طعم غذا عالی بود',
       'جودة المنتج سيئة وانكسر من أول استخدام', 'الطعم لذيذ والمكونات طازجة',
       '质量很好，做工精细', '味道一般，肉不新鲜',
-      'The blender broke after two uses', 'Excellent build quality, feels premium',
+      'The blender stopped working after two uses', 'Excellent quality, feels premium',
     ],
   },
   {
     key: 'design_ux',
     names: { fa: 'طراحی و تجربه کاربری', ar: 'التصميم وسهولة الاستخدام', zh: '设计与体验', en: 'Design & UX' },
     keywords: {
-      fa: ['طراحی', 'ظاهر', 'رابط کاربری', 'کاربری', 'استفاده راحت', 'سخت پیدا', 'گیج کننده', 'پیچیده', 'منو', 'دکمه', 'فونت', 'رنگ بندی'],
-      ar: ['التصميم', 'تصميم*', 'الواجهة', 'واجهة المستخدم', 'سهل الاستخدام', 'سهولة الاستخدام', 'معقد', 'محير', 'القائمة', 'الزر', 'الخط'],
-      zh: ['设计', '界面', '页面', '操作', '不好找', '太复杂', '按钮', '字体', '排版', '好用', '难用'],
-      en: ['design', 'layout', 'user interface', 'ui', 'ux', 'easy to use', 'hard to find', 'confusing', 'intuitive', 'cluttered', 'button', 'menu', 'font', 'navigation'],
+      fa: ['طراحی*', 'ظاهر اپ', 'ظاهر سایت', 'رابط کاربری', 'تجربه کاربری', 'کاربرپسند', 'استفاده راحت', 'راحت پیدا', 'سخت پیدا', 'پیدا نمیکنم', 'گیج کننده', 'گیجکننده', 'شلوغ', 'پیچیده', 'دکمه', 'فونت', 'اندازه متن', 'حالت شب', 'دارک مود', 'رنگ بندی', 'رنگبندی', 'چیدمان'],
+      ar: ['التصميم', 'تصميم*', 'الواجهة', 'واجهة*', 'سهل الاستخدام', 'سهولة الاستخدام', 'صعب الاستخدام', 'معقد', 'معقدة', 'محير', 'مربك', 'الوضع الليلي', 'الوضع الداكن', 'الخط صغير', 'حجم الخط', 'الالوان', 'ضغطات', 'كثرة الخطوات', 'ترتيب الصفحة', 'الزر'],
+      zh: ['界面', '设计', '排版', '布局', '操作复杂', '操作简单', '操作方便', '不好找', '太复杂', '难用', '字体', '字太小', '深色模式', '夜间模式', '按钮', '简洁', '交互', '用户体验'],
+      en: ['design', 'redesign*', 'layout', 'user interface', 'ui', 'ux', 'user friendly', 'easy to use', 'hard to use', 'hard to find', 'confusing', 'intuitive', 'cluttered', 'dark mode', 'font', 'font size', 'text size', 'too many clicks', 'too many steps', 'navigation', 'navigate'],
     },
     examples: [
-      'پیدا کردن دکمه لغو سفارش خیلی سخته', 'طراحی جدید خیلی تمیز و ساده است',
-      'الواجهة معقدة وما عرفت ألقى الفاتورة', 'التصميم الجديد أنيق وسهل',
-      '界面太复杂了，找不到退款按钮', '新版设计很简洁，操作方便',
-      'The new layout is confusing, I cannot find my orders', 'Clean design and very intuitive',
+      'پیدا کردن دکمه لغو خیلی سخته', 'طراحی جدید خیلی تمیز و ساده است',
+      'الواجهة معقدة وما عرفت ألقى الفاتورة', 'التصميم الجديد أنيق وسهل الاستخدام',
+      '界面太复杂了，看半天才会用', '新版设计很简洁，操作方便',
+      'The new layout is confusing', 'Clean design and very intuitive',
     ],
   },
   {
     key: 'payment',
     names: { fa: 'پرداخت', ar: 'الدفع', zh: '支付', en: 'Payment' },
     keywords: {
-      fa: ['پرداخت*', 'درگاه', 'کارت', 'کیف پول', 'بازگشت وجه', 'عودت وجه', 'برگشت پول', 'فاکتور', 'صورتحساب', 'قسطی', 'کسر شد', 'شارژ'],
-      ar: ['الدفع', 'دفع*', 'البطاقة', 'بطاقة الائتمان', 'المحفظة', 'استرداد', 'الاسترداد', 'استرجاع المبلغ', 'الفاتورة', 'فاتورة', 'انخصم', 'تقسيط', 'مدى', 'أبل باي'],
-      zh: ['支付', '付款', '退款', '扣款', '发票', '微信支付', '支付宝', '信用卡', '分期', '账单', '到账'],
-      en: ['payment*', 'paid', 'refund*', 'charged twice', 'credit card', 'debit card', 'invoice', 'billing', 'wallet', 'checkout failed', 'installment*', 'chargeback'],
+      fa: ['پرداخت*', 'درگاه*', 'کارت بانکی', 'کارت به کارت', 'کارتخوان', 'کیف پول', 'بازگشت وجه', 'عودت وجه', 'برگشت پول', 'پولم برگرد*', 'فاکتور*', 'صورتحساب', 'قسط*', 'اقساط*', 'کسر شد*', 'کم شد*', 'تراکنش*', 'رسید پرداخت', 'قبض*', 'انتقال وجه'],
+      ar: ['الدفع', 'دفع*', 'البطاقة', 'بطاقة*', 'بطاقتي', 'الفيزا', 'المحفظة', 'محفظة*', 'استرداد*', 'الاسترداد', 'استرجاع المبلغ', 'رجعوا الفلوس', 'الفاتورة', 'فاتورة*', 'الايصال', 'انخصم', 'انسحب المبلغ', 'تقسيط', 'بالتقسيط', 'ابل باي', 'التحويل', 'المبلغ', 'عملية الدفع'],
+      zh: ['支付', '付款', '退款', '扣款', '扣了', '扣钱', '发票', '支付宝', '信用卡', '银行卡', '分期', '花呗', '账单', '到账', '余额', '钱包', '小票', '转账', '提现', '话费'],
+      en: ['payment*', 'pay by card', 'paying', 'refund*', 'charged', 'charged twice', 'double charged', 'card declined', 'credit card', 'debit card', 'card details', 'invoice*', 'receipt*', 'billing', 'billed', 'bill', 'wallet', 'apple pay', 'google pay', 'paypal', 'instalment*', 'installment*', 'checkout', 'transaction*', 'direct debit'],
     },
     examples: [
       'پول از حسابم کسر شد ولی سفارش ثبت نشد', 'بازگشت وجه خیلی سریع انجام شد',
       'انخصم المبلغ مرتين من البطاقة', 'الاسترداد وصل خلال يومين',
       '付款成功了但订单显示未支付', '退款很快就到账了',
-      'I was charged twice for one order', 'The refund arrived within two days',
+      'I was charged twice for one meal', 'The refund arrived within two days',
     ],
   },
   {
     key: 'app_website',
     names: { fa: 'اپلیکیشن و وب‌سایت', ar: 'التطبيق والموقع', zh: '应用与网站', en: 'App & website' },
     keywords: {
-      fa: ['اپلیکیشن', 'اپ', 'سایت', 'وبسایت', 'آپدیت', 'بروزرسانی', 'کرش', 'هنگ', 'باز نمیشه', 'لود نمیشه', 'خطا میده', 'ارور'],
-      ar: ['التطبيق', 'تطبيق*', 'الموقع', 'الابلكيشن', 'التحديث', 'يعلق', 'يهنق', 'ما يفتح', 'لا يفتح', 'بطيء التحميل', 'كراش'],
-      zh: ['app', '应用', '软件', '网站', '网页', '闪退', '卡顿', '打不开', '更新', '加载', '报错', '崩溃', '小程序'],
-      en: ['the app', 'app crash*', 'website', 'web site', 'mobile app', 'app update', 'crash*', 'freez*', 'loading', 'error message', 'bug', 'keeps crashing', 'slow to load'],
+      fa: ['اپلیکیشن*', 'اپ', 'اپش', 'اپتون', 'سایت*', 'وبسایت*', 'نسخه وب', 'آپدیت*', 'بروزرسانی', 'به روز رسانی', 'کرش*', 'هنگ میکنه', 'هنگ کرد*', 'باز نمیشه', 'لود نمیشه', 'بالا نمیاد', 'ارور*', 'خطا میده', 'نوتیفیکیشن*', 'اعلان*', 'اندروید', 'آیفون'],
+      ar: ['التطبيق', 'تطبيق*', 'الابليكيشن', 'الابلكيشن', 'الموقع الالكتروني', 'موقعكم', 'الموقع واقع', 'الموقع ما يفتح', 'الويب', 'التحديث', 'تحديث*', 'يعلق', 'يهنق', 'يقفل لحاله', 'ما يفتح', 'مش بيفتح', 'لا يفتح', 'ما يحمل', 'كراش', 'رسالة خطأ', 'الاشعارات', 'اشعار*', 'اندرويد'],
+      zh: ['app', '应用', '软件', '网站', '网页', '闪退', '卡顿', '卡死', '打不开', '更新', '加载', '报错', '崩溃', '小程序', '白屏', '推送', '安卓', '苹果版', '页面'],
+      en: ['app', 'apps', 'website', 'site', 'web site', 'webpage', 'web page', 'crash*', 'freezes', 'froze', 'keeps freezing', 'loading', "won't load", "doesn't load", 'not loading', 'blank page', 'blank screen', 'error message', 'glitch*', 'app update', 'latest update', 'since the update', 'notification*', 'android', 'ios', 'browser'],
     },
     examples: [
       'بعد از آپدیت جدید اپلیکیشن مدام کرش میکنه', 'سایت خیلی سریع لود میشه',
-      'التطبيق يعلق كل ما أفتح السلة', 'الموقع سريع وسهل',
+      'التطبيق يعلق كل ما أفتح السلة', 'التطبيق سريع وسهل',
       '更新以后app一直闪退', '小程序加载很快',
-      'The app crashes every time I open my cart', 'The website loads quickly on my phone',
+      'The app crashes every time I open my basket', 'The website loads quickly on my phone',
     ],
   },
   {
     key: 'order',
     names: { fa: 'سفارش', ar: 'الطلب', zh: '订单', en: 'Order' },
     keywords: {
-      fa: ['سفارش*', 'ثبت سفارش', 'لغو سفارش', 'کنسل', 'اشتباه ارسال', 'کالای اشتباه', 'کم بود', 'ناقص', 'مرجوعی', 'مرجوع'],
-      ar: ['الطلب', 'طلبي', 'الطلبية', 'إلغاء الطلب', 'ألغيت', 'طلب خاطئ', 'طلب غلط', 'ناقص', 'غلط في الطلب', 'إرجاع', 'الإرجاع', 'تعديل الطلب'],
-      zh: ['订单', '下单', '取消订单', '漏送', '送错', '少了', '退货', '换货', '改地址'],
-      en: ['my order', 'the order', 'ordered', 'order number', 'cancel*', 'wrong item', 'missing item', 'incomplete order', 'return*', 'exchange'],
+      fa: ['ثبت سفارش', 'لغو سفارش', 'سفارش رو لغو', 'سفارشمو لغو', 'لغو*', 'کنسل*', 'ویرایش سفارش', 'تغییر سفارش', 'سفارش اشتباه', 'اشتباه فرستاد*', 'اشتباه ارسال', 'کالای اشتباه', 'ناقص رسید', 'ناقص بود', 'کم فرستاد*', 'مرجوع*', 'سبد خرید', 'تاریخچه سفارش*', 'شماره سفارش', 'پیگیری سفارش', 'تکرار سفارش'],
+      ar: ['الغاء الطلب', 'الغيت*', 'كنسلت', 'تعديل الطلب', 'طلب خاطئ', 'طلب غلط', 'الطلب غلط', 'غلط في الطلب', 'الطلب ناقص', 'ناقص', 'رقم الطلب', 'سجل الطلبات', 'اعادة الطلب', 'اتمام الطلب', 'السلة', 'سلة المشتريات', 'ارجاع', 'الارجاع', 'استبدال', 'الطلب الجماعي', 'الطلبية'],
+      zh: ['订单', '下单', '漏送', '送错', '少送', '退货', '换货', '改单', '购物车', '加菜', '点错', '再来一单', '团餐', '拼单', '备注'],
+      en: ['order number', 'order no', 'order history', 'order status', 'order id', 'place an order', 'placed an order', 'placing an order', 'cancel my order', 'cancel the order', 'cancelled my order', 'cancelled the order', 'canceled my order', 'cancel order', 'edit my order', 'change my order', 'amend my order', 'wrong order', 'wrong item*', 'missing item*', 'incomplete order', 'reorder', 'basket', 'shopping cart', 'group order*'],
     },
     examples: [
       'سفارشم ناقص رسید و یکی از اقلام نبود', 'لغو سفارش خیلی راحت بود',
       'وصلني طلب غلط غير اللي طلبته', 'إلغاء الطلب كان سهل',
       '订单少送了一份饮料', '退货流程很顺利',
-      'I received the wrong item in my order', 'Cancelling the order was easy',
+      'I received the wrong item', 'Being able to cancel my order online was easy',
     ],
   },
   {
     key: 'account',
     names: { fa: 'حساب کاربری', ar: 'الحساب', zh: '账户', en: 'Account' },
     keywords: {
-      fa: ['حساب کاربری', 'ورود', 'لاگین', 'رمز عبور', 'پسورد', 'ثبت نام', 'کد تایید', 'پروفایل', 'حسابم', 'احراز هویت'],
-      ar: ['الحساب', 'حسابي', 'لحسابي', 'تسجيل الدخول', 'اسجل الدخول', 'كلمة المرور', 'كلمة السر', 'التسجيل', 'رمز التحقق', 'الملف الشخصي', 'اسم المستخدم'],
-      zh: ['账号', '账户', '登录', '登陆', '密码', '注册', '验证码', '个人信息', '绑定'],
-      en: ['account', 'log in', 'login', 'sign in', 'sign up', 'password', 'verification code', 'profile', 'username', 'locked out'],
+      fa: ['حساب کاربری', 'حسابم*', 'ورود به حساب', 'وارد حساب', 'نمیتونم وارد', 'لاگین', 'رمز عبور', 'رمزمو', 'پسورد', 'فراموشی رمز', 'ثبت نام', 'ثبتنام', 'کد تایید', 'کد پیامکی', 'پروفایل', 'احراز هویت', 'اثر انگشت', 'حذف حساب', 'فعال سازی حساب', 'نام کاربری'],
+      ar: ['حسابي', 'الحساب الشخصي', 'تسجيل الدخول', 'اسجل الدخول', 'اسجل دخول', 'كلمة المرور', 'كلمة السر', 'الباسورد', 'التسجيل', 'انشاء حساب', 'رمز التحقق', 'كود التحقق', 'رمز التفعيل', 'تفعيل الحساب', 'الملف الشخصي', 'اسم المستخدم', 'حذف الحساب', 'نسيت كلمة'],
+      zh: ['账号', '账户', '登录', '登陆', '密码', '注册', '验证码', '个人信息', '绑定', '头像', '注销', '实名认证', '激活', '用户名'],
+      en: ['my account', 'account details', 'account settings', 'delete my account', 'create an account', 'account locked', 'locked out', 'log in', 'login', 'logged out', 'sign in', 'sign up', 'signup', 'registration', 'password*', 'verification code', 'otp', 'profile', 'username', 'activation email', 'face id'],
     },
     examples: [
       'کد تایید برای ورود به حسابم نمیاد', 'ثبت نام خیلی سریع انجام شد',
@@ -165,13 +182,13 @@ export const DEFAULT_TOPICS: readonly DefaultTopic[] = [
     key: 'packaging',
     names: { fa: 'بسته‌بندی', ar: 'التغليف', zh: '包装', en: 'Packaging' },
     keywords: {
-      fa: ['بسته بندی*', 'بستهبندی*', 'کارتن', 'جعبه', 'پلمب', 'له شده', 'نشتی', 'ریخته بود'],
-      ar: ['التغليف', 'تغليف*', 'العلبة', 'الكرتون', 'الكيس', 'مختوم', 'انسكب', 'التعبئة'],
-      zh: ['包装', '盒子', '纸箱', '漏了', '洒了', '密封', '压坏', '袋子'],
-      en: ['packaging', 'package', 'packed', 'box', 'wrapping', 'sealed', 'leaked', 'spilled', 'crushed box'],
+      fa: ['بسته بندی*', 'بستهبندی*', 'کارتن*', 'جعبه*', 'پلمب*', 'له شده', 'له شد', 'نشتی', 'ریخته بود', 'نایلون*', 'کادوپیچ*', 'کادو پیچ*', 'کاغذ کادو', 'ضربه گیر', 'پاره شده بود', 'کیسه*'],
+      ar: ['التغليف', 'تغليف*', 'مغلف', 'العلبة', 'علبة*', 'الكرتون', 'الكرتونة', 'كرتونة*', 'الكيس', 'الاكياس', 'مختوم', 'الختم', 'انسكب', 'مدلوق', 'التعبئة', 'البلاستيك', 'مكسورة العلبة', 'ورق الهدايا'],
+      zh: ['包装', '盒子', '纸箱', '箱子', '漏了', '洒了', '撒了', '密封', '压坏', '压扁', '袋子', '塑料袋', '泡沫', '外箱', '餐盒', '防震'],
+      en: ['packaging', 'packaged', 'packed', 'packing', 'box', 'boxes', 'wrapping', 'gift wrap*', 'bubble wrap', 'sealed', 'seal was broken', 'leaked', 'spilled', 'spilt', 'crushed', 'dented', 'carton', 'plastic bag*'],
     },
     examples: [
-      'بسته‌بندی پاره بود و محصول آسیب دیده بود', 'جعبه خیلی شیک و محکم بود',
+      'بسته بندی پاره بود و محصول آسیب دیده بود', 'جعبه خیلی شیک و محکم بود',
       'التغليف سيء والعلبة وصلت مفتوحة', 'التغليف ممتاز ومحكم',
       '包装破了，汤都洒了', '包装很精美，送人合适',
       'The box was crushed and the bottle leaked', 'Nicely packed and well sealed',
