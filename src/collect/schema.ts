@@ -1,8 +1,11 @@
 // One feedback record whatever the channel it came from.
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, smallint, real, integer, bigint, boolean } from 'drizzle-orm/pg-core';
+import { customType } from 'drizzle-orm/pg-core';
 import { workspaces } from '../platform/schema.js';
 import { customers, orders } from '../customers/schema.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const feedbackItems = pgTable('feedback_items', {
   id: uuid('id').primaryKey(),
@@ -13,6 +16,8 @@ export const feedbackItems = pgTable('feedback_items', {
   externalId: text('external_id'),
   text: text('text').notNull().default(''),
   searchText: text('search_text'),
+  // Stored so that ranking reads the vector instead of re-parsing search_text for every match.
+  searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', coalesce(search_text, ''))`),
   language: text('language'),
   languageConfidence: real('language_confidence'),
   nps: smallint('nps'),
@@ -50,7 +55,7 @@ export const feedbackItems = pgTable('feedback_items', {
   index('feedback_type_created_idx').on(t.workspaceId, t.feedbackType, t.createdAt),
   index('feedback_topics_idx').using('gin', t.topics),
   // Full-text search: search_text holds normalised, word-segmented tokens (see analyze/search).
-  index('feedback_search_idx').using('gin', sql`to_tsvector('simple', coalesce(${t.searchText}, ''))`),
+  index('feedback_search_vector_idx').using('gin', t.searchVector),
   uniqueIndex('feedback_external_id_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
 ]);
 

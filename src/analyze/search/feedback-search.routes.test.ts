@@ -172,6 +172,6 @@ describe('full-text search across languages', () => {
       const res = await tx.execute(sql`explain select id from feedback_items where ${where}`);
       return (res as unknown as { rows: Array<Record<string, string>> }).rows.map((r) => Object.values(r)[0]).join('\n');
     });
-    expect(plan).toContain('feedback_search_idx');
+    expect(plan).toContain('feedback_search_vector_idx');
   });
 });

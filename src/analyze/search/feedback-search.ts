@@ -1,7 +1,8 @@
 /**
- * Full-text search over feedback_items in SQL. The expression is exactly the one the GIN index
- * feedback_search_idx is built on, so PostgreSQL (and PGlite) answer the match from the index;
- * the tsquery built by parseSearchQuery is always a bound parameter.
+ * Full-text search over feedback_items in SQL. search_vector is a stored generated column
+ * (to_tsvector('simple', search_text)) with the GIN index feedback_search_vector_idx, so the
+ * match is answered from the index and ranking reads stored vectors; the tsquery built by
+ * parseSearchQuery is always a bound parameter.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { feedbackItems } from '../../collect/schema.js';
@@ -16,7 +17,7 @@ export interface FeedbackSearch {
   rank: SQL<number>;
 }
 
-const documentVector = sql`to_tsvector('simple', coalesce(${feedbackItems.searchText}, ''))`;
+const documentVector = sql`${feedbackItems.searchVector}`;
 
 /** Parses `q` (400 naming q when nothing searchable is left) into SQL fragments. */
 export function feedbackSearch(q: string): FeedbackSearch {
