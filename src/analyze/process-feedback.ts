@@ -12,12 +12,12 @@ import { pgArray } from '../platform/db/pg-array.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
 import { analyzeText, type TextAnalysis } from './analyze-text.js';
 
-export async function processFeedback(database: Database, payload: Record<string, unknown>, job?: ClaimedJob): Promise<void> {
+export async function processFeedback(database: Database, payload: Record<string, unknown>, job?: ClaimedJob, analyze = analyzeAndStore): Promise<void> {
   const scope = new WorkspaceScope(database, String(payload.workspaceId));
   const ids = (payload.ids as string[]) ?? [];
   if (ids.length === 0) return;
   try {
-    await analyzeAndStore(scope, scope.db, ids);
+    await analyze(scope, scope.db, ids);
   } catch (err) {
     if (job && job.attempts >= job.maxAttempts) await markFailed(scope, ids, err);
     throw err;

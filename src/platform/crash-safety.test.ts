@@ -40,6 +40,14 @@ afterAll(async () => {
   }
 });
 
+async function waitFor(condition: () => boolean, timeoutMs = 40_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for load to build up');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function submit(url: string, key: string, i: number) {
   const res = await fetch(`${url}/api/v1/feedback`, {
     method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -64,7 +72,9 @@ describe(`crash safety (${testEngine})`, () => {
         } catch { /* connection cut by the kill */ }
       }
     });
-    await new Promise((r) => setTimeout(r, 400 + Math.random() * 800));
+    // Kill at a random moment once some writes are acknowledged (counted, not timed: a busy
+    // machine must not make the test vacuous).
+    await waitFor(() => acknowledged.length >= 25 + Math.floor(Math.random() * 25));
     first.proc.kill('SIGKILL');
     killed = true;
     await first.exited;
@@ -101,7 +111,7 @@ describe(`crash safety (${testEngine})`, () => {
         try { statuses.push(await submit(server.url, key, i++)); } catch { stop = true; }
       }
     });
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => statuses.length >= 15);
     server.proc.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     stop = true;

@@ -10,9 +10,9 @@ const ITEMS = [
   { language: 'fa', text: 'امتیاز باشگاه من هنوز ثبت نشده' },
   { language: 'fa', text: 'امتیاز باشگاه را پیدا نمی‌کنم' },
   { language: 'fa', text: `امتياز باشگاه صفر شد ${XSS}` },
-  { language: 'en', text: 'The gift wrap option disappeared' },
-  { language: 'en', text: 'gift wrap option missing at checkout' },
-  { language: 'en', text: 'Where is the gift wrap option?' },
+  { language: 'en', text: 'The stamp card option disappeared' },
+  { language: 'en', text: 'stamp card option missing at checkout' },
+  { language: 'en', text: 'Where is the stamp card option?' },
 ];
 
 describeBrowser('emerging themes', () => {
@@ -26,7 +26,7 @@ describeBrowser('emerging themes', () => {
     const { page } = await dashboard.open({ cookie });
     await page.goto('/themes');
     const themes = page.getByTestId('theme');
-    await until(() => themes.locator('.theme-phrase').allTextContents(), (p) => p.includes('امتیاز باشگاه') && p.includes('gift wrap option'), 'both themes');
+    await until(() => themes.locator('.theme-phrase').allTextContents(), (p) => p.includes('امتیاز باشگاه') && p.includes('stamp card option'), 'both themes');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     // User text is text: the markup in a feedback item is shown, never run.
     expect(await page.locator('.theme-example', { hasText: XSS }).count()).toBe(1);

@@ -17,6 +17,9 @@ import type { LabelledText } from './training-data.js';
 export interface BuildOptions {
   epochs: number;
   learningRate: number;
+  /** the sentiment head's own schedule: it overfits at the type/topic heads' rate */
+  sentimentEpochs: number;
+  sentimentLearningRate: number;
   l2: number;
   classBalancePower: number;
   sourceSizePower: number;
@@ -27,6 +30,8 @@ export interface BuildOptions {
 export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   epochs: 6,
   learningRate: 0.2,
+  sentimentEpochs: 8,
+  sentimentLearningRate: 0.07,
   l2: 1e-6,
   classBalancePower: 1,
   sourceSizePower: 0.7,
@@ -120,7 +125,7 @@ export async function buildModel(items: LabelledText[], partial: Partial<BuildOp
   const log = options.log ?? (() => {});
   const rows = items.map((item) => ({ item, features: extractFeatures(item.text, item.lang) }));
   log(`features: ${rows.length} texts`);
-  const sentiment = await trainHead(emptyHead('softmax', SENTIMENTS), sentimentExamples(rows, options), options, 1);
+  const sentiment = await trainHead(emptyHead('softmax', SENTIMENTS), sentimentExamples(rows, options), { ...options, epochs: options.sentimentEpochs, learningRate: options.sentimentLearningRate }, 1);
   log('sentiment head trained');
   const type = await trainHead(emptyHead('softmax', FEEDBACK_TYPES), typeExamples(rows, options), options, 2);
   log('type head trained');

@@ -10,6 +10,10 @@
  * - Chinese: single characters and character pairs of every Han run, which survive jieba's
  *   segmentation mistakes on informal text.
  * - Emoji and ! ? ؟ marks, shared across languages (tweets carry much of their tone in them).
+ * - Sentiment word lists (lexicon.ts): each listed word adds to a positive or negative polarity
+ *   feature (negated variants when within a negation's scope) by its valence, once per language
+ *   and once shared by all languages; listed emoji add to the shared ones. Few features, seen in
+ *   every language, so they carry polarity to words and domains the training data lacks.
  * - A global bias and a per-language bias: every head learns its prior, and per language where
  *   the training data allows (a language without data for a head falls back to the global one).
  * The vector is L2-normalised, so long and short texts weigh the same.
@@ -17,6 +21,7 @@
 import { normalizeForSearch } from '../normalize-text.js';
 import { tokenizeNormalized } from '../tokenize.js';
 import { hashCombine, hashSlice, hashString, toBucket } from './hash.js';
+import { emojiValences, wordValences } from './lexicon.js';
 import { isNegationCue, NEGATION_SCOPE } from './negation.js';
 
 /** Sparse hashed feature vector; opaque to callers outside the model. */
@@ -34,8 +39,14 @@ const CHAR_MIN_N = 2;
 const CHAR_MAX_N = 4;
 const CHAR_WEIGHT = 0.5;
 const SYMBOL_WEIGHT = 0.7;
+// Multiplies a word's valence in [-1, 1] (AFINN ±5 scaled): a strong word weighs like ~1.7 words.
+const LEXICON_WEIGHT = 5 / 3;
 
-interface Namespaces { word: number; negated: number; bigram: number; char: number; han: number; symbol: number; bias: number }
+interface Namespaces { word: number; negated: number; bigram: number; char: number; han: number; symbol: number; bias: number; polarity: number[] }
+
+// Polarity features: [positive, negative, negated positive, negated negative].
+const POLARITY_KINDS = ['pos', 'neg', 'npos', 'nneg'] as const;
+const GLOBAL_POLARITY = POLARITY_KINDS.map((kind) => hashString(`lex:${kind}:*`));
 
 function namespacesFor(language: string): Namespaces {
   const ns = (kind: string): number => hashString(`${kind}:${language}`);
@@ -43,6 +54,7 @@ function namespacesFor(language: string): Namespaces {
     word: ns('w'), negated: ns('nw'), bigram: ns('b'),
     // Character n-grams are shared across languages of one script: fa and ar share many stems.
     char: hashString('c'), han: hashString('h'), symbol: hashString('s'), bias: ns('bias'),
+    polarity: POLARITY_KINDS.map((kind) => ns(`lex:${kind}`)),
   };
 }
 
@@ -117,6 +129,7 @@ export function extractFeatures(text: string, language: string): TextFeatures {
   acc.add(ns.bias, 1);
   let negatedFor = 0;
   let previousHash = 0;
+  const valences = wordValences(lang);
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t];
     const wordHash = hashString(token, negatedFor > 0 ? ns.negated : ns.word);
@@ -124,10 +137,22 @@ export function extractFeatures(text: string, language: string): TextFeatures {
     if (t > 0) acc.add(hashCombine(ns.bigram ^ previousHash, wordHash), 1);
     previousHash = wordHash;
     if (!isHan(token.charCodeAt(0))) addCharGrams(acc, ns.char, token);
+    const valence = valences?.get(token);
+    if (valence !== undefined) {
+      const kind = (valence > 0 ? 0 : 1) + (negatedFor > 0 ? 2 : 0);
+      const weight = LEXICON_WEIGHT * Math.abs(valence);
+      acc.add(GLOBAL_POLARITY[kind], weight);
+      acc.add(ns.polarity[kind], weight);
+    }
     if (isNegationCue(lang, token)) negatedFor = NEGATION_SCOPE;
     else if (negatedFor > 0) negatedFor--;
   }
   addHanGrams(acc, ns.han, normalized);
-  for (const m of raw.matchAll(SYMBOL_RE)) acc.add(hashString(m[0], ns.symbol), SYMBOL_WEIGHT);
+  const emoji = emojiValences();
+  for (const m of raw.matchAll(SYMBOL_RE)) {
+    acc.add(hashString(m[0], ns.symbol), SYMBOL_WEIGHT);
+    const valence = emoji.get(m[0]);
+    if (valence !== undefined) acc.add(GLOBAL_POLARITY[valence > 0 ? 0 : 1], Math.abs(valence));
+  }
   return acc.finish();
 }
