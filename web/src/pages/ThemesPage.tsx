@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
 import { themesApi, type PromotedTheme, type Theme, type ThemeList, type ThemeTrend } from '../api/themes';
 import { Alert } from '../components/Alert';
+import { LoadError } from '../components/LoadError';
 import { Field } from '../components/Field';
 import { Link } from '../components/Link';
 import { Loading } from '../components/Loading';
@@ -110,17 +111,7 @@ export function ThemesPage() {
 
       {load.status === 'loading' && <Loading />}
 
-      {load.status === 'error' && (
-        <Alert
-          action={
-            <button type="button" className="button" onClick={() => setReloadToken((n) => n + 1)}>
-              {t('app.retry')}
-            </button>
-          }
-        >
-          {errorMessage(t, load.error)}
-        </Alert>
-      )}
+      {load.status === 'error' && <LoadError error={load.error} onRetry={() => setReloadToken((n) => n + 1)} />}
 
       {load.status === 'ready' && (
         <>

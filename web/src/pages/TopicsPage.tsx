@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
 import { analysisApi, type Topic } from '../api/analysis';
 import { Alert } from '../components/Alert';
+import { LoadError } from '../components/LoadError';
 import { Link } from '../components/Link';
 import { Loading } from '../components/Loading';
 import { ModelPanel } from '../components/topics/ModelPanel';
 import { ReanalysisPanel } from '../components/topics/ReanalysisPanel';
 import { TopicCard } from '../components/topics/TopicCard';
 import { TopicForm } from '../components/topics/TopicForm';
-import { errorMessage } from '../lib/errors';
 import { paths } from '../lib/router';
 import { useSession } from '../lib/session';
 import { canManageTopics, isolate, topicDisplayName } from '../lib/topics';
@@ -99,17 +99,7 @@ export function TopicsPage() {
         )}
 
         {load.status === 'loading' && <Loading />}
-        {load.status === 'error' && (
-          <Alert
-            action={
-              <button type="button" className="button" onClick={() => setReloadToken((n) => n + 1)}>
-                {t('app.retry')}
-              </button>
-            }
-          >
-            {errorMessage(t, load.error)}
-          </Alert>
-        )}
+        {load.status === 'error' && <LoadError error={load.error} onRetry={() => setReloadToken((n) => n + 1)} />}
         {load.status === 'ready' &&
           (load.topics.length === 0 ? (
             <div className="card empty-state">

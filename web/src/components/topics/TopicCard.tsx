@@ -169,20 +169,14 @@ export function TopicCard({ topic, topics, canEdit, onChanged }: TopicCardProps)
           ) : (
             <>
               <p role="alert">{t('topics.confirmMerge', { source: isolate(name.text), target: targetName })}</p>
-              <div className="topic-actions">
-                <button type="button" className="button button-small" disabled={busy} onClick={() => switchMode({ kind: 'view' })}>
-                  {t('topics.cancel')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-small button-primary"
-                  data-testid="topic-merge-confirm"
-                  disabled={busy}
-                  onClick={() => void run(() => analysisApi.mergeTopic(topic.id, mode.into), t('topics.merged', { source: isolate(name.text), target: targetName }))}
-                >
-                  {t('topics.confirmMergeButton')}
-                </button>
-              </div>
+              <ConfirmActions
+                busy={busy}
+                testId="topic-merge-confirm"
+                tone="primary"
+                label={t('topics.confirmMergeButton')}
+                onCancel={() => switchMode({ kind: 'view' })}
+                onConfirm={() => void run(() => analysisApi.mergeTopic(topic.id, mode.into), t('topics.merged', { source: isolate(name.text), target: targetName }))}
+              />
             </>
           )}
         </div>
@@ -191,22 +185,31 @@ export function TopicCard({ topic, topics, canEdit, onChanged }: TopicCardProps)
       {mode.kind === 'delete' && (
         <div className="topic-confirm" data-testid="topic-delete-panel">
           <p role="alert">{t('topics.confirmDelete', { name: isolate(name.text) })}</p>
-          <div className="topic-actions">
-            <button type="button" className="button button-small" disabled={busy} onClick={() => switchMode({ kind: 'view' })}>
-              {t('topics.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-small button-danger"
-              data-testid="topic-delete-confirm"
-              disabled={busy}
-              onClick={() => void run(() => analysisApi.deleteTopic(topic.id), t('topics.deleted', { name: isolate(name.text) }))}
-            >
-              {t('topics.confirmDeleteButton')}
-            </button>
-          </div>
+          <ConfirmActions
+            busy={busy}
+            testId="topic-delete-confirm"
+            tone="danger"
+            label={t('topics.confirmDeleteButton')}
+            onCancel={() => switchMode({ kind: 'view' })}
+            onConfirm={() => void run(() => analysisApi.deleteTopic(topic.id), t('topics.deleted', { name: isolate(name.text) }))}
+          />
         </div>
       )}
     </li>
+  );
+}
+
+/** Cancel and confirm buttons under a merge or delete question. */
+function ConfirmActions(props: { busy: boolean; testId: string; tone: 'primary' | 'danger'; label: string; onCancel: () => void; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="topic-actions">
+      <button type="button" className="button button-small" disabled={props.busy} onClick={props.onCancel}>
+        {t('topics.cancel')}
+      </button>
+      <button type="button" className={`button button-small button-${props.tone}`} data-testid={props.testId} disabled={props.busy} onClick={props.onConfirm}>
+        {props.label}
+      </button>
+    </div>
   );
 }
