@@ -111,34 +111,46 @@ export async function importFile(scope: WorkspaceScope, file: string, opts: Impo
   let batchRejected = 0;
   let lastRow = resumeAfter;
 
-  const reject = (r: RejectedRow) => {
+  const recordRejection = (r: RejectedRow) => {
     summary.rejected++;
-    batchRejected++;
     if (summary.rejections.length < KEPT_REJECTIONS) summary.rejections.push(r);
     opts.onReject?.(r);
   };
+  const reject = (r: RejectedRow) => {
+    recordRejection(r);
+    batchRejected++;
+  };
 
-  const flush = async () => {
-    const items = batch;
-    const rejectedHere = batchRejected;
-    batch = [];
-    batchRejected = 0;
+  // One batch is written while the next is read and validated (parsing and the database then
+  // use both cores); batches still commit one after another, in file order, so the run's
+  // progress (rowsDone) only ever covers committed rows.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (items: typeof batch, rejectedHere: number, doneUpTo: number) => {
     const results = await scope.transaction(async (tx) => {
       const stored = items.length ? await storeFeedback(scope, tx, items.map((b) => b.input), cache) : [];
       const imported = stored.filter((s) => s.ok && !s.duplicate).length;
       await tx.update(importRuns).set({
-        rowsDone: lastRow,
+        rowsDone: doneUpTo,
         rowsImported: sql`${importRuns.rowsImported} + ${imported}`,
         rowsRejected: sql`${importRuns.rowsRejected} + ${rejectedHere + stored.filter((s) => !s.ok).length}`,
       }).where(scope.where(importRuns, eq(importRuns.id, run.id)));
       return stored;
     });
     results.forEach((r, k) => {
-      if (!r.ok) reject({ row: items[k].row, field: r.field, reason: r.message });
+      if (!r.ok) recordRejection({ row: items[k].row, field: r.field, reason: r.message });
       else if (r.duplicate) summary.duplicates++;
       else summary.imported++;
     });
     if (results.some((r) => r.ok && !r.duplicate)) notifyJobsEnqueued();
+  };
+  const flush = async () => {
+    const items = batch;
+    const rejectedHere = batchRejected;
+    batch = [];
+    batchRejected = 0;
+    await writing;
+    writing = write(items, rejectedHere, lastRow);
+    writing.catch(() => undefined); // handled where it is awaited: the next flush or the end
   };
 
   let row = 0;
@@ -162,6 +174,7 @@ export async function importFile(scope: WorkspaceScope, file: string, opts: Impo
     if (row % 1000 === 0) opts.onProgress?.({ bytesRead: counter.bytes, totalBytes, rows: row });
   }
   if (batch.length || batchRejected || lastRow > resumeAfter) await flush();
+  await writing;
   opts.onProgress?.({ bytesRead: totalBytes, totalBytes, rows: row });
   await scope.db.update(importRuns).set({ status: 'finished', finishedAt: new Date() }).where(scope.where(importRuns, eq(importRuns.id, run.id)));
   return summary;
