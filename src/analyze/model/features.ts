@@ -14,6 +14,8 @@
  *   feature (negated variants when within a negation's scope) by its valence, once per language
  *   and once shared by all languages; listed emoji add to the shared ones. Few features, seen in
  *   every language, so they carry polarity to words and domains the training data lacks.
+ * - Feedback-type cues (type-cues.ts: "please add", ارور, ياريت, 点赞 …): one feature per cue class
+ *   found, per language and shared, added after normalisation; only the type head uses them.
  * - A global bias and a per-language bias: every head learns its prior, and per language where
  *   the training data allows (a language without data for a head falls back to the global one).
  * The vector is L2-normalised, so long and short texts weigh the same.
@@ -23,6 +25,7 @@ import { tokenizeNormalized } from '../tokenize.js';
 import { hashCombine, hashSlice, hashString, toBucket } from './hash.js';
 import { emojiValences, wordValences } from './lexicon.js';
 import { isNegationCue, NEGATION_SCOPE } from './negation.js';
+import { TYPE_CUE_CLASSES, typeCueClasses } from './type-cues.js';
 
 /** Sparse hashed feature vector; opaque to callers outside the model. */
 export interface TextFeatures {
@@ -41,12 +44,16 @@ const CHAR_WEIGHT = 0.5;
 const SYMBOL_WEIGHT = 0.7;
 // Multiplies a word's valence in [-1, 1] (AFINN ±5 scaled): a strong word weighs like ~1.7 words.
 const LEXICON_WEIGHT = 5 / 3;
+// Type cues are added after L2 normalisation (see addUnscaled): at this weight a cue counts like
+// a few words in a short text and stays as strong in a long one.
+const CUE_WEIGHT = 0.5;
 
-interface Namespaces { word: number; negated: number; bigram: number; char: number; han: number; symbol: number; bias: number; polarity: number[] }
+interface Namespaces { word: number; negated: number; bigram: number; char: number; han: number; symbol: number; bias: number; polarity: number[]; cue: number[] }
 
 // Polarity features: [positive, negative, negated positive, negated negative].
 const POLARITY_KINDS = ['pos', 'neg', 'npos', 'nneg'] as const;
 const GLOBAL_POLARITY = POLARITY_KINDS.map((kind) => hashString(`lex:${kind}:*`));
+const GLOBAL_CUE = TYPE_CUE_CLASSES.map((cls) => hashString(`cue:${cls}:*`));
 
 function namespacesFor(language: string): Namespaces {
   const ns = (kind: string): number => hashString(`${kind}:${language}`);
@@ -55,11 +62,17 @@ function namespacesFor(language: string): Namespaces {
     // Character n-grams are shared across languages of one script: fa and ar share many stems.
     char: hashString('c'), han: hashString('h'), symbol: hashString('s'), bias: ns('bias'),
     polarity: POLARITY_KINDS.map((kind) => ns(`lex:${kind}`)),
+    cue: TYPE_CUE_CLASSES.map((cls) => ns(`cue:${cls}`)),
   };
 }
 
 const NAMESPACES = new Map<string, Namespaces>(
   [...MODEL_LANGUAGES, 'xx'].map((language) => [language, namespacesFor(language)]),
+);
+
+/** Buckets of the type-cue features: only the type head is trained on them. */
+export const TYPE_CUE_BUCKETS: ReadonlySet<number> = new Set(
+  [...GLOBAL_CUE, ...[...NAMESPACES.values()].flatMap((ns) => ns.cue)].map(toBucket),
 );
 
 const GLOBAL_BIAS = hashString('bias:*');
@@ -71,25 +84,34 @@ const SYMBOL_RE = /[!?\u061F\uFF01\uFF1F]|\p{Extended_Pictographic}/gu;
 class FeatureAccumulator {
   private buckets: number[] = [];
   private weights: number[] = [];
+  private unscaled = 0;
 
   add(hash: number, weight: number): void {
     this.buckets.push(toBucket(hash));
     this.weights.push(weight);
   }
 
+  /** Added after normalisation: keeps its weight whatever the text's length. */
+  addUnscaled(hash: number, weight: number): void {
+    this.add(hash, weight);
+    this.unscaled++;
+  }
+
   finish(): TextFeatures {
     const n = this.buckets.length;
     const indices = new Uint32Array(n);
     const values = new Float32Array(n);
+    const scaled = n - this.unscaled;
     let norm = 0;
-    for (let i = 0; i < n; i++) norm += this.weights[i] * this.weights[i];
+    for (let i = 0; i < scaled; i++) norm += this.weights[i] * this.weights[i];
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let i = 0; i < n; i++) {
       indices[i] = this.buckets[i];
-      values[i] = this.weights[i] * scale;
+      values[i] = i < scaled ? this.weights[i] * scale : this.weights[i];
     }
     this.buckets.length = 0;
     this.weights.length = 0;
+    this.unscaled = 0;
     return { indices, values };
   }
 }
@@ -148,11 +170,16 @@ export function extractFeatures(text: string, language: string): TextFeatures {
     else if (negatedFor > 0) negatedFor--;
   }
   addHanGrams(acc, ns.han, normalized);
+  const cues = typeCueClasses(lang, normalized, tokens, raw);
   const emoji = emojiValences();
   for (const m of raw.matchAll(SYMBOL_RE)) {
     acc.add(hashString(m[0], ns.symbol), SYMBOL_WEIGHT);
     const valence = emoji.get(m[0]);
     if (valence !== undefined) acc.add(GLOBAL_POLARITY[valence > 0 ? 0 : 1], Math.abs(valence));
+  }
+  for (const k of cues) {
+    acc.addUnscaled(GLOBAL_CUE[k], CUE_WEIGHT);
+    acc.addUnscaled(ns.cue[k], CUE_WEIGHT);
   }
   return acc.finish();
 }
