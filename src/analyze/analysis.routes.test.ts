@@ -42,8 +42,8 @@ async function createItem(text: string, k = key) {
 describe('analysis of new feedback', () => {
   it('gives every item language, sentiment, type and topics from the default taxonomy', async () => {
     const ids = await Promise.all([
-      'ارسال سفارشم خیلی دیر انجام شد و پیک هم بداخلاق بود',
-      'التوصيل تأخر كثيرا والمندوب لم يرد على الهاتف',
+      'ارسال خیلی بد بود، بسته دیر رسید و اصلا راضی نیستم',
+      'التوصيل سيء جدا والمندوب وقح',
       '配送太慢了，骑手态度也很差',
       'Delivery was late and the courier was rude',
     ].map((text) => createItem(text)));
@@ -55,7 +55,8 @@ describe('analysis of new feedback', () => {
       expect(item.sentiment).toBe('negative');
       expect(item.sentimentScore).toBeLessThan(0);
       expect(item.topics).toContain('delivery');
-      expect(item.type).toBeTruthy();
+      expect(item.type).toBe('complaint');
+      expect(item.sentimentConfidence).toBeGreaterThan(0);
     }
   });
 
@@ -76,7 +77,7 @@ describe('analysis of new feedback', () => {
   });
 
   it('analyses arbitrary text without storing it', async () => {
-    const res = await api().post('/api/v1/analyze', { text: 'The price is far too high for what you get' });
+    const res = await api().post('/api/v1/analyze', { text: 'Way too expensive, not worth the money' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ language: 'en', sentiment: { label: 'negative' } });
     expect(res.json().topics).toContain('price');
