@@ -25,6 +25,8 @@ export interface EngineResult {
   import?: { rows: number; wallSeconds: number; commandSeconds: number };
   analysis?: { items: number; jobs: number; seconds: number; perS: number; via: string; finished: boolean };
   dbSizeMb?: number;
+  /** PostgreSQL only: the scale-out layout, `serve --no-workers` next to a `feedloop worker` process. */
+  split?: { load: LoadResult; pendingAtEnd: number; drainSeconds: number; drained: boolean };
   error?: string;
 }
 
@@ -34,6 +36,7 @@ export async function benchEngine(engine: Engine, bodies: string[], csvFile: str
   const out: EngineResult = { engine: engine.name };
   try {
     const key = await apiPhase(engine, bodies, out);
+    if (engine.name === 'PostgreSQL') await splitPhase(engine, key, bodies, out);
     await importPhase(engine, csvFile, csvRows, out);
     await analysisPhase(engine, key, out);
     out.dbSizeMb = await engine.sizeMb();
@@ -81,6 +84,32 @@ async function apiPhase(engine: Engine, bodies: string[], out: EngineResult): Pr
     return key;
   } finally {
     await server.stop();
+  }
+}
+
+/**
+ * The same load on the layout the README recommends for production: an API process without
+ * workers and a separate worker process, on the same machine (so they still share its cores).
+ */
+async function splitPhase(engine: Engine, key: string, bodies: string[], out: EngineResult) {
+  log(engine.name, 'API process (--no-workers) + worker process…');
+  const server = await startServer({ ...engine.env, WORKERS: 'off' });
+  const worker = feedloop(['worker'], engine.env);
+  try {
+    await loadFeedbackPost({ url: server.url, key, bodies, connections: 10, seconds: LOAD.warmupSeconds });
+    const load = await loadFeedbackPost({ url: server.url, key, bodies, connections: LOAD.connections, seconds: LOAD.seconds });
+    const pendingAtEnd = await engine.countPending();
+    const started = performance.now();
+    let drained = pendingAtEnd === 0;
+    while (!drained && (performance.now() - started) / 1000 < DRAIN_LIMIT_S) {
+      await sleep(200);
+      drained = (await engine.countPending()) === 0;
+    }
+    out.split = { load, pendingAtEnd, drainSeconds: (performance.now() - started) / 1000, drained };
+    log(engine.name, `${Math.round(load.rps)} req/s, p99 ${load.p99} ms; ${pendingAtEnd} items pending at the end, ${drained ? 'analysed' : 'NOT analysed'} ${out.split.drainSeconds.toFixed(1)} s later`);
+  } finally {
+    await server.stop();
+    await stopChild(worker);
   }
 }
 

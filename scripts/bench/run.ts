@@ -105,6 +105,13 @@ function figures(results: EngineResult[], withPostgres: boolean): Figure[] {
     const note = `${fmt.int(l.ok)} ok, non-2xx: ${bad || '0'}, errors: ${l.errors}, timeouts: ${l.timeouts}`;
     add('POST /feedback throughput', r.engine, `${fmt.int(l.rps)} req/s`, isPg(r) ? `≥ ${fmt.int(TARGETS.postPerS)} req/s` : '', isPg(r) ? l.rps >= TARGETS.postPerS : null, note);
   });
+  for (const r of results) {
+    if (!r.split) continue;
+    const l = r.split.load;
+    add('POST /feedback, API + worker processes', r.engine, `${fmt.int(l.rps)} req/s, p99 ${fmt.ms(l.p99)}`, `≥ ${fmt.int(TARGETS.postPerS)} req/s, p99 < ${TARGETS.p99Ms} ms`,
+      l.rps >= TARGETS.postPerS && l.p99 < TARGETS.p99Ms,
+      `serve --no-workers + feedloop worker; p50 ${fmt.ms(l.p50)}; ${fmt.int(r.split.pendingAtEnd)} items pending at the end, ${r.split.drained ? 'analysed' : 'NOT analysed'} ${fmt.s(r.split.drainSeconds)} later`);
+  }
   each('POST /feedback latency p50', (r) => { if (r.load) add('POST /feedback latency p50', r.engine, fmt.ms(r.load.p50), '', null, `p90 ${fmt.ms(r.load.p90)}, max ${fmt.ms(r.load.max)}`); });
   each('POST /feedback latency p99', (r) => {
     if (r.load) add('POST /feedback latency p99', r.engine, fmt.ms(r.load.p99), isPg(r) ? `< ${TARGETS.p99Ms} ms` : '', isPg(r) ? r.load.p99 < TARGETS.p99Ms : null);
