@@ -29,11 +29,11 @@ export function metricSum(text: string, name: string, labelFilter = ''): number 
 
 export interface Progress { created: number; analysed: number }
 
-/** Items created over HTTP and analysis jobs finished, as the server counts them. */
+/** Items created over HTTP and items analysed, as the server counts them. */
 export async function progress(url: string): Promise<Progress> {
   const text = await (await fetch(`${url}/metrics`)).text();
   return {
     created: metricSum(text, 'feedloop_feedback_created_total'),
-    analysed: metricSum(text, 'feedloop_jobs_processed_total', 'outcome="done"'),
+    analysed: metricSum(text, 'feedloop_feedback_analysed_total'),
   };
 }

@@ -113,7 +113,7 @@ async function splitPhase(engine: Engine, key: string, bodies: string[], out: En
   }
 }
 
-/** Waits until the server's worker has analysed every item created over HTTP (one job each). */
+/** Waits until the server's worker has analysed every item created over HTTP. */
 async function drainBacklog(server: Server, items: number) {
   const started = performance.now();
   for (;;) {

@@ -9,6 +9,7 @@ import type { ClaimedJob } from '../platform/jobs/queue.js';
 import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from '../collect/schema.js';
 import { pgArray } from '../platform/db/pg-array.js';
+import { metrics } from '../platform/metrics.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
 import { analyzeText, type TextAnalysis } from './analyze-text.js';
 
@@ -42,6 +43,7 @@ export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: st
     }
   });
   await writeAnalyses(scope, tx, rows);
+  metrics.feedbackAnalysed.inc(items.length);
   return items.length;
 }
 

@@ -17,6 +17,9 @@ export const metrics = {
   feedbackCreated: new client.Counter({
     name: 'feedloop_feedback_created_total', help: 'Feedback items stored', labelNames: ['channel'] as const, registers: [registry],
   }),
+  feedbackAnalysed: new client.Counter({
+    name: 'feedloop_feedback_analysed_total', help: 'Feedback items analysed (new and re-analysed)', registers: [registry],
+  }),
   jobsProcessed: new client.Counter({
     name: 'feedloop_jobs_processed_total', help: 'Jobs run by queue and outcome', labelNames: ['queue', 'outcome'] as const, registers: [registry],
   }),
