@@ -10,7 +10,7 @@
  * target; nothing fails. BENCH_SECONDS and BENCH_ROWS shorten or lengthen the run.
  *
  * With PostgreSQL it also times full-text search on BENCH_SEARCH_ROWS (default 1,000,000) items;
- * BENCH_ONLY=search runs that phase alone (search.ts).
+ * BENCH_ONLY=search runs that phase alone (search.ts); BENCH_SKIP=search leaves it out.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -74,7 +74,7 @@ async function main() {
   console.log('(`node bin/feedloop.js`, what `npm start` runs; the benchmark builds it first). "analysis" is the');
   console.log('background job (language detection): during the load it shares the server with the API; for the imported items');
   console.log('(500 per job) its rate is taken from the jobs\' finish times, so process start-up is not counted.');
-  if (serverUrl) await searchPhase(serverUrl);
+  if (serverUrl && process.env.BENCH_SKIP !== 'search') await searchPhase(serverUrl);
   console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
 }
 
