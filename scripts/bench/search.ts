@@ -17,6 +17,7 @@ import { listFeedback } from '../../src/collect/feedback.service.js';
 import { ZListFeedbackQuery } from '../../src/collect/feedback.schemas.js';
 import { feedbackSearch } from '../../src/analyze/search/feedback-search.js';
 import { searchDocument } from '../../src/analyze/search/search-document.js';
+import { SEARCH_LIMITS } from '../../src/analyze/search/limits.js';
 import { pgArray } from '../../src/platform/db/pg-array.js';
 import { onCleanup } from './processes.js';
 import { searchBenchTexts } from './search-texts.js';
@@ -126,9 +127,13 @@ async function timeQuery(database: Database, scope: WorkspaceScope, name: string
   const where = sql`workspace_id = ${scope.workspaceId} and ${search.where}${input.sentiment ? sql` and sentiment = any(${pgArray(input.sentiment)}::text[])` : sql``}`;
   const [{ n }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from feedback_items where ${where}`);
   // The list query's shape (the join to customers left out), for the plan.
-  const order = input.sort === 'relevance' ? sql`${search.rank} desc, id desc` : sql`created_at desc nulls last, id desc nulls last`;
+  const newest = sql`created_at desc nulls last, id desc nulls last`;
+  const byRelevance = input.sort === 'relevance';
+  const candidates = byRelevance
+    ? sql` and id in (select id from feedback_items where ${where} order by ${newest} limit ${SEARCH_LIMITS.relevanceCandidates})`
+    : sql``;
   const plan = await database.rows<{ 'QUERY PLAN': string }>(sql`explain (analyze, costs off, timing off, summary on)
-    select id, ${search.rank} as rank from feedback_items where ${where} order by ${order} limit 51`);
+    select id, ${search.rank} as rank from feedback_items where ${where}${candidates} order by ${byRelevance ? sql`${search.rank} desc, id desc` : newest} limit 51`);
   return {
     name, q: input.q!, matches: Number(n),
     medianMs: durations[Math.floor(durations.length / 2)], p95Ms: durations[Math.min(durations.length - 1, Math.ceil(durations.length * 0.95) - 1)],

@@ -6,6 +6,7 @@ import { customers, orders } from '../customers/schema.js';
 import { AppError, notFound } from '../platform/http/errors.js';
 import { decodeCursor, describeZodError, encodeCursor } from '../platform/http/zod-types.js';
 import { pgArray } from '../platform/db/pg-array.js';
+import { SEARCH_LIMITS } from '../analyze/search/limits.js';
 import { afterRelevanceCursor, decodeRelevanceCursor, encodeRelevanceCursor, feedbackSearch } from '../analyze/search/feedback-search.js';
 import { buildSnippet } from '../analyze/search/build-snippet.js';
 import { redactFeedbackPii } from '../analyze/pii/redact-feedback-pii.js';
@@ -104,6 +105,15 @@ export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery)
     if (q.score_max != null) conditions.push(lte(column, q.score_max));
   }
   if (search) conditions.push(search.where);
+  if (byRelevance) {
+    // Relevance ranks the newest SEARCH_LIMITS.relevanceCandidates matches (walking the created_at index), so
+    // a very common word costs a bounded amount of ranking instead of every match in the workspace.
+    const candidates = scope.db.select({ id: feedbackItems.id }).from(feedbackItems)
+      .where(scope.where(feedbackItems, ...conditions))
+      .orderBy(sql`${feedbackItems.createdAt} desc nulls last`, sql`${feedbackItems.id} desc nulls last`)
+      .limit(SEARCH_LIMITS.relevanceCandidates);
+    conditions.push(inArray(feedbackItems.id, candidates));
+  }
   if (q.cursor) {
     const badCursor = new AppError(400, 'invalid_input', 'cursor: not a valid cursor', 'cursor');
     if (byRelevance) {

@@ -6,6 +6,7 @@ import { createWorkspace } from '../../platform/auth/setup.service.js';
 import { apiKeys, workspaces } from '../../platform/schema.js';
 import { newId, randomToken, sha256 } from '../../platform/ids.js';
 import { feedbackSearch } from './feedback-search.js';
+import { SEARCH_LIMITS } from './limits.js';
 
 let t: TestApp;
 let key: string;
@@ -173,5 +174,19 @@ describe('full-text search across languages', () => {
       return (res as unknown as { rows: Array<Record<string, string>> }).rows.map((r) => Object.values(r)[0]).join('\n');
     });
     expect(plan).toContain('feedback_search_vector_idx');
+  });
+
+  it('ranks by relevance only among the newest SEARCH_LIMITS.relevanceCandidates matches', async () => {
+    // Workspace B: its strongest "refund" match is older than a full candidate window of weaker ones.
+    const [{ workspace_id: wsB }] = (await t.database.db.execute(sql`select workspace_id from api_keys where prefix = ${otherKey.slice(0, 10)}`) as unknown as { rows: Array<{ workspace_id: string }> }).rows;
+    await t.database.db.execute(sql`insert into feedback_items (id, workspace_id, channel, text, search_text, created_at)
+      select gen_random_uuid(), ${wsB}, 'api', 'refund ' || g, 'refund ' || g, now() + interval '1 day' + g * interval '1 second'
+      from generate_series(1, ${SEARCH_LIMITS.relevanceCandidates}) g`);
+    const page = (await get('/api/v1/feedback?q=refund&sort=relevance&limit=50', otherKey)).json().data.map((f: { text: string }) => f.text);
+    expect(page).toHaveLength(50);
+    expect(page).not.toContain(TEXTS.refundMany);
+    // A narrower query brings the older item back into the window.
+    const narrow = (await get('/api/v1/feedback?q=refund%20twice&sort=relevance', otherKey)).json().data.map((f: { text: string }) => f.text);
+    expect(narrow).toEqual([TEXTS.refundMany]);
   });
 });
