@@ -7,6 +7,7 @@ export const SCOPES = [
   'customers:read', 'customers:write',
   'events:write',
   'topics:manage',
+  'surveys:read', 'surveys:manage',
   'keys:manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -14,14 +15,14 @@ export type Scope = (typeof SCOPES)[number];
 /** Scopes an API key may be given: server-to-server data access, never key management. */
 export const API_KEY_SCOPES = SCOPES.filter((s) => s !== 'keys:manage');
 
-const READ: Scope[] = ['feedback:read', 'customers:read'];
+const READ: Scope[] = ['feedback:read', 'customers:read', 'surveys:read'];
 const WORK: Scope[] = [...READ, 'feedback:write', 'customers:write', 'events:write'];
 
 export const ROLE_SCOPES: Record<Role, ReadonlySet<Scope>> = {
   viewer: new Set(READ),
   agent: new Set(WORK),
-  admin: new Set([...WORK, 'topics:manage', 'keys:manage']),
-  owner: new Set([...WORK, 'topics:manage', 'keys:manage']),
+  admin: new Set([...WORK, 'topics:manage', 'surveys:manage', 'keys:manage']),
+  owner: new Set([...WORK, 'topics:manage', 'surveys:manage', 'keys:manage']),
 };
 
 export interface Actor {

@@ -3,3 +3,4 @@ export * from '../schema.js';
 export * from '../../customers/schema.js';
 export * from '../../collect/schema.js';
 export * from '../../analyze/schema.js';
+export * from '../../collect/surveys/schema.js';

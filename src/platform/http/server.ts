@@ -25,6 +25,8 @@ import { topicRoutes } from '../../analyze/topics/topic.routes.js';
 import { analysisRoutes } from '../../analyze/analysis.routes.js';
 import { themeRoutes } from '../../analyze/themes/themes.routes.js';
 import { workspaceRoutes } from '../workspace/routes.js';
+import { surveyRoutes } from '../../collect/surveys/survey.routes.js';
+import { surveyPageRoutes } from '../../collect/surveys/survey-page.routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -98,6 +100,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   await app.register(topicRoutes);
   await app.register(analysisRoutes);
   await app.register(themeRoutes);
+  await app.register(surveyRoutes, { publicUrl: config.publicUrl });
+  await app.register(surveyPageRoutes, { database });
 
   app.get('/api/openapi.json', async () => app.swagger());
   app.get('/healthz', async (_req, reply) => {

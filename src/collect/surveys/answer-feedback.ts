@@ -1,0 +1,69 @@
+// Survey answers → feedback items (channel `survey`), so they flow through analysis and automation
+// like every other channel. A score question and its text follow-up form ONE item (score + comment:
+// customers give them as one answer, and NPS/CSAT counts must not see the score twice); any other
+// open-text question is its own item. Choice and yes/no answers stay in the response.
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/client.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { enqueueJobs } from '../../platform/jobs/queue.js';
+import { piiRedactionEnabled } from '../../platform/workspace/workspace-settings.service.js';
+import { redactFeedbackPii } from '../../analyze/pii/redact-feedback-pii.js';
+import { searchDocument } from '../../analyze/search/search-document.js';
+import { feedbackItems } from '../schema.js';
+import { ANALYZE_QUEUE, storeFeedback } from '../store-feedback.js';
+import type { TCreateFeedbackInput } from '../feedback.schemas.js';
+import { isScoreType, type Question, type SurveyDefinition } from './survey-definition.js';
+import { followUpParent, type Answers } from './survey-flow.js';
+
+export interface AnswerContext {
+  survey: { id: string; name: string };
+  version: number;
+  definition: SurveyDefinition;
+  response: { id: string; customerId: string | null; language: string; hidden: Record<string, string> };
+  answers: Answers;
+  /** question id → feedback item id, for the items this response already has */
+  items: Map<string, string>;
+}
+
+/** The question whose feedback item an answer to `question` belongs to, or null if none. */
+export function feedbackOwner(def: SurveyDefinition, question: Question): Question | null {
+  if (isScoreType(question.type)) return question;
+  if (question.type !== 'text') return null;
+  return followUpParent(def, question) ?? question;
+}
+
+/** Creates or updates the feedback item of `owner`; returns its id (null when there is nothing to store). */
+export async function syncAnswerFeedback(scope: WorkspaceScope, tx: Tx, ctx: AnswerContext, owner: Question): Promise<string | null> {
+  const { definition: def, answers, response } = ctx;
+  const score = isScoreType(owner.type) && typeof answers[owner.id] === 'number' ? (answers[owner.id] as number) : null;
+  const textOf = (q: Question) => (typeof answers[q.id] === 'string' ? (answers[q.id] as string) : '');
+  const text = isScoreType(owner.type)
+    ? def.questions.filter((q) => followUpParent(def, q)?.id === owner.id).map(textOf).find(Boolean) ?? ''
+    : textOf(owner);
+  if (score === null && !text) return null;
+  const metadata = { survey_id: ctx.survey.id, survey_name: ctx.survey.name, survey_version: ctx.version, question_id: owner.id, question_type: owner.type, ...(Object.keys(response.hidden).length ? { hidden: response.hidden } : {}) };
+  const scoreField = isScoreType(owner.type) ? { [owner.type]: score } : {};
+  // A score without words is in the respondent's language; words are detected like any text.
+  const language = text ? undefined : response.language;
+
+  const existing = ctx.items.get(owner.id);
+  if (!existing) {
+    const item = {
+      channel: 'survey', text, customerId: response.customerId ?? undefined, externalId: `survey:${response.id}:${owner.id}`,
+      language, metadata, links: { surveyResponseId: response.id }, ...scoreField,
+    } as TCreateFeedbackInput;
+    const [result] = await storeFeedback(scope, tx, [item]);
+    if (!result.ok) throw new Error(`survey answer not stored: ${result.message}`);
+    ctx.items.set(owner.id, result.id);
+    return result.id;
+  }
+  const redact = await piiRedactionEnabled(tx, scope.workspaceId);
+  const stored = redact ? redactFeedbackPii(text, metadata) : { text, metadata, piiRedacted: false };
+  await tx.update(feedbackItems).set({
+    text: stored.text, searchText: searchDocument(stored.text), metadata: stored.metadata, piiRedacted: stored.piiRedacted,
+    ...scoreField, language: language ?? null, languageConfidence: language ? 1 : null,
+    status: 'pending', updatedAt: new Date(),
+  }).where(scope.where(feedbackItems, eq(feedbackItems.id, existing)));
+  await enqueueJobs(tx, [{ queue: ANALYZE_QUEUE, payload: { workspaceId: scope.workspaceId, ids: [existing] } }]);
+  return existing;
+}

@@ -1,0 +1,18 @@
+// Survey limits, each with why.
+export const SURVEY_LIMITS = {
+  /** A question title, option label or welcome text: a paragraph, not a page. */
+  maxTextLength: 2_000,
+  /** One open-text answer: a long complaint fits; a pasted document does not. */
+  maxAnswerLength: 5_000,
+  /** Long surveys lose respondents; 50 questions is already far past a good survey. */
+  maxQuestions: 50,
+  maxOptions: 30,
+  /** Personal and email links stay valid this long: a survey answered two months later says little. */
+  personalLinkDays: 60,
+  /** Form posts of the link page: a short answer set, not an upload. */
+  formBodyBytes: 64 * 1024,
+  /** Link page submissions per IP and minute: a real respondent answers a few questions a minute. */
+  submitsPerMinute: 120,
+  /** Default for "no customer is surveyed more than once per X days, across all surveys". */
+  defaultThrottleDays: 30,
+} as const;

@@ -1,0 +1,141 @@
+// The survey link page, rendered on the server: plain HTML forms that work without any script
+// (one small script only auto-submits the one-click answer from an email). Radio groups and
+// labels make every question keyboard- and screen-reader-usable; dir="rtl" mirrors the page and
+// the score scales for Persian and Arabic; numbers use the respondent's digits.
+import { html, type SafeHtml } from '../../platform/http/html.js';
+import { SCORE_RANGES } from '../feedback.schemas.js';
+import { formatNumber, isRtl, messagesFor, type MessageKey, type PageLanguage } from './page-messages.js';
+import { isScoreType, localize, type Question, type SurveyDefinition } from './survey-definition.js';
+import type { AnswerValue } from './survey-flow.js';
+
+export interface PageFrame {
+  language: PageLanguage;
+  title: string;
+  notice?: string;
+  script?: string;
+}
+
+export function layout(frame: PageFrame, body: SafeHtml): string {
+  return '<!doctype html>' + html`<html lang="${frame.language}" dir="${isRtl(frame.language) ? 'rtl' : 'ltr'}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
+<title>${frame.title}</title><link rel="stylesheet" href="/s/assets/survey.css">${frame.script ? html`<script src="${frame.script}" defer></script>` : ''}</head>
+<body><main class="survey">${frame.notice ? html`<p class="notice" role="status">${frame.notice}</p>` : ''}${body}</main></body></html>`.value;
+}
+
+export function messagePage(language: PageLanguage, key: MessageKey, vars: Record<string, string> = {}): string {
+  const t = messagesFor(language);
+  const text = t(key, vars);
+  return layout({ language, title: text }, html`<h1 class="message">${text}</h1>`);
+}
+
+const SCALE_LABELS: Record<string, [MessageKey, MessageKey]> = {
+  nps: ['npsLow', 'npsHigh'], csat: ['csatLow', 'csatHigh'], ces: ['cesLow', 'cesHigh'], rating: ['ratingLow', 'ratingHigh'],
+};
+
+function questionField(def: SurveyDefinition, q: Question, language: PageLanguage, value: AnswerValue | undefined, error: string | undefined): SafeHtml {
+  const t = messagesFor(language);
+  const text = (l: Parameters<typeof localize>[0]) => localize(l, language, def);
+  const name = `a_${q.id}`;
+  const errorId = `err-${q.id}`;
+  const descId = `desc-${q.id}`;
+  const legend = html`<legend>${text(q.title)} <span class="req">(${q.required ? t('required') : t('optional')})</span></legend>
+    ${q.description ? html`<p class="desc" id="${descId}">${text(q.description)}</p>` : ''}`;
+  const described = [q.description ? descId : '', error ? errorId : ''].filter(Boolean).join(' ') || null;
+  const radio = (v: string, label: string | SafeHtml, checked: boolean, aria?: string) =>
+    html`<label class="choice"><input type="radio" name="${name}" value="${v}"${checked ? html` checked` : ''}${q.required ? html` required` : ''}${aria ? html` aria-label="${aria}"` : ''}><span>${label}</span></label>`;
+  let control: SafeHtml;
+  if (isScoreType(q.type)) {
+    const [min, max] = SCORE_RANGES[q.type];
+    const [lowKey, highKey] = SCALE_LABELS[q.type];
+    const options = [];
+    for (let n = min; n <= max; n++) {
+      const shown = q.type === 'rating' ? '★'.repeat(n) : formatNumber(n, language);
+      options.push(radio(String(n), shown, value === n, q.type === 'rating' ? t('stars', { n: formatNumber(n, language) }) : undefined));
+    }
+    control = html`<div class="scale scale-${q.type}">${options}</div>
+      <div class="scale-labels" aria-hidden="true"><span>${text(q.lowLabel) || t(lowKey)}</span><span>${text(q.highLabel) || t(highKey)}</span></div>`;
+  } else if (q.type === 'text') {
+    control = html`<textarea name="${name}" rows="4" maxlength="5000" dir="auto" placeholder="${t('textPlaceholder')}" aria-label="${text(q.title)}"${q.required ? html` required` : ''}>${typeof value === 'string' ? value : ''}</textarea>`;
+  } else if (q.type === 'yes_no') {
+    control = html`<div class="choices">${radio('yes', t('yes'), value === true)}${radio('no', t('no'), value === false)}</div>`;
+  } else {
+    const chosen = new Set(Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
+    control = html`<div class="choices">${q.options!.map((o) => q.type === 'single'
+      ? radio(o.id, text(o.label), chosen.has(o.id))
+      : html`<label class="choice"><input type="checkbox" name="${name}" value="${o.id}"${chosen.has(o.id) ? html` checked` : ''}><span>${text(o.label)}</span></label>`)}</div>`;
+  }
+  return html`<fieldset class="question q-${q.type}"${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>${legend}${control}
+    ${error ? html`<p class="error" id="${errorId}" role="alert">${t('fixErrors')} ${error}</p>` : ''}</fieldset>`;
+}
+
+export interface QuestionPageInput {
+  surveyName: string;
+  definition: SurveyDefinition;
+  language: PageLanguage;
+  questions: Question[];
+  answers: Record<string, AnswerValue>;
+  errors?: Record<string, string>;
+  /** 1-based position of the first shown question on the respondent's path, and the path length so far */
+  position?: { n: number; total: number };
+  action: string;
+  hidden: Record<string, string>;
+  backHref?: string;
+  notice?: string;
+  showWelcome?: boolean;
+  script?: string;
+  submitKey?: MessageKey;
+  formId?: string;
+}
+
+export function questionPage(p: QuestionPageInput): string {
+  const t = messagesFor(p.language);
+  const def = p.definition;
+  const welcome = p.showWelcome && def.welcome ? html`<p class="welcome">${localize(def.welcome, p.language, def)}</p>` : '';
+  const progress = p.position ? html`<p class="progress">${t('progress', { n: formatNumber(p.position.n, p.language), total: formatNumber(p.position.total, p.language) })}</p>` : '';
+  const body = html`<h1>${p.surveyName}</h1>${welcome}${progress}
+<form method="post" action="${p.action}" accept-charset="utf-8"${p.formId ? html` id="${p.formId}"` : ''}>
+${Object.entries(p.hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
+${p.questions.map((q) => questionField(def, q, p.language, p.answers[q.id], p.errors?.[q.id]))}
+<div class="actions">${p.backHref ? html`<a class="back" href="${p.backHref}">${t('back')}</a>` : ''}<button type="submit">${t(p.submitKey ?? 'next')}</button></div>
+</form>`;
+  return layout({ language: p.language, title: p.surveyName, notice: p.notice, script: p.script }, body);
+}
+
+export function thankYouPage(surveyName: string, def: SurveyDefinition, language: PageLanguage): string {
+  const t = messagesFor(language);
+  const text = def.thankYou ? localize(def.thankYou, language, def) : t('thanks');
+  return layout({ language, title: surveyName }, html`<h1 class="message">${text}</h1>`);
+}
+
+export const SURVEY_CSS = `
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Tahoma,"Noto Sans","Noto Sans Arabic","Noto Sans CJK SC",sans-serif;background:#f6f7f9;color:#1d2330}
+.survey{max-inline-size:40rem;margin-inline:auto;padding:1.5rem 1rem}
+h1{font-size:1.35rem;margin-block:0 1rem}
+.notice{background:#fff6db;border:1px solid #f0d890;padding:.5rem .75rem;border-radius:.4rem}
+.progress{color:#5b6475;font-size:.9rem}
+fieldset{border:0;margin:0 0 1.5rem;padding:0}
+legend{font-weight:600;margin-block-end:.75rem;padding:0}
+.req{font-weight:400;color:#5b6475;font-size:.85rem}
+.scale,.choices{display:flex;flex-wrap:wrap;gap:.4rem}
+.choices{flex-direction:column}
+.choice{display:inline-flex;align-items:center;gap:.5rem;cursor:pointer}
+.scale .choice input{position:absolute;opacity:0;inline-size:1px;block-size:1px}
+.scale .choice span{display:inline-block;min-inline-size:2.5rem;padding:.55rem .4rem;text-align:center;border:1px solid #b9c0cc;border-radius:.4rem;background:#fff}
+.scale-rating .choice span{color:#c58b00}
+.scale .choice input:checked+span{background:#2f5bd3;color:#fff;border-color:#2f5bd3}
+.scale .choice input:focus-visible+span,.choices input:focus-visible{outline:3px solid #f0a000;outline-offset:2px}
+.scale-labels{display:flex;justify-content:space-between;font-size:.85rem;color:#5b6475;margin-block-start:.35rem}
+textarea{inline-size:100%;font:inherit;padding:.6rem;border:1px solid #b9c0cc;border-radius:.4rem}
+.error{color:#b00020;margin-block:.5rem 0}
+.actions{display:flex;gap:1rem;align-items:center;justify-content:flex-end}
+button{font:inherit;padding:.6rem 1.4rem;border:0;border-radius:.4rem;background:#2f5bd3;color:#fff;cursor:pointer}
+button:focus-visible,a:focus-visible{outline:3px solid #f0a000;outline-offset:2px}
+.back{color:#2f5bd3;margin-inline-end:auto}
+.message{font-size:1.2rem;font-weight:500}
+@media (prefers-color-scheme:dark){body{background:#14171c;color:#e6e9ef}.scale .choice span,textarea{background:#1e232b;color:#e6e9ef;border-color:#3a4250}.progress,.req,.scale-labels{color:#a3abb9}}
+@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
+`;
+
+// Submits the one-click form once the page has loaded; without scripts the button does the same.
+export const ONE_CLICK_JS = `document.addEventListener('DOMContentLoaded',function(){var f=document.getElementById('one-click');if(f)f.submit();});`;

@@ -1,0 +1,109 @@
+// Walking a survey: which answer values a question takes, and which question comes next given
+// the answers so far (follow-ups shown by score, skip logic). Pure functions, shared by the link
+// page, the email one-click and the API.
+import { toAsciiDigits } from '../../analyze/normalize-text.js';
+import { SURVEY_LIMITS } from './limits.js';
+import { SCORE_RANGES } from '../feedback.schemas.js';
+import { isScoreType, type Condition, type Question, type SurveyDefinition } from './survey-definition.js';
+
+export type AnswerValue = number | string | string[] | boolean;
+export type Answers = Record<string, AnswerValue>;
+
+export type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false; message: string };
+
+/**
+ * A raw answer (form field strings or JSON) → the stored value, or why it is refused. `null`
+ * means "skipped", allowed only for optional questions. Scores accept Persian/Arabic digits.
+ */
+export function parseAnswer(question: Question, raw: unknown): ParsedAnswer {
+  const empty = raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0);
+  if (empty) return question.required ? { ok: false, message: 'an answer is required' } : { ok: true, value: null };
+  if (isScoreType(question.type)) {
+    const [min, max] = SCORE_RANGES[question.type];
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[0-9۰-۹٠-٩]+\s*$/.test(raw) ? Number(toAsciiDigits(raw.trim())) : NaN;
+    if (!Number.isInteger(n) || n < min || n > max) return { ok: false, message: `must be a whole number from ${min} to ${max}` };
+    return { ok: true, value: n };
+  }
+  switch (question.type) {
+    case 'text': {
+      if (typeof raw !== 'string') return { ok: false, message: 'must be text' };
+      const text = raw.trim();
+      if (text.length > SURVEY_LIMITS.maxAnswerLength) return { ok: false, message: `must be at most ${SURVEY_LIMITS.maxAnswerLength} characters` };
+      if (text.includes('\u0000')) return { ok: false, message: 'contains a NUL character' };
+      return text ? { ok: true, value: text } : question.required ? { ok: false, message: 'an answer is required' } : { ok: true, value: null };
+    }
+    case 'yes_no': {
+      const v = raw === true || raw === 'yes' || raw === 'true' ? true : raw === false || raw === 'no' || raw === 'false' ? false : null;
+      return v === null ? { ok: false, message: 'must be yes or no' } : { ok: true, value: v };
+    }
+    case 'single': {
+      const ids = new Set(question.options!.map((o) => o.id));
+      return typeof raw === 'string' && ids.has(raw) ? { ok: true, value: raw } : { ok: false, message: 'must be one of the options' };
+    }
+    case 'multiple': {
+      const values = Array.isArray(raw) ? raw : [raw];
+      const ids = new Set(question.options!.map((o) => o.id));
+      if (!values.every((v) => typeof v === 'string' && ids.has(v))) return { ok: false, message: 'must be options of this question' };
+      return { ok: true, value: [...new Set(values as string[])] };
+    }
+    default:
+      return { ok: false, message: 'unknown question type' };
+  }
+}
+
+export function conditionHolds(condition: Condition, answers: Answers): boolean {
+  const value = answers[condition.question];
+  if (value === undefined) return false;
+  if (condition.anyOf) {
+    const values = Array.isArray(value) ? value : [value];
+    if (!values.some((v) => condition.anyOf!.includes(v as string | boolean))) return false;
+  }
+  if (condition.min !== undefined || condition.max !== undefined) {
+    if (typeof value !== 'number') return false;
+    if (condition.min !== undefined && value < condition.min) return false;
+    if (condition.max !== undefined && value > condition.max) return false;
+  }
+  return true;
+}
+
+/** The question to show after `afterId` (or the first one), or null when the survey is done. */
+export function nextQuestion(def: SurveyDefinition, answers: Answers, afterId?: string): Question | null {
+  let start = 0;
+  if (afterId) {
+    const i = def.questions.findIndex((q) => q.id === afterId);
+    const jump = def.questions[i]?.logic?.find((rule) => conditionHolds(rule.if, answers));
+    if (jump?.goTo === 'end') return null;
+    start = jump ? def.questions.findIndex((q) => q.id === jump.goTo) : i + 1;
+  }
+  for (let i = start; i < def.questions.length; i++) {
+    const q = def.questions[i];
+    if (!q.showIf || conditionHolds(q.showIf, answers)) return q;
+  }
+  return null;
+}
+
+/** The questions on the respondent's path given the answers so far, in order. */
+export function questionPath(def: SurveyDefinition, answers: Answers): Question[] {
+  const path: Question[] = [];
+  for (let q = nextQuestion(def, answers); q; q = nextQuestion(def, answers, q.id)) {
+    path.push(q);
+    if (answers[q.id] === undefined) break; // the path beyond an unanswered question is unknown
+  }
+  return path;
+}
+
+/**
+ * The first question on the path still to answer (a required one without an answer, or one not
+ * yet seen), or null when the response can be completed.
+ */
+export function firstOpenQuestion(def: SurveyDefinition, answers: Answers, seen: ReadonlySet<string>): Question | null {
+  for (const q of questionPath(def, answers)) if (answers[q.id] === undefined && !seen.has(q.id)) return q;
+  return null;
+}
+
+/** The score question a text follow-up belongs to (its showIf names a score question), if any. */
+export function followUpParent(def: SurveyDefinition, question: Question): Question | null {
+  if (question.type !== 'text' || !question.showIf) return null;
+  const parent = def.questions.find((q) => q.id === question.showIf!.question);
+  return parent && isScoreType(parent.type) ? parent : null;
+}

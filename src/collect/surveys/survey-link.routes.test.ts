@@ -1,0 +1,196 @@
+// Surveys end to end through the API and the server-rendered link page, on PGlite or PostgreSQL.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { signLink } from './survey-links.js';
+
+let t: TestApp;
+let key: string;
+
+const SCOPES = ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'surveys:read', 'surveys:manage'];
+const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, k = key) =>
+  t.app.inject({ method, url, headers: bearer(k), ...(payload ? { payload } : {}) });
+const page = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+/** The form's hidden inputs, as the browser would send them back. */
+function hiddenFields(body: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) out[m[1]] = m[2].replace(/&amp;/g, '&');
+  return out;
+}
+const submit = (action: string, fields: Record<string, string | string[]>) => {
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) form.append(k, value);
+  return t.app.inject({ method: 'POST', url: action, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+};
+
+async function liveSurvey(payload: object) {
+  const created = await api('POST', '/api/v1/surveys', payload);
+  expect(created.statusCode, created.body).toBe(201);
+  const published = await api('POST', `/api/v1/surveys/${created.json().id}/publish`);
+  expect(published.json().status).toBe('live');
+  return published.json() as { id: string; linkPath: string; url: string; definition: { questions: Array<{ id: string }> } };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const { cookie } = await setupOwner(t);
+  key = await createKey(t, cookie, SCOPES);
+});
+afterAll(() => t.close());
+
+describe('survey API', () => {
+  it('creates a survey from each template in all four languages', async () => {
+    const templates = (await api('GET', '/api/v1/survey-templates')).json().data as Array<{ key: string; name: Record<string, string> }>;
+    expect(templates.map((x) => x.key)).toEqual(expect.arrayContaining(['overall_satisfaction', 'product_usage', 'customer_service', 'purchase_experience', 'product_performance', 'improvement_ideas', 'competitor_comparison', 'brand_perception', 'loyalty', 'nps', 'csat_after_ticket', 'ces']));
+    for (const template of templates) {
+      expect(Object.keys(template.name).sort()).toEqual(['ar', 'en', 'fa', 'zh']);
+      const res = await api('POST', '/api/v1/surveys', { template: template.key });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().definition.languages).toEqual(['en', 'fa', 'ar', 'zh']);
+      expect(res.json().status).toBe('draft');
+    }
+  });
+
+  it('refuses a bad definition with a 400 naming the field', async () => {
+    const bad = async (definition: object) => {
+      const res = await api('POST', '/api/v1/surveys', { name: 'x', definition });
+      expect(res.statusCode).toBe(400);
+      return res.json().error.field as string;
+    };
+    const q = { id: 'nps', type: 'nps', title: { en: 'Recommend us?' } };
+    expect(await bad({ languages: ['en'], defaultLanguage: 'fa', questions: [q] })).toBe('definition.defaultLanguage');
+    expect(await bad({ languages: ['en', 'fa'], defaultLanguage: 'fa', questions: [q] })).toBe('definition.questions.0.title');
+    expect(await bad({ languages: ['en'], defaultLanguage: 'en', questions: [q, { id: 'why', type: 'text', title: { en: 'Why?' }, showIf: { question: 'later', max: 6 } }] })).toBe('definition.questions.1.showIf.question');
+    expect(await bad({ languages: ['en'], defaultLanguage: 'en', questions: [{ ...q, type: 'single' }] })).toBe('definition.questions.0.options');
+    expect((await api('POST', '/api/v1/surveys', { name: 'x', template: 'nps', workspaceId: 'x' })).json().error.field).toBe('workspaceId');
+  });
+});
+
+describe('link page', () => {
+  it('walks an NPS survey in Persian: RTL, Persian digits, follow-up by score, one feedback item, results', async () => {
+    const s = await liveSurvey({ template: 'nps' });
+    const start = await page(`${s.linkPath}?lang=fa`);
+    expect(start.statusCode).toBe(200);
+    expect(start.body).toContain('<html lang="fa" dir="rtl">');
+    expect(start.body).toContain('<span>۱۰</span>');
+    expect(start.headers['content-security-policy']).toContain("default-src 'none'");
+    const fields = hiddenFields(start.body);
+    // Persian digits are accepted as the score.
+    const first = await submit(`${s.linkPath}/answer`, { ...fields, a_nps: '۳' });
+    expect(first.statusCode).toBe(303);
+    const resumeUrl = first.headers.location as string;
+    const followUp = await page(resumeUrl);
+    expect(followUp.body).toContain('name="a_detractor_reason"');
+    expect(followUp.body).not.toContain('a_promoter_reason');
+    const done = await submit(`${s.linkPath}/answer`, { ...hiddenFields(followUp.body), a_detractor_reason: 'ارسال خیلی دیر بود <script>alert(1)</script>' });
+    expect(done.statusCode).toBe(303);
+    const thanks = await page(done.headers.location as string);
+    expect(thanks.body).toContain('سپاسگزاریم');
+
+    const items = (await api('GET', '/api/v1/feedback?channel=survey')).json().data as Array<{ nps: number; text: string; links: { surveyResponseId: string } }>;
+    const mine = items.filter((i) => i.text.startsWith('ارسال'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0].nps).toBe(3);
+    await t.drainJobs();
+    const results = (await api('GET', `/api/v1/surveys/${s.id}/results`)).json();
+    expect(results.responses).toMatchObject({ started: 1, completed: 1, completionRate: 100 });
+    expect(results.questions[0].nps).toMatchObject({ n: 1, nps: -100, detractors: 1 });
+    expect(results.openText.latest[0]).toMatchObject({ questionId: 'nps', nps: 3, language: 'fa' });
+    expect(results.openText.latest[0].sentiment).toBeTruthy();
+  });
+
+  it('keeps partial responses, refuses out-of-range scores and huge answers, and treats a double submit as one', async () => {
+    const s = await liveSurvey({ template: 'overall_satisfaction', languages: ['en'] });
+    const fields = hiddenFields((await page(s.linkPath)).body);
+    const outOfRange = await submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '6' });
+    expect(outOfRange.statusCode).toBe(400);
+    expect(outOfRange.body).toContain('must be a whole number from 1 to 5');
+    const [a, b] = await Promise.all([submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '5' }), submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '5' })]);
+    expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
+    expect(a.headers.location).toBe(b.headers.location);
+    const next = await page(a.headers.location as string);
+    const huge = await submit(`${s.linkPath}/answer`, { ...hiddenFields(next.body), a_comment: 'x'.repeat(6000) });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.body).toContain('at most 5000 characters');
+    const results = (await api('GET', `/api/v1/surveys/${s.id}/results`)).json();
+    expect(results.responses).toMatchObject({ started: 1, completed: 0, partial: 1 });
+    expect(results.questions[0].csat).toMatchObject({ n: 1, csat: 100 });
+  });
+
+  it('picks the language from ?lang=, the browser, or falls back with a notice; rejects a malformed one', async () => {
+    const s = await liveSurvey({ template: 'ces', languages: ['en', 'ar', 'zh'] });
+    expect((await page(s.linkPath, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' })).body).toContain('<html lang="zh" dir="ltr">');
+    const arabic = await page(`${s.linkPath}?lang=ar`);
+    expect(arabic.body).toContain('dir="rtl"');
+    expect(arabic.body).toContain('<span>٧</span>');
+    const fallback = await page(`${s.linkPath}?lang=fa`);
+    expect(fallback.body).toContain('<html lang="en"');
+    expect(fallback.body).toContain('class="notice"');
+    expect((await page(`${s.linkPath}?lang=%3Cscript%3E`)).statusCode).toBe(400);
+  });
+
+  it('attaches personal links to the customer, resumes them, and refuses forged or expired ones', async () => {
+    const s = await liveSurvey({ template: 'nps', languages: ['en'] });
+    const customer = (await api('POST', '/api/v1/customers/identify', { externalId: 'cust-1', email: 'a@example.com', locale: 'en' })).json();
+    const link = (await api('POST', `/api/v1/surveys/${s.id}/links`, { customerId: customer.id })).json();
+    const path = new URL(link.url).pathname + new URL(link.url).search;
+    const started = await submit(`${s.linkPath}/answer`, { ...hiddenFields((await page(path)).body), a_nps: '10' });
+    expect(started.statusCode).toBe(303);
+    const again = await page(path);
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe(started.headers.location);
+    const items = (await api('GET', `/api/v1/feedback?customer_id=${customer.id}`)).json().data;
+    expect(items).toHaveLength(1);
+    expect(items[0].nps).toBe(10);
+
+    const token = new URL(link.url).searchParams.get('c')!;
+    const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    expect((await page(`${s.linkPath}?c=${forged}`)).statusCode).toBe(403);
+    const [{ signing_key: signingKey }] = await t.database.rows<{ signing_key: string }>((await import('drizzle-orm')).sql`select signing_key from surveys where id = ${s.id}`);
+    const expired = signLink(signingKey, { k: 'p', c: customer.id, x: Math.floor(Date.now() / 1000) - 10 });
+    expect((await page(`${s.linkPath}?c=${expired}`)).statusCode).toBe(410);
+    // A valid unsubscribe token is not a survey link.
+    expect((await page(`${s.linkPath}?c=${signLink(signingKey, { k: 'u', c: customer.id })}`)).statusCode).toBe(403);
+  });
+
+  it('keeps answered versions intact when a live survey is edited, and refuses answers once closed', async () => {
+    const s = await liveSurvey({ template: 'loyalty', languages: ['en'] });
+    const first = await submit(`${s.linkPath}/answer`, { ...hiddenFields((await page(s.linkPath)).body), a_buy_again: 'yes' });
+    const definition = (await api('GET', `/api/v1/surveys/${s.id}`)).json().definition;
+    definition.questions[1] = { id: 'reason', type: 'text', title: { en: 'Why?' } };
+    const edited = await api('PATCH', `/api/v1/surveys/${s.id}`, { definition });
+    expect(edited.json().version).toBe(2);
+    const resumed = await page(first.headers.location as string);
+    expect(resumed.body).toContain('name="a_keep_you"'); // the version this respondent started
+    expect((await page(s.linkPath)).body).toContain('name="a_buy_again"');
+    await api('POST', `/api/v1/surveys/${s.id}/close`);
+    const closed = await submit(`${s.linkPath}/answer`, { ...hiddenFields(resumed.body), a_keep_you: 'late' });
+    expect(closed.statusCode).toBe(409);
+    expect((await page(s.linkPath)).statusCode).toBe(409);
+  });
+
+  it('escapes survey texts and hidden fields, and never shows another workspace a survey', async () => {
+    const s = await liveSurvey({ name: '<img src=x onerror=alert(1)>', definition: {
+      languages: ['en'], defaultLanguage: 'en', hiddenFields: ['plan'],
+      questions: [{ id: 'q', type: 'text', required: true, title: { en: '<script>alert(2)</script>' } }],
+    } });
+    const body = (await page(`${s.linkPath}?plan=%22%3E%3Cscript%3Ealert(3)%3C/script%3E`)).body;
+    expect(body).not.toMatch(/<script>alert|<img src=x/);
+    expect(body).toContain('&lt;script&gt;alert(2)');
+    const other = await createTestAppKeyForOtherWorkspace();
+    expect((await api('GET', `/api/v1/surveys/${s.id}`, undefined, other)).statusCode).toBe(404);
+    expect((await api('GET', `/api/v1/surveys/${s.id}/results`, undefined, other)).statusCode).toBe(404);
+  });
+});
+
+async function createTestAppKeyForOtherWorkspace(): Promise<string> {
+  const { createWorkspace } = await import('../../platform/auth/setup.service.js');
+  const { apiKeys, workspaces } = await import('../../platform/schema.js');
+  const { newId, randomToken, sha256 } = await import('../../platform/ids.js');
+  const [ws] = await t.database.db.select().from(workspaces);
+  const [owner] = await t.database.rows<{ id: string }>((await import('drizzle-orm')).sql`select id from users limit 1`);
+  const b = await createWorkspace(t.database, ws.organizationId, owner.id, 'Other');
+  const k = `fl_${randomToken(32)}`;
+  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: b.id, name: 'b', prefix: k.slice(0, 10), keyHash: sha256(k), scopes: SCOPES });
+  return k;
+}

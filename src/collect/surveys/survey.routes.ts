@@ -1,0 +1,72 @@
+// Surveys over REST: templates, create/edit/publish/close, personal links, results.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { zUuid } from '../../platform/http/zod-types.js';
+import { ZCreateSurveyInput, ZListSurveysQuery, ZUpdateSurveyInput } from './survey.schemas.js';
+import { createSurvey, getSurvey, listSurveys, personalLinkPath, setSurveyStatus, updateSurvey } from './survey.service.js';
+import { surveyResults } from './survey-results.js';
+import { SURVEY_TEMPLATES } from './survey-templates.js';
+
+const tags = ['surveys'];
+const ZIdParams = z.strictObject({ id: zUuid });
+
+export async function surveyRoutes(app: FastifyInstance, opts: { publicUrl: string }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const withUrl = <T extends { linkPath: string }>(s: T) => ({ ...s, url: `${opts.publicUrl}${s.linkPath}` });
+
+  r.get('/api/v1/survey-templates', {
+    config: { permission: 'surveys:read' },
+    schema: { tags, summary: 'The shipped survey templates, each in fa, ar, zh and en' },
+  }, async () => ({ data: SURVEY_TEMPLATES.map((t) => ({ key: t.key, name: t.name, questions: t.questions.map((q) => ({ id: q.id, type: q.type, title: q.title })) })) }));
+
+  r.post('/api/v1/surveys', {
+    config: { permission: 'surveys:manage' },
+    schema: { tags, summary: 'Create a draft survey from a definition or a template', body: ZCreateSurveyInput },
+  }, async (req, reply) => reply.code(201).send(withUrl(await createSurvey(req.scope, req.body))));
+
+  r.get('/api/v1/surveys', {
+    config: { permission: 'surveys:read' },
+    schema: { tags, summary: 'List surveys, newest first', querystring: ZListSurveysQuery },
+  }, async (req) => {
+    const page = await listSurveys(req.scope, req.query);
+    return { ...page, data: page.data.map(withUrl) };
+  });
+
+  r.get('/api/v1/surveys/:id', {
+    config: { permission: 'surveys:read' },
+    schema: { tags, summary: 'Get a survey with its current definition', params: ZIdParams },
+  }, async (req) => withUrl(await getSurvey(req.scope, req.params.id)));
+
+  r.patch('/api/v1/surveys/:id', {
+    config: { permission: 'surveys:manage' },
+    schema: {
+      tags, summary: 'Edit a survey',
+      description: 'A definition change on a survey that has responses creates a new version: existing responses keep the version they answered.',
+      params: ZIdParams, body: ZUpdateSurveyInput,
+    },
+  }, async (req) => withUrl(await updateSurvey(req.scope, req.params.id, req.body)));
+
+  r.post('/api/v1/surveys/:id/publish', {
+    config: { permission: 'surveys:manage' },
+    schema: { tags, summary: 'Open the survey for answers (draft or closed → live)', params: ZIdParams },
+  }, async (req) => withUrl(await setSurveyStatus(req.scope, req.params.id, 'live')));
+
+  r.post('/api/v1/surveys/:id/close', {
+    config: { permission: 'surveys:manage' },
+    schema: { tags, summary: 'Stop accepting answers (live → closed)', params: ZIdParams },
+  }, async (req) => withUrl(await setSurveyStatus(req.scope, req.params.id, 'closed')));
+
+  r.post('/api/v1/surveys/:id/links', {
+    config: { permission: 'surveys:manage' },
+    schema: { tags, summary: 'A personal link for one customer (signed; answers are attached to the customer)', params: ZIdParams, body: z.strictObject({ customerId: zUuid }) },
+  }, async (req, reply) => {
+    const link = await personalLinkPath(req.scope, req.params.id, req.body.customerId);
+    return reply.code(201).send({ url: `${opts.publicUrl}${link.path}`, expiresAt: link.expiresAt });
+  });
+
+  r.get('/api/v1/surveys/:id/results', {
+    config: { permission: 'surveys:read' },
+    schema: { tags, summary: 'Responses, completion and response rates, NPS/CSAT/CES with 95 % intervals, per-question distributions, open-text answers with analysis', params: ZIdParams },
+  }, async (req) => surveyResults(req.scope, req.params.id));
+}
