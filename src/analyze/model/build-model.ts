@@ -4,8 +4,10 @@
  *
  * Example weights: within each source, classes are re-weighted towards balance
  * ((n / (C · n_c))^classBalancePower): the rare neutral and negative classes otherwise vanish and
- * macro-F1 suffers. Each source's total weight is n^sourceSizePower / n per example, so a 20k-text
- * corpus does not drown a 1.6k one in the same language.
+ * macro-F1 suffers. Sentiment balances less than fully (power 0.75): at 1 the rare neutral class
+ * (3 % of ElSahar) weighs ~10× and is predicted for too many polar texts. Each source's total
+ * weight is n^sourceSizePower / n per example, so a 20k-text corpus does not drown a 1.6k one in
+ * the same language.
  */
 import { extractFeatures, TYPE_CUE_BUCKETS, type TextFeatures } from './features.js';
 import { HASH_BUCKETS } from './hash.js';
@@ -22,6 +24,7 @@ export interface BuildOptions {
   sentimentLearningRate: number;
   l2: number;
   classBalancePower: number;
+  sentimentClassBalancePower: number;
   sourceSizePower: number;
   /** extra weight of the hand-labelled texts in the type head: its only suggestion/praise/bug data */
   labelledTypeWeight: number;
@@ -36,6 +39,7 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   sentimentLearningRate: 0.07,
   l2: 1e-6,
   classBalancePower: 1,
+  sentimentClassBalancePower: 0.75,
   sourceSizePower: 0.7,
   labelledTypeWeight: 4,
   seed: 13,
@@ -43,7 +47,7 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
 
 const LABELLED_PREFIX = 'labelled_';
 
-interface Featurized { item: LabelledText; features: TextFeatures }
+export interface Featurized { item: LabelledText; features: TextFeatures }
 
 /**
  * The features without the type-cue ones. Sentiment and topics learn nothing from them: cue
@@ -59,7 +63,7 @@ function withoutTypeCues(features: TextFeatures): TextFeatures {
 }
 
 /** Per example weight from its source's size and its class's share within the source. */
-function balancedWeights(rows: Featurized[], labelOf: (r: Featurized) => string, options: BuildOptions): number[] {
+function balancedWeights(rows: Featurized[], labelOf: (r: Featurized) => string, options: BuildOptions, classBalancePower = options.classBalancePower): number[] {
   const bySource = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const counts = bySource.get(r.item.source) ?? new Map<string, number>();
@@ -69,7 +73,7 @@ function balancedWeights(rows: Featurized[], labelOf: (r: Featurized) => string,
   return rows.map((r) => {
     const counts = bySource.get(r.item.source)!;
     const n = [...counts.values()].reduce((a, b) => a + b, 0);
-    const classWeight = (n / (counts.size * counts.get(labelOf(r))!)) ** options.classBalancePower;
+    const classWeight = (n / (counts.size * counts.get(labelOf(r))!)) ** classBalancePower;
     const sourceWeight = n ** options.sourceSizePower / n;
     return classWeight * sourceWeight;
   });
@@ -81,9 +85,9 @@ function normalizeMean(weights: number[]): number[] {
   return weights.map((w) => w / (mean || 1));
 }
 
-function sentimentExamples(rows: Featurized[], options: BuildOptions): LinearExample[] {
+export function sentimentExamples(rows: Featurized[], options: BuildOptions): LinearExample[] {
   const labelled = rows.filter((r) => r.item.sentiment);
-  const weights = normalizeMean(balancedWeights(labelled, (r) => r.item.sentiment!, options));
+  const weights = normalizeMean(balancedWeights(labelled, (r) => r.item.sentiment!, options, options.sentimentClassBalancePower));
   const binary = (1 << SENTIMENTS.indexOf('negative')) | (1 << SENTIMENTS.indexOf('positive'));
   return labelled.map((r, i) => ({
     ...withoutTypeCues(r.features),
@@ -139,10 +143,18 @@ async function trainHead(head: ModelHead, examples: LinearExample[], options: Bu
   return { ...head, weights };
 }
 
+export function featurize(items: LabelledText[]): Featurized[] {
+  return items.map((item) => ({ item, features: extractFeatures(item.text, item.lang) }));
+}
+
 export async function buildModel(items: LabelledText[], partial: Partial<BuildOptions> = {}): Promise<AnalysisModel> {
+  return buildModelFrom(featurize(items), partial);
+}
+
+/** As buildModel, from texts already featurized (experiments reuse one featurization). */
+export async function buildModelFrom(rows: Featurized[], partial: Partial<BuildOptions> = {}): Promise<AnalysisModel> {
   const options = { ...DEFAULT_BUILD_OPTIONS, ...partial };
   const log = options.log ?? (() => {});
-  const rows = items.map((item) => ({ item, features: extractFeatures(item.text, item.lang) }));
   log(`features: ${rows.length} texts`);
   const sentiment = await trainHead(emptyHead('softmax', SENTIMENTS), sentimentExamples(rows, options), { ...options, epochs: options.sentimentEpochs, learningRate: options.sentimentLearningRate }, 1);
   log('sentiment head trained');
