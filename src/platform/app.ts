@@ -9,6 +9,7 @@ import { buildServer } from './http/server.js';
 import { startWorker, type Worker } from './jobs/worker.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { onJobsEnqueued } from './jobs/queue.js';
+import { createMailer } from './mail/mailer.js';
 import { HTTP_LIMITS } from './http/limits.js';
 import { packageRoot } from './paths.js';
 
@@ -36,8 +37,9 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
   const database = await openAndMigrate(config);
   let worker: Worker | null = null;
   let unsubscribe = () => false;
+  const mailer = createMailer(config, log.child({ component: 'mail' }));
   if (config.runWorkers) {
-    worker = startWorker(database, jobHandlers(database), log.child({ component: 'worker' }));
+    worker = startWorker(database, jobHandlers(database, config, log, mailer), log.child({ component: 'worker' }));
     const w = worker;
     unsubscribe = onJobsEnqueued(() => w.nudge());
   }
@@ -62,6 +64,7 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
       }
       unsubscribe();
       await worker?.stop();
+      mailer.close();
       await database.close();
     })();
     return stopping;

@@ -32,8 +32,8 @@ export async function versionDefinition(scope: WorkspaceScope, versionId: string
   return v;
 }
 
-export async function currentVersion(scope: WorkspaceScope, survey: SurveyRow) {
-  const [v] = await scope.db.select().from(surveyVersions)
+export async function currentVersion(scope: WorkspaceScope, survey: SurveyRow, db: Tx | WorkspaceScope['db'] = scope.db) {
+  const [v] = await db.select().from(surveyVersions)
     .where(scope.where(surveyVersions, eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, survey.currentVersion)));
   return v;
 }

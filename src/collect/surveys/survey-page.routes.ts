@@ -33,10 +33,11 @@ function sendPage(reply: FastifyReply, status: number, body: string) {
     .header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(body);
 }
 
-/** The language for pages shown before a survey is known (errors): ?lang=, else the browser's. */
+/** The language of error pages: the form's, ?lang=, else the browser's. */
 function guessLanguage(req: FastifyRequest): PageLanguage {
   const asked = (req.query as Record<string, unknown> | undefined)?.lang;
-  const tags = [typeof asked === 'string' ? asked : '', ...(req.headers['accept-language'] ?? '').split(',')];
+  const fromForm = first(((req.body ?? {}) as Form)._lang);
+  const tags = [fromForm ?? '', typeof asked === 'string' ? asked : '', ...(req.headers['accept-language'] ?? '').split(',')];
   for (const tag of tags) {
     const base = tag.trim().toLowerCase().slice(0, 2);
     if ((SURVEY_LANGUAGES as readonly string[]).includes(base)) return base as PageLanguage;

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zUuid } from '../../platform/http/zod-types.js';
-import { ZCreateSurveyInput, ZListSurveysQuery, ZUpdateSurveyInput } from './survey.schemas.js';
+import { ZCreateSurveyInput, ZListSendsQuery, ZListSurveysQuery, ZSendSurveyInput, ZUpdateSurveyInput } from './survey.schemas.js';
+import { listSurveySends, queueSurveySends } from './send-survey.js';
 import { createSurvey, getSurvey, listSurveys, personalLinkPath, setSurveyStatus, updateSurvey } from './survey.service.js';
 import { surveyResults } from './survey-results.js';
 import { SURVEY_TEMPLATES } from './survey-templates.js';
@@ -64,6 +65,23 @@ export async function surveyRoutes(app: FastifyInstance, opts: { publicUrl: stri
     const link = await personalLinkPath(req.scope, req.params.id, req.body.customerId);
     return reply.code(201).send({ url: `${opts.publicUrl}${link.path}`, expiresAt: link.expiresAt });
   });
+
+  r.post('/api/v1/surveys/:id/send', {
+    config: { permission: 'surveys:manage' },
+    schema: {
+      tags, summary: 'Email the survey to customers',
+      description: 'Each customer gets one email in their language (queued, sent by the background workers). Customers without an email, who unsubscribed, or who were surveyed within the workspace throttle window (default 30 days, any survey) are skipped and listed with the reason.',
+      params: ZIdParams, body: ZSendSurveyInput,
+    },
+  }, async (req, reply) => {
+    const { queued, skipped, sendIds } = await queueSurveySends(req.scope, req.params.id, { customerIds: req.body.customerIds, respectThrottle: req.body.respectThrottle });
+    return reply.code(202).send({ queued, skipped, sendIds });
+  });
+
+  r.get('/api/v1/surveys/:id/sends', {
+    config: { permission: 'surveys:read' },
+    schema: { tags, summary: 'Email sends of a survey, newest first, with status (queued, sent, bounced, failed, skipped) and reason', params: ZIdParams, querystring: ZListSendsQuery },
+  }, async (req) => listSurveySends(req.scope, req.params.id, req.query));
 
   r.get('/api/v1/surveys/:id/results', {
     config: { permission: 'surveys:read' },

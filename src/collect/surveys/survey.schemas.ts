@@ -36,6 +36,10 @@ export const ZListSurveysQuery = z.strictObject({
 
 export const ZSendSurveyInput = z.strictObject({
   customerIds: z.array(z.uuid()).min(1).max(1000),
-  /** Skip customers surveyed in the last N days (default: the workspace setting) */
-  respectThrottle: z.boolean().default(true),
+  respectThrottle: z.boolean().default(true).describe('Skip customers surveyed within the workspace throttle window (false: send anyway)'),
+});
+
+export const ZListSendsQuery = z.strictObject({
+  status: z.enum(['queued', 'sent', 'bounced', 'failed', 'skipped']).optional(),
+  limit: zPageQuery.limit,
 });

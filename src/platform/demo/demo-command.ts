@@ -11,7 +11,8 @@ export async function runDemoCommand(opts: { name: string }) {
   const database = await openAndMigrate(config);
   try {
     const result = await seedDemo(database, opts.name);
-    const worker = startWorker(database, jobHandlers(database), createLogger('warn'));
+    const log = createLogger('warn');
+    const worker = startWorker(database, jobHandlers(database, config, log), log);
     await worker.drain();
     await worker.stop();
     console.log(`Demo workspace "${result.workspace.name}" created: ${result.feedback} feedback items, ${result.customers} customers, ${result.orders} orders, ${result.events} events.`);

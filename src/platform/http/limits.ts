@@ -10,6 +10,8 @@ export const HTTP_LIMITS = {
   maxPageSize: 200,
   /** Metadata/attributes/properties JSON per object, serialised. */
   maxJsonBytes: 16 * 1024,
+  /** One path segment: signed survey links carry a payload and its signature (~250 characters). */
+  maxParamLength: 600,
   /** In-flight requests get this long to finish on shutdown before the server closes anyway. */
   shutdownGraceMs: 10_000,
 } as const;

@@ -1,13 +1,18 @@
 // Every job queue and the function that runs it.
+import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
+import type { Config } from '../config.js';
+import { createMailer, type Mailer } from '../mail/mailer.js';
+import { deliverSurveyEmail, SEND_SURVEY_QUEUE } from '../../collect/surveys/send-survey.js';
 import type { JobHandler } from './worker.js';
 import { ANALYZE_QUEUE } from '../../collect/store-feedback.js';
 import { processFeedback } from '../../analyze/process-feedback.js';
 import { REANALYZE_QUEUE, reanalyzeStep } from '../../analyze/reanalyze.js';
 import { TRAIN_QUEUE, trainWorkspaceModel } from '../../analyze/workspace-model.js';
 
-export function jobHandlers(database: Database): Record<string, JobHandler> {
+export function jobHandlers(database: Database, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>, log: Logger, mailer: Mailer = createMailer(config, log)): Record<string, JobHandler> {
   return {
+    [SEND_SURVEY_QUEUE]: (payload, job) => deliverSurveyEmail({ database, mailer, publicUrl: config.publicUrl }, payload, job),
     [ANALYZE_QUEUE]: (payload, job) => processFeedback(database, payload, job),
     [REANALYZE_QUEUE]: (payload) => reanalyzeStep(database, payload),
     [TRAIN_QUEUE]: (payload) => trainWorkspaceModel(database, payload),

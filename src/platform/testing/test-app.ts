@@ -9,6 +9,7 @@ import { buildServer } from '../http/server.js';
 import { loadConfig, type Config } from '../config.js';
 import { startWorker } from '../jobs/worker.js';
 import { jobHandlers } from '../jobs/handlers.js';
+import { createMailer } from '../mail/mailer.js';
 
 export const testEngine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -56,16 +57,18 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const log = pino({ level: 'silent' });
   const app = await buildServer({ config, database, log, version: 'test' });
   await app.ready();
+  const mailer = createMailer(config, log);
   return {
     app, database, config,
     /** Runs queued jobs until none is ready; with dueNow, delayed jobs (debounces, retries) run too. */
     async drainJobs(opts: { dueNow?: boolean } = {}) {
       if (opts.dueNow) await database.rows(sql`update jobs set run_at = now() where state = 'pending'`);
-      const worker = startWorker(database, jobHandlers(database), log);
+      const worker = startWorker(database, jobHandlers(database, config, log, mailer), log);
       await worker.drain();
       await worker.stop();
     },
     async close() {
+      mailer.close();
       await app.close();
       await database.close();
       await database.dropDatabase();

@@ -1,0 +1,137 @@
+// Email surveys: queue one send per customer (skipping those without an email, opted out, or
+// surveyed too recently), then deliver each through the durable job queue. A send row is written
+// in the same transaction as its job, carries a stable Message-ID, and is only ever sent while
+// 'queued': a redelivered job finds it 'sent' and does nothing.
+import { desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../platform/db/client.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { AppError } from '../../platform/http/errors.js';
+import { newId } from '../../platform/ids.js';
+import { enqueueJobs, notifyJobsEnqueued, type ClaimedJob } from '../../platform/jobs/queue.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { workspaces } from '../../platform/schema.js';
+import { customers } from '../../customers/schema.js';
+import { surveyOptOuts, surveyResponses, surveySends, surveys } from './schema.js';
+import { SURVEY_LIMITS } from './limits.js';
+import { currentVersion } from './respond-to-survey.js';
+import { renderSurveyEmail } from './survey-email.js';
+import { findSurvey } from './survey.service.js';
+import { chooseLanguage } from './choose-language.js';
+
+export const SEND_SURVEY_QUEUE = 'send-survey-email';
+
+export type SkipReason = 'no_email' | 'opted_out' | 'throttled' | 'daily_cap' | 'unknown_customer';
+
+/** The workspace's "survey a customer at most once per N days" setting. */
+async function throttleDays(tx: Tx | Database['db'], workspaceId: string): Promise<number> {
+  const [w] = await tx.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  const days = Number(w?.settings?.surveyThrottleDays);
+  return Number.isFinite(days) && days >= 0 ? days : SURVEY_LIMITS.defaultThrottleDays;
+}
+
+/** Customers who were sent or answered any survey of this workspace in the last `days` days. */
+async function recentlySurveyed(scope: WorkspaceScope, tx: Tx, customerIds: string[], days: number): Promise<Set<string>> {
+  if (days === 0 || customerIds.length === 0) return new Set();
+  const since = new Date(Date.now() - days * 86_400_000);
+  const sent = await tx.select({ id: surveySends.customerId }).from(surveySends)
+    .where(scope.where(surveySends, inArray(surveySends.customerId, customerIds), inArray(surveySends.status, ['queued', 'sent']), gte(surveySends.createdAt, since)));
+  const answered = await tx.select({ id: surveyResponses.customerId }).from(surveyResponses)
+    .where(scope.where(surveyResponses, inArray(surveyResponses.customerId, customerIds), gte(surveyResponses.startedAt, since)));
+  return new Set([...sent, ...answered].map((r) => r.id!));
+}
+
+export interface QueueSendsInput {
+  customerIds: string[];
+  respectThrottle: boolean;
+  /** why: 'api', or a trigger's key so one trigger never sends twice */
+  dedupeKey?: (customerId: string) => string;
+  runAt?: Date;
+}
+
+export async function queueSurveySends(scope: WorkspaceScope, surveyId: string, input: QueueSendsInput) {
+  const result = await scope.transaction(async (tx) => {
+    const survey = await findSurvey(scope, surveyId, tx);
+    if (survey.status !== 'live') throw new AppError(409, 'survey_not_live', 'Only a live survey can be sent; publish it first');
+    const ids = [...new Set(input.customerIds)];
+    const found = await tx.select().from(customers).where(scope.where(customers, inArray(customers.id, ids)));
+    const optedOut = new Set((await tx.select({ id: surveyOptOuts.customerId }).from(surveyOptOuts)
+      .where(scope.where(surveyOptOuts, inArray(surveyOptOuts.customerId, ids)))).map((r) => r.id));
+    const recent = input.respectThrottle ? await recentlySurveyed(scope, tx, ids, await throttleDays(tx, scope.workspaceId)) : new Set<string>();
+    let capLeft = Infinity;
+    if (survey.settings.maxSendsPerDay) {
+      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(surveySends)
+        .where(scope.where(surveySends, eq(surveySends.surveyId, survey.id), inArray(surveySends.status, ['queued', 'sent']), gte(surveySends.createdAt, sql`date_trunc('day', now() at time zone 'utc') at time zone 'utc'`)));
+      capLeft = survey.settings.maxSendsPerDay - n;
+    }
+    const version = await currentVersion(scope, survey, tx);
+    const skipped: Array<{ customerId: string; reason: SkipReason }> = [];
+    const rows: Array<typeof surveySends.$inferInsert> = [];
+    for (const id of ids) {
+      const c = found.find((x) => x.id === id);
+      const reason: SkipReason | null = !c ? 'unknown_customer' : !c.email ? 'no_email' : optedOut.has(id) ? 'opted_out' : recent.has(id) ? 'throttled' : capLeft <= 0 ? 'daily_cap' : null;
+      if (reason) {
+        skipped.push({ customerId: id, reason });
+        continue;
+      }
+      capLeft--;
+      const sendId = newId();
+      const language = chooseLanguage(version.definition, { customerLocale: c!.locale }).language;
+      rows.push(scope.stamp({
+        id: sendId, surveyId: survey.id, customerId: id, email: c!.email!, language,
+        messageId: `<${sendId}@feedloop>`, dedupeKey: input.dedupeKey?.(id) ?? null, scheduledFor: input.runAt ?? new Date(),
+      }));
+    }
+    const inserted = rows.length ? await tx.insert(surveySends).values(rows).onConflictDoNothing().returning({ id: surveySends.id }) : [];
+    await enqueueJobs(tx, inserted.map((r) => ({ queue: SEND_SURVEY_QUEUE, payload: { workspaceId: scope.workspaceId, sendId: r.id }, runAt: input.runAt })));
+    return { queued: inserted.length, skipped, sendIds: inserted.map((r) => r.id) };
+  });
+  if (result.queued) notifyJobsEnqueued();
+  return result;
+}
+
+export interface DeliverDeps {
+  database: Database;
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+/** Job: send one survey email. Bounces (5xx) are recorded at once; other failures retry, then fail. */
+export async function deliverSurveyEmail(deps: DeliverDeps, payload: Record<string, unknown>, job: ClaimedJob): Promise<void> {
+  const scope = new WorkspaceScope(deps.database, String(payload.workspaceId));
+  const [send] = await scope.db.select().from(surveySends).where(scope.where(surveySends, eq(surveySends.id, String(payload.sendId))));
+  if (!send || send.status !== 'queued') return; // already delivered (a redelivered job) or cancelled
+  const mark = (status: string, reason: string | null) => scope.db.update(surveySends)
+    .set({ status, reason, attempts: sql`${surveySends.attempts} + 1`, ...(status === 'sent' ? { sentAt: new Date() } : {}) })
+    .where(scope.where(surveySends, eq(surveySends.id, send.id), eq(surveySends.status, 'queued')));
+  const [survey] = await scope.db.select().from(surveys).where(scope.where(surveys, eq(surveys.id, send.surveyId)));
+  if (!survey || survey.status !== 'live') return void (await mark('skipped', 'survey_not_live'));
+  const [optOut] = await scope.db.select().from(surveyOptOuts).where(scope.where(surveyOptOuts, eq(surveyOptOuts.customerId, send.customerId)));
+  if (optOut) return void (await mark('skipped', 'opted_out'));
+  const [workspace] = await scope.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
+  const version = await currentVersion(scope, survey);
+  const email = renderSurveyEmail({
+    publicUrl: deps.publicUrl, workspaceName: workspace.name, survey, definition: version.definition,
+    language: send.language as never, customerId: send.customerId, sendId: send.id,
+  });
+  const result = await deps.mailer.send({
+    to: send.email, subject: email.subject, html: email.html, text: email.text, messageId: send.messageId,
+    headers: { 'List-Unsubscribe': `<${email.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'Auto-Submitted': 'auto-generated' },
+  });
+  if (result.ok) return void (await mark('sent', null));
+  if (result.permanent) return void (await mark('bounced', result.reason));
+  if (job.attempts >= job.maxAttempts) await mark('failed', result.reason);
+  else await scope.db.update(surveySends).set({ attempts: sql`${surveySends.attempts} + 1`, reason: result.reason }).where(eq(surveySends.id, send.id));
+  throw new Error(`survey email not sent (will retry): ${result.reason}`);
+}
+
+export async function listSurveySends(scope: WorkspaceScope, surveyId: string, q: { status?: string; limit: number }) {
+  await findSurvey(scope, surveyId);
+  const data = await scope.db.select({
+    id: surveySends.id, customerId: surveySends.customerId, email: surveySends.email, language: surveySends.language,
+    status: surveySends.status, reason: surveySends.reason, attempts: surveySends.attempts,
+    scheduledFor: surveySends.scheduledFor, sentAt: surveySends.sentAt, createdAt: surveySends.createdAt,
+  }).from(surveySends)
+    .where(scope.where(surveySends, eq(surveySends.surveyId, surveyId), q.status ? eq(surveySends.status, q.status) : undefined))
+    .orderBy(desc(surveySends.createdAt), desc(surveySends.id)).limit(q.limit);
+  return { data };
+}
