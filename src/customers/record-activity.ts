@@ -6,6 +6,7 @@ import { events, orders } from './schema.js';
 import { newId } from '../platform/ids.js';
 import { identifyCustomer } from './identify-customer.js';
 import type { TRecordEventInput, TRecordOrderInput } from './customer.schemas.js';
+import { signalSurveyTriggers } from '../collect/surveys/survey-triggers.js';
 
 export async function recordEvents(scope: WorkspaceScope, inputs: TRecordEventInput[]) {
   return scope.transaction(async (tx) => {
@@ -18,6 +19,7 @@ export async function recordEvents(scope: WorkspaceScope, inputs: TRecordEventIn
       })).returning();
       out.push({ id: row.id, customerId: customer.id, name: row.name, properties: row.properties, occurredAt: row.occurredAt, receivedAt: row.receivedAt });
     }
+    await signalSurveyTriggers(scope, tx, out.map((e) => ({ name: e.name, customerId: e.customerId, occurredAt: e.occurredAt, sourceKey: `event:${e.id}` })));
     return out;
   });
 }
@@ -34,6 +36,11 @@ export async function recordOrder(scope: WorkspaceScope, input: TRecordOrderInpu
       target: [orders.workspaceId, orders.externalId],
       set: { customerId: customer.id, amount: input.amount, currency: input.currency, status: input.status ?? null, placedAt, metadata: input.metadata },
     }).returning({ id: orders.id, inserted: sql<boolean>`(xmax = 0)` });
+    // Survey triggers: a new order is "order_placed"; status "delivered" is "order_delivered" (once per order).
+    await signalSurveyTriggers(scope, tx, [
+      ...(row.inserted ? [{ name: 'order_placed', customerId: customer.id, occurredAt: placedAt, sourceKey: `order:${row.id}:placed` }] : []),
+      ...(input.status === 'delivered' ? [{ name: 'order_delivered', customerId: customer.id, occurredAt: new Date(), sourceKey: `order:${row.id}:delivered` }] : []),
+    ]);
     return { order: publicOrder({ ...row, customerId: customer.id, externalId: input.externalId, amount: input.amount, currency: input.currency, status: input.status ?? null, placedAt, metadata: input.metadata }), created: row.inserted };
   });
 }

@@ -1,7 +1,7 @@
 // Surveys: the survey, its immutable versions, responses with one row per answered question,
 // email sends, and customers who asked not to be surveyed again.
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, timestamp, jsonb, integer, uniqueIndex, index, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, jsonb, integer, uniqueIndex, index, primaryKey, boolean } from 'drizzle-orm/pg-core';
 import { workspaces } from '../../platform/schema.js';
 import { customers } from '../../customers/schema.js';
 import { feedbackItems } from '../schema.js';
@@ -112,3 +112,24 @@ export const surveyOptOuts = pgTable('survey_opt_outs', {
   customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
+
+export interface TriggerCondition {
+  /** locale | email | phone | feedbackCount | attributes.<name> */
+  field: string;
+  op: 'eq' | 'neq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte' | 'exists';
+  value?: string | number | boolean | Array<string | number>;
+}
+
+// "Send this survey when <event> happens, after a delay, to customers matching a segment, outside
+// quiet hours in the customer's time zone."
+export const surveyTriggers = pgTable('survey_triggers', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  surveyId: uuid('survey_id').notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+  eventName: text('event_name').notNull(),
+  delayMinutes: integer('delay_minutes').notNull().default(0),
+  segment: jsonb('segment').$type<TriggerCondition[]>().notNull().default([]),
+  quietHours: jsonb('quiet_hours').$type<{ start: string; end: string } | null>(),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('survey_triggers_event_idx').on(t.workspaceId, t.eventName)]);

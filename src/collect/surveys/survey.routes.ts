@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zUuid } from '../../platform/http/zod-types.js';
-import { ZCreateSurveyInput, ZListSendsQuery, ZListSurveysQuery, ZSendSurveyInput, ZUpdateSurveyInput } from './survey.schemas.js';
+import { ZCreateTriggerInput, ZCreateSurveyInput, ZListSendsQuery, ZListSurveysQuery, ZSendSurveyInput, ZUpdateSurveyInput } from './survey.schemas.js';
 import { listSurveySends, queueSurveySends } from './send-survey.js';
+import { createTrigger, deleteTrigger, listTriggers } from './survey-triggers.js';
 import { createSurvey, getSurvey, listSurveys, personalLinkPath, setSurveyStatus, updateSurvey } from './survey.service.js';
 import { surveyResults } from './survey-results.js';
 import { SURVEY_TEMPLATES } from './survey-templates.js';
@@ -82,6 +83,28 @@ export async function surveyRoutes(app: FastifyInstance, opts: { publicUrl: stri
     config: { permission: 'surveys:read' },
     schema: { tags, summary: 'Email sends of a survey, newest first, with status (queued, sent, bounced, failed, skipped) and reason', params: ZIdParams, querystring: ZListSendsQuery },
   }, async (req) => listSurveySends(req.scope, req.params.id, req.query));
+
+  r.post('/api/v1/surveys/:id/triggers', {
+    config: { permission: 'surveys:manage' },
+    schema: {
+      tags, summary: 'Send this survey by email when an event happens',
+      description: 'Events: order_placed and order_delivered (from POST /orders with status "delivered"), ticket_resolved, or any event name you send to POST /events. Each event sends at most once per trigger; workspace throttling and unsubscribes apply.',
+      params: ZIdParams, body: ZCreateTriggerInput,
+    },
+  }, async (req, reply) => reply.code(201).send(await createTrigger(req.scope, req.params.id, req.body)));
+
+  r.get('/api/v1/surveys/:id/triggers', {
+    config: { permission: 'surveys:read' },
+    schema: { tags, summary: "The survey's triggers", params: ZIdParams },
+  }, async (req) => listTriggers(req.scope, req.params.id));
+
+  r.delete('/api/v1/surveys/:id/triggers/:triggerId', {
+    config: { permission: 'surveys:manage' },
+    schema: { tags, summary: 'Remove a trigger', params: z.strictObject({ id: zUuid, triggerId: zUuid }) },
+  }, async (req, reply) => {
+    await deleteTrigger(req.scope, req.params.id, req.params.triggerId);
+    return reply.code(204).send();
+  });
 
   r.get('/api/v1/surveys/:id/results', {
     config: { permission: 'surveys:read' },

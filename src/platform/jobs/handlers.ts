@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import type { Config } from '../config.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';
 import { deliverSurveyEmail, SEND_SURVEY_QUEUE } from '../../collect/surveys/send-survey.js';
+import { MATCH_TRIGGERS_QUEUE, matchSurveyTriggers } from '../../collect/surveys/survey-triggers.js';
 import type { JobHandler } from './worker.js';
 import { ANALYZE_QUEUE } from '../../collect/store-feedback.js';
 import { processFeedback } from '../../analyze/process-feedback.js';
@@ -12,6 +13,7 @@ import { TRAIN_QUEUE, trainWorkspaceModel } from '../../analyze/workspace-model.
 
 export function jobHandlers(database: Database, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>, log: Logger, mailer: Mailer = createMailer(config, log)): Record<string, JobHandler> {
   return {
+    [MATCH_TRIGGERS_QUEUE]: (payload) => matchSurveyTriggers(database, payload),
     [SEND_SURVEY_QUEUE]: (payload, job) => deliverSurveyEmail({ database, mailer, publicUrl: config.publicUrl }, payload, job),
     [ANALYZE_QUEUE]: (payload, job) => processFeedback(database, payload, job),
     [REANALYZE_QUEUE]: (payload) => reanalyzeStep(database, payload),

@@ -1,0 +1,77 @@
+// Distribution rules: segment matching, quiet hours, and event/order triggers end to end.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { matchesSegment, outsideQuietHours } from './survey-triggers.js';
+
+describe('quiet hours and segments', () => {
+  it('moves a send out of the quiet window in the customer\'s time zone', () => {
+    const quiet = { start: '21:00', end: '08:00' };
+    // 23:30 in Tehran (UTC+3:30) is 20:00 UTC: wait until 08:00 Tehran = 04:30 UTC next day.
+    expect(outsideQuietHours(new Date('2026-03-01T20:00:00Z'), 'Asia/Tehran', quiet).toISOString()).toBe('2026-03-02T04:30:00.000Z');
+    expect(outsideQuietHours(new Date('2026-03-01T10:00:00Z'), 'Asia/Tehran', quiet).toISOString()).toBe('2026-03-01T10:00:00.000Z');
+    expect(outsideQuietHours(new Date('2026-03-01T20:00:00Z'), 'Asia/Tehran', null).toISOString()).toBe('2026-03-01T20:00:00.000Z');
+    // A daytime window (12:00–14:00 Shanghai = 04:00–06:00 UTC).
+    expect(outsideQuietHours(new Date('2026-03-01T04:30:00Z'), 'Asia/Shanghai', { start: '12:00', end: '14:00' }).toISOString()).toBe('2026-03-01T06:00:00.000Z');
+  });
+
+  it('matches every condition of a segment', () => {
+    const c = { locale: 'fa', email: 'a@b.c', phone: null, feedbackCount: 3, attributes: { plan: 'pro', spend: '1200', vip: true } } as never;
+    expect(matchesSegment(c, [{ field: 'attributes.plan', op: 'in', value: ['pro', 'team'] }, { field: 'locale', op: 'eq', value: 'fa' }])).toBe(true);
+    expect(matchesSegment(c, [{ field: 'attributes.spend', op: 'gte', value: 1000 }, { field: 'feedbackCount', op: 'lt', value: 5 }])).toBe(true);
+    expect(matchesSegment(c, [{ field: 'attributes.vip', op: 'eq', value: true }, { field: 'phone', op: 'exists' }])).toBe(false);
+    expect(matchesSegment(c, [{ field: 'attributes.missing', op: 'gt', value: 0 }])).toBe(false);
+    expect(matchesSegment(c, [])).toBe(true);
+  });
+});
+
+describe('survey triggers', () => {
+  let t: TestApp;
+  let key: string;
+  const api = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
+  beforeAll(async () => {
+    t = await createTestApp();
+    const { cookie } = await setupOwner(t);
+    key = await createKey(t, cookie, ['customers:write', 'customers:read', 'events:write', 'surveys:read', 'surveys:manage']);
+  });
+  afterAll(() => t.close());
+
+  it('queues a send N days after delivery for customers in the segment, once per order, and for named app events', async () => {
+    const survey = (await api('POST', '/api/v1/surveys', { template: 'purchase_experience' })).json();
+    await api('POST', `/api/v1/surveys/${survey.id}/publish`);
+    const bad = await api('POST', `/api/v1/surveys/${survey.id}/triggers`, { eventName: 'order_delivered', quietHours: { start: '25:00', end: '08:00' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('quietHours.start');
+    const trigger = await api('POST', `/api/v1/surveys/${survey.id}/triggers`, { eventName: 'order_delivered', delayMinutes: 3 * 1440, segment: [{ field: 'attributes.vip', op: 'eq', value: true }] });
+    expect(trigger.statusCode).toBe(201);
+    await api('POST', `/api/v1/surveys/${survey.id}/triggers`, { eventName: 'checkout finished' });
+
+    const order = (externalId: string, customer: object) => api('POST', '/api/v1/orders', { customer, externalId, amount: 120, currency: 'usd', status: 'delivered' });
+    await api('POST', '/api/v1/customers/identify', { externalId: 'vip', email: 'vip@example.com', attributes: { vip: true } });
+    await api('POST', '/api/v1/customers/identify', { externalId: 'plain', email: 'plain@example.com' });
+    expect((await order('o-1', { externalId: 'vip' })).statusCode).toBe(201);
+    expect((await order('o-1', { externalId: 'vip' })).statusCode).toBe(200); // re-sent: no second send
+    await order('o-2', { externalId: 'plain' });
+    await t.drainJobs();
+    const sends = (await api('GET', `/api/v1/surveys/${survey.id}/sends`)).json().data;
+    expect(sends).toHaveLength(1);
+    expect(sends[0]).toMatchObject({ email: 'vip@example.com', status: 'queued' });
+    const delayDays = (new Date(sends[0].scheduledFor).getTime() - Date.now()) / 86_400_000;
+    expect(delayDays).toBeGreaterThan(2.99);
+    expect(delayDays).toBeLessThan(3.01);
+    const [{ n }] = await t.database.rows<{ n: number }>(sql`select count(*)::int as n from jobs where queue = 'send-survey-email' and state = 'pending' and run_at > now() + interval '2 days'`);
+    expect(n).toBe(1);
+    await t.drainJobs({ dueNow: true });
+    expect((await api('GET', `/api/v1/surveys/${survey.id}/sends`)).json().data[0].status).toBe('sent');
+
+    // A named app event from the business's server; the workspace throttle stops a second survey to the VIP.
+    expect((await api('POST', '/api/v1/events', { customer: { externalId: 'plain' }, name: 'checkout finished' })).statusCode).toBe(201);
+    await api('POST', '/api/v1/events', { customer: { externalId: 'vip' }, name: 'checkout finished' });
+    await t.drainJobs();
+    const all = (await api('GET', `/api/v1/surveys/${survey.id}/sends`)).json().data.map((s: { email: string }) => s.email).sort();
+    expect(all).toEqual(['plain@example.com', 'vip@example.com']);
+
+    expect((await api('DELETE', `/api/v1/surveys/${survey.id}/triggers/${trigger.json().id}`)).statusCode).toBe(204);
+    expect((await api('GET', `/api/v1/surveys/${survey.id}/triggers`)).json().data).toHaveLength(1);
+  });
+});

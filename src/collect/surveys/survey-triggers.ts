@@ -1,0 +1,131 @@
+// Distribution rules: "when <event> happens to a customer, email them this survey after a delay,
+// if they match a segment, outside quiet hours in their time zone". Event and order ingestion
+// signal occurrences inside their own transaction (only when a trigger listens for that name), and
+// a job matches them later, so ingestion stays fast and a restart loses nothing.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database, Tx } from '../../platform/db/client.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { notFound } from '../../platform/http/errors.js';
+import { newId } from '../../platform/ids.js';
+import { enqueueJobs } from '../../platform/jobs/queue.js';
+import { workspaces } from '../../platform/schema.js';
+import { customers } from '../../customers/schema.js';
+import { surveyTriggers, type TriggerCondition } from './schema.js';
+import { findSurvey } from './survey.service.js';
+import { queueSurveySends } from './send-survey.js';
+import type { TCreateTriggerInput } from './survey.schemas.js';
+
+export const MATCH_TRIGGERS_QUEUE = 'match-survey-triggers';
+
+/** Event names Feedloop emits itself; any other name comes from the business's own events. */
+export const BUILT_IN_EVENTS = ['order_placed', 'order_delivered', 'ticket_resolved'] as const;
+
+export interface Occurrence {
+  name: string;
+  customerId: string;
+  occurredAt: Date;
+  /** the event or order it came from: a trigger fires once per source */
+  sourceKey: string;
+}
+
+/** Called inside the ingesting transaction: enqueues matching only if a trigger listens. */
+export async function signalSurveyTriggers(scope: WorkspaceScope, tx: Tx, occurrences: Occurrence[]): Promise<void> {
+  if (occurrences.length === 0) return;
+  const names = [...new Set(occurrences.map((o) => o.name))];
+  const listening = await tx.select({ name: surveyTriggers.eventName }).from(surveyTriggers)
+    .where(scope.where(surveyTriggers, inArray(surveyTriggers.eventName, names), eq(surveyTriggers.enabled, true))).limit(names.length * 10);
+  const heard = new Set(listening.map((l) => l.name));
+  const relevant = occurrences.filter((o) => heard.has(o.name));
+  if (relevant.length === 0) return;
+  await enqueueJobs(tx, [{ queue: MATCH_TRIGGERS_QUEUE, payload: { workspaceId: scope.workspaceId, occurrences: relevant.map((o) => ({ ...o, occurredAt: o.occurredAt.toISOString() })) } }]);
+}
+
+type CustomerRow = typeof customers.$inferSelect;
+
+function fieldValue(c: CustomerRow, field: string): unknown {
+  if (field.startsWith('attributes.')) return c.attributes[field.slice('attributes.'.length)];
+  return ({ locale: c.locale, email: c.email, phone: c.phone, feedbackCount: c.feedbackCount } as Record<string, unknown>)[field];
+}
+
+/** Every condition holds (AND). Values compare as numbers when both sides are numeric. */
+export function matchesSegment(c: CustomerRow, segment: TriggerCondition[]): boolean {
+  return segment.every(({ field, op, value }) => {
+    const actual = fieldValue(c, field);
+    if (op === 'exists') return (actual !== undefined && actual !== null && actual !== '') === (value !== false);
+    if (op === 'in') return Array.isArray(value) && value.some((v) => String(v) === String(actual));
+    if (op === 'eq') return String(actual) === String(value);
+    if (op === 'neq') return String(actual) !== String(value);
+    const a = Number(actual), b = Number(value);
+    if (actual === null || actual === undefined || Number.isNaN(a) || Number.isNaN(b)) return false;
+    return op === 'gt' ? a > b : op === 'gte' ? a >= b : op === 'lt' ? a < b : a <= b;
+  });
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** `at`, or the end of the quiet window when `at` falls inside it (local time in `timeZone`). */
+export function outsideQuietHours(at: Date, timeZone: string, quiet: { start: string; end: string } | null): Date {
+  if (!quiet) return at;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const local = Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
+  const start = minutesOf(quiet.start), end = minutesOf(quiet.end);
+  const inside = start <= end ? local >= start && local < end : local >= start || local < end;
+  if (!inside) return at;
+  const wait = (end - local + 1440) % 1440;
+  return new Date(at.getTime() + wait * 60_000 - (at.getTime() % 60_000));
+}
+
+const validZone = (tz: unknown): tz is string => {
+  if (typeof tz !== 'string' || !tz) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Job: match signalled occurrences against the workspace's triggers and queue the sends. */
+export async function matchSurveyTriggers(database: Database, payload: Record<string, unknown>): Promise<void> {
+  const scope = new WorkspaceScope(database, String(payload.workspaceId));
+  const occurrences = (payload.occurrences as Array<Omit<Occurrence, 'occurredAt'> & { occurredAt: string }>) ?? [];
+  const triggers = await scope.db.select().from(surveyTriggers)
+    .where(scope.where(surveyTriggers, inArray(surveyTriggers.eventName, [...new Set(occurrences.map((o) => o.name))]), eq(surveyTriggers.enabled, true)));
+  if (triggers.length === 0) return;
+  const people = await scope.db.select().from(customers).where(scope.where(customers, inArray(customers.id, [...new Set(occurrences.map((o) => o.customerId))])));
+  const [workspace] = await scope.db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
+  for (const o of occurrences) {
+    const customer = people.find((p) => p.id === o.customerId);
+    if (!customer) continue;
+    for (const trigger of triggers.filter((t) => t.eventName === o.name && matchesSegment(customer, t.segment))) {
+      const zone = validZone(customer.attributes.timezone) ? customer.attributes.timezone : workspace.timezone;
+      const due = new Date(Math.max(Date.now(), new Date(o.occurredAt).getTime() + trigger.delayMinutes * 60_000));
+      try {
+        await queueSurveySends(scope, trigger.surveyId, {
+          customerIds: [customer.id], respectThrottle: true, runAt: outsideQuietHours(due, zone, trigger.quietHours),
+          dedupeKey: () => `trigger:${trigger.id}:${o.sourceKey}`,
+        });
+      } catch (err) {
+        // A survey closed since the trigger was made sends nothing; other errors retry the job.
+        if ((err as { code?: string }).code !== 'survey_not_live') throw err;
+      }
+    }
+  }
+}
+
+export async function createTrigger(scope: WorkspaceScope, surveyId: string, input: TCreateTriggerInput) {
+  await findSurvey(scope, surveyId);
+  const [row] = await scope.db.insert(surveyTriggers).values(scope.stamp({ id: newId(), surveyId, ...input })).returning();
+  return row;
+}
+
+export async function listTriggers(scope: WorkspaceScope, surveyId: string) {
+  await findSurvey(scope, surveyId);
+  return { data: await scope.db.select().from(surveyTriggers).where(scope.where(surveyTriggers, eq(surveyTriggers.surveyId, surveyId))) };
+}
+
+export async function deleteTrigger(scope: WorkspaceScope, surveyId: string, triggerId: string) {
+  const gone = await scope.db.delete(surveyTriggers).where(scope.where(surveyTriggers, and(eq(surveyTriggers.surveyId, surveyId), eq(surveyTriggers.id, triggerId))))
+    .returning({ id: surveyTriggers.id });
+  if (gone.length === 0) throw notFound('Trigger');
+}
