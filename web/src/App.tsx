@@ -17,6 +17,9 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
 import { ThemesPage } from './pages/ThemesPage';
+import { SurveyEditorPage } from './pages/SurveyEditorPage';
+import { SurveyResultsPage } from './pages/SurveyResultsPage';
+import { SurveysPage } from './pages/SurveysPage';
 import { TopicsPage } from './pages/TopicsPage';
 
 type Boot =
@@ -164,6 +167,12 @@ function AuthedPage({ route }: { route: Route }) {
       return <TopicsPage />;
     case 'themes':
       return <ThemesPage />;
+    case 'surveys':
+      return <SurveysPage />;
+    case 'surveyEditor':
+      return <SurveyEditorPage key={route.id} id={route.id} />;
+    case 'surveyResults':
+      return <SurveyResultsPage key={route.id} id={route.id} />;
     default:
       return <NotFoundPage />;
   }

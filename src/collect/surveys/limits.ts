@@ -13,6 +13,4 @@ export const SURVEY_LIMITS = {
   formBodyBytes: 64 * 1024,
   /** Link page submissions per IP and minute: a real respondent answers a few questions a minute. */
   submitsPerMinute: 120,
-  /** Default for "no customer is surveyed more than once per X days, across all surveys". */
-  defaultThrottleDays: 30,
 } as const;

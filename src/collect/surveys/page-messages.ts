@@ -33,6 +33,7 @@ const en = {
   unsubscribeButton: 'Unsubscribe',
   unsubscribed: 'Done. You will not receive surveys from {{workspace}} again.',
   tooMany: 'Too many requests. Please wait a minute and try again.',
+  preview: 'Preview: this is how respondents see the survey. Answers are not saved.',
 };
 type Messages = typeof en;
 
@@ -67,6 +68,7 @@ const fa: Messages = {
   unsubscribeButton: 'لغو دریافت',
   unsubscribed: 'انجام شد. دیگر نظرسنجی‌ای از {{workspace}} دریافت نخواهید کرد.',
   tooMany: 'درخواست‌ها بیش از حد است. لطفاً یک دقیقه صبر کنید و دوباره تلاش کنید.',
+  preview: 'پیش‌نمایش: پاسخ‌دهندگان نظرسنجی را این‌گونه می‌بینند. پاسخ‌ها ذخیره نمی‌شوند.',
 };
 
 const ar: Messages = {
@@ -100,6 +102,7 @@ const ar: Messages = {
   unsubscribeButton: 'إلغاء الاشتراك',
   unsubscribed: 'تم. لن تصلك استبيانات من {{workspace}} بعد الآن.',
   tooMany: 'طلبات كثيرة جدًا. يرجى الانتظار دقيقة ثم المحاولة مجددًا.',
+  preview: 'معاينة: هكذا يرى المشاركون الاستبيان. لن تُحفظ الإجابات.',
 };
 
 const zh: Messages = {
@@ -133,6 +136,7 @@ const zh: Messages = {
   unsubscribeButton: '退订',
   unsubscribed: '已完成。您将不会再收到{{workspace}}的调查。',
   tooMany: '请求过多，请稍等一分钟再试。',
+  preview: '预览：受访者看到的调查就是这样。回答不会被保存。',
 };
 
 export const PAGE_MESSAGES = { en, fa, ar, zh } as const;

@@ -10,9 +10,9 @@ import { newId } from '../../platform/ids.js';
 import { enqueueJobs, notifyJobsEnqueued, type ClaimedJob } from '../../platform/jobs/queue.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { workspaces } from '../../platform/schema.js';
+import { SURVEY_THROTTLE_DEFAULT_DAYS } from '../../platform/workspace/workspace-settings.service.js';
 import { customers } from '../../customers/schema.js';
 import { surveyOptOuts, surveyResponses, surveySends, surveys } from './schema.js';
-import { SURVEY_LIMITS } from './limits.js';
 import { currentVersion } from './respond-to-survey.js';
 import { renderSurveyEmail } from './survey-email.js';
 import { findSurvey } from './survey.service.js';
@@ -26,7 +26,7 @@ export type SkipReason = 'no_email' | 'opted_out' | 'throttled' | 'daily_cap' | 
 async function throttleDays(tx: Tx | Database['db'], workspaceId: string): Promise<number> {
   const [w] = await tx.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
   const days = Number(w?.settings?.surveyThrottleDays);
-  return Number.isFinite(days) && days >= 0 ? days : SURVEY_LIMITS.defaultThrottleDays;
+  return Number.isFinite(days) && days >= 0 ? days : SURVEY_THROTTLE_DEFAULT_DAYS;
 }
 
 /** Customers who were sent or answered any survey of this workspace in the last `days` days. */

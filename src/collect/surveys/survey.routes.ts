@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zUuid } from '../../platform/http/zod-types.js';
+import { zLocale, zUuid } from '../../platform/http/zod-types.js';
+import { questionPage } from './link-page.js';
+import { messagesFor } from './page-messages.js';
 import { ZCreateTriggerInput, ZCreateSurveyInput, ZListSendsQuery, ZListSurveysQuery, ZSendSurveyInput, ZUpdateSurveyInput } from './survey.schemas.js';
 import { listSurveySends, queueSurveySends } from './send-survey.js';
 import { createTrigger, deleteTrigger, listTriggers } from './survey-triggers.js';
@@ -104,6 +106,26 @@ export async function surveyRoutes(app: FastifyInstance, opts: { publicUrl: stri
   }, async (req, reply) => {
     await deleteTrigger(req.scope, req.params.id, req.params.triggerId);
     return reply.code(204).send();
+  });
+
+  r.get('/api/v1/surveys/:id/preview', {
+    config: { permission: 'surveys:read' },
+    schema: {
+      tags, summary: 'The link page as respondents see it, in one language, every question at once (answers cannot be sent)',
+      params: ZIdParams, querystring: z.strictObject({ lang: zLocale.optional() }),
+    },
+  }, async (req, reply) => {
+    const survey = await getSurvey(req.scope, req.params.id);
+    const def = survey.definition;
+    const language = req.query.lang && def.languages.includes(req.query.lang) ? req.query.lang : def.defaultLanguage;
+    const body = questionPage({
+      surveyName: survey.name, definition: def, language, questions: def.questions, answers: {}, action: '#', hidden: {},
+      notice: messagesFor(language)('preview'), showWelcome: true, submitKey: 'submit',
+    });
+    // Shown inside the dashboard; the form can never be sent from a preview.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      .header('content-security-policy', "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'")
+      .send(body);
   });
 
   r.get('/api/v1/surveys/:id/results', {

@@ -42,7 +42,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   const app = Fastify({
     loggerInstance: deps.log,
     bodyLimit: HTTP_LIMITS.bodyLimitBytes,
-    maxParamLength: HTTP_LIMITS.maxParamLength,
+    routerOptions: { maxParamLength: HTTP_LIMITS.maxParamLength },
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,

@@ -20,6 +20,7 @@ export const ZUpdateWorkspaceInput = z.strictObject({
   timezone: z.string().max(100).refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Tehran' }).optional(),
   piiRedaction: z.boolean().optional()
     .describe('Replace e-mail addresses, phone numbers and card numbers in new feedback text and metadata with [email], [phone], [card] before storing'),
+  surveyThrottleDays: z.number().int().min(0).max(365).optional().describe('Survey a customer at most once per this many days, across all surveys (0: no limit)'),
 });
 
 export async function workspaceRoutes(app: FastifyInstance) {

@@ -7,11 +7,16 @@ import type { Actor } from '../auth/permissions.js';
 import { workspaces } from '../schema.js';
 import { forbidden, notFound } from '../http/errors.js';
 
+/** Matches the survey default (collect/surveys/limits.ts): a customer hears from us at most monthly. */
+export const SURVEY_THROTTLE_DEFAULT_DAYS = 30;
+
 export interface WorkspaceSettingsPatch {
   name?: string;
   defaultLocale?: string;
   timezone?: string;
   piiRedaction?: boolean;
+  /** no customer is surveyed more than once per this many days, across all surveys (0 = no limit) */
+  surveyThrottleDays?: number;
 }
 
 type WorkspaceRow = typeof workspaces.$inferSelect;
@@ -20,6 +25,7 @@ function publicWorkspace(w: WorkspaceRow) {
   return {
     id: w.id, name: w.name, slug: w.slug, defaultLocale: w.defaultLocale, timezone: w.timezone,
     piiRedaction: w.settings.piiRedaction === true,
+    surveyThrottleDays: typeof w.settings.surveyThrottleDays === 'number' ? w.settings.surveyThrottleDays : SURVEY_THROTTLE_DEFAULT_DAYS,
   };
 }
 
@@ -41,7 +47,8 @@ export async function updateWorkspaceSettings(scope: WorkspaceScope, actor: Acto
   if (patch.defaultLocale !== undefined) set.defaultLocale = patch.defaultLocale;
   if (patch.timezone !== undefined) set.timezone = patch.timezone;
   // Merged key by key so settings written by other features are kept.
-  if (patch.piiRedaction !== undefined) set.settings = sql`${workspaces.settings} || ${JSON.stringify({ piiRedaction: patch.piiRedaction })}::jsonb`;
+  const switches = Object.fromEntries(Object.entries({ piiRedaction: patch.piiRedaction, surveyThrottleDays: patch.surveyThrottleDays }).filter(([, v]) => v !== undefined));
+  if (Object.keys(switches).length > 0) set.settings = sql`${workspaces.settings} || ${JSON.stringify(switches)}::jsonb`;
   if (Object.keys(set).length > 0) await scope.db.update(workspaces).set(set).where(eq(workspaces.id, scope.workspaceId));
   return getWorkspaceSettings(scope);
 }

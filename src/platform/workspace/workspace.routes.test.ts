@@ -37,6 +37,8 @@ describe('workspace settings', () => {
     const [after] = await t.database.db.select().from(workspaces).where(eq(workspaces.id, ws.id));
     expect(after.settings).toEqual({ other: 'kept', piiRedaction: true });
     expect((await asOwner('PATCH', { piiRedaction: false })).json().piiRedaction).toBe(false);
+    expect((await asOwner('PATCH', { surveyThrottleDays: 7 })).json()).toMatchObject({ piiRedaction: false, surveyThrottleDays: 7 });
+    expect((await asOwner('PATCH', { surveyThrottleDays: 400 })).statusCode).toBe(400);
   });
 
   it('refuses fields outside the allow-list and bad values, naming the field', async () => {

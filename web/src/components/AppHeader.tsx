@@ -35,6 +35,7 @@ export function AppHeader() {
   const navItems = [
     { to: paths.feedbackList(), label: t('nav.feedback'), active: path.startsWith('/feedback') },
     { to: paths.themes(), label: t('nav.themes'), active: path.startsWith('/themes') },
+    { to: paths.surveys(), label: t('nav.surveys'), active: path.startsWith('/surveys') },
     { to: paths.settings(), label: t('nav.settings'), active: path.startsWith('/settings') },
   ];
 

@@ -53,6 +53,9 @@ export type Route =
   | { name: 'settings' }
   | { name: 'topics' }
   | { name: 'themes' }
+  | { name: 'surveys' }
+  | { name: 'surveyEditor'; id: string }
+  | { name: 'surveyResults'; id: string }
   | { name: 'notFound' };
 
 export function matchRoute(path: string): Route {
@@ -72,7 +75,11 @@ export function matchRoute(path: string): Route {
       return { name: 'topics' };
     case '/themes':
       return { name: 'themes' };
+    case '/surveys':
+      return { name: 'surveys' };
   }
+  const survey = /^\/surveys\/([^/]+)(\/results)?$/.exec(clean);
+  if (survey) return survey[2] ? { name: 'surveyResults', id: decodeURIComponent(survey[1]) } : { name: 'surveyEditor', id: decodeURIComponent(survey[1]) };
   const detail = /^\/feedback\/([^/]+)$/.exec(clean);
   if (detail) return { name: 'feedbackDetail', id: decodeURIComponent(detail[1]) };
   return { name: 'notFound' };
@@ -84,6 +91,9 @@ export const paths = {
   settings: () => '/settings',
   topics: () => '/settings/topics',
   themes: (search = '') => `/themes${search}`,
+  surveys: () => '/surveys',
+  surveyEditor: (id: string) => `/surveys/${encodeURIComponent(id)}`,
+  surveyResults: (id: string) => `/surveys/${encodeURIComponent(id)}/results`,
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',
 };

@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import type { Question, SurveyDefinition, SurveyLanguage } from '../../api/surveys';
+import { isScore, withText } from '../../lib/surveys';
+import { Field } from '../Field';
+
+interface Props {
+  question: Question;
+  index: number;
+  definition: SurveyDefinition;
+  language: SurveyLanguage;
+  readOnly: boolean;
+  onChange: (next: Question) => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+/** One question: its texts in the language being edited, required flag, options and follow-up rule. */
+export function QuestionEditor({ question: q, index, definition, language, readOnly, onChange, onMove, onRemove }: Props) {
+  const { t } = useTranslation();
+  const dir = language === 'fa' || language === 'ar' ? 'rtl' : 'ltr';
+  const fallback = (text: Partial<Record<SurveyLanguage, string>> | undefined) => text?.[definition.defaultLanguage] ?? '';
+  const scoreQuestions = definition.questions.slice(0, index).filter((p) => isScore(p.type));
+  const parent = q.showIf ? definition.questions.find((p) => p.id === q.showIf!.question) : undefined;
+
+  return (
+    <fieldset className="card question-editor" data-testid={`question-${q.id}`} disabled={readOnly}>
+      <legend className="question-legend">
+        <span className="num">{index + 1}</span> <span className="badge">{t(`surveys.types.${q.type}`)}</span> <code>{q.id}</code>
+      </legend>
+      <Field label={t('surveys.questionTitle')}>
+        {(props) => (
+          <input {...props} dir={dir} lang={language} value={q.title[language] ?? ''} placeholder={fallback(q.title)}
+            onChange={(e) => onChange({ ...q, title: withText(q.title, language, e.target.value) })} />
+        )}
+      </Field>
+      <Field label={t('surveys.questionDescription')}>
+        {(props) => (
+          <input {...props} dir={dir} lang={language} value={q.description?.[language] ?? ''} placeholder={fallback(q.description)}
+            onChange={(e) => onChange({ ...q, description: withText(q.description, language, e.target.value) })} />
+        )}
+      </Field>
+      {q.options && (
+        <div className="option-list">
+          <p className="field-label">{t('surveys.options')}</p>
+          {q.options.map((o, k) => (
+            <div key={o.id} className="option-row">
+              <input aria-label={t('surveys.optionLabel', { n: k + 1 })} dir={dir} lang={language} value={o.label[language] ?? ''} placeholder={fallback(o.label)}
+                onChange={(e) => onChange({ ...q, options: q.options!.map((x, j) => (j === k ? { ...x, label: withText(x.label, language, e.target.value) } : x)) })} />
+              <button type="button" className="button button-ghost" disabled={q.options!.length <= 2}
+                onClick={() => onChange({ ...q, options: q.options!.filter((_, j) => j !== k) })}>{t('surveys.removeOption')}</button>
+            </div>
+          ))}
+          <button type="button" className="button" onClick={() => {
+            const used = new Set(q.options!.map((o) => o.id));
+            let n = q.options!.length + 1;
+            while (used.has(`option_${n}`)) n++;
+            onChange({ ...q, options: [...q.options!, { id: `option_${n}`, label: { [definition.defaultLanguage]: String(n), [language]: String(n) } }] });
+          }}>{t('surveys.addOption')}</button>
+        </div>
+      )}
+      <label className="checkbox">
+        <input type="checkbox" checked={q.required} onChange={(e) => onChange({ ...q, required: e.target.checked })} /> {t('surveys.required')}
+      </label>
+      {q.type === 'text' && scoreQuestions.length > 0 && (
+        <div className="follow-up">
+          <Field label={t('surveys.followUpOf')} hint={t('surveys.followUpHint')}>
+            {(props) => (
+              <select {...props} value={q.showIf?.question ?? ''}
+                onChange={(e) => onChange({ ...q, showIf: e.target.value ? { question: e.target.value, min: undefined, max: undefined, ...(q.showIf?.question === e.target.value ? q.showIf : { max: 6 }) } : undefined })}>
+                <option value="">{t('surveys.always')}</option>
+                {scoreQuestions.map((p) => <option key={p.id} value={p.id}>{p.id}</option>)}
+              </select>
+            )}
+          </Field>
+          {parent && (
+            <div className="score-range">
+              <label>{t('surveys.fromScore')} <input type="number" value={q.showIf!.min ?? ''} onChange={(e) => onChange({ ...q, showIf: { ...q.showIf!, min: e.target.value === '' ? undefined : Number(e.target.value) } })} /></label>
+              <label>{t('surveys.toScore')} <input type="number" value={q.showIf!.max ?? ''} onChange={(e) => onChange({ ...q, showIf: { ...q.showIf!, max: e.target.value === '' ? undefined : Number(e.target.value) } })} /></label>
+            </div>
+          )}
+        </div>
+      )}
+      <div className="question-actions">
+        <button type="button" className="button button-ghost" onClick={() => onMove(-1)} disabled={index === 0}>{t('surveys.moveUp')}</button>
+        <button type="button" className="button button-ghost" onClick={() => onMove(1)} disabled={index === definition.questions.length - 1}>{t('surveys.moveDown')}</button>
+        <button type="button" className="button button-danger" onClick={onRemove} disabled={definition.questions.length <= 1}>{t('surveys.removeQuestion')}</button>
+      </div>
+    </fieldset>
+  );
+}
