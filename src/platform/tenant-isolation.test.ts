@@ -13,19 +13,22 @@ const b: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
   const { cookie, body } = await setupOwner(t);
-  keyA = await createKey(t, cookie);
+  keyA = await createKey(t, cookie, ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage']);
   const [wsA] = await t.database.db.select().from(workspaces);
   const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
   keyB = `fl_${randomToken(32)}`;
-  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write'] });
+  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage'] });
   const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: bearer(keyB), payload });
   b.customer = (await post('/api/v1/customers/identify', { externalId: 'b-secret', email: 'b@example.com' })).json().id;
   b.feedback = (await post('/api/v1/feedback', { channel: 'api', text: 'B secret text', customerId: b.customer, externalId: 'b-ext' })).json().id;
   b.order = (await post('/api/v1/orders', { customer: { externalId: 'b-secret' }, externalId: 'B-1', amount: 10, currency: 'USD' })).json().id;
+  b.survey = (await post('/api/v1/surveys', { template: 'nps', languages: ['en'] })).json().id;
+  await post(`/api/v1/surveys/${b.survey}/publish`, {});
+  b.trigger = (await post(`/api/v1/surveys/${b.survey}/triggers`, { eventName: 'order_placed' })).json().id;
 });
 afterAll(() => t.close());
 
-const asA = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+const asA = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: bearer(keyA), payload });
 
 describe('tenant isolation', () => {
@@ -39,6 +42,24 @@ describe('tenant isolation', () => {
     expect((await asA('POST', '/api/v1/customers/merge', { targetId: own, sourceId: b.customer })).statusCode).toBe(404);
     expect((await asA('POST', '/api/v1/feedback', { channel: 'api', text: 'x', customerId: b.customer })).statusCode).toBe(422);
     expect((await asA('POST', '/api/v1/feedback', { channel: 'api', text: 'x', links: { orderId: b.order } })).statusCode).toBe(422);
+  });
+
+  it("every survey route answers 404 for another workspace's survey, and A's surveys never reach B's customers", async () => {
+    const survey = `/api/v1/surveys/${b.survey}`;
+    for (const [method, url, payload] of [
+      ['GET', survey], ['PATCH', survey, { name: 'x' }], ['POST', `${survey}/publish`, {}], ['POST', `${survey}/close`, {}],
+      ['GET', `${survey}/results`], ['GET', `${survey}/preview`], ['GET', `${survey}/sends`], ['GET', `${survey}/triggers`],
+      ['POST', `${survey}/triggers`, { eventName: 'x' }], ['DELETE', `${survey}/triggers/${b.trigger}`],
+      ['POST', `${survey}/links`, { customerId: b.customer }], ['POST', `${survey}/send`, { customerIds: [b.customer] }],
+    ] as Array<['GET' | 'POST' | 'PATCH' | 'DELETE', string, object?]>) {
+      expect((await asA(method, url, payload)).statusCode, `${method} ${url}`).toBe(404);
+    }
+    expect(JSON.stringify((await asA('GET', '/api/v1/surveys')).json())).not.toContain(b.survey);
+    const mine = (await asA('POST', '/api/v1/surveys', { template: 'ces', languages: ['en'] })).json().id;
+    await asA('POST', `/api/v1/surveys/${mine}/publish`, {});
+    expect((await asA('POST', `/api/v1/surveys/${mine}/links`, { customerId: b.customer })).statusCode).toBe(404);
+    expect((await asA('POST', `/api/v1/surveys/${mine}/send`, { customerIds: [b.customer] })).json()).toMatchObject({ queued: 0, skipped: [{ reason: 'unknown_customer' }] });
+    expect((await asA('DELETE', `/api/v1/surveys/${mine}/triggers/${b.trigger}`)).statusCode).toBe(404);
   });
 
   it('lists, searches and identifiers never show or match B', async () => {
