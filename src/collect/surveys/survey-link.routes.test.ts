@@ -169,6 +169,34 @@ describe('link page', () => {
     expect((await page(s.linkPath)).statusCode).toBe(409);
   });
 
+  it('shows every question on one page when asked, then the follow-ups the answers call for', async () => {
+    const s = await liveSurvey({ name: 'One page', definition: {
+      languages: ['en'], defaultLanguage: 'en', display: 'all_on_one_page', hiddenFields: ['plan'],
+      questions: [
+        { id: 'stars', type: 'rating', required: true, title: { en: 'Rate us' } },
+        { id: 'low', type: 'text', title: { en: 'What went wrong?' }, showIf: { question: 'stars', max: 2 } },
+        { id: 'channels', type: 'multiple', title: { en: 'Where did you hear of us?' }, options: [{ id: 'friend', label: { en: 'A friend' } }, { id: 'ad', label: { en: 'An ad' } }] },
+        { id: 'again', type: 'yes_no', title: { en: 'Would you buy again?' }, logic: [{ if: { question: 'again', anyOf: [false] }, goTo: 'end' }] },
+        { id: 'why', type: 'text', title: { en: 'Why?' } },
+      ],
+    } });
+    const first = await page(`${s.linkPath}?plan=pro`);
+    for (const name of ['a_stars', 'a_channels', 'a_again', 'a_why']) expect(first.body).toContain(`name="${name}"`);
+    expect(first.body).not.toContain('name="a_low"');
+    const sent = await submit(`${s.linkPath}/answer`, { ...hiddenFields(first.body), a_stars: '٢', a_channels: ['friend', 'ad'], a_again: 'no' });
+    expect(sent.statusCode).toBe(303);
+    const next = await page(sent.headers.location as string);
+    expect(next.body).toContain('name="a_low"');
+    const done = await submit(`${s.linkPath}/answer`, { ...hiddenFields(next.body), a_low: 'Broken on arrival' });
+    expect((await page(done.headers.location as string)).body).toContain('Thank you');
+    const results = (await api('GET', `/api/v1/surveys/${s.id}/results`)).json();
+    expect(results.responses.completed).toBe(1);
+    expect(results.questions.find((q: { id: string }) => q.id === 'channels').distribution).toEqual({ friend: 1, ad: 1 });
+    expect(results.questions.find((q: { id: string }) => q.id === 'again').distribution).toEqual({ false: 1 });
+    const item = (await api('GET', '/api/v1/feedback?channel=survey&limit=200')).json().data.find((f: { text: string }) => f.text === 'Broken on arrival');
+    expect(item).toMatchObject({ rating: 2, metadata: { question_id: 'stars', hidden: { plan: 'pro' } } });
+  });
+
   it('escapes survey texts and hidden fields, and never shows another workspace a survey', async () => {
     const s = await liveSurvey({ name: '<img src=x onerror=alert(1)>', definition: {
       languages: ['en'], defaultLanguage: 'en', hiddenFields: ['plan'],

@@ -12,7 +12,9 @@ import { QuestionEditor } from '../components/surveys/QuestionEditor';
 import { errorMessage } from '../lib/errors';
 import { paths } from '../lib/router';
 import { useSession } from '../lib/session';
-import { blankQuestion, canManageSurveys, missingTexts } from '../lib/surveys';
+import { blankQuestion, canManageSurveys, missingTexts, withText } from '../lib/surveys';
+
+const dirOf = (language: SurveyLanguage) => (language === 'fa' || language === 'ar' ? 'rtl' : 'ltr');
 import '../styles/surveys.css';
 
 type Load = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready' };
@@ -141,6 +143,14 @@ export function SurveyEditorPage({ id }: { id: string }) {
                 </select>
               )}
             </Field>
+            <Field label={t('surveys.display')}>
+              {(props) => (
+                <select {...props} value={d.display} disabled={!canEdit} onChange={(e) => change({ ...d, display: e.target.value as SurveyDefinition['display'] })}>
+                  <option value="one_per_screen">{t('surveys.displayOnePerScreen')}</option>
+                  <option value="all_on_one_page">{t('surveys.displayAllOnOnePage')}</option>
+                </select>
+              )}
+            </Field>
           </div>
 
           <div className="language-tabs" role="tablist" aria-label={t('surveys.editingLanguage')}>
@@ -152,6 +162,17 @@ export function SurveyEditorPage({ id }: { id: string }) {
                 </button>
               );
             })}
+          </div>
+
+          <div className="card stack">
+            <Field label={t('surveys.welcome')}>
+              {(props) => <textarea {...props} rows={2} disabled={!canEdit} dir={dirOf(language)} lang={language} value={d.welcome?.[language] ?? ''} placeholder={d.welcome?.[d.defaultLanguage] ?? ''}
+                onChange={(e) => change({ ...d, welcome: withText(d.welcome, language, e.target.value) })} />}
+            </Field>
+            <Field label={t('surveys.thankYou')}>
+              {(props) => <textarea {...props} rows={2} disabled={!canEdit} dir={dirOf(language)} lang={language} value={d.thankYou?.[language] ?? ''} placeholder={d.thankYou?.[d.defaultLanguage] ?? ''}
+                onChange={(e) => change({ ...d, thankYou: withText(d.thankYou, language, e.target.value) })} />}
+            </Field>
           </div>
 
           {d.questions.map((q, k) => (
