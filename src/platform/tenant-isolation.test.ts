@@ -3,16 +3,19 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from './testing/test-app.js';
 import { createWorkspace } from './auth/setup.service.js';
 import { apiKeys, workspaces } from './schema.js';
+import { widgetKeys } from '../collect/widget/schema.js';
 import { newId, randomToken, sha256 } from './ids.js';
 
 let t: TestApp;
 let keyA: string;
 let keyB: string;
+let ownerCookie: string;
 const b: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
   const { cookie, body } = await setupOwner(t);
+  ownerCookie = cookie;
   keyA = await createKey(t, cookie, ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage']);
   const [wsA] = await t.database.db.select().from(workspaces);
   const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
@@ -25,6 +28,8 @@ beforeAll(async () => {
   b.survey = (await post('/api/v1/surveys', { template: 'nps', languages: ['en'] })).json().id;
   await post(`/api/v1/surveys/${b.survey}/publish`, {});
   b.trigger = (await post(`/api/v1/surveys/${b.survey}/triggers`, { eventName: 'order_placed' })).json().id;
+  b.widgetKey = newId();
+  await t.database.db.insert(widgetKeys).values({ id: b.widgetKey, workspaceId: wsB.id, name: 'B site', publicKey: `pk_${randomToken(16)}`, allowedOrigins: ['https://b.example'] });
 });
 afterAll(() => t.close());
 
@@ -60,6 +65,13 @@ describe('tenant isolation', () => {
     expect((await asA('POST', `/api/v1/surveys/${mine}/links`, { customerId: b.customer })).statusCode).toBe(404);
     expect((await asA('POST', `/api/v1/surveys/${mine}/send`, { customerIds: [b.customer] })).json()).toMatchObject({ queued: 0, skipped: [{ reason: 'unknown_customer' }] });
     expect((await asA('DELETE', `/api/v1/surveys/${mine}/triggers/${b.trigger}`)).statusCode).toBe(404);
+  });
+
+  it("widget keys of another workspace can be neither seen, changed nor revoked", async () => {
+    const headers = { cookie: ownerCookie };
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/widget-keys/${b.widgetKey}`, headers, payload: { allowedOrigins: ['https://a.example'] } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/widget-keys/${b.widgetKey}`, headers })).statusCode).toBe(404);
+    expect(JSON.stringify((await t.app.inject({ method: 'GET', url: '/api/v1/widget-keys', headers })).json())).not.toContain(b.widgetKey);
   });
 
   it('lists, searches and identifiers never show or match B', async () => {

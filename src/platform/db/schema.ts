@@ -4,3 +4,4 @@ export * from '../../customers/schema.js';
 export * from '../../collect/schema.js';
 export * from '../../analyze/schema.js';
 export * from '../../collect/surveys/schema.js';
+export * from '../../collect/widget/schema.js';

@@ -27,6 +27,8 @@ import { themeRoutes } from '../../analyze/themes/themes.routes.js';
 import { workspaceRoutes } from '../workspace/routes.js';
 import { surveyRoutes } from '../../collect/surveys/survey.routes.js';
 import { surveyPageRoutes } from '../../collect/surveys/survey-page.routes.js';
+import { widgetKeyRoutes } from '../../collect/widget/widget-key.routes.js';
+import { widgetPublicRoutes } from '../../collect/widget/widget-public.routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -103,6 +105,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   await app.register(themeRoutes);
   await app.register(surveyRoutes, { publicUrl: config.publicUrl });
   await app.register(surveyPageRoutes, { database });
+  await app.register(widgetKeyRoutes);
+  await app.register(widgetPublicRoutes, { database });
 
   app.get('/api/openapi.json', async () => app.swagger());
   app.get('/healthz', async (_req, reply) => {
