@@ -9,22 +9,39 @@ import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
 import { surveyAnswers, surveyResponses, surveys, surveyVersions } from './schema.js';
 import { personalResumeToken } from './survey-links.js';
 import { feedbackOwner, syncAnswerFeedback } from './answer-feedback.js';
-import { conditionHolds, firstOpenQuestion, parseAnswer, type Answers } from './survey-flow.js';
+import { conditionHolds, firstOpenQuestion, parseAnswer, type Answers, type AnswerValue } from './survey-flow.js';
 import type { Question, SurveyDefinition } from './survey-definition.js';
 import type { SurveyRow } from './survey.service.js';
 
 export type ResponseRow = typeof surveyResponses.$inferSelect;
+export type VersionRow = typeof surveyVersions.$inferSelect;
 
 export interface RespondentSurvey {
   survey: SurveyRow;
   scope: WorkspaceScope;
+  /** The survey's current version, read with it (saves a query on every page and answer). */
+  current?: VersionRow;
 }
 
 /** The survey behind a public link token; its workspace comes from the survey, never the request. */
 export async function surveyByPublicToken(database: Database, publicToken: string): Promise<RespondentSurvey | null> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(publicToken)) return null;
-  const [survey] = await database.db.select().from(surveys).where(eq(surveys.publicToken, publicToken));
-  return survey ? { survey, scope: new WorkspaceScope(database, survey.workspaceId) } : null;
+  const [row] = await database.db.select({ survey: surveys, version: surveyVersions }).from(surveys)
+    .leftJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.currentVersion)))
+    .where(eq(surveys.publicToken, publicToken));
+  return row ? { survey: row.survey, scope: new WorkspaceScope(database, row.survey.workspaceId), current: row.version ?? undefined } : null;
+}
+
+/** The current version, from the survey's own read when it was made with it. */
+export async function respondentVersion(rs: RespondentSurvey): Promise<VersionRow> {
+  return rs.current?.version === rs.survey.currentVersion ? rs.current : currentVersion(rs.scope, rs.survey);
+}
+
+/** The version a response answers: usually the current one, already read. */
+export async function responseVersion(rs: RespondentSurvey, response: ResponseRow, db: Tx | WorkspaceScope['db'] = rs.scope.db): Promise<VersionRow> {
+  if (rs.current?.id === response.versionId) return rs.current;
+  const [v] = await db.select().from(surveyVersions).where(rs.scope.where(surveyVersions, eq(surveyVersions.id, response.versionId)));
+  return v;
 }
 
 export async function versionDefinition(scope: WorkspaceScope, versionId: string) {
@@ -53,24 +70,32 @@ export interface OpenResponseInput {
 }
 
 /** Finds the personal response or starts a new one; returns it with its resume token. */
-export async function openResponse({ survey, scope }: RespondentSurvey, input: OpenResponseInput): Promise<{ response: ResponseRow; resumeToken: string }> {
+export async function openResponse(rs: RespondentSurvey, input: OpenResponseInput): Promise<{ response: ResponseRow; resumeToken: string }> {
+  const { survey, scope } = rs;
   assertOpen(survey);
   const resumeToken = input.personalKey ? personalResumeToken(survey.signingKey, input.personalKey) : randomToken(18);
-  if (input.personalKey) {
-    const [existing] = await scope.db.select().from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.personalKey, input.personalKey)));
+  const byPersonalKey = (key: string) => scope.db.select().from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.personalKey, key)));
+  // With a response cap, an existing personal response is looked up first (it is never refused as
+  // "full"); without one, the insert below finds it as a conflict, one query fewer for new respondents.
+  if (input.personalKey && survey.settings.maxResponses) {
+    const [existing] = await byPersonalKey(input.personalKey);
     if (existing) return { response: existing, resumeToken };
   }
   if (survey.settings.maxResponses) {
     const [{ n }] = await scope.db.select({ n: count() }).from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.surveyId, survey.id)));
     if (n >= survey.settings.maxResponses) throw new AppError(409, 'survey_full', 'This survey has all the answers it needs');
   }
-  const version = await currentVersion(scope, survey);
+  const version = await respondentVersion(rs);
   const [created] = await scope.db.insert(surveyResponses).values(scope.stamp({
     id: newId(), surveyId: survey.id, versionId: version.id, customerId: input.customerId, channel: input.channel,
     language: input.language, resumeTokenHash: sha256(resumeToken), personalKey: input.personalKey, hidden: input.hidden,
   })).onConflictDoNothing().returning();
   if (created) return { response: created, resumeToken };
-  // Two tabs opened the same personal link at once: the other one created it.
+  // The personal response exists (opened before, or by another tab at the same moment).
+  if (input.personalKey) {
+    const [existing] = await byPersonalKey(input.personalKey);
+    if (existing) return { response: existing, resumeToken };
+  }
   const [existing] = await scope.db.select().from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.resumeTokenHash, sha256(resumeToken))));
   return { response: existing, resumeToken };
 }
@@ -90,8 +115,9 @@ export interface ResponseState {
   next: Question | null;
 }
 
-export async function responseState(scope: WorkspaceScope, response: ResponseRow, db: Tx | WorkspaceScope['db'] = scope.db): Promise<ResponseState & { items: Map<string, string> }> {
-  const [v] = await db.select().from(surveyVersions).where(scope.where(surveyVersions, eq(surveyVersions.id, response.versionId)));
+export async function responseState(scope: WorkspaceScope, response: ResponseRow, db: Tx | WorkspaceScope['db'] = scope.db, knownVersion?: VersionRow): Promise<ResponseState & { items: Map<string, string> }> {
+  const [v] = knownVersion?.id === response.versionId ? [knownVersion]
+    : await db.select().from(surveyVersions).where(scope.where(surveyVersions, eq(surveyVersions.id, response.versionId)));
   const rows = await db.select().from(surveyAnswers).where(scope.where(surveyAnswers, eq(surveyAnswers.responseId, response.id)));
   const answers: Answers = {};
   const items = new Map<string, string>();
@@ -109,43 +135,80 @@ export class AnswerError extends AppError {
   }
 }
 
+interface PlannedAnswer { question: Question; value: AnswerValue | null }
+
+/**
+ * Checks the given answers against the response's state, in survey order (so a follow-up sent
+ * together with its score question sees that score), and applies them to `state`. Returns the
+ * answers to write; throws an AnswerError, before anything is written, if one is invalid.
+ */
+function planAnswers(def: SurveyDefinition, state: { answers: Answers; seen: Set<string> }, raw: Record<string, unknown>): PlannedAnswer[] {
+  for (const questionId of Object.keys(raw)) {
+    if (!def.questions.some((q) => q.id === questionId)) throw new AnswerError(questionId, 'no such question in this survey');
+  }
+  const planned: PlannedAnswer[] = [];
+  for (const question of def.questions.filter((q) => q.id in raw)) {
+    const questionId = question.id;
+    // A follow-up meant for other answers (a promoter question after a score of 3) is refused.
+    if (question.showIf && !conditionHolds(question.showIf, state.answers)) throw new AnswerError(questionId, 'this question does not apply to your earlier answers');
+    const parsed = parseAnswer(question, raw[questionId]);
+    if (!parsed.ok) throw new AnswerError(questionId, parsed.message);
+    const before = state.answers[questionId];
+    if (state.seen.has(questionId) && JSON.stringify(before ?? null) === JSON.stringify(parsed.value)) continue;
+    if (parsed.value === null) delete state.answers[questionId];
+    else state.answers[questionId] = parsed.value;
+    state.seen.add(questionId);
+    planned.push({ question, value: parsed.value });
+  }
+  return planned;
+}
+
+/**
+ * Writes planned answers and their feedback items. Each item sees the answers up to its own
+ * question, as if they had been sent one by one.
+ */
+async function writeAnswers(scope: WorkspaceScope, tx: Tx, ctx: { survey: SurveyRow; version: number; definition: SurveyDefinition; response: ResponseRow; answers: Answers; items: Map<string, string> }, planned: PlannedAnswer[]): Promise<void> {
+  const { survey, definition: def, response } = ctx;
+  const answers: Answers = { ...ctx.answers };
+  const feedbackCtx = { survey, version: ctx.version, definition: def, response, answers, items: ctx.items };
+  for (const { question, value } of planned) {
+    const questionId = question.id;
+    if (value === null) delete answers[questionId];
+    else answers[questionId] = value;
+    const owner = feedbackOwner(def, question);
+    // A question that owns its feedback item (a score) gets the item first and is written with
+    // its id in one statement; a follow-up updates the item and links it to its score's answer.
+    const ownItemId = owner?.id === questionId ? await syncAnswerFeedback(scope, tx, feedbackCtx, owner) : null;
+    await tx.insert(surveyAnswers).values(scope.stamp({ responseId: response.id, surveyId: survey.id, questionId, value, ...(ownItemId ? { feedbackItemId: ownItemId } : {}) }))
+      .onConflictDoUpdate({
+        target: [surveyAnswers.responseId, surveyAnswers.questionId],
+        set: { value: sql`excluded.value`, answeredAt: sql`now()`, ...(ownItemId ? { feedbackItemId: sql`excluded.feedback_item_id` } : {}) },
+      });
+    if (owner && owner.id !== questionId) {
+      const linked = ctx.items.get(owner.id);
+      const itemId = await syncAnswerFeedback(scope, tx, feedbackCtx, owner);
+      // Already linked to this item: nothing to update.
+      if (itemId && itemId !== linked) await tx.update(surveyAnswers).set({ feedbackItemId: itemId }).where(and(eq(surveyAnswers.responseId, response.id), eq(surveyAnswers.questionId, owner.id)));
+    }
+  }
+}
+
 /**
  * Saves the given answers (question id → raw value) in one transaction. The response row is
  * locked first, so a double submit waits for the first and then finds its answer: saving the
  * same answer twice changes nothing. A completed response accepts no more answers.
  */
-export async function saveAnswers({ survey, scope }: RespondentSurvey, responseId: string, raw: Record<string, unknown>): Promise<ResponseState & { completed: boolean }> {
+export async function saveAnswers({ survey, scope, current }: RespondentSurvey, responseId: string, raw: Record<string, unknown>): Promise<ResponseState & { completed: boolean }> {
   assertOpen(survey);
   const out = await scope.transaction(async (tx) => {
     const [response] = await tx.select().from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.id, responseId))).for('update');
     if (!response) throw new AppError(404, 'not_found', 'Response not found');
     if (response.status === 'completed') throw new AppError(409, 'response_completed', 'This response was already submitted');
-    const state = await responseState(scope, response, tx);
+    const state = await responseState(scope, response, tx, current);
     const { definition: def } = state;
-    for (const questionId of Object.keys(raw)) {
-      if (!def.questions.some((q) => q.id === questionId)) throw new AnswerError(questionId, 'no such question in this survey');
-    }
-    // In survey order, so a follow-up sent together with its score question sees that score.
-    for (const question of def.questions.filter((q) => q.id in raw)) {
-      const questionId = question.id;
-      const value = raw[questionId];
-      // A follow-up meant for other answers (a promoter question after a score of 3) is refused.
-      if (question.showIf && !conditionHolds(question.showIf, state.answers)) throw new AnswerError(questionId, 'this question does not apply to your earlier answers');
-      const parsed = parseAnswer(question, value);
-      if (!parsed.ok) throw new AnswerError(questionId, parsed.message);
-      const before = state.answers[questionId];
-      if (state.seen.has(questionId) && JSON.stringify(before ?? null) === JSON.stringify(parsed.value)) continue;
-      if (parsed.value === null) delete state.answers[questionId];
-      else state.answers[questionId] = parsed.value;
-      state.seen.add(questionId);
-      await tx.insert(surveyAnswers).values(scope.stamp({ responseId, surveyId: survey.id, questionId, value: parsed.value }))
-        .onConflictDoUpdate({ target: [surveyAnswers.responseId, surveyAnswers.questionId], set: { value: sql`excluded.value`, answeredAt: sql`now()` } });
-      const owner = feedbackOwner(def, question);
-      if (owner) {
-        const itemId = await syncAnswerFeedback(scope, tx, { survey, version: state.version, definition: def, response, answers: state.answers, items: state.items }, owner);
-        if (itemId) await tx.update(surveyAnswers).set({ feedbackItemId: itemId }).where(and(eq(surveyAnswers.responseId, responseId), eq(surveyAnswers.questionId, owner.id)));
-      }
-    }
+    const initial = { ...state.answers };
+    const planned = planAnswers(def, state, raw);
+    await writeAnswers(scope, tx, { survey, version: state.version, definition: def, response, answers: initial, items: state.items }, planned);
     const next = firstOpenQuestion(def, state.answers, state.seen);
     const completed = next === null;
     await tx.update(surveyResponses).set({ updatedAt: new Date(), ...(completed ? { status: 'completed', completedAt: new Date() } : {}) })
@@ -154,4 +217,43 @@ export async function saveAnswers({ survey, scope }: RespondentSurvey, responseI
   });
   notifyJobsEnqueued();
   return out;
+}
+
+/**
+ * A new respondent's first answers, in one transaction with the response itself: the same rows
+ * as openResponse() followed by saveAnswers(), in fewer statements. Returns null, having written
+ * nothing, when that shortcut does not apply: the survey caps its responses, an answer is invalid
+ * (the two steps then report it with the response kept for the retry), or the response already
+ * exists (a double submit: the two steps find it and wait for its lock).
+ */
+export async function answerNewResponse(rs: RespondentSurvey, input: OpenResponseInput, raw: Record<string, unknown>): Promise<{ response: ResponseRow; resumeToken: string } | null> {
+  const { survey, scope } = rs;
+  assertOpen(survey);
+  if (survey.settings.maxResponses) return null;
+  const version = await respondentVersion(rs);
+  const def = version.definition;
+  const state = { answers: {} as Answers, seen: new Set<string>() };
+  let planned: PlannedAnswer[];
+  try {
+    planned = planAnswers(def, state, raw);
+  } catch (err) {
+    if (err instanceof AnswerError) return null;
+    throw err;
+  }
+  const completed = firstOpenQuestion(def, state.answers, state.seen) === null;
+  const resumeToken = input.personalKey ? personalResumeToken(survey.signingKey, input.personalKey) : randomToken(18);
+  const now = new Date();
+  const response = await scope.transaction(async (tx) => {
+    const [created] = await tx.insert(surveyResponses).values(scope.stamp({
+      id: newId(), surveyId: survey.id, versionId: version.id, customerId: input.customerId, channel: input.channel,
+      language: input.language, resumeTokenHash: sha256(resumeToken), personalKey: input.personalKey, hidden: input.hidden,
+      updatedAt: now, ...(completed ? { status: 'completed', completedAt: now } : {}),
+    })).onConflictDoNothing().returning();
+    if (!created) return null;
+    await writeAnswers(scope, tx, { survey, version: version.version, definition: def, response: created, answers: {}, items: new Map() }, planned);
+    return created;
+  });
+  if (!response) return null;
+  notifyJobsEnqueued();
+  return { response, resumeToken };
 }

@@ -18,8 +18,8 @@ import { personalResumeToken, verifyLink } from './survey-links.js';
 import { isScoreType, SURVEY_LANGUAGES, type Question, type SurveyDefinition, type SurveyLanguage } from './survey-definition.js';
 import { parseAnswer, questionPath, type AnswerValue } from './survey-flow.js';
 import {
-  AnswerError, currentVersion, openResponse, responseByResumeToken, responseState, saveAnswers, surveyByPublicToken,
-  type RespondentSurvey, type ResponseRow,
+  AnswerError, answerNewResponse, openResponse, respondentVersion, responseByResumeToken, responseState, responseVersion, saveAnswers,
+  surveyByPublicToken, type RespondentSurvey, type ResponseRow,
 } from './respond-to-survey.js';
 
 const PAGE_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -111,7 +111,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const { token } = req.params as { token: string };
     const query = req.query as Record<string, string>;
     const rs = await loadSurvey(token);
-    const version = await currentVersion(rs.scope, rs.survey);
+    const version = await respondentVersion(rs);
     const def = version.definition;
     let customerId: string | null = null;
     let personalKey: string | null = null;
@@ -175,7 +175,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const rs = await loadSurvey(token);
     const v = verifyLink(rs.survey.signingKey, click, 'a');
     if (!v.ok) throw linkError(guessLanguage(req), v.reason);
-    const version = await currentVersion(rs.scope, rs.survey);
+    const version = await respondentVersion(rs);
     const def = version.definition;
     const question = def.questions.find((q) => q.id === v.payload.q && isScoreType(q.type));
     if (!question) throw linkError(guessLanguage(req), 'forged');
@@ -202,7 +202,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
       response = await responseByResumeToken(rs, resume);
       if (!response) throw new AppError(404, 'not_found', 'Response not found');
     } else {
-      const version = await currentVersion(rs.scope, rs.survey);
+      const version = await respondentVersion(rs);
       const def = version.definition;
       let customerId: string | null = null;
       let personalKey: string;
@@ -231,11 +231,15 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
         const value = first(form[`h_${name}`]);
         if (value) hidden[name] = value.slice(0, 200);
       }
-      const opened = await openResponse(rs, { customerId, personalKey, channel, language: offeredLanguage(def, first(form._lang)), hidden });
+      const input = { customerId, personalKey, channel, language: offeredLanguage(def, first(form._lang)), hidden };
+      // A new respondent's first answers are saved with the response in one transaction.
+      const answered = await answerNewResponse(rs, input, raw);
+      if (answered) return reply.redirect(`/s/${token}/r/${answered.resumeToken}?lang=${offeredLanguage(def, first(form._lang) ?? answered.response.language)}`, 303);
+      const opened = await openResponse(rs, input);
       response = opened.response;
       resume = opened.resumeToken;
     }
-    const lang = offeredLanguage((await responseState(rs.scope, response)).definition, first(form._lang) ?? response.language);
+    const lang = offeredLanguage((await responseVersion(rs, response)).definition, first(form._lang) ?? response.language);
     try {
       await saveAnswers(rs, response.id, raw);
     } catch (err) {
@@ -263,7 +267,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const rs = await loadSurvey(token);
     const v = verifyLink(rs.survey.signingKey, unsub, 'u');
     if (!v.ok) throw linkError(guessLanguage(req), v.reason);
-    const language = offeredLanguage((await currentVersion(rs.scope, rs.survey)).definition, (await customerLocale(rs, v.payload.c))?.slice(0, 2) ?? undefined);
+    const language = offeredLanguage((await respondentVersion(rs)).definition, (await customerLocale(rs, v.payload.c))?.slice(0, 2) ?? undefined);
     const [{ workspace }] = await rs.scope.db.select({ workspace: workspaces.name }).from(workspaces).where(eq(workspaces.id, rs.survey.workspaceId));
     const t = messagesFor(language);
     if (confirm) {
