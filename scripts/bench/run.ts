@@ -11,6 +11,11 @@
  *
  * With PostgreSQL it also times full-text search on BENCH_SEARCH_ROWS (default 1,000,000) items;
  * BENCH_ONLY=search runs that phase alone (search.ts); BENCH_SKIP=search leaves it out.
+ *
+ * With PostgreSQL it also measures surveys (surveys.ts): answers/s on the link page, and 10,000
+ * survey emails through the job queue to a loopback SMTP server with the worker killed part-way.
+ * BENCH_ONLY=surveys runs that phase alone; BENCH_SKIP=surveys leaves it out (BENCH_SKIP takes
+ * a comma-separated list: BENCH_SKIP=search,surveys).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +27,9 @@ import { execSync } from 'node:child_process';
 import { cleanupAll, onCleanup, repoRoot } from './processes.js';
 import { figuresTable, fmt, machineLine, type Figure } from './report.js';
 import { benchSearch, searchReport } from './search.js';
+import { benchSurveys, surveysReport } from './surveys.js';
 
+const skipped = (phase: string) => (process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).includes(phase);
 const CSV_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 if (process.env.BENCH_SECONDS) LOAD.seconds = Number(process.env.BENCH_SECONDS);
 
@@ -42,6 +49,10 @@ async function main() {
   if (process.env.BENCH_ONLY === 'search') return searchPhase(serverUrlFromEnv());
   console.log('  building (npm run build)…');
   execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (process.env.BENCH_ONLY === 'surveys') {
+    await surveysPhase(serverUrlFromEnv());
+    return console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
+  }
   const serverUrl = serverUrlFromEnv();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-bench-csv-'));
   onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -74,7 +85,8 @@ async function main() {
   console.log('(`node bin/feedloop.js`, what `npm start` runs; the benchmark builds it first). "analysis" is the');
   console.log('background job (language detection): during the load it shares the server with the API; for the imported items');
   console.log('(500 per job) its rate is taken from the jobs\' finish times, so process start-up is not counted.');
-  if (serverUrl && process.env.BENCH_SKIP !== 'search') await searchPhase(serverUrl);
+  if (serverUrl && !skipped('surveys')) await surveysPhase(serverUrl);
+  if (serverUrl && !skipped('search')) await searchPhase(serverUrl);
   console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
 }
 
@@ -82,6 +94,14 @@ async function searchPhase(serverUrl: string | undefined) {
   if (!serverUrl) throw new Error('the search phase runs on PostgreSQL: set BENCH_DATABASE_URL');
   console.log('');
   console.log(searchReport(await benchSearch(serverUrl)));
+}
+
+async function surveysPhase(serverUrl: string | undefined) {
+  if (!serverUrl) throw new Error('the surveys phase runs on PostgreSQL: set BENCH_DATABASE_URL');
+  console.log('');
+  const result = await benchSurveys(serverUrl);
+  console.log('');
+  console.log(surveysReport(result));
 }
 
 function figures(results: EngineResult[], withPostgres: boolean): Figure[] {

@@ -63,8 +63,8 @@ export async function benchSearch(serverUrl: string): Promise<{ rows: number; lo
 }
 
 /** A fresh database on the server (dropped at the end, or on Ctrl-C via the cleanup hooks). */
-async function createBenchDatabase(serverUrl: string) {
-  const name = `feedloop_bench_search_${randomBytes(5).toString('hex')}`;
+export async function createBenchDatabase(serverUrl: string, prefix = 'feedloop_bench_search_') {
+  const name = `${prefix}${randomBytes(5).toString('hex')}`;
   const admin = async (text: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
