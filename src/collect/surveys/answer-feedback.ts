@@ -32,8 +32,8 @@ export function feedbackOwner(def: SurveyDefinition, question: Question): Questi
   return followUpParent(def, question) ?? question;
 }
 
-/** Creates or updates the feedback item of `owner`; returns its id (null when there is nothing to store). */
-export async function syncAnswerFeedback(scope: WorkspaceScope, tx: Tx, ctx: AnswerContext, owner: Question): Promise<string | null> {
+/** What the feedback item of `owner` holds given the answers so far; null when there is nothing to store. */
+function feedbackContent(ctx: AnswerContext, owner: Question) {
   const { definition: def, answers, response } = ctx;
   const score = isScoreType(owner.type) && typeof answers[owner.id] === 'number' ? (answers[owner.id] as number) : null;
   const textOf = (q: Question) => (typeof answers[q.id] === 'string' ? (answers[q.id] as string) : '');
@@ -45,18 +45,34 @@ export async function syncAnswerFeedback(scope: WorkspaceScope, tx: Tx, ctx: Ans
   const scoreField = isScoreType(owner.type) ? { [owner.type]: score } : {};
   // A score without words is in the respondent's language; words are detected like any text.
   const language = text ? undefined : response.language;
+  return { text, metadata, scoreField, language };
+}
 
+/** The new feedback item of `owner`, for storeFeedback (null when there is nothing to store). */
+export function newFeedbackInput(ctx: AnswerContext, owner: Question): TCreateFeedbackInput | null {
+  const content = feedbackContent(ctx, owner);
+  if (!content) return null;
+  const { response } = ctx;
+  return {
+    channel: 'survey', text: content.text, customerId: response.customerId ?? undefined, externalId: `survey:${response.id}:${owner.id}`,
+    language: content.language, metadata: content.metadata, links: { surveyResponseId: response.id }, ...content.scoreField,
+  } as TCreateFeedbackInput;
+}
+
+/** Creates or updates the feedback item of `owner`; returns its id (null when there is nothing to store). */
+export async function syncAnswerFeedback(scope: WorkspaceScope, tx: Tx, ctx: AnswerContext, owner: Question): Promise<string | null> {
   const existing = ctx.items.get(owner.id);
   if (!existing) {
-    const item = {
-      channel: 'survey', text, customerId: response.customerId ?? undefined, externalId: `survey:${response.id}:${owner.id}`,
-      language, metadata, links: { surveyResponseId: response.id }, ...scoreField,
-    } as TCreateFeedbackInput;
+    const item = newFeedbackInput(ctx, owner);
+    if (!item) return null;
     const [result] = await storeFeedback(scope, tx, [item]);
     if (!result.ok) throw new Error(`survey answer not stored: ${result.message}`);
     ctx.items.set(owner.id, result.id);
     return result.id;
   }
+  const content = feedbackContent(ctx, owner);
+  if (!content) return null;
+  const { text, metadata, scoreField, language } = content;
   const redact = await piiRedactionEnabled(tx, scope.workspaceId);
   const stored = redact ? redactFeedbackPii(text, metadata) : { text, metadata, piiRedacted: false };
   await tx.update(feedbackItems).set({

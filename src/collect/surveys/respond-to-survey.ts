@@ -9,6 +9,7 @@ import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
 import { surveyAnswers, surveyResponses, surveys, surveyVersions } from './schema.js';
 import { personalResumeToken } from './survey-links.js';
 import { feedbackOwner, syncAnswerFeedback } from './answer-feedback.js';
+import { answerNewResponseCoalesced } from './answer-batcher.js';
 import { conditionHolds, firstOpenQuestion, parseAnswer, type Answers, type AnswerValue } from './survey-flow.js';
 import type { Question, SurveyDefinition } from './survey-definition.js';
 import type { SurveyRow } from './survey.service.js';
@@ -135,7 +136,7 @@ export class AnswerError extends AppError {
   }
 }
 
-interface PlannedAnswer { question: Question; value: AnswerValue | null }
+export interface PlannedAnswer { question: Question; value: AnswerValue | null }
 
 /**
  * Checks the given answers against the response's state, in survey order (so a follow-up sent
@@ -219,6 +220,16 @@ export async function saveAnswers({ survey, scope, current }: RespondentSurvey, 
   return out;
 }
 
+/** A new respondent's first answers, checked and ready to write (see answerNewResponse). */
+export interface NewResponse {
+  scope: WorkspaceScope;
+  survey: SurveyRow;
+  version: VersionRow;
+  planned: PlannedAnswer[];
+  row: typeof surveyResponses.$inferInsert;
+  resumeToken: string;
+}
+
 /**
  * A new respondent's first answers, in one transaction with the response itself: the same rows
  * as openResponse() followed by saveAnswers(), in fewer statements. Returns null, having written
@@ -243,17 +254,27 @@ export async function answerNewResponse(rs: RespondentSurvey, input: OpenRespons
   const completed = firstOpenQuestion(def, state.answers, state.seen) === null;
   const resumeToken = input.personalKey ? personalResumeToken(survey.signingKey, input.personalKey) : randomToken(18);
   const now = new Date();
-  const response = await scope.transaction(async (tx) => {
-    const [created] = await tx.insert(surveyResponses).values(scope.stamp({
-      id: newId(), surveyId: survey.id, versionId: version.id, customerId: input.customerId, channel: input.channel,
-      language: input.language, resumeTokenHash: sha256(resumeToken), personalKey: input.personalKey, hidden: input.hidden,
-      updatedAt: now, ...(completed ? { status: 'completed', completedAt: now } : {}),
-    })).onConflictDoNothing().returning();
-    if (!created) return null;
-    await writeAnswers(scope, tx, { survey, version: version.version, definition: def, response: created, answers: {}, items: new Map() }, planned);
-    return created;
+  const row = scope.stamp({
+    id: newId(), surveyId: survey.id, versionId: version.id, customerId: input.customerId, channel: input.channel,
+    language: input.language, resumeTokenHash: sha256(resumeToken), personalKey: input.personalKey, hidden: input.hidden,
+    updatedAt: now, ...(completed ? { status: 'completed', completedAt: now } : {}),
   });
+  const prepared: NewResponse = { scope, survey, version, planned, row, resumeToken };
+  // Answers that only create their own items (the usual first page) are written together with
+  // other respondents' answers arriving at the same moment; anything else alone, as before.
+  if (planned.every(({ question }) => { const owner = feedbackOwner(def, question); return !owner || owner.id === question.id; })) {
+    return answerNewResponseCoalesced(prepared, writeNewResponse);
+  }
+  const response = await scope.transaction((tx) => writeNewResponse(tx, prepared));
   if (!response) return null;
   notifyJobsEnqueued();
   return { response, resumeToken };
+}
+
+/** Writes one prepared new response in the caller's transaction; null if the response already exists. */
+export async function writeNewResponse(tx: Tx, p: NewResponse): Promise<ResponseRow | null> {
+  const [created] = await tx.insert(surveyResponses).values(p.row).onConflictDoNothing().returning();
+  if (!created) return null;
+  await writeAnswers(p.scope, tx, { survey: p.survey, version: p.version.version, definition: p.version.definition, response: created, answers: {}, items: new Map() }, p.planned);
+  return created;
 }

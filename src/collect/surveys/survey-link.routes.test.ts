@@ -117,6 +117,25 @@ describe('link page', () => {
     expect(results.questions[0].csat).toMatchObject({ n: 1, csat: 100 });
   });
 
+  it('saves first answers arriving together as one response, answer and feedback item each, double submits included', async () => {
+    const s = await liveSurvey({ template: 'nps', languages: ['en'] });
+    const fields = hiddenFields((await page(s.linkPath)).body);
+    const nonces = Array.from({ length: 12 }, (_, i) => `together${String(i).padStart(10, '0')}`);
+    const sent = [...nonces, nonces[0], nonces[5]];
+    const res = await Promise.all(sent.map((n) => submit(`${s.linkPath}/answer`, { ...fields, _n: n, a_nps: String(nonces.indexOf(n) % 11) })));
+    expect(res.map((r) => r.statusCode)).toEqual(sent.map(() => 303));
+    expect(res[12].headers.location).toBe(res[0].headers.location);
+    expect(res[13].headers.location).toBe(res[5].headers.location);
+    const { sql } = await import('drizzle-orm');
+    const [counts] = await t.database.rows<{ responses: number; answers: number; items: number; linked: number; total: number }>(sql`
+      select (select count(*)::int from survey_responses where survey_id = ${s.id}) as responses,
+             (select count(*)::int from survey_answers where survey_id = ${s.id}) as answers,
+             (select count(*)::int from survey_answers where survey_id = ${s.id} and feedback_item_id is not null) as linked,
+             (select count(*)::int from feedback_items where metadata->>'survey_id' = ${s.id}) as items,
+             (select sum(nps)::int from feedback_items where metadata->>'survey_id' = ${s.id}) as total`);
+    expect(counts).toEqual({ responses: 12, answers: 12, linked: 12, items: 12, total: 55 });
+  });
+
   it('picks the language from ?lang=, the browser, or falls back with a notice; rejects a malformed one', async () => {
     const s = await liveSurvey({ template: 'ces', languages: ['en', 'ar', 'zh'] });
     expect((await page(s.linkPath, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' })).body).toContain('<html lang="zh" dir="ltr">');
