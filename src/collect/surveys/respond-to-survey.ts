@@ -6,10 +6,11 @@ import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { newId, randomToken, sha256 } from '../../platform/ids.js';
 import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
-import { surveyAnswers, surveyResponses, surveys, surveyVersions } from './schema.js';
+import { surveyAnswers, surveyResponses, surveyVersions } from './schema.js';
 import { personalResumeToken } from './survey-links.js';
 import { feedbackOwner, syncAnswerFeedback } from './answer-feedback.js';
 import { answerNewResponseCoalesced } from './answer-batcher.js';
+import { readSurveyByToken } from './survey-by-token.js';
 import { conditionHolds, firstOpenQuestion, parseAnswer, type Answers, type AnswerValue } from './survey-flow.js';
 import type { Question, SurveyDefinition } from './survey-definition.js';
 import type { SurveyRow } from './survey.service.js';
@@ -27,9 +28,7 @@ export interface RespondentSurvey {
 /** The survey behind a public link token; its workspace comes from the survey, never the request. */
 export async function surveyByPublicToken(database: Database, publicToken: string): Promise<RespondentSurvey | null> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(publicToken)) return null;
-  const [row] = await database.db.select({ survey: surveys, version: surveyVersions }).from(surveys)
-    .leftJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.currentVersion)))
-    .where(eq(surveys.publicToken, publicToken));
+  const row = await readSurveyByToken(database, publicToken);
   return row ? { survey: row.survey, scope: new WorkspaceScope(database, row.survey.workspaceId), current: row.version ?? undefined } : null;
 }
 

@@ -134,6 +134,12 @@ describe('link page', () => {
              (select count(*)::int from feedback_items where metadata->>'survey_id' = ${s.id}) as items,
              (select sum(nps)::int from feedback_items where metadata->>'survey_id' = ${s.id}) as total`);
     expect(counts).toEqual({ responses: 12, answers: 12, linked: 12, items: 12, total: 55 });
+    // Surveys looked up together by token: each page gets its own survey, an unknown token none.
+    const other = await liveSurvey({ template: 'ces', languages: ['en'] });
+    const pages = await Promise.all([s.linkPath, other.linkPath, '/s/NoSuchSurveyToken000', s.linkPath].map((path) => page(path)));
+    expect(pages.map((p) => p.statusCode)).toEqual([200, 200, 404, 200]);
+    expect(hiddenFields(pages[0].body)._q).toBe(fields._q);
+    expect(hiddenFields(pages[1].body)._q).not.toBe(fields._q);
   });
 
   it('picks the language from ?lang=, the browser, or falls back with a notice; rejects a malformed one', async () => {
