@@ -54,8 +54,7 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
   });
   if (rows.length === 0) return results;
 
-  const inserted = await tx.insert(feedbackItems).values(rows).onConflictDoNothing().returning({ id: feedbackItems.id });
-  const insertedIds = new Set(inserted.map((r) => r.id));
+  const insertedIds = await insertFeedbackRows(tx, rows);
   const duplicates = rows.filter((r) => !insertedIds.has(r.id));
   const existingByExternalId = await existingFeedbackByExternalId(scope, tx, duplicates.map((r) => r.externalId).filter(Boolean) as string[]);
   rows.forEach((row, k) => {
@@ -77,6 +76,35 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
   }
   await enqueueJobs(tx, jobs);
   return results;
+}
+
+type FeedbackInsert = typeof feedbackItems.$inferInsert;
+const column = (rows: FeedbackInsert[], pick: (r: FeedbackInsert) => string | number | boolean | null | undefined) =>
+  pgArray(rows.map((r) => { const v = pick(r); return v === undefined || v === null ? null : typeof v === 'boolean' ? String(v) : v; }));
+const isoTime = (d: Date | undefined) => (d ? d.toISOString() : null);
+
+/**
+ * The rows in one INSERT … SELECT FROM unnest(…) with one array parameter per column (the same
+ * statement whatever the batch size, so it is cheap to build); existing ids or externalIds are
+ * skipped (ON CONFLICT DO NOTHING). Returns the ids inserted.
+ */
+async function insertFeedbackRows(tx: Tx, rows: FeedbackInsert[]): Promise<Set<string>> {
+  const inserted = await tx.execute<{ id: string }>(sql`
+    insert into feedback_items (id, workspace_id, customer_id, channel, external_id, text, search_text, pii_redacted,
+      language, language_confidence, nps, csat, ces, rating, metadata, survey_response_id, ticket_id, order_id, review_id,
+      created_at, received_at)
+    select * from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.workspaceId)}::uuid[],
+      ${column(rows, (r) => r.customerId)}::uuid[], ${column(rows, (r) => r.channel)}::text[], ${column(rows, (r) => r.externalId)}::text[],
+      ${column(rows, (r) => r.text)}::text[], ${column(rows, (r) => r.searchText)}::text[], ${column(rows, (r) => r.piiRedacted ?? false)}::boolean[],
+      ${column(rows, (r) => r.language)}::text[], ${column(rows, (r) => r.languageConfidence)}::real[],
+      ${column(rows, (r) => r.nps)}::smallint[], ${column(rows, (r) => r.csat)}::smallint[], ${column(rows, (r) => r.ces)}::smallint[],
+      ${column(rows, (r) => r.rating)}::smallint[], ${column(rows, (r) => JSON.stringify(r.metadata ?? {}))}::jsonb[],
+      ${column(rows, (r) => r.surveyResponseId)}::uuid[], ${column(rows, (r) => r.ticketId)}::uuid[], ${column(rows, (r) => r.orderId)}::uuid[],
+      ${column(rows, (r) => r.reviewId)}::text[], ${column(rows, (r) => isoTime(r.createdAt))}::timestamptz[],
+      ${column(rows, (r) => isoTime(r.receivedAt))}::timestamptz[])
+    on conflict do nothing
+    returning id`);
+  return new Set((inserted as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id));
 }
 
 async function resolveCustomers(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], cache: CustomerCache, results: StoreResult[]) {

@@ -1,6 +1,6 @@
 // API keys: 256-bit random secrets shown once; only their SHA-256 is stored, so a database
 // leak does not leak usable keys. Revocation takes effect on the next request.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import type { WorkspaceScope } from '../db/workspace-scope.js';
 import { apiKeys } from '../schema.js';
@@ -35,14 +35,28 @@ export async function revokeApiKey(scope: WorkspaceScope, id: string) {
 // before a lookup starts is always seen.
 const lookupsInFlight = new Map<string, Promise<{ id: string; workspaceId: string; scopes: string[] } | null>>();
 
+// Built once per database (building the query costs more CPU than running it); sent unnamed, so
+// PostgreSQL plans each lookup afresh.
+const keyQueries = new WeakMap<Database, ReturnType<typeof buildKeyQuery>>();
+
+function buildKeyQuery(database: Database) {
+  return database.db.select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes })
+    .from(apiKeys).where(and(eq(apiKeys.keyHash, sql.placeholder('hash')), isNull(apiKeys.revokedAt))).limit(1)
+    .prepare('');
+}
+
 export async function resolveApiKey(database: Database, secret: string): Promise<Actor | null> {
   if (!secret.startsWith(API_KEY_PREFIX)) return null;
   const hash = sha256(secret);
   let lookup = lookupsInFlight.get(hash);
   if (!lookup) {
     // Lookup by hash: an index probe, no secret-dependent comparison in our code.
-    lookup = database.db.select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes })
-      .from(apiKeys).where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt))).limit(1)
+    let query = keyQueries.get(database);
+    if (!query) {
+      query = buildKeyQuery(database);
+      keyQueries.set(database, query);
+    }
+    lookup = query.execute({ hash })
       .then((rows) => rows[0] ?? null)
       .finally(() => lookupsInFlight.delete(hash));
     lookupsInFlight.set(hash, lookup);
