@@ -8,6 +8,7 @@
  * own so one bad item never fails its neighbours.
  */
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { coalescingLanes, takeDistinct } from '../platform/db/coalescing-lanes.js';
 import { storeFeedback, type StoreResult } from './store-feedback.js';
 import { loadFeedbackViews, type FeedbackView } from './feedback-view.js';
 import type { TCreateFeedbackInput } from './feedback.schemas.js';
@@ -16,50 +17,21 @@ const MAX_IN_FLIGHT = 2; // concurrent transactions per workspace: fewer, larger
 const MAX_BATCH = 200;
 
 export interface CoalescedResult { result: StoreResult; item?: FeedbackView }
-interface Pending { input: TCreateFeedbackInput; resolve(r: CoalescedResult): void; reject(e: unknown): void }
-interface Lane { scope: WorkspaceScope; waiting: Pending[]; inFlight: number }
+interface Pending { scope: WorkspaceScope; input: TCreateFeedbackInput; resolve(r: CoalescedResult): void; reject(e: unknown): void }
 
-const lanes = new Map<string, Lane>();
+const lanes = coalescingLanes<Pending>({
+  maxInFlight: MAX_IN_FLIGHT,
+  // An externalId already in the batch waits for the next one; the same customer order in every
+  // transaction keeps row locks in one order (no deadlocks).
+  takeBatch(waiting) {
+    const { batch, rest } = takeDistinct(waiting, MAX_BATCH, (p) => p.input.externalId ?? '');
+    return { batch: batch.sort((a, b) => customerKey(a.input).localeCompare(customerKey(b.input))), rest };
+  },
+  flush: (batch) => flush(batch[0].scope, batch),
+});
 
 export function storeOneCoalesced(scope: WorkspaceScope, input: TCreateFeedbackInput): Promise<CoalescedResult> {
-  let lane = lanes.get(scope.workspaceId);
-  if (!lane) {
-    lane = { scope, waiting: [], inFlight: 0 };
-    lanes.set(scope.workspaceId, lane);
-  }
-  const result = new Promise<CoalescedResult>((resolve, reject) => lane.waiting.push({ input, resolve, reject }));
-  pump(lane);
-  return result;
-}
-
-function pump(lane: Lane) {
-  while (lane.inFlight < MAX_IN_FLIGHT && lane.waiting.length > 0) {
-    const batch = takeBatch(lane);
-    lane.inFlight++;
-    void flush(lane.scope, batch).finally(() => {
-      lane.inFlight--;
-      if (lane.waiting.length > 0) pump(lane);
-      else if (lane.inFlight === 0) lanes.delete(lane.scope.workspaceId);
-    });
-  }
-}
-
-/** Up to MAX_BATCH waiting items; an externalId already in the batch waits for the next one. */
-function takeBatch(lane: Lane): Pending[] {
-  const batch: Pending[] = [];
-  const rest: Pending[] = [];
-  const externalIds = new Set<string>();
-  for (const p of lane.waiting) {
-    const ext = p.input.externalId;
-    if (batch.length >= MAX_BATCH || (ext && externalIds.has(ext))) rest.push(p);
-    else {
-      if (ext) externalIds.add(ext);
-      batch.push(p);
-    }
-  }
-  lane.waiting = rest;
-  // The same customer order in every transaction keeps row locks in one order (no deadlocks).
-  return batch.sort((a, b) => customerKey(a.input).localeCompare(customerKey(b.input)));
+  return new Promise<CoalescedResult>((resolve, reject) => lanes.push(scope.workspaceId, { scope, input, resolve, reject }));
 }
 
 function customerKey(input: TCreateFeedbackInput): string {

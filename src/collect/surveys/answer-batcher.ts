@@ -9,6 +9,7 @@
 import type { Tx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
+import { coalescingLanes, takeDistinct } from '../../platform/db/coalescing-lanes.js';
 import { storeFeedback } from '../store-feedback.js';
 import type { TCreateFeedbackInput } from '../feedback.schemas.js';
 import { surveyAnswers, surveyResponses } from './schema.js';
@@ -21,57 +22,28 @@ const MAX_BATCH = 200;
 
 export type Answered = { response: ResponseRow; resumeToken: string } | null;
 type WriteAlone = (tx: Tx, p: NewResponse) => Promise<ResponseRow | null>;
-interface Pending { p: NewResponse; resolve(r: Answered): void; reject(e: unknown): void }
-interface Lane { scope: WorkspaceScope; alone: WriteAlone; waiting: Pending[]; inFlight: number }
-
-const lanes = new Map<string, Lane>();
-
-/** Resolves once the answer's transaction committed; null if the response already existed (nothing written). */
-export function answerNewResponseCoalesced(p: NewResponse, alone: WriteAlone): Promise<Answered> {
-  let lane = lanes.get(p.scope.workspaceId);
-  if (!lane) {
-    lane = { scope: p.scope, alone, waiting: [], inFlight: 0 };
-    lanes.set(p.scope.workspaceId, lane);
-  }
-  const result = new Promise<Answered>((resolve, reject) => lane.waiting.push({ p, resolve, reject }));
-  pump(lane);
-  return result;
-}
-
-function pump(lane: Lane) {
-  while (lane.inFlight < MAX_IN_FLIGHT && lane.waiting.length > 0) {
-    const batch = takeBatch(lane);
-    lane.inFlight++;
-    void flush(lane, batch).finally(() => {
-      lane.inFlight--;
-      if (lane.waiting.length > 0) pump(lane);
-      else if (lane.inFlight === 0) lanes.delete(lane.scope.workspaceId);
-    });
-  }
-}
+interface Pending { p: NewResponse; alone: WriteAlone; resolve(r: Answered): void; reject(e: unknown): void }
 
 const personalKey = (p: NewResponse) => (p.row.personalKey ? `${p.row.surveyId}|${p.row.personalKey}` : '');
 
-/** Up to MAX_BATCH waiting answers; a personal key already in the batch (a double submit) waits for the next one. */
-function takeBatch(lane: Lane): Pending[] {
-  const batch: Pending[] = [];
-  const rest: Pending[] = [];
-  const keys = new Set<string>();
-  for (const w of lane.waiting) {
-    const key = personalKey(w.p);
-    if (batch.length >= MAX_BATCH || (key && keys.has(key))) rest.push(w);
-    else {
-      if (key) keys.add(key);
-      batch.push(w);
-    }
-  }
-  lane.waiting = rest;
-  // Unique keys inserted in one order by every transaction: concurrent batches cannot deadlock.
-  return batch.sort((a, b) => (personalKey(a.p) < personalKey(b.p) ? -1 : personalKey(a.p) > personalKey(b.p) ? 1 : 0));
+const lanes = coalescingLanes<Pending>({
+  maxInFlight: MAX_IN_FLIGHT,
+  // A personal key already in the batch (a double submit) waits for the next one; unique keys
+  // inserted in one order by every transaction: concurrent batches cannot deadlock.
+  takeBatch(waiting) {
+    const { batch, rest } = takeDistinct(waiting, MAX_BATCH, (w) => personalKey(w.p));
+    return { batch: batch.sort((a, b) => (personalKey(a.p) < personalKey(b.p) ? -1 : personalKey(a.p) > personalKey(b.p) ? 1 : 0)), rest };
+  },
+  flush,
+});
+
+/** Resolves once the answer's transaction committed; null if the response already existed (nothing written). */
+export function answerNewResponseCoalesced(p: NewResponse, alone: WriteAlone): Promise<Answered> {
+  return new Promise<Answered>((resolve, reject) => lanes.push(p.scope.workspaceId, { p, alone, resolve, reject }));
 }
 
-async function flush(lane: Lane, batch: Pending[]) {
-  const { scope, alone } = lane;
+async function flush(batch: Pending[]) {
+  const { scope } = batch[0].p;
   let created: Array<ResponseRow | null>;
   try {
     created = await scope.transaction((tx) => writeBatch(scope, tx, batch.map((w) => w.p)));
@@ -79,7 +51,7 @@ async function flush(lane: Lane, batch: Pending[]) {
     // Nothing of this batch was committed: retry each answer on its own.
     if (batch.length === 1) return batch[0].reject(err);
     for (const w of batch) {
-      await scope.transaction((tx) => alone(tx, w.p)).then((response) => {
+      await scope.transaction((tx) => w.alone(tx, w.p)).then((response) => {
         if (response) notifyJobsEnqueued();
         w.resolve(response ? { response, resumeToken: w.p.resumeToken } : null);
       }, w.reject);
