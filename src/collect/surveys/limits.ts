@@ -11,6 +11,10 @@ export const SURVEY_LIMITS = {
   personalLinkDays: 60,
   /** Form posts of the link page: a short answer set, not an upload. */
   formBodyBytes: 64 * 1024,
-  /** Link page submissions per IP and minute: a real respondent answers a few questions a minute. */
-  submitsPerMinute: 120,
+  /**
+   * Link page submissions per IP and minute. A respondent answers a few questions a minute, but
+   * many share one address (mobile carriers' NAT, an office answering an internal survey): the
+   * limit stops floods, not people. Tokens are 128-bit, so guessing is not what it guards.
+   */
+  submitsPerMinute: 600,
 } as const;

@@ -2,6 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 import { signLink } from './survey-links.js';
+import { SURVEY_LIMITS } from './limits.js';
 
 let t: TestApp;
 let key: string;
@@ -220,6 +221,19 @@ describe('link page', () => {
     expect(results.questions.find((q: { id: string }) => q.id === 'again').distribution).toEqual({ false: 1 });
     const item = (await api('GET', '/api/v1/feedback?channel=survey&limit=200')).json().data.find((f: { text: string }) => f.text === 'Broken on arrival');
     expect(item).toMatchObject({ rating: 2, metadata: { question_id: 'stars', hidden: { plan: 'pro' } } });
+  });
+
+  it('limits form posts per IP with 429 + Retry-After, and a spoofed X-Forwarded-For does not reset it', async () => {
+    const s = await liveSurvey({ template: 'ces', languages: ['en'] });
+    let limited: Awaited<ReturnType<typeof submit>> | null = null;
+    for (let i = 0; i < SURVEY_LIMITS.submitsPerMinute + 5 && !limited; i++) {
+      const res = await t.app.inject({ method: 'POST', url: `${s.linkPath}/answer`, remoteAddress: '198.51.100.9', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `203.0.113.${i % 250}` }, payload: 'a_ces=5' });
+      if (res.statusCode === 429) limited = res;
+    }
+    expect(limited?.headers['retry-after']).toBeTruthy();
+    expect(limited?.headers['content-type']).toContain('text/html');
+    // Another address is not affected.
+    expect((await t.app.inject({ method: 'POST', url: `${s.linkPath}/answer`, remoteAddress: '198.51.100.10', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a_ces=5' })).statusCode).toBe(400);
   });
 
   it('escapes survey texts and hidden fields, and never shows another workspace a survey', async () => {
