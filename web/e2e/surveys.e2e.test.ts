@@ -2,6 +2,7 @@
 // text, preview, publish, answer it on the public link page in Persian and English (follow-up by
 // score), and read the results.
 import { expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import fa from '../src/locales/fa.json' with { type: 'json' };
 import { screenshot } from './browser.js';
 import { describeBrowser, signedInOwner, until, untilText, useDashboard } from './harness.js';
@@ -30,6 +31,13 @@ describeBrowser('surveys', () => {
     // Edit the first question in Persian, save, publish.
     const title = page.getByTestId('question-nps').getByLabel(fa.surveys.questionTitle);
     await title.fill('چقدر احتمال دارد فروشگاه ما را به دوستانتان معرفی کنید؟');
+    // Skip logic: passives (7–8) finish right after the score.
+    const npsEditor = page.getByTestId('question-nps');
+    await npsEditor.getByRole('button', { name: fa.surveys.addRule }).click();
+    const rule = npsEditor.getByTestId('logic-rule');
+    await rule.getByLabel(fa.surveys.fromScore).fill('7');
+    await rule.getByLabel(fa.surveys.toScore).fill('8');
+    await rule.getByLabel(fa.surveys.goTo).selectOption('end');
     await page.getByTestId('save-survey').click();
     await untilText(page.locator('.alert-success'), (text) => text === fa.surveys.saved, 'saved');
     await page.getByRole('button', { name: fa.surveys.publish }).click();
@@ -59,6 +67,10 @@ describeBrowser('surveys', () => {
     await english.page.locator('textarea[name="a_promoter_reason"]').fill('Fast and friendly support');
     await english.page.getByRole('button', { name: 'Next' }).click();
     await untilText(english.page.locator('h1'), (text) => text.includes('Thank you'), 'the English thank-you page');
+
+    const surveyId = new URL(page.url()).pathname.split('/')[2];
+    const [{ definition }] = await t.database.rows<{ definition: { questions: Array<{ id: string; logic?: unknown }> } }>(sql`select definition from survey_versions where survey_id = ${surveyId} order by version desc limit 1`);
+    expect(definition.questions[0].logic).toEqual([{ if: { question: 'nps', min: 7, max: 8 }, goTo: 'end' }]);
 
     await t.drainJobs();
     await page.goto(page.url() + '/results');

@@ -37,11 +37,13 @@ export function SurveyEditorPage({ id }: { id: string }) {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [previewToken, setPreviewToken] = useState(0);
+  const [hiddenText, setHiddenText] = useState('');
 
   function adopt(s: Survey) {
     setSurvey(s);
     setName(s.name);
     setDef(s.definition);
+    setHiddenText(s.definition.hiddenFields.join(', '));
     setDirty(false);
     setPreviewToken((n) => n + 1);
   }
@@ -142,6 +144,10 @@ export function SurveyEditorPage({ id }: { id: string }) {
                   {d.languages.map((l) => <option key={l} value={l}>{nativeName(l)}</option>)}
                 </select>
               )}
+            </Field>
+            <Field label={t('surveys.hiddenFields')} hint={t('surveys.hiddenFieldsHint')}>
+              {(props) => <input {...props} dir="ltr" disabled={!canEdit} value={hiddenText}
+                onChange={(e) => { setHiddenText(e.target.value); change({ ...d, hiddenFields: e.target.value.split(/[,\s]+/).filter(Boolean) }); }} />}
             </Field>
             <Field label={t('surveys.display')}>
               {(props) => (

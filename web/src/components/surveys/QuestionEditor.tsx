@@ -80,11 +80,63 @@ export function QuestionEditor({ question: q, index, definition, language, readO
           )}
         </div>
       )}
+      {q.type !== 'text' && (
+        <LogicEditor question={q} later={definition.questions.slice(index + 1)} language={language} onChange={(logic) => onChange({ ...q, logic: logic.length ? logic : undefined })} />
+      )}
       <div className="question-actions">
         <button type="button" className="button button-ghost" onClick={() => onMove(-1)} disabled={index === 0}>{t('surveys.moveUp')}</button>
         <button type="button" className="button button-ghost" onClick={() => onMove(1)} disabled={index === definition.questions.length - 1}>{t('surveys.moveDown')}</button>
         <button type="button" className="button button-danger" onClick={onRemove} disabled={definition.questions.length <= 1}>{t('surveys.removeQuestion')}</button>
       </div>
     </fieldset>
+  );
+}
+
+type Rule = NonNullable<Question['logic']>[number];
+
+/** Skip logic after a question: "if the answer is …, go to a later question or the end". */
+function LogicEditor({ question: q, later, language, onChange }: { question: Question; later: Question[]; language: SurveyLanguage; onChange: (logic: Rule[]) => void }) {
+  const { t } = useTranslation();
+  const rules = q.logic ?? [];
+  const set = (k: number, rule: Rule) => onChange(rules.map((r, j) => (j === k ? rule : r)));
+  const fresh = (): Rule => ({
+    if: isScore(q.type) ? { question: q.id, max: 6 } : q.type === 'yes_no' ? { question: q.id, anyOf: [false] } : { question: q.id, anyOf: [q.options?.[0]?.id ?? ''] },
+    goTo: later[0]?.id ?? 'end',
+  });
+  const number = (v: string) => (v === '' ? undefined : Number(v));
+  return (
+    <div className="logic-editor">
+      <p className="field-label">{t('surveys.logic')}</p>
+      {rules.map((rule, k) => (
+        <div key={k} className="logic-row" data-testid="logic-rule">
+          <span>{t('surveys.ifAnswer')}</span>
+          {isScore(q.type) && (
+            <>
+              <input type="number" aria-label={t('surveys.fromScore')} value={rule.if.min ?? ''} onChange={(e) => set(k, { ...rule, if: { ...rule.if, min: number(e.target.value) } })} />
+              <span>{t('surveys.toScore')}</span>
+              <input type="number" aria-label={t('surveys.toScore')} value={rule.if.max ?? ''} onChange={(e) => set(k, { ...rule, if: { ...rule.if, max: number(e.target.value) } })} />
+            </>
+          )}
+          {q.type === 'yes_no' && (
+            <select aria-label={t('surveys.ifAnswer')} value={String(rule.if.anyOf?.[0] ?? false)} onChange={(e) => set(k, { ...rule, if: { question: q.id, anyOf: [e.target.value === 'true'] } })}>
+              <option value="true">{t('surveys.yes')}</option>
+              <option value="false">{t('surveys.no')}</option>
+            </select>
+          )}
+          {q.options && (
+            <select aria-label={t('surveys.ifAnswer')} value={String(rule.if.anyOf?.[0] ?? '')} onChange={(e) => set(k, { ...rule, if: { question: q.id, anyOf: [e.target.value] } })}>
+              {q.options.map((o) => <option key={o.id} value={o.id}>{o.label[language] ?? o.id}</option>)}
+            </select>
+          )}
+          <span>{t('surveys.goTo')}</span>
+          <select aria-label={t('surveys.goTo')} value={rule.goTo} onChange={(e) => set(k, { ...rule, goTo: e.target.value })}>
+            {later.map((l) => <option key={l.id} value={l.id}>{l.id}</option>)}
+            <option value="end">{t('surveys.end')}</option>
+          </select>
+          <button type="button" className="button button-ghost" onClick={() => onChange(rules.filter((_, j) => j !== k))}>{t('surveys.removeRule')}</button>
+        </div>
+      ))}
+      <button type="button" className="button" onClick={() => onChange([...rules, fresh()])}>{t('surveys.addRule')}</button>
+    </div>
   );
 }
