@@ -15,7 +15,7 @@ export async function runDemoCommand(opts: { name: string }) {
     const worker = startWorker(database, jobHandlers(database, config, log), log);
     await worker.drain();
     await worker.stop();
-    console.log(`Demo workspace "${result.workspace.name}" created: ${result.feedback} feedback items, ${result.customers} customers, ${result.orders} orders, ${result.events} events.`);
+    console.log(`Demo workspace "${result.workspace.name}" created: ${result.feedback} feedback items, ${result.customers} customers, ${result.orders} orders, ${result.events} events, ${result.surveys} surveys.`);
     console.log('Switch to it from the workspace menu in the dashboard.');
   } finally {
     await database.close();

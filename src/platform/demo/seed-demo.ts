@@ -12,6 +12,8 @@ import { newId } from '../ids.js';
 import { notifyJobsEnqueued } from '../jobs/queue.js';
 import { demoCustomers, demoFeedback, demoProducts } from './demo-content.js';
 import type { TCreateFeedbackInput } from '../../collect/feedback.schemas.js';
+import { createSurvey, setSurveyStatus } from '../../collect/surveys/survey.service.js';
+import { createTrigger } from '../../collect/surveys/survey-triggers.js';
 
 const DAY = 86_400_000;
 
@@ -78,7 +80,13 @@ export async function seedDemo(database: Database, name: string, now = new Date(
     return { customers: demoCustomers.length, orders: orderCount, events: eventCount, feedback: stored.filter((s) => s.ok).length };
   });
   notifyJobsEnqueued();
-  return { workspace, ...counts };
+  // Two surveys so the Surveys pages have something to show: a live NPS survey that goes out
+  // three days after delivery, and a draft to edit.
+  const nps = await createSurvey(scope, { template: 'nps', settings: {} });
+  await setSurveyStatus(scope, nps.id, 'live');
+  await createTrigger(scope, nps.id, { eventName: 'order_delivered', delayMinutes: 3 * 1440, segment: [], quietHours: { start: '21:00', end: '09:00' }, enabled: true });
+  await createSurvey(scope, { template: 'csat_after_ticket', settings: {} });
+  return { workspace, ...counts, surveys: 2 };
 }
 
 function currencyFor(locale: string): string[] {

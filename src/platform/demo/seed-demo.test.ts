@@ -1,0 +1,30 @@
+// `feedloop demo`'s seeding on a real database: a new workspace with customers, orders, events,
+// multilingual feedback that gets analysed, and two surveys.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, setupOwner, type TestApp } from '../testing/test-app.js';
+import { seedDemo } from './seed-demo.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await setupOwner(t);
+});
+afterAll(() => t.close());
+
+describe('demo workspace', () => {
+  it('is created next to the owner\'s workspace, filled, analysed, with surveys', async () => {
+    await expect(seedDemo(t.database, 'Demo shop')).resolves.toMatchObject({ surveys: 2 });
+    const [ws] = await t.database.rows<{ id: string; name: string }>(sql`select id, name from workspaces where name = 'Demo shop'`);
+    const count = async (table: string) => (await t.database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)} where workspace_id = ${ws.id}`))[0].n;
+    expect(await count('customers')).toBeGreaterThan(20);
+    expect(await count('orders')).toBeGreaterThan(10);
+    expect(await count('feedback_items')).toBeGreaterThan(300);
+    const surveys = await t.database.rows<{ status: string }>(sql`select status from surveys where workspace_id = ${ws.id} order by status`);
+    expect(surveys.map((s) => s.status)).toEqual(['draft', 'live']);
+    expect(await count('survey_triggers')).toBe(1);
+    await t.drainJobs();
+    const languages = await t.database.rows<{ language: string }>(sql`select distinct language from feedback_items where workspace_id = ${ws.id} and status = 'processed' order by 1`);
+    expect(languages.map((l) => l.language)).toEqual(expect.arrayContaining(['ar', 'en', 'fa', 'zh']));
+  });
+});
