@@ -9,6 +9,7 @@ import { notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueJobs } from '../../platform/jobs/queue.js';
 import { workspaces } from '../../platform/schema.js';
+import { isTimeZone } from '../../platform/time-zone.js';
 import { customers } from '../../customers/schema.js';
 import { surveyTriggers, type TriggerCondition } from './schema.js';
 import { findSurvey } from './survey.service.js';
@@ -75,16 +76,6 @@ export function outsideQuietHours(at: Date, timeZone: string, quiet: { start: st
   return new Date(at.getTime() + wait * 60_000 - (at.getTime() % 60_000));
 }
 
-const validZone = (tz: unknown): tz is string => {
-  if (typeof tz !== 'string' || !tz) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** Job: match signalled occurrences against the workspace's triggers and queue the sends. */
 export async function matchSurveyTriggers(database: Database, payload: Record<string, unknown>): Promise<void> {
   const scope = new WorkspaceScope(database, String(payload.workspaceId));
@@ -98,7 +89,7 @@ export async function matchSurveyTriggers(database: Database, payload: Record<st
     const customer = people.find((p) => p.id === o.customerId);
     if (!customer) continue;
     for (const trigger of triggers.filter((t) => t.eventName === o.name && matchesSegment(customer, t.segment))) {
-      const zone = validZone(customer.attributes.timezone) ? customer.attributes.timezone : workspace.timezone;
+      const zone = isTimeZone(customer.attributes.timezone) ? customer.attributes.timezone : workspace.timezone;
       const due = new Date(Math.max(Date.now(), new Date(o.occurredAt).getTime() + trigger.delayMinutes * 60_000));
       try {
         await queueSurveySends(scope, trigger.surveyId, {

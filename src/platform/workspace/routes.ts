@@ -4,15 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zLocale } from '../http/zod-types.js';
 import { getWorkspaceSettings, updateWorkspaceSettings } from './workspace-settings.service.js';
+import { isTimeZone } from '../time-zone.js';
 
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const ZUpdateWorkspaceInput = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),

@@ -25,7 +25,7 @@ function publicWorkspace(w: WorkspaceRow) {
   return {
     id: w.id, name: w.name, slug: w.slug, defaultLocale: w.defaultLocale, timezone: w.timezone,
     piiRedaction: w.settings.piiRedaction === true,
-    surveyThrottleDays: typeof w.settings.surveyThrottleDays === 'number' ? w.settings.surveyThrottleDays : SURVEY_THROTTLE_DEFAULT_DAYS,
+    surveyThrottleDays: throttleDaysOf(w.settings),
   };
 }
 
@@ -51,6 +51,17 @@ export async function updateWorkspaceSettings(scope: WorkspaceScope, actor: Acto
   if (Object.keys(switches).length > 0) set.settings = sql`${workspaces.settings} || ${JSON.stringify(switches)}::jsonb`;
   if (Object.keys(set).length > 0) await scope.db.update(workspaces).set(set).where(eq(workspaces.id, scope.workspaceId));
   return getWorkspaceSettings(scope);
+}
+
+const throttleDaysOf = (settings: Record<string, unknown>): number => {
+  const days = settings.surveyThrottleDays;
+  return typeof days === 'number' && Number.isFinite(days) && days >= 0 ? days : SURVEY_THROTTLE_DEFAULT_DAYS;
+};
+
+/** The workspace's "survey a customer at most once per N days" setting (0: no limit). */
+export async function surveyThrottleDays(db: DbOrTx, workspaceId: string): Promise<number> {
+  const [row] = await db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return throttleDaysOf(row?.settings ?? {});
 }
 
 /** Read inside the storing transaction, so feedback stored after the switch is turned on is redacted. */
