@@ -32,6 +32,16 @@ const SCALE_LABELS: Record<string, [MessageKey, MessageKey]> = {
   nps: ['npsLow', 'npsHigh'], csat: ['csatLow', 'csatHigh'], ces: ['cesLow', 'cesHigh'], rating: ['ratingLow', 'ratingHigh'],
 };
 
+/** The words at the two ends of a score scale: the question's own, else the defaults for its type. */
+export function scaleEnds(def: SurveyDefinition, q: Question, language: PageLanguage): [string, string] {
+  const t = messagesFor(language);
+  const [lowKey, highKey] = SCALE_LABELS[q.type];
+  return [localize(q.lowLabel, language, def) || t(lowKey), localize(q.highLabel, language, def) || t(highKey)];
+}
+
+/** One score as shown to the respondent: stars for a rating, else the number in their digits. */
+export const scoreLabel = (type: string, n: number, language: PageLanguage) => (type === 'rating' ? '★'.repeat(n) : formatNumber(n, language));
+
 function questionField(def: SurveyDefinition, q: Question, language: PageLanguage, value: AnswerValue | undefined, error: string | undefined): SafeHtml {
   const t = messagesFor(language);
   const text = (l: Parameters<typeof localize>[0]) => localize(l, language, def);
@@ -46,14 +56,13 @@ function questionField(def: SurveyDefinition, q: Question, language: PageLanguag
   let control: SafeHtml;
   if (isScoreType(q.type)) {
     const [min, max] = SCORE_RANGES[q.type];
-    const [lowKey, highKey] = SCALE_LABELS[q.type];
+    const [low, high] = scaleEnds(def, q, language);
     const options = [];
     for (let n = min; n <= max; n++) {
-      const shown = q.type === 'rating' ? '★'.repeat(n) : formatNumber(n, language);
-      options.push(radio(String(n), shown, value === n, q.type === 'rating' ? t('stars', { n: formatNumber(n, language) }) : undefined));
+      options.push(radio(String(n), scoreLabel(q.type, n, language), value === n, q.type === 'rating' ? t('stars', { n: formatNumber(n, language) }) : undefined));
     }
     control = html`<div class="scale scale-${q.type}">${options}</div>
-      <div class="scale-labels" aria-hidden="true"><span>${text(q.lowLabel) || t(lowKey)}</span><span>${text(q.highLabel) || t(highKey)}</span></div>`;
+      <div class="scale-labels" aria-hidden="true"><span>${low}</span><span>${high}</span></div>`;
   } else if (q.type === 'text') {
     control = html`<textarea name="${name}" rows="4" maxlength="5000" dir="auto" placeholder="${t('textPlaceholder')}" aria-label="${text(q.title)}"${q.required ? html` required` : ''}>${typeof value === 'string' ? value : ''}</textarea>`;
   } else if (q.type === 'yes_no') {

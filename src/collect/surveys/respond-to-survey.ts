@@ -1,7 +1,7 @@
 // A respondent's side of a survey: open (or resume) a response and save answers. Each answered
 // question is committed at once, so a respondent who stops half-way leaves a partial response.
 import { and, count, eq, sql } from 'drizzle-orm';
-import type { Database, Tx } from '../../platform/db/client.js';
+import type { Database, DbOrTx, Tx } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { newId, randomToken, sha256 } from '../../platform/ids.js';
@@ -13,10 +13,11 @@ import { answerNewResponseCoalesced } from './answer-batcher.js';
 import { readSurveyByToken } from './survey-by-token.js';
 import { conditionHolds, firstOpenQuestion, parseAnswer, type Answers, type AnswerValue } from './survey-flow.js';
 import type { Question, SurveyDefinition } from './survey-definition.js';
-import type { SurveyRow } from './survey.service.js';
+import { currentVersion, type SurveyRow, type VersionRow } from './survey.service.js';
+
+export type { VersionRow };
 
 export type ResponseRow = typeof surveyResponses.$inferSelect;
-export type VersionRow = typeof surveyVersions.$inferSelect;
 
 export interface RespondentSurvey {
   survey: SurveyRow;
@@ -37,23 +38,16 @@ export async function respondentVersion(rs: RespondentSurvey): Promise<VersionRo
   return rs.current?.version === rs.survey.currentVersion ? rs.current : currentVersion(rs.scope, rs.survey);
 }
 
+/** A version by id; `known` (usually the current version, already read) saves the query. */
+async function versionById(scope: WorkspaceScope, versionId: string, db: DbOrTx = scope.db, known?: VersionRow): Promise<VersionRow> {
+  if (known?.id === versionId) return known;
+  const [v] = await db.select().from(surveyVersions).where(scope.where(surveyVersions, eq(surveyVersions.id, versionId)));
+  return v;
+}
+
 /** The version a response answers: usually the current one, already read. */
-export async function responseVersion(rs: RespondentSurvey, response: ResponseRow, db: Tx | WorkspaceScope['db'] = rs.scope.db): Promise<VersionRow> {
-  if (rs.current?.id === response.versionId) return rs.current;
-  const [v] = await db.select().from(surveyVersions).where(rs.scope.where(surveyVersions, eq(surveyVersions.id, response.versionId)));
-  return v;
-}
-
-export async function versionDefinition(scope: WorkspaceScope, versionId: string) {
-  const [v] = await scope.db.select().from(surveyVersions).where(scope.where(surveyVersions, eq(surveyVersions.id, versionId)));
-  return v;
-}
-
-export async function currentVersion(scope: WorkspaceScope, survey: SurveyRow, db: Tx | WorkspaceScope['db'] = scope.db) {
-  const [v] = await db.select().from(surveyVersions)
-    .where(scope.where(surveyVersions, eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, survey.currentVersion)));
-  return v;
-}
+export const responseVersion = (rs: RespondentSurvey, response: ResponseRow): Promise<VersionRow> =>
+  versionById(rs.scope, response.versionId, rs.scope.db, rs.current);
 
 export function assertOpen(survey: SurveyRow): void {
   if (survey.status === 'closed') throw new AppError(409, 'survey_closed', 'This survey is closed and no longer accepts answers');
@@ -115,9 +109,8 @@ export interface ResponseState {
   next: Question | null;
 }
 
-export async function responseState(scope: WorkspaceScope, response: ResponseRow, db: Tx | WorkspaceScope['db'] = scope.db, knownVersion?: VersionRow): Promise<ResponseState & { items: Map<string, string> }> {
-  const [v] = knownVersion?.id === response.versionId ? [knownVersion]
-    : await db.select().from(surveyVersions).where(scope.where(surveyVersions, eq(surveyVersions.id, response.versionId)));
+export async function responseState(scope: WorkspaceScope, response: ResponseRow, db: DbOrTx = scope.db, knownVersion?: VersionRow): Promise<ResponseState & { items: Map<string, string> }> {
+  const v = await versionById(scope, response.versionId, db, knownVersion);
   const rows = await db.select().from(surveyAnswers).where(scope.where(surveyAnswers, eq(surveyAnswers.responseId, response.id)));
   const answers: Answers = {};
   const items = new Map<string, string>();

@@ -10,24 +10,16 @@ import { newId } from '../../platform/ids.js';
 import { enqueueJobs, notifyJobsEnqueued, type ClaimedJob } from '../../platform/jobs/queue.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { workspaces } from '../../platform/schema.js';
-import { SURVEY_THROTTLE_DEFAULT_DAYS } from '../../platform/workspace/workspace-settings.service.js';
+import { surveyThrottleDays } from '../../platform/workspace/workspace-settings.service.js';
 import { customers } from '../../customers/schema.js';
 import { surveyOptOuts, surveyResponses, surveySends, surveys } from './schema.js';
-import { currentVersion } from './respond-to-survey.js';
 import { renderSurveyEmail } from './survey-email.js';
-import { findSurvey } from './survey.service.js';
+import { currentVersion, findSurvey } from './survey.service.js';
 import { chooseLanguage } from './choose-language.js';
 
 export const SEND_SURVEY_QUEUE = 'send-survey-email';
 
 export type SkipReason = 'no_email' | 'opted_out' | 'throttled' | 'daily_cap' | 'unknown_customer';
-
-/** The workspace's "survey a customer at most once per N days" setting. */
-async function throttleDays(tx: Tx | Database['db'], workspaceId: string): Promise<number> {
-  const [w] = await tx.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  const days = Number(w?.settings?.surveyThrottleDays);
-  return Number.isFinite(days) && days >= 0 ? days : SURVEY_THROTTLE_DEFAULT_DAYS;
-}
 
 /** Customers who were sent or answered any survey of this workspace in the last `days` days. */
 async function recentlySurveyed(scope: WorkspaceScope, tx: Tx, customerIds: string[], days: number): Promise<Set<string>> {
@@ -56,7 +48,7 @@ export async function queueSurveySends(scope: WorkspaceScope, surveyId: string, 
     const found = await tx.select().from(customers).where(scope.where(customers, inArray(customers.id, ids)));
     const optedOut = new Set((await tx.select({ id: surveyOptOuts.customerId }).from(surveyOptOuts)
       .where(scope.where(surveyOptOuts, inArray(surveyOptOuts.customerId, ids)))).map((r) => r.id));
-    const recent = input.respectThrottle ? await recentlySurveyed(scope, tx, ids, await throttleDays(tx, scope.workspaceId)) : new Set<string>();
+    const recent = input.respectThrottle ? await recentlySurveyed(scope, tx, ids, await surveyThrottleDays(tx, scope.workspaceId)) : new Set<string>();
     let capLeft = Infinity;
     if (survey.settings.maxSendsPerDay) {
       const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(surveySends)

@@ -6,6 +6,7 @@ import { SCORE_RANGES } from '../feedback.schemas.js';
 import { formatNumber, isRtl, messagesFor, type PageLanguage } from './page-messages.js';
 import { isScoreType, localize, type SurveyDefinition } from './survey-definition.js';
 import { nextQuestion } from './survey-flow.js';
+import { scaleEnds, scoreLabel } from './link-page.js';
 import { signLink } from './survey-links.js';
 
 export interface SurveyEmailInput {
@@ -25,8 +26,6 @@ export interface RenderedEmail {
   unsubscribeUrl: string;
 }
 
-const LOW_HIGH = { nps: ['npsLow', 'npsHigh'], csat: ['csatLow', 'csatHigh'], ces: ['cesLow', 'cesHigh'], rating: ['ratingLow', 'ratingHigh'] } as const;
-
 export function renderSurveyEmail(input: SurveyEmailInput): RenderedEmail {
   const { definition: def, language: lang, survey } = input;
   const t = messagesFor(lang);
@@ -43,10 +42,10 @@ export function renderSurveyEmail(input: SurveyEmailInput): RenderedEmail {
     const [min, max] = SCORE_RANGES[first.type];
     const links: Array<{ n: number; url: string }> = [];
     for (let n = min; n <= max; n++) links.push({ n, url: `${base}/e/${signLink(survey.signingKey, { k: 'a', c: input.customerId, s: input.sendId, q: first.id, v: n })}?lang=${lang}` });
-    const [low, high] = LOW_HIGH[first.type];
-    const cell = (l: { n: number; url: string }) => html`<td style="padding:2px"><a href="${l.url}" style="display:inline-block;min-width:28px;padding:8px 4px;border:1px solid #b9c0cc;border-radius:6px;text-align:center;text-decoration:none;color:#1d2330;font-weight:600">${first.type === 'rating' ? '★'.repeat(l.n) : formatNumber(l.n, lang)}</a></td>`;
+    const [low, high] = scaleEnds(def, first, lang);
+    const cell = (l: { n: number; url: string }) => html`<td style="padding:2px"><a href="${l.url}" style="display:inline-block;min-width:28px;padding:8px 4px;border:1px solid #b9c0cc;border-radius:6px;text-align:center;text-decoration:none;color:#1d2330;font-weight:600">${scoreLabel(first.type, l.n, lang)}</a></td>`;
     scale = html`<table role="presentation" dir="${dir}" style="border-collapse:collapse;margin:12px 0"><tr>${links.map(cell)}</tr></table>
-<p style="font-size:13px;color:#5b6475;margin:0 0 16px">${localize(first.lowLabel, lang, def) || t(low)} ← → ${localize(first.highLabel, lang, def) || t(high)}</p>`;
+<p style="font-size:13px;color:#5b6475;margin:0 0 16px">${low} ← → ${high}</p>`;
     scaleText = links.map((l) => `${formatNumber(l.n, lang)}: ${l.url}`).join('\n');
   }
 

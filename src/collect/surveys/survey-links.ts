@@ -23,8 +23,11 @@ export type VerifiedLink = { ok: true; payload: LinkPayload } | { ok: false; rea
 
 const mac = (key: string, body: string) => createHmac('sha256', key).update(body).digest('base64url');
 
+/** When a link signed now stops working, in seconds since the epoch. */
+export const linkExpiry = (now = Date.now()) => Math.floor(now / 1000) + SURVEY_LIMITS.personalLinkDays * 86_400;
+
 export function signLink(signingKey: string, payload: Omit<LinkPayload, 'x'> & { x?: number }): string {
-  const full: LinkPayload = { ...payload, x: payload.x ?? Math.floor(Date.now() / 1000) + SURVEY_LIMITS.personalLinkDays * 86_400 };
+  const full: LinkPayload = { ...payload, x: payload.x ?? linkExpiry() };
   const body = Buffer.from(JSON.stringify(full)).toString('base64url');
   return `${body}.${mac(signingKey, body)}`;
 }
@@ -43,6 +46,9 @@ export function verifyLink(signingKey: string, token: string, kind: LinkPayload[
   if (payload.x * 1000 < now) return { ok: false, reason: 'expired' };
   return { ok: true, payload };
 }
+
+/** The response a personal link reaches: one per email send, else one per customer. */
+export const personalKeyOf = (payload: LinkPayload) => (payload.s ? `send:${payload.s}` : `customer:${payload.c}`);
 
 /** The resume token of a personal response: derived, so the same link always reaches the same response. */
 export const personalResumeToken = (signingKey: string, personalKey: string) => mac(signingKey, `resume:${personalKey}`);

@@ -14,11 +14,11 @@ import { chooseLanguage } from './choose-language.js';
 import { languageName, messagesFor, type MessageKey, type PageLanguage } from './page-messages.js';
 import { layout, messagePage, ONE_CLICK_JS, questionPage, SURVEY_CSS, thankYouPage } from './link-page.js';
 import { html } from '../../platform/http/html.js';
-import { personalResumeToken, verifyLink } from './survey-links.js';
+import { personalKeyOf, personalResumeToken, verifyLink } from './survey-links.js';
 import { isScoreType, SURVEY_LANGUAGES, type Question, type SurveyDefinition, type SurveyLanguage } from './survey-definition.js';
 import { parseAnswer, questionPath, type AnswerValue } from './survey-flow.js';
 import {
-  AnswerError, answerNewResponse, openResponse, respondentVersion, responseByResumeToken, responseState, responseVersion, saveAnswers,
+  AnswerError, answerNewResponse, assertOpen, openResponse, respondentVersion, responseByResumeToken, responseState, responseVersion, saveAnswers,
   surveyByPublicToken, type RespondentSurvey, type ResponseRow,
 } from './respond-to-survey.js';
 
@@ -119,11 +119,11 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
       const v = verifyLink(rs.survey.signingKey, query.c, 'p');
       if (!v.ok) throw linkError(guessLanguage(req), v.reason);
       customerId = v.payload.c;
-      personalKey = v.payload.s ? `send:${v.payload.s}` : `customer:${v.payload.c}`;
+      personalKey = personalKeyOf(v.payload);
     }
     const choice = chooseLanguage(def, { requested: query.lang, customerLocale: await customerLocale(rs, customerId), acceptLanguage: req.headers['accept-language'] });
     const lang = choice.language;
-    if (rs.survey.status !== 'live') throw new AppError(409, rs.survey.status === 'closed' ? 'survey_closed' : 'survey_not_live', 'not open');
+    assertOpen(rs.survey);
     if (personalKey) {
       const resume = personalResumeToken(rs.survey.signingKey, personalKey);
       if (await responseByResumeToken(rs, resume)) return reply.redirect(`/s/${token}/r/${resume}?lang=${lang}`, 303);
@@ -148,11 +148,11 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const rs = await loadSurvey(token);
     const response = await responseByResumeToken(rs, resume);
     if (!response) throw new AppError(404, 'not_found', 'Response not found');
-    const state = await responseState(rs.scope, response);
+    const state = await responseState(rs.scope, response, rs.scope.db, rs.current);
     const def = state.definition;
     const lang = offeredLanguage(def, query.lang ?? response.language);
     if (response.status === 'completed') return sendPage(reply, 200, thankYouPage(rs.survey.name, def, lang));
-    if (rs.survey.status !== 'live') throw new AppError(409, rs.survey.status === 'closed' ? 'survey_closed' : 'survey_not_live', 'not open');
+    assertOpen(rs.survey);
     const path = questionPath(def, state.answers);
     const revisit = query.q ? path.find((q) => q.id === query.q && state.seen.has(q.id)) : undefined;
     const target = revisit ?? state.next;
@@ -180,7 +180,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const question = def.questions.find((q) => q.id === v.payload.q && isScoreType(q.type));
     if (!question) throw linkError(guessLanguage(req), 'forged');
     const lang = chooseLanguage(def, { requested: (req.query as Record<string, string>).lang, customerLocale: await customerLocale(rs, v.payload.c), acceptLanguage: req.headers['accept-language'] }).language;
-    if (rs.survey.status !== 'live') throw new AppError(409, rs.survey.status === 'closed' ? 'survey_closed' : 'survey_not_live', 'not open');
+    assertOpen(rs.survey);
     return sendPage(reply, 200, questionPage({
       surveyName: rs.survey.name, definition: def, language: lang, questions: [question], answers: { [question.id]: v.payload.v! },
       action: `/s/${token}/answer`, hidden: { _a: click, _lang: lang, _q: question.id }, notice: messagesFor(lang)('oneClickSaving'),
@@ -212,14 +212,14 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
         const v = verifyLink(rs.survey.signingKey, click, 'a');
         if (!v.ok) throw linkError(guessLanguage(req), v.reason);
         customerId = v.payload.c;
-        personalKey = v.payload.s ? `send:${v.payload.s}` : `customer:${v.payload.c}`;
+        personalKey = personalKeyOf(v.payload);
         channel = 'email';
         if (raw[v.payload.q!] === undefined || raw[v.payload.q!] === '') raw[v.payload.q!] = v.payload.v;
       } else if (personal) {
         const v = verifyLink(rs.survey.signingKey, personal, 'p');
         if (!v.ok) throw linkError(guessLanguage(req), v.reason);
         customerId = v.payload.c;
-        personalKey = v.payload.s ? `send:${v.payload.s}` : `customer:${v.payload.c}`;
+        personalKey = personalKeyOf(v.payload);
         if (v.payload.s) channel = 'email';
       } else {
         const nonce = first(form._n);
@@ -244,7 +244,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
       await saveAnswers(rs, response.id, raw);
     } catch (err) {
       if (!(err instanceof AnswerError)) throw err;
-      const state = await responseState(rs.scope, response);
+      const state = await responseState(rs.scope, response, rs.scope.db, rs.current);
       const shown = state.definition.questions.filter((q) => q.id in raw);
       // Echo what was typed, so a respondent fixes one field instead of retyping the page.
       const echoed: Record<string, AnswerValue> = { ...state.answers };

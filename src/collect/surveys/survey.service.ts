@@ -1,13 +1,13 @@
 // Surveys: create (from a definition or a template), list, get, edit with versioning, go live/close.
 import { and, desc, eq, lt, or } from 'drizzle-orm';
-import type { Tx } from '../../platform/db/client.js';
+import type { DbOrTx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/zod-types.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { customers } from '../../customers/schema.js';
 import { surveyResponses, surveys, surveyVersions } from './schema.js';
-import { signLink } from './survey-links.js';
+import { linkExpiry, signLink } from './survey-links.js';
 import { definitionFromTemplate, SURVEY_TEMPLATES } from './survey-templates.js';
 import type { SurveyDefinition, SurveyLanguage } from './survey-definition.js';
 import type { TCreateSurveyInput, TUpdateSurveyInput } from './survey.schemas.js';
@@ -37,9 +37,12 @@ const view = (s: SurveyRow, definition: SurveyDefinition): SurveyView => ({
   createdAt: s.createdAt, updatedAt: s.updatedAt, publishedAt: s.publishedAt, closedAt: s.closedAt,
 });
 
-async function currentDefinition(tx: Tx | WorkspaceScope['db'], s: SurveyRow): Promise<{ id: string; definition: SurveyDefinition }> {
-  const [v] = await tx.select({ id: surveyVersions.id, definition: surveyVersions.definition }).from(surveyVersions)
-    .where(and(eq(surveyVersions.surveyId, s.id), eq(surveyVersions.version, s.currentVersion)));
+export type VersionRow = typeof surveyVersions.$inferSelect;
+
+/** The survey's current version (the one new respondents get). */
+export async function currentVersion(scope: WorkspaceScope, survey: SurveyRow, db: DbOrTx = scope.db): Promise<VersionRow> {
+  const [v] = await db.select().from(surveyVersions)
+    .where(scope.where(surveyVersions, eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, survey.currentVersion)));
   return v;
 }
 
@@ -64,7 +67,7 @@ export async function createSurvey(scope: WorkspaceScope, input: TCreateSurveyIn
   });
 }
 
-export async function findSurvey(scope: WorkspaceScope, id: string, tx: Tx | WorkspaceScope['db'] = scope.db): Promise<SurveyRow> {
+export async function findSurvey(scope: WorkspaceScope, id: string, tx: DbOrTx = scope.db): Promise<SurveyRow> {
   const [s] = await tx.select().from(surveys).where(scope.where(surveys, eq(surveys.id, id)));
   if (!s) throw notFound('Survey');
   return s;
@@ -72,7 +75,7 @@ export async function findSurvey(scope: WorkspaceScope, id: string, tx: Tx | Wor
 
 export async function getSurvey(scope: WorkspaceScope, id: string): Promise<SurveyView> {
   const s = await findSurvey(scope, id);
-  return view(s, (await currentDefinition(scope.db, s)).definition);
+  return view(s, (await currentVersion(scope, s)).definition);
 }
 
 export async function listSurveys(scope: WorkspaceScope, q: { status?: SurveyStatus; limit: number; cursor?: string }) {
@@ -93,7 +96,7 @@ export async function updateSurvey(scope: WorkspaceScope, id: string, input: TUp
   return scope.transaction(async (tx) => {
     const s = await findSurvey(scope, id, tx);
     if (s.status === 'closed' && input.definition) throw new AppError(409, 'survey_closed', 'definition: a closed survey cannot be edited; reopen it first', 'definition');
-    let current = await currentDefinition(tx, s);
+    let current = await currentVersion(scope, s, tx);
     let version = s.currentVersion;
     if (input.definition) {
       const answered = await tx.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.versionId, current.id)).limit(1);
@@ -101,10 +104,10 @@ export async function updateSurvey(scope: WorkspaceScope, id: string, input: TUp
         // Responses keep pointing at the version they answered; new respondents get this one.
         version += 1;
         const [v] = await tx.insert(surveyVersions).values(scope.stamp({ id: newId(), surveyId: s.id, version, definition: input.definition })).returning();
-        current = { id: v.id, definition: v.definition };
+        current = v;
       } else {
         await tx.update(surveyVersions).set({ definition: input.definition }).where(eq(surveyVersions.id, current.id));
-        current = { id: current.id, definition: input.definition };
+        current = { ...current, definition: input.definition };
       }
     }
     const [updated] = await tx.update(surveys).set({
@@ -121,7 +124,7 @@ const TRANSITIONS: Record<SurveyStatus, SurveyStatus[]> = { draft: ['live'], liv
 export async function setSurveyStatus(scope: WorkspaceScope, id: string, status: SurveyStatus): Promise<SurveyView> {
   return scope.transaction(async (tx) => {
     const s = await findSurvey(scope, id, tx);
-    if (s.status === status) return view(s, (await currentDefinition(tx, s)).definition);
+    if (s.status === status) return view(s, (await currentVersion(scope, s, tx)).definition);
     if (!TRANSITIONS[s.status as SurveyStatus].includes(status)) {
       throw new AppError(409, 'invalid_transition', `status: a ${s.status} survey cannot become ${status}`, 'status');
     }
@@ -130,7 +133,7 @@ export async function setSurveyStatus(scope: WorkspaceScope, id: string, status:
       status, updatedAt: now,
       ...(status === 'live' ? { publishedAt: s.publishedAt ?? now, closedAt: null } : { closedAt: now }),
     }).where(scope.where(surveys, eq(surveys.id, s.id))).returning();
-    return view(updated, (await currentDefinition(tx, updated)).definition);
+    return view(updated, (await currentVersion(scope, updated, tx)).definition);
   });
 }
 
@@ -139,7 +142,6 @@ export async function personalLinkPath(scope: WorkspaceScope, surveyId: string, 
   const s = await findSurvey(scope, surveyId);
   const [c] = await scope.db.select({ id: customers.id }).from(customers).where(scope.where(customers, eq(customers.id, customerId)));
   if (!c) throw new AppError(404, 'not_found', 'customerId: no such customer in this workspace', 'customerId');
-  const token = signLink(s.signingKey, { k: 'p', c: c.id });
-  const x = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).x as number;
-  return { path: `/s/${s.publicToken}?c=${token}`, expiresAt: new Date(x * 1000) };
+  const x = linkExpiry();
+  return { path: `/s/${s.publicToken}?c=${signLink(s.signingKey, { k: 'p', c: c.id, x })}`, expiresAt: new Date(x * 1000) };
 }
