@@ -40,11 +40,10 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
       results[i] = { ok: false, field: 'links.orderId', code: 'unknown_order', message: 'links.orderId: no such order in this workspace' };
       return;
     }
-    // Redaction comes first: neither the text, its search document nor metadata ever hold the PII.
-    const { text, metadata, piiRedacted } = redact ? redactFeedbackPii(item.text, item.metadata) : { text: item.text, metadata: item.metadata, piiRedacted: false };
+    const { text, searchText, metadata, piiRedacted } = storedContent(redact, item.text, item.metadata);
     rows.push(scope.stamp({
       id: newId(), customerId: customerIds[i], channel: item.channel, externalId: item.externalId ?? null,
-      text, searchText: searchDocument(text), piiRedacted,
+      text, searchText, piiRedacted,
       language: item.language ?? null, languageConfidence: item.language ? 1 : null,
       nps: item.nps ?? null, csat: item.csat ?? null, ces: item.ces ?? null, rating: item.rating ?? null,
       metadata, surveyResponseId: item.links.surveyResponseId ?? null, ticketId: item.links.ticketId ?? null,
@@ -69,13 +68,24 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
   });
 
   await bumpCustomerCounters(scope, tx, rows.filter((r) => insertedIds.has(r.id!)));
-  const ids = [...insertedIds];
-  const jobs = [];
-  for (let k = 0; k < ids.length; k += IDS_PER_JOB) {
-    jobs.push({ queue: ANALYZE_QUEUE, payload: { workspaceId: scope.workspaceId, ids: ids.slice(k, k + IDS_PER_JOB) } });
-  }
-  await enqueueJobs(tx, jobs);
+  await enqueueAnalysis(tx, scope.workspaceId, [...insertedIds]);
   return results;
+}
+
+/**
+ * Text, search document and metadata as stored. Redaction comes first: neither the text, its
+ * search document nor the metadata ever hold the PII.
+ */
+export function storedContent(redact: boolean, text: string, metadata: Record<string, unknown>) {
+  const r = redact ? redactFeedbackPii(text, metadata) : { text, metadata, piiRedacted: false };
+  return { text: r.text, searchText: searchDocument(r.text), metadata: r.metadata, piiRedacted: r.piiRedacted };
+}
+
+/** Queues the analysis of new or changed items in the caller's transaction, IDS_PER_JOB per job. */
+export async function enqueueAnalysis(tx: Tx, workspaceId: string, ids: string[]): Promise<void> {
+  const jobs = [];
+  for (let k = 0; k < ids.length; k += IDS_PER_JOB) jobs.push({ queue: ANALYZE_QUEUE, payload: { workspaceId, ids: ids.slice(k, k + IDS_PER_JOB) } });
+  await enqueueJobs(tx, jobs);
 }
 
 type FeedbackInsert = typeof feedbackItems.$inferInsert;

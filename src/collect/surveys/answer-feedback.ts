@@ -5,12 +5,9 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { enqueueJobs } from '../../platform/jobs/queue.js';
 import { piiRedactionEnabled } from '../../platform/workspace/workspace-settings.service.js';
-import { redactFeedbackPii } from '../../analyze/pii/redact-feedback-pii.js';
-import { searchDocument } from '../../analyze/search/search-document.js';
 import { feedbackItems } from '../schema.js';
-import { ANALYZE_QUEUE, storeFeedback } from '../store-feedback.js';
+import { enqueueAnalysis, storedContent, storeFeedback } from '../store-feedback.js';
 import type { TCreateFeedbackInput } from '../feedback.schemas.js';
 import { isScoreType, type Question, type SurveyDefinition } from './survey-definition.js';
 import { followUpParent, type Answers } from './survey-flow.js';
@@ -73,13 +70,11 @@ export async function syncAnswerFeedback(scope: WorkspaceScope, tx: Tx, ctx: Ans
   const content = feedbackContent(ctx, owner);
   if (!content) return null;
   const { text, metadata, scoreField, language } = content;
-  const redact = await piiRedactionEnabled(tx, scope.workspaceId);
-  const stored = redact ? redactFeedbackPii(text, metadata) : { text, metadata, piiRedacted: false };
+  const stored = storedContent(await piiRedactionEnabled(tx, scope.workspaceId), text, metadata);
   await tx.update(feedbackItems).set({
-    text: stored.text, searchText: searchDocument(stored.text), metadata: stored.metadata, piiRedacted: stored.piiRedacted,
-    ...scoreField, language: language ?? null, languageConfidence: language ? 1 : null,
+    ...stored, ...scoreField, language: language ?? null, languageConfidence: language ? 1 : null,
     status: 'pending', updatedAt: new Date(),
   }).where(scope.where(feedbackItems, eq(feedbackItems.id, existing)));
-  await enqueueJobs(tx, [{ queue: ANALYZE_QUEUE, payload: { workspaceId: scope.workspaceId, ids: [existing] } }]);
+  await enqueueAnalysis(tx, scope.workspaceId, [existing]);
   return existing;
 }
