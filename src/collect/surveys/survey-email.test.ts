@@ -5,6 +5,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { hiddenFields, postForm as postFormTo } from '../../platform/testing/survey-forms.js';
 
 const PUBLIC_URL = 'https://feedback.example.com';
 let t: TestApp;
@@ -14,13 +15,7 @@ const inbox: ParsedMail[] = [];
 
 const api = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
 const localPath = (url: string) => url.replace(PUBLIC_URL, '');
-function hiddenFields(body: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) out[m[1]] = m[2].replace(/&amp;/g, '&');
-  return out;
-}
-const postForm = (url: string, fields: Record<string, string>) =>
-  t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+const postForm = (url: string, fields: Record<string, string>) => postFormTo(t, url, fields);
 /** A header as sent (mailparser turns some, like List-*, into objects). */
 const rawHeader = (mail: ParsedMail, name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '');
 const mailTo = (address: string) => inbox.find((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address);

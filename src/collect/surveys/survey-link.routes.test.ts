@@ -1,6 +1,7 @@
 // Surveys end to end through the API and the server-rendered link page, on PGlite or PostgreSQL.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { hiddenFields, postForm } from '../../platform/testing/survey-forms.js';
 import { signLink } from './survey-links.js';
 import { SURVEY_LIMITS } from './limits.js';
 
@@ -12,17 +13,7 @@ const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, k 
   t.app.inject({ method, url, headers: bearer(k), ...(payload ? { payload } : {}) });
 const page = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
-/** The form's hidden inputs, as the browser would send them back. */
-function hiddenFields(body: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) out[m[1]] = m[2].replace(/&amp;/g, '&');
-  return out;
-}
-const submit = (action: string, fields: Record<string, string | string[]>) => {
-  const form = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) form.append(k, value);
-  return t.app.inject({ method: 'POST', url: action, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
-};
+const submit = (action: string, fields: Record<string, string | string[]>) => postForm(t, action, fields);
 
 async function liveSurvey(payload: object) {
   const created = await api('POST', '/api/v1/surveys', payload);
