@@ -9,12 +9,13 @@ import { Link } from '../components/Link';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { QuestionEditor } from '../components/surveys/QuestionEditor';
+import { isRtl, isUiLocale } from '../i18n';
 import { errorMessage } from '../lib/errors';
 import { paths } from '../lib/router';
 import { useSession } from '../lib/session';
 import { blankQuestion, canManageSurveys, missingTexts, withText } from '../lib/surveys';
 
-const dirOf = (language: SurveyLanguage) => (language === 'fa' || language === 'ar' ? 'rtl' : 'ltr');
+const dirOf = (language: SurveyLanguage) => (isRtl(language) ? 'rtl' : 'ltr');
 import '../styles/surveys.css';
 
 type Load = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready' };
@@ -52,7 +53,7 @@ export function SurveyEditorPage({ id }: { id: string }) {
     const abort = new AbortController();
     surveysApi.get(id, { signal: abort.signal }).then((s) => {
       adopt(s);
-      const ui = (SURVEY_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as SurveyLanguage) : s.definition.defaultLanguage;
+      const ui = isUiLocale(i18n.language) ? i18n.language : s.definition.defaultLanguage;
       const start = s.definition.languages.includes(ui) ? ui : s.definition.defaultLanguage;
       setLanguage(start);
       setPreviewLanguage(start);

@@ -6,7 +6,7 @@ import { Link } from '../components/Link';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { paths } from '../lib/router';
-import { factSeparator } from '../lib/surveys';
+import { factSeparator, localized } from '../lib/surveys';
 import { useFormat } from '../lib/useFormat';
 import '../styles/surveys.css';
 
@@ -22,10 +22,12 @@ export function SurveyResultsPage({ id }: { id: string }) {
   useEffect(() => {
     const abort = new AbortController();
     Promise.all([surveysApi.results(id, { signal: abort.signal }), surveysApi.get(id, { signal: abort.signal })]).then(([results, survey]) => {
-      const lang = i18n.language as keyof (typeof survey.definition.questions)[number]['title'];
-      const titles = new Map(survey.definition.questions.map((q) => [q.id, q.title[lang] ?? q.title[survey.definition.defaultLanguage] ?? q.id]));
-      const labels = new Map(survey.definition.questions.flatMap((q) => (q.options ?? []).map((o) => [`${q.id}:${o.id}`, o.label[lang] ?? o.label[survey.definition.defaultLanguage] ?? o.id] as const)));
-      for (const [k, v] of labels) titles.set(k, v);
+      const def = survey.definition;
+      // Question titles by id, option labels by `question:option`.
+      const titles = new Map(def.questions.flatMap((q) => [
+        [q.id, localized(q.title, i18n.language, def) || q.id] as const,
+        ...(q.options ?? []).map((o) => [`${q.id}:${o.id}`, localized(o.label, i18n.language, def) || o.id] as const),
+      ]));
       setLoad({ status: 'ready', results, titles });
     }).catch((error: unknown) => {
       if (!isAbortError(error)) setLoad({ status: 'error', error });

@@ -8,6 +8,7 @@ import { nativeName } from '../components/LanguageSwitcher';
 import { Link } from '../components/Link';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
+import { isUiLocale } from '../i18n';
 import { errorMessage } from '../lib/errors';
 import { navigate, paths } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -78,7 +79,7 @@ export function SurveysPage() {
 
 function NewSurveyForm({ templates }: { templates: SurveyTemplate[] }) {
   const { t, i18n } = useTranslation();
-  const uiLanguage = (SURVEY_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as SurveyLanguage) : 'en';
+  const uiLanguage: SurveyLanguage = isUiLocale(i18n.language) ? i18n.language : 'en';
   const [template, setTemplate] = useState(templates[0]?.key ?? '');
   const [languages, setLanguages] = useState<SurveyLanguage[]>([...SURVEY_LANGUAGES]);
   const [defaultLanguage, setDefaultLanguage] = useState<SurveyLanguage>(uiLanguage);

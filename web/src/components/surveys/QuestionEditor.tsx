@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Question, SurveyDefinition, SurveyLanguage } from '../../api/surveys';
+import { isRtl } from '../../i18n';
 import { isScore, withText } from '../../lib/surveys';
 import { Field } from '../Field';
 
@@ -17,7 +18,7 @@ interface Props {
 /** One question: its texts in the language being edited, required flag, options and follow-up rule. */
 export function QuestionEditor({ question: q, index, definition, language, readOnly, onChange, onMove, onRemove }: Props) {
   const { t } = useTranslation();
-  const dir = language === 'fa' || language === 'ar' ? 'rtl' : 'ltr';
+  const dir = isRtl(language) ? 'rtl' : 'ltr';
   const fallback = (text: Partial<Record<SurveyLanguage, string>> | undefined) => text?.[definition.defaultLanguage] ?? '';
   const scoreQuestions = definition.questions.slice(0, index).filter((p) => isScore(p.type));
   const parent = q.showIf ? definition.questions.find((p) => p.id === q.showIf!.question) : undefined;
