@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test suite: type-check, build the dashboard, run every test on the embedded
+// The whole test suite: type-check, build the widget and the dashboard, run every test on the embedded
 // database, then again on PostgreSQL when TEST_DATABASE_URL names a server.
 import { spawnSync } from 'node:child_process';
 
@@ -12,6 +12,8 @@ const run = (cmd, args, env = {}) => {
 const pgUrl = process.env.TEST_DATABASE_URL;
 run('npx', ['tsc', '--noEmit', '-p', '.']);
 run('npx', ['tsc', '--noEmit', '-p', 'web']);
+run('npx', ['tsc', '--noEmit', '-p', 'widget']);
+run('node', ['scripts/build-widget.mjs']);
 run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
 run('npx', ['vitest', 'run'], { TEST_DATABASE_URL: '' });
 if (pgUrl) {

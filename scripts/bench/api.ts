@@ -1,6 +1,6 @@
 // HTTP helpers for the benchmark: first-run setup, an API key, and counters from /metrics.
 
-export async function setupAndCreateKey(url: string): Promise<string> {
+export async function setupAndCreateKey(url: string, scopes = ['feedback:read', 'feedback:write']): Promise<string> {
   const setup = await fetch(`${url}/api/v1/setup`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ organizationName: 'Bench Inc', workspaceName: 'Bench', name: 'Bench Owner', email: 'owner@bench.example', password: 'bench password 12345', locale: 'en' }),
@@ -10,7 +10,7 @@ export async function setupAndCreateKey(url: string): Promise<string> {
   if (!cookie) throw new Error('POST /api/v1/setup set no session cookie');
   const res = await fetch(`${url}/api/v1/api-keys`, {
     method: 'POST', headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ name: 'bench', scopes: ['feedback:read', 'feedback:write'] }),
+    body: JSON.stringify({ name: 'bench', scopes }),
   });
   if (res.status !== 201) throw new Error(`POST /api/v1/api-keys: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { key: string }).key;

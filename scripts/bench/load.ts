@@ -1,5 +1,6 @@
-// Load on POST /api/v1/feedback with autocannon (in this process), rotating through a pool of
-// pre-serialised multilingual bodies so the generator spends its CPU on sending, not building.
+// Load on a POST route (POST /api/v1/feedback, POST /api/v1/events, …) with autocannon (in this
+// process), rotating through a pool of pre-serialised bodies so the generator spends its CPU on
+// sending, not building.
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -20,7 +21,11 @@ export interface LoadResult {
   sampleError: string | null;
 }
 
-export async function loadFeedbackPost(opts: { url: string; key: string; bodies: string[]; connections: number; seconds: number }): Promise<LoadResult> {
+export interface PostLoad { url: string; key: string; bodies: string[]; connections: number; seconds: number }
+
+export const loadFeedbackPost = (opts: PostLoad): Promise<LoadResult> => loadPost({ ...opts, path: '/api/v1/feedback' });
+
+export async function loadPost(opts: PostLoad & { path: string }): Promise<LoadResult> {
   let next = 0;
   let sampleError: string | null = null;
   const non2xx: Record<string, number> = {};
@@ -32,7 +37,7 @@ export async function loadFeedbackPost(opts: { url: string; key: string; bodies:
     headers: { authorization: `Bearer ${opts.key}`, 'content-type': 'application/json' },
     requests: [{
       method: 'POST',
-      path: '/api/v1/feedback',
+      path: opts.path,
       setupRequest: (req) => ({ ...req, body: opts.bodies[next++ % opts.bodies.length] }),
       onResponse: (status, body) => {
         if (status >= 200 && status < 300) return;

@@ -14,8 +14,12 @@
  *
  * With PostgreSQL it also measures surveys (surveys.ts): answers/s on the link page, and 10,000
  * survey emails through the job queue to a loopback SMTP server with the worker killed part-way.
- * BENCH_ONLY=surveys runs that phase alone; BENCH_SKIP=surveys leaves it out (BENCH_SKIP takes
- * a comma-separated list: BENCH_SKIP=search,surveys).
+ * BENCH_ONLY=surveys runs that phase alone; BENCH_SKIP=surveys leaves it out.
+ *
+ * With PostgreSQL it also measures event ingestion (events.ts): POST /api/v1/events/bulk with 50
+ * events per call over ~2,000 customers, and single POST /api/v1/events, in events/s against
+ * the ≥ 3,000 events/s target. BENCH_ONLY=events runs that phase alone; BENCH_SKIP=events leaves
+ * it out. BENCH_SKIP takes a comma-separated list: BENCH_SKIP=search,surveys,events.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +32,7 @@ import { cleanupAll, onCleanup, repoRoot } from './processes.js';
 import { figuresTable, fmt, machineLine, type Figure } from './report.js';
 import { benchSearch, searchReport } from './search.js';
 import { benchSurveys, surveysReport } from './surveys.js';
+import { benchEvents, eventsReport } from './events.js';
 
 const skipped = (phase: string) => (process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).includes(phase);
 const CSV_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -49,8 +54,8 @@ async function main() {
   if (process.env.BENCH_ONLY === 'search') return searchPhase(serverUrlFromEnv());
   console.log('  building (npm run build)…');
   execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (process.env.BENCH_ONLY === 'surveys') {
-    await surveysPhase(serverUrlFromEnv());
+  if (process.env.BENCH_ONLY === 'surveys' || process.env.BENCH_ONLY === 'events') {
+    await (process.env.BENCH_ONLY === 'surveys' ? surveysPhase : eventsPhase)(serverUrlFromEnv());
     return console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
   }
   const serverUrl = serverUrlFromEnv();
@@ -85,6 +90,7 @@ async function main() {
   console.log('(`node bin/feedloop.js`, what `npm start` runs; the benchmark builds it first). "analysis" is the');
   console.log('background job (language detection): during the load it shares the server with the API; for the imported items');
   console.log('(500 per job) its rate is taken from the jobs\' finish times, so process start-up is not counted.');
+  if (serverUrl && !skipped('events')) await eventsPhase(serverUrl);
   if (serverUrl && !skipped('surveys')) await surveysPhase(serverUrl);
   if (serverUrl && !skipped('search')) await searchPhase(serverUrl);
   console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
@@ -102,6 +108,14 @@ async function surveysPhase(serverUrl: string | undefined) {
   const result = await benchSurveys(serverUrl);
   console.log('');
   console.log(surveysReport(result));
+}
+
+async function eventsPhase(serverUrl: string | undefined) {
+  if (!serverUrl) throw new Error('the events phase runs on PostgreSQL: set BENCH_DATABASE_URL');
+  console.log('');
+  const result = await benchEvents(serverUrl);
+  console.log('');
+  console.log(eventsReport(result));
 }
 
 function figures(results: EngineResult[], withPostgres: boolean): Figure[] {

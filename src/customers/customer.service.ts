@@ -1,28 +1,25 @@
 // Reading and editing customers.
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { customers, orders } from './schema.js';
+import { customers } from './schema.js';
 import { notFound, AppError } from '../platform/http/errors.js';
 import { decodeCursor, encodeCursor } from '../platform/http/zod-types.js';
 import { emailKey, phoneKey, customerSearchCondition, type Customer } from './identify-customer.js';
 import type { TUpdateCustomerInput } from './customer.schemas.js';
 
-export function publicCustomer(c: Customer, stats?: { orderCount: number; lifetimeValue: number }) {
+export function publicCustomer(c: Customer) {
   return {
     id: c.id, externalId: c.externalId, email: c.email, phone: c.phone, name: c.name, locale: c.locale,
     attributes: c.attributes, mergedIntoId: c.mergedIntoId, feedbackCount: c.feedbackCount,
+    eventCount: c.eventCount, orderCount: c.orderCount, lifetimeValue: c.lifetimeValue,
     createdAt: c.createdAt, updatedAt: c.updatedAt, lastSeenAt: c.lastSeenAt,
-    ...(stats ?? {}),
   };
 }
 
 export async function getCustomer(scope: WorkspaceScope, id: string) {
   const [c] = await scope.db.select().from(customers).where(scope.where(customers, eq(customers.id, id)));
   if (!c) throw notFound('Customer');
-  const [stats] = await scope.db.select({
-    orderCount: sql<number>`count(*)::int`, lifetimeValue: sql<number>`coalesce(sum(${orders.amount}), 0)::float8`,
-  }).from(orders).where(scope.where(orders, eq(orders.customerId, id)));
-  return publicCustomer(c, stats);
+  return publicCustomer(c);
 }
 
 export async function listCustomers(scope: WorkspaceScope, q: { q?: string; limit: number; cursor?: string }) {

@@ -60,7 +60,7 @@ describe('events, orders and the timeline', () => {
     const page2 = (await call('GET', `/api/v1/customers/${id}/timeline?limit=2&cursor=${page1.nextCursor}`)).json();
     expect([...page1.data, ...page2.data].map((e: { id: string }) => e.id)).toEqual(tl.data.map((e: { id: string }) => e.id));
     const profile = (await call('GET', `/api/v1/customers/${id}`)).json();
-    expect(profile).toMatchObject({ orderCount: 1, lifetimeValue: 1300000, feedbackCount: 1 });
+    expect(profile).toMatchObject({ orderCount: 1, lifetimeValue: { IRR: 1300000 }, eventCount: 1, feedbackCount: 1 });
     expect(profile.lastSeenAt).toBe('2026-03-03T08:00:00.000Z');
   });
 

@@ -9,6 +9,7 @@ import { feedbackItems } from '../collect/schema.js';
 import { AppError, notFound } from '../platform/http/errors.js';
 import { publicCustomer } from './customer.service.js';
 import type { Customer } from './identify-customer.js';
+import { recomputeActivityTotals } from './record-activity.js';
 
 async function count(tx: Tx, scope: WorkspaceScope, table: typeof events | typeof orders | typeof feedbackItems, customerId: string) {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(table).where(scope.where(table, eq(table.customerId, customerId)));
@@ -58,9 +59,11 @@ export async function mergeCustomers(scope: WorkspaceScope, input: { targetId: s
     // Retire the source first: its identifiers move to the target under unique indexes.
     await tx.update(customers).set({
       mergedIntoId: target.id, externalId: null, email: null, emailKey: null, phone: null, phoneKey: null,
-      feedbackCount: 0, updatedAt: new Date(),
+      feedbackCount: 0, eventCount: 0, orderCount: 0, lifetimeValue: {}, updatedAt: new Date(),
     }).where(scope.where(customers, eq(customers.id, source.id)));
     if (aliases.length) await tx.insert(customerAliases).values(aliases).onConflictDoNothing();
+    // Recounted from the moved rows rather than added up, so a drifted counter heals here.
+    await recomputeActivityTotals(scope, tx, [target.id], ['events', 'orders']);
     const [merged] = await tx.update(customers).set({
       ...patch, feedbackCount: sql`${customers.feedbackCount} + ${source.feedbackCount}`, updatedAt: new Date(),
     }).where(scope.where(customers, eq(customers.id, target.id))).returning();

@@ -16,6 +16,11 @@ export const customers = pgTable('customers', {
   attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
   mergedIntoId: uuid('merged_into_id'),
   feedbackCount: integer('feedback_count').notNull().default(0),
+  // Behaviour summary kept with the profile (segments and triggers read it without aggregating).
+  eventCount: integer('event_count').notNull().default(0),
+  orderCount: integer('order_count').notNull().default(0),
+  // Lifetime value per currency, from the customer's orders: { "IRR": 1250000, "USD": 42.5 }.
+  lifetimeValue: jsonb('lifetime_value').$type<Record<string, number>>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),

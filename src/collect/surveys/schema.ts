@@ -6,12 +6,15 @@ import { workspaces } from '../../platform/schema.js';
 import { customers } from '../../customers/schema.js';
 import { feedbackItems } from '../schema.js';
 import type { SurveyDefinition } from './survey-definition.js';
+import type { WidgetSettings } from '../widget/widget-settings.js';
 
 export interface SurveySettings {
   /** Stop accepting new responses after this many (completed or not). */
   maxResponses?: number;
   /** Email sends per calendar day (UTC) for this survey. */
   maxSendsPerDay?: number;
+  /** Shown by the website/in-app widget under these rules. */
+  widget?: WidgetSettings;
 }
 
 export const surveys = pgTable('surveys', {
@@ -114,7 +117,7 @@ export const surveyOptOuts = pgTable('survey_opt_outs', {
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
 
 export interface TriggerCondition {
-  /** locale | email | phone | feedbackCount | attributes.<name> */
+  /** locale | email | phone | feedbackCount | eventCount | orderCount | lifetimeValue.<CUR> | attributes.<name> */
   field: string;
   op: 'eq' | 'neq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte' | 'exists';
   value?: string | number | boolean | Array<string | number>;

@@ -3,7 +3,7 @@
 // in the same transaction as its job, carries a stable Message-ID, and is only ever sent while
 // 'queued': a redelivered job finds it 'sent' and does nothing.
 import { desc, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { Database, Tx } from '../../platform/db/client.js';
+import type { Database } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -12,25 +12,17 @@ import type { Mailer } from '../../platform/mail/mailer.js';
 import { workspaces } from '../../platform/schema.js';
 import { surveyThrottleDays } from '../../platform/workspace/workspace-settings.service.js';
 import { customers } from '../../customers/schema.js';
-import { surveyOptOuts, surveyResponses, surveySends, surveys } from './schema.js';
+import { surveyOptOuts, surveySends, surveys } from './schema.js';
 import { renderSurveyEmail } from './survey-email.js';
 import { currentVersion, findSurvey } from './survey.service.js';
 import { chooseLanguage } from './choose-language.js';
+import { recentlySurveyed } from './recently-surveyed.js';
 
 export const SEND_SURVEY_QUEUE = 'send-survey-email';
 
 export type SkipReason = 'no_email' | 'opted_out' | 'throttled' | 'daily_cap' | 'unknown_customer';
 
 /** Customers who were sent or answered any survey of this workspace in the last `days` days. */
-async function recentlySurveyed(scope: WorkspaceScope, tx: Tx, customerIds: string[], days: number): Promise<Set<string>> {
-  if (days === 0 || customerIds.length === 0) return new Set();
-  const since = new Date(Date.now() - days * 86_400_000);
-  const sent = await tx.select({ id: surveySends.customerId }).from(surveySends)
-    .where(scope.where(surveySends, inArray(surveySends.customerId, customerIds), inArray(surveySends.status, ['queued', 'sent']), gte(surveySends.createdAt, since)));
-  const answered = await tx.select({ id: surveyResponses.customerId }).from(surveyResponses)
-    .where(scope.where(surveyResponses, inArray(surveyResponses.customerId, customerIds), gte(surveyResponses.startedAt, since)));
-  return new Set([...sent, ...answered].map((r) => r.id!));
-}
 
 export interface QueueSendsInput {
   customerIds: string[];

@@ -45,7 +45,8 @@ type CustomerRow = typeof customers.$inferSelect;
 
 function fieldValue(c: CustomerRow, field: string): unknown {
   if (field.startsWith('attributes.')) return c.attributes[field.slice('attributes.'.length)];
-  return ({ locale: c.locale, email: c.email, phone: c.phone, feedbackCount: c.feedbackCount } as Record<string, unknown>)[field];
+  if (field.startsWith('lifetimeValue.')) return c.lifetimeValue[field.slice('lifetimeValue.'.length)] ?? 0;
+  return ({ locale: c.locale, email: c.email, phone: c.phone, feedbackCount: c.feedbackCount, eventCount: c.eventCount, orderCount: c.orderCount } as Record<string, unknown>)[field];
 }
 
 /** Every condition holds (AND). Values compare as numbers when both sides are numeric. */

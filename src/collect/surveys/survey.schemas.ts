@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { zLocale, zPageQuery } from '../../platform/http/zod-types.js';
 import { zSurveyDefinition } from './survey-definition.js';
 import { SURVEY_TEMPLATES } from './survey-templates.js';
+import { ZSegmentCondition } from './segment-condition.js';
+import { zWidgetSettings } from '../widget/widget-settings.js';
 
 const ZSettings = z.strictObject({
   maxResponses: z.number().int().min(1).max(10_000_000).optional(),
   maxSendsPerDay: z.number().int().min(1).max(10_000_000).optional(),
+  widget: zWidgetSettings.optional().describe('Show this survey in the website/in-app widget: triggers, display rules, sampling, segment'),
 });
 
 const ZName = z.string().trim().min(1).max(200);
@@ -45,16 +48,10 @@ export const ZListSendsQuery = z.strictObject({
 });
 
 const ZHourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
-const ZCondition = z.strictObject({
-  field: z.string().regex(/^(locale|email|phone|feedbackCount|attributes\.[A-Za-z0-9_]{1,64})$/, 'must be locale, email, phone, feedbackCount or attributes.<name>'),
-  op: z.enum(['eq', 'neq', 'in', 'gt', 'gte', 'lt', 'lte', 'exists']),
-  value: z.union([z.string().max(200), z.number(), z.boolean(), z.array(z.union([z.string().max(200), z.number()])).max(100)]).optional(),
-});
-
 export const ZCreateTriggerInput = z.strictObject({
   eventName: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}_.:\- ]+$/u, 'letters, digits, space and _ . : - (e.g. order_placed, order_delivered, ticket_resolved, or your own event name)'),
   delayMinutes: z.number().int().min(0).max(525_600).default(0).describe('Wait this long after the event (e.g. 4320 = 3 days after delivery)'),
-  segment: z.array(ZCondition).max(20).default([]).describe('All conditions must hold for the customer'),
+  segment: z.array(ZSegmentCondition).max(20).default([]).describe('All conditions must hold for the customer'),
   quietHours: z.strictObject({ start: ZHourMinute, end: ZHourMinute }).nullable().default(null).describe("No email in this window of the customer's local time (attributes.timezone, else the workspace's)"),
   enabled: z.boolean().default(true),
 });

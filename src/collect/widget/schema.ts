@@ -4,6 +4,8 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { workspaces } from '../../platform/schema.js';
+import { customers } from '../../customers/schema.js';
+import { surveys } from '../surveys/schema.js';
 
 export const widgetKeys = pgTable('widget_keys', {
   id: uuid('id').primaryKey(),
@@ -17,4 +19,19 @@ export const widgetKeys = pgTable('widget_keys', {
 }, (t) => [
   uniqueIndex('widget_keys_public_key_key').on(t.publicKey),
   index('widget_keys_workspace_idx').on(t.workspaceId),
+]);
+
+// A survey shown by the widget to a visitor: the base of display rules (once, every N days), the
+// global throttle for identified customers, and the response rate in results.
+export const surveyDisplays = pgTable('survey_displays', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  surveyId: uuid('survey_id').notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+  customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+  anonymousId: text('anonymous_id'),
+  widgetKeyId: uuid('widget_key_id').references(() => widgetKeys.id, { onDelete: 'set null' }),
+  displayedAt: timestamp('displayed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('survey_displays_survey_idx').on(t.workspaceId, t.surveyId, t.displayedAt),
+  index('survey_displays_customer_idx').on(t.workspaceId, t.customerId, t.displayedAt),
 ]);

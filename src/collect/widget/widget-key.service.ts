@@ -1,5 +1,5 @@
 // Widget keys: create, list, change allowed origins, revoke; and the lookup of a key from a page.
-import { desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { notFound } from '../../platform/http/errors.js';
@@ -7,6 +7,8 @@ import { newId, randomToken } from '../../platform/ids.js';
 import { widgetKeys } from './schema.js';
 
 export const WIDGET_KEY_PREFIX = 'pk_';
+/** The key `feedloop demo` makes for the demo shop page (/demo/widget). */
+export const DEMO_WIDGET_KEY_NAME = 'Demo shop';
 type Row = typeof widgetKeys.$inferSelect;
 
 export const publicWidgetKey = (k: Row) => ({
@@ -46,4 +48,11 @@ export async function resolveWidgetKey(database: Database, publicKey: string): P
   if (!row) return { status: 'unknown' };
   if (row.revokedAt) return { status: 'revoked' };
   return { status: 'ok', id: row.id, workspaceId: row.workspaceId, allowedOrigins: row.allowedOrigins };
+}
+
+/** The newest live demo-shop key (any workspace): the key is public, it is in the page anyway. */
+export async function demoWidgetKey(database: Database): Promise<string | null> {
+  const [row] = await database.db.select({ publicKey: widgetKeys.publicKey }).from(widgetKeys)
+    .where(and(eq(widgetKeys.name, DEMO_WIDGET_KEY_NAME), isNull(widgetKeys.revokedAt))).orderBy(desc(widgetKeys.createdAt)).limit(1);
+  return row?.publicKey ?? null;
 }

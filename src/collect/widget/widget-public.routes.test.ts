@@ -39,7 +39,7 @@ describe('widget public API', () => {
     const ok = await t.app.inject({ method: 'OPTIONS', url: `/api/v1/widget/${publicKey}/feedback`, headers: { origin: SHOP, 'access-control-request-method': 'POST' } });
     expect(ok.statusCode).toBe(204);
     expect(ok.headers['access-control-allow-origin']).toBe(SHOP);
-    expect(ok.headers['access-control-allow-headers']).toBe('content-type');
+    expect(ok.headers['access-control-allow-headers']).toBe('content-type, idempotency-key');
     const evil = await t.app.inject({ method: 'OPTIONS', url: `/api/v1/widget/${publicKey}/feedback`, headers: { origin: 'https://evil.example' } });
     expect(evil.statusCode).toBe(403);
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();

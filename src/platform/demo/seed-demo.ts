@@ -14,6 +14,7 @@ import { demoCustomers, demoFeedback, demoProducts } from './demo-content.js';
 import type { TCreateFeedbackInput } from '../../collect/feedback.schemas.js';
 import { createSurvey, setSurveyStatus } from '../../collect/surveys/survey.service.js';
 import { createTrigger } from '../../collect/surveys/survey-triggers.js';
+import { createWidgetKey, DEMO_WIDGET_KEY_NAME } from '../../collect/widget/widget-key.service.js';
 
 const DAY = 86_400_000;
 
@@ -27,7 +28,14 @@ function prng(seed: number) {
   };
 }
 
-export async function seedDemo(database: Database, name: string, now = new Date()) {
+/** The widget survey of the demo shop (/demo/widget): after a purchase, or on the thank-you page. */
+export const DEMO_WIDGET_SETTINGS = {
+  enabled: true, display: 'until_answered', everyDays: 30, samplePercent: 100, segment: [], placement: 'slide_in', delaySeconds: 1,
+  triggers: [{ type: 'event', name: 'purchase' }, { type: 'page_view', url: { match: 'contains', value: '/demo/widget/thank-you' } }],
+} as const;
+
+/** `widgetOrigin`: where Feedloop runs; the demo's widget key allows it (the demo shop is served there). */
+export async function seedDemo(database: Database, name: string, now = new Date(), widgetOrigin?: string) {
   const [owner] = await database.db.select({ userId: users.id, workspaceId: memberships.workspaceId })
     .from(users).innerJoin(memberships, eq(memberships.userId, users.id))
     .where(eq(memberships.role, 'owner')).orderBy(asc(users.createdAt)).limit(1);
@@ -81,12 +89,13 @@ export async function seedDemo(database: Database, name: string, now = new Date(
   });
   notifyJobsEnqueued();
   // Two surveys so the Surveys pages have something to show: a live NPS survey that goes out
-  // three days after delivery, and a draft to edit.
-  const nps = await createSurvey(scope, { template: 'nps', settings: {} });
+  // three days after delivery and is shown by the demo shop's widget, and a draft to edit.
+  const nps = await createSurvey(scope, { template: 'nps', settings: { widget: { ...DEMO_WIDGET_SETTINGS, triggers: [...DEMO_WIDGET_SETTINGS.triggers], segment: [] } } });
   await setSurveyStatus(scope, nps.id, 'live');
   await createTrigger(scope, nps.id, { eventName: 'order_delivered', delayMinutes: 3 * 1440, segment: [], quietHours: { start: '21:00', end: '09:00' }, enabled: true });
   await createSurvey(scope, { template: 'csat_after_ticket', settings: {} });
-  return { workspace, ...counts, surveys: 2 };
+  const widgetKey = await createWidgetKey(scope, { name: DEMO_WIDGET_KEY_NAME, allowedOrigins: widgetOrigin ? [new URL(widgetOrigin).origin] : [] });
+  return { workspace, ...counts, surveys: 2, widgetKey: widgetKey.publicKey };
 }
 
 function currencyFor(locale: string): string[] {

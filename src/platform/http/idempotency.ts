@@ -19,42 +19,7 @@ export function registerIdempotency(app: FastifyInstance) {
 
   app.addHook('preHandler', async (req, reply) => {
     if (req.method !== 'POST' || !req.actor) return;
-    const raw = req.headers['idempotency-key'];
-    if (raw === undefined) return;
-    const key = String(raw);
-    if (key.length < 1 || key.length > IDEMPOTENCY_LIMITS.maxKeyLength) {
-      throw new AppError(400, 'invalid_idempotency_key', `Idempotency-Key must be 1–${IDEMPOTENCY_LIMITS.maxKeyLength} characters`, 'Idempotency-Key');
-    }
-    const workspaceId = req.actor.workspaceId;
-    const requestHash = sha256(`${req.method} ${req.routeOptions.url} ${JSON.stringify(req.body ?? null)}`);
-    const db = req.scope.db;
-    const claimed = await db.insert(idempotencyKeys).values({ workspaceId, key, requestHash, state: 'running' })
-      .onConflictDoNothing().returning({ key: idempotencyKeys.key });
-    if (claimed.length === 1) {
-      req.idempotency = { workspaceId, key };
-      return;
-    }
-    const deadline = Date.now() + IDEMPOTENCY_LIMITS.waitForFirstMs;
-    for (;;) {
-      const [row] = await db.select().from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.key, key)));
-      if (!row) { // the first attempt failed and released the key: take it over
-        return reclaim(req, workspaceId, key, requestHash);
-      }
-      if (row.requestHash !== requestHash) {
-        throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request', 'Idempotency-Key');
-      }
-      if (row.state === 'done') return replay(reply, row.responseStatus ?? 200, row.responseBody);
-      const stale = Date.now() - row.createdAt.getTime() > IDEMPOTENCY_LIMITS.runningStaleMs;
-      if (stale) {
-        await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, 'running')));
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed', 'Idempotency-Key');
-      }
-      await sleep(IDEMPOTENCY_LIMITS.pollMs);
-    }
+    return claimIdempotency(req, reply, req.actor.workspaceId);
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -71,6 +36,49 @@ export function registerIdempotency(app: FastifyInstance) {
     }
     return payload;
   });
+}
+
+/**
+ * Claims the request's Idempotency-Key for `workspaceId` (or replays the stored answer). Called
+ * for every authenticated POST, and by public routes (the widget) once they know the workspace;
+ * `namespace` keeps their keys apart from the API's.
+ */
+export async function claimIdempotency(req: FastifyRequest, reply: FastifyReply, workspaceId: string, namespace = ''): Promise<FastifyReply | void> {
+  const raw = req.headers['idempotency-key'];
+  if (raw === undefined) return;
+  const key = `${namespace}${String(raw)}`;
+  if (String(raw).length < 1 || String(raw).length > IDEMPOTENCY_LIMITS.maxKeyLength) {
+    throw new AppError(400, 'invalid_idempotency_key', `Idempotency-Key must be 1–${IDEMPOTENCY_LIMITS.maxKeyLength} characters`, 'Idempotency-Key');
+  }
+  const requestHash = sha256(`${req.method} ${req.routeOptions.url} ${JSON.stringify(req.body ?? null)}`);
+  const db = req.scope.db;
+  const claimed = await db.insert(idempotencyKeys).values({ workspaceId, key, requestHash, state: 'running' })
+    .onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  if (claimed.length === 1) {
+    req.idempotency = { workspaceId, key };
+    return;
+  }
+  const deadline = Date.now() + IDEMPOTENCY_LIMITS.waitForFirstMs;
+  for (;;) {
+    const [row] = await db.select().from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.key, key)));
+    if (!row) { // the first attempt failed and released the key: take it over
+      return reclaim(req, workspaceId, key, requestHash);
+    }
+    if (row.requestHash !== requestHash) {
+      throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request', 'Idempotency-Key');
+    }
+    if (row.state === 'done') return replay(reply, row.responseStatus ?? 200, row.responseBody);
+    const stale = Date.now() - row.createdAt.getTime() > IDEMPOTENCY_LIMITS.runningStaleMs;
+    if (stale) {
+      await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, 'running')));
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed', 'Idempotency-Key');
+    }
+    await sleep(IDEMPOTENCY_LIMITS.pollMs);
+  }
 }
 
 async function reclaim(req: FastifyRequest, workspaceId: string, key: string, requestHash: string) {

@@ -28,7 +28,8 @@ import { workspaceRoutes } from '../workspace/routes.js';
 import { surveyRoutes } from '../../collect/surveys/survey.routes.js';
 import { surveyPageRoutes } from '../../collect/surveys/survey-page.routes.js';
 import { widgetKeyRoutes } from '../../collect/widget/widget-key.routes.js';
-import { widgetPublicRoutes } from '../../collect/widget/widget-public.routes.js';
+import { widgetPublicRoutes, widgetSurveyRoutes } from '../../collect/widget/widget-public.routes.js';
+import { widgetAssetRoutes } from '../../collect/widget/widget-assets.routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -107,6 +108,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   await app.register(surveyPageRoutes, { database });
   await app.register(widgetKeyRoutes);
   await app.register(widgetPublicRoutes, { database });
+  await app.register(widgetSurveyRoutes, { database });
+  await app.register(widgetAssetRoutes, { database });
 
   app.get('/api/openapi.json', async () => app.swagger());
   app.get('/healthz', async (_req, reply) => {

@@ -1,0 +1,9 @@
+// Who a trigger or a widget survey is for: conditions on the customer's profile, all of which must hold.
+import { z } from 'zod';
+
+/** One condition of a segment: all of a trigger's (or widget survey's) conditions must hold. */
+export const ZSegmentCondition = z.strictObject({
+  field: z.string().regex(/^(locale|email|phone|feedbackCount|eventCount|orderCount|lifetimeValue\.[A-Z]{3}|attributes\.[A-Za-z0-9_]{1,64})$/, 'must be locale, email, phone, feedbackCount, eventCount, orderCount, lifetimeValue.<CURRENCY> or attributes.<name>'),
+  op: z.enum(['eq', 'neq', 'in', 'gt', 'gte', 'lt', 'lte', 'exists']),
+  value: z.union([z.string().max(200), z.number(), z.boolean(), z.array(z.union([z.string().max(200), z.number()])).max(100)]).optional(),
+});

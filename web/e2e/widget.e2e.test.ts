@@ -1,0 +1,204 @@
+// The website widget on a page of another origin, in headless Chromium: identify a customer,
+// a survey triggered by an event (English) and by a URL rule (Persian, right to left), a bug
+// report, a "Was this helpful?" vote sent after the connection comes back, a page that keeps
+// working when Feedloop is down, and the demo shop. Everything is then found through the API.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { expect, it, beforeAll, afterAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { bearer, createKey } from '../../src/platform/testing/test-app.js';
+import { widgetDistDir } from '../../src/collect/widget/widget-assets.routes.js';
+import { buildWidget } from '../../scripts/build-widget.mjs';
+import { screenshot, type GuardedPage } from './browser.js';
+import { describeBrowser, signedInOwner, until, useDashboard } from './harness.js';
+
+const PURCHASE_NPS = {
+  languages: ['en', 'fa'], defaultLanguage: 'en',
+  questions: [
+    { id: 'nps', type: 'nps', title: { en: 'How likely are you to recommend our shop?', fa: 'چقدر احتمال دارد فروشگاه ما را پیشنهاد کنید؟' }, required: true },
+    { id: 'why', type: 'text', title: { en: 'What is the main reason?', fa: 'دلیل اصلی چیست؟' } },
+  ],
+};
+const PRICING_CSAT = {
+  languages: ['en', 'fa'], defaultLanguage: 'en',
+  questions: [{ id: 'csat', type: 'csat', title: { en: 'Are our prices clear?', fa: 'قیمت‌ها روشن هستند؟' }, required: true }],
+};
+
+/** A shop on another origin (localhost vs 127.0.0.1, another port) embedding the widget. */
+function shopPage(lang: string, loaderUrl: string, key: string, apiHost: string): string {
+  const dir = lang === 'fa' || lang === 'ar' ? 'rtl' : 'ltr';
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Shop</title>
+<style>* { color: red !important; font-size: 31px !important; }</style></head>
+<body><h1>Coffee shop</h1><button id="own" onclick="this.textContent='clicked'">Page's own button</button>
+<p>Shipping takes 2–4 days.</p><div data-feedloop-helpful data-feedloop-topic="Shipping"></div>
+<script src="${loaderUrl}" data-key="${key}" data-api-host="${apiHost}" data-button="true" async></script></body></html>`;
+}
+
+describeBrowser('website widget', () => {
+  const dashboard = useDashboard();
+  let cookie = '';
+  let apiKey = '';
+  let publicKey = '';
+  let shop: http.Server;
+  let shopUrl = '';
+
+  const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
+    const res = await dashboard.t.app.inject({ method, url, headers: bearer(apiKey), ...(payload ? { payload } : {}) });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const widgetFeedback = async () => ((await api('GET', '/api/v1/feedback?channel=widget&limit=100')).data as Array<{ text: string; customerId: string | null; metadata: Record<string, unknown> }>);
+
+  let closedPort = 0;
+
+  beforeAll(async () => {
+    await buildWidget();
+    // A port nothing listens on: "Feedloop is down".
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    closedPort = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    cookie = await signedInOwner(dashboard.t);
+    apiKey = await createKey(dashboard.t, cookie, ['feedback:read', 'customers:read', 'surveys:read', 'surveys:manage']);
+    shop = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      // The loader copied onto the shop's own server, for the "Feedloop is down" page.
+      if (url.pathname === '/loader.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(fs.readFileSync(path.join(widgetDistDir, 'loader.js')));
+      const down = url.searchParams.get('down') === '1';
+      const apiHost = down ? `http://127.0.0.1:${closedPort}` : dashboard.url;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(shopPage(url.searchParams.get('lang') ?? 'en', down ? '/loader.js' : `${dashboard.url}/widget/v1/loader.js`, publicKey, apiHost));
+    });
+    await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+    shopUrl = `http://localhost:${(shop.address() as AddressInfo).port}`;
+    const created = await dashboard.t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [shopUrl] } });
+    publicKey = created.json().publicKey;
+    for (const [name, definition, widget] of [
+      ['After purchase', PURCHASE_NPS, { triggers: [{ type: 'event', name: 'purchase' }], placement: 'slide_in' }],
+      ['Pricing page', PRICING_CSAT, { triggers: [{ type: 'page_view', url: { match: 'contains', value: '/pricing' } }], placement: 'popup' }],
+    ] as const) {
+      const survey = await api('POST', '/api/v1/surveys', { name, definition, settings: { widget } });
+      await api('POST', `/api/v1/surveys/${survey.id}/publish`);
+    }
+  });
+  afterAll(() => new Promise<void>((resolve) => (shop ? shop.close(() => resolve()) : resolve())));
+
+  async function openShop(pathname: string, lang: string, locale = 'en-US'): Promise<GuardedPage & { page: Page }> {
+    const guarded = await dashboard.open({ locale });
+    await guarded.page.goto(`${shopUrl}${pathname}?lang=${lang}`);
+    await guarded.page.getByRole('button', { name: lang === 'fa' ? 'بازخورد' : 'Feedback' }).waitFor();
+    return guarded;
+  }
+
+  it('identifies a customer, shows the purchase survey on track(), and stores the answers as theirs', async () => {
+    const { page } = await openShop('/shop', 'en');
+    await page.evaluate(() => {
+      window.feedloop!.identify!('cust-e2e', { email: 'sara@example.com' });
+      window.feedloop!.track!('purchase', { value: 14 });
+    });
+    const dialog = page.getByRole('dialog', { name: 'Survey' });
+    await dialog.getByText('How likely are you to recommend our shop?').waitFor();
+    // The page's `* { font-size: 31px !important }` does not reach into the widget.
+    expect(await dialog.evaluate((el) => getComputedStyle(el).fontSize)).not.toBe('31px');
+    await dialog.getByText('9', { exact: true }).click();
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByRole('textbox', { name: 'What is the main reason?' }).fill('Great beans, fast delivery');
+    await screenshot(page, 'widget-survey-en');
+    await dialog.getByRole('button', { name: 'Submit' }).click();
+    await page.getByText('Thank you! Your answers have been saved.').waitFor();
+
+    const customers = (await api('GET', '/api/v1/customers?q=cust-e2e')).data as Array<{ id: string; email: string }>;
+    expect(customers[0]).toMatchObject({ email: 'sara@example.com' });
+    const items = await until(async () => (await api('GET', `/api/v1/feedback?customer_id=${customers[0].id}&channel=survey`)).data as Array<{ nps: number; text: string; metadata: Record<string, unknown> }>,
+      (list) => list.length === 2, 'the survey answers as feedback');
+    // The score and the open question (not a follow-up of the score here) are an item each.
+    expect(items.map((i) => [i.nps, i.text]).sort()).toEqual([[9, ''], [null, 'Great beans, fast delivery']].sort());
+    // The customer's purchase event reached their profile too.
+    // The purchase reached the customer's timeline too (events are sent in batches, within a second).
+    await until(async () => (await api('GET', `/api/v1/customers/${customers[0].id}/timeline`)).data as Array<{ kind: string; name?: string }>,
+      (timeline) => timeline.some((e) => e.kind === 'event' && e.name === 'purchase'), 'the purchase event on the timeline');
+  });
+
+  it('shows the pricing survey by its URL rule in Persian, right to left with Persian digits', async () => {
+    const { page } = await openShop('/pricing', 'fa', 'fa-IR');
+    const dialog = page.getByRole('dialog', { name: 'نظرسنجی' });
+    await dialog.getByText('قیمت‌ها روشن هستند؟').waitFor();
+    expect(await dialog.evaluate((el) => el.closest('[dir]')?.getAttribute('dir'))).toBe('rtl');
+    await dialog.getByText('۵', { exact: true }).click();
+    await screenshot(page, 'widget-survey-fa');
+    await dialog.getByRole('button', { name: 'ارسال' }).click();
+    await page.getByText('سپاسگزاریم! پاسخ‌های شما ثبت شد.').waitFor();
+    const items = await until(async () => (await api('GET', '/api/v1/feedback?channel=survey&limit=100')).data as Array<{ csat: number | null; metadata: Record<string, unknown> }>,
+      (list) => list.some((i) => i.csat === 5), 'the Persian CSAT answer');
+    expect(items.find((i) => i.csat === 5)).toBeTruthy();
+  });
+
+  it('sends a bug report from the feedback button, with hostile text kept as text', async () => {
+    const { page } = await openShop('/shop', 'en');
+    await page.getByRole('button', { name: 'Feedback' }).click();
+    const form = page.getByRole('dialog', { name: 'Send us feedback' });
+    await form.getByText('Bug report', { exact: true }).click();
+    const text = '<img src=x onerror="window.pwned=1">The checkout button does nothing';
+    await form.getByRole('textbox', { name: 'Your message' }).fill(text);
+    await form.getByRole('textbox', { name: /Email/ }).fill('reporter@example.com');
+    // People take a moment to write; forms sent faster than 1.5 s are dropped as bots.
+    await page.waitForTimeout(1_600);
+    await form.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Thanks! Your message was sent.').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    const items = await until(widgetFeedback, (list) => list.some((i) => i.metadata.widget_kind === 'bug'), 'the bug report');
+    const bug = items.find((i) => i.metadata.widget_kind === 'bug')!;
+    expect(bug.text).toBe(text);
+    expect(bug.metadata.page_url).toBe(`${shopUrl}/shop?lang=en`);
+    expect(bug.customerId).toBeTruthy();
+  });
+
+  it('keeps a vote made offline and sends it once when the connection is back', async () => {
+    const guarded = await openShop('/shop', 'en');
+    const { page, context } = guarded;
+    const before = (await widgetFeedback()).filter((i) => i.metadata.widget_kind === 'helpful').length;
+    await context.setOffline(true);
+    const block = page.locator('[data-feedloop-helpful]');
+    await page.waitForTimeout(1_600); // a vote within 1.5 s of the block appearing is a bot's
+    await block.getByRole('button', { name: 'No' }).click();
+    await block.getByRole('textbox').fill('Which days do you ship?');
+    await block.getByRole('button', { name: 'Send' }).click();
+    await block.getByText('Thanks for letting us know.').waitFor();
+    await page.waitForTimeout(300);
+    expect((await widgetFeedback()).filter((i) => i.metadata.widget_kind === 'helpful')).toHaveLength(before);
+    await context.setOffline(false);
+    const votes = await until(async () => (await widgetFeedback()).filter((i) => i.metadata.widget_kind === 'helpful'), (l) => l.length === before + 1, 'the vote after reconnecting');
+    expect(votes[0]).toMatchObject({ text: 'Which days do you ship?', metadata: { helpful: false, context: 'Shipping' } });
+    await page.waitForTimeout(500);
+    expect((await widgetFeedback()).filter((i) => i.metadata.widget_kind === 'helpful')).toHaveLength(before + 1);
+    // Failed requests while offline are expected here.
+    guarded.problems.splice(0, guarded.problems.length, ...guarded.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')));
+  });
+
+  it('never breaks the page when Feedloop is down', async () => {
+    const guarded = await dashboard.open();
+    const { page } = guarded;
+    await page.goto(`${shopUrl}/shop?lang=en&down=1`);
+    await page.waitForFunction(() => typeof window.feedloop?.track === 'function');
+    await page.evaluate(() => {
+      window.feedloop!.identify!('cust-down');
+      window.feedloop!.track!('purchase');
+      window.feedloop!.showSurvey!('00000000-0000-4000-8000-000000000000');
+    });
+    await page.getByRole('button', { name: "Page's own button" }).click();
+    await page.getByRole('button', { name: 'clicked' }).waitFor();
+    guarded.problems.splice(0, guarded.problems.length, ...guarded.problems.filter((p) => !p.includes('ERR_CONNECTION_REFUSED')));
+  });
+
+  it('runs the demo shop at /demo/widget', async () => {
+    await dashboard.t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Demo shop', allowedOrigins: [dashboard.url] } });
+    const { page } = await dashboard.open();
+    await page.goto('/demo/widget');
+    await page.getByRole('button', { name: 'Feedback' }).waitFor();
+    await page.getByRole('button', { name: 'Buy now' }).click();
+    await page.getByRole('dialog', { name: 'Survey' }).getByText('How likely are you to recommend our shop?').waitFor();
+    await screenshot(page, 'widget-demo-shop');
+  });
+});
