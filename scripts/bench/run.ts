@@ -20,6 +20,10 @@
  * events per call over ~2,000 customers, and single POST /api/v1/events, in events/s against
  * the ≥ 3,000 events/s target. BENCH_ONLY=events runs that phase alone; BENCH_SKIP=events leaves
  * it out. BENCH_SKIP takes a comma-separated list: BENCH_SKIP=search,surveys,events.
+ *
+ * It also measures the website widget (widget.ts, embedded database): gzipped sizes of the loader
+ * and the renderer, and loader → first survey on screen in headless Chromium on a throttled
+ * connection. BENCH_ONLY=widget runs that phase alone; BENCH_SKIP=widget leaves it out.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +37,7 @@ import { figuresTable, fmt, machineLine, type Figure } from './report.js';
 import { benchSearch, searchReport } from './search.js';
 import { benchSurveys, surveysReport } from './surveys.js';
 import { benchEvents, eventsReport } from './events.js';
+import { benchWidget, widgetReport } from './widget.js';
 
 const skipped = (phase: string) => (process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).includes(phase);
 const CSV_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -54,6 +59,10 @@ async function main() {
   if (process.env.BENCH_ONLY === 'search') return searchPhase(serverUrlFromEnv());
   console.log('  building (npm run build)…');
   execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (process.env.BENCH_ONLY === 'widget') {
+    await widgetPhase();
+    return console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
+  }
   if (process.env.BENCH_ONLY === 'surveys' || process.env.BENCH_ONLY === 'events') {
     await (process.env.BENCH_ONLY === 'surveys' ? surveysPhase : eventsPhase)(serverUrlFromEnv());
     return console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
@@ -90,6 +99,7 @@ async function main() {
   console.log('(`node bin/feedloop.js`, what `npm start` runs; the benchmark builds it first). "analysis" is the');
   console.log('background job (language detection): during the load it shares the server with the API; for the imported items');
   console.log('(500 per job) its rate is taken from the jobs\' finish times, so process start-up is not counted.');
+  if (!skipped('widget')) await widgetPhase();
   if (serverUrl && !skipped('events')) await eventsPhase(serverUrl);
   if (serverUrl && !skipped('surveys')) await surveysPhase(serverUrl);
   if (serverUrl && !skipped('search')) await searchPhase(serverUrl);
@@ -108,6 +118,11 @@ async function surveysPhase(serverUrl: string | undefined) {
   const result = await benchSurveys(serverUrl);
   console.log('');
   console.log(surveysReport(result));
+}
+
+async function widgetPhase() {
+  console.log('');
+  console.log(widgetReport(await benchWidget()));
 }
 
 async function eventsPhase(serverUrl: string | undefined) {

@@ -153,6 +153,9 @@ describeBrowser('website widget', () => {
     expect(bug.text).toBe(text);
     expect(bug.metadata.page_url).toBe(`${shopUrl}/shop?lang=en`);
     expect(bug.customerId).toBeTruthy();
+    // reset() (signing out) forgets the visitor and draws the page's blocks again for the next one.
+    await page.evaluate(() => window.feedloop!.reset!());
+    await page.locator('[data-feedloop-helpful]').getByText('Was this helpful?').waitFor();
   });
 
   it('keeps a vote made offline and sends it once when the connection is back', async () => {

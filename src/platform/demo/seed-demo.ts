@@ -5,6 +5,7 @@ import type { Database } from '../db/client.js';
 import { WorkspaceScope } from '../db/workspace-scope.js';
 import { users, memberships, workspaces } from '../schema.js';
 import { events, orders } from '../../customers/schema.js';
+import { recomputeActivityTotals } from '../../customers/record-activity.js';
 import { identifyCustomer } from '../../customers/identify-customer.js';
 import { storeFeedback } from '../../collect/store-feedback.js';
 import { createWorkspace } from '../auth/setup.service.js';
@@ -79,6 +80,8 @@ export async function seedDemo(database: Database, name: string, now = new Date(
         }
       }
     }
+    // Rows written directly: the profiles' event and order totals are counted from them.
+    await recomputeActivityTotals(scope, tx, [...byLocale.values()].flat(), ['events', 'orders']);
     const items: TCreateFeedbackInput[] = demoFeedback.map((f) => ({
       channel: f.channel, text: f.text, nps: f.nps, csat: f.csat, rating: f.rating,
       customerId: random() < 0.85 ? pick(byLocale.get(f.lang) ?? [...byLocale.values()].flat()) : undefined,

@@ -256,5 +256,8 @@ export const reset = guarded(() => {
   s.pageEvents = [];
   if (renderer) draw((r) => r.unmount());
   if (s.button) draw((r) => r.mountButton(host));
+  // The helpful blocks were removed with everything else: draw them again for the new visitor.
+  document.querySelectorAll('[data-feedloop-mounted]').forEach((el) => el.removeAttribute('data-feedloop-mounted'));
+  mountPageBlocks();
   void loadConfig();
 });
