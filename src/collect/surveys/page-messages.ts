@@ -1,17 +1,13 @@
 // The words of the survey link page and survey emails around the survey's own texts, in the four
 // languages, through i18next (the same message library as the dashboard).
 import i18next, { type TFunction } from 'i18next';
+import { SURVEY_WORDS } from './survey-words.js';
 
 const en = {
-  next: 'Next', back: 'Back', submit: 'Submit', optional: 'optional', required: 'required',
+  ...SURVEY_WORDS.en,
+  optional: 'optional',
   progress: 'Question {{n}} of {{total}}',
-  thanks: 'Thank you! Your answers have been saved.',
   saved: 'Your answer was saved.',
-  yes: 'Yes', no: 'No',
-  npsLow: 'Not at all likely', npsHigh: 'Extremely likely',
-  csatLow: 'Very unsatisfied', csatHigh: 'Very satisfied',
-  cesLow: 'Very difficult', cesHigh: 'Very easy',
-  ratingLow: 'Poor', ratingHigh: 'Excellent',
   stars: '{{n}} of 5 stars',
   textPlaceholder: 'Type your answer…',
   closed: 'This survey is closed and no longer accepts answers.',
@@ -38,15 +34,10 @@ const en = {
 type Messages = typeof en;
 
 const fa: Messages = {
-  next: 'بعدی', back: 'قبلی', submit: 'ارسال', optional: 'اختیاری', required: 'الزامی',
+  ...SURVEY_WORDS.fa,
+  optional: 'اختیاری',
   progress: 'پرسش {{n}} از {{total}}',
-  thanks: 'سپاسگزاریم! پاسخ‌های شما ثبت شد.',
   saved: 'پاسخ شما ثبت شد.',
-  yes: 'بله', no: 'خیر',
-  npsLow: 'اصلاً احتمال ندارد', npsHigh: 'حتماً',
-  csatLow: 'خیلی ناراضی', csatHigh: 'خیلی راضی',
-  cesLow: 'خیلی سخت', cesHigh: 'خیلی آسان',
-  ratingLow: 'ضعیف', ratingHigh: 'عالی',
   stars: '{{n}} ستاره از ۵',
   textPlaceholder: 'پاسخ خود را بنویسید…',
   closed: 'این نظرسنجی بسته شده است و پاسخ جدیدی نمی‌پذیرد.',
@@ -72,15 +63,10 @@ const fa: Messages = {
 };
 
 const ar: Messages = {
-  next: 'التالي', back: 'السابق', submit: 'إرسال', optional: 'اختياري', required: 'إلزامي',
+  ...SURVEY_WORDS.ar,
+  optional: 'اختياري',
   progress: 'السؤال {{n}} من {{total}}',
-  thanks: 'شكرًا لك! تم حفظ إجاباتك.',
   saved: 'تم حفظ إجابتك.',
-  yes: 'نعم', no: 'لا',
-  npsLow: 'غير محتمل إطلاقًا', npsHigh: 'محتمل جدًا',
-  csatLow: 'غير راضٍ إطلاقًا', csatHigh: 'راضٍ جدًا',
-  cesLow: 'صعب جدًا', cesHigh: 'سهل جدًا',
-  ratingLow: 'ضعيف', ratingHigh: 'ممتاز',
   stars: '{{n}} من ٥ نجوم',
   textPlaceholder: 'اكتب إجابتك…',
   closed: 'هذا الاستبيان مغلق ولا يقبل إجابات جديدة.',
@@ -106,15 +92,10 @@ const ar: Messages = {
 };
 
 const zh: Messages = {
-  next: '下一题', back: '上一题', submit: '提交', optional: '选填', required: '必填',
+  ...SURVEY_WORDS.zh,
+  optional: '选填',
   progress: '第 {{n}} 题，共 {{total}} 题',
-  thanks: '谢谢！您的回答已保存。',
   saved: '您的回答已保存。',
-  yes: '是', no: '否',
-  npsLow: '完全不可能', npsHigh: '非常可能',
-  csatLow: '非常不满意', csatHigh: '非常满意',
-  cesLow: '非常困难', cesHigh: '非常容易',
-  ratingLow: '很差', ratingHigh: '很好',
   stars: '{{n}} 星（满分 5 星）',
   textPlaceholder: '请输入您的回答…',
   closed: '本调查已关闭，不再接受回答。',

@@ -1,20 +1,15 @@
-// Every word the renderer itself shows, in the four UI languages. The survey wording follows the
-// survey link page (src/collect/surveys/page-messages.ts) so a survey reads the same everywhere;
-// it is copied, not imported, because that module brings i18next into the bundle.
+// Every word the renderer itself shows, in the four UI languages. The words around a survey come
+// from the same data as the survey link page and emails (survey-words.ts), so a survey reads the
+// same everywhere; the page's own catalog is not imported, as it brings i18next into the bundle.
 import type { Locale } from '../types.js';
+import { SURVEY_WORDS } from '../../../src/collect/surveys/survey-words.js';
 
 const en = {
+  ...SURVEY_WORDS.en,
   close: 'Close',
   survey: 'Survey',
-  next: 'Next', back: 'Back', submit: 'Submit', required: 'required',
   answerRequired: 'Please answer this question.',
   answerRequiredNamed: 'Please answer: {q}',
-  thanks: 'Thank you! Your answers have been saved.',
-  yes: 'Yes', no: 'No',
-  npsLow: 'Not at all likely', npsHigh: 'Extremely likely',
-  csatLow: 'Very unsatisfied', csatHigh: 'Very satisfied',
-  cesLow: 'Very difficult', cesHigh: 'Very easy',
-  ratingLow: 'Poor', ratingHigh: 'Excellent',
   stars: '{n} of 5 stars',
   helpful: 'Was this helpful?',
   helpfulComment: 'Anything to add? (optional)',
@@ -34,17 +29,11 @@ export type MessageKey = keyof typeof en;
 type Messages = Record<MessageKey, string>;
 
 const fa: Messages = {
+  ...SURVEY_WORDS.fa,
   close: 'بستن',
   survey: 'نظرسنجی',
-  next: 'بعدی', back: 'قبلی', submit: 'ارسال', required: 'الزامی',
   answerRequired: 'لطفاً به این پرسش پاسخ دهید.',
   answerRequiredNamed: 'لطفاً پاسخ دهید: {q}',
-  thanks: 'سپاسگزاریم! پاسخ‌های شما ثبت شد.',
-  yes: 'بله', no: 'خیر',
-  npsLow: 'اصلاً احتمال ندارد', npsHigh: 'حتماً',
-  csatLow: 'خیلی ناراضی', csatHigh: 'خیلی راضی',
-  cesLow: 'خیلی سخت', cesHigh: 'خیلی آسان',
-  ratingLow: 'ضعیف', ratingHigh: 'عالی',
   stars: '{n} ستاره از ۵',
   helpful: 'آیا این مطلب مفید بود؟',
   helpfulComment: 'نکته‌ای برای افزودن دارید؟ (اختیاری)',
@@ -62,17 +51,11 @@ const fa: Messages = {
 };
 
 const ar: Messages = {
+  ...SURVEY_WORDS.ar,
   close: 'إغلاق',
   survey: 'استبيان',
-  next: 'التالي', back: 'السابق', submit: 'إرسال', required: 'إلزامي',
   answerRequired: 'يرجى الإجابة عن هذا السؤال.',
   answerRequiredNamed: 'يرجى الإجابة عن: {q}',
-  thanks: 'شكرًا لك! تم حفظ إجاباتك.',
-  yes: 'نعم', no: 'لا',
-  npsLow: 'غير محتمل إطلاقًا', npsHigh: 'محتمل جدًا',
-  csatLow: 'غير راضٍ إطلاقًا', csatHigh: 'راضٍ جدًا',
-  cesLow: 'صعب جدًا', cesHigh: 'سهل جدًا',
-  ratingLow: 'ضعيف', ratingHigh: 'ممتاز',
   stars: '{n} من ٥ نجوم',
   helpful: 'هل كان هذا مفيدًا؟',
   helpfulComment: 'هل لديك ما تضيفه؟ (اختياري)',
@@ -90,17 +73,11 @@ const ar: Messages = {
 };
 
 const zh: Messages = {
+  ...SURVEY_WORDS.zh,
   close: '关闭',
   survey: '调查',
-  next: '下一题', back: '上一题', submit: '提交', required: '必填',
   answerRequired: '请回答此问题。',
   answerRequiredNamed: '请回答：{q}',
-  thanks: '谢谢！您的回答已保存。',
-  yes: '是', no: '否',
-  npsLow: '完全不可能', npsHigh: '非常可能',
-  csatLow: '非常不满意', csatHigh: '非常满意',
-  cesLow: '非常困难', cesHigh: '非常容易',
-  ratingLow: '很差', ratingHigh: '很好',
   stars: '{n} 星（满分 5 星）',
   helpful: '这对您有帮助吗？',
   helpfulComment: '还有什么想补充的吗？（选填）',
