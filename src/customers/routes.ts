@@ -12,6 +12,7 @@ import { getCustomer, listCustomers, publicCustomer, updateCustomer } from './cu
 import { mergeCustomers } from './merge-customers.js';
 import { customerTimeline } from './customer-timeline.js';
 import { recordEvents, recordOrder } from './record-activity.js';
+import { recordEventCoalesced } from './event-batcher.js';
 
 const tags = ['customers'];
 const ZIdParams = z.strictObject({ id: zUuid });
@@ -55,7 +56,7 @@ export async function customerRoutes(app: FastifyInstance) {
   r.post('/api/v1/events', {
     config: { permission: 'events:write' },
     schema: { tags: ['events'], summary: 'Record a behavioural event (purchase, login, cart_abandoned, …)', body: ZRecordEventInput },
-  }, async (req, reply) => reply.code(201).send((await recordEvents(req.scope, [req.body]))[0]));
+  }, async (req, reply) => reply.code(201).send(await recordEventCoalesced(req.scope, req.body)));
 
   r.post('/api/v1/events/bulk', {
     config: { permission: 'events:write' },
