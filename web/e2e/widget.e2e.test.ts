@@ -26,13 +26,24 @@ const PRICING_CSAT = {
   questions: [{ id: 'csat', type: 'csat', title: { en: 'Are our prices clear?', fa: 'قیمت‌ها روشن هستند؟' }, required: true }],
 };
 
+/** One yes/no question whose title names the trigger, to see which survey came up. */
+const oneQuestion = (title: string) => ({ languages: ['en'], defaultLanguage: 'en', questions: [{ id: 'ok', type: 'yes_no', title: { en: title } }] });
+const TRIGGERED = [
+  ['Clicked', { triggers: [{ type: 'click', selector: '#own', url: { match: 'contains', value: '/click' } }] }],
+  ['Scrolled', { triggers: [{ type: 'scroll', percent: 50, url: { match: 'contains', value: '/long' } }] }],
+  ['Waited', { triggers: [{ type: 'time_on_page', seconds: 1, url: { match: 'contains', value: '/wait' } }] }],
+  ['Leaving', { triggers: [{ type: 'exit_intent', url: { match: 'regex', value: '/exit\\b' } }] }],
+  ['Once only', { triggers: [{ type: 'page_view', url: { match: 'contains', value: '/once' } }], display: 'once' }],
+  ['Never sampled', { triggers: [{ type: 'page_view', url: { match: 'contains', value: '/never' } }], samplePercent: 0 }],
+] as const;
+
 /** A shop on another origin (localhost vs 127.0.0.1, another port) embedding the widget. */
 function shopPage(lang: string, loaderUrl: string, key: string, apiHost: string): string {
   const dir = lang === 'fa' || lang === 'ar' ? 'rtl' : 'ltr';
   return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Shop</title>
 <style>* { color: red !important; font-size: 31px !important; }</style></head>
 <body><h1>Coffee shop</h1><button id="own" onclick="this.textContent='clicked'">Page's own button</button>
-<p>Shipping takes 2–4 days.</p><div data-feedloop-helpful data-feedloop-topic="Shipping"></div>
+<p>Shipping takes 2–4 days.</p><div data-feedloop-helpful data-feedloop-topic="Shipping"></div><div style="height: 3000px"></div>
 <script src="${loaderUrl}" data-key="${key}" data-api-host="${apiHost}" data-button="true" async></script></body></html>`;
 }
 
@@ -80,6 +91,10 @@ describeBrowser('website widget', () => {
       ['Pricing page', PRICING_CSAT, { triggers: [{ type: 'page_view', url: { match: 'contains', value: '/pricing' } }], placement: 'popup' }],
     ] as const) {
       const survey = await api('POST', '/api/v1/surveys', { name, definition, settings: { widget } });
+      await api('POST', `/api/v1/surveys/${survey.id}/publish`);
+    }
+    for (const [title, widget] of TRIGGERED) {
+      const survey = await api('POST', '/api/v1/surveys', { name: title, definition: oneQuestion(title), settings: { widget } });
       await api('POST', `/api/v1/surveys/${survey.id}/publish`);
     }
   });
@@ -178,6 +193,38 @@ describeBrowser('website widget', () => {
     expect((await widgetFeedback()).filter((i) => i.metadata.widget_kind === 'helpful')).toHaveLength(before + 1);
     // Failed requests while offline are expected here.
     guarded.problems.splice(0, guarded.problems.length, ...guarded.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')));
+  });
+
+  it('shows surveys on a click, a scroll, time on the page and exit intent, each on its own pages', async () => {
+    const survey = (page: Page, title: string) => page.getByRole('dialog', { name: 'Survey' }).getByText(title).waitFor();
+    let { page } = await openShop('/click', 'en');
+    await page.getByRole('button', { name: "Page's own button" }).click();
+    await survey(page, 'Clicked');
+    ({ page } = await openShop('/long', 'en'));
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await survey(page, 'Scrolled');
+    ({ page } = await openShop('/wait', 'en'));
+    await survey(page, 'Waited');
+    ({ page } = await openShop('/exit', 'en'));
+    // The pointer leaving through the top of the window.
+    await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null })));
+    await survey(page, 'Leaving');
+  });
+
+  it('keeps display rules and sampling: "once" is not shown again, a 0 % sample never', async () => {
+    const { page } = await openShop('/once', 'en');
+    const dialog = page.getByRole('dialog', { name: 'Survey' });
+    await dialog.getByText('Once only').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    for (const pathname of ['/once', '/never']) {
+      const config = page.waitForResponse((res) => res.url().includes('/config'));
+      await page.goto(`${shopUrl}${pathname}?lang=en`);
+      await config;
+      await page.getByRole('button', { name: 'Feedback' }).waitFor();
+      await page.waitForTimeout(300);
+      expect(await dialog.count(), pathname).toBe(0);
+    }
   });
 
   it('never breaks the page when Feedloop is down', async () => {

@@ -4,11 +4,14 @@
 import type { WidgetAction } from '../types.js';
 import type { Store } from './storage.js';
 
-interface Item { id: string; action: WidgetAction; body: Record<string, unknown> }
+interface Item { id: string; action: WidgetAction; body: Record<string, unknown>; tries?: number }
 /** What a send attempt says: done (or refused for good), or try again later. */
 export type SendResult = 'done' | 'retry';
 
 const MAX_ITEMS = 200;
+/** Failed attempts while online after which a call is given up (about 45 minutes of retrying),
+ * so one call the server keeps failing cannot hold back the ones behind it for ever. */
+const MAX_TRIES = 50;
 const MAX_PAUSE_MS = 60_000;
 
 export function createOutbox(store: Store, send: (item: Item) => Promise<SendResult>, newId: () => string) {
@@ -28,9 +31,14 @@ export function createOutbox(store: Store, send: (item: Item) => Promise<SendRes
       while (items.length > 0) {
         const item = items[0];
         if ((await send(item)) === 'retry') {
-          timer = setTimeout(flush, pause);
-          pause = Math.min(pause * 2, MAX_PAUSE_MS);
-          return;
+          // Offline attempts do not count: the call waits for the connection as long as it takes.
+          if (navigator.onLine) item.tries = (item.tries ?? 0) + 1;
+          if ((item.tries ?? 0) < MAX_TRIES) {
+            save();
+            timer = setTimeout(flush, pause);
+            pause = Math.min(pause * 2, MAX_PAUSE_MS);
+            return;
+          }
         }
         pause = 1_000;
         items = (store.get<Item[]>('outbox') ?? items).filter((i) => i.id !== item.id);

@@ -70,8 +70,10 @@ const outbox = () => createOutbox(state!.store, async (item) => {
       method: 'POST', keepalive: true, body: JSON.stringify(item.body),
       headers: { 'content-type': 'application/json', 'idempotency-key': item.id },
     });
-    // Refused for good (4xx): retrying cannot help. Busy or down: later.
-    return res.status === 408 || res.status === 409 || res.status === 429 || res.status >= 500 ? 'retry' : 'done';
+    // Busy or down: later. Refused for good (any other 4xx, such as a closed survey): retrying
+    // cannot help. A 409 is worth a retry only while the same call is still being processed.
+    if (res.status === 409) return ((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code === 'idempotency_in_progress' ? 'retry' : 'done';
+    return res.status === 408 || res.status === 429 || res.status >= 500 ? 'retry' : 'done';
   } catch {
     return 'retry';
   }
