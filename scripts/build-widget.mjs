@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Builds the website widget: the loader and the renderer that Feedloop serves to customers'
 // pages (dist/widget/, minified, one file each), and the SDK package's module (widget/dist/).
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -9,17 +12,44 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Browsers from 2019 on (Safari 13): every evergreen browser and in-app web view in use.
 const target = ['es2019', 'chrome70', 'firefox68', 'safari13'];
 
-/** Builds everything; returns the paths of the two scripts served to pages. */
-export async function buildWidget({ outDir = path.join(root, 'dist', 'widget') } = {}) {
+/**
+ * The package's type declarations: the SDK's public surface (index.ts and core/sdk.ts), which
+ * depends on nothing else, so the package carries just those two files.
+ */
+function buildDeclarations(packageDir) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-widget-dts-'));
+  try {
+    const config = path.join(tmp, 'tsconfig.json');
+    fs.writeFileSync(config, JSON.stringify({
+      extends: path.join(root, 'widget/tsconfig.json'),
+      compilerOptions: {
+        noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: path.join(tmp, 'out'), rootDir: root,
+        typeRoots: [path.join(root, 'node_modules/@types')],
+      },
+      files: [path.join(root, 'widget/src/index.ts')],
+    }));
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { stdio: 'inherit' });
+    for (const file of ['index.d.ts', 'core/sdk.d.ts']) {
+      fs.mkdirSync(path.dirname(path.join(packageDir, file)), { recursive: true });
+      fs.copyFileSync(path.join(tmp, 'out', 'widget', 'src', file), path.join(packageDir, file));
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Builds everything; returns the paths of the two scripts served to pages and the package's folder. */
+export async function buildWidget({ outDir = path.join(root, 'dist', 'widget'), packageDir = path.join(root, 'widget', 'dist') } = {}) {
   const common = { bundle: true, target, legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
   const loader = path.join(outDir, 'loader.js');
   const renderer = path.join(outDir, 'renderer.js');
   await Promise.all([
     build({ ...common, entryPoints: [path.join(root, 'widget/src/loader.ts')], outfile: loader, format: 'iife', minify: true }),
     build({ ...common, entryPoints: [path.join(root, 'widget/src/renderer/index.ts')], outfile: renderer, format: 'iife', minify: true }),
-    build({ ...common, entryPoints: [path.join(root, 'widget/src/index.ts')], outfile: path.join(root, 'widget/dist/index.js'), format: 'esm' }),
+    build({ ...common, entryPoints: [path.join(root, 'widget/src/index.ts')], outfile: path.join(packageDir, 'index.js'), format: 'esm' }),
   ]);
-  return { loader, renderer };
+  buildDeclarations(packageDir);
+  return { loader, renderer, packageDir };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -6,4 +6,3 @@
 // The drawing part is loaded from apiHost when something is to be shown.
 export { init, identify, track, page, setLanguage, showSurvey, openFeedback, reset } from './core/sdk.js';
 export type { InitOptions, Traits } from './core/sdk.js';
-export type { Locale, WidgetSurvey, WidgetSettings, WidgetTrigger } from './types.js';

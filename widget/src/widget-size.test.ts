@@ -1,6 +1,6 @@
 // The widget's budgets: the loader every page downloads stays under 5 KB gzipped, the renderer
 // (loaded only when something is shown) under 30 KB; neither talks to any other server nor
-// touches cookies.
+// touches cookies. And the SDK package carries its module and type declarations.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,11 +10,11 @@ import { buildWidget } from '../../scripts/build-widget.mjs';
 
 export const BUDGET_BYTES = { loader: 5 * 1024, renderer: 30 * 1024 };
 let dir: string;
-let built: { loader: string; renderer: string };
+let built: { loader: string; renderer: string; packageDir: string };
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-widget-'));
-  built = await buildWidget({ outDir: dir });
+  built = await buildWidget({ outDir: dir, packageDir: path.join(dir, 'package') });
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -30,4 +30,15 @@ describe('widget scripts', () => {
       expect(code).not.toMatch(/document\.cookie/);
     });
   }
+});
+
+describe('the @feedloop/widget package', () => {
+  it('ships its module and the typed SDK calls that package.json names', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8'));
+    const files = [pkg.exports['.'].import, pkg.exports['.'].types].map((f: string) => path.join(built.packageDir, f.replace(/^\.\/dist\//, '')));
+    for (const file of files) expect(fs.existsSync(file), file).toBe(true);
+    const types = fs.readFileSync(path.join(built.packageDir, 'core', 'sdk.d.ts'), 'utf8');
+    for (const call of ['init', 'identify', 'track', 'page', 'setLanguage', 'showSurvey', 'openFeedback', 'reset']) expect(types).toContain(`export declare const ${call}:`);
+    expect(types).toContain('export interface InitOptions');
+  });
 });
