@@ -36,12 +36,62 @@ export interface SurveyDefinition {
 
 export type SurveyStatus = 'draft' | 'live' | 'closed';
 
+// The website/in-app widget rules (server: src/collect/widget/widget-settings.ts, zWidgetSettings).
+export const WIDGET_TRIGGER_TYPES = ['page_view', 'click', 'exit_intent', 'scroll', 'time_on_page', 'event'] as const;
+export type WidgetTriggerType = (typeof WIDGET_TRIGGER_TYPES)[number];
+export const URL_MATCHES = ['exact', 'contains', 'regex'] as const;
+export type UrlMatch = (typeof URL_MATCHES)[number];
+export const WIDGET_DISPLAYS = ['once', 'until_answered', 'every_n_days'] as const;
+export type WidgetDisplay = (typeof WIDGET_DISPLAYS)[number];
+export const WIDGET_PLACEMENTS = ['popup', 'slide_in'] as const;
+export type WidgetPlacement = (typeof WIDGET_PLACEMENTS)[number];
+
+/** Only on pages whose full URL matches (all pages when absent). */
+export interface WidgetUrlRule { match: UrlMatch; value: string }
+
+export type WidgetTrigger =
+  | { type: 'page_view'; url?: WidgetUrlRule }
+  | { type: 'click'; selector: string; url?: WidgetUrlRule }
+  | { type: 'exit_intent'; url?: WidgetUrlRule }
+  | { type: 'scroll'; percent: number; url?: WidgetUrlRule }
+  | { type: 'time_on_page'; seconds: number; url?: WidgetUrlRule }
+  | { type: 'event'; name: string; url?: WidgetUrlRule };
+
+export interface SegmentCondition {
+  field: string;
+  op: 'eq' | 'neq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte' | 'exists';
+  value?: string | number | boolean | Array<string | number>;
+}
+
+export interface WidgetSettings {
+  enabled: boolean;
+  /** Any one of them shows the survey (1–10). */
+  triggers: WidgetTrigger[];
+  display: WidgetDisplay;
+  /** With display every_n_days: at most once per this many days (1–365). */
+  everyDays: number;
+  /** Share of visitors who may see it, 0–100. */
+  samplePercent: number;
+  segment: SegmentCondition[];
+  placement: WidgetPlacement;
+  /** Wait this long after the trigger (0–600). */
+  delaySeconds: number;
+}
+
+/** Replaced as a whole on update: always send the fields you did not change too. */
+export interface SurveySettings {
+  maxResponses?: number;
+  maxSendsPerDay?: number;
+  widget?: WidgetSettings;
+}
+
 export interface Survey {
   id: string;
   name: string;
   status: SurveyStatus;
   version: number;
   definition: SurveyDefinition;
+  settings: SurveySettings;
   template: string | null;
   url: string;
   createdAt: string;
@@ -89,7 +139,7 @@ export const surveysApi = {
   get: (surveyId: string, options?: RequestOptions) => request<Survey>('GET', `${BASE}/surveys/${id(surveyId)}`, undefined, options),
   createFromTemplate: (template: string, languages: SurveyLanguage[], defaultLanguage: SurveyLanguage) =>
     request<Survey>('POST', `${BASE}/surveys`, { template, languages, defaultLanguage }),
-  update: (surveyId: string, patch: { name?: string; definition?: SurveyDefinition }) => request<Survey>('PATCH', `${BASE}/surveys/${id(surveyId)}`, patch),
+  update: (surveyId: string, patch: { name?: string; definition?: SurveyDefinition; settings?: SurveySettings }) => request<Survey>('PATCH', `${BASE}/surveys/${id(surveyId)}`, patch),
   publish: (surveyId: string) => request<Survey>('POST', `${BASE}/surveys/${id(surveyId)}/publish`),
   close: (surveyId: string) => request<Survey>('POST', `${BASE}/surveys/${id(surveyId)}/close`),
   results: (surveyId: string, options?: RequestOptions) => request<SurveyResults>('GET', `${BASE}/surveys/${id(surveyId)}/results`, undefined, options),

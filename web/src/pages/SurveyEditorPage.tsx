@@ -9,6 +9,7 @@ import { Link } from '../components/Link';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { QuestionEditor } from '../components/surveys/QuestionEditor';
+import { WidgetSettingsEditor } from '../components/surveys/WidgetSettingsEditor';
 import { isRtl, isUiLocale } from '../i18n';
 import { errorMessage } from '../lib/errors';
 import { paths } from '../lib/router';
@@ -201,6 +202,8 @@ export function SurveyEditorPage({ id }: { id: string }) {
               <button type="button" className="button button-primary" disabled={busy || !dirty} onClick={() => void save()} data-testid="save-survey">{t('surveys.save')}</button>
             </div>
           )}
+
+          <WidgetSettingsEditor key={s.id} survey={s} readOnly={!canEdit} onSaved={setSurvey} />
         </div>
 
         <aside className="card survey-preview" aria-label={t('surveys.preview')}>
