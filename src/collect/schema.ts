@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, smallint, real, integer, bigint, boolean } from 'drizzle-orm/pg-core';
 import { customType } from 'drizzle-orm/pg-core';
-import { workspaces } from '../platform/schema.js';
+import { workspaces, users } from '../platform/schema.js';
 import { customers, orders } from '../customers/schema.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -42,6 +42,9 @@ export const feedbackItems = pgTable('feedback_items', {
   analysisVersion: text('analysis_version'),
   analysisError: text('analysis_error'),
   piiRedacted: boolean('pii_redacted').notNull().default(false),
+  // Set by agents in the explorer (bulk actions): free tags and the teammate who owns the item.
+  tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+  assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   processedAt: timestamp('processed_at', { withTimezone: true }),
@@ -54,6 +57,8 @@ export const feedbackItems = pgTable('feedback_items', {
   index('feedback_sentiment_created_idx').on(t.workspaceId, t.sentiment, t.createdAt),
   index('feedback_type_created_idx').on(t.workspaceId, t.feedbackType, t.createdAt),
   index('feedback_topics_idx').using('gin', t.topics),
+  index('feedback_tags_idx').using('gin', t.tags),
+  index('feedback_assignee_idx').on(t.workspaceId, t.assigneeId, t.createdAt),
   // Full-text search: search_text holds normalised, word-segmented tokens (see analyze/search).
   index('feedback_search_vector_idx').using('gin', t.searchVector),
   uniqueIndex('feedback_external_id_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),

@@ -1,14 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { formatNumber, type DigitsPref, type UiLocale } from './lib/format';
-import ar from './locales/ar.json';
-import en from './locales/en.json';
-import fa from './locales/fa.json';
-import zh from './locales/zh.json';
+import { CATALOGS, type Catalog } from './locales/catalogs';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof en };
+    resources: { translation: Catalog };
     interpolationFormatTypeMap: { num: number };
   }
 }
@@ -69,10 +66,10 @@ function applyDocumentLocale(locale: UiLocale): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: en },
-    fa: { translation: fa },
-    ar: { translation: ar },
-    zh: { translation: zh },
+    en: { translation: CATALOGS.en },
+    fa: { translation: CATALOGS.fa },
+    ar: { translation: CATALOGS.ar },
+    zh: { translation: CATALOGS.zh },
   },
   lng: detectInitialLocale(),
   fallbackLng: 'en',

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import ar from './ar.json';
-import en from './en.json';
-import fa from './fa.json';
-import zh from './zh.json';
+import { CATALOGS } from './catalogs';
 
 type Catalog = { [key: string]: string | Catalog };
 
-const catalogs: Record<string, Catalog> = { en, fa, ar, zh };
+const catalogs: Record<string, Catalog> = CATALOGS;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
@@ -36,7 +33,7 @@ function variables(text: string): Set<string> {
   return new Set([...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]));
 }
 
-const reference = byBaseKey(flatten(en));
+const reference = byBaseKey(flatten(CATALOGS.en));
 
 describe.each(Object.keys(catalogs))('%s catalog', (lang) => {
   const flat = flatten(catalogs[lang]);

@@ -1,0 +1,36 @@
+// The dashboard's message catalogs: the shared one per language, plus one file per area of the
+// dashboard (each under its own top-level key), merged into one catalog per language.
+import ar from './ar.json';
+import en from './en.json';
+import fa from './fa.json';
+import zh from './zh.json';
+import overviewEn from './overview/en.json';
+import overviewFa from './overview/fa.json';
+import overviewAr from './overview/ar.json';
+import overviewZh from './overview/zh.json';
+import explorerEn from './explorer/en.json';
+import explorerFa from './explorer/fa.json';
+import explorerAr from './explorer/ar.json';
+import explorerZh from './explorer/zh.json';
+import customer360En from './customer360/en.json';
+import customer360Fa from './customer360/fa.json';
+import customer360Ar from './customer360/ar.json';
+import customer360Zh from './customer360/zh.json';
+import segmentsEn from './segments/en.json';
+import segmentsFa from './segments/fa.json';
+import segmentsAr from './segments/ar.json';
+import segmentsZh from './segments/zh.json';
+import adminEn from './admin/en.json';
+import adminFa from './admin/fa.json';
+import adminAr from './admin/ar.json';
+import adminZh from './admin/zh.json';
+
+const english = { ...en, ...overviewEn, ...explorerEn, ...customer360En, ...segmentsEn, ...adminEn };
+export type Catalog = typeof english;
+
+export const CATALOGS = {
+  en: english,
+  fa: { ...fa, ...overviewFa, ...explorerFa, ...customer360Fa, ...segmentsFa, ...adminFa },
+  ar: { ...ar, ...overviewAr, ...explorerAr, ...customer360Ar, ...segmentsAr, ...adminAr },
+  zh: { ...zh, ...overviewZh, ...explorerZh, ...customer360Zh, ...segmentsZh, ...adminZh },
+};
