@@ -24,6 +24,9 @@
  * It also measures the website widget (widget.ts, embedded database): gzipped sizes of the loader
  * and the renderer, and loader → first survey on screen in headless Chromium on a throttled
  * connection. BENCH_ONLY=widget runs that phase alone; BENCH_SKIP=widget leaves it out.
+ *
+ * It also reports the dashboard's gzipped first-screen JavaScript and lazy chunks from the build
+ * manifest (dashboard.ts, no database). BENCH_ONLY=dashboard runs that phase alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +41,7 @@ import { benchSearch, searchReport } from './search.js';
 import { benchSurveys, surveysReport } from './surveys.js';
 import { benchEvents, eventsReport } from './events.js';
 import { benchWidget, widgetReport } from './widget.js';
+import { dashboardReport, measureDashboard } from './dashboard.js';
 
 const skipped = (phase: string) => (process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).includes(phase);
 const CSV_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -59,6 +63,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'search') return searchPhase(serverUrlFromEnv());
   console.log('  building (npm run build)…');
   execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (process.env.BENCH_ONLY === 'dashboard') return dashboardPhase();
   if (process.env.BENCH_ONLY === 'widget') {
     await widgetPhase();
     return console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
@@ -99,6 +104,7 @@ async function main() {
   console.log('(`node bin/feedloop.js`, what `npm start` runs; the benchmark builds it first). "analysis" is the');
   console.log('background job (language detection): during the load it shares the server with the API; for the imported items');
   console.log('(500 per job) its rate is taken from the jobs\' finish times, so process start-up is not counted.');
+  if (!skipped('dashboard')) dashboardPhase();
   if (!skipped('widget')) await widgetPhase();
   if (serverUrl && !skipped('events')) await eventsPhase(serverUrl);
   if (serverUrl && !skipped('surveys')) await surveysPhase(serverUrl);
@@ -118,6 +124,11 @@ async function surveysPhase(serverUrl: string | undefined) {
   const result = await benchSurveys(serverUrl);
   console.log('');
   console.log(surveysReport(result));
+}
+
+function dashboardPhase() {
+  console.log('');
+  console.log(dashboardReport(measureDashboard()));
 }
 
 async function widgetPhase() {

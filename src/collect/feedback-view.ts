@@ -16,6 +16,7 @@ export function publicFeedback(f: FeedbackRow, customer: CustomerSummary = null)
     links: { surveyResponseId: f.surveyResponseId, ticketId: f.ticketId, orderId: f.orderId, reviewId: f.reviewId },
     status: f.status, sentiment: f.sentiment, sentimentScore: f.sentimentScore, sentimentConfidence: f.sentimentConfidence,
     type: f.feedbackType, typeConfidence: f.typeConfidence, topics: f.topics, topicScores: f.topicScores,
+    tags: f.tags, assigneeId: f.assigneeId,
     correctedFields: f.correctedFields, analysisError: f.analysisError, piiRedacted: f.piiRedacted,
     createdAt: f.createdAt, receivedAt: f.receivedAt, processedAt: f.processedAt, updatedAt: f.updatedAt,
   };

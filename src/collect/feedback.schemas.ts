@@ -59,6 +59,9 @@ export const ZUpdateFeedbackInput = z.strictObject({
 });
 export type TUpdateFeedbackInput = z.infer<typeof ZUpdateFeedbackInput>;
 
+const TAG_MAX = 50;
+export const ZTag = z.string().trim().min(1).max(TAG_MAX).refine((s) => !s.includes(','), 'must not contain a comma');
+
 // A comma-separated list; a bad value is reported on the parameter itself (`sentiment`, not `sentiment.0`).
 const csv = <T extends z.ZodType<string, string>>(item: T) => z.string().max(500).transform((s, ctx) => {
   const values = s.split(',').map((x) => x.trim()).filter(Boolean);
@@ -80,6 +83,11 @@ export const ZListFeedbackQuery = z.strictObject({
   from: zDateTime.optional(),
   to: zDateTime.optional(),
   customer_id: zUuid.optional(),
+  segment: zUuid.optional().describe('Items from customers in this segment'),
+  survey_id: zUuid.optional().describe('Items answering this survey'),
+  has_ticket: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('Items linked (or not) to a ticket'),
+  tag: csv(z.string().max(TAG_MAX)).optional().describe('Items having every listed tag'),
+  assignee_id: z.union([zUuid, z.literal('none')]).optional().describe('Items assigned to this teammate, or none'),
   q: z.string().trim().max(200).optional()
     .describe('Full-text search: words (all must match), "a phrase", -excluded, a OR b; the last word also matches as a prefix'),
   sentiment: csv(z.enum(SENTIMENTS)).optional(),
@@ -91,3 +99,16 @@ export const ZListFeedbackQuery = z.strictObject({
   message: 'score_min/score_max need score_type', path: ['score_type'],
 }).refine((v) => v.sort !== 'relevance' || v.q, { message: 'sort=relevance needs q', path: ['sort'] });
 export type TListFeedbackQuery = z.infer<typeof ZListFeedbackQuery>;
+
+export const BULK_UPDATE_MAX = 500;
+
+export const ZBulkUpdateFeedbackInput = z.strictObject({
+  ids: z.array(zUuid).min(1).max(BULK_UPDATE_MAX),
+  addTags: z.array(ZTag).max(20).optional(),
+  removeTags: z.array(ZTag).max(20).optional(),
+  addTopic: z.string().min(1).max(100).optional().describe('A topic key of the taxonomy; marked as corrected, like a single correction'),
+  assigneeId: zUuid.nullable().optional().describe('A member of the workspace, or null to unassign'),
+}).refine((v) => v.addTags || v.removeTags || v.addTopic || v.assigneeId !== undefined, {
+  message: 'give at least one change', path: ['addTags'],
+});
+export type TBulkUpdateFeedbackInput = z.infer<typeof ZBulkUpdateFeedbackInput>;

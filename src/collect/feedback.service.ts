@@ -1,8 +1,10 @@
 // Creating, listing, reading and updating feedback items.
-import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
 import { customers, orders } from '../customers/schema.js';
+import { surveyResponses } from './surveys/schema.js';
+import { loadSegment, segmentMembersSql } from '../customers/segments/segment-sql.js';
 import { AppError, notFound } from '../platform/http/errors.js';
 import { decodeCursor, describeZodError, encodeCursor } from '../platform/http/zod-types.js';
 import { pgArray } from '../platform/db/pg-array.js';
@@ -85,6 +87,22 @@ export async function getFeedback(scope: WorkspaceScope, id: string) {
   return item;
 }
 
+/** Answers to a survey: stamped in metadata by the survey pages, or linked to one of its responses. */
+function surveyCondition(scope: WorkspaceScope, surveyId: string) {
+  const responses = scope.db.select({ id: surveyResponses.id }).from(surveyResponses)
+    .where(scope.where(surveyResponses, eq(surveyResponses.surveyId, surveyId)));
+  return or(sql`${feedbackItems.metadata}->>'survey_id' = ${surveyId}`, inArray(feedbackItems.surveyResponseId, responses));
+}
+
+/** Items from the segment's customers (its definition compiled to a parameterized subquery). */
+async function segmentCondition(scope: WorkspaceScope, segmentId: string) {
+  const segment = await loadSegment(scope, segmentId).catch((err: unknown) => {
+    if (err instanceof AppError && err.status === 404) throw new AppError(422, 'unknown_segment', 'segment: no such segment in this workspace', 'segment');
+    throw err;
+  });
+  return sql`${feedbackItems.customerId} in (${segmentMembersSql(scope, segment.definition)})`;
+}
+
 export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery) {
   const search = q.q ? feedbackSearch(q.q) : null;
   const byRelevance = search !== null && q.sort === 'relevance';
@@ -96,6 +114,11 @@ export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery)
   if (q.type) conditions.push(inArray(feedbackItems.feedbackType, q.type));
   if (q.topic) conditions.push(sql`${feedbackItems.topics} @> ${pgArray(q.topic)}::text[]`);
   if (q.customer_id) conditions.push(eq(feedbackItems.customerId, q.customer_id));
+  if (q.tag) conditions.push(sql`${feedbackItems.tags} @> ${pgArray(q.tag)}::text[]`);
+  if (q.assignee_id) conditions.push(q.assignee_id === 'none' ? isNull(feedbackItems.assigneeId) : eq(feedbackItems.assigneeId, q.assignee_id));
+  if (q.has_ticket !== undefined) conditions.push(q.has_ticket ? isNotNull(feedbackItems.ticketId) : isNull(feedbackItems.ticketId));
+  if (q.survey_id) conditions.push(surveyCondition(scope, q.survey_id));
+  if (q.segment) conditions.push(await segmentCondition(scope, q.segment));
   if (q.from) conditions.push(gte(feedbackItems.createdAt, q.from));
   if (q.to) conditions.push(lte(feedbackItems.createdAt, q.to));
   if (q.score_type) {

@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zUuid } from '../platform/http/zod-types.js';
 import { HTTP_LIMITS } from '../platform/http/limits.js';
-import { ZBulkCreateFeedbackInput, ZCreateFeedbackInput, ZListFeedbackQuery, ZUpdateFeedbackInput } from './feedback.schemas.js';
+import { BULK_UPDATE_MAX, ZBulkCreateFeedbackInput, ZBulkUpdateFeedbackInput, ZCreateFeedbackInput, ZListFeedbackQuery, ZUpdateFeedbackInput } from './feedback.schemas.js';
+import { bulkUpdateFeedback } from './feedback-bulk.service.js';
 import { bulkCreateFeedback, createFeedback, getFeedback, listFeedback, updateFeedback } from './feedback.service.js';
 
 const tags = ['feedback'];
@@ -37,6 +38,15 @@ export async function feedbackRoutes(app: FastifyInstance) {
     const status = !out.stored ? 422 : out.invalid > 0 ? 207 : 201;
     return reply.code(status).send(out);
   });
+
+  r.post('/api/v1/feedback/bulk-update', {
+    config: { permission: 'feedback:write' },
+    schema: {
+      tags, summary: `Tag, add a topic to or assign up to ${BULK_UPDATE_MAX} items in one transaction`,
+      description: 'addTopic is recorded as a correction of each item (never overwritten by re-analysis); assigneeId must be a member of the workspace (null unassigns). Any unknown id changes nothing (422).',
+      body: ZBulkUpdateFeedbackInput,
+    },
+  }, async (req) => bulkUpdateFeedback(req.scope, req.body, req.actor!.userId));
 
   r.get('/api/v1/feedback', {
     config: { permission: 'feedback:read' },

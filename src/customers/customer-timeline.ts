@@ -1,11 +1,12 @@
-// One timeline per customer: feedback, events and orders, newest first, keyset-paginated.
+// One timeline per customer: feedback, survey responses, events and orders, newest first,
+// keyset-paginated.
 import { eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { customers } from './schema.js';
 import { AppError, notFound } from '../platform/http/errors.js';
 import { decodeCursor, encodeCursor } from '../platform/http/zod-types.js';
 
-interface TimelineRow { kind: 'feedback' | 'event' | 'order'; id: string; at: string; data: Record<string, unknown> }
+interface TimelineRow { kind: 'feedback' | 'survey_response' | 'event' | 'order'; id: string; at: string; data: Record<string, unknown> }
 
 export async function customerTimeline(scope: WorkspaceScope, customerId: string, q: { limit: number; cursor?: string }) {
   const [c] = await scope.db.select({ id: customers.id, mergedIntoId: customers.mergedIntoId })
@@ -22,6 +23,14 @@ export async function customerTimeline(scope: WorkspaceScope, customerId: string
         'channel', channel, 'text', left(text, 500), 'language', language,
         'nps', nps, 'csat', csat, 'ces', ces, 'rating', rating, 'sentiment', sentiment) as data
       from feedback_items where workspace_id = ${ws} and customer_id = ${id}
+      union all
+      -- Merging moves feedback, events and orders but not survey responses, so the responses of
+      -- customers merged into this one are read through merged_into_id.
+      select 'survey_response', r.id, coalesce(r.completed_at, r.started_at), jsonb_build_object(
+        'surveyId', r.survey_id, 'surveyName', s.name, 'status', r.status, 'channel', r.channel, 'language', r.language)
+      from survey_responses r join surveys s on s.id = r.survey_id
+      where r.workspace_id = ${ws} and r.customer_id in (
+        select c.id from customers c where c.workspace_id = ${ws} and (c.id = ${id} or c.merged_into_id = ${id}))
       union all
       select 'event', id, occurred_at, jsonb_build_object('name', name, 'properties', properties)
       from events where workspace_id = ${ws} and customer_id = ${id}

@@ -11,6 +11,7 @@ import { identifyCustomer } from './identify-customer.js';
 import { getCustomer, listCustomers, publicCustomer, updateCustomer } from './customer.service.js';
 import { mergeCustomers } from './merge-customers.js';
 import { customerTimeline } from './customer-timeline.js';
+import { customerProfile } from './customer-profile.service.js';
 import { recordEvents, recordOrder } from './record-activity.js';
 import { recordEventCoalesced } from './event-batcher.js';
 
@@ -50,8 +51,13 @@ export async function customerRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/customers/:id/timeline', {
     config: { permission: 'customers:read' },
-    schema: { tags, summary: 'Feedback, events and orders of a customer, newest first', params: ZIdParams, querystring: z.strictObject(zPageQuery) },
+    schema: { tags, summary: 'Feedback, survey responses, events and orders of a customer, newest first', params: ZIdParams, querystring: z.strictObject(zPageQuery) },
   }, async (req) => customerTimeline(req.scope, req.params.id, req.query));
+
+  r.get('/api/v1/customers/:id/profile', {
+    config: { permission: 'customers:read' },
+    schema: { tags, summary: 'Customer 360 profile: the customer, NPS/CSAT history, VIP and churn-risk flags', params: ZIdParams },
+  }, async (req) => customerProfile(req.scope, req.params.id));
 
   r.post('/api/v1/events', {
     config: { permission: 'events:write' },

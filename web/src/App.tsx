@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { api } from './api/endpoints';
@@ -16,11 +16,18 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
+import { InvitePage } from './pages/InvitePage';
 import { ThemesPage } from './pages/ThemesPage';
 import { SurveyEditorPage } from './pages/SurveyEditorPage';
 import { SurveyResultsPage } from './pages/SurveyResultsPage';
 import { SurveysPage } from './pages/SurveysPage';
+import { SegmentsPage } from './pages/SegmentsPage';
 import { TopicsPage } from './pages/TopicsPage';
+import { CustomersPage } from './pages/CustomersPage';
+import { CustomerPage } from './pages/CustomerPage';
+
+// Lazy: the charting library stays out of the first screen's bundle.
+const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 type Boot =
   | { kind: 'loading' }
@@ -44,13 +51,13 @@ function redirectFor(boot: Boot, route: Route, href: string, next: string | null
     case 'setup':
       return route.name === 'setup' ? null : paths.setup();
     case 'anon': {
-      if (route.name === 'login') return null;
+      if (route.name === 'login' || route.name === 'invite') return null;
       const keep = route.name !== 'root' && route.name !== 'setup' && route.name !== 'notFound';
       return paths.login(keep ? href : undefined);
     }
     case 'authed':
       if (route.name === 'login') return safeNext(next);
-      if (route.name === 'setup' || route.name === 'root') return paths.feedbackList();
+      if (route.name === 'setup') return paths.overview();
       return null;
     default:
       return null;
@@ -118,6 +125,11 @@ export function App() {
     };
   }, [me]);
 
+  // An invitation link works signed out and signed in (it may add this account to another workspace).
+  if (route.name === 'invite' && (boot.kind === 'anon' || boot.kind === 'authed')) {
+    return <InvitePage token={route.token} onAccepted={() => void loadSession().then(() => navigate(paths.feedbackList(), { replace: true }))} />;
+  }
+
   switch (boot.kind) {
     case 'loading':
       return <Loading fullPage />;
@@ -157,6 +169,12 @@ export function App() {
 
 function AuthedPage({ route }: { route: Route }) {
   switch (route.name) {
+    case 'root':
+      return (
+        <Suspense fallback={<Loading />}>
+          <OverviewPage />
+        </Suspense>
+      );
     case 'feedbackList':
       return <FeedbackListPage />;
     case 'feedbackDetail':
@@ -173,6 +191,12 @@ function AuthedPage({ route }: { route: Route }) {
       return <SurveyEditorPage key={route.id} id={route.id} />;
     case 'surveyResults':
       return <SurveyResultsPage key={route.id} id={route.id} />;
+    case 'segments':
+      return <SegmentsPage />;
+    case 'customers':
+      return <CustomersPage />;
+    case 'customer':
+      return <CustomerPage key={route.id} id={route.id} />;
     default:
       return <NotFoundPage />;
   }

@@ -10,6 +10,8 @@ export const AUTH_LIMITS = {
   /** NIST 800-63B: length matters more than composition rules. */
   passwordMinLength: 10,
   passwordMaxLength: 200,
+  /** An invitation link works for a week: long enough to be read, short enough to go stale. */
+  invitationDays: 7,
 } as const;
 
 export const SESSION_COOKIE = 'feedloop_session';

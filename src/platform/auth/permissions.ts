@@ -9,11 +9,12 @@ export const SCOPES = [
   'topics:manage',
   'surveys:read', 'surveys:manage',
   'keys:manage',
+  'members:manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Scopes an API key may be given: server-to-server data access, never key management. */
-export const API_KEY_SCOPES = SCOPES.filter((s) => s !== 'keys:manage');
+/** Scopes an API key may be given: server-to-server data access, never key or member management. */
+export const API_KEY_SCOPES = SCOPES.filter((s) => s !== 'keys:manage' && s !== 'members:manage');
 
 const READ: Scope[] = ['feedback:read', 'customers:read', 'surveys:read'];
 const WORK: Scope[] = [...READ, 'feedback:write', 'customers:write', 'events:write'];
@@ -21,8 +22,8 @@ const WORK: Scope[] = [...READ, 'feedback:write', 'customers:write', 'events:wri
 export const ROLE_SCOPES: Record<Role, ReadonlySet<Scope>> = {
   viewer: new Set(READ),
   agent: new Set(WORK),
-  admin: new Set([...WORK, 'topics:manage', 'surveys:manage', 'keys:manage']),
-  owner: new Set([...WORK, 'topics:manage', 'surveys:manage', 'keys:manage']),
+  admin: new Set([...WORK, 'topics:manage', 'surveys:manage', 'keys:manage', 'members:manage']),
+  owner: new Set([...WORK, 'topics:manage', 'surveys:manage', 'keys:manage', 'members:manage']),
 };
 
 export interface Actor {

@@ -10,6 +10,7 @@ import { API_KEY_SCOPES } from './permissions.js';
 import { needsSetup, setupOwner } from './setup.service.js';
 import { createSession, deleteSession, loadMe, publicUser, switchWorkspace, updateMe, verifyLogin } from './session.service.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
+import { setSessionCookie } from './session-cookie.js';
 
 const ZPassword = z.string().min(AUTH_LIMITS.passwordMinLength).max(AUTH_LIMITS.passwordMaxLength);
 
@@ -27,8 +28,7 @@ export async function authRoutes(app: FastifyInstance, opts: { database: Databas
   const { database } = opts;
   const tags = ['auth'];
 
-  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, expires });
+  const setCookie = (reply: FastifyReply, token: string, expires: Date) => setSessionCookie(reply, token, expires, opts.secureCookies);
 
   r.get('/api/v1/setup/status', { config: { permission: 'public' }, schema: { tags, summary: 'Whether first-run setup is still needed' } },
     async () => ({ needsSetup: await needsSetup(database) }));

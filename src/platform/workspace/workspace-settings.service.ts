@@ -10,6 +10,22 @@ import { forbidden, notFound } from '../http/errors.js';
 /** Matches the survey default (collect/surveys/limits.ts): a customer hears from us at most monthly. */
 export const SURVEY_THROTTLE_DEFAULT_DAYS = 30;
 
+export const WORKSPACE_CALENDARS = ['gregorian', 'persian'] as const;
+export const WEEK_DAYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
+export const WEEK_STARTS = ['sat', 'sun', 'mon'] as const;
+export type WorkspaceCalendar = (typeof WORKSPACE_CALENDARS)[number];
+export type WeekDay = (typeof WEEK_DAYS)[number];
+export type WeekStart = (typeof WEEK_STARTS)[number];
+
+interface RegionalSettings { calendar: WorkspaceCalendar; weekStart: WeekStart; weekendDays: WeekDay[] }
+
+/** Until set, the calendar and week follow the workspace language: Iran, Arab countries, elsewhere. */
+const REGIONAL_DEFAULTS: Record<string, RegionalSettings> = {
+  fa: { calendar: 'persian', weekStart: 'sat', weekendDays: ['fri'] },
+  ar: { calendar: 'gregorian', weekStart: 'sun', weekendDays: ['fri', 'sat'] },
+  other: { calendar: 'gregorian', weekStart: 'mon', weekendDays: ['sat', 'sun'] },
+};
+
 export interface WorkspaceSettingsPatch {
   name?: string;
   defaultLocale?: string;
@@ -17,7 +33,13 @@ export interface WorkspaceSettingsPatch {
   piiRedaction?: boolean;
   /** no customer is surveyed more than once per this many days, across all surveys (0 = no limit) */
   surveyThrottleDays?: number;
+  calendar?: WorkspaceCalendar;
+  weekStart?: WeekStart;
+  weekendDays?: WeekDay[];
 }
+
+/** The settings-jsonb keys this service may write; nothing else in a patch reaches the column. */
+const JSONB_SWITCHES = ['piiRedaction', 'surveyThrottleDays', 'calendar', 'weekStart', 'weekendDays'] as const;
 
 type WorkspaceRow = typeof workspaces.$inferSelect;
 
@@ -26,6 +48,19 @@ function publicWorkspace(w: WorkspaceRow) {
     id: w.id, name: w.name, slug: w.slug, defaultLocale: w.defaultLocale, timezone: w.timezone,
     piiRedaction: w.settings.piiRedaction === true,
     surveyThrottleDays: throttleDaysOf(w.settings),
+    ...regionalOf(w.defaultLocale, w.settings),
+  };
+}
+
+function regionalOf(defaultLocale: string, settings: Record<string, unknown>): RegionalSettings {
+  const fallback = REGIONAL_DEFAULTS[defaultLocale] ?? REGIONAL_DEFAULTS.other;
+  const oneOf = <T extends string>(value: unknown, allowed: readonly T[], otherwise: T): T =>
+    allowed.includes(value as T) ? (value as T) : otherwise;
+  const weekend = Array.isArray(settings.weekendDays) ? settings.weekendDays.filter((d): d is WeekDay => WEEK_DAYS.includes(d as WeekDay)) : null;
+  return {
+    calendar: oneOf(settings.calendar, WORKSPACE_CALENDARS, fallback.calendar),
+    weekStart: oneOf(settings.weekStart, WEEK_STARTS, fallback.weekStart),
+    weekendDays: weekend ?? fallback.weekendDays,
   };
 }
 
@@ -47,7 +82,7 @@ export async function updateWorkspaceSettings(scope: WorkspaceScope, actor: Acto
   if (patch.defaultLocale !== undefined) set.defaultLocale = patch.defaultLocale;
   if (patch.timezone !== undefined) set.timezone = patch.timezone;
   // Merged key by key so settings written by other features are kept.
-  const switches = Object.fromEntries(Object.entries({ piiRedaction: patch.piiRedaction, surveyThrottleDays: patch.surveyThrottleDays }).filter(([, v]) => v !== undefined));
+  const switches = Object.fromEntries(JSONB_SWITCHES.map((key) => [key, patch[key]]).filter(([, v]) => v !== undefined));
   if (Object.keys(switches).length > 0) set.settings = sql`${workspaces.settings} || ${JSON.stringify(switches)}::jsonb`;
   if (Object.keys(set).length > 0) await scope.db.update(workspaces).set(set).where(eq(workspaces.id, scope.workspaceId));
   return getWorkspaceSettings(scope);

@@ -41,6 +41,23 @@ describe('workspace settings', () => {
     expect((await asOwner('PATCH', { surveyThrottleDays: 400 })).statusCode).toBe(400);
   });
 
+  it('keeps the calendar, week start and weekend days, defaulting them from the workspace language', async () => {
+    expect((await asOwner('PATCH', { defaultLocale: 'fa' })).json()).toMatchObject({ calendar: 'persian', weekStart: 'sat', weekendDays: ['fri'] });
+    const res = await asOwner('PATCH', { calendar: 'gregorian', weekStart: 'sun', weekendDays: ['thu', 'fri'] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ calendar: 'gregorian', weekStart: 'sun', weekendDays: ['thu', 'fri'] });
+    expect((await asOwner('GET')).json()).toMatchObject({ calendar: 'gregorian', weekStart: 'sun', weekendDays: ['thu', 'fri'] });
+    expect((await asOwner('PATCH', { weekendDays: [] })).json().weekendDays).toEqual([]);
+    for (const [payload, field] of [
+      [{ calendar: 'lunar' }, 'calendar'], [{ weekStart: 'tue' }, 'weekStart'], [{ weekendDays: ['fri', 'fri'] }, 'weekendDays'], [{ weekendDays: ['friday'] }, 'weekendDays'],
+    ] as const) {
+      const bad = await asOwner('PATCH', payload);
+      expect(bad.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(bad.json().error.field).toMatch(new RegExp(`^${field}`));
+    }
+    await asOwner('PATCH', { defaultLocale: 'en', weekendDays: ['sat', 'sun'], weekStart: 'mon' });
+  });
+
   it('refuses fields outside the allow-list and bad values, naming the field', async () => {
     for (const [payload, field] of [
       [{ settings: { piiRedaction: true } }, 'settings'],

@@ -1,5 +1,5 @@
 import { request, type RequestOptions } from './client';
-import type { FeedbackItem, FeedbackPage, Me, MePatch, SetupInput, User, Workspace } from './types';
+import type { BulkUpdate, FeedbackItem, FeedbackPage, Me, MePatch, Member, SavedView, SavedViewInput, SetupInput, User, Workspace } from './types';
 
 const BASE = '/api/v1';
 
@@ -29,4 +29,14 @@ export const api = {
 
   getFeedback: (id: string, options?: RequestOptions) =>
     request<FeedbackItem>('GET', `${BASE}/feedback/${encodeURIComponent(id)}`, undefined, options),
+
+  bulkUpdateFeedback: (input: BulkUpdate) => request<{ updated: number }>('POST', `${BASE}/feedback/bulk-update`, input),
+
+  listMembers: (options?: RequestOptions) => request<{ data: Member[] }>('GET', `${BASE}/members`, undefined, options),
+
+  listSavedViews: (options?: RequestOptions) => request<{ data: SavedView[] }>('GET', `${BASE}/saved-views`, undefined, options),
+
+  createSavedView: (input: SavedViewInput) => request<SavedView>('POST', `${BASE}/saved-views`, input),
+
+  deleteSavedView: (id: string) => request<void>('DELETE', `${BASE}/saved-views/${encodeURIComponent(id)}`),
 };

@@ -114,6 +114,10 @@ export interface FeedbackItem {
   topicScores: Record<string, number>;
   /** Fields an agent corrected: 'sentiment' | 'type' | 'topics'. */
   correctedFields: string[];
+  /** Free tags set by agents (bulk actions). */
+  tags: string[];
+  /** The teammate who owns the item. */
+  assigneeId: string | null;
   analysisError: string | null;
   createdAt: string;
   receivedAt: string;
@@ -125,6 +129,38 @@ export interface FeedbackItem {
 export interface FeedbackPage {
   data: FeedbackItem[];
   nextCursor: string | null;
+}
+
+/** Named explorer filters (URL parameters); `mine` views may be changed or deleted. */
+export interface SavedView {
+  id: string;
+  name: string;
+  filters: Record<string, string>;
+  shared: boolean;
+  mine: boolean;
+  createdAt: string;
+}
+
+export interface SavedViewInput {
+  name: string;
+  filters: Record<string, string>;
+  shared: boolean;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/** POST /feedback/bulk-update: at most 500 ids, applied in one transaction. */
+export interface BulkUpdate {
+  ids: string[];
+  addTags?: string[];
+  removeTags?: string[];
+  addTopic?: string;
+  assigneeId?: string | null;
 }
 
 export interface SetupInput {

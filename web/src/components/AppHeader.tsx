@@ -33,9 +33,12 @@ export function AppHeader() {
   }
 
   const navItems = [
+    { to: paths.overview(), label: t('overview.nav'), active: path === paths.overview() },
     { to: paths.feedbackList(), label: t('nav.feedback'), active: path.startsWith('/feedback') },
     { to: paths.themes(), label: t('nav.themes'), active: path.startsWith('/themes') },
     { to: paths.surveys(), label: t('nav.surveys'), active: path.startsWith('/surveys') },
+    { to: paths.segments(), label: t('segments.nav'), active: path.startsWith('/segments') },
+    { to: paths.customers(), label: t('customer360.nav'), active: path.startsWith('/customers') },
     { to: paths.settings(), label: t('nav.settings'), active: path.startsWith('/settings') },
   ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, filtersFromQuery, filtersToApiQuery, filtersToSearch, hasActiveFilters } from './filters';
+import { EMPTY_FILTERS, filtersFromQuery, filtersToApiQuery, filtersToRecord, filtersToSearch, hasActiveFilters, recordToSearch } from './filters';
 
 describe('feedback filters', () => {
   it('round-trips through the URL query', () => {
@@ -59,5 +59,31 @@ describe('feedback filters', () => {
     expect(query.get('sentiment')).toBe('positive');
     expect(query.get('type')).toBe('praise');
     expect(query.get('q')).toBe('عالی');
+  });
+});
+
+describe('explorer filters', () => {
+  const full = {
+    ...EMPTY_FILTERS,
+    sentiment: 'negative' as const,
+    topic: 'delivery',
+    tag: 'vip',
+    assigneeId: 'none',
+    hasTicket: 'true' as const,
+    surveyId: '0b5f8e3c-2a4d-4c1e-9f6a-7d8e9f0a1b2c',
+  };
+
+  it('round-trips through the URL and a saved view', () => {
+    expect(filtersFromQuery(new URLSearchParams(filtersToSearch(full)))).toEqual(full);
+    expect(filtersFromQuery(new URLSearchParams(recordToSearch(filtersToRecord(full))))).toEqual(full);
+    expect(filtersToRecord(full)).toMatchObject({ topic: 'delivery', tag: 'vip', assignee_id: 'none', has_ticket: 'true' });
+  });
+
+  it('sends them to the API and drops malformed ones', () => {
+    const query = filtersToApiQuery(full, { limit: 50 });
+    expect(query.get('assignee_id')).toBe('none');
+    expect(query.get('survey_id')).toBe(full.surveyId);
+    const bad = filtersFromQuery(new URLSearchParams('tag=a,b&assignee_id=bob&has_ticket=maybe&survey_id=1&segment=x'));
+    expect(bad).toEqual(EMPTY_FILTERS);
   });
 });

@@ -14,6 +14,14 @@ export interface FeedbackFilters {
   /** Local calendar day, `YYYY-MM-DD` (inclusive). */
   to: string;
   customerId: string;
+  /** Topic key of the taxonomy. */
+  topic: string;
+  tag: string;
+  /** A member's user id, or `none` for unassigned items. */
+  assigneeId: string;
+  hasTicket: '' | 'true' | 'false';
+  surveyId: string;
+  segment: string;
   q: string;
 }
 
@@ -28,6 +36,12 @@ export const EMPTY_FILTERS: FeedbackFilters = {
   from: '',
   to: '',
   customerId: '',
+  topic: '',
+  tag: '',
+  assigneeId: '',
+  hasTicket: '',
+  surveyId: '',
+  segment: '',
   q: '',
 };
 
@@ -43,6 +57,12 @@ const PARAM: Record<keyof FeedbackFilters, string> = {
   from: 'from',
   to: 'to',
   customerId: 'customer_id',
+  topic: 'topic',
+  tag: 'tag',
+  assigneeId: 'assignee_id',
+  hasTicket: 'has_ticket',
+  surveyId: 'survey_id',
+  segment: 'segment',
   q: 'q',
 };
 
@@ -50,6 +70,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SCORE = /^\d{1,2}$/;
 /** ISO 639 code, or `und` for feedback whose language could not be detected. */
 const LANGUAGE = /^([a-z]{2,3}|und)$/;
+/** One topic key or tag: the API reads commas as "all of these". */
+const LABEL = /^[^,]{1,50}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Customer ids are UUIDs; anything else is kept in the URL but not sent to the server. */
@@ -65,6 +87,8 @@ export function filtersFromQuery(query: URLSearchParams): FeedbackFilters {
   const get = (key: keyof FeedbackFilters) => query.get(PARAM[key])?.trim() ?? '';
   const day = (key: 'from' | 'to') => (DAY.test(get(key)) ? get(key) : '');
   const num = (key: 'scoreMin' | 'scoreMax') => (SCORE.test(get(key)) ? get(key) : '');
+  const label = (key: 'topic' | 'tag') => (LABEL.test(get(key)) ? get(key) : '');
+  const id = (key: 'surveyId' | 'segment') => (UUID.test(get(key)) ? get(key) : '');
   return {
     channel: oneOf(CHANNELS, query.get(PARAM.channel)),
     language: LANGUAGE.test(get('language')) ? get('language') : '',
@@ -76,6 +100,12 @@ export function filtersFromQuery(query: URLSearchParams): FeedbackFilters {
     from: day('from'),
     to: day('to'),
     customerId: get('customerId'),
+    topic: label('topic'),
+    tag: label('tag'),
+    assigneeId: get('assigneeId') === 'none' || UUID.test(get('assigneeId')) ? get('assigneeId') : '',
+    hasTicket: oneOf(['true', 'false'] as const, query.get(PARAM.hasTicket)),
+    surveyId: id('surveyId'),
+    segment: id('segment'),
     q: get('q'),
   };
 }
@@ -88,6 +118,16 @@ export function filtersToSearch(filters: FeedbackFilters): string {
     if (value) query.set(PARAM[key], value);
   }
   const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The filters as a saved view stores them: the URL parameters. */
+export function filtersToRecord(filters: FeedbackFilters): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(filtersToSearch(filters)));
+}
+
+export function recordToSearch(record: Record<string, string>): string {
+  const text = new URLSearchParams(record).toString();
   return text ? `?${text}` : '';
 }
 
@@ -116,6 +156,9 @@ export function filtersToApiQuery(filters: FeedbackFilters, page: { limit: numbe
   if (filters.from) query.set('from', localDayToIso(filters.from, false));
   if (filters.to) query.set('to', localDayToIso(filters.to, true));
   if (isCustomerId(filters.customerId)) query.set('customer_id', filters.customerId.trim());
+  for (const key of ['topic', 'tag', 'assigneeId', 'hasTicket', 'surveyId', 'segment'] as const) {
+    if (filters[key]) query.set(PARAM[key], filters[key]);
+  }
   if (filters.q) query.set('q', filters.q);
   query.set('limit', String(page.limit));
   if (page.cursor) query.set('cursor', page.cursor);

@@ -56,6 +56,10 @@ export type Route =
   | { name: 'surveys' }
   | { name: 'surveyEditor'; id: string }
   | { name: 'surveyResults'; id: string }
+  | { name: 'segments' }
+  | { name: 'customers' }
+  | { name: 'customer'; id: string }
+  | { name: 'invite'; token: string }
   | { name: 'notFound' };
 
 export function matchRoute(path: string): Route {
@@ -77,15 +81,24 @@ export function matchRoute(path: string): Route {
       return { name: 'themes' };
     case '/surveys':
       return { name: 'surveys' };
+    case '/segments':
+      return { name: 'segments' };
+    case '/customers':
+      return { name: 'customers' };
   }
   const survey = /^\/surveys\/([^/]+)(\/results)?$/.exec(clean);
   if (survey) return survey[2] ? { name: 'surveyResults', id: decodeURIComponent(survey[1]) } : { name: 'surveyEditor', id: decodeURIComponent(survey[1]) };
+  const customer = /^\/customers\/([^/]+)$/.exec(clean);
+  if (customer) return { name: 'customer', id: decodeURIComponent(customer[1]) };
+  const invite = /^\/invite\/([^/]+)$/.exec(clean);
+  if (invite) return { name: 'invite', token: decodeURIComponent(invite[1]) };
   const detail = /^\/feedback\/([^/]+)$/.exec(clean);
   if (detail) return { name: 'feedbackDetail', id: decodeURIComponent(detail[1]) };
   return { name: 'notFound' };
 }
 
 export const paths = {
+  overview: () => '/',
   feedbackList: (search = '') => `/feedback${search}`,
   feedbackDetail: (id: string) => `/feedback/${encodeURIComponent(id)}`,
   settings: () => '/settings',
@@ -94,6 +107,9 @@ export const paths = {
   surveys: () => '/surveys',
   surveyEditor: (id: string) => `/surveys/${encodeURIComponent(id)}`,
   surveyResults: (id: string) => `/surveys/${encodeURIComponent(id)}/results`,
+  segments: () => '/segments',
+  customers: (q = '') => (q ? `/customers?q=${encodeURIComponent(q)}` : '/customers'),
+  customer: (id: string) => `/customers/${encodeURIComponent(id)}`,
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',
 };
@@ -103,5 +119,5 @@ export function safeNext(next: string | null): string {
   if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') && !next.startsWith('/setup')) {
     return next;
   }
-  return paths.feedbackList();
+  return paths.overview();
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { isAbortError } from '../api/client';
 import { api } from '../api/endpoints';
 import type { FeedbackItem } from '../api/types';
@@ -62,5 +62,28 @@ export function useFeedbackList(filters: FeedbackFilters) {
 
   const reload = useCallback(() => setReloadToken((n) => n + 1), []);
 
-  return { ...state, loadMore, reload };
+  /** Shows an item changed on this page (a correction) without reloading the list. */
+  const replaceItem = useCallback((item: FeedbackItem) => {
+    setState((s) => ({ ...s, items: s.items.map((old) => (old.id === item.id ? { ...item, snippet: old.snippet } : old)) }));
+  }, []);
+
+  return { ...state, loadMore, reload, replaceItem };
+}
+
+/**
+ * Infinite scroll: calls `loadMore` whenever the element (placed after the list) comes within
+ * a screen of the viewport. The "Load more" button stays as the fallback.
+ */
+export function useLoadMoreOnScroll(element: RefObject<Element | null>, enabled: boolean, loadMore: () => void) {
+  const latest = useRef(loadMore);
+  latest.current = loadMore;
+  useEffect(() => {
+    const target = element.current;
+    if (!enabled || !target) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) latest.current();
+    }, { rootMargin: '0px 0px 100% 0px' });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element, enabled]);
 }

@@ -96,6 +96,21 @@ export function FeedbackDetailPage({ id }: { id: string }) {
         <span className="muted">{t('detail.notProcessed')}</span>
       ),
     },
+    ...(item.tags.length > 0
+      ? [{
+          key: 'tags',
+          label: t('explorer.filters.tag'),
+          value: (
+            <ul className="chips" data-testid="detail-tags">
+              {item.tags.map((tag) => (
+                <li key={tag} className="chip">
+                  <bdi>{tag}</bdi>
+                </li>
+              ))}
+            </ul>
+          ),
+        }]
+      : []),
     { key: 'id', label: t('detail.id'), value: <code dir="ltr">{item.id}</code> },
   ];
 

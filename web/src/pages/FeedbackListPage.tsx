@@ -1,22 +1,54 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/Alert';
+import { BulkBar } from '../components/feedback/BulkBar';
 import { FeedbackTable } from '../components/feedback/FeedbackTable';
 import { FilterBar } from '../components/feedback/FilterBar';
+import { SavedViewsMenu } from '../components/feedback/SavedViewsMenu';
+import { useExplorerOptions } from '../components/feedback/useExplorerOptions';
 import { Loading } from '../components/Loading';
 import { errorMessage } from '../lib/errors';
 import { filtersFromQuery, filtersToSearch, hasActiveFilters, type FeedbackFilters } from '../lib/filters';
 import { navigate, paths, useLocation } from '../lib/router';
-import { useFeedbackList } from '../lib/useFeedbackList';
+import { useSession } from '../lib/session';
+import { canWriteFeedback, topicNameByKey } from '../lib/topics';
+import { useFeedbackList, useLoadMoreOnScroll } from '../lib/useFeedbackList';
+import '../components/feedback/explorer.css';
 
 export function FeedbackListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { me } = useSession();
   const { search } = useLocation();
   const filters = useMemo(() => filtersFromQuery(new URLSearchParams(search)), [search]);
   const list = useFeedbackList(filters);
+  const options = useExplorerOptions();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const sentinel = useRef<HTMLDivElement>(null);
+  const canWrite = canWriteFeedback(me.role);
+
+  // A new filter is a new list: what was selected may no longer be shown.
+  useEffect(() => setSelected(new Set()), [search]);
+  useLoadMoreOnScroll(sentinel, list.nextCursor !== null && list.status === 'ready', list.loadMore);
+
+  const topicName = useMemo(() => topicNameByKey(options.topics, i18n.language), [options.topics, i18n.language]);
+  const memberName = useMemo(() => {
+    const names = new Map(options.members.map((m) => [m.userId, m.name || m.email]));
+    return (userId: string) => names.get(userId) ?? null;
+  }, [options.members]);
 
   function updateFilters(next: FeedbackFilters) {
     navigate(paths.feedbackList(filtersToSearch(next)), { replace: true });
+  }
+
+  function toggle(ids: string[], on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
   }
 
   return (
@@ -24,13 +56,19 @@ export function FeedbackListPage() {
       <div className="page-head">
         <h1 className="page-title">{t('list.title')}</h1>
         {list.status !== 'loading' && list.items.length > 0 && (
-          <p className="muted" aria-live="polite">
+          <p className="muted" aria-live="polite" data-testid="list-count">
             {t('list.shown', { count: list.items.length })}
           </p>
         )}
       </div>
 
-      <FilterBar filters={filters} onChange={updateFilters} />
+      <SavedViewsMenu filters={filters} onOpen={(query) => navigate(paths.feedbackList(query), { replace: true })} />
+
+      <FilterBar filters={filters} options={options} onChange={updateFilters} />
+
+      {canWrite && selected.size > 0 && (
+        <BulkBar ids={[...selected]} options={options} onClear={() => setSelected(new Set())} onUpdated={list.reload} />
+      )}
 
       {list.status === 'loading' && list.items.length === 0 && <Loading />}
 
@@ -52,10 +90,19 @@ export function FeedbackListPage() {
         </div>
       )}
 
-      {list.items.length > 0 && <FeedbackTable items={list.items} busy={list.status === 'loading'} />}
+      {list.items.length > 0 && (
+        <FeedbackTable
+          items={list.items}
+          busy={list.status === 'loading'}
+          selection={canWrite ? { selected, toggle, onUpdated: list.replaceItem } : undefined}
+          memberName={memberName}
+          topicName={topicName}
+        />
+      )}
 
       {list.status === 'ready' && list.error !== null && <Alert>{errorMessage(t, list.error)}</Alert>}
 
+      <div ref={sentinel} aria-hidden="true" />
       {list.nextCursor && list.status !== 'loading' && list.status !== 'error' && (
         <div className="load-more">
           <button

@@ -1,187 +1,63 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/endpoints';
-import type { MePatch } from '../api/types';
-import { Alert } from '../components/Alert';
-import { Field } from '../components/Field';
-import { KeyValueList } from '../components/KeyValueList';
+import { adminApi, canManageWorkspace } from '../api/admin';
 import { Link } from '../components/Link';
-import { nativeName } from '../components/LanguageSwitcher';
-import { UI_LOCALES, isUiLocale } from '../i18n';
-import { errorMessage } from '../lib/errors';
-import { paths } from '../lib/router';
-import type { CalendarPref, DigitsPref, UiLocale } from '../lib/format';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
+import { ApiKeysSettings } from '../components/settings/ApiKeysSettings';
+import { MembersSettings } from '../components/settings/MembersSettings';
+import { ProfileSettings } from '../components/settings/ProfileSettings';
+import { useLoaded } from '../components/settings/useLoaded';
+import { WidgetKeysSettings } from '../components/settings/WidgetKeysSettings';
+import { WorkspaceSettingsForm } from '../components/settings/WorkspaceSettingsForm';
+import { paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
-import { useFormat } from '../lib/useFormat';
+import '../styles/settings.css';
 
-const SAMPLE_NUMBER = 1234567.89;
+const SECTIONS = ['profile', 'workspace', 'members', 'apiKeys', 'widgetKeys'] as const;
+type Section = (typeof SECTIONS)[number];
+/** Key management is for owners and admins only; others do not see these tabs. */
+const ADMIN_ONLY: ReadonlySet<Section> = new Set(['apiKeys', 'widgetKeys']);
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { me, updateUser } = useSession();
-  const [name, setName] = useState(me.user.name);
-  const [locale, setLocale] = useState<UiLocale>(me.user.locale);
-  const [calendar, setCalendar] = useState<CalendarPref>(me.user.calendar);
-  const [digits, setDigits] = useState<DigitsPref>(me.user.digits);
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const [error, setError] = useState<unknown>(null);
-  const [nameMissing, setNameMissing] = useState(false);
-  const preview = useFormat({ locale, calendar, digits });
-  const [now] = useState(() => new Date());
-
-  // The header's language switcher saves the language on its own; follow it.
-  useEffect(() => setLocale(me.user.locale), [me.user.locale]);
-
-  function touched() {
-    setStatus('idle');
-    setError(null);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!name.trim()) {
-      setNameMissing(true);
-      return;
-    }
-    const patch: MePatch = {};
-    if (name.trim() !== me.user.name) patch.name = name.trim();
-    if (locale !== me.user.locale) patch.locale = locale;
-    if (calendar !== me.user.calendar) patch.calendar = calendar;
-    if (digits !== me.user.digits) patch.digits = digits;
-    setStatus('saving');
-    setError(null);
-    try {
-      const { user } = Object.keys(patch).length > 0 ? await api.updateMe(patch) : { user: me.user };
-      updateUser(user);
-      setStatus('saved');
-    } catch (err) {
-      setError(err);
-      setStatus('idle');
-    }
-  }
+  const { me } = useSession();
+  const { query } = useLocation();
+  const admin = canManageWorkspace(me.role);
+  const visible = SECTIONS.filter((s) => admin || !ADMIN_ONLY.has(s));
+  const asked = query.get('section') as Section | null;
+  const section: Section = asked && visible.includes(asked) ? asked : 'profile';
 
   return (
-    <div className="stack narrow">
+    <div className="stack narrow settings-page">
       <div className="page-head">
         <h1 className="page-title">{t('settings.title')}</h1>
-        <p className="muted">{t('settings.intro')}</p>
+        {section === 'profile' && <p className="muted">{t('settings.intro')}</p>}
       </div>
-
-      {status === 'saved' && <Alert tone="success">{t('settings.saved')}</Alert>}
-      {error !== null && <Alert>{errorMessage(t, error)}</Alert>}
-
-      <form className="card form" data-testid="settings-form" noValidate onSubmit={handleSubmit}>
-        <fieldset className="fieldset">
-          <legend className="legend">{t('settings.profile')}</legend>
-          <Field label={t('settings.name')} error={nameMissing ? t('validation.required') : null}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                name="name"
-                dir="auto"
-                autoComplete="name"
-                required
-                value={name}
-                onChange={(event) => {
-                  setName(event.target.value);
-                  setNameMissing(false);
-                  touched();
-                }}
-              />
-            )}
-          </Field>
-          <KeyValueList
-            className="kv-compact"
-            items={[
-              { key: 'email', label: t('settings.email'), value: <span dir="ltr">{me.user.email}</span> },
-              { key: 'role', label: t('settings.role'), value: t(`role.${me.role}`) },
-            ]}
-          />
-        </fieldset>
-
-        <fieldset className="fieldset">
-          <legend className="legend">{t('settings.regional')}</legend>
-          <Field label={t('settings.locale')}>
-            {(props) => (
-              <select
-                {...props}
-                className="select"
-                name="locale"
-                value={locale}
-                onChange={(event) => {
-                  if (isUiLocale(event.target.value)) setLocale(event.target.value);
-                  touched();
-                }}
-              >
-                {UI_LOCALES.map((code) => (
-                  <option key={code} value={code} lang={code}>
-                    {nativeName(code)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('settings.calendar')}>
-            {(props) => (
-              <select
-                {...props}
-                className="select"
-                name="calendar"
-                value={calendar}
-                onChange={(event) => {
-                  setCalendar(event.target.value as CalendarPref);
-                  touched();
-                }}
-              >
-                <option value="auto">{t('settings.calendarAuto')}</option>
-                <option value="gregorian">{t('settings.calendarGregorian')}</option>
-                <option value="persian">{t('settings.calendarPersian')}</option>
-              </select>
-            )}
-          </Field>
-          <Field label={t('settings.digits')}>
-            {(props) => (
-              <select
-                {...props}
-                className="select"
-                name="digits"
-                value={digits}
-                onChange={(event) => {
-                  setDigits(event.target.value as DigitsPref);
-                  touched();
-                }}
-              >
-                <option value="auto">{t('settings.digitsAuto')}</option>
-                <option value="latin">{t('settings.digitsLatin')}</option>
-              </select>
-            )}
-          </Field>
-          <div className="preview" aria-live="polite">
-            <span className="preview-label">{t('settings.preview')}</span>
-            <span lang={locale}>{preview.dateTime(now, 'full')}</span>
-            <span lang={locale}>{preview.number(SAMPLE_NUMBER)}</span>
-          </div>
-        </fieldset>
-
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={status === 'saving'}>
-            {status === 'saving' ? t('settings.saving') : t('settings.save')}
-          </button>
-        </div>
-      </form>
-
-      <section className="card page-head" aria-labelledby="settings-topics">
-        <div>
-          <h2 id="settings-topics" className="card-title">
-            {t('settings.topicsTitle')}
-          </h2>
-          <p className="muted">{t('settings.topicsIntro')}</p>
-        </div>
-        <Link to={paths.topics()} className="button" data-testid="settings-topics-link">
-          {t('settings.topicsLink')}
-        </Link>
-      </section>
+      <nav className="settings-tabs" aria-label={t('admin.sections')}>
+        {visible.map((s) => (
+          <Link
+            key={s}
+            to={s === 'profile' ? paths.settings() : `${paths.settings()}?section=${s}`}
+            className="settings-tab"
+            aria-current={s === section ? 'page' : undefined}
+            data-testid={`settings-tab-${s}`}
+          >
+            {t(`admin.section.${s}`)}
+          </Link>
+        ))}
+      </nav>
+      {section === 'profile' && <ProfileSettings />}
+      {section === 'workspace' && <WorkspaceSection readOnly={!admin} />}
+      {section === 'members' && <MembersSettings canManage={admin} />}
+      {section === 'apiKeys' && <ApiKeysSettings />}
+      {section === 'widgetKeys' && <WidgetKeysSettings />}
     </div>
   );
+}
+
+function WorkspaceSection({ readOnly }: { readOnly: boolean }) {
+  const [workspace, reload] = useLoaded(adminApi.workspace);
+  if (workspace.state === 'loading') return <Loading />;
+  if (workspace.state === 'error') return <LoadError error={workspace.error} onRetry={reload} />;
+  return <WorkspaceSettingsForm initial={workspace.data} readOnly={readOnly} />;
 }

@@ -5,15 +5,18 @@ import { EMPTY_FILTERS, hasActiveFilters, isCustomerId, type FeedbackFilters } f
 import { useDebouncedDraft } from '../../lib/useDebouncedValue';
 import { useFormat } from '../../lib/useFormat';
 import { Field } from '../Field';
+import { ExplorerFilters } from './ExplorerFilters';
+import type { ExplorerOptions } from './useExplorerOptions';
 
 interface FilterBarProps {
   filters: FeedbackFilters;
+  options: ExplorerOptions;
   onChange: (filters: FeedbackFilters) => void;
 }
 
 type TextKey = 'q' | 'customerId' | 'scoreMin' | 'scoreMax';
 
-export function FilterBar({ filters, onChange }: FilterBarProps) {
+export function FilterBar({ filters, options, onChange }: FilterBarProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const set = (patch: Partial<FeedbackFilters>) => onChange({ ...filters, ...patch });
@@ -31,6 +34,11 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
   const range = filters.scoreType ? SCORE_RANGES[filters.scoreType] : undefined;
   const customerDraft = drafts.customerId[0].trim();
   const dayHint = (day: string) => (day ? format.date(`${day}T00:00:00`, 'long') : undefined);
+  // The inputs stay ISO (Gregorian); the chosen range is read back in the user's own calendar.
+  const rangeText = filters.from && filters.to
+    ? t('explorer.filters.range', { from: dayHint(filters.from), to: dayHint(filters.to) })
+    : filters.from ? t('explorer.filters.rangeFrom', { from: dayHint(filters.from) })
+    : filters.to ? t('explorer.filters.rangeTo', { to: dayHint(filters.to) }) : null;
 
   return (
     <section className="card filters" aria-labelledby="filters-title">
@@ -38,6 +46,11 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
         <h2 id="filters-title" className="card-title">
           {t('filters.title')}
         </h2>
+        {rangeText && (
+          <p className="muted filters-range" data-testid="filter-range">
+            {rangeText}
+          </p>
+        )}
         {hasActiveFilters(filters) && (
           <button type="button" className="button button-ghost button-small" onClick={() => onChange(EMPTY_FILTERS)}>
             {t('filters.clear')}
@@ -184,6 +197,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
             )}
           </Field>
         ))}
+        <ExplorerFilters filters={filters} options={options} set={set} />
         <Field
           label={t('filters.customerId')}
           error={customerDraft && !isCustomerId(customerDraft) ? t('validation.invalid') : null}

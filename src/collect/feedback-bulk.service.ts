@@ -1,0 +1,49 @@
+// Bulk actions of the feedback explorer: tag, add a topic (as a correction) and assign many items
+// in one transaction.
+import { and, eq, sql } from 'drizzle-orm';
+import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { feedbackItems } from './schema.js';
+import { memberships } from '../platform/schema.js';
+import { AppError } from '../platform/http/errors.js';
+import { pgArray } from '../platform/db/pg-array.js';
+import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
+import { applyCorrection, assertKnownTopics } from '../analyze/corrections.service.js';
+import { scheduleWorkspaceTraining } from '../analyze/workspace-model.js';
+import type { TBulkUpdateFeedbackInput } from './feedback.schemas.js';
+
+export async function bulkUpdateFeedback(scope: WorkspaceScope, input: TBulkUpdateFeedbackInput, userId: string | null) {
+  const ids = [...new Set(input.ids)];
+  const idSet = sql`${feedbackItems.id} in (select unnest(${pgArray(ids)}::uuid[]))`;
+  await scope.transaction(async (tx) => {
+    // Locked in id order, so two overlapping bulk updates cannot deadlock.
+    const items = await tx.select().from(feedbackItems).where(scope.where(feedbackItems, idSet))
+      .orderBy(feedbackItems.id).for('update');
+    if (items.length !== ids.length) {
+      throw new AppError(422, 'unknown_feedback', 'ids: some items do not exist in this workspace', 'ids');
+    }
+    if (input.assigneeId) {
+      const [member] = await tx.select({ userId: memberships.userId }).from(memberships)
+        .where(and(eq(memberships.workspaceId, scope.workspaceId), eq(memberships.userId, input.assigneeId)));
+      if (!member) throw new AppError(422, 'unknown_member', 'assigneeId: not a member of this workspace', 'assigneeId');
+    }
+    if (input.addTags || input.removeTags || input.assigneeId !== undefined) {
+      const set: Record<string, unknown> = { updatedAt: new Date() };
+      if (input.addTags || input.removeTags) {
+        // Union with the added tags minus the removed ones, sorted and without duplicates.
+        set.tags = sql`coalesce((select array_agg(t order by t) from (
+          select unnest(${feedbackItems.tags} || ${pgArray(input.addTags ?? [])}::text[])
+          except select unnest(${pgArray(input.removeTags ?? [])}::text[])) as changed(t)), '{}'::text[])`;
+      }
+      if (input.assigneeId !== undefined) set.assigneeId = input.assigneeId;
+      await tx.update(feedbackItems).set(set).where(scope.where(feedbackItems, idSet));
+    }
+    if (input.addTopic) {
+      const topic = input.addTopic;
+      await assertKnownTopics(scope, tx, [topic], 'addTopic');
+      for (const item of items) await applyCorrection(scope, tx, item, { topics: [...item.topics, topic] }, userId);
+      await scheduleWorkspaceTraining(scope, tx);
+    }
+  });
+  if (input.addTopic) notifyJobsEnqueued();
+  return { updated: ids.length };
+}

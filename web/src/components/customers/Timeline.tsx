@@ -1,0 +1,83 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { customersApi, type TimelineEntry } from '../../api/customers';
+import { paths } from '../../lib/router';
+import { useFormat } from '../../lib/useFormat';
+import { Link } from '../Link';
+import { LoadError } from '../LoadError';
+import { Loading } from '../Loading';
+import { LoadMore } from './LoadMore';
+import { isolate } from './identity';
+import { formatMoney } from './money';
+import { useCursorList } from './useCursorList';
+
+const SCORES = ['nps', 'csat', 'ces', 'rating'] as const;
+
+function EntryBody({ entry }: { entry: TimelineEntry }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  switch (entry.kind) {
+    case 'feedback':
+      return (
+        <>
+          <Link to={paths.feedbackDetail(entry.id)} className="timeline-text"><bdi>{entry.text}</bdi></Link>
+          <ul className="chips">
+            <li className="chip">{t(`channel.${entry.channel}`, { defaultValue: entry.channel })}</li>
+            {SCORES.filter((s) => entry[s] !== null).map((s) => (
+              <li key={s} className="chip"><span className="chip-label">{t(`score.${s}`)}</span> <span className="chip-value">{fmt.number(entry[s] as number)}</span></li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'survey_response':
+      return (
+        <p>
+          <Link to={paths.surveyResults(entry.surveyId)}><bdi>{entry.surveyName}</bdi></Link>{' '}
+          <span className="badge">{t(`customer360.responseStatus.${entry.status}`)}</span>
+        </p>
+      );
+    case 'event':
+      return (
+        <p>
+          <code dir="auto">{entry.name}</code>
+          {Object.keys(entry.properties).length > 0 && <code className="timeline-props" dir="ltr">{JSON.stringify(entry.properties)}</code>}
+        </p>
+      );
+    case 'order':
+      return (
+        <p>{t('customer360.orderSummary', { id: isolate(entry.externalId), amount: formatMoney(entry.amount, entry.currency, fmt.prefs, t) })}
+          {entry.status && <> <span className="badge"><bdi>{entry.status}</bdi></span></>}
+        </p>
+      );
+  }
+}
+
+/** Everything the customer did or said, newest first, one page at a time. */
+export function Timeline({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const fetchPage = useCallback((cursor: string | undefined, signal: AbortSignal) => customersApi.timeline(customerId, cursor, { signal }), [customerId]);
+  const list = useCursorList(customerId, fetchPage);
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 className="card-title" id="timeline-title">{t('customer360.timeline')}</h2>
+      {list.status === 'loading' && <Loading />}
+      {list.status === 'error' && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && <p className="muted">{t('customer360.timelineEmpty')}</p>}
+      {list.items.length > 0 && (
+        <ol className="timeline" data-testid="timeline">
+          {list.items.map((entry) => (
+            <li key={`${entry.kind}-${entry.id}`} className={`timeline-entry timeline-${entry.kind}`} data-testid="timeline-entry" data-kind={entry.kind}>
+              <div className="timeline-meta">
+                <span className="timeline-kind">{t(`customer360.kind.${entry.kind}`)}</span>
+                <time dateTime={entry.at}>{fmt.dateTime(entry.at)}</time>
+              </div>
+              <div className="timeline-body"><EntryBody entry={entry} /></div>
+            </li>
+          ))}
+        </ol>
+      )}
+      <LoadMore list={list} testId="timeline-load-more" />
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { TFunction } from 'i18next';
+import type { Customer } from '../../api/customers';
+
+/** What to call a customer: the name, else the first identifier they have. */
+export function customerLabel(c: Pick<Customer, 'name' | 'email' | 'phone' | 'externalId'>, t: TFunction): string {
+  return c.name ?? c.email ?? c.phone ?? c.externalId ?? t('customer360.anonymous');
+}
+
+/** Wraps user text placed inside a translated sentence in Unicode isolates (as <bdi> does). */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

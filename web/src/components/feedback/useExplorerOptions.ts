@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { analysisApi, type Topic } from '../../api/analysis';
+import { api } from '../../api/endpoints';
+import { segmentsApi } from '../../api/segments';
+import { surveysApi } from '../../api/surveys';
+import type { Member } from '../../api/types';
+
+export interface ExplorerOptions {
+  topics: Topic[];
+  members: Member[];
+  surveys: Array<{ id: string; name: string }>;
+  segments: Array<{ id: string; name: string }>;
+}
+
+/**
+ * Choices for the explorer's filters and bulk actions. Each list loads on its own; one that fails
+ * stays empty (its filter then offers only "any"), the list itself still works.
+ */
+export function useExplorerOptions(): ExplorerOptions {
+  const [options, setOptions] = useState<ExplorerOptions>({ topics: [], members: [], surveys: [], segments: [] });
+
+  useEffect(() => {
+    const abort = new AbortController();
+    const signal = abort.signal;
+    const keep = <K extends keyof ExplorerOptions>(key: K) => (value: ExplorerOptions[K]) =>
+      setOptions((o) => ({ ...o, [key]: value }));
+    // A list that cannot load leaves its filter with "any" only; the page shows the list's own errors.
+    const ignore = () => undefined;
+    analysisApi.listTopics({ signal }).then((r) => keep('topics')(r.data)).catch(ignore);
+    api.listMembers({ signal }).then((r) => keep('members')(r.data)).catch(ignore);
+    surveysApi.list({ signal }).then((r) => keep('surveys')(r.data.map((s) => ({ id: s.id, name: s.name })))).catch(ignore);
+    segmentsApi.list({ signal }).then((r) => keep('segments')(r.data.map((s) => ({ id: s.id, name: s.name })))).catch(ignore);
+    return () => abort.abort();
+  }, []);
+
+  return options;
+}

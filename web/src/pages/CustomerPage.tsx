@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isAbortError } from '../api/client';
+import { customersApi, type CustomerProfile } from '../api/customers';
+import { customerLabel } from '../components/customers/identity';
+import { MergeCustomer } from '../components/customers/MergeCustomer';
+import { ProfileCard, ProfileFlags } from '../components/customers/ProfileCard';
+import { ScoreHistory } from '../components/customers/ScoreHistory';
+import { Timeline } from '../components/customers/Timeline';
+import { Alert } from '../components/Alert';
+import { Link } from '../components/Link';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
+import { navigate, paths } from '../lib/router';
+import { useSession } from '../lib/session';
+import '../styles/customers.css';
+
+type Load = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; profile: CustomerProfile };
+
+/** Customer 360: who they are, what they are worth, how they feel, and everything they did. */
+export function CustomerPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  // customers:write: every role but viewer (the API refuses the others with 403).
+  const canMerge = me.role !== 'viewer';
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [version, setVersion] = useState(0);
+  const [merging, setMerging] = useState(false);
+  const [merged, setMerged] = useState(false);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    customersApi.profile(id, { signal: abort.signal })
+      .then((profile) => {
+        // An old link to a merged customer shows the one it became.
+        if (profile.customer.id !== id) navigate(paths.customer(profile.customer.id), { replace: true });
+        setLoad({ status: 'ready', profile });
+      })
+      .catch((error: unknown) => {
+        if (!isAbortError(error)) setLoad({ status: 'error', error });
+      });
+    return () => abort.abort();
+  }, [id, version]);
+
+  if (load.status === 'loading') return <Loading />;
+  if (load.status === 'error') return <LoadError error={load.error} onRetry={() => setVersion((n) => n + 1)} />;
+  const { profile } = load;
+  const c = profile.customer;
+
+  return (
+    <div className="stack" data-testid="customer-page">
+      <p><Link to={paths.customers()}>{t('customer360.back')}</Link></p>
+      <div className="page-head customer-head">
+        <h1 className="page-title" data-testid="customer-name"><bdi>{customerLabel(c, t)}</bdi></h1>
+        <ProfileFlags flags={profile.flags} />
+        {canMerge && !merging && (
+          <button type="button" className="button customer-merge" data-testid="merge-open" onClick={() => { setMerging(true); setMerged(false); }}>
+            {t('customer360.merge.open')}
+          </button>
+        )}
+      </div>
+      {merged && <Alert tone="success">{t('customer360.merge.done')}</Alert>}
+      {merging && (
+        <MergeCustomer
+          target={c}
+          onClose={() => setMerging(false)}
+          onMerged={() => { setMerging(false); setMerged(true); setVersion((n) => n + 1); }}
+        />
+      )}
+      <ProfileCard profile={profile} />
+      <ScoreHistory scores={profile.scores} />
+      <Timeline key={version} customerId={c.id} />
+    </div>
+  );
+}
