@@ -28,3 +28,12 @@ export function LanguageSwitcher() {
     </select>
   );
 }
+
+/** The four UI languages as <option>s, each named in its own language. */
+export function LocaleOptions() {
+  return UI_LOCALES.map((code) => (
+    <option key={code} value={code} lang={code}>
+      {nativeName(code)}
+    </option>
+  ));
+}

@@ -5,8 +5,8 @@ import { api } from '../api/endpoints';
 import { Alert } from '../components/Alert';
 import { AuthLayout } from '../components/AuthLayout';
 import { Field } from '../components/Field';
-import { nativeName } from '../components/LanguageSwitcher';
-import { UI_LOCALES, currentLocale, isUiLocale } from '../i18n';
+import { LocaleOptions } from '../components/LanguageSwitcher';
+import { currentLocale, isUiLocale } from '../i18n';
 import { errorMessage } from '../lib/errors';
 import { useChangeLanguage } from '../lib/useChangeLanguage';
 import {
@@ -155,11 +155,7 @@ export function SetupPage({ onComplete, onAlreadySetUp }: SetupPageProps) {
                   if (isUiLocale(event.target.value)) void changeLanguage(event.target.value);
                 }}
               >
-                {UI_LOCALES.map((locale) => (
-                  <option key={locale} value={locale} lang={locale}>
-                    {nativeName(locale)}
-                  </option>
-                ))}
+                <LocaleOptions />
               </select>
             )}
           </Field>

@@ -6,8 +6,8 @@ import { Alert } from '../Alert';
 import { Field } from '../Field';
 import { KeyValueList } from '../KeyValueList';
 import { Link } from '../Link';
-import { nativeName } from '../LanguageSwitcher';
-import { UI_LOCALES, isUiLocale } from '../../i18n';
+import { LocaleOptions } from '../LanguageSwitcher';
+import { isUiLocale } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { paths } from '../../lib/router';
 import type { CalendarPref, DigitsPref, UiLocale } from '../../lib/format';
@@ -110,11 +110,7 @@ export function ProfileSettings() {
                   touched();
                 }}
               >
-                {UI_LOCALES.map((code) => (
-                  <option key={code} value={code} lang={code}>
-                    {nativeName(code)}
-                  </option>
-                ))}
+                <LocaleOptions />
               </select>
             )}
           </Field>

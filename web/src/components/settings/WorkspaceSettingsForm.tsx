@@ -1,13 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi, WEEK_DAYS, WEEK_STARTS, type WeekDay, type WorkspacePatch, type WorkspaceSettings } from '../../api/admin';
-import { UI_LOCALES } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { focusFirstInvalid, serverFieldErrors } from '../../lib/validation';
 import { useFormat } from '../../lib/useFormat';
 import { Alert } from '../Alert';
 import { Field } from '../Field';
-import { nativeName } from '../LanguageSwitcher';
+import { LocaleOptions } from '../LanguageSwitcher';
 
 type FieldName = 'name' | 'timezone' | 'surveyThrottleDays' | 'weekendDays';
 const FIELDS: readonly FieldName[] = ['name', 'timezone', 'surveyThrottleDays', 'weekendDays'];
@@ -98,11 +97,7 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
         <Field label={t('admin.workspace.defaultLocale')} hint={t('admin.workspace.defaultLocaleHint')}>
           {(props) => (
             <select {...props} className="select" name="defaultLocale" value={form.defaultLocale} onChange={(e) => change('defaultLocale', e.target.value as typeof form.defaultLocale)}>
-              {UI_LOCALES.map((code) => (
-                <option key={code} value={code} lang={code}>
-                  {nativeName(code)}
-                </option>
-              ))}
+              <LocaleOptions />
             </select>
           )}
         </Field>
