@@ -74,7 +74,10 @@ export async function loadMe(database: Database, actor: Actor) {
     .from(memberships).innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, actor.userId)).orderBy(asc(memberships.createdAt));
   return {
-    user: publicUser(user), workspace: { id: workspace.id, name: workspace.name, defaultLocale: workspace.defaultLocale },
+    user: publicUser(user),
+    // The workspace's calendar only when an admin chose one: users on "auto" then see it; until
+    // then "auto" follows each user's own language (Persian users see Jalali dates).
+    workspace: { id: workspace.id, name: workspace.name, defaultLocale: workspace.defaultLocale, calendar: chosenCalendar(workspace.settings) },
     role: membership?.role ?? actor.role, workspaces: mine,
   };
 }
@@ -96,4 +99,8 @@ export async function updateMe(database: Database, actor: Actor, patch: Partial<
 
 export function publicUser(u: typeof users.$inferSelect) {
   return { id: u.id, email: u.email, name: u.name, locale: u.locale, calendar: u.calendar, digits: u.digits };
+}
+
+function chosenCalendar(settings: Record<string, unknown>): 'persian' | 'gregorian' | null {
+  return settings.calendar === 'persian' || settings.calendar === 'gregorian' ? settings.calendar : null;
 }

@@ -42,11 +42,15 @@ describe('workspace settings', () => {
   });
 
   it('keeps the calendar, week start and weekend days, defaulting them from the workspace language', async () => {
+    const me = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json();
+    // Until an admin chooses one, users on "auto" follow their own language.
+    expect((await me()).workspace.calendar).toBeNull();
     expect((await asOwner('PATCH', { defaultLocale: 'fa' })).json()).toMatchObject({ calendar: 'persian', weekStart: 'sat', weekendDays: ['fri'] });
     const res = await asOwner('PATCH', { calendar: 'gregorian', weekStart: 'sun', weekendDays: ['thu', 'fri'] });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ calendar: 'gregorian', weekStart: 'sun', weekendDays: ['thu', 'fri'] });
     expect((await asOwner('GET')).json()).toMatchObject({ calendar: 'gregorian', weekStart: 'sun', weekendDays: ['thu', 'fri'] });
+    expect((await me()).workspace.calendar).toBe('gregorian');
     expect((await asOwner('PATCH', { weekendDays: [] })).json().weekendDays).toEqual([]);
     for (const [payload, field] of [
       [{ calendar: 'lunar' }, 'calendar'], [{ weekStart: 'tue' }, 'weekStart'], [{ weekendDays: ['fri', 'fri'] }, 'weekendDays'], [{ weekendDays: ['friday'] }, 'weekendDays'],

@@ -15,6 +15,8 @@ export interface Workspace {
   id: string;
   name: string;
   defaultLocale: UiLocale;
+  /** Chosen by an admin for the workspace; users whose own calendar is "auto" follow it. */
+  calendar?: 'persian' | 'gregorian' | null;
 }
 
 /** A workspace the signed-in user belongs to, with their role in it. */
