@@ -117,7 +117,7 @@ export const surveyOptOuts = pgTable('survey_opt_outs', {
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
 
 export interface TriggerCondition {
-  /** locale | email | phone | feedbackCount | eventCount | orderCount | lifetimeValue.<CUR> | attributes.<name> */
+  /** segment (a saved segment's id) | locale | email | phone | feedbackCount | eventCount | orderCount | lifetimeValue.<CUR> | attributes.<name> */
   field: string;
   op: 'eq' | 'neq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte' | 'exists';
   value?: string | number | boolean | Array<string | number>;

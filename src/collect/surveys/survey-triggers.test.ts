@@ -23,6 +23,16 @@ describe('quiet hours and segments', () => {
     expect(matchesSegment(c, [{ field: 'attributes.missing', op: 'gt', value: 0 }])).toBe(false);
     expect(matchesSegment(c, [])).toBe(true);
   });
+
+  it('judges saved segments from the memberships read for the customers at hand', () => {
+    const c = { id: 'c1', attributes: {} } as never;
+    const memberships = new Map([['seg-a', new Set(['c1'])], ['seg-b', new Set<string>()]]);
+    expect(matchesSegment(c, [{ field: 'segment', op: 'eq', value: 'seg-a' }], memberships)).toBe(true);
+    expect(matchesSegment(c, [{ field: 'segment', op: 'neq', value: 'seg-b' }], memberships)).toBe(true);
+    expect(matchesSegment(c, [{ field: 'segment', op: 'eq', value: 'seg-b' }], memberships)).toBe(false);
+    // A segment deleted since the trigger was made has no members.
+    expect(matchesSegment(c, [{ field: 'segment', op: 'eq', value: 'gone' }], memberships)).toBe(false);
+  });
 });
 
 describe('survey triggers', () => {
@@ -70,6 +80,17 @@ describe('survey triggers', () => {
     await t.drainJobs();
     const all = (await api('GET', `/api/v1/surveys/${survey.id}/sends`)).json().data.map((s: { email: string }) => s.email).sort();
     expect(all).toEqual(['plain@example.com', 'vip@example.com']);
+
+    // A saved segment from the Segments page: only its members get the survey.
+    const segment = (await api('POST', '/api/v1/segments', { name: 'Big spenders', definition: { match: 'all', conditions: [{ kind: 'lifetimeValue', currency: 'USD', op: 'gte', value: 100 }] } })).json();
+    const second = (await api('POST', '/api/v1/surveys', { template: 'ces' })).json();
+    await api('POST', `/api/v1/surveys/${second.id}/publish`);
+    expect((await api('POST', `/api/v1/surveys/${second.id}/triggers`, { eventName: 'support chat closed', segment: [{ field: 'segment', op: 'eq', value: segment.id }] })).statusCode).toBe(201);
+    await api('POST', '/api/v1/customers/identify', { externalId: 'small', email: 'small@example.com' });
+    await api('POST', '/api/v1/orders', { customer: { externalId: 'big' , email: 'big@example.com' }, externalId: 'o-9', amount: 250, currency: 'usd' });
+    await api('POST', '/api/v1/events/bulk', { events: [{ customer: { externalId: 'small' }, name: 'support chat closed' }, { customer: { externalId: 'big' }, name: 'support chat closed' }] });
+    await t.drainJobs();
+    expect((await api('GET', `/api/v1/surveys/${second.id}/sends`)).json().data.map((s: { email: string }) => s.email)).toEqual(['big@example.com']);
 
     expect((await api('DELETE', `/api/v1/surveys/${survey.id}/triggers/${trigger.json().id}`)).statusCode).toBe(204);
     expect((await api('GET', `/api/v1/surveys/${survey.id}/triggers`)).json().data).toHaveLength(1);

@@ -11,6 +11,7 @@ import { enqueueJobs } from '../../platform/jobs/queue.js';
 import { workspaces } from '../../platform/schema.js';
 import { isTimeZone } from '../../platform/time-zone.js';
 import { customers } from '../../customers/schema.js';
+import { namedSegments, segmentMemberships, type SegmentMemberships } from '../../customers/segments/segment-membership.js';
 import { surveyTriggers, type TriggerCondition } from './schema.js';
 import { findSurvey } from './survey.service.js';
 import { queueSurveySends } from './send-survey.js';
@@ -49,9 +50,13 @@ function fieldValue(c: CustomerRow, field: string): unknown {
   return ({ locale: c.locale, email: c.email, phone: c.phone, feedbackCount: c.feedbackCount, eventCount: c.eventCount, orderCount: c.orderCount } as Record<string, unknown>)[field];
 }
 
-/** Every condition holds (AND). Values compare as numbers when both sides are numeric. */
-export function matchesSegment(c: CustomerRow, segment: TriggerCondition[]): boolean {
+/**
+ * Every condition holds (AND). Values compare as numbers when both sides are numeric. Saved
+ * segments are judged from `memberships` (segmentMemberships() of the customers being judged).
+ */
+export function matchesSegment(c: CustomerRow, segment: TriggerCondition[], memberships: SegmentMemberships = new Map()): boolean {
   return segment.every(({ field, op, value }) => {
+    if (field === 'segment') return (memberships.get(String(value))?.has(c.id) ?? false) === (op === 'eq');
     const actual = fieldValue(c, field);
     if (op === 'exists') return (actual !== undefined && actual !== null && actual !== '') === (value !== false);
     if (op === 'in') return Array.isArray(value) && value.some((v) => String(v) === String(actual));
@@ -85,11 +90,12 @@ export async function matchSurveyTriggers(database: Database, payload: Record<st
     .where(scope.where(surveyTriggers, inArray(surveyTriggers.eventName, [...new Set(occurrences.map((o) => o.name))]), eq(surveyTriggers.enabled, true)));
   if (triggers.length === 0) return;
   const people = await scope.db.select().from(customers).where(scope.where(customers, inArray(customers.id, [...new Set(occurrences.map((o) => o.customerId))])));
+  const memberships = await segmentMemberships(scope, namedSegments(triggers.flatMap((t) => t.segment)), people.map((p) => p.id));
   const [workspace] = await scope.db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
   for (const o of occurrences) {
     const customer = people.find((p) => p.id === o.customerId);
     if (!customer) continue;
-    for (const trigger of triggers.filter((t) => t.eventName === o.name && matchesSegment(customer, t.segment))) {
+    for (const trigger of triggers.filter((t) => t.eventName === o.name && matchesSegment(customer, t.segment, memberships))) {
       const zone = isTimeZone(customer.attributes.timezone) ? customer.attributes.timezone : workspace.timezone;
       const due = new Date(Math.max(Date.now(), new Date(o.occurredAt).getTime() + trigger.delayMinutes * 60_000));
       try {

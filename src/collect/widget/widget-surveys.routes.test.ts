@@ -102,6 +102,19 @@ describe('what a visitor may be shown', () => {
     expect(await shownIds({ externalId: 'pro-1' })).not.toContain(everyone);
   });
 
+  it('targets a saved segment from the Segments page, and refuses a segment condition that names no segment', async () => {
+    const segment = await api('POST', '/api/v1/segments', { name: 'Pro plan', definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] } });
+    expect(segment.statusCode, segment.body).toBe(201);
+    const inSegment = await widgetSurvey('Saved segment', { segment: [{ field: 'segment', op: 'eq', value: segment.json().id }] });
+    const outside = await widgetSurvey('Outside the segment', { segment: [{ field: 'segment', op: 'neq', value: segment.json().id }] });
+    expect(await shownIds({ externalId: 'pro-1' })).toEqual(expect.arrayContaining([inSegment]));
+    expect(await shownIds({ externalId: 'pro-1' })).not.toContain(outside);
+    expect(await shownIds({ externalId: 'free-1' })).toEqual(expect.arrayContaining([outside]));
+    expect(await shownIds({ externalId: 'free-1' })).not.toContain(inSegment);
+    const bad = await api('POST', '/api/v1/surveys', { name: 'x', definition: NPS, settings: { widget: { triggers: [TRIGGER], segment: [{ field: 'segment', op: 'gt', value: 'nope' }] } } });
+    expect(bad.json().error.field).toMatch(/^settings\.widget\.segment\.0\.(op|value)$/);
+  });
+
   it('makes a survey due after its event arrives from the business server, until it is shown', async () => {
     const before = (await widgetGet('config', { externalId: 'free-1' })).json().surveys.find((s: { id: string }) => s.id === afterPurchase);
     expect(before.due).toBeUndefined();

@@ -13,6 +13,7 @@ import { findCustomerByIdentifiers, identifyCustomer, type Customer } from '../.
 import { surveyOptOuts, surveyResponses, surveys, surveyVersions } from '../surveys/schema.js';
 import { lastSurveyed } from '../surveys/recently-surveyed.js';
 import { matchesSegment } from '../surveys/survey-triggers.js';
+import { namedSegments, segmentMemberships } from '../../customers/segments/segment-membership.js';
 import { answerNewResponse, assertOpen, openResponse, responseState, saveAnswers, type RespondentSurvey } from '../surveys/respond-to-survey.js';
 import type { SurveyDefinition } from '../surveys/survey-definition.js';
 import { surveyDisplays } from './schema.js';
@@ -80,7 +81,8 @@ export async function widgetConfig(scope: WorkspaceScope, visitor: WidgetVisitor
   if (!customer) return { surveys: all.filter((s) => s.widget.segment.length === 0), throttleDays, lastSurveyedAt: null };
   const [optedOut] = await scope.db.select().from(surveyOptOuts).where(scope.where(surveyOptOuts, eq(surveyOptOuts.customerId, customer.id)));
   if (optedOut) return { surveys: [], throttleDays, lastSurveyedAt: null };
-  const eligible = all.filter((s) => matchesSegment(customer, s.widget.segment));
+  const memberships = await segmentMemberships(scope, namedSegments(all.flatMap((s) => s.widget.segment)), [customer.id]);
+  const eligible = all.filter((s) => matchesSegment(customer, s.widget.segment, memberships));
   const ids = eligible.map((s) => s.id);
   const eventNames = [...new Set(eligible.flatMap((s) => s.widget.triggers.flatMap((t) => (t.type === 'event' ? [t.name] : []))))];
   const [history, recentEvents, surveyed] = await Promise.all([

@@ -1,0 +1,33 @@
+// Which of some customers belong to the saved segments that survey targeting names
+// ({ field: 'segment', op: 'eq', value: <segment id> }): one query per segment, only for the
+// customers being judged. A segment deleted since (or of another workspace) has no members.
+import { sql } from 'drizzle-orm';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { pgArray } from '../../platform/db/pg-array.js';
+import { AppError } from '../../platform/http/errors.js';
+import { loadSegment, segmentMembersSql } from './segment-sql.js';
+
+export type SegmentMemberships = Map<string, Set<string>>;
+
+/** Segment ids named by segment conditions. */
+export function namedSegments(conditions: Array<{ field: string; value?: unknown }>): string[] {
+  return [...new Set(conditions.filter((c) => c.field === 'segment' && typeof c.value === 'string').map((c) => c.value as string))];
+}
+
+export async function segmentMemberships(scope: WorkspaceScope, segmentIds: string[], customerIds: string[]): Promise<SegmentMemberships> {
+  const out: SegmentMemberships = new Map();
+  for (const id of segmentIds) {
+    const segment = await loadSegment(scope, id).catch((err: unknown) => {
+      if (err instanceof AppError && err.status === 404) return null;
+      throw err;
+    });
+    if (!segment || customerIds.length === 0) {
+      out.set(id, new Set());
+      continue;
+    }
+    const rows = await scope.database.rows<{ id: string }>(sql`
+      select m.id from (${segmentMembersSql(scope, segment.definition)}) m where m.id = any(${pgArray(customerIds)}::uuid[])`);
+    out.set(id, new Set(rows.map((r) => r.id)));
+  }
+  return out;
+}
