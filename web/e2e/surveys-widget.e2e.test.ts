@@ -1,9 +1,11 @@
 // The survey editor's "Website widget" section: triggers, display rule, sampling and placement
-// configured without code, saved into settings.widget next to the survey's other settings; a
+// configured without code (shown only to customers in a saved segment), saved into settings.widget
+// next to the survey's other settings; a
 // server-side error (bad regular expression) shown without losing the form; Persian (RTL) labels.
 import { expect, it } from 'vitest';
 import en from '../src/locales/en.json' with { type: 'json' };
 import fa from '../src/locales/fa.json' with { type: 'json' };
+import { createKey } from '../../src/platform/testing/test-app.js';
 import { screenshot } from './browser.js';
 import { describeBrowser, documentDirection, signedInOwner, until, untilText, useDashboard } from './harness.js';
 
@@ -21,6 +23,14 @@ describeBrowser('survey widget settings', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const surveyId = created.json().id as string;
+    // A saved segment (as made on the Segments page) to limit the survey to.
+    const key = await createKey(t, cookie, ['customers:read', 'customers:write']);
+    const segmentRes = await t.app.inject({
+      method: 'POST', url: '/api/v1/segments', headers: { authorization: `Bearer ${key}` },
+      payload: { name: 'Pro plan', definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] } },
+    });
+    expect(segmentRes.statusCode, segmentRes.body).toBe(201);
+    const segmentId = segmentRes.json().id as string;
     const settings = async () => {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/surveys/${surveyId}`, headers: { cookie } });
       return res.json().settings as Record<string, unknown>;
@@ -50,6 +60,13 @@ describeBrowser('survey widget settings', () => {
     await section.getByLabel(w.display).selectOption('every_n_days');
     await section.getByLabel(w.everyDays).fill('7');
     await section.getByLabel(w.sample).fill('50');
+
+    // Only customers in the saved segment: both choices are needed before it can be saved.
+    expect(await section.getByLabel(w.audience).inputValue()).toBe('');
+    await section.getByLabel(w.audience).selectOption('eq');
+    const segmentSelect = section.getByLabel(w.segment, { exact: true });
+    await until(() => segmentSelect.isEnabled(), (enabled) => enabled, 'the loaded segment list');
+    await segmentSelect.selectOption({ label: 'Pro plan' });
     await section.getByTestId('save-widget').click();
     await untilText(section.locator('.alert-success'), (text) => text === w.saved, 'saved');
 
@@ -59,7 +76,7 @@ describeBrowser('survey widget settings', () => {
       display: 'every_n_days',
       everyDays: 7,
       samplePercent: 50,
-      segment: [],
+      segment: [{ field: 'segment', op: 'eq', value: segmentId }],
       placement: 'slide_in',
       delaySeconds: 0,
     };
@@ -77,6 +94,7 @@ describeBrowser('survey widget settings', () => {
     expect(await triggers.nth(0).getByLabel(w.eventName).inputValue()).toBe('purchase');
     expect(await section.getByLabel(w.everyDays).inputValue()).toBe('7');
     expect(await section.getByLabel(w.sample).inputValue()).toBe('50');
+    expect(await segmentSelect.inputValue()).toBe(segmentId);
     expect((await settings()).widget).toEqual(expected);
 
     // The same page in Persian: mirrored, with the section's labels translated.
@@ -91,6 +109,9 @@ describeBrowser('survey widget settings', () => {
     expect(await triggers.nth(0).getByLabel(fa.surveys.widget.eventName).inputValue()).toBe('purchase');
     expect(await triggers.nth(1).getByLabel(fa.surveys.widget.urlMatch).inputValue()).toBe('contains');
     expect(await section.getByLabel(fa.surveys.widget.everyDays).inputValue()).toBe('7');
+    expect(await section.getByLabel(fa.surveys.widget.audience).inputValue()).toBe('eq');
+    await until(() => section.getByLabel(fa.surveys.widget.segment, { exact: true }).inputValue(), (v) => v === segmentId, 'the chosen segment, in Persian');
+    expect(await section.getByText(fa.surveys.widget.segmentKept).count()).toBe(0);
     expect(await section.getByTestId('save-widget').textContent()).toBe(fa.surveys.widget.save);
     await screenshot(page, 'survey-widget-fa');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
-import { blankTrigger, fromForm, serverWidgetErrors, toForm } from './widget';
+import { blankTrigger, fromForm, otherSegmentConditions, serverWidgetErrors, toForm } from './widget';
 
 describe('widget form', () => {
   it('round-trips stored settings and keeps the segment', () => {
@@ -14,6 +14,38 @@ describe('widget form', () => {
     const { settings, errors } = fromForm(toForm(stored), stored);
     expect(errors).toEqual({});
     expect(settings).toEqual(stored);
+  });
+
+  it('edits the saved-segment condition in place and keeps the other conditions', () => {
+    const id = '6f1c2b1e-2a8e-4c55-9a43-0d1f7c2e9b10';
+    const other = '0b9a5d7e-1111-4c55-9a43-0d1f7c2e9b10';
+    const stored = {
+      enabled: true, triggers: [{ type: 'page_view' as const }], display: 'once' as const, everyDays: 30, samplePercent: 100,
+      segment: [{ field: 'locale', op: 'eq' as const, value: 'fa' }, { field: 'segment', op: 'neq' as const, value: id }, { field: 'orderCount', op: 'gte' as const, value: 2 }],
+      placement: 'slide_in' as const, delaySeconds: 0,
+    };
+    const form = toForm(stored);
+    expect([form.audience, form.segmentId]).toEqual(['neq', id]);
+    expect(fromForm(form, stored)).toEqual({ settings: stored, errors: {} });
+    expect(otherSegmentConditions(stored)).toEqual([stored.segment[0], stored.segment[2]]);
+
+    // Another segment, "in" it: replaced where it was.
+    expect(fromForm({ ...form, audience: 'eq', segmentId: other }, stored).settings?.segment).toEqual([
+      stored.segment[0], { field: 'segment', op: 'eq', value: other }, stored.segment[2],
+    ]);
+    // Everyone: only that condition goes.
+    expect(fromForm({ ...form, audience: '' }, stored).settings?.segment).toEqual([stored.segment[0], stored.segment[2]]);
+    // No segment chosen yet.
+    expect(fromForm({ ...form, segmentId: '' }, stored)).toEqual({ settings: null, errors: { segmentId: 'required' } });
+
+    // A survey without one: appended after the kept conditions; none at all on a new survey.
+    const plain = { ...stored, segment: [stored.segment[0]] };
+    const added = toForm(plain);
+    expect([added.audience, added.segmentId]).toEqual(['', '']);
+    expect(otherSegmentConditions(plain)).toEqual(plain.segment);
+    expect(fromForm({ ...added, audience: 'eq', segmentId: id }, plain).settings?.segment).toEqual([stored.segment[0], { field: 'segment', op: 'eq', value: id }]);
+    expect(fromForm({ ...toForm(undefined), triggers: [blankTrigger()], audience: 'eq', segmentId: id }, undefined).settings?.segment).toEqual([{ field: 'segment', op: 'eq', value: id }]);
+    expect(otherSegmentConditions(undefined)).toEqual([]);
   });
 
   it('reports empty and out-of-range values by field', () => {
@@ -35,5 +67,8 @@ describe('widget form', () => {
     const error = new ApiError({ status: 400, code: 'invalid_input', field: 'settings.widget.triggers.1.url.value' });
     expect(serverWidgetErrors(error, form)).toEqual({ 'triggers.1.urlValue': 'regex' });
     expect(serverWidgetErrors(new ApiError({ status: 500, code: 'x' }), form)).toEqual({});
+    const segmentError = new ApiError({ status: 400, code: 'invalid_input', field: 'settings.widget.segment.0.value' });
+    expect(serverWidgetErrors(segmentError, { ...form, audience: 'eq', segmentId: 'x' })).toEqual({ segmentId: 'invalid' });
+    expect(serverWidgetErrors(segmentError, form)).toEqual({});
   });
 });

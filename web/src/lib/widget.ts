@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client';
-import type { UrlMatch, WidgetDisplay, WidgetPlacement, WidgetSettings, WidgetTrigger, WidgetTriggerType } from '../api/surveys';
+import type { SegmentCondition, UrlMatch, WidgetDisplay, WidgetPlacement, WidgetSettings, WidgetTrigger, WidgetTriggerType } from '../api/surveys';
 
 // The widget form keeps numbers as typed text so a half-typed value is not lost; it becomes
 // WidgetSettings (server: zWidgetSettings) only once it validates.
@@ -29,6 +29,29 @@ export interface WidgetForm {
   samplePercent: string;
   placement: WidgetPlacement;
   delaySeconds: string;
+  /** Who sees it: everyone (''), customers in (eq) or not in (neq) the saved segment `segmentId`. */
+  audience: SegmentAudience;
+  segmentId: string;
+}
+
+export const SEGMENT_AUDIENCES = ['', 'eq', 'neq'] as const;
+export type SegmentAudience = (typeof SEGMENT_AUDIENCES)[number];
+
+/** The one condition the form edits: "in (eq) / not in (neq) saved segment <id>". */
+function isSavedSegmentCondition(c: SegmentCondition): c is SegmentCondition & { field: 'segment'; op: 'eq' | 'neq'; value: string } {
+  return c.field === 'segment' && (c.op === 'eq' || c.op === 'neq') && typeof c.value === 'string';
+}
+
+/** Where the form's saved-segment condition is in the stored conditions (-1: none). */
+function savedSegmentIndex(segment: SegmentCondition[] | undefined): number {
+  return (segment ?? []).findIndex(isSavedSegmentCondition);
+}
+
+/** The stored conditions the form does not edit (kept as they are, with a note). */
+export function otherSegmentConditions(widget: WidgetSettings | undefined): SegmentCondition[] {
+  const segment = widget?.segment ?? [];
+  const at = savedSegmentIndex(segment);
+  return segment.filter((_, k) => k !== at);
 }
 
 /** Why a field is invalid; translated at render time (surveys.widget.errors.*). */
@@ -58,7 +81,22 @@ export function toForm(widget: WidgetSettings | undefined): WidgetForm {
     samplePercent: String(widget?.samplePercent ?? 100),
     placement: widget?.placement ?? 'slide_in',
     delaySeconds: String(widget?.delaySeconds ?? 0),
+    ...audienceOf(widget),
   };
+}
+
+function audienceOf(widget: WidgetSettings | undefined): Pick<WidgetForm, 'audience' | 'segmentId'> {
+  const condition = widget?.segment?.[savedSegmentIndex(widget.segment)];
+  return condition && isSavedSegmentCondition(condition) ? { audience: condition.op, segmentId: condition.value } : { audience: '', segmentId: '' };
+}
+
+/** The stored conditions with the form's saved-segment condition written, replaced or removed in place. */
+function segmentConditions(form: WidgetForm, previous: SegmentCondition[] | undefined): SegmentCondition[] {
+  const stored = previous ?? [];
+  const at = savedSegmentIndex(stored);
+  const condition: SegmentCondition[] = form.audience ? [{ field: 'segment', op: form.audience, value: form.segmentId }] : [];
+  if (at < 0) return [...stored, ...condition];
+  return [...stored.slice(0, at), ...condition, ...stored.slice(at + 1)];
 }
 
 /** A whole number within [min, max], or null. */
@@ -69,8 +107,9 @@ function integer(text: string, min: number, max: number): number | null {
 }
 
 /**
- * Checks the form and builds the settings to send (keeping the survey's segment, which this form
- * does not edit). Regular expressions are checked by the server, which knows its own dialect.
+ * Checks the form and builds the settings to send: the form writes one segment condition (in / not
+ * in a saved segment) and keeps the survey's other conditions, which it does not edit. Regular
+ * expressions are checked by the server, which knows its own dialect.
  */
 export function fromForm(form: WidgetForm, previous: WidgetSettings | undefined): { settings: WidgetSettings | null; errors: WidgetErrors } {
   const errors: WidgetErrors = {};
@@ -115,6 +154,7 @@ export function fromForm(form: WidgetForm, previous: WidgetSettings | undefined)
   if (!(sample >= 0 && sample <= 100)) errors.samplePercent = 'sample';
   const delay = integer(form.delaySeconds, 0, 600);
   if (delay === null) errors.delaySeconds = 'delay';
+  if (form.audience && !form.segmentId) errors.segmentId = 'required';
   if (Object.keys(errors).length > 0) return { settings: null, errors };
   return {
     settings: {
@@ -123,7 +163,7 @@ export function fromForm(form: WidgetForm, previous: WidgetSettings | undefined)
       display: form.display,
       everyDays: everyDays!,
       samplePercent: sample,
-      segment: previous?.segment ?? [],
+      segment: segmentConditions(form, previous?.segment),
       placement: form.placement,
       delaySeconds: delay!,
     },
@@ -144,6 +184,9 @@ export function serverWidgetErrors(error: unknown, form: WidgetForm): WidgetErro
       out[`triggers.${k}.urlValue`] = url[2] === 'value' && form.triggers[k]?.urlMatch === 'regex' ? 'regex' : 'invalid';
     } else if (/^triggers\.\d+\.(selector|percent|seconds|name)$/.test(path) || ['everyDays', 'samplePercent', 'delaySeconds', 'triggers'].includes(path)) {
       out[path] = 'invalid';
+    } else if (/^segment\.\d+(\.|$)/.test(path) && form.audience) {
+      // The other conditions came from the server as they are: the form's own is the likely culprit.
+      out.segmentId = 'invalid';
     }
   }
   return out;

@@ -1,9 +1,11 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isAbortError } from '../../api/client';
+import { segmentsApi } from '../../api/segments';
 import { URL_MATCHES, WIDGET_DISPLAYS, WIDGET_PLACEMENTS, WIDGET_TRIGGER_TYPES, surveysApi, type Survey, type WidgetSettings } from '../../api/surveys';
 import { errorMessage } from '../../lib/errors';
 import { focusFirstInvalid } from '../../lib/validation';
-import { MAX_TRIGGERS, blankTrigger, fromForm, serverWidgetErrors, toForm, type TriggerForm, type WidgetErrorCode, type WidgetErrors, type WidgetForm } from '../../lib/widget';
+import { MAX_TRIGGERS, SEGMENT_AUDIENCES, blankTrigger, fromForm, otherSegmentConditions, serverWidgetErrors, toForm, type TriggerForm, type WidgetErrorCode, type WidgetErrors, type WidgetForm } from '../../lib/widget';
 import { Alert } from '../Alert';
 import { Field } from '../Field';
 
@@ -23,6 +25,12 @@ type MessageCode = 'required' | 'eventName' | 'regex' | 'tooLong' | 'invalid';
 const DISPLAY_KEYS = { once: 'displayOnce', until_answered: 'displayUntilAnswered', every_n_days: 'displayEveryNDays' } as const;
 const MATCH_KEYS = { exact: 'urlExact', contains: 'urlContains', regex: 'urlRegex' } as const;
 const PLACEMENT_KEYS = { popup: 'placementPopup', slide_in: 'placementSlideIn' } as const;
+const AUDIENCE_KEYS = { '': 'audienceEveryone', eq: 'audienceInSegment', neq: 'audienceNotInSegment' } as const;
+
+/** The saved segments to choose from: loaded once the widget is switched on. */
+type SegmentList =
+  | { status: 'loading' | 'error' }
+  | { status: 'ready'; segments: Array<{ id: string; name: string }> };
 
 /** The survey's website/in-app widget rules: triggers, how often, to whom and where it appears. */
 export function WidgetSettingsEditor({ survey, readOnly, onSaved }: Props) {
@@ -34,7 +42,26 @@ export function WidgetSettingsEditor({ survey, readOnly, onSaved }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [segmentList, setSegmentList] = useState<SegmentList>({ status: 'loading' });
+  const segmentsLoaded = useRef(false);
   const previous = survey.settings?.widget;
+
+  useEffect(() => {
+    if (!form.enabled || segmentsLoaded.current) return;
+    const abort = new AbortController();
+    segmentsApi.list({ signal: abort.signal })
+      .then((r) => {
+        segmentsLoaded.current = true;
+        setSegmentList({ status: 'ready', segments: r.data.map((s) => ({ id: s.id, name: s.name })) });
+      })
+      .catch((err: unknown) => {
+        // A list that cannot load leaves the choice as it is (disabled, with a note), not the form broken.
+        if (isAbortError(err)) return;
+        segmentsLoaded.current = true;
+        setSegmentList({ status: 'error' });
+      });
+    return () => abort.abort();
+  }, [form.enabled]);
 
   const errorText = (path: string): string | null => {
     const code = errors[path];
@@ -88,6 +115,12 @@ export function WidgetSettingsEditor({ survey, readOnly, onSaved }: Props) {
     } finally {
       setBusy(false);
     }
+  }
+
+  function segmentHint(): string | undefined {
+    if (segmentList.status === 'error') return t('surveys.widget.segmentLoadError');
+    if (segmentList.status === 'ready' && segmentList.segments.length === 0) return t('surveys.widget.segmentNone');
+    return undefined;
   }
 
   const clientInvalid = Object.keys(errors).length > 0 && !error;
@@ -196,7 +229,31 @@ export function WidgetSettingsEditor({ survey, readOnly, onSaved }: Props) {
                 {(props) => <input {...props} type="number" min={0} max={600} value={form.delaySeconds} onChange={(e) => update({ ...form, delaySeconds: e.target.value }, 'delaySeconds')} />}
               </Field>
             </div>
-            {(previous?.segment?.length ?? 0) > 0 && <p className="muted">{t('surveys.widget.segmentKept')}</p>}
+            <div className="widget-row">
+              <Field label={t('surveys.widget.audience')} hint={t('surveys.widget.audienceHint')}>
+                {(props) => (
+                  <select {...props} value={form.audience} disabled={segmentList.status === 'error'}
+                    onChange={(e) => update({ ...form, audience: e.target.value as WidgetForm['audience'] }, 'segmentId')}>
+                    {SEGMENT_AUDIENCES.map((a) => <option key={a} value={a}>{t(`surveys.widget.${AUDIENCE_KEYS[a]}`)}</option>)}
+                  </select>
+                )}
+              </Field>
+              {(form.audience || segmentList.status === 'error') && (
+                <Field label={t('surveys.widget.segment')} hint={segmentHint()} error={errorText('segmentId')}>
+                  {(props) => (
+                    <select {...props} dir="auto" value={form.segmentId} disabled={segmentList.status !== 'ready'}
+                      onChange={(e) => update({ ...form, segmentId: e.target.value }, 'segmentId')}>
+                      <option value="">{segmentList.status === 'loading' ? t('surveys.widget.segmentLoading') : t('surveys.widget.segmentChoose')}</option>
+                      {segmentList.status === 'ready' && segmentList.segments.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                      {form.segmentId && !(segmentList.status === 'ready' && segmentList.segments.some((s) => s.id === form.segmentId)) && (
+                        <option value={form.segmentId}>{segmentList.status === 'ready' ? t('surveys.widget.segmentMissing') : t('surveys.widget.segmentSaved')}</option>
+                      )}
+                    </select>
+                  )}
+                </Field>
+              )}
+            </div>
+            {otherSegmentConditions(previous).length > 0 && <p className="muted">{t('surveys.widget.segmentKept')}</p>}
           </>
         )}
       </fieldset>
