@@ -47,7 +47,7 @@ export function AppHeader() {
       <div className="topbar-inner">
         {canSwitch ? (
           <div className="brand">
-            <Link to={paths.feedbackList()} className="brand" aria-label={t('nav.feedback')}>
+            <Link to={paths.overview()} className="brand" aria-label={t('overview.nav')}>
               <Logo />
             </Link>
             <select
@@ -75,7 +75,7 @@ export function AppHeader() {
             )}
           </div>
         ) : (
-          <Link to={paths.feedbackList()} className="brand" title={t('nav.workspace')}>
+          <Link to={paths.overview()} className="brand" title={t('nav.workspace')}>
             <Logo />
             <span className="brand-name" dir="auto">
               {me.workspace.name}
