@@ -1,0 +1,62 @@
+// Every page of the dashboard in all four languages: it renders with a heading, in the right
+// direction (right to left for Persian and Arabic), without a message key showing instead of
+// its text, without console errors or requests leaving the machine; each saves a screenshot.
+import { expect, it, beforeAll } from 'vitest';
+import { bearer, createKey } from '../../src/platform/testing/test-app.js';
+import { screenshot } from './browser.js';
+import { describeBrowser, documentDirection, seedFeedback, signedInOwner, useDashboard } from './harness.js';
+
+const LANGUAGES = ['en', 'fa', 'ar', 'zh'] as const;
+// The catalogs' top-level keys: a visible "segments.builder.title" means a missing translation.
+const MESSAGE_KEY = /\b(meta|app|nav|role|setup|login|validation|errors|list|filters|channel|score|sentiment|feedbackType|status|detail|settings|notFound|themes|analysis|topics|surveys|overview|explorer|customer360|segments|admin)\.[a-zA-Z][\w.]*[a-zA-Z]\b/;
+
+describeBrowser('every page in every language', () => {
+  const dashboard = useDashboard();
+  let cookie = '';
+  const pages: Array<[name: string, path: string]> = [];
+
+  beforeAll(async () => {
+    const t = dashboard.t;
+    cookie = await signedInOwner(t);
+    await seedFeedback(t, cookie, [
+      { text: 'Delivery was late and nobody answered the phone.', language: 'en', nps: 3, customer: { externalId: 'c-1', name: 'Sara' } },
+      { text: 'بسته‌بندی عالی بود، ممنون.', language: 'fa', customer: { externalId: 'c-2', name: 'مریم' } },
+      { text: 'الخدمة ممتازة والتوصيل سريع', language: 'ar', nps: 10 },
+      { text: '价格太贵了，质量一般。', language: 'zh', csat: 2 },
+    ]);
+    const key = await createKey(t, cookie, ['feedback:read', 'customers:read', 'customers:write', 'surveys:read', 'surveys:manage']);
+    const api = async (method: 'GET' | 'POST', url: string, payload?: object) => (await t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) })).json();
+    const item = (await api('GET', '/api/v1/feedback?limit=1')).data[0];
+    const customer = (await api('GET', '/api/v1/customers?q=c-1')).data[0];
+    const survey = await api('POST', '/api/v1/surveys', { template: 'nps' });
+    await api('POST', '/api/v1/segments', { name: 'Everyone', definition: { match: 'all', conditions: [] } });
+    pages.push(
+      ['overview', '/'], ['feedback', '/feedback'], ['feedback-detail', `/feedback/${item.id}`],
+      ['customers', '/customers'], ['customer', `/customers/${customer.id}`], ['segments', '/segments'],
+      ['surveys', '/surveys'], ['survey-editor', `/surveys/${survey.id}`], ['survey-results', `/surveys/${survey.id}/results`],
+      ['themes', '/themes'], ['topics', '/settings/topics'], ['settings', '/settings'],
+      ['settings-workspace', '/settings?section=workspace'], ['settings-members', '/settings?section=members'],
+      ['settings-api-keys', '/settings?section=apiKeys'], ['settings-widget-keys', '/settings?section=widgetKeys'],
+      ['not-found', '/no-such-page'],
+    );
+  });
+
+  for (const language of LANGUAGES) {
+    it(`renders every page in ${language}`, async () => {
+      const me = await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale: language } });
+      expect(me.statusCode, me.body).toBe(200);
+      const { page } = await dashboard.open({ cookie, locale: language });
+      for (const [name, path] of pages) {
+        await page.goto(path);
+        const heading = page.locator('main h1, h1').first();
+        await heading.waitFor();
+        expect((await heading.textContent())?.trim(), `${name}: heading`).toBeTruthy();
+        await page.waitForLoadState('networkidle');
+        expect((await documentDirection(page)).dir, `${name}: direction`).toBe(language === 'fa' || language === 'ar' ? 'rtl' : 'ltr');
+        const text = await page.locator('body').innerText();
+        expect(text.match(MESSAGE_KEY)?.[0] ?? null, `${name}: an untranslated message key`).toBeNull();
+        await screenshot(page, `page-${name}-${language}`);
+      }
+    });
+  }
+});
