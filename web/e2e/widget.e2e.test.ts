@@ -248,7 +248,11 @@ describeBrowser('website widget', () => {
     await page.goto('/demo/widget');
     await page.getByRole('button', { name: 'Feedback' }).waitFor();
     await page.getByRole('button', { name: 'Buy now' }).click();
-    await page.getByRole('dialog', { name: 'Survey' }).getByText('How likely are you to recommend our shop?').waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Survey' });
+    await dialog.getByText('How likely are you to recommend our shop?').waitFor();
+    // The page forbids inline styles (strict CSP): the widget's own styles still apply.
+    expect((await page.request.get('/demo/widget')).headers()['content-security-policy']).not.toContain('unsafe-inline');
+    expect(await dialog.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
     await screenshot(page, 'widget-demo-shop');
   });
 });

@@ -66,7 +66,7 @@ export function demoShopPage({ key, nonce, thankYou }: { key: string | null; non
       <div class="card"><p data-t="shipping">${t.shipping}</p><div data-feedloop-helpful data-feedloop-topic="Shipping and returns"></div></div>`;
   return html`<!doctype html>
 <html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title}</title><style>${new SafeHtml(STYLE)}</style></head>
+<title>${t.title}</title><style nonce="${nonce}">${new SafeHtml(STYLE)}</style></head>
 <body><header><h1 data-t="title">${t.title}</h1>
 <form id="sign-in"><label><span data-t="signIn">${t.signIn}</span> <input id="customer" value="customer-42" size="12"></label> <button type="submit">OK</button>
 <button type="button" id="sign-out" data-t="signOut">${t.signOut}</button>

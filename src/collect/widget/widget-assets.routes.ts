@@ -46,7 +46,9 @@ export async function widgetAssetRoutes(app: FastifyInstance, opts: { database: 
   });
 
   // The demo shop: /demo/widget, its thank-you page (a URL rule shows a survey there), with the
-  // key `feedloop demo` made, or ?key=pk_… for any key that allows this server's origin.
+  // key `feedloop demo` made, or ?key=pk_… for any key that allows this server's origin. Its
+  // strict Content-Security-Policy (no inline script or style without the nonce) is the kind of
+  // page the widget must work on.
   r.get('/demo/widget/:page?', {
     config: { permission: 'public' },
     schema: { hide: true, params: z.strictObject({ page: z.enum(['thank-you']).optional() }), querystring: z.strictObject({ key: z.string().regex(/^pk_[A-Za-z0-9_-]{20,40}$/).optional() }) },
@@ -54,7 +56,7 @@ export async function widgetAssetRoutes(app: FastifyInstance, opts: { database: 
     const key = req.query.key ?? await demoWidgetKey(opts.database);
     const nonce = randomBytes(16).toString('base64');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
-      .header('content-security-policy', `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'`)
+      .header('content-security-policy', `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'`)
       .send(demoShopPage({ key, nonce, thankYou: req.params.page === 'thank-you' }).toString());
   });
 }

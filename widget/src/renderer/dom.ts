@@ -46,6 +46,25 @@ export function icon(path: string, className: string): SVGSVGElement {
   return svg;
 }
 
+let sheet: CSSStyleSheet | null = null;
+
+/**
+ * The widget's styles in a shadow root. A constructed stylesheet, shared by every piece, is not
+ * inline CSS, so the widget works on pages whose Content-Security-Policy forbids inline styles;
+ * browsers without constructed stylesheets (before Safari 16.4) get a <style> element.
+ */
+function applyStyles(root: ShadowRoot): void {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    root.adoptedStyleSheets = [sheet];
+    return;
+  }
+  root.appendChild(el('style', {}, [CSS]));
+}
+
 /** One piece of the widget on the page: a host element with an open shadow root and its own styles. */
 export interface Surface {
   /** The element inside the shadow root everything is drawn into; carries lang and dir. */
@@ -63,7 +82,7 @@ export interface Surface {
 export function createSurface(parent: Node, lang: Locale, className: string): Surface {
   const host = document.createElement('feedloop-widget');
   const root = host.attachShadow({ mode: 'open' });
-  root.appendChild(el('style', {}, [CSS]));
+  applyStyles(root);
   const box = el('div', { class: `fl ${className}` });
   root.appendChild(box);
   const setLanguage = (next: Locale) => {
