@@ -59,6 +59,9 @@ export const feedbackItems = pgTable('feedback_items', {
   index('feedback_topics_idx').using('gin', t.topics),
   index('feedback_tags_idx').using('gin', t.tags),
   index('feedback_assignee_idx').on(t.workspaceId, t.assigneeId, t.createdAt),
+  // The explorer's survey filter: items from a survey's answers (metadata) or linked to its responses.
+  index('feedback_survey_idx').on(t.workspaceId, sql`(${t.metadata} ->> 'survey_id')`),
+  index('feedback_survey_response_idx').on(t.surveyResponseId).where(sql`${t.surveyResponseId} is not null`),
   // Full-text search: search_text holds normalised, word-segmented tokens (see analyze/search).
   index('feedback_search_vector_idx').using('gin', t.searchVector),
   uniqueIndex('feedback_external_id_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),

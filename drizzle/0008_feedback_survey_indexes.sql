@@ -1,0 +1,2 @@
+CREATE INDEX "feedback_survey_idx" ON "feedback_items" USING btree ("workspace_id",("metadata" ->> 'survey_id'));--> statement-breakpoint
+CREATE INDEX "feedback_survey_response_idx" ON "feedback_items" USING btree ("survey_response_id") WHERE "feedback_items"."survey_response_id" is not null;
