@@ -45,6 +45,19 @@ function buildKeyQuery(database: Database) {
     .prepare('');
 }
 
+/** A key's last use is written at most once a minute per process: a hint for admins, not a log. */
+const LAST_USED_EVERY_MS = 60_000;
+const lastUseWritten = new Map<string, number>();
+
+function noteKeyUse(database: Database, keyId: string): void {
+  const now = Date.now();
+  if (now - (lastUseWritten.get(keyId) ?? 0) < LAST_USED_EVERY_MS) return;
+  if (lastUseWritten.size > 10_000) lastUseWritten.clear();
+  lastUseWritten.set(keyId, now);
+  // Off the request's path; a failed write only leaves the hint older.
+  database.db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, keyId)).catch(() => lastUseWritten.delete(keyId));
+}
+
 export async function resolveApiKey(database: Database, secret: string): Promise<Actor | null> {
   if (!secret.startsWith(API_KEY_PREFIX)) return null;
   const hash = sha256(secret);
@@ -63,6 +76,7 @@ export async function resolveApiKey(database: Database, secret: string): Promise
   }
   const row = await lookup;
   if (!row) return null;
+  noteKeyUse(database, row.id);
   return { kind: 'api_key', workspaceId: row.workspaceId, userId: null, apiKeyId: row.id, role: null, scopes: new Set(row.scopes as Scope[]), sessionId: null };
 }
 

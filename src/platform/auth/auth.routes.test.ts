@@ -105,6 +105,14 @@ describe('API keys', () => {
     expect((await inject('GET', '/api/v1/api-keys', { key })).statusCode).toBe(403);
 
     const id = listed.find((k: { prefix: string }) => key.startsWith(k.prefix)).id;
+    expect(listed.find((k: { id: string }) => k.id === id).lastUsedAt).toBeNull();
+    // Its use is noted (in the background, at most once a minute) for the admins' list.
+    let lastUsedAt = null;
+    for (let i = 0; i < 50 && !lastUsedAt; i++) {
+      lastUsedAt = (await inject('GET', '/api/v1/api-keys', { cookie })).json().data.find((k: { id: string }) => k.id === id).lastUsedAt;
+      if (!lastUsedAt) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(Date.now() - Date.parse(lastUsedAt)).toBeLessThan(60_000);
     expect((await inject('DELETE', `/api/v1/api-keys/${id}`, { cookie })).statusCode).toBe(200);
     expect((await inject('GET', '/api/v1/feedback', { key })).statusCode).toBe(401);
   });
