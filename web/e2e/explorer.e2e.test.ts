@@ -1,5 +1,5 @@
-// The feedback explorer in the browser: filters (with the date range read back in the user's
-// calendar), saved views, bulk tag and assign, infinite scroll and one-click sentiment correction,
+// The feedback explorer in the browser: filters (with the date range typed and read back in the
+// user's calendar), saved views, bulk tag and assign, infinite scroll and one-click sentiment correction,
 // in English and in Persian (right to left, Jalali), with a smoke pass in Arabic and Chinese.
 import { expect, it } from 'vitest';
 import { inArray, sql } from 'drizzle-orm';
@@ -66,9 +66,33 @@ describeBrowser('feedback explorer', () => {
     await page.getByTestId('filter-sentiment').selectOption('negative');
     await until(() => page.getByTestId('filter-topic').locator('option[value=delivery]').count(), (n) => n === 1, 'the topics');
     await page.getByTestId('filter-topic').selectOption('delivery');
-    await page.getByTestId('filter-from').fill('2026-03-01');
-    await page.getByTestId('filter-to').fill('2026-03-31');
+    const param = (name: string) => new URL(page.url()).searchParams.get(name);
+    if (lang === 'fa') {
+      // Persian users type the range in Jalali, in Persian digits; the URL keeps Gregorian days.
+      const from = page.getByTestId('filter-from');
+      const to = page.getByTestId('filter-to');
+      expect(await from.getAttribute('type')).toBe('text');
+      expect(await from.getAttribute('placeholder')).toMatch(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+      await from.fill('۱۴۰۴/۱۲/۱۰');
+      await until(async () => param('from'), (day) => day === '2026-03-01', 'the Gregorian from-day in the URL');
+      await untilRows(page, LATE, 'the deliveries since 10 Esfand 1404');
+      // 30 Esfand 1404 does not exist (1404 is not a leap year): refused in Persian, nothing applied.
+      await to.fill('۱۴۰۴/۱۲/۳۰');
+      const toError = page.locator('.field', { has: to }).locator('.field-error');
+      const invalidPrefix = c.explorer.filters.dateInvalid.split('{{')[0];
+      await untilText(toError, (text) => text.startsWith(invalidPrefix) && /[۰-۹]/.test(text), 'the invalid date message');
+      expect(await to.getAttribute('aria-invalid')).toBe('true');
+      expect(param('to')).toBeNull();
+      await to.fill('1405-1-11');
+      await until(async () => param('to'), (day) => day === '2026-03-31', 'the Gregorian to-day in the URL');
+      expect(await toError.count()).toBe(0);
+      expect(await to.getAttribute('aria-invalid')).toBeNull();
+    } else {
+      await page.getByTestId('filter-from').fill('2026-03-01');
+      await page.getByTestId('filter-to').fill('2026-03-31');
+    }
     await untilRows(page, LATE, 'the late deliveries of March');
+    expect([param('from'), param('to')]).toEqual(['2026-03-01', '2026-03-31']);
     const range = await page.getByTestId('filter-range').textContent();
     // 1 March 2026 is 10 Esfand 1404 in the Persian calendar.
     expect(range).toContain(lang === 'fa' ? 'اسفند' : 'March');
@@ -89,6 +113,11 @@ describeBrowser('feedback explorer', () => {
     const option = page.getByTestId('saved-views').locator('option', { hasText: viewName });
     await page.getByTestId('saved-views').selectOption(await option.getAttribute('value'));
     await untilRows(page, LATE, 'the saved view reopened');
+    if (lang === 'fa') {
+      // The ISO days of the view are shown back in Jalali.
+      expect(await page.getByTestId('filter-from').inputValue()).toBe('۱۴۰۴/۱۲/۱۰');
+      expect(await page.getByTestId('filter-to').inputValue()).toBe('۱۴۰۵/۰۱/۱۱');
+    }
 
     // Bulk: tag and assign two items.
     const tag = `late-${lang}`;

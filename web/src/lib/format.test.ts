@@ -6,8 +6,14 @@ import {
   formatDateTime,
   formatLanguageName,
   formatNumber,
+  formatCalendarDay,
   formatPercent,
+  isoDayToJalali,
+  jalaliToIsoDay,
   numberLocaleTag,
+  parseCalendarDay,
+  toAsciiDigits,
+  toLocalDigits,
   type FormatPrefs,
 } from './format';
 
@@ -123,5 +129,91 @@ describe('formatLanguageName', () => {
     expect(formatLanguageName('fa', { locale: 'en' })).toBe('Persian');
     expect(formatLanguageName('fa', { locale: 'fa' })).toBe('فارسی');
     expect(formatLanguageName('zh', { locale: 'zh' })).toBe('中文');
+  });
+});
+
+describe('Jalali ↔ Gregorian days', () => {
+  const leap = (year: number) => jalaliToIsoDay(year, 12, 30) !== null;
+
+  it('round-trips every day of Jalali years 1399–1406', () => {
+    let previous: number | null = null;
+    let days = 0;
+    for (let year = 1399; year <= 1406; year += 1) {
+      for (let month = 1; month <= 12; month += 1) {
+        const length = month <= 6 ? 31 : month <= 11 ? 30 : leap(year) ? 30 : 29;
+        for (let day = 1; day <= length; day += 1) {
+          const iso = jalaliToIsoDay(year, month, day);
+          expect(iso, `${year}/${month}/${day}`).not.toBeNull();
+          expect(isoDayToJalali(iso!)).toEqual({ year, month, day });
+          // Consecutive Jalali days are consecutive Gregorian days.
+          const time = Date.parse(`${iso}T00:00:00Z`);
+          if (previous !== null) expect(time - previous).toBe(86_400_000);
+          previous = time;
+          days += 1;
+        }
+      }
+    }
+    expect(days).toBe((Date.UTC(2028, 2, 19) - Date.UTC(2020, 2, 20)) / 86_400_000 + 1);
+    expect(jalaliToIsoDay(1399, 1, 1)).toBe('2020-03-20');
+    expect(jalaliToIsoDay(1406, 12, 29)).toBe('2028-03-19');
+  });
+
+  it('knows the leap years', () => {
+    expect([1399, 1400, 1401, 1402, 1403, 1404, 1405, 1406].filter(leap)).toEqual([1399, 1403]);
+    expect(jalaliToIsoDay(1403, 12, 30)).toBe('2025-03-20');
+    expect(jalaliToIsoDay(1404, 12, 30)).toBeNull();
+  });
+
+  it('refuses days that do not exist', () => {
+    expect(jalaliToIsoDay(1404, 13, 1)).toBeNull();
+    expect(jalaliToIsoDay(1404, 0, 1)).toBeNull();
+    expect(jalaliToIsoDay(1404, 7, 31)).toBeNull();
+    expect(jalaliToIsoDay(1404, 1, 0)).toBeNull();
+    expect(jalaliToIsoDay(1404, 6, 31)).toBe('2025-09-22');
+  });
+
+  it('converts known days', () => {
+    expect(jalaliToIsoDay(1405, 1, 1)).toBe('2026-03-21');
+    expect(jalaliToIsoDay(1405, 9, 3)).toBe('2026-11-24');
+    expect(isoDayToJalali('2026-03-01')).toEqual({ year: 1404, month: 12, day: 10 });
+    expect(isoDayToJalali('2026-02-30')).toBeNull();
+  });
+});
+
+describe('typed calendar days', () => {
+  const fa = prefs({ locale: 'fa' });
+  const en = prefs({ locale: 'en' });
+
+  it('converts digits both ways', () => {
+    expect(toAsciiDigits('۱۴۰۵/۰۹/۰۳ ٠١٢٣٤٥٦٧٨٩')).toBe('1405/09/03 0123456789');
+    expect(toLocalDigits('1405/09/03', fa)).toBe('۱۴۰۵/۰۹/۰۳');
+    expect(toLocalDigits('2026', prefs({ locale: 'ar' }))).toBe('٢٠٢٦');
+    expect(toLocalDigits('2026', prefs({ locale: 'fa', digits: 'latin' }))).toBe('2026');
+  });
+
+  it('reads Jalali days in Persian, Arabic-Indic or Latin digits', () => {
+    expect(parseCalendarDay('۱۴۰۵/۰۹/۰۳', fa)).toBe('2026-11-24');
+    expect(parseCalendarDay('١٤٠٥/٩/٣', fa)).toBe('2026-11-24');
+    expect(parseCalendarDay(' 1405-9-3 ', fa)).toBe('2026-11-24');
+    expect(parseCalendarDay('1405.09.03', fa)).toBe('2026-11-24');
+    expect(parseCalendarDay('', fa)).toBe('');
+    expect(parseCalendarDay('۱۴۰۴/۱۲/۳۰', fa)).toBeNull();
+    expect(parseCalendarDay('1405/9', fa)).toBeNull();
+    expect(parseCalendarDay('tomorrow', fa)).toBeNull();
+  });
+
+  it('reads Gregorian days for the Gregorian calendar', () => {
+    expect(parseCalendarDay('2026-11-24', en)).toBe('2026-11-24');
+    expect(parseCalendarDay('2026/3/1', en)).toBe('2026-03-01');
+    expect(parseCalendarDay('2026-02-30', en)).toBeNull();
+    expect(parseCalendarDay('1405/09/03', prefs({ locale: 'fa', calendar: 'gregorian' }))).toBe('1405-09-03');
+    expect(parseCalendarDay('1405-13-01', prefs({ locale: 'en', calendar: 'persian' }))).toBeNull();
+  });
+
+  it('writes ISO days back in the user calendar and digits', () => {
+    expect(formatCalendarDay('2026-11-24', fa)).toBe('۱۴۰۵/۰۹/۰۳');
+    expect(formatCalendarDay('2026-11-24', prefs({ locale: 'fa', digits: 'latin' }))).toBe('1405/09/03');
+    expect(formatCalendarDay('2026-11-24', prefs({ locale: 'en', calendar: 'persian' }))).toBe('1405/09/03');
+    expect(formatCalendarDay('2026-11-24', en)).toBe('2026-11-24');
   });
 });

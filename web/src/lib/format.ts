@@ -141,3 +141,111 @@ export function calendarDateParts(
     Number.parseInt(parts.find((p) => p.type === type)?.value ?? '', 10);
   return { year: get('year'), month: get('month'), day: get('day') };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Calendar days typed by the user. The URL and the API keep Gregorian ISO days (YYYY-MM-DD);
+// Persian-calendar users type and read them in Jalali.
+
+const NATIVE_ZERO = { arabext: 0x06f0, arab: 0x0660 } as const;
+
+/** Turns Persian (۰–۹) and Arabic-Indic (٠–٩) digits into Latin ones, leaving everything else. */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return String(code - (code >= NATIVE_ZERO.arabext ? NATIVE_ZERO.arabext : NATIVE_ZERO.arab));
+  });
+}
+
+/** Writes the Latin digits of `text` in the user's digits (Persian, Arabic-Indic or Latin). */
+export function toLocalDigits(text: string, prefs: Pick<FormatPrefs, 'locale' | 'digits'>): string {
+  const nu = resolveNumberingSystem(prefs.locale, prefs.digits);
+  if (nu === 'latn') return text;
+  const zero = NATIVE_ZERO[nu];
+  return text.replace(/[0-9]/g, (d) => String.fromCharCode(zero + Number(d)));
+}
+
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+let persianParts: Intl.DateTimeFormat | null = null;
+
+function isoDayToUtc(iso: string): Date | null {
+  const m = ISO_DAY.exec(iso);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+  return date.toISOString().slice(0, 10) === iso ? date : null;
+}
+
+function jalaliOf(date: Date): CalendarDay {
+  persianParts ??= new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-latn', {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+  const parts = persianParts.formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number.parseInt(parts.find((p) => p.type === type)?.value ?? '', 10);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+/** Day of the Jalali year, 1–366 (months 1–6 have 31 days, 7–11 have 30, Esfand 29 or 30). */
+function jalaliDayOfYear(month: number, day: number): number {
+  return month <= 6 ? (month - 1) * 31 + day : 186 + (month - 7) * 30 + day;
+}
+
+/** The Jalali day of a Gregorian ISO day, e.g. 2026-03-21 → 1405/1/1; null if not a real day. */
+export function isoDayToJalali(iso: string): CalendarDay | null {
+  const date = isoDayToUtc(iso);
+  return date ? jalaliOf(date) : null;
+}
+
+/** The Gregorian ISO day of a Jalali day, e.g. 1405/1/1 → 2026-03-21; null if that day does not exist. */
+export function jalaliToIsoDay(year: number, month: number, day: number): string | null {
+  if (![year, month, day].every(Number.isInteger) || year < 1 || year > 9000) return null;
+  if (month < 1 || month > 12 || day < 1 || day > (month <= 6 ? 31 : 30)) return null;
+  const target = jalaliDayOfYear(month, day);
+  // Estimate: Nowruz falls on 20 or 21 March of year + 621; then correct with Intl.
+  let time = Date.UTC(year + 621, 2, 20, 12) + (target - 1) * DAY_MS;
+  for (let step = 0; step < 6; step += 1) {
+    const got = jalaliOf(new Date(time));
+    if (got.year === year && got.month === month && got.day === day) return new Date(time).toISOString().slice(0, 10);
+    const diff = (year - got.year) * 365 + target - jalaliDayOfYear(got.month, got.day);
+    // A zero estimate across a leap Esfand: step one day towards the target year.
+    time += (diff || Math.sign(year - got.year)) * DAY_MS;
+  }
+  // Still off: the day does not exist (e.g. 30 Esfand of a common year).
+  return null;
+}
+
+const TYPED_DAY = /^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$/;
+
+/**
+ * Reads a day typed in the user's calendar (Persian: `۱۴۰۵/۰۹/۰۳`, `1405-9-3`; Gregorian:
+ * `2026-11-24`) in any digits. Returns the Gregorian ISO day, '' for empty input, or null if invalid.
+ */
+export function parseCalendarDay(text: string, prefs: Pick<FormatPrefs, 'locale' | 'calendar'>): string | null {
+  const ascii = toAsciiDigits(text).trim();
+  if (!ascii) return '';
+  const m = TYPED_DAY.exec(ascii);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (resolveCalendar(prefs.locale, prefs.calendar) === 'persian') return jalaliToIsoDay(year, month, day);
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isoDayToUtc(iso) ? iso : null;
+}
+
+/** Writes a Gregorian ISO day in the user's calendar and digits, e.g. 2026-11-24 → ۱۴۰۵/۰۹/۰۳. */
+export function formatCalendarDay(iso: string, prefs: Pick<FormatPrefs, 'locale' | 'calendar' | 'digits'>): string {
+  const date = isoDayToUtc(iso);
+  if (!date) return iso;
+  const parts = resolveCalendar(prefs.locale, prefs.calendar) === 'persian' ? jalaliOf(date) : null;
+  const text = parts
+    ? `${parts.year}/${String(parts.month).padStart(2, '0')}/${String(parts.day).padStart(2, '0')}`
+    : iso;
+  return toLocalDigits(text, prefs);
+}

@@ -5,6 +5,7 @@ import { EMPTY_FILTERS, hasActiveFilters, isCustomerId, type FeedbackFilters } f
 import { useDebouncedDraft } from '../../lib/useDebouncedValue';
 import { useFormat } from '../../lib/useFormat';
 import { Field } from '../Field';
+import { CalendarDateInput } from './CalendarDateInput';
 import { ExplorerFilters } from './ExplorerFilters';
 import type { ExplorerOptions } from './useExplorerOptions';
 
@@ -34,7 +35,7 @@ export function FilterBar({ filters, options, onChange }: FilterBarProps) {
   const range = filters.scoreType ? SCORE_RANGES[filters.scoreType] : undefined;
   const customerDraft = drafts.customerId[0].trim();
   const dayHint = (day: string) => (day ? format.date(`${day}T00:00:00`, 'long') : undefined);
-  // The inputs stay ISO (Gregorian); the chosen range is read back in the user's own calendar.
+  // The filters stay ISO (Gregorian days); they are typed and read back in the user's own calendar.
   const rangeText = filters.from && filters.to
     ? t('explorer.filters.range', { from: dayHint(filters.from), to: dayHint(filters.to) })
     : filters.from ? t('explorer.filters.rangeFrom', { from: dayHint(filters.from) })
@@ -184,18 +185,14 @@ export function FilterBar({ filters, options, onChange }: FilterBarProps) {
           </Field>
         ))}
         {(['from', 'to'] as const).map((key) => (
-          <Field key={key} label={t(`filters.${key}`)} hint={dayHint(filters[key])}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="date"
-                data-testid={`filter-${key}`}
-                value={filters[key]}
-                onChange={(event) => set({ [key]: event.target.value })}
-              />
-            )}
-          </Field>
+          <CalendarDateInput
+            key={key}
+            label={t(`filters.${key}`)}
+            hint={dayHint(filters[key])}
+            testId={`filter-${key}`}
+            value={filters[key]}
+            onChange={(day) => set({ [key]: day })}
+          />
         ))}
         <ExplorerFilters filters={filters} options={options} set={set} />
         <Field
