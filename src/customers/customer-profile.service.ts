@@ -8,7 +8,7 @@ import { notFound } from '../platform/http/errors.js';
 import { publicCustomer } from './customer.service.js';
 import type { Customer } from './identify-customer.js';
 import { segments } from './segments/schema.js';
-import { segmentMembersSql } from './segments/segment-sql.js';
+import { membersAmong } from './segments/segment-membership.js';
 import { ZSegmentDefinition } from './segments/segment-definition.js';
 
 /** Scores shown on the profile: the newest ones, enough for a sparkline. */
@@ -80,9 +80,7 @@ async function segmentMemberships(scope: WorkspaceScope, customerId: string): Pr
   for (const row of rows) {
     const definition = ZSegmentDefinition.safeParse(row.definition);
     if (!definition.success) continue;
-    const [hit] = await scope.database.rows<{ yes: boolean }>(sql`
-      select exists (select 1 from (${segmentMembersSql(scope, definition.data)}) m where m.id = ${customerId}::uuid) as yes`);
-    if (hit?.yes) found.push({ id: row.id, name: row.name });
+    if ((await membersAmong(scope, definition.data, [customerId])).has(customerId)) found.push({ id: row.id, name: row.name });
   }
   return found;
 }

@@ -18,6 +18,7 @@ import { answerNewResponse, assertOpen, openResponse, responseState, saveAnswers
 import type { SurveyDefinition } from '../surveys/survey-definition.js';
 import { surveyDisplays } from './schema.js';
 import type { WidgetSettings } from './widget-settings.js';
+import { findSurvey } from '../surveys/survey.service.js';
 
 export interface WidgetVisitor { anonymousId?: string; externalId?: string; email?: string }
 export interface WidgetSurveyView { id: string; definition: SurveyDefinition; widget: WidgetSettings; due?: boolean }
@@ -112,8 +113,7 @@ export async function widgetSurvey(scope: WorkspaceScope, surveyId: string): Pro
 }
 
 export async function recordDisplay(scope: WorkspaceScope, widgetKeyId: string, surveyId: string, visitor: WidgetVisitor): Promise<{ id: string }> {
-  const [survey] = await scope.db.select({ id: surveys.id }).from(surveys).where(scope.where(surveys, eq(surveys.id, surveyId)));
-  if (!survey) throw notFound('Survey');
+  await findSurvey(scope, surveyId);
   const id = newId();
   await scope.transaction(async (tx) => {
     const customerId = await customerIdOf(scope, tx, visitor);
@@ -134,9 +134,7 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON
 
 /** Saves a step of a widget response; sending the same step again changes nothing. */
 export async function saveWidgetAnswers(scope: WorkspaceScope, input: WidgetAnswersInput): Promise<{ completed: boolean }> {
-  const [survey] = await scope.db.select().from(surveys).where(scope.where(surveys, eq(surveys.id, input.surveyId)));
-  if (!survey) throw notFound('Survey');
-  const rs: RespondentSurvey = { survey, scope };
+  const rs: RespondentSurvey = { survey: await findSurvey(scope, input.surveyId), scope };
   const customerId = await customerIdOf(scope, scope.db, input);
   const open = { customerId, personalKey: `widget:${input.responseKey}`, channel: 'widget' as const, language: input.language, hidden: {} };
   const created = await answerNewResponse(rs, open, input.answers);

@@ -6,6 +6,7 @@ import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { pgArray } from '../../platform/db/pg-array.js';
 import { AppError } from '../../platform/http/errors.js';
 import { loadSegment, segmentMembersSql } from './segment-sql.js';
+import type { SegmentDefinition } from './segment-definition.js';
 
 export type SegmentMemberships = Map<string, Set<string>>;
 
@@ -25,9 +26,14 @@ export async function segmentMemberships(scope: WorkspaceScope, segmentIds: stri
       out.set(id, new Set());
       continue;
     }
-    const rows = await scope.database.rows<{ id: string }>(sql`
-      select m.id from (${segmentMembersSql(scope, segment.definition)}) m where m.id = any(${pgArray(customerIds)}::uuid[])`);
-    out.set(id, new Set(rows.map((r) => r.id)));
+    out.set(id, await membersAmong(scope, segment.definition, customerIds));
   }
   return out;
+}
+
+/** Which of these customers the segment definition selects: one query, only for them. */
+export async function membersAmong(scope: WorkspaceScope, definition: SegmentDefinition, customerIds: string[]): Promise<Set<string>> {
+  const rows = await scope.database.rows<{ id: string }>(sql`
+    select m.id from (${segmentMembersSql(scope, definition)}) m where m.id = any(${pgArray(customerIds)}::uuid[])`);
+  return new Set(rows.map((r) => r.id));
 }

@@ -7,6 +7,7 @@ import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { AUTH_LIMITS } from './limits.js';
 import { ROLE_SCOPES, type Actor, type Role } from './permissions.js';
 import { AppError } from '../http/errors.js';
+import { chosenCalendar } from '../workspace/workspace-settings.service.js';
 
 export async function createSession(database: Database, userId: string, meta: { userAgent?: string; ip?: string }, workspaceId?: string) {
   let wsId = workspaceId;
@@ -99,8 +100,4 @@ export async function updateMe(database: Database, actor: Actor, patch: Partial<
 
 export function publicUser(u: typeof users.$inferSelect) {
   return { id: u.id, email: u.email, name: u.name, locale: u.locale, calendar: u.calendar, digits: u.digits };
-}
-
-function chosenCalendar(settings: Record<string, unknown>): 'persian' | 'gregorian' | null {
-  return settings.calendar === 'persian' || settings.calendar === 'gregorian' ? settings.calendar : null;
 }

@@ -5,49 +5,51 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './errors.js';
 
-function findNul(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findNul(value[i], `${path}[${i}]`);
-      if (hit) return hit;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (key.includes('\u0000')) return path ? `${path}.${key}` : key;
-      const hit = findNul(v, path ? `${path}.${key}` : key);
-      if (hit) return hit;
-    }
-  }
-  return null;
-}
-
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const LONE_SURROGATE_TEST = new RegExp(LONE_SURROGATE.source);
-const wellFormed = (s: string) => s.replace(LONE_SURROGATE, '\ufffd');
+const wellFormed = (s: string) => (LONE_SURROGATE_TEST.test(s) ? s.replace(LONE_SURROGATE, '\ufffd') : s);
 
-function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return LONE_SURROGATE_TEST.test(value);
-  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => LONE_SURROGATE_TEST.test(k) || hasLoneSurrogate(v));
-  return false;
-}
+const nulError = (field: string) =>
+  new AppError(400, 'invalid_input', `${field || 'body'}: contains a NUL character (U+0000), which cannot be stored`, field || undefined);
 
-/** The body with every unpaired surrogate replaced, in strings and in keys. */
-function replaceLoneSurrogates(value: unknown): unknown {
-  if (typeof value === 'string') return wellFormed(value);
-  if (Array.isArray(value)) return value.map(replaceLoneSurrogates);
+/**
+ * One walk over the body: throws on a NUL (naming the field), and returns the value with unpaired
+ * surrogates replaced, in strings and keys. Parts with nothing to mend are returned as they are,
+ * so a usual body is never copied.
+ */
+function storable(value: unknown, path: string): unknown {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw nulError(path);
+    return wellFormed(value);
+  }
+  if (Array.isArray(value)) {
+    let out = value;
+    value.forEach((item, i) => {
+      const mended = storable(item, `${path}[${i}]`);
+      if (mended === item) return;
+      if (out === value) out = [...value];
+      out[i] = mended;
+    });
+    return out;
+  }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormed(k), replaceLoneSurrogates(v)]));
+    let changed = false;
+    const entries = Object.entries(value).map(([key, v]) => {
+      const field = path ? `${path}.${key}` : key;
+      if (key.includes('\u0000')) throw nulError(field);
+      const mendedKey = wellFormed(key);
+      const mended = storable(v, field);
+      if (mendedKey !== key || mended !== v) changed = true;
+      return [mendedKey, mended] as const;
+    });
+    return changed ? Object.fromEntries(entries) : value;
   }
   return value;
 }
 
 export function registerNulGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
-    // Most bodies have none: only those that do are copied.
-    if (hasLoneSurrogate(req.body)) req.body = replaceLoneSurrogates(req.body);
-    const field = findNul(req.body, '');
-    if (field !== null) throw new AppError(400, 'invalid_input', `${field || 'body'}: contains a NUL character (U+0000), which cannot be stored`, field || undefined);
+    const body = storable(req.body, '');
+    if (body !== req.body) req.body = body;
   });
 }

@@ -52,13 +52,18 @@ function publicWorkspace(w: WorkspaceRow) {
   };
 }
 
+/** The calendar an admin chose for the workspace, or null while it follows the language. */
+export function chosenCalendar(settings: Record<string, unknown>): WorkspaceCalendar | null {
+  return WORKSPACE_CALENDARS.includes(settings.calendar as WorkspaceCalendar) ? (settings.calendar as WorkspaceCalendar) : null;
+}
+
 function regionalOf(defaultLocale: string, settings: Record<string, unknown>): RegionalSettings {
   const fallback = REGIONAL_DEFAULTS[defaultLocale] ?? REGIONAL_DEFAULTS.other;
   const oneOf = <T extends string>(value: unknown, allowed: readonly T[], otherwise: T): T =>
     allowed.includes(value as T) ? (value as T) : otherwise;
   const weekend = Array.isArray(settings.weekendDays) ? settings.weekendDays.filter((d): d is WeekDay => WEEK_DAYS.includes(d as WeekDay)) : null;
   return {
-    calendar: oneOf(settings.calendar, WORKSPACE_CALENDARS, fallback.calendar),
+    calendar: chosenCalendar(settings) ?? fallback.calendar,
     weekStart: oneOf(settings.weekStart, WEEK_STARTS, fallback.weekStart),
     weekendDays: weekend ?? fallback.weekendDays,
   };
