@@ -47,9 +47,13 @@ export interface Child {
   exited: Promise<number>;
 }
 
-/** Runs `feedloop <args>` (compiled) with extra environment variables. */
+/**
+ * Runs `feedloop <args>` (compiled) with extra environment variables. With BENCH_PROFILE_DIR set,
+ * every Feedloop process writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+ */
 export function feedloop(args: string[], env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, [cli, ...args], {
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+  const proc = spawn(process.execPath, [...profile, cli, ...args], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

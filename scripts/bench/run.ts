@@ -25,6 +25,9 @@
  * and the renderer, and loader → first survey on screen in headless Chromium on a throttled
  * connection. BENCH_ONLY=widget runs that phase alone; BENCH_SKIP=widget leaves it out.
  *
+ * BENCH_PROFILE_DIR=dir makes every Feedloop process the benchmark starts write a V8 CPU profile
+ * there when it exits.
+ *
  * It also reports the dashboard's gzipped first-screen JavaScript and lazy chunks from the build
  * manifest (dashboard.ts, no database). BENCH_ONLY=dashboard runs that phase alone.
  */

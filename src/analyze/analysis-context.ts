@@ -52,7 +52,7 @@ export async function loadAnalysisContext(scope: WorkspaceScope, tx: DbOrTx = sc
 }
 
 /** A context with a fixed taxonomy and no learnt model (the CLI's `feedloop analyze`). */
-export function staticAnalysisContext(topics: Array<Pick<TopicRow, 'key' | 'keywords'>>): AnalysisContext {
+export function staticAnalysisContext(topics: ReadonlyArray<Pick<TopicRow, 'key' | 'keywords'>>): AnalysisContext {
   return {
     topics: topics as TopicRow[],
     topicKeys: new Set(topics.map((t) => t.key)),

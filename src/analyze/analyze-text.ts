@@ -5,7 +5,7 @@
  * the workspace's taxonomy are assigned. Pure CPU, never throws on odd input.
  */
 import { detectLanguage } from './detect-language.js';
-import { extractFeatures, predict, MODEL_VERSION, type Prediction } from './model/index.js';
+import { extractFeatures, predict, prepareText, MODEL_VERSION, type Prediction } from './model/index.js';
 import type { AnalysisContext } from './analysis-context.js';
 
 /** Texts longer than this are analysed on their beginning (the API accepts up to 20,000 characters). */
@@ -36,8 +36,9 @@ export function analyzeText(text: string, ctx: AnalysisContext, options: { langu
     return { language: options.language ?? 'und', languageConfidence: options.language ? 1 : 0, sentiment: sentimentFromScores(options.scores ?? {}), type: null, topics: [], topicScores: {}, matchedKeywords: {}, analysisVersion: version };
   }
   const detected = options.language ? { language: options.language, confidence: 1 } : detectLanguage(clean);
-  const prediction = predict(extractFeatures(clean, detected.language), ctx.delta);
-  const matched = ctx.matcher.match(clean);
+  const prepared = prepareText(clean); // shared by the model's features and the keyword matcher
+  const prediction = predict(extractFeatures(clean, detected.language, prepared), ctx.delta);
+  const matched = ctx.matcher.match(clean, prepared);
   const topicScores: Record<string, number> = {};
   for (const key of ctx.topicKeys) {
     const model = prediction.topics[key] ?? 0;

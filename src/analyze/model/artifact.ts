@@ -27,8 +27,14 @@ function decodeTable(maxAbs: number): Float32Array {
   return table;
 }
 
-function quantize(head: ModelHead): { codes: Int8Array; maxAbs: number } {
-  if (!(head.weights instanceof Float32Array)) return { codes: head.weights.codes, maxAbs: head.weights.table[LEVELS] };
+function quantize(head: ModelHead, dim: number): { codes: Int8Array; maxAbs: number } {
+  if (!(head.weights instanceof Float32Array)) {
+    const { codes: shared, stride, offset, table } = head.weights;
+    const K = head.outputs.length;
+    const codes = new Int8Array(dim * K);
+    for (let b = 0; b < dim; b++) codes.set(shared.subarray(b * stride + offset, b * stride + offset + K), b * K);
+    return { codes, maxAbs: table[LEVELS] };
+  }
   const weights = head.weights;
   let maxAbs = 0;
   for (const w of weights) maxAbs = Math.max(maxAbs, Math.abs(w));
@@ -47,7 +53,7 @@ export function encodeModel(model: AnalysisModel): Buffer {
   const heads: HeadHeader[] = [];
   for (const name of HEAD_NAMES) {
     const head = model[name];
-    const { codes, maxAbs } = quantize(head);
+    const { codes, maxAbs } = quantize(head, model.dim);
     heads.push({ name, kind: head.kind, outputs: [...head.outputs], temperature: head.temperature, maxAbs });
     parts.push(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
   }
@@ -58,7 +64,10 @@ export function encodeModel(model: AnalysisModel): Buffer {
   return gzipSync(body, { level: 9 });
 }
 
-/** Inverse of encodeModel; weights stay quantised (decoded per lookup, see model.ts). */
+/**
+ * Inverse of encodeModel; weights stay quantised (decoded per lookup, see model.ts) and the
+ * heads' per-head blocks are interleaved per bucket into one array (QuantizedWeights).
+ */
 export function decodeModel(gzipped: Uint8Array): AnalysisModel {
   const body = gunzipSync(gzipped);
   if (body.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('not an analysis model file');
@@ -67,11 +76,16 @@ export function decodeModel(gzipped: Uint8Array): AnalysisModel {
   const header = JSON.parse(body.subarray(offset, offset + headerLength).toString('utf8')) as Header;
   offset += headerLength;
   const heads = {} as Record<(typeof HEAD_NAMES)[number], ModelHead>;
+  const stride = header.heads.reduce((sum, h) => sum + h.outputs.length, 0);
+  const codes = new Int8Array(header.dim * stride);
+  let column = 0;
   for (const h of header.heads) {
-    const size = header.dim * h.outputs.length;
-    const codes = new Int8Array(body.buffer, body.byteOffset + offset, size);
-    heads[h.name] = { kind: h.kind, outputs: h.outputs, weights: { codes, table: decodeTable(h.maxAbs) }, temperature: h.temperature };
-    offset += size;
+    const K = h.outputs.length;
+    const block = new Int8Array(body.buffer, body.byteOffset + offset, header.dim * K);
+    for (let b = 0; b < header.dim; b++) codes.set(block.subarray(b * K, b * K + K), b * stride + column);
+    heads[h.name] = { kind: h.kind, outputs: h.outputs, weights: { codes, table: decodeTable(h.maxAbs), stride, offset: column }, temperature: h.temperature };
+    offset += block.length;
+    column += K;
   }
   const featureCommonness = new Uint8Array(body.subarray(offset, offset + header.dim));
   return { dim: header.dim, ...heads, featureCommonness };

@@ -37,7 +37,7 @@ export interface TextFeatures {
 export const MODEL_LANGUAGES = ['fa', 'ar', 'zh', 'en'] as const;
 
 // Longer texts add little signal and would cost time linearly; feedback is rarely this long.
-const MAX_CHARS = 2000;
+export const FEATURE_CHARS = 2000;
 const CHAR_MIN_N = 2;
 const CHAR_MAX_N = 4;
 const CHAR_WEIGHT = 0.5;
@@ -139,13 +139,21 @@ function addHanGrams(acc: FeatureAccumulator, seed: number, text: string): void 
   }
 }
 
-export function extractFeatures(text: string, language: string): TextFeatures {
+/** A text normalised and split into words once, for callers that also match keywords on it. */
+export interface PreparedText { normalized: string; tokens: string[] }
+
+export function prepareText(text: string): PreparedText {
+  const normalized = normalizeForSearch(text);
+  return { normalized, tokens: tokenizeNormalized(normalized) };
+}
+
+/** `prepared` must be prepareText() of the same text when it is at most FEATURE_CHARS long. */
+export function extractFeatures(text: string, language: string, prepared?: PreparedText): TextFeatures {
   const lang = (MODEL_LANGUAGES as readonly string[]).includes(language) ? language : 'xx';
   const ns = NAMESPACES.get(lang)!;
   const acc = accumulator;
-  const raw = typeof text === 'string' ? text.slice(0, MAX_CHARS) : '';
-  const normalized = normalizeForSearch(raw);
-  const tokens = tokenizeNormalized(normalized);
+  const raw = typeof text === 'string' ? text.slice(0, FEATURE_CHARS) : '';
+  const { normalized, tokens } = prepared && raw.length === text.length ? prepared : prepareText(raw);
 
   acc.add(GLOBAL_BIAS, 1);
   acc.add(ns.bias, 1);

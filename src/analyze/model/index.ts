@@ -9,10 +9,9 @@ import { predictWith, type Prediction } from './predict.js';
 import { PRODUCT_TOPICS } from './taxonomy.js';
 
 export { SENTIMENTS, FEEDBACK_TYPES, type Sentiment, type FeedbackType } from './taxonomy.js';
-export { extractFeatures, type TextFeatures } from './features.js';
+export { extractFeatures, prepareText, type PreparedText, type TextFeatures } from './features.js';
 export { MODEL_VERSION } from './load-model.js';
 export { serializeDelta, deserializeDelta } from './delta-codec.js';
-export { measureThroughput } from './throughput.js';
 export type { Prediction, CorrectionExample, WorkspaceDelta };
 
 /** Topic keys the base model has heads for (product taxonomy keys). */

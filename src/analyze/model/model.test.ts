@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFeatures, FEEDBACK_TYPES, MODEL_TOPICS, MODEL_VERSION, predict, SENTIMENTS } from './index.js';
 import { decodeModel, encodeModel } from './artifact.js';
 import { loadBaseModel } from './load-model.js';
-import { headLogits } from './model.js';
+import { headLogits, modelLogits } from './model.js';
 
 const analyse = (text: string, language: string) => predict(extractFeatures(text, language));
 
@@ -54,5 +54,14 @@ describe('shipped analysis model', () => {
     const again = decodeModel(encodeModel(model));
     const features = extractFeatures('送餐太慢了', 'zh');
     expect(Array.from(headLogits(again.sentiment, features))).toEqual(Array.from(headLogits(model.sentiment, features)));
+  });
+
+  it('scores all heads in one pass exactly as head by head', () => {
+    const model = loadBaseModel();
+    const features = extractFeatures('پیک دیر رسید ولی غذا خوب بود', 'fa');
+    const fused = modelLogits(model, features);
+    for (const head of ['sentiment', 'type', 'topics'] as const) {
+      expect(Array.from(fused[head])).toEqual(Array.from(headLogits(model[head], features)));
+    }
   });
 });

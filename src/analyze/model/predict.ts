@@ -7,7 +7,7 @@
 import { CUSTOM_TOPIC_PRIOR as CUSTOM_PRIOR, deltaLogits, type DeltaHead, type WorkspaceDelta } from './delta.js';
 import type { TextFeatures } from './features.js';
 import { sigmoid, softmaxInPlace } from './linear.js';
-import { headLogits, type AnalysisModel, type ModelHead } from './model.js';
+import { modelLogits, type AnalysisModel, type ModelHead } from './model.js';
 import { FEEDBACK_TYPES, PRODUCT_TOPICS, SENTIMENTS, type FeedbackType, type Sentiment } from './taxonomy.js';
 
 export interface Prediction {
@@ -17,8 +17,7 @@ export interface Prediction {
 }
 
 /** Base logits with temperature applied, by output name, plus the delta's where it has them. */
-function combinedLogits(head: ModelHead, features: TextFeatures, delta?: DeltaHead): Map<string, number> {
-  const base = headLogits(head, features);
+function combinedLogits(head: ModelHead, base: Float32Array, features: TextFeatures, delta?: DeltaHead): Map<string, number> {
   const logits = new Map<string, number>(head.outputs.map((name, k) => [name, base[k] / head.temperature]));
   if (!delta) return logits;
   const extra = deltaLogits(delta, features.indices, features.values);
@@ -36,11 +35,12 @@ function softmaxOver<T extends string>(labels: readonly T[], logits: Map<string,
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 export function predictWith(model: AnalysisModel, features: TextFeatures, delta?: WorkspaceDelta | null): Prediction {
-  const sentimentLogits = combinedLogits(model.sentiment, features, delta?.heads.sentiment);
+  const base = modelLogits(model, features);
+  const sentimentLogits = combinedLogits(model.sentiment, base.sentiment, features, delta?.heads.sentiment);
   const sentiment = softmaxOver(SENTIMENTS, sentimentLogits);
   const p = sentiment.probabilities;
-  const typeResult = softmaxOver(FEEDBACK_TYPES, combinedLogits(model.type, features, delta?.heads.type));
-  const topicLogits = combinedLogits(model.topics, features, delta?.heads.topics);
+  const typeResult = softmaxOver(FEEDBACK_TYPES, combinedLogits(model.type, base.type, features, delta?.heads.type));
+  const topicLogits = combinedLogits(model.topics, base.topics, features, delta?.heads.topics);
   const topics: Record<string, number> = {};
   for (const key of PRODUCT_TOPICS) topics[key] = round4(sigmoid(topicLogits.get(key) ?? CUSTOM_PRIOR));
   for (const key of delta?.heads.topics?.outputs ?? []) topics[key] ??= round4(sigmoid(topicLogits.get(key)!));

@@ -45,9 +45,12 @@ export class KeywordMatcher {
     }
   }
 
-  /** Topic keys whose keywords occur in the text, with the keywords that matched. */
-  match(text: string): Map<string, string[]> {
-    const normalized = normalizeForSearch(text);
+  /**
+   * Topic keys whose keywords occur in the text, with the keywords that matched. `prepared` is
+   * the text already normalised and split (analysis does that once for the model and this).
+   */
+  match(text: string, prepared?: { normalized: string; tokens: string[] }): Map<string, string[]> {
+    const normalized = prepared?.normalized ?? normalizeForSearch(text);
     const hits = new Map<string, string[]>();
     const hit = (topic: string, what: string) => {
       const list = hits.get(topic) ?? [];
@@ -55,7 +58,7 @@ export class KeywordMatcher {
       hits.set(topic, list);
     };
     for (const s of this.substrings) if (normalized.includes(s.text)) hit(s.topic, s.text);
-    const tokens = tokenizeNormalized(normalized);
+    const tokens = prepared?.tokens ?? tokenizeNormalized(normalized);
     for (let i = 0; i < tokens.length; i++) {
       for (const p of this.prefixPatterns) if (tokens[i].startsWith(p.words[0])) hit(p.topic, `${p.words[0]}*`);
       for (const p of this.byFirstWord.get(tokens[i]) ?? []) {
