@@ -1,5 +1,5 @@
-// Bulk actions of the feedback explorer: tag, add a topic (as a correction) and assign many items
-// in one transaction.
+// Bulk actions of the feedback explorer: tag, add a topic (as a correction), assign, open one
+// ticket for the items or link them to an idea — any of these together, in one transaction.
 import { and, eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
@@ -10,11 +10,13 @@ import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
 import { applyCorrection, assertKnownTopics } from '../analyze/corrections.service.js';
 import { scheduleWorkspaceTraining } from '../analyze/workspace-model.js';
 import type { TBulkUpdateFeedbackInput } from './feedback.schemas.js';
+import { createTicketIn } from '../act/tickets.service.js';
+import { createIdeaIn, linkFeedbackIn, lockIdea } from '../loop/ideas.service.js';
 
 export async function bulkUpdateFeedback(scope: WorkspaceScope, input: TBulkUpdateFeedbackInput, userId: string | null) {
   const ids = [...new Set(input.ids)];
   const idSet = sql`${feedbackItems.id} in (select unnest(${pgArray(ids)}::uuid[]))`;
-  await scope.transaction(async (tx) => {
+  const outcome = await scope.transaction(async (tx) => {
     // Locked in id order, so two overlapping bulk updates cannot deadlock.
     const items = await tx.select().from(feedbackItems).where(scope.where(feedbackItems, idSet))
       .orderBy(feedbackItems.id).for('update');
@@ -43,7 +45,22 @@ export async function bulkUpdateFeedback(scope: WorkspaceScope, input: TBulkUpda
       for (const item of items) await applyCorrection(scope, tx, item, { topics: [...item.topics, topic] }, userId);
       await scheduleWorkspaceTraining(scope, tx);
     }
+    const ticket = input.createTicket
+      ? await createTicketIn(scope, tx, { ...input.createTicket, feedbackIds: ids }, userId)
+      : undefined;
+    let idea;
+    if (input.addToIdea && 'ideaId' in input.addToIdea) {
+      const existing = await lockIdea(scope, tx, input.addToIdea.ideaId).catch(() => {
+        throw new AppError(422, 'unknown_idea', 'addToIdea.ideaId: no such idea in this workspace', 'addToIdea.ideaId');
+      });
+      await linkFeedbackIn(scope, tx, existing.id, ids);
+      idea = { id: existing.id, title: existing.title, status: existing.status };
+    } else if (input.addToIdea) {
+      const created = await createIdeaIn(scope, tx, { title: input.addToIdea.title, description: '', feedbackIds: ids }, userId);
+      idea = { id: created.id, title: created.title, status: created.status };
+    }
+    return { ticket: ticket && { id: ticket.id, number: ticket.number, subject: ticket.subject }, idea };
   });
   if (input.addTopic) notifyJobsEnqueued();
-  return { updated: ids.length };
+  return { updated: ids.length, ...outcome };
 }

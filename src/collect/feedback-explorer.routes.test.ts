@@ -16,7 +16,7 @@ let agentId: string;
 let strangerId: string;
 let ids: string[];
 
-const ticketId = newId();
+let ticketId: string;
 const surveyId = newId();
 
 beforeAll(async () => {
@@ -30,6 +30,7 @@ beforeAll(async () => {
   // A user who only belongs to another workspace.
   const other = await createWorkspace(t.database, ws.organizationId, setup.body.user.id, 'Other');
   ({ id: strangerId } = await addMember(t, other.id, 'stranger@example.com', 'agent'));
+  ticketId = (await t.app.inject({ method: 'POST', url: '/api/v1/tickets', headers: { cookie: owner }, payload: { subject: 'Late parcel' } })).json().id;
   const res = await t.app.inject({
     method: 'POST', url: '/api/v1/feedback/bulk', headers: bearer(key),
     payload: { items: [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TICKET_PRIORITIES } from '../act/schema.js';
 import { zDateTime, zJsonObject, zPageQuery, zScore, zUuid } from '../platform/http/zod-types.js';
 import { ZCustomerRef } from '../customers/customer.schemas.js';
 import { HTTP_LIMITS } from '../platform/http/limits.js';
@@ -108,7 +109,15 @@ export const ZBulkUpdateFeedbackInput = z.strictObject({
   removeTags: z.array(ZTag).max(20).optional(),
   addTopic: z.string().min(1).max(100).optional().describe('A topic key of the taxonomy; marked as corrected, like a single correction'),
   assigneeId: zUuid.nullable().optional().describe('A member of the workspace, or null to unassign'),
-}).refine((v) => v.addTags || v.removeTags || v.addTopic || v.assigneeId !== undefined, {
+  createTicket: z.strictObject({
+    subject: z.string().trim().min(1).max(200),
+    priority: z.enum(TICKET_PRIORITIES).default('normal'),
+  }).optional().describe('One new ticket for all the items (its customer: theirs, if they share one)'),
+  addToIdea: z.union([
+    z.strictObject({ ideaId: zUuid }),
+    z.strictObject({ title: z.string().trim().min(1).max(200) }),
+  ]).optional().describe('Link the items to an existing idea, or to a new one with this title'),
+}).refine((v) => v.addTags || v.removeTags || v.addTopic || v.assigneeId !== undefined || v.createTicket || v.addToIdea, {
   message: 'give at least one change', path: ['addTags'],
 });
 export type TBulkUpdateFeedbackInput = z.infer<typeof ZBulkUpdateFeedbackInput>;

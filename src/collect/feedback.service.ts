@@ -16,6 +16,7 @@ import { piiRedactionEnabled } from '../platform/workspace/workspace-settings.se
 import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
 import { metrics } from '../platform/metrics.js';
 import { storeFeedback, type StoreResult } from './store-feedback.js';
+import { assertTicket } from '../act/references.js';
 import { storeOneCoalesced } from './create-batcher.js';
 import { loadFeedbackViews, publicFeedback } from './feedback-view.js';
 
@@ -187,6 +188,7 @@ export async function updateFeedback(scope: WorkspaceScope, id: string, input: T
       const [o] = await tx.select({ id: orders.id }).from(orders).where(scope.where(orders, eq(orders.id, input.links.orderId)));
       if (!o) throw new AppError(422, 'unknown_order', 'links.orderId: no such order in this workspace', 'links.orderId');
     }
+    await assertTicket(scope, tx, input.links?.ticketId, 'links.ticketId');
     if (input.language !== undefined) { patch.language = input.language; patch.languageConfidence = 1; }
     for (const k of ['nps', 'csat', 'ces', 'rating', 'metadata'] as const) {
       if (input[k] !== undefined) (patch as Record<string, unknown>)[k] = input[k];

@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zUuid } from '../platform/http/zod-types.js';
 import { HTTP_LIMITS } from '../platform/http/limits.js';
+import { forbidden } from '../platform/http/errors.js';
+import { can } from '../platform/auth/permissions.js';
 import { BULK_UPDATE_MAX, ZBulkCreateFeedbackInput, ZBulkUpdateFeedbackInput, ZCreateFeedbackInput, ZListFeedbackQuery, ZUpdateFeedbackInput } from './feedback.schemas.js';
 import { bulkUpdateFeedback } from './feedback-bulk.service.js';
 import { bulkCreateFeedback, createFeedback, getFeedback, listFeedback, updateFeedback } from './feedback.service.js';
@@ -42,11 +44,15 @@ export async function feedbackRoutes(app: FastifyInstance) {
   r.post('/api/v1/feedback/bulk-update', {
     config: { permission: 'feedback:write' },
     schema: {
-      tags, summary: `Tag, add a topic to or assign up to ${BULK_UPDATE_MAX} items in one transaction`,
-      description: 'addTopic is recorded as a correction of each item (never overwritten by re-analysis); assigneeId must be a member of the workspace (null unassigns). Any unknown id changes nothing (422).',
+      tags, summary: `Tag, add a topic to, assign, open a ticket for or link to an idea up to ${BULK_UPDATE_MAX} items in one transaction`,
+      description: 'addTopic is recorded as a correction of each item (never overwritten by re-analysis); assigneeId must be a member of the workspace (null unassigns). createTicket also needs the tickets:write scope, addToIdea ideas:write. Any unknown id changes nothing (422).',
       body: ZBulkUpdateFeedbackInput,
     },
-  }, async (req) => bulkUpdateFeedback(req.scope, req.body, req.actor!.userId));
+  }, async (req) => {
+    if (req.body.createTicket && !can(req.actor!, 'tickets:write')) throw forbidden('createTicket needs the tickets:write permission');
+    if (req.body.addToIdea && !can(req.actor!, 'ideas:write')) throw forbidden('addToIdea needs the ideas:write permission');
+    return bulkUpdateFeedback(req.scope, req.body, req.actor!.userId);
+  });
 
   r.get('/api/v1/feedback', {
     config: { permission: 'feedback:read' },

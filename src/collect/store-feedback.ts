@@ -6,6 +6,7 @@ import type { Tx } from '../platform/db/client.js';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
 import { customers, orders } from '../customers/schema.js';
+import { tickets } from '../act/schema.js';
 import { identifyCustomer, prefetchCustomers } from '../customers/identify-customer.js';
 import { enqueueJobs } from '../platform/jobs/queue.js';
 import { newId } from '../platform/ids.js';
@@ -29,6 +30,7 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
   const results: StoreResult[] = new Array(items.length);
   const customerIds = await resolveCustomers(scope, tx, items, cache, results);
   const knownOrders = await existingIds(tx, scope, orders, items.map((i) => i.links.orderId).filter(Boolean) as string[]);
+  const knownTickets = await existingIds(tx, scope, tickets, items.map((i) => i.links.ticketId).filter(Boolean) as string[]);
   const now = new Date();
   const redact = await piiRedactionEnabled(tx, scope.workspaceId);
   const rows: Array<typeof feedbackItems.$inferInsert> = [];
@@ -38,6 +40,10 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
     const orderId = item.links.orderId ?? null;
     if (orderId && !knownOrders.has(orderId)) {
       results[i] = { ok: false, field: 'links.orderId', code: 'unknown_order', message: 'links.orderId: no such order in this workspace' };
+      return;
+    }
+    if (item.links.ticketId && !knownTickets.has(item.links.ticketId)) {
+      results[i] = { ok: false, field: 'links.ticketId', code: 'unknown_ticket', message: 'links.ticketId: no such ticket in this workspace' };
       return;
     }
     const { text, searchText, metadata, piiRedacted } = storedContent(redact, item.text, item.metadata);
@@ -143,7 +149,7 @@ async function resolveCustomers(scope: WorkspaceScope, tx: Tx, items: TCreateFee
 const customerCacheKey = (c: NonNullable<TCreateFeedbackInput['customer']>) =>
   JSON.stringify([c.externalId, c.email, c.phone, c.name, c.locale]);
 
-async function existingIds(tx: Tx, scope: WorkspaceScope, table: typeof customers | typeof orders, ids: string[]) {
+async function existingIds(tx: Tx, scope: WorkspaceScope, table: typeof customers | typeof orders | typeof tickets, ids: string[]) {
   if (ids.length === 0) return new Set<string>();
   const rows = await tx.select({ id: table.id }).from(table).where(scope.where(table, inArray(table.id, [...new Set(ids)])));
   return new Set(rows.map((r) => r.id));

@@ -1,12 +1,13 @@
-// One timeline per customer: feedback, survey responses, events and orders, newest first,
-// keyset-paginated.
+// One timeline per customer: feedback, survey responses, events, orders, tickets, tasks,
+// compensations and the messages sent to them (survey invitations), newest first, keyset-paginated.
 import { eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { customers } from './schema.js';
 import { AppError, notFound } from '../platform/http/errors.js';
 import { decodeCursor, encodeCursor } from '../platform/http/zod-types.js';
 
-interface TimelineRow { kind: 'feedback' | 'survey_response' | 'event' | 'order'; id: string; at: string; data: Record<string, unknown> }
+type TimelineKind = 'feedback' | 'survey_response' | 'event' | 'order' | 'ticket' | 'task' | 'compensation' | 'notification';
+interface TimelineRow { kind: TimelineKind; id: string; at: string; data: Record<string, unknown> }
 
 export async function customerTimeline(scope: WorkspaceScope, customerId: string, q: { limit: number; cursor?: string }) {
   const [c] = await scope.db.select({ id: customers.id, mergedIntoId: customers.mergedIntoId })
@@ -37,6 +38,22 @@ export async function customerTimeline(scope: WorkspaceScope, customerId: string
       union all
       select 'order', id, placed_at, jsonb_build_object('externalId', external_id, 'amount', amount::float8, 'currency', currency, 'status', status)
       from orders where workspace_id = ${ws} and customer_id = ${id}
+      union all
+      select 'ticket', id, created_at, jsonb_build_object('number', number, 'subject', subject, 'status', status, 'priority', priority)
+      from tickets where workspace_id = ${ws} and customer_id = ${id}
+      union all
+      select 'task', id, created_at, jsonb_build_object('title', title, 'status', status, 'dueAt', due_at)
+      from tasks where workspace_id = ${ws} and customer_id = ${id}
+      union all
+      select 'compensation', id, created_at, jsonb_build_object('compensationKind', kind, 'amount', amount::float8, 'currency', currency, 'code', code, 'note', note)
+      from compensations where workspace_id = ${ws} and customer_id = ${id}
+      union all
+      -- Messages sent to the customer. Like survey responses, survey sends stay with the merged record.
+      select 'notification', m.id, coalesce(m.sent_at, m.created_at), jsonb_build_object(
+        'channel', m.channel, 'purpose', 'survey_invitation', 'surveyId', m.survey_id, 'surveyName', s.name, 'status', m.status, 'language', m.language)
+      from survey_sends m join surveys s on s.id = m.survey_id
+      where m.workspace_id = ${ws} and m.customer_id in (
+        select c.id from customers c where c.workspace_id = ${ws} and (c.id = ${id} or c.merged_into_id = ${id}))
     ) t ${before}
     order by at desc, id desc
     limit ${q.limit + 1}`);

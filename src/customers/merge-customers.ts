@@ -1,5 +1,5 @@
-// Merge two records of the same person: the source's feedback, events and orders move to the
-// target, the target keeps its own values and gains what it lacks, and the source is retired
+// Merge two records of the same person: the source's feedback, events, orders, tickets, tasks
+// and compensations move to the target, the target keeps its own values and gains what it lacks, and the source is retired
 // (kept with merged_into_id so old links resolve, its identifiers kept as aliases).
 import { eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
@@ -10,8 +10,11 @@ import { AppError, notFound } from '../platform/http/errors.js';
 import { publicCustomer } from './customer.service.js';
 import type { Customer } from './identify-customer.js';
 import { recomputeActivityTotals } from './record-activity.js';
+import { compensations, tasks, tickets } from '../act/schema.js';
 
-async function count(tx: Tx, scope: WorkspaceScope, table: typeof events | typeof orders | typeof feedbackItems, customerId: string) {
+type CustomerOwned = typeof events | typeof orders | typeof feedbackItems | typeof tickets | typeof tasks | typeof compensations;
+
+async function count(tx: Tx, scope: WorkspaceScope, table: CustomerOwned, customerId: string) {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(table).where(scope.where(table, eq(table.customerId, customerId)));
   return row.n;
 }
@@ -46,6 +49,9 @@ export async function mergeCustomers(scope: WorkspaceScope, input: { targetId: s
       feedback: await count(tx, scope, feedbackItems, source.id),
       events: await count(tx, scope, events, source.id),
       orders: await count(tx, scope, orders, source.id),
+      tickets: await count(tx, scope, tickets, source.id),
+      tasks: await count(tx, scope, tasks, source.id),
+      compensations: await count(tx, scope, compensations, source.id),
     };
     if (input.preview) {
       return { preview: true, customer: publicCustomer({ ...target, ...patch }), moves };
@@ -53,6 +59,9 @@ export async function mergeCustomers(scope: WorkspaceScope, input: { targetId: s
     await tx.update(feedbackItems).set({ customerId: target.id }).where(scope.where(feedbackItems, eq(feedbackItems.customerId, source.id)));
     await tx.update(events).set({ customerId: target.id }).where(scope.where(events, eq(events.customerId, source.id)));
     await tx.update(orders).set({ customerId: target.id }).where(scope.where(orders, eq(orders.customerId, source.id)));
+    for (const table of [tickets, tasks, compensations]) {
+      await tx.update(table).set({ customerId: target.id }).where(scope.where(table, eq(table.customerId, source.id)));
+    }
     await tx.update(customerAliases).set({ customerId: target.id }).where(scope.where(customerAliases, eq(customerAliases.customerId, source.id)));
     const aliases = ([['external_id', source.externalId], ['email', source.emailKey], ['phone', source.phoneKey]] as const)
       .filter(([, v]) => v != null).map(([kind, value]) => scope.stamp({ kind, value: value as string, customerId: target.id }));

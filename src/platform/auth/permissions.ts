@@ -8,6 +8,8 @@ export const SCOPES = [
   'events:write',
   'topics:manage',
   'surveys:read', 'surveys:manage',
+  'tickets:read', 'tickets:write',
+  'ideas:read', 'ideas:write',
   'keys:manage',
   'members:manage',
 ] as const;
@@ -16,8 +18,8 @@ export type Scope = (typeof SCOPES)[number];
 /** Scopes an API key may be given: server-to-server data access, never key or member management. */
 export const API_KEY_SCOPES = SCOPES.filter((s) => s !== 'keys:manage' && s !== 'members:manage');
 
-const READ: Scope[] = ['feedback:read', 'customers:read', 'surveys:read'];
-const WORK: Scope[] = [...READ, 'feedback:write', 'customers:write', 'events:write'];
+const READ: Scope[] = ['feedback:read', 'customers:read', 'surveys:read', 'tickets:read', 'ideas:read'];
+const WORK: Scope[] = [...READ, 'feedback:write', 'customers:write', 'events:write', 'tickets:write', 'ideas:write'];
 
 export const ROLE_SCOPES: Record<Role, ReadonlySet<Scope>> = {
   viewer: new Set(READ),

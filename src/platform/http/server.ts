@@ -22,6 +22,8 @@ import { authRoutes } from '../auth/routes.js';
 import { memberRoutes } from '../auth/members.routes.js';
 import { feedbackRoutes } from '../../collect/routes.js';
 import { savedViewRoutes } from '../../collect/saved-views/routes.js';
+import { actRoutes } from '../../act/routes.js';
+import { ideaRoutes } from '../../loop/routes.js';
 import { customerRoutes } from '../../customers/routes.js';
 import { segmentRoutes } from '../../customers/segments/segments.routes.js';
 import { topicRoutes } from '../../analyze/topics/topic.routes.js';
@@ -112,6 +114,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   await app.register(analysisRoutes);
   await app.register(themeRoutes);
   await app.register(overviewRoutes);
+  await app.register(actRoutes);
+  await app.register(ideaRoutes);
   await app.register(surveyRoutes, { publicUrl: config.publicUrl });
   await app.register(surveyPageRoutes, { database });
   await app.register(widgetKeyRoutes);

@@ -1,0 +1,38 @@
+// Tickets, tasks and compensations over REST. Agents and above write; viewers read.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { zUuid } from '../platform/http/zod-types.js';
+import { ZCreateCompensation, ZCreateTask, ZCreateTicket, ZListCompensations, ZListTasks, ZListTickets, ZUpdateTask, ZUpdateTicket } from './act.schemas.js';
+import { createTicket, getTicket, listTickets, updateTicket } from './tickets.service.js';
+import { createTask, listTasks, updateTask } from './tasks.service.js';
+import { createCompensation, listCompensations } from './compensations.service.js';
+
+const ZIdParams = z.strictObject({ id: zUuid });
+const read = { permission: 'tickets:read' } as const;
+const write = { permission: 'tickets:write' } as const;
+
+export async function actRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/tickets', { config: read, schema: { tags: ['tickets'], summary: 'Tickets, newest first', querystring: ZListTickets } },
+    async (req) => listTickets(req.scope, req.query));
+  r.post('/api/v1/tickets', { config: write, schema: { tags: ['tickets'], summary: 'Open a ticket, optionally from feedback items', body: ZCreateTicket } },
+    async (req, reply) => reply.code(201).send(await createTicket(req.scope, req.body, req.actor!.userId)));
+  r.get('/api/v1/tickets/:id', { config: read, schema: { tags: ['tickets'], summary: 'A ticket with its feedback items, tasks and compensations', params: ZIdParams } },
+    async (req) => getTicket(req.scope, req.params.id));
+  r.patch('/api/v1/tickets/:id', { config: write, schema: { tags: ['tickets'], summary: 'Change subject, status, priority or assignee', params: ZIdParams, body: ZUpdateTicket } },
+    async (req) => updateTicket(req.scope, req.params.id, req.body));
+
+  r.get('/api/v1/tasks', { config: read, schema: { tags: ['tasks'], summary: 'Follow-up tasks, newest first', querystring: ZListTasks } },
+    async (req) => listTasks(req.scope, req.query));
+  r.post('/api/v1/tasks', { config: write, schema: { tags: ['tasks'], summary: 'Create a follow-up task', body: ZCreateTask } },
+    async (req, reply) => reply.code(201).send(await createTask(req.scope, req.body, req.actor!.userId)));
+  r.patch('/api/v1/tasks/:id', { config: write, schema: { tags: ['tasks'], summary: 'Rename, reschedule, reassign or complete a task', params: ZIdParams, body: ZUpdateTask } },
+    async (req) => updateTask(req.scope, req.params.id, req.body));
+
+  r.get('/api/v1/compensations', { config: read, schema: { tags: ['compensations'], summary: 'Compensations given, newest first', querystring: ZListCompensations } },
+    async (req) => listCompensations(req.scope, req.query));
+  r.post('/api/v1/compensations', { config: write, schema: { tags: ['compensations'], summary: 'Record a discount code, credit, refund or gift given to a customer', body: ZCreateCompensation } },
+    async (req, reply) => reply.code(201).send(await createCompensation(req.scope, req.body, req.actor!.userId)));
+}

@@ -1,0 +1,110 @@
+// Ideas: feedback items that ask for the same thing, grouped under one title with a status
+// (new → under review → planned → in progress → done / declined). An item can back several
+// ideas; linking the same item twice changes nothing.
+import { count, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Tx } from '../platform/db/client.js';
+import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { feedbackItems } from '../collect/schema.js';
+import { newId } from '../platform/ids.js';
+import { notFound } from '../platform/http/errors.js';
+import { loadFeedbackRefs } from '../act/references.js';
+import { afterCursor, newestFirst, toPage } from '../act/page.js';
+import { ideaFeedback, ideas } from './schema.js';
+import type { TCreateIdea, TUpdateIdea, ZListIdeas } from './ideas.schemas.js';
+
+type Idea = typeof ideas.$inferSelect;
+
+export const publicIdea = (i: Idea) => ({
+  id: i.id, title: i.title, description: i.description, status: i.status, createdBy: i.createdBy,
+  createdAt: i.createdAt, updatedAt: i.updatedAt, statusChangedAt: i.statusChangedAt,
+});
+
+/** Links the items (checked to be this workspace's) to the idea; returns how many were new. */
+export async function linkFeedbackIn(scope: WorkspaceScope, tx: Tx, ideaId: string, feedbackIds: readonly string[]): Promise<number> {
+  const items = await loadFeedbackRefs(scope, tx, feedbackIds, 'feedbackIds');
+  if (items.length === 0) return 0;
+  const added = await tx.insert(ideaFeedback).values(items.map((i) => scope.stamp({ ideaId, feedbackId: i.id })))
+    .onConflictDoNothing().returning({ id: ideaFeedback.feedbackId });
+  await tx.update(ideas).set({ updatedAt: new Date() }).where(scope.where(ideas, eq(ideas.id, ideaId)));
+  return added.length;
+}
+
+export async function createIdeaIn(scope: WorkspaceScope, tx: Tx, input: TCreateIdea, userId: string | null) {
+  const [idea] = await tx.insert(ideas).values(scope.stamp({ id: newId(), title: input.title, description: input.description, createdBy: userId })).returning();
+  const linked = await linkFeedbackIn(scope, tx, idea.id, input.feedbackIds);
+  return { ...publicIdea(idea), feedbackCount: linked, customerCount: await customerCount(scope, tx, idea.id) };
+}
+
+export function createIdea(scope: WorkspaceScope, input: TCreateIdea, userId: string | null) {
+  return scope.transaction((tx) => createIdeaIn(scope, tx, input, userId));
+}
+
+/** The idea (locked for the rest of the transaction), or 404. */
+export async function lockIdea(scope: WorkspaceScope, tx: Tx, id: string): Promise<Idea> {
+  const [idea] = await tx.select().from(ideas).where(scope.where(ideas, eq(ideas.id, id))).for('update');
+  if (!idea) throw notFound('Idea');
+  return idea;
+}
+
+async function customerCount(scope: WorkspaceScope, tx: Tx | WorkspaceScope['db'], ideaId: string) {
+  const [{ n }] = await tx.select({ n: countDistinct(feedbackItems.customerId) }).from(ideaFeedback)
+    .innerJoin(feedbackItems, eq(feedbackItems.id, ideaFeedback.feedbackId))
+    .where(scope.where(ideaFeedback, eq(ideaFeedback.ideaId, ideaId)));
+  return Number(n);
+}
+
+export async function listIdeas(scope: WorkspaceScope, q: z.infer<typeof ZListIdeas>) {
+  const rows = await scope.db.select().from(ideas)
+    .where(scope.where(ideas, q.status ? eq(ideas.status, q.status) : undefined, afterCursor(ideas, q.cursor)))
+    .orderBy(...newestFirst(ideas)).limit(q.limit + 1);
+  const ids = rows.map((r) => r.id);
+  const counts = ids.length === 0 ? [] : await scope.db.select({
+    ideaId: ideaFeedback.ideaId, items: count(), customers: countDistinct(feedbackItems.customerId),
+  }).from(ideaFeedback).innerJoin(feedbackItems, eq(feedbackItems.id, ideaFeedback.feedbackId))
+    .where(scope.where(ideaFeedback, inArray(ideaFeedback.ideaId, ids))).groupBy(ideaFeedback.ideaId);
+  const byIdea = new Map(counts.map((c) => [c.ideaId, c]));
+  return toPage(rows, q.limit, (i) => ({ ...publicIdea(i), feedbackCount: Number(byIdea.get(i.id)?.items ?? 0), customerCount: Number(byIdea.get(i.id)?.customers ?? 0) }));
+}
+
+/** The idea with its feedback items (newest first, first 100). */
+export async function getIdea(scope: WorkspaceScope, id: string) {
+  const [idea] = await scope.db.select().from(ideas).where(scope.where(ideas, eq(ideas.id, id)));
+  if (!idea) throw notFound('Idea');
+  const items = await scope.db.select({
+    id: feedbackItems.id, channel: feedbackItems.channel, text: sql<string>`left(${feedbackItems.text}, 500)`,
+    language: feedbackItems.language, customerId: feedbackItems.customerId, createdAt: feedbackItems.createdAt,
+  }).from(ideaFeedback).innerJoin(feedbackItems, eq(feedbackItems.id, ideaFeedback.feedbackId))
+    .where(scope.where(ideaFeedback, eq(ideaFeedback.ideaId, id)))
+    .orderBy(desc(feedbackItems.createdAt)).limit(100);
+  const [{ n }] = await scope.db.select({ n: count() }).from(ideaFeedback).where(scope.where(ideaFeedback, eq(ideaFeedback.ideaId, id)));
+  return { ...publicIdea(idea), feedbackCount: Number(n), customerCount: await customerCount(scope, scope.db, id), feedback: items };
+}
+
+export async function updateIdea(scope: WorkspaceScope, id: string, input: TUpdateIdea) {
+  return scope.transaction(async (tx) => {
+    const current = await lockIdea(scope, tx, id);
+    const now = new Date();
+    const patch: Partial<Idea> = { ...input, updatedAt: now };
+    if (input.status && input.status !== current.status) patch.statusChangedAt = now;
+    const [idea] = await tx.update(ideas).set(patch).where(scope.where(ideas, eq(ideas.id, id))).returning();
+    return publicIdea(idea);
+  });
+}
+
+export async function linkFeedback(scope: WorkspaceScope, id: string, feedbackIds: string[]) {
+  return scope.transaction(async (tx) => {
+    await lockIdea(scope, tx, id);
+    return { linked: await linkFeedbackIn(scope, tx, id, feedbackIds) };
+  });
+}
+
+export async function unlinkFeedback(scope: WorkspaceScope, id: string, feedbackIds: string[]) {
+  return scope.transaction(async (tx) => {
+    await lockIdea(scope, tx, id);
+    const gone = await tx.delete(ideaFeedback)
+      .where(scope.where(ideaFeedback, eq(ideaFeedback.ideaId, id), inArray(ideaFeedback.feedbackId, feedbackIds)))
+      .returning({ id: ideaFeedback.feedbackId });
+    return { unlinked: gone.length };
+  });
+}
