@@ -8,7 +8,7 @@ import { describeBrowser, documentDirection, seedFeedback, signedInOwner, useDas
 
 const LANGUAGES = ['en', 'fa', 'ar', 'zh'] as const;
 // The catalogs' top-level keys: a visible "segments.builder.title" means a missing translation.
-const MESSAGE_KEY = /\b(meta|app|nav|role|setup|login|validation|errors|list|filters|channel|score|sentiment|feedbackType|status|detail|settings|notFound|themes|analysis|topics|surveys|overview|explorer|customer360|segments|admin)\.[a-zA-Z][\w.]*[a-zA-Z]\b/;
+const MESSAGE_KEY = /\b(meta|app|nav|role|setup|login|validation|errors|list|filters|channel|score|sentiment|feedbackType|status|detail|settings|notFound|themes|analysis|topics|surveys|overview|explorer|customer360|segments|admin|act)\.[a-zA-Z][\w.]*[a-zA-Z]\b/;
 
 describeBrowser('every page in every language', () => {
   const dashboard = useDashboard();
@@ -24,16 +24,22 @@ describeBrowser('every page in every language', () => {
       { text: 'الخدمة ممتازة والتوصيل سريع', language: 'ar', nps: 10 },
       { text: '价格太贵了，质量一般。', language: 'zh', csat: 2 },
     ]);
-    const key = await createKey(t, cookie, ['feedback:read', 'customers:read', 'customers:write', 'surveys:read', 'surveys:manage']);
+    const key = await createKey(t, cookie, ['feedback:read', 'customers:read', 'customers:write', 'surveys:read', 'surveys:manage', 'tickets:write', 'ideas:write']);
     const api = async (method: 'GET' | 'POST', url: string, payload?: object) => (await t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) })).json();
     const item = (await api('GET', '/api/v1/feedback?limit=1')).data[0];
     const customer = (await api('GET', '/api/v1/customers?q=c-1')).data[0];
     const survey = await api('POST', '/api/v1/surveys', { template: 'nps' });
     await api('POST', '/api/v1/segments', { name: 'Everyone', definition: { match: 'all', conditions: [] } });
+    // The customer's timeline then shows a ticket, a task and a compensation too.
+    const ticket = await api('POST', '/api/v1/tickets', { subject: 'Late delivery, no answer', priority: 'high', feedbackIds: [item.id], customerId: customer.id });
+    await api('POST', '/api/v1/tasks', { title: 'Call Sara back', customerId: customer.id, ticketId: ticket.id, dueAt: '2026-12-01T09:00:00Z' });
+    await api('POST', '/api/v1/compensations', { customerId: customer.id, kind: 'discount_code', code: 'SORRY20', amount: 20, currency: 'USD' });
+    await api('POST', '/api/v1/ideas', { title: 'Delivery tracking by SMS', feedbackIds: [item.id] });
     pages.push(
       ['overview', '/'], ['feedback', '/feedback'], ['feedback-detail', `/feedback/${item.id}`],
       ['customers', '/customers'], ['customer', `/customers/${customer.id}`], ['segments', '/segments'],
       ['surveys', '/surveys'], ['survey-editor', `/surveys/${survey.id}`], ['survey-results', `/surveys/${survey.id}/results`],
+      ['tickets', '/tickets'], ['ideas', '/ideas'],
       ['themes', '/themes'], ['topics', '/settings/topics'], ['settings', '/settings'],
       ['settings-workspace', '/settings?section=workspace'], ['settings-members', '/settings?section=members'],
       ['settings-api-keys', '/settings?section=apiKeys'], ['settings-widget-keys', '/settings?section=widgetKeys'],

@@ -1,5 +1,6 @@
 // The feedback explorer in the browser: filters (with the date range typed and read back in the
-// user's calendar), saved views, bulk tag and assign, infinite scroll and one-click sentiment correction,
+// user's calendar), saved views, bulk tag, assign, ticket and idea (then the tickets and ideas pages),
+// infinite scroll and one-click sentiment correction,
 // in English and in Persian (right to left, Jalali), with a smoke pass in Arabic and Chinese.
 import { expect, it } from 'vitest';
 import { inArray, sql } from 'drizzle-orm';
@@ -53,7 +54,7 @@ describeBrowser('feedback explorer', () => {
     await db.execute(sql`analyze feedback_items`);
   }
 
-  it.each(['en', 'fa'] as const)('filters, saves a view, bulk-tags and assigns, scrolls and corrects in %s', async (lang) => {
+  it.each(['en', 'fa'] as const)('filters, saves a view, bulk-tags and assigns, scrolls, corrects, opens a ticket and an idea in %s', async (lang) => {
     await resetAnalysis();
     await setLocale(lang);
     const c = CATALOG[lang];
@@ -147,6 +148,46 @@ describeBrowser('feedback explorer', () => {
     await page.mouse.wheel(0, 100_000);
     await until(() => rows.count(), (n) => n === LATE.length + 1 + OTHERS.length, 'the second page');
     await screenshot(page, `explorer-scrolled-${lang}`);
+
+    // Bulk: one ticket for two items, then a new idea grouping them.
+    await rows.nth(0).getByTestId('select-row').check();
+    await rows.nth(1).getByTestId('select-row').check();
+    await page.getByTestId('bulk-open-ticket').click();
+    await until(() => page.getByTestId('bulk-bar').locator('.field-error').count(), (n) => n === 1, 'the missing subject');
+    const subject = `Late parcels ${lang}`;
+    await page.getByTestId('bulk-ticket-subject').fill(subject);
+    await page.getByTestId('bulk-ticket-priority').selectOption('high');
+    await page.getByTestId('bulk-open-ticket').click();
+    await untilText(page.getByTestId('bulk-done'), (text) => text.includes('#'), 'the new ticket\'s number');
+    const api = async (url: string) => (await dashboard.t.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+    const ticket = (await api('/api/v1/tickets')).data.find((x: { subject: string }) => x.subject === subject);
+    expect(ticket).toMatchObject({ priority: 'high', status: 'open', feedbackCount: 2 });
+    const ideaTitle = `Faster couriers ${lang}`;
+    await page.getByTestId('bulk-idea').selectOption('new');
+    await page.getByTestId('bulk-idea-title').fill(ideaTitle);
+    await page.getByTestId('bulk-add-to-idea').click();
+    await untilText(page.getByTestId('bulk-done'), (text) => text.includes(ideaTitle), 'the idea');
+    const idea = (await api('/api/v1/ideas')).data.find((x: { title: string }) => x.title === ideaTitle);
+    expect(idea).toMatchObject({ status: 'new', feedbackCount: 2 });
+    await screenshot(page, `explorer-bulk-ticket-idea-${lang}`);
+
+    // The tickets page: the ticket, its two items, and its status changed in place.
+    await page.goto('/tickets');
+    const ticketRow = page.getByTestId('ticket-row').filter({ hasText: subject });
+    await ticketRow.locator('summary').click();
+    await until(() => ticketRow.getByTestId('linked-items').locator('li').count(), (n) => n === 2, 'the ticket\'s items');
+    await ticketRow.getByTestId('ticket-status').selectOption('resolved');
+    await page.getByTestId('ticket-message').waitFor();
+    expect((await api(`/api/v1/tickets/${ticket.id}`)).status).toBe('resolved');
+    await screenshot(page, `tickets-${lang}`);
+
+    // The ideas page: the idea moves to "planned".
+    await page.goto('/ideas');
+    const ideaRow = page.getByTestId('idea-row').filter({ hasText: ideaTitle });
+    await ideaRow.getByTestId('idea-status').selectOption('planned');
+    await page.getByTestId('idea-message').waitFor();
+    expect((await api(`/api/v1/ideas/${idea.id}`)).status).toBe('planned');
+    await screenshot(page, `ideas-${lang}`);
   });
 
   it.each([['ar', ar], ['zh', zh]] as const)('shows the explorer in %s', async (lang, catalog) => {

@@ -28,6 +28,8 @@ import { CustomerPage } from './pages/CustomerPage';
 
 // Lazy: the charting library stays out of the first screen's bundle.
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const TicketsPage = lazy(() => import('./pages/TicketsPage').then((m) => ({ default: m.TicketsPage })));
+const IdeasPage = lazy(() => import('./pages/IdeasPage').then((m) => ({ default: m.IdeasPage })));
 
 type Boot =
   | { kind: 'loading' }
@@ -197,6 +199,13 @@ function AuthedPage({ route }: { route: Route }) {
       return <CustomersPage />;
     case 'customer':
       return <CustomerPage key={route.id} id={route.id} />;
+    case 'tickets':
+    case 'ideas':
+      return (
+        <Suspense fallback={<Loading />}>
+          {route.name === 'tickets' ? <TicketsPage /> : <IdeasPage />}
+        </Suspense>
+      );
     default:
       return <NotFoundPage />;
   }

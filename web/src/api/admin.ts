@@ -51,7 +51,7 @@ export interface InvitationPreview {
 /** Mirrors the server's API_KEY_SCOPES. */
 export const API_KEY_SCOPES = [
   'feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write',
-  'topics:manage', 'surveys:read', 'surveys:manage',
+  'topics:manage', 'surveys:read', 'surveys:manage', 'tickets:read', 'tickets:write', 'ideas:read', 'ideas:write',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 

@@ -1,4 +1,5 @@
 import { request, type RequestOptions } from './client';
+import type { TicketPriority, TicketStatus } from './act';
 
 /** Lifetime value per currency (ISO 4217), e.g. { IRR: 1250000, USD: 42.5 }. */
 export type LifetimeValue = Record<string, number>;
@@ -43,12 +44,16 @@ export type TimelineEntry =
   | (TimelineBase & { kind: 'feedback'; channel: string; text: string; language: string | null; nps: number | null; csat: number | null; ces: number | null; rating: number | null; sentiment: string | null })
   | (TimelineBase & { kind: 'survey_response'; surveyId: string; surveyName: string; status: 'in_progress' | 'completed'; channel: string; language: string })
   | (TimelineBase & { kind: 'event'; name: string; properties: Record<string, unknown> })
-  | (TimelineBase & { kind: 'order'; externalId: string; amount: number; currency: string; status: string | null });
+  | (TimelineBase & { kind: 'order'; externalId: string; amount: number; currency: string; status: string | null })
+  | (TimelineBase & { kind: 'ticket'; number: number; subject: string; status: TicketStatus; priority: TicketPriority })
+  | (TimelineBase & { kind: 'task'; title: string; status: 'open' | 'done'; dueAt: string | null })
+  | (TimelineBase & { kind: 'compensation'; compensationKind: 'discount_code' | 'credit' | 'refund' | 'gift'; amount: number | null; currency: string | null; code: string | null; note: string | null })
+  | (TimelineBase & { kind: 'notification'; channel: string; purpose: 'survey_invitation'; surveyId: string; surveyName: string; status: 'queued' | 'sent' | 'bounced' | 'failed' | 'skipped'; language: string });
 
 export interface MergeResult {
   preview: boolean;
   customer: Customer;
-  moves: { feedback: number; events: number; orders: number };
+  moves: { feedback: number; events: number; orders: number; tickets: number; tasks: number; compensations: number };
 }
 
 const BASE = '/api/v1/customers';

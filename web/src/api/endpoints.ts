@@ -1,5 +1,5 @@
 import { request, type RequestOptions } from './client';
-import type { BulkUpdate, FeedbackItem, FeedbackPage, Me, MePatch, Member, SavedView, SavedViewInput, SetupInput, User, Workspace } from './types';
+import type { BulkUpdate, BulkUpdateResult, FeedbackItem, FeedbackPage, Me, MePatch, Member, SavedView, SavedViewInput, SetupInput, User, Workspace } from './types';
 
 const BASE = '/api/v1';
 
@@ -30,7 +30,7 @@ export const api = {
   getFeedback: (id: string, options?: RequestOptions) =>
     request<FeedbackItem>('GET', `${BASE}/feedback/${encodeURIComponent(id)}`, undefined, options),
 
-  bulkUpdateFeedback: (input: BulkUpdate) => request<{ updated: number }>('POST', `${BASE}/feedback/bulk-update`, input),
+  bulkUpdateFeedback: (input: BulkUpdate) => request<BulkUpdateResult>('POST', `${BASE}/feedback/bulk-update`, input),
 
   listMembers: (options?: RequestOptions) => request<{ data: Member[] }>('GET', `${BASE}/members`, undefined, options),
 

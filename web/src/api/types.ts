@@ -163,6 +163,14 @@ export interface BulkUpdate {
   removeTags?: string[];
   addTopic?: string;
   assigneeId?: string | null;
+  createTicket?: { subject: string; priority?: 'low' | 'normal' | 'high' | 'urgent' };
+  addToIdea?: { ideaId: string } | { title: string };
+}
+
+export interface BulkUpdateResult {
+  updated: number;
+  ticket?: { id: string; number: number; subject: string };
+  idea?: { id: string; title: string; status: string };
 }
 
 export interface SetupInput {

@@ -59,6 +59,8 @@ export type Route =
   | { name: 'segments' }
   | { name: 'customers' }
   | { name: 'customer'; id: string }
+  | { name: 'tickets' }
+  | { name: 'ideas' }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
 
@@ -85,6 +87,10 @@ export function matchRoute(path: string): Route {
       return { name: 'segments' };
     case '/customers':
       return { name: 'customers' };
+    case '/tickets':
+      return { name: 'tickets' };
+    case '/ideas':
+      return { name: 'ideas' };
   }
   const survey = /^\/surveys\/([^/]+)(\/results)?$/.exec(clean);
   if (survey) return survey[2] ? { name: 'surveyResults', id: decodeURIComponent(survey[1]) } : { name: 'surveyEditor', id: decodeURIComponent(survey[1]) };
@@ -110,6 +116,8 @@ export const paths = {
   segments: () => '/segments',
   customers: (q = '') => (q ? `/customers?q=${encodeURIComponent(q)}` : '/customers'),
   customer: (id: string) => `/customers/${encodeURIComponent(id)}`,
+  tickets: (status = '') => (status ? `/tickets?status=${encodeURIComponent(status)}` : '/tickets'),
+  ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',
 };

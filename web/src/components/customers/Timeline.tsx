@@ -49,6 +49,39 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
           {entry.status && <> <span className="badge"><bdi>{entry.status}</bdi></span></>}
         </p>
       );
+    case 'ticket':
+      return (
+        <p>
+          <Link to={paths.tickets()}>{t('act.timeline.ticket', { number: fmt.number(entry.number, { useGrouping: false }) })}</Link>{' '}
+          <bdi>{entry.subject}</bdi>{' '}
+          <span className="badge">{t(`act.tickets.statuses.${entry.status}`)}</span>{' '}
+          <span className="badge">{t(`act.tickets.priorities.${entry.priority}`)}</span>
+        </p>
+      );
+    case 'task':
+      return (
+        <p>
+          <bdi>{entry.title}</bdi>{' '}
+          <span className="badge">{t(`act.timeline.taskStatuses.${entry.status}`)}</span>
+          {entry.dueAt && <> <span className="muted">{t('act.timeline.taskDue', { date: fmt.date(entry.dueAt) })}</span></>}
+        </p>
+      );
+    case 'compensation':
+      return (
+        <p>
+          {t(`act.timeline.compensationKinds.${entry.compensationKind}`)}
+          {entry.amount !== null && entry.currency && <> {formatMoney(entry.amount, entry.currency, fmt.prefs, t)}</>}
+          {entry.code && <> <code dir="ltr">{entry.code}</code></>}
+          {entry.note && <> <bdi className="muted">{entry.note}</bdi></>}
+        </p>
+      );
+    case 'notification':
+      return (
+        <p>
+          {t('act.timeline.surveyInvitation', { survey: isolate(entry.surveyName) })}{' '}
+          <span className="badge">{t(`act.timeline.sendStatuses.${entry.status}`)}</span>
+        </p>
+      );
   }
 }
 

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
-import type { BulkUpdate } from '../../api/types';
+import type { BulkUpdate, BulkUpdateResult } from '../../api/types';
+import { actApi, TICKET_PRIORITIES, type Idea, type TicketPriority } from '../../api/act';
 import { errorMessage } from '../../lib/errors';
 import { topicDisplayName } from '../../lib/topics';
 import { Alert } from '../Alert';
 import { Field } from '../Field';
 import type { ExplorerOptions } from './useExplorerOptions';
+import { useFormat } from '../../lib/useFormat';
 
 interface BulkBarProps {
   ids: string[];
@@ -18,26 +20,42 @@ interface BulkBarProps {
 
 const TAG_MAX = 50;
 const UNASSIGN = 'none';
+const NEW_IDEA = 'new';
 
-/** Actions on the selected items: add/remove a tag, add a topic (as a correction), assign. */
+/** Actions on the selected items: add/remove a tag, add a topic (as a correction), assign, open a ticket, add to an idea. */
 export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
   const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   const [tag, setTag] = useState('');
   const [tagTouched, setTagTouched] = useState(false);
   const [topic, setTopic] = useState('');
   const [assignee, setAssignee] = useState('');
+  const [subject, setSubject] = useState('');
+  const [subjectError, setSubjectError] = useState(false);
+  const [priority, setPriority] = useState<TicketPriority>('normal');
+  const [ideas, setIdeas] = useState<Idea[]>([]);
+  const [idea, setIdea] = useState('');
+  const [ideaTitle, setIdeaTitle] = useState('');
+  const [ideaError, setIdeaError] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: true; count: number } | { ok: false; error: unknown } | null>(null);
+  const [result, setResult] = useState<{ ok: true; count: number; note?: string } | { ok: false; error: unknown } | null>(null);
+
+  // The ideas to add to: the most recently created ones (the list is for picking, not browsing).
+  useEffect(() => {
+    const abort = new AbortController();
+    actApi.ideas({ limit: 100 }, { signal: abort.signal }).then((page) => setIdeas(page.data), () => setIdeas([]));
+    return () => abort.abort();
+  }, []);
 
   const trimmed = tag.trim();
   const tagError = !tagTouched ? null : !trimmed || trimmed.includes(',') || trimmed.length > TAG_MAX ? t('explorer.bulk.tagInvalid') : null;
 
-  async function run(change: Omit<BulkUpdate, 'ids'>) {
+  async function run(change: Omit<BulkUpdate, 'ids'>, note?: (r: BulkUpdateResult) => string) {
     setBusy(true);
     setResult(null);
     try {
-      const { updated } = await api.bulkUpdateFeedback({ ids, ...change });
-      setResult({ ok: true, count: updated });
+      const outcome = await api.bulkUpdateFeedback({ ids, ...change });
+      setResult({ ok: true, count: outcome.updated, note: note?.(outcome) });
       onUpdated();
     } catch (error) {
       setResult({ ok: false, error });
@@ -50,6 +68,27 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
     setTagTouched(true);
     if (!trimmed || trimmed.includes(',') || trimmed.length > TAG_MAX) return;
     void run({ [kind]: [trimmed] });
+  }
+
+  function openTicket() {
+    if (!subject.trim()) return setSubjectError(true);
+    void run({ createTicket: { subject: subject.trim(), priority } }, (r) => {
+      setSubject('');
+      return t('act.bulk.ticketOpened', { number: r.ticket ? fmt.number(r.ticket.number, { useGrouping: false }) : '' });
+    });
+  }
+
+  function addToIdea() {
+    if (!idea || (idea === NEW_IDEA && !ideaTitle.trim())) return setIdeaError(true);
+    const target = idea === NEW_IDEA ? { title: ideaTitle.trim() } : { ideaId: idea };
+    void run({ addToIdea: target }, (r) => {
+      if (r.idea && idea === NEW_IDEA) {
+        setIdeas((list) => [{ ...r.idea!, description: '', feedbackCount: 0, customerCount: 0, createdAt: '', updatedAt: '', statusChangedAt: '' } as Idea, ...list]);
+        setIdea(r.idea.id);
+        setIdeaTitle('');
+      }
+      return t('act.bulk.addedToIdea', { title: `\u2068${r.idea?.title ?? ''}\u2069` });
+    });
   }
 
   return (
@@ -117,10 +156,48 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
             {t('explorer.bulk.assign')}
           </button>
         </div>
+        <div className="bulk-action">
+          <Field label={t('act.bulk.ticketSubject')} error={subjectError ? t('act.bulk.subjectRequired') : null}>
+            {(props) => (
+              <input {...props} className="input" dir="auto" maxLength={200} data-testid="bulk-ticket-subject" value={subject} onChange={(e) => { setSubject(e.target.value); setSubjectError(false); }} />
+            )}
+          </Field>
+          <Field label={t('act.bulk.ticketPriority')}>
+            {(props) => (
+              <select {...props} className="select" data-testid="bulk-ticket-priority" value={priority} onChange={(e) => setPriority(e.target.value as TicketPriority)}>
+                {TICKET_PRIORITIES.map((p) => <option key={p} value={p}>{t(`act.tickets.priorities.${p}`)}</option>)}
+              </select>
+            )}
+          </Field>
+          <button type="button" className="button button-small" data-testid="bulk-open-ticket" disabled={busy} onClick={openTicket}>
+            {t('act.bulk.openTicket')}
+          </button>
+        </div>
+        <div className="bulk-action">
+          <Field label={t('act.bulk.idea')} error={ideaError && idea !== NEW_IDEA ? t('act.bulk.ideaTitleRequired') : null}>
+            {(props) => (
+              <select {...props} className="select" data-testid="bulk-idea" value={idea} onChange={(e) => { setIdea(e.target.value); setIdeaError(false); }}>
+                <option value="">{t('act.bulk.chooseIdea')}</option>
+                {ideas.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
+                <option value={NEW_IDEA}>{t('act.bulk.newIdea')}</option>
+              </select>
+            )}
+          </Field>
+          {idea === NEW_IDEA && (
+            <Field label={t('act.bulk.newIdeaTitle')} error={ideaError ? t('act.bulk.ideaTitleRequired') : null}>
+              {(props) => (
+                <input {...props} className="input" dir="auto" maxLength={200} data-testid="bulk-idea-title" value={ideaTitle} onChange={(e) => { setIdeaTitle(e.target.value); setIdeaError(false); }} />
+              )}
+            </Field>
+          )}
+          <button type="button" className="button button-small" data-testid="bulk-add-to-idea" disabled={busy} onClick={addToIdea}>
+            {t('act.bulk.addToIdea')}
+          </button>
+        </div>
       </div>
       {result?.ok && (
         <p className="muted" role="status" data-testid="bulk-done">
-          {t('explorer.bulk.done', { count: result.count })}
+          {result.note ?? t('explorer.bulk.done', { count: result.count })}
         </p>
       )}
       {result && !result.ok && <Alert>{errorMessage(t, result.error)}</Alert>}

@@ -1,0 +1,145 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actApi, IDEA_STATUSES, type Idea, type IdeaStatus } from '../api/act';
+import { LinkedFeedback } from '../components/act/LinkedFeedback';
+import { Alert } from '../components/Alert';
+import { LoadMore } from '../components/customers/LoadMore';
+import { useCursorList } from '../components/customers/useCursorList';
+import { Field } from '../components/Field';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
+import { errorMessage } from '../lib/errors';
+import { navigate, paths, useLocation } from '../lib/router';
+import { useSession } from '../lib/session';
+import { canWriteFeedback } from '../lib/topics';
+import { useFormat } from '../lib/useFormat';
+import '../styles/act.css';
+
+const isStatus = (s: string | null): s is IdeaStatus => (IDEA_STATUSES as readonly string[]).includes(s ?? '');
+
+/** Ideas with how many items and customers back them; agents create ideas and move them through their statuses. */
+export function IdeasPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { me } = useSession();
+  const canWrite = canWriteFeedback(me.role);
+  const { query } = useLocation();
+  const status = isStatus(query.get('status')) ? (query.get('status') as IdeaStatus) : undefined;
+  const fetchPage = useCallback((cursor: string | undefined, signal: AbortSignal) => actApi.ideas({ status, cursor }, { signal }), [status]);
+  const list = useCursorList(status ?? '', fetchPage);
+  const [changed, setChanged] = useState<ReadonlyMap<string, Idea>>(new Map());
+  const [message, setMessage] = useState<{ ok: true; text: string } | { ok: false; error: unknown } | null>(null);
+
+  async function changeStatus(idea: Idea, next: IdeaStatus) {
+    setMessage(null);
+    try {
+      const updated = await actApi.updateIdea(idea.id, { status: next });
+      setChanged((m) => new Map(m).set(idea.id, { ...idea, ...updated }));
+      setMessage({ ok: true, text: t('act.ideas.statusChanged', { title: `\u2068${idea.title}\u2069`, status: t(`act.ideas.statuses.${next}`) }) });
+    } catch (error) {
+      setMessage({ ok: false, error });
+    }
+  }
+
+  return (
+    <div className="stack" data-testid="ideas-page">
+      <div className="page-head">
+        <h1 className="page-title">{t('act.ideas.title')}</h1>
+        <p className="muted">{t('act.ideas.intro')}</p>
+      </div>
+      {canWrite && <NewIdeaForm onCreated={list.reload} />}
+      <div className="card act-filters">
+        <label className="field-label" htmlFor="idea-status">{t('act.ideas.filterStatus')}</label>
+        <select id="idea-status" className="select" data-testid="idea-status-filter" value={status ?? ''} onChange={(e) => navigate(paths.ideas(e.target.value), { replace: true })}>
+          <option value="">{t('act.ideas.allStatuses')}</option>
+          {IDEA_STATUSES.map((s) => <option key={s} value={s}>{t(`act.ideas.statuses.${s}`)}</option>)}
+        </select>
+      </div>
+      {message?.ok && <p role="status" className="muted" data-testid="idea-message">{message.text}</p>}
+      {message && !message.ok && <Alert>{errorMessage(t, message.error)}</Alert>}
+      {list.status === 'loading' && <Loading />}
+      {list.status === 'error' && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
+        <div className="card empty-state"><p>{status ? t('act.ideas.noMatch') : t('act.ideas.empty')}</p></div>
+      )}
+      {list.items.length > 0 && list.status !== 'loading' && (
+        <ul className="act-list">
+          {list.items.map((original) => {
+            const idea = changed.get(original.id) ?? original;
+            return (
+              <li key={idea.id} className="card act-card" data-testid="idea-row">
+                <div className="act-card-head">
+                  <h2 className="act-title"><bdi>{idea.title}</bdi></h2>
+                </div>
+                {idea.description && <p className="act-description" dir="auto">{idea.description}</p>}
+                <div className="act-card-meta">
+                  {canWrite ? (
+                    <label className="act-inline-field">
+                      <span className="field-label">{t('act.ideas.status')}</span>
+                      <select className="select" data-testid="idea-status" value={idea.status} onChange={(e) => void changeStatus(idea, e.target.value as IdeaStatus)}>
+                        {IDEA_STATUSES.map((s) => <option key={s} value={s}>{t(`act.ideas.statuses.${s}`)}</option>)}
+                      </select>
+                    </label>
+                  ) : (
+                    <span className="badge">{t(`act.ideas.statuses.${idea.status}`)}</span>
+                  )}
+                  <span className="muted">{fmt.dateTime(idea.updatedAt)}</span>
+                </div>
+                <LinkedFeedback
+                  load={() => actApi.idea(idea.id)}
+                  label={t('act.ideas.backing', { items: t('act.ideas.items', { count: idea.feedbackCount }), customers: t('act.ideas.customers', { count: idea.customerCount }) })}
+                  emptyLabel={t('act.ideas.noItems')}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <LoadMore list={list} testId="ideas-load-more" />
+    </div>
+  );
+}
+
+function NewIdeaForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [titleError, setTitleError] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: true } | { ok: false; error: unknown } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setResult(null);
+    if (!title.trim()) return setTitleError(true);
+    setBusy(true);
+    try {
+      await actApi.createIdea({ title: title.trim(), description: description.trim() });
+      setTitle('');
+      setDescription('');
+      setResult({ ok: true });
+      onCreated();
+    } catch (error) {
+      setResult({ ok: false, error });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card stack" onSubmit={(e) => void submit(e)} noValidate data-testid="new-idea">
+      <h2 className="card-title">{t('act.ideas.newTitle')}</h2>
+      <Field label={t('act.ideas.titleLabel')} error={titleError ? t('act.ideas.titleRequired') : null}>
+        {(props) => <input {...props} className="input" dir="auto" maxLength={200} data-testid="idea-title" value={title} onChange={(e) => { setTitle(e.target.value); setTitleError(false); }} />}
+      </Field>
+      <Field label={t('act.ideas.description')}>
+        {(props) => <textarea {...props} className="input" dir="auto" rows={2} maxLength={5000} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </Field>
+      <div>
+        <button type="submit" className="button" disabled={busy} data-testid="idea-create">{t('act.ideas.create')}</button>
+      </div>
+      {result?.ok && <p role="status" className="muted">{t('act.ideas.created')}</p>}
+      {result && !result.ok && <Alert>{errorMessage(t, result.error)}</Alert>}
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actApi, TICKET_STATUSES, type Ticket, type TicketStatus } from '../api/act';
+import { LinkedFeedback } from '../components/act/LinkedFeedback';
+import { Alert } from '../components/Alert';
+import { LoadMore } from '../components/customers/LoadMore';
+import { useCursorList } from '../components/customers/useCursorList';
+import { Link } from '../components/Link';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
+import { errorMessage } from '../lib/errors';
+import { navigate, paths, useLocation } from '../lib/router';
+import { useSession } from '../lib/session';
+import { canWriteFeedback } from '../lib/topics';
+import { useFormat } from '../lib/useFormat';
+import '../styles/act.css';
+
+const isStatus = (s: string | null): s is TicketStatus => (TICKET_STATUSES as readonly string[]).includes(s ?? '');
+
+/** The workspace's tickets, newest first, filtered by status (kept in the URL); agents change the status in place. */
+export function TicketsPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { me } = useSession();
+  const canWrite = canWriteFeedback(me.role);
+  const { query } = useLocation();
+  const status = isStatus(query.get('status')) ? (query.get('status') as TicketStatus) : undefined;
+  const fetchPage = useCallback((cursor: string | undefined, signal: AbortSignal) => actApi.tickets({ status, cursor }, { signal }), [status]);
+  const list = useCursorList(status ?? '', fetchPage);
+  const [changed, setChanged] = useState<ReadonlyMap<string, Ticket>>(new Map());
+  const [message, setMessage] = useState<{ ok: true; text: string } | { ok: false; error: unknown } | null>(null);
+  const number = (ticket: Ticket) => fmt.number(ticket.number, { useGrouping: false });
+
+  async function changeStatus(ticket: Ticket, next: TicketStatus) {
+    setMessage(null);
+    try {
+      const updated = await actApi.updateTicket(ticket.id, { status: next });
+      setChanged((m) => new Map(m).set(ticket.id, { ...ticket, ...updated }));
+      setMessage({ ok: true, text: t('act.tickets.statusChanged', { number: number(ticket), status: t(`act.tickets.statuses.${next}`) }) });
+    } catch (error) {
+      setMessage({ ok: false, error });
+    }
+  }
+
+  return (
+    <div className="stack" data-testid="tickets-page">
+      <div className="page-head">
+        <h1 className="page-title">{t('act.tickets.title')}</h1>
+        <p className="muted">{t('act.tickets.intro')}</p>
+      </div>
+      <div className="card act-filters">
+        <label className="field-label" htmlFor="ticket-status">{t('act.tickets.filterStatus')}</label>
+        <select id="ticket-status" className="select" data-testid="ticket-status-filter" value={status ?? ''} onChange={(e) => navigate(paths.tickets(e.target.value), { replace: true })}>
+          <option value="">{t('act.tickets.allStatuses')}</option>
+          {TICKET_STATUSES.map((s) => <option key={s} value={s}>{t(`act.tickets.statuses.${s}`)}</option>)}
+        </select>
+      </div>
+      {message?.ok && <p role="status" className="muted" data-testid="ticket-message">{message.text}</p>}
+      {message && !message.ok && <Alert>{errorMessage(t, message.error)}</Alert>}
+      {list.status === 'loading' && <Loading />}
+      {list.status === 'error' && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
+        <div className="card empty-state"><p>{status ? t('act.tickets.noMatch') : t('act.tickets.empty')}</p></div>
+      )}
+      {list.items.length > 0 && list.status !== 'loading' && (
+        <ul className="act-list">
+          {list.items.map((original) => {
+            const ticket = changed.get(original.id) ?? original;
+            return (
+              <li key={ticket.id} className="card act-card" data-testid="ticket-row">
+                <div className="act-card-head">
+                  <span className="act-number">{t('act.tickets.number', { number: number(ticket) })}</span>
+                  <h2 className="act-title"><bdi>{ticket.subject}</bdi></h2>
+                  <span className={`badge priority-${ticket.priority}`}>{t(`act.tickets.priorities.${ticket.priority}`)}</span>
+                </div>
+                <div className="act-card-meta">
+                  {canWrite ? (
+                    <label className="act-inline-field">
+                      <span className="field-label">{t('act.tickets.status')}</span>
+                      <select className="select" data-testid="ticket-status" value={ticket.status} onChange={(e) => void changeStatus(ticket, e.target.value as TicketStatus)}>
+                        {TICKET_STATUSES.map((s) => <option key={s} value={s}>{t(`act.tickets.statuses.${s}`)}</option>)}
+                      </select>
+                    </label>
+                  ) : (
+                    <span className="badge">{t(`act.tickets.statuses.${ticket.status}`)}</span>
+                  )}
+                  {ticket.customerId && <Link to={paths.customer(ticket.customerId)}>{t('act.tickets.customer')}</Link>}
+                  <span className="muted">{t('act.tickets.opened')} {fmt.dateTime(ticket.createdAt)}</span>
+                </div>
+                <LinkedFeedback
+                  load={() => actApi.ticket(ticket.id)}
+                  label={t('act.tickets.itemCount', { count: ticket.feedbackCount })}
+                  emptyLabel={t('act.tickets.noItems')}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <LoadMore list={list} testId="tickets-load-more" />
+    </div>
+  );
+}
