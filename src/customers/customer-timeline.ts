@@ -1,5 +1,5 @@
 // One timeline per customer: feedback, survey responses, events, orders, tickets, tasks,
-// compensations and the messages sent to them (survey invitations), newest first, keyset-paginated.
+// compensations and the messages sent to them (survey invitations, idea updates), newest first, keyset-paginated.
 import { eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { customers } from './schema.js';
@@ -48,11 +48,18 @@ export async function customerTimeline(scope: WorkspaceScope, customerId: string
       select 'compensation', id, created_at, jsonb_build_object('compensationKind', kind, 'amount', amount::float8, 'currency', currency, 'code', code, 'note', note)
       from compensations where workspace_id = ${ws} and customer_id = ${id}
       union all
-      -- Messages sent to the customer. Like survey responses, survey sends stay with the merged record.
+      -- Messages sent to the customer. Like survey responses, they stay with the merged record.
       select 'notification', m.id, coalesce(m.sent_at, m.created_at), jsonb_build_object(
         'channel', m.channel, 'purpose', 'survey_invitation', 'surveyId', m.survey_id, 'surveyName', s.name, 'status', m.status, 'language', m.language)
       from survey_sends m join surveys s on s.id = m.survey_id
       where m.workspace_id = ${ws} and m.customer_id in (
+        select c.id from customers c where c.workspace_id = ${ws} and (c.id = ${id} or c.merged_into_id = ${id}))
+      union all
+      select 'notification', n.id, coalesce(n.sent_at, n.created_at), jsonb_build_object(
+        'channel', n.channel, 'purpose', n.purpose, 'ideaId', n.idea_id, 'ideaTitle', i.title, 'ideaStatus', n.idea_status,
+        'status', n.status, 'language', n.language)
+      from notifications n left join ideas i on i.id = n.idea_id
+      where n.workspace_id = ${ws} and n.customer_id in (
         select c.id from customers c where c.workspace_id = ${ws} and (c.id = ${id} or c.merged_into_id = ${id}))
     ) t ${before}
     order by at desc, id desc

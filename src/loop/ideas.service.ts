@@ -12,6 +12,8 @@ import { loadFeedbackRefs } from '../act/references.js';
 import { afterCursor, newestFirst, toPage } from '../act/page.js';
 import { ideaFeedback, ideas } from './schema.js';
 import type { TCreateIdea, TUpdateIdea, ZListIdeas } from './ideas.schemas.js';
+import { queueIdeaNotifications } from './notify-idea.js';
+import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
 
 type Idea = typeof ideas.$inferSelect;
 
@@ -81,15 +83,23 @@ export async function getIdea(scope: WorkspaceScope, id: string) {
   return { ...publicIdea(idea), feedbackCount: Number(n), customerCount: await customerCount(scope, scope.db, id), feedback: items };
 }
 
+/** Changes the idea; a new status is news for the customers behind it (see notify-idea.ts). */
 export async function updateIdea(scope: WorkspaceScope, id: string, input: TUpdateIdea) {
-  return scope.transaction(async (tx) => {
+  const { notifyCustomers, ...changes } = input;
+  const result = await scope.transaction(async (tx) => {
     const current = await lockIdea(scope, tx, id);
     const now = new Date();
-    const patch: Partial<Idea> = { ...input, updatedAt: now };
-    if (input.status && input.status !== current.status) patch.statusChangedAt = now;
+    const patch: Partial<Idea> = { ...changes, updatedAt: now };
+    const newStatus = changes.status && changes.status !== current.status ? changes.status : null;
+    if (newStatus) patch.statusChangedAt = now;
     const [idea] = await tx.update(ideas).set(patch).where(scope.where(ideas, eq(ideas.id, id))).returning();
-    return publicIdea(idea);
+    const notified = newStatus && newStatus !== 'new' && notifyCustomers
+      ? await queueIdeaNotifications(scope, tx, id, newStatus)
+      : { queued: 0, skipped: 0 };
+    return { ...publicIdea(idea), notified };
   });
+  if (result.notified.queued > 0) notifyJobsEnqueued();
+  return result;
 }
 
 export async function linkFeedback(scope: WorkspaceScope, id: string, feedbackIds: string[]) {

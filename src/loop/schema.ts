@@ -1,8 +1,9 @@
 // Closing the loop: feedback items that ask for the same thing grouped into an idea with a
-// status that customers are told about.
-import { pgTable, uuid, text, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
+// status, and the messages that tell the customers behind it when the status changes.
+import { pgTable, uuid, text, timestamp, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import { workspaces, users } from '../platform/schema.js';
 import { feedbackItems } from '../collect/schema.js';
+import { customers } from '../customers/schema.js';
 
 export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined'] as const;
 
@@ -26,4 +27,31 @@ export const ideaFeedback = pgTable('idea_feedback', {
 }, (t) => [
   primaryKey({ columns: [t.ideaId, t.feedbackId] }),
   index('idea_feedback_feedback_idx').on(t.feedbackId),
+]);
+
+export const NOTIFICATION_STATUSES = ['queued', 'sent', 'bounced', 'failed', 'skipped'] as const;
+
+/**
+ * A message telling a customer about something they asked for. One per customer, idea and
+ * status, so moving an idea back and forth never tells anyone the same news twice.
+ */
+export const notifications = pgTable('notifications', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+  ideaId: uuid('idea_id').references(() => ideas.id, { onDelete: 'cascade' }),
+  channel: text('channel').notNull().default('email'),
+  purpose: text('purpose').notNull().default('idea_status'),
+  ideaStatus: text('idea_status').$type<(typeof IDEA_STATUSES)[number]>(),
+  email: text('email'),
+  language: text('language').notNull(),
+  status: text('status').$type<(typeof NOTIFICATION_STATUSES)[number]>().notNull().default('queued'),
+  reason: text('reason'),
+  messageId: text('message_id').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('notifications_idea_status_key').on(t.ideaId, t.customerId, t.ideaStatus),
+  index('notifications_customer_idx').on(t.workspaceId, t.customerId, t.createdAt),
 ]);

@@ -34,7 +34,10 @@ describeBrowser('every page in every language', () => {
     const ticket = await api('POST', '/api/v1/tickets', { subject: 'Late delivery, no answer', priority: 'high', feedbackIds: [item.id], customerId: customer.id });
     await api('POST', '/api/v1/tasks', { title: 'Call Sara back', customerId: customer.id, ticketId: ticket.id, dueAt: '2026-12-01T09:00:00Z' });
     await api('POST', '/api/v1/compensations', { customerId: customer.id, kind: 'discount_code', code: 'SORRY20', amount: 20, currency: 'USD' });
-    await api('POST', '/api/v1/ideas', { title: 'Delivery tracking by SMS', feedbackIds: [item.id] });
+    const saras = (await api('GET', `/api/v1/feedback?customer_id=${customer.id}&limit=1`)).data[0];
+    const idea = await api('POST', '/api/v1/ideas', { title: 'Delivery tracking by SMS', feedbackIds: [saras.id] });
+    // Planned: the customer behind it (no email) gets a "skipped" idea update on the timeline.
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/ideas/${idea.id}`, headers: bearer(key), payload: { status: 'planned' } });
     pages.push(
       ['overview', '/'], ['feedback', '/feedback'], ['feedback-detail', `/feedback/${item.id}`],
       ['customers', '/customers'], ['customer', `/customers/${customer.id}`], ['segments', '/segments'],

@@ -10,6 +10,7 @@ import { ANALYZE_QUEUE } from '../../collect/store-feedback.js';
 import { processFeedback } from '../../analyze/process-feedback.js';
 import { REANALYZE_QUEUE, reanalyzeStep } from '../../analyze/reanalyze.js';
 import { TRAIN_QUEUE, trainWorkspaceModel } from '../../analyze/workspace-model.js';
+import { deliverIdeaNotification, NOTIFY_IDEA_QUEUE } from '../../loop/notify-idea.js';
 
 export function jobHandlers(database: Database, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>, log: Logger, mailer: Mailer = createMailer(config, log)): Record<string, JobHandler> {
   return {
@@ -18,5 +19,6 @@ export function jobHandlers(database: Database, config: Pick<Config, 'smtpUrl' |
     [ANALYZE_QUEUE]: (payload, job) => processFeedback(database, payload, job),
     [REANALYZE_QUEUE]: (payload) => reanalyzeStep(database, payload),
     [TRAIN_QUEUE]: (payload) => trainWorkspaceModel(database, payload),
+    [NOTIFY_IDEA_QUEUE]: (payload, job) => deliverIdeaNotification({ database, mailer }, payload, job),
   };
 }

@@ -55,5 +55,6 @@ export const actApi = {
   idea: (ideaId: string, options?: RequestOptions) =>
     request<Idea & { feedback: LinkedItem[] }>('GET', `/api/v1/ideas/${id(ideaId)}`, undefined, options),
   createIdea: (input: { title: string; description: string }) => request<Idea>('POST', '/api/v1/ideas', input),
-  updateIdea: (ideaId: string, patch: { status?: IdeaStatus }) => request<Idea>('PATCH', `/api/v1/ideas/${id(ideaId)}`, patch),
+  updateIdea: (ideaId: string, patch: { status?: IdeaStatus }) =>
+    request<Idea & { notified: { queued: number; skipped: number } }>('PATCH', `/api/v1/ideas/${id(ideaId)}`, patch),
 };

@@ -1,5 +1,5 @@
 import { request, type RequestOptions } from './client';
-import type { TicketPriority, TicketStatus } from './act';
+import type { IdeaStatus, TicketPriority, TicketStatus } from './act';
 
 /** Lifetime value per currency (ISO 4217), e.g. { IRR: 1250000, USD: 42.5 }. */
 export type LifetimeValue = Record<string, number>;
@@ -48,7 +48,11 @@ export type TimelineEntry =
   | (TimelineBase & { kind: 'ticket'; number: number; subject: string; status: TicketStatus; priority: TicketPriority })
   | (TimelineBase & { kind: 'task'; title: string; status: 'open' | 'done'; dueAt: string | null })
   | (TimelineBase & { kind: 'compensation'; compensationKind: 'discount_code' | 'credit' | 'refund' | 'gift'; amount: number | null; currency: string | null; code: string | null; note: string | null })
-  | (TimelineBase & { kind: 'notification'; channel: string; purpose: 'survey_invitation'; surveyId: string; surveyName: string; status: 'queued' | 'sent' | 'bounced' | 'failed' | 'skipped'; language: string });
+  | (TimelineBase & { kind: 'notification'; channel: string; status: SendStatus; language: string } & (
+    | { purpose: 'survey_invitation'; surveyId: string; surveyName: string }
+    | { purpose: 'idea_status'; ideaId: string | null; ideaTitle: string | null; ideaStatus: IdeaStatus }));
+
+type SendStatus = 'queued' | 'sent' | 'bounced' | 'failed' | 'skipped';
 
 export interface MergeResult {
   preview: boolean;

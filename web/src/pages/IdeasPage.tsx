@@ -35,7 +35,9 @@ export function IdeasPage() {
     try {
       const updated = await actApi.updateIdea(idea.id, { status: next });
       setChanged((m) => new Map(m).set(idea.id, { ...idea, ...updated }));
-      setMessage({ ok: true, text: t('act.ideas.statusChanged', { title: `\u2068${idea.title}\u2069`, status: t(`act.ideas.statuses.${next}`) }) });
+      const changedText = t('act.ideas.statusChanged', { title: `\u2068${idea.title}\u2069`, status: t(`act.ideas.statuses.${next}`) });
+      const told = updated.notified.queued > 0 ? t('act.ideas.notified', { count: updated.notified.queued }) : '';
+      setMessage({ ok: true, text: told ? `${changedText} ${told}` : changedText });
     } catch (error) {
       setMessage({ ok: false, error });
     }

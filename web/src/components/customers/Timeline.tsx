@@ -78,7 +78,9 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
     case 'notification':
       return (
         <p>
-          {t('act.timeline.surveyInvitation', { survey: isolate(entry.surveyName) })}{' '}
+          {entry.purpose === 'survey_invitation'
+            ? t('act.timeline.surveyInvitation', { survey: isolate(entry.surveyName) })
+            : t('act.timeline.ideaUpdate', { idea: isolate(entry.ideaTitle ?? ''), status: t(`act.ideas.statuses.${entry.ideaStatus}`) })}{' '}
           <span className="badge">{t(`act.timeline.sendStatuses.${entry.status}`)}</span>
         </p>
       );
