@@ -1,8 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { createWorkspace } from '../platform/auth/setup.service.js';
-import { workspaces } from '../platform/schema.js';
-import { addMember } from '../collect/saved-views/test-members.js';
+import { createTestApp, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
+import { setupTeam } from '../platform/testing/team.js';
 import { newId } from '../platform/ids.js';
 
 let t: TestApp;
@@ -20,13 +18,8 @@ const ownerCall = (method: Method, url: string, payload?: object) => call(method
 
 beforeAll(async () => {
   t = await createTestApp();
-  const setup = await setupOwner(t);
-  owner = setup.cookie;
-  const [ws] = await t.database.db.select().from(workspaces);
-  ({ cookie: viewer } = await addMember(t, ws.id, 'viewer@example.com', 'viewer'));
-  ({ id: agentId } = await addMember(t, ws.id, 'agent@example.com', 'agent'));
-  const other = await createWorkspace(t.database, ws.organizationId, setup.body.user.id, 'Other');
-  ({ id: strangerId, cookie: otherOwner } = await addMember(t, other.id, 'stranger@example.com', 'admin'));
+  const team = await setupTeam(t);
+  ({ owner, viewer: { cookie: viewer }, agent: { id: agentId }, stranger: { id: strangerId, cookie: otherOwner } } = team);
   customerId = (await ownerCall('POST', '/api/v1/customers/identify', { externalId: 'c-1', email: 'sara@example.com', locale: 'fa' })).json().id;
   const created = await ownerCall('POST', '/api/v1/feedback/bulk', { items: [
     { channel: 'email', text: 'بسته دیر رسید و جعبه پاره بود', customerId },

@@ -1,8 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { createWorkspace } from '../platform/auth/setup.service.js';
-import { workspaces } from '../platform/schema.js';
-import { addMember } from '../collect/saved-views/test-members.js';
+import { createTestApp, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
+import { setupTeam } from '../platform/testing/team.js';
 import { newId } from '../platform/ids.js';
 
 let t: TestApp;
@@ -17,12 +15,7 @@ const ownerCall = (method: Method, url: string, payload?: object) => call(method
 
 beforeAll(async () => {
   t = await createTestApp();
-  const setup = await setupOwner(t);
-  owner = setup.cookie;
-  const [ws] = await t.database.db.select().from(workspaces);
-  ({ cookie: viewer } = await addMember(t, ws.id, 'viewer@example.com', 'viewer'));
-  const other = await createWorkspace(t.database, ws.organizationId, setup.body.user.id, 'Other');
-  ({ cookie: otherOwner } = await addMember(t, other.id, 'stranger@example.com', 'admin'));
+  ({ owner, viewer: { cookie: viewer }, stranger: { cookie: otherOwner } } = await setupTeam(t));
   const created = await ownerCall('POST', '/api/v1/feedback/bulk', { items: [
     { channel: 'widget', text: 'لطفا حالت شب اضافه کنید', customer: { externalId: 'a' } },
     { channel: 'email', text: 'ياريت يكون فيه وضع ليلي', customer: { externalId: 'b' } },

@@ -2,6 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actApi, IDEA_STATUSES, type Idea, type IdeaStatus } from '../api/act';
 import { LinkedFeedback } from '../components/act/LinkedFeedback';
+import { InlineStatus, StatusFilter } from '../components/act/StatusControls';
 import { Alert } from '../components/Alert';
 import { LoadMore } from '../components/customers/LoadMore';
 import { useCursorList } from '../components/customers/useCursorList';
@@ -28,6 +29,7 @@ export function IdeasPage() {
   const fetchPage = useCallback((cursor: string | undefined, signal: AbortSignal) => actApi.ideas({ status, cursor }, { signal }), [status]);
   const list = useCursorList(status ?? '', fetchPage);
   const [changed, setChanged] = useState<ReadonlyMap<string, Idea>>(new Map());
+  const statusName = (s: IdeaStatus) => t(`act.ideas.statuses.${s}`);
   const [message, setMessage] = useState<{ ok: true; text: string } | { ok: false; error: unknown } | null>(null);
 
   async function changeStatus(idea: Idea, next: IdeaStatus) {
@@ -35,7 +37,7 @@ export function IdeasPage() {
     try {
       const updated = await actApi.updateIdea(idea.id, { status: next });
       setChanged((m) => new Map(m).set(idea.id, { ...idea, ...updated }));
-      const changedText = t('act.ideas.statusChanged', { title: `\u2068${idea.title}\u2069`, status: t(`act.ideas.statuses.${next}`) });
+      const changedText = t('act.ideas.statusChanged', { title: `\u2068${idea.title}\u2069`, status: statusName(next) });
       const told = updated.notified.queued > 0 ? t('act.ideas.notified', { count: updated.notified.queued }) : '';
       setMessage({ ok: true, text: told ? `${changedText} ${told}` : changedText });
     } catch (error) {
@@ -50,13 +52,10 @@ export function IdeasPage() {
         <p className="muted">{t('act.ideas.intro')}</p>
       </div>
       {canWrite && <NewIdeaForm onCreated={list.reload} />}
-      <div className="card act-filters">
-        <label className="field-label" htmlFor="idea-status">{t('act.ideas.filterStatus')}</label>
-        <select id="idea-status" className="select" data-testid="idea-status-filter" value={status ?? ''} onChange={(e) => navigate(paths.ideas(e.target.value), { replace: true })}>
-          <option value="">{t('act.ideas.allStatuses')}</option>
-          {IDEA_STATUSES.map((s) => <option key={s} value={s}>{t(`act.ideas.statuses.${s}`)}</option>)}
-        </select>
-      </div>
+      <StatusFilter
+        id="idea-status" label={t('act.ideas.filterStatus')} allLabel={t('act.ideas.allStatuses')} testId="idea-status-filter"
+        statuses={IDEA_STATUSES} labelOf={statusName} value={status} onChange={(value) => navigate(paths.ideas(value), { replace: true })}
+      />
       {message?.ok && <p role="status" className="muted" data-testid="idea-message">{message.text}</p>}
       {message && !message.ok && <Alert>{errorMessage(t, message.error)}</Alert>}
       {list.status === 'loading' && <Loading />}
@@ -75,16 +74,10 @@ export function IdeasPage() {
                 </div>
                 {idea.description && <p className="act-description" dir="auto">{idea.description}</p>}
                 <div className="act-card-meta">
-                  {canWrite ? (
-                    <label className="act-inline-field">
-                      <span className="field-label">{t('act.ideas.status')}</span>
-                      <select className="select" data-testid="idea-status" value={idea.status} onChange={(e) => void changeStatus(idea, e.target.value as IdeaStatus)}>
-                        {IDEA_STATUSES.map((s) => <option key={s} value={s}>{t(`act.ideas.statuses.${s}`)}</option>)}
-                      </select>
-                    </label>
-                  ) : (
-                    <span className="badge">{t(`act.ideas.statuses.${idea.status}`)}</span>
-                  )}
+                  <InlineStatus
+                    canWrite={canWrite} label={t('act.ideas.status')} testId="idea-status"
+                    statuses={IDEA_STATUSES} labelOf={statusName} value={idea.status} onChange={(next) => void changeStatus(idea, next)}
+                  />
                   <span className="muted">{fmt.dateTime(idea.updatedAt)}</span>
                 </div>
                 <LinkedFeedback

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actApi, TICKET_STATUSES, type Ticket, type TicketStatus } from '../api/act';
 import { LinkedFeedback } from '../components/act/LinkedFeedback';
+import { InlineStatus, StatusFilter } from '../components/act/StatusControls';
 import { Alert } from '../components/Alert';
 import { LoadMore } from '../components/customers/LoadMore';
 import { useCursorList } from '../components/customers/useCursorList';
@@ -29,6 +30,7 @@ export function TicketsPage() {
   const list = useCursorList(status ?? '', fetchPage);
   const [changed, setChanged] = useState<ReadonlyMap<string, Ticket>>(new Map());
   const [message, setMessage] = useState<{ ok: true; text: string } | { ok: false; error: unknown } | null>(null);
+  const statusName = (s: TicketStatus) => t(`act.tickets.statuses.${s}`);
   const number = (ticket: Ticket) => fmt.number(ticket.number, { useGrouping: false });
 
   async function changeStatus(ticket: Ticket, next: TicketStatus) {
@@ -36,7 +38,7 @@ export function TicketsPage() {
     try {
       const updated = await actApi.updateTicket(ticket.id, { status: next });
       setChanged((m) => new Map(m).set(ticket.id, { ...ticket, ...updated }));
-      setMessage({ ok: true, text: t('act.tickets.statusChanged', { number: number(ticket), status: t(`act.tickets.statuses.${next}`) }) });
+      setMessage({ ok: true, text: t('act.tickets.statusChanged', { number: number(ticket), status: statusName(next) }) });
     } catch (error) {
       setMessage({ ok: false, error });
     }
@@ -48,13 +50,10 @@ export function TicketsPage() {
         <h1 className="page-title">{t('act.tickets.title')}</h1>
         <p className="muted">{t('act.tickets.intro')}</p>
       </div>
-      <div className="card act-filters">
-        <label className="field-label" htmlFor="ticket-status">{t('act.tickets.filterStatus')}</label>
-        <select id="ticket-status" className="select" data-testid="ticket-status-filter" value={status ?? ''} onChange={(e) => navigate(paths.tickets(e.target.value), { replace: true })}>
-          <option value="">{t('act.tickets.allStatuses')}</option>
-          {TICKET_STATUSES.map((s) => <option key={s} value={s}>{t(`act.tickets.statuses.${s}`)}</option>)}
-        </select>
-      </div>
+      <StatusFilter
+        id="ticket-status" label={t('act.tickets.filterStatus')} allLabel={t('act.tickets.allStatuses')} testId="ticket-status-filter"
+        statuses={TICKET_STATUSES} labelOf={statusName} value={status} onChange={(value) => navigate(paths.tickets(value), { replace: true })}
+      />
       {message?.ok && <p role="status" className="muted" data-testid="ticket-message">{message.text}</p>}
       {message && !message.ok && <Alert>{errorMessage(t, message.error)}</Alert>}
       {list.status === 'loading' && <Loading />}
@@ -74,16 +73,10 @@ export function TicketsPage() {
                   <span className={`badge priority-${ticket.priority}`}>{t(`act.tickets.priorities.${ticket.priority}`)}</span>
                 </div>
                 <div className="act-card-meta">
-                  {canWrite ? (
-                    <label className="act-inline-field">
-                      <span className="field-label">{t('act.tickets.status')}</span>
-                      <select className="select" data-testid="ticket-status" value={ticket.status} onChange={(e) => void changeStatus(ticket, e.target.value as TicketStatus)}>
-                        {TICKET_STATUSES.map((s) => <option key={s} value={s}>{t(`act.tickets.statuses.${s}`)}</option>)}
-                      </select>
-                    </label>
-                  ) : (
-                    <span className="badge">{t(`act.tickets.statuses.${ticket.status}`)}</span>
-                  )}
+                  <InlineStatus
+                    canWrite={canWrite} label={t('act.tickets.status')} testId="ticket-status"
+                    statuses={TICKET_STATUSES} labelOf={statusName} value={ticket.status} onChange={(next) => void changeStatus(ticket, next)}
+                  />
                   {ticket.customerId && <Link to={paths.customer(ticket.customerId)}>{t('act.tickets.customer')}</Link>}
                   <span className="muted">{t('act.tickets.opened')} {fmt.dateTime(ticket.createdAt)}</span>
                 </div>
