@@ -12,6 +12,7 @@ import { pgArray } from '../platform/db/pg-array.js';
 import { metrics } from '../platform/metrics.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
 import { analyzeText, type TextAnalysis } from './analyze-text.js';
+import { searchDocument } from './search/search-document.js';
 
 export async function processFeedback(database: Database, payload: Record<string, unknown>, job?: ClaimedJob, analyze = analyzeAndStore): Promise<void> {
   const scope = new WorkspaceScope(database, String(payload.workspaceId));
@@ -34,12 +35,14 @@ export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: st
   if (items.length === 0) return 0;
   const context = ctx ?? await loadAnalysisContext(scope, tx);
   const rows = items.map((item) => {
+    // The item becomes searchable here (storing it wrote no search document; see store-feedback).
+    const searchText = attempt(() => searchDocument(item.text));
     try {
       // A language given by the sender (confidence 1) is kept; otherwise it is detected.
       const given = item.language && item.languageConfidence === 1 ? item.language : null;
-      return { id: item.id, result: analyzeText(item.text, context, { language: given, scores: item }) };
+      return { id: item.id, searchText, result: analyzeText(item.text, context, { language: given, scores: item }) };
     } catch (err) {
-      return { id: item.id, error: err instanceof Error ? err.message : String(err) };
+      return { id: item.id, searchText, error: err instanceof Error ? err.message : String(err) };
     }
   });
   await writeAnalyses(scope, tx, rows);
@@ -47,7 +50,9 @@ export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: st
   return items.length;
 }
 
-type AnalysisRow = { id: string; result?: TextAnalysis; error?: string };
+type AnalysisRow = { id: string; searchText: string | null; result?: TextAnalysis; error?: string };
+
+const attempt = <T>(fn: () => T): T | null => { try { return fn(); } catch { return null; } };
 
 /** One UPDATE for the batch: per-item values are unnested side by side. */
 async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRow[]) {
@@ -66,6 +71,7 @@ async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRo
       topic_scores = case when v.error is not null then f.topic_scores else v.topic_scores::jsonb end,
       analysis_version = coalesce(v.analysis_version, f.analysis_version),
       analysis_error = v.error,
+      search_text = coalesce(v.search_text, f.search_text),
       status = case when v.error is null then 'processed' else 'failed' end,
       processed_at = now(), updated_at = now()
     from (select * from unnest(
@@ -80,8 +86,9 @@ async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRo
       ${pgArray(col((r) => JSON.stringify(r.topics)))}::text[],
       ${pgArray(col((r) => JSON.stringify(r.topicScores)))}::text[],
       ${pgArray(col((r) => r.analysisVersion))}::text[],
-      ${pgArray(rows.map((r) => r.error?.slice(0, 500) ?? null))}::text[]
-    ) as t(id, language, language_confidence, sentiment, sentiment_score, sentiment_confidence, feedback_type, type_confidence, topics, topic_scores, analysis_version, error)) v
+      ${pgArray(rows.map((r) => r.error?.slice(0, 500) ?? null))}::text[],
+      ${pgArray(rows.map((r) => r.searchText))}::text[]
+    ) as t(id, language, language_confidence, sentiment, sentiment_score, sentiment_confidence, feedback_type, type_confidence, topics, topic_scores, analysis_version, error, search_text)) v
     where f.id = v.id and f.workspace_id = ${scope.workspaceId}`);
 }
 

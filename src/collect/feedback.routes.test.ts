@@ -123,6 +123,7 @@ describe('bulk create', () => {
     const res = await post('/api/v1/feedback/bulk', { mode: 'partial', items: [good(4), { channel: 'import', csat: 0 }, good(5)] });
     expect(res.statusCode).toBe(207);
     expect(res.json()).toMatchObject({ stored: true, created: 2, invalid: 1 });
+    await t.drainJobs(); // items are searchable once analysed
     expect((await get('/api/v1/feedback?q=bulk%20item')).json().data).toHaveLength(2);
   });
 
@@ -225,6 +226,7 @@ describe('Idempotency-Key', () => {
     const ids = new Set(answers.filter((r) => r.statusCode === 201).map((r) => r.json().id));
     expect(ids.size).toBe(1);
     expect(answers.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
+    await t.drainJobs();
     const list = (await get(`/api/v1/feedback?q=${encodeURIComponent('parallel idempotent')}`)).json().data;
     expect(list).toHaveLength(1);
   });

@@ -53,17 +53,20 @@ export const feedbackItems = pgTable('feedback_items', {
   index('feedback_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
   index('feedback_customer_created_idx').on(t.workspaceId, t.customerId, t.createdAt),
   index('feedback_channel_created_idx').on(t.workspaceId, t.channel, t.createdAt),
-  index('feedback_language_created_idx').on(t.workspaceId, t.language, t.createdAt),
-  index('feedback_sentiment_created_idx').on(t.workspaceId, t.sentiment, t.createdAt),
-  index('feedback_type_created_idx').on(t.workspaceId, t.feedbackType, t.createdAt),
+  // Columns that analysis or agents fill in later are indexed only once they have a value (every
+  // filter on them implies that), so storing a new item writes the fewest index entries.
+  index('feedback_language_created_idx').on(t.workspaceId, t.language, t.createdAt).where(sql`${t.language} is not null`),
+  index('feedback_sentiment_created_idx').on(t.workspaceId, t.sentiment, t.createdAt).where(sql`${t.sentiment} is not null`),
+  index('feedback_type_created_idx').on(t.workspaceId, t.feedbackType, t.createdAt).where(sql`${t.feedbackType} is not null`),
   index('feedback_topics_idx').using('gin', t.topics),
   index('feedback_tags_idx').using('gin', t.tags),
-  index('feedback_assignee_idx').on(t.workspaceId, t.assigneeId, t.createdAt),
+  index('feedback_assignee_idx').on(t.workspaceId, t.assigneeId, t.createdAt).where(sql`${t.assigneeId} is not null`),
   // The explorer's survey filter: items from a survey's answers (metadata) or linked to its responses.
-  index('feedback_survey_idx').on(t.workspaceId, sql`(${t.metadata} ->> 'survey_id')`),
+  index('feedback_survey_idx').on(t.workspaceId, sql`(${t.metadata} ->> 'survey_id')`).where(sql`(${t.metadata} ->> 'survey_id') is not null`),
   index('feedback_survey_response_idx').on(t.surveyResponseId).where(sql`${t.surveyResponseId} is not null`),
-  // Full-text search: search_text holds normalised, word-segmented tokens (see analyze/search).
-  index('feedback_search_vector_idx').using('gin', t.searchVector),
+  // Full-text search: search_text holds normalised, word-segmented tokens (see analyze/search),
+  // written by the analysis job; searches add the same condition.
+  index('feedback_search_vector_idx').using('gin', t.searchVector).where(sql`${t.searchText} is not null`),
   uniqueIndex('feedback_external_id_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
 ]);
 

@@ -11,7 +11,6 @@ import { identifyCustomer, prefetchCustomers } from '../customers/identify-custo
 import { enqueueJobs } from '../platform/jobs/queue.js';
 import { newId } from '../platform/ids.js';
 import { pgArray } from '../platform/db/pg-array.js';
-import { searchDocument } from '../analyze/search/search-document.js';
 import { redactFeedbackPii } from '../analyze/pii/redact-feedback-pii.js';
 import { piiRedactionEnabled } from '../platform/workspace/workspace-settings.service.js';
 import type { TCreateFeedbackInput } from './feedback.schemas.js';
@@ -79,12 +78,14 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
 }
 
 /**
- * Text, search document and metadata as stored. Redaction comes first: neither the text, its
- * search document nor the metadata ever hold the PII.
+ * Text and metadata as stored. Redaction comes first: neither the text, the search document the
+ * analysis job derives from it, nor the metadata ever hold the PII. The search document is left
+ * to that job (search_text null): storing an item then writes no full-text index entry, which
+ * keeps ingestion fast; an item is searchable once analysed, normally within a second.
  */
 export function storedContent(redact: boolean, text: string, metadata: Record<string, unknown>) {
   const r = redact ? redactFeedbackPii(text, metadata) : { text, metadata, piiRedacted: false };
-  return { text: r.text, searchText: searchDocument(r.text), metadata: r.metadata, piiRedacted: r.piiRedacted };
+  return { text: r.text, searchText: null, metadata: r.metadata, piiRedacted: r.piiRedacted };
 }
 
 /** Queues the analysis of new or changed items in the caller's transaction, IDS_PER_JOB per job. */

@@ -39,6 +39,7 @@ afterAll(() => t.close());
 describe('PII redaction', () => {
   it('is off by default: text, search text and metadata are untouched', async () => {
     const res = await post(key, { channel: 'email', text: TEXT, metadata: { from: 'ali.rezaei@example.com' } });
+    await t.drainJobs(); // the analysis job writes the search document
     const row = await stored(res.json().id);
     expect(row.text).toBe(TEXT);
     expect(row.searchText).toContain('rezaei');
@@ -51,6 +52,7 @@ describe('PII redaction', () => {
     const res = await post(key, { channel: 'email', text: TEXT, metadata: { from: 'ali.rezaei@example.com', nested: { card: '4111 1111 1111 1111' }, order: 'A-12345' } });
     expect(res.statusCode).toBe(201);
     expect(res.json().text).toBe('لطفا با [email] یا [phone] تماس بگیرید، سفارش ۱۲۳۴۵');
+    await t.drainJobs();
     const row = await stored(res.json().id);
     expect(row.text).toBe('لطفا با [email] یا [phone] تماس بگیرید، سفارش ۱۲۳۴۵');
     expect(row.metadata).toEqual({ from: '[email]', nested: { card: '[card]' }, order: 'A-12345' });
@@ -77,6 +79,7 @@ describe('PII redaction', () => {
       fs.writeFileSync(file, 'comment\n"请联系我 13800138000"\n"卡号 6217000012345678907"\n');
       const summary = await importFile(new WorkspaceScope(t.database, workspaceId), file, { mapping: { text: 'comment' }, channel: 'import', batchSize: 10 });
       expect(summary.imported).toBe(2);
+      await t.drainJobs();
       const rows = await t.database.rows<{ text: string; search_text: string; pii_redacted: boolean }>(sql`select text, search_text, pii_redacted from feedback_items where channel = 'import' order by text`);
       expect(rows.map((r) => r.text).sort()).toEqual(['卡号 [card]', '请联系我 [phone]'].sort());
       expect(rows.every((r) => r.pii_redacted && !/\d{6}/.test(r.search_text))).toBe(true);

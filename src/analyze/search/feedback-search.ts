@@ -2,7 +2,9 @@
  * Full-text search over feedback_items in SQL. search_vector is a stored generated column
  * (to_tsvector('simple', search_text)) with the GIN index feedback_search_vector_idx, so the
  * match is answered from the index and ranking reads stored vectors; the tsquery built by
- * parseSearchQuery is always a bound parameter.
+ * parseSearchQuery is always a bound parameter. search_text is written by the analysis job (so
+ * storing an item touches no text index) and the index only holds rows that have it: every
+ * search says `search_text is not null` so that the planner can use it.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { feedbackItems } from '../../collect/schema.js';
@@ -31,7 +33,7 @@ export function feedbackSearch(q: string): FeedbackSearch {
   const tsquery = sql`to_tsquery('simple', ${query.tsquery})`;
   return {
     query,
-    where: sql`${documentVector} @@ ${tsquery}`,
+    where: sql`${feedbackItems.searchText} is not null and ${documentVector} @@ ${tsquery}`,
     rank: sql<number>`ts_rank_cd(${documentVector}, ${tsquery}, 1)::real`.mapWith(Number),
   };
 }
