@@ -1,9 +1,8 @@
 // The public shape of a feedback item, and loading items with their customer summary.
-import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../platform/db/client.js';
+import { getTableColumns, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
-import { customers } from '../customers/schema.js';
+import { pgArray } from '../platform/db/pg-array.js';
 
 type FeedbackRow = typeof feedbackItems.$inferSelect;
 type CustomerSummary = { id: string; name: string | null; email: string | null; externalId: string | null } | null;
@@ -24,29 +23,27 @@ export function publicFeedback(f: FeedbackRow, customer: CustomerSummary = null)
 
 export type FeedbackView = ReturnType<typeof publicFeedback>;
 
-// Built once per database (building the query costs more CPU than running it), but sent as an
-// unnamed statement, so PostgreSQL plans each call with its ids and the table's current size: a
-// plan cached while the table was small would scan it all once it has grown. The ids are a
-// semi-join (`in (select unnest(…))`), one primary-key probe each: with `= any(…)` the planner
-// may also scan the workspace's whole index and AND the bitmaps, a cost that grows with the table.
-const viewQueries = new WeakMap<Database, ReturnType<typeof buildViewQuery>>();
-
-function buildViewQuery(database: Database) {
-  return database.db.select({ f: feedbackItems, c: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId } })
-    .from(feedbackItems).leftJoin(customers, eq(customers.id, feedbackItems.customerId))
-    .where(and(eq(feedbackItems.workspaceId, sql.placeholder('workspaceId')), sql`${feedbackItems.id} in (select unnest(${sql.placeholder('ids')}::uuid[]))`))
-    .prepare(''); // unnamed: planned anew for each call's ids, as the table grows
-}
+// The items are read by one primary-key probe per id, whatever the planner's statistics say:
+// each id is looked up in a LATERAL subquery with OFFSET 0, which PostgreSQL cannot flatten into
+// a join. A plain join or `in (…)` let the planner, with statistics from when the table was
+// small (a fresh install under load, before autoanalyze), scan the whole workspace for every
+// batch of new items. The select list is built once from the schema; values are mapped the way
+// Drizzle maps them.
+const columns = Object.entries(getTableColumns(feedbackItems)).filter(([key]) => key !== 'searchVector' && key !== 'searchText');
+const selectList = sql.join(columns.map(([key, column]) => sql`f.${sql.identifier(column.name)} as ${sql.identifier(key)}`), sql`, `);
 
 /** The items with these ids (in this workspace), in the order asked; missing ids are skipped. */
 export async function loadFeedbackViews(scope: WorkspaceScope, ids: string[]): Promise<FeedbackView[]> {
   if (ids.length === 0) return [];
-  let query = viewQueries.get(scope.database);
-  if (!query) {
-    query = buildViewQuery(scope.database);
-    viewQueries.set(scope.database, query);
-  }
-  const rows = await query.execute({ workspaceId: scope.workspaceId, ids });
-  const byId = new Map(rows.map((r) => [r.f.id, publicFeedback(r.f, r.c?.id ? r.c : null)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  const rows = await scope.database.rows<Record<string, unknown>>(sql`
+    select ${selectList}, c.id as "c_id", c.name as "c_name", c.email as "c_email", c.external_id as "c_external_id"
+    from unnest(${pgArray(ids)}::uuid[]) with ordinality as k(id, n)
+    cross join lateral (select * from feedback_items fi where fi.id = k.id and fi.workspace_id = ${scope.workspaceId} offset 0) f
+    left join lateral (select id, name, email, external_id from customers ci where ci.id = f.customer_id offset 0) c on true
+    order by k.n`);
+  return rows.map((r) => {
+    const item = Object.fromEntries(columns.map(([key, column]) => [key, r[key] == null ? r[key] : column.mapFromDriverValue(r[key])])) as FeedbackRow;
+    const customer = r.c_id ? { id: String(r.c_id), name: r.c_name as string | null, email: r.c_email as string | null, externalId: r.c_external_id as string | null } : null;
+    return publicFeedback(item, customer);
+  });
 }
