@@ -1,6 +1,6 @@
 // Tickets: a case an agent works on, numbered per workspace, linked to the feedback items it
 // came from (feedback_items.ticket_id) and, through them, to the customer.
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db/client.js';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from '../collect/schema.js';
@@ -12,9 +12,8 @@ import { assertMember, loadFeedbackRefs, resolveCustomer } from './references.js
 import { afterCursor, newestFirst, toPage } from './page.js';
 import { publicTask } from './tasks.service.js';
 import { publicCompensation } from './compensations.service.js';
-import type { TCreateTicket, TUpdateTicket } from './act.schemas.js';
 import type { z } from 'zod';
-import type { ZListTickets } from './act.schemas.js';
+import type { TCreateTicket, TUpdateTicket, ZListTickets } from './act.schemas.js';
 
 type Ticket = typeof tickets.$inferSelect;
 
@@ -97,7 +96,7 @@ export async function updateTicket(scope: WorkspaceScope, id: string, input: TUp
     const now = new Date();
     const patch: Partial<Ticket> = { ...input, updatedAt: now };
     if (input.status && isClosed(input.status) !== isClosed(current.status)) patch.resolvedAt = isClosed(input.status) ? now : null;
-    const [ticket] = await tx.update(tickets).set(patch).where(and(scope.where(tickets, eq(tickets.id, id)))).returning();
+    const [ticket] = await tx.update(tickets).set(patch).where(scope.where(tickets, eq(tickets.id, id))).returning();
     return publicTicket(ticket);
   });
 }

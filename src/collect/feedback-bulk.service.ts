@@ -50,8 +50,9 @@ export async function bulkUpdateFeedback(scope: WorkspaceScope, input: TBulkUpda
       : undefined;
     let idea;
     if (input.addToIdea && 'ideaId' in input.addToIdea) {
-      const existing = await lockIdea(scope, tx, input.addToIdea.ideaId).catch(() => {
-        throw new AppError(422, 'unknown_idea', 'addToIdea.ideaId: no such idea in this workspace', 'addToIdea.ideaId');
+      const existing = await lockIdea(scope, tx, input.addToIdea.ideaId).catch((err: unknown) => {
+        if (err instanceof AppError && err.status === 404) throw new AppError(422, 'unknown_idea', 'addToIdea.ideaId: no such idea in this workspace', 'addToIdea.ideaId');
+        throw err;
       });
       await linkFeedbackIn(scope, tx, existing.id, ids);
       idea = { id: existing.id, title: existing.title, status: existing.status };
