@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { detectLanguage } from '../src/analyze/detect-language.js';
+import { detectLanguage, loadLanguageDetector } from '../src/analyze/detect-language.js';
 
 export interface DatasetResult {
   dataset: string;
@@ -57,6 +57,7 @@ function readJsonl(file: string): Row[] {
 }
 
 export async function evaluateLanguageDetection(datasetsDir: string, split = 'dev'): Promise<Result> {
+  await loadLanguageDetector();
   const datasets: DatasetResult[] = [];
   const allTexts: string[] = [];
   const confusions: Record<string, number> = {};

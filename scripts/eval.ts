@@ -15,6 +15,7 @@ import { measureThroughput } from '../src/analyze/model/throughput.js';
 import { datasetsDir, loadDatasets, loadLabelledSet } from '../src/analyze/model/training-data.js';
 import type { ClassMetrics } from '../src/analyze/model/metrics.js';
 import { evaluateLanguageDetection, formatResult } from './eval-language.js';
+import { loadLanguageDetector } from '../src/analyze/detect-language.js';
 
 /** Dev macro-F1 targets of the analysis model. */
 const TARGETS: Record<string, Partial<Record<'sentiment' | 'topics' | 'type', number>>> = {
@@ -66,6 +67,7 @@ function details(results: DatasetEvaluation[]): string {
 }
 
 async function main(): Promise<void> {
+  await loadLanguageDetector();
   const dir = datasetsDir();
   const split = process.env.EVAL_SPLIT === 'train' ? 'train' : 'dev';
   console.log(`Analysis model ${MODEL_VERSION}, ${split} splits\n`);

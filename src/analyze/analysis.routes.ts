@@ -7,6 +7,7 @@ import { zUuid } from '../platform/http/zod-types.js';
 import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
 import { ZAnalyzeTextInput, ZCorrectAnalysisInput } from './analysis.schemas.js';
 import { analyzeText } from './analyze-text.js';
+import { loadLanguageDetector } from './detect-language.js';
 import { loadAnalysisContext } from './analysis-context.js';
 import { correctAnalysis, listCorrections } from './corrections.service.js';
 import { getWorkspaceModel, scheduleWorkspaceTraining } from './workspace-model.js';
@@ -25,7 +26,10 @@ export async function analysisRoutes(app: FastifyInstance) {
       description: "Language, sentiment (label, score in [-1, 1], confidence), feedback type and topics from this workspace's taxonomy and learnt model.",
       body: ZAnalyzeTextInput,
     },
-  }, async (req) => analyzeText(req.body.text, await loadAnalysisContext(req.scope), { language: req.body.language }));
+  }, async (req) => {
+    await loadLanguageDetector();
+    return analyzeText(req.body.text, await loadAnalysisContext(req.scope), { language: req.body.language });
+  });
 
   r.post('/api/v1/feedback/:id/analysis', {
     config: { permission: 'feedback:write' },

@@ -1,5 +1,7 @@
-import { describe, it, expect } from 'vitest';
-import { detectLanguage, cleanForDetection } from './detect-language.js';
+import { describe, it, expect, beforeAll } from 'vitest';
+import { detectLanguage, cleanForDetection, loadLanguageDetector } from './detect-language.js';
+
+beforeAll(loadLanguageDetector);
 
 const lang = (text: string): string => detectLanguage(text).language;
 /** Persian retyped on an Arabic keyboard: ی → ي, ک → ك. */

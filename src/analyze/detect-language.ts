@@ -20,7 +20,7 @@
  *      EN_PRIOR_RATIO of the winner), English wins, since it is the only Latin-script language
  *      Feedloop serves and short English texts are often misread as Tagalog, French, etc.
  */
-import { eld as eldMedium } from 'eld/medium';
+import type { eld as EldMedium } from 'eld/medium';
 import { createFaArScorer, type FaArModel } from './fa-ar.js';
 import { detectRomanized } from './romanized.js';
 // Imported (not read from disk) so that the TypeScript build copies it next to the compiled code.
@@ -45,9 +45,18 @@ const UND: LanguageDetection = Object.freeze({ language: 'und', confidence: 0 })
 
 // eld is only consulted for Latin and rarer scripts. With the English prior, 'medium' misread 7
 // of 8,597 English train texts against 4 for 'large', at less than half the memory (≈70 MB vs
-// ≈160 MB of heap) and load time, so 'medium' it is; it is loaded once, here.
+// ≈160 MB of heap) and load time, so 'medium' it is. Importing it still costs ≈200 MB of RSS, so
+// it is loaded on first need (loadLanguageDetector): an API process that never analyses, or a
+// server before its first feedback, does not carry it.
 // A private instance keeps other modules' eld settings (language subsets) from leaking in.
-const eld = eldMedium.newInstance();
+let eld: ReturnType<typeof EldMedium.newInstance> | null = null;
+
+/** Loads eld once; every entry point of analysis awaits it before detecting synchronously. */
+export async function loadLanguageDetector(): Promise<void> {
+  if (eld) return;
+  const { eld: medium } = await import('eld/medium');
+  eld ??= medium.newInstance();
+}
 const faArModel: FaArModel = faArModelJson;
 const scoreFaAr = createFaArScorer(faArModel);
 
@@ -130,6 +139,7 @@ function countScripts(text: string): ScriptCounts {
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 function fromEld(text: string, share: number, preferEnglish: boolean): LanguageDetection {
+  if (!eld) throw new Error('language detector not loaded: await loadLanguageDetector() first');
   const result = eld.detect(text);
   let language = result.language;
   if (!language) return UND;

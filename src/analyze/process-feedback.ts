@@ -13,6 +13,7 @@ import { metrics } from '../platform/metrics.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
 import { analyzeText, type TextAnalysis } from './analyze-text.js';
 import { searchDocument } from './search/search-document.js';
+import { loadLanguageDetector } from './detect-language.js';
 
 export async function processFeedback(database: Database, payload: Record<string, unknown>, job?: ClaimedJob, analyze = analyzeAndStore): Promise<void> {
   const scope = new WorkspaceScope(database, String(payload.workspaceId));
@@ -33,6 +34,7 @@ export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: st
     nps: feedbackItems.nps, csat: feedbackItems.csat, ces: feedbackItems.ces, rating: feedbackItems.rating,
   }).from(feedbackItems).where(scope.where(feedbackItems, inArray(feedbackItems.id, ids)));
   if (items.length === 0) return 0;
+  await loadLanguageDetector();
   const context = ctx ?? await loadAnalysisContext(scope, tx);
   const rows = items.map((item) => {
     // The item becomes searchable here (storing it wrote no search document; see store-feedback).

@@ -1,6 +1,8 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { detectRomanized } from './romanized.js';
-import { detectLanguage } from './detect-language.js';
+import { detectLanguage, loadLanguageDetector } from './detect-language.js';
+
+beforeAll(loadLanguageDetector);
 
 describe('Finglish and Arabizi', () => {
   it('recognises Persian typed in Latin letters', () => {
