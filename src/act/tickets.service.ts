@@ -75,7 +75,7 @@ async function feedbackCounts(scope: WorkspaceScope, ticketIds: string[]) {
 export async function getTicket(scope: WorkspaceScope, id: string) {
   const [ticket] = await scope.db.select().from(tickets).where(scope.where(tickets, eq(tickets.id, id)));
   if (!ticket) throw notFound('Ticket');
-  const [items, taskRows, compRows, [{ n }]] = await Promise.all([
+  const [items, taskRows, compRows, counts] = await Promise.all([
     scope.db.select({
       id: feedbackItems.id, channel: feedbackItems.channel, text: sql<string>`left(${feedbackItems.text}, 500)`,
       language: feedbackItems.language, sentiment: feedbackItems.sentiment, createdAt: feedbackItems.createdAt,
@@ -83,9 +83,9 @@ export async function getTicket(scope: WorkspaceScope, id: string) {
       .orderBy(desc(feedbackItems.createdAt)).limit(100),
     scope.db.select().from(tasks).where(scope.where(tasks, eq(tasks.ticketId, id))).orderBy(...newestFirst(tasks)),
     scope.db.select().from(compensations).where(scope.where(compensations, eq(compensations.ticketId, id))).orderBy(...newestFirst(compensations)),
-    scope.db.select({ n: count() }).from(feedbackItems).where(scope.where(feedbackItems, eq(feedbackItems.ticketId, id))),
+    feedbackCounts(scope, [id]),
   ]);
-  return { ...publicTicket(ticket), feedbackCount: Number(n), feedback: items, tasks: taskRows.map(publicTask), compensations: compRows.map(publicCompensation) };
+  return { ...publicTicket(ticket), feedbackCount: counts.get(id) ?? 0, feedback: items, tasks: taskRows.map(publicTask), compensations: compRows.map(publicCompensation) };
 }
 
 export async function updateTicket(scope: WorkspaceScope, id: string, input: TUpdateTicket) {

@@ -1,9 +1,8 @@
 // Bulk actions of the feedback explorer: tag, add a topic (as a correction), assign, open one
 // ticket for the items or link them to an idea — any of these together, in one transaction.
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
-import { memberships } from '../platform/schema.js';
 import { AppError } from '../platform/http/errors.js';
 import { pgArray } from '../platform/db/pg-array.js';
 import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
@@ -11,6 +10,7 @@ import { applyCorrection, assertKnownTopics } from '../analyze/corrections.servi
 import { scheduleWorkspaceTraining } from '../analyze/workspace-model.js';
 import type { TBulkUpdateFeedbackInput } from './feedback.schemas.js';
 import { createTicketIn } from '../act/tickets.service.js';
+import { assertMember } from '../act/references.js';
 import { createIdeaIn, linkFeedbackIn, lockIdea } from '../loop/ideas.service.js';
 
 export async function bulkUpdateFeedback(scope: WorkspaceScope, input: TBulkUpdateFeedbackInput, userId: string | null) {
@@ -23,11 +23,7 @@ export async function bulkUpdateFeedback(scope: WorkspaceScope, input: TBulkUpda
     if (items.length !== ids.length) {
       throw new AppError(422, 'unknown_feedback', 'ids: some items do not exist in this workspace', 'ids');
     }
-    if (input.assigneeId) {
-      const [member] = await tx.select({ userId: memberships.userId }).from(memberships)
-        .where(and(eq(memberships.workspaceId, scope.workspaceId), eq(memberships.userId, input.assigneeId)));
-      if (!member) throw new AppError(422, 'unknown_member', 'assigneeId: not a member of this workspace', 'assigneeId');
-    }
+    await assertMember(scope, tx, input.assigneeId, 'assigneeId');
     if (input.addTags || input.removeTags || input.assigneeId !== undefined) {
       const set: Record<string, unknown> = { updatedAt: new Date() };
       if (input.addTags || input.removeTags) {

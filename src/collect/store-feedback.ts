@@ -45,10 +45,10 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
       results[i] = { ok: false, field: 'links.ticketId', code: 'unknown_ticket', message: 'links.ticketId: no such ticket in this workspace' };
       return;
     }
-    const { text, searchText, metadata, piiRedacted } = storedContent(redact, item.text, item.metadata);
+    const { text, metadata, piiRedacted } = storedContent(redact, item.text, item.metadata);
     rows.push(scope.stamp({
       id: newId(), customerId: customerIds[i], channel: item.channel, externalId: item.externalId ?? null,
-      text, searchText, piiRedacted,
+      text, piiRedacted,
       language: item.language ?? null, languageConfidence: item.language ? 1 : null,
       nps: item.nps ?? null, csat: item.csat ?? null, ces: item.ces ?? null, rating: item.rating ?? null,
       metadata, surveyResponseId: item.links.surveyResponseId ?? null, ticketId: item.links.ticketId ?? null,
@@ -79,13 +79,13 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
 
 /**
  * Text and metadata as stored. Redaction comes first: neither the text, the search document the
- * analysis job derives from it, nor the metadata ever hold the PII. The search document is left
- * to that job (search_text null): storing an item then writes no full-text index entry, which
+ * analysis job derives from it, nor the metadata ever hold the PII. The search document
+ * (search_text) is left to that job: storing an item then writes no full-text index entry, which
  * keeps ingestion fast; an item is searchable once analysed, normally within a second.
  */
 export function storedContent(redact: boolean, text: string, metadata: Record<string, unknown>) {
   const r = redact ? redactFeedbackPii(text, metadata) : { text, metadata, piiRedacted: false };
-  return { text: r.text, searchText: null, metadata: r.metadata, piiRedacted: r.piiRedacted };
+  return { text: r.text, metadata: r.metadata, piiRedacted: r.piiRedacted };
 }
 
 /** Queues the analysis of new or changed items in the caller's transaction, IDS_PER_JOB per job. */
@@ -107,12 +107,12 @@ const isoTime = (d: Date | undefined) => (d ? d.toISOString() : null);
  */
 async function insertFeedbackRows(tx: Tx, rows: FeedbackInsert[]): Promise<Set<string>> {
   const inserted = await tx.execute<{ id: string }>(sql`
-    insert into feedback_items (id, workspace_id, customer_id, channel, external_id, text, search_text, pii_redacted,
+    insert into feedback_items (id, workspace_id, customer_id, channel, external_id, text, pii_redacted,
       language, language_confidence, nps, csat, ces, rating, metadata, survey_response_id, ticket_id, order_id, review_id,
       created_at, received_at)
     select * from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.workspaceId)}::uuid[],
       ${column(rows, (r) => r.customerId)}::uuid[], ${column(rows, (r) => r.channel)}::text[], ${column(rows, (r) => r.externalId)}::text[],
-      ${column(rows, (r) => r.text)}::text[], ${column(rows, (r) => r.searchText)}::text[], ${column(rows, (r) => r.piiRedacted ?? false)}::boolean[],
+      ${column(rows, (r) => r.text)}::text[], ${column(rows, (r) => r.piiRedacted ?? false)}::boolean[],
       ${column(rows, (r) => r.language)}::text[], ${column(rows, (r) => r.languageConfidence)}::real[],
       ${column(rows, (r) => r.nps)}::smallint[], ${column(rows, (r) => r.csat)}::smallint[], ${column(rows, (r) => r.ces)}::smallint[],
       ${column(rows, (r) => r.rating)}::smallint[], ${column(rows, (r) => JSON.stringify(r.metadata ?? {}))}::jsonb[],

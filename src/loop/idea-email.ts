@@ -1,6 +1,6 @@
 // The message that closes the loop: "you asked for X; it is now planned / live / declined", in
 // the customer's language and direction, quoting what they wrote. Every value is escaped.
-import i18next from 'i18next';
+import { messageCatalog } from '../platform/mail/message-catalog.js';
 import { html } from '../platform/http/html.js';
 import { isRtl } from '../collect/surveys/page-messages.js';
 import type { IDEA_STATUSES } from './schema.js';
@@ -44,13 +44,7 @@ const MESSAGES = {
   },
 } satisfies Record<EmailLanguage, Record<string, string>>;
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  initAsync: false,
-  resources: Object.fromEntries(Object.entries(MESSAGES).map(([lng, translation]) => [lng, { translation }])),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false }, // escaped by the html template below
-});
+const messagesFor = messageCatalog(MESSAGES);
 
 export interface IdeaEmailInput {
   language: EmailLanguage;
@@ -63,7 +57,7 @@ export interface IdeaEmailInput {
 }
 
 export function renderIdeaEmail(input: IdeaEmailInput): { subject: string; html: string; text: string } {
-  const t = i18n.getFixedT(input.language);
+  const t = messagesFor(input.language);
   const dir = isRtl(input.language) ? 'rtl' : 'ltr';
   const subject = t('subject', { workspace: input.workspaceName, title: input.ideaTitle }).slice(0, 200);
   const greeting = input.customerName ? t('greeting', { name: input.customerName }) : t('greetingNoName');

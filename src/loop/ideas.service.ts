@@ -34,8 +34,9 @@ export async function linkFeedbackIn(scope: WorkspaceScope, tx: Tx, ideaId: stri
 
 export async function createIdeaIn(scope: WorkspaceScope, tx: Tx, input: TCreateIdea, userId: string | null) {
   const [idea] = await tx.insert(ideas).values(scope.stamp({ id: newId(), title: input.title, description: input.description, createdBy: userId })).returning();
-  const linked = await linkFeedbackIn(scope, tx, idea.id, input.feedbackIds);
-  return { ...publicIdea(idea), feedbackCount: linked, customerCount: await customerCount(scope, tx, idea.id) };
+  await linkFeedbackIn(scope, tx, idea.id, input.feedbackIds);
+  const counts = await backing(scope, tx, [idea.id]);
+  return { ...publicIdea(idea), ...counts(idea.id) };
 }
 
 export function createIdea(scope: WorkspaceScope, input: TCreateIdea, userId: string | null) {
@@ -49,24 +50,22 @@ export async function lockIdea(scope: WorkspaceScope, tx: Tx, id: string): Promi
   return idea;
 }
 
-async function customerCount(scope: WorkspaceScope, tx: Tx | WorkspaceScope['db'], ideaId: string) {
-  const [{ n }] = await tx.select({ n: countDistinct(feedbackItems.customerId) }).from(ideaFeedback)
-    .innerJoin(feedbackItems, eq(feedbackItems.id, ideaFeedback.feedbackId))
-    .where(scope.where(ideaFeedback, eq(ideaFeedback.ideaId, ideaId)));
-  return Number(n);
+/** How many feedback items and distinct customers back each of these ideas (zero when none). */
+async function backing(scope: WorkspaceScope, db: Tx | WorkspaceScope['db'], ideaIds: string[]) {
+  const rows = ideaIds.length === 0 ? [] : await db.select({
+    ideaId: ideaFeedback.ideaId, items: count(), customers: countDistinct(feedbackItems.customerId),
+  }).from(ideaFeedback).innerJoin(feedbackItems, eq(feedbackItems.id, ideaFeedback.feedbackId))
+    .where(scope.where(ideaFeedback, inArray(ideaFeedback.ideaId, ideaIds))).groupBy(ideaFeedback.ideaId);
+  const byIdea = new Map(rows.map((r) => [r.ideaId, { feedbackCount: Number(r.items), customerCount: Number(r.customers) }]));
+  return (ideaId: string) => byIdea.get(ideaId) ?? { feedbackCount: 0, customerCount: 0 };
 }
 
 export async function listIdeas(scope: WorkspaceScope, q: z.infer<typeof ZListIdeas>) {
   const rows = await scope.db.select().from(ideas)
     .where(scope.where(ideas, q.status ? eq(ideas.status, q.status) : undefined, afterCursor(ideas, q.cursor)))
     .orderBy(...newestFirst(ideas)).limit(q.limit + 1);
-  const ids = rows.map((r) => r.id);
-  const counts = ids.length === 0 ? [] : await scope.db.select({
-    ideaId: ideaFeedback.ideaId, items: count(), customers: countDistinct(feedbackItems.customerId),
-  }).from(ideaFeedback).innerJoin(feedbackItems, eq(feedbackItems.id, ideaFeedback.feedbackId))
-    .where(scope.where(ideaFeedback, inArray(ideaFeedback.ideaId, ids))).groupBy(ideaFeedback.ideaId);
-  const byIdea = new Map(counts.map((c) => [c.ideaId, c]));
-  return toPage(rows, q.limit, (i) => ({ ...publicIdea(i), feedbackCount: Number(byIdea.get(i.id)?.items ?? 0), customerCount: Number(byIdea.get(i.id)?.customers ?? 0) }));
+  const counts = await backing(scope, scope.db, rows.map((r) => r.id));
+  return toPage(rows, q.limit, (i) => ({ ...publicIdea(i), ...counts(i.id) }));
 }
 
 /** The idea with its feedback items (newest first, first 100). */
@@ -79,8 +78,8 @@ export async function getIdea(scope: WorkspaceScope, id: string) {
   }).from(ideaFeedback).innerJoin(feedbackItems, eq(feedbackItems.id, ideaFeedback.feedbackId))
     .where(scope.where(ideaFeedback, eq(ideaFeedback.ideaId, id)))
     .orderBy(desc(feedbackItems.createdAt)).limit(100);
-  const [{ n }] = await scope.db.select({ n: count() }).from(ideaFeedback).where(scope.where(ideaFeedback, eq(ideaFeedback.ideaId, id)));
-  return { ...publicIdea(idea), feedbackCount: Number(n), customerCount: await customerCount(scope, scope.db, id), feedback: items };
+  const counts = await backing(scope, scope.db, [id]);
+  return { ...publicIdea(idea), ...counts(id), feedback: items };
 }
 
 /** Changes the idea; a new status is news for the customers behind it (see notify-idea.ts). */

@@ -37,7 +37,7 @@ export interface TextFeatures {
 export const MODEL_LANGUAGES = ['fa', 'ar', 'zh', 'en'] as const;
 
 // Longer texts add little signal and would cost time linearly; feedback is rarely this long.
-export const FEATURE_CHARS = 2000;
+const FEATURE_CHARS = 2000;
 const CHAR_MIN_N = 2;
 const CHAR_MAX_N = 4;
 const CHAR_WEIGHT = 0.5;

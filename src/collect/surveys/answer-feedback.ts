@@ -72,7 +72,8 @@ export async function syncAnswerFeedback(scope: WorkspaceScope, tx: Tx, ctx: Ans
   const { text, metadata, scoreField, language } = content;
   const stored = storedContent(await piiRedactionEnabled(tx, scope.workspaceId), text, metadata);
   await tx.update(feedbackItems).set({
-    ...stored, ...scoreField, language: language ?? null, languageConfidence: language ? 1 : null,
+    // The old search document no longer matches the text; the analysis queued below writes the new one.
+    ...stored, searchText: null, ...scoreField, language: language ?? null, languageConfidence: language ? 1 : null,
     status: 'pending', updatedAt: new Date(),
   }).where(scope.where(feedbackItems, eq(feedbackItems.id, existing)));
   await enqueueAnalysis(tx, scope.workspaceId, [existing]);

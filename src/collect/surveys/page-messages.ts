@@ -1,6 +1,7 @@
 // The words of the survey link page and survey emails around the survey's own texts, in the four
 // languages, through i18next (the same message library as the dashboard).
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
+import { messageCatalog } from '../../platform/mail/message-catalog.js';
 import { SURVEY_WORDS } from './survey-words.js';
 
 const en = {
@@ -124,17 +125,10 @@ export const PAGE_MESSAGES = { en, fa, ar, zh } as const;
 export type PageLanguage = keyof typeof PAGE_MESSAGES;
 export type MessageKey = keyof Messages;
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  initAsync: false,
-  resources: Object.fromEntries(Object.entries(PAGE_MESSAGES).map(([lng, translation]) => [lng, { translation }])),
-  fallbackLng: 'en',
-  // Values are escaped by the HTML/email templates that insert the result.
-  interpolation: { escapeValue: false },
-});
+const catalog = messageCatalog(PAGE_MESSAGES);
 
 export function messagesFor(language: PageLanguage): TFunction {
-  return i18n.getFixedT(language);
+  return catalog(language);
 }
 
 export const isRtl = (language: string) => language === 'fa' || language === 'ar';
