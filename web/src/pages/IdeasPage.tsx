@@ -12,7 +12,7 @@ import { Loading } from '../components/Loading';
 import { errorMessage } from '../lib/errors';
 import { navigate, paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
-import { canWriteFeedback } from '../lib/topics';
+import { canWriteFeedback, isolate } from '../lib/topics';
 import { useFormat } from '../lib/useFormat';
 import '../styles/act.css';
 
@@ -37,7 +37,7 @@ export function IdeasPage() {
     try {
       const updated = await actApi.updateIdea(idea.id, { status: next });
       setChanged((m) => new Map(m).set(idea.id, { ...idea, ...updated }));
-      const changedText = t('act.ideas.statusChanged', { title: `\u2068${idea.title}\u2069`, status: statusName(next) });
+      const changedText = t('act.ideas.statusChanged', { title: isolate(idea.title), status: statusName(next) });
       const told = updated.notified.queued > 0 ? t('act.ideas.notified', { count: updated.notified.queued }) : '';
       setMessage({ ok: true, text: told ? `${changedText} ${told}` : changedText });
     } catch (error) {

@@ -6,7 +6,8 @@ import { useDebouncedDraft } from '../../lib/useDebouncedValue';
 import { useFormat } from '../../lib/useFormat';
 import { Alert } from '../Alert';
 import { KeyValueList } from '../KeyValueList';
-import { customerLabel, isolate } from './identity';
+import { customerLabel } from './identity';
+import { isolate } from '../../lib/topics';
 import { useCursorList } from './useCursorList';
 
 const IDENTIFIERS = ['name', 'externalId', 'email', 'phone'] as const;

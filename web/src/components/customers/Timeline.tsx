@@ -7,7 +7,7 @@ import { Link } from '../Link';
 import { LoadError } from '../LoadError';
 import { Loading } from '../Loading';
 import { LoadMore } from './LoadMore';
-import { isolate } from './identity';
+import { isolate } from '../../lib/topics';
 import { formatMoney } from './money';
 import { useCursorList } from './useCursorList';
 

@@ -5,8 +5,3 @@ import type { Customer } from '../../api/customers';
 export function customerLabel(c: Pick<Customer, 'name' | 'email' | 'phone' | 'externalId'>, t: TFunction): string {
   return c.name ?? c.email ?? c.phone ?? c.externalId ?? t('customer360.anonymous');
 }
-
-/** Wraps user text placed inside a translated sentence in Unicode isolates (as <bdi> does). */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
-}

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
 import type { BulkUpdate, BulkUpdateResult } from '../../api/types';
-import { actApi, TICKET_PRIORITIES, type Idea, type TicketPriority } from '../../api/act';
+import { actApi, TICKET_PRIORITIES, type TicketPriority } from '../../api/act';
 import { errorMessage } from '../../lib/errors';
-import { topicDisplayName } from '../../lib/topics';
+import { isolate, topicDisplayName } from '../../lib/topics';
 import { Alert } from '../Alert';
 import { Field } from '../Field';
 import type { ExplorerOptions } from './useExplorerOptions';
@@ -33,7 +33,8 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
   const [subject, setSubject] = useState('');
   const [subjectError, setSubjectError] = useState(false);
   const [priority, setPriority] = useState<TicketPriority>('normal');
-  const [ideas, setIdeas] = useState<Idea[]>([]);
+  // Only what the picker shows of each idea.
+  const [ideas, setIdeas] = useState<Array<{ id: string; title: string }>>([]);
   const [idea, setIdea] = useState('');
   const [ideaTitle, setIdeaTitle] = useState('');
   const [ideaError, setIdeaError] = useState(false);
@@ -82,12 +83,13 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
     if (!idea || (idea === NEW_IDEA && !ideaTitle.trim())) return setIdeaError(true);
     const target = idea === NEW_IDEA ? { title: ideaTitle.trim() } : { ideaId: idea };
     void run({ addToIdea: target }, (r) => {
-      if (r.idea && idea === NEW_IDEA) {
-        setIdeas((list) => [{ ...r.idea!, description: '', feedbackCount: 0, customerCount: 0, createdAt: '', updatedAt: '', statusChangedAt: '' } as Idea, ...list]);
-        setIdea(r.idea.id);
+      const added = r.idea;
+      if (added && idea === NEW_IDEA) {
+        setIdeas((list) => [added, ...list]);
+        setIdea(added.id);
         setIdeaTitle('');
       }
-      return t('act.bulk.addedToIdea', { title: `\u2068${r.idea?.title ?? ''}\u2069` });
+      return t('act.bulk.addedToIdea', { title: isolate(added?.title ?? '') });
     });
   }
 
