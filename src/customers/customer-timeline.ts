@@ -17,6 +17,8 @@ export async function customerTimeline(scope: WorkspaceScope, customerId: string
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   if (q.cursor && !cursor) throw new AppError(400, 'invalid_input', 'cursor: not a valid cursor', 'cursor');
   const ws = scope.workspaceId;
+  // This customer and those merged into it: what merging does not move is read through them.
+  const withMerged = sql`(select c.id from customers c where c.workspace_id = ${ws} and (c.id = ${id} or c.merged_into_id = ${id}))`;
   const before = cursor ? sql`where (at, id) < (${cursor.time.toISOString()}::timestamptz, ${cursor.id}::uuid)` : sql``;
   const rows = await scope.database.rows<TimelineRow>(sql`
     select * from (
@@ -30,8 +32,7 @@ export async function customerTimeline(scope: WorkspaceScope, customerId: string
       select 'survey_response', r.id, coalesce(r.completed_at, r.started_at), jsonb_build_object(
         'surveyId', r.survey_id, 'surveyName', s.name, 'status', r.status, 'channel', r.channel, 'language', r.language)
       from survey_responses r join surveys s on s.id = r.survey_id
-      where r.workspace_id = ${ws} and r.customer_id in (
-        select c.id from customers c where c.workspace_id = ${ws} and (c.id = ${id} or c.merged_into_id = ${id}))
+      where r.workspace_id = ${ws} and r.customer_id in ${withMerged}
       union all
       select 'event', id, occurred_at, jsonb_build_object('name', name, 'properties', properties)
       from events where workspace_id = ${ws} and customer_id = ${id}
@@ -52,15 +53,13 @@ export async function customerTimeline(scope: WorkspaceScope, customerId: string
       select 'notification', m.id, coalesce(m.sent_at, m.created_at), jsonb_build_object(
         'channel', m.channel, 'purpose', 'survey_invitation', 'surveyId', m.survey_id, 'surveyName', s.name, 'status', m.status, 'language', m.language)
       from survey_sends m join surveys s on s.id = m.survey_id
-      where m.workspace_id = ${ws} and m.customer_id in (
-        select c.id from customers c where c.workspace_id = ${ws} and (c.id = ${id} or c.merged_into_id = ${id}))
+      where m.workspace_id = ${ws} and m.customer_id in ${withMerged}
       union all
       select 'notification', n.id, coalesce(n.sent_at, n.created_at), jsonb_build_object(
         'channel', n.channel, 'purpose', n.purpose, 'ideaId', n.idea_id, 'ideaTitle', i.title, 'ideaStatus', n.idea_status,
         'status', n.status, 'language', n.language)
       from notifications n left join ideas i on i.id = n.idea_id
-      where n.workspace_id = ${ws} and n.customer_id in (
-        select c.id from customers c where c.workspace_id = ${ws} and (c.id = ${id} or c.merged_into_id = ${id}))
+      where n.workspace_id = ${ws} and n.customer_id in ${withMerged}
     ) t ${before}
     order by at desc, id desc
     limit ${q.limit + 1}`);

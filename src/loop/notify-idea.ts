@@ -3,7 +3,7 @@
 // idea's transaction together with their jobs; a row is only ever sent while 'queued', so a
 // redelivered job does nothing twice. Customers without an email or who unsubscribed from this
 // workspace's emails are recorded as skipped.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../platform/db/client.js';
 import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { newId } from '../platform/ids.js';
@@ -32,7 +32,8 @@ export async function queueIdeaNotifications(scope: WorkspaceScope, tx: Tx, idea
     .where(scope.where(ideaFeedback, eq(ideaFeedback.ideaId, ideaId), sql`${customers.mergedIntoId} is null`))
     .orderBy(customers.id);
   if (behind.length === 0) return { queued: 0, skipped: 0 };
-  const optedOut = new Set((await tx.select({ id: surveyOptOuts.customerId }).from(surveyOptOuts).where(scope.where(surveyOptOuts))).map((r) => r.id));
+  const optedOut = new Set((await tx.select({ id: surveyOptOuts.customerId }).from(surveyOptOuts)
+    .where(scope.where(surveyOptOuts, inArray(surveyOptOuts.customerId, behind.map((c) => c.id))))).map((r) => r.id));
   const [workspace] = await tx.select({ locale: workspaces.defaultLocale }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
   const rows = behind.map((c) => {
     const id = newId();
