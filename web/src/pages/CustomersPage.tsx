@@ -2,16 +2,14 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersApi } from '../api/customers';
 import { LifetimeValue } from '../components/customers/LifetimeValue';
-import { LoadMore } from '../components/customers/LoadMore';
 import { customerLabel } from '../components/customers/identity';
 import { useCursorList } from '../components/customers/useCursorList';
 import { Link } from '../components/Link';
-import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
 import { navigate, paths, useLocation } from '../lib/router';
 import { useDebouncedDraft } from '../lib/useDebouncedValue';
 import { useFormat } from '../lib/useFormat';
 import '../styles/customers.css';
+import { CursorListView } from '../components/customers/CursorListView';
 
 /** Every customer of the workspace, searchable by any identifier (the query stays in the URL). */
 export function CustomersPage() {
@@ -43,44 +41,40 @@ export function CustomersPage() {
           onChange={(e) => setDraft(e.target.value)}
         />
       </div>
-      {list.status === 'loading' && <Loading />}
-      {list.status === 'error' && <LoadError error={list.error} onRetry={list.reload} />}
-      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
-        <div className="card empty-state"><p>{q ? t('customer360.noMatch') : t('customer360.empty')}</p></div>
-      )}
-      {list.items.length > 0 && list.status !== 'loading' && (
-        <div className="table-wrap card">
-          <table className="table customer-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('customer360.customer')}</th>
-                <th scope="col">{t('customer360.lastSeen')}</th>
-                <th scope="col">{t('customer360.feedbackCount')}</th>
-                <th scope="col">{t('customer360.lifetimeValue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((c) => (
-                <tr key={c.id} data-testid="customer-row">
-                  <td>
-                    <Link to={paths.customer(c.id)} className="customer-link"><bdi>{customerLabel(c, t)}</bdi></Link>
-                    {(c.email || c.phone) && (
-                      <div className="muted customer-ids">
-                        {c.email && <bdi>{c.email}</bdi>}
-                        {c.phone && <bdi dir="ltr">{c.phone}</bdi>}
-                      </div>
-                    )}
-                  </td>
-                  <td>{c.lastSeenAt ? fmt.dateTime(c.lastSeenAt) : <span className="muted">{t('customer360.never')}</span>}</td>
-                  <td className="num">{fmt.number(c.feedbackCount)}</td>
-                  <td><LifetimeValue value={c.lifetimeValue} /></td>
+      <CursorListView list={list} loadMoreTestId="customers-load-more" empty={<div className="card empty-state"><p>{q ? t('customer360.noMatch') : t('customer360.empty')}</p></div>}>
+        {(items) => (
+          <div className="table-wrap card">
+            <table className="table customer-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('customer360.customer')}</th>
+                  <th scope="col">{t('customer360.lastSeen')}</th>
+                  <th scope="col">{t('customer360.feedbackCount')}</th>
+                  <th scope="col">{t('customer360.lifetimeValue')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore list={list} testId="customers-load-more" />
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id} data-testid="customer-row">
+                    <td>
+                      <Link to={paths.customer(c.id)} className="customer-link"><bdi>{customerLabel(c, t)}</bdi></Link>
+                      {(c.email || c.phone) && (
+                        <div className="muted customer-ids">
+                          {c.email && <bdi>{c.email}</bdi>}
+                          {c.phone && <bdi dir="ltr">{c.phone}</bdi>}
+                        </div>
+                      )}
+                    </td>
+                    <td>{c.lastSeenAt ? fmt.dateTime(c.lastSeenAt) : <span className="muted">{t('customer360.never')}</span>}</td>
+                    <td className="num">{fmt.number(c.feedbackCount)}</td>
+                    <td><LifetimeValue value={c.lifetimeValue} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </CursorListView>
     </div>
   );
 }

@@ -4,17 +4,15 @@ import { actApi, IDEA_STATUSES, type Idea, type IdeaStatus } from '../api/act';
 import { LinkedFeedback } from '../components/act/LinkedFeedback';
 import { InlineStatus, StatusFilter } from '../components/act/StatusControls';
 import { Alert } from '../components/Alert';
-import { LoadMore } from '../components/customers/LoadMore';
 import { useCursorList } from '../components/customers/useCursorList';
 import { Field } from '../components/Field';
-import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
 import { errorMessage } from '../lib/errors';
 import { navigate, paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { canWriteFeedback, isolate } from '../lib/topics';
 import { useFormat } from '../lib/useFormat';
 import '../styles/act.css';
+import { CursorListView } from '../components/customers/CursorListView';
 
 const isStatus = (s: string | null): s is IdeaStatus => (IDEA_STATUSES as readonly string[]).includes(s ?? '');
 
@@ -58,39 +56,35 @@ export function IdeasPage() {
       />
       {message?.ok && <p role="status" className="muted" data-testid="idea-message">{message.text}</p>}
       {message && !message.ok && <Alert>{errorMessage(t, message.error)}</Alert>}
-      {list.status === 'loading' && <Loading />}
-      {list.status === 'error' && <LoadError error={list.error} onRetry={list.reload} />}
-      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
-        <div className="card empty-state"><p>{status ? t('act.ideas.noMatch') : t('act.ideas.empty')}</p></div>
-      )}
-      {list.items.length > 0 && list.status !== 'loading' && (
-        <ul className="act-list">
-          {list.items.map((original) => {
-            const idea = changed.get(original.id) ?? original;
-            return (
-              <li key={idea.id} className="card act-card" data-testid="idea-row">
-                <div className="act-card-head">
-                  <h2 className="act-title"><bdi>{idea.title}</bdi></h2>
-                </div>
-                {idea.description && <p className="act-description" dir="auto">{idea.description}</p>}
-                <div className="act-card-meta">
-                  <InlineStatus
-                    canWrite={canWrite} label={t('act.ideas.status')} testId="idea-status"
-                    statuses={IDEA_STATUSES} labelOf={statusName} value={idea.status} onChange={(next) => void changeStatus(idea, next)}
+      <CursorListView list={list} loadMoreTestId="ideas-load-more" empty={<div className="card empty-state"><p>{status ? t('act.ideas.noMatch') : t('act.ideas.empty')}</p></div>}>
+        {(items) => (
+          <ul className="act-list">
+            {items.map((original) => {
+              const idea = changed.get(original.id) ?? original;
+              return (
+                <li key={idea.id} className="card act-card" data-testid="idea-row">
+                  <div className="act-card-head">
+                    <h2 className="act-title"><bdi>{idea.title}</bdi></h2>
+                  </div>
+                  {idea.description && <p className="act-description" dir="auto">{idea.description}</p>}
+                  <div className="act-card-meta">
+                    <InlineStatus
+                      canWrite={canWrite} label={t('act.ideas.status')} testId="idea-status"
+                      statuses={IDEA_STATUSES} labelOf={statusName} value={idea.status} onChange={(next) => void changeStatus(idea, next)}
+                    />
+                    <span className="muted">{fmt.dateTime(idea.updatedAt)}</span>
+                  </div>
+                  <LinkedFeedback
+                    load={() => actApi.idea(idea.id)}
+                    label={t('act.ideas.backing', { items: t('act.ideas.items', { count: idea.feedbackCount }), customers: t('act.ideas.customers', { count: idea.customerCount }) })}
+                    emptyLabel={t('act.ideas.noItems')}
                   />
-                  <span className="muted">{fmt.dateTime(idea.updatedAt)}</span>
-                </div>
-                <LinkedFeedback
-                  load={() => actApi.idea(idea.id)}
-                  label={t('act.ideas.backing', { items: t('act.ideas.items', { count: idea.feedbackCount }), customers: t('act.ideas.customers', { count: idea.customerCount }) })}
-                  emptyLabel={t('act.ideas.noItems')}
-                />
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <LoadMore list={list} testId="ideas-load-more" />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </CursorListView>
     </div>
   );
 }

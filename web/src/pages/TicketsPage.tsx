@@ -4,17 +4,15 @@ import { actApi, TICKET_STATUSES, type Ticket, type TicketStatus } from '../api/
 import { LinkedFeedback } from '../components/act/LinkedFeedback';
 import { InlineStatus, StatusFilter } from '../components/act/StatusControls';
 import { Alert } from '../components/Alert';
-import { LoadMore } from '../components/customers/LoadMore';
 import { useCursorList } from '../components/customers/useCursorList';
 import { Link } from '../components/Link';
-import { LoadError } from '../components/LoadError';
-import { Loading } from '../components/Loading';
 import { errorMessage } from '../lib/errors';
 import { navigate, paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { canWriteFeedback } from '../lib/topics';
 import { useFormat } from '../lib/useFormat';
 import '../styles/act.css';
+import { CursorListView } from '../components/customers/CursorListView';
 
 const isStatus = (s: string | null): s is TicketStatus => (TICKET_STATUSES as readonly string[]).includes(s ?? '');
 
@@ -56,41 +54,37 @@ export function TicketsPage() {
       />
       {message?.ok && <p role="status" className="muted" data-testid="ticket-message">{message.text}</p>}
       {message && !message.ok && <Alert>{errorMessage(t, message.error)}</Alert>}
-      {list.status === 'loading' && <Loading />}
-      {list.status === 'error' && <LoadError error={list.error} onRetry={list.reload} />}
-      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
-        <div className="card empty-state"><p>{status ? t('act.tickets.noMatch') : t('act.tickets.empty')}</p></div>
-      )}
-      {list.items.length > 0 && list.status !== 'loading' && (
-        <ul className="act-list">
-          {list.items.map((original) => {
-            const ticket = changed.get(original.id) ?? original;
-            return (
-              <li key={ticket.id} className="card act-card" data-testid="ticket-row">
-                <div className="act-card-head">
-                  <span className="act-number">{t('act.tickets.number', { number: number(ticket) })}</span>
-                  <h2 className="act-title"><bdi>{ticket.subject}</bdi></h2>
-                  <span className={`badge priority-${ticket.priority}`}>{t(`act.tickets.priorities.${ticket.priority}`)}</span>
-                </div>
-                <div className="act-card-meta">
-                  <InlineStatus
-                    canWrite={canWrite} label={t('act.tickets.status')} testId="ticket-status"
-                    statuses={TICKET_STATUSES} labelOf={statusName} value={ticket.status} onChange={(next) => void changeStatus(ticket, next)}
+      <CursorListView list={list} loadMoreTestId="tickets-load-more" empty={<div className="card empty-state"><p>{status ? t('act.tickets.noMatch') : t('act.tickets.empty')}</p></div>}>
+        {(items) => (
+          <ul className="act-list">
+            {items.map((original) => {
+              const ticket = changed.get(original.id) ?? original;
+              return (
+                <li key={ticket.id} className="card act-card" data-testid="ticket-row">
+                  <div className="act-card-head">
+                    <span className="act-number">{t('act.tickets.number', { number: number(ticket) })}</span>
+                    <h2 className="act-title"><bdi>{ticket.subject}</bdi></h2>
+                    <span className={`badge priority-${ticket.priority}`}>{t(`act.tickets.priorities.${ticket.priority}`)}</span>
+                  </div>
+                  <div className="act-card-meta">
+                    <InlineStatus
+                      canWrite={canWrite} label={t('act.tickets.status')} testId="ticket-status"
+                      statuses={TICKET_STATUSES} labelOf={statusName} value={ticket.status} onChange={(next) => void changeStatus(ticket, next)}
+                    />
+                    {ticket.customerId && <Link to={paths.customer(ticket.customerId)}>{t('act.tickets.customer')}</Link>}
+                    <span className="muted">{t('act.tickets.opened')} {fmt.dateTime(ticket.createdAt)}</span>
+                  </div>
+                  <LinkedFeedback
+                    load={() => actApi.ticket(ticket.id)}
+                    label={t('act.tickets.itemCount', { count: ticket.feedbackCount })}
+                    emptyLabel={t('act.tickets.noItems')}
                   />
-                  {ticket.customerId && <Link to={paths.customer(ticket.customerId)}>{t('act.tickets.customer')}</Link>}
-                  <span className="muted">{t('act.tickets.opened')} {fmt.dateTime(ticket.createdAt)}</span>
-                </div>
-                <LinkedFeedback
-                  load={() => actApi.ticket(ticket.id)}
-                  label={t('act.tickets.itemCount', { count: ticket.feedbackCount })}
-                  emptyLabel={t('act.tickets.noItems')}
-                />
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <LoadMore list={list} testId="tickets-load-more" />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </CursorListView>
     </div>
   );
 }

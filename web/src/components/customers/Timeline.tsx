@@ -4,12 +4,10 @@ import { customersApi, type TimelineEntry } from '../../api/customers';
 import { paths } from '../../lib/router';
 import { useFormat } from '../../lib/useFormat';
 import { Link } from '../Link';
-import { LoadError } from '../LoadError';
-import { Loading } from '../Loading';
-import { LoadMore } from './LoadMore';
 import { isolate } from '../../lib/topics';
 import { formatMoney } from './money';
 import { useCursorList } from './useCursorList';
+import { CursorListView } from './CursorListView';
 
 const SCORES = ['nps', 'csat', 'ces', 'rating'] as const;
 
@@ -96,23 +94,21 @@ export function Timeline({ customerId }: { customerId: string }) {
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 className="card-title" id="timeline-title">{t('customer360.timeline')}</h2>
-      {list.status === 'loading' && <Loading />}
-      {list.status === 'error' && <LoadError error={list.error} onRetry={list.reload} />}
-      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && <p className="muted">{t('customer360.timelineEmpty')}</p>}
-      {list.items.length > 0 && (
-        <ol className="timeline" data-testid="timeline">
-          {list.items.map((entry) => (
-            <li key={`${entry.kind}-${entry.id}`} className={`timeline-entry timeline-${entry.kind}`} data-testid="timeline-entry" data-kind={entry.kind}>
-              <div className="timeline-meta">
-                <span className="timeline-kind">{t(`customer360.kind.${entry.kind}`)}</span>
-                <time dateTime={entry.at}>{fmt.dateTime(entry.at)}</time>
-              </div>
-              <div className="timeline-body"><EntryBody entry={entry} /></div>
-            </li>
-          ))}
-        </ol>
-      )}
-      <LoadMore list={list} testId="timeline-load-more" />
+      <CursorListView list={list} loadMoreTestId="timeline-load-more" empty={<p className="muted">{t('customer360.timelineEmpty')}</p>}>
+        {(items) => (
+          <ol className="timeline" data-testid="timeline">
+            {items.map((entry) => (
+              <li key={`${entry.kind}-${entry.id}`} className={`timeline-entry timeline-${entry.kind}`} data-testid="timeline-entry" data-kind={entry.kind}>
+                <div className="timeline-meta">
+                  <span className="timeline-kind">{t(`customer360.kind.${entry.kind}`)}</span>
+                  <time dateTime={entry.at}>{fmt.dateTime(entry.at)}</time>
+                </div>
+                <div className="timeline-body"><EntryBody entry={entry} /></div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </CursorListView>
     </section>
   );
 }

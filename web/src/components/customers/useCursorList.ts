@@ -51,3 +51,5 @@ export function useCursorList<T>(key: string, fetchPage: (cursor: string | undef
     reload: () => setReloads((n) => n + 1),
   };
 }
+
+export type CursorList<T> = ReturnType<typeof useCursorList<T>>;
