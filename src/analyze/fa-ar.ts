@@ -65,18 +65,83 @@ export interface FaArScore {
 }
 
 export function createFaArScorer(model: FaArModel): (text: string) => FaArScore {
-  const weights = new Map<string, number>(Object.entries(model.weights));
+  const table = new GramTable(model);
   const inv = 1 / model.scale;
   return (text: string) => {
     let sum = 0;
     let matched = 0;
-    forEachNgram(arabicScriptWords(text), model.maxN, (gram) => {
-      const w = weights.get(gram);
-      if (w !== undefined) {
-        sum += w;
-        matched++;
+    // The n-grams of forEachNgram, hashed in place (no substrings) as they grow from each start.
+    for (const word of arabicScriptWords(text)) {
+      const padded = ' ' + word + ' ';
+      for (let i = 0; i < padded.length; i++) {
+        let h1 = SEED_1;
+        let h2 = SEED_2;
+        for (let j = i; j < padded.length && j - i < model.maxN; j++) {
+          const c = padded.charCodeAt(j);
+          h1 = Math.imul(h1 ^ c, PRIME_1);
+          h2 = Math.imul(h2 ^ c, PRIME_2);
+          if (j === i && c === 32) continue; // the lone space is no n-gram
+          const w = table.get(h1 >>> 0, h2 >>> 0);
+          if (w !== undefined) {
+            sum += w;
+            matched++;
+          }
+        }
       }
-    });
+    }
     return { score: sum * inv, matched };
   };
+}
+
+// Two independent 32-bit hashes (FNV-1a with different seeds and primes) identify a gram: a false
+// match needs both to collide (about 1 in 2^64 per lookup).
+const SEED_1 = 0x811c9dc5;
+const PRIME_1 = 0x01000193;
+const SEED_2 = 0x050c5d1f;
+const PRIME_2 = 0x2127599b;
+
+function gramHashes(gram: string): [number, number] {
+  let h1 = SEED_1;
+  let h2 = SEED_2;
+  for (let j = 0; j < gram.length; j++) {
+    h1 = Math.imul(h1 ^ gram.charCodeAt(j), PRIME_1);
+    h2 = Math.imul(h2 ^ gram.charCodeAt(j), PRIME_2);
+  }
+  return [h1 >>> 0, h2 >>> 0];
+}
+
+/** The model's n-gram weights in an open-addressing table keyed by the two hashes. */
+class GramTable {
+  private readonly mask: number;
+  private readonly key1: Uint32Array;
+  private readonly key2: Uint32Array;
+  private readonly weight: Float64Array;
+  private readonly used: Uint8Array;
+
+  constructor(model: FaArModel) {
+    const entries = Object.entries(model.weights);
+    let size = 1024;
+    while (size < entries.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.key1 = new Uint32Array(size);
+    this.key2 = new Uint32Array(size);
+    this.weight = new Float64Array(size);
+    this.used = new Uint8Array(size);
+    for (const [gram, w] of entries) {
+      const [h1, h2] = gramHashes(gram);
+      let slot = h1 & this.mask;
+      while (this.used[slot]) slot = (slot + 1) & this.mask;
+      this.used[slot] = 1;
+      this.key1[slot] = h1;
+      this.key2[slot] = h2;
+      this.weight[slot] = w;
+    }
+  }
+
+  get(h1: number, h2: number): number | undefined {
+    for (let slot = h1 & this.mask; this.used[slot]; slot = (slot + 1) & this.mask) {
+      if (this.key1[slot] === h1 && this.key2[slot] === h2) return this.weight[slot];
+    }
+    return undefined;
+  }
 }

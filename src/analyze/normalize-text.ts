@@ -60,15 +60,17 @@ const AR = '[\\u0621-\\u064A\\u066E-\\u06D3\\u06D5\\u06FA-\\u06FF]';
 const PREFIX_RE = new RegExp(`(^| )(ن?می) (?=${AR})`, 'g');
 const SUFFIX_RE = new RegExp(`(${AR}) (ها|های|هایی)(?= |$)`, 'g');
 
+// Every per-character fold above in one pass: letter variants, digits, removed marks and
+// invisibles, control characters → space (each character maps on its own, so one pass equals
+// the steps in turn).
+const FOLD_RE = new RegExp(`${LETTER_RE.source}|${DIGIT_RE.source}|${MARKS_RE.source}|\u200C|${INVISIBLE_RE.source}|${CONTROL_RE.source}`, 'g');
+const FOLDED = new Map<string, string>(Object.entries(LETTER_MAP));
+for (const zero of [0x06f0, 0x0660, 0xff10]) for (let d = 0; d < 10; d++) FOLDED.set(String.fromCharCode(zero + d), String(d));
+const IS_CONTROL_RE = new RegExp(CONTROL_RE.source);
+const fold = (ch: string): string => FOLDED.get(ch) ?? (IS_CONTROL_RE.test(ch) ? ' ' : '');
+
 export function normalizeForSearch(text: string): string {
   if (!text) return '';
-  const s = toAsciiDigits(text.normalize('NFKC').toLowerCase())
-    .replace(LETTER_RE, (ch) => LETTER_MAP[ch] ?? ch)
-    .replace(MARKS_RE, '')
-    .replace(/\u200C/g, '')
-    .replace(INVISIBLE_RE, '')
-    .replace(CONTROL_RE, ' ')
-    .replace(SPACE_RE, ' ')
-    .trim();
+  const s = text.normalize('NFKC').toLowerCase().replace(FOLD_RE, fold).replace(SPACE_RE, ' ').trim();
   return s.replace(PREFIX_RE, '$1$2').replace(SUFFIX_RE, '$1$2');
 }

@@ -34,11 +34,8 @@ function chineseSegmenter(): Segmenter {
 
 /** Splits normalised text into words; Chinese runs become jieba words. */
 export function tokenizeNormalized(normalized: string): string[] {
+  if (!HAS_HAN_RE.test(normalized)) return normalized.match(WORD_RE) ?? [];
   const tokens: string[] = [];
-  if (!HAS_HAN_RE.test(normalized)) {
-    for (const m of normalized.matchAll(WORD_RE)) tokens.push(m[0]);
-    return tokens;
-  }
   let last = 0;
   for (const run of normalized.matchAll(HAN_RUN_RE)) {
     const start = run.index ?? 0;

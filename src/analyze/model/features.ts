@@ -22,7 +22,7 @@
  */
 import { normalizeForSearch } from '../normalize-text.js';
 import { tokenizeNormalized } from '../tokenize.js';
-import { hashCombine, hashSlice, hashString, toBucket } from './hash.js';
+import { FNV_PRIME, hashCombine, hashSlice, hashString, toBucket } from './hash.js';
 import { emojiValences, wordValences } from './lexicon.js';
 import { isNegationCue, NEGATION_SCOPE } from './negation.js';
 import { TYPE_CUE_CLASSES, typeCueClasses } from './type-cues.js';
@@ -80,15 +80,17 @@ const GLOBAL_BIAS = hashString('bias:*');
 const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 const SYMBOL_RE = /[!?\u061F\uFF01\uFF1F]|\p{Extended_Pictographic}/gu;
 
-/** Collects bucket → summed value; reused between calls (extraction is synchronous). */
+/** Collects buckets and weights in reused typed arrays (extraction is synchronous). */
 class FeatureAccumulator {
-  private buckets: number[] = [];
-  private weights: number[] = [];
+  private buckets = new Uint32Array(1024);
+  private weights = new Float32Array(1024);
+  private n = 0;
   private unscaled = 0;
 
   add(hash: number, weight: number): void {
-    this.buckets.push(toBucket(hash));
-    this.weights.push(weight);
+    if (this.n === this.buckets.length) this.grow();
+    this.buckets[this.n] = toBucket(hash);
+    this.weights[this.n++] = weight;
   }
 
   /** Added after normalisation: keeps its weight whatever the text's length. */
@@ -98,21 +100,26 @@ class FeatureAccumulator {
   }
 
   finish(): TextFeatures {
-    const n = this.buckets.length;
-    const indices = new Uint32Array(n);
-    const values = new Float32Array(n);
+    const n = this.n;
     const scaled = n - this.unscaled;
+    const indices = this.buckets.slice(0, n);
+    const values = this.weights.slice(0, n);
     let norm = 0;
-    for (let i = 0; i < scaled; i++) norm += this.weights[i] * this.weights[i];
+    for (let i = 0; i < scaled; i++) norm += values[i] * values[i];
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let i = 0; i < n; i++) {
-      indices[i] = this.buckets[i];
-      values[i] = i < scaled ? this.weights[i] * scale : this.weights[i];
-    }
-    this.buckets.length = 0;
-    this.weights.length = 0;
+    for (let i = 0; i < scaled; i++) values[i] *= scale;
+    this.n = 0;
     this.unscaled = 0;
     return { indices, values };
+  }
+
+  private grow(): void {
+    const buckets = new Uint32Array(this.buckets.length * 2);
+    const weights = new Float32Array(this.weights.length * 2);
+    buckets.set(this.buckets);
+    weights.set(this.weights);
+    this.buckets = buckets;
+    this.weights = weights;
   }
 }
 
@@ -120,8 +127,14 @@ const accumulator = new FeatureAccumulator();
 
 function addCharGrams(acc: FeatureAccumulator, seed: number, word: string): void {
   const padded = ` ${word} `;
-  for (let n = CHAR_MIN_N; n <= CHAR_MAX_N; n++) {
-    for (let i = 0; i + n <= padded.length; i++) acc.add(hashSlice(seed, padded, i, i + n), CHAR_WEIGHT);
+  // One FNV pass per start position yields its 2-, 3- and 4-gram (= hashSlice of each).
+  for (let i = 0; i + CHAR_MIN_N <= padded.length; i++) {
+    let h = seed;
+    const last = Math.min(i + CHAR_MAX_N, padded.length);
+    for (let j = i; j < last; j++) {
+      h = Math.imul(h ^ padded.charCodeAt(j), FNV_PRIME);
+      if (j - i + 1 >= CHAR_MIN_N) acc.add(h >>> 0, CHAR_WEIGHT);
+    }
   }
 }
 

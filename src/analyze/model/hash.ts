@@ -10,7 +10,7 @@ export const HASH_BUCKETS = 1 << HASH_BITS;
 const MASK = HASH_BUCKETS - 1;
 
 const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over `text[start, end)`, continuing from `seed` (pass a namespace hash as the seed). */
 export function hashSlice(seed: number, text: string, start: number, end: number): number {

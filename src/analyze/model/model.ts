@@ -46,11 +46,13 @@ export function headLogits(head: ModelHead, features: TextFeatures): Float32Arra
   const out = new Float32Array(K);
   if (head.weights instanceof Float32Array) return computeLogits(head.weights, K, features.indices, features.values, out);
   const { codes, table, stride, offset } = head.weights;
+  const sums = new Float64Array(K); // as modelLogits sums, so both give the same logits
   for (let i = 0; i < features.indices.length; i++) {
     const base = features.indices[i] * stride + offset;
     const v = features.values[i];
-    for (let k = 0; k < K; k++) out[k] += v * table[codes[base + k] & 0xff];
+    for (let k = 0; k < K; k++) sums[k] += v * table[codes[base + k] & 0xff];
   }
+  out.set(sums);
   return out;
 }
 
@@ -62,18 +64,55 @@ export function modelLogits(model: AnalysisModel, features: TextFeatures): Recor
   const heads = [model.sentiment, model.type, model.topics];
   const fused = fusedLayout(model);
   if (!fused) return { sentiment: headLogits(model.sentiment, features), type: headLogits(model.type, features), topics: headLogits(model.topics, features) };
-  const { codes, stride, tables } = fused;
-  const out = new Float32Array(stride);
-  for (let i = 0; i < features.indices.length; i++) {
-    const base = features.indices[i] * stride;
-    const v = features.values[i];
-    for (let k = 0; k < stride; k++) out[k] += v * tables[(k << 8) | (codes[base + k] & 0xff)];
+  const { bytes, stride, tables } = fused;
+  const { indices, values } = features;
+  const n = indices.length;
+  if (bases.length < n) bases = new Int32Array(n * 2);
+  // Touch every feature's weights first: these reads do not depend on each other, so the CPU
+  // overlaps their cache misses; inside the arithmetic below it would wait for them one by one.
+  let touched = 0;
+  for (let i = 0; i < n; i++) {
+    const base = indices[i] * stride;
+    bases[i] = base;
+    touched ^= bytes[base] ^ bytes[base + stride - 1];
   }
+  sink ^= touched;
+  // Seven outputs at a time in local accumulators (registers), then any remaining one by one:
+  // about twice as fast as one array slot per output. Each output still sums its features in
+  // order, as headLogits does, so both give the same logits.
+  const sums = new Float64Array(stride);
+  let k = 0;
+  for (; k + 7 <= stride; k += 7) {
+    const t = k << 8;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    for (let i = 0; i < n; i++) {
+      const b = bases[i] + k;
+      const v = values[i];
+      s0 += v * tables[t | bytes[b]];
+      s1 += v * tables[(t + 256) | bytes[b + 1]];
+      s2 += v * tables[(t + 512) | bytes[b + 2]];
+      s3 += v * tables[(t + 768) | bytes[b + 3]];
+      s4 += v * tables[(t + 1024) | bytes[b + 4]];
+      s5 += v * tables[(t + 1280) | bytes[b + 5]];
+      s6 += v * tables[(t + 1536) | bytes[b + 6]];
+    }
+    sums[k] = s0; sums[k + 1] = s1; sums[k + 2] = s2; sums[k + 3] = s3; sums[k + 4] = s4; sums[k + 5] = s5; sums[k + 6] = s6;
+  }
+  for (; k < stride; k++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += values[i] * tables[(k << 8) | bytes[bases[i] + k]];
+    sums[k] = sum;
+  }
+  const out = Float32Array.from(sums);
   const [s, t] = heads.map((h) => h.outputs.length);
   return { sentiment: out.subarray(0, s), type: out.subarray(s, s + t), topics: out.subarray(s + t) };
 }
 
-interface FusedLayout { codes: Int8Array; stride: number; tables: Float32Array }
+// Keeps the touching reads observable, so they are not optimised away.
+let sink = 0;
+// Each feature's offset into the weights, reused between calls (scoring is synchronous).
+let bases = new Int32Array(1024);
+interface FusedLayout { bytes: Uint8Array; stride: number; tables: Float32Array }
 const fusedLayouts = new WeakMap<AnalysisModel, FusedLayout | null>();
 
 /** The shared array and one 256-entry decode table per output, if the heads are laid out so. */
@@ -93,7 +132,7 @@ function fusedLayout(model: AnalysisModel): FusedLayout | null {
       offset += h.outputs.length;
       return true;
     });
-    if (shared && offset === stride) layout = { codes: first.codes, stride, tables };
+    if (shared && offset === stride) layout = { bytes: new Uint8Array(first.codes.buffer, first.codes.byteOffset, first.codes.length), stride, tables };
   }
   fusedLayouts.set(model, layout);
   return layout;

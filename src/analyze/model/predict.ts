@@ -16,41 +16,51 @@ export interface Prediction {
   topics: Record<string, number>;
 }
 
-/** Base logits with temperature applied, by output name, plus the delta's where it has them. */
-function combinedLogits(head: ModelHead, base: Float32Array, features: TextFeatures, delta?: DeltaHead): Map<string, number> {
-  const logits = new Map<string, number>(head.outputs.map((name, k) => [name, base[k] / head.temperature]));
-  if (!delta) return logits;
+/**
+ * Logits of `names` (temperature applied): the base model's output of that name, or `missing`,
+ * plus the delta's output of that name where it has one. Plain arrays: this runs for every item.
+ */
+function logitsFor(head: ModelHead, base: Float32Array, names: readonly string[], missing: number, features: TextFeatures, delta?: DeltaHead): Float32Array {
+  const out = new Float32Array(names.length);
+  for (let j = 0; j < names.length; j++) {
+    const k = head.outputs.indexOf(names[j]);
+    out[j] = k >= 0 ? base[k] / head.temperature : missing;
+  }
+  if (!delta) return out;
   const extra = deltaLogits(delta, features.indices, features.values);
-  delta.outputs.forEach((name, k) => logits.set(name, (logits.get(name) ?? CUSTOM_PRIOR) + extra[k]));
-  return logits;
+  delta.outputs.forEach((name, k) => {
+    const j = names.indexOf(name);
+    if (j >= 0) out[j] += extra[k];
+  });
+  return out;
 }
 
-function softmaxOver<T extends string>(labels: readonly T[], logits: Map<string, number>): { label: T; probabilities: Float32Array } {
-  const p = softmaxInPlace(Float32Array.from(labels, (l) => logits.get(l) ?? 0));
+function softmaxOver<T extends string>(labels: readonly T[], logits: Float32Array): { label: T; probabilities: Float32Array; confidence: number } {
+  const p = softmaxInPlace(logits);
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-  return { label: labels[best], probabilities: p };
+  return { label: labels[best], probabilities: p, confidence: p[best] };
 }
 
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 export function predictWith(model: AnalysisModel, features: TextFeatures, delta?: WorkspaceDelta | null): Prediction {
   const base = modelLogits(model, features);
-  const sentimentLogits = combinedLogits(model.sentiment, base.sentiment, features, delta?.heads.sentiment);
-  const sentiment = softmaxOver(SENTIMENTS, sentimentLogits);
-  const p = sentiment.probabilities;
-  const typeResult = softmaxOver(FEEDBACK_TYPES, combinedLogits(model.type, base.type, features, delta?.heads.type));
-  const topicLogits = combinedLogits(model.topics, base.topics, features, delta?.heads.topics);
+  const heads = delta?.heads;
+  const sentiment = softmaxOver(SENTIMENTS, logitsFor(model.sentiment, base.sentiment, SENTIMENTS, 0, features, heads?.sentiment));
+  const type = softmaxOver(FEEDBACK_TYPES, logitsFor(model.type, base.type, FEEDBACK_TYPES, 0, features, heads?.type));
+  const customTopics = (heads?.topics?.outputs ?? []).filter((key) => !(PRODUCT_TOPICS as readonly string[]).includes(key));
+  const topicKeys = customTopics.length ? [...PRODUCT_TOPICS, ...customTopics] : PRODUCT_TOPICS;
+  const topicLogits = logitsFor(model.topics, base.topics, topicKeys, CUSTOM_PRIOR, features, heads?.topics);
   const topics: Record<string, number> = {};
-  for (const key of PRODUCT_TOPICS) topics[key] = round4(sigmoid(topicLogits.get(key) ?? CUSTOM_PRIOR));
-  for (const key of delta?.heads.topics?.outputs ?? []) topics[key] ??= round4(sigmoid(topicLogits.get(key)!));
+  topicKeys.forEach((key, j) => { topics[key] = round4(sigmoid(topicLogits[j])); });
+  const p = sentiment.probabilities;
   return {
-    sentiment: {
-      label: sentiment.label,
-      score: round4(p[SENTIMENTS.indexOf('positive')] - p[SENTIMENTS.indexOf('negative')]),
-      confidence: round4(Math.max(...p)),
-    },
-    type: { label: typeResult.label, confidence: round4(Math.max(...typeResult.probabilities)) },
+    sentiment: { label: sentiment.label, score: round4(p[POSITIVE] - p[NEGATIVE]), confidence: round4(sentiment.confidence) },
+    type: { label: type.label, confidence: round4(type.confidence) },
     topics,
   };
 }
+
+const POSITIVE = SENTIMENTS.indexOf('positive');
+const NEGATIVE = SENTIMENTS.indexOf('negative');

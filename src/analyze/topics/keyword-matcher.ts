@@ -15,7 +15,9 @@ const HAN_RE = /\p{Script=Han}/u;
 
 export class KeywordMatcher {
   private readonly byFirstWord = new Map<string, WordPattern[]>();
-  private readonly prefixPatterns: WordPattern[] = []; // single-word prefixes, checked per token
+  // Single-word prefixes, by their first character (a token can only start with a prefix that
+  // shares it): each token is checked against a handful instead of every one.
+  private readonly prefixesByFirstChar = new Map<string, WordPattern[]>();
   private readonly substrings: Array<{ topic: string; text: string }> = [];
 
   constructor(topics: readonly TopicKeywords[]) {
@@ -37,12 +39,8 @@ export class KeywordMatcher {
     const words = tokenizeNormalized(normalized);
     if (words.length === 0) return;
     const pattern = { topic, words, prefix };
-    if (prefix && words.length === 1) this.prefixPatterns.push(pattern);
-    else {
-      const list = this.byFirstWord.get(words[0]) ?? [];
-      list.push(pattern);
-      this.byFirstWord.set(words[0], list);
-    }
+    if (prefix && words.length === 1) pushTo(this.prefixesByFirstChar, words[0][0], pattern);
+    else pushTo(this.byFirstWord, words[0], pattern);
   }
 
   /**
@@ -57,16 +55,24 @@ export class KeywordMatcher {
       if (!list.includes(what)) list.push(what);
       hits.set(topic, list);
     };
-    for (const s of this.substrings) if (normalized.includes(s.text)) hit(s.topic, s.text);
+    if (this.substrings.length && HAN_RE.test(normalized)) {
+      for (const s of this.substrings) if (normalized.includes(s.text)) hit(s.topic, s.text);
+    }
     const tokens = prepared?.tokens ?? tokenizeNormalized(normalized);
     for (let i = 0; i < tokens.length; i++) {
-      for (const p of this.prefixPatterns) if (tokens[i].startsWith(p.words[0])) hit(p.topic, `${p.words[0]}*`);
+      for (const p of this.prefixesByFirstChar.get(tokens[i][0]) ?? []) if (tokens[i].startsWith(p.words[0])) hit(p.topic, `${p.words[0]}*`);
       for (const p of this.byFirstWord.get(tokens[i]) ?? []) {
         if (matchesAt(tokens, i, p)) hit(p.topic, p.words.join(' ') + (p.prefix ? '*' : ''));
       }
     }
     return hits;
   }
+}
+
+function pushTo<K>(map: Map<K, WordPattern[]>, key: K, pattern: WordPattern) {
+  const list = map.get(key);
+  if (list) list.push(pattern);
+  else map.set(key, [pattern]);
 }
 
 function matchesAt(tokens: string[], start: number, p: WordPattern): boolean {
