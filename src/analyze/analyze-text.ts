@@ -5,7 +5,7 @@
  * the workspace's taxonomy are assigned. Pure CPU, never throws on odd input.
  */
 import { detectLanguage } from './detect-language.js';
-import { extractFeatures, predict, prepareText, MODEL_VERSION, type Prediction } from './model/index.js';
+import { extractFeatures, predict, prepareText, MODEL_VERSION, type PreparedText, type Prediction } from './model/index.js';
 import type { AnalysisContext } from './analysis-context.js';
 
 /** Texts longer than this are analysed on their beginning (the API accepts up to 20,000 characters). */
@@ -28,15 +28,24 @@ export interface TextAnalysis {
 
 export interface Scores { nps?: number | null; csat?: number | null; ces?: number | null; rating?: number | null }
 
-export function analyzeText(text: string, ctx: AnalysisContext, options: { language?: string | null; scores?: Scores } = {}): TextAnalysis {
+/** The text as analysed (sanitised, cut to ANALYSED_CHARS) and, if it has words, normalised and split. */
+export interface AnalysisInput { clean: string; prepared: PreparedText | null }
+
+export function prepareAnalysisInput(text: string): AnalysisInput {
   const clean = sanitize(text).slice(0, ANALYSED_CHARS);
+  return { clean, prepared: /[\p{L}\p{N}]/u.test(clean) ? prepareText(clean) : null };
+}
+
+/** `input`: prepareAnalysisInput(text), when the caller needs it too (the analysis job's search document). */
+export function analyzeText(text: string, ctx: AnalysisContext, options: { language?: string | null; scores?: Scores; input?: AnalysisInput } = {}): TextAnalysis {
+  const { clean, prepared } = options.input ?? prepareAnalysisInput(text);
   const version = `${MODEL_VERSION}+w${ctx.workspaceModelVersion}`;
-  if (!/[\p{L}\p{N}]/u.test(clean)) {
+  if (!prepared) {
     // Nothing to read (empty, emoji or punctuation only): a score still says how the customer feels.
     return { language: options.language ?? 'und', languageConfidence: options.language ? 1 : 0, sentiment: sentimentFromScores(options.scores ?? {}), type: null, topics: [], topicScores: {}, matchedKeywords: {}, analysisVersion: version };
   }
   const detected = options.language ? { language: options.language, confidence: 1 } : detectLanguage(clean);
-  const prepared = prepareText(clean); // shared by the model's features and the keyword matcher
+  // `prepared` is shared by the model's features and the keyword matcher.
   const prediction = predict(extractFeatures(clean, detected.language, prepared), ctx.delta);
   const matched = ctx.matcher.match(clean, prepared);
   const topicScores: Record<string, number> = {};

@@ -11,7 +11,7 @@ import { feedbackItems } from '../collect/schema.js';
 import { pgArray } from '../platform/db/pg-array.js';
 import { metrics } from '../platform/metrics.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
-import { analyzeText, type TextAnalysis } from './analyze-text.js';
+import { analyzeText, prepareAnalysisInput, type AnalysisInput, type Scores, type TextAnalysis } from './analyze-text.js';
 import { searchDocument } from './search/search-document.js';
 import { loadLanguageDetector } from './detect-language.js';
 
@@ -36,23 +36,46 @@ export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: st
   if (items.length === 0) return 0;
   await loadLanguageDetector();
   const context = ctx ?? await loadAnalysisContext(scope, tx);
-  const rows = items.map((item) => {
-    // The item becomes searchable here (storing it wrote no search document; see store-feedback).
-    const searchText = attempt(() => searchDocument(item.text));
-    try {
-      // A language given by the sender (confidence 1) is kept; otherwise it is detected.
-      const given = item.language && item.languageConfidence === 1 ? item.language : null;
-      return { id: item.id, searchText, result: analyzeText(item.text, context, { language: given, scores: item }) };
-    } catch (err) {
-      return { id: item.id, searchText, error: err instanceof Error ? err.message : String(err) };
+  const rows: AnalysisRow[] = [];
+  let slice = performance.now();
+  for (const item of items) {
+    rows.push(analyzeItem(item, context));
+    // Analysis is synchronous CPU work: a long batch yields now and then, so that a server
+    // running its workers in-process keeps answering requests meanwhile.
+    if (performance.now() - slice > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
     }
-  });
+  }
   await writeAnalyses(scope, tx, rows);
   metrics.feedbackAnalysed.inc(items.length);
   return items.length;
 }
 
 type AnalysisRow = { id: string; searchText: string | null; result?: TextAnalysis; error?: string };
+
+const YIELD_EVERY_MS = 5;
+
+function analyzeItem(item: { id: string; text: string; language: string | null; languageConfidence: number | null } & Scores, context: AnalysisContext): AnalysisRow {
+  let input: AnalysisInput | null = null;
+  try {
+    input = prepareAnalysisInput(item.text);
+    // A language given by the sender (confidence 1) is kept; otherwise it is detected.
+    const given = item.language && item.languageConfidence === 1 ? item.language : null;
+    return { id: item.id, searchText: searchTextOf(item.text, input), result: analyzeText(item.text, context, { language: given, scores: item, input }) };
+  } catch (err) {
+    return { id: item.id, searchText: searchTextOf(item.text, input), error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * The item becomes searchable here (storing it wrote no search document; see store-feedback).
+ * When the analysis read the whole text unaltered, its tokens are the search document's.
+ */
+function searchTextOf(text: string, input: AnalysisInput | null): string | null {
+  if (input?.prepared && input.clean === text) return input.prepared.tokens.join(' ');
+  return attempt(() => searchDocument(text));
+}
 
 const attempt = <T>(fn: () => T): T | null => { try { return fn(); } catch { return null; } };
 
