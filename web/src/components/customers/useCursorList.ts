@@ -9,24 +9,29 @@ export type CursorListStatus = 'loading' | 'ready' | 'loadingMore' | 'error';
  * customer) and appends the next page on loadMore; answers for an old key are dropped.
  */
 export function useCursorList<T>(key: string, fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>) {
-  const [items, setItems] = useState<T[]>([]);
+  // Rows remember the key they were loaded for: in the render where the key changes (before the
+  // effect below starts the new load) the old key's rows must not be shown as the new one's.
+  const [list, setList] = useState<{ key: string; items: T[] }>({ key, items: [] });
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [status, setStatus] = useState<CursorListStatus>('loading');
   const [error, setError] = useState<unknown>(null);
   const [reloads, setReloads] = useState(0);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
+  const keyRef = useRef(key);
+  keyRef.current = key;
   const abortRef = useRef<AbortController | null>(null);
 
   const load = useCallback((cursor: string | undefined) => {
     abortRef.current?.abort();
     const abort = new AbortController();
     abortRef.current = abort;
+    const forKey = keyRef.current;
     setStatus(cursor ? 'loadingMore' : 'loading');
     setError(null);
     fetchRef.current(cursor, abort.signal)
       .then((page) => {
-        setItems((current) => (cursor ? [...current, ...page.data] : page.data));
+        setList((current) => ({ key: forKey, items: cursor && current.key === forKey ? [...current.items, ...page.data] : page.data }));
         setNextCursor(page.nextCursor);
         setStatus('ready');
       })
@@ -39,15 +44,19 @@ export function useCursorList<T>(key: string, fetchPage: (cursor: string | undef
   }, []);
 
   useEffect(() => {
-    setItems([]);
+    setList({ key, items: [] });
     setNextCursor(null);
     load(undefined);
     return () => abortRef.current?.abort();
   }, [key, reloads, load]);
 
+  const current = list.key === key;
   return {
-    items, nextCursor, status, error,
-    loadMore: () => { if (nextCursor) load(nextCursor); },
+    items: current ? list.items : [],
+    nextCursor: current ? nextCursor : null,
+    status: current ? status : 'loading',
+    error: current ? error : null,
+    loadMore: () => { if (current && nextCursor) load(nextCursor); },
     reload: () => setReloads((n) => n + 1),
   };
 }
