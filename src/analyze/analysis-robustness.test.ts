@@ -4,7 +4,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
 import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { workspaces } from '../platform/schema.js';
-import { analyzeAndStore, processFeedback } from './process-feedback.js';
+import { randomUUID } from 'node:crypto';
+import { analyzeAndStore, processFeedback, processFeedbackJobs } from './process-feedback.js';
 import { staticAnalysisContext } from './analysis-context.js';
 import { runAnalyzeCommand } from './analyze-command.js';
 import type { KeywordMatcher } from './topics/keyword-matcher.js';
@@ -70,6 +71,19 @@ describe('analysis robustness', () => {
     expect((await get(id)).status).toBe('pending');
     await expect(processFeedback(t.database, { workspaceId: ws.id, ids: [id] }, attempt(3), failing)).rejects.toThrow('database unavailable');
     expect(await get(id)).toMatchObject({ status: 'failed', analysisError: 'database unavailable' });
+  });
+
+  it('jobs run together analyse each workspace\'s ids in that workspace only', async () => {
+    const a = await create({ channel: 'api', text: 'Delivery was late again' });
+    const b = await create({ channel: 'api', text: 'Love the new design' });
+    const [ws] = await t.database.db.select().from(workspaces);
+    const job = (n: number, workspaceId: string, ids: string[]) => ({ id: `job${n}`, queue: 'analyze-feedback', payload: { workspaceId, ids }, attempts: 1, maxAttempts: 3 });
+    // `b` is listed under another workspace: that workspace's scope cannot see it.
+    await processFeedbackJobs(t.database, [job(1, ws.id, [a]), job(2, randomUUID(), [b])]);
+    expect(await get(a)).toMatchObject({ status: 'processed', sentiment: 'negative' });
+    expect(await get(b)).toMatchObject({ status: 'pending', sentiment: null });
+    await processFeedbackJobs(t.database, [job(3, ws.id, [b]), job(4, ws.id, [a])]);
+    expect(await get(b)).toMatchObject({ status: 'processed', sentiment: 'positive' });
   });
 });
 

@@ -27,6 +27,26 @@ export async function processFeedback(database: Database, payload: Record<string
   }
 }
 
+/** Items analysed per statement when several jobs run together. */
+const IDS_PER_RUN = 1_000;
+
+/**
+ * Several claimed analysis jobs at once: the ids of each workspace are read and written
+ * together (one SELECT and one UPDATE per IDS_PER_RUN items instead of per job). If this
+ * throws, the worker runs each job on its own (processFeedback), with its own retries.
+ */
+export async function processFeedbackJobs(database: Database, jobs: ClaimedJob[]): Promise<void> {
+  const idsByWorkspace = new Map<string, string[]>();
+  for (const { payload } of jobs) {
+    const workspaceId = String(payload.workspaceId);
+    idsByWorkspace.set(workspaceId, [...(idsByWorkspace.get(workspaceId) ?? []), ...((payload.ids as string[]) ?? [])]);
+  }
+  for (const [workspaceId, ids] of idsByWorkspace) {
+    const scope = new WorkspaceScope(database, workspaceId);
+    for (let k = 0; k < ids.length; k += IDS_PER_RUN) await analyzeAndStore(scope, scope.db, ids.slice(k, k + IDS_PER_RUN));
+  }
+}
+
 /** Analyses the items with these ids and writes the results in one statement. Returns how many it found. */
 export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: string[], ctx?: AnalysisContext): Promise<number> {
   const items = await tx.select({

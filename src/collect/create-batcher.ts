@@ -42,18 +42,23 @@ function customerKey(input: TCreateFeedbackInput): string {
 async function flush(scope: WorkspaceScope, batch: Pending[]) {
   let results: StoreResult[];
   try {
-    results = await scope.transaction((tx) => storeFeedback(scope, tx, batch.map((p) => p.input)));
+    results = await scope.transaction((tx) => storeFeedback(scope, tx, batch.map((p) => p.input), { views: true }));
   } catch (err) {
     // Nothing of this batch was committed: retry each item on its own.
     if (batch.length === 1) return batch[0].reject(err);
     for (const p of batch) {
-      await scope.transaction((tx) => storeFeedback(scope, tx, [p.input])).then((r) => p.resolve({ result: r[0] }), p.reject);
+      await scope.transaction((tx) => storeFeedback(scope, tx, [p.input], { views: true })).then((r) => p.resolve(answer(r[0])), p.reject);
     }
     return;
   }
-  // Committed. The stored items are read back in one query; if that fails, each caller reads its own.
-  const ids = results.flatMap((r) => (r.ok ? [r.id] : []));
-  const views = await loadFeedbackViews(scope, ids).catch(() => []);
+  // Committed. New items came back from their INSERT; duplicates (the item stored before) are
+  // read in one query, and if that fails each caller reads its own.
+  const ids = results.flatMap((r) => (r.ok && !r.item ? [r.id] : []));
+  const views = ids.length > 0 ? await loadFeedbackViews(scope, ids).catch(() => []) : [];
   const byId = new Map(views.map((v) => [v.id, v]));
-  batch.forEach((p, i) => { const r = results[i]; p.resolve({ result: r, item: r.ok ? byId.get(r.id) : undefined }); });
+  batch.forEach((p, i) => p.resolve(answer(results[i], byId)));
+}
+
+function answer(result: StoreResult, readBack?: Map<string, FeedbackView>): CoalescedResult {
+  return { result, item: result.ok ? result.item ?? readBack?.get(result.id) : undefined };
 }

@@ -5,7 +5,7 @@ import { feedbackItems } from './schema.js';
 import { pgArray } from '../platform/db/pg-array.js';
 
 type FeedbackRow = typeof feedbackItems.$inferSelect;
-type CustomerSummary = { id: string; name: string | null; email: string | null; externalId: string | null } | null;
+export type CustomerSummary = { id: string; name: string | null; email: string | null; externalId: string | null } | null;
 
 export function publicFeedback(f: FeedbackRow, customer: CustomerSummary = null) {
   return {
@@ -30,19 +30,25 @@ export type FeedbackView = ReturnType<typeof publicFeedback>;
 // batch of new items. The select list is built once from the schema; values are mapped the way
 // Drizzle maps them.
 const columns = Object.entries(getTableColumns(feedbackItems)).filter(([key]) => key !== 'searchVector' && key !== 'searchText');
-const selectList = sql.join(columns.map(([key, column]) => sql`f.${sql.identifier(column.name)} as ${sql.identifier(key)}`), sql`, `);
+/** Every column of the public shape, of the row aliased `f` (a select list or a RETURNING list). */
+export const feedbackSelectList = sql.join(columns.map(([key, column]) => sql`f.${sql.identifier(column.name)} as ${sql.identifier(key)}`), sql`, `);
+
+/** A row read with feedbackSelectList, its values mapped the way Drizzle maps them. */
+export function feedbackFromRow(r: Record<string, unknown>): FeedbackRow {
+  return Object.fromEntries(columns.map(([key, column]) => [key, r[key] == null ? r[key] : column.mapFromDriverValue(r[key])])) as FeedbackRow;
+}
 
 /** The items with these ids (in this workspace), in the order asked; missing ids are skipped. */
 export async function loadFeedbackViews(scope: WorkspaceScope, ids: string[]): Promise<FeedbackView[]> {
   if (ids.length === 0) return [];
   const rows = await scope.database.rows<Record<string, unknown>>(sql`
-    select ${selectList}, c.id as "c_id", c.name as "c_name", c.email as "c_email", c.external_id as "c_external_id"
+    select ${feedbackSelectList}, c.id as "c_id", c.name as "c_name", c.email as "c_email", c.external_id as "c_external_id"
     from unnest(${pgArray(ids)}::uuid[]) with ordinality as k(id, n)
     cross join lateral (select * from feedback_items fi where fi.id = k.id and fi.workspace_id = ${scope.workspaceId} offset 0) f
     left join lateral (select id, name, email, external_id from customers ci where ci.id = f.customer_id offset 0) c on true
     order by k.n`);
   return rows.map((r) => {
-    const item = Object.fromEntries(columns.map(([key, column]) => [key, r[key] == null ? r[key] : column.mapFromDriverValue(r[key])])) as FeedbackRow;
+    const item = feedbackFromRow(r);
     const customer = r.c_id ? { id: String(r.c_id), name: r.c_name as string | null, email: r.c_email as string | null, externalId: r.c_external_id as string | null } : null;
     return publicFeedback(item, customer);
   });

@@ -27,6 +27,8 @@ describe('creating feedback', () => {
     expect(item.status).toBe('pending');
     expect(item.customer.email).toBe('Sara@Example.com');
     expect(item.text).toBe('ارسال خيلي دير بود و بسته‌بندي هم خراب شده بود');
+    // The answer is the stored row itself (returned by the insert), exactly as a read shows it.
+    expect((await get(`/api/v1/feedback/${item.id}`)).json()).toEqual(item);
     await t.drainJobs();
     const after = (await get(`/api/v1/feedback/${item.id}`)).json();
     expect(after.status).toBe('processed');

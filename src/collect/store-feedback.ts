@@ -7,7 +7,8 @@ import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
 import { customers, orders } from '../customers/schema.js';
 import { tickets } from '../act/schema.js';
-import { identifyCustomer, prefetchCustomers } from '../customers/identify-customer.js';
+import { identifyCustomer, prefetchCustomers, type Customer } from '../customers/identify-customer.js';
+import { feedbackFromRow, feedbackSelectList, publicFeedback, type CustomerSummary, type FeedbackView } from './feedback-view.js';
 import { enqueueJobs } from '../platform/jobs/queue.js';
 import { newId } from '../platform/ids.js';
 import { pgArray } from '../platform/db/pg-array.js';
@@ -19,15 +20,23 @@ export const ANALYZE_QUEUE = 'analyze-feedback';
 const IDS_PER_JOB = 500;
 
 export type StoreResult =
-  | { ok: true; id: string; duplicate: boolean }
+  /** `item`: the stored item in its public shape, when asked for (options.views) and newly stored. */
+  | { ok: true; id: string; duplicate: boolean; item?: FeedbackView }
   | { ok: false; field: string; code: string; message: string };
 
+type CustomerRef = NonNullable<CustomerSummary>;
 /** Remembers identified customers across batches of one import or request. */
-export type CustomerCache = Map<string, string>;
+export type CustomerCache = Map<string, CustomerRef>;
 
-export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], cache: CustomerCache = new Map()): Promise<StoreResult[]> {
+export interface StoreOptions {
+  cache?: CustomerCache;
+  /** Return each new item's public shape, read back by the INSERT itself (no second query). */
+  views?: boolean;
+}
+
+export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], options: StoreOptions = {}): Promise<StoreResult[]> {
   const results: StoreResult[] = new Array(items.length);
-  const customerIds = await resolveCustomers(scope, tx, items, cache, results);
+  const customerRefs = await resolveCustomers(scope, tx, items, options.cache ?? new Map(), results);
   const knownOrders = await existingIds(tx, scope, orders, items.map((i) => i.links.orderId).filter(Boolean) as string[]);
   const knownTickets = await existingIds(tx, scope, tickets, items.map((i) => i.links.ticketId).filter(Boolean) as string[]);
   const now = new Date();
@@ -47,7 +56,7 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
     }
     const { text, metadata, piiRedacted } = storedContent(redact, item.text, item.metadata);
     rows.push(scope.stamp({
-      id: newId(), customerId: customerIds[i], channel: item.channel, externalId: item.externalId ?? null,
+      id: newId(), customerId: customerRefs[i]?.id ?? null, channel: item.channel, externalId: item.externalId ?? null,
       text, piiRedacted,
       language: item.language ?? null, languageConfidence: item.language ? 1 : null,
       nps: item.nps ?? null, csat: item.csat ?? null, ces: item.ces ?? null, rating: item.rating ?? null,
@@ -58,12 +67,14 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
   });
   if (rows.length === 0) return results;
 
-  const insertedIds = await insertFeedbackRows(tx, rows);
-  const duplicates = rows.filter((r) => !insertedIds.has(r.id));
+  const inserted = await insertFeedbackRows(tx, rows, options.views === true);
+  const insertedIds = new Set(inserted.keys());
+  const duplicates = rows.filter((r) => !insertedIds.has(r.id!));
   const existingByExternalId = await existingFeedbackByExternalId(scope, tx, duplicates.map((r) => r.externalId).filter(Boolean) as string[]);
   rows.forEach((row, k) => {
     const i = rowIndex[k];
-    if (insertedIds.has(row.id!)) results[i] = { ok: true, id: row.id!, duplicate: false };
+    const stored = inserted.get(row.id!);
+    if (stored !== undefined) results[i] = { ok: true, id: row.id!, duplicate: false, item: stored ? publicFeedback(stored, customerRefs[i]) : undefined };
     else {
       const existing = row.externalId ? existingByExternalId.get(row.externalId) : undefined;
       results[i] = existing
@@ -96,6 +107,7 @@ export async function enqueueAnalysis(tx: Tx, workspaceId: string, ids: string[]
 }
 
 type FeedbackInsert = typeof feedbackItems.$inferInsert;
+type FeedbackRow = typeof feedbackItems.$inferSelect;
 const column = (rows: FeedbackInsert[], pick: (r: FeedbackInsert) => string | number | boolean | null | undefined) =>
   pgArray(rows.map((r) => { const v = pick(r); return v === undefined || v === null ? null : typeof v === 'boolean' ? String(v) : v; }));
 const isoTime = (d: Date | undefined) => (d ? d.toISOString() : null);
@@ -103,11 +115,12 @@ const isoTime = (d: Date | undefined) => (d ? d.toISOString() : null);
 /**
  * The rows in one INSERT … SELECT FROM unnest(…) with one array parameter per column (the same
  * statement whatever the batch size, so it is cheap to build); existing ids or externalIds are
- * skipped (ON CONFLICT DO NOTHING). Returns the ids inserted.
+ * skipped (ON CONFLICT DO NOTHING). Returns the ids inserted, each with its stored row when
+ * `withRows` (else null).
  */
-async function insertFeedbackRows(tx: Tx, rows: FeedbackInsert[]): Promise<Set<string>> {
-  const inserted = await tx.execute<{ id: string }>(sql`
-    insert into feedback_items (id, workspace_id, customer_id, channel, external_id, text, pii_redacted,
+async function insertFeedbackRows(tx: Tx, rows: FeedbackInsert[], withRows: boolean): Promise<Map<string, FeedbackRow | null>> {
+  const inserted = await tx.execute<Record<string, unknown>>(sql`
+    insert into feedback_items as f (id, workspace_id, customer_id, channel, external_id, text, pii_redacted,
       language, language_confidence, nps, csat, ces, rating, metadata, survey_response_id, ticket_id, order_id, review_id,
       created_at, received_at)
     select * from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.workspaceId)}::uuid[],
@@ -120,37 +133,49 @@ async function insertFeedbackRows(tx: Tx, rows: FeedbackInsert[]): Promise<Set<s
       ${column(rows, (r) => r.reviewId)}::text[], ${column(rows, (r) => isoTime(r.createdAt))}::timestamptz[],
       ${column(rows, (r) => isoTime(r.receivedAt))}::timestamptz[])
     on conflict do nothing
-    returning id`);
-  return new Set((inserted as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id));
+    returning ${withRows ? feedbackSelectList : sql`f.id`}`);
+  const list = (inserted as unknown as { rows: Array<Record<string, unknown>> }).rows;
+  return new Map(list.map((r) => [String(r.id), withRows ? feedbackFromRow(r) : null]));
 }
 
+/** Each item's customer (null if none), from its customerId or by identifying its `customer`. */
 async function resolveCustomers(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], cache: CustomerCache, results: StoreResult[]) {
-  const ids: Array<string | null> = items.map(() => null);
-  const direct = await existingIds(tx, scope, customers, items.map((i) => i.customerId).filter(Boolean) as string[]);
+  const refs: Array<CustomerRef | null> = items.map(() => null);
+  const direct = await customersById(tx, scope, items.map((i) => i.customerId).filter(Boolean) as string[]);
   const uncached = items.flatMap((i) => (i.customer && !cache.has(customerCacheKey(i.customer)) ? [i.customer] : []));
   const known = await prefetchCustomers(scope, tx, uncached);
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.customerId) {
-      if (direct.has(item.customerId)) ids[i] = item.customerId;
+      const found = direct.get(item.customerId);
+      if (found) refs[i] = found;
       else results[i] = { ok: false, field: 'customerId', code: 'unknown_customer', message: 'customerId: no such customer in this workspace' };
     } else if (item.customer) {
       const key = customerCacheKey(item.customer);
-      let id = cache.get(key);
-      if (!id) {
-        id = known.resolve(item.customer)?.id ?? (await identifyCustomer(scope, tx, item.customer)).customer.id;
-        cache.set(key, id);
+      let ref = cache.get(key);
+      if (!ref) {
+        ref = customerRef(known.resolve(item.customer) ?? (await identifyCustomer(scope, tx, item.customer)).customer);
+        cache.set(key, ref);
       }
-      ids[i] = id;
+      refs[i] = ref;
     }
   }
-  return ids;
+  return refs;
+}
+
+const customerRef = (c: Pick<Customer, 'id' | 'name' | 'email' | 'externalId'>): CustomerRef => ({ id: c.id, name: c.name, email: c.email, externalId: c.externalId });
+
+async function customersById(tx: Tx, scope: WorkspaceScope, ids: string[]) {
+  if (ids.length === 0) return new Map<string, CustomerRef>();
+  const rows = await tx.select({ id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId })
+    .from(customers).where(scope.where(customers, inArray(customers.id, [...new Set(ids)])));
+  return new Map(rows.map((c) => [c.id, customerRef(c)]));
 }
 
 const customerCacheKey = (c: NonNullable<TCreateFeedbackInput['customer']>) =>
   JSON.stringify([c.externalId, c.email, c.phone, c.name, c.locale]);
 
-async function existingIds(tx: Tx, scope: WorkspaceScope, table: typeof customers | typeof orders | typeof tickets, ids: string[]) {
+async function existingIds(tx: Tx, scope: WorkspaceScope, table: typeof orders | typeof tickets, ids: string[]) {
   if (ids.length === 0) return new Set<string>();
   const rows = await tx.select({ id: table.id }).from(table).where(scope.where(table, inArray(table.id, [...new Set(ids)])));
   return new Set(rows.map((r) => r.id));

@@ -127,7 +127,7 @@ export async function importFile(scope: WorkspaceScope, file: string, opts: Impo
   let writing: Promise<void> = Promise.resolve();
   const write = async (items: typeof batch, rejectedHere: number, doneUpTo: number) => {
     const results = await scope.transaction(async (tx) => {
-      const stored = items.length ? await storeFeedback(scope, tx, items.map((b) => b.input), cache) : [];
+      const stored = items.length ? await storeFeedback(scope, tx, items.map((b) => b.input), { cache }) : [];
       const imported = stored.filter((s) => s.ok && !s.duplicate).length;
       await tx.update(importRuns).set({
         rowsDone: doneUpTo,

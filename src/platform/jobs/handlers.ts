@@ -6,8 +6,9 @@ import { createMailer, type Mailer } from '../mail/mailer.js';
 import { deliverSurveyEmail, SEND_SURVEY_QUEUE } from '../../collect/surveys/send-survey.js';
 import { MATCH_TRIGGERS_QUEUE, matchSurveyTriggers } from '../../collect/surveys/survey-triggers.js';
 import type { JobHandler } from './worker.js';
+import type { ClaimedJob } from './queue.js';
 import { ANALYZE_QUEUE } from '../../collect/store-feedback.js';
-import { processFeedback } from '../../analyze/process-feedback.js';
+import { processFeedback, processFeedbackJobs } from '../../analyze/process-feedback.js';
 import { REANALYZE_QUEUE, reanalyzeStep } from '../../analyze/reanalyze.js';
 import { TRAIN_QUEUE, trainWorkspaceModel } from '../../analyze/workspace-model.js';
 import { deliverIdeaNotification, NOTIFY_IDEA_QUEUE } from '../../loop/notify-idea.js';
@@ -16,7 +17,9 @@ export function jobHandlers(database: Database, config: Pick<Config, 'smtpUrl' |
   return {
     [MATCH_TRIGGERS_QUEUE]: (payload) => matchSurveyTriggers(database, payload),
     [SEND_SURVEY_QUEUE]: (payload, job) => deliverSurveyEmail({ database, mailer, publicUrl: config.publicUrl }, payload, job),
-    [ANALYZE_QUEUE]: (payload, job) => processFeedback(database, payload, job),
+    [ANALYZE_QUEUE]: Object.assign((payload: Record<string, unknown>, job: ClaimedJob) => processFeedback(database, payload, job), {
+      many: (jobs: ClaimedJob[]) => processFeedbackJobs(database, jobs),
+    }),
     [REANALYZE_QUEUE]: (payload) => reanalyzeStep(database, payload),
     [TRAIN_QUEUE]: (payload) => trainWorkspaceModel(database, payload),
     [NOTIFY_IDEA_QUEUE]: (payload, job) => deliverIdeaNotification({ database, mailer }, payload, job),

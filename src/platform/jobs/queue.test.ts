@@ -38,6 +38,28 @@ describe('job queue', () => {
     expect(flaky.runAt.getTime()).toBeGreaterThan(Date.now());
   });
 
+  it('runs claimed jobs of a queue together when its handler can, and one by one if that fails', async () => {
+    const together: number[][] = [];
+    const alone: number[] = [];
+    const handler = (queue: string, failTogether: boolean) => Object.assign(async (p: Record<string, unknown>) => { alone.push(Number(p.n)); }, {
+      many: async (claimed: Array<{ queue: string; payload: Record<string, unknown> }>) => {
+        expect(claimed.every((j) => j.queue === queue)).toBe(true);
+        if (failTogether) throw new Error('batch failed');
+        together.push(claimed.map((j) => Number(j.payload.n)).sort());
+      },
+    });
+    await database.db.transaction((tx) => enqueueJobs(tx, [1, 2, 3].map((n) => ({ queue: 'grouped', payload: { n } }))
+      .concat([4, 5].map((n) => ({ queue: 'grouped-fails', payload: { n } })))));
+    const worker = startWorker(database, { grouped: handler('grouped', false), 'grouped-fails': handler('grouped-fails', true) }, log);
+    await worker.drain();
+    await worker.stop();
+    expect(together).toEqual([[1, 2, 3]]);
+    expect(alone.sort()).toEqual([4, 5]); // the failed group ran again, job by job
+    const states = await database.rows<{ queue: string; state: string; n: number }>(sql`
+      select queue, state, count(*)::int as n from jobs where queue like 'grouped%' group by queue, state order by queue`);
+    expect(states).toEqual([{ queue: 'grouped', state: 'done', n: 3 }, { queue: 'grouped-fails', state: 'done', n: 2 }]);
+  });
+
   it('redelivers a job whose worker died (lock expired)', async () => {
     await database.db.transaction((tx) => enqueueJobs(tx, [{ queue: 'crashy', payload: { v: 1 } }]));
     const [first] = await claimJobs(database, ['crashy'], 1);

@@ -7,6 +7,7 @@ import { jobs } from '../schema.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { newId } from '../ids.js';
 import { JOB_LIMITS } from './limits.js';
+import { pgArray } from '../db/pg-array.js';
 
 export interface JobInput {
   queue: string;
@@ -53,6 +54,10 @@ export async function claimJobs(database: Database, queues: string[], limit: num
 
 export async function completeJob(database: Database, id: string): Promise<void> {
   await database.rows(sql`update jobs set state = 'done', finished_at = now(), locked_until = null where id = ${id}`);
+}
+
+export async function completeJobs(database: Database, ids: string[]): Promise<void> {
+  await database.rows(sql`update jobs set state = 'done', finished_at = now(), locked_until = null where id = any(${pgArray(ids)}::uuid[])`);
 }
 
 export async function failJob(database: Database, job: ClaimedJob, error: unknown): Promise<void> {
