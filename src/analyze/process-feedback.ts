@@ -3,7 +3,7 @@
 // kept; the original text is never modified. An item whose analysis throws is marked failed with
 // the reason (its neighbours are still analysed); if the whole job keeps failing (database
 // errors), the queue retries it and the last attempt marks its items failed — never dropped.
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../platform/db/client.js';
 import type { ClaimedJob } from '../platform/jobs/queue.js';
 import { WorkspaceScope } from '../platform/db/workspace-scope.js';
@@ -49,10 +49,10 @@ export async function processFeedbackJobs(database: Database, jobs: ClaimedJob[]
 
 /** Analyses the items with these ids and writes the results in one statement. Returns how many it found. */
 export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: string[], ctx?: AnalysisContext): Promise<number> {
-  const items = await tx.select({
-    id: feedbackItems.id, text: feedbackItems.text, language: feedbackItems.language, languageConfidence: feedbackItems.languageConfidence,
-    nps: feedbackItems.nps, csat: feedbackItems.csat, ces: feedbackItems.ces, rating: feedbackItems.rating,
-  }).from(feedbackItems).where(scope.where(feedbackItems, inArray(feedbackItems.id, ids)));
+  const items = await scope.database.rows<StoredItem>(sql`
+    select f.id, f.text, f.language, f.language_confidence as "languageConfidence", f.nps, f.csat, f.ces, f.rating
+    from unnest(${pgArray(ids)}::uuid[]) as k(id)
+    cross join lateral (${probeById(scope, sql`k.id`)}) f`, tx);
   if (items.length === 0) return 0;
   await loadLanguageDetector();
   const context = ctx ?? await loadAnalysisContext(scope, tx);
@@ -73,10 +73,11 @@ export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: st
 }
 
 type AnalysisRow = { id: string; searchText: string | null; result?: TextAnalysis; error?: string };
+type StoredItem = { id: string; text: string; language: string | null; languageConfidence: number | null } & Scores;
 
 const YIELD_EVERY_MS = 5;
 
-function analyzeItem(item: { id: string; text: string; language: string | null; languageConfidence: number | null } & Scores, context: AnalysisContext): AnalysisRow {
+function analyzeItem(item: StoredItem, context: AnalysisContext): AnalysisRow {
   let input: AnalysisInput | null = null;
   try {
     input = prepareAnalysisInput(item.text);
@@ -99,7 +100,19 @@ function searchTextOf(text: string, input: AnalysisInput | null): string | null 
 
 const attempt = <T>(fn: () => T): T | null => { try { return fn(); } catch { return null; } };
 
-/** One UPDATE for the batch: per-item values are unnested side by side. */
+/**
+ * The workspace's item with this id, found by one primary-key probe whatever the planner's
+ * statistics say (a LATERAL subquery with OFFSET 0 is never flattened into a join). With
+ * statistics from when the workspace was small — a fresh install under load, before
+ * autoanalyze — a join that may use the workspace's indexes scanned all its items for each batch.
+ */
+const probeById = (scope: WorkspaceScope, id: SQL) =>
+  sql`select * from feedback_items fi where fi.id = ${id} and fi.workspace_id = ${scope.workspaceId} offset 0`;
+
+/**
+ * One UPDATE for the batch: per-item values are unnested side by side; the rows to update are
+ * those the workspace's probes found, joined on the primary key only (see probeById).
+ */
 async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRow[]) {
   const col = <T>(fn: (r: TextAnalysis) => T) => rows.map((r) => (r.result ? fn(r.result) : null));
   await tx.execute(sql`
@@ -119,7 +132,7 @@ async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRo
       search_text = coalesce(v.search_text, f.search_text),
       status = case when v.error is null then 'processed' else 'failed' end,
       processed_at = now(), updated_at = now()
-    from (select * from unnest(
+    from (select t.* from unnest(
       ${pgArray(rows.map((r) => r.id))}::uuid[],
       ${pgArray(col((r) => r.language))}::text[],
       ${pgArray(col((r) => r.languageConfidence))}::real[],
@@ -133,8 +146,9 @@ async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRo
       ${pgArray(col((r) => r.analysisVersion))}::text[],
       ${pgArray(rows.map((r) => r.error?.slice(0, 500) ?? null))}::text[],
       ${pgArray(rows.map((r) => r.searchText))}::text[]
-    ) as t(id, language, language_confidence, sentiment, sentiment_score, sentiment_confidence, feedback_type, type_confidence, topics, topic_scores, analysis_version, error, search_text)) v
-    where f.id = v.id and f.workspace_id = ${scope.workspaceId}`);
+    ) as t(id, language, language_confidence, sentiment, sentiment_score, sentiment_confidence, feedback_type, type_confidence, topics, topic_scores, analysis_version, error, search_text)
+      cross join lateral (${probeById(scope, sql`t.id`)}) found) v
+    where f.id = v.id`);
 }
 
 async function markFailed(scope: WorkspaceScope, ids: string[], err: unknown) {

@@ -198,7 +198,8 @@ async function bumpCustomerCounters(scope: WorkspaceScope, tx: Tx, rows: Array<t
     perCustomer.set(r.customerId, e);
   }
   if (perCustomer.size === 0) return;
-  // One statement for all customers, in id order so concurrent batches lock rows in one order.
+  // One statement for all customers, in id order so concurrent batches lock rows in one order;
+  // `c.id = any(…)` keeps it a primary-key probe whatever the statistics (see writeAnalyses).
   const entries = [...perCustomer].sort(([a], [b]) => a.localeCompare(b));
   const ids = entries.map(([id]) => id);
   const counts = entries.map(([, e]) => e.n);
@@ -207,5 +208,5 @@ async function bumpCustomerCounters(scope: WorkspaceScope, tx: Tx, rows: Array<t
     update customers c set feedback_count = c.feedback_count + v.n,
       last_seen_at = greatest(c.last_seen_at, v.last)
     from (select * from unnest(${pgArray(ids)}::uuid[], ${pgArray(counts)}::int[], ${pgArray(lasts)}::timestamptz[]) as t(id, n, last) order by id) v
-    where c.id = v.id and c.workspace_id = ${scope.workspaceId}`);
+    where c.id = v.id and c.workspace_id = ${scope.workspaceId} and c.id = any(${pgArray(ids)}::uuid[])`);
 }
