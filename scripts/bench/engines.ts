@@ -12,7 +12,7 @@ import { onCleanup } from './processes.js';
 export interface JobSpan {
   jobs: number;
   items: number;
-  /** Items of the first job to finish: the span below starts when it finished. */
+  /** Items of the first jobs to finish (a worker finishes the jobs it ran together at once): the span below starts then. */
   firstJobItems: number;
   /** Seconds from the first to the last job's finish. */
   seconds: number;
@@ -44,10 +44,10 @@ async function span(database: Database, since: Date): Promise<JobSpan> {
   const [row] = await database.rows<{ jobs: number; items: number; first_items: number | null; seconds: number | null }>(sql`
     select count(*)::int as jobs,
            coalesce(sum(jsonb_array_length(payload->'ids')), 0)::int as items,
-           (array_agg(jsonb_array_length(payload->'ids') order by finished_at))[1]::int as first_items,
+           coalesce(sum(jsonb_array_length(payload->'ids')) filter (where finished_at = first_finish), 0)::int as first_items,
            extract(epoch from max(finished_at) - min(finished_at))::float8 as seconds
-    from jobs
-    where queue = 'analyze-feedback' and state = 'done' and finished_at >= ${since.toISOString()}::timestamptz`);
+    from (select *, min(finished_at) over () as first_finish from jobs
+          where queue = 'analyze-feedback' and state = 'done' and finished_at >= ${since.toISOString()}::timestamptz) done`);
   return { jobs: Number(row.jobs), items: Number(row.items), firstJobItems: Number(row.first_items ?? 0), seconds: Number(row.seconds ?? 0) };
 }
 
