@@ -3,11 +3,12 @@
 // kept; the original text is never modified. An item whose analysis throws is marked failed with
 // the reason (its neighbours are still analysed); if the whole job keeps failing (database
 // errors), the queue retries it and the last attempt marks its items failed — never dropped.
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../platform/db/client.js';
 import type { ClaimedJob } from '../platform/jobs/queue.js';
 import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from '../collect/schema.js';
+import { feedbackItemById } from '../collect/feedback-view.js';
 import { pgArray } from '../platform/db/pg-array.js';
 import { metrics } from '../platform/metrics.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
@@ -52,7 +53,7 @@ export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: st
   const items = await scope.database.rows<StoredItem>(sql`
     select f.id, f.text, f.language, f.language_confidence as "languageConfidence", f.nps, f.csat, f.ces, f.rating
     from unnest(${pgArray(ids)}::uuid[]) as k(id)
-    cross join lateral (${probeById(scope, sql`k.id`)}) f`, tx);
+    cross join lateral (${feedbackItemById(scope, sql`k.id`)}) f`, tx);
   if (items.length === 0) return 0;
   await loadLanguageDetector();
   const context = ctx ?? await loadAnalysisContext(scope, tx);
@@ -101,17 +102,8 @@ function searchTextOf(text: string, input: AnalysisInput | null): string | null 
 const attempt = <T>(fn: () => T): T | null => { try { return fn(); } catch { return null; } };
 
 /**
- * The workspace's item with this id, found by one primary-key probe whatever the planner's
- * statistics say (a LATERAL subquery with OFFSET 0 is never flattened into a join). With
- * statistics from when the workspace was small — a fresh install under load, before
- * autoanalyze — a join that may use the workspace's indexes scanned all its items for each batch.
- */
-const probeById = (scope: WorkspaceScope, id: SQL) =>
-  sql`select * from feedback_items fi where fi.id = ${id} and fi.workspace_id = ${scope.workspaceId} offset 0`;
-
-/**
  * One UPDATE for the batch: per-item values are unnested side by side; the rows to update are
- * those the workspace's probes found, joined on the primary key only (see probeById).
+ * those the workspace's probes found, joined on the primary key only (see feedbackItemById).
  */
 async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRow[]) {
   const col = <T>(fn: (r: TextAnalysis) => T) => rows.map((r) => (r.result ? fn(r.result) : null));
@@ -147,7 +139,7 @@ async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRo
       ${pgArray(rows.map((r) => r.error?.slice(0, 500) ?? null))}::text[],
       ${pgArray(rows.map((r) => r.searchText))}::text[]
     ) as t(id, language, language_confidence, sentiment, sentiment_score, sentiment_confidence, feedback_type, type_confidence, topics, topic_scores, analysis_version, error, search_text)
-      cross join lateral (${probeById(scope, sql`t.id`)}) found) v
+      cross join lateral (${feedbackItemById(scope, sql`t.id`)}) found) v
     where f.id = v.id`);
 }
 

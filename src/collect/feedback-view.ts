@@ -1,5 +1,5 @@
 // The public shape of a feedback item, and loading items with their customer summary.
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
 import { pgArray } from '../platform/db/pg-array.js';
@@ -23,12 +23,17 @@ export function publicFeedback(f: FeedbackRow, customer: CustomerSummary = null)
 
 export type FeedbackView = ReturnType<typeof publicFeedback>;
 
-// The items are read by one primary-key probe per id, whatever the planner's statistics say:
-// each id is looked up in a LATERAL subquery with OFFSET 0, which PostgreSQL cannot flatten into
-// a join. A plain join or `in (…)` let the planner, with statistics from when the table was
-// small (a fresh install under load, before autoanalyze), scan the whole workspace for every
-// batch of new items. The select list is built once from the schema; values are mapped the way
-// Drizzle maps them.
+/**
+ * The workspace's item whose id is `id` (an SQL expression: a column of the row being joined),
+ * for `cross join lateral (…)`: one primary-key probe per id, whatever the planner's statistics
+ * say — a LATERAL subquery with OFFSET 0 is never flattened into a join. A plain join or
+ * `in (…)` let the planner, with statistics from when the table was small (a fresh install
+ * under load, before autoanalyze), scan the whole workspace for every batch of items.
+ */
+export const feedbackItemById = (scope: WorkspaceScope, id: SQL) =>
+  sql`select * from feedback_items fi where fi.id = ${id} and fi.workspace_id = ${scope.workspaceId} offset 0`;
+
+// The select list is built once from the schema; values are mapped the way Drizzle maps them.
 const columns = Object.entries(getTableColumns(feedbackItems)).filter(([key]) => key !== 'searchVector' && key !== 'searchText');
 /** Every column of the public shape, of the row aliased `f` (a select list or a RETURNING list). */
 export const feedbackSelectList = sql.join(columns.map(([key, column]) => sql`f.${sql.identifier(column.name)} as ${sql.identifier(key)}`), sql`, `);
@@ -44,7 +49,7 @@ export async function loadFeedbackViews(scope: WorkspaceScope, ids: string[]): P
   const rows = await scope.database.rows<Record<string, unknown>>(sql`
     select ${feedbackSelectList}, c.id as "c_id", c.name as "c_name", c.email as "c_email", c.external_id as "c_external_id"
     from unnest(${pgArray(ids)}::uuid[]) with ordinality as k(id, n)
-    cross join lateral (select * from feedback_items fi where fi.id = k.id and fi.workspace_id = ${scope.workspaceId} offset 0) f
+    cross join lateral (${feedbackItemById(scope, sql`k.id`)}) f
     left join lateral (select id, name, email, external_id from customers ci where ci.id = f.customer_id offset 0) c on true
     order by k.n`);
   return rows.map((r) => {
