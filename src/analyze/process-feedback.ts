@@ -40,7 +40,9 @@ export async function processFeedbackJobs(database: Database, jobs: ClaimedJob[]
   const idsByWorkspace = new Map<string, string[]>();
   for (const { payload } of jobs) {
     const workspaceId = String(payload.workspaceId);
-    idsByWorkspace.set(workspaceId, [...(idsByWorkspace.get(workspaceId) ?? []), ...((payload.ids as string[]) ?? [])]);
+    const ids = idsByWorkspace.get(workspaceId) ?? [];
+    ids.push(...((payload.ids as string[]) ?? []));
+    idsByWorkspace.set(workspaceId, ids);
   }
   for (const [workspaceId, ids] of idsByWorkspace) {
     const scope = new WorkspaceScope(database, workspaceId);

@@ -106,6 +106,10 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
 /** Claimed jobs grouped by queue, each group in claim order. */
 function byQueue(jobs: ClaimedJob[]): ClaimedJob[][] {
   const groups = new Map<string, ClaimedJob[]>();
-  for (const job of jobs) groups.set(job.queue, [...(groups.get(job.queue) ?? []), job]);
+  for (const job of jobs) {
+    const group = groups.get(job.queue) ?? [];
+    group.push(job);
+    groups.set(job.queue, group);
+  }
   return [...groups.values()];
 }
