@@ -1,19 +1,21 @@
 /**
  * Write coalescing for single-item creates. Under load, many POST /feedback requests arrive
- * while a transaction is in flight; instead of one transaction each (BEGIN, customer lookup,
- * insert, counter update, job insert, COMMIT per request), the items that arrived meanwhile are
- * stored together in one transaction, and every request is answered only after that commit —
- * so an acknowledged item is as durable as before. With no concurrency an item is written at
- * once (no added latency). If a shared transaction fails, each of its items is retried on its
- * own so one bad item never fails its neighbours.
+ * while a batch is being written; instead of one write each (checks, insert, counter update,
+ * job insert per request), the items that arrived meanwhile are stored together in one
+ * atomic write (storeFeedbackBatch), and every request is answered only after that commit — so
+ * an acknowledged item is as durable as before. With no concurrency an item is written at once
+ * (no added latency). If a shared write fails, each of its items is retried on its own so one
+ * bad item never fails its neighbours.
  */
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { coalescingLanes, takeDistinct } from '../platform/db/coalescing-lanes.js';
-import { storeFeedback, type StoreResult } from './store-feedback.js';
+import { storeFeedbackBatch, type StoreResult } from './store-feedback.js';
 import { loadFeedbackViews, type FeedbackView } from './feedback-view.js';
 import type { TCreateFeedbackInput } from './feedback.schemas.js';
 
-const MAX_IN_FLIGHT = 2; // concurrent transactions per workspace: fewer, larger batches measured fastest
+// Batches in flight per workspace. A batch whose customers are all known is one statement, so a
+// single lane of batches that grow under load measured fastest (4,400 req/s against 3,300 with 2).
+const MAX_IN_FLIGHT = 1;
 const MAX_BATCH = 200;
 
 export interface CoalescedResult { result: StoreResult; item?: FeedbackView }
@@ -42,12 +44,12 @@ function customerKey(input: TCreateFeedbackInput): string {
 async function flush(scope: WorkspaceScope, batch: Pending[]) {
   let results: StoreResult[];
   try {
-    results = await scope.transaction((tx) => storeFeedback(scope, tx, batch.map((p) => p.input), { views: true }));
+    results = await storeFeedbackBatch(scope, batch.map((p) => p.input), { views: true });
   } catch (err) {
     // Nothing of this batch was committed: retry each item on its own.
     if (batch.length === 1) return batch[0].reject(err);
     for (const p of batch) {
-      await scope.transaction((tx) => storeFeedback(scope, tx, [p.input], { views: true })).then((r) => p.resolve(answer(r[0])), p.reject);
+      await storeFeedbackBatch(scope, [p.input], { views: true }).then((r) => p.resolve(answer(r[0])), p.reject);
     }
     return;
   }

@@ -1,8 +1,9 @@
-// Stores a batch of feedback items in the caller's transaction: resolves customers and links,
-// inserts (an existing externalId is reported as a duplicate, never stored twice), updates the
-// customers' counters and enqueues the items' processing in the same transaction.
+// Stores a batch of feedback items: resolves customers and links, inserts (an existing
+// externalId is reported as a duplicate, never stored twice), updates the customers' counters
+// and enqueues the items' processing, all committed together.
 import { inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../platform/db/client.js';
+import type { DbOrTx, Tx } from '../platform/db/client.js';
+import { JOB_LIMITS } from '../platform/jobs/limits.js';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
 import { customers, orders } from '../customers/schema.js';
@@ -12,6 +13,7 @@ import { feedbackFromRow, feedbackSelectList, publicFeedback, type CustomerSumma
 import { enqueueJobs } from '../platform/jobs/queue.js';
 import { newId } from '../platform/ids.js';
 import { pgArray } from '../platform/db/pg-array.js';
+import { preparedRows } from '../platform/db/prepared.js';
 import { redactFeedbackPii } from '../analyze/pii/redact-feedback-pii.js';
 import { piiRedactionEnabled } from '../platform/workspace/workspace-settings.service.js';
 import type { TCreateFeedbackInput } from './feedback.schemas.js';
@@ -34,43 +36,121 @@ export interface StoreOptions {
   views?: boolean;
 }
 
+/**
+ * Stores the items inside the caller's transaction `tx` (bulk creates, imports, survey answers):
+ * the reads, any customers to create and the one write statement all run in it.
+ */
 export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], options: StoreOptions = {}): Promise<StoreResult[]> {
+  const context = await readBatchContext(scope, tx, items, options.cache ?? new Map());
+  await identifyNewCustomers(scope, tx, items, context);
+  return writeBatch(scope, tx, items, context, options.views === true);
+}
+
+/**
+ * Stores the items with as few round trips as the batch allows. The checks (customers, orders,
+ * tickets, the workspace's redaction setting) are reads, sent together; when every customer is
+ * already known, the write is one statement — atomic on its own, so no BEGIN/COMMIT. Only a batch
+ * that must create customers opens a transaction, so a failed insert never leaves them behind.
+ * Under READ COMMITTED a check inside a transaction protects no more than one made just before it:
+ * foreign keys still fail the write if a customer or order disappears in between.
+ */
+export async function storeFeedbackBatch(scope: WorkspaceScope, items: TCreateFeedbackInput[], options: StoreOptions = {}): Promise<StoreResult[]> {
+  const db = scope.database.db;
+  const context = await readBatchContext(scope, db, items, options.cache ?? new Map());
+  if (context.toIdentify.length === 0) return writeBatch(scope, db, items, context, options.views === true);
+  return scope.transaction(async (tx) => {
+    await identifyNewCustomers(scope, tx, items, context);
+    return writeBatch(scope, tx, items, context, options.views === true);
+  });
+}
+
+interface BatchContext {
+  /** Per item: its error once found, else undefined. */
+  results: StoreResult[];
+  /** Per item: its customer, once known. */
+  customerRefs: Array<CustomerRef | null>;
+  /** Items whose customer must be identified (maybe created) in the writing transaction. */
+  toIdentify: number[];
+  cache: CustomerCache;
+  /** The workspace redacts PII before storing. */
+  redact: boolean;
+}
+
+async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedbackInput[], cache: CustomerCache): Promise<BatchContext> {
+  const uncached = items.flatMap((i) => (i.customer && !cache.has(customerCacheKey(i.customer)) ? [i.customer] : []));
+  const [direct, known, knownOrders, knownTickets, redact] = await Promise.all([
+    customersById(db, scope, items.map((i) => i.customerId).filter(Boolean) as string[]),
+    prefetchCustomers(scope, db, uncached),
+    existingIds(db, scope, orders, items.map((i) => i.links.orderId).filter(Boolean) as string[]),
+    existingIds(db, scope, tickets, items.map((i) => i.links.ticketId).filter(Boolean) as string[]),
+    piiRedactionEnabled(db, scope.workspaceId),
+  ]);
   const results: StoreResult[] = new Array(items.length);
-  const customerRefs = await resolveCustomers(scope, tx, items, options.cache ?? new Map(), results);
-  const knownOrders = await existingIds(tx, scope, orders, items.map((i) => i.links.orderId).filter(Boolean) as string[]);
-  const knownTickets = await existingIds(tx, scope, tickets, items.map((i) => i.links.ticketId).filter(Boolean) as string[]);
+  const customerRefs: Array<CustomerRef | null> = items.map(() => null);
+  const toIdentify: number[] = [];
+  items.forEach((item, i) => {
+    if (item.customerId) {
+      const found = direct.get(item.customerId);
+      if (found) customerRefs[i] = found;
+      else results[i] = { ok: false, field: 'customerId', code: 'unknown_customer', message: 'customerId: no such customer in this workspace' };
+    } else if (item.customer) {
+      const key = customerCacheKey(item.customer);
+      let ref = cache.get(key);
+      const resolved = ref ? null : known.resolve(item.customer);
+      if (resolved) {
+        ref = customerRef(resolved);
+        cache.set(key, ref);
+      }
+      if (ref) customerRefs[i] = ref;
+    }
+    if (results[i]) return;
+    if (item.links.orderId && !knownOrders.has(item.links.orderId)) {
+      results[i] = { ok: false, field: 'links.orderId', code: 'unknown_order', message: 'links.orderId: no such order in this workspace' };
+    } else if (item.links.ticketId && !knownTickets.has(item.links.ticketId)) {
+      results[i] = { ok: false, field: 'links.ticketId', code: 'unknown_ticket', message: 'links.ticketId: no such ticket in this workspace' };
+    } else if (item.customer && !customerRefs[i]) toIdentify.push(i);
+  });
+  return { results, customerRefs, toIdentify, cache, redact };
+}
+
+/** Identifies (finds, updates or creates) the customers the reads could not settle. */
+async function identifyNewCustomers(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], context: BatchContext) {
+  for (const i of context.toIdentify) {
+    const input = items[i].customer!;
+    const key = customerCacheKey(input);
+    let ref = context.cache.get(key);
+    if (!ref) {
+      ref = customerRef((await identifyCustomer(scope, tx, input)).customer);
+      context.cache.set(key, ref);
+    }
+    context.customerRefs[i] = ref;
+  }
+  context.toIdentify = [];
+}
+
+async function writeBatch(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedbackInput[], context: BatchContext, withViews: boolean): Promise<StoreResult[]> {
+  const { results, customerRefs } = context;
   const now = new Date();
-  const redact = await piiRedactionEnabled(tx, scope.workspaceId);
-  const rows: Array<typeof feedbackItems.$inferInsert> = [];
+  const rows: FeedbackInsert[] = [];
   const rowIndex: number[] = [];
   items.forEach((item, i) => {
     if (results[i]) return;
-    const orderId = item.links.orderId ?? null;
-    if (orderId && !knownOrders.has(orderId)) {
-      results[i] = { ok: false, field: 'links.orderId', code: 'unknown_order', message: 'links.orderId: no such order in this workspace' };
-      return;
-    }
-    if (item.links.ticketId && !knownTickets.has(item.links.ticketId)) {
-      results[i] = { ok: false, field: 'links.ticketId', code: 'unknown_ticket', message: 'links.ticketId: no such ticket in this workspace' };
-      return;
-    }
-    const { text, metadata, piiRedacted } = storedContent(redact, item.text, item.metadata);
+    const { text, metadata, piiRedacted } = storedContent(context.redact, item.text, item.metadata);
     rows.push(scope.stamp({
       id: newId(), customerId: customerRefs[i]?.id ?? null, channel: item.channel, externalId: item.externalId ?? null,
       text, piiRedacted,
       language: item.language ?? null, languageConfidence: item.language ? 1 : null,
       nps: item.nps ?? null, csat: item.csat ?? null, ces: item.ces ?? null, rating: item.rating ?? null,
       metadata, surveyResponseId: item.links.surveyResponseId ?? null, ticketId: item.links.ticketId ?? null,
-      orderId, reviewId: item.links.reviewId ?? null, createdAt: item.createdAt ?? now, receivedAt: now,
+      orderId: item.links.orderId ?? null, reviewId: item.links.reviewId ?? null, createdAt: item.createdAt ?? now, receivedAt: now,
     }));
     rowIndex.push(i);
   });
   if (rows.length === 0) return results;
 
-  const inserted = await insertFeedbackRows(tx, rows, options.views === true);
-  const insertedIds = new Set(inserted.keys());
-  const duplicates = rows.filter((r) => !insertedIds.has(r.id!));
-  const existingByExternalId = await existingFeedbackByExternalId(scope, tx, duplicates.map((r) => r.externalId).filter(Boolean) as string[]);
+  const inserted = await insertFeedbackRows(scope, db, rows, withViews);
+  const duplicates = rows.filter((r) => !inserted.has(r.id!));
+  const existingByExternalId = await existingFeedbackByExternalId(scope, db, duplicates.map((r) => r.externalId).filter(Boolean) as string[]);
   rows.forEach((row, k) => {
     const i = rowIndex[k];
     const stored = inserted.get(row.id!);
@@ -82,9 +162,6 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
         : { ok: false, field: 'externalId', code: 'duplicate', message: 'externalId: repeated within this request' };
     }
   });
-
-  await bumpCustomerCounters(scope, tx, rows.filter((r) => insertedIds.has(r.id!)));
-  await enqueueAnalysis(tx, scope.workspaceId, [...insertedIds]);
   return results;
 }
 
@@ -113,59 +190,56 @@ const column = (rows: FeedbackInsert[], pick: (r: FeedbackInsert) => string | nu
 const isoTime = (d: Date | undefined) => (d ? d.toISOString() : null);
 
 /**
- * The rows in one INSERT … SELECT FROM unnest(…) with one array parameter per column (the same
- * statement whatever the batch size, so it is cheap to build); existing ids or externalIds are
- * skipped (ON CONFLICT DO NOTHING). Returns the ids inserted, each with its stored row when
- * `withRows` (else null).
+ * The whole write of a batch in one statement: the rows in one INSERT … SELECT FROM unnest(…) with
+ * one array parameter per column (the same statement whatever the batch size, so it is cheap to
+ * build and plan); existing ids or externalIds are skipped (ON CONFLICT DO NOTHING). The same
+ * statement adds the inserted items to their customers' counters and queues their analysis,
+ * IDS_PER_JOB items per job. Returns the ids inserted, each with its stored row when `withRows`
+ * (else null).
  */
-async function insertFeedbackRows(tx: Tx, rows: FeedbackInsert[], withRows: boolean): Promise<Map<string, FeedbackRow | null>> {
-  const inserted = await tx.execute<Record<string, unknown>>(sql`
-    insert into feedback_items as f (id, workspace_id, customer_id, channel, external_id, text, pii_redacted,
-      language, language_confidence, nps, csat, ces, rating, metadata, survey_response_id, ticket_id, order_id, review_id,
-      created_at, received_at)
-    select * from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.workspaceId)}::uuid[],
-      ${column(rows, (r) => r.customerId)}::uuid[], ${column(rows, (r) => r.channel)}::text[], ${column(rows, (r) => r.externalId)}::text[],
-      ${column(rows, (r) => r.text)}::text[], ${column(rows, (r) => r.piiRedacted ?? false)}::boolean[],
-      ${column(rows, (r) => r.language)}::text[], ${column(rows, (r) => r.languageConfidence)}::real[],
-      ${column(rows, (r) => r.nps)}::smallint[], ${column(rows, (r) => r.csat)}::smallint[], ${column(rows, (r) => r.ces)}::smallint[],
-      ${column(rows, (r) => r.rating)}::smallint[], ${column(rows, (r) => JSON.stringify(r.metadata ?? {}))}::jsonb[],
-      ${column(rows, (r) => r.surveyResponseId)}::uuid[], ${column(rows, (r) => r.ticketId)}::uuid[], ${column(rows, (r) => r.orderId)}::uuid[],
-      ${column(rows, (r) => r.reviewId)}::text[], ${column(rows, (r) => isoTime(r.createdAt))}::timestamptz[],
-      ${column(rows, (r) => isoTime(r.receivedAt))}::timestamptz[])
-    on conflict do nothing
-    returning ${withRows ? feedbackSelectList : sql`f.id`}`);
-  const list = (inserted as unknown as { rows: Array<Record<string, unknown>> }).rows;
+async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: FeedbackInsert[], withRows: boolean): Promise<Map<string, FeedbackRow | null>> {
+  // The batch's customers are locked first, in id order (`locked`: LockRows above the sort), so
+  // concurrent batches never deadlock on them whatever plan the counter update gets.
+  const customerIds = [...new Set(rows.flatMap((r) => (r.customerId ? [r.customerId] : [])))].sort();
+  const jobIds = Array.from({ length: Math.ceil(rows.length / IDS_PER_JOB) }, () => newId());
+  const list = await preparedRows<Record<string, unknown>>(db, sql`
+    with ins as (
+      insert into feedback_items as f (id, workspace_id, customer_id, channel, external_id, text, pii_redacted,
+        language, language_confidence, nps, csat, ces, rating, metadata, survey_response_id, ticket_id, order_id, review_id,
+        created_at, received_at)
+      select * from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.workspaceId)}::uuid[],
+        ${column(rows, (r) => r.customerId)}::uuid[], ${column(rows, (r) => r.channel)}::text[], ${column(rows, (r) => r.externalId)}::text[],
+        ${column(rows, (r) => r.text)}::text[], ${column(rows, (r) => r.piiRedacted ?? false)}::boolean[],
+        ${column(rows, (r) => r.language)}::text[], ${column(rows, (r) => r.languageConfidence)}::real[],
+        ${column(rows, (r) => r.nps)}::smallint[], ${column(rows, (r) => r.csat)}::smallint[], ${column(rows, (r) => r.ces)}::smallint[],
+        ${column(rows, (r) => r.rating)}::smallint[], ${column(rows, (r) => JSON.stringify(r.metadata ?? {}))}::jsonb[],
+        ${column(rows, (r) => r.surveyResponseId)}::uuid[], ${column(rows, (r) => r.ticketId)}::uuid[], ${column(rows, (r) => r.orderId)}::uuid[],
+        ${column(rows, (r) => r.reviewId)}::text[], ${column(rows, (r) => isoTime(r.createdAt))}::timestamptz[],
+        ${column(rows, (r) => isoTime(r.receivedAt))}::timestamptz[])
+      on conflict do nothing
+      returning ${withRows ? feedbackSelectList : sql`f.id as "id", f.customer_id as "customerId", f.created_at as "createdAt"`}
+    ), locked as (
+      select id from customers where id = any(${pgArray(customerIds)}::uuid[]) and workspace_id = ${scope.workspaceId}
+      order by id for update
+    ), counted as (
+      update customers c set feedback_count = c.feedback_count + v.n, last_seen_at = greatest(c.last_seen_at, v.last)
+      from (select "customerId" as id, count(*)::int as n, max("createdAt") as last from ins
+            where "customerId" is not null group by 1) v
+      where c.id = v.id and c.id = any(${pgArray(customerIds)}::uuid[]) and c.id in (select id from locked)
+    ), queued as (
+      insert into jobs (id, queue, payload, max_attempts)
+      select (${pgArray(jobIds)}::uuid[])[chunk + 1], ${ANALYZE_QUEUE},
+        jsonb_build_object('workspaceId', ${scope.workspaceId}::text, 'ids', jsonb_agg(id order by n)), ${JOB_LIMITS.maxAttempts}::int
+      from (select id, n, (n - 1) / ${IDS_PER_JOB} as chunk from (select "id" as id, row_number() over () as n from ins) numbered) chunks
+      group by chunk
+    )
+    select * from ins`);
   return new Map(list.map((r) => [String(r.id), withRows ? feedbackFromRow(r) : null]));
-}
-
-/** Each item's customer (null if none), from its customerId or by identifying its `customer`. */
-async function resolveCustomers(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], cache: CustomerCache, results: StoreResult[]) {
-  const refs: Array<CustomerRef | null> = items.map(() => null);
-  const direct = await customersById(tx, scope, items.map((i) => i.customerId).filter(Boolean) as string[]);
-  const uncached = items.flatMap((i) => (i.customer && !cache.has(customerCacheKey(i.customer)) ? [i.customer] : []));
-  const known = await prefetchCustomers(scope, tx, uncached);
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (item.customerId) {
-      const found = direct.get(item.customerId);
-      if (found) refs[i] = found;
-      else results[i] = { ok: false, field: 'customerId', code: 'unknown_customer', message: 'customerId: no such customer in this workspace' };
-    } else if (item.customer) {
-      const key = customerCacheKey(item.customer);
-      let ref = cache.get(key);
-      if (!ref) {
-        ref = customerRef(known.resolve(item.customer) ?? (await identifyCustomer(scope, tx, item.customer)).customer);
-        cache.set(key, ref);
-      }
-      refs[i] = ref;
-    }
-  }
-  return refs;
 }
 
 const customerRef = (c: Pick<Customer, 'id' | 'name' | 'email' | 'externalId'>): CustomerRef => ({ id: c.id, name: c.name, email: c.email, externalId: c.externalId });
 
-async function customersById(tx: Tx, scope: WorkspaceScope, ids: string[]) {
+async function customersById(tx: DbOrTx, scope: WorkspaceScope, ids: string[]) {
   if (ids.length === 0) return new Map<string, CustomerRef>();
   const rows = await tx.select({ id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId })
     .from(customers).where(scope.where(customers, inArray(customers.id, [...new Set(ids)])));
@@ -175,38 +249,15 @@ async function customersById(tx: Tx, scope: WorkspaceScope, ids: string[]) {
 const customerCacheKey = (c: NonNullable<TCreateFeedbackInput['customer']>) =>
   JSON.stringify([c.externalId, c.email, c.phone, c.name, c.locale]);
 
-async function existingIds(tx: Tx, scope: WorkspaceScope, table: typeof orders | typeof tickets, ids: string[]) {
+async function existingIds(tx: DbOrTx, scope: WorkspaceScope, table: typeof orders | typeof tickets, ids: string[]) {
   if (ids.length === 0) return new Set<string>();
   const rows = await tx.select({ id: table.id }).from(table).where(scope.where(table, inArray(table.id, [...new Set(ids)])));
   return new Set(rows.map((r) => r.id));
 }
 
-async function existingFeedbackByExternalId(scope: WorkspaceScope, tx: Tx, externalIds: string[]) {
+async function existingFeedbackByExternalId(scope: WorkspaceScope, tx: DbOrTx, externalIds: string[]) {
   if (externalIds.length === 0) return new Map<string, string>();
   const rows = await tx.select({ id: feedbackItems.id, externalId: feedbackItems.externalId }).from(feedbackItems)
     .where(scope.where(feedbackItems, inArray(feedbackItems.externalId, externalIds)));
   return new Map(rows.map((r) => [r.externalId!, r.id]));
-}
-
-async function bumpCustomerCounters(scope: WorkspaceScope, tx: Tx, rows: Array<typeof feedbackItems.$inferInsert>) {
-  const perCustomer = new Map<string, { n: number; last: Date }>();
-  for (const r of rows) {
-    if (!r.customerId) continue;
-    const e = perCustomer.get(r.customerId) ?? { n: 0, last: new Date(0) };
-    e.n += 1;
-    if (r.createdAt! > e.last) e.last = r.createdAt!;
-    perCustomer.set(r.customerId, e);
-  }
-  if (perCustomer.size === 0) return;
-  // One statement for all customers, in id order so concurrent batches lock rows in one order;
-  // `c.id = any(…)` keeps it a primary-key probe whatever the statistics (see writeAnalyses).
-  const entries = [...perCustomer].sort(([a], [b]) => a.localeCompare(b));
-  const ids = entries.map(([id]) => id);
-  const counts = entries.map(([, e]) => e.n);
-  const lasts = entries.map(([, e]) => e.last.toISOString());
-  await tx.execute(sql`
-    update customers c set feedback_count = c.feedback_count + v.n,
-      last_seen_at = greatest(c.last_seen_at, v.last)
-    from (select * from unnest(${pgArray(ids)}::uuid[], ${pgArray(counts)}::int[], ${pgArray(lasts)}::timestamptz[]) as t(id, n, last) order by id) v
-    where c.id = v.id and c.workspace_id = ${scope.workspaceId} and c.id = any(${pgArray(ids)}::uuid[])`);
 }

@@ -32,6 +32,20 @@ describe('identify', () => {
     expect(found.json().data.map((c: { id: string }) => c.id)).toContain(a.json().id);
   });
 
+  it('prefers the external id, then the email, then the phone, each directly before through a merged customer', async () => {
+    const byExternalId = (await call('POST', '/api/v1/customers/identify', { externalId: 'rank-a' })).json();
+    const byEmail = (await call('POST', '/api/v1/customers/identify', { email: 'rank-b@example.com', phone: '+44 20 7946 0001' })).json();
+    const survivor = (await call('POST', '/api/v1/customers/identify', { email: 'rank-c@example.com' })).json();
+    const absorbed = (await call('POST', '/api/v1/customers/identify', { email: 'rank-d@example.com', phone: '+44 20 7946 0002' })).json();
+    expect((await call('POST', '/api/v1/customers/merge', { targetId: survivor.id, sourceId: absorbed.id })).statusCode).toBe(200);
+
+    const identify = async (payload: object) => (await call('POST', '/api/v1/customers/identify', payload)).json().id;
+    expect(await identify({ externalId: 'rank-a', email: 'rank-b@example.com' })).toBe(byExternalId.id);
+    expect(await identify({ email: 'rank-d@example.com' })).toBe(survivor.id); // an identifier kept from the merge
+    expect(await identify({ email: 'rank-b@example.com', phone: '+44 20 7946 0002' })).toBe(byEmail.id);
+    expect(await identify({ email: 'nobody@example.com', phone: '+44 20 7946 0002' })).toBe(survivor.id);
+  });
+
   it('refuses bad identifiers, naming the field', async () => {
     for (const [payload, field] of [[{ email: 'not-an-email' }, 'email'], [{ name: 'no id' }, ''], [{ phone: 'call me' }, 'phone'], [{ externalId: 'x', locale: 'xx' }, 'locale']] as const) {
       const res = await call('POST', '/api/v1/customers/identify', payload);

@@ -21,22 +21,26 @@ export function phoneKey(phone?: string | null): string | null {
   return key.replace(/\+/g, '').length >= 3 ? key : null;
 }
 
+/**
+ * The customer an identifier names: checked in the order external id, email, phone, each first
+ * on the customers themselves, then among the identifiers of customers merged into others. One
+ * query: each check is a unique-index probe, ranked in that order, and the best one's customer
+ * is read by its primary key.
+ */
 export async function findCustomerByIdentifiers(scope: WorkspaceScope, tx: DbOrTx, input: { externalId?: string | null; email?: string | null; phone?: string | null }): Promise<Customer | null> {
-  const keys: Array<[kind: string, value: string | null | undefined, column: PgColumn]> = [
-    ['external_id', input.externalId, customers.externalId],
-    ['email', emailKey(input.email), customers.emailKey],
-    ['phone', phoneKey(input.phone), customers.phoneKey],
+  const keys: Array<[kind: string, value: string | null | undefined, column: string]> = [
+    ['external_id', input.externalId, 'external_id'],
+    ['email', emailKey(input.email), 'email_key'],
+    ['phone', phoneKey(input.phone), 'phone_key'],
   ];
-  for (const [kind, value, column] of keys) {
-    if (!value) continue;
-    const [direct] = await tx.select().from(customers).where(scope.where(customers, eq(column, value))).limit(1);
-    if (direct) return direct;
-    const [alias] = await tx.select({ c: customers }).from(customerAliases)
-      .innerJoin(customers, eq(customers.id, customerAliases.customerId))
-      .where(scope.where(customerAliases, eq(customerAliases.kind, kind), eq(customerAliases.value, value))).limit(1);
-    if (alias) return alias.c;
-  }
-  return null;
+  const checks = keys.flatMap(([kind, value, column], k) => (value ? [
+    sql`select d.id, ${2 * k} as rank from customers d where d.workspace_id = ${scope.workspaceId} and d.${sql.identifier(column)} = ${value}`,
+    sql`select a.customer_id, ${2 * k + 1} from customer_aliases a where a.workspace_id = ${scope.workspaceId} and a.kind = ${kind} and a.value = ${value}`,
+  ] : []));
+  if (checks.length === 0) return null;
+  const best = sql`(select m.id from (${sql.join(checks, sql` union all `)}) m order by m.rank limit 1)`;
+  const [found] = await tx.select().from(customers).where(scope.where(customers, sql`${customers.id} = ${best}`));
+  return found ?? null;
 }
 
 export async function identifyCustomer(scope: WorkspaceScope, tx: DbOrTx, input: TIdentifyCustomerInput & { seenAt?: Date }): Promise<{ customer: Customer; created: boolean }> {

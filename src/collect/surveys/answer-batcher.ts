@@ -17,7 +17,7 @@ import { feedbackOwner, newFeedbackInput } from './answer-feedback.js';
 import type { Answers } from './survey-flow.js';
 import type { NewResponse, ResponseRow } from './respond-to-survey.js';
 
-const MAX_IN_FLIGHT = 2; // concurrent transactions per workspace, as for feedback creates
+const MAX_IN_FLIGHT = 2; // concurrent transactions per workspace (each batch is a multi-statement transaction)
 const MAX_BATCH = 200;
 
 export type Answered = { response: ResponseRow; resumeToken: string } | null;

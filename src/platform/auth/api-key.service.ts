@@ -35,14 +35,14 @@ export async function revokeApiKey(scope: WorkspaceScope, id: string) {
 // before a lookup starts is always seen.
 const lookupsInFlight = new Map<string, Promise<{ id: string; workspaceId: string; scopes: string[] } | null>>();
 
-// Built once per database (building the query costs more CPU than running it); sent unnamed, so
-// PostgreSQL plans each lookup afresh.
+// Built once per database (building the query costs more CPU than running it) and named, so
+// each connection prepares it once (see db/prepared.ts).
 const keyQueries = new WeakMap<Database, ReturnType<typeof buildKeyQuery>>();
 
 function buildKeyQuery(database: Database) {
   return database.db.select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes })
     .from(apiKeys).where(and(eq(apiKeys.keyHash, sql.placeholder('hash')), isNull(apiKeys.revokedAt))).limit(1)
-    .prepare('');
+    .prepare('api_key_by_hash');
 }
 
 /** A key's last use is written at most once a minute per process: a hint for admins, not a log. */

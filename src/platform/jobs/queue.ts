@@ -8,6 +8,7 @@ import type { Database, DbOrTx } from '../db/client.js';
 import { newId } from '../ids.js';
 import { JOB_LIMITS } from './limits.js';
 import { pgArray } from '../db/pg-array.js';
+import { preparedRows } from '../db/prepared.js';
 
 export interface JobInput {
   queue: string;
@@ -39,7 +40,8 @@ export async function enqueueJobs(tx: DbOrTx, inputs: JobInput[]): Promise<void>
 export async function claimJobs(database: Database, queues: string[], limit: number): Promise<ClaimedJob[]> {
   const lockSeconds = JOB_LIMITS.lockSeconds;
   const queueList = sql.join(queues.map((q) => sql`${q}`), sql`, `);
-  return database.rows<ClaimedJob>(sql`
+  // The same queues on every call of a worker: one prepared statement.
+  return preparedRows<ClaimedJob>(database.db, sql`
     update jobs set state = 'active', attempts = attempts + 1,
       locked_until = now() + make_interval(secs => ${lockSeconds})
     where id in (
@@ -57,7 +59,7 @@ export async function completeJob(database: Database, id: string): Promise<void>
 }
 
 export async function completeJobs(database: Database, ids: string[]): Promise<void> {
-  await database.rows(sql`update jobs set state = 'done', finished_at = now(), locked_until = null where id = any(${pgArray(ids)}::uuid[])`);
+  await preparedRows(database.db, sql`update jobs set state = 'done', finished_at = now(), locked_until = null where id = any(${pgArray(ids)}::uuid[])`);
 }
 
 export async function failJob(database: Database, job: ClaimedJob, error: unknown): Promise<void> {

@@ -2,6 +2,7 @@
 // workspaces.settings (jsonb). Only the allow-listed fields below can ever be written.
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { preparedRows } from '../db/prepared.js';
 import type { WorkspaceScope } from '../db/workspace-scope.js';
 import type { Actor } from '../auth/permissions.js';
 import { workspaces } from '../schema.js';
@@ -106,7 +107,8 @@ export async function surveyThrottleDays(db: DbOrTx, workspaceId: string): Promi
 
 /** Read inside the storing transaction, so feedback stored after the switch is turned on is redacted. */
 export async function piiRedactionEnabled(db: DbOrTx, workspaceId: string): Promise<boolean> {
-  const [row] = await db.select({ on: sql<boolean>`coalesce((${workspaces.settings}->>'piiRedaction')::boolean, false)` })
-    .from(workspaces).where(eq(workspaces.id, workspaceId));
+  // Read for every batch of new feedback: a prepared statement.
+  const [row] = await preparedRows<{ on: boolean }>(db, sql`
+    select coalesce((settings->>'piiRedaction')::boolean, false) as "on" from workspaces where id = ${workspaceId}`);
   return row?.on === true;
 }
