@@ -71,18 +71,42 @@ describe('storing a batch of feedback', () => {
     expect(counts.map((c) => c.feedback_count)).toEqual([13, 13, 13, 13, 13]);
   });
 
+  it('creates new customers with their counts in the same write, and identifies the ones that need more', async () => {
+    const results = await storeFeedbackBatch(scope, [
+      input({ channel: 'api', text: 'one', createdAt: '2026-03-01T10:00:00Z', customer: { email: 'Fresh@Example.com', name: 'Fresh', locale: 'fa' } }),
+      input({ channel: 'api', text: 'two', createdAt: '2026-03-02T10:00:00Z', customer: { email: 'Fresh@Example.com', name: 'Fresh', locale: 'fa' } }),
+      input({ channel: 'api', text: 'three', customer: { externalId: 'twice-1', name: 'A' } }),
+      input({ channel: 'api', text: 'four', customer: { externalId: 'twice-1', phone: '+98 912 000 1111' } }),
+    ], { views: true });
+    expect(results.every((r) => r.ok)).toBe(true);
+    const customers = await rows<{ external_id: string | null; email: string | null; email_key: string | null; phone_key: string | null; name: string; locale: string | null; attributes: object; feedback_count: number; last_seen_at: string | null }>(sql`
+      select external_id, email, email_key, phone_key, name, locale, attributes, feedback_count, last_seen_at::text
+      from customers where email_key = 'fresh@example.com' or external_id = 'twice-1' order by email_key nulls last`);
+    expect(customers).toHaveLength(2);
+    expect(customers[0]).toMatchObject({ email: 'Fresh@Example.com', name: 'Fresh', locale: 'fa', feedback_count: 2 });
+    expect(new Date(customers[0].last_seen_at!).toISOString()).toBe('2026-03-02T10:00:00.000Z');
+    expect(customers[1]).toMatchObject({ external_id: 'twice-1', name: 'A', phone_key: '+989120001111', feedback_count: 2 });
+    const [first, second] = results;
+    expect(first.ok && second.ok && first.item?.customerId === second.item?.customerId).toBe(true);
+  });
+
   it('leaves no new customer behind when the write that follows fails', async () => {
     await t.database.rows(sql`create function refuse_marked_text() returns trigger language plpgsql as $$
       begin if new.text = 'refuse me' then raise exception 'refused'; end if; return new; end $$`);
     await t.database.rows(sql`create trigger refuse_marked_text before insert on feedback_items for each row execute function refuse_marked_text()`);
     try {
-      const failure = await storeFeedbackBatch(scope, [
-        input({ channel: 'api', text: 'fine', customer: { email: 'brand-new@example.com', name: 'New' } }),
-        input({ channel: 'api', text: 'refuse me' }),
-      ]).catch((err: Error & { cause?: Error }) => err.cause ?? err);
-      expect(failure).toBeInstanceOf(Error);
-      expect((failure as Error).message).toMatch(/refused/);
-      expect(await rows(sql`select id from customers where email = 'brand-new@example.com'`)).toEqual([]);
+      // A new customer created by the write statement, and one two inputs describe differently
+      // (identified in a transaction first).
+      for (const [email, other] of [['brand-new@example.com', undefined], ['shared-new@example.com', { email: 'shared-new@example.com', name: 'Other' }]] as const) {
+        const failure = await storeFeedbackBatch(scope, [
+          input({ channel: 'api', text: 'fine', customer: { email, name: 'New' } }),
+          ...(other ? [input({ channel: 'api', text: 'fine', customer: other })] : []),
+          input({ channel: 'api', text: 'refuse me' }),
+        ]).catch((err: Error & { cause?: Error }) => err.cause ?? err);
+        expect(failure).toBeInstanceOf(Error);
+        expect((failure as Error).message).toMatch(/refused/);
+        expect(await rows(sql`select id from customers where email = ${email}`)).toEqual([]);
+      }
       expect(await rows(sql`select id from feedback_items where text = 'fine'`)).toEqual([]);
     } finally {
       await t.database.rows(sql`drop trigger refuse_marked_text on feedback_items`);

@@ -8,7 +8,7 @@ import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
 import { customers, orders } from '../customers/schema.js';
 import { tickets } from '../act/schema.js';
-import { identifyCustomer, prefetchCustomers, type Customer } from '../customers/identify-customer.js';
+import { aliasedIdentifierKeys, identifierKeys, identifyCustomer, newCustomerRow, prefetchCustomers, type Customer } from '../customers/identify-customer.js';
 import { feedbackFromRow, feedbackSelectList, publicFeedback, type CustomerSummary, type FeedbackView } from './feedback-view.js';
 import { enqueueJobs } from '../platform/jobs/queue.js';
 import { newId } from '../platform/ids.js';
@@ -27,6 +27,7 @@ export type StoreResult =
   | { ok: false; field: string; code: string; message: string };
 
 type CustomerRef = NonNullable<CustomerSummary>;
+type CustomerInput = NonNullable<TCreateFeedbackInput['customer']>;
 /** Remembers identified customers across batches of one import or request. */
 export type CustomerCache = Map<string, CustomerRef>;
 
@@ -48,15 +49,18 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
 
 /**
  * Stores the items with as few round trips as the batch allows. The checks (customers, orders,
- * tickets, the workspace's redaction setting) are reads, sent together; when every customer is
- * already known, the write is one statement — atomic on its own, so no BEGIN/COMMIT. Only a batch
- * that must create customers opens a transaction, so a failed insert never leaves them behind.
+ * tickets, the workspace's redaction setting) are reads, sent together; the write is then one
+ * statement — atomic on its own, so no BEGIN/COMMIT — which also creates the customers no
+ * identifier names yet. If one of those was created meanwhile by someone else, the statement
+ * fails on its foreign key and stores nothing (the caller retries). Only a batch whose customers
+ * need more than that (traits to fill in, identifiers of merged customers) opens a transaction,
+ * so a failed insert never leaves them behind.
  * Under READ COMMITTED a check inside a transaction protects no more than one made just before it:
  * foreign keys still fail the write if a customer or order disappears in between.
  */
 export async function storeFeedbackBatch(scope: WorkspaceScope, items: TCreateFeedbackInput[], options: StoreOptions = {}): Promise<StoreResult[]> {
   const db = scope.database.db;
-  const context = await readBatchContext(scope, db, items, options.cache ?? new Map());
+  const context = await readBatchContext(scope, db, items, options.cache ?? new Map(), true);
   if (context.toIdentify.length === 0) return writeBatch(scope, db, items, context, options.views === true);
   return scope.transaction(async (tx) => {
     await identifyNewCustomers(scope, tx, items, context);
@@ -71,12 +75,16 @@ interface BatchContext {
   customerRefs: Array<CustomerRef | null>;
   /** Items whose customer must be identified (maybe created) in the writing transaction. */
   toIdentify: number[];
+  /** Customers the write statement creates, by id (readBatchContext with `inlineNewCustomers`). */
+  newCustomers: Map<string, NewCustomer>;
   cache: CustomerCache;
   /** The workspace redacts PII before storing. */
   redact: boolean;
 }
 
-async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedbackInput[], cache: CustomerCache): Promise<BatchContext> {
+type NewCustomer = ReturnType<typeof newCustomerRow>;
+
+async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedbackInput[], cache: CustomerCache, inlineNewCustomers = false): Promise<BatchContext> {
   const uncached = items.flatMap((i) => (i.customer && !cache.has(customerCacheKey(i.customer)) ? [i.customer] : []));
   const [direct, known, knownOrders, knownTickets, redact] = await Promise.all([
     customersById(db, scope, items.map((i) => i.customerId).filter(Boolean) as string[]),
@@ -110,7 +118,45 @@ async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreat
       results[i] = { ok: false, field: 'links.ticketId', code: 'unknown_ticket', message: 'links.ticketId: no such ticket in this workspace' };
     } else if (item.customer && !customerRefs[i]) toIdentify.push(i);
   });
-  return { results, customerRefs, toIdentify, cache, redact };
+  const context: BatchContext = { results, customerRefs, toIdentify, newCustomers: new Map(), cache, redact };
+  if (inlineNewCustomers && toIdentify.length > 0) await planNewCustomers(scope, db, items, context, (input) => known.matchesNone(input));
+  return context;
+}
+
+/**
+ * Customers to create in the write statement itself: inputs whose identifiers name no customer,
+ * directly or through a merged customer's alias. Two different inputs sharing an identifier are
+ * left to identifyCustomer (the second would fill in the first).
+ */
+async function planNewCustomers(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedbackInput[], context: BatchContext, matchesNone: (input: CustomerInput) => boolean) {
+  const candidates = context.toIdentify.filter((i) => identifierKeys(items[i].customer!).length > 0 && matchesNone(items[i].customer!));
+  const aliased = await aliasedIdentifierKeys(scope, db, [...new Set(candidates.flatMap((i) => identifierKeys(items[i].customer!)))]);
+  const holder = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const i of candidates) {
+    const key = customerCacheKey(items[i].customer!);
+    for (const id of identifierKeys(items[i].customer!)) {
+      const other = holder.get(id);
+      if (other !== undefined && other !== key) shared.add(other).add(key);
+      else holder.set(id, key);
+    }
+  }
+  const inline = new Set(candidates.filter((i) => {
+    const input = items[i].customer!;
+    return !shared.has(customerCacheKey(input)) && identifierKeys(input).every((k) => !aliased.has(k));
+  }));
+  for (const i of inline) {
+    const key = customerCacheKey(items[i].customer!);
+    let ref = context.cache.get(key);
+    if (!ref) {
+      const row = newCustomerRow(scope, items[i].customer!);
+      context.newCustomers.set(row.id, row);
+      ref = customerRef(row);
+      context.cache.set(key, ref);
+    }
+    context.customerRefs[i] = ref;
+  }
+  context.toIdentify = context.toIdentify.filter((i) => !inline.has(i));
 }
 
 /** Identifies (finds, updates or creates) the customers the reads could not settle. */
@@ -148,7 +194,7 @@ async function writeBatch(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedb
   });
   if (rows.length === 0) return results;
 
-  const inserted = await insertFeedbackRows(scope, db, rows, withViews);
+  const inserted = await insertFeedbackRows(scope, db, rows, withViews, [...context.newCustomers.values()]);
   const duplicates = rows.filter((r) => !inserted.has(r.id!));
   const existingByExternalId = await existingFeedbackByExternalId(scope, db, duplicates.map((r) => r.externalId).filter(Boolean) as string[]);
   rows.forEach((row, k) => {
@@ -197,10 +243,13 @@ const isoTime = (d: Date | undefined) => (d ? d.toISOString() : null);
  * IDS_PER_JOB items per job. Returns the ids inserted, each with its stored row when `withRows`
  * (else null).
  */
-async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: FeedbackInsert[], withRows: boolean): Promise<Map<string, FeedbackRow | null>> {
-  // The batch's customers are locked first, in id order (`locked`: LockRows above the sort), so
-  // concurrent batches never deadlock on them whatever plan the counter update gets.
-  const customerIds = [...new Set(rows.flatMap((r) => (r.customerId ? [r.customerId] : [])))].sort();
+async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: FeedbackInsert[], withRows: boolean, newCustomers: NewCustomer[]): Promise<Map<string, FeedbackRow | null>> {
+  // The batch's existing customers are locked first, in id order (`locked`: LockRows above the
+  // sort), so concurrent batches never deadlock on them whatever plan the counter update gets.
+  // New customers are created with their counts (the other CTEs do not see them).
+  const created = new Set(newCustomers.map((c) => c.id));
+  const customerIds = [...new Set(rows.flatMap((r) => (r.customerId && !created.has(r.customerId) ? [r.customerId] : [])))].sort();
+  const newColumn = (pick: (c: NewCustomer) => string | null) => pgArray(newCustomers.map(pick));
   const jobIds = Array.from({ length: Math.ceil(rows.length / IDS_PER_JOB) }, () => newId());
   const list = await preparedRows<Record<string, unknown>>(db, sql`
     with ins as (
@@ -218,6 +267,15 @@ async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: Feedb
         ${column(rows, (r) => isoTime(r.receivedAt))}::timestamptz[])
       on conflict do nothing
       returning ${withRows ? feedbackSelectList : sql`f.id as "id", f.customer_id as "customerId", f.created_at as "createdAt"`}
+    ), created as (
+      insert into customers (id, workspace_id, external_id, email, email_key, phone, phone_key, name, locale, attributes, feedback_count, last_seen_at)
+      select nc.*, coalesce(n.n, 0), n.last from unnest(${newColumn((c) => c.id)}::uuid[], ${newColumn((c) => c.workspaceId)}::uuid[],
+        ${newColumn((c) => c.externalId)}::text[], ${newColumn((c) => c.email)}::text[], ${newColumn((c) => c.emailKey)}::text[],
+        ${newColumn((c) => c.phone)}::text[], ${newColumn((c) => c.phoneKey)}::text[], ${newColumn((c) => c.name)}::text[],
+        ${newColumn((c) => c.locale)}::text[], ${newColumn((c) => JSON.stringify(c.attributes))}::jsonb[])
+        as nc(id, workspace_id, external_id, email, email_key, phone, phone_key, name, locale, attributes)
+      left join (select "customerId" as id, count(*)::int as n, max("createdAt") as last from ins group by 1) n on n.id = nc.id
+      on conflict do nothing
     ), locked as (
       select id from customers where id = any(${pgArray(customerIds)}::uuid[]) and workspace_id = ${scope.workspaceId}
       order by id for update

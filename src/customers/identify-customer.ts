@@ -7,6 +7,7 @@ import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { customers, customerAliases } from './schema.js';
 import { newId } from '../platform/ids.js';
 import { toAsciiDigits } from '../analyze/normalize-text.js';
+import { pgArray } from '../platform/db/pg-array.js';
 import type { TIdentifyCustomerInput } from './customer.schemas.js';
 
 export type Customer = typeof customers.$inferSelect;
@@ -46,7 +47,18 @@ export async function findCustomerByIdentifiers(scope: WorkspaceScope, tx: DbOrT
 export async function identifyCustomer(scope: WorkspaceScope, tx: DbOrTx, input: TIdentifyCustomerInput & { seenAt?: Date }): Promise<{ customer: Customer; created: boolean }> {
   const existing = await findCustomerByIdentifiers(scope, tx, input);
   if (existing) return { customer: await fillCustomer(scope, tx, existing, input), created: false };
-  const row = scope.stamp({
+  const row = newCustomerRow(scope, input);
+  // A concurrent identify may create the same person first: then we update theirs.
+  const [created] = await tx.insert(customers).values(row).onConflictDoNothing().returning();
+  if (created) return { customer: created, created: true };
+  const winner = await findCustomerByIdentifiers(scope, tx, input);
+  if (!winner) throw new Error('customer identify conflict could not be resolved');
+  return { customer: await fillCustomer(scope, tx, winner, input), created: false };
+}
+
+/** The row identify creates for someone no identifier names yet. */
+export function newCustomerRow(scope: WorkspaceScope, input: TIdentifyCustomerInput & { seenAt?: Date }) {
+  return scope.stamp({
     id: newId(),
     externalId: input.externalId ?? null,
     email: input.email ?? null,
@@ -58,12 +70,23 @@ export async function identifyCustomer(scope: WorkspaceScope, tx: DbOrTx, input:
     attributes: input.attributes ?? {},
     lastSeenAt: input.seenAt ?? null,
   });
-  // A concurrent identify may create the same person first: then we update theirs.
-  const [created] = await tx.insert(customers).values(row).onConflictDoNothing().returning();
-  if (created) return { customer: created, created: true };
-  const winner = await findCustomerByIdentifiers(scope, tx, input);
-  if (!winner) throw new Error('customer identify conflict could not be resolved');
-  return { customer: await fillCustomer(scope, tx, winner, input), created: false };
+}
+
+/** An input's identifiers as `x:…`, `e:…`, `p:…` keys (external id, email key, phone key). */
+export function identifierKeys(input: { externalId?: string | null; email?: string | null; phone?: string | null }): string[] {
+  const ek = emailKey(input.email);
+  const pk = phoneKey(input.phone);
+  return [input.externalId ? `x:${input.externalId}` : null, ek ? `e:${ek}` : null, pk ? `p:${pk}` : null].filter((k): k is string => k !== null);
+}
+
+/** Which of these identifier keys a merged customer's alias still holds. */
+export async function aliasedIdentifierKeys(scope: WorkspaceScope, tx: DbOrTx, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const kinds: Record<string, string> = { x: 'external_id', e: 'email', p: 'phone' };
+  const rows = await tx.select({ kind: customerAliases.kind, value: customerAliases.value }).from(customerAliases).where(scope.where(customerAliases,
+    sql`(${customerAliases.kind}, ${customerAliases.value}) in (select * from unnest(${pgArray(keys.map((k) => kinds[k[0]]))}::text[], ${pgArray(keys.map((k) => k.slice(2)))}::text[]))`));
+  const prefix = Object.fromEntries(Object.entries(kinds).map(([p, kind]) => [kind, p]));
+  return new Set(rows.map((r) => `${prefix[r.kind]}:${r.value}`));
 }
 
 /** Apply new traits; identifiers are only added where the customer has none and no one else holds them. */
@@ -131,6 +154,8 @@ export async function prefetchCustomers(scope: WorkspaceScope, tx: DbOrTx, input
     }
   }
   return {
+    /** No customer holds any of the input's identifiers directly. */
+    matchesNone: (input: TIdentifyCustomerInput) => identifierKeys(input).every((k) => !byKey.has(k)),
     resolve(input: TIdentifyCustomerInput): Customer | null {
       const first = input.externalId ? `x:${input.externalId}` : emailKey(input.email) ? `e:${emailKey(input.email)}` : phoneKey(input.phone) ? `p:${phoneKey(input.phone)}` : null;
       const c = first ? byKey.get(first) : undefined;
