@@ -10,7 +10,6 @@ import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from '../collect/schema.js';
 import { feedbackItemById } from '../collect/feedback-view.js';
 import { pgArray } from '../platform/db/pg-array.js';
-import { preparedRows } from '../platform/db/prepared.js';
 import { metrics } from '../platform/metrics.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
 import { analyzeText, prepareAnalysisInput, type AnalysisInput, type Scores, type TextAnalysis } from './analyze-text.js';
@@ -53,10 +52,10 @@ export async function processFeedbackJobs(database: Database, jobs: ClaimedJob[]
 
 /** Analyses the items with these ids and writes the results in one statement. Returns how many it found. */
 export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: string[], ctx?: AnalysisContext): Promise<number> {
-  const items = await preparedRows<StoredItem>(tx, sql`
+  const items = await scope.database.rows<StoredItem>(sql`
     select f.id, f.text, f.language, f.language_confidence as "languageConfidence", f.nps, f.csat, f.ces, f.rating
     from unnest(${pgArray(ids)}::uuid[]) as k(id)
-    cross join lateral (${feedbackItemById(scope, sql`k.id`)}) f`);
+    cross join lateral (${feedbackItemById(scope, sql`k.id`)}) f`, tx);
   if (items.length === 0) return 0;
   await loadLanguageDetector();
   const context = ctx ?? await loadAnalysisContext(scope, tx);
@@ -110,7 +109,9 @@ const attempt = <T>(fn: () => T): T | null => { try { return fn(); } catch { ret
  */
 async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRow[]) {
   const col = <T>(fn: (r: TextAnalysis) => T) => rows.map((r) => (r.result ? fn(r.result) : null));
-  await preparedRows(tx, sql`
+  // Planned for each call, not prepared: a generic plan (array sizes unknown) measured seconds
+  // per batch here, against milliseconds with custom plans.
+  await tx.execute(sql`
     update feedback_items f set
       language = coalesce(v.language, f.language),
       language_confidence = coalesce(v.language_confidence, f.language_confidence),
