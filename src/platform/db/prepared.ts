@@ -1,7 +1,9 @@
-// Named prepared statements for the hottest fixed-shape statements (creating feedback, the
-// analysis job, the job queue). On PostgreSQL each connection then parses such a statement once
-// and may keep a generic plan, instead of planning it on every call: for these statements,
-// planning cost as much PostgreSQL CPU as running them. PGlite runs them as plain queries.
+// Named prepared statements for the hottest fixed-shape statements (storing new feedback, the
+// workspace's redaction setting, the job queue). On PostgreSQL each connection then parses such a
+// statement once and may keep a generic plan, instead of planning it on every call: for these
+// statements, planning cost as much PostgreSQL CPU as running them. A generic plan does not know
+// the sizes of array parameters, so statements whose best plan depends on them stay unprepared
+// (the analysis job's UPDATE, prepared, took seconds per batch). PGlite runs them as plain queries.
 import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import type { PgDialect, PgSession } from 'drizzle-orm/pg-core';
