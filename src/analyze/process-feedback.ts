@@ -10,6 +10,7 @@ import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from '../collect/schema.js';
 import { feedbackItemById } from '../collect/feedback-view.js';
 import { pgArray } from '../platform/db/pg-array.js';
+import { groupBy } from '../platform/group-by.js';
 import { metrics } from '../platform/metrics.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
 import { analyzeText, prepareAnalysisInput, type AnalysisInput, type Scores, type TextAnalysis } from './analyze-text.js';
@@ -37,14 +38,8 @@ const IDS_PER_RUN = 1_000;
  * throws, the worker runs each job on its own (processFeedback), with its own retries.
  */
 export async function processFeedbackJobs(database: Database, jobs: ClaimedJob[]): Promise<void> {
-  const idsByWorkspace = new Map<string, string[]>();
-  for (const { payload } of jobs) {
-    const workspaceId = String(payload.workspaceId);
-    const ids = idsByWorkspace.get(workspaceId) ?? [];
-    ids.push(...((payload.ids as string[]) ?? []));
-    idsByWorkspace.set(workspaceId, ids);
-  }
-  for (const [workspaceId, ids] of idsByWorkspace) {
+  for (const [workspaceId, group] of groupBy(jobs, (job) => String(job.payload.workspaceId))) {
+    const ids = group.flatMap((job) => (job.payload.ids as string[]) ?? []);
     const scope = new WorkspaceScope(database, workspaceId);
     for (let k = 0; k < ids.length; k += IDS_PER_RUN) await analyzeAndStore(scope, scope.db, ids.slice(k, k + IDS_PER_RUN));
   }

@@ -54,10 +54,6 @@ export async function claimJobs(database: Database, queues: string[], limit: num
     returning id, queue, payload, attempts, max_attempts as "maxAttempts"`);
 }
 
-export async function completeJob(database: Database, id: string): Promise<void> {
-  await database.rows(sql`update jobs set state = 'done', finished_at = now(), locked_until = null where id = ${id}`);
-}
-
 export async function completeJobs(database: Database, ids: string[]): Promise<void> {
   await preparedRows(database.db, sql`update jobs set state = 'done', finished_at = now(), locked_until = null where id = any(${pgArray(ids)}::uuid[])`);
 }

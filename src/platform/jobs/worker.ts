@@ -1,7 +1,8 @@
 // Runs jobs from the queue. stop() lets in-flight jobs finish (graceful shutdown).
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
-import { claimJobs, completeJob, completeJobs, failJob, purgeFinishedJobs, type ClaimedJob } from './queue.js';
+import { claimJobs, completeJobs, failJob, purgeFinishedJobs, type ClaimedJob } from './queue.js';
+import { groupBy } from '../group-by.js';
 import { JOB_LIMITS } from './limits.js';
 import { metrics } from '../metrics.js';
 
@@ -37,7 +38,7 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
     const started = process.hrtime.bigint();
     try {
       await handlers[job.queue](job.payload, job);
-      await completeJob(database, job.id);
+      await completeJobs(database, [job.id]);
       metrics.jobsProcessed.inc({ queue: job.queue, outcome: 'done' });
     } catch (err) {
       log.warn({ err, jobId: job.id, queue: job.queue, attempt: job.attempts }, 'job failed');
@@ -74,7 +75,7 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
         if (stopping) break;
         log.error({ err }, 'job claim failed');
       }
-      for (const group of byQueue(claimed)) {
+      for (const group of groupBy(claimed, (job) => job.queue).values()) {
         if (!(group.length > 1 && await runTogether(group))) for (const job of group) await runOne(job);
       }
       if (claimed.length === 0) {
@@ -101,15 +102,4 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
       return new Promise<void>((resolve) => { idleWaiters.push(resolve); wake?.(); });
     },
   };
-}
-
-/** Claimed jobs grouped by queue, each group in claim order. */
-function byQueue(jobs: ClaimedJob[]): ClaimedJob[][] {
-  const groups = new Map<string, ClaimedJob[]>();
-  for (const job of jobs) {
-    const group = groups.get(job.queue) ?? [];
-    group.push(job);
-    groups.set(job.queue, group);
-  }
-  return [...groups.values()];
 }
