@@ -267,6 +267,8 @@ async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: Feedb
         ${column(rows, (r) => isoTime(r.receivedAt))}::timestamptz[])
       on conflict do nothing
       returning ${withRows ? feedbackSelectList : sql`f.id as "id", f.customer_id as "customerId", f.created_at as "createdAt"`}
+    ), tally as (
+      select "customerId" as id, count(*)::int as n, max("createdAt") as last from ins where "customerId" is not null group by 1
     ), created as (
       insert into customers (id, workspace_id, external_id, email, email_key, phone, phone_key, name, locale, attributes, feedback_count, last_seen_at)
       select nc.*, coalesce(n.n, 0), n.last from unnest(${newColumn((c) => c.id)}::uuid[], ${newColumn((c) => c.workspaceId)}::uuid[],
@@ -274,15 +276,14 @@ async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: Feedb
         ${newColumn((c) => c.phone)}::text[], ${newColumn((c) => c.phoneKey)}::text[], ${newColumn((c) => c.name)}::text[],
         ${newColumn((c) => c.locale)}::text[], ${newColumn((c) => JSON.stringify(c.attributes))}::jsonb[])
         as nc(id, workspace_id, external_id, email, email_key, phone, phone_key, name, locale, attributes)
-      left join (select "customerId" as id, count(*)::int as n, max("createdAt") as last from ins group by 1) n on n.id = nc.id
+      left join tally n on n.id = nc.id
       on conflict do nothing
     ), locked as (
       select id from customers where id = any(${pgArray(customerIds)}::uuid[]) and workspace_id = ${scope.workspaceId}
       order by id for update
     ), counted as (
       update customers c set feedback_count = c.feedback_count + v.n, last_seen_at = greatest(c.last_seen_at, v.last)
-      from (select "customerId" as id, count(*)::int as n, max("createdAt") as last from ins
-            where "customerId" is not null group by 1) v
+      from tally v
       where c.id = v.id and c.id = any(${pgArray(customerIds)}::uuid[]) and c.id in (select id from locked)
     ), queued as (
       insert into jobs (id, queue, payload, max_attempts)
@@ -304,7 +305,7 @@ async function customersById(tx: DbOrTx, scope: WorkspaceScope, ids: string[]) {
   return new Map(rows.map((c) => [c.id, customerRef(c)]));
 }
 
-const customerCacheKey = (c: NonNullable<TCreateFeedbackInput['customer']>) =>
+const customerCacheKey = (c: CustomerInput) =>
   JSON.stringify([c.externalId, c.email, c.phone, c.name, c.locale]);
 
 async function existingIds(tx: DbOrTx, scope: WorkspaceScope, table: typeof orders | typeof tickets, ids: string[]) {

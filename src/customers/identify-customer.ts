@@ -157,7 +157,7 @@ export async function prefetchCustomers(scope: WorkspaceScope, tx: DbOrTx, input
     /** No customer holds any of the input's identifiers directly. */
     matchesNone: (input: TIdentifyCustomerInput) => identifierKeys(input).every((k) => !byKey.has(k)),
     resolve(input: TIdentifyCustomerInput): Customer | null {
-      const first = input.externalId ? `x:${input.externalId}` : emailKey(input.email) ? `e:${emailKey(input.email)}` : phoneKey(input.phone) ? `p:${phoneKey(input.phone)}` : null;
+      const first = identifierKeys(input)[0];
       const c = first ? byKey.get(first) : undefined;
       if (!c) return null;
       const wouldChange = (input.name && input.name !== c.name) || (input.locale && input.locale !== c.locale)
