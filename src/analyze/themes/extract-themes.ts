@@ -12,6 +12,7 @@ import type { KeywordMatcher } from '../topics/keyword-matcher.js';
 import { NEGATIONS, STOPWORDS, isStopword } from './stopwords.js';
 import { findSurfaceForm } from './surface-form.js';
 import { THEME_LIMITS } from './limits.js';
+import { groupBy } from '../../platform/group-by.js';
 
 export interface ThemeItem { id: string; text: string; language: string | null; topics: readonly string[]; createdAt: Date }
 export type ThemeTrend = 'new' | 'rising' | 'steady' | 'falling';
@@ -68,15 +69,8 @@ function compareThemes(a: RankedTheme, b: RankedTheme): number {
 }
 
 function groupByLanguage(items: readonly ThemeItem[], only: string | undefined): Map<string, ThemeItem[]> {
-  const groups = new Map<string, ThemeItem[]>();
-  for (const item of items) {
-    const language = item.language;
-    if (!language || language === 'und' || (only && language !== only) || !item.text.trim()) continue;
-    const list = groups.get(language) ?? [];
-    list.push(item);
-    groups.set(language, list);
-  }
-  return groups;
+  const readable = items.filter((item) => item.language && item.language !== 'und' && (!only || item.language === only) && item.text.trim());
+  return groupBy(readable, (item) => item.language!);
 }
 
 function themesForLanguage(language: string, items: ThemeItem[], previousItems: ThemeItem[], matcher: KeywordMatcher): RankedTheme[] {

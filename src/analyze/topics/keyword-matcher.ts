@@ -7,6 +7,7 @@
  */
 import { normalizeForSearch } from '../normalize-text.js';
 import { tokenizeNormalized } from '../tokenize.js';
+import { appendTo } from '../../platform/group-by.js';
 
 interface WordPattern { topic: string; words: string[]; prefix: boolean }
 export interface TopicKeywords { key: string; keywords: Partial<Record<string, string[]>> }
@@ -39,8 +40,8 @@ export class KeywordMatcher {
     const words = tokenizeNormalized(normalized);
     if (words.length === 0) return;
     const pattern = { topic, words, prefix };
-    if (prefix && words.length === 1) pushTo(this.prefixesByFirstChar, words[0][0], pattern);
-    else pushTo(this.byFirstWord, words[0], pattern);
+    if (prefix && words.length === 1) appendTo(this.prefixesByFirstChar, words[0][0], pattern);
+    else appendTo(this.byFirstWord, words[0], pattern);
   }
 
   /**
@@ -67,12 +68,6 @@ export class KeywordMatcher {
     }
     return hits;
   }
-}
-
-function pushTo<K>(map: Map<K, WordPattern[]>, key: K, pattern: WordPattern) {
-  const list = map.get(key);
-  if (list) list.push(pattern);
-  else map.set(key, [pattern]);
 }
 
 function matchesAt(tokens: string[], start: number, p: WordPattern): boolean {
