@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { actApi, IDEA_STATUSES, type Idea, type IdeaStatus } from '../api/act';
 import { LinkedFeedback } from '../components/act/LinkedFeedback';
 import { InlineStatus, StatusFilter } from '../components/act/StatusControls';
+import { StatusChangeNotice, useStatusChanges } from '../components/act/StatusChanges';
 import { Alert } from '../components/Alert';
 import { useCursorList } from '../components/customers/useCursorList';
 import { Field } from '../components/Field';
@@ -26,22 +27,15 @@ export function IdeasPage() {
   const status = isStatus(query.get('status')) ? (query.get('status') as IdeaStatus) : undefined;
   const fetchPage = useCallback((cursor: string | undefined, signal: AbortSignal) => actApi.ideas({ status, cursor }, { signal }), [status]);
   const list = useCursorList(status ?? '', fetchPage);
-  const [changed, setChanged] = useState<ReadonlyMap<string, Idea>>(new Map());
+  const { message, change, current } = useStatusChanges<Idea>();
   const statusName = (s: IdeaStatus) => t(`act.ideas.statuses.${s}`);
-  const [message, setMessage] = useState<{ ok: true; text: string } | { ok: false; error: unknown } | null>(null);
 
-  async function changeStatus(idea: Idea, next: IdeaStatus) {
-    setMessage(null);
-    try {
-      const updated = await actApi.updateIdea(idea.id, { status: next });
-      setChanged((m) => new Map(m).set(idea.id, { ...idea, ...updated }));
-      const changedText = t('act.ideas.statusChanged', { title: isolate(idea.title), status: statusName(next) });
-      const told = updated.notified.queued > 0 ? t('act.ideas.notified', { count: updated.notified.queued }) : '';
-      setMessage({ ok: true, text: told ? `${changedText} ${told}` : changedText });
-    } catch (error) {
-      setMessage({ ok: false, error });
-    }
-  }
+  const changeStatus = (idea: Idea, next: IdeaStatus) => change(idea, async () => {
+    const updated = await actApi.updateIdea(idea.id, { status: next });
+    const changedText = t('act.ideas.statusChanged', { title: isolate(idea.title), status: statusName(next) });
+    const told = updated.notified.queued > 0 ? t('act.ideas.notified', { count: updated.notified.queued }) : '';
+    return { saved: { ...idea, ...updated }, text: told ? `${changedText} ${told}` : changedText };
+  });
 
   return (
     <div className="stack" data-testid="ideas-page">
@@ -54,13 +48,12 @@ export function IdeasPage() {
         id="idea-status" label={t('act.ideas.filterStatus')} allLabel={t('act.ideas.allStatuses')} testId="idea-status-filter"
         statuses={IDEA_STATUSES} labelOf={statusName} value={status} onChange={(value) => navigate(paths.ideas(value), { replace: true })}
       />
-      {message?.ok && <p role="status" className="muted" data-testid="idea-message">{message.text}</p>}
-      {message && !message.ok && <Alert>{errorMessage(t, message.error)}</Alert>}
+      <StatusChangeNotice message={message} testId="idea-message" />
       <CursorListView list={list} loadMoreTestId="ideas-load-more" empty={<div className="card empty-state"><p>{status ? t('act.ideas.noMatch') : t('act.ideas.empty')}</p></div>}>
         {(items) => (
           <ul className="act-list">
             {items.map((original) => {
-              const idea = changed.get(original.id) ?? original;
+              const idea = current(original);
               return (
                 <li key={idea.id} className="card act-card" data-testid="idea-row">
                   <div className="act-card-head">

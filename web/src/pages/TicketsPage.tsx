@@ -1,12 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actApi, TICKET_STATUSES, type Ticket, type TicketStatus } from '../api/act';
 import { LinkedFeedback } from '../components/act/LinkedFeedback';
 import { InlineStatus, StatusFilter } from '../components/act/StatusControls';
-import { Alert } from '../components/Alert';
+import { StatusChangeNotice, useStatusChanges } from '../components/act/StatusChanges';
 import { useCursorList } from '../components/customers/useCursorList';
 import { Link } from '../components/Link';
-import { errorMessage } from '../lib/errors';
 import { navigate, paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { canWriteFeedback } from '../lib/topics';
@@ -26,21 +25,14 @@ export function TicketsPage() {
   const status = isStatus(query.get('status')) ? (query.get('status') as TicketStatus) : undefined;
   const fetchPage = useCallback((cursor: string | undefined, signal: AbortSignal) => actApi.tickets({ status, cursor }, { signal }), [status]);
   const list = useCursorList(status ?? '', fetchPage);
-  const [changed, setChanged] = useState<ReadonlyMap<string, Ticket>>(new Map());
-  const [message, setMessage] = useState<{ ok: true; text: string } | { ok: false; error: unknown } | null>(null);
+  const { message, change, current } = useStatusChanges<Ticket>();
   const statusName = (s: TicketStatus) => t(`act.tickets.statuses.${s}`);
   const number = (ticket: Ticket) => fmt.number(ticket.number, { useGrouping: false });
 
-  async function changeStatus(ticket: Ticket, next: TicketStatus) {
-    setMessage(null);
-    try {
-      const updated = await actApi.updateTicket(ticket.id, { status: next });
-      setChanged((m) => new Map(m).set(ticket.id, { ...ticket, ...updated }));
-      setMessage({ ok: true, text: t('act.tickets.statusChanged', { number: number(ticket), status: statusName(next) }) });
-    } catch (error) {
-      setMessage({ ok: false, error });
-    }
-  }
+  const changeStatus = (ticket: Ticket, next: TicketStatus) => change(ticket, async () => ({
+    saved: { ...ticket, ...await actApi.updateTicket(ticket.id, { status: next }) },
+    text: t('act.tickets.statusChanged', { number: number(ticket), status: statusName(next) }),
+  }));
 
   return (
     <div className="stack" data-testid="tickets-page">
@@ -52,13 +44,12 @@ export function TicketsPage() {
         id="ticket-status" label={t('act.tickets.filterStatus')} allLabel={t('act.tickets.allStatuses')} testId="ticket-status-filter"
         statuses={TICKET_STATUSES} labelOf={statusName} value={status} onChange={(value) => navigate(paths.tickets(value), { replace: true })}
       />
-      {message?.ok && <p role="status" className="muted" data-testid="ticket-message">{message.text}</p>}
-      {message && !message.ok && <Alert>{errorMessage(t, message.error)}</Alert>}
+      <StatusChangeNotice message={message} testId="ticket-message" />
       <CursorListView list={list} loadMoreTestId="tickets-load-more" empty={<div className="card empty-state"><p>{status ? t('act.tickets.noMatch') : t('act.tickets.empty')}</p></div>}>
         {(items) => (
           <ul className="act-list">
             {items.map((original) => {
-              const ticket = changed.get(original.id) ?? original;
+              const ticket = current(original);
               return (
                 <li key={ticket.id} className="card act-card" data-testid="ticket-row">
                   <div className="act-card-head">
