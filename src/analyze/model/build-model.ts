@@ -97,7 +97,7 @@ export function sentimentExamples(rows: Featurized[], options: BuildOptions): Li
   }));
 }
 
-/** `sentimentHead` gives each text's sentiment inputs (model.ts); it must not have been trained on these texts. */
+export /** `sentimentHead` gives each text's sentiment inputs (model.ts); it must not have been trained on these texts. */
 function typeExamples(rows: Featurized[], options: BuildOptions, sentimentHead: ModelHead): LinearExample[] {
   const labelled = rows.filter((r) => r.item.type);
   const balanced = balancedWeights(labelled, (r) => r.item.type!, options);
