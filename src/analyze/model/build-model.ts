@@ -12,7 +12,7 @@
 import { extractFeatures, TYPE_CUE_BUCKETS, type TextFeatures } from './features.js';
 import { HASH_BUCKETS } from './hash.js';
 import { trainLinear, type LinearExample } from './linear.js';
-import { emptyHead, headLogits, sentimentInputs, type AnalysisModel, type ModelHead } from './model.js';
+import { emptyHead, type AnalysisModel, type ModelHead } from './model.js';
 import { ALL_TOPIC_HEADS, FEEDBACK_TYPES, SENTIMENTS } from './taxonomy.js';
 import type { LabelledText } from './training-data.js';
 
@@ -97,24 +97,11 @@ export function sentimentExamples(rows: Featurized[], options: BuildOptions): Li
   }));
 }
 
-export /** `sentimentHead` gives each text's sentiment inputs (model.ts); it must not have been trained on these texts. */
-function typeExamples(rows: Featurized[], options: BuildOptions, sentimentHead: ModelHead): LinearExample[] {
+function typeExamples(rows: Featurized[], options: BuildOptions): LinearExample[] {
   const labelled = rows.filter((r) => r.item.type);
   const balanced = balancedWeights(labelled, (r) => r.item.type!, options);
   const weights = normalizeMean(balanced.map((w, i) => (labelled[i].item.source.startsWith(LABELLED_PREFIX) ? w * options.labelledTypeWeight : w)));
-  return labelled.map((r, i) => ({ ...withSentimentInputs(r.features, sentimentHead), weight: weights[i], target: FEEDBACK_TYPES.indexOf(r.item.type!) }));
-}
-
-function withSentimentInputs(features: TextFeatures, sentimentHead: ModelHead): TextFeatures {
-  const extra = sentimentInputs(headLogits(sentimentHead, features));
-  const n = features.indices.length;
-  const indices = new Uint32Array(n + extra.indices.length);
-  const values = new Float32Array(indices.length);
-  indices.set(features.indices);
-  indices.set(extra.indices, n);
-  values.set(features.values);
-  values.set(extra.values, n);
-  return { indices, values };
+  return labelled.map((r, i) => ({ ...r.features, weight: weights[i], target: FEEDBACK_TYPES.indexOf(r.item.type!) }));
 }
 
 function topicExamples(rows: Featurized[], options: BuildOptions): LinearExample[] {
@@ -169,18 +156,9 @@ export async function buildModelFrom(rows: Featurized[], partial: Partial<BuildO
   const options = { ...DEFAULT_BUILD_OPTIONS, ...partial };
   const log = options.log ?? (() => {});
   log(`features: ${rows.length} texts`);
-  const sentimentSchedule = { ...options, epochs: options.sentimentEpochs, learningRate: options.sentimentLearningRate };
-  const sentiment = await trainHead(emptyHead('softmax', SENTIMENTS), sentimentExamples(rows, options), sentimentSchedule, 1);
+  const sentiment = await trainHead(emptyHead('softmax', SENTIMENTS), sentimentExamples(rows, options), { ...options, epochs: options.sentimentEpochs, learningRate: options.sentimentLearningRate }, 1);
   log('sentiment head trained');
-  // The type head learns its sentiment inputs from a sentiment head that never saw its texts: on
-  // its own training texts a head is surer than on new ones, and a type head trained on such
-  // inputs trusts them more than they deserve (cross-validated type macro-F1 0.735 with them,
-  // 0.757 with held-out ones, 0.745 without sentiment inputs).
-  const typeTextsHaveSentiment = rows.some((r) => r.item.type && r.item.sentiment);
-  const inputsHead = typeTextsHaveSentiment
-    ? await trainHead(emptyHead('softmax', SENTIMENTS), sentimentExamples(rows.filter((r) => !r.item.type), options), sentimentSchedule, 1)
-    : sentiment;
-  const type = await trainHead(emptyHead('softmax', FEEDBACK_TYPES), typeExamples(rows, options, inputsHead), options, 2);
+  const type = await trainHead(emptyHead('softmax', FEEDBACK_TYPES), typeExamples(rows, options), options, 2);
   log('type head trained');
   const topics = await trainHead(emptyHead('sigmoid', ALL_TOPIC_HEADS), topicExamples(rows, options), options, 3);
   log('topic head trained');

@@ -4,7 +4,7 @@
  * label wins, only how sure the model claims to be.
  */
 import { extractFeatures } from './features.js';
-import { modelLogits, type AnalysisModel } from './model.js';
+import { headLogits, type ModelHead } from './model.js';
 import { sigmoid, softmaxInPlace } from './linear.js';
 import { ALL_TOPIC_HEADS, FEEDBACK_TYPES, SENTIMENTS } from './taxonomy.js';
 import type { LabelledText } from './training-data.js';
@@ -14,7 +14,7 @@ const EPSILON = 1e-7;
 
 type Scorer = (logits: Float32Array, temperature: number) => number;
 
-function fit(rows: Array<{ logits: Float32Array; loss: Scorer }>): number {
+function fit(head: ModelHead, rows: Array<{ logits: Float32Array; loss: Scorer }>): number {
   if (rows.length === 0) return 1;
   let best = 1, bestLoss = Infinity;
   for (const t of CANDIDATES) {
@@ -24,23 +24,23 @@ function fit(rows: Array<{ logits: Float32Array; loss: Scorer }>): number {
   return best;
 }
 
-export function fitTemperatures(model: AnalysisModel, heldOut: LabelledText[]): Record<'sentiment' | 'type' | 'topics', number> {
+export function fitTemperatures(heads: { sentiment: ModelHead; type: ModelHead; topics: ModelHead }, heldOut: LabelledText[]): Record<'sentiment' | 'type' | 'topics', number> {
   const sentimentRows = [], typeRows = [], topicRows = [];
   for (const item of heldOut) {
-    const logits = modelLogits(model, extractFeatures(item.text, item.lang));
+    const features = extractFeatures(item.text, item.lang);
     if (item.sentiment) {
       const target = SENTIMENTS.indexOf(item.sentiment);
       const allowed = item.sentimentBinary ? 0b101 : undefined;
-      sentimentRows.push({ logits: logits.sentiment, loss: (l: Float32Array, t: number) => -Math.log(softmaxInPlace(l.map((x) => x / t), allowed)[target] + EPSILON) });
+      sentimentRows.push({ logits: headLogits(heads.sentiment, features), loss: (l: Float32Array, t: number) => -Math.log(softmaxInPlace(l.map((x) => x / t), allowed)[target] + EPSILON) });
     }
     if (item.type) {
       const target = FEEDBACK_TYPES.indexOf(item.type);
-      typeRows.push({ logits: logits.type, loss: (l: Float32Array, t: number) => -Math.log(softmaxInPlace(l.map((x) => x / t))[target] + EPSILON) });
+      typeRows.push({ logits: headLogits(heads.type, features), loss: (l: Float32Array, t: number) => -Math.log(softmaxInPlace(l.map((x) => x / t))[target] + EPSILON) });
     }
     if (item.topicScope && item.topics) {
       const scope = item.topicScope, topics = item.topics;
       topicRows.push({
-        logits: logits.topics,
+        logits: headLogits(heads.topics, features),
         loss: (l: Float32Array, t: number) => ALL_TOPIC_HEADS.reduce((sum, topic, k) => {
           if (!scope.includes(topic)) return sum;
           const p = sigmoid(l[k] / t);
@@ -49,5 +49,5 @@ export function fitTemperatures(model: AnalysisModel, heldOut: LabelledText[]): 
       });
     }
   }
-  return { sentiment: fit(sentimentRows), type: fit(typeRows), topics: fit(topicRows) };
+  return { sentiment: fit(heads.sentiment, sentimentRows), type: fit(heads.type, typeRows), topics: fit(heads.topics, topicRows) };
 }

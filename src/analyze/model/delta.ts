@@ -11,7 +11,7 @@
  */
 import { extractFeatures } from './features.js';
 import { trainLinear, type LinearExample } from './linear.js';
-import { modelLogits, type AnalysisModel, type ModelHead } from './model.js';
+import { headLogits, type AnalysisModel, type ModelHead } from './model.js';
 import { FEEDBACK_TYPES, PRODUCT_TOPICS, SENTIMENTS } from './taxonomy.js';
 
 export interface CorrectionExample {
@@ -87,7 +87,7 @@ async function trainHead(
       if (local === undefined) localOf.set(bucket, (local = localOf.size));
       return local;
     });
-    const offset = baseOffsets(baseHead, outputs, modelLogits(base, features)[field]);
+    const offset = baseOffsets(baseHead, outputs, headLogits(baseHead, features));
     if (field === 'topics') {
       const labels = Int8Array.from(outputs, (name) => (e.labels.includes(name) ? 1 : 0));
       linear.push({ indices, values: features.values, weight: 1, labels, offset });

@@ -6,7 +6,7 @@
  */
 import { extractFeatures } from './features.js';
 import { classificationMetrics, multiLabelMetrics, type ClassMetrics, type MultiLabelMetrics } from './metrics.js';
-import { headProbabilities, modelLogits, type AnalysisModel } from './model.js';
+import { headLogits, headProbabilities, type AnalysisModel } from './model.js';
 import { FEEDBACK_TYPES, SENTIMENTS } from './taxonomy.js';
 import type { DatasetSplit } from './training-data.js';
 
@@ -34,21 +34,21 @@ export function evaluateModel(model: AnalysisModel, splits: DatasetSplit[]): Dat
     const binary = items.some((i) => i.sentimentBinary);
     let scope: readonly string[] = [];
     for (const item of items) {
-      const logits = modelLogits(model, extractFeatures(item.text, item.lang));
+      const features = extractFeatures(item.text, item.lang);
       if (item.sentiment) {
-        const p = headProbabilities(model.sentiment, logits.sentiment);
+        const p = headProbabilities(model.sentiment, headLogits(model.sentiment, features));
         const k = argmax(p, binary ? (c) => SENTIMENTS[c] !== 'neutral' : undefined);
         sentimentTruth.push(item.sentiment);
         sentimentPredicted.push(SENTIMENTS[k]);
       }
       if (item.type) {
-        const p = headProbabilities(model.type, logits.type);
+        const p = headProbabilities(model.type, headLogits(model.type, features));
         typeTruth.push(item.type);
         typePredicted.push(FEEDBACK_TYPES[argmax(p)]);
       }
       if (item.topicScope && item.topics) {
         scope = item.topicScope;
-        const p = headProbabilities(model.topics, logits.topics);
+        const p = headProbabilities(model.topics, headLogits(model.topics, features));
         topicTruth.push(item.topics);
         topicPredicted.push(model.topics.outputs.filter((t, k) => p[k] >= TOPIC_THRESHOLD && scope.includes(t)));
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFeatures, FEEDBACK_TYPES, MODEL_TOPICS, MODEL_VERSION, predict, SENTIMENTS } from './index.js';
 import { decodeModel, encodeModel } from './artifact.js';
 import { loadBaseModel } from './load-model.js';
-import { featureLogits, headLogits, modelLogits, sentimentInputs } from './model.js';
+import { headLogits, modelLogits } from './model.js';
 
 const analyse = (text: string, language: string) => predict(extractFeatures(text, language));
 
@@ -59,26 +59,9 @@ describe('shipped analysis model', () => {
   it('scores all heads in one pass exactly as head by head', () => {
     const model = loadBaseModel();
     const features = extractFeatures('پیک دیر رسید ولی غذا خوب بود', 'fa');
-    const fused = featureLogits(model, features);
+    const fused = modelLogits(model, features);
     for (const head of ['sentiment', 'type', 'topics'] as const) {
       expect(Array.from(fused[head])).toEqual(Array.from(headLogits(model[head], features)));
     }
-  });
-
-  it("adds the sentiment head's answer to the type head's logits", () => {
-    const model = loadBaseModel();
-    const features = extractFeatures('Thank you, the new version is wonderful', 'en');
-    const fromFeatures = headLogits(model.type, features);
-    const sentiment = headLogits(model.sentiment, features);
-    const fromSentiment = headLogits(model.type, sentimentInputs(sentiment));
-    const logits = modelLogits(model, features);
-    expect(Array.from(logits.sentiment)).toEqual(Array.from(sentiment));
-    expect(Array.from(logits.type)).toEqual(Array.from(fromFeatures, (x, k) => Math.fround(x + fromSentiment[k])));
-    // The inputs are the three probabilities, scaled: they sum to the same whatever the text.
-    const inputs = sentimentInputs(sentiment);
-    expect(inputs.values.reduce((a, b) => a + b, 0)).toBeCloseTo(2, 5);
-    // Positive text: the praise output gains more from the inputs than the complaint output.
-    const praise = model.type.outputs.indexOf('praise'), complaint = model.type.outputs.indexOf('complaint');
-    expect(fromSentiment[praise] - fromSentiment[complaint]).toBeGreaterThan(0);
   });
 });

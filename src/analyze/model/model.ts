@@ -1,16 +1,10 @@
 /**
  * The analysis model in memory: three linear heads over the hashed features of features.ts, and
  * the raw scoring every caller builds on (predict.ts adds the workspace delta on top).
- *
- * The type head also reads the sentiment head's answer: its three probabilities are three more
- * inputs (SENTIMENT_INPUT_BUCKETS, weight SENTIMENT_INPUT_WEIGHT). Praise and complaint differ
- * mostly in polarity, which the sentiment head learnt from ~68k texts in four languages and the
- * type head's few hundred non-English examples cannot teach it.
  */
-import { HASH_BUCKETS, hashString, toBucket } from './hash.js';
+import { HASH_BUCKETS } from './hash.js';
 import { computeLogits, sigmoid, softmaxInPlace, type HeadKind } from './linear.js';
 import type { TextFeatures } from './features.js';
-import { SENTIMENTS } from './taxonomy.js';
 
 /**
  * Weights as shipped: one signed byte per weight, decoded through a 256-entry table. The three
@@ -47,16 +41,6 @@ export interface AnalysisModel {
   featureCommonness: Uint8Array;
 }
 
-/** Buckets of the sentiment inputs, in the sentiment head's output order. */
-export const SENTIMENT_INPUT_BUCKETS = SENTIMENTS.map((label) => toBucket(hashString(`sentiment-input:${label}`)));
-const SENTIMENT_INPUT_WEIGHT = 2;
-
-/** The type head's extra inputs: the sentiment head's probabilities (its logits without temperature). */
-export function sentimentInputs(sentimentLogits: Float32Array): TextFeatures {
-  const p = softmaxInPlace(Float32Array.from(sentimentLogits));
-  return { indices: Uint32Array.from(SENTIMENT_INPUT_BUCKETS), values: p.map((x) => x * SENTIMENT_INPUT_WEIGHT) };
-}
-
 export function headLogits(head: ModelHead, features: TextFeatures): Float32Array {
   const K = head.outputs.length;
   const out = new Float32Array(K);
@@ -72,22 +56,11 @@ export function headLogits(head: ModelHead, features: TextFeatures): Float32Arra
   return out;
 }
 
-export type ModelLogits = Record<'sentiment' | 'type' | 'topics', Float32Array>;
-
-/** Logits of all three heads, the type head's including its sentiment inputs. */
-export function modelLogits(model: AnalysisModel, features: TextFeatures): ModelLogits {
-  const logits = featureLogits(model, features);
-  const fromSentiment = headLogits(model.type, sentimentInputs(logits.sentiment));
-  for (let k = 0; k < logits.type.length; k++) logits.type[k] += fromSentiment[k];
-  return logits;
-}
-
 /**
- * Logits of the three heads from the text's features alone: in one pass over the features when
- * the heads share interleaved weights (the loaded artifact); otherwise (a model being trained)
- * head by head.
+ * Logits of all three heads in one pass over the features when they share interleaved weights
+ * (the loaded artifact); otherwise (a model being trained) head by head.
  */
-export function featureLogits(model: AnalysisModel, features: TextFeatures): ModelLogits {
+export function modelLogits(model: AnalysisModel, features: TextFeatures): Record<'sentiment' | 'type' | 'topics', Float32Array> {
   const heads = [model.sentiment, model.type, model.topics];
   const fused = fusedLayout(model);
   if (!fused) return { sentiment: headLogits(model.sentiment, features), type: headLogits(model.type, features), topics: headLogits(model.topics, features) };
