@@ -3,10 +3,13 @@
 import type { Engine } from './engines.js';
 import { progress, setupAndCreateKey } from './api.js';
 import { loadFeedbackPost, type LoadResult } from './load.js';
+import { pacedPost, type PacedResult } from './paced-load.js';
 import { feedloop, memoryOf, runFeedloop, sampleRss, sleep, startServer, stopChild, type Server } from './processes.js';
 import { CSV_MAPPING } from './data.js';
 
 export const LOAD = { connections: 50, seconds: 12, warmupSeconds: 3 };
+/** The paced run's rate: the throughput target, at which the latency target applies. */
+export const PACED_RATE = 2_000;
 const DRAIN_LIMIT_S = 60;
 const ANALYSIS_LIMIT_S = 120;
 
@@ -19,6 +22,8 @@ export interface EngineResult {
   idleRssMb?: number;
   peakRssMb?: number;
   hwmMb?: number;
+  /** PostgreSQL only: PACED_RATE requests/s over the same connections, after the closed-loop load. */
+  paced?: PacedResult;
   /** Analysis jobs finished per second while the load ran (one item per job). */
   analysedDuringLoadPerS?: number;
   backlog?: { items: number; seconds: number; drained: boolean };
@@ -26,19 +31,21 @@ export interface EngineResult {
   analysis?: { items: number; jobs: number; seconds: number; perS: number; via: string; finished: boolean };
   dbSizeMb?: number;
   /** PostgreSQL only: the scale-out layout, `serve --no-workers` next to a `feedloop worker` process. */
-  split?: { load: LoadResult; pendingAtEnd: number; drainSeconds: number; drained: boolean };
+  split?: { load: LoadResult; pendingAtEnd: number; drainSeconds: number; drained: boolean; paced?: PacedResult };
   error?: string;
 }
 
 const log = (engine: string, message: string) => console.log(`  · ${engine}: ${message}`);
 
-export async function benchEngine(engine: Engine, bodies: string[], csvFile: string, csvRows: number): Promise<EngineResult> {
+export async function benchEngine(engine: Engine, bodies: string[], csv: { file: string; rows: number } | null): Promise<EngineResult> {
   const out: EngineResult = { engine: engine.name };
   try {
     const key = await apiPhase(engine, bodies, out);
     if (engine.name === 'PostgreSQL') await splitPhase(engine, key, bodies, out);
-    await importPhase(engine, csvFile, csvRows, out);
-    await analysisPhase(engine, key, out);
+    if (csv) {
+      await importPhase(engine, csv.file, csv.rows, out);
+      await analysisPhase(engine, key, out);
+    }
     out.dbSizeMb = await engine.sizeMb();
   } catch (err) {
     out.error = err instanceof Error ? err.message.split('\n').slice(0, 6).join('\n') : String(err);
@@ -81,6 +88,7 @@ async function apiPhase(engine: Engine, bodies: string[], out: EngineResult): Pr
     out.analysedDuringLoadPerS = (after.analysed - before.analysed) / out.load.seconds;
     out.backlog = await drainBacklog(server, after.created - after.analysed);
     log(engine.name, `${Math.round(out.load.rps)} req/s, p99 ${out.load.p99} ms; backlog of ${out.backlog.items} items ${out.backlog.drained ? 'analysed' : 'NOT drained'} in ${out.backlog.seconds.toFixed(1)} s`);
+    if (engine.name === 'PostgreSQL') out.paced = await pacedPhase(engine.name, server.url, key, bodies);
     return key;
   } finally {
     await server.stop();
@@ -107,10 +115,19 @@ async function splitPhase(engine: Engine, key: string, bodies: string[], out: En
     }
     out.split = { load, pendingAtEnd, drainSeconds: (performance.now() - started) / 1000, drained };
     log(engine.name, `${Math.round(load.rps)} req/s, p99 ${load.p99} ms; ${pendingAtEnd} items pending at the end, ${drained ? 'analysed' : 'NOT analysed'} ${out.split.drainSeconds.toFixed(1)} s later`);
+    out.split.paced = await pacedPhase(engine.name, server.url, key, bodies);
   } finally {
     await server.stop();
     await stopChild(worker);
   }
+}
+
+/** PACED_RATE requests/s over LOAD.connections for LOAD.seconds (after the closed-loop run has drained). */
+async function pacedPhase(engine: string, url: string, key: string, bodies: string[]): Promise<PacedResult> {
+  log(engine, `POST /api/v1/feedback paced at ${PACED_RATE} req/s over ${LOAD.connections} connections, ${LOAD.seconds} s…`);
+  const paced = await pacedPost({ url, path: '/api/v1/feedback', key, bodies, connections: LOAD.connections, rate: PACED_RATE, seconds: LOAD.seconds });
+  log(engine, `${Math.round(paced.achievedRps)} req/s answered, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, max ${paced.max.toFixed(1)} ms`);
+  return paced;
 }
 
 /** Waits until the server's worker has analysed every item created over HTTP. */
