@@ -13,7 +13,12 @@ const MAGIC = 'FLAM1';
 const MU = 255;
 const LEVELS = 127;
 
-interface HeadHeader { name: 'sentiment' | 'type' | 'topics'; kind: HeadKind; outputs: string[]; temperature: number; maxAbs: number }
+// A language term (model.ts) is stored as one more one-output block, named after its head; `add`
+// and `language` say how it enters that head's logits.
+interface HeadHeader {
+  name: 'sentiment' | 'type' | 'topics' | 'sentimentLanguageTerm'; kind: HeadKind; outputs: string[]; temperature: number; maxAbs: number;
+  language?: string; add?: number[]; keepOthers?: boolean;
+}
 interface Header { dim: number; heads: HeadHeader[] }
 
 const HEAD_NAMES = ['sentiment', 'type', 'topics'] as const;
@@ -57,6 +62,12 @@ export function encodeModel(model: AnalysisModel): Buffer {
     heads.push({ name, kind: head.kind, outputs: [...head.outputs], temperature: head.temperature, maxAbs });
     parts.push(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
   }
+  const term = model.sentiment.languageTerm;
+  if (term) {
+    const { codes, maxAbs } = quantize({ kind: 'sigmoid', outputs: [term.language], weights: term.weights, temperature: 1 }, model.dim);
+    heads.push({ name: 'sentimentLanguageTerm', kind: 'sigmoid', outputs: [term.language], temperature: 1, maxAbs, language: term.language, add: [...term.add], keepOthers: term.keepOthers });
+    parts.push(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
+  }
   const header = Buffer.from(JSON.stringify({ dim: model.dim, heads } satisfies Header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
@@ -75,7 +86,7 @@ export function decodeModel(gzipped: Uint8Array): AnalysisModel {
   let offset = MAGIC.length + 4;
   const header = JSON.parse(body.subarray(offset, offset + headerLength).toString('utf8')) as Header;
   offset += headerLength;
-  const heads = {} as Record<(typeof HEAD_NAMES)[number], ModelHead>;
+  const heads = {} as Record<HeadHeader['name'], ModelHead>;
   const stride = header.heads.reduce((sum, h) => sum + h.outputs.length, 0);
   const codes = new Int8Array(header.dim * stride);
   let column = 0;
@@ -88,5 +99,7 @@ export function decodeModel(gzipped: Uint8Array): AnalysisModel {
     column += K;
   }
   const featureCommonness = new Uint8Array(body.subarray(offset, offset + header.dim));
-  return { dim: header.dim, ...heads, featureCommonness };
+  const termHeader = header.heads.find((h) => h.name === 'sentimentLanguageTerm');
+  if (termHeader) heads.sentiment.languageTerm = { language: termHeader.language!, weights: heads.sentimentLanguageTerm.weights, add: termHeader.add!, keepOthers: termHeader.keepOthers };
+  return { dim: header.dim, sentiment: heads.sentiment, type: heads.type, topics: heads.topics, featureCommonness };
 }

@@ -31,6 +31,8 @@ import { TYPE_CUE_CLASSES, typeCueClasses } from './type-cues.js';
 export interface TextFeatures {
   readonly indices: Uint32Array;
   readonly values: Float32Array;
+  /** the model language the features were extracted for (fa/ar/zh/en/xx): language-gated terms read it */
+  readonly language?: string;
 }
 
 /** Languages with their own feature namespace; everything else shares one. */
@@ -76,6 +78,21 @@ export const TYPE_CUE_BUCKETS: ReadonlySet<number> = new Set(
 );
 
 const GLOBAL_BIAS = hashString('bias:*');
+
+/**
+ * Buckets of the features of `text` that every language shares (global bias and polarity, ! ? and
+ * emoji, character n-grams of non-Han words): the Chinese NB head (build-model.ts) leaves them out.
+ */
+export function languageSharedBuckets(text: string): number[] {
+  const out = [GLOBAL_BIAS, ...GLOBAL_POLARITY].map(toBucket);
+  const xx = NAMESPACES.get('xx')!; // the symbol and character n-gram seeds are the same for every language
+  const raw = typeof text === 'string' ? text.slice(0, FEATURE_CHARS) : '';
+  for (const m of raw.matchAll(SYMBOL_RE)) out.push(toBucket(hashString(m[0], xx.symbol)));
+  const acc = new FeatureAccumulator();
+  for (const token of prepareText(raw).tokens) if (!isHan(token.charCodeAt(0))) addCharGrams(acc, xx.char, token);
+  out.push(...acc.finish().indices);
+  return out;
+}
 
 const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 const SYMBOL_RE = /[!?\u061F\uFF01\uFF1F]|\p{Extended_Pictographic}/gu;
@@ -202,5 +219,5 @@ export function extractFeatures(text: string, language: string, prepared?: Prepa
     acc.addUnscaled(GLOBAL_CUE[k], CUE_WEIGHT);
     acc.addUnscaled(ns.cue[k], CUE_WEIGHT);
   }
-  return acc.finish();
+  return { ...acc.finish(), language: lang };
 }

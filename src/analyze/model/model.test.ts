@@ -58,10 +58,35 @@ describe('shipped analysis model', () => {
 
   it('scores all heads in one pass exactly as head by head', () => {
     const model = loadBaseModel();
-    const features = extractFeatures('پیک دیر رسید ولی غذا خوب بود', 'fa');
-    const fused = modelLogits(model, features);
-    for (const head of ['sentiment', 'type', 'topics'] as const) {
-      expect(Array.from(fused[head])).toEqual(Array.from(headLogits(model[head], features)));
+    for (const [text, language] of [['پیک دیر رسید ولی غذا خوب بود', 'fa'], ['送餐太慢了，但是味道不错', 'zh']]) {
+      const features = extractFeatures(text, language);
+      const fused = modelLogits(model, features);
+      for (const head of ['sentiment', 'type', 'topics'] as const) {
+        expect(Array.from(fused[head])).toEqual(Array.from(headLogits(model[head], features)));
+      }
     }
+  });
+
+  it('applies the Chinese NB term to Chinese texts only', () => {
+    const model = loadBaseModel();
+    const term = model.sentiment.languageTerm;
+    expect(term?.language).toBe('zh');
+    const withoutTerm = { ...model.sentiment, languageTerm: undefined };
+    const zh = extractFeatures('太难吃了，再也不点了', 'zh');
+    expect(Array.from(headLogits(model.sentiment, zh))).not.toEqual(Array.from(headLogits(withoutTerm, zh)));
+    const ja = extractFeatures('太難吃了', 'xx');
+    expect(Array.from(headLogits(model.sentiment, ja))).toEqual(Array.from(headLogits(withoutTerm, ja)));
+    // It moves probability between negative and positive only: neutral keeps what the shared head gives it.
+    const softmax = (logits: Float32Array) => {
+      const max = Math.max(...logits);
+      const e = Array.from(logits, (x) => Math.exp(x - max));
+      const sum = e.reduce((a, b) => a + b, 0);
+      return e.map((x) => x / sum);
+    };
+    const neutral = model.sentiment.outputs.indexOf('neutral');
+    const positive = model.sentiment.outputs.indexOf('positive');
+    const [withTerm, shared] = [softmax(headLogits(model.sentiment, zh)), softmax(headLogits(withoutTerm, zh))];
+    expect(withTerm[neutral]).toBeCloseTo(shared[neutral], 5);
+    expect(withTerm[positive]).not.toBeCloseTo(shared[positive], 3);
   });
 });

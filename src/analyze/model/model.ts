@@ -26,6 +26,56 @@ export interface ModelHead {
   weights: Float32Array | QuantizedWeights;
   /** logits are divided by it before softmax/sigmoid (calibration of the confidences) */
   temperature: number;
+  /** an extra linear term for texts of one language only (the sentiment head's Chinese NB head) */
+  languageTerm?: LanguageTerm;
+}
+
+/**
+ * One more linear output over the same buckets, z = Σ v · w[bucket], added to the head's logits as
+ * z · add[k] for texts whose features were extracted for `language` (and ignored for the others,
+ * so it cannot disturb them through shared or colliding buckets). With `keepOthers`, the outputs it
+ * does not move (add[k] = 0) keep their softmax probability: the term only redistributes the mass
+ * of the outputs it moves (the Chinese NB head learnt negative vs positive from binary data, so it
+ * must not take probability away from neutral).
+ */
+export interface LanguageTerm {
+  language: string;
+  /** [bucket]; float while training, quantised (one more interleaved column) once loaded */
+  weights: Float32Array | QuantizedWeights;
+  add: readonly number[];
+  keepOthers?: boolean;
+}
+
+/** Adds a language term's z to `logits` (see LanguageTerm); the same arithmetic for every caller. */
+function applyTerm(logits: Float64Array | Float32Array, z: number, term: LanguageTerm): void {
+  const K = term.add.length;
+  let shift = 0;
+  if (term.keepOthers) {
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) if (term.add[k] !== 0) max = Math.max(max, logits[k], logits[k] + z * term.add[k]);
+    let before = 0, after = 0;
+    for (let k = 0; k < K; k++) {
+      if (term.add[k] === 0) continue;
+      before += Math.exp(logits[k] - max);
+      after += Math.exp(logits[k] + z * term.add[k] - max);
+    }
+    shift = Math.log(after / before);
+  }
+  for (let k = 0; k < K; k++) logits[k] += term.add[k] !== 0 ? z * term.add[k] : shift;
+}
+
+/** z of a language term (in float64, summed in feature order as modelLogits does), or null if it does not apply. */
+function termValue(term: LanguageTerm | undefined, features: TextFeatures): number | null {
+  if (!term || features.language !== term.language) return null;
+  const { indices, values } = features;
+  let z = 0;
+  if (term.weights instanceof Float32Array) {
+    for (let i = 0; i < indices.length; i++) z += values[i] * term.weights[indices[i]];
+    return z;
+  }
+  const { codes, table, stride, offset } = term.weights;
+  for (let i = 0; i < indices.length; i++) z += values[i] * table[codes[indices[i] * stride + offset] & 0xff];
+  return z;
 }
 
 export interface AnalysisModel {
@@ -44,7 +94,12 @@ export interface AnalysisModel {
 export function headLogits(head: ModelHead, features: TextFeatures): Float32Array {
   const K = head.outputs.length;
   const out = new Float32Array(K);
-  if (head.weights instanceof Float32Array) return computeLogits(head.weights, K, features.indices, features.values, out);
+  const z = termValue(head.languageTerm, features);
+  if (head.weights instanceof Float32Array) {
+    computeLogits(head.weights, K, features.indices, features.values, out);
+    if (z !== null) applyTerm(out, z, head.languageTerm!);
+    return out;
+  }
   const { codes, table, stride, offset } = head.weights;
   const sums = new Float64Array(K); // as modelLogits sums, so both give the same logits
   for (let i = 0; i < features.indices.length; i++) {
@@ -52,6 +107,7 @@ export function headLogits(head: ModelHead, features: TextFeatures): Float32Arra
     const v = features.values[i];
     for (let k = 0; k < K; k++) sums[k] += v * table[codes[base + k] & 0xff];
   }
+  if (z !== null) applyTerm(sums, z, head.languageTerm!);
   out.set(sums);
   return out;
 }
@@ -80,9 +136,13 @@ export function modelLogits(model: AnalysisModel, features: TextFeatures): Recor
   // Seven outputs at a time in local accumulators (registers), then any remaining one by one:
   // about twice as fast as one array slot per output. Each output still sums its features in
   // order, as headLogits does, so both give the same logits.
+  const [sentimentN, typeN, topicsN] = heads.map((h) => h.outputs.length);
+  // The heads' outputs come first; the sentiment head's language term, if any, is the column after
+  // them (fusedLayout checks so) and is only summed for texts of its language.
+  const used = sentimentN + typeN + topicsN;
   const sums = new Float64Array(stride);
   let k = 0;
-  for (; k + 7 <= stride; k += 7) {
+  for (; k + 7 <= used; k += 7) {
     const t = k << 8;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     for (let i = 0; i < n; i++) {
@@ -98,14 +158,17 @@ export function modelLogits(model: AnalysisModel, features: TextFeatures): Recor
     }
     sums[k] = s0; sums[k + 1] = s1; sums[k + 2] = s2; sums[k + 3] = s3; sums[k + 4] = s4; sums[k + 5] = s5; sums[k + 6] = s6;
   }
+  const term = model.sentiment.languageTerm;
+  const gated = term !== undefined && features.language === term.language;
   for (; k < stride; k++) {
+    if (k >= used && !gated) continue;
     let sum = 0;
     for (let i = 0; i < n; i++) sum += values[i] * tables[(k << 8) | bytes[bases[i] + k]];
     sums[k] = sum;
   }
+  if (gated) applyTerm(sums, sums[used], term); // the sentiment outputs are sums[0, sentimentN)
   const out = Float32Array.from(sums);
-  const [s, t] = heads.map((h) => h.outputs.length);
-  return { sentiment: out.subarray(0, s), type: out.subarray(s, s + t), topics: out.subarray(s + t) };
+  return { sentiment: out.subarray(0, sentimentN), type: out.subarray(sentimentN, sentimentN + typeN), topics: out.subarray(sentimentN + typeN, used) };
 }
 
 // Keeps the touching reads observable, so they are not optimised away.
@@ -125,11 +188,13 @@ function fusedLayout(model: AnalysisModel): FusedLayout | null {
     const stride = first.stride;
     let offset = 0;
     const tables = new Float32Array(stride * 256);
-    const shared = heads.every((h) => {
-      const w = h.weights;
+    const columns = heads.map((h) => ({ weights: h.weights, width: h.outputs.length }));
+    const term = model.sentiment.languageTerm;
+    if (term) columns.push({ weights: term.weights, width: 1 });
+    const shared = columns.every(({ weights: w, width }) => {
       if (w instanceof Float32Array || w.codes !== first.codes || w.stride !== stride || w.offset !== offset) return false;
-      for (let k = 0; k < h.outputs.length; k++) tables.set(w.table, (offset + k) * 256);
-      offset += h.outputs.length;
+      for (let k = 0; k < width; k++) tables.set(w.table, (offset + k) * 256);
+      offset += width;
       return true;
     });
     if (shared && offset === stride) layout = { bytes: new Uint8Array(first.codes.buffer, first.codes.byteOffset, first.codes.length), stride, tables };
