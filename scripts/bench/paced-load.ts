@@ -80,7 +80,8 @@ export async function pacedPost(opts: PacedLoad): Promise<PacedResult> {
     };
     socket.on('connect', schedule);
     socket.on('error', () => { errors++; finish(); });
-    socket.on('close', finish);
+    // Closed by the server before this connection's last request was due: an error, not an end.
+    socket.on('close', () => { if (!finished && due < end) errors++; finish(); });
     socket.on('data', (chunk) => {
       buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
       const headerEnd = buffer.indexOf(HEADER_END);
