@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startApp, openAndMigrate, version } from './app.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
+import { lowerWorkerPriority } from './jobs/worker-priority.js';
 
 const program = new Command('feedloop').version(version).description('Feedloop: the customer feedback loop, self-hosted');
 
@@ -21,6 +22,7 @@ async function runUntilSignal(workersOnly: boolean, opts: { port?: string; worke
   const env = { ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.workers === false ? { WORKERS: 'off' } : {}) };
   const config = loadConfig(workersOnly ? { ...env, WORKERS: 'on' } : env);
   const log = createLogger(config.logLevel);
+  if (workersOnly && config.workerNice > 0) log.info({ nice: lowerWorkerPriority(config.workerNice) }, 'worker CPU priority lowered');
   const app = await startApp(config, log, { serveHttp: !workersOnly });
   const engine = app.database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   log.info({ url: app.url || undefined, publicUrl: config.publicUrl, engine, workers: config.runWorkers }, workersOnly ? 'Feedloop worker started' : `Feedloop is running at ${config.publicUrl}`);

@@ -10,6 +10,7 @@ const ZConfig = z.object({
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKERS: z.enum(['on', 'off']).default('on'),
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).optional(),
@@ -23,6 +24,8 @@ export interface Config {
   publicUrl: string;
   logLevel: z.infer<typeof ZConfig>['LOG_LEVEL'];
   runWorkers: boolean;
+  /** CPU niceness `feedloop worker` gives itself (0 = unchanged): background work yields to requests on a shared host */
+  workerNice: number;
   trustProxy: boolean;
   secureCookies: boolean;
   /** smtp(s)://user:pass@host:port; without it emails are written to the log instead of sent */
@@ -46,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     logLevel: e.LOG_LEVEL,
     runWorkers: e.WORKERS === 'on',
+    workerNice: e.WORKER_NICE,
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: publicUrl.startsWith('https://'),
     smtpUrl: e.SMTP_URL || undefined,
