@@ -68,10 +68,6 @@ function perLanguage(langs: string[], overrides: Partial<BuildOptions>): Variant
   };
 }
 
-/**
- * The shipped sentiment head as built: the shared head with the Chinese NB head (build-model.ts)
- * folded into its weights, scored for every language alike (no language gate), one scorer per γ.
- */
 /** Adds a Chinese NB head to a sentiment head's weights for every language: +γu/2 to positive, −γu/2 to negative. */
 function foldChineseNb(sentimentWeights: Float32Array, nb: Float32Array, gamma: number): Float32Array {
   for (let b = 0; b < nb.length; b++) {
