@@ -15,7 +15,7 @@ import { HASH_BUCKETS } from '../src/analyze/model/hash.js';
 import { classificationMetrics } from '../src/analyze/model/metrics.js';
 import { computeLogits, createRandom, shuffle, trainLinear, type LinearExample } from '../src/analyze/model/linear.js';
 import { hashSlice, hashString, toBucket } from '../src/analyze/model/hash.js';
-import { TYPE_CUE_BUCKETS } from '../src/analyze/model/features.js';
+import { isHan, TYPE_CUE_BUCKETS } from '../src/analyze/model/features.js';
 import { headLogits } from '../src/analyze/model/model.js';
 import { normalizeForSearch } from '../src/analyze/normalize-text.js';
 import { tokenizeNormalized } from '../src/analyze/tokenize.js';
@@ -70,10 +70,8 @@ function perLanguage(langs: string[], overrides: Partial<BuildOptions>): Variant
 
 /** Adds a Chinese NB head to a sentiment head's weights for every language: +γu/2 to positive, −γu/2 to negative. */
 function foldChineseNb(sentimentWeights: Float32Array, nb: Float32Array, gamma: number): Float32Array {
-  for (let b = 0; b < nb.length; b++) {
-    sentimentWeights[b * 3 + POSITIVE] += (gamma * nb[b]) / 2;
-    sentimentWeights[b * 3 + NEGATIVE] -= (gamma * nb[b]) / 2;
-  }
+  const add = chineseNbAdd(gamma);
+  for (let b = 0; b < nb.length; b++) for (let k = 0; k < add.length; k++) sentimentWeights[b * add.length + k] += nb[b] * add[k];
   return sentimentWeights;
 }
 
@@ -105,8 +103,6 @@ function zhNbFolded(overrides: Partial<BuildOptions>, gammas: number[]): Variant
 
 const linearWith = (overrides: Partial<BuildOptions>): Variant => async (rows) => linearScorer(await linearSentiment(rows, overrides));
 
-const NEGATIVE = SENTIMENTS.indexOf('negative');
-const POSITIVE = SENTIMENTS.indexOf('positive');
 
 /** Shared head with zh texts' logits mixed with a zh-only head: (1 − λ)·shared + λ·own, one scorer per λ. */
 function zhOwnMix(overrides: Partial<BuildOptions>, lambdas: number[]): Variant {
@@ -127,7 +123,6 @@ function zhOwnMix(overrides: Partial<BuildOptions>, lambdas: number[]): Variant 
   };
 }
 
-const isHanCode = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 const HAN3_SEED = hashString('nb:h3');
 
 /** Han character trigrams of a text (hashed buckets), for the NB head only. */
@@ -135,7 +130,7 @@ function hanTrigrams(text: string): number[] {
   const t = normalizeForSearch(text.slice(0, 2000));
   const out: number[] = [];
   for (let i = 0; i + 3 <= t.length; i++) {
-    if (isHanCode(t.charCodeAt(i)) && isHanCode(t.charCodeAt(i + 1)) && isHanCode(t.charCodeAt(i + 2))) out.push(toBucket(hashSlice(HAN3_SEED, t, i, i + 3)));
+    if (isHan(t.charCodeAt(i)) && isHan(t.charCodeAt(i + 1)) && isHan(t.charCodeAt(i + 2))) out.push(toBucket(hashSlice(HAN3_SEED, t, i, i + 3)));
   }
   return out;
 }
@@ -150,25 +145,9 @@ interface NbOptions {
   epochs: number;
   learningRate: number;
   gammas: number[];
-  /**
-   * 'binary': distinct buckets, value 1 (classic NBSVM); 'model': the model's own L2-normalised
-   * feature values and no separate bias (the head is then linear in the shipped features and can
-   * be folded into the sentiment head's positive/negative weights)
-   */
-  values: 'binary' | 'model';
-  /** drop buckets of features shared by all languages (global bias/polarity, ! ? emoji) */
-  zhOnlyBuckets: boolean;
 }
 
-const SHARED_SYMBOL_SEED = hashString('s');
-const SHARED_BUCKETS = new Set<number>([hashString('bias:*'), ...['pos', 'neg', 'npos', 'nneg'].map((k) => hashString(`lex:${k}:*`))].map(toBucket));
-function sharedSymbolBuckets(texts: string[]): Set<number> {
-  const out = new Set(SHARED_BUCKETS);
-  for (const t of texts) for (const m of t.slice(0, 2000).matchAll(/[!?\u061F\uFF01\uFF1F]|\p{Extended_Pictographic}/gu)) out.add(toBucket(hashString(m[0], SHARED_SYMBOL_SEED)));
-  return out;
-}
-
-const NB_DEFAULTS: NbOptions = { alpha: 1, mode: 'nbsvm', trigrams: false, l2: 1e-4, epochs: 4, learningRate: 0.05, gammas: [0.5, 1, 2], values: 'binary', zhOnlyBuckets: false };
+const NB_DEFAULTS: NbOptions = { alpha: 1, mode: 'nbsvm', trigrams: false, l2: 1e-4, epochs: 4, learningRate: 0.05, gammas: [0.5, 1, 2] };
 
 /**
  * Chinese binary NBSVM-style head (Wang & Manning 2012): binarised features (the model's own
@@ -179,20 +158,13 @@ const NB_DEFAULTS: NbOptions = { alpha: 1, mode: 'nbsvm', trigrams: false, l2: 1
  */
 function nbZh(partial: Partial<NbOptions>): Variant {
   const o = { ...NB_DEFAULTS, ...partial };
-  let excluded = new Set<number>();
   const binaryFeatures = (f: TextFeatures, text: string): Uint32Array => {
     const set = new Set<number>();
-    for (const i of f.indices) if (!TYPE_CUE_BUCKETS.has(i) && !excluded.has(i)) set.add(i);
+    for (const i of f.indices) if (!TYPE_CUE_BUCKETS.has(i)) set.add(i);
     if (o.trigrams) for (const b of hanTrigrams(text)) set.add(b);
     return Uint32Array.from(set);
   };
-  const modelFeatures = (f: TextFeatures): TextFeatures => {
-    const keep: number[] = [];
-    f.indices.forEach((b, i) => { if (!TYPE_CUE_BUCKETS.has(b) && !excluded.has(b)) keep.push(i); });
-    return { indices: Uint32Array.from(keep, (i) => f.indices[i]), values: Float32Array.from(keep, (i) => f.values[i]) };
-  };
   return async (rows) => {
-    if (o.zhOnlyBuckets) excluded = sharedSymbolBuckets(rows.map((r) => r.item.text));
     const shared = await baseLinear(rows);
     const zhRows = rows.filter((r) => r.item.lang === 'zh' && (r.item.sentiment === 'positive' || r.item.sentiment === 'negative'));
     const examples = sentimentExamples(zhRows, DEFAULT_BUILD_OPTIONS); // class-balanced per source
@@ -211,12 +183,6 @@ function nbZh(partial: Partial<NbOptions>): Variant {
     let bias = 0;
     if (o.mode === 'nb') {
       weights = new Float32Array(HASH_BUCKETS).fill(1);
-    } else if (o.values === 'model') {
-      const lin: LinearExample[] = zhRows.map((r, n) => {
-        const f = modelFeatures(r.features);
-        return { indices: f.indices, values: f.values.map((v, i) => v * ratio[f.indices[i]]), weight: examples[n].weight, labels: Int8Array.of(r.item.sentiment === 'positive' ? 1 : 0) };
-      });
-      weights = await trainLinear(lin, { kind: 'sigmoid', outputs: 1, dim: HASH_BUCKETS, epochs: o.epochs, learningRate: o.learningRate, l2: o.l2, seed: 77 });
     } else {
       const lin: LinearExample[] = zhRows.map((r, n) => ({
         indices: Uint32Array.from([...bins[n], HASH_BUCKETS]),
@@ -230,30 +196,24 @@ function nbZh(partial: Partial<NbOptions>): Variant {
     }
     const zOf = (f: TextFeatures, text: string): number => {
       let z = bias;
-      if (o.values === 'model') {
-        const m = modelFeatures(f);
-        for (let i = 0; i < m.indices.length; i++) z += weights[m.indices[i]] * ratio[m.indices[i]] * m.values[i];
-        return z;
-      }
       for (const b of binaryFeatures(f, text)) z += weights[b] * ratio[b];
       return z;
     };
     const out: Record<string, Scorer> = {};
     for (const gamma of o.gammas) {
+      const add = chineseNbAdd(gamma);
       out[`:γ${gamma}`] = (f, lang, text) => {
         const a = linearScorer(shared)(f, lang, text);
         if (lang !== 'zh') return a;
         const z = zOf(f, text ?? '');
-        a[POSITIVE] += (gamma * z) / 2;
-        a[NEGATIVE] -= (gamma * z) / 2;
+        for (let k = 0; k < add.length; k++) a[k] += z * add[k];
         return a;
       };
     }
-    out[':alone'] = (f, lang, text) => {
+    const alone = chineseNbAdd(1);
+    out[':alone'] = (f, _lang, text) => {
       const z = zOf(f, text ?? '');
-      const a = new Float32Array(3);
-      a[POSITIVE] = z / 2; a[NEGATIVE] = -z / 2; a[1] = -1e9;
-      return a;
+      return Float32Array.from(alone, (w) => (w === 0 ? -1e9 : z * w)); // neutral never wins
     };
     return out;
   };
@@ -280,7 +240,7 @@ function zhNegationClause(chars: boolean): (r: Featurized) => Featurized {
         if (isNegationCue('zh', token)) { negated = true; continue; }
         if (!negated) continue;
         extra.push(toBucket(hashString(token, NEG_CLAUSE_SEED)));
-        if (chars) for (let i = 0; i < token.length; i++) if (isHanCode(token.charCodeAt(i))) extra.push(toBucket(hashSlice(NEG_CLAUSE_CHAR_SEED, token, i, i + 1)));
+        if (chars) for (let i = 0; i < token.length; i++) if (isHan(token.charCodeAt(i))) extra.push(toBucket(hashSlice(NEG_CLAUSE_CHAR_SEED, token, i, i + 1)));
       }
     }
     if (extra.length === 0) return r;
@@ -303,8 +263,6 @@ const VARIANTS: Record<string, Variant> = {
   zhNbGated: zhNbGated({}, [0.5, 1, 2]),
   zhNbGatedAdditive: zhNbGated({}, [1], false),
   zhNbFolded: zhNbFolded({}, [0.5, 1, 2]),
-  zhNbFoldedForeign0: zhNbFolded({ zhNbForeignMaxDf: 0 }, [0.5, 1, 2]),
-  zhNbFoldedForeign2: zhNbFolded({ zhNbForeignMaxDf: 2 }, [0.5, 1, 2]),
   zhOwn: zhOwnMix({}, [0.25, 0.5, 1]),
   zhOwn12Epochs: zhOwnMix({ sentimentEpochs: 12 }, [0.5, 1]),
   zhOwnRate014: zhOwnMix({ sentimentLearningRate: 0.14 }, [0.5, 1]),
@@ -312,11 +270,6 @@ const VARIANTS: Record<string, Variant> = {
   nbsvmZh: nbZh({}),
   nbsvmZhTri: nbZh({ trigrams: true }),
   nbsvmZhL2e3: nbZh({ l2: 1e-3 }),
-  nbsvmZhModelValues: nbZh({ values: 'model', gammas: [0.5, 1, 2] }),
-  nbsvmZhFoldable: nbZh({ values: 'model', zhOnlyBuckets: true, gammas: [0.5, 1, 2] }),
-  nbsvmZhFoldableRate02: nbZh({ values: 'model', zhOnlyBuckets: true, learningRate: 0.2, gammas: [0.5, 1, 2] }),
-  nbsvmZhFoldableRate05: nbZh({ values: 'model', zhOnlyBuckets: true, learningRate: 0.5, gammas: [1, 2, 4] }),
-  nbsvmZhFoldableRate02E8: nbZh({ values: 'model', zhOnlyBuckets: true, learningRate: 0.2, epochs: 8, gammas: [1, 2, 4] }),
   nbsvmZhBinaryRate02: nbZh({ learningRate: 0.2, gammas: [1, 2, 4] }),
   nbsvmZhL2e5: nbZh({ l2: 1e-5 }),
   linear: linearWith({}),

@@ -42,11 +42,6 @@ export interface BuildOptions {
   zhNbL2: number;
   /** additive smoothing of the naive-Bayes counts */
   zhNbAlpha: number;
-  /**
-   * buckets hit by more than this many non-Chinese sentiment texts are left out (only for folding
-   * the head into the shared weights, an experiment; the shipped head is gated by language)
-   */
-  zhNbForeignMaxDf: number;
   seed: number;
   log?: (message: string) => void;
 }
@@ -66,7 +61,6 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   zhNbLearningRate: 0.2,
   zhNbL2: 1e-4,
   zhNbAlpha: 1,
-  zhNbForeignMaxDf: Infinity,
   seed: 13,
 };
 
@@ -138,14 +132,10 @@ const NEGATIVE = SENTIMENTS.indexOf('negative');
 export async function chineseNbWeights(rows: Featurized[], options: BuildOptions): Promise<Float32Array> {
   const zhRows = rows.filter((r) => r.item.lang === 'zh' && (r.item.sentiment === 'positive' || r.item.sentiment === 'negative'));
   const examples = sentimentExamples(zhRows, options); // class-balanced per source, type cues dropped
-  const foreign = new Uint32Array(HASH_BUCKETS);
-  if (Number.isFinite(options.zhNbForeignMaxDf)) {
-    for (const r of rows) if (r.item.lang !== 'zh' && r.item.sentiment) for (const b of new Set(r.features.indices)) foreign[b]++;
-  }
   const kept = examples.map((e, n) => {
     const shared = new Set(languageSharedBuckets(zhRows[n].item.text));
     const keep: number[] = [];
-    e.indices.forEach((b, i) => { if (!shared.has(b) && foreign[b] <= options.zhNbForeignMaxDf) keep.push(i); });
+    e.indices.forEach((b, i) => { if (!shared.has(b)) keep.push(i); });
     return { indices: Uint32Array.from(keep, (i) => e.indices[i]), values: Float32Array.from(keep, (i) => e.values[i]) };
   });
   const p = new Float64Array(HASH_BUCKETS).fill(options.zhNbAlpha);

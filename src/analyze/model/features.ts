@@ -94,7 +94,7 @@ export function languageSharedBuckets(text: string): number[] {
   return out;
 }
 
-const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+export const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 const SYMBOL_RE = /[!?\u061F\uFF01\uFF1F]|\p{Extended_Pictographic}/gu;
 
 /** Collects buckets and weights in reused typed arrays (extraction is synchronous). */
