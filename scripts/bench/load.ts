@@ -51,7 +51,7 @@ export const loadPost = (opts: PostLoad & { path: string }): Promise<LoadResult>
 const wrkScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'wrk-post.lua');
 
 interface WrkOutput {
-  durationUs: number; requests: number; non2xxStatus: number; connectErrors: number; readErrors: number; writeErrors: number;
+  durationUs: number; requests: number; connectErrors: number; readErrors: number; writeErrors: number;
   timeouts: number; p50: number; p90: number; p99: number; max: number; non2xx: Record<string, number>; sampleError: string | null;
 }
 

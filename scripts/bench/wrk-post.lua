@@ -47,9 +47,9 @@ function done(summary, latency, requests)
   for k, v in pairs(counts) do parts[#parts + 1] = json_string(k) .. ":" .. v end
   local e = summary.errors
   io.write("WRK_RESULT ", string.format(
-    '{"durationUs":%d,"requests":%d,"non2xxStatus":%d,"connectErrors":%d,"readErrors":%d,"writeErrors":%d,"timeouts":%d,' ..
+    '{"durationUs":%d,"requests":%d,"connectErrors":%d,"readErrors":%d,"writeErrors":%d,"timeouts":%d,' ..
     '"p50":%.3f,"p90":%.3f,"p99":%.3f,"max":%.3f,"non2xx":{%s},"sampleError":%s}\n',
-    summary.duration, summary.requests, e.status, e.connect, e.read, e.write, e.timeout,
+    summary.duration, summary.requests, e.connect, e.read, e.write, e.timeout,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     table.concat(parts, ","), sample and json_string(sample) or "null"))
 end
