@@ -123,6 +123,10 @@ describe('unverified identities', () => {
       expect(item.metadata).toMatchObject({ identity: 'unverified', identity_hash: 'mismatch' });
     }
     expect((await findCustomerByIdentifiers(scope(), scope().db, { externalId: 'sara-1' }))!.email).toBe('sara@example.com');
+    // The signed text puts a line break between id and email, so an id may not contain one.
+    const split = await widget('feedback', { ...FORM, externalId: 'sara-1\nmallory@example.com', userHash: sign('sara-1', 'mallory@example.com') });
+    expect(split.statusCode).toBe(400);
+    expect(split.json().error.field).toBe('externalId');
   });
 
   it('get the same survey config for a known and an unknown email, byte for byte', async () => {
