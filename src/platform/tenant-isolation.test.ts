@@ -1,5 +1,6 @@
 // Workspace A's session and key against workspace B's objects: 404, and no B row in any list.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from './testing/test-app.js';
 import { createWorkspace } from './auth/setup.service.js';
 import { apiKeys, workspaces } from './schema.js';
@@ -67,9 +68,13 @@ describe('tenant isolation', () => {
     expect((await asA('DELETE', `/api/v1/surveys/${mine}/triggers/${b.trigger}`)).statusCode).toBe(404);
   });
 
-  it("widget keys of another workspace can be neither seen, changed nor revoked", async () => {
+  it("widget keys of another workspace can be neither seen, changed, rotated nor revoked", async () => {
     const headers = { cookie: ownerCookie };
     expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/widget-keys/${b.widgetKey}`, headers, payload: { allowedOrigins: ['https://a.example'] } })).statusCode).toBe(404);
+    const [{ secret }] = await t.database.rows<{ secret: string }>(sql`select identity_secret as secret from widget_keys where id = ${b.widgetKey}`);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/widget-keys/${b.widgetKey}/rotate-secret`, headers, payload: {} })).statusCode).toBe(404);
+    expect((await t.database.rows<{ secret: string }>(sql`select identity_secret as secret from widget_keys where id = ${b.widgetKey}`))[0].secret).toBe(secret);
+    expect(JSON.stringify((await t.app.inject({ method: 'GET', url: '/api/v1/widget-keys', headers })).json())).not.toContain(secret);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/widget-keys/${b.widgetKey}`, headers })).statusCode).toBe(404);
     expect(JSON.stringify((await t.app.inject({ method: 'GET', url: '/api/v1/widget-keys', headers })).json())).not.toContain(b.widgetKey);
   });

@@ -1,7 +1,8 @@
 // Settings in the browser: workspace settings (calendar, weekend days), API keys (create, see the
-// secret once, revoke), widget keys (create with an origin, the embed snippet), members (change a
-// role) and accepting an invitation — in English and Persian, with a smoke pass in Arabic and
-// Chinese. An agent sees none of the admin actions and the API refuses them.
+// secret once, revoke), widget keys (create with an origin, the embed snippet, the identity secret
+// and its rotation), members (change a role) and accepting an invitation — in English and
+// Persian, with a smoke pass in Arabic and Chinese. An agent sees none of the admin actions and
+// the API refuses them.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
@@ -98,6 +99,20 @@ describeBrowser('settings', () => {
     await card.getByLabel(x.admin.widgetKeys.origins).fill('https://shop.example.com\nhttps://app.example.com');
     await card.getByRole('button', { name: x.admin.save }).click();
     await until(() => card.locator('code.origin').allTextContents(), (o) => o.length === 2, 'the edited origins');
+    // The identity secret the shop's server signs with: shown with copy, and rotated with a grace period.
+    const widgetKeys = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/widget-keys', headers: { cookie: owner } })).json().data as Array<{ name: string; identitySecret: string; previousSecretExpiresAt: string | null }>;
+    const stored = async () => (await widgetKeys()).find((k) => k.name === `Shop ${lang}`)!;
+    const firstSecret = await card.getByTestId('widget-secret').inputValue();
+    expect(firstSecret).toBe((await stored()).identitySecret);
+    expect(firstSecret).toMatch(/^fl_idv_[A-Za-z0-9_-]{43}$/);
+    expect(await card.getByText(x.admin.widgetKeys.secretHint).count()).toBe(1);
+    await card.getByRole('button', { name: x.admin.widgetKeys.rotate }).click();
+    expect(await card.getByRole('group').getAttribute('aria-label')).toBe(x.admin.widgetKeys.rotateConfirm.replace('{{hours}}', lang === 'fa' ? '۲۴' : '24'));
+    await card.getByRole('button', { name: x.admin.confirmYes }).click();
+    const secondSecret = await until(() => card.getByTestId('widget-secret').inputValue(), (v) => v !== firstSecret, 'the new secret');
+    expect(secondSecret).toBe((await stored()).identitySecret);
+    expect((await stored()).previousSecretExpiresAt).not.toBeNull();
+    await card.getByTestId('widget-previous-secret').waitFor();
     await screenshot(page, `settings-widget-key-${lang}`);
 
     // Members: change an agent's role.

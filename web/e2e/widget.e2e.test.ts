@@ -1,14 +1,19 @@
-// The website widget on a page of another origin, in headless Chromium: identify a customer,
-// a survey triggered by an event (English) and by a URL rule (Persian, right to left), a bug
-// report, a "Was this helpful?" vote sent after the connection comes back, a page that keeps
-// working when Feedloop is down, and the demo shop. Everything is then found through the API.
+// The website widget on a page of another origin, in headless Chromium: identify a customer
+// (signed by the shop's server), a survey triggered by an event (English) and by a URL rule
+// (Persian, right to left), a bug report from a visitor whose identity is only claimed (shown as
+// unverified in the dashboard), a "Was this helpful?" vote sent after the connection comes back,
+// a page that keeps working when Feedloop is down, and the demo shop signing in its shopper.
+// Everything is then found through the API.
 import http from 'node:http';
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect, it, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bearer, createKey } from '../../src/platform/testing/test-app.js';
+import en from '../src/locales/en.json' with { type: 'json' };
+import fa from '../src/locales/fa.json' with { type: 'json' };
 import { widgetDistDir } from '../../src/collect/widget/widget-assets.routes.js';
 import { buildWidget } from '../../scripts/build-widget.mjs';
 import { screenshot, type GuardedPage } from './browser.js';
@@ -52,6 +57,9 @@ describeBrowser('website widget', () => {
   let cookie = '';
   let apiKey = '';
   let publicKey = '';
+  let identitySecret = '';
+  /** What the shop's server does for its signed-in customer. */
+  const userHash = (externalId: string, email?: string) => createHmac('sha256', identitySecret).update(email ? `${externalId}\n${email}` : externalId).digest('hex');
   let shop: http.Server;
   let shopUrl = '';
 
@@ -60,7 +68,7 @@ describeBrowser('website widget', () => {
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
-  const widgetFeedback = async () => ((await api('GET', '/api/v1/feedback?channel=widget&limit=100')).data as Array<{ text: string; customerId: string | null; metadata: Record<string, unknown> }>);
+  const widgetFeedback = async () => ((await api('GET', '/api/v1/feedback?channel=widget&limit=100')).data as Array<{ id: string; text: string; customerId: string | null; metadata: Record<string, unknown> }>);
 
   let closedPort = 0;
 
@@ -85,7 +93,7 @@ describeBrowser('website widget', () => {
     await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
     shopUrl = `http://localhost:${(shop.address() as AddressInfo).port}`;
     const created = await dashboard.t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [shopUrl] } });
-    publicKey = created.json().publicKey;
+    ({ publicKey, identitySecret } = created.json());
     for (const [name, definition, widget] of [
       ['After purchase', PURCHASE_NPS, { triggers: [{ type: 'event', name: 'purchase' }], placement: 'slide_in' }],
       ['Pricing page', PRICING_CSAT, { triggers: [{ type: 'page_view', url: { match: 'contains', value: '/pricing' } }], placement: 'popup' }],
@@ -107,12 +115,12 @@ describeBrowser('website widget', () => {
     return guarded;
   }
 
-  it('identifies a customer, shows the purchase survey on track(), and stores the answers as theirs', async () => {
+  it('identifies a customer signed by the shop\'s server, shows the purchase survey on track(), and stores the answers as theirs', async () => {
     const { page } = await openShop('/shop', 'en');
-    await page.evaluate(() => {
-      window.feedloop!.identify!('cust-e2e', { email: 'sara@example.com' });
+    await page.evaluate((hash) => {
+      window.feedloop!.identify!('cust-e2e', { email: 'sara@example.com', userHash: hash });
       window.feedloop!.track!('purchase', { value: 14 });
-    });
+    }, userHash('cust-e2e', 'sara@example.com'));
     const dialog = page.getByRole('dialog', { name: 'Survey' });
     await dialog.getByText('How likely are you to recommend our shop?').waitFor();
     // The page's `* { font-size: 31px !important }` does not reach into the widget.
@@ -126,8 +134,10 @@ describeBrowser('website widget', () => {
 
     const customers = (await api('GET', '/api/v1/customers?q=cust-e2e')).data as Array<{ id: string; email: string }>;
     expect(customers[0]).toMatchObject({ email: 'sara@example.com' });
-    const items = await until(async () => (await api('GET', `/api/v1/feedback?customer_id=${customers[0].id}&channel=survey`)).data as Array<{ nps: number; text: string; metadata: Record<string, unknown> }>,
+    // Widget answers are widget feedback, linked to their survey.
+    const items = await until(async () => (await api('GET', `/api/v1/feedback?customer_id=${customers[0].id}&channel=widget`)).data as Array<{ nps: number; text: string; metadata: Record<string, unknown> }>,
       (list) => list.length === 2, 'the survey answers as feedback');
+    expect(items.every((i) => i.metadata.identity === 'verified' && typeof i.metadata.survey_id === 'string')).toBe(true);
     // The score and the open question (not a follow-up of the score here) are an item each.
     expect(items.map((i) => [i.nps, i.text]).sort()).toEqual([[9, ''], [null, 'Great beans, fast delivery']].sort());
     // The customer's purchase event reached their profile too.
@@ -145,13 +155,15 @@ describeBrowser('website widget', () => {
     await screenshot(page, 'widget-survey-fa');
     await dialog.getByRole('button', { name: 'ارسال' }).click();
     await page.getByText('سپاسگزاریم! پاسخ‌های شما ثبت شد.').waitFor();
-    const items = await until(async () => (await api('GET', '/api/v1/feedback?channel=survey&limit=100')).data as Array<{ csat: number | null; metadata: Record<string, unknown> }>,
+    const items = await until(async () => (await api('GET', '/api/v1/feedback?channel=widget&limit=100')).data as Array<{ csat: number | null; metadata: Record<string, unknown> }>,
       (list) => list.some((i) => i.csat === 5), 'the Persian CSAT answer');
     expect(items.find((i) => i.csat === 5)).toBeTruthy();
   });
 
-  it('sends a bug report from the feedback button, with hostile text kept as text', async () => {
+  it('sends a bug report from the feedback button, with hostile text kept as text and a claimed identity kept off the customer', async () => {
     const { page } = await openShop('/shop', 'en');
+    // identify() without the server's userHash: a claim, like anyone could make for anyone.
+    await page.evaluate(() => window.feedloop!.identify!('cust-e2e', { email: 'sara@example.com' }));
     await page.getByRole('button', { name: 'Feedback' }).click();
     const form = page.getByRole('dialog', { name: 'Send us feedback' });
     await form.getByText('Bug report', { exact: true }).click();
@@ -167,10 +179,27 @@ describeBrowser('website widget', () => {
     const bug = items.find((i) => i.metadata.widget_kind === 'bug')!;
     expect(bug.text).toBe(text);
     expect(bug.metadata.page_url).toBe(`${shopUrl}/shop?lang=en`);
-    expect(bug.customerId).toBeTruthy();
+    expect(bug.customerId).toBeNull();
+    expect(bug.metadata).toMatchObject({ identity: 'unverified', claimed_external_id: 'cust-e2e', claimed_email: 'sara@example.com', contact_email: 'reporter@example.com' });
     // reset() (signing out) forgets the visitor and draws the page's blocks again for the next one.
     await page.evaluate(() => window.feedloop!.reset!());
     await page.locator('[data-feedloop-helpful]').getByText('Was this helpful?').waitFor();
+
+    // The dashboard shows the claim for what it is, in English and in Persian.
+    for (const [lang, texts] of [['en', en], ['fa', fa]] as const) {
+      await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale: lang } });
+      const { page: detail } = await dashboard.open({ cookie });
+      await detail.goto(`/feedback/${bug.id}`);
+      const identity = detail.getByTestId('widget-identity');
+      await identity.waitFor();
+      expect(await identity.getAttribute('data-identity')).toBe('unverified');
+      expect(await identity.locator('.badge').textContent()).toBe(texts.detail.identityUnverified);
+      expect(await identity.getByText(texts.detail.identityUnverifiedHint).count()).toBe(1);
+      expect(await identity.locator('dd').allTextContents()).toEqual([texts.detail.identityUnverified, 'cust-e2e', 'sara@example.com', 'reporter@example.com']);
+      expect(await detail.getByTestId('feedback-detail').locator('.detail-customer').getByText(texts.detail.noCustomer).count()).toBe(1);
+      await screenshot(detail, `widget-unverified-identity-${lang}`);
+    }
+    await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale: 'en' } });
   });
 
   it('keeps a vote made offline and sends it once when the connection is back', async () => {
@@ -242,11 +271,15 @@ describeBrowser('website widget', () => {
     guarded.problems.splice(0, guarded.problems.length, ...guarded.problems.filter((p) => !p.includes('ERR_CONNECTION_REFUSED')));
   });
 
-  it('runs the demo shop at /demo/widget', async () => {
+  it('runs the demo shop at /demo/widget, its shopper signed in by the server', async () => {
     await dashboard.t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Demo shop', allowedOrigins: [dashboard.url] } });
     const { page } = await dashboard.open();
     await page.goto('/demo/widget');
     await page.getByRole('button', { name: 'Feedback' }).waitFor();
+    // Signing in sends the userHash the demo's server put in the page.
+    const config = page.waitForResponse((res) => res.url().includes('/config') && res.url().includes('userHash='));
+    await page.getByRole('button', { name: 'OK' }).click();
+    await config;
     await page.getByRole('button', { name: 'Buy now' }).click();
     const dialog = page.getByRole('dialog', { name: 'Survey' });
     await dialog.getByText('How likely are you to recommend our shop?').waitFor();
@@ -254,5 +287,13 @@ describeBrowser('website widget', () => {
     expect((await page.request.get('/demo/widget')).headers()['content-security-policy']).not.toContain('unsafe-inline');
     expect(await dialog.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
     await screenshot(page, 'widget-demo-shop');
+    await dialog.getByText('10', { exact: true }).click();
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByRole('button', { name: 'Submit' }).click();
+    await page.getByText('Thank you! Your answers have been saved.').waitFor();
+    // Verified: the purchase and the answer are the shopper's.
+    const shopper = await until(async () => (await api('GET', '/api/v1/customers?q=customer-42')).data as Array<{ id: string }>, (list) => list.length === 1, 'the demo shopper');
+    await until(async () => (await api('GET', `/api/v1/customers/${shopper[0].id}/timeline`)).data as Array<{ kind: string; name?: string }>,
+      (timeline) => timeline.some((e) => e.kind === 'event' && e.name === 'purchase') && timeline.some((e) => e.kind === 'feedback'), 'the purchase and the answer on the shopper\'s timeline');
   });
 });

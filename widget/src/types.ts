@@ -25,11 +25,12 @@ export interface WidgetConfig {
   lastSurveyedAt: string | null;
 }
 
-/** Who is on the page: the browser's random id, and what identify() said (not verified). */
+/** Who is on the page: the browser's random id, and what identify() said (verified by the server only with userHash). */
 export interface Visitor {
   anonymousId: string;
   externalId?: string;
   email?: string;
+  userHash?: string;
 }
 
 /** The public API calls the widget makes; the core adds the visitor and retries them. */

@@ -79,7 +79,7 @@ async function writeBatch(scope: WorkspaceScope, tx: Tx, batch: NewResponse[]): 
     if (!response) return;
     const def = p.version.definition;
     const answers: Answers = {};
-    const ctx = { survey: p.survey, version: p.version.version, definition: def, response, answers, items: new Map<string, string>() };
+    const ctx = { survey: p.survey, version: p.version.version, definition: def, response, answers, items: new Map<string, string>(), itemMetadata: p.itemMetadata };
     for (const { question, value } of p.planned) {
       if (value === null) delete answers[question.id];
       else answers[question.id] = value;

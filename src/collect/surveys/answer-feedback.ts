@@ -1,5 +1,7 @@
-// Survey answers → feedback items (channel `survey`), so they flow through analysis and automation
-// like every other channel. A score question and its text follow-up form ONE item (score + comment:
+// Survey answers → feedback items, so they flow through analysis and automation like every other
+// channel: channel `widget` for answers given in the website widget (like all that comes through
+// it), `survey` for the link page and email; either way linked to the response, with the survey,
+// version and question in the metadata. A score question and its text follow-up form ONE item (score + comment:
 // customers give them as one answer, and NPS/CSAT counts must not see the score twice); any other
 // open-text question is its own item. Choice and yes/no answers stay in the response.
 import { eq } from 'drizzle-orm';
@@ -16,10 +18,12 @@ export interface AnswerContext {
   survey: { id: string; name: string };
   version: number;
   definition: SurveyDefinition;
-  response: { id: string; customerId: string | null; language: string; hidden: Record<string, string> };
+  response: { id: string; customerId: string | null; channel: string; language: string; hidden: Record<string, string> };
   answers: Answers;
   /** question id → feedback item id, for the items this response already has */
   items: Map<string, string>;
+  /** More metadata for the items (the widget: how the respondent was identified). */
+  itemMetadata?: Record<string, unknown>;
 }
 
 /** The question whose feedback item an answer to `question` belongs to, or null if none. */
@@ -38,7 +42,11 @@ function feedbackContent(ctx: AnswerContext, owner: Question) {
     ? def.questions.filter((q) => followUpParent(def, q)?.id === owner.id).map(textOf).find(Boolean) ?? ''
     : textOf(owner);
   if (score === null && !text) return null;
-  const metadata = { survey_id: ctx.survey.id, survey_name: ctx.survey.name, survey_version: ctx.version, question_id: owner.id, question_type: owner.type, ...(Object.keys(response.hidden).length ? { hidden: response.hidden } : {}) };
+  const metadata = {
+    ...ctx.itemMetadata,
+    survey_id: ctx.survey.id, survey_name: ctx.survey.name, survey_version: ctx.version, question_id: owner.id, question_type: owner.type,
+    ...(Object.keys(response.hidden).length ? { hidden: response.hidden } : {}),
+  };
   const scoreField = isScoreType(owner.type) ? { [owner.type]: score } : {};
   // A score without words is in the respondent's language; words are detected like any text.
   const language = text ? undefined : response.language;
@@ -51,7 +59,7 @@ export function newFeedbackInput(ctx: AnswerContext, owner: Question): TCreateFe
   if (!content) return null;
   const { response } = ctx;
   return {
-    channel: 'survey', text: content.text, customerId: response.customerId ?? undefined, externalId: `survey:${response.id}:${owner.id}`,
+    channel: response.channel === 'widget' ? 'widget' : 'survey', text: content.text, customerId: response.customerId ?? undefined, externalId: `survey:${response.id}:${owner.id}`,
     language: content.language, metadata: content.metadata, links: { surveyResponseId: response.id }, ...content.scoreField,
   } as TCreateFeedbackInput;
 }

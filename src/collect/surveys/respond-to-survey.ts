@@ -24,6 +24,8 @@ export interface RespondentSurvey {
   scope: WorkspaceScope;
   /** The survey's current version, read with it (saves a query on every page and answer). */
   current?: VersionRow;
+  /** Added to the metadata of the answers' feedback items (the widget: how the respondent was identified). */
+  itemMetadata?: Record<string, unknown>;
 }
 
 /** The survey behind a public link token; its workspace comes from the survey, never the request. */
@@ -160,10 +162,10 @@ function planAnswers(def: SurveyDefinition, state: { answers: Answers; seen: Set
  * Writes planned answers and their feedback items. Each item sees the answers up to its own
  * question, as if they had been sent one by one.
  */
-async function writeAnswers(scope: WorkspaceScope, tx: Tx, ctx: { survey: SurveyRow; version: number; definition: SurveyDefinition; response: ResponseRow; answers: Answers; items: Map<string, string> }, planned: PlannedAnswer[]): Promise<void> {
+async function writeAnswers(scope: WorkspaceScope, tx: Tx, ctx: { survey: SurveyRow; version: number; definition: SurveyDefinition; response: ResponseRow; answers: Answers; items: Map<string, string>; itemMetadata?: Record<string, unknown> }, planned: PlannedAnswer[]): Promise<void> {
   const { survey, definition: def, response } = ctx;
   const answers: Answers = { ...ctx.answers };
-  const feedbackCtx = { survey, version: ctx.version, definition: def, response, answers, items: ctx.items };
+  const feedbackCtx = { survey, version: ctx.version, definition: def, response, answers, items: ctx.items, itemMetadata: ctx.itemMetadata };
   for (const { question, value } of planned) {
     const questionId = question.id;
     if (value === null) delete answers[questionId];
@@ -191,7 +193,7 @@ async function writeAnswers(scope: WorkspaceScope, tx: Tx, ctx: { survey: Survey
  * locked first, so a double submit waits for the first and then finds its answer: saving the
  * same answer twice changes nothing. A completed response accepts no more answers.
  */
-export async function saveAnswers({ survey, scope, current }: RespondentSurvey, responseId: string, raw: Record<string, unknown>): Promise<ResponseState & { completed: boolean }> {
+export async function saveAnswers({ survey, scope, current, itemMetadata }: RespondentSurvey, responseId: string, raw: Record<string, unknown>): Promise<ResponseState & { completed: boolean }> {
   assertOpen(survey);
   const out = await scope.transaction(async (tx) => {
     const [response] = await tx.select().from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.id, responseId))).for('update');
@@ -201,7 +203,7 @@ export async function saveAnswers({ survey, scope, current }: RespondentSurvey, 
     const { definition: def } = state;
     const initial = { ...state.answers };
     const planned = planAnswers(def, state, raw);
-    await writeAnswers(scope, tx, { survey, version: state.version, definition: def, response, answers: initial, items: state.items }, planned);
+    await writeAnswers(scope, tx, { survey, version: state.version, definition: def, response, answers: initial, items: state.items, itemMetadata }, planned);
     const next = firstOpenQuestion(def, state.answers, state.seen);
     const completed = next === null;
     await tx.update(surveyResponses).set({ updatedAt: new Date(), ...(completed ? { status: 'completed', completedAt: new Date() } : {}) })
@@ -220,6 +222,7 @@ export interface NewResponse {
   planned: PlannedAnswer[];
   row: typeof surveyResponses.$inferInsert;
   resumeToken: string;
+  itemMetadata?: Record<string, unknown>;
 }
 
 /**
@@ -251,7 +254,7 @@ export async function answerNewResponse(rs: RespondentSurvey, input: OpenRespons
     language: input.language, resumeTokenHash: sha256(resumeToken), personalKey: input.personalKey, hidden: input.hidden,
     updatedAt: now, ...(completed ? { status: 'completed', completedAt: now } : {}),
   });
-  const prepared: NewResponse = { scope, survey, version, planned, row, resumeToken };
+  const prepared: NewResponse = { scope, survey, version, planned, row, resumeToken, itemMetadata: rs.itemMetadata };
   // Answers that only create their own items (the usual first page) are written together with
   // other respondents' answers arriving at the same moment; anything else alone, as before.
   if (planned.every(({ question }) => { const owner = feedbackOwner(def, question); return !owner || owner.id === question.id; })) {
@@ -267,6 +270,6 @@ export async function answerNewResponse(rs: RespondentSurvey, input: OpenRespons
 export async function writeNewResponse(tx: Tx, p: NewResponse): Promise<ResponseRow | null> {
   const [created] = await tx.insert(surveyResponses).values(p.row).onConflictDoNothing().returning();
   if (!created) return null;
-  await writeAnswers(p.scope, tx, { survey: p.survey, version: p.version.version, definition: p.version.definition, response: created, answers: {}, items: new Map() }, p.planned);
+  await writeAnswers(p.scope, tx, { survey: p.survey, version: p.version.version, definition: p.version.definition, response: created, answers: {}, items: new Map(), itemMetadata: p.itemMetadata }, p.planned);
   return created;
 }

@@ -14,10 +14,14 @@ const LATEST_TEXTS = 50;
 export async function surveyResults(scope: WorkspaceScope, surveyId: string) {
   const survey = await getSurvey(scope, surveyId);
   const questions = survey.definition.questions;
-  const byStatus = await scope.db.select({ status: surveyResponses.status, n: count() }).from(surveyResponses)
-    .where(scope.where(surveyResponses, eq(surveyResponses.surveyId, surveyId))).groupBy(surveyResponses.status);
+  const byStatus = await scope.db.select({ status: surveyResponses.status, channel: surveyResponses.channel, n: count() }).from(surveyResponses)
+    .where(scope.where(surveyResponses, eq(surveyResponses.surveyId, surveyId))).groupBy(surveyResponses.status, surveyResponses.channel);
   const started = byStatus.reduce((s, r) => s + r.n, 0);
-  const completed = byStatus.find((r) => r.status === 'completed')?.n ?? 0;
+  const completed = byStatus.filter((r) => r.status === 'completed').reduce((s, r) => s + r.n, 0);
+  // Where responses were started: link, email or widget (their feedback items' channel is
+  // `widget` for the widget, `survey` for the others).
+  const byChannel: Record<string, number> = {};
+  for (const r of byStatus) byChannel[r.channel] = (byChannel[r.channel] ?? 0) + r.n;
   const sends = await scope.db.select({ status: surveySends.status, n: count() }).from(surveySends)
     .where(scope.where(surveySends, eq(surveySends.surveyId, surveyId))).groupBy(surveySends.status);
   const delivered = sends.find((s) => s.status === 'sent')?.n ?? 0;
@@ -70,7 +74,7 @@ export async function surveyResults(scope: WorkspaceScope, surveyId: string) {
   return {
     survey: { id: survey.id, name: survey.name, status: survey.status, version: survey.version },
     responses: {
-      started, completed, partial: started - completed,
+      started, completed, partial: started - completed, byChannel,
       completionRate: started ? Math.round((1000 * completed) / started) / 10 : null,
     },
     email: {

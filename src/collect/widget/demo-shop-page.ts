@@ -1,7 +1,11 @@
 // A small sample shop that embeds the widget the way a customer's site would: the loader tag
-// with the public key, identify()/reset() on sign-in and sign-out, track('purchase') on "Buy",
-// a "Was this helpful?" block, the feedback button, and the page's language passed to the widget.
+// with the public key, identify()/reset() on sign-in and sign-out (with the userHash its server
+// signed), track('purchase') on "Buy", a "Was this helpful?" block, the feedback button, and the
+// page's language passed to the widget.
 import { html, SafeHtml } from '../../platform/http/html.js';
+
+/** The demo's shopper: the one identity the demo server signs. Any other id typed in is sent unverified. */
+export const DEMO_SHOPPER_ID = 'customer-42';
 
 const TEXT = {
   en: { title: 'Feedloop Coffee — demo shop', product: 'Single-origin beans, 250 g', price: '$14', buy: 'Buy now', thanks: 'Thank you for your order!', signIn: 'Sign in as', signOut: 'Sign out', shipping: 'Shipping: 2–4 working days, free over $30. Returns within 14 days.', back: 'Back to the shop', bought: 'Order placed.', noKey: 'No demo widget key yet: run `feedloop demo`, or open this page with ?key=pk_… of a key that allows this origin.' },
@@ -31,6 +35,8 @@ function fl(method) {
   if (typeof f[method] === 'function') f[method].apply(null, args); else (f.q = f.q || []).push([method].concat(args));
 }
 var TEXT = ${JSON.stringify(TEXT)};
+// userHash per shopper id, signed by the shop's server (a real shop signs its signed-in user).
+var SIGNED = __SIGNED__;
 var RTL = { fa: true, ar: true };
 function setLang(lang) {
   document.documentElement.lang = lang;
@@ -46,7 +52,7 @@ select.addEventListener('change', function () { setLang(select.value); });
 document.getElementById('sign-in').addEventListener('submit', function (e) {
   e.preventDefault();
   var id = document.getElementById('customer').value.trim();
-  if (id) fl('identify', id, { locale: select.value });
+  if (id) fl('identify', id, { locale: select.value, userHash: SIGNED[id] });
 });
 document.getElementById('sign-out').addEventListener('click', function () { fl('reset'); });
 var buy = document.getElementById('buy');
@@ -56,7 +62,10 @@ if (buy) buy.addEventListener('click', function () {
 });
 `;
 
-export function demoShopPage({ key, nonce, thankYou }: { key: string | null; nonce: string; thankYou: boolean }): SafeHtml {
+/** JSON inside a script element: `<` escaped, so no value can close the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+export function demoShopPage({ key, nonce, thankYou, signed = {} }: { key: string | null; nonce: string; thankYou: boolean; signed?: Record<string, string> }): SafeHtml {
   const t = TEXT.en;
   const content = thankYou
     ? html`<div class="card"><h2 data-t="thanks">${t.thanks}</h2><a href="/demo/widget" data-t="back">${t.back}</a></div>`
@@ -68,11 +77,11 @@ export function demoShopPage({ key, nonce, thankYou }: { key: string | null; non
 <html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.title}</title><style nonce="${nonce}">${new SafeHtml(STYLE)}</style></head>
 <body><header><h1 data-t="title">${t.title}</h1>
-<form id="sign-in"><label><span data-t="signIn">${t.signIn}</span> <input id="customer" value="customer-42" size="12"></label> <button type="submit">OK</button>
+<form id="sign-in"><label><span data-t="signIn">${t.signIn}</span> <input id="customer" value="${DEMO_SHOPPER_ID}" size="12"></label> <button type="submit">OK</button>
 <button type="button" id="sign-out" data-t="signOut">${t.signOut}</button>
 <select id="lang" aria-label="Language"><option value="en">English</option><option value="fa">فارسی</option><option value="ar">العربية</option><option value="zh">中文</option></select></form></header>
 <main>${key ? content : html`<div class="card"><p data-t="noKey">${t.noKey}</p></div>`}</main>
 ${key ? html`<script src="/widget/v1/loader.js" data-key="${key}" data-button="true" async></script>` : ''}
-<script nonce="${nonce}">${new SafeHtml(SCRIPT)}</script>
+<script nonce="${nonce}">${new SafeHtml(SCRIPT.replace('__SIGNED__', scriptJson(signed)))}</script>
 </body></html>`;
 }

@@ -12,6 +12,10 @@ export const WIDGET_LIMITS = {
   minFormMs: 1_500,
   /** Origins per key: a site, its staging copy, a few apps. */
   maxOrigins: 20,
+  /** After a rotation the old identity secret still verifies this long: a day to deploy the new one. */
+  previousSecretHours: 24,
+  /** A rotation's grace at most: a week, so a forgotten old secret does not live on. */
+  maxPreviousSecretHours: 168,
   /** Preflight answers are cached by the browser this long. */
   preflightMaxAgeSeconds: 600,
 } as const;

@@ -14,6 +14,18 @@ export const widgetKeys = pgTable('widget_keys', {
   publicKey: text('public_key').notNull(),
   // Exact origins (scheme://host[:port]) whose pages may use the key; empty = none yet.
   allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+  // Identity verification: the business's server signs who a visitor is (HMAC-SHA256) with this
+  // secret. Verifying an HMAC needs the secret itself, so unlike API keys it cannot be stored
+  // hashed: it is kept as is in this row, shown only through the keys:manage routes (owners and
+  // admins, never API keys), and readable by whoever can read the database. New keys get theirs
+  // from Node's CSPRNG (widget-key.service.ts); the default fills keys made before verification
+  // existed, from PostgreSQL's strong random source (2 × 122 bits).
+  identitySecret: text('identity_secret').notNull()
+    .default(sql`('fl_idv_' || replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''))`),
+  // After a rotation the previous secret keeps verifying until this moment, so the business's
+  // servers can switch over without signed-in visitors losing their verified identity.
+  previousIdentitySecret: text('previous_identity_secret'),
+  previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [

@@ -11,7 +11,8 @@ import { notFound } from '../../platform/http/errors.js';
 import { packageRoot } from '../../platform/paths.js';
 import { sha256 } from '../../platform/ids.js';
 import { demoWidgetKey } from './widget-key.service.js';
-import { demoShopPage } from './demo-shop-page.js';
+import { DEMO_SHOPPER_ID, demoShopPage } from './demo-shop-page.js';
+import { signIdentity } from './widget-identity.js';
 
 export const widgetDistDir = path.join(packageRoot, 'dist', 'widget');
 const SCRIPTS = ['loader.js', 'renderer.js'] as const;
@@ -48,15 +49,19 @@ export async function widgetAssetRoutes(app: FastifyInstance, opts: { database: 
   // The demo shop: /demo/widget, its thank-you page (a URL rule shows a survey there), with the
   // key `feedloop demo` made, or ?key=pk_… for any key that allows this server's origin. Its
   // strict Content-Security-Policy (no inline script or style without the nonce) is the kind of
-  // page the widget must work on.
+  // page the widget must work on. Like a real shop's server, it signs its signed-in shopper's
+  // identity — only the demo's one shopper, and only with the demo key: it must never sign ids
+  // that someone types, nor for a key named in the URL.
   r.get('/demo/widget/:page?', {
     config: { permission: 'public' },
     schema: { hide: true, params: z.strictObject({ page: z.enum(['thank-you']).optional() }), querystring: z.strictObject({ key: z.string().regex(/^pk_[A-Za-z0-9_-]{20,40}$/).optional() }) },
   }, async (req, reply) => {
-    const key = req.query.key ?? await demoWidgetKey(opts.database);
+    const demo = req.query.key ? null : await demoWidgetKey(opts.database);
+    const key = req.query.key ?? demo?.publicKey ?? null;
+    const signed: Record<string, string> = demo ? { [DEMO_SHOPPER_ID]: signIdentity(demo.identitySecret, DEMO_SHOPPER_ID) } : {};
     const nonce = randomBytes(16).toString('base64');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
       .header('content-security-policy', `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'`)
-      .send(demoShopPage({ key, nonce, thankYou: req.params.page === 'thank-you' }).toString());
+      .send(demoShopPage({ key, nonce, thankYou: req.params.page === 'thank-you', signed }).toString());
   });
 }

@@ -1,6 +1,7 @@
 // Every widget request (and its CORS preflight) passes here: the public key must exist and not be
 // revoked, the page's origin must be one the key allows, the key must be under its rate limit.
-// The request then gets the key's workspace scope, the only workspace it can write to; POSTs
+// The request then gets the key's workspace scope, the only workspace it can write to, and the
+// visitor's identity judged against the key's identity secrets (widget-identity.ts); POSTs
 // honour Idempotency-Key, so the widget's offline queue can retry a call and it counts once.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/client.js';
@@ -9,9 +10,10 @@ import { AppError } from '../../platform/http/errors.js';
 import { claimIdempotency } from '../../platform/http/idempotency.js';
 import { WIDGET_LIMITS } from './limits.js';
 import { resolveWidgetKey } from './widget-key.service.js';
+import { verifyWidgetIdentity, type ClaimedIdentity, type WidgetIdentity } from './widget-identity.js';
 
 declare module 'fastify' {
-  interface FastifyRequest { widgetKeyId?: string }
+  interface FastifyRequest { widgetKeyId?: string; widgetIdentity?: WidgetIdentity }
 }
 
 // Per key across all visitors (per IP is @fastify/rate-limit's job, see widgetRateLimit).
@@ -63,5 +65,8 @@ export async function widgetGuard(database: Database, req: FastifyRequest, reply
   if (!countForKey(key)) throw new AppError(429, 'rate_limited', 'Too many requests for this widget key', undefined, { 'retry-after': '60' });
   req.scope = new WorkspaceScope(database, resolved.workspaceId);
   req.widgetKeyId = resolved.id;
+  // The visitor fields come in the query of a GET and the body of a POST (validated before this).
+  const claim = ((req.method === 'GET' ? req.query : req.body) ?? {}) as ClaimedIdentity;
+  req.widgetIdentity = verifyWidgetIdentity(resolved.identitySecrets, claim);
   if (req.method === 'POST') return claimIdempotency(req, reply, resolved.workspaceId, `widget:${resolved.id}:`);
 }

@@ -1,10 +1,11 @@
-// Widget keys over REST (owners and admins): create, list, change allowed origins, revoke.
+// Widget keys over REST (owners and admins): create, list, change allowed origins, rotate the
+// identity secret, revoke.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zUuid } from '../../platform/http/zod-types.js';
 import { WIDGET_LIMITS } from './limits.js';
-import { createWidgetKey, listWidgetKeys, revokeWidgetKey, updateWidgetKey } from './widget-key.service.js';
+import { createWidgetKey, listWidgetKeys, revokeWidgetKey, rotateIdentitySecret, updateWidgetKey } from './widget-key.service.js';
 
 const tags = ['widget'];
 const ZIdParams = z.strictObject({ id: zUuid });
@@ -27,7 +28,7 @@ export async function widgetKeyRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/widget-keys', {
     config: { permission: 'keys:manage' },
-    schema: { tags, summary: "The workspace's public widget keys" },
+    schema: { tags, summary: "The workspace's public widget keys, with their identity secrets", description: 'identitySecret signs identities on your server (userHash = hex HMAC-SHA256); keep it there, never in a page.' },
   }, async (req) => ({ data: await listWidgetKeys(req.scope) }));
 
   r.post('/api/v1/widget-keys', {
@@ -43,6 +44,16 @@ export async function widgetKeyRoutes(app: FastifyInstance) {
     config: { permission: 'keys:manage' },
     schema: { tags, summary: 'Rename a widget key or change its allowed origins', params: ZIdParams, body: z.strictObject({ name: z.string().trim().min(1).max(100).optional(), allowedOrigins: zOrigins.optional() }) },
   }, async (req) => updateWidgetKey(req.scope, req.params.id, req.body));
+
+  r.post('/api/v1/widget-keys/:id/rotate-secret', {
+    config: { permission: 'keys:manage' },
+    schema: {
+      tags, summary: 'Replace the identity secret of a widget key',
+      description: `The previous secret keeps verifying for keepPreviousHours (default ${WIDGET_LIMITS.previousSecretHours}; 0 ends it at once, for a secret that leaked).`,
+      params: ZIdParams,
+      body: z.strictObject({ keepPreviousHours: z.number().int().min(0).max(WIDGET_LIMITS.maxPreviousSecretHours).default(WIDGET_LIMITS.previousSecretHours) }).default({ keepPreviousHours: WIDGET_LIMITS.previousSecretHours }),
+    },
+  }, async (req) => rotateIdentitySecret(req.scope, req.params.id, req.body.keepPreviousHours));
 
   r.delete('/api/v1/widget-keys/:id', {
     config: { permission: 'keys:manage' },

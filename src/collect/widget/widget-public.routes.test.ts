@@ -1,5 +1,6 @@
 // The widget's public API: keys, origins (CORS), write-only access, limits and bot defences.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createHmac } from 'node:crypto';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 
 const SHOP = 'https://shop.example.com';
@@ -8,6 +9,7 @@ let cookie: string;
 let apiKey: string;
 let publicKey: string;
 let keyId: string;
+let identitySecret: string;
 
 const widget = (path: string, payload: object, origin: string | null = SHOP, key = publicKey) =>
   t.app.inject({ method: 'POST', url: `/api/v1/widget/${key}/${path}`, headers: origin ? { origin } : {}, payload });
@@ -19,7 +21,7 @@ beforeAll(async () => {
   apiKey = await createKey(t, cookie, ['feedback:read', 'customers:read']);
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [SHOP, 'http://localhost:8080/'] } });
   expect(res.statusCode, res.body).toBe(201);
-  ({ publicKey, id: keyId } = res.json());
+  ({ publicKey, id: keyId, identitySecret } = res.json());
 });
 afterAll(() => t.close());
 
@@ -50,8 +52,9 @@ describe('widget public API', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers['access-control-allow-origin']).toBe(SHOP);
     const item = (await t.app.inject({ method: 'GET', url: `/api/v1/feedback/${res.json().id}`, headers: bearer(apiKey) })).json();
-    expect(item).toMatchObject({ channel: 'widget', text: 'Broken <img src=x onerror=alert(1)>', metadata: { widget_kind: 'bug', page_url: `${SHOP}/cart`, identity: 'unverified' } });
-    expect(item.customerId).toBeTruthy();
+    expect(item).toMatchObject({ channel: 'widget', text: 'Broken <img src=x onerror=alert(1)>', metadata: { widget_kind: 'bug', page_url: `${SHOP}/cart`, identity: 'unverified', claimed_email: 'visitor@example.com' } });
+    // An email the page claims is not proof: no customer is found or made from it.
+    expect(item.customerId).toBeNull();
     // Write-only: the answer carries the new id and nothing else.
     expect(Object.keys(res.json()).sort()).toEqual(['accepted', 'id']);
   });
@@ -71,17 +74,19 @@ describe('widget public API', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/feedback', headers: bearer(publicKey) })).statusCode).toBe(401);
   });
 
-  it('drops bot submissions quietly (honeypot, too fast) and stores events only for identified visitors', async () => {
+  it('drops bot submissions quietly (honeypot, too fast) and stores events only for verified visitors', async () => {
     const before = (await t.app.inject({ method: 'GET', url: '/api/v1/feedback?channel=widget', headers: bearer(apiKey) })).json().data.length;
     expect((await widget('feedback', { ...FORM, website: 'http://spam.example' })).statusCode).toBe(202);
     expect((await widget('feedback', { ...FORM, elapsedMs: 200 })).statusCode).toBe(202);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/feedback?channel=widget', headers: bearer(apiKey) })).json().data.length).toBe(before);
 
     expect((await widget('events', { anonymousId: 'anon-12345678', events: [{ name: 'page_view' }] })).json()).toEqual({ stored: 0 });
-    const stored = await widget('events', { externalId: 'cust-9', events: [{ name: 'cart abandoned', properties: { value: 30 } }, { name: 'page_view' }] });
+    expect((await widget('events', { externalId: 'cust-9', events: [{ name: 'page_view' }] })).json()).toEqual({ stored: 0 });
+    const userHash = createHmac('sha256', identitySecret).update('cust-9').digest('hex');
+    const stored = await widget('events', { externalId: 'cust-9', userHash, events: [{ name: 'cart abandoned', properties: { value: 30 } }, { name: 'page_view' }] });
     expect(stored.statusCode).toBe(201);
     expect(stored.json()).toEqual({ stored: 2 });
-    expect((await widget('events', { externalId: 'cust-9', events: [] })).json().error.field).toBe('events');
+    expect((await widget('events', { externalId: 'cust-9', userHash, events: [] })).json().error.field).toBe('events');
   });
 
   it('limits each visitor and stops working the moment the key is revoked', async () => {

@@ -2,7 +2,8 @@
 // /api/v1/widget/<publicKey>/… (checked by widget-guard.ts). The key can only add feedback,
 // events, survey displays and answers to its own workspace; it reads nothing but the live
 // surveys the widget shows (widget-surveys.routes.ts). A honeypot field and a minimum fill time
-// stop form bots.
+// stop form bots. Only a verified identity (widget-identity.ts) reaches a customer: unverified
+// feedback is stored without one, unverified events are not stored at all.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/client.js';
@@ -13,6 +14,7 @@ import { WIDGET_LIMITS } from './limits.js';
 import { widgetGuard, widgetRateLimit } from './widget-guard.js';
 import { ZDisplayInput, ZKeyParams, ZSurveyParams, ZVisitorQuery, ZWidgetAnswersInput, ZWidgetEventsInput, ZWidgetFeedbackInput } from './widget.schemas.js';
 import { recordDisplay, saveWidgetAnswers, widgetConfig, widgetSurvey } from './widget-surveys.service.js';
+import { identityMetadata, verifiedCustomer } from './widget-identity.js';
 
 const tags = ['widget'];
 
@@ -35,11 +37,12 @@ export async function widgetPublicRoutes(app: FastifyInstance, opts: { database:
     const b = req.body;
     // Bots get the same answer as people, so they learn nothing; their text is not stored.
     if (b.website || b.elapsedMs < WIDGET_LIMITS.minFormMs) return reply.code(202).send({ accepted: true });
-    const customer = b.externalId || b.email ? { externalId: b.externalId, email: b.email } : undefined;
+    const identity = req.widgetIdentity!;
     const input = {
-      channel: 'widget', text: b.text, language: b.language, customer, links: {},
+      channel: 'widget', text: b.text, language: b.language, customer: verifiedCustomer(identity), links: {},
       metadata: {
-        widget_kind: b.kind, page_url: b.pageUrl, user_agent: b.userAgent, anonymous_id: b.anonymousId, identity: 'unverified',
+        widget_kind: b.kind, page_url: b.pageUrl, user_agent: b.userAgent, anonymous_id: b.anonymousId, ...identityMetadata(identity),
+        ...(b.contactEmail ? { contact_email: b.contactEmail } : {}),
         ...(b.kind === 'helpful' ? { helpful: b.helpful, context: b.context } : {}),
       },
     } as TCreateFeedbackInput;
@@ -51,12 +54,12 @@ export async function widgetPublicRoutes(app: FastifyInstance, opts: { database:
     config: common, bodyLimit: WIDGET_LIMITS.bodyBytes, preHandler,
     schema: {
       tags, summary: 'Behavioural events from the widget', params: ZKeyParams, body: ZWidgetEventsInput, security: [],
-      description: 'Stored for identified visitors (externalId or email); events of anonymous visitors only drive the widget in the browser and are not stored.',
+      description: 'Stored for verified visitors (identify() with a userHash from your server), where they may trigger surveys; events of anonymous and unverified visitors only drive the widget in the browser and are not stored.',
     },
   }, async (req, reply) => {
     const b = req.body;
-    if (!b.externalId && !b.email) return reply.code(202).send({ stored: 0 });
-    const customer = { externalId: b.externalId, email: b.email };
+    const customer = verifiedCustomer(req.widgetIdentity!);
+    if (!customer) return reply.code(202).send({ stored: 0 });
     const stored = await recordEvents(req.scope, b.events.map((e) => ({ customer, name: e.name, properties: e.properties, occurredAt: e.occurredAt ? new Date(e.occurredAt) : undefined })) as never);
     return reply.code(201).send({ stored: stored.length });
   });
@@ -72,9 +75,9 @@ export async function widgetSurveyRoutes(app: FastifyInstance, opts: { database:
     config: common, preHandler,
     schema: {
       tags, summary: 'The live surveys this visitor may be shown, with their triggers and display rules', params: ZKeyParams, querystring: ZVisitorQuery, security: [],
-      description: 'Identified visitors (externalId or email from identify()) are also judged on their segment, display history, opt-out and the workspace throttle; anonymous visitors get the surveys without a segment.',
+      description: 'Verified visitors (identify() with a userHash) are also judged on their segment, display history, opt-out and the workspace throttle; anonymous and unverified visitors get the surveys without a segment, the same answer whoever they claim to be.',
     },
-  }, async (req, reply) => reply.header('cache-control', 'private, no-store').send(await widgetConfig(req.scope, req.query)));
+  }, async (req, reply) => reply.header('cache-control', 'private, no-store').send(await widgetConfig(req.scope, req.widgetIdentity!)));
 
   r.get('/api/v1/widget/:key/surveys/:surveyId', {
     config: common, preHandler,
@@ -84,10 +87,10 @@ export async function widgetSurveyRoutes(app: FastifyInstance, opts: { database:
   r.post('/api/v1/widget/:key/displays', {
     config: common, bodyLimit: WIDGET_LIMITS.bodyBytes, preHandler,
     schema: { tags, summary: 'A survey was shown to a visitor', params: ZKeyParams, body: ZDisplayInput, security: [] },
-  }, async (req, reply) => reply.code(201).send(await recordDisplay(req.scope, req.widgetKeyId!, req.body.surveyId, req.body)));
+  }, async (req, reply) => reply.code(201).send(await recordDisplay(req.scope, { widgetKeyId: req.widgetKeyId!, surveyId: req.body.surveyId, anonymousId: req.body.anonymousId, identity: req.widgetIdentity! })));
 
   r.post('/api/v1/widget/:key/responses', {
     config: common, bodyLimit: WIDGET_LIMITS.bodyBytes, preHandler,
     schema: { tags, summary: "Answers from the widget, one step at a time (the same step twice changes nothing)", params: ZKeyParams, body: ZWidgetAnswersInput, security: [] },
-  }, async (req) => saveWidgetAnswers(req.scope, req.body));
+  }, async (req) => saveWidgetAnswers(req.scope, req.body, req.widgetIdentity!));
 }

@@ -1,7 +1,8 @@
 // Surveys in the widget: which live surveys a visitor may be shown (segment, display rules,
 // the workspace throttle, opt-outs), recording that one was shown, and saving the answers.
-// Anonymous visitors get every survey without a segment; their display rules are kept by the
-// browser. Identified customers are also judged here, from what every channel recorded.
+// Anonymous and unverified visitors get every survey without a segment, whoever they claim to be;
+// their display rules are kept by the browser. Verified customers are also judged here, from what
+// every channel recorded.
 import { and, eq, gt, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
@@ -19,25 +20,25 @@ import type { SurveyDefinition } from '../surveys/survey-definition.js';
 import { surveyDisplays } from './schema.js';
 import type { WidgetSettings } from './widget-settings.js';
 import { findSurvey } from '../surveys/survey.service.js';
+import { identityMetadata, verifiedCustomer, type WidgetIdentity } from './widget-identity.js';
 
-export interface WidgetVisitor { anonymousId?: string; externalId?: string; email?: string }
 export interface WidgetSurveyView { id: string; definition: SurveyDefinition; widget: WidgetSettings; due?: boolean }
 
 /** A server event newer than this no longer makes its survey due on the next page. */
 const DUE_EVENT_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-const identified = (v: WidgetVisitor) => Boolean(v.externalId || v.email);
-
-/** The customer behind identify(), if known; a read never creates one. */
-function knownCustomer(scope: WorkspaceScope, v: WidgetVisitor): Promise<Customer | null> {
-  return identified(v) ? findCustomerByIdentifiers(scope, scope.db, { externalId: v.externalId, email: v.email }) : Promise.resolve(null);
+/** The customer a verified identity names, if known; a read never creates one. */
+function knownCustomer(scope: WorkspaceScope, identity: WidgetIdentity): Promise<Customer | null> {
+  const ref = verifiedCustomer(identity);
+  return ref ? findCustomerByIdentifiers(scope, scope.db, ref) : Promise.resolve(null);
 }
 
-/** The customer behind identify(), created on first contact (like feedback from the widget). */
-async function customerIdOf(scope: WorkspaceScope, db: DbOrTx, v: WidgetVisitor): Promise<string | null> {
-  if (!identified(v)) return null;
-  return (await identifyCustomer(scope, db, { externalId: v.externalId, email: v.email, seenAt: new Date() })).customer.id;
+/** The customer a verified identity names, created on first contact (like feedback from the widget). */
+async function customerIdOf(scope: WorkspaceScope, db: DbOrTx, identity: WidgetIdentity): Promise<string | null> {
+  const ref = verifiedCustomer(identity);
+  if (!ref) return null;
+  return (await identifyCustomer(scope, db, { ...ref, seenAt: new Date() })).customer.id;
 }
 
 /** Live surveys with the widget switched on, with their current questions. */
@@ -77,8 +78,13 @@ async function recentEventNames(scope: WorkspaceScope, customerId: string, names
   return new Map(rows.map((r) => [r.name, r.at!]));
 }
 
-export async function widgetConfig(scope: WorkspaceScope, visitor: WidgetVisitor) {
-  const [all, throttleDays, customer] = await Promise.all([widgetSurveys(scope), surveyThrottleDays(scope.db, scope.workspaceId), knownCustomer(scope, visitor)]);
+/**
+ * What the widget may show this visitor. Only a verified identity gets an answer of its own: for
+ * anyone else it is exactly the anonymous answer, so it never tells whether an email or id
+ * belongs to a customer.
+ */
+export async function widgetConfig(scope: WorkspaceScope, identity: WidgetIdentity) {
+  const [all, throttleDays, customer] = await Promise.all([widgetSurveys(scope), surveyThrottleDays(scope.db, scope.workspaceId), knownCustomer(scope, identity)]);
   if (!customer) return { surveys: all.filter((s) => s.widget.segment.length === 0), throttleDays, lastSurveyedAt: null };
   const [optedOut] = await scope.db.select().from(surveyOptOuts).where(scope.where(surveyOptOuts, eq(surveyOptOuts.customerId, customer.id)));
   if (optedOut) return { surveys: [], throttleDays, lastSurveyedAt: null };
@@ -112,17 +118,18 @@ export async function widgetSurvey(scope: WorkspaceScope, surveyId: string): Pro
   return { id: row.survey.id, definition: row.definition, widget };
 }
 
-export async function recordDisplay(scope: WorkspaceScope, widgetKeyId: string, surveyId: string, visitor: WidgetVisitor): Promise<{ id: string }> {
+export async function recordDisplay(scope: WorkspaceScope, display: { widgetKeyId: string; surveyId: string; anonymousId?: string; identity: WidgetIdentity }): Promise<{ id: string }> {
+  const { widgetKeyId, surveyId } = display;
   await findSurvey(scope, surveyId);
   const id = newId();
   await scope.transaction(async (tx) => {
-    const customerId = await customerIdOf(scope, tx, visitor);
-    await tx.insert(surveyDisplays).values(scope.stamp({ id, surveyId, customerId, anonymousId: visitor.anonymousId ?? null, widgetKeyId }));
+    const customerId = await customerIdOf(scope, tx, display.identity);
+    await tx.insert(surveyDisplays).values(scope.stamp({ id, surveyId, customerId, anonymousId: display.anonymousId ?? null, widgetKeyId }));
   });
   return { id };
 }
 
-export interface WidgetAnswersInput extends WidgetVisitor {
+export interface WidgetAnswersInput {
   surveyId: string;
   /** Chosen by the browser once per showing: every step (and every retry) reaches one response. */
   responseKey: string;
@@ -133,9 +140,10 @@ export interface WidgetAnswersInput extends WidgetVisitor {
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Saves a step of a widget response; sending the same step again changes nothing. */
-export async function saveWidgetAnswers(scope: WorkspaceScope, input: WidgetAnswersInput): Promise<{ completed: boolean }> {
-  const rs: RespondentSurvey = { survey: await findSurvey(scope, input.surveyId), scope };
-  const customerId = await customerIdOf(scope, scope.db, input);
+export async function saveWidgetAnswers(scope: WorkspaceScope, input: WidgetAnswersInput, identity: WidgetIdentity): Promise<{ completed: boolean }> {
+  // The answers' feedback items say how the respondent was identified, as widget feedback does.
+  const rs: RespondentSurvey = { survey: await findSurvey(scope, input.surveyId), scope, itemMetadata: identityMetadata(identity) };
+  const customerId = await customerIdOf(scope, scope.db, identity);
   const open = { customerId, personalKey: `widget:${input.responseKey}`, channel: 'widget' as const, language: input.language, hidden: {} };
   const created = await answerNewResponse(rs, open, input.answers);
   if (created) return { completed: created.response.status === 'completed' };

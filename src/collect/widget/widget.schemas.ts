@@ -8,8 +8,12 @@ export const ZKeyParams = z.strictObject({ key: z.string().max(64) });
 const zText = (max: number) => z.string().trim().max(max).refine((s) => !s.includes('\u0000'), 'contains a NUL character');
 export const zVisitor = {
   anonymousId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional().describe('The visitor id the widget keeps for this browser'),
-  externalId: z.string().trim().min(1).max(200).optional().describe('From identify(); not verified'),
-  email: z.email().max(320).optional().describe('Typed by the visitor or given to identify(); not verified'),
+  // No line breaks: the signed message puts one between the id and the email.
+  externalId: z.string().trim().min(1).max(200).regex(/^[^\p{Cc}]*$/u, 'no control characters or line breaks').optional()
+    .describe('From identify(); verified only with a matching userHash'),
+  email: z.email().max(320).optional().describe('Given to identify(); verified only as part of a matching userHash'),
+  userHash: z.string().trim().max(128).optional()
+    .describe("identify()'s userHash: hex HMAC-SHA256 of externalId (+ \"\\n\" + email) under the widget key's identity secret, made by the business's server"),
 };
 
 export const ZWidgetFeedbackInput = z.strictObject({
@@ -22,6 +26,8 @@ export const ZWidgetFeedbackInput = z.strictObject({
   userAgent: zText(500).optional(),
   language: zLocale.optional(),
   ...zVisitor,
+  /** Typed into the feedback form: kept on the item to reply to, never used to find a customer. */
+  contactEmail: z.email().max(320).optional(),
   /** Hidden from people; a bot fills it in. */
   website: z.string().max(500).optional(),
   /** Milliseconds between showing the form and sending it. */

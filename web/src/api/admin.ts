@@ -72,6 +72,10 @@ export interface WidgetKey {
   allowedOrigins: string[];
   createdAt: string;
   revokedAt: string | null;
+  /** Signs identities on the business's server (userHash); null once the key is revoked. */
+  identitySecret: string | null;
+  /** After a rotation: when the previous secret stops verifying. */
+  previousSecretExpiresAt: string | null;
 }
 
 const byId = (base: string, id: string) => `${BASE}/${base}/${encodeURIComponent(id)}`;
@@ -99,6 +103,7 @@ export const adminApi = {
   widgetKeys: () => request<{ data: WidgetKey[] }>('GET', `${BASE}/widget-keys`),
   createWidgetKey: (name: string, allowedOrigins: string[]) => request<WidgetKey>('POST', `${BASE}/widget-keys`, { name, allowedOrigins }),
   updateWidgetKey: (id: string, allowedOrigins: string[]) => request<WidgetKey>('PATCH', byId('widget-keys', id), { allowedOrigins }),
+  rotateWidgetKeySecret: (id: string) => request<WidgetKey>('POST', `${byId('widget-keys', id)}/rotate-secret`, {}),
   revokeWidgetKey: (id: string) => request<WidgetKey>('DELETE', byId('widget-keys', id)),
 };
 

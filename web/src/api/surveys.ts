@@ -120,7 +120,7 @@ export interface QuestionResult {
 
 export interface SurveyResults {
   survey: { id: string; name: string; status: SurveyStatus; version: number };
-  responses: { started: number; completed: number; partial: number; completionRate: number | null };
+  responses: { started: number; completed: number; partial: number; completionRate: number | null; byChannel: Record<string, number> };
   email: { sent: number; responses: number; responseRate: number | null; bounced?: number; failed?: number; skipped?: number; queued?: number };
   questions: QuestionResult[];
   openText: {

@@ -9,6 +9,7 @@ import { KeyValueList, formatUnknown, type KeyValue } from '../components/KeyVal
 import { Link } from '../components/Link';
 import { Loading } from '../components/Loading';
 import { Scores, StatusBadge } from '../components/Scores';
+import { WidgetIdentity } from '../components/feedback/WidgetIdentity';
 import { errorMessage } from '../lib/errors';
 import { paths } from '../lib/router';
 import { useFormat } from '../lib/useFormat';
@@ -179,6 +180,7 @@ export function FeedbackDetailPage({ id }: { id: string }) {
               {t('detail.customer')}
             </h2>
             {customer.length > 0 ? <KeyValueList items={customer} /> : <p className="muted">{t('detail.noCustomer')}</p>}
+            <WidgetIdentity item={item} />
           </section>
           {links.length > 0 && (
             <section className="card detail-links" aria-labelledby="detail-links">

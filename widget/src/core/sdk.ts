@@ -23,6 +23,13 @@ export interface Traits {
   email?: string;
   /** The customer's language (fa, ar, zh, en). */
   locale?: string;
+  /**
+   * Proof from your server that this is the signed-in customer: hex HMAC-SHA256 of the external
+   * id (plus "\n" and the email when you pass one) under the widget key's identity secret. Without
+   * it the identity is only a claim: Feedloop keeps it on the feedback but never attaches the
+   * feedback, events or answers to a customer, nor emails anyone because of it.
+   */
+  userHash?: string;
 }
 
 const LOCALES: Locale[] = ['fa', 'ar', 'zh', 'en'];
@@ -86,7 +93,7 @@ function language(): Locale {
 
 function visitorFields(): Record<string, unknown> {
   const v = state!.visitor;
-  return { anonymousId: v.anonymousId, ...(v.externalId ? { externalId: v.externalId } : {}), ...(v.email ? { email: v.email } : {}) };
+  return { anonymousId: v.anonymousId, ...(v.externalId ? { externalId: v.externalId } : {}), ...(v.email ? { email: v.email } : {}), ...(v.userHash ? { userHash: v.userHash } : {}) };
 }
 
 function send(action: WidgetAction, body: Record<string, unknown>) {
@@ -206,7 +213,11 @@ export const init = guarded((options: InitOptions) => {
 
 export const identify = guarded((externalId: string, traits: Traits = {}) => {
   const s = state!;
-  s.visitor = { anonymousId: s.visitor.anonymousId, externalId: String(externalId), ...(traits.email ? { email: traits.email } : {}) };
+  // The server trims the id, and the hash must be over what it verifies.
+  s.visitor = {
+    anonymousId: s.visitor.anonymousId, externalId: String(externalId).trim(),
+    ...(traits.email ? { email: traits.email } : {}), ...(traits.userHash ? { userHash: String(traits.userHash) } : {}),
+  };
   s.store.set('visitor', s.visitor);
   s.language = s.language ?? asLocale(traits.locale);
   // The customer's own segment and history decide what they may see.

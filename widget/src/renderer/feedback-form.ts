@@ -53,7 +53,8 @@ export function openFeedbackForm(host: RendererHost, kind: FeedbackKind, aboveLa
         return;
       }
       const body: Record<string, unknown> = { kind: draft.kind, text: message };
-      if (address) body.email = address;
+      // A contact address, not an identity: only identify() with a userHash says who this is.
+      if (address) body.contactEmail = address;
       if (website.value) body.website = website.value;
       body.elapsedMs = Math.max(0, Date.now() - openedAt);
       host.send('feedback', body);

@@ -318,7 +318,7 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
     await dialog.getByRole('button', { name: 'Send' }).click();
     await page.getByText('Thanks! Your message was sent.').waitFor();
     const body = (await sent(page))[0] as Record<string, unknown>;
-    expect(body).toEqual({ action: 'feedback', kind: 'bug', text: 'The checkout button does nothing', email: 'sara@example.com', elapsedMs: expect.any(Number) });
+    expect(body).toEqual({ action: 'feedback', kind: 'bug', text: 'The checkout button does nothing', contactEmail: 'sara@example.com', elapsedMs: expect.any(Number) });
     expect(Number.isInteger(body.elapsedMs) && (body.elapsedMs as number) >= 0 && (body.elapsedMs as number) < 60_000).toBe(true);
 
     // A bot that fills every field is sent as such: the server drops it.

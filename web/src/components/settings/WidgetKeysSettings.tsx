@@ -28,6 +28,9 @@ export function parseOrigins(text: string): { origins: string[]; invalid: boolea
   return { origins, invalid: false };
 }
 
+/** How long the old identity secret keeps verifying after a rotation (the server's WIDGET_LIMITS.previousSecretHours). */
+const ROTATION_GRACE_HOURS = 24;
+
 /** The tag for the site's pages. The dashboard is served at PUBLIC_URL, so its origin is the one to load from. */
 export const embedSnippet = (publicKey: string, base = window.location.origin) =>
   `<script src="${base}/widget/v1/loader.js" data-key="${publicKey}" async></script>`;
@@ -152,6 +155,17 @@ function WidgetKeyCard({ widgetKey, onChanged }: { widgetKey: WidgetKey; onChang
         </p>
       )}
       {!revoked && <CopyField label={t('admin.widgetKeys.snippet')} value={embedSnippet(widgetKey.publicKey)} multiline testId="widget-snippet" />}
+      {!revoked && widgetKey.identitySecret && (
+        <div className="stack" data-testid="widget-identity-secret">
+          <CopyField label={t('admin.widgetKeys.secret')} value={widgetKey.identitySecret} testId="widget-secret" />
+          <p className="muted">{t('admin.widgetKeys.secretHint')}</p>
+          {widgetKey.previousSecretExpiresAt && (
+            <p className="muted" data-testid="widget-previous-secret">
+              {t('admin.widgetKeys.previousValid', { date: format.dateTime(widgetKey.previousSecretExpiresAt) })}
+            </p>
+          )}
+        </div>
+      )}
       {!revoked && (
         <div className="form-actions">
           {editing ? (
@@ -168,6 +182,11 @@ function WidgetKeyCard({ widgetKey, onChanged }: { widgetKey: WidgetKey; onChang
               {t('admin.widgetKeys.editOrigins')}
             </button>
           )}
+          <ConfirmButton
+            label={t('admin.widgetKeys.rotate')}
+            question={t('admin.widgetKeys.rotateConfirm', { hours: format.number(ROTATION_GRACE_HOURS) })}
+            onConfirm={() => void run(() => adminApi.rotateWidgetKeySecret(widgetKey.id))}
+          />
           <ConfirmButton
             label={t('admin.revoke')}
             question={t('admin.widgetKeys.revokeConfirm', { name: widgetKey.name })}
