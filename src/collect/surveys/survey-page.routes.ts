@@ -5,6 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
+import { isDatabaseUnavailable } from '../../platform/db/unavailable.js';
+import { DB_LIMITS } from '../../platform/db/limits.js';
 import { randomToken } from '../../platform/ids.js';
 import { customers } from '../../customers/schema.js';
 import { workspaces } from '../../platform/schema.js';
@@ -86,6 +88,10 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
       return sendPage(reply, err.status, key ? messagePage(language, key) : layout({ language, title: err.message }, html`<h1 class="message">${err.message}</h1>`));
     }
     if (err.statusCode === 429) return sendPage(reply, 429, messagePage(language, 'tooMany'));
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+      return sendPage(reply.header('retry-after', String(DB_LIMITS.unavailableRetryAfterSeconds)), 503, messagePage(language, 'unavailable'));
+    }
     if (err.statusCode && err.statusCode < 500) return sendPage(reply, err.statusCode, layout({ language, title: err.message }, html`<h1 class="message">${err.message}</h1>`));
     req.log.error({ err }, 'survey page failed');
     return sendPage(reply, 500, layout({ language, title: 'Error' }, html`<h1 class="message">Something went wrong (${req.id}).</h1>`));
