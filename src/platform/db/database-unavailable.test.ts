@@ -114,12 +114,15 @@ describe.skipIf(!serverUrl)('PostgreSQL unreachable: 503 with Retry-After, then 
     }
   };
   const listFeedback = () => app.inject({ method: 'GET', url: '/api/v1/feedback', headers: bearer(key) });
-  const createFeedback = (text: string) => app.inject({ method: 'POST', url: '/api/v1/feedback', headers: bearer(key), payload: { channel: 'api', text } });
+  const createFeedback = (text: string, idempotencyKey = randomBytes(8).toString('hex')) =>
+    app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { ...bearer(key), 'idempotency-key': idempotencyKey }, payload: { channel: 'api', text } });
   const stored = async () => (await admin((c) => c.query<{ n: number }>('select count(*)::int as n from feedback_items'), true)).rows[0].n;
 
+  let retried = '';
   /** Every kind of request answers 503 with Retry-After, and nothing is stored. */
   async function expectUnavailable() {
-    for (const res of [await listFeedback(), await createFeedback('written while the database is away')]) {
+    retried = randomBytes(8).toString('hex');
+    for (const res of [await listFeedback(), await createFeedback('retried until the database is back', retried)]) {
       expect(res.statusCode, res.body).toBe(503);
       expect(res.headers['retry-after']).toBe(String(DB_LIMITS.unavailableRetryAfterSeconds));
       expect(res.json().error.code).toBe('database_unavailable');
@@ -138,7 +141,8 @@ describe.skipIf(!serverUrl)('PostgreSQL unreachable: 503 with Retry-After, then 
     await proxy.restore();
     const list = await listFeedback();
     expect(list.statusCode, list.body).toBe(200);
-    expect((await createFeedback('written after the database came back')).statusCode).toBe(201);
+    // The client's retry with the same Idempotency-Key is stored once the database is back.
+    expect((await createFeedback('retried until the database is back', retried)).statusCode).toBe(201);
     expect((await app.inject({ method: 'GET', url: linkPath })).statusCode).toBe(200);
     expect(await stored()).toBe(items);
   }
