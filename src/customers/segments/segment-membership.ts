@@ -1,6 +1,7 @@
 // Which of some customers belong to the saved segments that survey targeting names
 // ({ field: 'segment', op: 'eq', value: <segment id> }): one query per segment, only for the
-// customers being judged. A segment deleted since (or of another workspace) has no members.
+// customers being judged. Targeting is refused when saved if it names a segment that is not the
+// workspace's; a segment deleted since has no members.
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
