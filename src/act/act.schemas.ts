@@ -1,6 +1,6 @@
 // Request shapes of tickets, tasks and compensations: only these fields can be written.
 import { z } from 'zod';
-import { zDateTime, zDecimal, zPageQuery, zUuid } from '../platform/http/zod-types.js';
+import { zDecimal, zDueAt, zPageQuery, zUuid } from '../platform/http/zod-types.js';
 import { COMPENSATION_KINDS, TASK_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from './schema.js';
 
 const zTitle = z.string().trim().min(1).max(200);
@@ -34,7 +34,7 @@ export const ZListTickets = z.strictObject({
 
 export const ZCreateTask = z.strictObject({
   title: zTitle,
-  dueAt: zDateTime.nullable().optional(),
+  dueAt: zDueAt.nullable().optional(),
   assigneeId: zUuid.nullable().optional(),
   customerId: zUuid.nullable().optional(),
   ticketId: zUuid.nullable().optional(),
@@ -45,7 +45,7 @@ export type TCreateTask = z.infer<typeof ZCreateTask>;
 export const ZUpdateTask = z.strictObject({
   title: zTitle.optional(),
   status: z.enum(TASK_STATUSES).optional(),
-  dueAt: zDateTime.nullable().optional(),
+  dueAt: zDueAt.nullable().optional(),
   assigneeId: zUuid.nullable().optional(),
 }).refine((v) => Object.keys(v).length > 0, { message: 'give at least one change', path: ['title'] });
 export type TUpdateTask = z.infer<typeof ZUpdateTask>;

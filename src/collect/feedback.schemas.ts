@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TICKET_PRIORITIES } from '../act/schema.js';
-import { zDateTime, zJsonObject, zPageQuery, zScore, zUuid } from '../platform/http/zod-types.js';
+import { zDateTime, zHappenedAt, zJsonObject, zPageQuery, zUuid, zWholeNumber } from '../platform/http/zod-types.js';
 import { ZCustomerRef } from '../customers/customer.schemas.js';
 import { HTTP_LIMITS } from '../platform/http/limits.js';
 
@@ -12,6 +12,15 @@ export const FEEDBACK_TYPES = ['complaint', 'suggestion', 'praise', 'bug', 'ques
 /** Score ranges: NPS 0–10, CSAT 1–5, CES 1–7, star rating 1–5. */
 export const SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], rating: [1, 5] } as const;
 export type ScoreType = keyof typeof SCORE_RANGES;
+
+const SCORE_SCHEMAS = Object.fromEntries(Object.entries(SCORE_RANGES).map(([type, [min, max]]) => [type, zWholeNumber(min, max)])) as Record<ScoreType, ReturnType<typeof zWholeNumber>>;
+
+/**
+ * The one rule for a score wherever one is accepted (API, bulk, import, survey and widget
+ * answers): a whole number in the score's range, as a JSON number or a string of digits in any
+ * script ("7", "۷", "٧").
+ */
+export const zScore = (type: ScoreType) => SCORE_SCHEMAS[type];
 
 const ZLinks = z.strictObject({
   surveyResponseId: zUuid.nullable().optional(),
@@ -29,13 +38,13 @@ export const ZCreateFeedbackInput = z.strictObject({
   customer: ZCustomerRef.optional().describe('Identify (or create) the customer by externalId, email or phone'),
   externalId: z.string().trim().min(1).max(200).optional().describe('Your id for this item; re-sending it never duplicates'),
   language: ZLanguageCode.optional().describe('Skip detection and use this language'),
-  nps: zScore(...SCORE_RANGES.nps).optional(),
-  csat: zScore(...SCORE_RANGES.csat).optional(),
-  ces: zScore(...SCORE_RANGES.ces).optional(),
-  rating: zScore(...SCORE_RANGES.rating).optional(),
+  nps: zScore('nps').optional(),
+  csat: zScore('csat').optional(),
+  ces: zScore('ces').optional(),
+  rating: zScore('rating').optional(),
   metadata: zJsonObject.default({}),
   links: ZLinks.default({}),
-  createdAt: zDateTime.optional().describe('When the customer gave the feedback (default: now)'),
+  createdAt: zHappenedAt.optional().describe('When the customer gave the feedback (default: now); from 2000-01-01 to one day ahead'),
 }).refine((v) => v.text.trim().length > 0 || v.nps != null || v.csat != null || v.ces != null || v.rating != null, {
   message: 'give text or at least one score', path: ['text'],
 }).refine((v) => !(v.customerId && v.customer), { message: 'give customerId or customer, not both', path: ['customer'] });
@@ -51,10 +60,10 @@ export const ZBulkCreateFeedbackInput = z.strictObject({
 export const ZUpdateFeedbackInput = z.strictObject({
   customerId: zUuid.nullable().optional(),
   language: ZLanguageCode.optional(),
-  nps: zScore(...SCORE_RANGES.nps).nullable().optional(),
-  csat: zScore(...SCORE_RANGES.csat).nullable().optional(),
-  ces: zScore(...SCORE_RANGES.ces).nullable().optional(),
-  rating: zScore(...SCORE_RANGES.rating).nullable().optional(),
+  nps: zScore('nps').nullable().optional(),
+  csat: zScore('csat').nullable().optional(),
+  ces: zScore('ces').nullable().optional(),
+  rating: zScore('rating').nullable().optional(),
   metadata: zJsonObject.optional(),
   links: ZLinks.optional(),
 });
@@ -79,8 +88,8 @@ export const ZListFeedbackQuery = z.strictObject({
   language: csv(z.string().regex(/^([a-z]{2,3}|und)$/)).optional(),
   status: z.enum(['pending', 'processed', 'failed']).optional(),
   score_type: z.enum(['nps', 'csat', 'ces', 'rating']).optional(),
-  score_min: zScore(0, 10).optional(),
-  score_max: zScore(0, 10).optional(),
+  score_min: zWholeNumber(0, 10).optional(),
+  score_max: zWholeNumber(0, 10).optional(),
   from: zDateTime.optional(),
   to: zDateTime.optional(),
   customer_id: zUuid.optional(),

@@ -41,19 +41,21 @@ describe('events', () => {
   });
 
   it('a bulk of mixed customers counts each one and returns the events in input order', async () => {
-    // Identified now; the events below happen later (in 2031), so each moves lastSeenAt.
+    // Identified now; the events below happen later (in the coming hour), so each moves lastSeenAt.
+    const start = Math.ceil(Date.now() / 1000) * 1000 + 60_000;
+    const later = (minutes: number) => new Date(start + minutes * 60_000).toISOString();
     const known = await identify({ externalId: 'bulk-known', email: 'known@example.com' });
     const byEmail = await identify({ email: 'mail-only@example.com' });
     const events = [
-      { customer: { externalId: 'bulk-known' }, name: 'login', occurredAt: '2031-05-01T08:00:00Z' },
-      { customer: { externalId: 'bulk-new' }, name: 'signup', properties: { b: 2, a: 1 }, occurredAt: '2031-05-02T08:00:00Z' },
-      { customer: { email: 'MAIL-ONLY@example.com' }, name: 'page_view', occurredAt: '2031-05-03T08:00:00Z' },
-      { customer: { externalId: 'bulk-known' }, name: 'purchase', properties: { total: 5 }, occurredAt: '2031-05-04T08:00:00Z' },
+      { customer: { externalId: 'bulk-known' }, name: 'login', occurredAt: later(20) },
+      { customer: { externalId: 'bulk-new' }, name: 'signup', properties: { b: 2, a: 1 }, occurredAt: later(30) },
+      { customer: { email: 'MAIL-ONLY@example.com' }, name: 'page_view', occurredAt: later(40) },
+      { customer: { externalId: 'bulk-known' }, name: 'purchase', properties: { total: 5 }, occurredAt: later(50) },
       // The same person by another identifier: one customer, counted together.
-      { customer: { email: 'known@example.com' }, name: 'logout', occurredAt: '2031-05-02T09:00:00Z' },
-      { customer: { externalId: 'bulk-new' }, name: 'login', occurredAt: '2031-05-01T08:00:00Z' },
-      { customer: { externalId: 'bulk-known' }, name: 'login', occurredAt: '2031-04-30T08:00:00Z' },
-      { customer: { externalId: 'bulk-new' }, name: 'note: a.b', properties: { q: 'say "hi" \\ {x}', fa: 'سلام', nested: { list: [1, null] } }, occurredAt: '2031-04-01T08:00:00Z' },
+      { customer: { email: 'known@example.com' }, name: 'logout', occurredAt: later(31) },
+      { customer: { externalId: 'bulk-new' }, name: 'login', occurredAt: later(20) },
+      { customer: { externalId: 'bulk-known' }, name: 'login', occurredAt: later(10) },
+      { customer: { externalId: 'bulk-new' }, name: 'note: a.b', properties: { q: 'say "hi" \\ {x}', fa: 'سلام', nested: { list: [1, null] } }, occurredAt: later(0) },
     ];
     const res = await asA('POST', '/api/v1/events/bulk', { events });
     expect(res.status).toBe(201);
@@ -66,9 +68,9 @@ describe('events', () => {
     expect(new Set([created, known, byEmail]).size).toBe(3);
     expect(data.map((e) => e.customerId)).toEqual([known, created, byEmail, known, known, created, known, created]);
 
-    expect(await profile(known)).toMatchObject({ eventCount: 4, lastSeenAt: '2031-05-04T08:00:00.000Z' });
-    expect(await profile(created)).toMatchObject({ eventCount: 3, externalId: 'bulk-new', lastSeenAt: '2031-05-02T08:00:00.000Z' });
-    expect(await profile(byEmail)).toMatchObject({ eventCount: 1, lastSeenAt: '2031-05-03T08:00:00.000Z' });
+    expect(await profile(known)).toMatchObject({ eventCount: 4, lastSeenAt: later(50) });
+    expect(await profile(created)).toMatchObject({ eventCount: 3, externalId: 'bulk-new', lastSeenAt: later(30) });
+    expect(await profile(byEmail)).toMatchObject({ eventCount: 1, lastSeenAt: later(40) });
     const timeline = (await asA('GET', `/api/v1/customers/${known}/timeline`)).json;
     expect(timeline.data).toHaveLength(4);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zDateTime, zDecimal, zJsonObject, zLocale, zUuid } from '../platform/http/zod-types.js';
+import { zDecimal, zHappenedAt, zJsonObject, zLocale, zUuid } from '../platform/http/zod-types.js';
 
 const identifiers = {
   externalId: z.string().trim().min(1).max(200).optional(),
@@ -45,7 +45,7 @@ export const ZRecordEventInput = z.strictObject({
   customer: ZCustomerRef,
   name: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}_.:\- ]+$/u, 'letters, digits, space and _ . : - only'),
   properties: zJsonObject.default({}),
-  occurredAt: zDateTime.optional(),
+  occurredAt: zHappenedAt.optional(),
 });
 export type TRecordEventInput = z.infer<typeof ZRecordEventInput>;
 
@@ -55,7 +55,7 @@ export const ZRecordOrderInput = z.strictObject({
   amount: zDecimal().pipe(z.number().min(0).max(1e15)),
   currency: z.string().trim().regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code such as IRR, SAR, CNY, USD').transform((s) => s.toUpperCase()),
   status: z.string().trim().max(50).optional(),
-  placedAt: zDateTime.optional(),
+  placedAt: zHappenedAt.optional(),
   metadata: zJsonObject.default({}),
 });
 export type TRecordOrderInput = z.infer<typeof ZRecordOrderInput>;

@@ -1,6 +1,6 @@
 // API input for the overview (the dashboard's home page).
 import { z } from 'zod';
-import { zScore } from '../platform/http/zod-types.js';
+import { zWholeNumber } from '../platform/http/zod-types.js';
 
 /** The widest window one request may ask for: a year of daily points. */
 export const OVERVIEW_MAX_DAYS = 366;
@@ -12,7 +12,7 @@ const zDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 202
 export const ZOverviewQuery = z.strictObject({
   from: zDay.optional().describe('First day (inclusive) in the workspace time zone; `days` before `to` when omitted'),
   to: zDay.optional().describe('Last day (inclusive) in the workspace time zone; today when omitted'),
-  days: zScore(1, OVERVIEW_MAX_DAYS).optional().describe(`Instead of \`from\`: the last N days up to \`to\` (${OVERVIEW_DEFAULT_DAYS} by default)`),
+  days: zWholeNumber(1, OVERVIEW_MAX_DAYS).optional().describe(`Instead of \`from\`: the last N days up to \`to\` (${OVERVIEW_DEFAULT_DAYS} by default)`),
 }).refine((q) => !(q.from && q.days), { path: ['days'], message: 'give either from or days, not both' });
 export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
 

@@ -6,6 +6,10 @@ import { createWorkspace } from './auth/setup.service.js';
 import { apiKeys, workspaces } from './schema.js';
 import { widgetKeys } from '../collect/widget/schema.js';
 import { newId, randomToken, sha256 } from './ids.js';
+import { eq, sql } from 'drizzle-orm';
+import { surveys } from '../collect/surveys/schema.js';
+import { signLink } from '../collect/surveys/survey-links.js';
+import { hiddenFields, postForm } from './testing/survey-forms.js';
 
 let t: TestApp;
 let keyA: string;
@@ -29,6 +33,7 @@ beforeAll(async () => {
   b.survey = (await post('/api/v1/surveys', { template: 'nps', languages: ['en'] })).json().id;
   await post(`/api/v1/surveys/${b.survey}/publish`, {});
   b.trigger = (await post(`/api/v1/surveys/${b.survey}/triggers`, { eventName: 'order_placed' })).json().id;
+  b.segment = (await post('/api/v1/segments', { name: 'B VIPs', definition: { match: 'all', conditions: [] } })).json().id;
   b.widgetKey = newId();
   await t.database.db.insert(widgetKeys).values({ id: b.widgetKey, workspaceId: wsB.id, name: 'B site', publicKey: `pk_${randomToken(16)}`, allowedOrigins: ['https://b.example'] });
 });
@@ -98,5 +103,51 @@ describe('tenant isolation', () => {
     expect(a.statusCode).toBe(201);
     expect(bb.statusCode).toBe(201);
     expect(a.json().id).not.toBe(bb.json().id);
+  });
+
+  it("a validly signed survey link naming another workspace's customer is an invalid link: 404 page, nothing stored", async () => {
+    const mine = (await asA('POST', '/api/v1/surveys', { template: 'nps', languages: ['en'] })).json();
+    await asA('POST', `/api/v1/surveys/${mine.id}/publish`, {});
+    const [row] = await t.database.db.select().from(surveys).where(eq(surveys.id, mine.id));
+    const personal = signLink(row.signingKey, { k: 'p', c: b.customer });
+    const click = signLink(row.signingKey, { k: 'a', c: b.customer, q: 'nps', v: 9 });
+    const unsubscribe = signLink(row.signingKey, { k: 'u', c: b.customer });
+    const form = hiddenFields((await t.app.inject({ method: 'GET', url: mine.linkPath })).body);
+    for (const [what, res] of [
+      ['personal page', await t.app.inject({ method: 'GET', url: `${mine.linkPath}?c=${personal}` })],
+      ['personal answer', await postForm(t, `${mine.linkPath}/answer`, { ...form, _c: personal, a_nps: '9' })],
+      ['one-click page', await t.app.inject({ method: 'GET', url: `${mine.linkPath}/e/${click}` })],
+      ['one-click answer', await postForm(t, `${mine.linkPath}/answer`, { ...form, _a: click, a_nps: '9' })],
+      ['unsubscribe page', await t.app.inject({ method: 'GET', url: `/u/${row.publicToken}/${unsubscribe}` })],
+      ['unsubscribe', await t.app.inject({ method: 'POST', url: `/u/${row.publicToken}/${unsubscribe}` })],
+    ] as const) {
+      expect(res.statusCode, `${what}: ${res.body}`).toBe(404);
+      expect(res.body, what).toContain('This survey link does not exist.');
+    }
+    const stored = async (query: ReturnType<typeof sql>) => (await t.database.rows<{ n: number }>(query))[0].n;
+    expect(await stored(sql`select count(*)::int as n from survey_responses where survey_id = ${mine.id}`)).toBe(0);
+    expect(await stored(sql`select count(*)::int as n from survey_opt_outs where customer_id = ${b.customer}`)).toBe(0);
+    expect(await stored(sql`select count(*)::int as n from feedback_items where customer_id = ${b.customer}`)).toBe(1);
+  });
+
+  it("survey triggers and widget rules refuse another workspace's segment, naming the field", async () => {
+    const mine = (await asA('POST', '/api/v1/surveys', { template: 'ces', languages: ['en'] })).json().id;
+    const foreign = [{ field: 'segment', op: 'eq', value: b.segment }];
+    const trigger = await asA('POST', `/api/v1/surveys/${mine}/triggers`, { eventName: 'order_placed', segment: foreign });
+    expect(trigger.statusCode, trigger.body).toBe(400);
+    expect(trigger.json().error).toMatchObject({ code: 'unknown_segment', field: 'segment.0.value' });
+    expect((await asA('GET', `/api/v1/surveys/${mine}/triggers`)).json().data).toHaveLength(0);
+    const widget = (segment: object[]) => ({ widget: { triggers: [{ type: 'page_view' }], segment } });
+    const created = await asA('POST', '/api/v1/surveys', { template: 'nps', languages: ['en'], settings: widget([{ field: 'locale', op: 'eq', value: 'en' }, ...foreign]) });
+    expect(created.statusCode, created.body).toBe(400);
+    expect(created.json().error).toMatchObject({ code: 'unknown_segment', field: 'settings.widget.segment.1.value' });
+    const updated = await asA('PATCH', `/api/v1/surveys/${mine}`, { settings: widget(foreign) });
+    expect(updated.statusCode, updated.body).toBe(400);
+    expect(updated.json().error).toMatchObject({ code: 'unknown_segment', field: 'settings.widget.segment.0.value' });
+    expect((await asA('GET', `/api/v1/surveys/${mine}`)).json().settings.widget).toBeUndefined();
+    // The workspace's own segment is fine.
+    const own = (await asA('POST', '/api/v1/segments', { name: 'A VIPs', definition: { match: 'all', conditions: [] } })).json().id;
+    expect((await asA('PATCH', `/api/v1/surveys/${mine}`, { settings: widget([{ field: 'segment', op: 'eq', value: own }]) })).statusCode).toBe(200);
+    expect((await asA('POST', `/api/v1/surveys/${mine}/triggers`, { eventName: 'order_placed', segment: [{ field: 'segment', op: 'neq', value: own }] })).statusCode).toBe(201);
   });
 });

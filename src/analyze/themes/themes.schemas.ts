@@ -1,16 +1,16 @@
 // API input for emerging themes.
 import { z } from 'zod';
-import { zLocale, zScore } from '../../platform/http/zod-types.js';
+import { zLocale, zWholeNumber } from '../../platform/http/zod-types.js';
 import { THEME_LIMITS } from './limits.js';
 
 const zName = z.string().trim().min(1).max(80);
-const zDays = zScore(1, 90).default(14).describe('Window length in days: the last N days, compared with the N days before');
+const zDays = zWholeNumber(1, 90).default(14).describe('Window length in days: the last N days, compared with the N days before');
 
 export const ZListThemesQuery = z.strictObject({
   days: zDays,
   language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as fa, ar, zh, en').optional()
     .describe('Only themes of this feedback language; every language when omitted'),
-  limit: zScore(1, 100).default(20),
+  limit: zWholeNumber(1, 100).default(20),
 });
 export type TListThemesQuery = z.infer<typeof ZListThemesQuery>;
 

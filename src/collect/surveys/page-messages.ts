@@ -30,6 +30,7 @@ const en = {
   unsubscribeButton: 'Unsubscribe',
   unsubscribed: 'Done. You will not receive surveys from {{workspace}} again.',
   tooMany: 'Too many requests. Please wait a minute and try again.',
+  unavailable: 'The survey is briefly unavailable. Please try again in a few seconds.',
   preview: 'Preview: this is how respondents see the survey. Answers are not saved.',
 };
 type Messages = typeof en;
@@ -60,6 +61,7 @@ const fa: Messages = {
   unsubscribeButton: 'لغو دریافت',
   unsubscribed: 'انجام شد. دیگر نظرسنجی‌ای از {{workspace}} دریافت نخواهید کرد.',
   tooMany: 'درخواست‌ها بیش از حد است. لطفاً یک دقیقه صبر کنید و دوباره تلاش کنید.',
+  unavailable: 'نظرسنجی موقتاً در دسترس نیست. لطفاً چند ثانیه دیگر دوباره تلاش کنید.',
   preview: 'پیش‌نمایش: پاسخ‌دهندگان نظرسنجی را این‌گونه می‌بینند. پاسخ‌ها ذخیره نمی‌شوند.',
 };
 
@@ -89,6 +91,7 @@ const ar: Messages = {
   unsubscribeButton: 'إلغاء الاشتراك',
   unsubscribed: 'تم. لن تصلك استبيانات من {{workspace}} بعد الآن.',
   tooMany: 'طلبات كثيرة جدًا. يرجى الانتظار دقيقة ثم المحاولة مجددًا.',
+  unavailable: 'الاستبيان غير متاح مؤقتًا. يرجى المحاولة مجددًا بعد بضع ثوانٍ.',
   preview: 'معاينة: هكذا يرى المشاركون الاستبيان. لن تُحفظ الإجابات.',
 };
 
@@ -118,6 +121,7 @@ const zh: Messages = {
   unsubscribeButton: '退订',
   unsubscribed: '已完成。您将不会再收到{{workspace}}的调查。',
   tooMany: '请求过多，请稍等一分钟再试。',
+  unavailable: '问卷暂时无法访问，请过几秒钟再试。',
   preview: '预览：受访者看到的调查就是这样。回答不会被保存。',
 };
 

@@ -1,9 +1,8 @@
 // Walking a survey: which answer values a question takes, and which question comes next given
 // the answers so far (follow-ups shown by score, skip logic). Pure functions, shared by the link
 // page, the email one-click and the API.
-import { toAsciiDigits } from '../../analyze/normalize-text.js';
 import { SURVEY_LIMITS } from './limits.js';
-import { SCORE_RANGES } from '../feedback.schemas.js';
+import { zScore } from '../feedback.schemas.js';
 import { isScoreType, type Question, type SurveyDefinition } from './survey-definition.js';
 
 import type { AnswerValue } from './survey-walk.js';
@@ -14,16 +13,15 @@ export type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false
 
 /**
  * A raw answer (form field strings or JSON) → the stored value, or why it is refused. `null`
- * means "skipped", allowed only for optional questions. Scores accept Persian/Arabic digits.
+ * means "skipped", allowed only for optional questions. Scores follow the API's one rule
+ * (zScore): a whole number, or a string of digits in any script.
  */
 export function parseAnswer(question: Question, raw: unknown): ParsedAnswer {
   const empty = raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0);
   if (empty) return question.required ? { ok: false, message: 'an answer is required' } : { ok: true, value: null };
   if (isScoreType(question.type)) {
-    const [min, max] = SCORE_RANGES[question.type];
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[0-9۰-۹٠-٩]+\s*$/.test(raw) ? Number(toAsciiDigits(raw.trim())) : NaN;
-    if (!Number.isInteger(n) || n < min || n > max) return { ok: false, message: `must be a whole number from ${min} to ${max}` };
-    return { ok: true, value: n };
+    const score = zScore(question.type).safeParse(raw);
+    return score.success ? { ok: true, value: score.data } : { ok: false, message: score.error.issues[0].message };
   }
   switch (question.type) {
     case 'text': {

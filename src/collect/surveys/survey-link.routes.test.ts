@@ -170,6 +170,17 @@ describe('link page', () => {
     expect((await page(`${s.linkPath}?c=${signLink(signingKey, { k: 'u', c: customer.id })}`)).statusCode).toBe(403);
   });
 
+  it('a personal link of a customer merged since answers for the customer it joined', async () => {
+    const s = await liveSurvey({ template: 'nps', languages: ['en'] });
+    const source = (await api('POST', '/api/v1/customers/identify', { externalId: 'merged-away' })).json();
+    const target = (await api('POST', '/api/v1/customers/identify', { externalId: 'kept' })).json();
+    const link = new URL((await api('POST', `/api/v1/surveys/${s.id}/links`, { customerId: source.id })).json().url);
+    expect((await api('POST', '/api/v1/customers/merge', { targetId: target.id, sourceId: source.id })).statusCode).toBe(200);
+    const answered = await submit(`${s.linkPath}/answer`, { ...hiddenFields((await page(link.pathname + link.search)).body), a_nps: '8' });
+    expect(answered.statusCode).toBe(303);
+    expect((await api('GET', `/api/v1/feedback?customer_id=${target.id}`)).json().data.map((i: { nps: number }) => i.nps)).toEqual([8]);
+  });
+
   it('keeps answered versions intact when a live survey is edited, and refuses answers once closed', async () => {
     const s = await liveSurvey({ template: 'loyalty', languages: ['en'] });
     const first = await submit(`${s.linkPath}/answer`, { ...hiddenFields((await page(s.linkPath)).body), a_buy_again: 'yes' });

@@ -5,6 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
+import { isDatabaseUnavailable } from '../../platform/db/unavailable.js';
+import { DB_LIMITS } from '../../platform/db/limits.js';
 import { randomToken } from '../../platform/ids.js';
 import { customers } from '../../customers/schema.js';
 import { workspaces } from '../../platform/schema.js';
@@ -86,6 +88,10 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
       return sendPage(reply, err.status, key ? messagePage(language, key) : layout({ language, title: err.message }, html`<h1 class="message">${err.message}</h1>`));
     }
     if (err.statusCode === 429) return sendPage(reply, 429, messagePage(language, 'tooMany'));
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+      return sendPage(reply.header('retry-after', String(DB_LIMITS.unavailableRetryAfterSeconds)), 503, messagePage(language, 'unavailable'));
+    }
     if (err.statusCode && err.statusCode < 500) return sendPage(reply, err.statusCode, layout({ language, title: err.message }, html`<h1 class="message">${err.message}</h1>`));
     req.log.error({ err }, 'survey page failed');
     return sendPage(reply, 500, layout({ language, title: 'Error' }, html`<h1 class="message">Something went wrong (${req.id}).</h1>`));
@@ -99,10 +105,13 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     if (!rs) throw new AppError(404, 'not_found', 'Survey not found');
     return rs;
   };
-  const customerLocale = async (rs: RespondentSurvey, id: string | null) => {
-    if (!id) return null;
-    const [c] = await rs.scope.db.select({ locale: customers.locale }).from(customers).where(rs.scope.where(customers, eq(customers.id, id)));
-    return c?.locale ?? null;
+  // The customer a signed link names. One that is not (or no longer) a customer of the survey's
+  // workspace makes the link as unknown as a wrong token; a merged record answers for the one it joined.
+  const linkedCustomer = async (rs: RespondentSurvey, id: string) => {
+    const [c] = await rs.scope.db.select({ id: customers.id, mergedIntoId: customers.mergedIntoId, locale: customers.locale })
+      .from(customers).where(rs.scope.where(customers, eq(customers.id, id)));
+    if (!c) throw new AppError(404, 'not_found', 'Survey not found');
+    return { id: c.mergedIntoId ?? c.id, locale: c.locale };
   };
   const linkError = (language: PageLanguage, reason: 'forged' | 'expired') => new AppError(reason === 'forged' ? 403 : 410, `link_${reason}`, messagesFor(language)(reason));
 
@@ -113,15 +122,15 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const rs = await loadSurvey(token);
     const version = await respondentVersion(rs);
     const def = version.definition;
-    let customerId: string | null = null;
+    let customerLocale: string | null = null;
     let personalKey: string | null = null;
     if (query.c !== undefined) {
       const v = verifyLink(rs.survey.signingKey, query.c, 'p');
       if (!v.ok) throw linkError(guessLanguage(req), v.reason);
-      customerId = v.payload.c;
+      customerLocale = (await linkedCustomer(rs, v.payload.c)).locale;
       personalKey = personalKeyOf(v.payload);
     }
-    const choice = chooseLanguage(def, { requested: query.lang, customerLocale: await customerLocale(rs, customerId), acceptLanguage: req.headers['accept-language'] });
+    const choice = chooseLanguage(def, { requested: query.lang, customerLocale, acceptLanguage: req.headers['accept-language'] });
     const lang = choice.language;
     assertOpen(rs.survey);
     if (personalKey) {
@@ -179,7 +188,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const def = version.definition;
     const question = def.questions.find((q) => q.id === v.payload.q && isScoreType(q.type));
     if (!question) throw linkError(guessLanguage(req), 'forged');
-    const lang = chooseLanguage(def, { requested: (req.query as Record<string, string>).lang, customerLocale: await customerLocale(rs, v.payload.c), acceptLanguage: req.headers['accept-language'] }).language;
+    const lang = chooseLanguage(def, { requested: (req.query as Record<string, string>).lang, customerLocale: (await linkedCustomer(rs, v.payload.c)).locale, acceptLanguage: req.headers['accept-language'] }).language;
     assertOpen(rs.survey);
     return sendPage(reply, 200, questionPage({
       surveyName: rs.survey.name, definition: def, language: lang, questions: [question], answers: { [question.id]: v.payload.v! },
@@ -211,14 +220,14 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
       if (click) {
         const v = verifyLink(rs.survey.signingKey, click, 'a');
         if (!v.ok) throw linkError(guessLanguage(req), v.reason);
-        customerId = v.payload.c;
+        customerId = (await linkedCustomer(rs, v.payload.c)).id;
         personalKey = personalKeyOf(v.payload);
         channel = 'email';
         if (raw[v.payload.q!] === undefined || raw[v.payload.q!] === '') raw[v.payload.q!] = v.payload.v;
       } else if (personal) {
         const v = verifyLink(rs.survey.signingKey, personal, 'p');
         if (!v.ok) throw linkError(guessLanguage(req), v.reason);
-        customerId = v.payload.c;
+        customerId = (await linkedCustomer(rs, v.payload.c)).id;
         personalKey = personalKeyOf(v.payload);
         if (v.payload.s) channel = 'email';
       } else {
@@ -267,11 +276,12 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const rs = await loadSurvey(token);
     const v = verifyLink(rs.survey.signingKey, unsub, 'u');
     if (!v.ok) throw linkError(guessLanguage(req), v.reason);
-    const language = offeredLanguage((await respondentVersion(rs)).definition, (await customerLocale(rs, v.payload.c))?.slice(0, 2) ?? undefined);
+    const customer = await linkedCustomer(rs, v.payload.c);
+    const language = offeredLanguage((await respondentVersion(rs)).definition, customer.locale?.slice(0, 2) ?? undefined);
     const [{ workspace }] = await rs.scope.db.select({ workspace: workspaces.name }).from(workspaces).where(eq(workspaces.id, rs.survey.workspaceId));
     const t = messagesFor(language);
     if (confirm) {
-      await rs.scope.db.insert(surveyOptOuts).values(rs.scope.stamp({ customerId: v.payload.c })).onConflictDoNothing();
+      await rs.scope.db.insert(surveyOptOuts).values(rs.scope.stamp({ customerId: customer.id })).onConflictDoNothing();
       return sendPage(reply, 200, layout({ language, title: t('unsubscribe') }, html`<h1 class="message">${t('unsubscribed', { workspace })}</h1>`));
     }
     return sendPage(reply, 200, layout({ language, title: t('unsubscribe') }, html`<h1>${t('unsubscribeConfirm', { workspace })}</h1>

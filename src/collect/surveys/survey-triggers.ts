@@ -11,7 +11,7 @@ import { enqueueJobs } from '../../platform/jobs/queue.js';
 import { workspaces } from '../../platform/schema.js';
 import { isTimeZone } from '../../platform/time-zone.js';
 import { customers } from '../../customers/schema.js';
-import { namedSegments, segmentMemberships, type SegmentMemberships } from '../../customers/segments/segment-membership.js';
+import { assertSavedSegments, namedSegments, segmentMemberships, type SegmentMemberships } from '../../customers/segments/segment-membership.js';
 import { surveyTriggers, type TriggerCondition } from './schema.js';
 import { findSurvey } from './survey.service.js';
 import { queueSurveySends } from './send-survey.js';
@@ -113,6 +113,7 @@ export async function matchSurveyTriggers(database: Database, payload: Record<st
 
 export async function createTrigger(scope: WorkspaceScope, surveyId: string, input: TCreateTriggerInput) {
   await findSurvey(scope, surveyId);
+  await assertSavedSegments(scope, input.segment, 'segment');
   const [row] = await scope.db.insert(surveyTriggers).values(scope.stamp({ id: newId(), surveyId, ...input })).returning();
   return row;
 }

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/zod-types.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { customers } from '../../customers/schema.js';
+import { assertSavedSegments } from '../../customers/segments/segment-membership.js';
 import { surveyResponses, surveys, surveyVersions } from './schema.js';
 import { linkExpiry, signLink } from './survey-links.js';
 import { definitionFromTemplate, SURVEY_TEMPLATES } from './survey-templates.js';
@@ -57,6 +58,7 @@ export async function createSurvey(scope: WorkspaceScope, input: TCreateSurveyIn
     definition = definitionFromTemplate(template, languages, fallback);
     name ??= template.name[fallback];
   }
+  await assertWidgetSegments(scope, input.settings);
   return scope.transaction(async (tx) => {
     const [s] = await tx.insert(surveys).values(scope.stamp({
       id: newId(), name: name!, publicToken: randomToken(18), signingKey: randomToken(32),
@@ -92,9 +94,14 @@ export async function listSurveys(scope: WorkspaceScope, q: { status?: SurveySta
   return { data: page.map((r) => view(r.s, r.definition)), nextCursor: rows.length > q.limit && last ? encodeCursor(last.s.createdAt, last.s.id) : null };
 }
 
+/** The widget's segment may only name saved segments of this workspace. */
+const assertWidgetSegments = (scope: WorkspaceScope, settings: TCreateSurveyInput['settings'] | undefined, db: DbOrTx = scope.db) =>
+  assertSavedSegments(scope, settings?.widget?.segment ?? [], 'settings.widget.segment', db);
+
 export async function updateSurvey(scope: WorkspaceScope, id: string, input: TUpdateSurveyInput): Promise<SurveyView> {
   return scope.transaction(async (tx) => {
     const s = await findSurvey(scope, id, tx);
+    await assertWidgetSegments(scope, input.settings, tx);
     if (s.status === 'closed' && input.definition) throw new AppError(409, 'survey_closed', 'definition: a closed survey cannot be edited; reopen it first', 'definition');
     let current = await currentVersion(scope, s, tx);
     let version = s.currentVersion;

@@ -1,7 +1,7 @@
 // Input of the widget's public API. Only the fields listed here can be written; the workspace
 // always comes from the public key.
 import { z } from 'zod';
-import { zLocale, zUuid } from '../../platform/http/zod-types.js';
+import { zHappenedAt, zLocale, zUuid } from '../../platform/http/zod-types.js';
 import { WIDGET_LIMITS } from './limits.js';
 
 export const ZKeyParams = z.strictObject({ key: z.string().max(64) });
@@ -42,7 +42,7 @@ export const ZWidgetEventsInput = z.strictObject({
   events: z.array(z.strictObject({
     name: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}_.:\- ]+$/u, 'letters, digits, space and _ . : - only'),
     properties: z.record(z.string(), z.unknown()).refine((o) => JSON.stringify(o).length <= 4_096, 'at most 4 KB').default({}),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: z.iso.datetime({ offset: true }).pipe(zHappenedAt).optional(),
   })).min(1).max(WIDGET_LIMITS.eventsPerCall),
 });
 

@@ -2,7 +2,7 @@
 // reaches segment-sql.ts, so names that end up in SQL are known here, and values stay data.
 import { z } from 'zod';
 import { toAsciiDigits } from '../../analyze/normalize-text.js';
-import { zDecimal, zScore } from '../../platform/http/zod-types.js';
+import { zDecimal, zWholeNumber } from '../../platform/http/zod-types.js';
 
 export const SEGMENT_LIMITS = {
   maxConditions: 20,
@@ -13,8 +13,8 @@ export const SEGMENT_LIMITS = {
   maxNameLength: 100,
 } as const;
 
-const zCount = zScore(0, SEGMENT_LIMITS.maxCount);
-const zDays = zScore(1, SEGMENT_LIMITS.maxDays);
+const zCount = zWholeNumber(0, SEGMENT_LIMITS.maxCount);
+const zDays = zWholeNumber(1, SEGMENT_LIMITS.maxDays);
 const zCurrency = z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code, e.g. IRR').transform((s) => s.toUpperCase());
 const zText = z.string().trim().min(1).max(SEGMENT_LIMITS.maxText);
 const zNumberValue = zDecimal();
@@ -77,13 +77,13 @@ const recencyCondition = z.strictObject({
 const eventCondition = z.strictObject({
   kind: z.literal('event'),
   name: zText,
-  minCount: zScore(1, SEGMENT_LIMITS.maxCount).default(1),
+  minCount: zWholeNumber(1, SEGMENT_LIMITS.maxCount).default(1),
   days: zDays.optional(), // absent: all time
 });
 
 const ordersCondition = z.strictObject({
   kind: z.literal('orders'),
-  minCount: zScore(1, SEGMENT_LIMITS.maxCount).optional(),
+  minCount: zWholeNumber(1, SEGMENT_LIMITS.maxCount).optional(),
   minTotal: zDecimal().refine((n) => n >= 0, 'must be 0 or more').optional(),
   currency: zCurrency.optional(),
   days: zDays.optional(),

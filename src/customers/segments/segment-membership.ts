@@ -1,11 +1,14 @@
 // Which of some customers belong to the saved segments that survey targeting names
 // ({ field: 'segment', op: 'eq', value: <segment id> }): one query per segment, only for the
-// customers being judged. A segment deleted since (or of another workspace) has no members.
-import { sql } from 'drizzle-orm';
+// customers being judged. Targeting is refused when saved if it names a segment that is not the
+// workspace's; a segment deleted since has no members.
+import { inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { pgArray } from '../../platform/db/pg-array.js';
 import { AppError } from '../../platform/http/errors.js';
 import { loadSegment, segmentMembersSql } from './segment-sql.js';
+import { segments } from './schema.js';
 import type { SegmentDefinition } from './segment-definition.js';
 
 export type SegmentMemberships = Map<string, Set<string>>;
@@ -13,6 +16,22 @@ export type SegmentMemberships = Map<string, Set<string>>;
 /** Segment ids named by segment conditions. */
 export function namedSegments(conditions: Array<{ field: string; value?: unknown }>): string[] {
   return [...new Set(conditions.filter((c) => c.field === 'segment' && typeof c.value === 'string').map((c) => c.value as string))];
+}
+
+/**
+ * Refuses conditions that name no saved segment of this workspace (another workspace's id, or
+ * none at all), with a 400 naming `${path}.<index>.value`: targeting is checked when it is saved.
+ */
+export async function assertSavedSegments(scope: WorkspaceScope, conditions: Array<{ field: string; value?: unknown }>, path: string, db: DbOrTx = scope.db): Promise<void> {
+  const named = conditions.map((c, index) => ({ id: String(c.value), index, isSegment: c.field === 'segment' })).filter((c) => c.isSegment);
+  if (named.length === 0) return;
+  const found = await db.select({ id: segments.id }).from(segments)
+    .where(scope.where(segments, inArray(segments.id, [...new Set(named.map((c) => c.id))])));
+  const known = new Set(found.map((s) => s.id));
+  const missing = named.find((c) => !known.has(c.id));
+  if (!missing) return;
+  const field = `${path}.${missing.index}.value`;
+  throw new AppError(400, 'unknown_segment', `${field}: no saved segment with this id in this workspace`, field);
 }
 
 export async function segmentMemberships(scope: WorkspaceScope, segmentIds: string[], customerIds: string[]): Promise<SegmentMemberships> {

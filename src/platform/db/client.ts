@@ -9,6 +9,7 @@ import * as schema from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrationsDir } from '../paths.js';
 import { PGLITE_CONF } from './pglite-conf.js';
+import { DB_LIMITS } from './limits.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle: the same query API as Db. */
@@ -91,7 +92,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pg = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.default.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: DB_LIMITS.connectTimeoutMs });
   pool.on('error', () => { /* a dropped idle client is replaced on the next query */ });
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {

@@ -2,6 +2,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { issueField } from './zod-types.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { DB_LIMITS } from '../db/limits.js';
 
 export class AppError extends Error {
   constructor(
@@ -61,6 +63,11 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (err.statusCode === 429) return reply.code(429).send(errorBody('rate_limited', 'Too many requests, try again later'));
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return reply.code(err.statusCode).send(errorBody('bad_request', err.message));
+  }
+  if (isDatabaseUnavailable(err)) {
+    req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+    return reply.code(503).header('retry-after', String(DB_LIMITS.unavailableRetryAfterSeconds))
+      .send(errorBody('database_unavailable', 'The database cannot be reached right now; retry shortly'));
   }
   // Fail closed and quiet: no stack or SQL leaves the server; the id finds it in the log.
   req.log.error({ err }, 'unhandled error');

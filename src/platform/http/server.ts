@@ -16,6 +16,7 @@ import { registerAuthentication } from './authenticate.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerNulGuard } from './nul-guard.js';
 import { HTTP_LIMITS } from './limits.js';
+import { DB_LIMITS } from '../db/limits.js';
 import { registry, metrics } from '../metrics.js';
 import { webDistDir } from '../paths.js';
 import { authRoutes } from '../auth/routes.js';
@@ -129,7 +130,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
       await database.rows((await import('drizzle-orm')).sql`select 1`);
       return { status: app.draining ? 'draining' : 'ok', engine: database.engine };
     } catch {
-      return reply.code(503).send({ status: 'database_unavailable' });
+      return reply.code(503).header('retry-after', String(DB_LIMITS.unavailableRetryAfterSeconds)).send({ status: 'database_unavailable' });
     }
   });
   app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));

@@ -3,12 +3,24 @@
 import { z } from 'zod';
 import { toAsciiDigits } from '../../analyze/normalize-text.js';
 import { HTTP_LIMITS } from './limits.js';
+import { TIME_LIMITS } from './time-limits.js';
 
 const localizedNumber = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(toAsciiDigits(v.trim())) : v);
 
-/** An integer in [min, max], given as a JSON number or a string with any digits. */
-export const zScore = (min: number, max: number) =>
-  z.preprocess(localizedNumber, z.number().int().min(min).max(max));
+/** A whole number written as digits of any script (ASCII, Persian, Arabic-Indic); no sign, point or exponent. */
+const DIGITS = /^\s*[0-9۰-۹٠-٩]+\s*$/;
+
+/**
+ * The one rule for whole numbers in input (scores, counts, days, page sizes): a JSON integer in
+ * [min, max], or a string of digits in any script ("7", "۷", "٧") with that value. Hex, signs,
+ * decimals and exponents ("0x7", "+7", "7.0", "7e0") are refused.
+ */
+export const zWholeNumber = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max} (a number, or a string of digits)`;
+  const inRange = z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+  const digits = z.string({ error }).regex(DIGITS, { error }).transform((s) => Number(toAsciiDigits(s.trim()))).pipe(inRange);
+  return z.union([inRange, digits], { error });
+};
 
 export const zDecimal = () => z.preprocess(localizedNumber, z.number().finite());
 
@@ -16,6 +28,21 @@ export const zDecimal = () => z.preprocess(localizedNumber, z.number().finite())
 export const zDateTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), {
   message: 'must be an ISO 8601 date-time, e.g. 2026-03-21T10:00:00Z',
 }).transform((s) => new Date(s));
+
+/** A stored time from a client, between TIME_LIMITS.earliest and `aheadMs` past the server's clock. */
+const zBoundedTime = (aheadMs: number, latest: string) => zDateTime.check((ctx) => {
+  const t = ctx.value.getTime();
+  if (t >= TIME_LIMITS.earliest.getTime() && t <= Date.now() + aheadMs) return;
+  ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be between ${TIME_LIMITS.earliest.toISOString().slice(0, 10)} and ${latest} (${new Date(Date.now() + aheadMs).toISOString()})` });
+});
+
+/** When something happened (feedback given, event, order): 2000-01-01 … now + 1 day. */
+export const zHappenedAt = zBoundedTime(TIME_LIMITS.happenedAheadMs, 'one day from now')
+  .describe('ISO 8601; from 2000-01-01 to one day after the server\'s clock');
+
+/** When a task is due: 2000-01-01 … now + 10 years. */
+export const zDueAt = zBoundedTime(TIME_LIMITS.dueAheadMs, 'ten years from now')
+  .describe('ISO 8601; from 2000-01-01 to ten years ahead');
 
 /** A JSON object no larger than the metadata limit. */
 export const zJsonObject = z.record(z.string(), z.unknown()).refine(
@@ -28,7 +55,7 @@ export const zLocale = z.enum(['fa', 'ar', 'zh', 'en']);
 export const zUuid = z.uuid();
 
 export const zPageQuery = {
-  limit: z.preprocess(localizedNumber, z.number().int().min(1).max(HTTP_LIMITS.maxPageSize)).default(50),
+  limit: zWholeNumber(1, HTTP_LIMITS.maxPageSize).default(50),
   cursor: z.string().max(200).optional(),
 };
 

@@ -26,6 +26,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
   if (error.status === 401) return t('errors.unauthorized');
   if (error.status === 403) return t('errors.forbidden');
   if (error.status === 404) return t('errors.notFound');
+  if (error.status === 503 && error.code === 'database_unavailable') return t('errors.unavailable');
   if (error.status >= 500) return t('errors.server');
   return t('errors.unknown');
 }
