@@ -31,7 +31,7 @@ export const ZUpdateCustomerInput = z.strictObject({
   email: z.email().max(320).nullable().optional(),
   phone: identifiers.phone.unwrap().nullable().optional(),
   locale: zLocale.nullable().optional(),
-  attributes: zJsonObject.optional(),
+  attributes: zJsonObject.optional().describe('Attributes to change, key by key; a key set to null is removed, the others are kept'),
 });
 export type TUpdateCustomerInput = z.infer<typeof ZUpdateCustomerInput>;
 
@@ -55,7 +55,7 @@ export const ZRecordOrderInput = z.strictObject({
   amount: zDecimal().pipe(z.number().min(0).max(1e15)),
   currency: z.string().trim().regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code such as IRR, SAR, CNY, USD').transform((s) => s.toUpperCase()),
   status: z.string().trim().max(50).optional(),
-  placedAt: zDateTime.optional(),
-  metadata: zJsonObject.default({}),
+  placedAt: zDateTime.optional().describe('When the order was placed (a new order without it: now; an existing one keeps its own)'),
+  metadata: zJsonObject.optional().describe('Order details such as its items; on an existing order, merged key by key'),
 });
 export type TRecordOrderInput = z.infer<typeof ZRecordOrderInput>;

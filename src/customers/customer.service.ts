@@ -42,7 +42,7 @@ export async function updateCustomer(scope: WorkspaceScope, id: string, input: T
     const patch: Partial<Customer> = { updatedAt: new Date() };
     if (input.name !== undefined) patch.name = input.name;
     if (input.locale !== undefined) patch.locale = input.locale;
-    if (input.attributes !== undefined) patch.attributes = input.attributes;
+    if (input.attributes !== undefined) patch.attributes = mergeAttributes(c.attributes, input.attributes);
     if (input.email !== undefined) { patch.email = input.email; patch.emailKey = emailKey(input.email); }
     if (input.phone !== undefined) { patch.phone = input.phone; patch.phoneKey = phoneKey(input.phone); }
     try {
@@ -56,4 +56,11 @@ export async function updateCustomer(scope: WorkspaceScope, id: string, input: T
       throw err;
     }
   });
+}
+
+/** A merge patch of the attributes (RFC 7396, top level): named keys change, null removes one, the rest stay. */
+function mergeAttributes(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...current, ...patch };
+  for (const [name, value] of Object.entries(patch)) if (value === null) delete merged[name];
+  return merged;
 }
