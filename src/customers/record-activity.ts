@@ -181,6 +181,7 @@ async function upsertOrder(scope: WorkspaceScope, tx: Tx, input: TRecordOrderInp
 }
 
 const TOTALS = {
+  feedback: sql`feedback_count = (select count(*)::int from feedback_items f where f.workspace_id = c.workspace_id and f.customer_id = c.id)`,
   events: sql`event_count = (select count(*)::int from events e where e.workspace_id = c.workspace_id and e.customer_id = c.id)`,
   orders: sql`order_count = (select count(*)::int from orders o where o.workspace_id = c.workspace_id and o.customer_id = c.id),
     lifetime_value = coalesce((select jsonb_object_agg(currency, total) from (
@@ -188,7 +189,7 @@ const TOTALS = {
     ) per_currency), '{}'::jsonb)`,
 };
 
-/** Recounts the customers' behaviour summary from their event and/or order rows. */
+/** Recounts the customers' counters from their feedback, event and/or order rows. */
 export async function recomputeActivityTotals(scope: WorkspaceScope, tx: Tx, customerIds: string[], totals: Array<keyof typeof TOTALS>) {
   await tx.execute(sql`update customers c set ${sql.join(totals.map((t) => TOTALS[t]), sql`, `)}
     where c.workspace_id = ${scope.workspaceId} and c.id = any(${pgArray([...new Set(customerIds)].sort())}::uuid[])`);
