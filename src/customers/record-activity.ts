@@ -8,12 +8,15 @@ import { pgArray } from '../platform/db/pg-array.js';
 import { events, orders } from './schema.js';
 import { newId } from '../platform/ids.js';
 import { identifyCustomer, prefetchCustomers } from './identify-customer.js';
+import { withE164Phone, withE164Phones } from './read-customer-phones.js';
 import type { TCustomerRef, TRecordEventInput, TRecordOrderInput } from './customer.schemas.js';
 import { signalSurveyTriggers } from '../collect/surveys/survey-triggers.js';
 
 interface EventRow { id: string; customerId: string; name: string; properties: Record<string, unknown>; occurredAt: Date }
 
-export async function recordEvents(scope: WorkspaceScope, inputs: TRecordEventInput[]) {
+export async function recordEvents(scope: WorkspaceScope, given: TRecordEventInput[]) {
+  const refs = await withE164Phones(scope, given.map((e) => e.customer), (i) => `events.${i}.customer.phone`);
+  const inputs = given.map((e, i) => ({ ...e, customer: refs[i] }));
   return retryDeadlocks(() => scope.transaction(async (tx) => {
     const occurredAt = inputs.map((input) => input.occurredAt ?? new Date());
     const customerIds = await identifyEventCustomers(scope, tx, inputs, occurredAt);
@@ -126,7 +129,8 @@ async function countEvents(scope: WorkspaceScope, tx: Tx, rows: EventRow[]) {
  * (amount, currency and the customer always; status, placedAt and metadata keys when present) and
  * keeps the rest. Only a new order, or a given placedAt, counts as the customer being seen.
  */
-export async function recordOrder(scope: WorkspaceScope, input: TRecordOrderInput) {
+export async function recordOrder(scope: WorkspaceScope, given: TRecordOrderInput) {
+  const input = { ...given, customer: await withE164Phone(scope, given.customer, 'customer.phone') };
   return retryDeadlocks(() => scope.transaction(async (tx) => {
     const known = await lockOrder(scope, tx, input.externalId);
     const seenAt = input.placedAt ?? (known ? undefined : new Date());
