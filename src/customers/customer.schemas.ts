@@ -4,7 +4,8 @@ import { zDateTime, zDecimal, zJsonObject, zLocale, zUuid } from '../platform/ht
 const identifiers = {
   externalId: z.string().trim().min(1).max(200).optional(),
   email: z.email().max(320).optional(),
-  phone: z.string().trim().min(3).max(40).regex(/^[+()\-\s.\d۰-۹٠-٩]+$/, 'must contain only digits, spaces, + ( ) - .').optional(),
+  phone: z.string().trim().min(3).max(40).regex(/^[+()\-\s.\d۰-۹٠-٩]+$/, 'must contain only digits, spaces, + ( ) - .')
+    .describe("In any digits and format; stored as E.164, a number without its country code read in the workspace's default country").optional(),
 };
 
 const hasIdentifier = (c: { externalId?: string; email?: string; phone?: string }) => Boolean(c.externalId || c.email || c.phone);
