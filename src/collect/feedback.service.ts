@@ -26,7 +26,7 @@ import { ZCreateFeedbackInput, type TCreateFeedbackInput, type TListFeedbackQuer
 type FeedbackRow = typeof feedbackItems.$inferSelect;
 
 function refError(r: Extract<StoreResult, { ok: false }>) {
-  return new AppError(r.code === 'duplicate' ? 409 : 422, r.code, r.message, r.field);
+  return new AppError(r.code === 'duplicate' ? 409 : r.code === 'invalid_phone' ? 400 : 422, r.code, r.message, r.field);
 }
 
 export async function createFeedback(scope: WorkspaceScope, input: TCreateFeedbackInput) {

@@ -17,6 +17,7 @@ import { preparedRows } from '../platform/db/prepared.js';
 import { redactFeedbackPii } from '../analyze/pii/redact-feedback-pii.js';
 import { piiRedactionEnabled } from '../platform/workspace/workspace-settings.service.js';
 import type { TCreateFeedbackInput } from './feedback.schemas.js';
+import { readCustomerPhones } from '../customers/read-customer-phones.js';
 
 export const ANALYZE_QUEUE = 'analyze-feedback';
 const IDS_PER_JOB = 500;
@@ -41,8 +42,9 @@ export interface StoreOptions {
  * Stores the items inside the caller's transaction `tx` (bulk creates, imports, survey answers):
  * the reads, any customers to create and the one write statement all run in it.
  */
-export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreateFeedbackInput[], options: StoreOptions = {}): Promise<StoreResult[]> {
-  const context = await readBatchContext(scope, tx, items, options.cache ?? new Map());
+export async function storeFeedback(scope: WorkspaceScope, tx: Tx, given: TCreateFeedbackInput[], options: StoreOptions = {}): Promise<StoreResult[]> {
+  const { items, refused } = await readPhones(scope, tx, given);
+  const context = await readBatchContext(scope, tx, items, options.cache ?? new Map(), refused);
   await identifyNewCustomers(scope, tx, items, context);
   return writeBatch(scope, tx, items, context, options.views === true);
 }
@@ -58,9 +60,10 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, items: TCreat
  * Under READ COMMITTED a check inside a transaction protects no more than one made just before it:
  * foreign keys still fail the write if a customer or order disappears in between.
  */
-export async function storeFeedbackBatch(scope: WorkspaceScope, items: TCreateFeedbackInput[], options: StoreOptions = {}): Promise<StoreResult[]> {
+export async function storeFeedbackBatch(scope: WorkspaceScope, given: TCreateFeedbackInput[], options: StoreOptions = {}): Promise<StoreResult[]> {
   const db = scope.database.db;
-  const context = await readBatchContext(scope, db, items, options.cache ?? new Map(), true);
+  const { items, refused } = await readPhones(scope, db, given);
+  const context = await readBatchContext(scope, db, items, options.cache ?? new Map(), refused, true);
   if (context.toIdentify.length === 0) return writeBatch(scope, db, items, context, options.views === true);
   return scope.transaction(async (tx) => {
     await identifyNewCustomers(scope, tx, items, context);
@@ -84,7 +87,24 @@ interface BatchContext {
 
 type NewCustomer = ReturnType<typeof newCustomerRow>;
 
-async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedbackInput[], cache: CustomerCache, inlineNewCustomers = false): Promise<BatchContext> {
+/**
+ * The items with their customers' phones in E.164. An item whose phone is not a valid number is
+ * refused (`refused`, by index) and its customer left out, so nothing is identified for it.
+ */
+async function readPhones(scope: WorkspaceScope, db: DbOrTx, given: TCreateFeedbackInput[]) {
+  const refused: StoreResult[] = new Array(given.length);
+  if (!given.some((item) => item.customer?.phone)) return { items: given, refused };
+  const readings = await readCustomerPhones(db, scope.workspaceId, given.map((item) => item.customer));
+  const items = given.map((item, i) => {
+    const reading = readings[i];
+    if (reading.ok) return reading.ref === item.customer ? item : { ...item, customer: reading.ref };
+    refused[i] = { ok: false, field: 'customer.phone', code: 'invalid_phone', message: `customer.phone: ${reading.message}` };
+    return { ...item, customer: undefined };
+  });
+  return { items, refused };
+}
+
+async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedbackInput[], cache: CustomerCache, refused: StoreResult[], inlineNewCustomers = false): Promise<BatchContext> {
   const uncached = items.flatMap((i) => (i.customer && !cache.has(customerCacheKey(i.customer)) ? [i.customer] : []));
   const [direct, known, knownOrders, knownTickets, redact] = await Promise.all([
     customersById(db, scope, items.map((i) => i.customerId).filter(Boolean) as string[]),
@@ -97,6 +117,10 @@ async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreat
   const customerRefs: Array<CustomerRef | null> = items.map(() => null);
   const toIdentify: number[] = [];
   items.forEach((item, i) => {
+    if (refused[i]) {
+      results[i] = refused[i];
+      return;
+    }
     if (item.customerId) {
       const found = direct.get(item.customerId);
       if (found) customerRefs[i] = found;

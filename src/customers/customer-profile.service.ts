@@ -1,4 +1,4 @@
-// The Customer 360 profile in one call: the customer, their NPS/CSAT history, their segments
+// The Customer 360 profile in one call: the customer, how much they have on record, their NPS/CSAT history, their segments
 // and the VIP and churn-risk flags, computed here so every client shows the same verdict.
 import { and, asc, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
@@ -10,6 +10,7 @@ import type { Customer } from './identify-customer.js';
 import { segments } from './segments/schema.js';
 import { membersAmong } from './segments/segment-membership.js';
 import { ZSegmentDefinition } from './segments/segment-definition.js';
+import { customerActivity } from './customer-activity.js';
 
 /** Scores shown on the profile: the newest ones, enough for a sparkline. */
 const SCORE_HISTORY_LIMIT = 50;
@@ -97,6 +98,7 @@ export async function customerProfile(scope: WorkspaceScope, id: string, now = n
   const churn = churnReason(c, await latestNps(scope, c.id), now);
   return {
     customer: publicCustomer(c),
+    activity: await customerActivity(scope, scope.db, c),
     scores,
     segments: await segmentMemberships(scope, c.id),
     flags: { vip: vip !== null, vipReason: vip, churnRisk: churn !== null, churnReason: churn },

@@ -4,7 +4,8 @@ import { zDecimal, zHappenedAt, zJsonObject, zLocale, zUuid } from '../platform/
 const identifiers = {
   externalId: z.string().trim().min(1).max(200).optional(),
   email: z.email().max(320).optional(),
-  phone: z.string().trim().min(3).max(40).regex(/^[+()\-\s.\d۰-۹٠-٩]+$/, 'must contain only digits, spaces, + ( ) - .').optional(),
+  phone: z.string().trim().min(3).max(40).regex(/^[+()\-\s.\d۰-۹٠-٩]+$/, 'must contain only digits, spaces, + ( ) - .')
+    .describe("In any digits and format; stored as E.164, a number without its country code read in the workspace's default country").optional(),
 };
 
 const hasIdentifier = (c: { externalId?: string; email?: string; phone?: string }) => Boolean(c.externalId || c.email || c.phone);
@@ -31,7 +32,7 @@ export const ZUpdateCustomerInput = z.strictObject({
   email: z.email().max(320).nullable().optional(),
   phone: identifiers.phone.unwrap().nullable().optional(),
   locale: zLocale.nullable().optional(),
-  attributes: zJsonObject.optional(),
+  attributes: zJsonObject.optional().describe('Attributes to change, key by key; a key set to null is removed, the others are kept'),
 });
 export type TUpdateCustomerInput = z.infer<typeof ZUpdateCustomerInput>;
 
@@ -55,7 +56,7 @@ export const ZRecordOrderInput = z.strictObject({
   amount: zDecimal().pipe(z.number().min(0).max(1e15)),
   currency: z.string().trim().regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code such as IRR, SAR, CNY, USD').transform((s) => s.toUpperCase()),
   status: z.string().trim().max(50).optional(),
-  placedAt: zHappenedAt.optional(),
-  metadata: zJsonObject.default({}),
+  placedAt: zHappenedAt.optional().describe('When the order was placed (a new order without it: now; an existing one keeps its own)'),
+  metadata: zJsonObject.optional().describe('Order details such as its items; on an existing order, merged key by key'),
 });
 export type TRecordOrderInput = z.infer<typeof ZRecordOrderInput>;

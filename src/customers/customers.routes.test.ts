@@ -93,7 +93,7 @@ describe('events, orders and the timeline', () => {
 describe('merge', () => {
   it('previews, then moves everything to the target and keeps old identifiers as aliases', async () => {
     const target = (await call('POST', '/api/v1/customers/identify', { email: 'ali@example.com', name: 'Ali' })).json();
-    const source = (await call('POST', '/api/v1/customers/identify', { externalId: 'shop-77', phone: '09121112233', attributes: { plan: 'plus' } })).json();
+    const source = (await call('POST', '/api/v1/customers/identify', { externalId: 'shop-77', phone: '+98 912 111 2233', attributes: { plan: 'plus' } })).json();
     await call('POST', '/api/v1/feedback', { channel: 'chat', text: 'from the source record', customerId: source.id });
     await call('POST', '/api/v1/events', { customer: { externalId: 'shop-77' }, name: 'login' });
 
@@ -103,7 +103,7 @@ describe('merge', () => {
 
     const merged = await call('POST', '/api/v1/customers/merge', { targetId: target.id, sourceId: source.id });
     expect(merged.statusCode).toBe(200);
-    expect(merged.json().customer).toMatchObject({ id: target.id, name: 'Ali', externalId: 'shop-77', phone: '09121112233', attributes: { plan: 'plus' }, feedbackCount: 1 });
+    expect(merged.json().customer).toMatchObject({ id: target.id, name: 'Ali', externalId: 'shop-77', phone: '+989121112233', attributes: { plan: 'plus' }, feedbackCount: 1 });
     const tl = (await call('GET', `/api/v1/customers/${target.id}/timeline`)).json();
     expect(tl.data.map((e: { kind: string }) => e.kind).sort()).toEqual(['event', 'feedback']);
     expect((await call('GET', `/api/v1/customers/${source.id}`)).json().mergedIntoId).toBe(target.id);

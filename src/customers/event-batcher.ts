@@ -10,6 +10,7 @@
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { coalescingLanes } from '../platform/db/coalescing-lanes.js';
 import { recordEvents } from './record-activity.js';
+import { withE164Phone } from './read-customer-phones.js';
 import type { TRecordEventInput } from './customer.schemas.js';
 
 const MAX_IN_FLIGHT = 2; // concurrent transactions per workspace
@@ -29,9 +30,13 @@ export function eventBatcher(record: RecordFn = recordEvents) {
     takeBatch: (waiting) => ({ batch: waiting.slice(0, MAX_BATCH), rest: waiting.slice(MAX_BATCH) }),
     flush: (batch) => flush(record, batch[0].scope, batch),
   });
-  return (scope: WorkspaceScope, input: TRecordEventInput): Promise<RecordedEvent> =>
+  return async (scope: WorkspaceScope, input: TRecordEventInput): Promise<RecordedEvent> => {
     // occurredAt defaults to when the request arrived, not when its batch's transaction starts.
-    new Promise<RecordedEvent>((resolve, reject) => lanes.push(scope.workspaceId, { scope, input: { ...input, occurredAt: input.occurredAt ?? new Date() }, resolve, reject }));
+    const arrived = { ...input, occurredAt: input.occurredAt ?? new Date() };
+    // A phone that is not a valid number is this request's 400, before it joins a batch.
+    const customer = await withE164Phone(scope, input.customer, 'customer.phone');
+    return new Promise<RecordedEvent>((resolve, reject) => lanes.push(scope.workspaceId, { scope, input: { ...arrived, customer }, resolve, reject }));
+  };
 }
 
 async function flush(record: RecordFn, scope: WorkspaceScope, batch: Pending[]) {

@@ -9,12 +9,17 @@ import { newId } from '../platform/ids.js';
 import { toAsciiDigits } from '../analyze/normalize-text.js';
 import { pgArray } from '../platform/db/pg-array.js';
 import type { TIdentifyCustomerInput } from './customer.schemas.js';
+import { toE164 } from './phone-number.js';
 
 export type Customer = typeof customers.$inferSelect;
 
 export const emailKey = (email?: string | null) => (email ? email.trim().toLowerCase() : null);
 
-/** Digits only (any script), with a leading + kept and 00 read as +. */
+/**
+ * The key a phone is matched by: digits only (any script), a leading + kept and 00 read as +.
+ * Phones enter as E.164 (read-customer-phones.ts), whose key is the number itself; a phone stored
+ * before that and not readable as a number keeps its digits.
+ */
 export function phoneKey(phone?: string | null): string | null {
   if (!phone) return null;
   const ascii = toAsciiDigits(phone).replace(/[^\d+]/g, '');
@@ -111,17 +116,23 @@ async function fillCustomer(scope: WorkspaceScope, tx: DbOrTx, c: Customer, inpu
   return updated;
 }
 
-export function customerSearchCondition(q: string): SQL {
+/**
+ * Name, email or external id containing the text, or a phone: the whole number read as E.164 (a
+ * national one in `country`), or its digits anywhere in the stored number with the leading + or
+ * trunk 0 left off, so "0912 345", "۹۱۲۳۴۵" and "+98 912 345" all find +989123456789.
+ */
+export function customerSearchCondition(q: string, country: string | null): SQL {
   const like = `%${q.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  const pk = phoneKey(q);
+  const digits = phoneKey(q)?.replace(/^\+?0*/, '');
+  const e164 = toE164(q, country);
   return or(
     sql`lower(${customers.name}) like ${like}`,
     sql`${customers.emailKey} like ${like}`,
     sql`lower(${customers.externalId}) like ${like}`,
-    pk ? sql`${customers.phoneKey} like ${`%${pk.replace(/^\+/, '')}%`}` : undefined,
+    digits && digits.length >= 3 ? sql`${customers.phoneKey} like ${`%${digits}%`}` : undefined,
+    e164 ? sql`${customers.phoneKey} = ${e164}` : undefined,
   ) as SQL;
 }
-
 
 /**
  * Batch fast path for identify: one query finds the customers that the batch's identifiers name

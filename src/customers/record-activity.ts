@@ -8,12 +8,15 @@ import { pgArray } from '../platform/db/pg-array.js';
 import { events, orders } from './schema.js';
 import { newId } from '../platform/ids.js';
 import { identifyCustomer, prefetchCustomers } from './identify-customer.js';
+import { withE164Phone, withE164Phones } from './read-customer-phones.js';
 import type { TCustomerRef, TRecordEventInput, TRecordOrderInput } from './customer.schemas.js';
 import { signalSurveyTriggers } from '../collect/surveys/survey-triggers.js';
 
 interface EventRow { id: string; customerId: string; name: string; properties: Record<string, unknown>; occurredAt: Date }
 
-export async function recordEvents(scope: WorkspaceScope, inputs: TRecordEventInput[]) {
+export async function recordEvents(scope: WorkspaceScope, given: TRecordEventInput[]) {
+  const refs = await withE164Phones(scope, given.map((e) => e.customer), (i) => `events.${i}.customer.phone`);
+  const inputs = given.map((e, i) => ({ ...e, customer: refs[i] }));
   return retryDeadlocks(() => scope.transaction(async (tx) => {
     const occurredAt = inputs.map((input) => input.occurredAt ?? new Date());
     const customerIds = await identifyEventCustomers(scope, tx, inputs, occurredAt);
@@ -121,44 +124,68 @@ async function countEvents(scope: WorkspaceScope, tx: Tx, rows: EventRow[]) {
     where c.id = v.id and c.workspace_id = ${scope.workspaceId}`);
 }
 
-/** Orders are upserted by their external id: re-sending an order updates it. */
-export async function recordOrder(scope: WorkspaceScope, input: TRecordOrderInput) {
+/**
+ * Orders are upserted by their external id: re-sending an order changes what the call gives
+ * (amount, currency and the customer always; status, placedAt and metadata keys when present) and
+ * keeps the rest. Only a new order, or a given placedAt, counts as the customer being seen.
+ */
+export async function recordOrder(scope: WorkspaceScope, given: TRecordOrderInput) {
+  const input = { ...given, customer: await withE164Phone(scope, given.customer, 'customer.phone') };
   return retryDeadlocks(() => scope.transaction(async (tx) => {
-    const placedAt = input.placedAt ?? new Date();
-    const { customer } = await identifyCustomer(scope, tx, { ...input.customer, seenAt: placedAt });
-    const values = { customerId: customer.id, amount: input.amount, currency: input.currency, status: input.status ?? null, placedAt, metadata: input.metadata };
-    const row = await upsertOrder(scope, tx, input.externalId, values);
+    const known = await lockOrder(scope, tx, input.externalId);
+    const seenAt = input.placedAt ?? (known ? undefined : new Date());
+    const { customer } = await identifyCustomer(scope, tx, { ...input.customer, seenAt });
+    const row = await upsertOrder(scope, tx, input, customer.id, known, seenAt ?? new Date());
     // Recounted from the rows: a re-sent order may change its amount or currency, or move to another customer.
     await recomputeActivityTotals(scope, tx, [customer.id, row.previousCustomerId ?? customer.id], ['orders']);
     // Survey triggers: a new order is "order_placed"; status "delivered" is "order_delivered" (once per order).
     await signalSurveyTriggers(scope, tx, [
-      ...(row.inserted ? [{ name: 'order_placed', customerId: customer.id, occurredAt: placedAt, sourceKey: `order:${row.id}:placed` }] : []),
-      ...(input.status === 'delivered' ? [{ name: 'order_delivered', customerId: customer.id, occurredAt: new Date(), sourceKey: `order:${row.id}:delivered` }] : []),
+      ...(row.inserted ? [{ name: 'order_placed', customerId: customer.id, occurredAt: row.order.placedAt, sourceKey: `order:${row.order.id}:placed` }] : []),
+      ...(input.status === 'delivered' ? [{ name: 'order_delivered', customerId: customer.id, occurredAt: new Date(), sourceKey: `order:${row.order.id}:delivered` }] : []),
     ]);
-    return { order: publicOrder({ id: row.id, externalId: input.externalId, ...values }), created: row.inserted };
+    return { order: publicOrder(row.order), created: row.inserted };
   }));
 }
 
-type OrderValues = Pick<typeof orders.$inferInsert, 'customerId' | 'amount' | 'currency' | 'status' | 'placedAt' | 'metadata'>;
+type OrderRow = typeof orders.$inferSelect;
+type KnownOrder = Pick<OrderRow, 'id' | 'customerId'>;
 
-/** Inserts the order or updates the one with this external id, saying whose it was before. */
-async function upsertOrder(scope: WorkspaceScope, tx: Tx, externalId: string, values: OrderValues) {
-  // Two passes at most: an insert that loses to a concurrent one finds (and locks) its row next.
-  for (let pass = 0; pass < 2; pass++) {
-    const [existing] = await tx.select({ id: orders.id, customerId: orders.customerId }).from(orders)
-      .where(scope.where(orders, eq(orders.externalId, externalId))).for('update');
-    if (existing) {
-      await tx.update(orders).set(values).where(scope.where(orders, eq(orders.id, existing.id)));
-      return { id: existing.id, inserted: false, previousCustomerId: existing.customerId };
-    }
-    const [created] = await tx.insert(orders).values(scope.stamp({ id: newId(), externalId, ...values }))
-      .onConflictDoNothing({ target: [orders.workspaceId, orders.externalId] }).returning({ id: orders.id });
-    if (created) return { id: created.id, inserted: true, previousCustomerId: null };
-  }
-  throw new Error(`order ${externalId}: neither inserted nor found`);
+/** The order with this external id, locked until the transaction ends (null: not stored yet). */
+async function lockOrder(scope: WorkspaceScope, tx: Tx, externalId: string): Promise<KnownOrder | null> {
+  const [row] = await tx.select({ id: orders.id, customerId: orders.customerId }).from(orders)
+    .where(scope.where(orders, eq(orders.externalId, externalId))).for('update');
+  return row ?? null;
+}
+
+/**
+ * Inserts the order or updates the one with this external id, saying whose it was before. An
+ * update sets only the fields the input carries (metadata merged key by key, as identify merges
+ * attributes); `placedAt` is the time a new order without one gets.
+ */
+async function upsertOrder(scope: WorkspaceScope, tx: Tx, input: TRecordOrderInput, customerId: string, known: KnownOrder | null, placedAt: Date) {
+  const update = async (existing: KnownOrder) => {
+    const [order] = await tx.update(orders).set({
+      customerId, amount: input.amount, currency: input.currency,
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.placedAt !== undefined ? { placedAt: input.placedAt } : {}),
+      ...(input.metadata !== undefined ? { metadata: sql`${orders.metadata} || ${JSON.stringify(input.metadata)}::jsonb` } : {}),
+    }).where(scope.where(orders, eq(orders.id, existing.id))).returning();
+    return { order, inserted: false, previousCustomerId: existing.customerId };
+  };
+  if (known) return update(known);
+  const [created] = await tx.insert(orders).values(scope.stamp({
+    id: newId(), externalId: input.externalId, customerId, amount: input.amount, currency: input.currency,
+    status: input.status ?? null, placedAt, metadata: input.metadata ?? {},
+  })).onConflictDoNothing({ target: [orders.workspaceId, orders.externalId] }).returning();
+  if (created) return { order: created, inserted: true, previousCustomerId: null };
+  // A concurrent call inserted it first: update theirs.
+  const winner = await lockOrder(scope, tx, input.externalId);
+  if (!winner) throw new Error(`order ${input.externalId}: neither inserted nor found`);
+  return update(winner);
 }
 
 const TOTALS = {
+  feedback: sql`feedback_count = (select count(*)::int from feedback_items f where f.workspace_id = c.workspace_id and f.customer_id = c.id)`,
   events: sql`event_count = (select count(*)::int from events e where e.workspace_id = c.workspace_id and e.customer_id = c.id)`,
   orders: sql`order_count = (select count(*)::int from orders o where o.workspace_id = c.workspace_id and o.customer_id = c.id),
     lifetime_value = coalesce((select jsonb_object_agg(currency, total) from (
@@ -166,7 +193,7 @@ const TOTALS = {
     ) per_currency), '{}'::jsonb)`,
 };
 
-/** Recounts the customers' behaviour summary from their event and/or order rows. */
+/** Recounts the customers' counters from their feedback, event and/or order rows. */
 export async function recomputeActivityTotals(scope: WorkspaceScope, tx: Tx, customerIds: string[], totals: Array<keyof typeof TOTALS>) {
   await tx.execute(sql`update customers c set ${sql.join(totals.map((t) => TOTALS[t]), sql`, `)}
     where c.workspace_id = ${scope.workspaceId} and c.id = any(${pgArray([...new Set(customerIds)].sort())}::uuid[])`);

@@ -7,8 +7,7 @@ import { HTTP_LIMITS } from '../platform/http/limits.js';
 import {
   ZIdentifyCustomerInput, ZMergeCustomersInput, ZRecordEventInput, ZRecordOrderInput, ZUpdateCustomerInput,
 } from './customer.schemas.js';
-import { identifyCustomer } from './identify-customer.js';
-import { getCustomer, listCustomers, publicCustomer, updateCustomer } from './customer.service.js';
+import { getCustomer, identifyCustomerNow, listCustomers, publicCustomer, updateCustomer } from './customer.service.js';
 import { mergeCustomers } from './merge-customers.js';
 import { customerTimeline } from './customer-timeline.js';
 import { customerProfile } from './customer-profile.service.js';
@@ -25,13 +24,13 @@ export async function customerRoutes(app: FastifyInstance) {
     config: { permission: 'customers:write' },
     schema: { tags, summary: 'Identify a customer: find by externalId, email or phone (or a merged alias) and update, or create', body: ZIdentifyCustomerInput },
   }, async (req, reply) => {
-    const { customer, created } = await req.scope.transaction((tx) => identifyCustomer(req.scope, tx, { ...req.body, seenAt: new Date() }));
+    const { customer, created } = await identifyCustomerNow(req.scope, req.body);
     return reply.code(created ? 201 : 200).send(publicCustomer(customer));
   });
 
   r.get('/api/v1/customers', {
     config: { permission: 'customers:read' },
-    schema: { tags, summary: 'List or search customers (name, email, external id, phone in any digits)', querystring: z.strictObject({ q: z.string().max(200).optional(), ...zPageQuery }) },
+    schema: { tags, summary: 'List or search customers (name, email, external id, or phone in any digits and format)', querystring: z.strictObject({ q: z.string().max(200).optional(), ...zPageQuery }) },
   }, async (req) => listCustomers(req.scope, req.query));
 
   r.get('/api/v1/customers/:id', {

@@ -9,8 +9,8 @@ export const customers = pgTable('customers', {
   externalId: text('external_id'),
   email: text('email'),
   emailKey: text('email_key'), // lower-cased email, for matching
-  phone: text('phone'),
-  phoneKey: text('phone_key'), // digits only (Persian/Arabic digits converted), leading + kept
+  phone: text('phone'), // E.164
+  phoneKey: text('phone_key'), // what a phone is matched by: its E.164 (a phone stored before, not a valid number: its digits)
   name: text('name'),
   locale: text('locale'),
   attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),

@@ -105,3 +105,10 @@ export const jobs = pgTable('jobs', {
   index('jobs_ready_idx').on(t.queue, t.runAt).where(sql`state in ('pending', 'active')`),
   index('jobs_finished_idx').on(t.finishedAt).where(sql`state in ('done', 'failed')`),
 ]);
+
+// Data migrations written in JavaScript (they need a library, e.g. phone numbers read as E.164),
+// run once each after the SQL migrations: the ones done are listed here.
+export const dataMigrations = pgTable('data_migrations', {
+  name: text('name').primaryKey(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,6 +1,7 @@
 // Customer 360 in the browser: find a customer by a phone number typed in Persian digits, read
 // the profile (lifetime value, flags, score history, segments), page through the timeline and merge a
 // duplicate after its preview, in English and Persian; a smoke pass in Arabic and Chinese.
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import en from '../src/locales/customer360/en.json' with { type: 'json' };
@@ -12,7 +13,7 @@ import { surveys, surveyVersions, surveyResponses } from '../../src/collect/surv
 import { newId, randomToken } from '../../src/platform/ids.js';
 import { segments } from '../../src/customers/segments/schema.js';
 import { bearer, createKey } from '../../src/platform/testing/test-app.js';
-import { screenshot } from './browser.js';
+import { screenshot, screenshotDir } from './browser.js';
 import { describeBrowser, documentDirection, signedInOwner, until, untilText, useDashboard, type Dashboard } from './harness.js';
 
 type Catalog = typeof en.customer360;
@@ -43,9 +44,34 @@ async function seed(dashboard: Dashboard, key: string, s: { tag: string; name: s
     status: 'completed', startedAt: new Date('2026-03-01T09:00:00Z'), completedAt: new Date('2026-03-01T09:05:00Z'),
   });
   await t.database.db.insert(segments).values({ id: newId(), workspaceId: ws.id, name: `Gold ${s.tag}`, definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'gold' }] } });
+  // The duplicate has one record of every kind the merge moves but events.
   const email = `sara.${s.tag}@example.com`;
   await call('/api/v1/orders', { customer: { email }, externalId: `ORD-${s.tag}-dup`, amount: 10, currency: 'USD', placedAt: '2026-02-01T09:00:00Z' });
+  const duplicate = (await call('/api/v1/customers/identify', { email })).id as string;
+  await call('/api/v1/feedback', { channel: 'email', text: 'Where is my refund?', customerId: duplicate, createdAt: '2026-02-02T09:00:00Z' });
+  await call('/api/v1/tickets', { subject: `Refund ${s.tag}`, customerId: duplicate });
+  await call('/api/v1/tasks', { title: `Call back ${s.tag}`, customerId: duplicate });
+  await call('/api/v1/compensations', { customerId: duplicate, kind: 'credit', amount: 5, currency: 'USD' });
   return { id: main.id as string, email };
+}
+
+/** What the merge moves from the duplicate, and what the customer then has, kind by kind. */
+const MERGE_MOVES = { feedback: 1, events: 0, orders: 1, tickets: 1, tasks: 1, compensations: 1 };
+const MERGED = { feedback: 3, events: EXTRA_EVENTS, orders: 3, tickets: 1, tasks: 1, compensations: 1 };
+const KIND_LABELS = { feedback: 'feedbackCount', events: 'eventCount', orders: 'orderCount', tickets: 'ticketCount', tasks: 'taskCount', compensations: 'compensationCount' } as const;
+
+/** The merge preview's table: label → [moves here, after the merge]. */
+async function previewTotals(page: Page): Promise<Record<string, [string, string]>> {
+  return page.getByTestId('merge-totals').locator('tbody tr').evaluateAll((rows) => Object.fromEntries(rows.map((row) => [
+    row.querySelector('th')?.textContent ?? '', [row.querySelector('[data-testid=merge-moving]')?.textContent ?? '', row.querySelector('[data-testid=merge-after]')?.textContent ?? ''],
+  ])));
+}
+
+/** The profile's Activity card: label → value. */
+async function activityCard(page: Page): Promise<Record<string, string>> {
+  return page.getByTestId('customer-activity').locator('.kv-row').evaluateAll((rows) => Object.fromEntries(rows.map((row) => [
+    row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '',
+  ])));
 }
 
 async function switchLanguage(page: Page, locale: string, dir: 'rtl' | 'ltr') {
@@ -97,12 +123,22 @@ async function walkThrough(page: Page, c: Catalog, lang: string, s: { tag: strin
   const previewText = (await preview.textContent()) ?? '';
   expect(previewText).toContain(`sara.${s.tag}@example.com`);
   expect(previewText).toContain(`sara-${s.tag}`);
+  // Every kind with what moves and what the customer has afterwards, in the page's digits.
+  const digits = new Intl.NumberFormat(lang);
+  const expected = Object.fromEntries(Object.entries(KIND_LABELS).map(([kind, label]) => [
+    c[label], [digits.format(MERGE_MOVES[kind as keyof typeof KIND_LABELS]), digits.format(MERGED[kind as keyof typeof KIND_LABELS])],
+  ]));
+  expect(await previewTotals(page)).toEqual(expected);
   await screenshot(page, `customer-merge-preview-${lang}`);
+  await panel.screenshot({ path: path.join(screenshotDir, `customer-merge-panel-${lang}.png`), animations: 'disabled' });
   const merged = page.waitForResponse((res) => res.url().endsWith('/api/v1/customers/merge') && (res.request().postDataJSON() as { preview: boolean }).preview === false);
   await panel.getByTestId('merge-confirm').click();
   expect((await merged).status()).toBe(200);
   await untilText(page.locator('.alert-success'), (text) => text === c.merge.done, 'the merge notice');
   await untilText(page.getByTestId('customer-identifiers'), (text) => text.includes(`sara.${s.tag}@example.com`), 'the merged email');
+  // The profile after the merge shows what the preview announced.
+  const after = await activityCard(page);
+  expect(Object.fromEntries(Object.entries(expected).map(([label]) => [label, after[label]]))).toEqual(Object.fromEntries(Object.entries(expected).map(([label, [, total]]) => [label, total])));
 }
 
 describeBrowser('customer 360', () => {
@@ -113,7 +149,7 @@ describeBrowser('customer 360', () => {
 
   it('finds, shows and merges a customer in English', async () => {
     cookie = await signedInOwner(dashboard.t, 'en');
-    key = await createKey(dashboard.t, cookie);
+    key = await createKey(dashboard.t, cookie, ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'tickets:write']);
     await seed(dashboard, key, { tag: 'en', name: 'Sara Ahmadi', phone: '+98 912 111 0001' });
     const { page } = await dashboard.open({ cookie });
     await page.goto('/feedback');

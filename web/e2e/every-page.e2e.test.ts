@@ -66,6 +66,7 @@ describeBrowser('every page in every language', () => {
         expect(text.match(MESSAGE_KEY)?.[0] ?? null, `${name}: an untranslated message key`).toBeNull();
         await screenshot(page, `page-${name}-${language}`);
       }
-    });
+      // Nineteen pages with a full-page screenshot each: minutes when the machine is loaded.
+    }, 300_000);
   }
 });

@@ -16,6 +16,7 @@ import { surveyTriggers, type TriggerCondition } from './schema.js';
 import { findSurvey } from './survey.service.js';
 import { queueSurveySends } from './send-survey.js';
 import type { TCreateTriggerInput } from './survey.schemas.js';
+import { samePhone } from '../../customers/phone-number.js';
 
 export const MATCH_TRIGGERS_QUEUE = 'match-survey-triggers';
 
@@ -57,6 +58,11 @@ function fieldValue(c: CustomerRow, field: string): unknown {
 export function matchesSegment(c: CustomerRow, segment: TriggerCondition[], memberships: SegmentMemberships = new Map()): boolean {
   return segment.every(({ field, op, value }) => {
     if (field === 'segment') return (memberships.get(String(value))?.has(c.id) ?? false) === (op === 'eq');
+    // A phone in a rule is the same number however it is written ("0912…", "+98 912…").
+    if (field === 'phone' && (op === 'eq' || op === 'neq' || op === 'in')) {
+      const same = op === 'in' ? Array.isArray(value) && value.some((v) => samePhone(c.phone, v)) : samePhone(c.phone, value);
+      return same === (op !== 'neq');
+    }
     const actual = fieldValue(c, field);
     if (op === 'exists') return (actual !== undefined && actual !== null && actual !== '') === (value !== false);
     if (op === 'in') return Array.isArray(value) && value.some((v) => String(v) === String(actual));

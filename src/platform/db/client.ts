@@ -21,6 +21,7 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /** Rows of a raw SQL query, the same shape on both engines. */
   rows<T = Record<string, unknown>>(query: ReturnType<typeof sql>, tx?: DbOrTx): Promise<T[]>;
+  /** The SQL migrations, then the data migrations that need JavaScript (data-migrations.ts). */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -52,7 +53,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     if (pgDir && !fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await initClusterInChild(pgDir);
     const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF });
     const db = drizzle(client, { schema }) as unknown as Db;
-    return {
+    const database: Database = {
       db,
       engine: 'pglite',
       async rows(query, tx) {
@@ -61,6 +62,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       },
       async migrate() {
         await migrate(db as never, { migrationsFolder: migrationsDir });
+        await runDataMigrations(database);
       },
       async close() {
         try {
@@ -70,6 +72,7 @@ async function openPglite(dataDir: string): Promise<Database> {
         }
       },
     };
+    return database;
   } catch (err) {
     release();
     throw err;
@@ -95,7 +98,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.default.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: DB_LIMITS.connectTimeoutMs });
   pool.on('error', () => { /* a dropped idle client is replaced on the next query */ });
   const db = drizzle(pool, { schema }) as unknown as Db;
-  return {
+  const database: Database = {
     db,
     engine: 'postgres',
     async rows(query, tx) {
@@ -108,6 +111,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       try {
         await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
         await migrate(db as never, { migrationsFolder: migrationsDir });
+        await runDataMigrations(database);
       } finally {
         await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
         lockClient.release();
@@ -117,4 +121,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       await pool.end();
     },
   };
+  return database;
+}
+
+/** The data migrations (JavaScript, after the SQL ones), loaded only when migrating. */
+async function runDataMigrations(database: Database): Promise<void> {
+  const { runDataMigrations: run } = await import('./data-migrations.js');
+  await run(database);
 }

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { toE164 } from '../../customers/phone-number.js';
 import {
   DEMO_TOPICS,
   demoCustomers,
@@ -140,6 +141,7 @@ describe('demo customers', () => {
         // Customers type phones with Latin, Persian or Arabic-Indic digits, spaces, dashes, brackets.
         expect(c.phone, c.name).toMatch(/^\+?[\d۰-۹٠-٩ ()-]+$/);
         expect(c.phone.replace(/\D/g, '').length + (c.phone.match(/[۰-۹٠-٩]/g)?.length ?? 0), c.name).toBeGreaterThanOrEqual(9);
+        expect(toE164(c.phone, c.country), `${c.name}: a valid number in ${c.country}`).toMatch(/^\+\d{8,15}$/);
       }
       expect(c.name.trim().length, c.name).toBeGreaterThan(0);
       expect(c.city.trim().length, c.name).toBeGreaterThan(0);

@@ -7,11 +7,12 @@ import { users, memberships, workspaces } from '../schema.js';
 import { events, orders } from '../../customers/schema.js';
 import { recomputeActivityTotals } from '../../customers/record-activity.js';
 import { identifyCustomer } from '../../customers/identify-customer.js';
+import { toE164 } from '../../customers/phone-number.js';
 import { storeFeedback } from '../../collect/store-feedback.js';
 import { createWorkspace } from '../auth/setup.service.js';
 import { newId } from '../ids.js';
 import { notifyJobsEnqueued } from '../jobs/queue.js';
-import { demoCustomers, demoFeedback, demoProducts } from './demo-content.js';
+import { demoCustomers, demoFeedback, demoProducts, type DemoCustomer } from './demo-content.js';
 import type { TCreateFeedbackInput } from '../../collect/feedback.schemas.js';
 import { createSurvey, setSurveyStatus } from '../../collect/surveys/survey.service.js';
 import { createTrigger } from '../../collect/surveys/survey-triggers.js';
@@ -35,6 +36,14 @@ export const DEMO_WIDGET_SETTINGS = {
   triggers: [{ type: 'event', name: 'purchase' }, { type: 'page_view', url: { match: 'contains', value: '/demo/widget/thank-you' } }],
 } as const;
 
+/** A demo customer's phone as every phone is stored, E.164, read in the customer's own country. */
+function demoPhone(c: DemoCustomer): string | undefined {
+  if (!c.phone) return undefined;
+  const e164 = toE164(c.phone, c.country);
+  if (!e164) throw new Error(`demo customer ${c.name}: ${c.phone} is not a valid phone number in ${c.country}`);
+  return e164;
+}
+
 /** `widgetOrigin`: where Feedloop runs; the demo's widget key allows it (the demo shop is served there). */
 export async function seedDemo(database: Database, name: string, now = new Date(), widgetOrigin?: string) {
   const [owner] = await database.db.select({ userId: users.id, workspaceId: memberships.workspaceId })
@@ -54,7 +63,7 @@ export async function seedDemo(database: Database, name: string, now = new Date(
     let eventCount = 0;
     for (const [i, c] of demoCustomers.entries()) {
       const { customer } = await identifyCustomer(scope, tx, {
-        externalId: `demo-${String(i + 1).padStart(3, '0')}`, email: c.email ?? undefined, phone: c.phone ?? undefined,
+        externalId: `demo-${String(i + 1).padStart(3, '0')}`, email: c.email ?? undefined, phone: demoPhone(c),
         name: c.name, locale: c.locale, attributes: { city: c.city, plan: c.plan }, seenAt: daysAgo(20),
       });
       byLocale.set(c.locale, [...(byLocale.get(c.locale) ?? []), customer.id]);

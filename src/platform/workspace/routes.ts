@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { zLocale } from '../http/zod-types.js';
 import { getWorkspaceSettings, updateWorkspaceSettings, WEEK_DAYS, WEEK_STARTS, WORKSPACE_CALENDARS } from './workspace-settings.service.js';
 import { isTimeZone } from '../time-zone.js';
+import { getSupportedRegionCodes } from 'awesome-phonenumber';
 
 export const ZUpdateWorkspaceInput = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
@@ -17,6 +18,8 @@ export const ZUpdateWorkspaceInput = z.strictObject({
   weekStart: z.enum(WEEK_STARTS).optional(),
   weekendDays: z.array(z.enum(WEEK_DAYS)).max(3).refine((days) => new Set(days).size === days.length, { message: 'must not repeat a day' }).optional()
     .describe('e.g. ["fri"] in Iran, ["fri", "sat"] in most Arab countries, ["sat", "sun"] elsewhere'),
+  defaultCountry: z.string().trim().toUpperCase().refine((code) => getSupportedRegionCodes().includes(code), { message: 'must be an ISO 3166-1 alpha-2 country code such as IR, SA, AE, CN or US' })
+    .nullable().optional().describe('Phone numbers written without a country code are read in this country (null: they are refused)'),
 });
 
 export async function workspaceRoutes(app: FastifyInstance) {
@@ -31,7 +34,7 @@ export async function workspaceRoutes(app: FastifyInstance) {
   r.patch('/api/v1/workspace', {
     config: { permission: 'signed-in' },
     schema: {
-      tags, summary: 'Change the workspace name, default locale, calendar, week, time zone, PII redaction or survey throttle (owners and admins)',
+      tags, summary: 'Change the workspace name, default locale, calendar, week, time zone, default phone country, PII redaction or survey throttle (owners and admins)',
       body: ZUpdateWorkspaceInput,
     },
   }, async (req) => updateWorkspaceSettings(req.scope, req.actor!, req.body));

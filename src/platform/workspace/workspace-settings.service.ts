@@ -27,6 +27,19 @@ const REGIONAL_DEFAULTS: Record<string, RegionalSettings> = {
   other: { calendar: 'gregorian', weekStart: 'mon', weekendDays: ['sat', 'sun'] },
 };
 
+/**
+ * Until an admin chooses, national phone numbers are read in the one country the workspace
+ * language points to; Arabic and English are spoken in too many for a guess (null: only numbers
+ * written with their country code are accepted).
+ */
+const PHONE_COUNTRY_BY_LANGUAGE: Record<string, string> = { fa: 'IR', zh: 'CN' };
+
+/** The country (ISO 3166-1 alpha-2) phone numbers without a country code are read in, or null. */
+export function phoneCountryOf(defaultLocale: string, settings: Record<string, unknown>): string | null {
+  if ('defaultCountry' in settings) return typeof settings.defaultCountry === 'string' ? settings.defaultCountry : null;
+  return PHONE_COUNTRY_BY_LANGUAGE[defaultLocale] ?? null;
+}
+
 export interface WorkspaceSettingsPatch {
   name?: string;
   defaultLocale?: string;
@@ -37,10 +50,12 @@ export interface WorkspaceSettingsPatch {
   calendar?: WorkspaceCalendar;
   weekStart?: WeekStart;
   weekendDays?: WeekDay[];
+  /** where phone numbers written without a country code are from (null: nowhere, they are refused) */
+  defaultCountry?: string | null;
 }
 
 /** The settings-jsonb keys this service may write; nothing else in a patch reaches the column. */
-const JSONB_SWITCHES = ['piiRedaction', 'surveyThrottleDays', 'calendar', 'weekStart', 'weekendDays'] as const;
+const JSONB_SWITCHES = ['piiRedaction', 'surveyThrottleDays', 'calendar', 'weekStart', 'weekendDays', 'defaultCountry'] as const;
 
 type WorkspaceRow = typeof workspaces.$inferSelect;
 
@@ -50,6 +65,7 @@ function publicWorkspace(w: WorkspaceRow) {
     piiRedaction: w.settings.piiRedaction === true,
     surveyThrottleDays: throttleDaysOf(w.settings),
     ...regionalOf(w.defaultLocale, w.settings),
+    defaultCountry: phoneCountryOf(w.defaultLocale, w.settings),
   };
 }
 
@@ -111,4 +127,10 @@ export async function piiRedactionEnabled(db: DbOrTx, workspaceId: string): Prom
   const [row] = await preparedRows<{ on: boolean }>(db, sql`
     select coalesce((settings->>'piiRedaction')::boolean, false) as "on" from workspaces where id = ${workspaceId}`);
   return row?.on === true;
+}
+
+/** The workspace's default phone country (phoneCountryOf), read where phone numbers enter. */
+export async function workspacePhoneCountry(db: DbOrTx, workspaceId: string): Promise<string | null> {
+  const [row] = await db.select({ defaultLocale: workspaces.defaultLocale, settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row ? phoneCountryOf(row.defaultLocale, row.settings) : null;
 }

@@ -22,6 +22,8 @@ export interface WorkspaceSettings {
   weekendDays: WeekDay[];
   piiRedaction: boolean;
   surveyThrottleDays: number;
+  /** ISO 3166-1 alpha-2: phone numbers without a country code are read in this country (null: refused). */
+  defaultCountry: string | null;
 }
 export type WorkspacePatch = Partial<Omit<WorkspaceSettings, 'id'>>;
 

@@ -26,8 +26,12 @@ export interface Page<T> { data: T[]; nextCursor: string | null }
 
 export interface ScorePoint { feedbackId: string; at: string; nps: number | null; csat: number | null }
 
+/** How many records of each kind a customer has. */
+export interface CustomerActivity { feedback: number; events: number; orders: number; tickets: number; tasks: number; compensations: number }
+
 export interface CustomerProfile {
   customer: Customer;
+  activity: CustomerActivity;
   scores: ScorePoint[];
   /** The workspace's segments the customer is in. */
   segments: Array<{ id: string; name: string }>;
@@ -56,8 +60,12 @@ type SendStatus = 'queued' | 'sent' | 'bounced' | 'failed' | 'skipped';
 
 export interface MergeResult {
   preview: boolean;
+  /** The target as the merge leaves it. */
   customer: Customer;
-  moves: { feedback: number; events: number; orders: number; tickets: number; tasks: number; compensations: number };
+  /** The source's records that move to the target. */
+  moves: CustomerActivity;
+  /** The target's records after the merge. */
+  activity: CustomerActivity;
 }
 
 const BASE = '/api/v1/customers';

@@ -6,15 +6,17 @@ import { useDebouncedDraft } from '../../lib/useDebouncedValue';
 import { useFormat } from '../../lib/useFormat';
 import { Alert } from '../Alert';
 import { KeyValueList } from '../KeyValueList';
+import { LifetimeValue } from './LifetimeValue';
 import { customerLabel } from './identity';
+import { ACTIVITY_KINDS } from './activity';
 import { isolate } from '../../lib/topics';
 import { useCursorList } from './useCursorList';
 
 const IDENTIFIERS = ['name', 'externalId', 'email', 'phone'] as const;
 
 /**
- * Merge another customer into this one: find them, preview what moves and which identifiers
- * the merged customer keeps (POST /customers/merge with preview: true), then confirm.
+ * Merge another customer into this one: find them, preview what moves, what this customer then
+ * has and which identifiers it keeps (POST /customers/merge with preview: true), then confirm.
  */
 export function MergeCustomer({ target, onMerged, onClose }: { target: Customer; onMerged: () => void; onClose: () => void }) {
   const { t } = useTranslation();
@@ -80,19 +82,31 @@ export function MergeCustomer({ target, onMerged, onClose }: { target: Customer;
       )}
       {preview && source && (
         <div className="merge-preview" data-testid="merge-preview">
-          <p>{t('customer360.merge.moves', {
-            name: isolate(customerLabel(source, t)),
-            feedback: t('customer360.merge.feedback', { count: preview.moves.feedback }),
-            events: t('customer360.merge.events', { count: preview.moves.events }),
-            orders: t('customer360.merge.orders', { count: preview.moves.orders }),
-          })}</p>
+          <table className="table merge-totals" data-testid="merge-totals">
+            <caption>{t('customer360.merge.totals', { name: isolate(customerLabel(source, t)) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('customer360.merge.record')}</th>
+                <th scope="col" className="num">{t('customer360.merge.moving')}</th>
+                <th scope="col" className="num">{t('customer360.merge.after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ACTIVITY_KINDS.map(([kind, label]) => (
+                <tr key={kind} data-testid={`merge-row-${kind}`}>
+                  <th scope="row">{t(`customer360.${label}`)}</th>
+                  <td className="num" data-testid="merge-moving">{fmt.number(preview.moves[kind])}</td>
+                  <td className="num" data-testid="merge-after">{fmt.number(preview.activity[kind])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="field-label">{t('customer360.merge.lifetimeValueAfter')}</p>
+          <LifetimeValue value={preview.customer.lifetimeValue} />
           <p className="field-label">{t('customer360.merge.keeps')}</p>
           <KeyValueList items={IDENTIFIERS.filter((k) => preview.customer[k]).map((k) => ({
             key: k, label: t(`customer360.${k}`), value: <bdi dir={k === 'phone' ? 'ltr' : 'auto'}>{preview.customer[k]}</bdi>,
           }))} />
-          <p className="muted">{t('customer360.merge.counts', {
-            feedback: fmt.number(preview.customer.feedbackCount), events: fmt.number(preview.customer.eventCount), orders: fmt.number(preview.customer.orderCount),
-          })}</p>
         </div>
       )}
       {error !== null && <Alert>{errorMessage(t, error)}</Alert>}

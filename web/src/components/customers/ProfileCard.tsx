@@ -3,6 +3,7 @@ import type { CustomerProfile } from '../../api/customers';
 import { useFormat } from '../../lib/useFormat';
 import { formatUnknown, KeyValueList, type KeyValue } from '../KeyValueList';
 import { LifetimeValue } from './LifetimeValue';
+import { ACTIVITY_KINDS } from './activity';
 
 /** VIP and churn-risk badges, each saying why (the rule lives in customer-profile.service.ts). */
 export function ProfileFlags({ flags }: { flags: CustomerProfile['flags'] }) {
@@ -31,9 +32,7 @@ export function ProfileCard({ profile }: { profile: CustomerProfile }) {
     { key: 'phone', label: t('customer360.phone'), value: c.phone && <bdi dir="ltr">{c.phone}</bdi> },
   ].filter((item) => item.value).map((item) => ({ ...item, value: typeof item.value === 'string' ? <bdi>{item.value}</bdi> : item.value }));
   const activity: KeyValue[] = [
-    { key: 'feedback', label: t('customer360.feedbackCount'), value: fmt.number(c.feedbackCount) },
-    { key: 'events', label: t('customer360.eventCount'), value: fmt.number(c.eventCount) },
-    { key: 'orders', label: t('customer360.orderCount'), value: fmt.number(c.orderCount) },
+    ...ACTIVITY_KINDS.map(([kind, label]) => ({ key: kind, label: t(`customer360.${label}`), value: fmt.number(profile.activity[kind]) })),
     { key: 'ltv', label: t('customer360.lifetimeValue'), value: <LifetimeValue value={c.lifetimeValue} /> },
     { key: 'lastSeen', label: t('customer360.lastSeen'), value: c.lastSeenAt ? fmt.dateTime(c.lastSeenAt) : t('customer360.never') },
     { key: 'since', label: t('customer360.since'), value: fmt.date(c.createdAt) },

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi, WEEK_DAYS, WEEK_STARTS, type WeekDay, type WorkspacePatch, type WorkspaceSettings } from '../../api/admin';
 import { errorMessage } from '../../lib/errors';
@@ -7,6 +7,7 @@ import { useFormat } from '../../lib/useFormat';
 import { Alert } from '../Alert';
 import { Field } from '../Field';
 import { LocaleOptions } from '../LanguageSwitcher';
+import { PHONE_COUNTRIES } from '../../lib/phone-countries';
 
 type FieldName = 'name' | 'timezone' | 'surveyThrottleDays' | 'weekendDays';
 const FIELDS: readonly FieldName[] = ['name', 'timezone', 'surveyThrottleDays', 'weekendDays'];
@@ -25,6 +26,17 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/** Every country phone numbers can be read in, by its name in the user's language, with its calling code. */
+function countryOptions(locale: string, number: (n: number) => string) {
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  const collator = new Intl.Collator(locale);
+  return Object.entries(PHONE_COUNTRIES)
+    .map(([code, calling]) => ({ code, name: names.of(code) ?? code, calling }))
+    .sort((a, b) => collator.compare(a.name, b.name))
+    // The calling code is isolated left to right, so "+98" keeps its plus in front in Persian and Arabic.
+    .map((c) => ({ code: c.code, label: `${c.name} (\u2066+${number(c.calling)}\u2069)` }));
+}
+
 interface Props {
   initial: WorkspaceSettings;
   /** Agents and viewers see the settings but cannot change them. */
@@ -40,6 +52,7 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<unknown>(null);
   const weekdayName = (day: WeekDay) => new Intl.DateTimeFormat(format.prefs.locale, { weekday: 'long', timeZone: 'UTC' }).format(weekdayDate(day));
+  const countries = useMemo(() => countryOptions(format.prefs.locale, format.number), [format.prefs.locale, format.number]);
 
   function change<K extends keyof typeof form>(key: K, value: (typeof form)[K]) {
     setForm((f) => ({ ...f, [key]: value }));
@@ -69,6 +82,7 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
     const patch: WorkspacePatch = {
       name: form.name.trim(), defaultLocale: form.defaultLocale, timezone: form.timezone.trim(), calendar: form.calendar,
       weekStart: form.weekStart, weekendDays: form.weekendDays, piiRedaction: form.piiRedaction, surveyThrottleDays: days,
+      defaultCountry: form.defaultCountry,
     };
     setStatus('saving');
     setError(null);
@@ -98,6 +112,18 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
           {(props) => (
             <select {...props} className="select" name="defaultLocale" value={form.defaultLocale} onChange={(e) => change('defaultLocale', e.target.value as typeof form.defaultLocale)}>
               <LocaleOptions />
+            </select>
+          )}
+        </Field>
+        <Field label={t('admin.workspace.defaultCountry')} hint={t('admin.workspace.defaultCountryHint')}>
+          {(props) => (
+            <select {...props} className="select" name="defaultCountry" value={form.defaultCountry ?? ''} onChange={(e) => change('defaultCountry', e.target.value || null)}>
+              <option value="">{t('admin.workspace.noCountry')}</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
