@@ -15,7 +15,7 @@ import { languageName, messagesFor, type MessageKey, type PageLanguage } from '.
 import { layout, messagePage, ONE_CLICK_JS, questionPage, SURVEY_CSS, thankYouPage } from './link-page.js';
 import { html } from '../../platform/http/html.js';
 import { personalKeyOf, personalResumeToken, verifyLink } from './survey-links.js';
-import { isScoreType, SURVEY_LANGUAGES, type Question, type SurveyDefinition, type SurveyLanguage } from './survey-definition.js';
+import { isScoreType, nameIn, SURVEY_LANGUAGES, type Question, type SurveyDefinition, type SurveyLanguage } from './survey-definition.js';
 import { parseAnswer, questionPath, type AnswerValue } from './survey-flow.js';
 import {
   AnswerError, answerNewResponse, assertOpen, openResponse, respondentVersion, responseByResumeToken, responseState, responseVersion, saveAnswers,
@@ -137,7 +137,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     hidden._q = shown.map((q) => q.id).join(',');
     const notice = choice.fallbackFrom ? messagesFor(lang)('languageFallback', { language: languageName(lang, lang) }) : undefined;
     return sendPage(reply, 200, questionPage({
-      surveyName: rs.survey.name, definition: def, language: lang, questions: shown, answers: {}, action: `/s/${token}/answer`,
+      surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: shown, answers: {}, action: `/s/${token}/answer`,
       hidden, notice, showWelcome: true, position: position(def, {}, shown[0]),
     }));
   });
@@ -151,17 +151,17 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const state = await responseState(rs.scope, response, rs.scope.db, rs.current);
     const def = state.definition;
     const lang = offeredLanguage(def, query.lang ?? response.language);
-    if (response.status === 'completed') return sendPage(reply, 200, thankYouPage(rs.survey.name, def, lang));
+    if (response.status === 'completed') return sendPage(reply, 200, thankYouPage(nameIn(rs.survey, lang), def, lang));
     assertOpen(rs.survey);
     const path = questionPath(def, state.answers);
     const revisit = query.q ? path.find((q) => q.id === query.q && state.seen.has(q.id)) : undefined;
     const target = revisit ?? state.next;
-    if (!target) return sendPage(reply, 200, thankYouPage(rs.survey.name, def, lang));
+    if (!target) return sendPage(reply, 200, thankYouPage(nameIn(rs.survey, lang), def, lang));
     const shown = revisit ? [revisit] : questionsToShow(def, state, target);
     const index = path.findIndex((q) => q.id === shown[0].id);
     const previous = index > 0 ? path[index - 1] : undefined;
     return sendPage(reply, 200, questionPage({
-      surveyName: rs.survey.name, definition: def, language: lang, questions: shown, answers: state.answers,
+      surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: shown, answers: state.answers,
       action: `/s/${token}/answer`, hidden: { _r: resume, _lang: lang, _q: shown.map((q) => q.id).join(',') },
       backHref: previous ? `/s/${token}/r/${resume}?q=${previous.id}&lang=${lang}` : undefined,
       position: position(def, state.answers, shown[0]),
@@ -182,7 +182,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const lang = chooseLanguage(def, { requested: (req.query as Record<string, string>).lang, customerLocale: await customerLocale(rs, v.payload.c), acceptLanguage: req.headers['accept-language'] }).language;
     assertOpen(rs.survey);
     return sendPage(reply, 200, questionPage({
-      surveyName: rs.survey.name, definition: def, language: lang, questions: [question], answers: { [question.id]: v.payload.v! },
+      surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: [question], answers: { [question.id]: v.payload.v! },
       action: `/s/${token}/answer`, hidden: { _a: click, _lang: lang, _q: question.id }, notice: messagesFor(lang)('oneClickSaving'),
       script: '/s/assets/one-click.js', formId: 'one-click', submitKey: 'oneClickSave',
     }));
@@ -254,7 +254,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
         else if (typeof raw[q.id] === 'string') echoed[q.id] = raw[q.id] as string;
       }
       return sendPage(reply, 400, questionPage({
-        surveyName: rs.survey.name, definition: state.definition, language: lang, questions: shown.length ? shown : [state.next!].filter(Boolean),
+        surveyName: nameIn(rs.survey, lang), definition: state.definition, language: lang, questions: shown.length ? shown : [state.next!].filter(Boolean),
         answers: echoed, errors: { [err.questionId]: err.message.replace(`${err.questionId}: `, '') },
         action: `/s/${token}/answer`, hidden: { _r: resume, _lang: lang, _q: shown.map((q) => q.id).join(',') },
       }));

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zLocale, zUuid } from '../../platform/http/zod-types.js';
 import { questionPage } from './link-page.js';
+import { nameIn } from './survey-definition.js';
 import { messagesFor } from './page-messages.js';
 import { ZCreateTriggerInput, ZCreateSurveyInput, ZListSendsQuery, ZListSurveysQuery, ZSendSurveyInput, ZUpdateSurveyInput } from './survey.schemas.js';
 import { listSurveySends, queueSurveySends } from './send-survey.js';
@@ -119,7 +120,7 @@ export async function surveyRoutes(app: FastifyInstance, opts: { publicUrl: stri
     const def = survey.definition;
     const language = req.query.lang && def.languages.includes(req.query.lang) ? req.query.lang : def.defaultLanguage;
     const body = questionPage({
-      surveyName: survey.name, definition: def, language, questions: def.questions, answers: {}, action: '#', hidden: {},
+      surveyName: nameIn(survey, language), definition: def, language, questions: def.questions, answers: {}, action: '#', hidden: {},
       notice: messagesFor(language)('preview'), showWelcome: true, submitKey: 'submit',
     });
     // Shown inside the dashboard; the form can never be sent from a preview.

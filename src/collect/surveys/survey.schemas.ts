@@ -13,20 +13,23 @@ const ZSettings = z.strictObject({
 });
 
 const ZName = z.string().trim().min(1).max(200);
+const ZNames = z.partialRecord(zLocale, ZName).describe('The name in each language ({"fa": "…", "en": "…"}), shown to respondents and in lists in their language; `name` is shown where a language has none');
 
 export const ZCreateSurveyInput = z.strictObject({
-  name: ZName.optional().describe('Defaults to the template name'),
+  name: ZName.optional().describe('The fallback name; defaults to names in the default language, else the template name'),
+  names: ZNames.optional().describe('With template: defaults to the template name in each language'),
   definition: zSurveyDefinition.optional(),
   template: z.enum(SURVEY_TEMPLATES.map((t) => t.key) as [string, ...string[]]).optional().describe('Start from a shipped template'),
   languages: z.array(zLocale).min(1).max(4).optional().describe('With template: the languages to include (default all four)'),
   defaultLanguage: zLocale.optional().describe('With template: the fallback language (default en, or the first of languages)'),
   settings: ZSettings.default({}),
 }).refine((v) => Boolean(v.definition) !== Boolean(v.template), { message: 'give a definition or a template, not both', path: ['definition'] })
-  .refine((v) => v.template || v.name, { message: 'a survey without a template needs a name', path: ['name'] });
+  .refine((v) => v.template || v.name || Object.keys(v.names ?? {}).length > 0, { message: 'a survey without a template needs a name', path: ['name'] });
 export type TCreateSurveyInput = z.infer<typeof ZCreateSurveyInput>;
 
 export const ZUpdateSurveyInput = z.strictObject({
   name: ZName.optional(),
+  names: ZNames.optional().describe('Replaces the names per language as a whole'),
   definition: zSurveyDefinition.optional().describe('Replaces the questions; on a survey with responses this creates a new version'),
   settings: ZSettings.optional(),
 });
