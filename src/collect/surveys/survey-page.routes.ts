@@ -16,7 +16,7 @@ import { layout, messagePage, ONE_CLICK_JS, questionPage, SURVEY_CSS, thankYouPa
 import { html } from '../../platform/http/html.js';
 import { personalKeyOf, personalResumeToken, verifyLink } from './survey-links.js';
 import { isScoreType, nameIn, SURVEY_LANGUAGES, type Question, type SurveyDefinition, type SurveyLanguage } from './survey-definition.js';
-import { parseAnswer, questionPath, type AnswerValue } from './survey-flow.js';
+import { parseAnswer, projectedPath, questionPath, type AnswerValue } from './survey-flow.js';
 import {
   AnswerError, answerNewResponse, assertOpen, openResponse, respondentVersion, responseByResumeToken, responseState, responseVersion, saveAnswers,
   surveyByPublicToken, type RespondentSurvey, type ResponseRow,
@@ -62,11 +62,10 @@ function questionsToShow(def: SurveyDefinition, state: { answers: Record<string,
     .sort((a, b) => def.questions.indexOf(a) - def.questions.indexOf(b));
 }
 
-function position(def: SurveyDefinition, answers: Record<string, unknown>, shown: Question) {
-  const path = questionPath(def, answers as never);
-  const last = path.at(-1);
-  const rest = last ? def.questions.slice(def.questions.indexOf(last) + 1).filter((q) => !q.showIf).length : 0;
-  return { n: Math.max(1, path.findIndex((q) => q.id === shown.id) + 1), total: path.length + rest };
+/** "Question n of total", counted along the questions this respondent will see. */
+function position(def: SurveyDefinition, state: { answers: Record<string, unknown>; seen: ReadonlySet<string> }, shown: Question) {
+  const path = projectedPath(def, state.answers as never, state.seen);
+  return { n: Math.max(1, path.findIndex((q) => q.id === shown.id) + 1), total: Math.max(1, path.length) };
 }
 
 export async function surveyPageRoutes(app: FastifyInstance, opts: { database: Database }) {
@@ -138,7 +137,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const notice = choice.fallbackFrom ? messagesFor(lang)('languageFallback', { language: languageName(lang, lang) }) : undefined;
     return sendPage(reply, 200, questionPage({
       surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: shown, answers: {}, action: `/s/${token}/answer`,
-      hidden, notice, showWelcome: true, position: position(def, {}, shown[0]),
+      hidden, notice, showWelcome: true, position: position(def, state, shown[0]),
     }));
   });
 
@@ -164,7 +163,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
       surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: shown, answers: state.answers,
       action: `/s/${token}/answer`, hidden: { _r: resume, _lang: lang, _q: shown.map((q) => q.id).join(',') },
       backHref: previous ? `/s/${token}/r/${resume}?q=${previous.id}&lang=${lang}` : undefined,
-      position: position(def, state.answers, shown[0]),
+      position: position(def, state, shown[0]),
     }));
   });
 
