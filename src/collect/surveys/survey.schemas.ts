@@ -1,6 +1,7 @@
 // API input of the survey endpoints. Only the fields listed here can be written.
 import { z } from 'zod';
-import { zLocale, zPageQuery } from '../../platform/http/zod-types.js';
+import { zLocale, zPageQuery, zUuid } from '../../platform/http/zod-types.js';
+import { SURVEY_LIMITS } from './limits.js';
 import { zSurveyDefinition } from './survey-definition.js';
 import { SURVEY_TEMPLATES } from './survey-templates.js';
 import { ZSegmentCondition } from './segment-condition.js';
@@ -40,10 +41,26 @@ export const ZListSurveysQuery = z.strictObject({
   ...zPageQuery,
 });
 
+// Who a send or a batch of personal links is for: exactly one of these.
+const ZCustomerIds = z.array(z.uuid()).min(1).max(1000).optional().describe('Customers by id');
+const ZList = z.string().max(SURVEY_LIMITS.maxListChars).optional()
+  .describe(`Emails, phone numbers or external ids, one per line (commas, semicolons and tabs also separate; at most ${SURVEY_LIMITS.maxListEntries}); entries that are invalid, match no customer or repeat one are reported by line and left out`);
+const oneAudience = (fields: string[]) => (v: Record<string, unknown>) => fields.filter((f) => v[f] !== undefined).length === 1;
+
 export const ZSendSurveyInput = z.strictObject({
-  customerIds: z.array(z.uuid()).min(1).max(1000),
+  customerIds: ZCustomerIds,
+  segmentId: zUuid.optional().describe(`Every customer of this saved segment (at most ${SURVEY_LIMITS.maxRecipients})`),
+  list: ZList,
   respectThrottle: z.boolean().default(true).describe('Skip customers surveyed within the workspace throttle window (false: send anyway)'),
-});
+}).refine(oneAudience(['customerIds', 'segmentId', 'list']), { message: 'give one of customerIds, segmentId or list', path: ['customerIds'] });
+export type TSendSurveyInput = z.infer<typeof ZSendSurveyInput>;
+
+export const ZPersonalLinksInput = z.strictObject({
+  customerIds: ZCustomerIds,
+  list: ZList,
+}).refine(oneAudience(['customerIds', 'list']), { message: 'give customerIds or list', path: ['customerIds'] });
+
+export const ZEmailPreviewQuery = z.strictObject({ lang: zLocale.optional().describe("One of the survey's languages (default: its fallback language)") });
 
 export const ZListSendsQuery = z.strictObject({
   status: z.enum(['queued', 'sent', 'bounced', 'failed', 'skipped']).optional(),
