@@ -17,7 +17,7 @@ type Check = { audience: Audience; respectThrottle: boolean; preview: SendPrevie
 
 /** Email the survey: pick a segment or paste a list, check who gets it, preview the email, confirm, send. */
 export function SendByEmail({ survey, onSent }: { survey: Survey; onSent: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const titleId = useId();
   const [mode, setMode] = useState<Mode>('segment');
@@ -31,7 +31,9 @@ export function SendByEmail({ survey, onSent }: { survey: Survey; onSent: () => 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [queued, setQueued] = useState<number | null>(null);
-  const [previewLanguage, setPreviewLanguage] = useState<SurveyLanguage>(survey.definition.defaultLanguage);
+  // The email in the reader's own language first, when the survey has it.
+  const [previewLanguage, setPreviewLanguage] = useState<SurveyLanguage>(() =>
+    (survey.definition.languages.find((l) => l === i18n.language) ?? survey.definition.defaultLanguage));
   const [email, setEmail] = useState<EmailPreview | null>(null);
 
   useEffect(() => {
