@@ -193,7 +193,8 @@ export function SendByEmail({ survey, onSent }: { survey: Survey; onSent: () => 
           <p id={`${titleId}-confirm`}>{t('surveySending.email.confirm', { count: p.willSend })}</p>
           <div className="confirm-actions">
             <button type="button" className="button button-primary" disabled={busy} onClick={() => void send()} data-testid="confirm-send">{t('surveySending.email.confirmSend')}</button>
-            <button type="button" className="button" disabled={busy} onClick={() => setConfirming(false)}>{t('surveySending.email.cancel')}</button>
+            {/* The safe choice has the focus: Enter right after "Send" sends nothing. */}
+            <button type="button" className="button" disabled={busy} onClick={() => setConfirming(false)} autoFocus>{t('surveySending.email.cancel')}</button>
           </div>
         </div>
       )}
