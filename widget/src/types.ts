@@ -1,6 +1,6 @@
 // Types shared by the widget's loader (core), its lazily loaded renderer and the server's public
 // widget API. Type-only imports: nothing here ends up in a bundle.
-import type { Localized, SurveyDefinition } from '../../src/collect/surveys/survey-definition.js';
+import type { SurveyDefinition } from '../../src/collect/surveys/survey-definition.js';
 import type { WidgetSettings } from '../../src/collect/widget/widget-settings.js';
 
 export type { SurveyDefinition, WidgetSettings };
@@ -10,9 +10,6 @@ export type WidgetTrigger = WidgetSettings['triggers'][number];
 /** A live survey the widget may show: its current questions and its widget rules. */
 export interface WidgetSurvey {
   id: string;
-  /** The survey's name per language, and the fallback: the card's title for screen readers. */
-  name?: string;
-  names?: Localized;
   definition: SurveyDefinition;
   widget: WidgetSettings;
   /** An event from the business's server (e.g. a purchase) asks for it: show on the next page. */

@@ -1,5 +1,5 @@
 // Survey names per language: stored beside the fallback `name`, filled from a template's names,
-// and shown in the respondent's language on the link page, in lists, results and the widget.
+// and shown in the respondent's language on the link page, in lists and results.
 // On PGlite or PostgreSQL.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,15 +70,6 @@ describe('survey names per language', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('names.fa');
     expect((await api('POST', '/api/v1/surveys', { names: {}, definition: { languages: ['en'], defaultLanguage: 'en', questions: [{ id: 'q', type: 'text', title: { en: 'Hi?' } }] } })).json().error.field).toBe('name');
-  });
-
-  it('gives the widget the names, for the card title in the visitor language', async () => {
-    const publicKey = (await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: ['https://shop.example.com'] } })).json().publicKey;
-    const created = await api('POST', '/api/v1/surveys', { template: 'csat_after_ticket', languages: ['en', 'zh'], settings: { widget: { triggers: [{ type: 'page_view' }] } } });
-    await api('POST', `/api/v1/surveys/${created.json().id}/publish`);
-    const config = await t.app.inject({ method: 'GET', url: `/api/v1/widget/${publicKey}/config?anonymousId=visitor-names-1`, headers: { origin: 'https://shop.example.com' } });
-    expect(config.statusCode, config.body).toBe(200);
-    expect(config.json().surveys.find((x: { id: string }) => x.id === created.json().id)).toMatchObject({ name: 'CSAT after a support ticket', names: { en: 'CSAT after a support ticket', zh: '工单后的满意度' } });
   });
 
   it('fills the names of surveys made from a template before names were kept (the data migration)', async () => {

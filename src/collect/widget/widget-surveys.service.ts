@@ -15,14 +15,13 @@ import { lastSurveyed } from '../surveys/recently-surveyed.js';
 import { matchesSegment } from '../surveys/survey-triggers.js';
 import { namedSegments, segmentMemberships } from '../../customers/segments/segment-membership.js';
 import { answerNewResponse, assertOpen, openResponse, responseState, saveAnswers, type RespondentSurvey } from '../surveys/respond-to-survey.js';
-import type { Localized, SurveyDefinition } from '../surveys/survey-definition.js';
+import type { SurveyDefinition } from '../surveys/survey-definition.js';
 import { surveyDisplays } from './schema.js';
 import type { WidgetSettings } from './widget-settings.js';
 import { findSurvey } from '../surveys/survey.service.js';
 
 export interface WidgetVisitor { anonymousId?: string; externalId?: string; email?: string }
-/** `name` and `names`: the survey's fallback name and its name per language (the dialog's title). */
-export interface WidgetSurveyView { id: string; name: string; names: Localized; definition: SurveyDefinition; widget: WidgetSettings; due?: boolean }
+export interface WidgetSurveyView { id: string; definition: SurveyDefinition; widget: WidgetSettings; due?: boolean }
 
 /** A server event newer than this no longer makes its survey due on the next page. */
 const DUE_EVENT_DAYS = 7;
@@ -43,11 +42,11 @@ async function customerIdOf(scope: WorkspaceScope, db: DbOrTx, v: WidgetVisitor)
 
 /** Live surveys with the widget switched on, with their current questions. */
 async function widgetSurveys(scope: WorkspaceScope): Promise<WidgetSurveyView[]> {
-  const rows = await scope.db.select({ id: surveys.id, name: surveys.name, names: surveys.names, settings: surveys.settings, definition: surveyVersions.definition }).from(surveys)
+  const rows = await scope.db.select({ id: surveys.id, settings: surveys.settings, definition: surveyVersions.definition }).from(surveys)
     .innerJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.currentVersion)))
     .where(scope.where(surveys, eq(surveys.status, 'live'), sql`(${surveys.settings} -> 'widget' ->> 'enabled')::boolean`))
     .orderBy(surveys.createdAt);
-  return rows.map((r) => ({ id: r.id, name: r.name, names: r.names, definition: r.definition, widget: r.settings.widget! }));
+  return rows.map((r) => ({ id: r.id, definition: r.definition, widget: r.settings.widget! }));
 }
 
 /** Per survey: when this customer last saw it, and whether they completed it. */
@@ -110,7 +109,7 @@ export async function widgetSurvey(scope: WorkspaceScope, surveyId: string): Pro
   if (!row) throw notFound('Survey');
   assertOpen(row.survey);
   const widget = row.survey.settings.widget ?? { enabled: false, triggers: [], display: 'until_answered', everyDays: 30, samplePercent: 100, segment: [], placement: 'popup', delaySeconds: 0 };
-  return { id: row.survey.id, name: row.survey.name, names: row.survey.names, definition: row.definition, widget };
+  return { id: row.survey.id, definition: row.definition, widget };
 }
 
 export async function recordDisplay(scope: WorkspaceScope, widgetKeyId: string, surveyId: string, visitor: WidgetVisitor): Promise<{ id: string }> {

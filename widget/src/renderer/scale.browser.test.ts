@@ -1,6 +1,5 @@
 // The widget's NPS scale in a real Chromium, built as it ships: the eleven buttons on one row
-// from a desktop down to a 360 px phone, the end labels under the end buttons, mirrored in
-// Persian; the card named by the survey's name in the visitor's language.
+// from a desktop down to a 360 px phone, the end labels under the end buttons, mirrored in Persian.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +14,6 @@ const HOST = `window.host = { lang: 'en', language() { return this.lang; }, send
 
 const survey = (lang: Locale): WidgetSurvey => ({
   id: 'srv_1',
-  name: 'NPS',
-  names: { fa: 'نظرسنجی فروشگاه' },
   widget: { enabled: true, triggers: [{ type: 'page_view' }], display: 'until_answered', everyDays: 30, samplePercent: 100, segment: [], placement: 'slide_in', delaySeconds: 0 },
   definition: {
     languages: [lang], defaultLanguage: lang, hiddenFields: [], display: 'one_per_screen',
@@ -58,9 +55,7 @@ describe.skipIf(!availability.available)('the widget NPS scale', () => {
     for (const { lang, digits, rtl } of [{ lang: 'en', digits: LATIN, rtl: false }, { lang: 'fa', digits: PERSIAN, rtl: true }] as const) {
       for (const width of [1280, 420, 360]) {
         const page = await show(lang, width);
-        // Named by the survey's name in the visitor's language, else its fallback name.
-        const dialog = page.getByRole('dialog', { name: lang === 'fa' ? 'نظرسنجی فروشگاه' : 'NPS', exact: true });
-        expect(await dialog.count()).toBe(1);
+        const dialog = page.getByRole('dialog');
         const buttons = await dialog.locator('.scale .chip span').evaluateAll((spans) => spans.map((s) => {
           const r = s.getBoundingClientRect();
           return { text: s.textContent, x: r.x, y: r.y, width: r.width, bottom: r.bottom, clipped: s.scrollWidth > s.clientWidth + 1 };

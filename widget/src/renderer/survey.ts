@@ -91,7 +91,7 @@ export function showSurveyView(host: RendererHost, survey: WidgetSurvey, aboveLa
     const back = onePerScreen && behind.length > 0 && el('button', { type: 'button', class: 'btn quiet', onclick: goBack }, [t(ctx.lang, 'back')]);
     fill(dialog.body, [
       el('form', { novalidate: true, onsubmit: (event) => { event.preventDefault(); submit(error); } }, [
-        el('h2', { id: TITLE_ID, class: welcome ? 'title' : 'sr' }, [welcome || survey.names?.[ctx.lang] || survey.name || t(ctx.lang, 'survey')]),
+        el('h2', { id: TITLE_ID, class: welcome ? 'title' : 'sr' }, [welcome || t(ctx.lang, 'survey')]),
         ...Array.from(fields.values(), (field) => field.element),
         error,
         el('div', { class: 'actions' }, [back, submitButton]),
