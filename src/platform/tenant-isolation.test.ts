@@ -62,6 +62,8 @@ describe('tenant isolation', () => {
       ['GET', `${survey}/results`], ['GET', `${survey}/preview`], ['GET', `${survey}/sends`], ['GET', `${survey}/triggers`],
       ['POST', `${survey}/triggers`, { eventName: 'x' }], ['DELETE', `${survey}/triggers/${b.trigger}`],
       ['POST', `${survey}/links`, { customerId: b.customer }], ['POST', `${survey}/send`, { customerIds: [b.customer] }],
+      ['POST', `${survey}/send/preview`, { customerIds: [b.customer] }], ['POST', `${survey}/links/bulk`, { customerIds: [b.customer] }],
+      ['GET', `${survey}/email-preview`], ['GET', `${survey}/email-preview/html`],
     ] as Array<['GET' | 'POST' | 'PATCH' | 'DELETE', string, object?]>) {
       expect((await asA(method, url, payload)).statusCode, `${method} ${url}`).toBe(404);
     }
@@ -71,6 +73,11 @@ describe('tenant isolation', () => {
     expect((await asA('POST', `/api/v1/surveys/${mine}/links`, { customerId: b.customer })).statusCode).toBe(404);
     expect((await asA('POST', `/api/v1/surveys/${mine}/send`, { customerIds: [b.customer] })).json()).toMatchObject({ queued: 0, skipped: [{ reason: 'unknown_customer' }] });
     expect((await asA('DELETE', `/api/v1/surveys/${mine}/triggers/${b.trigger}`)).statusCode).toBe(404);
+    // B's segment and B's customers named in a pasted list are nobody in A.
+    expect((await asA('POST', `/api/v1/surveys/${mine}/send/preview`, { segmentId: b.segment })).statusCode).toBe(404);
+    const list = await asA('POST', `/api/v1/surveys/${mine}/send/preview`, { list: 'b@example.com\nb-secret' });
+    expect(list.json()).toMatchObject({ recipients: 0, list: { problems: [{ problem: 'not_found' }, { problem: 'not_found' }] } });
+    expect((await asA('POST', `/api/v1/surveys/${mine}/links/bulk`, { customerIds: [b.customer] })).statusCode).toBe(404);
   });
 
   it("widget keys of another workspace can be neither seen, changed, rotated nor revoked", async () => {

@@ -8,7 +8,7 @@ import { describeBrowser, documentDirection, seedFeedback, signedInOwner, useDas
 
 const LANGUAGES = ['en', 'fa', 'ar', 'zh'] as const;
 // The catalogs' top-level keys: a visible "segments.builder.title" means a missing translation.
-const MESSAGE_KEY = /\b(meta|app|nav|role|setup|login|validation|errors|list|filters|channel|score|sentiment|feedbackType|status|detail|settings|notFound|themes|analysis|topics|surveys|overview|explorer|customer360|segments|admin|act)\.[a-zA-Z][\w.]*[a-zA-Z]\b/;
+const MESSAGE_KEY = /\b(meta|app|nav|role|setup|login|validation|errors|list|filters|channel|score|sentiment|feedbackType|status|detail|settings|notFound|themes|analysis|topics|surveys|overview|explorer|customer360|segments|admin|act|surveyEditor|surveySending)\.[a-zA-Z][\w.]*[a-zA-Z]\b/;
 
 describeBrowser('every page in every language', () => {
   const dashboard = useDashboard();
@@ -42,6 +42,7 @@ describeBrowser('every page in every language', () => {
       ['overview', '/'], ['feedback', '/feedback'], ['feedback-detail', `/feedback/${item.id}`],
       ['customers', '/customers'], ['customer', `/customers/${customer.id}`], ['segments', '/segments'],
       ['surveys', '/surveys'], ['survey-editor', `/surveys/${survey.id}`], ['survey-results', `/surveys/${survey.id}/results`],
+      ['survey-send', `/surveys/${survey.id}/send`],
       ['tickets', '/tickets'], ['ideas', '/ideas'],
       ['themes', '/themes'], ['topics', '/settings/topics'], ['settings', '/settings'],
       ['settings-workspace', '/settings?section=workspace'], ['settings-members', '/settings?section=members'],
@@ -66,7 +67,7 @@ describeBrowser('every page in every language', () => {
         expect(text.match(MESSAGE_KEY)?.[0] ?? null, `${name}: an untranslated message key`).toBeNull();
         await screenshot(page, `page-${name}-${language}`);
       }
-      // Nineteen pages with a full-page screenshot each: minutes when the machine is loaded.
+      // Twenty pages with a full-page screenshot each: minutes when the machine is loaded.
     }, 300_000);
   }
 });

@@ -30,6 +30,7 @@ import { CustomerPage } from './pages/CustomerPage';
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const TicketsPage = lazy(() => import('./pages/TicketsPage').then((m) => ({ default: m.TicketsPage })));
 const IdeasPage = lazy(() => import('./pages/IdeasPage').then((m) => ({ default: m.IdeasPage })));
+const SurveySendPage = lazy(() => import('./pages/SurveySendPage').then((m) => ({ default: m.SurveySendPage })));
 
 type Boot =
   | { kind: 'loading' }
@@ -193,6 +194,8 @@ function AuthedPage({ route }: { route: Route }) {
       return <SurveyEditorPage key={route.id} id={route.id} />;
     case 'surveyResults':
       return <SurveyResultsPage key={route.id} id={route.id} />;
+    case 'surveySend':
+      return <SurveySendPage key={route.id} id={route.id} />;
     case 'segments':
       return <SegmentsPage />;
     case 'customers':

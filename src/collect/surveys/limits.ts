@@ -17,4 +17,15 @@ export const SURVEY_LIMITS = {
    * limit stops floods, not people. Tokens are 128-bit, so guessing is not what it guards.
    */
   submitsPerMinute: 600,
+  /** Entries of a pasted recipient list: a few thousand customers; larger audiences are a saved segment. */
+  maxListEntries: 5_000,
+  /** One entry of a pasted list: an email address, phone number or external id, not a paragraph. */
+  maxListEntryLength: 200,
+  /** Characters of a pasted list: 5,000 entries of up to 80 characters. */
+  maxListChars: 400_000,
+  /**
+   * Customers one send reaches (a whole segment): they are queued in one transaction, so a send
+   * is all or nothing, and 10,000 sends with their jobs commit in a few seconds.
+   */
+  maxRecipients: 10_000,
 } as const;

@@ -61,8 +61,8 @@ function questionField(def: SurveyDefinition, q: Question, language: PageLanguag
     for (let n = min; n <= max; n++) {
       options.push(radio(String(n), scoreLabel(q.type, n, language), value === n, q.type === 'rating' ? t('stars', { n: formatNumber(n, language) }) : undefined));
     }
-    control = html`<div class="scale scale-${q.type}">${options}</div>
-      <div class="scale-labels" aria-hidden="true"><span>${low}</span><span>${high}</span></div>`;
+    control = html`<div class="scale-block"><div class="scale scale-${q.type}">${options}</div>
+      <div class="scale-labels" aria-hidden="true"><span>${low}</span><span>${high}</span></div></div>`;
   } else if (q.type === 'text') {
     control = html`<textarea name="${name}" rows="4" maxlength="5000" dir="auto" placeholder="${t('textPlaceholder')}" aria-label="${text(q.title)}"${q.required ? html` required` : ''}>${typeof value === 'string' ? value : ''}</textarea>`;
   } else if (q.type === 'yes_no') {
@@ -134,7 +134,14 @@ legend{font-weight:600;margin-block-end:.75rem;padding:0}
 .scale-rating .choice span{color:#c58b00}
 .scale .choice input:checked+span{background:#2f5bd3;color:#fff;border-color:#2f5bd3}
 .scale .choice input:focus-visible+span,.choices input:focus-visible{outline:3px solid #f0a000;outline-offset:2px}
-.scale-labels{display:flex;justify-content:space-between;font-size:.85rem;color:#5b6475;margin-block-start:.35rem}
+/* A scale and its end labels share one width, so each label sits under its end button. Numbered
+   scales keep every button on one row (eleven fit a 360 px screen); grids follow the direction. */
+.scale-block{display:inline-grid;max-inline-size:100%}
+.scale-nps,.scale-csat,.scale-ces{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(0,2.75rem);gap:.3rem}
+.scale-nps .choice,.scale-csat .choice,.scale-ces .choice{display:flex}
+.scale-nps .choice span,.scale-csat .choice span,.scale-ces .choice span{flex:1;min-inline-size:0;padding-inline:0}
+.scale-labels{display:flex;justify-content:space-between;gap:1rem;font-size:.85rem;color:#5b6475;margin-block-start:.35rem}
+.scale-labels span:last-child{text-align:end}
 textarea{inline-size:100%;font:inherit;padding:.6rem;border:1px solid #b9c0cc;border-radius:.4rem}
 .error{color:#b00020;margin-block:.5rem 0}
 .actions{display:flex;gap:1rem;align-items:center;justify-content:flex-end}

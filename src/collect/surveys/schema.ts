@@ -5,7 +5,7 @@ import { pgTable, uuid, text, timestamp, jsonb, integer, uniqueIndex, index, pri
 import { workspaces } from '../../platform/schema.js';
 import { customers } from '../../customers/schema.js';
 import { feedbackItems } from '../schema.js';
-import type { SurveyDefinition } from './survey-definition.js';
+import type { Localized, SurveyDefinition } from './survey-definition.js';
 import type { WidgetSettings } from '../widget/widget-settings.js';
 
 export interface SurveySettings {
@@ -20,7 +20,9 @@ export interface SurveySettings {
 export const surveys = pgTable('surveys', {
   id: uuid('id').primaryKey(),
   workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  // `name` is the fallback; `names` holds the name per language ({ fa: '…' }) for respondents and lists.
   name: text('name').notNull(),
+  names: jsonb('names').$type<Localized>().notNull().default({}),
   status: text('status').notNull().default('draft'), // draft | live | closed
   currentVersion: integer('current_version').notNull().default(1),
   // The anonymous link is /s/<public_token>; personal links are signed with signing_key.

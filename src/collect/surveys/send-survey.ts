@@ -2,8 +2,8 @@
 // surveyed too recently), then deliver each through the durable job queue. A send row is written
 // in the same transaction as its job, carries a stable Message-ID, and is only ever sent while
 // 'queued': a redelivered job finds it 'sent' and does nothing.
-import { desc, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client.js';
+import { count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -12,7 +12,7 @@ import type { Mailer } from '../../platform/mail/mailer.js';
 import { workspaces } from '../../platform/schema.js';
 import { surveyThrottleDays } from '../../platform/workspace/workspace-settings.service.js';
 import { customers } from '../../customers/schema.js';
-import { surveyOptOuts, surveySends, surveys } from './schema.js';
+import { surveyOptOuts, surveyResponses, surveySends, surveys } from './schema.js';
 import { renderSurveyEmail } from './survey-email.js';
 import { currentVersion, findSurvey } from './survey.service.js';
 import { chooseLanguage } from './choose-language.js';
@@ -22,8 +22,6 @@ export const SEND_SURVEY_QUEUE = 'send-survey-email';
 
 export type SkipReason = 'no_email' | 'opted_out' | 'throttled' | 'daily_cap' | 'unknown_customer';
 
-/** Customers who were sent or answered any survey of this workspace in the last `days` days. */
-
 export interface QueueSendsInput {
   customerIds: string[];
   respectThrottle: boolean;
@@ -32,45 +30,80 @@ export interface QueueSendsInput {
   runAt?: Date;
 }
 
-export async function queueSurveySends(scope: WorkspaceScope, surveyId: string, input: QueueSendsInput) {
-  const result = await scope.transaction(async (tx) => {
-    const survey = await findSurvey(scope, surveyId, tx);
-    if (survey.status !== 'live') throw new AppError(409, 'survey_not_live', 'Only a live survey can be sent; publish it first');
-    const ids = [...new Set(input.customerIds)];
-    const found = await tx.select().from(customers).where(scope.where(customers, inArray(customers.id, ids)));
+type SurveyRow = typeof surveys.$inferSelect;
+type PlannedSend = Omit<typeof surveySends.$inferInsert, 'id' | 'workspaceId' | 'messageId'>;
+
+// Customers looked up per statement: keeps each IN list short on both engines.
+const CHUNK = 1000;
+
+/** Which customers get an email (in which language) and who is skipped, and why; writes nothing. */
+async function planSends(scope: WorkspaceScope, tx: Tx, survey: SurveyRow, input: QueueSendsInput) {
+  const ids = [...new Set(input.customerIds)];
+  const throttleDays = input.respectThrottle ? await surveyThrottleDays(tx, scope.workspaceId) : 0;
+  let capLeft = Infinity;
+  if (survey.settings.maxSendsPerDay) {
+    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(surveySends)
+      .where(scope.where(surveySends, eq(surveySends.surveyId, survey.id), inArray(surveySends.status, ['queued', 'sent']), gte(surveySends.createdAt, sql`date_trunc('day', now() at time zone 'utc') at time zone 'utc'`)));
+    capLeft = survey.settings.maxSendsPerDay - n;
+  }
+  const version = await currentVersion(scope, survey, tx);
+  const skipped: Array<{ customerId: string; reason: SkipReason }> = [];
+  const planned: PlannedSend[] = [];
+  for (let at = 0; at < ids.length; at += CHUNK) {
+    const chunk = ids.slice(at, at + CHUNK);
+    const found = new Map((await tx.select().from(customers).where(scope.where(customers, inArray(customers.id, chunk)))).map((c) => [c.id, c]));
     const optedOut = new Set((await tx.select({ id: surveyOptOuts.customerId }).from(surveyOptOuts)
-      .where(scope.where(surveyOptOuts, inArray(surveyOptOuts.customerId, ids)))).map((r) => r.id));
-    const recent = input.respectThrottle ? await recentlySurveyed(scope, tx, ids, await surveyThrottleDays(tx, scope.workspaceId)) : new Set<string>();
-    let capLeft = Infinity;
-    if (survey.settings.maxSendsPerDay) {
-      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(surveySends)
-        .where(scope.where(surveySends, eq(surveySends.surveyId, survey.id), inArray(surveySends.status, ['queued', 'sent']), gte(surveySends.createdAt, sql`date_trunc('day', now() at time zone 'utc') at time zone 'utc'`)));
-      capLeft = survey.settings.maxSendsPerDay - n;
-    }
-    const version = await currentVersion(scope, survey, tx);
-    const skipped: Array<{ customerId: string; reason: SkipReason }> = [];
-    const rows: Array<typeof surveySends.$inferInsert> = [];
-    for (const id of ids) {
-      const c = found.find((x) => x.id === id);
+      .where(scope.where(surveyOptOuts, inArray(surveyOptOuts.customerId, chunk)))).map((r) => r.id));
+    const recent = await recentlySurveyed(scope, tx, chunk, throttleDays);
+    for (const id of chunk) {
+      const c = found.get(id);
       const reason: SkipReason | null = !c ? 'unknown_customer' : !c.email ? 'no_email' : optedOut.has(id) ? 'opted_out' : recent.has(id) ? 'throttled' : capLeft <= 0 ? 'daily_cap' : null;
       if (reason) {
         skipped.push({ customerId: id, reason });
         continue;
       }
       capLeft--;
-      const sendId = newId();
       const language = chooseLanguage(version.definition, { customerLocale: c!.locale }).language;
-      rows.push(scope.stamp({
-        id: sendId, surveyId: survey.id, customerId: id, email: c!.email!, language,
-        messageId: `<${sendId}@feedloop>`, dedupeKey: input.dedupeKey?.(id) ?? null, scheduledFor: input.runAt ?? new Date(),
-      }));
+      planned.push({
+        surveyId: survey.id, customerId: id, email: c!.email!, language,
+        dedupeKey: input.dedupeKey?.(id) ?? null, scheduledFor: input.runAt ?? new Date(),
+      });
     }
-    const inserted = rows.length ? await tx.insert(surveySends).values(rows).onConflictDoNothing().returning({ id: surveySends.id }) : [];
+  }
+  return { planned, skipped };
+}
+
+export async function queueSurveySends(scope: WorkspaceScope, surveyId: string, input: QueueSendsInput) {
+  const result = await scope.transaction(async (tx) => {
+    const survey = await findSurvey(scope, surveyId, tx);
+    if (survey.status !== 'live') throw new AppError(409, 'survey_not_live', 'Only a live survey can be sent; publish it first');
+    const { planned, skipped } = await planSends(scope, tx, survey, input);
+    const rows = planned.map((p) => {
+      const sendId = newId();
+      return scope.stamp({ ...p, id: sendId, messageId: `<${sendId}@feedloop>` });
+    });
+    const inserted: Array<{ id: string }> = [];
+    for (let at = 0; at < rows.length; at += CHUNK) {
+      inserted.push(...await tx.insert(surveySends).values(rows.slice(at, at + CHUNK)).onConflictDoNothing().returning({ id: surveySends.id }));
+    }
     await enqueueJobs(tx, inserted.map((r) => ({ queue: SEND_SURVEY_QUEUE, payload: { workspaceId: scope.workspaceId, sendId: r.id }, runAt: input.runAt })));
     return { queued: inserted.length, skipped, sendIds: inserted.map((r) => r.id) };
   });
   if (result.queued) notifyJobsEnqueued();
   return result;
+}
+
+/** What a send would do, without sending: how many get the email, in which languages, who is skipped. */
+export async function previewSurveySends(scope: WorkspaceScope, surveyId: string, input: Pick<QueueSendsInput, 'customerIds' | 'respectThrottle'>) {
+  return scope.transaction(async (tx) => {
+    const survey = await findSurvey(scope, surveyId, tx);
+    const { planned, skipped } = await planSends(scope, tx, survey, input);
+    const tally = <T extends string>(values: T[]) => values.reduce<Partial<Record<T, number>>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+    return {
+      status: survey.status, recipients: planned.length + skipped.length, willSend: planned.length,
+      languages: tally(planned.map((p) => p.language as string)), skipped: tally(skipped.map((x) => x.reason)),
+    };
+  });
 }
 
 export interface DeliverDeps {
@@ -108,6 +141,20 @@ export async function deliverSurveyEmail(deps: DeliverDeps, payload: Record<stri
   throw new Error(`survey email not sent (will retry): ${result.reason}`);
 }
 
+/** Sends per status, and how many of the emailed customers responded (share of those sent). */
+async function sendSummary(scope: WorkspaceScope, surveyId: string) {
+  const rows = await scope.db.select({ status: surveySends.status, n: count() }).from(surveySends)
+    .where(scope.where(surveySends, eq(surveySends.surveyId, surveyId))).groupBy(surveySends.status);
+  const n = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
+  const [{ responses, completed }] = await scope.db.select({ responses: count(), completed: sql<number>`count(*) filter (where ${surveyResponses.status} = 'completed')::int` })
+    .from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.channel, 'email')));
+  const rate = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : null);
+  return {
+    total: rows.reduce((sum, r) => sum + r.n, 0), queued: n('queued'), sent: n('sent'), bounced: n('bounced'), failed: n('failed'), skipped: n('skipped'),
+    responses, completed: Number(completed), responseRate: rate(responses, n('sent')), bounceRate: rate(n('bounced'), n('sent') + n('bounced')),
+  };
+}
+
 export async function listSurveySends(scope: WorkspaceScope, surveyId: string, q: { status?: string; limit: number }) {
   await findSurvey(scope, surveyId);
   const data = await scope.db.select({
@@ -117,5 +164,5 @@ export async function listSurveySends(scope: WorkspaceScope, surveyId: string, q
   }).from(surveySends)
     .where(scope.where(surveySends, eq(surveySends.surveyId, surveyId), q.status ? eq(surveySends.status, q.status) : undefined))
     .orderBy(desc(surveySends.createdAt), desc(surveySends.id)).limit(q.limit);
-  return { data };
+  return { data, summary: await sendSummary(scope, surveyId) };
 }

@@ -97,3 +97,6 @@ export type SurveyDefinition = z.infer<typeof zSurveyDefinition>;
 /** The text in `lang`, else in the survey's default language. */
 export const localize = (text: Localized | undefined, lang: SurveyLanguage, def: SurveyDefinition): string =>
   text?.[lang] ?? text?.[def.defaultLanguage] ?? '';
+
+/** A survey's name in `lang`, else its fallback name. */
+export const nameIn = (survey: { name: string; names: Localized }, lang: SurveyLanguage): string => survey.names[lang] ?? survey.name;

@@ -7,7 +7,7 @@ import { isScoreType, type Question, type SurveyDefinition } from './survey-defi
 
 import type { AnswerValue } from './survey-walk.js';
 
-export { conditionHolds, nextQuestion, questionPath, firstOpenQuestion, type AnswerValue, type Answers } from './survey-walk.js';
+export { conditionHolds, nextQuestion, questionPath, projectedPath, firstOpenQuestion, type AnswerValue, type Answers } from './survey-walk.js';
 
 export type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false; message: string };
 

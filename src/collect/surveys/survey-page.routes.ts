@@ -17,8 +17,8 @@ import { languageName, messagesFor, type MessageKey, type PageLanguage } from '.
 import { layout, messagePage, ONE_CLICK_JS, questionPage, SURVEY_CSS, thankYouPage } from './link-page.js';
 import { html } from '../../platform/http/html.js';
 import { personalKeyOf, personalResumeToken, verifyLink } from './survey-links.js';
-import { isScoreType, SURVEY_LANGUAGES, type Question, type SurveyDefinition, type SurveyLanguage } from './survey-definition.js';
-import { parseAnswer, questionPath, type AnswerValue } from './survey-flow.js';
+import { isScoreType, nameIn, SURVEY_LANGUAGES, type Question, type SurveyDefinition, type SurveyLanguage } from './survey-definition.js';
+import { parseAnswer, projectedPath, questionPath, type AnswerValue } from './survey-flow.js';
 import {
   AnswerError, answerNewResponse, assertOpen, openResponse, respondentVersion, responseByResumeToken, responseState, responseVersion, saveAnswers,
   surveyByPublicToken, type RespondentSurvey, type ResponseRow,
@@ -64,11 +64,10 @@ function questionsToShow(def: SurveyDefinition, state: { answers: Record<string,
     .sort((a, b) => def.questions.indexOf(a) - def.questions.indexOf(b));
 }
 
-function position(def: SurveyDefinition, answers: Record<string, unknown>, shown: Question) {
-  const path = questionPath(def, answers as never);
-  const last = path.at(-1);
-  const rest = last ? def.questions.slice(def.questions.indexOf(last) + 1).filter((q) => !q.showIf).length : 0;
-  return { n: Math.max(1, path.findIndex((q) => q.id === shown.id) + 1), total: path.length + rest };
+/** "Question n of total", counted along the questions this respondent will see. */
+function position(def: SurveyDefinition, state: { answers: Record<string, unknown>; seen: ReadonlySet<string> }, shown: Question) {
+  const path = projectedPath(def, state.answers as never, state.seen);
+  return { n: Math.max(1, path.findIndex((q) => q.id === shown.id) + 1), total: Math.max(1, path.length) };
 }
 
 export async function surveyPageRoutes(app: FastifyInstance, opts: { database: Database }) {
@@ -146,8 +145,8 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     hidden._q = shown.map((q) => q.id).join(',');
     const notice = choice.fallbackFrom ? messagesFor(lang)('languageFallback', { language: languageName(lang, lang) }) : undefined;
     return sendPage(reply, 200, questionPage({
-      surveyName: rs.survey.name, definition: def, language: lang, questions: shown, answers: {}, action: `/s/${token}/answer`,
-      hidden, notice, showWelcome: true, position: position(def, {}, shown[0]),
+      surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: shown, answers: {}, action: `/s/${token}/answer`,
+      hidden, notice, showWelcome: true, position: position(def, state, shown[0]),
     }));
   });
 
@@ -160,20 +159,20 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const state = await responseState(rs.scope, response, rs.scope.db, rs.current);
     const def = state.definition;
     const lang = offeredLanguage(def, query.lang ?? response.language);
-    if (response.status === 'completed') return sendPage(reply, 200, thankYouPage(rs.survey.name, def, lang));
+    if (response.status === 'completed') return sendPage(reply, 200, thankYouPage(nameIn(rs.survey, lang), def, lang));
     assertOpen(rs.survey);
     const path = questionPath(def, state.answers);
     const revisit = query.q ? path.find((q) => q.id === query.q && state.seen.has(q.id)) : undefined;
     const target = revisit ?? state.next;
-    if (!target) return sendPage(reply, 200, thankYouPage(rs.survey.name, def, lang));
+    if (!target) return sendPage(reply, 200, thankYouPage(nameIn(rs.survey, lang), def, lang));
     const shown = revisit ? [revisit] : questionsToShow(def, state, target);
     const index = path.findIndex((q) => q.id === shown[0].id);
     const previous = index > 0 ? path[index - 1] : undefined;
     return sendPage(reply, 200, questionPage({
-      surveyName: rs.survey.name, definition: def, language: lang, questions: shown, answers: state.answers,
+      surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: shown, answers: state.answers,
       action: `/s/${token}/answer`, hidden: { _r: resume, _lang: lang, _q: shown.map((q) => q.id).join(',') },
       backHref: previous ? `/s/${token}/r/${resume}?q=${previous.id}&lang=${lang}` : undefined,
-      position: position(def, state.answers, shown[0]),
+      position: position(def, state, shown[0]),
     }));
   });
 
@@ -191,7 +190,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const lang = chooseLanguage(def, { requested: (req.query as Record<string, string>).lang, customerLocale: (await linkedCustomer(rs, v.payload.c)).locale, acceptLanguage: req.headers['accept-language'] }).language;
     assertOpen(rs.survey);
     return sendPage(reply, 200, questionPage({
-      surveyName: rs.survey.name, definition: def, language: lang, questions: [question], answers: { [question.id]: v.payload.v! },
+      surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: [question], answers: { [question.id]: v.payload.v! },
       action: `/s/${token}/answer`, hidden: { _a: click, _lang: lang, _q: question.id }, notice: messagesFor(lang)('oneClickSaving'),
       script: '/s/assets/one-click.js', formId: 'one-click', submitKey: 'oneClickSave',
     }));
@@ -263,7 +262,7 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
         else if (typeof raw[q.id] === 'string') echoed[q.id] = raw[q.id] as string;
       }
       return sendPage(reply, 400, questionPage({
-        surveyName: rs.survey.name, definition: state.definition, language: lang, questions: shown.length ? shown : [state.next!].filter(Boolean),
+        surveyName: nameIn(rs.survey, lang), definition: state.definition, language: lang, questions: shown.length ? shown : [state.next!].filter(Boolean),
         answers: echoed, errors: { [err.questionId]: err.message.replace(`${err.questionId}: `, '') },
         action: `/s/${token}/answer`, hidden: { _r: resume, _lang: lang, _q: shown.map((q) => q.id).join(',') },
       }));

@@ -72,7 +72,7 @@ export async function surveyResults(scope: WorkspaceScope, surveyId: string) {
     .groupBy(feedbackItems.sentiment);
 
   return {
-    survey: { id: survey.id, name: survey.name, status: survey.status, version: survey.version },
+    survey: { id: survey.id, name: survey.name, names: survey.names, status: survey.status, version: survey.version },
     responses: {
       started, completed, partial: started - completed, byChannel,
       completionRate: started ? Math.round((1000 * completed) / started) / 10 : null,

@@ -55,3 +55,53 @@ export function firstOpenQuestion(def: SurveyDefinition, answers: Answers, seen:
   for (const q of questionPath(def, answers)) if (answers[q.id] === undefined && !seen.has(q.id)) return q;
   return null;
 }
+
+/**
+ * An answer to `question` that brings as many of its follow-ups (questions shown by its answer)
+ * as any answer can, from the values their conditions name; undefined when none depends on it.
+ */
+function answerWithMostFollowUps(def: SurveyDefinition, question: Question): AnswerValue | undefined {
+  const conditions = def.questions.flatMap((q) => (q.showIf?.question === question.id ? [q.showIf] : []));
+  if (conditions.length === 0) return undefined;
+  const named = conditions.flatMap((c) => [c.min, c.max, ...(c.anyOf ?? [])]).filter((v) => v !== undefined);
+  // Several options can be chosen at once: all of them bring every follow-up that names one.
+  const candidates: AnswerValue[] = question.type === 'multiple' ? [named.filter((v): v is string => typeof v === 'string')] : named;
+  let best: AnswerValue | undefined;
+  let most = 0;
+  for (const value of candidates) {
+    const brought = conditions.filter((c) => conditionHolds(c, { [question.id]: value })).length;
+    if (brought > most) {
+      best = value;
+      most = brought;
+    }
+  }
+  return best;
+}
+
+/**
+ * Every question the respondent will see: the path taken so far, then the rest as it stands. A
+ * question not answered yet counts the follow-ups its answer may bring (one of "what went
+ * wrong?" / "what did you like?") and no skip: the count changes only when an answer makes it.
+ */
+export function projectedPath(def: SurveyDefinition, answers: Answers, seen: ReadonlySet<string> = new Set()): Question[] {
+  const assumed: Answers = { ...answers };
+  const path: Question[] = [];
+  for (let i = 0; i < def.questions.length;) {
+    const q = def.questions[i];
+    if (q.showIf && !conditionHolds(q.showIf, assumed)) {
+      i++;
+      continue;
+    }
+    path.push(q);
+    if (answers[q.id] === undefined && !seen.has(q.id)) {
+      const likely = answerWithMostFollowUps(def, q);
+      if (likely !== undefined) assumed[q.id] = likely;
+      i++;
+      continue;
+    }
+    const jump = q.logic?.find((rule) => conditionHolds(rule.if, answers));
+    if (jump?.goTo === 'end') break;
+    i = jump ? def.questions.findIndex((x) => x.id === jump.goTo) : i + 1;
+  }
+  return path;
+}

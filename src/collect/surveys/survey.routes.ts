@@ -1,14 +1,17 @@
-// Surveys over REST: templates, create/edit/publish/close, personal links, results.
+// Surveys over REST: templates, create/edit/publish/close, sends, triggers, preview, results
+// (sending, email previews and personal links: survey-distribution.routes.ts).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zLocale, zUuid } from '../../platform/http/zod-types.js';
 import { questionPage } from './link-page.js';
+import { nameIn } from './survey-definition.js';
 import { messagesFor } from './page-messages.js';
-import { ZCreateTriggerInput, ZCreateSurveyInput, ZListSendsQuery, ZListSurveysQuery, ZSendSurveyInput, ZUpdateSurveyInput } from './survey.schemas.js';
-import { listSurveySends, queueSurveySends } from './send-survey.js';
+import { ZCreateTriggerInput, ZCreateSurveyInput, ZListSendsQuery, ZListSurveysQuery, ZUpdateSurveyInput } from './survey.schemas.js';
+import { listSurveySends } from './send-survey.js';
+import { surveyDistributionRoutes } from './survey-distribution.routes.js';
 import { createTrigger, deleteTrigger, listTriggers } from './survey-triggers.js';
-import { createSurvey, getSurvey, listSurveys, personalLinkPath, setSurveyStatus, updateSurvey } from './survey.service.js';
+import { createSurvey, getSurvey, listSurveys, setSurveyStatus, updateSurvey } from './survey.service.js';
 import { surveyResults } from './survey-results.js';
 import { SURVEY_TEMPLATES } from './survey-templates.js';
 
@@ -61,29 +64,11 @@ export async function surveyRoutes(app: FastifyInstance, opts: { publicUrl: stri
     schema: { tags, summary: 'Stop accepting answers (live → closed)', params: ZIdParams },
   }, async (req) => withUrl(await setSurveyStatus(req.scope, req.params.id, 'closed')));
 
-  r.post('/api/v1/surveys/:id/links', {
-    config: { permission: 'surveys:manage' },
-    schema: { tags, summary: 'A personal link for one customer (signed; answers are attached to the customer)', params: ZIdParams, body: z.strictObject({ customerId: zUuid }) },
-  }, async (req, reply) => {
-    const link = await personalLinkPath(req.scope, req.params.id, req.body.customerId);
-    return reply.code(201).send({ url: `${opts.publicUrl}${link.path}`, expiresAt: link.expiresAt });
-  });
-
-  r.post('/api/v1/surveys/:id/send', {
-    config: { permission: 'surveys:manage' },
-    schema: {
-      tags, summary: 'Email the survey to customers',
-      description: 'Each customer gets one email in their language (queued, sent by the background workers). Customers without an email, who unsubscribed, or who were surveyed within the workspace throttle window (default 30 days, any survey) are skipped and listed with the reason.',
-      params: ZIdParams, body: ZSendSurveyInput,
-    },
-  }, async (req, reply) => {
-    const { queued, skipped, sendIds } = await queueSurveySends(req.scope, req.params.id, { customerIds: req.body.customerIds, respectThrottle: req.body.respectThrottle });
-    return reply.code(202).send({ queued, skipped, sendIds });
-  });
+  await surveyDistributionRoutes(app, opts);
 
   r.get('/api/v1/surveys/:id/sends', {
     config: { permission: 'surveys:read' },
-    schema: { tags, summary: 'Email sends of a survey, newest first, with status (queued, sent, bounced, failed, skipped) and reason', params: ZIdParams, querystring: ZListSendsQuery },
+    schema: { tags, summary: 'Email sends of a survey, newest first, with status (queued, sent, bounced, failed, skipped) and reason, and a summary: counts per status and the response rate of those sent', params: ZIdParams, querystring: ZListSendsQuery },
   }, async (req) => listSurveySends(req.scope, req.params.id, req.query));
 
   r.post('/api/v1/surveys/:id/triggers', {
@@ -119,7 +104,7 @@ export async function surveyRoutes(app: FastifyInstance, opts: { publicUrl: stri
     const def = survey.definition;
     const language = req.query.lang && def.languages.includes(req.query.lang) ? req.query.lang : def.defaultLanguage;
     const body = questionPage({
-      surveyName: survey.name, definition: def, language, questions: def.questions, answers: {}, action: '#', hidden: {},
+      surveyName: nameIn(survey, language), definition: def, language, questions: def.questions, answers: {}, action: '#', hidden: {},
       notice: messagesFor(language)('preview'), showWelcome: true, submitKey: 'submit',
     });
     // Shown inside the dashboard; the form can never be sent from a preview.

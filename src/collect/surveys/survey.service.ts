@@ -10,7 +10,7 @@ import { assertSavedSegments } from '../../customers/segments/segment-membership
 import { surveyResponses, surveys, surveyVersions } from './schema.js';
 import { linkExpiry, signLink } from './survey-links.js';
 import { definitionFromTemplate, SURVEY_TEMPLATES } from './survey-templates.js';
-import type { SurveyDefinition, SurveyLanguage } from './survey-definition.js';
+import type { Localized, SurveyDefinition, SurveyLanguage } from './survey-definition.js';
 import type { TCreateSurveyInput, TUpdateSurveyInput } from './survey.schemas.js';
 
 export type SurveyRow = typeof surveys.$inferSelect;
@@ -18,7 +18,9 @@ export type SurveyStatus = 'draft' | 'live' | 'closed';
 
 export interface SurveyView {
   id: string;
+  /** The fallback name, shown where `names` has no text for a language */
   name: string;
+  names: Localized;
   status: string;
   version: number;
   definition: SurveyDefinition;
@@ -33,7 +35,7 @@ export interface SurveyView {
 }
 
 const view = (s: SurveyRow, definition: SurveyDefinition): SurveyView => ({
-  id: s.id, name: s.name, status: s.status, version: s.currentVersion, definition, settings: s.settings,
+  id: s.id, name: s.name, names: s.names, status: s.status, version: s.currentVersion, definition, settings: s.settings,
   template: s.templateKey, linkPath: `/s/${s.publicToken}`,
   createdAt: s.createdAt, updatedAt: s.updatedAt, publishedAt: s.publishedAt, closedAt: s.closedAt,
 });
@@ -49,19 +51,20 @@ export async function currentVersion(scope: WorkspaceScope, survey: SurveyRow, d
 
 export async function createSurvey(scope: WorkspaceScope, input: TCreateSurveyInput): Promise<SurveyView> {
   let definition = input.definition;
-  let name = input.name;
+  let names: Localized = { ...input.names };
   if (input.template) {
     const template = SURVEY_TEMPLATES.find((t) => t.key === input.template)!;
     const languages: SurveyLanguage[] = input.languages ?? ['en', 'fa', 'ar', 'zh'];
     const fallback = input.defaultLanguage ?? (languages.includes('en') ? 'en' : languages[0]);
     if (!languages.includes(fallback)) throw new AppError(400, 'invalid_input', 'defaultLanguage: must be one of languages', 'defaultLanguage');
     definition = definitionFromTemplate(template, languages, fallback);
-    name ??= template.name[fallback];
+    names = { ...Object.fromEntries(languages.map((l) => [l, template.name[l]])), ...names };
   }
   await assertWidgetSegments(scope, input.settings);
+  const name = input.name ?? names[definition!.defaultLanguage] ?? Object.values(names)[0]!;
   return scope.transaction(async (tx) => {
     const [s] = await tx.insert(surveys).values(scope.stamp({
-      id: newId(), name: name!, publicToken: randomToken(18), signingKey: randomToken(32),
+      id: newId(), name, names, publicToken: randomToken(18), signingKey: randomToken(32),
       settings: input.settings, templateKey: input.template ?? null,
     })).returning();
     await tx.insert(surveyVersions).values(scope.stamp({ id: newId(), surveyId: s.id, version: 1, definition: definition! }));
@@ -119,6 +122,7 @@ export async function updateSurvey(scope: WorkspaceScope, id: string, input: TUp
     }
     const [updated] = await tx.update(surveys).set({
       ...(input.name ? { name: input.name } : {}),
+      ...(input.names ? { names: input.names } : {}),
       ...(input.settings ? { settings: input.settings } : {}),
       currentVersion: version, updatedAt: new Date(),
     }).where(scope.where(surveys, eq(surveys.id, s.id))).returning();

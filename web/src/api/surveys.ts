@@ -87,7 +87,9 @@ export interface SurveySettings {
 
 export interface Survey {
   id: string;
+  /** The fallback name, shown where `names` has none for a language. */
   name: string;
+  names: Localized;
   status: SurveyStatus;
   version: number;
   definition: SurveyDefinition;
@@ -119,7 +121,7 @@ export interface QuestionResult {
 }
 
 export interface SurveyResults {
-  survey: { id: string; name: string; status: SurveyStatus; version: number };
+  survey: { id: string; name: string; names: Localized; status: SurveyStatus; version: number };
   responses: { started: number; completed: number; partial: number; completionRate: number | null; byChannel: Record<string, number> };
   email: { sent: number; responses: number; responseRate: number | null; bounced?: number; failed?: number; skipped?: number; queued?: number };
   questions: QuestionResult[];
@@ -139,7 +141,7 @@ export const surveysApi = {
   get: (surveyId: string, options?: RequestOptions) => request<Survey>('GET', `${BASE}/surveys/${id(surveyId)}`, undefined, options),
   createFromTemplate: (template: string, languages: SurveyLanguage[], defaultLanguage: SurveyLanguage) =>
     request<Survey>('POST', `${BASE}/surveys`, { template, languages, defaultLanguage }),
-  update: (surveyId: string, patch: { name?: string; definition?: SurveyDefinition; settings?: SurveySettings }) => request<Survey>('PATCH', `${BASE}/surveys/${id(surveyId)}`, patch),
+  update: (surveyId: string, patch: { name?: string; names?: Localized; definition?: SurveyDefinition; settings?: SurveySettings }) => request<Survey>('PATCH', `${BASE}/surveys/${id(surveyId)}`, patch),
   publish: (surveyId: string) => request<Survey>('POST', `${BASE}/surveys/${id(surveyId)}/publish`),
   close: (surveyId: string) => request<Survey>('POST', `${BASE}/surveys/${id(surveyId)}/close`),
   results: (surveyId: string, options?: RequestOptions) => request<SurveyResults>('GET', `${BASE}/surveys/${id(surveyId)}/results`, undefined, options),

@@ -56,6 +56,7 @@ export type Route =
   | { name: 'surveys' }
   | { name: 'surveyEditor'; id: string }
   | { name: 'surveyResults'; id: string }
+  | { name: 'surveySend'; id: string }
   | { name: 'segments' }
   | { name: 'customers' }
   | { name: 'customer'; id: string }
@@ -92,8 +93,11 @@ export function matchRoute(path: string): Route {
     case '/ideas':
       return { name: 'ideas' };
   }
-  const survey = /^\/surveys\/([^/]+)(\/results)?$/.exec(clean);
-  if (survey) return survey[2] ? { name: 'surveyResults', id: decodeURIComponent(survey[1]) } : { name: 'surveyEditor', id: decodeURIComponent(survey[1]) };
+  const survey = /^\/surveys\/([^/]+)(\/results|\/send)?$/.exec(clean);
+  if (survey) {
+    const id = decodeURIComponent(survey[1]);
+    return survey[2] === '/results' ? { name: 'surveyResults', id } : survey[2] === '/send' ? { name: 'surveySend', id } : { name: 'surveyEditor', id };
+  }
   const customer = /^\/customers\/([^/]+)$/.exec(clean);
   if (customer) return { name: 'customer', id: decodeURIComponent(customer[1]) };
   const invite = /^\/invite\/([^/]+)$/.exec(clean);
@@ -113,6 +117,7 @@ export const paths = {
   surveys: () => '/surveys',
   surveyEditor: (id: string) => `/surveys/${encodeURIComponent(id)}`,
   surveyResults: (id: string) => `/surveys/${encodeURIComponent(id)}/results`,
+  surveySend: (id: string) => `/surveys/${encodeURIComponent(id)}/send`,
   segments: () => '/segments',
   customers: (q = '') => (q ? `/customers?q=${encodeURIComponent(q)}` : '/customers'),
   customer: (id: string) => `/customers/${encodeURIComponent(id)}`,

@@ -12,6 +12,9 @@ export function localized(text: Localized | undefined, language: string, def: Su
   return text?.[language as SurveyLanguage] ?? text?.[def.defaultLanguage] ?? '';
 }
 
+/** A survey's name in the UI language, else its fallback name. */
+export const nameIn = (survey: { name: string; names?: Localized }, language: string): string => survey.names?.[language as SurveyLanguage] ?? survey.name;
+
 /** Sets one language of a text; an empty value removes that language. */
 export function withText(text: Localized | undefined, language: SurveyLanguage, value: string): Localized {
   const next: Localized = { ...text };

@@ -28,13 +28,17 @@ import actEn from './act/en.json';
 import actFa from './act/fa.json';
 import actAr from './act/ar.json';
 import actZh from './act/zh.json';
+import surveysEn from './surveys/en.json';
+import surveysFa from './surveys/fa.json';
+import surveysAr from './surveys/ar.json';
+import surveysZh from './surveys/zh.json';
 
-const english = { ...en, ...overviewEn, ...explorerEn, ...customer360En, ...segmentsEn, ...adminEn, ...actEn };
+const english = { ...en, ...overviewEn, ...explorerEn, ...customer360En, ...segmentsEn, ...adminEn, ...actEn, ...surveysEn };
 export type Catalog = typeof english;
 
 export const CATALOGS = {
   en: english,
-  fa: { ...fa, ...overviewFa, ...explorerFa, ...customer360Fa, ...segmentsFa, ...adminFa, ...actFa },
-  ar: { ...ar, ...overviewAr, ...explorerAr, ...customer360Ar, ...segmentsAr, ...adminAr, ...actAr },
-  zh: { ...zh, ...overviewZh, ...explorerZh, ...customer360Zh, ...segmentsZh, ...adminZh, ...actZh },
+  fa: { ...fa, ...overviewFa, ...explorerFa, ...customer360Fa, ...segmentsFa, ...adminFa, ...actFa, ...surveysFa },
+  ar: { ...ar, ...overviewAr, ...explorerAr, ...customer360Ar, ...segmentsAr, ...adminAr, ...actAr, ...surveysAr },
+  zh: { ...zh, ...overviewZh, ...explorerZh, ...customer360Zh, ...segmentsZh, ...adminZh, ...actZh, ...surveysZh },
 };

@@ -1,20 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { QUESTION_TYPES, SURVEY_LANGUAGES, surveysApi, type Question, type QuestionType, type Survey, type SurveyDefinition, type SurveyLanguage } from '../api/surveys';
+import { QUESTION_TYPES, SURVEY_LANGUAGES, surveysApi, type Localized, type Question, type QuestionType, type Survey, type SurveyDefinition, type SurveyLanguage } from '../api/surveys';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { nativeName } from '../components/LanguageSwitcher';
 import { Link } from '../components/Link';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
+import { EmailTriggersEditor } from '../components/surveys/EmailTriggersEditor';
 import { QuestionEditor } from '../components/surveys/QuestionEditor';
 import { WidgetSettingsEditor } from '../components/surveys/WidgetSettingsEditor';
 import { isRtl, isUiLocale } from '../i18n';
 import { errorMessage } from '../lib/errors';
 import { paths } from '../lib/router';
 import { useSession } from '../lib/session';
-import { blankQuestion, canManageSurveys, missingTexts, withText } from '../lib/surveys';
+import { blankQuestion, canManageSurveys, missingTexts, nameIn, withText } from '../lib/surveys';
 
 const dirOf = (language: SurveyLanguage) => (isRtl(language) ? 'rtl' : 'ltr');
 import '../styles/surveys.css';
@@ -29,7 +30,7 @@ export function SurveyEditorPage({ id }: { id: string }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [reload, setReload] = useState(0);
   const [survey, setSurvey] = useState<Survey | null>(null);
-  const [name, setName] = useState('');
+  const [names, setNames] = useState<Localized>({});
   const [def, setDef] = useState<SurveyDefinition | null>(null);
   const [language, setLanguage] = useState<SurveyLanguage>('en');
   const [previewLanguage, setPreviewLanguage] = useState<SurveyLanguage>('en');
@@ -43,7 +44,7 @@ export function SurveyEditorPage({ id }: { id: string }) {
 
   function adopt(s: Survey) {
     setSurvey(s);
-    setName(s.name);
+    setNames(s.names ?? {});
     setDef(s.definition);
     setHiddenText(s.definition.hiddenFields.join(', '));
     setDirty(false);
@@ -102,14 +103,15 @@ export function SurveyEditorPage({ id }: { id: string }) {
       setBusy(false);
     }
   }
-  const save = () => run(() => surveysApi.update(s.id, { name: name.trim(), definition: d }), t('surveys.saved'));
+  // `name` stays the fallback: the default language's name when it has one.
+  const save = () => run(() => surveysApi.update(s.id, { names, name: names[d.defaultLanguage]?.trim() || s.name, definition: d }), t('surveys.saved'));
 
   return (
     <div className="stack survey-editor" data-testid="survey-editor">
       <Link to={paths.surveys()} className="back-link">{t('surveys.back')}</Link>
       <div className="page-head survey-head">
         <div>
-          <h1 className="page-title"><bdi>{s.name}</bdi></h1>
+          <h1 className="page-title"><bdi>{nameIn(s, i18n.language)}</bdi></h1>
           <p className="muted">
             <span className={`badge badge-survey-${s.status}`} data-testid="survey-status">{t(`surveys.status.${s.status}`)}</span>{' '}
             {t('surveys.version', { version: s.version })}
@@ -117,6 +119,7 @@ export function SurveyEditorPage({ id }: { id: string }) {
         </div>
         <div className="survey-row-actions">
           <Link to={paths.surveyResults(s.id)} className="button">{t('surveys.results')}</Link>
+          {canEdit && <Link to={paths.surveySend(s.id)} className="button" data-testid="send-and-share">{t('surveyEditor.sendAndShare')}</Link>}
           {canEdit && s.status !== 'live' && <button type="button" className="button button-primary" disabled={busy || dirty} onClick={() => run(() => surveysApi.publish(s.id), t('surveys.published'))}>{t('surveys.publish')}</button>}
           {canEdit && s.status === 'live' && <button type="button" className="button" disabled={busy} onClick={() => run(() => surveysApi.close(s.id), t('surveys.closed'))}>{t('surveys.close')}</button>}
         </div>
@@ -131,9 +134,6 @@ export function SurveyEditorPage({ id }: { id: string }) {
       <div className="survey-columns">
         <div className="stack">
           <div className="card stack">
-            <Field label={t('surveys.name')}>
-              {(props) => <input {...props} value={name} disabled={!canEdit} dir="auto" onChange={(e) => { setName(e.target.value); setDirty(true); }} />}
-            </Field>
             <fieldset className="language-picks" disabled={!canEdit}>
               <legend className="field-label">{t('surveys.languages')}</legend>
               {SURVEY_LANGUAGES.map((l) => (
@@ -173,6 +173,10 @@ export function SurveyEditorPage({ id }: { id: string }) {
           </div>
 
           <div className="card stack">
+            <Field label={t('surveyEditor.name')} hint={t('surveyEditor.nameHint', { fallback: s.name })}>
+              {(props) => <input {...props} disabled={!canEdit} dir={dirOf(language)} lang={language} value={names[language] ?? ''} placeholder={s.name} data-testid="survey-name"
+                onChange={(e) => { setNames(withText(names, language, e.target.value)); setDirty(true); setNotice(null); }} />}
+            </Field>
             <Field label={t('surveys.welcome')}>
               {(props) => <textarea {...props} rows={2} disabled={!canEdit} dir={dirOf(language)} lang={language} value={d.welcome?.[language] ?? ''} placeholder={d.welcome?.[d.defaultLanguage] ?? ''}
                 onChange={(e) => change({ ...d, welcome: withText(d.welcome, language, e.target.value) })} />}
@@ -204,6 +208,7 @@ export function SurveyEditorPage({ id }: { id: string }) {
           )}
 
           <WidgetSettingsEditor key={s.id} survey={s} readOnly={!canEdit} onSaved={setSurvey} />
+          <EmailTriggersEditor key={`triggers-${s.id}`} survey={s} readOnly={!canEdit} onSaved={setSurvey} />
         </div>
 
         <aside className="card survey-preview" aria-label={t('surveys.preview')}>

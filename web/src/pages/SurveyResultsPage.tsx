@@ -6,7 +6,7 @@ import { Link } from '../components/Link';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { paths } from '../lib/router';
-import { factSeparator, localized } from '../lib/surveys';
+import { factSeparator, localized, nameIn } from '../lib/surveys';
 import { useFormat } from '../lib/useFormat';
 import '../styles/surveys.css';
 
@@ -47,7 +47,7 @@ export function SurveyResultsPage({ id }: { id: string }) {
     <div className="stack survey-results" data-testid="survey-results">
       <Link to={paths.surveyEditor(id)} className="back-link">{t('surveys.backToSurvey')}</Link>
       <div className="page-head">
-        <h1 className="page-title"><bdi>{r.survey.name}</bdi></h1>
+        <h1 className="page-title"><bdi>{nameIn(r.survey, i18n.language)}</bdi></h1>
         <p className="muted">{t('surveys.resultsIntro')}</p>
       </div>
       <dl className="stat-grid">
@@ -58,9 +58,9 @@ export function SurveyResultsPage({ id }: { id: string }) {
         <Stat label={t('surveys.responseRate')} value={pct(r.email.responseRate)} />
         <Stat label={t('surveys.bounced')} value={fmt.number(r.email.bounced ?? 0)} />
       </dl>
-      {r.questions.map((q) => (
+      {r.questions.map((q, k) => (
         <section key={q.id} className="card question-result" data-testid={`result-${q.id}`}>
-          <h2 className="card-title"><bdi>{titles.get(q.id)}</bdi></h2>
+          <h2 className="card-title"><span className="num question-number">{t('surveyEditor.questionNumber', { n: k + 1 })}</span> <bdi>{titles.get(q.id)}</bdi></h2>
           <p className="muted">{t(`surveys.types.${q.type}`)}{sep}{t('surveys.answerCount', { count: q.answers })}</p>
           {q.nps && q.nps.nps !== null && (
             <p className="headline-score" data-testid="nps-score">

@@ -12,7 +12,7 @@ import { isUiLocale } from '../i18n';
 import { errorMessage } from '../lib/errors';
 import { navigate, paths } from '../lib/router';
 import { useSession } from '../lib/session';
-import { canManageSurveys, factSeparator, localized } from '../lib/surveys';
+import { canManageSurveys, factSeparator, localized, nameIn } from '../lib/surveys';
 import { useFormat } from '../lib/useFormat';
 import '../styles/surveys.css';
 
@@ -54,7 +54,7 @@ export function SurveysPage() {
           {load.surveys.map((s) => (
             <li key={s.id} className="card survey-row">
               <div>
-                <h2 className="card-title"><bdi>{s.name}</bdi></h2>
+                <h2 className="card-title"><bdi>{nameIn(s, i18n.language)}</bdi></h2>
                 <p className="muted">
                   <span className={`badge badge-survey-${s.status}`}>{t(`surveys.status.${s.status}`)}</span>{' '}
                   {[
@@ -68,6 +68,7 @@ export function SurveysPage() {
               <div className="survey-row-actions">
                 <Link to={paths.surveyEditor(s.id)} className="button">{canEdit ? t('surveys.edit') : t('surveys.view')}</Link>
                 <Link to={paths.surveyResults(s.id)} className="button">{t('surveys.results')}</Link>
+                {canEdit && <Link to={paths.surveySend(s.id)} className="button">{t('surveyEditor.sendAndShare')}</Link>}
               </div>
             </li>
           ))}

@@ -26,8 +26,9 @@ background:var(--bg);color:var(--fg);border:1px solid var(--edge);border-radius:
 .req{color:var(--error);margin-inline-start:4px}
 .desc{color:var(--muted);font-size:14px;margin-block-end:8px}
 .scale{display:grid;gap:4px;grid-template-columns:repeat(var(--n),minmax(0,1fr))}
-@media (max-width:480px){.scale.wide{grid-template-columns:repeat(6,minmax(0,1fr))}}
+.scale.wide .chip span{padding-inline:0}
 .ends{display:flex;justify-content:space-between;gap:8px;color:var(--muted);font-size:13px;margin-block-start:4px}
+.ends span:last-child{text-align:end}
 .chip{position:relative;display:block;cursor:pointer}
 .chip span{display:flex;align-items:center;justify-content:center;min-height:40px;padding:4px 8px;border:1px solid var(--line);border-radius:8px;background:var(--bg);font-variant-numeric:tabular-nums}
 .chip:hover span{background:var(--soft)}

@@ -1,7 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Question, SurveyDefinition, SurveyLanguage } from '../../api/surveys';
 import { isRtl } from '../../i18n';
-import { isScore, withText } from '../../lib/surveys';
+import { isScore, localized, withText } from '../../lib/surveys';
+import { useFormat } from '../../lib/useFormat';
 import { Field } from '../Field';
 
 interface Props {
@@ -18,6 +20,7 @@ interface Props {
 /** One question: its texts in the language being edited, required flag, options and follow-up rule. */
 export function QuestionEditor({ question: q, index, definition, language, readOnly, onChange, onMove, onRemove }: Props) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const dir = isRtl(language) ? 'rtl' : 'ltr';
   const fallback = (text: Partial<Record<SurveyLanguage, string>> | undefined) => text?.[definition.defaultLanguage] ?? '';
   const scoreQuestions = definition.questions.slice(0, index).filter((p) => isScore(p.type));
@@ -26,7 +29,7 @@ export function QuestionEditor({ question: q, index, definition, language, readO
   return (
     <fieldset className="card question-editor" data-testid={`question-${q.id}`} disabled={readOnly}>
       <legend className="question-legend">
-        <span className="num">{index + 1}</span> <span className="badge">{t(`surveys.types.${q.type}`)}</span> <code>{q.id}</code>
+        <span className="num">{fmt.number(index + 1)}</span> <span className="badge">{t(`surveys.types.${q.type}`)}</span> <code>{q.id}</code>
       </legend>
       <Field label={t('surveys.questionTitle')}>
         {(props) => (
@@ -69,7 +72,7 @@ export function QuestionEditor({ question: q, index, definition, language, readO
               <select {...props} value={q.showIf?.question ?? ''}
                 onChange={(e) => onChange({ ...q, showIf: e.target.value ? { question: e.target.value, min: undefined, max: undefined, ...(q.showIf?.question === e.target.value ? q.showIf : { max: 6 }) } : undefined })}>
                 <option value="">{t('surveys.always')}</option>
-                {scoreQuestions.map((p) => <option key={p.id} value={p.id}>{p.id}</option>)}
+                {scoreQuestions.map((p) => <option key={p.id} value={p.id}>{questionOption(t, definition, p, language)}</option>)}
               </select>
             )}
           </Field>
@@ -82,7 +85,7 @@ export function QuestionEditor({ question: q, index, definition, language, readO
         </div>
       )}
       {q.type !== 'text' && (
-        <LogicEditor question={q} later={definition.questions.slice(index + 1)} language={language} onChange={(logic) => onChange({ ...q, logic: logic.length ? logic : undefined })} />
+        <LogicEditor question={q} definition={definition} later={definition.questions.slice(index + 1)} language={language} onChange={(logic) => onChange({ ...q, logic: logic.length ? logic : undefined })} />
       )}
       <div className="question-actions">
         <button type="button" className="button button-ghost" onClick={() => onMove(-1)} disabled={index === 0}>{t('surveys.moveUp')}</button>
@@ -95,8 +98,14 @@ export function QuestionEditor({ question: q, index, definition, language, readO
 
 type Rule = NonNullable<Question['logic']>[number];
 
+/** A question as a choice in a list: its number in the survey and its text in the language being edited. */
+function questionOption(t: TFunction, def: SurveyDefinition, q: Question, language: SurveyLanguage): string {
+  // The title is isolated (FSI … PDI), so an English title keeps its order in a right-to-left list.
+  return t('surveyEditor.questionOption', { n: def.questions.indexOf(q) + 1, title: `\u2068${localized(q.title, language, def) || q.id}\u2069` });
+}
+
 /** Skip logic after a question: "if the answer is …, go to a later question or the end". */
-function LogicEditor({ question: q, later, language, onChange }: { question: Question; later: Question[]; language: SurveyLanguage; onChange: (logic: Rule[]) => void }) {
+function LogicEditor({ question: q, definition, later, language, onChange }: { question: Question; definition: SurveyDefinition; later: Question[]; language: SurveyLanguage; onChange: (logic: Rule[]) => void }) {
   const { t } = useTranslation();
   const rules = q.logic ?? [];
   const set = (k: number, rule: Rule) => onChange(rules.map((r, j) => (j === k ? rule : r)));
@@ -126,12 +135,12 @@ function LogicEditor({ question: q, later, language, onChange }: { question: Que
           )}
           {q.options && (
             <select aria-label={t('surveys.ifAnswer')} value={String(rule.if.anyOf?.[0] ?? '')} onChange={(e) => set(k, { ...rule, if: { question: q.id, anyOf: [e.target.value] } })}>
-              {q.options.map((o) => <option key={o.id} value={o.id}>{o.label[language] ?? o.id}</option>)}
+              {q.options.map((o) => <option key={o.id} value={o.id}>{localized(o.label, language, definition) || o.id}</option>)}
             </select>
           )}
           <span>{t('surveys.goTo')}</span>
           <select aria-label={t('surveys.goTo')} value={rule.goTo} onChange={(e) => set(k, { ...rule, goTo: e.target.value })}>
-            {later.map((l) => <option key={l.id} value={l.id}>{l.id}</option>)}
+            {later.map((l) => <option key={l.id} value={l.id}>{questionOption(t, definition, l, language)}</option>)}
             <option value="end">{t('surveys.end')}</option>
           </select>
           <button type="button" className="button button-ghost" onClick={() => onChange(rules.filter((_, j) => j !== k))}>{t('surveys.removeRule')}</button>

@@ -1,0 +1,1 @@
+ALTER TABLE "surveys" ADD COLUMN "names" jsonb DEFAULT '{}'::jsonb NOT NULL;
