@@ -7,7 +7,7 @@ import { jobHandlers } from '../jobs/handlers.js';
 import { openOrReachHolder } from '../control/open-or-hand-off.js';
 import { seedDemo } from './seed-demo.js';
 
-interface DemoResult { workspace: { name: string; slug: string }; feedback: number; customers: number; orders: number; events: number; surveys: number; responses?: number }
+interface DemoResult { workspace: { name: string; slug: string }; feedback: number; customers: number; orders: number; events: number; surveys: number; responses: number; tickets: number }
 
 export async function runDemoCommand(opts: { name: string }) {
   const config = loadConfig();
@@ -24,7 +24,7 @@ export async function runDemoCommand(opts: { name: string }) {
       await worker.drain();
       await worker.stop();
     }
-    console.log(`Demo workspace "${result.workspace.name}" (--workspace ${result.workspace.slug}) created: ${result.feedback} feedback items, ${result.customers} customers, ${result.orders} orders, ${result.events} events, ${result.surveys} surveys${result.responses !== undefined ? ` with ${result.responses} responses` : ""}.`);
+    console.log(`Demo workspace "${result.workspace.name}" (--workspace ${result.workspace.slug}) created: ${result.feedback} feedback items, ${result.customers} customers, ${result.orders} orders, ${result.events} events, ${result.surveys} surveys with ${result.responses} responses, ${result.tickets} tickets.`);
     if (connection.holder) console.log(`The running Feedloop (pid ${connection.holder.pid}) created it and is analysing its feedback now.`);
     console.log('Switch to it from the workspace menu in the dashboard.');
     console.log(`The demo shop with the website widget: ${config.publicUrl}/demo/widget`);
