@@ -90,25 +90,28 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
       {readOnly && <Alert tone="info">{t('admin.readOnly')}</Alert>}
       {status === 'saved' && <Alert tone="success">{t('admin.workspace.saved')}</Alert>}
       {error !== null && <Alert>{errorMessage(t, error)}</Alert>}
-      {/* Not disabled for viewers: anyone may copy the slug. */}
-      <fieldset className="fieldset">
+      <fieldset className="fieldset" disabled={readOnly}>
         <legend className="legend">{t('admin.workspace.general')}</legend>
         <Field label={t('admin.workspace.name')} error={errors.name}>
-          {(props) => <input {...props} className="input" name="name" dir="auto" disabled={readOnly} value={form.name} onChange={(e) => change('name', e.target.value)} />}
+          {(props) => <input {...props} className="input" name="name" dir="auto" value={form.name} onChange={(e) => change('name', e.target.value)} />}
         </Field>
+        <Field label={t('admin.workspace.defaultLocale')} hint={t('admin.workspace.defaultLocaleHint')}>
+          {(props) => (
+            <select {...props} className="select" name="defaultLocale" value={form.defaultLocale} onChange={(e) => change('defaultLocale', e.target.value as typeof form.defaultLocale)}>
+              <LocaleOptions />
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      {/* Never disabled: whoever may see the settings may copy the slug. */}
+      <fieldset className="fieldset">
+        <legend className="legend">{t('admin.workspace.commandLine')}</legend>
         <div className="field">
           <CopyField label={t('admin.workspace.slug')} value={initial.slug} testId="workspace-slug" />
           <p className="field-hint">
             {t('admin.workspace.slugHint')} <code className="command" dir="ltr">feedloop import FILE --workspace {initial.slug}</code>
           </p>
         </div>
-        <Field label={t('admin.workspace.defaultLocale')} hint={t('admin.workspace.defaultLocaleHint')}>
-          {(props) => (
-            <select {...props} className="select" name="defaultLocale" disabled={readOnly} value={form.defaultLocale} onChange={(e) => change('defaultLocale', e.target.value as typeof form.defaultLocale)}>
-              <LocaleOptions />
-            </select>
-          )}
-        </Field>
       </fieldset>
       <fieldset className="fieldset" disabled={readOnly}>
         <legend className="legend">{t('admin.workspace.regional')}</legend>
