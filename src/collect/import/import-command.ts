@@ -61,9 +61,9 @@ export async function runImportCommand(file: string, flags: Flags) {
     bar?.stop();
     printSummary(summary, `Imported into "${target.workspace.name}" in ${((Date.now() - started) / 1000).toFixed(1)} s`, flags.rejects);
     if (summary.imported > 0) {
-      console.log(connection.holder
+      console.log(connection.holder?.runsWorkers
         ? '  The running server analyses the new items in the background.'
-        : '  New items are analysed in the background by the running server or `feedloop worker`.');
+        : '  New items are analysed in the background by the running server or `feedloop worker` (with WORKERS=on).');
     }
   } finally {
     bar?.stop();

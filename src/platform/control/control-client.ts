@@ -13,6 +13,8 @@ export class ControlError extends Error {
 
 export interface Holder {
   pid: number;
+  /** whether it analyses new feedback itself (WORKERS=on) */
+  runsWorkers: boolean;
   request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
   close(): void;
 }
@@ -50,8 +52,8 @@ async function connect(dataDir: string): Promise<Holder | { unreachable: string 
   if (!address) return { unreachable: 'the data directory path is too long for a control socket' };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    const { pid } = await send<{ pid: number }>(agent, address, 'GET', '/v1/holder');
-    return { pid, request: (method, path, body) => send(agent, address, method, path, body), close: () => agent.destroy() };
+    const { pid, runsWorkers } = await send<{ pid: number; runsWorkers: boolean }>(agent, address, 'GET', '/v1/holder');
+    return { pid, runsWorkers, request: (method, path, body) => send(agent, address, method, path, body), close: () => agent.destroy() };
   } catch (err) {
     agent.destroy();
     return { unreachable: (err as NodeJS.ErrnoException).code ?? (err as Error).message };

@@ -38,7 +38,7 @@ export async function startControlServer(deps: ControlDeps, routes: ControlRoute
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.get('/v1/holder', async () => ({ pid: process.pid, version, dataDir: deps.config.dataDir }));
+  app.get('/v1/holder', async () => ({ pid: process.pid, version, dataDir: deps.config.dataDir, runsWorkers: deps.config.runWorkers }));
   for (const register of routes) await register(app, deps);
   await app.listen({ path: address });
   fs.chmodSync(address, 0o600);

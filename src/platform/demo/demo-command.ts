@@ -25,7 +25,10 @@ export async function runDemoCommand(opts: { name: string }) {
       await worker.stop();
     }
     console.log(`Demo workspace "${result.workspace.name}" (--workspace ${result.workspace.slug}) created: ${result.feedback} feedback items, ${result.customers} customers, ${result.orders} orders, ${result.events} events, ${result.surveys} surveys with ${result.responses} responses, ${result.tickets} tickets.`);
-    if (connection.holder) console.log(`The running Feedloop (pid ${connection.holder.pid}) created it and is analysing its feedback now.`);
+    if (connection.holder) {
+      console.log(`The running Feedloop (pid ${connection.holder.pid}) created it${connection.holder.runsWorkers
+        ? ' and is analysing its feedback now.' : '; its feedback is analysed once a process with WORKERS=on runs.'}`);
+    }
     console.log('Switch to it from the workspace menu in the dashboard.');
     console.log(`The demo shop with the website widget: ${config.publicUrl}/demo/widget`);
   } finally {
