@@ -42,8 +42,16 @@ afterAll(async () => {
   }
 });
 
-const feedloop = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: packageRoot, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 240_000 });
+/** Runs the CLI without blocking this process, so the test's own HTTP connections stay in step. */
+function feedloop(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: packageRoot, env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => { stdout += c; });
+  child.stderr.on('data', (c) => { stderr += c; });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+  return new Promise((resolve) => child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); }));
+}
 
 async function api<T>(url: string, cookie: string, method: string, route: string, body?: unknown): Promise<T> {
   const res = await fetch(`${url}${route}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
@@ -69,7 +77,7 @@ describe(`feedloop import and demo while the server runs (${testEngine})`, () =>
       const small = path.join(env.DATA_DIR, '..', `${path.basename(env.DATA_DIR)}-small.csv`);
       dirs.push(small);
       fs.writeFileSync(small, 'comment,score\nhanded over ten,10\nhanded over six,6\nhanded over zero,0\n');
-      const first = feedloop(['import', small, '--no-progress'], env);
+      const first = await feedloop(['import', small, '--no-progress'], env);
       expect(first.status, first.stderr).toBe(0);
       expect(first.stdout).toContain('No --workspace given: using the only workspace, "Main" (--workspace main-');
       expect(first.stdout.includes(handedOver)).toBe(embedded);
@@ -78,13 +86,13 @@ describe(`feedloop import and demo while the server runs (${testEngine})`, () =>
       const items = await api<{ data: Array<{ text: string; nps: number }> }>(server.url, cookie, 'GET', '/api/v1/feedback?channel=import&limit=10');
       expect(items.data.map((i) => [i.text, i.nps]).sort()).toEqual([['handed over six', 6], ['handed over ten', 10], ['handed over zero', 0]]);
       // A re-run resumes after the rows already committed: nothing twice.
-      const again = feedloop(['import', small, '--no-progress'], env);
+      const again = await feedloop(['import', small, '--no-progress'], env);
       expect(again.status, again.stderr).toBe(0);
       expect(again.stdout).toContain('resumed after row 3');
       expect(again.stdout).toMatch(/imported:\s+0\n/);
 
       // The demo, seeded by whoever owns the database, visible through the API.
-      const demo = feedloop(['demo'], env);
+      const demo = await feedloop(['demo'], env);
       expect(demo.status, demo.stderr).toBe(0);
       expect(demo.stdout).toMatch(/Demo workspace "Demo shop" \(--workspace demo-shop-\w+\) created/);
       expect(demo.stdout.includes(`The running Feedloop (pid ${server.proc.pid}) created it`)).toBe(embedded);
@@ -112,7 +120,7 @@ describe(`feedloop import and demo while the server runs (${testEngine})`, () =>
       interrupted.kill('SIGKILL');
       await ended;
       const partial = (await today()) - before;
-      const resumed = feedloop(['import', big, '--no-progress', '--batch-size', '500'], env);
+      const resumed = await feedloop(['import', big, '--no-progress', '--batch-size', '500'], env);
       expect(resumed.status, resumed.stderr).toBe(0);
       expect(resumed.stdout).toMatch(/No --workspace given: using the first workspace, "Main" \(--workspace main-\w+\)\. Others: demo-shop-\w+\./);
       if (partial > 0 && partial < rows) expect(resumed.stdout).toContain(`resumed after row ${partial}`);
@@ -121,7 +129,7 @@ describe(`feedloop import and demo while the server runs (${testEngine})`, () =>
 
       if (embedded) {
         // Commands that do not hand over their work still find the directory owned.
-        const migrate = feedloop(['migrate'], env);
+        const migrate = await feedloop(['migrate'], env);
         expect(migrate.status).toBe(75);
         expect(migrate.stderr).toContain(`pid ${server.proc.pid}`);
         // The channel is a socket in a directory only the server's OS user may enter.
