@@ -12,11 +12,15 @@ import { onJobsEnqueued } from './jobs/queue.js';
 import { createMailer } from './mail/mailer.js';
 import { HTTP_LIMITS } from './http/limits.js';
 import { packageRoot } from './paths.js';
+import { controlSocketAddress } from './control/control-channel.js';
+import { startControlServer, type ControlServer } from './control/control-server.js';
+import { importControlRoutes } from '../collect/import/import.control.js';
+import { demoControlRoutes } from './demo/demo.control.js';
 
 export const version: string = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
 
-export async function openAndMigrate(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function openAndMigrate(config: Config, opts: { offersControl?: boolean } = {}): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, offersControl: opts.offersControl });
   try {
     await database.migrate();
   } catch (err) {
@@ -33,8 +37,13 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/** An embedded database on disk is owned by this process, which serves other commands' work for it. */
+const offersControlChannel = (config: Config) =>
+  !config.databaseUrl && !config.dataDir.startsWith('memory://') && process.platform !== 'win32' && controlSocketAddress(config.dataDir) !== null;
+
 export async function startApp(config: Config, log: Logger, options: { serveHttp?: boolean } = {}): Promise<RunningApp> {
-  const database = await openAndMigrate(config);
+  const offersControl = offersControlChannel(config);
+  const database = await openAndMigrate(config, { offersControl });
   let worker: Worker | null = null;
   let unsubscribe = () => false;
   const mailer = createMailer(config, log.child({ component: 'mail' }));
@@ -42,6 +51,14 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
     worker = startWorker(database, jobHandlers(database, config, log, mailer), log.child({ component: 'worker' }));
     const w = worker;
     unsubscribe = onJobsEnqueued(() => w.nudge());
+  }
+  let control: ControlServer | null = null;
+  if (offersControl) {
+    try {
+      control = await startControlServer({ database, config, log }, [importControlRoutes, demoControlRoutes], version);
+    } catch (err) {
+      log.warn({ err }, 'no control channel: `feedloop import` and `feedloop demo` cannot run while this process runs');
+    }
   }
   let url = '';
   let app: Awaited<ReturnType<typeof buildServer>> | null = null;
@@ -62,6 +79,7 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
         clearInterval(sweep);
         clearTimeout(timer);
       }
+      await control?.close(); // a command's batch in flight finishes first
       unsubscribe();
       await worker?.stop();
       mailer.close();

@@ -70,7 +70,8 @@ program.command('import').description('Import feedback from a CSV or JSONL file 
   .option('--map <field=column...>', 'map a Feedloop field to a column, e.g. --map text=comment nps=score customer.email=mail')
   .option('--mapping <file>', 'a JSON file {"field": "column", …} with the same mapping')
   .option('--channel <channel>', 'channel for rows without one', 'import')
-  .option('--workspace <slug>', 'workspace slug (default: the only workspace)')
+  .option('--workspace <slug>', 'workspace slug, shown in Settings → Workspace (default: the only workspace, else the first)')
+  .option('--date-format <format>', 'how dates are written when the file does not show it: jalali | iso | dmy | mdy | ymd (default: read any known form)')
   .option('--delimiter <char>', 'CSV delimiter (default: detected from , ; tab)')
   .option('--batch-size <n>', 'rows per transaction', '1000')
   .option('--rejects <file>', 'write rejected rows with their reasons to this JSONL file')
@@ -89,7 +90,7 @@ program.command('analyze').description('Analyse texts with the shipped model and
     await runAnalyzeCommand(texts, opts).catch(fail);
   });
 
-program.command('demo').description('Create a demo workspace with multilingual feedback, customers and orders')
+program.command('demo').description('Create a demo workspace with multilingual feedback, customers, orders and surveys')
   .option('--name <name>', 'workspace name', 'Demo shop')
   .action(async (opts) => {
     const { runDemoCommand } = await import('./demo/demo-command.js');

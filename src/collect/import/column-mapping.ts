@@ -1,6 +1,7 @@
 // Which Feedloop field each column of an import file fills.
 import fs from 'node:fs';
 import { z } from 'zod';
+import { normalizeForSearch } from '../../analyze/normalize-text.js';
 
 export const IMPORT_FIELDS = [
   'text', 'channel', 'externalId', 'language', 'createdAt', 'nps', 'csat', 'ces', 'rating',
@@ -12,26 +13,33 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 /** field → column. Columns not mapped to a field go into metadata. */
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 
-// Column names recognised without a mapping (compared lower-cased, without spaces/_/-).
+// Column names recognised without a mapping, in the four languages (compared folded like search
+// text, without spaces or _-.). Score columns are recognised by score-columns.ts, which also
+// reads their scale from the values.
 const SYNONYMS: Record<ImportField, string[]> = {
-  text: ['text', 'feedback', 'comment', 'comments', 'message', 'review', 'body', 'answer', 'content'],
-  channel: ['channel', 'source'],
-  externalId: ['id', 'externalid', 'feedbackid', 'reviewid'],
-  language: ['language', 'lang', 'locale'],
-  createdAt: ['createdat', 'date', 'time', 'timestamp', 'submittedat', 'created'],
-  nps: ['nps', 'npsscore', 'recommend'],
-  csat: ['csat', 'satisfaction'],
-  ces: ['ces', 'effort'],
-  rating: ['rating', 'stars', 'score'],
-  'customer.externalId': ['customerid', 'userid', 'customerexternalid'],
-  'customer.email': ['email', 'customeremail', 'mail'],
-  'customer.phone': ['phone', 'mobile', 'customerphone', 'tel'],
-  'customer.name': ['name', 'customername', 'fullname'],
+  text: ['text', 'feedback', 'comment', 'comments', 'message', 'review', 'body', 'answer', 'content',
+    'متن', 'نظر', 'نظرات', 'پیام', 'بازخورد', 'دیدگاه', 'توضیحات', 'النص', 'تعليق', 'التعليق', 'رسالة', 'الرسالة', 'الملاحظات', 'المراجعة',
+    '内容', '评论', '反馈', '留言', '意见', '文本'],
+  channel: ['channel', 'source', 'کانال', 'منبع', 'القناة', 'المصدر', '渠道', '来源'],
+  externalId: ['id', 'externalid', 'feedbackid', 'reviewid', 'شناسه', 'المعرف', '编号'],
+  language: ['language', 'lang', 'locale', 'زبان', 'اللغة', '语言'],
+  createdAt: ['createdat', 'date', 'time', 'timestamp', 'submittedat', 'created', 'datetime',
+    'تاریخ', 'زمان', 'تاریخ ثبت', 'التاريخ', 'الوقت', 'تاريخ الإرسال', '日期', '时间', '提交时间', '创建时间'],
+  nps: [],
+  csat: [],
+  ces: [],
+  rating: [],
+  'customer.externalId': ['customerid', 'userid', 'customerexternalid', 'شناسه مشتری', 'کد مشتری', 'رقم العميل', '客户编号', '客户id', '用户id'],
+  'customer.email': ['email', 'customeremail', 'mail', 'ایمیل', 'پست الکترونیک', 'البريد الإلكتروني', 'البريد', 'الإيميل', '邮箱', '电子邮件', '邮件'],
+  'customer.phone': ['phone', 'mobile', 'customerphone', 'tel', 'phonenumber', 'تلفن', 'موبایل', 'شماره تماس', 'شماره موبایل', 'تلفن همراه',
+    'الهاتف', 'الجوال', 'رقم الهاتف', 'رقم الجوال', '电话', '手机', '手机号', '电话号码'],
+  'customer.name': ['name', 'customername', 'fullname', 'نام', 'نام مشتری', 'نام و نام خانوادگی', 'الاسم', 'اسم العميل', '姓名', '客户姓名', '名字'],
   'customer.locale': ['customerlocale'],
   'links.reviewId': [],
 };
 
-const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
+export const squash = (s: string) => normalizeForSearch(s).replace(/[\s_\-.]/g, '');
+const KNOWN_NAMES = Object.fromEntries(Object.entries(SYNONYMS).map(([field, names]) => [field, new Set(names.map(squash))])) as Record<ImportField, Set<string>>;
 
 export function parseMapping(pairs: string[] = [], mappingFile?: string): ColumnMapping {
   const mapping: Record<string, string> = {};
@@ -49,7 +57,7 @@ export function parseMapping(pairs: string[] = [], mappingFile?: string): Column
   return mapping as ColumnMapping;
 }
 
-/** Explicit mapping first, then recognised column names for the fields still unmapped. */
+/** Explicit mapping first, then recognised column names for the fields still unmapped (scores aside). */
 export function completeMapping(explicit: ColumnMapping, columns: string[], opts: { nestedPaths: boolean }): ColumnMapping {
   const mapping: ColumnMapping = { ...explicit };
   const used = new Set(Object.values(mapping));
@@ -59,11 +67,8 @@ export function completeMapping(explicit: ColumnMapping, columns: string[], opts
   }
   for (const field of IMPORT_FIELDS) {
     if (mapping[field]) continue;
-    const match = columns.find((c) => !used.has(c) && SYNONYMS[field].includes(squash(c)));
+    const match = columns.find((c) => !used.has(c) && KNOWN_NAMES[field].has(squash(c)));
     if (match) { mapping[field] = match; used.add(match); }
-  }
-  if (!mapping.text && !mapping.nps && !mapping.csat && !mapping.ces && !mapping.rating) {
-    throw new Error(`No column holds feedback text or a score. Map one, e.g. --map text=<column>. Columns: ${columns.join(', ')}`);
   }
   return mapping;
 }
@@ -101,7 +106,7 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-function getPath(record: Record<string, unknown>, column: string): unknown {
+export function getPath(record: Record<string, unknown>, column: string): unknown {
   if (column in record) return record[column];
   return column.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), record);
 }

@@ -31,22 +31,24 @@ export interface OpenOptions {
   /** Data directory for the embedded engine; 'memory://' for a throw-away database. */
   dataDir: string;
   poolSize?: number;
+  /** The embedded database's holder will serve other commands over its control channel. */
+  offersControl?: boolean;
 }
 
 const MIGRATION_LOCK_ID = 724_100_001; // pg_advisory_lock key: one migrator at a time
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 20) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 20) : openPglite(opts.dataDir, opts.offersControl === true);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, offersControl: boolean): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const inMemory = dataDir.startsWith('memory://');
   let release = () => {};
   if (!inMemory) {
-    release = lockDataDir(dataDir);
+    release = lockDataDir(dataDir, { offersControl });
   }
   try {
     const pgDir = inMemory ? undefined : path.join(dataDir, 'pg');

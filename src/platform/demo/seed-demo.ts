@@ -1,7 +1,8 @@
-// Fills a new workspace with the demo shop: customers, orders, events and multilingual
-// feedback spread over the last 60 days. A seeded random generator makes every run alike.
-import { asc, eq } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
+// Fills a new workspace with the demo shop: customers, orders, events, multilingual feedback
+// spread over the last 60 days, its NPS and CSAT scores as responses to its live surveys, and its
+// support messages as tickets. A seeded random generator makes every run alike.
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/client.js';
 import { WorkspaceScope } from '../db/workspace-scope.js';
 import { users, memberships, workspaces } from '../schema.js';
 import { events, orders } from '../../customers/schema.js';
@@ -9,16 +10,20 @@ import { recomputeActivityTotals } from '../../customers/record-activity.js';
 import { identifyCustomer } from '../../customers/identify-customer.js';
 import { toE164 } from '../../customers/phone-number.js';
 import { storeFeedback } from '../../collect/store-feedback.js';
+import { feedbackItems } from '../../collect/schema.js';
 import { createWorkspace } from '../auth/setup.service.js';
 import { newId } from '../ids.js';
 import { notifyJobsEnqueued } from '../jobs/queue.js';
-import { demoCustomers, demoFeedback, demoProducts, type DemoCustomer } from './demo-content.js';
+import { demoCustomers, demoFeedback, demoProducts, type DemoCustomer, type DemoFeedbackText } from './demo-content.js';
 import type { TCreateFeedbackInput } from '../../collect/feedback.schemas.js';
-import { createSurvey, setSurveyStatus } from '../../collect/surveys/survey.service.js';
-import { createTrigger } from '../../collect/surveys/survey-triggers.js';
 import { createWidgetKey, DEMO_WIDGET_KEY_NAME } from '../../collect/widget/widget-key.service.js';
+import { answerDemoSurveys, createDemoSurveys, type DemoAnswer, type DemoRespondent } from './demo-surveys.js';
+import { openDemoTickets } from './demo-tickets.js';
+
+export { DEMO_WIDGET_SETTINGS } from './demo-surveys.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** mulberry32: a tiny seeded PRNG, so the demo looks the same on every machine. */
 function prng(seed: number) {
@@ -29,12 +34,6 @@ function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-/** The widget survey of the demo shop (/demo/widget): after a purchase, or on the thank-you page. */
-export const DEMO_WIDGET_SETTINGS = {
-  enabled: true, display: 'until_answered', everyDays: 30, samplePercent: 100, segment: [], placement: 'slide_in', delaySeconds: 1,
-  triggers: [{ type: 'event', name: 'purchase' }, { type: 'page_view', url: { match: 'contains', value: '/demo/widget/thank-you' } }],
-} as const;
 
 /** A demo customer's phone as every phone is stored, E.164, read in the customer's own country. */
 function demoPhone(c: DemoCustomer): string | undefined {
@@ -56,17 +55,19 @@ export async function seedDemo(database: Database, name: string, now = new Date(
   const random = prng(20261124);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const daysAgo = (max: number) => new Date(now.getTime() - random() * max * DAY);
+  const surveys = await createDemoSurveys(scope, now);
 
   const counts = await scope.transaction(async (tx) => {
-    const byLocale = new Map<string, string[]>();
+    const byLocale = new Map<string, DemoRespondent[]>();
     let orderCount = 0;
     let eventCount = 0;
     for (const [i, c] of demoCustomers.entries()) {
+      // The plan a customer pays for; its top tier also marks them VIP, as the profile shows.
       const { customer } = await identifyCustomer(scope, tx, {
         externalId: `demo-${String(i + 1).padStart(3, '0')}`, email: c.email ?? undefined, phone: demoPhone(c),
-        name: c.name, locale: c.locale, attributes: { city: c.city, plan: c.plan }, seenAt: daysAgo(20),
+        name: c.name, locale: c.locale, attributes: { city: c.city, plan: c.plan, ...(c.plan === 'vip' ? { vip: true } : {}) },
       });
-      byLocale.set(c.locale, [...(byLocale.get(c.locale) ?? []), customer.id]);
+      byLocale.set(c.locale, [...(byLocale.get(c.locale) ?? []), { id: customer.id, email: c.email, locale: c.locale }]);
       const market = demoProducts.filter((p) => currencyFor(c.locale).includes(p.currency));
       const nOrders = Math.floor(random() * 4);
       for (let k = 0; k < nOrders && market.length; k++) {
@@ -89,25 +90,74 @@ export async function seedDemo(database: Database, name: string, now = new Date(
         }
       }
     }
+    const everyone = [...byLocale.values()].flat();
     // Rows written directly: the profiles' event and order totals are counted from them.
-    await recomputeActivityTotals(scope, tx, [...byLocale.values()].flat(), ['events', 'orders']);
-    const items: TCreateFeedbackInput[] = demoFeedback.map((f) => ({
-      channel: f.channel, text: f.text, nps: f.nps, csat: f.csat, rating: f.rating,
-      customerId: random() < 0.85 ? pick(byLocale.get(f.lang) ?? [...byLocale.values()].flat()) : undefined,
-      metadata: { demo: true }, links: {}, createdAt: daysAgo(60),
+    await recomputeActivityTotals(scope, tx, everyone.map((c) => c.id), ['events', 'orders']);
+
+    // Each text of the demo: a score answers a survey, a support message opens a ticket, the
+    // rest is feedback of its channel. Support messages always come from a known customer.
+    const placed = demoFeedback.map((f) => {
+      const local = byLocale.get(f.lang) ?? everyone;
+      const respondent = f.channel === 'support_ticket' || random() < 0.85 ? pick(local) : null;
+      return { f, respondent, at: daysAgo(60) };
+    });
+    const isSurveyAnswer = (f: DemoFeedbackText) => f.channel !== 'support_ticket' && (f.nps !== undefined || f.csat !== undefined);
+    const stored = placed.filter(({ f }) => !isSurveyAnswer(f));
+    const items: TCreateFeedbackInput[] = stored.map(({ f, respondent, at }) => ({
+      channel: f.channel, text: f.text, rating: f.rating, customerId: respondent?.id,
+      metadata: { demo: true }, links: {}, createdAt: at,
     }));
-    const stored = await storeFeedback(scope, tx, items);
-    return { customers: demoCustomers.length, orders: orderCount, events: eventCount, feedback: stored.filter((s) => s.ok).length };
+    const results = await storeFeedback(scope, tx, items);
+    const messages = stored.flatMap(({ f, respondent, at }, k) => {
+      const result = results[k];
+      return f.channel === 'support_ticket' && result.ok
+        ? [{ itemId: result.id, text: f.text, customerId: respondent!.id, at, sentiment: f.sentiment, kind: f.kind, topics: f.topics, rated: f.csat !== undefined, csat: f.csat, respondent: respondent! }]
+        : [];
+    });
+    const opened = await openDemoTickets(scope, tx, messages, owner.userId, now, random);
+
+    const answers: DemoAnswer[] = placed.filter(({ f }) => isSurveyAnswer(f)).map(({ f, respondent, at }) => ({
+      survey: f.nps !== undefined ? surveys.nps : surveys.csat, score: (f.nps ?? f.csat)!, text: f.text, at, respondent, language: respondent?.locale ?? f.lang,
+    }));
+    // A rated ticket: the CSAT email goes out after it is resolved and the customer answers with a score.
+    for (const m of messages.filter((x) => x.csat !== undefined)) {
+      const resolvedAt = opened.find((o) => o.itemId === m.itemId)!.resolvedAt!;
+      const at = new Date(Math.min(resolvedAt.getTime() + (2 + random() * 20) * HOUR, now.getTime() - 60_000));
+      answers.push({ survey: surveys.csat, score: m.csat!, text: '', at, respondent: m.respondent, language: m.respondent.locale });
+    }
+    // Emails nobody answered: about one in two NPS emails, and some after resolved tickets.
+    const answeredBy = new Set(answers.flatMap((a) => (a.respondent ? [a.respondent.id] : [])));
+    const reachable = everyone.filter((c): c is DemoRespondent & { email: string } => c.email !== null && !answeredBy.has(c.id));
+    const unanswered = reachable.slice(0, Math.round(reachable.length * 0.8)).map((to) => ({ survey: surveys.nps, to, at: daysAgo(58) }));
+    for (const o of opened.filter((x) => x.resolvedAt && !messages.find((m) => m.itemId === x.itemId)!.rated)) {
+      const m = messages.find((x) => x.itemId === o.itemId)!;
+      if (m.respondent.email && random() < 0.5) unanswered.push({ survey: surveys.csat, to: { ...m.respondent, email: m.respondent.email }, at: new Date(o.resolvedAt!.getTime() + HOUR) });
+    }
+    const responses = await answerDemoSurveys(scope, tx, answers, unanswered, random);
+    await dateCustomersByActivity(scope, tx);
+    const [{ n: feedback }] = await tx.select({ n: sql<number>`count(*)::int` }).from(feedbackItems).where(scope.where(feedbackItems));
+    return { customers: demoCustomers.length, orders: orderCount, events: eventCount, feedback, responses, tickets: opened.length };
   });
   notifyJobsEnqueued();
-  // Two surveys so the Surveys pages have something to show: a live NPS survey that goes out
-  // three days after delivery and is shown by the demo shop's widget, and a draft to edit.
-  const nps = await createSurvey(scope, { template: 'nps', settings: { widget: { ...DEMO_WIDGET_SETTINGS, triggers: [...DEMO_WIDGET_SETTINGS.triggers], segment: [] } } });
-  await setSurveyStatus(scope, nps.id, 'live');
-  await createTrigger(scope, nps.id, { eventName: 'order_delivered', delayMinutes: 3 * 1440, segment: [], quietHours: { start: '21:00', end: '09:00' }, enabled: true });
-  await createSurvey(scope, { template: 'csat_after_ticket', settings: {} });
   const widgetKey = await createWidgetKey(scope, { name: DEMO_WIDGET_KEY_NAME, allowedOrigins: widgetOrigin ? [new URL(widgetOrigin).origin] : [] });
-  return { workspace, ...counts, surveys: 2, widgetKey: widgetKey.publicKey };
+  return { workspace, ...counts, surveys: surveys.count, widgetKey: widgetKey.publicKey };
+}
+
+/**
+ * The customers were written today but act over the last months: each became a customer a few
+ * days before their first activity and was last seen at their latest (one with none is new).
+ */
+async function dateCustomersByActivity(scope: WorkspaceScope, tx: Tx) {
+  const ws = scope.workspaceId;
+  await tx.execute(sql`
+    with activity as (
+      select customer_id, occurred_at as at from events where workspace_id = ${ws}
+      union all select customer_id, placed_at from orders where workspace_id = ${ws}
+      union all select customer_id, created_at from feedback_items where workspace_id = ${ws} and customer_id is not null
+      union all select customer_id, started_at from survey_responses where workspace_id = ${ws} and customer_id is not null
+    ), span as (select customer_id, min(at) as first, max(at) as last from activity group by customer_id)
+    update customers c set created_at = span.first - interval '3 days', last_seen_at = span.last, updated_at = span.last
+    from span where c.workspace_id = ${ws} and c.id = span.customer_id`);
 }
 
 function currencyFor(locale: string): string[] {

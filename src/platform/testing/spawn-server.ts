@@ -23,7 +23,8 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   proc.stderr!.on('data', (c) => { stderr += c; });
   const url = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: proc.stdout! });
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 60_000);
+    // A first start creates and migrates the embedded database: over a minute on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 180_000);
     lines.on('line', (line) => {
       try {
         const entry = JSON.parse(line);

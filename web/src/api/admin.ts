@@ -15,6 +15,8 @@ export type WeekStart = (typeof WEEK_STARTS)[number];
 export interface WorkspaceSettings {
   id: string;
   name: string;
+  /** Names the workspace on the command line (`feedloop import --workspace <slug>`); never changes. */
+  slug: string;
   defaultLocale: UiLocale;
   timezone: string;
   calendar: WorkspaceCalendar;
@@ -25,7 +27,7 @@ export interface WorkspaceSettings {
   /** ISO 3166-1 alpha-2: phone numbers without a country code are read in this country (null: refused). */
   defaultCountry: string | null;
 }
-export type WorkspacePatch = Partial<Omit<WorkspaceSettings, 'id'>>;
+export type WorkspacePatch = Partial<Omit<WorkspaceSettings, 'id' | 'slug'>>;
 
 export interface Member {
   userId: string;

@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/errors';
 import { focusFirstInvalid, serverFieldErrors } from '../../lib/validation';
 import { useFormat } from '../../lib/useFormat';
 import { Alert } from '../Alert';
+import { CopyField } from './CopyField';
 import { Field } from '../Field';
 import { LocaleOptions } from '../LanguageSwitcher';
 import { PHONE_COUNTRIES } from '../../lib/phone-countries';
@@ -127,6 +128,16 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
             </select>
           )}
         </Field>
+      </fieldset>
+      {/* Never disabled: whoever may see the settings may copy the slug. */}
+      <fieldset className="fieldset">
+        <legend className="legend">{t('admin.workspace.commandLine')}</legend>
+        <div className="field">
+          <CopyField label={t('admin.workspace.slug')} value={initial.slug} testId="workspace-slug" />
+          <p className="field-hint">
+            {t('admin.workspace.slugHint')} <code className="command" dir="ltr">feedloop import FILE --workspace {initial.slug}</code>
+          </p>
+        </div>
       </fieldset>
       <fieldset className="fieldset" disabled={readOnly}>
         <legend className="legend">{t('admin.workspace.regional')}</legend>
