@@ -15,6 +15,7 @@ import { handleError, errorBody } from './errors.js';
 import { registerAuthentication } from './authenticate.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerNulGuard } from './nul-guard.js';
+import { registerJsonBodyParser } from './json-body.js';
 import { HTTP_LIMITS } from './limits.js';
 import { registry, metrics } from '../metrics.js';
 import { webDistDir } from '../paths.js';
@@ -62,6 +63,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerJsonBodyParser(app);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
