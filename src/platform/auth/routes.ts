@@ -9,7 +9,7 @@ import { AUTH_LIMITS, SESSION_COOKIE } from './limits.js';
 import { API_KEY_SCOPES } from './permissions.js';
 import { needsSetup, setupOwner } from './setup.service.js';
 import { createSession, deleteSession, loadMe, publicUser, switchWorkspace, updateMe, verifyLogin } from './session.service.js';
-import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
+import { createApiKey, describeApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { setSessionCookie } from './session-cookie.js';
 
 const ZPassword = z.string().min(AUTH_LIMITS.passwordMinLength).max(AUTH_LIMITS.passwordMaxLength);
@@ -60,8 +60,9 @@ export async function authRoutes(app: FastifyInstance, opts: { database: Databas
     return reply.code(204).send();
   });
 
-  r.get('/api/v1/me', { config: { permission: 'signed-in' }, schema: { tags, summary: 'The signed-in user, workspace and role' } },
-    async (req) => loadMe(database, req.actor!));
+  // Every actor may ask who it is: a user gets their profile, an API key its own name and scopes.
+  r.get('/api/v1/me', { config: { permission: 'signed-in' }, schema: { tags, summary: 'The signed-in user, workspace and role; for an API key, the key and its scopes' } },
+    async (req) => (req.actor!.apiKeyId ? describeApiKey(req.scope, req.actor!.apiKeyId) : loadMe(database, req.actor!)));
 
   r.patch('/api/v1/me', {
     config: { permission: 'signed-in' },
