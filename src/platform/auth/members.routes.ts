@@ -44,7 +44,7 @@ export async function memberRoutes(app: FastifyInstance, opts: { database: Datab
   }, async (req) => ({ data: await listInvitations(req.scope) }));
 
   r.post('/api/v1/invitations', {
-    config: { permission: 'members:manage' },
+    config: { permission: 'members:manage', oneTimeSecrets: ['link'] },
     schema: {
       tags, summary: 'Invite someone by email with a role; the one-time link (valid 7 days) is in this response only',
       body: z.strictObject({ email: z.email().max(320), role: z.enum(ROLES) }),

@@ -90,7 +90,7 @@ export async function authRoutes(app: FastifyInstance, opts: { database: Databas
     async (req) => ({ data: await listApiKeys(req.scope) }));
 
   r.post('/api/v1/api-keys', {
-    config: { permission: 'keys:manage' },
+    config: { permission: 'keys:manage', oneTimeSecrets: ['key'] },
     schema: {
       tags: keyTags, summary: 'Create an API key; the secret is in this response only',
       body: z.strictObject({ name: z.string().trim().min(1).max(100), scopes: z.array(z.enum(API_KEY_SCOPES as [string, ...string[]])).min(1) }),

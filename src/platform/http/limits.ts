@@ -31,4 +31,6 @@ export const IDEMPOTENCY_LIMITS = {
   runningStaleMs: 60_000,
   /** Stripe keeps keys a day; so do we. */
   retentionHours: 24,
+  /** Expired keys deleted per statement: each takes milliseconds, a backlog goes in several. */
+  purgeBatch: 5_000,
 } as const;
