@@ -47,7 +47,7 @@ export async function authRoutes(app: FastifyInstance, opts: { database: Databas
     config: { permission: 'public', rateLimit: { max: AUTH_LIMITS.loginPerIpPerMinute, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Sign in with email and password; sets an HttpOnly session cookie', body: z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(AUTH_LIMITS.passwordMaxLength) }) },
   }, async (req, reply) => {
-    const user = await verifyLogin(database, req.body.email, req.body.password);
+    const user = await verifyLogin(database, req.body.email, req.body.password, req.ip);
     const session = await createSession(database, user.id, { userAgent: req.headers['user-agent'], ip: req.ip });
     setCookie(reply, session.token, session.expiresAt);
     return { user: publicUser(user) };
