@@ -40,7 +40,7 @@ export async function widgetAssetRoutes(app: FastifyInstance, opts: { database: 
     const script = readScript(req.params.file);
     if (!script) throw notFound('Widget script (run `npm run build`)');
     reply.header('etag', script.etag).header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin')
-      .header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=300');
+      .header('cache-control', 'public, max-age=300');
     if (req.headers['if-none-match'] === script.etag) return reply.code(304).send();
     return reply.type('text/javascript; charset=utf-8').send(script.body);
   });

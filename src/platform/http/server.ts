@@ -16,8 +16,10 @@ import { registerAuthentication } from './authenticate.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerNulGuard } from './nul-guard.js';
 import { registerJsonBodyParser } from './json-body.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { registerMetricsRoute } from './metrics-endpoint.js';
 import { HTTP_LIMITS } from './limits.js';
-import { registry, metrics } from '../metrics.js';
+import { metrics } from '../metrics.js';
 import { webDistDir } from '../paths.js';
 import { authRoutes } from '../auth/routes.js';
 import { memberRoutes } from '../auth/members.routes.js';
@@ -64,6 +66,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   registerJsonBodyParser(app);
+  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') });
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -134,7 +137,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
       return reply.code(503).send({ status: 'database_unavailable' });
     }
   });
-  app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  // With METRICS_LISTEN, /metrics is served on its own address instead (see app.ts).
+  if (!config.metricsListen) registerMetricsRoute(app, config.metricsToken);
 
   registerDashboard(app);
   return app;
@@ -150,7 +154,6 @@ function registerDashboard(app: FastifyInstance) {
   app.register(fastifyStatic, {
     root: webDistDir, wildcard: false, index: false,
     setHeaders: (reply, filePath) => {
-      reply.header('x-content-type-options', 'nosniff');
       if (filePath.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
