@@ -47,6 +47,10 @@ export interface ServerDeps {
   version: string;
 }
 
+// The API reference's own policy, instead of swagger-ui's, which allows styles and fonts from any
+// https origin, upgrades every request to https (breaking the page on a plain-http install) and
+// blocks the inline styles swagger-ui itself sets.
+const DOCS_CSP = "default-src 'self'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 const DASHBOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & { draining: boolean }> {
@@ -102,7 +106,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
     transform: jsonSchemaTransform,
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP, uiConfig: { docExpansion: 'list', deepLinking: true } });
 
   registerAuthentication(app, database, new URL(config.publicUrl).origin);
   registerIdempotency(app);
