@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../testing/test-app.js';
 import { spawnServer } from '../testing/spawn-server.js';
+import { loadConfig } from '../config.js';
 import { buildWidget } from '../../../scripts/build-widget.mjs';
 
 const SHOP = 'https://shop.example.com';
@@ -100,6 +101,16 @@ describe('HSTS and the metrics token', () => {
     expect(scraped.statusCode).toBe(200);
     expect(scraped.body).toContain('feedloop_http_requests_total');
     expect(scraped.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('metrics configuration', () => {
+  it('reads METRICS_LISTEN as host:port and refuses a short token', () => {
+    expect(loadConfig({ METRICS_LISTEN: '127.0.0.1:9464' }).metricsListen).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect(loadConfig({ METRICS_LISTEN: '[::1]:9464' }).metricsListen).toEqual({ host: '::1', port: 9464 });
+    expect(loadConfig({}).metricsListen).toBeUndefined();
+    expect(() => loadConfig({ METRICS_LISTEN: '9464' })).toThrow(/METRICS_LISTEN/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 });
 
