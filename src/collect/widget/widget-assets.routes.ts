@@ -51,6 +51,8 @@ export async function widgetAssetRoutes(app: FastifyInstance, opts: { database: 
   // page the widget must work on.
   r.get('/demo/widget/:page?', {
     config: { permission: 'public' },
+    // The widget's same-origin GETs carry no Origin: the guard reads the page's from the Referer.
+    helmet: { referrerPolicy: { policy: 'same-origin' } },
     schema: { hide: true, params: z.strictObject({ page: z.enum(['thank-you']).optional() }), querystring: z.strictObject({ key: z.string().regex(/^pk_[A-Za-z0-9_-]{20,40}$/).optional() }) },
   }, async (req, reply) => {
     const key = req.query.key ?? await demoWidgetKey(opts.database);

@@ -69,7 +69,10 @@ describe('security headers', () => {
     expect((await get(surveyPath)).headers['content-security-policy']).toContain("form-action 'self'");
     const docs = await get('/api/docs/');
     expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
-    expect((await get('/demo/widget')).headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+    const demo = await get('/demo/widget');
+    expect(demo.headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+    // The widget on the demo shop is same-origin: its GETs name the page only in the Referer.
+    expect(demo.headers['referrer-policy']).toBe('same-origin');
     const script = await get('/widget/v1/loader.js');
     expect(script.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(script.headers['access-control-allow-origin']).toBe('*');
