@@ -8,25 +8,29 @@ import { HTTP_LIMITS } from './limits.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPENERS = new Set([0x5b, 0x7b]); // [ {
-const CLOSERS = new Set([0x5d, 0x7d]); // ] }
+const [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [0x5b, 0x5d, 0x7b, 0x7d];
+
+/** The index of the quote that ends the string opened at `start` (indexOf skips text fast). */
+function endOfString(text: string, start: number): number {
+  let i = start;
+  for (;;) {
+    i = text.indexOf('"', i + 1);
+    if (i === -1) return text.length;
+    let backslashes = 0;
+    for (let j = i - 1; text.charCodeAt(j) === BACKSLASH; j--) backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
+}
 
 /** Whether brackets outside strings nest deeper than `limit` (malformed JSON is left to the parser). */
 export function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) {
-      inString = true;
-    } else if (OPENERS.has(c)) {
+    if (c === QUOTE) i = endOfString(text, i);
+    else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
       if (++depth > limit) return true;
-    } else if (CLOSERS.has(c)) {
-      depth--;
-    }
+    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
   }
   return false;
 }
