@@ -142,7 +142,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
     }
   });
   // With METRICS_LISTEN, /metrics is served on its own address instead (see app.ts).
-  if (!config.metricsListen) registerMetricsRoute(app, config.metricsToken);
+  if (config.metricsListen) app.get('/metrics', async (req, reply) => reply.code(404).send(errorBody('not_found', `No route ${req.method} /metrics`)));
+  else registerMetricsRoute(app, config.metricsToken);
 
   registerDashboard(app);
   return app;
