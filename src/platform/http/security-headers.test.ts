@@ -29,7 +29,7 @@ describe('security headers', () => {
     publicKey = (await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [SHOP] } })).json().publicKey;
     const survey = await t.app.inject({ method: 'POST', url: '/api/v1/surveys', headers: bearer(key), payload: { template: 'nps', languages: ['en'] } });
     surveyPath = (await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${survey.json().id}/publish`, headers: bearer(key) })).json().linkPath;
-  });
+  }, 300_000); // builds the widget first, slow on a busy machine
   afterAll(() => t.close());
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
