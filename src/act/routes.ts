@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zUuid } from '../platform/http/zod-types.js';
+import { readsFeedbackText } from '../platform/auth/permissions.js';
 import { ZCreateCompensation, ZCreateTask, ZCreateTicket, ZListCompensations, ZListTasks, ZListTickets, ZUpdateTask, ZUpdateTicket } from './act.schemas.js';
 import { createTicket, getTicket, listTickets, updateTicket } from './tickets.service.js';
 import { createTask, listTasks, updateTask } from './tasks.service.js';
@@ -20,7 +21,7 @@ export async function actRoutes(app: FastifyInstance) {
   r.post('/api/v1/tickets', { config: write, schema: { tags: ['tickets'], summary: 'Open a ticket, optionally from feedback items', body: ZCreateTicket } },
     async (req, reply) => reply.code(201).send(await createTicket(req.scope, req.body, req.actor!.userId)));
   r.get('/api/v1/tickets/:id', { config: read, schema: { tags: ['tickets'], summary: 'A ticket with its feedback items, tasks and compensations', params: ZIdParams } },
-    async (req) => getTicket(req.scope, req.params.id));
+    async (req) => getTicket(req.scope, req.params.id, { feedbackText: readsFeedbackText(req.actor!) }));
   r.patch('/api/v1/tickets/:id', { config: write, schema: { tags: ['tickets'], summary: 'Change subject, status, priority or assignee', params: ZIdParams, body: ZUpdateTicket } },
     async (req) => updateTicket(req.scope, req.params.id, req.body));
 

@@ -71,13 +71,13 @@ async function feedbackCounts(scope: WorkspaceScope, ticketIds: string[]) {
   return new Map(rows.map((r) => [r.ticketId!, Number(r.n)]));
 }
 
-/** The ticket with its feedback items (newest first, first 100), tasks and compensations. */
-export async function getTicket(scope: WorkspaceScope, id: string) {
+/** The ticket with its feedback items (newest first, first 100; their text only with `feedbackText`), tasks and compensations. */
+export async function getTicket(scope: WorkspaceScope, id: string, { feedbackText }: { feedbackText: boolean }) {
   const [ticket] = await scope.db.select().from(tickets).where(scope.where(tickets, eq(tickets.id, id)));
   if (!ticket) throw notFound('Ticket');
   const [items, taskRows, compRows, counts] = await Promise.all([
     scope.db.select({
-      id: feedbackItems.id, channel: feedbackItems.channel, text: sql<string>`left(${feedbackItems.text}, 500)`,
+      id: feedbackItems.id, channel: feedbackItems.channel, text: feedbackText ? sql<string | null>`left(${feedbackItems.text}, 500)` : sql<null>`null`,
       language: feedbackItems.language, sentiment: feedbackItems.sentiment, createdAt: feedbackItems.createdAt,
     }).from(feedbackItems).where(scope.where(feedbackItems, eq(feedbackItems.ticketId, id)))
       .orderBy(desc(feedbackItems.createdAt)).limit(100),

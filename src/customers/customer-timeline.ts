@@ -9,7 +9,8 @@ import { decodeCursor, encodeCursor } from '../platform/http/zod-types.js';
 type TimelineKind = 'feedback' | 'survey_response' | 'event' | 'order' | 'ticket' | 'task' | 'compensation' | 'notification';
 interface TimelineRow { kind: TimelineKind; id: string; at: string; data: Record<string, unknown> }
 
-export async function customerTimeline(scope: WorkspaceScope, customerId: string, q: { limit: number; cursor?: string }) {
+/** `feedbackText: false` leaves the feedback entries' text out (null): see readsFeedbackText. */
+export async function customerTimeline(scope: WorkspaceScope, customerId: string, q: { limit: number; cursor?: string }, { feedbackText }: { feedbackText: boolean }) {
   const [c] = await scope.db.select({ id: customers.id, mergedIntoId: customers.mergedIntoId })
     .from(customers).where(scope.where(customers, eq(customers.id, customerId)));
   if (!c) throw notFound('Customer');
@@ -23,7 +24,7 @@ export async function customerTimeline(scope: WorkspaceScope, customerId: string
   const rows = await scope.database.rows<TimelineRow>(sql`
     select * from (
       select 'feedback' as kind, id, created_at as at, jsonb_build_object(
-        'channel', channel, 'text', left(text, 500), 'language', language,
+        'channel', channel, 'text', ${feedbackText ? sql`left(text, 500)` : sql`null`}, 'language', language,
         'nps', nps, 'csat', csat, 'ces', ces, 'rating', rating, 'sentiment', sentiment) as data
       from feedback_items where workspace_id = ${ws} and customer_id = ${id}
       union all

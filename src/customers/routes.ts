@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zPageQuery, zUuid } from '../platform/http/zod-types.js';
 import { HTTP_LIMITS } from '../platform/http/limits.js';
+import { readsFeedbackText } from '../platform/auth/permissions.js';
 import {
   ZIdentifyCustomerInput, ZMergeCustomersInput, ZRecordEventInput, ZRecordOrderInput, ZUpdateCustomerInput,
 } from './customer.schemas.js';
@@ -51,7 +52,7 @@ export async function customerRoutes(app: FastifyInstance) {
   r.get('/api/v1/customers/:id/timeline', {
     config: { permission: 'customers:read' },
     schema: { tags, summary: 'Feedback, survey responses, events and orders of a customer, newest first', params: ZIdParams, querystring: z.strictObject(zPageQuery) },
-  }, async (req) => customerTimeline(req.scope, req.params.id, req.query));
+  }, async (req) => customerTimeline(req.scope, req.params.id, req.query, { feedbackText: readsFeedbackText(req.actor!) }));
 
   r.get('/api/v1/customers/:id/profile', {
     config: { permission: 'customers:read' },

@@ -68,12 +68,12 @@ export async function listIdeas(scope: WorkspaceScope, q: z.infer<typeof ZListId
   return toPage(rows, q.limit, (i) => ({ ...publicIdea(i), ...counts(i.id) }));
 }
 
-/** The idea with its feedback items (newest first, first 100). */
-export async function getIdea(scope: WorkspaceScope, id: string) {
+/** The idea with its feedback items (newest first, first 100; their text only with `feedbackText`). */
+export async function getIdea(scope: WorkspaceScope, id: string, { feedbackText }: { feedbackText: boolean }) {
   const [idea] = await scope.db.select().from(ideas).where(scope.where(ideas, eq(ideas.id, id)));
   if (!idea) throw notFound('Idea');
   const items = await scope.db.select({
-    id: feedbackItems.id, channel: feedbackItems.channel, text: sql<string>`left(${feedbackItems.text}, 500)`,
+    id: feedbackItems.id, channel: feedbackItems.channel, text: feedbackText ? sql<string | null>`left(${feedbackItems.text}, 500)` : sql<null>`null`,
     language: feedbackItems.language, customerId: feedbackItems.customerId, createdAt: feedbackItems.createdAt,
   }).from(ideaFeedback).innerJoin(feedbackItems, eq(feedbackItems.id, ideaFeedback.feedbackId))
     .where(scope.where(ideaFeedback, eq(ideaFeedback.ideaId, id)))

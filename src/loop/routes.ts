@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zUuid } from '../platform/http/zod-types.js';
+import { readsFeedbackText } from '../platform/auth/permissions.js';
 import { ZCreateIdea, ZIdeaFeedback, ZListIdeas, ZUpdateIdea } from './ideas.schemas.js';
 import { createIdea, getIdea, linkFeedback, listIdeas, unlinkFeedback, updateIdea } from './ideas.service.js';
 
@@ -18,7 +19,7 @@ export async function ideaRoutes(app: FastifyInstance) {
   r.post('/api/v1/ideas', { config: write, schema: { tags, summary: 'Create an idea, optionally from feedback items', body: ZCreateIdea } },
     async (req, reply) => reply.code(201).send(await createIdea(req.scope, req.body, req.actor!.userId)));
   r.get('/api/v1/ideas/:id', { config: read, schema: { tags, summary: 'An idea with its feedback items', params: ZIdParams } },
-    async (req) => getIdea(req.scope, req.params.id));
+    async (req) => getIdea(req.scope, req.params.id, { feedbackText: readsFeedbackText(req.actor!) }));
   r.patch('/api/v1/ideas/:id', { config: write, schema: { tags, summary: 'Rename, describe or move an idea to another status', params: ZIdParams, body: ZUpdateIdea } },
     async (req) => updateIdea(req.scope, req.params.id, req.body));
   r.post('/api/v1/ideas/:id/feedback', { config: write, schema: { tags, summary: 'Link feedback items to the idea (linking one twice changes nothing)', params: ZIdParams, body: ZIdeaFeedback } },

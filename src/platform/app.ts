@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { buildServer } from './http/server.js';
+import { buildMetricsServer } from './http/metrics-endpoint.js';
 import { startWorker, type Worker } from './jobs/worker.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { onJobsEnqueued } from './jobs/queue.js';
@@ -32,6 +33,8 @@ export async function openAndMigrate(config: Config, opts: { offersControl?: boo
 
 export interface RunningApp {
   url: string;
+  /** Where /metrics is served when METRICS_LISTEN moved it off the main address. */
+  metricsUrl: string | null;
   database: Database;
   worker: Worker | null;
   stop(): Promise<void>;
@@ -62,9 +65,15 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
   }
   let url = '';
   let app: Awaited<ReturnType<typeof buildServer>> | null = null;
+  let metricsApp: Awaited<ReturnType<typeof buildMetricsServer>> | null = null;
+  let metricsUrl: string | null = null;
   if (options.serveHttp !== false) {
     app = await buildServer({ config, database, log, version });
     url = await app.listen({ port: config.port, host: config.host });
+    if (config.metricsListen) {
+      metricsApp = await buildMetricsServer({ token: config.metricsToken, https: config.publicUrl.startsWith('https://'), log: log.child({ component: 'metrics' }) });
+      metricsUrl = await metricsApp.listen(config.metricsListen);
+    }
   }
   let stopping: Promise<void> | null = null;
   const stop = () => {
@@ -80,6 +89,7 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
         clearTimeout(timer);
       }
       await control?.close(); // a command's batch in flight finishes first
+      await metricsApp?.close();
       unsubscribe();
       await worker?.stop();
       mailer.close();
@@ -87,5 +97,5 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
     })();
     return stopping;
   };
-  return { url, database, worker, stop };
+  return { url, metricsUrl, database, worker, stop };
 }

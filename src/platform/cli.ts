@@ -25,7 +25,7 @@ async function runUntilSignal(workersOnly: boolean, opts: { port?: string; worke
   if (workersOnly && config.workerNice > 0) log.info({ nice: lowerWorkerPriority(config.workerNice) }, 'worker CPU priority lowered');
   const app = await startApp(config, log, { serveHttp: !workersOnly });
   const engine = app.database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
-  log.info({ url: app.url || undefined, publicUrl: config.publicUrl, engine, workers: config.runWorkers }, workersOnly ? 'Feedloop worker started' : `Feedloop is running at ${config.publicUrl}`);
+  log.info({ url: app.url || undefined, metricsUrl: app.metricsUrl ?? undefined, publicUrl: config.publicUrl, engine, workers: config.runWorkers }, workersOnly ? 'Feedloop worker started' : `Feedloop is running at ${config.publicUrl}`);
   if (!workersOnly) console.error(`\n  Feedloop is running at ${config.publicUrl} (${engine})\n`);
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -14,6 +14,8 @@ const ZConfig = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_LISTEN: z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464').optional(),
 });
 
 export interface Config {
@@ -31,6 +33,10 @@ export interface Config {
   /** smtp(s)://user:pass@host:port; without it emails are written to the log instead of sent */
   smtpUrl?: string;
   mailFrom: string;
+  /** With it, /metrics answers only `Authorization: Bearer <token>` */
+  metricsToken?: string;
+  /** With it, /metrics is served on this address and not on the main one */
+  metricsListen?: { host: string; port: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +60,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https://'),
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM ?? `Feedloop <surveys@${new URL(publicUrl).hostname}>`,
+    metricsToken: e.METRICS_TOKEN || undefined,
+    metricsListen: e.METRICS_LISTEN ? listenAddress(e.METRICS_LISTEN) : undefined,
   };
+}
+
+/** `host:port` (an IPv6 host in brackets) as Fastify's listen() takes it. */
+function listenAddress(value: string): { host: string; port: number } {
+  const at = value.lastIndexOf(':');
+  return { host: value.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: Number(value.slice(at + 1)) };
 }

@@ -56,8 +56,11 @@ async function submit(url: string, key: string, i: number) {
   return res.status;
 }
 
+// Real `feedloop serve` processes: creating an embedded database alone takes over a minute on a busy machine.
+const SPAWNING = { timeout: 480_000 };
+
 describe(`crash safety (${testEngine})`, () => {
-  it('every acknowledged write is present exactly once after kill -9', async () => {
+  it('every acknowledged write is present exactly once after kill -9', SPAWNING, async () => {
     const env = await freshEnv();
     const first = await spawnServer({ ...env, WORKERS: 'on' });
     const key = await setupOverHttp(first.url);
@@ -99,7 +102,7 @@ describe(`crash safety (${testEngine})`, () => {
     }
   });
 
-  it('SIGTERM under load: requests finish or get 503, then a clean exit', async () => {
+  it('SIGTERM under load: requests finish or get 503, then a clean exit', SPAWNING, async () => {
     const env = await freshEnv();
     const server = await spawnServer(env);
     const key = await setupOverHttp(server.url);

@@ -32,7 +32,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 function sendPage(reply: FastifyReply, status: number, body: string) {
   // Links carry tokens: no referrer leaks them, no cache keeps them.
   return reply.code(status).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP)
-    .header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(body);
+    .header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').send(body);
 }
 
 /** The language of error pages: the form's, ?lang=, else the browser's. */

@@ -11,7 +11,8 @@ import { csatSummary, meanSummary, npsSummary, wilsonPercent } from './survey-st
 
 const LATEST_TEXTS = 50;
 
-export async function surveyResults(scope: WorkspaceScope, surveyId: string) {
+/** `feedbackText: false` leaves the open-text answers' text out (null): see readsFeedbackText. */
+export async function surveyResults(scope: WorkspaceScope, surveyId: string, { feedbackText }: { feedbackText: boolean }) {
   const survey = await getSurvey(scope, surveyId);
   const questions = survey.definition.questions;
   const byStatus = await scope.db.select({ status: surveyResponses.status, channel: surveyResponses.channel, n: count() }).from(surveyResponses)
@@ -58,7 +59,7 @@ export async function surveyResults(scope: WorkspaceScope, surveyId: string) {
 
   // Open-text answers live in feedback items (with their analysis); newest first.
   const textItems = await scope.db.select({
-    id: feedbackItems.id, text: feedbackItems.text, language: feedbackItems.language, sentiment: feedbackItems.sentiment,
+    id: feedbackItems.id, text: feedbackText ? feedbackItems.text : sql<null>`null`, language: feedbackItems.language, sentiment: feedbackItems.sentiment,
     sentimentScore: feedbackItems.sentimentScore, type: feedbackItems.feedbackType, topics: feedbackItems.topics,
     nps: feedbackItems.nps, csat: feedbackItems.csat, ces: feedbackItems.ces, rating: feedbackItems.rating,
     questionId: sql<string>`${feedbackItems.metadata}->>'question_id'`, createdAt: feedbackItems.createdAt, status: feedbackItems.status,

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zLocale, zUuid } from '../../platform/http/zod-types.js';
+import { readsFeedbackText } from '../../platform/auth/permissions.js';
 import { questionPage } from './link-page.js';
 import { nameIn } from './survey-definition.js';
 import { messagesFor } from './page-messages.js';
@@ -116,5 +117,5 @@ export async function surveyRoutes(app: FastifyInstance, opts: { publicUrl: stri
   r.get('/api/v1/surveys/:id/results', {
     config: { permission: 'surveys:read' },
     schema: { tags, summary: 'Responses, completion and response rates, NPS/CSAT/CES with 95 % intervals, per-question distributions, open-text answers with analysis', params: ZIdParams },
-  }, async (req) => surveyResults(req.scope, req.params.id));
+  }, async (req) => surveyResults(req.scope, req.params.id, { feedbackText: readsFeedbackText(req.actor!) }));
 }

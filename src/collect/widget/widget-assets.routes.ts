@@ -41,7 +41,7 @@ export async function widgetAssetRoutes(app: FastifyInstance, opts: { database: 
     const script = readScript(req.params.file);
     if (!script) throw notFound('Widget script (run `npm run build`)');
     reply.header('etag', script.etag).header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin')
-      .header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=300');
+      .header('cache-control', 'public, max-age=300');
     if (req.headers['if-none-match'] === script.etag) return reply.code(304).send();
     return reply.type('text/javascript; charset=utf-8').send(script.body);
   });
@@ -54,6 +54,8 @@ export async function widgetAssetRoutes(app: FastifyInstance, opts: { database: 
   // that someone types, nor for a key named in the URL.
   r.get('/demo/widget/:page?', {
     config: { permission: 'public' },
+    // The widget's same-origin GETs carry no Origin: the guard reads the page's from the Referer.
+    helmet: { referrerPolicy: { policy: 'same-origin' } },
     schema: { hide: true, params: z.strictObject({ page: z.enum(['thank-you']).optional() }), querystring: z.strictObject({ key: z.string().regex(/^pk_[A-Za-z0-9_-]{20,40}$/).optional() }) },
   }, async (req, reply) => {
     const demo = req.query.key ? null : await demoWidgetKey(opts.database);

@@ -31,8 +31,9 @@ export async function widgetKeyRoutes(app: FastifyInstance) {
     schema: { tags, summary: "The workspace's public widget keys, with their identity secrets", description: 'identitySecret signs identities on your server (userHash = hex HMAC-SHA256); keep it there, never in a page.' },
   }, async (req) => ({ data: await listWidgetKeys(req.scope) }));
 
+  // The identity secret is shown in the answer but never kept for an Idempotency-Key replay.
   r.post('/api/v1/widget-keys', {
-    config: { permission: 'keys:manage' },
+    config: { permission: 'keys:manage', oneTimeSecrets: ['identitySecret'] },
     schema: {
       tags, summary: 'Create a public key for the website/in-app widget',
       description: 'The key is public (it goes into your pages); it only works from allowedOrigins and can only add feedback, answers and events.',
@@ -46,7 +47,7 @@ export async function widgetKeyRoutes(app: FastifyInstance) {
   }, async (req) => updateWidgetKey(req.scope, req.params.id, req.body));
 
   r.post('/api/v1/widget-keys/:id/rotate-secret', {
-    config: { permission: 'keys:manage' },
+    config: { permission: 'keys:manage', oneTimeSecrets: ['identitySecret'] },
     schema: {
       tags, summary: 'Replace the identity secret of a widget key',
       description: `The previous secret keeps verifying for keepPreviousHours (default ${WIDGET_LIMITS.previousSecretHours}; 0 ends it at once, for a secret that leaked).`,

@@ -23,6 +23,13 @@ export async function listApiKeys(scope: WorkspaceScope) {
   return rows.map(publicApiKey);
 }
 
+/** GET /me for a key: the key itself (never its secret), so a script can see its own scopes. */
+export async function describeApiKey(scope: WorkspaceScope, id: string) {
+  const [row] = await scope.db.select().from(apiKeys).where(scope.where(apiKeys, eq(apiKeys.id, id)));
+  if (!row) throw notFound('API key');
+  return { apiKey: publicApiKey(row), workspaceId: scope.workspaceId };
+}
+
 export async function revokeApiKey(scope: WorkspaceScope, id: string) {
   const [row] = await scope.db.update(apiKeys).set({ revokedAt: new Date() })
     .where(scope.where(apiKeys, eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning();

@@ -4,6 +4,7 @@ import { createTestApp, createKey, bearer, sessionCookie, OWNER, type TestApp } 
 import { memberships, users } from '../schema.js';
 import { newId } from '../ids.js';
 import { hashPassword } from './passwords.js';
+import { AUTH_LIMITS } from './limits.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -71,15 +72,26 @@ describe('sessions', () => {
     expect(foreign.statusCode).toBe(403);
   });
 
-  it('limits login attempts per email with 429 and Retry-After', async () => {
-    let last;
-    for (let i = 0; i < 6; i++) {
-      // From many addresses: the per-email limit holds even when the per-IP one does not bite.
-      last = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.0.0.${i}`, payload: { email: 'victim@example.com', password: `guess-${i}` } });
+  it("slows a client's guesses at one account with 429 and Retry-After, but never locks the owner out of their own client", async () => {
+    const attempt = (remoteAddress: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload: { email: OWNER.email, password } });
+    for (let i = 0; i < AUTH_LIMITS.loginFreeFailures; i++) expect((await attempt('203.0.113.7', `guess-${i}`)).statusCode).toBe(401);
+    const slowed = await attempt('203.0.113.7', OWNER.password);
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.json().error.code).toBe('rate_limited');
+    expect(Number(slowed.headers['retry-after'])).toBe(AUTH_LIMITS.loginBackoffFirstSeconds);
+    // The attacker's failures from other addresses too: the owner's own client is untouched.
+    for (let i = 0; i < 8; i++) await attempt(`198.51.100.${i}`, `guess-${i}`);
+    expect((await attempt('192.0.2.10', OWNER.password)).statusCode).toBe(200);
+  });
+
+  it('limits sign-in attempts per address across accounts (password spraying)', async () => {
+    const answers = [];
+    for (let i = 0; i < AUTH_LIMITS.loginPerIpPerMinute + 1; i++) {
+      answers.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.99', payload: { email: `user${i}@example.com`, password: 'Summer2026!' } })).statusCode);
     }
-    expect(last!.statusCode).toBe(429);
-    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-    expect(last!.json().error.code).toBe('rate_limited');
+    expect(answers.slice(0, -1).every((s) => s === 401)).toBe(true);
+    expect(answers.at(-1)).toBe(429);
   });
 });
 

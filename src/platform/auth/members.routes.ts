@@ -1,6 +1,6 @@
-// Members, roles and invitations over REST. Managing them takes 'members:manage' (owners and
-// admins, signed in: API keys never get it); accepting an invitation is public, the token is
-// the credential.
+// Members, roles and invitations over REST. Every role reads the list ('members:read'; an API key
+// only when given that scope); managing them takes 'members:manage' (owners and admins, signed in:
+// API keys never get it); accepting an invitation is public, the token is the credential.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ export async function memberRoutes(app: FastifyInstance, opts: { database: Datab
   const { database } = opts;
 
   r.get('/api/v1/members', {
-    config: { permission: 'signed-in' },
+    config: { permission: 'members:read' },
     schema: { tags, summary: "The workspace's members and their roles" },
   }, async (req) => ({ data: await listMembers(req.scope) }));
 
@@ -44,7 +44,7 @@ export async function memberRoutes(app: FastifyInstance, opts: { database: Datab
   }, async (req) => ({ data: await listInvitations(req.scope) }));
 
   r.post('/api/v1/invitations', {
-    config: { permission: 'members:manage' },
+    config: { permission: 'members:manage', oneTimeSecrets: ['link'] },
     schema: {
       tags, summary: 'Invite someone by email with a role; the one-time link (valid 7 days) is in this response only',
       body: z.strictObject({ email: z.email().max(320), role: z.enum(ROLES) }),

@@ -10,22 +10,27 @@ export const SCOPES = [
   'surveys:read', 'surveys:manage',
   'tickets:read', 'tickets:write',
   'ideas:read', 'ideas:write',
+  'members:read', 'workspace:read',
   'keys:manage',
   'members:manage',
+  'workspace:manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Scopes an API key may be given: server-to-server data access, never key or member management. */
-export const API_KEY_SCOPES = SCOPES.filter((s) => s !== 'keys:manage' && s !== 'members:manage');
+/** Only signed-in owners and admins: managing keys, members and the workspace's settings. */
+const ADMIN_ONLY: Scope[] = ['keys:manage', 'members:manage', 'workspace:manage'];
 
-const READ: Scope[] = ['feedback:read', 'customers:read', 'surveys:read', 'tickets:read', 'ideas:read'];
+/** Scopes an API key may be given: server-to-server data access, never key, member or workspace management. */
+export const API_KEY_SCOPES = SCOPES.filter((s) => !ADMIN_ONLY.includes(s));
+
+const READ: Scope[] = ['feedback:read', 'customers:read', 'surveys:read', 'tickets:read', 'ideas:read', 'members:read', 'workspace:read'];
 const WORK: Scope[] = [...READ, 'feedback:write', 'customers:write', 'events:write', 'tickets:write', 'ideas:write'];
 
 export const ROLE_SCOPES: Record<Role, ReadonlySet<Scope>> = {
   viewer: new Set(READ),
   agent: new Set(WORK),
-  admin: new Set([...WORK, 'topics:manage', 'surveys:manage', 'keys:manage', 'members:manage']),
-  owner: new Set([...WORK, 'topics:manage', 'surveys:manage', 'keys:manage', 'members:manage']),
+  admin: new Set([...WORK, 'topics:manage', 'surveys:manage', ...ADMIN_ONLY]),
+  owner: new Set([...WORK, 'topics:manage', 'surveys:manage', ...ADMIN_ONLY]),
 };
 
 export interface Actor {
@@ -39,3 +44,10 @@ export interface Actor {
 }
 
 export const can = (actor: Actor, scope: Scope): boolean => actor.scopes.has(scope);
+
+/**
+ * Feedback text is read with 'feedback:read' only. Routes of other scopes that list feedback items
+ * (a customer's timeline, a ticket's or an idea's items, survey results) show the items without
+ * their text to an actor lacking it: `text` is null. Every role has 'feedback:read'.
+ */
+export const readsFeedbackText = (actor: Actor): boolean => can(actor, 'feedback:read');

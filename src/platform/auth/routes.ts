@@ -9,7 +9,7 @@ import { AUTH_LIMITS, SESSION_COOKIE } from './limits.js';
 import { API_KEY_SCOPES } from './permissions.js';
 import { needsSetup, setupOwner } from './setup.service.js';
 import { createSession, deleteSession, loadMe, publicUser, switchWorkspace, updateMe, verifyLogin } from './session.service.js';
-import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
+import { createApiKey, describeApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { setSessionCookie } from './session-cookie.js';
 
 const ZPassword = z.string().min(AUTH_LIMITS.passwordMinLength).max(AUTH_LIMITS.passwordMaxLength);
@@ -47,7 +47,7 @@ export async function authRoutes(app: FastifyInstance, opts: { database: Databas
     config: { permission: 'public', rateLimit: { max: AUTH_LIMITS.loginPerIpPerMinute, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Sign in with email and password; sets an HttpOnly session cookie', body: z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(AUTH_LIMITS.passwordMaxLength) }) },
   }, async (req, reply) => {
-    const user = await verifyLogin(database, req.body.email, req.body.password);
+    const user = await verifyLogin(database, req.body.email, req.body.password, req.ip);
     const session = await createSession(database, user.id, { userAgent: req.headers['user-agent'], ip: req.ip });
     setCookie(reply, session.token, session.expiresAt);
     return { user: publicUser(user) };
@@ -60,8 +60,9 @@ export async function authRoutes(app: FastifyInstance, opts: { database: Databas
     return reply.code(204).send();
   });
 
-  r.get('/api/v1/me', { config: { permission: 'signed-in' }, schema: { tags, summary: 'The signed-in user, workspace and role' } },
-    async (req) => loadMe(database, req.actor!));
+  // Every actor may ask who it is: a user gets their profile, an API key its own name and scopes.
+  r.get('/api/v1/me', { config: { permission: 'signed-in' }, schema: { tags, summary: 'The signed-in user, workspace and role; for an API key, the key and its scopes' } },
+    async (req) => (req.actor!.apiKeyId ? describeApiKey(req.scope, req.actor!.apiKeyId) : loadMe(database, req.actor!)));
 
   r.patch('/api/v1/me', {
     config: { permission: 'signed-in' },
@@ -89,7 +90,7 @@ export async function authRoutes(app: FastifyInstance, opts: { database: Databas
     async (req) => ({ data: await listApiKeys(req.scope) }));
 
   r.post('/api/v1/api-keys', {
-    config: { permission: 'keys:manage' },
+    config: { permission: 'keys:manage', oneTimeSecrets: ['key'] },
     schema: {
       tags: keyTags, summary: 'Create an API key; the secret is in this response only',
       body: z.strictObject({ name: z.string().trim().min(1).max(100), scopes: z.array(z.enum(API_KEY_SCOPES as [string, ...string[]])).min(1) }),

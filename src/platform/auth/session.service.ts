@@ -5,6 +5,7 @@ import { sessions, users, memberships, workspaces } from '../schema.js';
 import { newId, randomToken, sha256 } from '../ids.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { AUTH_LIMITS } from './limits.js';
+import { LoginThrottle } from './login-throttle.js';
 import { ROLE_SCOPES, type Actor, type Role } from './permissions.js';
 import { AppError } from '../http/errors.js';
 import { chosenCalendar } from '../workspace/workspace-settings.service.js';
@@ -42,26 +43,21 @@ export async function deleteSession(database: Database, token: string): Promise<
   await database.db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
 }
 
-// Failed logins per email, in this process. Several API processes each keep their own
-// count, which still bounds guessing to (processes × limit) per window.
-const failures = new Map<string, { count: number; until: number }>();
+const loginThrottle = new LoginThrottle();
 
-export async function verifyLogin(database: Database, email: string, password: string) {
-  const key = email.trim().toLowerCase();
-  const now = Date.now();
-  const entry = failures.get(key);
-  if (entry && entry.count >= AUTH_LIMITS.loginFailuresPerEmail && entry.until > now) {
-    const retry = Math.ceil((entry.until - now) / 1000);
-    throw new AppError(429, 'rate_limited', 'Too many failed sign-in attempts; try again later', undefined, { 'retry-after': String(retry) });
+/** The user with this email and password; `client` (the caller's address) keys the back-off. */
+export async function verifyLogin(database: Database, email: string, password: string, client: string) {
+  const wait = loginThrottle.waitSeconds(email, client);
+  if (wait > 0) {
+    throw new AppError(429, 'rate_limited', `Too many failed sign-in attempts; try again in ${wait} s`, undefined, { 'retry-after': String(wait) });
   }
-  const [user] = await database.db.select().from(users).where(sql`lower(${users.email}) = ${key}`).limit(1);
+  const [user] = await database.db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).limit(1);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) {
-    const fresh = !entry || entry.until <= now;
-    failures.set(key, { count: fresh ? 1 : entry.count + 1, until: fresh ? now + AUTH_LIMITS.loginLockMinutes * 60_000 : entry.until });
+    loginThrottle.failed(email, client);
     throw new AppError(401, 'invalid_credentials', 'The email or password is not correct');
   }
-  failures.delete(key);
+  loginThrottle.succeeded(email, client);
   return user;
 }
 

@@ -15,6 +15,8 @@ export type Permission = Scope | 'public' | 'signed-in';
 declare module 'fastify' {
   interface FastifyContextConfig { permission?: Permission }
   interface FastifyRequest { actor: Actor | null; scope: WorkspaceScope }
+  /** Every /api/v1 route and the permission it declared, in registration order. */
+  interface FastifyInstance { routePermissions: ReadonlyArray<{ method: string; url: string; permission: Permission }> }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,11 +24,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuthentication(app: FastifyInstance, database: Database, publicOrigin: string) {
   app.decorateRequest('actor', null);
   app.decorateRequest('scope', null as unknown as WorkspaceScope);
+  const routePermissions: Array<{ method: string; url: string; permission: Permission }> = [];
+  app.decorate('routePermissions', routePermissions);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.permission) {
-      throw new Error(`Route ${route.method} ${route.url} declares no permission`);
-    }
+    if (!route.url.startsWith('/api/v1')) return;
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) routePermissions.push({ method, url: route.url, permission });
   });
 
   app.addHook('onRequest', async (req) => {

@@ -10,6 +10,12 @@ export const HTTP_LIMITS = {
   maxPageSize: 200,
   /** Metadata/attributes/properties JSON per object, serialised. */
   maxJsonBytes: 16 * 1024,
+  /**
+   * Nesting of a JSON body. Feedloop's deepest documents (a survey definition, a segment) are under
+   * 10 levels and customers' metadata rarely passes 5; 64 leaves room for both while keeping every
+   * walk over a body (the NUL guard, zod, jsonb) far from the stack's limit.
+   */
+  maxJsonDepth: 64,
   /** One path segment: signed survey links carry a payload and its signature (~250 characters). */
   maxParamLength: 600,
   /** In-flight requests get this long to finish on shutdown before the server closes anyway. */
@@ -25,4 +31,6 @@ export const IDEMPOTENCY_LIMITS = {
   runningStaleMs: 60_000,
   /** Stripe keeps keys a day; so do we. */
   retentionHours: 24,
+  /** Expired keys deleted per statement: each takes milliseconds, a backlog goes in several. */
+  purgeBatch: 5_000,
 } as const;

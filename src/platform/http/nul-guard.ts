@@ -1,5 +1,6 @@
-// PostgreSQL cannot store the NUL character (U+0000) in text or jsonb. A body containing one is
-// refused up front with a 400 naming the field, for every route, instead of failing at INSERT.
+// PostgreSQL cannot store the NUL character (U+0000) in text or jsonb, nor take it as a query
+// parameter. A body, query string or path parameter containing one is refused up front with a 400
+// naming the field or parameter, for every route, instead of failing in the database.
 // Unpaired UTF-16 surrogates ("\ud800" in the JSON) cannot be stored in jsonb either: they become
 // U+FFFD, as invalid UTF-8 in a body does.
 import type { FastifyInstance } from 'fastify';
@@ -47,8 +48,38 @@ function storable(value: unknown, path: string): unknown {
   return value;
 }
 
+/** A query or path parameter's value, checked for NUL under the parameter's name and mended. */
+function storableParameter(name: string, value: string): string {
+  if (value.includes('\u0000')) throw nulError(name);
+  return wellFormed(value);
+}
+
+/**
+ * Query strings and path parameters are flat: each value is a string, or a list of them for a
+ * repeated query parameter. Returns the same object when there was nothing to mend.
+ */
+function storableParameters<T>(parameters: T): T {
+  if (!parameters || typeof parameters !== 'object') return parameters;
+  let out = parameters as Record<string, unknown>;
+  for (const [name, value] of Object.entries(parameters)) {
+    if (name.includes('\u0000')) throw nulError('query');
+    const mended = Array.isArray(value)
+      ? value.map((v) => (typeof v === 'string' ? storableParameter(name, v) : v))
+      : typeof value === 'string' ? storableParameter(name, value) : value;
+    const changed = Array.isArray(value) ? (mended as unknown[]).some((v, i) => v !== value[i]) : mended !== value;
+    if (!changed) continue;
+    if (out === parameters) out = { ...out };
+    out[name] = mended;
+  }
+  return out as T;
+}
+
 export function registerNulGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
+    const params = storableParameters(req.params);
+    if (params !== req.params) req.params = params;
+    const query = storableParameters(req.query);
+    if (query !== req.query) req.query = query;
     const body = storable(req.body, '');
     if (body !== req.body) req.body = body;
   });

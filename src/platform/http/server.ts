@@ -15,9 +15,12 @@ import { handleError, errorBody } from './errors.js';
 import { registerAuthentication } from './authenticate.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerNulGuard } from './nul-guard.js';
+import { registerJsonBodyParser } from './json-body.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { registerMetricsRoute } from './metrics-endpoint.js';
 import { HTTP_LIMITS } from './limits.js';
 import { DB_LIMITS } from '../db/limits.js';
-import { registry, metrics } from '../metrics.js';
+import { metrics } from '../metrics.js';
 import { webDistDir } from '../paths.js';
 import { authRoutes } from '../auth/routes.js';
 import { memberRoutes } from '../auth/members.routes.js';
@@ -45,6 +48,10 @@ export interface ServerDeps {
   version: string;
 }
 
+// The API reference's own policy, instead of swagger-ui's, which allows styles and fonts from any
+// https origin, upgrades every request to https (breaking the page on a plain-http install) and
+// blocks the inline styles swagger-ui itself sets.
+const DOCS_CSP = "default-src 'self'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 const DASHBOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & { draining: boolean }> {
@@ -63,6 +70,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerJsonBodyParser(app);
+  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') });
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -98,7 +107,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
     transform: jsonSchemaTransform,
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP, uiConfig: { docExpansion: 'list', deepLinking: true } });
 
   registerAuthentication(app, database, new URL(config.publicUrl).origin);
   registerIdempotency(app);
@@ -133,7 +142,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
       return reply.code(503).header('retry-after', String(DB_LIMITS.unavailableRetryAfterSeconds)).send({ status: 'database_unavailable' });
     }
   });
-  app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  // With METRICS_LISTEN, /metrics is served on its own address instead (see app.ts).
+  if (config.metricsListen) app.get('/metrics', async (req, reply) => reply.code(404).send(errorBody('not_found', `No route ${req.method} /metrics`)));
+  else registerMetricsRoute(app, config.metricsToken);
 
   registerDashboard(app);
   return app;
@@ -149,7 +160,6 @@ function registerDashboard(app: FastifyInstance) {
   app.register(fastifyStatic, {
     root: webDistDir, wildcard: false, index: false,
     setHeaders: (reply, filePath) => {
-      reply.header('x-content-type-options', 'nosniff');
       if (filePath.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });

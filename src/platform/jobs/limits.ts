@@ -11,4 +11,9 @@ export const JOB_LIMITS = {
   batchSize: 20,
   /** Done/failed jobs are kept a day for inspection. */
   keepFinishedHours: 24,
+  /**
+   * Each worker removes finished jobs and expired Idempotency-Keys this often, busy or idle: hourly
+   * keeps both tables a day's worth in size, and a purge that finds nothing costs one index probe.
+   */
+  housekeepingEveryMs: 3_600_000,
 } as const;

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { claimJobs, completeJobs, failJob, purgeFinishedJobs, type ClaimedJob } from './queue.js';
+import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { groupBy } from '../group-by.js';
 import { JOB_LIMITS } from './limits.js';
 import { metrics } from '../metrics.js';
@@ -25,7 +26,7 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
   let stopping = false;
   let wake: (() => void) | null = null;
   let running: Promise<void> = Promise.resolve();
-  let lastPurge = 0;
+  let lastHousekeeping = 0;
   const idleWaiters: Array<() => void> = [];
 
   const sleep = (ms: number) => new Promise<void>((resolve) => {
@@ -66,8 +67,17 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
     return true;
   }
 
+  /** Old rows go once per interval, also when the queue never runs dry. */
+  async function housekeeping(): Promise<void> {
+    if (Date.now() - lastHousekeeping < JOB_LIMITS.housekeepingEveryMs) return;
+    lastHousekeeping = Date.now();
+    await purgeFinishedJobs(database).catch((err) => log.warn({ err }, 'job purge failed'));
+    await purgeIdempotencyKeys(database).catch((err) => log.warn({ err }, 'idempotency key purge failed'));
+  }
+
   async function loop(): Promise<void> {
     while (!stopping) {
+      await housekeeping();
       let claimed: ClaimedJob[] = [];
       try {
         claimed = await claimJobs(database, queues, JOB_LIMITS.batchSize);
@@ -80,10 +90,6 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
       }
       if (claimed.length === 0) {
         idleWaiters.splice(0).forEach((resolve) => resolve());
-        if (Date.now() - lastPurge > 3_600_000) {
-          lastPurge = Date.now();
-          await purgeFinishedJobs(database).catch((err) => log.warn({ err }, 'job purge failed'));
-        }
         if (!stopping) await sleep(JOB_LIMITS.pollMs);
       }
     }

@@ -6,6 +6,8 @@ import { packageRoot } from '../paths.js';
 
 export interface ServerProcess {
   url: string;
+  /** Where /metrics listens when METRICS_LISTEN is set. */
+  metricsUrl?: string;
   proc: ChildProcess;
   /** Resolves with the exit code (or signal name). */
   exited: Promise<number | string>;
@@ -21,20 +23,21 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   let stderr = '';
   proc.stderr!.on('data', (c) => { stderr += c; });
+  let metricsUrl: string | undefined;
   const url = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: proc.stdout! });
-    // A first start creates and migrates the embedded database: over a minute on a busy machine.
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 180_000);
+    // Creating the embedded database takes over a minute on a loaded machine.
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 240_000);
     lines.on('line', (line) => {
       try {
         const entry = JSON.parse(line);
-        if (entry.url) { clearTimeout(timer); resolve(entry.url); }
+        if (entry.url) { clearTimeout(timer); metricsUrl = entry.metricsUrl; resolve(entry.url); }
       } catch { /* not a log line */ }
     });
     exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}): ${stderr}`)); });
   });
   proc.stdout!.resume();
-  return { url, proc, exited };
+  return { url, metricsUrl, proc, exited };
 }
 
 /** First-run setup and an API key with every data scope, over HTTP. */

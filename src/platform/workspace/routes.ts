@@ -27,12 +27,12 @@ export async function workspaceRoutes(app: FastifyInstance) {
   const tags = ['workspace'];
 
   r.get('/api/v1/workspace', {
-    config: { permission: 'signed-in' },
+    config: { permission: 'workspace:read' },
     schema: { tags, summary: 'The current workspace and its settings' },
   }, async (req) => getWorkspaceSettings(req.scope));
 
   r.patch('/api/v1/workspace', {
-    config: { permission: 'signed-in' },
+    config: { permission: 'workspace:manage' },
     schema: {
       tags, summary: 'Change the workspace name, default locale, calendar, week, time zone, default phone country, PII redaction or survey throttle (owners and admins)',
       body: ZUpdateWorkspaceInput,

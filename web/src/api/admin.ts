@@ -56,6 +56,7 @@ export interface InvitationPreview {
 export const API_KEY_SCOPES = [
   'feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write',
   'topics:manage', 'surveys:read', 'surveys:manage', 'tickets:read', 'tickets:write', 'ideas:read', 'ideas:write',
+  'members:read', 'workspace:read',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
