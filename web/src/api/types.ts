@@ -16,7 +16,7 @@ export interface Workspace {
   name: string;
   defaultLocale: UiLocale;
   /** Chosen by an admin for the workspace; users whose own calendar is "auto" follow it. */
-  calendar?: 'persian' | 'gregorian' | null;
+  calendar?: 'persian' | 'gregorian' | 'hijri' | null;
 }
 
 /** A workspace the signed-in user belongs to, with their role in it. */
