@@ -2,6 +2,7 @@
 // with the public key, identify()/reset() on sign-in and sign-out, track('purchase') on "Buy",
 // a "Was this helpful?" block, the feedback button, and the page's language passed to the widget.
 import { html, SafeHtml } from '../../platform/http/html.js';
+import { PAGE_FONT_CSS, pageFontsHref } from '../../platform/http/page-fonts.js';
 
 const TEXT = {
   en: { title: 'Feedloop Coffee — demo shop', product: 'Single-origin beans, 250 g', price: '$14', buy: 'Buy now', thanks: 'Thank you for your order!', signIn: 'Sign in as', signOut: 'Sign out', shipping: 'Shipping: 2–4 working days, free over $30. Returns within 14 days.', back: 'Back to the shop', bought: 'Order placed.', noKey: 'No demo widget key yet: run `feedloop demo`, or open this page with ?key=pk_… of a key that allows this origin.' },
@@ -11,7 +12,8 @@ const TEXT = {
 };
 
 const STYLE = `
-body { margin: 0; font-family: system-ui, "Segoe UI", Tahoma, "Noto Sans Arabic", "PingFang SC", sans-serif; background: #faf7f2; color: #2b2118; }
+body { margin: 0; background: #faf7f2; color: #2b2118; }
+${PAGE_FONT_CSS}
 header { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; justify-content: space-between; padding: 12px 24px; background: #3b2a1e; color: #fff; }
 header h1 { font-size: 1.2rem; margin: 0; }
 main { max-width: 720px; margin: 24px auto; padding: 0 16px; }
@@ -58,6 +60,7 @@ if (buy) buy.addEventListener('click', function () {
 
 export function demoShopPage({ key, nonce, thankYou }: { key: string | null; nonce: string; thankYou: boolean }): SafeHtml {
   const t = TEXT.en;
+  const fonts = pageFontsHref();
   const content = thankYou
     ? html`<div class="card"><h2 data-t="thanks">${t.thanks}</h2><a href="/demo/widget" data-t="back">${t.back}</a></div>`
     : html`<div class="card"><h2 data-t="product">${t.product}</h2><p data-t="price">${t.price}</p>
@@ -66,7 +69,7 @@ export function demoShopPage({ key, nonce, thankYou }: { key: string | null; non
       <div class="card"><p data-t="shipping">${t.shipping}</p><div data-feedloop-helpful data-feedloop-topic="Shipping and returns"></div></div>`;
   return html`<!doctype html>
 <html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title}</title><style nonce="${nonce}">${new SafeHtml(STYLE)}</style></head>
+<title>${t.title}</title>${fonts ? html`<link rel="stylesheet" href="${fonts}">` : ''}<style nonce="${nonce}">${new SafeHtml(STYLE)}</style></head>
 <body><header><h1 data-t="title">${t.title}</h1>
 <form id="sign-in"><label><span data-t="signIn">${t.signIn}</span> <input id="customer" value="customer-42" size="12"></label> <button type="submit">OK</button>
 <button type="button" id="sign-out" data-t="signOut">${t.signOut}</button>

@@ -160,6 +160,9 @@ export function formatLanguageName(code: string, prefs: Pick<FormatPrefs, 'local
 /** Facts shown on one line: Persian and Arabic use a comma, since a middle dot reads as their zero (۰). */
 const FACT_SEPARATOR: Record<UiLocale, string> = { en: ' · ', zh: ' · ', fa: '، ', ar: '، ' };
 
+/** The separator between facts on one line in this UI language. */
+export const factSeparator = (locale: string): string => FACT_SEPARATOR[locale as UiLocale] ?? FACT_SEPARATOR.en;
+
 /** Joins the non-empty facts with the language's separator, e.g. "ایمیل، ۱۶ آذر ۱۴۰۵". */
 export function formatFacts(facts: ReadonlyArray<string | null | undefined | false>, prefs: Pick<FormatPrefs, 'locale'>): string {
   return facts.filter((fact): fact is string => typeof fact === 'string' && fact !== '').join(FACT_SEPARATOR[prefs.locale]);
