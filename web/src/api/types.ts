@@ -131,6 +131,9 @@ export interface FeedbackItem {
 export interface FeedbackPage {
   data: FeedbackItem[];
   nextCursor: string | null;
+  /** First page only: how many items match, counted up to a bound (`totalCapped`: more than that). */
+  total?: number;
+  totalCapped?: boolean;
 }
 
 /** Named explorer filters (URL parameters); `mine` views may be changed or deleted. */
