@@ -15,6 +15,7 @@ const CJK_DRAWN = /^Noto Sans SC/;
 const ARABIC_DRAWN = /^Vazirmatn/;
 const CHINESE_NAME = '王芳';
 const CHINESE_TEXT = '页面加载有点慢，客服回复也很慢，希望下个版本能改进。';
+const LONG_CHINESE_NAME = '北京市朝阳区客户服务中心王经理';
 
 interface DomNode { nodeId: number; nodeType: number; nodeValue?: string; children?: DomNode[]; shadowRoots?: DomNode[] }
 
@@ -63,17 +64,26 @@ describeBrowser('layout in four languages', () => {
     cookie ||= await signedInOwner(dashboard.t, 'fa');
   }
 
+  let seeded = false;
+  /** Feedback in Chinese and Persian from named customers, stored once. */
+  async function seed() {
+    await signIn();
+    if (seeded) return;
+    seeded = true;
+    await seedFeedback(dashboard.t, cookie, [
+      { language: 'zh', text: CHINESE_TEXT, customer: { externalId: 'wang', name: CHINESE_NAME }, csat: 2 },
+      { language: 'zh', text: '退款到现在还没到账，客服电话一直打不通。', customer: { externalId: 'desk', name: LONG_CHINESE_NAME }, nps: 3 },
+      { language: 'fa', text: 'ارسال خیلی سریع بود، ممنون از پشتیبانی.', customer: { externalId: 'sara', name: 'سارا' }, nps: 9 },
+    ]);
+  }
+
   async function setLocale(locale: string) {
     const res = await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale } });
     expect(res.statusCode).toBe(200);
   }
 
   it('draws Chinese with the bundled Chinese font on Persian and Arabic dashboard pages', async () => {
-    await signIn();
-    await seedFeedback(dashboard.t, cookie, [
-      { language: 'zh', text: CHINESE_TEXT, customer: { externalId: 'wang', name: CHINESE_NAME }, csat: 2 },
-      { language: 'fa', text: 'ارسال خیلی سریع بود، ممنون از پشتیبانی.', customer: { externalId: 'sara', name: 'سارا' }, nps: 9 },
-    ]);
+    await seed();
     for (const lang of ['fa', 'ar'] as const) {
       await setLocale(lang);
       const { page } = await dashboard.open({ cookie });
@@ -81,7 +91,7 @@ describeBrowser('layout in four languages', () => {
       await page.getByTestId('feedback-row').first().waitFor();
       // The switcher (whose list shows "中文") and untagged text such as a customer's name.
       expect(await page.getByTestId('lang-switcher').evaluate((el) => getComputedStyle(el).fontFamily)).toContain(CJK_FONT);
-      const customer = page.getByTestId('feedback-row').filter({ hasText: CHINESE_NAME }).locator('.col-customer [dir=auto]');
+      const customer = page.getByTestId('feedback-row').filter({ hasText: CHINESE_NAME }).locator('.col-customer bdi');
       expect(await customer.textContent()).toBe(CHINESE_NAME);
       await customer.evaluate((el) => el.setAttribute('data-probe', 'chinese-name'));
       await untilDrawnWith(page, '[data-probe=chinese-name]', CJK_DRAWN, `${CHINESE_NAME} drawn in ${CJK_FONT} (${lang})`);
@@ -144,5 +154,36 @@ describeBrowser('layout in four languages', () => {
     await screenshot(page, 'survey-results-separators-en');
     expect(fa.surveys.npsSplit).not.toContain('·');
     expect(en.surveys.npsSplit).toContain('·');
+  });
+
+  it.each([['zh', 1280], ['zh', 900], ['fa', 1280], ['en', 1280]] as const)('keeps the explorer\'s labels in lines, not one character per line (%s, %i px wide)', async (lang, width) => {
+    await seed();
+    await setLocale(lang);
+    const { page } = await dashboard.open({ cookie, viewport: { width, height: 900 } });
+    await page.goto('/feedback');
+    await until(() => page.getByTestId('feedback-row').count(), (n) => n >= 3, 'the rows');
+    await until(() => page.locator('.col-language span').first().textContent(), (text) => Boolean(text), 'the language names');
+    // Every short label (language, analysis, channel, scores, customer, date) on one line.
+    const broken = await page.getByTestId('feedback-list').evaluate((table) => {
+      // Lines of text in an element: its text's boxes, grouped by how far down they start.
+      const lines = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top).sort((a, b) => a - b);
+        const step = 0.8 * parseFloat(getComputedStyle(el).fontSize);
+        return tops.filter((top, i) => i === 0 || top - tops[i - 1] > step).length;
+      };
+      const labels = table.querySelectorAll('tbody :is(.col-language > span, .col-channel .tag, .col-scores .chip, .row-customer, .col-date time, .analysis-confidence, .item-analysis .tag, .item-analysis .chip)');
+      return { count: labels.length, broken: [...labels].filter((el) => lines(el) > 1).map((el) => el.textContent) };
+    });
+    expect(broken.count).toBeGreaterThan(15);
+    expect(broken.broken).toEqual([]);
+    // The Chinese text itself reads in lines of many characters, and long names are cut, not wrapped.
+    const textWidth = await page.getByTestId('feedback-row').filter({ hasText: CHINESE_TEXT }).locator('.row-text').evaluate((el) => el.getBoundingClientRect().width);
+    expect(textWidth).toBeGreaterThan(200);
+    const longName = page.getByTestId('feedback-row').filter({ hasText: LONG_CHINESE_NAME }).getByTestId('row-customer');
+    expect(await longName.getAttribute('title')).toBe(LONG_CHINESE_NAME);
+    expect(await longName.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(14 * 15 + 1);
+    await screenshot(page, `explorer-columns-${lang}-${width}`);
   });
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { canManageWorkspace } from '../api/admin';
 import { paths } from '../lib/router';
 import { useSession } from '../lib/session';
+import { useFormat } from '../lib/useFormat';
 import { Link } from './Link';
 import '../styles/first-steps.css';
 
@@ -22,6 +23,7 @@ interface Step {
 export function FirstSteps() {
   const { t } = useTranslation();
   const { me } = useSession();
+  const format = useFormat();
   // Keys are made by owners and admins only; others see the step without a link they cannot use.
   const admin = canManageWorkspace(me.role);
   const steps: Step[] = [
@@ -35,9 +37,13 @@ export function FirstSteps() {
       <h2 id="first-steps-title" className="card-title">{t('firstSteps.title')}</h2>
       <p className="muted">{t('firstSteps.intro')}</p>
       <ol className="first-steps-list">
-        {steps.map((step) => (
+        {steps.map((step, i) => (
           <li key={step.key} className="first-step" data-testid={`first-step-${step.key}`}>
-            <h3 className="first-step-title">{t(`firstSteps.${step.key}.title`)}</h3>
+            <h3 className="first-step-title">
+              {/* The list is ordered for screen readers already; the number is shown in the user's digits. */}
+              <span className="first-step-number" aria-hidden="true">{format.number(i + 1)}</span>
+              <span className="first-step-name">{t(`firstSteps.${step.key}.title`)}</span>
+            </h3>
             <p className="muted">{t(`firstSteps.${step.key}.text`)}</p>
             {step.code && <code className="code-block" dir="ltr">{step.code}</code>}
             {step.link === null ? (

@@ -101,11 +101,11 @@ export function FeedbackTable({ items, busy = false, selection, memberName, topi
                 </td>
                 <td className="col-customer" data-label={t('list.columns.customer')}>
                   {customer && item.customerId ? (
-                    <Link to={paths.customer(item.customerId)} className="row-customer" dir="auto" title={customer} data-testid="row-customer">
-                      {customer}
+                    <Link to={paths.customer(item.customerId)} className="row-customer" title={customer} data-testid="row-customer">
+                      <bdi>{customer}</bdi>
                     </Link>
                   ) : customer ? (
-                    <span className="row-customer" dir="auto" title={customer}>{customer}</span>
+                    <span className="row-customer" title={customer}><bdi>{customer}</bdi></span>
                   ) : (
                     <span className="muted">{t('list.anonymous')}</span>
                   )}
