@@ -107,6 +107,14 @@ describeBrowser('layout in four languages', () => {
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/surveys', headers: { cookie }, payload: { template: 'nps' } });
     const survey = (await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${created.json().id}/publish`, headers: { cookie }, payload: {} })).json();
     const { page } = await dashboard.open({ locale: 'zh-CN' });
+    const fonts: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.woff2')) fonts.push(new URL(response.url()).pathname);
+    });
+    // An English page downloads no Chinese or Arabic subsets: only what its text needs.
+    await page.goto(`${survey.linkPath}?lang=en`);
+    await page.waitForLoadState('networkidle');
+    expect(fonts.filter((file) => /noto-sans-sc|vazirmatn-arabic/.test(file))).toEqual([]);
     await page.goto(`${survey.linkPath}?lang=zh`);
     await untilDrawnWith(page, 'legend', CJK_DRAWN, 'the Chinese question in the bundled font');
     await screenshot(page, 'fonts-link-page-zh');
