@@ -66,6 +66,7 @@ describeBrowser('every page in every language', () => {
         expect(text.match(MESSAGE_KEY)?.[0] ?? null, `${name}: an untranslated message key`).toBeNull();
         await screenshot(page, `page-${name}-${language}`);
       }
-    });
+      // Nineteen pages, each waited on until the network is idle: over a minute on a busy machine.
+    }, 180_000);
   }
 });
