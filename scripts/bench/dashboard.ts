@@ -47,7 +47,7 @@ export function measureDashboard(): DashboardBenchResult {
       cssGzip: sum(chunks.flatMap((chunk) => chunk.css ?? []).map(gzipped)),
     };
   };
-  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
+  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry && key.endsWith('.html'));
   if (!entry) throw new Error('the manifest has no entry chunk');
   const initialKeys = staticClosure(manifest, entry);
   const lazy = Object.keys(manifest).filter((key) => manifest[key].isDynamicEntry).map((key) => {

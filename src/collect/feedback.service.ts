@@ -6,6 +6,7 @@ import { customers, orders } from '../customers/schema.js';
 import { surveyResponses } from './surveys/schema.js';
 import { loadSegment, segmentMembersSql } from '../customers/segments/segment-sql.js';
 import { AppError, notFound } from '../platform/http/errors.js';
+import { HTTP_LIMITS } from '../platform/http/limits.js';
 import { decodeCursor, describeZodError, encodeCursor } from '../platform/http/zod-types.js';
 import { pgArray } from '../platform/db/pg-array.js';
 import { SEARCH_LIMITS } from '../analyze/search/limits.js';
@@ -129,6 +130,8 @@ export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery)
     if (q.score_max != null) conditions.push(lte(column, q.score_max));
   }
   if (search) conditions.push(search.where);
+  // What the filters match, before relevance ranking and the cursor narrow it to one page.
+  const matching = [...conditions];
   if (byRelevance) {
     // Relevance ranks the newest SEARCH_LIMITS.relevanceCandidates matches (walking the created_at index), so
     // a very common word costs a bounded amount of ranking instead of every match in the workspace.
@@ -169,7 +172,18 @@ export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery)
       return search ? { ...item, snippet: buildSnippet(r.f.text, search.query) } : item;
     }),
     nextCursor,
+    // Later pages of the same list would only count the same matches again.
+    ...(q.cursor ? {} : await countMatching(scope, matching)),
   };
+}
+
+/** How many items match, counted up to HTTP_LIMITS.listTotalCap (`totalCapped`: there are more). */
+async function countMatching(scope: WorkspaceScope, conditions: Array<SQL | undefined>) {
+  const cap = HTTP_LIMITS.listTotalCap;
+  const matches = scope.db.select({ one: sql`1` }).from(feedbackItems).where(scope.where(feedbackItems, ...conditions)).limit(cap + 1).as('matches');
+  const [row] = await scope.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(matches);
+  const n = row?.n ?? 0;
+  return { total: Math.min(n, cap), totalCapped: n > cap };
 }
 
 export async function updateFeedback(scope: WorkspaceScope, id: string, input: TUpdateFeedbackInput) {

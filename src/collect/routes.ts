@@ -58,7 +58,7 @@ export async function feedbackRoutes(app: FastifyInstance) {
     config: { permission: 'feedback:read' },
     schema: {
       tags, summary: 'List feedback, newest first, with filters and cursor pagination',
-      description: 'channel and language take comma-separated lists; q searches normalised text (Persian/Arabic letter variants, digits and diacritics match).',
+      description: 'channel and language take comma-separated lists; q searches normalised text (Persian/Arabic letter variants, digits and diacritics match). The first page (no cursor) also carries total, the matching items counted up to 10,000, and totalCapped when more match.',
       querystring: ZListFeedbackQuery,
     },
   }, async (req) => listFeedback(req.scope, req.query));

@@ -10,6 +10,7 @@ let t: TestApp;
 let readKey: string;
 let customersKey: string;
 let workspaceA: string;
+let owner: { cookie: string; userId: string; organizationId: string };
 
 type Seed = Partial<typeof feedbackItems.$inferInsert> & { createdAt: Date };
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
   customersKey = await createKey(t, cookie, ['customers:read']);
   const [ws] = await t.database.db.select().from(workspaces);
   workspaceA = ws.id;
+  owner = { cookie, userId: body.user.id, organizationId: ws.organizationId };
   // Tehran is UTC+3:30 all year: 21:00Z is already the next day there.
   await t.database.db.update(workspaces).set({ timezone: 'Asia/Tehran' }).where(eq(workspaces.id, workspaceA));
 
@@ -110,6 +112,16 @@ describe('GET /api/v1/overview', () => {
     expect(window.to).toBe(window.today);
     expect(volume).toHaveLength(30);
     expect(volume.at(-1).count).toBe(2);
+  });
+
+  it('says whether the workspace has any feedback at all, whatever the window', async () => {
+    expect((await get('/api/v1/overview?from=2020-06-01&to=2020-06-05')).json()).toMatchObject({ hasFeedback: true, volume: [{ count: 0 }, { count: 0 }, { count: 0 }, { count: 0 }, { count: 0 }] });
+    // A new workspace (its first steps are shown instead of empty figures).
+    const fresh = await createWorkspace(t.database, owner.organizationId, owner.userId, 'Fresh');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/me/workspace', headers: { cookie: owner.cookie }, payload: { workspaceId: fresh.id } })).statusCode).toBe(200);
+    const freshKey = await createKey(t, owner.cookie, ['feedback:read']);
+    await t.app.inject({ method: 'POST', url: '/api/v1/me/workspace', headers: { cookie: owner.cookie }, payload: { workspaceId: workspaceA } });
+    expect((await get('/api/v1/overview', freshKey)).json().hasFeedback).toBe(false);
   });
 
   it('refuses bad windows naming the field', async () => {

@@ -40,7 +40,7 @@ export async function getOverview(scope: WorkspaceScope, query: TOverviewQuery, 
   // Topic names come from the taxonomy: make sure a new workspace has its defaults first.
   await ensureDefaultTopics(scope);
 
-  const [todayCount, volume, scores, sentiment, topTopics, attention, themes] = await Promise.all([
+  const [todayCount, volume, scores, sentiment, topTopics, attention, themes, hasFeedback] = await Promise.all([
     countToday(scope, { from: today, to: today, timezone }),
     dailyVolume(scope, window),
     dailyScores(scope, window),
@@ -48,6 +48,7 @@ export async function getOverview(scope: WorkspaceScope, query: TOverviewQuery, 
     topTopicsOf(scope, window),
     needingAttention(scope, window),
     listThemes(scope, { days: Math.min(OVERVIEW_LIMITS.maxThemeDays, days.length), limit: OVERVIEW_LIMITS.themes }, now),
+    hasAnyFeedback(scope),
   ]);
 
   const volumeByDay = new Map(volume.map((row) => [row.day, row.count]));
@@ -62,7 +63,14 @@ export async function getOverview(scope: WorkspaceScope, query: TOverviewQuery, 
     topTopics,
     themes: themes.data.map((theme) => ({ phrase: theme.phrase, language: theme.language, count: theme.count, trend: theme.trend })),
     attention,
+    // False only for a workspace that never received feedback: the dashboard shows its first steps.
+    hasFeedback,
   };
+}
+
+async function hasAnyFeedback(scope: WorkspaceScope): Promise<boolean> {
+  const rows = await scope.db.select({ one: sql`1` }).from(feedbackItems).where(scope.where(feedbackItems)).limit(1);
+  return rows.length > 0;
 }
 
 async function countToday(scope: WorkspaceScope, day: Window): Promise<number> {

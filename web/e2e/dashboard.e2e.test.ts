@@ -29,7 +29,8 @@ describeBrowser('first run', () => {
     // The overview is the home page after setup and sign-in.
     await page.getByTestId('overview-window').waitFor();
     await page.goto('/feedback');
-    await untilText(page.locator('.empty-state'), (text) => text.includes(en.list.empty), 'the empty feedback list');
+    // A workspace without feedback shows its first steps instead of an empty list.
+    await untilText(page.getByTestId('first-steps').locator('h2'), (text) => text === en.firstSteps.title, 'the first steps');
     expect(await page.locator('.brand-name').textContent()).toBe('Main shop');
     await screenshot(page, 'feedback-empty-en');
 

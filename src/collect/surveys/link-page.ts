@@ -3,6 +3,7 @@
 // labels make every question keyboard- and screen-reader-usable; dir="rtl" mirrors the page and
 // the score scales for Persian and Arabic; numbers use the respondent's digits.
 import { html, type SafeHtml } from '../../platform/http/html.js';
+import { PAGE_FONT_CSS, pageFontsHref } from '../../platform/http/page-fonts.js';
 import { SCORE_RANGES } from '../feedback.schemas.js';
 import { formatNumber, isRtl, messagesFor, type MessageKey, type PageLanguage } from './page-messages.js';
 import { isScoreType, localize, type Question, type SurveyDefinition } from './survey-definition.js';
@@ -18,8 +19,14 @@ export interface PageFrame {
 export function layout(frame: PageFrame, body: SafeHtml): string {
   return '<!doctype html>' + html`<html lang="${frame.language}" dir="${isRtl(frame.language) ? 'rtl' : 'ltr'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${frame.title}</title><link rel="stylesheet" href="/s/assets/survey.css">${frame.script ? html`<script src="${frame.script}" defer></script>` : ''}</head>
+<title>${frame.title}</title>${fontsLink()}<link rel="stylesheet" href="/s/assets/survey.css">${frame.script ? html`<script src="${frame.script}" defer></script>` : ''}</head>
 <body><main class="survey">${frame.notice ? html`<p class="notice" role="status">${frame.notice}</p>` : ''}${body}</main></body></html>`.value;
+}
+
+/** The bundled fonts, when the dashboard is built: Chinese and Persian never depend on what the device has. */
+function fontsLink(): SafeHtml | '' {
+  const href = pageFontsHref();
+  return href ? html`<link rel="stylesheet" href="${href}">` : '';
 }
 
 export function messagePage(language: PageLanguage, key: MessageKey, vars: Record<string, string> = {}): string {
@@ -118,7 +125,8 @@ export function thankYouPage(surveyName: string, def: SurveyDefinition, language
 
 export const SURVEY_CSS = `
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Tahoma,"Noto Sans","Noto Sans Arabic","Noto Sans CJK SC",sans-serif;background:#f6f7f9;color:#1d2330}
+body{margin:0;font-size:16px;line-height:1.5;background:#f6f7f9;color:#1d2330}
+${PAGE_FONT_CSS}
 .survey{max-inline-size:40rem;margin-inline:auto;padding:1.5rem 1rem}
 h1{font-size:1.35rem;margin-block:0 1rem}
 .notice{background:#fff6db;border:1px solid #f0d890;padding:.5rem .75rem;border-radius:.4rem}

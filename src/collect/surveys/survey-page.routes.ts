@@ -24,7 +24,7 @@ import {
   surveyByPublicToken, type RespondentSurvey, type ResponseRow,
 } from './respond-to-survey.js';
 
-const PAGE_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const PAGE_CSP = "default-src 'none'; style-src 'self'; font-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 type Form = Record<string, string | string[]>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

@@ -15,6 +15,29 @@ describe('quiet hours and segments', () => {
     expect(outsideQuietHours(new Date('2026-03-01T04:30:00Z'), 'Asia/Shanghai', { start: '12:00', end: '14:00' }).toISOString()).toBe('2026-03-01T06:00:00.000Z');
   });
 
+  it('ends the quiet window at the local clock time when a DST change falls inside it', () => {
+    const quiet = { start: '21:00', end: '08:00' };
+    const send = (at: string, zone: string) => outsideQuietHours(new Date(at), zone, quiet).toISOString();
+    // Berlin springs forward on 29 March 2026 (02:00 CET → 03:00 CEST): 22:30 CET is 21:30 UTC,
+    // and 08:00 CEST the next morning is 06:00 UTC — not 07:00 (09:00 local).
+    expect(send('2026-03-28T21:30:00Z', 'Europe/Berlin')).toBe('2026-03-29T06:00:00.000Z');
+    // …and falls back on 25 October 2026 (03:00 CEST → 02:00 CET): 22:30 CEST is 20:30 UTC,
+    // and 08:00 CET is 07:00 UTC — not 06:00 (07:00 local).
+    expect(send('2026-10-24T20:30:00Z', 'Europe/Berlin')).toBe('2026-10-25T07:00:00.000Z');
+    // New York, both directions (8 March and 1 November 2026), from just after midnight local.
+    expect(send('2026-03-08T05:30:00Z', 'America/New_York')).toBe('2026-03-08T12:00:00.000Z');
+    expect(send('2026-11-01T04:30:00Z', 'America/New_York')).toBe('2026-11-01T13:00:00.000Z');
+    // Inside the window but after the change: already in the new offset.
+    expect(send('2026-03-29T04:00:00Z', 'Europe/Berlin')).toBe('2026-03-29T06:00:00.000Z');
+    // Tehran has had no DST since 2022: around the old change day (22 March) it stays UTC+3:30.
+    expect(send('2026-03-21T18:00:00Z', 'Asia/Tehran')).toBe('2026-03-22T04:30:00.000Z');
+    expect(send('2026-09-21T18:00:00Z', 'Asia/Tehran')).toBe('2026-09-22T04:30:00.000Z');
+    // A window that ends at a local time the change skips (02:30 on 29 March in Berlin) ends
+    // at 02:30 of the clock in force before it: 03:30 CEST = 01:30 UTC.
+    expect(outsideQuietHours(new Date('2026-03-28T23:30:00Z'), 'Europe/Berlin', { start: '00:00', end: '02:30' }).toISOString())
+      .toBe('2026-03-29T01:30:00.000Z');
+  });
+
   it('matches every condition of a segment', () => {
     const c = { locale: 'fa', email: 'a@b.c', phone: null, feedbackCount: 3, attributes: { plan: 'pro', spend: '1200', vip: true } } as never;
     expect(matchesSegment(c, [{ field: 'attributes.plan', op: 'in', value: ['pro', 'team'] }, { field: 'locale', op: 'eq', value: 'fa' }])).toBe(true);

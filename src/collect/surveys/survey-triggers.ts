@@ -3,6 +3,7 @@
 // signal occurrences inside their own transaction (only when a trigger listens for that name), and
 // a job matches them later, so ingestion stays fast and a restart loses nothing.
 import { and, eq, inArray } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Database, Tx } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { notFound } from '../../platform/http/errors.js';
@@ -74,18 +75,25 @@ export function matchesSegment(c: CustomerRow, segment: TriggerCondition[], memb
   });
 }
 
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const clockOf = (hhmm: string) => ({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3, 5)) });
 
-/** `at`, or the end of the quiet window when `at` falls inside it (local time in `timeZone`). */
+/**
+ * `at`, or the end of the quiet window when `at` falls inside it. Both are local clock times in
+ * `timeZone`, so the end is found on the calendar (luxon), not by adding minutes to an instant:
+ * a DST change inside the window would otherwise move the send an hour. An end the change skips
+ * (02:30 on a spring-forward night) is read on the clock in force before it, as luxon does.
+ */
 export function outsideQuietHours(at: Date, timeZone: string, quiet: { start: string; end: string } | null): Date {
   if (!quiet) return at;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  const local = Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
-  const start = minutesOf(quiet.start), end = minutesOf(quiet.end);
-  const inside = start <= end ? local >= start && local < end : local >= start || local < end;
+  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  const start = clockOf(quiet.start), end = clockOf(quiet.end);
+  const now = local.hour * 60 + local.minute;
+  const from = start.hour * 60 + start.minute, to = end.hour * 60 + end.minute;
+  const inside = from <= to ? now >= from && now < to : now >= from || now < to;
   if (!inside) return at;
-  const wait = (end - local + 1440) % 1440;
-  return new Date(at.getTime() + wait * 60_000 - (at.getTime() % 60_000));
+  // The window ends today if its end is still ahead on the clock, else tomorrow.
+  const day = now < to ? local : local.plus({ days: 1 });
+  return day.set({ ...end, second: 0, millisecond: 0 }).toJSDate();
 }
 
 /** Job: match signalled occurrences against the workspace's triggers and queue the sends. */

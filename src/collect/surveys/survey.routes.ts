@@ -110,7 +110,7 @@ export async function surveyRoutes(app: FastifyInstance, opts: { publicUrl: stri
     });
     // Shown inside the dashboard; the form can never be sent from a preview.
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
-      .header('content-security-policy', "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'")
+      .header('content-security-policy', "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'")
       .send(body);
   });
 

@@ -3,6 +3,7 @@
 // signed), track('purchase') on "Buy", a "Was this helpful?" block, the feedback button, and the
 // page's language passed to the widget.
 import { html, SafeHtml } from '../../platform/http/html.js';
+import { PAGE_FONT_CSS, pageFontsHref } from '../../platform/http/page-fonts.js';
 
 /** The demo's shopper: the one identity the demo server signs. Any other id typed in is sent unverified. */
 export const DEMO_SHOPPER_ID = 'customer-42';
@@ -15,7 +16,8 @@ const TEXT = {
 };
 
 const STYLE = `
-body { margin: 0; font-family: system-ui, "Segoe UI", Tahoma, "Noto Sans Arabic", "PingFang SC", sans-serif; background: #faf7f2; color: #2b2118; }
+body { margin: 0; background: #faf7f2; color: #2b2118; }
+${PAGE_FONT_CSS}
 header { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; justify-content: space-between; padding: 12px 24px; background: #3b2a1e; color: #fff; }
 header h1 { font-size: 1.2rem; margin: 0; }
 main { max-width: 720px; margin: 24px auto; padding: 0 16px; }
@@ -67,6 +69,7 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 
 export function demoShopPage({ key, nonce, thankYou, signed = {} }: { key: string | null; nonce: string; thankYou: boolean; signed?: Record<string, string> }): SafeHtml {
   const t = TEXT.en;
+  const fonts = pageFontsHref();
   const content = thankYou
     ? html`<div class="card"><h2 data-t="thanks">${t.thanks}</h2><a href="/demo/widget" data-t="back">${t.back}</a></div>`
     : html`<div class="card"><h2 data-t="product">${t.product}</h2><p data-t="price">${t.price}</p>
@@ -75,7 +78,7 @@ export function demoShopPage({ key, nonce, thankYou, signed = {} }: { key: strin
       <div class="card"><p data-t="shipping">${t.shipping}</p><div data-feedloop-helpful data-feedloop-topic="Shipping and returns"></div></div>`;
   return html`<!doctype html>
 <html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title}</title><style nonce="${nonce}">${new SafeHtml(STYLE)}</style></head>
+<title>${t.title}</title>${fonts ? html`<link rel="stylesheet" href="${fonts}">` : ''}<style nonce="${nonce}">${new SafeHtml(STYLE)}</style></head>
 <body><header><h1 data-t="title">${t.title}</h1>
 <form id="sign-in"><label><span data-t="signIn">${t.signIn}</span> <input id="customer" value="${DEMO_SHOPPER_ID}" size="12"></label> <button type="submit">OK</button>
 <button type="button" id="sign-out" data-t="signOut">${t.signOut}</button>

@@ -58,6 +58,8 @@ describe('sessions', () => {
     const cookie = sessionCookie(login.headers['set-cookie']);
     const patch = await inject('PATCH', '/api/v1/me', { cookie, payload: { calendar: 'gregorian', locale: 'ar' } });
     expect(patch.json().user).toMatchObject({ calendar: 'gregorian', locale: 'ar' });
+    const hijri = await inject('PATCH', '/api/v1/me', { cookie, payload: { calendar: 'hijri' } });
+    expect(hijri.json().user).toMatchObject({ calendar: 'hijri', locale: 'ar' });
     const bad = await inject('PATCH', '/api/v1/me', { cookie, payload: { calendar: 'mayan' } });
     expect(bad.json().error.field).toBe('calendar');
     expect((await inject('POST', '/api/v1/auth/logout', { cookie, payload: {} })).statusCode).toBe(204);

@@ -71,7 +71,7 @@ export async function authRoutes(app: FastifyInstance, opts: { database: Databas
       body: z.strictObject({
         name: z.string().trim().min(1).max(200).optional(),
         locale: zLocale.optional(),
-        calendar: z.enum(['auto', 'gregorian', 'persian']).optional(),
+        calendar: z.enum(['auto', 'gregorian', 'persian', 'hijri']).optional().describe('hijri: the Umm al-Qura calendar (as in Saudi Arabia)'),
         digits: z.enum(['auto', 'latin']).optional(),
       }),
     },

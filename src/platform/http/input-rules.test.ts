@@ -12,6 +12,7 @@ import { hiddenFields, postForm } from '../testing/survey-forms.js';
 import { WorkspaceScope } from '../db/workspace-scope.js';
 import { importFile } from '../../collect/import/import-file.js';
 import { parseMapping } from '../../collect/import/column-mapping.js';
+import { signIdentity } from '../../collect/widget/widget-identity.js';
 
 const SHOP = 'https://shop.example.com';
 const DAY = 86_400_000;
@@ -19,6 +20,7 @@ let t: TestApp;
 let key: string;
 let cookie: string;
 let publicKey: string;
+let identitySecret: string;
 let scope: WorkspaceScope;
 
 const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: bearer(key), payload });
@@ -44,7 +46,7 @@ beforeAll(async () => {
   scope = new WorkspaceScope(t.database, setup.body.workspace.id);
   key = await createKey(t, cookie, ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'tickets:write', 'surveys:read', 'surveys:manage']);
   const widgetKey = await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [SHOP] } });
-  publicKey = widgetKey.json().publicKey;
+  ({ publicKey, identitySecret } = widgetKey.json());
 });
 afterAll(() => t.close());
 
@@ -97,7 +99,9 @@ describe('client-supplied times', () => {
     for (const occurredAt of ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', iso(Date.now() + 2 * DAY)]) {
       await refused('events', 'events.0.occurredAt', () => widgetPost('events', { externalId: 'visitor-1', events: [{ name: 'page_view', occurredAt }] }));
     }
-    expect((await widgetPost('events', { externalId: 'visitor-1', events: [{ name: 'page_view', occurredAt: iso(Date.now() - 60_000) }] })).statusCode).toBe(201);
+    // Events are stored only for identities the business's server signed.
+    const userHash = signIdentity(identitySecret, 'visitor-1');
+    expect((await widgetPost('events', { externalId: 'visitor-1', userHash, events: [{ name: 'page_view', occurredAt: iso(Date.now() - 60_000) }] })).statusCode).toBe(201);
   });
 
   it('task due dates: up to ten years ahead', async () => {
@@ -163,7 +167,7 @@ describe('one rule for every score', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('nps');
     expect((await answer('۹', 'score-rule-response-0002')).json()).toEqual({ completed: true });
-    const stored = await t.database.rows<{ nps: number }>(sql`select nps from feedback_items where channel = 'survey' and nps is not null and metadata ? 'survey_id' order by nps`);
+    const stored = await t.database.rows<{ nps: number }>(sql`select nps from feedback_items where channel in ('survey', 'widget') and nps is not null and metadata ? 'survey_id' order by nps`);
     expect(stored.map((r) => r.nps)).toEqual([7, 9]);
   });
 

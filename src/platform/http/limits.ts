@@ -8,6 +8,11 @@ export const HTTP_LIMITS = {
   maxBulkItems: 1000,
   /** Page size cap keeps list queries bounded. */
   maxPageSize: 200,
+  /**
+   * A list's total is counted up to this many matches ("10,000+" beyond): at most one bounded
+   * index walk per first page, however large the workspace.
+   */
+  listTotalCap: 10_000,
   /** Metadata/attributes/properties JSON per object, serialised. */
   maxJsonBytes: 16 * 1024,
   /**

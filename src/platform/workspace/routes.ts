@@ -14,7 +14,7 @@ export const ZUpdateWorkspaceInput = z.strictObject({
   piiRedaction: z.boolean().optional()
     .describe('Replace e-mail addresses, phone numbers and card numbers in new feedback text and metadata with [email], [phone], [card] before storing'),
   surveyThrottleDays: z.number().int().min(0).max(365).optional().describe('Survey a customer at most once per this many days, across all surveys (0: no limit)'),
-  calendar: z.enum(WORKSPACE_CALENDARS).optional().describe("The workspace's default calendar (users may override it for themselves)"),
+  calendar: z.enum(WORKSPACE_CALENDARS).optional().describe("The workspace's default calendar, hijri being Umm al-Qura (users may override it for themselves)"),
   weekStart: z.enum(WEEK_STARTS).optional(),
   weekendDays: z.array(z.enum(WEEK_DAYS)).max(3).refine((days) => new Set(days).size === days.length, { message: 'must not repeat a day' }).optional()
     .describe('e.g. ["fri"] in Iran, ["fri", "sat"] in most Arab countries, ["sat", "sun"] elsewhere'),

@@ -11,7 +11,7 @@ import { forbidden, notFound } from '../http/errors.js';
 /** Matches the survey default (collect/surveys/limits.ts): a customer hears from us at most monthly. */
 export const SURVEY_THROTTLE_DEFAULT_DAYS = 30;
 
-export const WORKSPACE_CALENDARS = ['gregorian', 'persian'] as const;
+export const WORKSPACE_CALENDARS = ['gregorian', 'persian', 'hijri'] as const;
 export const WEEK_DAYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
 export const WEEK_STARTS = ['sat', 'sun', 'mon'] as const;
 export type WorkspaceCalendar = (typeof WORKSPACE_CALENDARS)[number];

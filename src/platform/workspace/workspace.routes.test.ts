@@ -62,6 +62,15 @@ describe('workspace settings', () => {
     await asOwner('PATCH', { defaultLocale: 'en', weekendDays: ['sat', 'sun'], weekStart: 'mon' });
   });
 
+  it('offers the Umm al-Qura Hijri calendar, which users on "auto" then follow', async () => {
+    const res = await asOwner('PATCH', { calendar: 'hijri' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().calendar).toBe('hijri');
+    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json();
+    expect(me.workspace.calendar).toBe('hijri');
+    await asOwner('PATCH', { calendar: 'gregorian' });
+  });
+
   it('refuses fields outside the allow-list and bad values, naming the field', async () => {
     for (const [payload, field] of [
       [{ settings: { piiRedaction: true } }, 'settings'],

@@ -6,7 +6,7 @@ import type { Role } from './types';
 
 const BASE = '/api/v1';
 
-export type WorkspaceCalendar = 'gregorian' | 'persian';
+export type WorkspaceCalendar = 'gregorian' | 'persian' | 'hijri';
 export const WEEK_DAYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
 export type WeekDay = (typeof WEEK_DAYS)[number];
 export const WEEK_STARTS = ['sat', 'sun', 'mon'] as const;

@@ -35,6 +35,8 @@ export interface Overview {
   topTopics: Array<{ key: string; count: number; names: TopicNames | null }>;
   themes: Array<{ phrase: string; language: string; count: number; trend: ThemeTrend }>;
   attention: AttentionItem[];
+  /** False for a workspace that never received any feedback. */
+  hasFeedback: boolean;
 }
 
 export const overviewApi = {

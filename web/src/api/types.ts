@@ -16,7 +16,7 @@ export interface Workspace {
   name: string;
   defaultLocale: UiLocale;
   /** Chosen by an admin for the workspace; users whose own calendar is "auto" follow it. */
-  calendar?: 'persian' | 'gregorian' | null;
+  calendar?: 'persian' | 'gregorian' | 'hijri' | null;
 }
 
 /** A workspace the signed-in user belongs to, with their role in it. */
@@ -131,6 +131,9 @@ export interface FeedbackItem {
 export interface FeedbackPage {
   data: FeedbackItem[];
   nextCursor: string | null;
+  /** First page only: how many items match, counted up to a bound (`totalCapped`: more than that). */
+  total?: number;
+  totalCapped?: boolean;
 }
 
 /** Named explorer filters (URL parameters); `mine` views may be changed or deleted. */

@@ -7,6 +7,7 @@ import {
   formatLanguageName,
   formatNumber,
   formatCalendarDay,
+  formatFacts,
   formatPercent,
   isoDayToJalali,
   jalaliToIsoDay,
@@ -215,5 +216,57 @@ describe('typed calendar days', () => {
     expect(formatCalendarDay('2026-11-24', prefs({ locale: 'fa', digits: 'latin' }))).toBe('1405/09/03');
     expect(formatCalendarDay('2026-11-24', prefs({ locale: 'en', calendar: 'persian' }))).toBe('1405/09/03');
     expect(formatCalendarDay('2026-11-24', en)).toBe('2026-11-24');
+  });
+});
+
+describe('full dates in the order of each language', () => {
+  const AZAR_16 = '2026-12-07T12:00:00Z';
+
+  it('puts the Persian weekday first, with no Latin comma', () => {
+    expect(formatDate(AZAR_16, prefs({ locale: 'fa' }), 'full')).toBe('دوشنبه ۱۶ آذر ۱۴۰۵');
+    expect(formatDateTime(AZAR_16, prefs({ locale: 'fa' }), 'full')).toBe('دوشنبه ۱۶ آذر ۱۴۰۵ ساعت ۱۲:۰۰');
+    expect(formatDate(AZAR_16, prefs({ locale: 'fa', digits: 'latin' }), 'full')).toBe('دوشنبه 16 آذر 1405');
+    expect(formatDate(AZAR_16, prefs({ locale: 'fa', calendar: 'gregorian' }), 'full')).toBe('دوشنبه ۷ دسامبر ۲۰۲۶');
+  });
+
+  it('keeps the orders the locale data already gets right', () => {
+    expect(formatDate(AZAR_16, prefs({ locale: 'fa' }), 'medium')).toBe('۱۶ آذر ۱۴۰۵');
+    expect(formatDate(AZAR_16, prefs({ locale: 'en', calendar: 'persian' }), 'full')).toBe('Monday, Azar 16, 1405 AP');
+    expect(formatDate(AZAR_16, prefs({ locale: 'ar' }), 'full')).toBe('الاثنين، ٧ ديسمبر ٢٠٢٦');
+    expect(formatDate(AZAR_16, prefs({ locale: 'zh' }), 'full')).toBe('2026年12月7日星期一');
+    expect(formatDate(AZAR_16, prefs({ locale: 'en' }), 'full')).toBe('Monday, December 7, 2026');
+  });
+});
+
+describe('the Umm al-Qura Hijri calendar', () => {
+  const AZAR_16 = '2026-12-07T12:00:00Z';
+  const hijri = prefs({ locale: 'ar', calendar: 'hijri' });
+
+  it('formats Arabic dates as in Saudi Arabia', () => {
+    expect(dateLocaleTag(hijri)).toBe('ar-SA-u-ca-islamic-umalqura-nu-arab');
+    expect(calendarDateParts(AZAR_16, hijri)).toEqual({ year: 1448, month: 6, day: 27 });
+    expect(formatDate(AZAR_16, hijri, 'long')).toBe('٢٧ جمادى الآخرة ١٤٤٨ هـ');
+    expect(formatDate(AZAR_16, hijri, 'full')).toBe('الاثنين، ٢٧ جمادى الآخرة ١٤٤٨ هـ');
+    expect(formatDate(AZAR_16, prefs({ locale: 'ar', calendar: 'hijri', digits: 'latin' }), 'long')).toBe('27 جمادى الآخرة 1448 هـ');
+  });
+
+  it('works in the other languages too', () => {
+    expect(formatDate(AZAR_16, prefs({ locale: 'en', calendar: 'hijri' }), 'long')).toBe('Jumada II 27, 1448 AH');
+    expect(formatDate(AZAR_16, prefs({ locale: 'fa', calendar: 'hijri' }), 'long')).toContain('۱۴۴۸');
+  });
+
+  it('keeps typed days Gregorian (ISO), shown in the user\'s digits', () => {
+    expect(parseCalendarDay('٢٠٢٦-١٢-٠٧', hijri)).toBe('2026-12-07');
+    expect(formatCalendarDay('2026-12-07', hijri)).toBe('٢٠٢٦-١٢-٠٧');
+  });
+});
+
+describe('facts on one line', () => {
+  it('separates them with a comma in Persian and Arabic, where a middle dot reads as a zero', () => {
+    expect(formatFacts(['۰ مروج', '۱ بی‌طرف'], { locale: 'fa' })).toBe('۰ مروج، ۱ بی‌طرف');
+    expect(formatFacts(['ايميل', '٧ ديسمبر'], { locale: 'ar' })).toBe('ايميل، ٧ ديسمبر');
+    expect(formatFacts(['Email', 'Dec 7'], { locale: 'en' })).toBe('Email · Dec 7');
+    expect(formatFacts(['邮件', '12月7日'], { locale: 'zh' })).toBe('邮件 · 12月7日');
+    expect(formatFacts(['Email', '', null, 'Dec 7'], { locale: 'en' })).toBe('Email · Dec 7');
   });
 });

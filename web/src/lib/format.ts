@@ -3,13 +3,14 @@
  *
  * Rules:
  * - Calendar: `auto` means Solar Hijri (Jalali) for Persian and Gregorian for every other
- *   language; `gregorian` / `persian` force one calendar whatever the language.
+ *   language; `gregorian` / `persian` / `hijri` (Umm al-Qura, as in Saudi Arabia) force one
+ *   calendar whatever the language.
  * - Digits: `auto` means native digits for Persian (۰–۹) and Arabic (٠–٩) and Latin digits
  *   elsewhere; `latin` forces 0–9.
  */
 
 export type UiLocale = 'en' | 'fa' | 'ar' | 'zh';
-export type CalendarPref = 'auto' | 'gregorian' | 'persian';
+export type CalendarPref = 'auto' | 'gregorian' | 'persian' | 'hijri';
 export type DigitsPref = 'auto' | 'latin';
 
 export interface FormatPrefs {
@@ -21,6 +22,7 @@ export interface FormatPrefs {
 }
 
 export type DateStyle = 'full' | 'long' | 'medium' | 'short';
+type IntlCalendar = 'gregory' | 'persian' | 'islamic-umalqura';
 
 const BASE_TAG: Record<UiLocale, string> = {
   en: 'en',
@@ -29,9 +31,14 @@ const BASE_TAG: Record<UiLocale, string> = {
   zh: 'zh-CN',
 };
 
-export function resolveCalendar(locale: UiLocale, calendar: CalendarPref): 'gregory' | 'persian' {
+/** The language tag dates are written in: Arabic Umm al-Qura dates as Saudi Arabia writes them. */
+const dateBaseTag = (locale: UiLocale, calendar: IntlCalendar) =>
+  locale === 'ar' && calendar === 'islamic-umalqura' ? 'ar-SA' : BASE_TAG[locale];
+
+export function resolveCalendar(locale: UiLocale, calendar: CalendarPref): IntlCalendar {
   if (calendar === 'gregorian') return 'gregory';
   if (calendar === 'persian') return 'persian';
+  if (calendar === 'hijri') return 'islamic-umalqura';
   return locale === 'fa' ? 'persian' : 'gregory';
 }
 
@@ -51,7 +58,12 @@ export function numberLocaleTag(prefs: Pick<FormatPrefs, 'locale' | 'digits'>): 
 export function dateLocaleTag(prefs: Pick<FormatPrefs, 'locale' | 'calendar' | 'digits'>): string {
   const ca = resolveCalendar(prefs.locale, prefs.calendar);
   const nu = resolveNumberingSystem(prefs.locale, prefs.digits);
-  return `${BASE_TAG[prefs.locale]}-u-ca-${ca}-nu-${nu}`;
+  return `${dateBaseTag(prefs.locale, ca)}-u-ca-${ca}-nu-${nu}`;
+}
+
+/** The same language and digits on the Gregorian calendar. */
+function gregorianLocaleTag(prefs: Pick<FormatPrefs, 'locale' | 'digits'>): string {
+  return `${BASE_TAG[prefs.locale]}-u-ca-gregory-nu-${resolveNumberingSystem(prefs.locale, prefs.digits)}`;
 }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
@@ -85,6 +97,28 @@ export function formatPercent(ratio: number, prefs: FormatPrefs): string {
   return formatNumber(ratio, prefs, { style: 'percent', maximumFractionDigits: 0 });
 }
 
+function dateFormatter(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(`d|${tag}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(tag, options));
+}
+
+const fieldsOf = (parts: Intl.DateTimeFormatPart[]) => parts.filter((p) => p.type !== 'literal').map((p) => p.type);
+
+/**
+ * The locale data lays some calendars out unlike the language itself: Persian's full Jalali date
+ * comes out as "۱۴۰۵ آذر ۱۶, دوشنبه" (year first, a Latin comma) where Persian writes
+ * "دوشنبه ۱۶ آذر ۱۴۰۵" — the order the same data gives Persian's Gregorian dates. So when a
+ * calendar shows the same fields as the language's Gregorian pattern but in another order, its
+ * values are set in the Gregorian pattern, with that pattern's punctuation.
+ */
+function inLanguageOrder(parts: Intl.DateTimeFormatPart[], template: Intl.DateTimeFormatPart[]): string {
+  const own = fieldsOf(parts);
+  const wanted = fieldsOf(template);
+  const sameFields = own.length === wanted.length && [...own].sort().join() === [...wanted].sort().join();
+  if (!sameFields || own.join() === wanted.join()) return parts.map((p) => p.value).join('');
+  const valueOf = new Map(parts.map((p) => [p.type, p.value]));
+  return template.map((p) => (p.type === 'literal' ? p.value : valueOf.get(p.type) ?? p.value)).join('');
+}
+
 function formatWith(
   value: string | number | Date,
   prefs: FormatPrefs,
@@ -92,10 +126,10 @@ function formatWith(
 ): string {
   const date = toDate(value);
   if (!date) return String(value);
-  const tag = dateLocaleTag(prefs);
   const opts: Intl.DateTimeFormatOptions = { ...options, timeZone: prefs.timeZone };
-  const formatter = cached(`d|${tag}|${JSON.stringify(opts)}`, () => new Intl.DateTimeFormat(tag, opts));
-  return formatter.format(date);
+  const parts = dateFormatter(dateLocaleTag(prefs), opts).formatToParts(date);
+  if (resolveCalendar(prefs.locale, prefs.calendar) === 'gregory') return parts.map((p) => p.value).join('');
+  return inLanguageOrder(parts, dateFormatter(gregorianLocaleTag(prefs), opts).formatToParts(date));
 }
 
 export function formatDate(value: string | number | Date, prefs: FormatPrefs, style: DateStyle = 'medium'): string {
@@ -123,6 +157,17 @@ export function formatLanguageName(code: string, prefs: Pick<FormatPrefs, 'local
   }
 }
 
+/** Facts shown on one line: Persian and Arabic use a comma, since a middle dot reads as their zero (۰). */
+const FACT_SEPARATOR: Record<UiLocale, string> = { en: ' · ', zh: ' · ', fa: '، ', ar: '، ' };
+
+/** The separator between facts on one line in this UI language. */
+export const factSeparator = (locale: string): string => FACT_SEPARATOR[locale as UiLocale] ?? FACT_SEPARATOR.en;
+
+/** Joins the non-empty facts with the language's separator, e.g. "ایمیل، ۱۶ آذر ۱۴۰۵". */
+export function formatFacts(facts: ReadonlyArray<string | null | undefined | false>, prefs: Pick<FormatPrefs, 'locale'>): string {
+  return facts.filter((fact): fact is string => typeof fact === 'string' && fact !== '').join(FACT_SEPARATOR[prefs.locale]);
+}
+
 /** Returns the date parts (year, month, day) as plain integers in the resolved calendar. */
 export function calendarDateParts(
   value: string | number | Date,
@@ -130,7 +175,7 @@ export function calendarDateParts(
 ): { year: number; month: number; day: number } | null {
   const date = toDate(value);
   if (!date) return null;
-  const tag = `${BASE_TAG[prefs.locale]}-u-ca-${resolveCalendar(prefs.locale, prefs.calendar)}-nu-latn`;
+  const tag = dateLocaleTag({ ...prefs, digits: 'latin' });
   const parts = new Intl.DateTimeFormat(tag, {
     year: 'numeric',
     month: 'numeric',

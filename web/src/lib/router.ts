@@ -112,6 +112,7 @@ export const paths = {
   feedbackList: (search = '') => `/feedback${search}`,
   feedbackDetail: (id: string) => `/feedback/${encodeURIComponent(id)}`,
   settings: () => '/settings',
+  settingsSection: (section: string) => `/settings?section=${encodeURIComponent(section)}`,
   topics: () => '/settings/topics',
   themes: (search = '') => `/themes${search}`,
   surveys: () => '/surveys',

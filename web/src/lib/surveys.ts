@@ -1,5 +1,4 @@
 import type { Role } from '../api/types';
-import { isRtl, isUiLocale } from '../i18n';
 import { SCORE_TYPES, type Localized, type Question, type QuestionType, type SurveyDefinition, type SurveyLanguage } from '../api/surveys';
 
 /** Only admins and owners build, publish and close surveys (the `surveys:manage` scope). */
@@ -47,5 +46,4 @@ export function blankQuestion(def: SurveyDefinition, type: QuestionType, languag
   return q;
 }
 
-/** Separator between facts on one line: Persian zero (۰) looks like a middle dot, so fa/ar use a comma. */
-export const factSeparator = (language: string) => (isUiLocale(language) && isRtl(language) ? '، ' : ' · ');
+export { factSeparator } from './format';

@@ -9,13 +9,15 @@ export const PAGE_SIZE = 50;
 interface ListState {
   items: FeedbackItem[];
   nextCursor: string | null;
+  /** How many items match the filters (from the first page), and whether that is only a lower bound. */
+  total: { count: number; capped: boolean } | null;
   status: 'loading' | 'ready' | 'loadingMore' | 'error';
   error: unknown;
 }
 
 /** First page for the given filters, plus cursor-based "load more". */
 export function useFeedbackList(filters: FeedbackFilters) {
-  const [state, setState] = useState<ListState>({ items: [], nextCursor: null, status: 'loading', error: null });
+  const [state, setState] = useState<ListState>({ items: [], nextCursor: null, total: null, status: 'loading', error: null });
   const key = filtersToApiQuery(filters, { limit: PAGE_SIZE }).toString();
   const controller = useRef<AbortController | null>(null);
   const [reloadToken, setReloadToken] = useState(0);
@@ -28,9 +30,15 @@ export function useFeedbackList(filters: FeedbackFilters) {
     setState((s) => ({ ...s, status: 'loading', error: null }));
     api
       .listFeedback(new URLSearchParams(key), { signal: abort.signal })
-      .then((page) => setState({ items: page.data, nextCursor: page.nextCursor, status: 'ready', error: null }))
+      .then((page) => setState({
+        items: page.data,
+        nextCursor: page.nextCursor,
+        total: page.total === undefined ? null : { count: page.total, capped: page.totalCapped === true },
+        status: 'ready',
+        error: null,
+      }))
       .catch((error: unknown) => {
-        if (!isAbortError(error)) setState({ items: [], nextCursor: null, status: 'error', error });
+        if (!isAbortError(error)) setState({ items: [], nextCursor: null, total: null, status: 'error', error });
       });
     return () => abort.abort();
   }, [key, reloadToken]);
@@ -48,6 +56,7 @@ export function useFeedbackList(filters: FeedbackFilters) {
         setState((s) => {
           const seen = new Set(s.items.map((item) => item.id));
           return {
+            ...s,
             items: [...s.items, ...page.data.filter((item) => !seen.has(item.id))],
             nextCursor: page.nextCursor,
             status: 'ready',

@@ -4,6 +4,7 @@ import { isUiLocale } from '../i18n';
 import {
   formatDate,
   formatDateTime,
+  formatFacts,
   formatLanguageName,
   formatNumber,
   formatPercent,
@@ -33,6 +34,8 @@ export function useFormat(overrides: Partial<FormatPrefs> = {}) {
       date: (value: DateInput, style?: DateStyle) => formatDate(value, prefs, style),
       dateTime: (value: DateInput, style?: DateStyle) => formatDateTime(value, prefs, style),
       languageName: (code: string) => formatLanguageName(code, prefs),
+      /** Facts on one line, with a separator that cannot be read as a digit. */
+      facts: (items: ReadonlyArray<string | null | undefined | false>) => formatFacts(items, prefs),
     };
   }, [locale, calendar, digits]);
 }

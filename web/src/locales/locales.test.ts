@@ -76,3 +76,10 @@ describe.each(Object.keys(catalogs))('%s catalog', (lang) => {
     }
   });
 });
+
+describe.each(['fa', 'ar'])('%s messages', (lang) => {
+  it('never separate facts with a middle dot, which reads as the zero of Persian digits (۰)', () => {
+    const dotted = [...flatten(catalogs[lang])].filter(([, value]) => /[·•∙⋅]/.test(value)).map(([key, value]) => `${key}: ${value}`);
+    expect(dotted).toEqual([]);
+  });
+});

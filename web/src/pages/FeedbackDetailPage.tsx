@@ -179,7 +179,12 @@ export function FeedbackDetailPage({ id }: { id: string }) {
             <h2 id="detail-customer" className="card-title">
               {t('detail.customer')}
             </h2>
-            {customer.length > 0 ? <KeyValueList items={customer} /> : <p className="muted">{t('detail.noCustomer')}</p>}
+            {customer.length > 0 ? <KeyValueList items={customer} /> : !item.customerId && <p className="muted">{t('detail.noCustomer')}</p>}
+            {item.customerId && (
+              <p className="detail-customer-link">
+                <Link to={paths.customer(item.customerId)} data-testid="detail-customer-link">{t('detail.openCustomer')}</Link>
+              </p>
+            )}
             <WidgetIdentity item={item} />
           </section>
           {links.length > 0 && (

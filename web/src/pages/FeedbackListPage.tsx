@@ -4,6 +4,7 @@ import { Alert } from '../components/Alert';
 import { BulkBar } from '../components/feedback/BulkBar';
 import { FeedbackTable } from '../components/feedback/FeedbackTable';
 import { FilterBar } from '../components/feedback/FilterBar';
+import { FirstSteps } from '../components/FirstSteps';
 import { SavedViewsMenu } from '../components/feedback/SavedViewsMenu';
 import { useExplorerOptions } from '../components/feedback/useExplorerOptions';
 import { Loading } from '../components/Loading';
@@ -13,6 +14,7 @@ import { navigate, paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { canWriteFeedback, topicNameByKey } from '../lib/topics';
 import { useFeedbackList, useLoadMoreOnScroll } from '../lib/useFeedbackList';
+import { useFormat } from '../lib/useFormat';
 import '../components/feedback/explorer.css';
 
 export function FeedbackListPage() {
@@ -25,6 +27,7 @@ export function FeedbackListPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const sentinel = useRef<HTMLDivElement>(null);
   const canWrite = canWriteFeedback(me.role);
+  const format = useFormat();
 
   // A new filter is a new list: what was selected may no longer be shown.
   useEffect(() => setSelected(new Set()), [search]);
@@ -57,7 +60,14 @@ export function FeedbackListPage() {
         <h1 className="page-title">{t('list.title')}</h1>
         {list.status !== 'loading' && list.items.length > 0 && (
           <p className="muted" aria-live="polite" data-testid="list-count">
-            {t('list.shown', { count: list.items.length })}
+            {format.facts([
+              list.total && (
+                list.total.capped
+                  ? t('list.matchingCapped', { total: format.number(list.total.count) })
+                  : t('list.matching', { count: list.total.count })
+              ),
+              (!list.total || list.items.length < list.total.count) && t('list.shown', { count: list.items.length }),
+            ])}
           </p>
         )}
       </div>
@@ -85,9 +95,13 @@ export function FeedbackListPage() {
       )}
 
       {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
-        <div className="card empty-state">
-          <p>{hasActiveFilters(filters) ? t('list.emptyFiltered') : t('list.empty')}</p>
-        </div>
+        hasActiveFilters(filters) ? (
+          <div className="card empty-state">
+            <p>{t('list.emptyFiltered')}</p>
+          </div>
+        ) : (
+          <FirstSteps />
+        )
       )}
 
       {list.items.length > 0 && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
 import { overviewApi, type Overview } from '../api/overview';
 import { Field } from '../components/Field';
+import { FirstSteps } from '../components/FirstSteps';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { EmergingThemes, NeedsAttention, SentimentSplit, TopTopics } from '../components/overview/OverviewLists';
@@ -73,7 +74,7 @@ export function OverviewPage() {
       </div>
       {load.status === 'loading' && <Loading />}
       {load.status === 'error' && <LoadError error={load.error} onRetry={() => setReloadToken((n) => n + 1)} />}
-      {load.status === 'ready' && <OverviewFigures overview={load.overview} />}
+      {load.status === 'ready' && (load.overview.hasFeedback ? <OverviewFigures overview={load.overview} /> : <FirstSteps />)}
     </div>
   );
 }

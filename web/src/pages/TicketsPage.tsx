@@ -63,7 +63,7 @@ export function TicketsPage() {
                       statuses={TICKET_STATUSES} labelOf={statusName} value={ticket.status} onChange={(next) => void changeStatus(ticket, next)}
                     />
                     {ticket.customerId && <Link to={paths.customer(ticket.customerId)}>{t('act.tickets.customer')}</Link>}
-                    <span className="muted">{t('act.tickets.opened')} {fmt.dateTime(ticket.createdAt)}</span>
+                    <span className="muted">{t('act.tickets.opened', { date: fmt.dateTime(ticket.createdAt) })}</span>
                   </div>
                   <LinkedFeedback
                     load={() => actApi.ticket(ticket.id)}

@@ -4,8 +4,10 @@
 export const CSS = `
 :host{all:initial!important;display:block!important}
 .fl{--bg:#fff;--fg:#111827;--muted:#4b5563;--line:#6b7280;--edge:#d1d5db;--soft:#f3f4f6;--accent:#1d4ed8;--on-accent:#fff;--error:#b91c1c;--ring:#1d4ed8;
-font:15px/1.5 system-ui,"Segoe UI",Tahoma,"Noto Sans Arabic","PingFang SC","Microsoft YaHei",sans-serif;
+font:15px/1.5 system-ui,"Segoe UI",Roboto,"Vazirmatn Variable",Tahoma,"Noto Sans Arabic","Noto Sans SC Variable","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
 color:var(--fg);text-align:start;letter-spacing:normal;word-spacing:normal;text-transform:none;-webkit-text-size-adjust:100%;text-size-adjust:100%}
+.fl:lang(fa),.fl:lang(ar){font-family:"Vazirmatn Variable",Tahoma,"Noto Sans Arabic",system-ui,"Segoe UI","Noto Sans SC Variable","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
+.fl:lang(zh){font-family:"Noto Sans SC Variable","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,"Segoe UI","Vazirmatn Variable",Tahoma,sans-serif}
 @media (prefers-color-scheme:dark){.fl{--bg:#1f2937;--fg:#f9fafb;--muted:#d1d5db;--edge:#4b5563;--soft:#374151;--accent:#2563eb;--error:#fca5a5;--ring:#93c5fd}}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}

@@ -31,7 +31,7 @@ export function LinkedFeedback({ load, label, emptyLabel }: { load: () => Promis
           {state.items.map((item) => (
             <li key={item.id}>
               <Link to={paths.feedbackDetail(item.id)}><bdi>{item.text}</bdi></Link>{' '}
-              <span className="muted">{t(`channel.${item.channel}`, { defaultValue: item.channel })} · {fmt.date(item.createdAt)}</span>
+              <span className="muted">{fmt.facts([t(`channel.${item.channel}`, { defaultValue: item.channel }), fmt.date(item.createdAt)])}</span>
             </li>
           ))}
         </ul>

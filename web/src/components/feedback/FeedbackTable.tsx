@@ -81,7 +81,7 @@ export function FeedbackTable({ items, busy = false, selection, memberName, topi
                     {item.snippet ? <SearchSnippet snippet={item.snippet} fullLength={item.text.length} /> : item.text}
                   </Link>
                 </td>
-                <td data-label={t('list.columns.language')}>
+                <td className="col-language" data-label={t('list.columns.language')}>
                   {item.language && item.language !== 'und' ? (
                     <span title={item.languageConfidence !== null ? t('analysis.confidence', { percent: format.percent(item.languageConfidence) }) : undefined}>
                       {format.languageName(item.language)}
@@ -90,23 +90,27 @@ export function FeedbackTable({ items, busy = false, selection, memberName, topi
                     <span className="muted">{t('list.unknownLanguage')}</span>
                   )}
                 </td>
-                <td data-label={t('explorer.list.analysis')}>
+                <td className="col-analysis" data-label={t('explorer.list.analysis')}>
                   <ItemAnalysis item={item} topicName={topicName} onUpdated={selection?.onUpdated} assignee={item.assigneeId ? memberName(item.assigneeId) : null} />
                 </td>
-                <td data-label={t('list.columns.channel')}>
+                <td className="col-channel" data-label={t('list.columns.channel')}>
                   <span className="tag">{t(`channel.${item.channel}`)}</span>
                 </td>
-                <td data-label={t('list.columns.scores')}>
+                <td className="col-scores" data-label={t('list.columns.scores')}>
                   <Scores item={item} emptyText={false} />
                 </td>
                 <td className="col-customer" data-label={t('list.columns.customer')}>
-                  {customer ? (
-                    <span dir="auto">{customer}</span>
+                  {customer && item.customerId ? (
+                    <Link to={paths.customer(item.customerId)} className="row-customer" title={customer} data-testid="row-customer">
+                      <bdi>{customer}</bdi>
+                    </Link>
+                  ) : customer ? (
+                    <span className="row-customer" title={customer}><bdi>{customer}</bdi></span>
                   ) : (
                     <span className="muted">{t('list.anonymous')}</span>
                   )}
                 </td>
-                <td data-label={t('list.columns.date')} className="nowrap">
+                <td data-label={t('list.columns.date')} className="col-date">
                   <time dateTime={item.createdAt} title={format.dateTime(item.createdAt, 'full')}>
                     {format.date(item.createdAt)}
                   </time>

@@ -129,6 +129,7 @@ export function ProfileSettings() {
                 <option value="auto">{t('settings.calendarAuto')}</option>
                 <option value="gregorian">{t('settings.calendarGregorian')}</option>
                 <option value="persian">{t('settings.calendarPersian')}</option>
+                <option value="hijri">{t('settings.calendarHijri')}</option>
               </select>
             )}
           </Field>

@@ -146,6 +146,7 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
             <select {...props} className="select" name="calendar" value={form.calendar} onChange={(e) => change('calendar', e.target.value as typeof form.calendar)}>
               <option value="persian">{t('admin.workspace.calendarPersian')}</option>
               <option value="gregorian">{t('admin.workspace.calendarGregorian')}</option>
+              <option value="hijri">{t('admin.workspace.calendarHijri')}</option>
             </select>
           )}
         </Field>

@@ -4,6 +4,7 @@ import { isAbortError } from '../../api/client';
 import { analysisApi, type AnalysisRun } from '../../api/analysis';
 import { errorMessage } from '../../lib/errors';
 import { usePolling } from '../../lib/usePolling';
+import { factSeparator } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
 import { Alert } from '../Alert';
 import { ProgressBar } from './ProgressBar';
@@ -62,12 +63,13 @@ export function ReanalysisPanel({ canEdit, onFinished }: { canEdit: boolean; onF
         <div className="run-status" aria-live="polite" data-testid="reanalysis-status" data-status={run.status}>
           <ProgressBar value={run.done} max={run.total} label={t('topics.reanalysis.title')} />
           <p>
-            {t('topics.reanalysis.progress', { count: run.total, done: format.number(run.done) })}
-            {' · '}
-            {t(`topics.reanalysis.status.${run.status}`)}
+            {format.facts([
+              t('topics.reanalysis.progress', { count: run.total, done: format.number(run.done) }),
+              t(`topics.reanalysis.status.${run.status}`),
+            ])}
             {run.finishedAt && run.status === 'done' && (
               <>
-                {' · '}
+                {factSeparator(format.prefs.locale)}
                 <time dateTime={run.finishedAt}>{format.dateTime(run.finishedAt, 'medium')}</time>
               </>
             )}
