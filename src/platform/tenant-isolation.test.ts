@@ -1,6 +1,5 @@
 // Workspace A's session and key against workspace B's objects: 404, and no B row in any list.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from './testing/test-app.js';
 import { createWorkspace } from './auth/setup.service.js';
 import { apiKeys, workspaces } from './schema.js';
