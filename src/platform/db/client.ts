@@ -23,6 +23,8 @@ export interface Database {
   rows<T = Record<string, unknown>>(query: ReturnType<typeof sql>, tx?: DbOrTx): Promise<T[]>;
   /** The SQL migrations, then the data migrations that need JavaScript (data-migrations.ts). */
   migrate(): Promise<void>;
+  /** Embedded engine only: the whole cluster as a tar, which `loadDataDir` starts a new database from. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -33,15 +35,19 @@ export interface OpenOptions {
   poolSize?: number;
   /** The embedded database's holder will serve other commands over its control channel. */
   offersControl?: boolean;
+  /** An in-memory embedded database starts from this dump (`dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
 }
 
 const MIGRATION_LOCK_ID = 724_100_001; // pg_advisory_lock key: one migrator at a time
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 20) : openPglite(opts.dataDir, opts.offersControl === true);
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.poolSize ?? 20)
+    : openPglite(opts.dataDir, opts.offersControl === true, opts.loadDataDir);
 }
 
-async function openPglite(dataDir: string, offersControl: boolean): Promise<Database> {
+async function openPglite(dataDir: string, offersControl: boolean, loadDataDir?: Blob): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -53,7 +59,8 @@ async function openPglite(dataDir: string, offersControl: boolean): Promise<Data
   try {
     const pgDir = inMemory ? undefined : path.join(dataDir, 'pg');
     if (pgDir && !fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await initClusterInChild(pgDir);
-    const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF });
+    if (loadDataDir && !inMemory) throw new Error('loadDataDir is only for in-memory databases');
+    const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF, ...(loadDataDir ? { loadDataDir } : {}) });
     const db = drizzle(client, { schema }) as unknown as Db;
     const database: Database = {
       db,
@@ -66,6 +73,7 @@ async function openPglite(dataDir: string, offersControl: boolean): Promise<Data
         await migrate(db as never, { migrationsFolder: migrationsDir });
         await runDataMigrations(database);
       },
+      dumpDataDir: () => client.dumpDataDir('none'),
       async close() {
         try {
           await client.close();

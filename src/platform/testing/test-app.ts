@@ -10,21 +10,23 @@ import { loadConfig, type Config } from '../config.js';
 import { startWorker } from '../jobs/worker.js';
 import { jobHandlers } from '../jobs/handlers.js';
 import { createMailer } from '../mail/mailer.js';
+import { migratedPgliteSnapshot, migratedTemplateDatabase } from './database-snapshot.js';
 
 export const testEngine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
-/** A new empty database (PGlite in memory, or CREATE DATABASE on the test server). */
+/** A new migrated database (PGlite in memory, or a new database on the test server), empty of data. */
 export async function openTestDatabase(): Promise<Database & { dropDatabase(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: await migratedPgliteSnapshot() });
     await database.migrate();
     return Object.assign(database, { dropDatabase: async () => {} });
   }
+  const template = await migratedTemplateDatabase(serverUrl);
   const name = `feedloop_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name} template ${template}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
