@@ -178,8 +178,7 @@ function diff(lang: string): void {
   }
 }
 
-function table(title: string, keys: string[], langs: string[], get: (x: Item) => string[]): void {
-  const data = langs.map((l) => corpus(l));
+function table(title: string, keys: string[], langs: string[], get: (x: Item) => string[], data: Item[][]): void {
   console.log(`\n| ${title} | ${langs.join(' | ')} | total |`);
   console.log(`|---|${langs.map(() => '---:|').join('')}---:|`);
   for (const k of keys) {
@@ -191,17 +190,34 @@ function table(title: string, keys: string[], langs: string[], get: (x: Item) =>
 }
 
 function counts(langs: string[]): void {
-  const all = langs.flatMap(corpus);
+  const data = langs.map((l) => corpus(l));
   const doms = [...new Set(langs.flatMap((l) => domains(l).map((f) => f.replace(/\.jsonl$/, ''))))].sort();
-  const regs = [...new Set(all.map((x) => x.register))].sort();
-  table('domain', doms, langs, (x) => [x.domain]);
-  table('type', TYPES, langs, (x) => [x.type]);
-  table('sentiment', SENTS, langs, (x) => [x.sentiment]);
-  table('register', regs, langs, (x) => [x.register]);
-  table('topic', TOPICS, langs, (x) => x.topics);
-  const none = langs.map((l) => corpus(l).filter((x) => !x.topics.length).length);
+  // domain × language ("–" where the language has no file for the domain)
+  console.log(`\n| domain | ${langs.join(' | ')} | total |`);
+  console.log(`|---|${langs.map(() => '---:|').join('')}---:|`);
+  for (const dom of doms) {
+    const c = data.map((d, i) => (domains(langs[i]!).includes(`${dom}.jsonl`) ? d.filter((x) => x.domain === dom).length : null));
+    console.log(`| ${dom} | ${c.map((x) => x ?? '–').join(' | ')} | ${c.reduce<number>((a, b) => a + (b ?? 0), 0)} |`);
+  }
+  const t = data.map((d) => d.length);
+  console.log(`| **lines** | ${t.join(' | ')} | ${t.reduce((a, b) => a + b, 0)} |`);
+  table('type', TYPES, langs, (x) => [x.type], data);
+  table('sentiment', SENTS, langs, (x) => [x.sentiment], data);
+  table('topic', TOPICS, langs, (x) => x.topics, data);
+  const none = data.map((d) => d.filter((x) => !x.topics.length).length);
   console.log(`| (no topic) | ${none.join(' | ')} | ${none.reduce((a, b) => a + b, 0)} |`);
+  // registers differ per language, so one row per language
+  console.log('\n| language | register (lines) |');
+  console.log('|---|---|');
+  data.forEach((d, i) => {
+    const c = new Map<string, number>();
+    for (const x of d) c.set(x.register, (c.get(x.register) ?? 0) + 1);
+    const cells = [...c].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r, n]) => `${r} ${n}`);
+    console.log(`| ${langs[i]} | ${cells.join(' · ')} |`);
+  });
 }
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 
 const [cmd, ...args] = process.argv.slice(2);
 if (cmd === 'sample') {
