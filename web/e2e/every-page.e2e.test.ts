@@ -1,8 +1,12 @@
 // Every page of the dashboard in all four languages: it renders with a heading, in the right
 // direction (right to left for Persian and Arabic), without a message key showing instead of
-// its text, without console errors or requests leaving the machine; each saves a screenshot.
+// its text, without console errors or requests leaving the machine, and without a serious or
+// critical axe-core finding; each saves a screenshot. In English and Persian each page is also
+// checked by axe in dark mode, and on a 360 px phone, where it must not scroll sideways. One
+// pass per language does it all: a page is loaded once and only resized and recoloured.
 import { expect, it, beforeAll } from 'vitest';
 import { bearer, createKey } from '../../src/platform/testing/test-app.js';
+import { DESKTOP, horizontalOverflow, PHONE, seriousViolations } from './accessibility.js';
 import { screenshot } from './browser.js';
 import { describeBrowser, documentDirection, seedFeedback, signedInOwner, useDashboard } from './harness.js';
 
@@ -55,8 +59,11 @@ describeBrowser('every page in every language', () => {
     it(`renders every page in ${language}`, async () => {
       const me = await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale: language } });
       expect(me.statusCode, me.body).toBe(200);
-      const { page } = await dashboard.open({ cookie, locale: language });
+      const { page } = await dashboard.open({ cookie, locale: language, viewport: DESKTOP });
+      const thorough = language === 'en' || language === 'fa';
       for (const [name, path] of pages) {
+        await page.setViewportSize(DESKTOP);
+        await page.emulateMedia({ colorScheme: 'light' });
         await page.goto(path);
         const heading = page.locator('main h1, h1').first();
         await heading.waitFor();
@@ -65,9 +72,20 @@ describeBrowser('every page in every language', () => {
         expect((await documentDirection(page)).dir, `${name}: direction`).toBe(language === 'fa' || language === 'ar' ? 'rtl' : 'ltr');
         const text = await page.locator('body').innerText();
         expect(text.match(MESSAGE_KEY)?.[0] ?? null, `${name}: an untranslated message key`).toBeNull();
+        expect.soft(await seriousViolations(page), `${name}: axe-core (light)`).toEqual([]);
         await screenshot(page, `page-${name}-${language}`);
+        if (!thorough) continue;
+        // Reduced motion: colours switch at once instead of in a transition axe would catch halfway.
+        await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+        expect.soft(await seriousViolations(page), `${name}: axe-core (dark)`).toEqual([]);
+        await page.emulateMedia({ colorScheme: 'light' });
+        await page.setViewportSize(PHONE);
+        const { overflow, widest } = await horizontalOverflow(page);
+        expect.soft(overflow, `${name}: the page scrolls sideways at 360 px; widest: ${widest}`).toBeLessThanOrEqual(0);
+        await screenshot(page, `page-${name}-${language}-phone`);
       }
-      // Twenty pages with a full-page screenshot each: minutes when the machine is loaded.
-    }, 300_000);
+      // Twenty pages with a full-page screenshot each (two in English and Persian) and up to two
+      // axe runs: minutes when the machine is loaded.
+    }, 600_000);
   }
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { api } from './api/endpoints';
@@ -8,6 +8,7 @@ import { AppHeader } from './components/AppHeader';
 import { Loading } from './components/Loading';
 import i18n, { rememberLocale, setDigitsPreference } from './i18n';
 import { errorMessage } from './lib/errors';
+import { useFocusOnNavigation, usePageTitle } from './lib/page-title';
 import { matchRoute, navigate, paths, safeNext, useLocation, type Route } from './lib/router';
 import { SessionContext, type Session } from './lib/session';
 import { FeedbackDetailPage } from './pages/FeedbackDetailPage';
@@ -72,6 +73,9 @@ export function App() {
   const location = useLocation();
   const route = matchRoute(location.path);
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const main = useRef<HTMLElement>(null);
+  usePageTitle(route.name);
+  useFocusOnNavigation(location.path, main);
 
   const loadSession = useCallback(async () => {
     try {
@@ -163,7 +167,7 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <AppHeader />
-      <main id="main" className="page" tabIndex={-1}>
+      <main id="main" className="page" tabIndex={-1} ref={main}>
         {redirect ? <Loading /> : <AuthedPage route={route} />}
       </main>
     </SessionContext.Provider>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/endpoints';
 import { errorMessage } from '../lib/errors';
@@ -16,6 +16,19 @@ export function AppHeader() {
   const [switching, setSwitching] = useState(false);
   const [switchError, setSwitchError] = useState<unknown>(null);
   const canSwitch = (me.workspaces?.length ?? 0) > 1;
+  // On a phone the navigation and the account actions fold behind a menu button (a disclosure);
+  // on wider screens CSS hides the button and always shows the menu.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+
+  // Moving to another page closes the menu (focus then goes to the new page's heading).
+  useEffect(() => setMenuOpen(false), [path]);
+
+  function closeMenuOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  }
 
   async function switchWorkspace(workspaceId: string) {
     if (workspaceId === me.workspace.id) return;
@@ -45,7 +58,7 @@ export function AppHeader() {
   ];
 
   return (
-    <header className="topbar">
+    <header className="topbar" onKeyDown={closeMenuOnEscape}>
       <div className="topbar-inner">
         {canSwitch ? (
           <div className="brand">
@@ -84,37 +97,60 @@ export function AppHeader() {
             </span>
           </Link>
         )}
-        <nav className="nav" aria-label={t('nav.main')}>
-          {navItems.map((item) => (
-            <Link
-              key={item.to}
-              to={item.to}
-              className={item.active ? 'nav-link active' : 'nav-link'}
-              aria-current={item.active ? 'page' : undefined}
+        <button
+          ref={menuButton}
+          type="button"
+          className="button button-ghost menu-button"
+          data-testid="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="topbar-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <MenuIcon open={menuOpen} />
+          {t('shell.menu')}
+        </button>
+        <div id="topbar-menu" className={menuOpen ? 'topbar-menu open' : 'topbar-menu'}>
+          <nav className="nav" aria-label={t('nav.main')}>
+            {navItems.map((item) => (
+              <Link
+                key={item.to}
+                to={item.to}
+                className={item.active ? 'nav-link active' : 'nav-link'}
+                aria-current={item.active ? 'page' : undefined}
+                onClick={() => setMenuOpen(false)}
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="topbar-actions">
+            <LanguageSwitcher />
+            <span className="user-chip" title={me.user.email} dir="auto">
+              {me.user.name}
+            </span>
+            <button
+              type="button"
+              className="button button-ghost"
+              data-testid="logout"
+              disabled={loggingOut}
+              onClick={() => {
+                setLoggingOut(true);
+                void logout().finally(() => setLoggingOut(false));
+              }}
             >
-              {item.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="topbar-actions">
-          <LanguageSwitcher />
-          <span className="user-chip" title={me.user.email} dir="auto">
-            {me.user.name}
-          </span>
-          <button
-            type="button"
-            className="button button-ghost"
-            data-testid="logout"
-            disabled={loggingOut}
-            onClick={() => {
-              setLoggingOut(true);
-              void logout().finally(() => setLoggingOut(false));
-            }}
-          >
-            {t('nav.logout')}
-          </button>
+              {t('nav.logout')}
+            </button>
+          </div>
         </div>
       </div>
     </header>
+  );
+}
+
+function MenuIcon({ open }: { open: boolean }) {
+  return (
+    <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d={open ? 'M5 5l10 10M15 5L5 15' : 'M3 5.5h14M3 10h14M3 14.5h14'} stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" fill="none" />
+    </svg>
   );
 }

@@ -32,13 +32,17 @@ import surveysEn from './surveys/en.json';
 import surveysFa from './surveys/fa.json';
 import surveysAr from './surveys/ar.json';
 import surveysZh from './surveys/zh.json';
+import shellEn from './shell/en.json';
+import shellFa from './shell/fa.json';
+import shellAr from './shell/ar.json';
+import shellZh from './shell/zh.json';
 
-const english = { ...en, ...overviewEn, ...explorerEn, ...customer360En, ...segmentsEn, ...adminEn, ...actEn, ...surveysEn };
+const english = { ...en, ...overviewEn, ...explorerEn, ...customer360En, ...segmentsEn, ...adminEn, ...actEn, ...surveysEn, ...shellEn };
 export type Catalog = typeof english;
 
 export const CATALOGS = {
   en: english,
-  fa: { ...fa, ...overviewFa, ...explorerFa, ...customer360Fa, ...segmentsFa, ...adminFa, ...actFa, ...surveysFa },
-  ar: { ...ar, ...overviewAr, ...explorerAr, ...customer360Ar, ...segmentsAr, ...adminAr, ...actAr, ...surveysAr },
-  zh: { ...zh, ...overviewZh, ...explorerZh, ...customer360Zh, ...segmentsZh, ...adminZh, ...actZh, ...surveysZh },
+  fa: { ...fa, ...overviewFa, ...explorerFa, ...customer360Fa, ...segmentsFa, ...adminFa, ...actFa, ...surveysFa, ...shellFa },
+  ar: { ...ar, ...overviewAr, ...explorerAr, ...customer360Ar, ...segmentsAr, ...adminAr, ...actAr, ...surveysAr, ...shellAr },
+  zh: { ...zh, ...overviewZh, ...explorerZh, ...customer360Zh, ...segmentsZh, ...adminZh, ...actZh, ...surveysZh, ...shellZh },
 };

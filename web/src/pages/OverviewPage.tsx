@@ -87,6 +87,10 @@ function OverviewFigures({ overview }: { overview: Overview }) {
   const { totals } = overview;
 
   const dayLabels = useMemo(() => overview.volume.map((point) => dayTick(point.day, format.prefs)), [overview, format.prefs]);
+  const dayNames = useMemo(
+    () => overview.volume.map((point) => formatDate(dayDate(point.day), { ...format.prefs, timeZone: 'UTC' })),
+    [overview, format.prefs],
+  );
   const formatValue = useCallback((value: number) => format.number(value, { maximumFractionDigits: 1 }), [format]);
   const volumeSeries = useMemo<TrendSeries[]>(
     () => [{ label: t('overview.volume.series'), values: overview.volume.map((p) => p.count), color: COLORS.volume, bars: true }],
@@ -114,12 +118,12 @@ function OverviewFigures({ overview }: { overview: Overview }) {
 
       <section className="card overview-panel">
         <h2 className="card-title">{t('overview.volume.title')}</h2>
-        <TrendChart testId="chart-volume" ariaLabel={t('overview.volume.title')} dayLabels={dayLabels} dayTitle={t('overview.date')} series={volumeSeries}
+        <TrendChart testId="chart-volume" ariaLabel={t('overview.volume.title')} dayLabels={dayLabels} dayNames={dayNames} dayTitle={t('overview.date')} series={volumeSeries}
           formatValue={formatValue} rtl={rtl} />
       </section>
       <section className="card overview-panel">
         <h2 className="card-title">{t('overview.scores.title')}</h2>
-        <TrendChart testId="chart-scores" ariaLabel={t('overview.scores.title')} dayLabels={dayLabels} dayTitle={t('overview.date')} series={scoreSeries}
+        <TrendChart testId="chart-scores" ariaLabel={t('overview.scores.title')} dayLabels={dayLabels} dayNames={dayNames} dayTitle={t('overview.date')} series={scoreSeries}
           formatValue={formatValue} rtl={rtl} yRange={NPS_RANGE} />
       </section>
 

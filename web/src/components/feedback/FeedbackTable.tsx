@@ -42,13 +42,15 @@ export function FeedbackTable({ items, busy = false, selection, memberName, topi
           <tr>
             {selection && (
               <th scope="col" className="col-select">
-                <input
-                  type="checkbox"
-                  aria-label={t('explorer.bulk.selectAll')}
-                  data-testid="select-all"
-                  checked={allSelected}
-                  onChange={(e) => selection.toggle(items.map((item) => item.id), e.target.checked)}
-                />
+                <label className="check-target">
+                  <input
+                    type="checkbox"
+                    aria-label={t('explorer.bulk.selectAll')}
+                    data-testid="select-all"
+                    checked={allSelected}
+                    onChange={(e) => selection.toggle(items.map((item) => item.id), e.target.checked)}
+                  />
+                </label>
               </th>
             )}
             <th scope="col" className="col-text">{t('list.columns.text')}</th>
@@ -67,18 +69,28 @@ export function FeedbackTable({ items, busy = false, selection, memberName, topi
               <tr key={item.id} className="row-link" data-testid="feedback-row" onClick={(e) => openRow(e, item.id)}>
                 {selection && (
                   <td className="col-select">
-                    <input
-                      type="checkbox"
-                      aria-label={t('explorer.bulk.select')}
-                      data-testid="select-row"
-                      checked={selection.selected.has(item.id)}
-                      onChange={(e) => selection.toggle([item.id], e.target.checked)}
-                    />
+                    {/* The label widens the hit area well past the box itself (WCAG 2.5.8: at least 24 px). */}
+                    <label className="check-target">
+                      <input
+                        type="checkbox"
+                        aria-label={t('explorer.bulk.select')}
+                        data-testid="select-row"
+                        checked={selection.selected.has(item.id)}
+                        onChange={(e) => selection.toggle([item.id], e.target.checked)}
+                      />
+                    </label>
                   </td>
                 )}
                 <td className="col-text" data-label={t('list.columns.text')}>
                   <Link to={paths.feedbackDetail(item.id)} className="row-text" dir="auto" lang={item.language && item.language !== 'und' ? item.language : undefined}>
-                    {item.snippet ? <SearchSnippet snippet={item.snippet} fullLength={item.text.length} /> : item.text}
+                    {item.snippet ? (
+                      <SearchSnippet snippet={item.snippet} fullLength={item.text.length} />
+                    ) : item.text.trim() ? (
+                      item.text
+                    ) : (
+                      // A score without a comment: the link still needs words to be found and read.
+                      <span className="row-text-empty">{t('explorer.list.scoreOnly')}</span>
+                    )}
                   </Link>
                 </td>
                 <td className="col-language" data-label={t('list.columns.language')}>

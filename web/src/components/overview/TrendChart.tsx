@@ -17,6 +17,8 @@ export interface TrendSeries {
 interface TrendChartProps {
   /** One label per point, already formatted in the user's calendar and digits. */
   dayLabels: string[];
+  /** Each day in full (e.g. "۱۶ آبان ۱۴۰۵"), for the table screen readers read instead of the canvas. */
+  dayNames: string[];
   /** The legend's name for the day column, e.g. "Date". */
   dayTitle: string;
   series: TrendSeries[];
@@ -31,18 +33,47 @@ interface TrendChartProps {
 
 const MAX_TICKS = 7;
 const FONT = '12px system-ui, "Vazirmatn Variable", "Noto Sans SC Variable", sans-serif';
+// Room for one day label ("Nov 30", "۳۰ آبان") and the space around it.
+const TICK_SPACING_PX = 72;
 
-/** A few evenly spaced day indices, always including the first and the last. */
-function dayTicks(count: number): number[] {
-  if (count <= MAX_TICKS) return Array.from({ length: count }, (_, i) => i);
-  const step = Math.ceil((count - 1) / (MAX_TICKS - 1));
+/**
+ * A few evenly spaced day indices, as many as fit the plot's width without the labels touching
+ * (seven at most), always including the first and, if it does not crowd the one before, the last.
+ */
+function dayTicks(count: number, widthPx: number): number[] {
+  const fit = Math.max(2, Math.min(MAX_TICKS, Math.floor(widthPx / TICK_SPACING_PX)));
+  if (count <= fit) return Array.from({ length: count }, (_, i) => i);
+  const step = Math.ceil((count - 1) / (fit - 1));
   const ticks = Array.from({ length: Math.floor((count - 1) / step) + 1 }, (_, i) => i * step);
-  if (ticks.at(-1) !== count - 1) ticks.push(count - 1);
+  const last = ticks.at(-1)!;
+  if (last !== count - 1) {
+    // Too close to the previous label: the last day replaces it.
+    if ((count - 1 - last) * 2 < step) ticks.pop();
+    ticks.push(count - 1);
+  }
   return ticks;
 }
 
+/** The smallest gap in CSS pixels between neighbouring day labels as drawn (negative: they overlap). */
+function smallestLabelGap(u: uPlot, ticks: number[], labels: string[]): number {
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.font = FONT;
+  const spans = ticks
+    .map((i) => {
+      const centre = u.valToPos(i, 'x');
+      const half = ctx.measureText(labels[i] ?? '').width / 2;
+      return [centre - half, centre + half] as const;
+    })
+    .sort((a, b) => a[0] - b[0]);
+  ctx.restore();
+  let gap = Infinity;
+  for (let i = 1; i < spans.length; i++) gap = Math.min(gap, spans[i][0] - spans[i - 1][1]);
+  return gap;
+}
+
 /** A daily chart drawn with uPlot (canvas): x is the day index, labelled with `dayLabels`. */
-export function TrendChart({ dayLabels, dayTitle, series, formatValue, rtl, yRange, height = 220, testId, ariaLabel }: TrendChartProps) {
+export function TrendChart({ dayLabels, dayNames, dayTitle, series, formatValue, rtl, yRange, height = 220, testId, ariaLabel }: TrendChartProps) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -61,7 +92,7 @@ export function TrendChart({ dayLabels, dayTitle, series, formatValue, rtl, yRan
         y: yRange ? { range: yRange } : { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] },
       },
       axes: [
-        { ...axis, splits: () => dayTicks(dayLabels.length), values: (_u, splits) => splits.map((i) => dayLabels[i] ?? '') },
+        { ...axis, splits: (u) => dayTicks(dayLabels.length, u.bbox.width / uPlot.pxRatio), values: (_u, splits) => splits.map((i) => dayLabels[i] ?? '') },
         { ...axis, side: rtl ? 1 : 3, size: 56, values: (_u, splits) => splits.map((v) => formatValue(v)) },
       ],
       cursor: { points: { show: true }, drag: { x: false, y: false } },
@@ -82,8 +113,10 @@ export function TrendChart({ dayLabels, dayTitle, series, formatValue, rtl, yRan
     };
     const data: uPlot.AlignedData = [dayLabels.map((_, i) => i), ...series.map((s) => s.values)];
     // Where the first day was actually drawn relative to the last (read by the browser test).
+    // So are the day labels' spacing: they must never overlap, whatever the width.
     const markDirection = (u: uPlot) => {
       el.dataset.firstDaySide = u.valToPos(0, 'x') > u.valToPos(dayLabels.length - 1, 'x') ? 'right' : 'left';
+      el.dataset.labelGap = String(Math.floor(smallestLabelGap(u, dayTicks(dayLabels.length, u.bbox.width / uPlot.pxRatio), dayLabels)));
     };
     options.hooks = { draw: [markDirection] };
     const chart = new uPlot(options, data, el);
@@ -99,14 +132,38 @@ export function TrendChart({ dayLabels, dayTitle, series, formatValue, rtl, yRan
     };
   }, [dayLabels, dayTitle, series, formatValue, rtl, yRange, height]);
 
+  // The canvas says nothing to a screen reader: it reads the same figures from a hidden table.
   return (
-    <div
-      ref={container}
-      className="trend-chart"
-      role="img"
-      aria-label={ariaLabel}
-      data-testid={testId}
-      data-x-direction={rtl ? 'rtl' : 'ltr'}
-    />
+    <figure className="trend-figure">
+      <div
+        ref={container}
+        className="trend-chart"
+        aria-hidden="true"
+        data-testid={testId}
+        data-x-direction={rtl ? 'rtl' : 'ltr'}
+      />
+      <table className="visually-hidden" data-testid={`${testId}-table`}>
+        <caption>{ariaLabel}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{dayTitle}</th>
+            {series.map((s) => (
+              <th key={s.label} scope="col">{s.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {dayNames.map((day, i) => (
+            <tr key={i}>
+              <th scope="row">{day}</th>
+              {series.map((s) => {
+                const value = s.values[i];
+                return <td key={s.label}>{value == null ? '–' : formatValue(value)}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
   );
 }

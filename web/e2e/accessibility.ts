@@ -1,0 +1,51 @@
+// Accessibility checks shared by the browser tests: axe-core's serious and critical findings,
+// and the page never scrolling sideways.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+export const PHONE = { width: 360, height: 740 } as const;
+export const DESKTOP = { width: 1280, height: 900 } as const;
+// Seconds on an idle machine; a loaded 2-core CI machine needs far more.
+const AXE_TIMEOUT_MS = 90_000;
+
+/**
+ * axe-core's serious and critical violations on the page as it is now, one line each (rule, what
+ * it says, the first offending elements), so a failure names what to fix.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Not inside frames: the only ones are previews of survey emails, sandboxed without scripts, in
+  // which axe-core cannot run (the email itself is a server-rendered page of its own).
+  const analysis = new AxeBuilder({ page }).options({ iframes: false }).analyze();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`axe-core did not finish within ${AXE_TIMEOUT_MS / 1000} s on ${page.url()}`)), AXE_TIMEOUT_MS);
+  });
+  const results = await Promise.race([analysis, timeout]).finally(() => clearTimeout(timer));
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => {
+      const nodes = violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replace(/\s+/g, ' ').slice(0, 160)})` : ''}`);
+      return `${violation.id} [${violation.impact}] ${violation.help}: ${nodes.join('; ')}${violation.nodes.length > 3 ? ` … and ${violation.nodes.length - 3} more` : ''}`;
+    });
+}
+
+/** How far the page scrolls sideways (0 when it fits the viewport), and the widest culprit. */
+export async function horizontalOverflow(page: Page): Promise<{ overflow: number; widest: string }> {
+  return page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    let widest = '';
+    if (overflow > 0) {
+      // The innermost element that sticks out of the viewport: what to fix.
+      let worst = 0;
+      for (const element of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+        const rect = element.getBoundingClientRect();
+        const out = Math.max(rect.right - window.innerWidth, -rect.left);
+        if (out > 0 && out >= worst) {
+          worst = out;
+          widest = `${element.tagName.toLowerCase()}.${String(element.className).replace(/\s+/g, '.')} (${Math.round(out)} px out)`;
+        }
+      }
+    }
+    return { overflow, widest };
+  });
+}
