@@ -32,13 +32,17 @@ import surveysEn from './surveys/en.json';
 import surveysFa from './surveys/fa.json';
 import surveysAr from './surveys/ar.json';
 import surveysZh from './surveys/zh.json';
+import explanationEn from './explanation/en.json';
+import explanationFa from './explanation/fa.json';
+import explanationAr from './explanation/ar.json';
+import explanationZh from './explanation/zh.json';
 
-const english = { ...en, ...overviewEn, ...explorerEn, ...customer360En, ...segmentsEn, ...adminEn, ...actEn, ...surveysEn };
+const english = { ...en, ...overviewEn, ...explorerEn, ...customer360En, ...segmentsEn, ...adminEn, ...actEn, ...surveysEn, ...explanationEn };
 export type Catalog = typeof english;
 
 export const CATALOGS = {
   en: english,
-  fa: { ...fa, ...overviewFa, ...explorerFa, ...customer360Fa, ...segmentsFa, ...adminFa, ...actFa, ...surveysFa },
-  ar: { ...ar, ...overviewAr, ...explorerAr, ...customer360Ar, ...segmentsAr, ...adminAr, ...actAr, ...surveysAr },
-  zh: { ...zh, ...overviewZh, ...explorerZh, ...customer360Zh, ...segmentsZh, ...adminZh, ...actZh, ...surveysZh },
+  fa: { ...fa, ...overviewFa, ...explorerFa, ...customer360Fa, ...segmentsFa, ...adminFa, ...actFa, ...surveysFa, ...explanationFa },
+  ar: { ...ar, ...overviewAr, ...explorerAr, ...customer360Ar, ...segmentsAr, ...adminAr, ...actAr, ...surveysAr, ...explanationAr },
+  zh: { ...zh, ...overviewZh, ...explorerZh, ...customer360Zh, ...segmentsZh, ...adminZh, ...actZh, ...surveysZh, ...explanationZh },
 };
