@@ -46,6 +46,8 @@ describe('keyword matcher', () => {
     const m = new KeywordMatcher([{ key: 'delivery', keywords: { fa: ['پیک'], en: ['courier', 'box'] } }]);
     expect([...m.match('پیکش خیلی بداخلاق بود', undefined, 'fa').keys()]).toEqual(['delivery']);
     expect([...m.match('پیک‌ها همیشه دیر میان', undefined, 'fa').keys()]).toEqual(['delivery']);
+    expect([...m.match('پیک های شما', undefined, 'fa').keys()]).toEqual(['delivery']); // plural typed with a space
+    expect([...m.match('پیک‌ام دیر کرد', undefined, 'fa').keys()]).toEqual(['delivery']); // ‌ام after ZWNJ
     expect([...m.match('the couriers were late', undefined, 'en').keys()]).toEqual(['delivery']);
     expect([...m.match('two boxes missing', undefined, 'en').keys()]).toEqual(['delivery']);
     expect([...m.match('پیکان قدیمی', undefined, 'fa').keys()]).toEqual([]); // a car, not a courier
