@@ -113,3 +113,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await (await import('./eval-topics.js')).evaluateAuthoredTopics();

@@ -12,6 +12,7 @@ import { loadAnalysisContext } from './analysis-context.js';
 import { correctAnalysis, listCorrections } from './corrections.service.js';
 import { getWorkspaceModel, scheduleWorkspaceTraining } from './workspace-model.js';
 import { getRun, latestRun, startReanalysis } from './reanalyze.js';
+import { explainFeedback } from './explanation.service.js';
 
 const tags = ['analysis'];
 const ZIdParams = z.strictObject({ id: zUuid });
@@ -39,6 +40,15 @@ export async function analysisRoutes(app: FastifyInstance) {
       params: ZIdParams, body: ZCorrectAnalysisInput,
     },
   }, async (req) => correctAnalysis(req.scope, req.params.id, req.body, req.actor!.userId));
+
+  r.get('/api/v1/feedback/:id/explanation', {
+    config: { permission: 'feedback:read' },
+    schema: {
+      tags, summary: "Why an item got its sentiment and topics",
+      description: "The words of the item's text that pushed its sentiment towards its label and away from it (up to five each, strongest first, from the shipped model's weights), and for each of its topics the keywords that matched and the words the model weighed. Needs the same scope as reading the item's text.",
+      params: ZIdParams,
+    },
+  }, async (req) => explainFeedback(req.scope, req.params.id));
 
   r.get('/api/v1/analysis/corrections', {
     config: { permission: 'feedback:read' },

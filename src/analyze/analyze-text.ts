@@ -47,7 +47,7 @@ export function analyzeText(text: string, ctx: AnalysisContext, options: { langu
   const detected = options.language ? { language: options.language, confidence: 1 } : detectLanguage(clean);
   // `prepared` is shared by the model's features and the keyword matcher.
   const prediction = predict(extractFeatures(clean, detected.language, prepared), ctx.delta);
-  const matched = ctx.matcher.match(clean, prepared);
+  const matched = ctx.matcher.match(clean, prepared, detected.language);
   const topicScores: Record<string, number> = {};
   for (const key of ctx.topicKeys) {
     const model = prediction.topics[key] ?? 0;

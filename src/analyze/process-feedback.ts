@@ -14,7 +14,7 @@ import { groupBy } from '../platform/group-by.js';
 import { metrics } from '../platform/metrics.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
 import { analyzeText, prepareAnalysisInput, type AnalysisInput, type Scores, type TextAnalysis } from './analyze-text.js';
-import { searchDocument } from './search/search-document.js';
+import { searchDocument, searchDocumentFromTokens } from './search/search-document.js';
 import { loadLanguageDetector } from './detect-language.js';
 
 export async function processFeedback(database: Database, payload: Record<string, unknown>, job?: ClaimedJob, analyze = analyzeAndStore): Promise<void> {
@@ -92,7 +92,7 @@ function analyzeItem(item: StoredItem, context: AnalysisContext): AnalysisRow {
  * When the analysis read the whole text unaltered, its tokens are the search document's.
  */
 function searchTextOf(text: string, input: AnalysisInput | null): string | null {
-  if (input?.prepared && input.clean === text) return input.prepared.tokens.join(' ');
+  if (input?.prepared && input.clean === text) return searchDocumentFromTokens(input.prepared.tokens);
   return attempt(() => searchDocument(text));
 }
 

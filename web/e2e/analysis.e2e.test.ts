@@ -66,10 +66,10 @@ describeBrowser('analysis and topics', () => {
     expect(await save.isDisabled()).toBe(true);
     const sentiment = before.sentiment === 'positive' ? 'negative' : 'positive';
     await form.locator('select[name=sentiment]').selectOption(sentiment);
-    // Choose exactly "delivery" and "support".
+    // Choose exactly "delivery" and "order" (the analysis gave it delivery and support).
     for (const box of await form.locator('input[name=topics]').all()) {
       const key = await box.getAttribute('value');
-      await box.setChecked(key === 'delivery' || key === 'support');
+      await box.setChecked(key === 'delivery' || key === 'order');
     }
 
     const sent = page.waitForRequest((req) => req.method() === 'POST' && req.url().endsWith(`/feedback/${before.id}/analysis`));
@@ -83,13 +83,13 @@ describeBrowser('analysis and topics', () => {
     expect(await card.getByTestId('corrected-type').count()).toBe(0);
     expect(await card.getByTestId('corrected-sentiment').textContent()).toBe(en.analysis.corrected);
     const chips = await card.getByTestId('analysis-topics').locator('.chip').evaluateAll((els) => els.map((el) => el.getAttribute('data-topic')));
-    expect(chips.sort()).toEqual(['delivery', 'support']);
+    expect(chips.sort()).toEqual(['delivery', 'order']);
     expect(await page.locator('.alert-success').textContent()).toBe(en.analysis.saved);
     await screenshot(page, 'feedback-analysis-corrected-en');
 
     const after = await itemByText(LATE);
     expect(after.sentiment).toBe(sentiment);
-    expect(after.topics).toEqual(['delivery', 'support']);
+    expect(after.topics).toEqual(['delivery', 'order']);
     expect(after.correctedFields).toEqual(['sentiment', 'topics']);
   });
 
@@ -130,7 +130,7 @@ describeBrowser('analysis and topics', () => {
     expect((await itemByText(GIFT_EN)).topics).toContain('gift_cards');
     expect((await itemByText(GIFT_FA)).topics).toContain('gift_cards');
     // The correction made before is kept.
-    expect((await itemByText(LATE)).topics).toEqual(['delivery', 'support']);
+    expect((await itemByText(LATE)).topics).toEqual(['delivery', 'order']);
 
     // The correction queued a training; "Retrain now" runs one more.
     const model = page.getByTestId('model-panel');

@@ -10,6 +10,7 @@
  */
 import { tokenize } from '../tokenize.js';
 import type { SearchQuery } from './search-query.js';
+import { procliticStems } from '../arabic-clitics.js';
 
 export interface Snippet {
   text: string;
@@ -94,7 +95,9 @@ function glueAffixes(text: string, spans: WordSpan[]): WordSpan[] {
 
 export function buildSnippet(text: string, query: Pick<SearchQuery, 'terms' | 'prefixes'>, size = SNIPPET_CHARS): Snippet {
   const terms = new Set(query.terms);
-  const matchedToken = (s: WordSpan) => s.tokens.find((t) => terms.has(t) || query.prefixes.some((p) => t.startsWith(p)));
+  // A glued Arabic word (والتغليف) is a match for its stem (تغليف), as in the index.
+  const matches1 = (t: string) => terms.has(t) || query.prefixes.some((p) => t.startsWith(p));
+  const matchedToken = (s: WordSpan) => s.tokens.find((t) => procliticStems(t).some(matches1));
   const matches = wordSpans(text).flatMap((s) => {
     const token = matchedToken(s);
     return token ? [{ ...s, token }] : [];

@@ -24,6 +24,8 @@ const TEXTS: Record<string, string> = {
   lateDelivery: 'the delivery was late again and nobody called',
   lateFine: 'late start but the delivery was fine',
   refundMany: 'refund please: I asked for a refund twice and the refund never came',
+  gluedArticle: 'والتغليف كان ممزق من جهة',
+  gluedPreposition: 'وصلت الهدية بالتغليف الأصلي',
   refundOnce: 'The parcel came with a broken handle, the colour was off, the size was wrong, support was slow and finally I asked for a refund',
 };
 
@@ -63,6 +65,13 @@ describe('full-text search across languages', () => {
     expect(await found('می خواهم')).toEqual([TEXTS.persian]);
     expect(await found('الکتاب')).toEqual([TEXTS.arabicLetters]);
     expect(await found('الخدمه')).toEqual([TEXTS.diacritics]);
+  });
+
+  it('finds an Arabic word whatever clitics are glued to it, and highlights the glued word', async () => {
+    const packaging = [TEXTS.arabicLetters, TEXTS.gluedArticle, TEXTS.gluedPreposition].sort();
+    for (const q of ['تغليف', 'التغليف', 'والتغليف']) expect((await found(q)).sort(), q).toEqual(packaging);
+    const hit = (await search(`q=${encodeURIComponent('تغليف')}`)).data.find((f) => f.text === TEXTS.gluedArticle)!;
+    expect(hit.snippet.highlights.map(([a, b]) => hit.snippet.text.slice(a, b))).toEqual(['والتغليف']);
   });
 
   it('matches Persian and Arabic-Indic digits with ASCII ones', async () => {

@@ -80,3 +80,17 @@ describe('parseSearchQuery', () => {
     expect(q.prefixes).toEqual(['refu']);
   });
 });
+
+describe('Arabic clitics in search', () => {
+  it('indexes the stems of glued words after the words themselves', () => {
+    expect(searchDocument('والتغليف ممتاز').split(' ').slice(0, 2)).toEqual(['والتغلیف', 'ممتاز']);
+    expect(searchDocument('والتغليف ممتاز').split(' ')).toEqual(expect.arrayContaining(['التغلیف', 'تغلیف']));
+    expect(searchDocument('delivery was late')).toBe('delivery was late');
+  });
+
+  it('searches a word by its stem, whatever is glued to it, phrases as typed', () => {
+    for (const q of ['تغليف', 'التغليف', 'والتغليف', 'بالتغليف']) expect(parseSearchQuery(q).tsquery, q).toBe("'تغلیف':*");
+    expect(parseSearchQuery('التغليف سيء').tsquery).toBe("'تغلیف' & 'سیء':*");
+    expect(parseSearchQuery('"التغليف سيء"').tsquery).toBe("('التغلیف' <-> 'سیء')");
+  });
+});

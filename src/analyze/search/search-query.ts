@@ -10,9 +10,13 @@
  * indexed documents (search-document.ts) — and is checked to be letters, marks and digits only,
  * so nothing the user types can become tsquery syntax. The last plain word is matched as a
  * prefix (search-as-you-type) when it is Latin or Arabic-script and at least 3 characters long;
- * Chinese words are whole jieba words already.
+ * Chinese words are whole jieba words already. A searched Arabic-script word loses its article
+ * and what is glued before it (التغليف, والتغليف → تغليف; arabic-clitics.ts), and the document
+ * carries the stems of its glued words (search-document.ts), so any form finds every form.
+ * Words inside a quoted phrase are kept as typed.
  */
 import { tokenize } from '../tokenize.js';
+import { articleStem } from '../arabic-clitics.js';
 
 export interface SearchQuery {
   /** Input for to_tsquery('simple', $1); always passed as a bound parameter. */
@@ -91,7 +95,8 @@ function glueAffixes(units: Unit[]): Unit[] {
 const lexeme = (token: string, prefix = false) => `'${token}'${prefix ? ':*' : ''}`;
 
 export function parseSearchQuery(raw: string): SearchQuery {
-  const units = glueAffixes(splitUnits(raw)).filter((u) => u.kind === 'or' || u.tokens.length > 0);
+  const units = glueAffixes(splitUnits(raw)).filter((u) => u.kind === 'or' || u.tokens.length > 0)
+    .map((u) => (u.kind === 'word' ? { ...u, tokens: u.tokens.map(articleStem) } : u));
   const lastPlain = units.map((u) => u.kind === 'word' && !u.negated).lastIndexOf(true);
   const groups: string[][] = [];
   const exclusions: string[] = [];

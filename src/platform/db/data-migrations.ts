@@ -4,6 +4,7 @@
 import { dataMigrations } from '../schema.js';
 import type { Database } from './client.js';
 import { normalizeStoredPhones } from '../../customers/normalize-stored-phones.js';
+import { refreshDefaultKeywords } from '../../analyze/topics/refresh-default-keywords.js';
 
 interface DataMigration {
   /** Never renamed: the name is what marks it done. */
@@ -14,6 +15,7 @@ interface DataMigration {
 /** In the order they run. */
 const DATA_MIGRATIONS: DataMigration[] = [
   { name: 'customer-phones-e164', run: normalizeStoredPhones },
+  { name: 'default-topic-keywords-2', run: refreshDefaultKeywords },
 ];
 
 export async function runDataMigrations(database: Database): Promise<void> {

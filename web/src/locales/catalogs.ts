@@ -36,13 +36,17 @@ import shellEn from './shell/en.json';
 import shellFa from './shell/fa.json';
 import shellAr from './shell/ar.json';
 import shellZh from './shell/zh.json';
+import explanationEn from './explanation/en.json';
+import explanationFa from './explanation/fa.json';
+import explanationAr from './explanation/ar.json';
+import explanationZh from './explanation/zh.json';
 
-const english = { ...en, ...overviewEn, ...explorerEn, ...customer360En, ...segmentsEn, ...adminEn, ...actEn, ...surveysEn, ...shellEn };
+const english = { ...en, ...overviewEn, ...explorerEn, ...customer360En, ...segmentsEn, ...adminEn, ...actEn, ...surveysEn, ...shellEn, ...explanationEn };
 export type Catalog = typeof english;
 
 export const CATALOGS = {
   en: english,
-  fa: { ...fa, ...overviewFa, ...explorerFa, ...customer360Fa, ...segmentsFa, ...adminFa, ...actFa, ...surveysFa, ...shellFa },
-  ar: { ...ar, ...overviewAr, ...explorerAr, ...customer360Ar, ...segmentsAr, ...adminAr, ...actAr, ...surveysAr, ...shellAr },
-  zh: { ...zh, ...overviewZh, ...explorerZh, ...customer360Zh, ...segmentsZh, ...adminZh, ...actZh, ...surveysZh, ...shellZh },
+  fa: { ...fa, ...overviewFa, ...explorerFa, ...customer360Fa, ...segmentsFa, ...adminFa, ...actFa, ...surveysFa, ...shellFa, ...explanationFa },
+  ar: { ...ar, ...overviewAr, ...explorerAr, ...customer360Ar, ...segmentsAr, ...adminAr, ...actAr, ...surveysAr, ...shellAr, ...explanationAr },
+  zh: { ...zh, ...overviewZh, ...explorerZh, ...customer360Zh, ...segmentsZh, ...adminZh, ...actZh, ...surveysZh, ...shellZh, ...explanationZh },
 };

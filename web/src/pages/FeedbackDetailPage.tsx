@@ -5,6 +5,7 @@ import { api } from '../api/endpoints';
 import type { FeedbackItem, FeedbackLinks } from '../api/types';
 import { Alert } from '../components/Alert';
 import { AnalysisCard } from '../components/analysis/AnalysisCard';
+import { ExplanationCard } from '../components/analysis/ExplanationCard';
 import { KeyValueList, formatUnknown, type KeyValue } from '../components/KeyValueList';
 import { Link } from '../components/Link';
 import { Loading } from '../components/Loading';
@@ -161,6 +162,7 @@ export function FeedbackDetailPage({ id }: { id: string }) {
             </p>
           </section>
           <AnalysisCard item={item} onUpdated={(updated) => setState({ status: 'ready', item: updated })} />
+          {item.status === 'processed' && item.text && <ExplanationCard item={item} />}
           <section className="card detail-metadata" aria-labelledby="detail-metadata">
             <h2 id="detail-metadata" className="card-title">
               {t('detail.metadata')}

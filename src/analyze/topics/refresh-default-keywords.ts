@@ -1,0 +1,44 @@
+// Gives workspaces created before the default keywords grew the new lists: a built-in topic
+// whose keywords are still exactly the previous default list (never edited in that workspace)
+// gets the current one. A topic someone edited keeps its keywords. Past feedback keeps its
+// topics until the workspace re-analyses it. Run once as a data migration; safe to run again.
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client.js';
+import { topics } from '../schema.js';
+import { DEFAULT_TOPICS } from './default-taxonomy.js';
+
+/** sha256 (first 16 hex digits) of each default topic's keywords as shipped before they grew. */
+export const PREVIOUS_DEFAULT_KEYWORDS: Readonly<Record<string, string>> = {
+  price: '35071f186060828a',
+  delivery: 'd5163104ce827958',
+  support: '2efc97c0e2015968',
+  product_quality: 'fcc673768e1b5475',
+  design_ux: '4403b76680c47e33',
+  payment: '4eb905e9be2d5545',
+  app_website: '7f75afb59ac04ff2',
+  order: 'edd43306248678e4',
+  account: '64d904a1875287a7',
+  packaging: '7b6668b128cacd53',
+};
+
+/** A fingerprint of a keyword map that does not depend on the order its languages are stored in. */
+export function keywordsFingerprint(keywords: Partial<Record<string, string[]>>): string {
+  const canonical = JSON.stringify(Object.keys(keywords).sort().map((lang) => [lang, keywords[lang]]));
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+/** Returns how many topics were updated. */
+export async function refreshDefaultKeywords(database: Database, previous: Readonly<Record<string, string>> = PREVIOUS_DEFAULT_KEYWORDS): Promise<number> {
+  let updated = 0;
+  for (const topic of DEFAULT_TOPICS) {
+    const rows = await database.db.select({ id: topics.id, keywords: topics.keywords }).from(topics)
+      .where(and(eq(topics.key, topic.key), eq(topics.builtIn, true)));
+    for (const row of rows) {
+      if (keywordsFingerprint(row.keywords) !== previous[topic.key]) continue;
+      await database.db.update(topics).set({ keywords: topic.keywords, updatedAt: sql`now()` }).where(eq(topics.id, row.id));
+      updated++;
+    }
+  }
+  return updated;
+}
