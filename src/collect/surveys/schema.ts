@@ -5,8 +5,8 @@ import { pgTable, uuid, text, timestamp, jsonb, integer, uniqueIndex, index, pri
 import { workspaces } from '../../platform/schema.js';
 import { customers } from '../../customers/schema.js';
 import { feedbackItems } from '../schema.js';
-import type { Localized, SurveyDefinition } from './survey-definition.js';
-import type { WidgetSettings } from '../widget/widget-settings.js';
+import type { Localized, SurveyDefinition } from '../../contracts/survey-definition.js';
+import type { WidgetSettings } from '../../contracts/widget-settings.js';
 
 export interface SurveySettings {
   /** Stop accepting new responses after this many (completed or not). */
