@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { themesApi, type PromotedTheme, type Theme, type ThemeList, type ThemeTrend } from '../api/themes';
+import type { PromotedTheme, Theme, ThemeList, ThemeTrend } from '@feedloop/contracts/themes';
+import { themesApi } from '../api/themes';
 import { Alert } from '../components/Alert';
 import { LoadError } from '../components/LoadError';
 import { Field } from '../components/Field';

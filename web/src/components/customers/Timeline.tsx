@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customersApi, type TimelineEntry } from '../../api/customers';
+import type { TimelineEntry } from '@feedloop/contracts/customers';
+import { customersApi } from '../../api/customers';
 import { paths } from '../../lib/router';
 import { useFormat } from '../../lib/useFormat';
 import { Link } from '../Link';
