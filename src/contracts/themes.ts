@@ -1,5 +1,5 @@
 // Emerging themes: recurring phrases of recent feedback that no topic keyword covers yet.
-import type { TopicNames } from './analysis.js';
+import type { TopicLanguage, TopicNames } from './analysis.js';
 import type { List } from './page.js';
 
 /** The theme's count against the window before: new (none then), rising, steady or falling. */
@@ -26,10 +26,10 @@ export interface ThemeList extends List<Theme> {
   window: { from: string; to: string; days: number; items: number; previousItems: number; capped: boolean };
 }
 
-/** POST /themes/promote. */
+/** POST /themes/promote: topic keywords exist in the four languages, so a theme of another cannot become one. */
 export interface PromoteTheme {
   phrase: string;
-  language: string;
+  language: TopicLanguage;
   /** Topic names per language; each missing one is the phrase itself. */
   names?: TopicNames;
   days?: number;
