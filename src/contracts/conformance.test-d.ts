@@ -206,6 +206,8 @@ export type Requests = [
   Check<Accepts<z.input<typeof ZPreviewSegmentInput>, { definition: segments.SegmentDefinition }>>,
   Check<Accepts<z.input<typeof ZCreateSurveyInput>, surveys.CreateSurveyFromTemplate>>,
   Check<Accepts<z.input<typeof ZUpdateSurveyInput>, surveys.UpdateSurvey>>,
+  // The editor sends back what it read.
+  Check<Accepts<z.input<typeof ZUpdateSurveyInput>, Pick<surveys.Survey, 'name' | 'names' | 'definition' | 'settings'>>>,
   Check<Accepts<z.input<typeof ZSendSurveyInput>, sending.SendSurvey>>,
   Check<Accepts<z.input<typeof ZPersonalLinksInput>, sending.LinksAudience>>,
   Check<Accepts<z.input<typeof ZCreateTriggerInput>, sending.NewTrigger>>,

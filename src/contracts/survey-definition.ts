@@ -87,6 +87,8 @@ export const zSurveyDefinition = z.strictObject({
   }));
 });
 export type SurveyDefinition = z.infer<typeof zSurveyDefinition>;
+/** A definition as a request may give it: `required`, `hiddenFields` and `display` have defaults. */
+export type SurveyDefinitionInput = z.input<typeof zSurveyDefinition>;
 
 /** The text in `lang`, else in the survey's default language. */
 export const localize = (text: Localized | undefined, lang: SurveyLanguage, def: SurveyDefinition): string =>

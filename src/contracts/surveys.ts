@@ -3,8 +3,8 @@
 // sent in survey-sending.ts, how the website widget shows it in widget-settings.ts.
 import { SCORE_RANGES, type ScoreType, type Sentiment } from './feedback.js';
 import { LOCALES, type Locale } from './locales.js';
-import type { Localized, SurveyDefinition } from './survey-definition.js';
-import type { WidgetSettings } from './widget-settings.js';
+import type { Localized, SurveyDefinition, SurveyDefinitionInput } from './survey-definition.js';
+import type { WidgetSettings, WidgetSettingsInput } from './widget-settings.js';
 
 export const SURVEY_LANGUAGES = LOCALES;
 export type SurveyLanguage = Locale;
@@ -59,12 +59,17 @@ export interface Survey {
   closedAt: string | null;
 }
 
-/** PATCH /surveys/{id}. */
+/** Survey settings as a request gives them (replaced as a whole). */
+export type SurveySettingsInput = Omit<SurveySettings, 'widget'> & { widget?: WidgetSettingsInput };
+
+/** PATCH /surveys/{id}: what GET answers is valid here as it is. */
 export interface UpdateSurvey {
   name?: string;
+  /** Replaces the names per language as a whole. */
   names?: Localized;
-  definition?: SurveyDefinition;
-  settings?: SurveySettings;
+  /** Replaces the questions; on a survey with responses this makes a new version. */
+  definition?: SurveyDefinitionInput;
+  settings?: SurveySettingsInput;
 }
 
 /** POST /surveys from a shipped template, in these languages. */

@@ -42,5 +42,7 @@ export const zWidgetSettings = z.strictObject({
   delaySeconds: z.number().int().min(0).max(600).default(0).describe('Wait this long after the trigger'),
 });
 export type WidgetSettings = z.infer<typeof zWidgetSettings>;
+/** Widget rules as a request may give them: every field but `triggers` has a default. */
+export type WidgetSettingsInput = z.input<typeof zWidgetSettings>;
 export type WidgetTrigger = z.infer<typeof zWidgetTrigger>;
 export type WidgetUrlRule = z.infer<typeof zUrlRule>;
