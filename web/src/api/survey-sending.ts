@@ -1,6 +1,5 @@
-// Getting a survey to customers (server: src/collect/surveys/survey-distribution.routes.ts and the
-// trigger routes of survey.routes.ts): email sends with a dry run, the email previewed per
-// language, personal links, and the triggers that send by themselves.
+// Getting a survey to customers: email sends with a dry run, the email previewed per language,
+// personal links, and the triggers that send by themselves.
 import type { List } from '@feedloop/contracts/page';
 import type {
   Audience, EmailPreview, LinksAudience, NewTrigger, PersonalLinks, SendPreview, SendResult, SurveySends, SurveyTrigger,

@@ -4,7 +4,7 @@ import type { UrlMatch, WidgetDisplay, WidgetPlacement, WidgetTriggerType } from
 import type { WidgetSettings, WidgetTrigger } from '@feedloop/contracts/widget-settings';
 
 // The widget form keeps numbers as typed text so a half-typed value is not lost; it becomes
-// WidgetSettings (server: zWidgetSettings) only once it validates.
+// WidgetSettings (checked by the contracts' zWidgetSettings on the server) only once it validates.
 
 export const MAX_TRIGGERS = 10;
 /** Same characters the server accepts in an event name. */
