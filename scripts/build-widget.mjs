@@ -11,6 +11,8 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Browsers from 2019 on (Safari 13): every evergreen browser and in-app web view in use.
 const target = ['es2019', 'chrome70', 'firefox68', 'safari13'];
+// The request/response contracts the widget shares with the server (widget/tsconfig.json maps the same name).
+const alias = { '@feedloop/contracts': path.join(root, 'src/contracts') };
 
 /**
  * The package's type declarations: the SDK's public surface (index.ts and core/sdk.ts), which
@@ -40,7 +42,7 @@ function buildDeclarations(packageDir) {
 
 /** Builds everything; returns the paths of the two scripts served to pages and the package's folder. */
 export async function buildWidget({ outDir = path.join(root, 'dist', 'widget'), packageDir = path.join(root, 'widget', 'dist') } = {}) {
-  const common = { bundle: true, target, legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
+  const common = { bundle: true, target, alias, legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
   const loader = path.join(outDir, 'loader.js');
   const renderer = path.join(outDir, 'renderer.js');
   await Promise.all([

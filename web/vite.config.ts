@@ -4,11 +4,14 @@ import { defineConfig } from 'vitest/config';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+// The request/response contracts the dashboard shares with the server (web/tsconfig.json maps the same name).
+const contracts = fileURLToPath(new URL('../src/contracts', import.meta.url));
 
 export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
+  resolve: { alias: { '@feedloop/contracts': contracts } },
   build: {
     outDir,
     emptyOutDir: true,

@@ -4,11 +4,9 @@ import { pgTable, uuid, text, timestamp, integer, numeric, index, uniqueIndex } 
 import { workspaces, users } from '../platform/schema.js';
 import { customers } from '../customers/schema.js';
 import { feedbackItems } from '../collect/schema.js';
+import { COMPENSATION_KINDS, TASK_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from '../contracts/act.js';
 
-export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const TASK_STATUSES = ['open', 'done'] as const;
-export const COMPENSATION_KINDS = ['discount_code', 'credit', 'refund', 'gift'] as const;
+export { COMPENSATION_KINDS, TASK_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES };
 
 export const tickets = pgTable('tickets', {
   id: uuid('id').primaryKey(),

@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { HTTP_LIMITS } from '../platform/http/limits.js';
 import { zTopicKey } from './topics/topic.schemas.js';
+import { FEEDBACK_TYPES, SENTIMENTS } from '../contracts/feedback.js';
 
-export const ZSentiment = z.enum(['negative', 'neutral', 'positive']);
-export const ZFeedbackType = z.enum(['complaint', 'suggestion', 'praise', 'bug', 'question', 'other']);
+export const ZSentiment = z.enum(SENTIMENTS);
+export const ZFeedbackType = z.enum(FEEDBACK_TYPES);
 
 export const ZCorrectAnalysisInput = z.strictObject({
   sentiment: ZSentiment.optional(),

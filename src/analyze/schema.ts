@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, integer, real, boolean, customType } from 'drizzle-orm/pg-core';
 import { workspaces, users } from '../platform/schema.js';
 import { feedbackItems } from '../collect/schema.js';
+import type { ModelStatus, RunStatus } from '../contracts/analysis.js';
 
 /** Text per UI language: { fa, ar, zh, en } (missing ones fall back to the key). */
 export type LocalizedText = Partial<Record<'fa' | 'ar' | 'zh' | 'en', string>>;
@@ -45,7 +46,7 @@ export const analysisCorrections = pgTable('analysis_corrections', {
 export const workspaceModels = pgTable('workspace_models', {
   workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
   version: integer('version').notNull().default(0),
-  status: text('status').notNull().default('idle'), // idle | queued | training | failed
+  status: text('status').$type<ModelStatus>().notNull().default('idle'),
   progress: real('progress').notNull().default(0), // 0..1 of the running training
   examples: integer('examples').notNull().default(0), // corrections the current weights learnt from
   weights: bytea('weights'),
@@ -58,7 +59,7 @@ export const workspaceModels = pgTable('workspace_models', {
 export const analysisRuns = pgTable('analysis_runs', {
   id: uuid('id').primaryKey(),
   workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  status: text('status').notNull().default('running'), // running | done | failed
+  status: text('status').$type<RunStatus>().notNull().default('running'),
   total: integer('total').notNull().default(0),
   done: integer('done').notNull().default(0),
   // Keyset position: items are re-analysed in (created_at, id) order.

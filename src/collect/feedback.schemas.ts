@@ -3,15 +3,10 @@ import { TICKET_PRIORITIES } from '../act/schema.js';
 import { zDateTime, zHappenedAt, zJsonObject, zPageQuery, zUuid, zWholeNumber } from '../platform/http/zod-types.js';
 import { ZCustomerRef } from '../customers/customer.schemas.js';
 import { HTTP_LIMITS } from '../platform/http/limits.js';
+import { CHANNELS, FEEDBACK_STATUSES, FEEDBACK_TYPES, SCORE_RANGES, SCORE_TYPES, SENTIMENTS, type ScoreType } from '../contracts/feedback.js';
 
-export const CHANNELS = ['survey', 'widget', 'email', 'chat', 'support_ticket', 'review', 'social', 'interview', 'api', 'import', 'other'] as const;
+export { CHANNELS, FEEDBACK_TYPES, SCORE_RANGES, SENTIMENTS, type ScoreType };
 export const ZChannel = z.enum(CHANNELS);
-export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
-export const FEEDBACK_TYPES = ['complaint', 'suggestion', 'praise', 'bug', 'question', 'other'] as const;
-
-/** Score ranges: NPS 0–10, CSAT 1–5, CES 1–7, star rating 1–5. */
-export const SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], rating: [1, 5] } as const;
-export type ScoreType = keyof typeof SCORE_RANGES;
 
 const SCORE_SCHEMAS = Object.fromEntries(Object.entries(SCORE_RANGES).map(([type, [min, max]]) => [type, zWholeNumber(min, max)])) as Record<ScoreType, ReturnType<typeof zWholeNumber>>;
 
@@ -86,8 +81,8 @@ const csv = <T extends z.ZodType<string, string>>(item: T) => z.string().max(500
 export const ZListFeedbackQuery = z.strictObject({
   channel: csv(ZChannel).optional(),
   language: csv(z.string().regex(/^([a-z]{2,3}|und)$/)).optional(),
-  status: z.enum(['pending', 'processed', 'failed']).optional(),
-  score_type: z.enum(['nps', 'csat', 'ces', 'rating']).optional(),
+  status: z.enum(FEEDBACK_STATUSES).optional(),
+  score_type: z.enum(SCORE_TYPES).optional(),
   score_min: zWholeNumber(0, 10).optional(),
   score_max: zWholeNumber(0, 10).optional(),
   from: zDateTime.optional(),

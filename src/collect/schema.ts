@@ -4,6 +4,7 @@ import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, smallint, re
 import { customType } from 'drizzle-orm/pg-core';
 import { workspaces, users } from '../platform/schema.js';
 import { customers, orders } from '../customers/schema.js';
+import type { Channel, FeedbackStatus, FeedbackType, Sentiment } from '../contracts/feedback.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -11,7 +12,7 @@ export const feedbackItems = pgTable('feedback_items', {
   id: uuid('id').primaryKey(),
   workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
   customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
-  channel: text('channel').notNull(),
+  channel: text('channel').$type<Channel>().notNull(),
   // The sender's own id for this item: re-sending it (an import re-run) never duplicates.
   externalId: text('external_id'),
   text: text('text').notNull().default(''),
@@ -29,11 +30,11 @@ export const feedbackItems = pgTable('feedback_items', {
   ticketId: uuid('ticket_id'),
   orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
   reviewId: text('review_id'),
-  status: text('status').notNull().default('pending'), // pending | processed | failed
-  sentiment: text('sentiment'), // negative | neutral | positive
+  status: text('status').$type<FeedbackStatus>().notNull().default('pending'),
+  sentiment: text('sentiment').$type<Sentiment>(),
   sentimentScore: real('sentiment_score'), // -1..1
   sentimentConfidence: real('sentiment_confidence'),
-  feedbackType: text('feedback_type'), // complaint | suggestion | praise | bug | question | other
+  feedbackType: text('feedback_type').$type<FeedbackType>(),
   typeConfidence: real('type_confidence'),
   topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
   topicScores: jsonb('topic_scores').$type<Record<string, number>>().notNull().default({}),

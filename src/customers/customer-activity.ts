@@ -4,8 +4,9 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/client.js';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import type { Customer } from './identify-customer.js';
+import type { CustomerActivity } from '../contracts/customers.js';
 
-export interface CustomerActivity { feedback: number; events: number; orders: number; tickets: number; tasks: number; compensations: number }
+export type { CustomerActivity };
 
 /** Feedback, events and orders from the customer's counters; tickets, tasks and compensations counted. */
 export async function customerActivity(scope: WorkspaceScope, db: DbOrTx, c: Pick<Customer, 'id' | 'feedbackCount' | 'eventCount' | 'orderCount'>): Promise<CustomerActivity> {

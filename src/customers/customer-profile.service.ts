@@ -11,6 +11,7 @@ import { segments } from './segments/schema.js';
 import { membersAmong } from './segments/segment-membership.js';
 import { ZSegmentDefinition } from './segments/segment-definition.js';
 import { customerActivity } from './customer-activity.js';
+import type { ChurnReason, ScorePoint, VipReason } from '../contracts/customers.js';
 
 /** Scores shown on the profile: the newest ones, enough for a sparkline. */
 const SCORE_HISTORY_LIMIT = 50;
@@ -20,10 +21,7 @@ const VIP_TOP_SHARE = 0.05;
 const INACTIVE_DAYS = 60;
 const DETRACTOR_MAX = 6;
 
-export type VipReason = 'attribute' | 'lifetime_value';
-export type ChurnReason = 'detractor' | 'inactive';
-
-export interface ScorePoint { feedbackId: string; at: string; nps: number | null; csat: number | null }
+export type { ChurnReason, ScorePoint, VipReason };
 
 function isTrue(value: unknown): boolean {
   return value === true || value === 'true';

@@ -4,8 +4,10 @@ import { pgTable, uuid, text, timestamp, integer, index, uniqueIndex, primaryKey
 import { workspaces, users } from '../platform/schema.js';
 import { feedbackItems } from '../collect/schema.js';
 import { customers } from '../customers/schema.js';
+import { IDEA_STATUSES } from '../contracts/ideas.js';
+import { SEND_STATUSES } from '../contracts/survey-sending.js';
 
-export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined'] as const;
+export { IDEA_STATUSES };
 
 export const ideas = pgTable('ideas', {
   id: uuid('id').primaryKey(),
@@ -29,7 +31,7 @@ export const ideaFeedback = pgTable('idea_feedback', {
   index('idea_feedback_feedback_idx').on(t.feedbackId),
 ]);
 
-export const NOTIFICATION_STATUSES = ['queued', 'sent', 'bounced', 'failed', 'skipped'] as const;
+export const NOTIFICATION_STATUSES = SEND_STATUSES;
 
 /**
  * A message telling a customer about something they asked for. One per customer, idea and

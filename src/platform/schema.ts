@@ -3,6 +3,9 @@ import { sql } from 'drizzle-orm';
 import {
   pgTable, uuid, text, timestamp, jsonb, primaryKey, uniqueIndex, index, integer,
 } from 'drizzle-orm/pg-core';
+import type { DigitStyle, UserCalendar } from '../contracts/auth.js';
+import type { Locale } from '../contracts/locales.js';
+import type { Role } from '../contracts/workspace.js';
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey(),
@@ -26,16 +29,16 @@ export const users = pgTable('users', {
   email: text('email').notNull(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  locale: text('locale').notNull().default('en'),
-  calendar: text('calendar').notNull().default('auto'),
-  digits: text('digits').notNull().default('auto'),
+  locale: text('locale').$type<Locale>().notNull().default('en'),
+  calendar: text('calendar').$type<UserCalendar>().notNull().default('auto'),
+  digits: text('digits').$type<DigitStyle>().notNull().default('auto'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)]);
 
 export const memberships = pgTable('memberships', {
   workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
   userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  role: text('role').notNull(),
+  role: text('role').$type<Role>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_idx').on(t.userId)]);
 
@@ -44,7 +47,7 @@ export const invitations = pgTable('invitations', {
   id: uuid('id').primaryKey(),
   workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
   email: text('email').notNull(),
-  role: text('role').notNull(),
+  role: text('role').$type<Role>().notNull(),
   tokenHash: text('token_hash').notNull(),
   invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -43,7 +43,8 @@ export function chromiumAvailability(): { available: boolean; reason: string } {
 // ---------------------------------------------------------------------------------------------
 // Dashboard build
 
-const WEB_SOURCES = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts'];
+// The dashboard's sources, and the contracts it imports from the server's folder.
+const WEB_SOURCES = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'src/contracts'];
 const BUILD_LOCK = path.join(packageRoot, 'dist', '.web-build.lock');
 
 function newestMtime(target: string): number {

@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTranslation } from 'react-i18next';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { api } from './api/endpoints';
-import type { Me, User } from './api/types';
+import type { Me, User } from '@feedloop/contracts/auth';
 import { Alert } from './components/Alert';
 import { AppHeader } from './components/AppHeader';
 import { Loading } from './components/Loading';

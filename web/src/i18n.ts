@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { formatNumber, type DigitsPref, type UiLocale } from './lib/format';
+import { LOCALES } from '@feedloop/contracts/locales';
 import { CATALOGS, type Catalog } from './locales/catalogs';
 
 declare module 'i18next' {
@@ -11,7 +12,7 @@ declare module 'i18next' {
 }
 
 /** Order used in the language switcher. */
-export const UI_LOCALES: readonly UiLocale[] = ['fa', 'ar', 'zh', 'en'];
+export const UI_LOCALES: readonly UiLocale[] = LOCALES;
 const RTL_LOCALES: readonly UiLocale[] = ['fa', 'ar'];
 const STORAGE_KEY = 'feedloop.locale';
 

@@ -1,29 +1,11 @@
-// Types shared by the widget's loader (core), its lazily loaded renderer and the server's public
-// widget API. Type-only imports: nothing here ends up in a bundle.
-import type { SurveyDefinition } from '../../src/collect/surveys/survey-definition.js';
-import type { WidgetSettings } from '../../src/collect/widget/widget-settings.js';
+// Types shared by the widget's loader (core) and its lazily loaded renderer; what the server's
+// public widget API answers comes from the contracts. Type-only imports: nothing here ends up in
+// a bundle.
+import type { Locale } from '@feedloop/contracts/locales';
+import type { WidgetConfig, WidgetSurvey } from '@feedloop/contracts/widget';
+import type { WidgetTrigger } from '@feedloop/contracts/widget-settings';
 
-export type { SurveyDefinition, WidgetSettings };
-export type Locale = 'fa' | 'ar' | 'zh' | 'en';
-export type WidgetTrigger = WidgetSettings['triggers'][number];
-
-/** A live survey the widget may show: its current questions and its widget rules. */
-export interface WidgetSurvey {
-  id: string;
-  definition: SurveyDefinition;
-  widget: WidgetSettings;
-  /** An event from the business's server (e.g. a purchase) asks for it: show on the next page. */
-  due?: boolean;
-}
-
-/** GET /api/v1/widget/<key>/config */
-export interface WidgetConfig {
-  surveys: WidgetSurvey[];
-  /** Show a visitor at most one survey per this many days, across surveys (0: no limit). */
-  throttleDays: number;
-  /** Identified customers: when a survey last reached them (any channel), from the server. */
-  lastSurveyedAt: string | null;
-}
+export type { Locale, WidgetConfig, WidgetSurvey, WidgetTrigger };
 
 /** Who is on the page: the browser's random id, and what identify() said (verified by the server only with userHash). */
 export interface Visitor {

@@ -13,9 +13,10 @@ import { NEGATIONS, STOPWORDS, isStopword } from './stopwords.js';
 import { findSurfaceForm } from './surface-form.js';
 import { THEME_LIMITS } from './limits.js';
 import { groupBy } from '../../platform/group-by.js';
+import type { ThemeTrend } from '../../contracts/themes.js';
 
 export interface ThemeItem { id: string; text: string; language: string | null; topics: readonly string[]; createdAt: Date }
-export type ThemeTrend = 'new' | 'rising' | 'steady' | 'falling';
+export type { ThemeTrend };
 
 export interface Theme {
   /** The most frequent spelling customers used. */

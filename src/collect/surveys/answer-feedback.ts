@@ -11,7 +11,7 @@ import { piiRedactionEnabled } from '../../platform/workspace/workspace-settings
 import { feedbackItems } from '../schema.js';
 import { enqueueAnalysis, storedContent, storeFeedback } from '../store-feedback.js';
 import type { TCreateFeedbackInput } from '../feedback.schemas.js';
-import { isScoreType, type Question, type SurveyDefinition } from './survey-definition.js';
+import { isScoreType, type Question, type SurveyDefinition } from '../../contracts/survey-definition.js';
 import { followUpParent, type Answers } from './survey-flow.js';
 
 export interface AnswerContext {

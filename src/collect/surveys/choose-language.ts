@@ -1,7 +1,7 @@
 // The respondent's language: ?lang= first, then the customer's profile, then the browser's
 // Accept-Language, then the survey's default. A language the survey lacks falls back (and says so).
 import { AppError } from '../../platform/http/errors.js';
-import type { SurveyDefinition, SurveyLanguage } from './survey-definition.js';
+import type { SurveyDefinition, SurveyLanguage } from '../../contracts/survey-definition.js';
 
 const TAG_RE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 

@@ -1,12 +1,9 @@
 // Survey limits, each with why.
+import { SURVEY_CONTENT_LIMITS } from '../../contracts/surveys.js';
+
 export const SURVEY_LIMITS = {
-  /** A question title, option label or welcome text: a paragraph, not a page. */
-  maxTextLength: 2_000,
-  /** One open-text answer: a long complaint fits; a pasted document does not. */
-  maxAnswerLength: 5_000,
-  /** Long surveys lose respondents; 50 questions is already far past a good survey. */
-  maxQuestions: 50,
-  maxOptions: 30,
+  /** Texts, answers, questions and options: shared with the dashboard and the widget. */
+  ...SURVEY_CONTENT_LIMITS,
   /** Personal and email links stay valid this long: a survey answered two months later says little. */
   personalLinkDays: 60,
   /** Form posts of the link page: a short answer set, not an upload. */

@@ -2,7 +2,7 @@
 // languages, through i18next (the same message library as the dashboard).
 import type { TFunction } from 'i18next';
 import { messageCatalog } from '../../platform/mail/message-catalog.js';
-import { SURVEY_WORDS } from './survey-words.js';
+import { SURVEY_WORDS } from '../../contracts/survey-words.js';
 
 const en = {
   ...SURVEY_WORDS.en,

@@ -10,6 +10,7 @@ import { pgArray } from '../../platform/db/pg-array.js';
 import { AppError } from '../../platform/http/errors.js';
 import { emailKey, phoneKey } from '../../customers/identify-customer.js';
 import { SURVEY_LIMITS } from './limits.js';
+import type { ListProblem } from '../../contracts/survey-sending.js';
 
 export interface ListEntry {
   /** 1-based line of the pasted text */
@@ -17,8 +18,7 @@ export interface ListEntry {
   value: string;
 }
 
-/** invalid_email: has an @ but is no email address; not_found: no customer has it; duplicate: the same customer as an earlier entry */
-export type ListProblem = 'invalid_email' | 'too_long' | 'not_found' | 'duplicate';
+export type { ListProblem };
 
 export interface ListReport {
   /** entries read from the list */

@@ -12,7 +12,7 @@ import { feedbackOwner, syncAnswerFeedback } from './answer-feedback.js';
 import { answerNewResponseCoalesced } from './answer-batcher.js';
 import { readSurveyByToken } from './survey-by-token.js';
 import { conditionHolds, firstOpenQuestion, parseAnswer, type Answers, type AnswerValue } from './survey-flow.js';
-import type { Question, SurveyDefinition } from './survey-definition.js';
+import type { Question, SurveyDefinition } from '../../contracts/survey-definition.js';
 import { currentVersion, type SurveyRow, type VersionRow } from './survey.service.js';
 
 export type { VersionRow };

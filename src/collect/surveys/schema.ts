@@ -5,8 +5,9 @@ import { pgTable, uuid, text, timestamp, jsonb, integer, uniqueIndex, index, pri
 import { workspaces } from '../../platform/schema.js';
 import { customers } from '../../customers/schema.js';
 import { feedbackItems } from '../schema.js';
-import type { Localized, SurveyDefinition } from './survey-definition.js';
-import type { WidgetSettings } from '../widget/widget-settings.js';
+import type { Localized, SurveyDefinition } from '../../contracts/survey-definition.js';
+import type { WidgetSettings } from '../../contracts/widget-settings.js';
+import type { SurveyStatus } from '../../contracts/surveys.js';
 
 export interface SurveySettings {
   /** Stop accepting new responses after this many (completed or not). */
@@ -23,7 +24,7 @@ export const surveys = pgTable('surveys', {
   // `name` is the fallback; `names` holds the name per language ({ fa: '…' }) for respondents and lists.
   name: text('name').notNull(),
   names: jsonb('names').$type<Localized>().notNull().default({}),
-  status: text('status').notNull().default('draft'), // draft | live | closed
+  status: text('status').$type<SurveyStatus>().notNull().default('draft'),
   currentVersion: integer('current_version').notNull().default(1),
   // The anonymous link is /s/<public_token>; personal links are signed with signing_key.
   publicToken: text('public_token').notNull(),

@@ -17,10 +17,11 @@ import { renderSurveyEmail } from './survey-email.js';
 import { currentVersion, findSurvey } from './survey.service.js';
 import { chooseLanguage } from './choose-language.js';
 import { recentlySurveyed } from './recently-surveyed.js';
+import type { SkipReason } from '../../contracts/survey-sending.js';
 
 export const SEND_SURVEY_QUEUE = 'send-survey-email';
 
-export type SkipReason = 'no_email' | 'opted_out' | 'throttled' | 'daily_cap' | 'unknown_customer';
+export type { SkipReason };
 
 export interface QueueSendsInput {
   customerIds: string[];

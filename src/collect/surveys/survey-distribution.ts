@@ -12,7 +12,7 @@ import { resolveRecipients, type Recipients, type RecipientsInput } from './surv
 import { renderSurveyEmail } from './survey-email.js';
 import { currentVersion, findSurvey } from './survey.service.js';
 import { linkExpiry, signLink } from './survey-links.js';
-import type { SurveyLanguage } from './survey-definition.js';
+import type { SurveyLanguage } from '../../contracts/survey-definition.js';
 
 /** A list or segment that names nobody is a mistake to point out, not an empty send. */
 function assertSomeone(recipients: Recipients, input: RecipientsInput): void {

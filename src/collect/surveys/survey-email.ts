@@ -4,7 +4,7 @@
 import { html } from '../../platform/http/html.js';
 import { SCORE_RANGES } from '../feedback.schemas.js';
 import { formatNumber, isRtl, messagesFor, type PageLanguage } from './page-messages.js';
-import { isScoreType, localize, type SurveyDefinition } from './survey-definition.js';
+import { isScoreType, localize, type SurveyDefinition } from '../../contracts/survey-definition.js';
 import { nextQuestion } from './survey-flow.js';
 import { scaleEnds, scoreLabel } from './link-page.js';
 import { signLink } from './survey-links.js';

@@ -3,11 +3,11 @@
 // page, the email one-click and the API.
 import { SURVEY_LIMITS } from './limits.js';
 import { zScore } from '../feedback.schemas.js';
-import { isScoreType, type Question, type SurveyDefinition } from './survey-definition.js';
+import { isScoreType, type Question, type SurveyDefinition } from '../../contracts/survey-definition.js';
 
-import type { AnswerValue } from './survey-walk.js';
+import type { AnswerValue } from '../../contracts/survey-walk.js';
 
-export { conditionHolds, nextQuestion, questionPath, projectedPath, firstOpenQuestion, type AnswerValue, type Answers } from './survey-walk.js';
+export { conditionHolds, nextQuestion, questionPath, projectedPath, firstOpenQuestion, type AnswerValue, type Answers } from '../../contracts/survey-walk.js';
 
 export type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false; message: string };
 

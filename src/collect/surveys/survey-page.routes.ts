@@ -17,7 +17,7 @@ import { languageName, messagesFor, type MessageKey, type PageLanguage } from '.
 import { layout, messagePage, ONE_CLICK_JS, questionPage, SURVEY_CSS, thankYouPage } from './link-page.js';
 import { html } from '../../platform/http/html.js';
 import { personalKeyOf, personalResumeToken, verifyLink } from './survey-links.js';
-import { isScoreType, nameIn, SURVEY_LANGUAGES, type Question, type SurveyDefinition, type SurveyLanguage } from './survey-definition.js';
+import { isScoreType, nameIn, SURVEY_LANGUAGES, type Question, type SurveyDefinition, type SurveyLanguage } from '../../contracts/survey-definition.js';
 import { parseAnswer, projectedPath, questionPath, type AnswerValue } from './survey-flow.js';
 import {
   AnswerError, answerNewResponse, assertOpen, openResponse, respondentVersion, responseByResumeToken, responseState, responseVersion, saveAnswers,

@@ -3,8 +3,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 import { hiddenFields, postForm } from '../../platform/testing/survey-forms.js';
-import { projectedPath } from './survey-walk.js';
-import { zSurveyDefinition, type SurveyDefinition } from './survey-definition.js';
+import { projectedPath } from '../../contracts/survey-walk.js';
+import { zSurveyDefinition, type SurveyDefinition } from '../../contracts/survey-definition.js';
 import { definitionFromTemplate, SURVEY_TEMPLATES } from './survey-templates.js';
 
 const template = (key: string) => definitionFromTemplate(SURVEY_TEMPLATES.find((x) => x.key === key)!, ['en', 'fa'], 'en');

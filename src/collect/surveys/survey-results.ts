@@ -6,7 +6,7 @@ import { pgArray } from '../../platform/db/pg-array.js';
 import { feedbackItems } from '../schema.js';
 import { surveyResponses, surveySends } from './schema.js';
 import { getSurvey } from './survey.service.js';
-import { isScoreType } from './survey-definition.js';
+import { isScoreType } from '../../contracts/survey-definition.js';
 import { csatSummary, meanSummary, npsSummary, wilsonPercent } from './survey-stats.js';
 
 const LATEST_TEXTS = 50;

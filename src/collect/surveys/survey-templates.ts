@@ -1,6 +1,6 @@
 // Ready-made surveys for the common question sets, written for Feedloop in fa, ar, zh and en.
 // A template becomes an ordinary draft survey that the user then edits and translates further.
-import type { Localized, Question, SurveyDefinition, SurveyLanguage } from './survey-definition.js';
+import type { Localized, Question, SurveyDefinition, SurveyLanguage } from '../../contracts/survey-definition.js';
 
 type Text = Required<Localized>;
 type TemplateQuestion = Omit<Question, 'title' | 'options' | 'required'> & { title: Text; required?: boolean; options?: Array<{ id: string; label: Text }> };

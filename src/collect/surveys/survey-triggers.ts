@@ -18,11 +18,11 @@ import { findSurvey } from './survey.service.js';
 import { queueSurveySends } from './send-survey.js';
 import type { TCreateTriggerInput } from './survey.schemas.js';
 import { samePhone } from '../../customers/phone-number.js';
+import { BUILT_IN_EVENTS } from '../../contracts/survey-sending.js';
 
 export const MATCH_TRIGGERS_QUEUE = 'match-survey-triggers';
 
-/** Event names Feedloop emits itself; any other name comes from the business's own events. */
-export const BUILT_IN_EVENTS = ['order_placed', 'order_delivered', 'ticket_resolved'] as const;
+export { BUILT_IN_EVENTS };
 
 export interface Occurrence {
   name: string;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { zLocale, zUuid } from '../../platform/http/zod-types.js';
 import { readsFeedbackText } from '../../platform/auth/permissions.js';
 import { questionPage } from './link-page.js';
-import { nameIn } from './survey-definition.js';
+import { nameIn } from '../../contracts/survey-definition.js';
 import { messagesFor } from './page-messages.js';
 import { ZCreateTriggerInput, ZCreateSurveyInput, ZListSendsQuery, ZListSurveysQuery, ZUpdateSurveyInput } from './survey.schemas.js';
 import { listSurveySends } from './send-survey.js';

@@ -2,10 +2,12 @@
 import { z } from 'zod';
 import { zLocale, zPageQuery, zUuid } from '../../platform/http/zod-types.js';
 import { SURVEY_LIMITS } from './limits.js';
-import { zSurveyDefinition } from './survey-definition.js';
+import { zSurveyDefinition } from '../../contracts/survey-definition.js';
 import { SURVEY_TEMPLATES } from './survey-templates.js';
-import { ZSegmentCondition } from './segment-condition.js';
-import { zWidgetSettings } from '../widget/widget-settings.js';
+import { ZSegmentCondition } from '../../contracts/segment-condition.js';
+import { zWidgetSettings } from '../../contracts/widget-settings.js';
+import { SURVEY_STATUSES } from '../../contracts/surveys.js';
+import { SEND_STATUSES } from '../../contracts/survey-sending.js';
 
 const ZSettings = z.strictObject({
   maxResponses: z.number().int().min(1).max(10_000_000).optional(),
@@ -37,7 +39,7 @@ export const ZUpdateSurveyInput = z.strictObject({
 export type TUpdateSurveyInput = z.infer<typeof ZUpdateSurveyInput>;
 
 export const ZListSurveysQuery = z.strictObject({
-  status: z.enum(['draft', 'live', 'closed']).optional(),
+  status: z.enum(SURVEY_STATUSES).optional(),
   ...zPageQuery,
 });
 
@@ -63,7 +65,7 @@ export const ZPersonalLinksInput = z.strictObject({
 export const ZEmailPreviewQuery = z.strictObject({ lang: zLocale.optional().describe("One of the survey's languages (default: its fallback language)") });
 
 export const ZListSendsQuery = z.strictObject({
-  status: z.enum(['queued', 'sent', 'bounced', 'failed', 'skipped']).optional(),
+  status: z.enum(SEND_STATUSES).optional(),
   limit: zPageQuery.limit,
 });
 

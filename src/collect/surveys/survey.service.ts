@@ -10,11 +10,12 @@ import { assertSavedSegments } from '../../customers/segments/segment-membership
 import { surveyResponses, surveys, surveyVersions } from './schema.js';
 import { linkExpiry, signLink } from './survey-links.js';
 import { definitionFromTemplate, SURVEY_TEMPLATES } from './survey-templates.js';
-import type { Localized, SurveyDefinition, SurveyLanguage } from './survey-definition.js';
+import type { Localized, SurveyDefinition, SurveyLanguage } from '../../contracts/survey-definition.js';
 import type { TCreateSurveyInput, TUpdateSurveyInput } from './survey.schemas.js';
+import type { SurveyStatus } from '../../contracts/surveys.js';
 
 export type SurveyRow = typeof surveys.$inferSelect;
-export type SurveyStatus = 'draft' | 'live' | 'closed';
+export type { SurveyStatus };
 
 export interface SurveyView {
   id: string;

@@ -16,9 +16,9 @@ import { lastSurveyed } from '../surveys/recently-surveyed.js';
 import { matchesSegment } from '../surveys/survey-triggers.js';
 import { namedSegments, segmentMemberships } from '../../customers/segments/segment-membership.js';
 import { answerNewResponse, assertOpen, openResponse, responseState, saveAnswers, type RespondentSurvey } from '../surveys/respond-to-survey.js';
-import type { SurveyDefinition } from '../surveys/survey-definition.js';
+import type { SurveyDefinition } from '../../contracts/survey-definition.js';
 import { surveyDisplays } from './schema.js';
-import type { WidgetSettings } from './widget-settings.js';
+import type { WidgetSettings } from '../../contracts/widget-settings.js';
 import { findSurvey } from '../surveys/survey.service.js';
 import { identityMetadata, verifiedCustomer, type WidgetIdentity } from './widget-identity.js';
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { toAsciiDigits } from '../../analyze/normalize-text.js';
 import { zDecimal, zWholeNumber } from '../../platform/http/zod-types.js';
+import { ATTRIBUTE_OPS, NPS_GROUPS, NUMERIC_OPS, PROFILE_COUNT_FIELDS, PROFILE_PRESENCE_FIELDS, PROFILE_TEXT_FIELDS, RECENCY_FIELDS } from '../../contracts/segments.js';
 
 export const SEGMENT_LIMITS = {
   maxConditions: 20,
@@ -19,13 +20,7 @@ const zCurrency = z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency
 const zText = z.string().trim().min(1).max(SEGMENT_LIMITS.maxText);
 const zNumberValue = zDecimal();
 
-export const ATTRIBUTE_OPS = ['eq', 'neq', 'in', 'gt', 'gte', 'lt', 'lte', 'exists', 'notExists', 'contains'] as const;
-export const NUMERIC_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const;
-export const PROFILE_TEXT_FIELDS = ['locale'] as const;
-export const PROFILE_PRESENCE_FIELDS = ['email', 'phone'] as const;
-export const PROFILE_COUNT_FIELDS = ['feedbackCount', 'eventCount', 'orderCount'] as const;
-export const RECENCY_FIELDS = ['lastSeenAt', 'createdAt'] as const;
-export const NPS_GROUPS = ['promoter', 'passive', 'detractor'] as const;
+export { ATTRIBUTE_OPS, NPS_GROUPS, NUMERIC_OPS, PROFILE_COUNT_FIELDS, PROFILE_PRESENCE_FIELDS, PROFILE_TEXT_FIELDS, RECENCY_FIELDS };
 
 /** A scalar typed by a person: a number typed with Persian/Arabic digits reads as ASCII digits. */
 const zScalar = z.union([

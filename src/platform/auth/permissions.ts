@@ -1,27 +1,10 @@
 // Roles and scopes. A user's role grants scopes; an API key carries its own scopes.
-export const ROLES = ['owner', 'admin', 'agent', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import { ADMIN_ONLY_SCOPES, API_KEY_SCOPES, ROLES, SCOPES, type Role, type Scope } from '../../contracts/workspace.js';
 
-export const SCOPES = [
-  'feedback:read', 'feedback:write',
-  'customers:read', 'customers:write',
-  'events:write',
-  'topics:manage',
-  'surveys:read', 'surveys:manage',
-  'tickets:read', 'tickets:write',
-  'ideas:read', 'ideas:write',
-  'members:read', 'workspace:read',
-  'keys:manage',
-  'members:manage',
-  'workspace:manage',
-] as const;
-export type Scope = (typeof SCOPES)[number];
+export { API_KEY_SCOPES, ROLES, SCOPES, type Role, type Scope };
 
 /** Only signed-in owners and admins: managing keys, members and the workspace's settings. */
-const ADMIN_ONLY: Scope[] = ['keys:manage', 'members:manage', 'workspace:manage'];
-
-/** Scopes an API key may be given: server-to-server data access, never key, member or workspace management. */
-export const API_KEY_SCOPES = SCOPES.filter((s) => !ADMIN_ONLY.includes(s));
+const ADMIN_ONLY: Scope[] = [...ADMIN_ONLY_SCOPES];
 
 const READ: Scope[] = ['feedback:read', 'customers:read', 'surveys:read', 'tickets:read', 'ideas:read', 'members:read', 'workspace:read'];
 const WORK: Scope[] = [...READ, 'feedback:write', 'customers:write', 'events:write', 'tickets:write', 'ideas:write'];

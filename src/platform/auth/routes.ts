@@ -7,6 +7,7 @@ import { zLocale, zUuid } from '../http/zod-types.js';
 import { AppError } from '../http/errors.js';
 import { AUTH_LIMITS, SESSION_COOKIE } from './limits.js';
 import { API_KEY_SCOPES } from './permissions.js';
+import { DIGIT_STYLES, USER_CALENDARS } from '../../contracts/auth.js';
 import { needsSetup, setupOwner } from './setup.service.js';
 import { createSession, deleteSession, loadMe, publicUser, switchWorkspace, updateMe, verifyLogin } from './session.service.js';
 import { createApiKey, describeApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
@@ -71,8 +72,8 @@ export async function authRoutes(app: FastifyInstance, opts: { database: Databas
       body: z.strictObject({
         name: z.string().trim().min(1).max(200).optional(),
         locale: zLocale.optional(),
-        calendar: z.enum(['auto', 'gregorian', 'persian', 'hijri']).optional().describe('hijri: the Umm al-Qura calendar (as in Saudi Arabia)'),
-        digits: z.enum(['auto', 'latin']).optional(),
+        calendar: z.enum(USER_CALENDARS).optional().describe('hijri: the Umm al-Qura calendar (as in Saudi Arabia)'),
+        digits: z.enum(DIGIT_STYLES).optional(),
       }),
     },
   }, async (req) => updateMe(database, req.actor!, req.body));
@@ -93,7 +94,7 @@ export async function authRoutes(app: FastifyInstance, opts: { database: Databas
     config: { permission: 'keys:manage', oneTimeSecrets: ['key'] },
     schema: {
       tags: keyTags, summary: 'Create an API key; the secret is in this response only',
-      body: z.strictObject({ name: z.string().trim().min(1).max(100), scopes: z.array(z.enum(API_KEY_SCOPES as [string, ...string[]])).min(1) }),
+      body: z.strictObject({ name: z.string().trim().min(1).max(100), scopes: z.array(z.enum(API_KEY_SCOPES)).min(1) }),
     },
   }, async (req, reply) => {
     if (!req.actor?.userId) throw new AppError(403, 'forbidden', 'API keys are created by signed-in admins');

@@ -13,7 +13,7 @@ import { surveyResponses, surveySends, surveys, surveyTriggers } from '../../col
 import { personalResumeToken } from '../../collect/surveys/survey-links.js';
 import { writeNewResponse } from '../../collect/surveys/respond-to-survey.js';
 import { conditionHolds } from '../../collect/surveys/survey-flow.js';
-import type { Question } from '../../collect/surveys/survey-definition.js';
+import type { Question } from '../../contracts/survey-definition.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

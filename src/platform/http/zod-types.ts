@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { toAsciiDigits } from '../../analyze/normalize-text.js';
 import { HTTP_LIMITS } from './limits.js';
 import { TIME_LIMITS } from './time-limits.js';
+import { LOCALES } from '../../contracts/locales.js';
 
 const localizedNumber = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(toAsciiDigits(v.trim())) : v);
 
@@ -50,7 +51,7 @@ export const zJsonObject = z.record(z.string(), z.unknown()).refine(
   { message: `must serialise to at most ${HTTP_LIMITS.maxJsonBytes} bytes` },
 );
 
-export const zLocale = z.enum(['fa', 'ar', 'zh', 'en']);
+export const zLocale = z.enum(LOCALES);
 
 export const zUuid = z.uuid();
 

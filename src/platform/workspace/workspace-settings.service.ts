@@ -7,16 +7,12 @@ import type { WorkspaceScope } from '../db/workspace-scope.js';
 import type { Actor } from '../auth/permissions.js';
 import { workspaces } from '../schema.js';
 import { forbidden, notFound } from '../http/errors.js';
+import { WEEK_DAYS, WEEK_STARTS, WORKSPACE_CALENDARS, type WeekDay, type WeekStart, type WorkspaceCalendar } from '../../contracts/workspace.js';
 
 /** Matches the survey default (collect/surveys/limits.ts): a customer hears from us at most monthly. */
 export const SURVEY_THROTTLE_DEFAULT_DAYS = 30;
 
-export const WORKSPACE_CALENDARS = ['gregorian', 'persian', 'hijri'] as const;
-export const WEEK_DAYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
-export const WEEK_STARTS = ['sat', 'sun', 'mon'] as const;
-export type WorkspaceCalendar = (typeof WORKSPACE_CALENDARS)[number];
-export type WeekDay = (typeof WEEK_DAYS)[number];
-export type WeekStart = (typeof WEEK_STARTS)[number];
+export { WEEK_DAYS, WEEK_STARTS, WORKSPACE_CALENDARS, type WeekDay, type WeekStart, type WorkspaceCalendar };
 
 interface RegionalSettings { calendar: WorkspaceCalendar; weekStart: WeekStart; weekendDays: WeekDay[] }
 

@@ -1,4 +1,4 @@
-import type { ApiIssue } from './types';
+import type { ApiIssue } from '@feedloop/contracts/errors';
 
 export class ApiError extends Error {
   readonly status: number;

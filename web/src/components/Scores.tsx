@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { SCORE_TYPES, type FeedbackItem } from '../api/types';
+import { type FeedbackItem, SCORE_TYPES } from '@feedloop/contracts/feedback';
 import { useFormat } from '../lib/useFormat';
 
 /** The scores a feedback item carries, as small label/value chips. */

@@ -1,4 +1,4 @@
-import { CHANNELS, FEEDBACK_TYPES, SCORE_TYPES, SENTIMENTS, type Channel, type FeedbackType, type ScoreType, type Sentiment } from '../api/types';
+import { CHANNELS, type Channel, FEEDBACK_TYPES, type FeedbackType, SCORE_TYPES, SENTIMENTS, type ScoreType, type Sentiment } from '@feedloop/contracts/feedback';
 
 /** Feedback list filters as kept in the page URL (`/feedback?channel=email&q=…`). */
 export interface FeedbackFilters {

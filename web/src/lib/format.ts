@@ -8,10 +8,12 @@
  * - Digits: `auto` means native digits for Persian (۰–۹) and Arabic (٠–٩) and Latin digits
  *   elsewhere; `latin` forces 0–9.
  */
+import type { DigitStyle, UserCalendar } from '@feedloop/contracts/auth';
+import type { Locale } from '@feedloop/contracts/locales';
 
-export type UiLocale = 'en' | 'fa' | 'ar' | 'zh';
-export type CalendarPref = 'auto' | 'gregorian' | 'persian' | 'hijri';
-export type DigitsPref = 'auto' | 'latin';
+export type UiLocale = Locale;
+export type CalendarPref = UserCalendar;
+export type DigitsPref = DigitStyle;
 
 export interface FormatPrefs {
   locale: UiLocale;

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Me, User } from '../api/types';
+import type { Me, User } from '@feedloop/contracts/auth';
 
 export interface Session {
   me: Me;

@@ -1,4 +1,4 @@
-import type { SearchSnippet } from '../api/types';
+import type { SearchSnippet } from '@feedloop/contracts/feedback';
 
 export interface SnippetPart {
   text: string;

@@ -1,7 +1,7 @@
 // Sending surveys from the dashboard: the trigger form and its checks, delays in minutes, hours
 // or days, and personal links as a CSV file.
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import type { NewTrigger, PersonalLink, SurveyTrigger } from '../api/survey-sending';
+import type { NewTrigger, PersonalLink, SurveyTrigger } from '@feedloop/contracts/survey-sending';
 import { toAsciiDigits } from './format';
 
 export const DELAY_UNITS = ['minutes', 'hours', 'days'] as const;

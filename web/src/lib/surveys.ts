@@ -1,5 +1,6 @@
-import type { Role } from '../api/types';
-import { SCORE_TYPES, type Localized, type Question, type QuestionType, type SurveyDefinition, type SurveyLanguage } from '../api/surveys';
+import type { Role } from '@feedloop/contracts/workspace';
+import type { Localized, Question, SurveyDefinition } from '@feedloop/contracts/survey-definition';
+import type { QuestionType, SurveyLanguage } from '@feedloop/contracts/surveys';
 
 /** Only admins and owners build, publish and close surveys (the `surveys:manage` scope). */
 export function canManageSurveys(role: Role): boolean {
@@ -21,8 +22,6 @@ export function withText(text: Localized | undefined, language: SurveyLanguage, 
   else delete next[language];
   return next;
 }
-
-export const isScore = (type: QuestionType) => SCORE_TYPES.includes(type);
 
 /** A question id not used yet, from its type (`nps`, `text_2`, …). */
 export function newQuestionId(def: SurveyDefinition, type: QuestionType): string {

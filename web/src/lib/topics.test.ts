@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Topic } from '../api/analysis';
+import type { Topic } from '@feedloop/contracts/analysis';
 import { canManageTopics, canWriteFeedback, parseKeywords, parseLines, sameSet, topicDisplayName, topicNameByKey } from './topics';
 
 describe('topicDisplayName', () => {

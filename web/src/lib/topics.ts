@@ -1,5 +1,5 @@
-import { TOPIC_LANGUAGES, type Topic, type TopicLanguage, type TopicNames } from '../api/analysis';
-import type { Role } from '../api/types';
+import { TOPIC_LANGUAGES, type Topic, type TopicLanguage, type TopicNames } from '@feedloop/contracts/analysis';
+import type { Role } from '@feedloop/contracts/workspace';
 
 /** Agents, admins and owners may correct an item's analysis; viewers only read. */
 export function canWriteFeedback(role: Role): boolean {

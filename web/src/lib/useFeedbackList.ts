@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { isAbortError } from '../api/client';
 import { api } from '../api/endpoints';
-import type { FeedbackItem } from '../api/types';
+import type { FeedbackItem } from '@feedloop/contracts/feedback';
 import { filtersToApiQuery, type FeedbackFilters } from './filters';
 
 export const PAGE_SIZE = 50;

@@ -1,8 +1,10 @@
 import { ApiError } from '../api/client';
-import type { SegmentCondition, UrlMatch, WidgetDisplay, WidgetPlacement, WidgetSettings, WidgetTrigger, WidgetTriggerType } from '../api/surveys';
+import type { TriggerCondition } from '@feedloop/contracts/segment-condition';
+import type { UrlMatch, WidgetDisplay, WidgetPlacement, WidgetTriggerType } from '@feedloop/contracts/widget';
+import type { WidgetSettings, WidgetTrigger } from '@feedloop/contracts/widget-settings';
 
 // The widget form keeps numbers as typed text so a half-typed value is not lost; it becomes
-// WidgetSettings (server: zWidgetSettings) only once it validates.
+// WidgetSettings (checked by the contracts' zWidgetSettings on the server) only once it validates.
 
 export const MAX_TRIGGERS = 10;
 /** Same characters the server accepts in an event name. */
@@ -38,17 +40,17 @@ export const SEGMENT_AUDIENCES = ['', 'eq', 'neq'] as const;
 export type SegmentAudience = (typeof SEGMENT_AUDIENCES)[number];
 
 /** The one condition the form edits: "in (eq) / not in (neq) saved segment <id>". */
-function isSavedSegmentCondition(c: SegmentCondition): c is SegmentCondition & { field: 'segment'; op: 'eq' | 'neq'; value: string } {
+function isSavedSegmentCondition(c: TriggerCondition): c is TriggerCondition & { field: 'segment'; op: 'eq' | 'neq'; value: string } {
   return c.field === 'segment' && (c.op === 'eq' || c.op === 'neq') && typeof c.value === 'string';
 }
 
 /** Where the form's saved-segment condition is in the stored conditions (-1: none). */
-function savedSegmentIndex(segment: SegmentCondition[] | undefined): number {
+function savedSegmentIndex(segment: TriggerCondition[] | undefined): number {
   return (segment ?? []).findIndex(isSavedSegmentCondition);
 }
 
 /** The stored conditions the form does not edit (kept as they are, with a note). */
-export function otherSegmentConditions(widget: WidgetSettings | undefined): SegmentCondition[] {
+export function otherSegmentConditions(widget: WidgetSettings | undefined): TriggerCondition[] {
   const segment = widget?.segment ?? [];
   const at = savedSegmentIndex(segment);
   return segment.filter((_, k) => k !== at);
@@ -91,10 +93,10 @@ function audienceOf(widget: WidgetSettings | undefined): Pick<WidgetForm, 'audie
 }
 
 /** The stored conditions with the form's saved-segment condition written, replaced or removed in place. */
-function segmentConditions(form: WidgetForm, previous: SegmentCondition[] | undefined): SegmentCondition[] {
+function segmentConditions(form: WidgetForm, previous: TriggerCondition[] | undefined): TriggerCondition[] {
   const stored = previous ?? [];
   const at = savedSegmentIndex(stored);
-  const condition: SegmentCondition[] = form.audience ? [{ field: 'segment', op: form.audience, value: form.segmentId }] : [];
+  const condition: TriggerCondition[] = form.audience ? [{ field: 'segment', op: form.audience, value: form.segmentId }] : [];
   if (at < 0) return [...stored, ...condition];
   return [...stored.slice(0, at), ...condition, ...stored.slice(at + 1)];
 }

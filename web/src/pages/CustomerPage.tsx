@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { customersApi, type CustomerProfile } from '../api/customers';
+import type { CustomerProfile } from '@feedloop/contracts/customers';
+import { customersApi } from '../api/customers';
 import { customerLabel } from '../components/customers/identity';
 import { MergeCustomer } from '../components/customers/MergeCustomer';
 import { ProfileCard, ProfileFlags } from '../components/customers/ProfileCard';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isAbortError } from '../api/client';
 import { api } from '../api/endpoints';
-import type { FeedbackItem, FeedbackLinks } from '../api/types';
+import type { FeedbackItem, FeedbackLinks } from '@feedloop/contracts/feedback';
 import { Alert } from '../components/Alert';
 import { AnalysisCard } from '../components/analysis/AnalysisCard';
 import { ExplanationCard } from '../components/analysis/ExplanationCard';

@@ -1,6 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { actApi, IDEA_STATUSES, type Idea, type IdeaStatus } from '../api/act';
+import { IDEA_STATUSES, type Idea, type IdeaStatus } from '@feedloop/contracts/ideas';
+import { actApi } from '../api/act';
 import { LinkedFeedback } from '../components/act/LinkedFeedback';
 import { InlineStatus, StatusFilter } from '../components/act/StatusControls';
 import { StatusChangeNotice, useStatusChanges } from '../components/act/StatusChanges';

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { overviewApi, type Overview } from '../api/overview';
+import type { Overview } from '@feedloop/contracts/overview';
+import { overviewApi } from '../api/overview';
 import { Field } from '../components/Field';
 import { FirstSteps } from '../components/FirstSteps';
 import { LoadError } from '../components/LoadError';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { segmentsApi, type Segment } from '../api/segments';
+import type { Segment } from '@feedloop/contracts/segments';
+import { segmentsApi } from '../api/segments';
 import { Alert } from '../components/Alert';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';

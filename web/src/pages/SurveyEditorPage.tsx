@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { QUESTION_TYPES, SURVEY_LANGUAGES, surveysApi, type Localized, type Question, type QuestionType, type Survey, type SurveyDefinition, type SurveyLanguage } from '../api/surveys';
+import type { Localized, Question, SurveyDefinition } from '@feedloop/contracts/survey-definition';
+import { QUESTION_TYPES, type QuestionType, SURVEY_LANGUAGES, type Survey, type SurveyLanguage } from '@feedloop/contracts/surveys';
+import { surveysApi } from '../api/surveys';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { nativeName } from '../components/LanguageSwitcher';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { surveysApi, type QuestionResult, type SurveyResults } from '../api/surveys';
+import type { QuestionResult, SurveyResults } from '@feedloop/contracts/surveys';
+import { surveysApi } from '../api/surveys';
 import { Link } from '../components/Link';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { surveysApi, type Survey } from '../api/surveys';
+import type { Survey } from '@feedloop/contracts/surveys';
+import { surveysApi } from '../api/surveys';
 import { Alert } from '../components/Alert';
 import { Link } from '../components/Link';
 import { LoadError } from '../components/LoadError';

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { SURVEY_LANGUAGES, surveysApi, type Survey, type SurveyLanguage, type SurveyTemplate } from '../api/surveys';
+import { SURVEY_LANGUAGES, type Survey, type SurveyLanguage, type SurveyTemplate } from '@feedloop/contracts/surveys';
+import { surveysApi } from '../api/surveys';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { nativeName } from '../components/LanguageSwitcher';

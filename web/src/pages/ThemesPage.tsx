@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { themesApi, type PromotedTheme, type Theme, type ThemeList, type ThemeTrend } from '../api/themes';
+import type { TopicLanguage } from '@feedloop/contracts/analysis';
+import type { PromotedTheme, Theme, ThemeList, ThemeTrend } from '@feedloop/contracts/themes';
+import { themesApi } from '../api/themes';
 import { Alert } from '../components/Alert';
 import { LoadError } from '../components/LoadError';
 import { Field } from '../components/Field';
@@ -144,7 +146,8 @@ function ThemeCard({ theme, days, canPromote }: { theme: Theme; days: number; ca
   async function promote() {
     setPromotion({ status: 'saving' });
     try {
-      const result = await themesApi.promote({ phrase: theme.phrase, language: theme.language, days });
+      // A theme of a language without topic keywords is refused by the server (400), shown below.
+      const result = await themesApi.promote({ phrase: theme.phrase, language: theme.language as TopicLanguage, days });
       setPromotion({ status: 'done', result });
     } catch (error) {
       setPromotion({ status: 'error', error });

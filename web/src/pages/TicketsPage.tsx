@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { actApi, TICKET_STATUSES, type Ticket, type TicketStatus } from '../api/act';
+import { TICKET_STATUSES, type Ticket, type TicketStatus } from '@feedloop/contracts/act';
+import { actApi } from '../api/act';
 import { LinkedFeedback } from '../components/act/LinkedFeedback';
 import { InlineStatus, StatusFilter } from '../components/act/StatusControls';
 import { StatusChangeNotice, useStatusChanges } from '../components/act/StatusChanges';

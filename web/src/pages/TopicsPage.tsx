@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
-import { analysisApi, type Topic } from '../api/analysis';
+import type { Topic } from '@feedloop/contracts/analysis';
+import { analysisApi } from '../api/analysis';
 import { Alert } from '../components/Alert';
 import { LoadError } from '../components/LoadError';
 import { Link } from '../components/Link';

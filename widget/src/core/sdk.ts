@@ -2,6 +2,7 @@
 // showSurvey, reset), and the bridge to the renderer, which is loaded only when something is
 // to be shown. Nothing here may break the host page: every failure is swallowed, every request
 // has a time-out, and nothing blocks the page's own scripts.
+import { LOCALES } from '@feedloop/contracts/locales';
 import type { Locale, Renderer, RendererHost, Visitor, WidgetAction, WidgetConfig, WidgetSurvey } from '../types.js';
 import { createOutbox } from './outbox.js';
 import { createRules } from './rules.js';
@@ -32,7 +33,6 @@ export interface Traits {
   userHash?: string;
 }
 
-const LOCALES: Locale[] = ['fa', 'ar', 'zh', 'en'];
 const TIMEOUT_MS = 8_000;
 const EVENT_BATCH = 50;
 

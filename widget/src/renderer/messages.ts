@@ -2,7 +2,7 @@
 // from the same data as the survey link page and emails (survey-words.ts), so a survey reads the
 // same everywhere; the page's own catalog is not imported, as it brings i18next into the bundle.
 import type { Locale } from '../types.js';
-import { SURVEY_WORDS } from '../../../src/collect/surveys/survey-words.js';
+import { SURVEY_WORDS } from '@feedloop/contracts/survey-words';
 
 const en = {
   ...SURVEY_WORDS.en,

@@ -1,20 +1,17 @@
 // One survey question drawn as a form field: scores as radio groups in the language's digits,
 // stars, yes/no, choices and free text, each inside a labelled fieldset or with a <label>.
-import type { SCORE_RANGES, ScoreType } from '../../../src/collect/feedback.schemas.js';
-import type { Localized, Question, SurveyDefinition } from '../../../src/collect/surveys/survey-definition.js';
-import type { AnswerValue } from '../../../src/collect/surveys/survey-walk.js';
+import { SCORE_RANGES, type ScoreType } from '@feedloop/contracts/feedback';
+import type { Localized, Question, SurveyDefinition } from '@feedloop/contracts/survey-definition';
+import type { AnswerValue } from '@feedloop/contracts/survey-walk';
+import { SURVEY_CONTENT_LIMITS } from '@feedloop/contracts/surveys';
 import type { Locale } from '../types.js';
 import { el, icon, radioChip, type Child } from './dom.js';
 import { formatNumber, t, type MessageKey } from './messages.js';
 
-// The server's ranges, restated because its module brings zod along; the type makes any
-// difference a compile error.
-const SCALES: typeof SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], rating: [1, 5] };
 const DEFAULT_ENDS: Record<ScoreType, [MessageKey, MessageKey]> = {
   nps: ['npsLow', 'npsHigh'], csat: ['csatLow', 'csatHigh'], ces: ['cesLow', 'cesHigh'], rating: ['ratingLow', 'ratingHigh'],
 };
 const STAR = 'M12 2.8l2.8 5.9 6.4.8-4.7 4.4 1.2 6.4L12 17.2l-5.7 3.1 1.2-6.4-4.7-4.4 6.4-.8z';
-const MAX_ANSWER_LENGTH = 5000;
 
 export interface SurveyContext {
   lang: Locale;
@@ -39,7 +36,7 @@ export function answerOf(question: Question, draft: AnswerValue | undefined): An
   return draft;
 }
 
-const isScore = (type: Question['type']): type is ScoreType => type in SCALES;
+const isScore = (type: Question['type']): type is ScoreType => type in SCORE_RANGES;
 const range = (min: number, max: number) => Array.from({ length: max - min + 1 }, (_, i) => min + i);
 
 export function renderQuestion(question: Question, ctx: SurveyContext, draft: AnswerValue | undefined, onChange: (value: AnswerValue | undefined) => void): QuestionField {
@@ -52,7 +49,7 @@ export function renderQuestion(question: Question, ctx: SurveyContext, draft: An
       el('label', { for: `${id}-i`, id: `${id}-t` }, title),
       description,
       el('textarea', {
-        id: `${id}-i`, rows: 3, maxlength: MAX_ANSWER_LENGTH, 'aria-describedby': description ? `${id}-d` : null,
+        id: `${id}-i`, rows: 3, maxlength: SURVEY_CONTENT_LIMITS.maxAnswerLength, 'aria-describedby': description ? `${id}-d` : null,
         oninput: (event) => onChange((event.target as HTMLTextAreaElement).value),
       }),
     ]);
@@ -85,7 +82,7 @@ function groupControls(question: Question, ctx: SurveyContext, id: string, draft
   const lang = ctx.lang;
   const chip = (value: number | boolean, text: string) => radioChip(id, String(value), text, draft === value, () => onChange(value));
   if (isScore(question.type)) {
-    const values = range(SCALES[question.type][0], SCALES[question.type][1]);
+    const values = range(SCORE_RANGES[question.type][0], SCORE_RANGES[question.type][1]);
     const endHints = DEFAULT_ENDS[question.type];
     const ends = el('div', { class: 'ends', id: `${id}-e` }, [
       el('span', {}, [localized(question.lowLabel, ctx) || t(lang, endHints[0])]),

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { chromiumAvailability, launchBrowser } from '../../../web/e2e/browser.js';
 import type { Locale, Renderer, RendererHost, WidgetSurvey } from '../types.js';
-import type { Question, SurveyDefinition } from '../../../src/collect/surveys/survey-definition.js';
+import type { Question, SurveyDefinition } from '@feedloop/contracts/survey-definition';
 
 type Call = { fn: 'send'; action: string; body: Record<string, unknown> } | { fn: 'shown' | 'closed'; id: string; completed?: boolean };
 declare global {

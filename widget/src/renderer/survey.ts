@@ -1,8 +1,8 @@
 // A survey in a pop-up or slide-in card, walked with the server's own functions (follow-ups by
 // score, skip logic). Each step's answers are sent at once, so a visitor who leaves half-way
 // still leaves a partial response.
-import type { Question } from '../../../src/collect/surveys/survey-definition.js';
-import { firstOpenQuestion, nextQuestion, type Answers, type AnswerValue } from '../../../src/collect/surveys/survey-walk.js';
+import type { Question } from '@feedloop/contracts/survey-definition';
+import { firstOpenQuestion, nextQuestion, type Answers, type AnswerValue } from '@feedloop/contracts/survey-walk';
 import type { Locale, RendererHost, WidgetSurvey } from '../types.js';
 import { openDialog, TITLE_ID } from './dialog.js';
 import { el, fill, focus } from './dom.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LinkedItem } from '../../api/act';
+import type { LinkedFeedback } from '@feedloop/contracts/act';
 import { errorMessage } from '../../lib/errors';
 import { paths } from '../../lib/router';
 import { useFormat } from '../../lib/useFormat';
@@ -9,10 +9,10 @@ import { Link } from '../Link';
 import { Loading } from '../Loading';
 
 /** A disclosure that loads the feedback items behind a ticket or an idea when first opened. */
-export function LinkedFeedback({ load, label, emptyLabel }: { load: () => Promise<{ feedback: LinkedItem[] }>; label: string; emptyLabel: string }) {
+export function LinkedFeedback({ load, label, emptyLabel }: { load: () => Promise<{ feedback: LinkedFeedback[] }>; label: string; emptyLabel: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [state, setState] = useState<{ kind: 'idle' | 'loading' } | { kind: 'ready'; items: LinkedItem[] } | { kind: 'error'; error: unknown }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'loading' } | { kind: 'ready'; items: LinkedFeedback[] } | { kind: 'error'; error: unknown }>({ kind: 'idle' });
 
   function onToggle(open: boolean) {
     if (!open || state.kind === 'loading' || state.kind === 'ready') return;

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/client';
-import { analysisApi, type Topic } from '../../api/analysis';
-import type { FeedbackItem } from '../../api/types';
+import type { Topic } from '@feedloop/contracts/analysis';
+import { analysisApi } from '../../api/analysis';
+import type { FeedbackItem } from '@feedloop/contracts/feedback';
 import { errorMessage } from '../../lib/errors';
 import { useSession } from '../../lib/session';
 import { canWriteFeedback, isolate, topicNameByKey } from '../../lib/topics';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { LifetimeValue as Ltv } from '../../api/customers';
+import type { LifetimeValue as Ltv } from '@feedloop/contracts/customers';
 import { useFormat } from '../../lib/useFormat';
 import { formatMoney } from './money';
 

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customersApi, type Customer, type MergeResult } from '../../api/customers';
+import type { Customer, MergeResult } from '@feedloop/contracts/customers';
+import { customersApi } from '../../api/customers';
 import { errorMessage } from '../../lib/errors';
 import { useDebouncedDraft } from '../../lib/useDebouncedValue';
 import { useFormat } from '../../lib/useFormat';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CustomerProfile } from '../../api/customers';
+import type { CustomerProfile } from '@feedloop/contracts/customers';
 import { useFormat } from '../../lib/useFormat';
 import { formatUnknown, KeyValueList, type KeyValue } from '../KeyValueList';
 import { LifetimeValue } from './LifetimeValue';

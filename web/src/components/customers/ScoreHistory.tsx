@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ScorePoint } from '../../api/customers';
+import type { ScorePoint } from '@feedloop/contracts/customers';
 import { useFormat } from '../../lib/useFormat';
 
 const SCALES = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 } } as const;

@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customersApi, type TimelineEntry } from '../../api/customers';
+import type { TimelineEntry } from '@feedloop/contracts/customers';
+import { SCORE_TYPES } from '@feedloop/contracts/feedback';
+import { customersApi } from '../../api/customers';
 import { paths } from '../../lib/router';
 import { useFormat } from '../../lib/useFormat';
 import { Link } from '../Link';
@@ -8,8 +10,6 @@ import { isolate } from '../../lib/topics';
 import { formatMoney } from './money';
 import { useCursorList } from './useCursorList';
 import { CursorListView } from './CursorListView';
-
-const SCORES = ['nps', 'csat', 'ces', 'rating'] as const;
 
 function EntryBody({ entry }: { entry: TimelineEntry }) {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
           <Link to={paths.feedbackDetail(entry.id)} className="timeline-text"><bdi>{entry.text}</bdi></Link>
           <ul className="chips">
             <li className="chip">{t(`channel.${entry.channel}`, { defaultValue: entry.channel })}</li>
-            {SCORES.filter((s) => entry[s] !== null).map((s) => (
+            {SCORE_TYPES.filter((s) => entry[s] !== null).map((s) => (
               <li key={s} className="chip"><span className="chip-label">{t(`score.${s}`)}</span> <span className="chip-value">{fmt.number(entry[s] as number)}</span></li>
             ))}
           </ul>

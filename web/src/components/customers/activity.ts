@@ -1,4 +1,4 @@
-import type { CustomerActivity } from '../../api/customers';
+import type { CustomerActivity } from '@feedloop/contracts/customers';
 
 /** Each kind of record a customer has, with its label in the customer360 catalog, in display order. */
 export const ACTIVITY_KINDS = [

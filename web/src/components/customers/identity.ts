@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Customer } from '../../api/customers';
+import type { Customer } from '@feedloop/contracts/customers';
 
 /** What to call a customer: the name, else the first identifier they have. */
 export function customerLabel(c: Pick<Customer, 'name' | 'email' | 'phone' | 'externalId'>, t: TFunction): string {

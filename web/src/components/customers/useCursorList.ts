@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAbortError } from '../../api/client';
-import type { Page } from '../../api/customers';
+import type { Page } from '@feedloop/contracts/page';
 
 export type CursorListStatus = 'loading' | 'ready' | 'loadingMore' | 'error';
 

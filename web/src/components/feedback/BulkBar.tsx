@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
-import type { BulkUpdate, BulkUpdateResult } from '../../api/types';
-import { actApi, TICKET_PRIORITIES, type TicketPriority } from '../../api/act';
+import type { BulkUpdateFeedback, BulkUpdateFeedbackResult } from '@feedloop/contracts/feedback';
+import { TICKET_PRIORITIES, type TicketPriority } from '@feedloop/contracts/act';
+import { actApi } from '../../api/act';
 import { errorMessage } from '../../lib/errors';
 import { isolate, topicDisplayName } from '../../lib/topics';
 import { Alert } from '../Alert';
@@ -51,7 +52,7 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
   const trimmed = tag.trim();
   const tagError = !tagTouched ? null : !trimmed || trimmed.includes(',') || trimmed.length > TAG_MAX ? t('explorer.bulk.tagInvalid') : null;
 
-  async function run(change: Omit<BulkUpdate, 'ids'>, note?: (r: BulkUpdateResult) => string) {
+  async function run(change: Omit<BulkUpdateFeedback, 'ids'>, note?: (r: BulkUpdateFeedbackResult) => string) {
     setBusy(true);
     setResult(null);
     try {

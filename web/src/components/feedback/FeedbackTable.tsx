@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackItem } from '../../api/types';
+import type { FeedbackItem } from '@feedloop/contracts/feedback';
 import { navigate, paths } from '../../lib/router';
 import type { DisplayName } from '../../lib/topics';
 import { useFormat } from '../../lib/useFormat';

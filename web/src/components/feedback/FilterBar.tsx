@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, FEEDBACK_TYPES, SCORE_RANGES, SCORE_TYPES, SENTIMENTS, type Channel, type FeedbackType, type ScoreType, type Sentiment } from '../../api/types';
+import { CHANNELS, type Channel, FEEDBACK_TYPES, type FeedbackType, SCORE_RANGES, SCORE_TYPES, SENTIMENTS, type ScoreType, type Sentiment } from '@feedloop/contracts/feedback';
 import { UI_LOCALES } from '../../i18n';
 import { EMPTY_FILTERS, hasActiveFilters, isCustomerId, type FeedbackFilters } from '../../lib/filters';
 import { useDebouncedDraft } from '../../lib/useDebouncedValue';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FeedbackItem } from '../../api/types';
+import type { FeedbackItem } from '@feedloop/contracts/feedback';
 import { useFormat } from '../../lib/useFormat';
 import { SentimentQuickFix } from './SentimentQuickFix';
 import { isolate, type DisplayName } from '../../lib/topics';

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/client';
 import { api } from '../../api/endpoints';
-import type { SavedView } from '../../api/types';
+import type { SavedView } from '@feedloop/contracts/feedback';
 import { errorMessage } from '../../lib/errors';
 import { filtersToRecord, recordToSearch, type FeedbackFilters } from '../../lib/filters';
 import { Alert } from '../Alert';

@@ -1,4 +1,4 @@
-import type { SearchSnippet as Snippet } from '../../api/types';
+import type { SearchSnippet as Snippet } from '@feedloop/contracts/feedback';
 import { snippetParts } from '../../lib/snippet';
 
 /** A search match in context; matched words in <mark>, everything as React text nodes. */

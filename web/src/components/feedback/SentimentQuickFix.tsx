@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { analysisApi } from '../../api/analysis';
-import { SENTIMENTS, type FeedbackItem, type Sentiment } from '../../api/types';
+import { type FeedbackItem, SENTIMENTS, type Sentiment } from '@feedloop/contracts/feedback';
 import { errorMessage } from '../../lib/errors';
 import { CorrectedMark } from '../analysis/AnalysisCard';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FeedbackItem } from '../../api/types';
+import type { FeedbackItem } from '@feedloop/contracts/feedback';
 import { KeyValueList, type KeyValue } from '../KeyValueList';
 
 const text = (value: unknown) => (typeof value === 'string' && value ? value : null);

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { analysisApi, type Topic } from '../../api/analysis';
+import type { Topic } from '@feedloop/contracts/analysis';
+import { analysisApi } from '../../api/analysis';
 import { api } from '../../api/endpoints';
 import { segmentsApi } from '../../api/segments';
 import { surveysApi } from '../../api/surveys';
-import type { Member } from '../../api/types';
+import type { Member } from '@feedloop/contracts/workspace';
 
 export interface ExplorerOptions {
   topics: Topic[];

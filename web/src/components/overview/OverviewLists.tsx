@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Overview } from '../../api/overview';
+import type { Overview } from '@feedloop/contracts/overview';
 import { topicDisplayName } from '../../lib/topics';
 import { paths } from '../../lib/router';
 import { useFormat } from '../../lib/useFormat';

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/client';
-import { segmentsApi, type Segment, type SegmentCondition, type SegmentDefinition } from '../../api/segments';
+import type { Segment, SegmentCondition, SegmentDefinition } from '@feedloop/contracts/segments';
+import { segmentsApi } from '../../api/segments';
 import { Alert } from '../Alert';
 import { Field } from '../Field';
 import { errorMessage } from '../../lib/errors';

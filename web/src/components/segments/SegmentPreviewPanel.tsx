@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SegmentPreview } from '../../api/segments';
+import type { SegmentPreview } from '@feedloop/contracts/segments';
 import { errorMessage } from '../../lib/errors';
 
 export type PreviewState =

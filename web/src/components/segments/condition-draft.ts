@@ -1,6 +1,7 @@
 // The builder keeps each condition as the texts the user typed (a "draft"); compileDraft turns a
 // draft into an API condition or into error codes, so nothing invalid is ever sent.
-import type { AttributeOp, NpsGroup, NumericOp, SegmentCondition } from '../../api/segments';
+import { LOCALES } from '@feedloop/contracts/locales';
+import { NPS_GROUPS, NUMERIC_OPS, type AttributeOp, type NpsGroup, type NumericOp, type SegmentCondition } from '@feedloop/contracts/segments';
 
 export const CONDITION_FIELDS = [
   'attribute', 'locale', 'email', 'phone', 'feedbackCount', 'eventCount', 'orderCount',
@@ -8,7 +9,6 @@ export const CONDITION_FIELDS = [
 ] as const;
 export type ConditionField = (typeof CONDITION_FIELDS)[number];
 
-const NUMERIC_OPS: NumericOp[] = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'];
 const ATTRIBUTE_OPS: AttributeOp[] = ['eq', 'neq', 'in', 'contains', 'gt', 'gte', 'lt', 'lte', 'exists', 'notExists'];
 
 export type ConditionOp = AttributeOp | 'within' | 'notWithin';
@@ -31,8 +31,8 @@ export const FIELD_OPS: Record<ConditionField, readonly ConditionOp[]> = {
   lifetimeValue: NUMERIC_OPS,
 };
 
-export const NPS_GROUPS: NpsGroup[] = ['promoter', 'passive', 'detractor'];
-export const LANGUAGE_CODES = ['fa', 'ar', 'zh', 'en'] as const;
+export { NPS_GROUPS };
+export const LANGUAGE_CODES = LOCALES;
 
 export interface ConditionDraft {
   key: number;

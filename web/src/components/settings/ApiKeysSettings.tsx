@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminApi, API_KEY_SCOPES, type ApiKey, type ApiKeyScope } from '../../api/admin';
+import { API_KEY_SCOPES, type ApiKey, type ApiKeyScope } from '@feedloop/contracts/workspace';
+import { adminApi } from '../../api/admin';
 import { errorMessage } from '../../lib/errors';
 import { useFormat } from '../../lib/useFormat';
 import { fieldErrorText, focusFirstInvalid, type FieldErrorCode } from '../../lib/validation';

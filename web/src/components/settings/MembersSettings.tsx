@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { adminApi, type Invitation } from '../../api/admin';
-import type { Role } from '../../api/types';
+import { ROLES, type Invitation, type Role } from '@feedloop/contracts/workspace';
+import { adminApi } from '../../api/admin';
 import { errorMessage } from '../../lib/errors';
 import { useFormat } from '../../lib/useFormat';
 import { useSession } from '../../lib/session';
@@ -15,8 +15,6 @@ import { Loading } from '../Loading';
 import { ConfirmButton } from './ConfirmButton';
 import { CopyField } from './CopyField';
 import { useLoaded } from './useLoaded';
-
-const ROLES: Role[] = ['owner', 'admin', 'agent', 'viewer'];
 
 /** Server refusals that have their own explanation. */
 function memberError(t: TFunction, error: unknown): string {

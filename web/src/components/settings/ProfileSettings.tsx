@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
-import type { MePatch } from '../../api/types';
+import type { UpdateMe } from '@feedloop/contracts/auth';
 import { Alert } from '../Alert';
 import { Field } from '../Field';
 import { KeyValueList } from '../KeyValueList';
@@ -44,7 +44,7 @@ export function ProfileSettings() {
       setNameMissing(true);
       return;
     }
-    const patch: MePatch = {};
+    const patch: UpdateMe = {};
     if (name.trim() !== me.user.name) patch.name = name.trim();
     if (locale !== me.user.locale) patch.locale = locale;
     if (calendar !== me.user.calendar) patch.calendar = calendar;

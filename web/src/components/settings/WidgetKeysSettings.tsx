@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminApi, type WidgetKey } from '../../api/admin';
+import type { WidgetKey } from '@feedloop/contracts/workspace';
+import { adminApi } from '../../api/admin';
 import { errorMessage } from '../../lib/errors';
 import { useFormat } from '../../lib/useFormat';
 import { fieldErrorText, focusFirstInvalid, serverFieldErrors, type FieldErrorCode } from '../../lib/validation';

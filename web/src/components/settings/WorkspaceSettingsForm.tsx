@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminApi, WEEK_DAYS, WEEK_STARTS, type WeekDay, type WorkspacePatch, type WorkspaceSettings } from '../../api/admin';
+import { type UpdateWorkspace, WEEK_DAYS, WEEK_STARTS, type WeekDay, type WorkspaceSettings } from '@feedloop/contracts/workspace';
+import { adminApi } from '../../api/admin';
 import { errorMessage } from '../../lib/errors';
 import { focusFirstInvalid, serverFieldErrors } from '../../lib/validation';
 import { useFormat } from '../../lib/useFormat';
@@ -80,7 +81,7 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
       focusFirstInvalid(formRef.current);
       return;
     }
-    const patch: WorkspacePatch = {
+    const patch: UpdateWorkspace = {
       name: form.name.trim(), defaultLocale: form.defaultLocale, timezone: form.timezone.trim(), calendar: form.calendar,
       weekStart: form.weekStart, weekendDays: form.weekendDays, piiRedaction: form.piiRedaction, surveyThrottleDays: days,
       defaultCountry: form.defaultCountry,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ListReport } from '../../api/survey-sending';
+import type { ListReport } from '@feedloop/contracts/survey-sending';
 import { useFormat } from '../../lib/useFormat';
 
 /** The entries of a pasted list that were left out, by line, and why. */

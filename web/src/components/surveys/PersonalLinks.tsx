@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/client';
-import { customersApi, type Customer } from '../../api/customers';
-import { surveySendingApi, type PersonalLink, type PersonalLinks as Links } from '../../api/survey-sending';
-import type { Survey } from '../../api/surveys';
+import type { Customer } from '@feedloop/contracts/customers';
+import { customersApi } from '../../api/customers';
+import type { PersonalLink, PersonalLinks as Links } from '@feedloop/contracts/survey-sending';
+import { surveySendingApi } from '../../api/survey-sending';
+import type { Survey } from '@feedloop/contracts/surveys';
 import { errorMessage } from '../../lib/errors';
 import { personalLinksCsv } from '../../lib/survey-sending';
 import { useFormat } from '../../lib/useFormat';

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Question, SurveyDefinition, SurveyLanguage } from '../../api/surveys';
+import type { Question, SurveyDefinition } from '@feedloop/contracts/survey-definition';
+import { isScoreType, type SurveyLanguage } from '@feedloop/contracts/surveys';
 import { isRtl } from '../../i18n';
-import { isScore, localized, withText } from '../../lib/surveys';
+import { localized, withText } from '../../lib/surveys';
 import { useFormat } from '../../lib/useFormat';
 import { Field } from '../Field';
 
@@ -23,7 +24,7 @@ export function QuestionEditor({ question: q, index, definition, language, readO
   const fmt = useFormat();
   const dir = isRtl(language) ? 'rtl' : 'ltr';
   const fallback = (text: Partial<Record<SurveyLanguage, string>> | undefined) => text?.[definition.defaultLanguage] ?? '';
-  const scoreQuestions = definition.questions.slice(0, index).filter((p) => isScore(p.type));
+  const scoreQuestions = definition.questions.slice(0, index).filter((p) => isScoreType(p.type));
   const parent = q.showIf ? definition.questions.find((p) => p.id === q.showIf!.question) : undefined;
 
   return (
@@ -110,7 +111,7 @@ function LogicEditor({ question: q, definition, later, language, onChange }: { q
   const rules = q.logic ?? [];
   const set = (k: number, rule: Rule) => onChange(rules.map((r, j) => (j === k ? rule : r)));
   const fresh = (): Rule => ({
-    if: isScore(q.type) ? { question: q.id, max: 6 } : q.type === 'yes_no' ? { question: q.id, anyOf: [false] } : { question: q.id, anyOf: [q.options?.[0]?.id ?? ''] },
+    if: isScoreType(q.type) ? { question: q.id, max: 6 } : q.type === 'yes_no' ? { question: q.id, anyOf: [false] } : { question: q.id, anyOf: [q.options?.[0]?.id ?? ''] },
     goTo: later[0]?.id ?? 'end',
   });
   const number = (v: string) => (v === '' ? undefined : Number(v));
@@ -120,7 +121,7 @@ function LogicEditor({ question: q, definition, later, language, onChange }: { q
       {rules.map((rule, k) => (
         <div key={k} className="logic-row" data-testid="logic-rule">
           <span>{t('surveys.ifAnswer')}</span>
-          {isScore(q.type) && (
+          {isScoreType(q.type) && (
             <>
               <input type="number" aria-label={t('surveys.fromScore')} value={rule.if.min ?? ''} onChange={(e) => set(k, { ...rule, if: { ...rule.if, min: number(e.target.value) } })} />
               <span>{t('surveys.toScore')}</span>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/client';
-import { surveySendingApi, type SendSummary, type SurveySend } from '../../api/survey-sending';
+import type { SendSummary, SurveySend } from '@feedloop/contracts/survey-sending';
+import { surveySendingApi } from '../../api/survey-sending';
 import { errorMessage } from '../../lib/errors';
 import { usePolling } from '../../lib/usePolling';
 import { useFormat } from '../../lib/useFormat';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/client';
-import { analysisApi, type AnalysisRun } from '../../api/analysis';
+import type { AnalysisRun } from '@feedloop/contracts/analysis';
+import { analysisApi } from '../../api/analysis';
 import { errorMessage } from '../../lib/errors';
 import { usePolling } from '../../lib/usePolling';
 import { factSeparator } from '../../lib/format';

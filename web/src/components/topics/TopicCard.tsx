@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { analysisApi, TOPIC_LANGUAGES, type Topic } from '../../api/analysis';
+import { TOPIC_LANGUAGES, type Topic } from '@feedloop/contracts/analysis';
+import { analysisApi } from '../../api/analysis';
 import { errorMessage } from '../../lib/errors';
 import { isolate, topicDisplayName } from '../../lib/topics';
 import { useFormat } from '../../lib/useFormat';

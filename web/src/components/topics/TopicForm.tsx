@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/client';
-import { analysisApi, TOPIC_LANGUAGES, type Topic, type TopicKeywords, type TopicLanguage, type TopicNames, type TopicPatch } from '../../api/analysis';
+import { TOPIC_LANGUAGES, type Topic, type TopicKeywords, type TopicLanguage, type TopicNames, type UpdateTopic } from '@feedloop/contracts/analysis';
+import { analysisApi } from '../../api/analysis';
 import { errorMessage } from '../../lib/errors';
 import { parseKeywords, parseLines, sameList } from '../../lib/topics';
 import { useFormat } from '../../lib/useFormat';
@@ -60,9 +61,9 @@ export function TopicForm({ topic, onSaved, onCancel }: TopicFormProps) {
     return { names: outNames, keywords: outKeywords, examples: parseLines(examples) };
   }
 
-  function buildPatch(current: Topic): TopicPatch {
-    const patch: TopicPatch = {};
-    const outNames: NonNullable<TopicPatch['names']> = {};
+  function buildPatch(current: Topic): UpdateTopic {
+    const patch: UpdateTopic = {};
+    const outNames: NonNullable<UpdateTopic['names']> = {};
     const outKeywords: TopicKeywords = {};
     for (const lang of TOPIC_LANGUAGES) {
       const name = names[lang].trim();

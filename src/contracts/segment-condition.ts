@@ -12,3 +12,4 @@ export const ZSegmentCondition = z.strictObject({
   if (c.op !== 'eq' && c.op !== 'neq') ctx.addIssue({ code: 'custom', path: ['op'], message: 'a segment condition is eq (in the segment) or neq (not in it)' });
   if (typeof c.value !== 'string' || !z.uuid().safeParse(c.value).success) ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be the id of a saved segment' });
 });
+export type TriggerCondition = z.infer<typeof ZSegmentCondition>;

@@ -1,23 +1,17 @@
 // What a survey asks: its questions, their texts in every language, follow-ups and skip logic.
-// A definition is stored whole in one survey version and never changes once answered.
+// A definition is stored whole in one survey version and never changes once answered. The
+// server validates with these schemas; the dashboard and the widget import the types only.
 import { z } from 'zod';
-import { zLocale } from '../../platform/http/zod-types.js';
-import { SCORE_RANGES, type ScoreType } from '../feedback.schemas.js';
-import { SURVEY_LIMITS } from './limits.js';
+import { isScoreType, QUESTION_TYPES, SURVEY_CONTENT_LIMITS, SURVEY_LANGUAGES, type QuestionType, type SurveyLanguage } from './surveys.js';
 
-export const SURVEY_LANGUAGES = zLocale.options;
-export type SurveyLanguage = z.infer<typeof zLocale>;
+export { isScoreType, QUESTION_TYPES, SURVEY_LANGUAGES, type QuestionType, type SurveyLanguage };
 
-export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'text', 'single', 'multiple', 'yes_no'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-/** Score questions map to the feedback item column of the same name (and its range). */
-export const isScoreType = (t: QuestionType): t is ScoreType => t in SCORE_RANGES;
+const zLocale = z.enum(SURVEY_LANGUAGES);
 
 const zKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'use 1–40 lower-case letters, digits or _ (starting with a letter)');
 
 /** One text in several languages: { en: '…', fa: '…' }. */
-export const zLocalized = z.partialRecord(zLocale, z.string().trim().min(1).max(SURVEY_LIMITS.maxTextLength));
+export const zLocalized = z.partialRecord(zLocale, z.string().trim().min(1).max(SURVEY_CONTENT_LIMITS.maxTextLength));
 export type Localized = z.infer<typeof zLocalized>;
 
 /** When a rule applies, judged on one earlier answer: a score range, or one of some values. */
@@ -37,7 +31,7 @@ export const zQuestion = z.strictObject({
   title: zLocalized,
   description: zLocalized.optional(),
   required: z.boolean().default(false),
-  options: z.array(zOption).min(2).max(SURVEY_LIMITS.maxOptions).optional(),
+  options: z.array(zOption).min(2).max(SURVEY_CONTENT_LIMITS.maxOptions).optional(),
   /** Labels at the two ends of a score scale ("not at all likely" … "extremely likely"). */
   lowLabel: zLocalized.optional(),
   highLabel: zLocalized.optional(),
@@ -53,7 +47,7 @@ export const zSurveyDefinition = z.strictObject({
   defaultLanguage: zLocale,
   welcome: zLocalized.optional(),
   thankYou: zLocalized.optional(),
-  questions: z.array(zQuestion).min(1).max(SURVEY_LIMITS.maxQuestions),
+  questions: z.array(zQuestion).min(1).max(SURVEY_CONTENT_LIMITS.maxQuestions),
   /** Names of hidden fields a link may carry (?plan=pro): kept on the response and its feedback. */
   hiddenFields: z.array(zKey).max(20).default([]),
   display: z.enum(['one_per_screen', 'all_on_one_page']).default('one_per_screen'),
@@ -93,6 +87,8 @@ export const zSurveyDefinition = z.strictObject({
   }));
 });
 export type SurveyDefinition = z.infer<typeof zSurveyDefinition>;
+/** A definition as a request may give it: `required`, `hiddenFields` and `display` have defaults. */
+export type SurveyDefinitionInput = z.input<typeof zSurveyDefinition>;
 
 /** The text in `lang`, else in the survey's default language. */
 export const localize = (text: Localized | undefined, lang: SurveyLanguage, def: SurveyDefinition): string =>

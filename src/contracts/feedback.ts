@@ -1,66 +1,21 @@
-import type { CalendarPref, DigitsPref, UiLocale } from '../lib/format';
+// A feedback item as the API answers it, the explorer's lists, saved views and bulk actions, and
+// the enumerations the feedback table and its request schemas share with every client.
+import type { TicketPriority } from './act.js';
+import type { IdeaStatus } from './ideas.js';
+import type { Page } from './page.js';
 
-export type Role = 'owner' | 'admin' | 'agent' | 'viewer';
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  locale: UiLocale;
-  calendar: CalendarPref;
-  digits: DigitsPref;
-}
-
-export interface Workspace {
-  id: string;
-  name: string;
-  defaultLocale: UiLocale;
-  /** Chosen by an admin for the workspace; users whose own calendar is "auto" follow it. */
-  calendar?: 'persian' | 'gregorian' | 'hijri' | null;
-}
-
-/** A workspace the signed-in user belongs to, with their role in it. */
-export interface WorkspaceMembership {
-  id: string;
-  name: string;
-  role: Role;
-}
-
-export interface Me {
-  user: User;
-  workspace: Workspace;
-  role: Role;
-  /** Every workspace of the user, oldest membership first (includes the current one). */
-  workspaces: WorkspaceMembership[];
-}
-
-export const CHANNELS = [
-  'survey',
-  'widget',
-  'email',
-  'chat',
-  'support_ticket',
-  'review',
-  'social',
-  'interview',
-  'api',
-  'import',
-  'other',
-] as const;
+export const CHANNELS = ['survey', 'widget', 'email', 'chat', 'support_ticket', 'review', 'social', 'interview', 'api', 'import', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const SCORE_TYPES = ['nps', 'csat', 'ces', 'rating'] as const;
 export type ScoreType = (typeof SCORE_TYPES)[number];
 
-/** Valid range of each score: NPS 0–10, CSAT 1–5, CES 1–7, star rating 1–5. */
-export const SCORE_RANGES: Record<ScoreType, readonly [number, number]> = {
-  nps: [0, 10],
-  csat: [1, 5],
-  ces: [1, 7],
-  rating: [1, 5],
-};
+/** Score ranges: NPS 0–10, CSAT 1–5, CES 1–7, star rating 1–5. */
+export const SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], rating: [1, 5] } as const satisfies Record<ScoreType, readonly [number, number]>;
 
-export type FeedbackStatus = 'pending' | 'processed' | 'failed';
+/** Analysis state: `pending` until the background analysis has run. */
+export const FEEDBACK_STATUSES = ['pending', 'processed', 'failed'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
@@ -76,7 +31,8 @@ export interface SearchSnippet {
   start: number;
 }
 
-export interface Customer {
+/** The customer an item belongs to, as lists show them. */
+export interface CustomerSummary {
   id: string;
   name: string | null;
   email: string | null;
@@ -97,7 +53,9 @@ export interface FeedbackItem {
   language: string | null;
   languageConfidence: number | null;
   customerId: string | null;
-  customer: Customer | null;
+  customer: CustomerSummary | null;
+  /** The sender's own id for the item (re-sending it never duplicates). */
+  externalId: string | null;
   nps: number | null;
   csat: number | null;
   ces: number | null;
@@ -121,19 +79,40 @@ export interface FeedbackItem {
   /** The teammate who owns the item. */
   assigneeId: string | null;
   analysisError: string | null;
+  /** E-mail addresses, phone and card numbers were replaced before storing. */
+  piiRedacted: boolean;
   createdAt: string;
   receivedAt: string;
   processedAt: string | null;
+  updatedAt: string;
   /** Present in search results (`q`). */
   snippet?: SearchSnippet;
 }
 
-export interface FeedbackPage {
-  data: FeedbackItem[];
-  nextCursor: string | null;
+/** GET /feedback. */
+export interface FeedbackPage extends Page<FeedbackItem> {
   /** First page only: how many items match, counted up to a bound (`totalCapped`: more than that). */
   total?: number;
   totalCapped?: boolean;
+}
+
+/** POST /feedback/bulk-update: at most 500 ids, applied in one transaction. */
+export interface BulkUpdateFeedback {
+  ids: string[];
+  addTags?: string[];
+  removeTags?: string[];
+  /** A topic key, recorded as a correction of each item. */
+  addTopic?: string;
+  /** A member of the workspace, or null to unassign. */
+  assigneeId?: string | null;
+  createTicket?: { subject: string; priority?: TicketPriority };
+  addToIdea?: { ideaId: string } | { title: string };
+}
+
+export interface BulkUpdateFeedbackResult {
+  updated: number;
+  ticket?: { id: string; number: number; subject: string };
+  idea?: { id: string; title: string; status: IdeaStatus };
 }
 
 /** Named explorer filters (URL parameters); `mine` views may be changed or deleted. */
@@ -146,53 +125,10 @@ export interface SavedView {
   createdAt: string;
 }
 
-export interface SavedViewInput {
+/** POST /saved-views. */
+export interface CreateSavedView {
   name: string;
   filters: Record<string, string>;
-  shared: boolean;
-}
-
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-}
-
-/** POST /feedback/bulk-update: at most 500 ids, applied in one transaction. */
-export interface BulkUpdate {
-  ids: string[];
-  addTags?: string[];
-  removeTags?: string[];
-  addTopic?: string;
-  assigneeId?: string | null;
-  createTicket?: { subject: string; priority?: 'low' | 'normal' | 'high' | 'urgent' };
-  addToIdea?: { ideaId: string } | { title: string };
-}
-
-export interface BulkUpdateResult {
-  updated: number;
-  ticket?: { id: string; number: number; subject: string };
-  idea?: { id: string; title: string; status: string };
-}
-
-export interface SetupInput {
-  organizationName: string;
-  workspaceName: string;
-  name: string;
-  email: string;
-  password: string;
-  locale: UiLocale;
-}
-
-export interface MePatch {
-  name?: string;
-  locale?: UiLocale;
-  calendar?: CalendarPref;
-  digits?: DigitsPref;
-}
-
-export interface ApiIssue {
-  path: string;
-  message: string;
+  /** Visible to the whole workspace (default false). */
+  shared?: boolean;
 }

@@ -1,0 +1,89 @@
+// Acting on feedback: tickets with the feedback items they came from, follow-up tasks and
+// compensations, as the API answers them, and the enumerations their tables share.
+import type { Channel, Sentiment } from './feedback.js';
+
+export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+export const TASK_STATUSES = ['open', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const COMPENSATION_KINDS = ['discount_code', 'credit', 'refund', 'gift'] as const;
+export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
+
+/** A ticket as PATCH /tickets/{id} answers it. */
+export interface TicketRecord {
+  id: string;
+  /** Numbered per workspace ("#42"). */
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  customerId: string | null;
+  assigneeId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+}
+
+/** A ticket in lists and as created: with how many feedback items it is about. */
+export interface Ticket extends TicketRecord {
+  feedbackCount: number;
+}
+
+/**
+ * A feedback item linked to a ticket or an idea, newest first. `text` (its first 500
+ * characters) is null for a caller without feedback:read.
+ */
+export interface LinkedFeedback {
+  id: string;
+  channel: Channel;
+  text: string | null;
+  language: string | null;
+  createdAt: string;
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  status: TaskStatus;
+  dueAt: string | null;
+  assigneeId: string | null;
+  customerId: string | null;
+  ticketId: string | null;
+  feedbackId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface Compensation {
+  id: string;
+  customerId: string;
+  kind: CompensationKind;
+  amount: number | null;
+  /** ISO 4217, given with `amount`. */
+  currency: string | null;
+  code: string | null;
+  note: string | null;
+  feedbackId: string | null;
+  ticketId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** GET /tickets/{id}: the first 100 feedback items, its tasks and compensations. */
+export interface TicketDetail extends Ticket {
+  feedback: Array<LinkedFeedback & { sentiment: Sentiment | null }>;
+  tasks: Task[];
+  compensations: Compensation[];
+}
+
+/** PATCH /tickets/{id}: at least one change. */
+export interface UpdateTicket {
+  subject?: string;
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  assigneeId?: string | null;
+}
