@@ -75,3 +75,17 @@ export interface WorkspaceModel {
   /** Corrections made so far. */
   corrections: number;
 }
+
+/** A word of the text and how strongly it pushed the prediction (the model's weight × value). */
+export interface WeightedWord {
+  text: string;
+  weight: number;
+}
+
+/** Why an item got its sentiment and topics (GET /feedback/{id}/explanation). */
+export interface FeedbackExplanation {
+  feedbackId: string;
+  language: string;
+  sentiment: { label: Sentiment; towards: WeightedWord[]; against: WeightedWord[] } | null;
+  topics: Array<{ key: string; keywords: string[]; words: WeightedWord[] }>;
+}

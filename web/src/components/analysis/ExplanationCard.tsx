@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/client';
-import { analysisApi, type Topic } from '../../api/analysis';
-import { explanationApi, type FeedbackExplanation, type WeightedWord } from '../../api/explanation';
-import type { FeedbackItem } from '../../api/types';
+import type { FeedbackExplanation, Topic, WeightedWord } from '@feedloop/contracts/analysis';
+import type { FeedbackItem } from '@feedloop/contracts/feedback';
+import { analysisApi } from '../../api/analysis';
+import { explanationApi } from '../../api/explanation';
 import { errorMessage } from '../../lib/errors';
 import { topicNameByKey } from '../../lib/topics';
 import { Loading } from '../Loading';
