@@ -1,7 +1,8 @@
 // Acting on feedback: tickets (a case an agent works on, with the feedback items it came from),
 // follow-up tasks, and the compensation given to an unhappy customer.
 import { pgTable, uuid, text, timestamp, integer, numeric, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { workspaces, users } from '../platform/schema.js';
+import { workspaces } from '../platform/workspace/workspace.tables.js';
+import { users } from '../platform/auth/auth.tables.js';
 import { customers } from '../customers/schema.js';
 import { feedbackItems } from '../collect/schema.js';
 

@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
 import { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { workspaces } from '../platform/schema.js';
+import { workspaces } from '../platform/workspace/workspace.tables.js';
 import { randomUUID } from 'node:crypto';
 import { analyzeAndStore, processFeedback, processFeedbackJobs } from './process-feedback.js';
 import { staticAnalysisContext } from './analysis-context.js';

@@ -4,7 +4,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
 import { createWorkspace } from '../platform/auth/setup.service.js';
-import { apiKeys, workspaces } from '../platform/schema.js';
+import { apiKeys } from '../platform/auth/auth.tables.js';
+import { workspaces } from '../platform/workspace/workspace.tables.js';
 import { newId, randomToken, sha256 } from '../platform/ids.js';
 
 let t: TestApp;

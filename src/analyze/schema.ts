@@ -2,7 +2,8 @@
 // the per-workspace model learnt from them.
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, integer, real, boolean, customType } from 'drizzle-orm/pg-core';
-import { workspaces, users } from '../platform/schema.js';
+import { workspaces } from '../platform/workspace/workspace.tables.js';
+import { users } from '../platform/auth/auth.tables.js';
 import { feedbackItems } from '../collect/schema.js';
 
 /** Text per UI language: { fa, ar, zh, en } (missing ones fall back to the key). */

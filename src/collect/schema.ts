@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, smallint, real, integer, bigint, boolean } from 'drizzle-orm/pg-core';
 import { customType } from 'drizzle-orm/pg-core';
-import { workspaces, users } from '../platform/schema.js';
+import { workspaces } from '../platform/workspace/workspace.tables.js';
+import { users } from '../platform/auth/auth.tables.js';
 import { customers, orders } from '../customers/schema.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });

@@ -8,7 +8,7 @@ import { emailKey, phoneKey, customerSearchCondition, identifyCustomer, type Cus
 import { withE164Phone } from './read-customer-phones.js';
 import { hasCountryCode } from './phone-number.js';
 import { workspacePhoneCountry } from '../platform/workspace/workspace-settings.service.js';
-import { toAsciiDigits } from '../analyze/normalize-text.js';
+import { toAsciiDigits } from '../platform/digits.js';
 import type { TIdentifyCustomerInput, TUpdateCustomerInput } from './customer.schemas.js';
 
 export function publicCustomer(c: Customer) {

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../platform/db/client.js';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { customers, customerAliases } from './schema.js';
 import { newId } from '../platform/ids.js';
-import { toAsciiDigits } from '../analyze/normalize-text.js';
+import { toAsciiDigits } from '../platform/digits.js';
 import { pgArray } from '../platform/db/pg-array.js';
 import type { TIdentifyCustomerInput } from './customer.schemas.js';
 import { toE164 } from './phone-number.js';

@@ -7,7 +7,7 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizz
 import type { Database } from '../platform/db/client.js';
 import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { pgArray } from '../platform/db/pg-array.js';
-import { workspaces } from '../platform/schema.js';
+import { workspaces } from '../platform/workspace/workspace.tables.js';
 import { phoneCountryOf } from '../platform/workspace/workspace-settings.service.js';
 import { customerAliases, customers } from './schema.js';
 import { mergeCustomers } from './merge-customers.js';

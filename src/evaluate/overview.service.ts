@@ -4,7 +4,7 @@ import { and, desc, eq, gte, lt, or, lte, sql, type SQL } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from '../collect/schema.js';
 import { topics } from '../analyze/schema.js';
-import { workspaces } from '../platform/schema.js';
+import { workspaces } from '../platform/workspace/workspace.tables.js';
 import { listThemes } from '../analyze/themes/themes.service.js';
 import { ensureDefaultTopics } from '../analyze/topics/topic.service.js';
 import { badRequest } from '../platform/http/errors.js';

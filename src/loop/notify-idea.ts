@@ -9,7 +9,7 @@ import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { newId } from '../platform/ids.js';
 import { enqueueJobs, type ClaimedJob } from '../platform/jobs/queue.js';
 import type { Mailer } from '../platform/mail/mailer.js';
-import { workspaces } from '../platform/schema.js';
+import { workspaces } from '../platform/workspace/workspace.tables.js';
 import { customers } from '../customers/schema.js';
 import { feedbackItems } from '../collect/schema.js';
 import { surveyOptOuts } from '../collect/surveys/schema.js';

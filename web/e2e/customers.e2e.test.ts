@@ -8,7 +8,7 @@ import en from '../src/locales/customer360/en.json' with { type: 'json' };
 import fa from '../src/locales/customer360/fa.json' with { type: 'json' };
 import ar from '../src/locales/customer360/ar.json' with { type: 'json' };
 import zh from '../src/locales/customer360/zh.json' with { type: 'json' };
-import { workspaces } from '../../src/platform/schema.js';
+import { workspaces } from '../../src/platform/workspace/workspace.tables.js';
 import { surveys, surveyVersions, surveyResponses } from '../../src/collect/surveys/schema.js';
 import { newId, randomToken } from '../../src/platform/ids.js';
 import { segments } from '../../src/customers/segments/schema.js';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { feedbackItems } from '../../collect/schema.js';
 import { topics, analysisCorrections, type KeywordsByLanguage } from '../schema.js';
 import { newId } from '../../platform/ids.js';

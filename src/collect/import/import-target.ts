@@ -3,7 +3,7 @@
 // which writes them through this same target.
 import { eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { newId } from '../../platform/ids.js';
 import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
 import { importRuns } from '../schema.js';

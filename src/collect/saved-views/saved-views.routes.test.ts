@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, setupOwner, createKey, bearer, OWNER, sessionCookie, type TestApp } from '../../platform/testing/test-app.js';
 import { createWorkspace } from '../../platform/auth/setup.service.js';
-import { workspaces } from '../../platform/schema.js';
-import { addMember } from './test-members.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { addMember } from '../../platform/testing/members.js';
 
 let t: TestApp;
 let owner: string;

@@ -1,7 +1,8 @@
 // Saved views of the feedback explorer: a name and the filters, for one user or shared with the
 // workspace.
 import { pgTable, uuid, text, timestamp, jsonb, boolean, index } from 'drizzle-orm/pg-core';
-import { workspaces, users } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { users } from '../../platform/auth/auth.tables.js';
 
 export const savedViews = pgTable('saved_views', {
   id: uuid('id').primaryKey(),

@@ -2,7 +2,7 @@
 // email sends, and customers who asked not to be surveyed again.
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, integer, uniqueIndex, index, primaryKey, boolean } from 'drizzle-orm/pg-core';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { customers } from '../../customers/schema.js';
 import { feedbackItems } from '../schema.js';
 import type { Localized, SurveyDefinition } from './survey-definition.js';

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueJobs, notifyJobsEnqueued, type ClaimedJob } from '../../platform/jobs/queue.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { surveyThrottleDays } from '../../platform/workspace/workspace-settings.service.js';
 import { customers } from '../../customers/schema.js';
 import { surveyOptOuts, surveyResponses, surveySends, surveys } from './schema.js';

@@ -5,7 +5,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { randomToken } from '../../platform/ids.js';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { customers } from '../../customers/schema.js';
 import { previewSurveySends, queueSurveySends } from './send-survey.js';
 import { resolveRecipients, type Recipients, type RecipientsInput } from './survey-recipients.js';

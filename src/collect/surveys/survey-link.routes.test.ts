@@ -254,7 +254,8 @@ describe('link page', () => {
 
 async function createTestAppKeyForOtherWorkspace(): Promise<string> {
   const { createWorkspace } = await import('../../platform/auth/setup.service.js');
-  const { apiKeys, workspaces } = await import('../../platform/schema.js');
+  const { apiKeys } = await import('../../platform/auth/auth.tables.js');
+  const { workspaces } = await import('../../platform/workspace/workspace.tables.js');
   const { newId, randomToken, sha256 } = await import('../../platform/ids.js');
   const [ws] = await t.database.db.select().from(workspaces);
   const [owner] = await t.database.rows<{ id: string }>((await import('drizzle-orm')).sql`select id from users limit 1`);

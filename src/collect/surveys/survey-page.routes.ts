@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from '../../platform/db/unavailable.js';
 import { DB_LIMITS } from '../../platform/db/limits.js';
 import { randomToken } from '../../platform/ids.js';
 import { customers } from '../../customers/schema.js';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { surveyOptOuts } from './schema.js';
 import { SURVEY_LIMITS } from './limits.js';
 import { chooseLanguage } from './choose-language.js';

@@ -9,7 +9,7 @@ import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueJobs } from '../../platform/jobs/queue.js';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { isTimeZone } from '../../platform/time-zone.js';
 import { customers } from '../../customers/schema.js';
 import { assertSavedSegments, namedSegments, segmentMemberships, type SegmentMemberships } from '../../customers/segments/segment-membership.js';

@@ -3,7 +3,7 @@
 // to its own workspace, from the origins the workspace allows, and never read anything.
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { customers } from '../../customers/schema.js';
 import { surveys } from '../surveys/schema.js';
 

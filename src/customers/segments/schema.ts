@@ -1,7 +1,8 @@
 // Segments: named groups of customers defined by conditions on their attributes and behaviour,
 // used to filter feedback and customers, and to target surveys and rules.
 import { pgTable, uuid, text, timestamp, jsonb, index } from 'drizzle-orm/pg-core';
-import { workspaces, users } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { users } from '../../platform/auth/auth.tables.js';
 
 export const segments = pgTable('segments', {
   id: uuid('id').primaryKey(),

@@ -1,7 +1,7 @@
 // What a segment is: `{ match, conditions }`, every field allow-listed. Only this shape ever
 // reaches segment-sql.ts, so names that end up in SQL are known here, and values stay data.
 import { z } from 'zod';
-import { toAsciiDigits } from '../../analyze/normalize-text.js';
+import { toAsciiDigits } from '../../platform/digits.js';
 import { zDecimal, zWholeNumber } from '../../platform/http/zod-types.js';
 
 export const SEGMENT_LIMITS = {

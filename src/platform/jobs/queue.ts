@@ -3,7 +3,7 @@
 // FOR UPDATE SKIP LOCKED, so several worker processes can share one PostgreSQL. Delivery is
 // at-least-once: a worker that dies mid-job leaves a lock that expires and the job runs again.
 import { sql } from 'drizzle-orm';
-import { jobs } from '../schema.js';
+import { jobs } from './jobs.tables.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { newId } from '../ids.js';
 import { JOB_LIMITS } from './limits.js';

@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../testing/test-app.js';
 import { createWorkspace } from '../auth/setup.service.js';
-import { memberships, workspaces } from '../schema.js';
+import { memberships } from '../auth/auth.tables.js';
+import { workspaces } from './workspace.tables.js';
 
 let t: TestApp;
 let cookie: string;

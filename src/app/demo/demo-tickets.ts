@@ -2,8 +2,8 @@
 // ticket (numbered in the order they arrived), worked on by the owner, resolved or still open
 // depending on its age; a resolved one may be followed by the customer's CSAT answer.
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../db/client.js';
-import type { WorkspaceScope } from '../db/workspace-scope.js';
+import type { Tx } from '../../platform/db/client.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { tickets } from '../../act/schema.js';
 import { createTicketIn } from '../../act/tickets.service.js';
 import type { TICKET_PRIORITIES, TICKET_STATUSES } from '../../act/schema.js';

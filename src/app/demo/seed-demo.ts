@@ -2,18 +2,19 @@
 // spread over the last 60 days, its NPS and CSAT scores as responses to its live surveys, and its
 // support messages as tickets. A seeded random generator makes every run alike.
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Database, Tx } from '../db/client.js';
-import { WorkspaceScope } from '../db/workspace-scope.js';
-import { users, memberships, workspaces } from '../schema.js';
+import type { Database, Tx } from '../../platform/db/client.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { users, memberships } from '../../platform/auth/auth.tables.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { events, orders } from '../../customers/schema.js';
 import { recomputeActivityTotals } from '../../customers/record-activity.js';
 import { identifyCustomer } from '../../customers/identify-customer.js';
 import { toE164 } from '../../customers/phone-number.js';
 import { storeFeedback } from '../../collect/store-feedback.js';
 import { feedbackItems } from '../../collect/schema.js';
-import { createWorkspace } from '../auth/setup.service.js';
-import { newId } from '../ids.js';
-import { notifyJobsEnqueued } from '../jobs/queue.js';
+import { createWorkspace } from '../../platform/auth/setup.service.js';
+import { newId } from '../../platform/ids.js';
+import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
 import { demoCustomers, demoFeedback, demoProducts, type DemoCustomer, type DemoFeedbackText } from './demo-content.js';
 import type { TCreateFeedbackInput } from '../../collect/feedback.schemas.js';
 import { createWidgetKey, DEMO_WIDGET_KEY_NAME } from '../../collect/widget/widget-key.service.js';

@@ -1,35 +1,27 @@
-// Starting and stopping Feedloop: database (migrated), job worker and HTTP server, with a
-// graceful shutdown that lets in-flight requests and jobs finish.
+// Starting and stopping Feedloop: database (migrated), job worker and HTTP server with the
+// application's routes, jobs and control channel routes, and a graceful shutdown that lets
+// in-flight requests and jobs finish.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/client.js';
-import { buildServer } from './http/server.js';
-import { buildMetricsServer } from './http/metrics-endpoint.js';
-import { startWorker, type Worker } from './jobs/worker.js';
-import { jobHandlers } from './jobs/handlers.js';
-import { onJobsEnqueued } from './jobs/queue.js';
-import { createMailer } from './mail/mailer.js';
-import { HTTP_LIMITS } from './http/limits.js';
-import { packageRoot } from './paths.js';
-import { controlSocketAddress } from './control/control-channel.js';
-import { startControlServer, type ControlServer } from './control/control-server.js';
+import type { Config } from '../platform/config.js';
+import type { Database } from '../platform/db/client.js';
+import { buildServer } from '../platform/http/server.js';
+import { buildMetricsServer } from '../platform/http/metrics-endpoint.js';
+import { startWorker, type Worker } from '../platform/jobs/worker.js';
+import { jobHandlers } from './jobs.js';
+import { onJobsEnqueued } from '../platform/jobs/queue.js';
+import { createMailer } from '../platform/mail/mailer.js';
+import { HTTP_LIMITS } from '../platform/http/limits.js';
+import { packageRoot } from '../platform/paths.js';
+import { controlSocketAddress } from '../platform/control/control-channel.js';
+import { startControlServer, type ControlServer } from '../platform/control/control-server.js';
 import { importControlRoutes } from '../collect/import/import.control.js';
 import { demoControlRoutes } from './demo/demo.control.js';
+import { openConfiguredDatabase } from './database.js';
+import { routeTable } from './routes.js';
 
 export const version: string = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
-
-export async function openAndMigrate(config: Config, opts: { offersControl?: boolean } = {}): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, offersControl: opts.offersControl });
-  try {
-    await database.migrate();
-  } catch (err) {
-    await database.close();
-    throw err;
-  }
-  return database;
-}
 
 export interface RunningApp {
   url: string;
@@ -46,7 +38,7 @@ const offersControlChannel = (config: Config) =>
 
 export async function startApp(config: Config, log: Logger, options: { serveHttp?: boolean } = {}): Promise<RunningApp> {
   const offersControl = offersControlChannel(config);
-  const database = await openAndMigrate(config, { offersControl });
+  const database = await openConfiguredDatabase(config, { offersControl });
   let worker: Worker | null = null;
   let unsubscribe = () => false;
   const mailer = createMailer(config, log.child({ component: 'mail' }));
@@ -68,7 +60,7 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
   let metricsApp: Awaited<ReturnType<typeof buildMetricsServer>> | null = null;
   let metricsUrl: string | null = null;
   if (options.serveHttp !== false) {
-    app = await buildServer({ config, database, log, version });
+    app = await buildServer({ config, database, log, version }, routeTable({ config, database }));
     url = await app.listen({ port: config.port, host: config.host });
     if (config.metricsListen) {
       metricsApp = await buildMetricsServer({ token: config.metricsToken, https: config.publicUrl.startsWith('https://'), log: log.child({ component: 'metrics' }) });

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ControlDeps } from '../control/control-server.js';
+import type { ControlDeps } from '../../platform/control/control-server.js';
 import { seedDemo } from './seed-demo.js';
 
 export const ZDemoInput = z.strictObject({ name: z.string().trim().min(1).max(200) });

@@ -3,7 +3,7 @@
 // overview, the explorer and the customers' timelines, and tickets for the support messages.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, type TestApp } from '../testing/test-app.js';
+import { createTestApp, setupOwner, type TestApp } from '../../platform/testing/test-app.js';
 import { seedDemo } from './seed-demo.js';
 import { ticketSubject } from './demo-tickets.js';
 

@@ -7,12 +7,14 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import pg from 'pg';
 import pino from 'pino';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from './client.js';
-import { isDatabaseUnavailable } from './unavailable.js';
-import { DB_LIMITS } from './limits.js';
-import { buildServer } from '../http/server.js';
-import { loadConfig } from '../config.js';
-import { bearer, createKey, setupOwner, type TestApp } from '../testing/test-app.js';
+import type { Database } from '../platform/db/client.js';
+import { isDatabaseUnavailable } from '../platform/db/unavailable.js';
+import { DB_LIMITS } from '../platform/db/limits.js';
+import { buildServer } from '../platform/http/server.js';
+import { loadConfig } from '../platform/config.js';
+import { bearer, createKey, setupOwner, type TestApp } from '../platform/testing/test-app.js';
+import { openFeedloopDatabase } from './database.js';
+import { routeTable } from './routes.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
@@ -155,10 +157,10 @@ describe.skipIf(!serverUrl)('PostgreSQL unreachable: 503 with Retry-After, then 
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
     viaProxy.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: viaProxy.toString(), dataDir: '', poolSize: 4 });
+    database = await openFeedloopDatabase({ databaseUrl: viaProxy.toString(), dataDir: '', poolSize: 4 });
     await database.migrate();
     const config = loadConfig({ LOG_LEVEL: 'silent', WORKERS: 'off', PUBLIC_URL: 'http://localhost:3000' });
-    app = await buildServer({ config, database, log: pino({ level: 'silent' }), version: 'test' });
+    app = await buildServer({ config, database, log: pino({ level: 'silent' }), version: 'test' }, routeTable({ config, database }));
     await app.ready();
     const t = { app, database } as unknown as TestApp;
     const { cookie } = await setupOwner(t);

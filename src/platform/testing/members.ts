@@ -1,8 +1,8 @@
 // Test helper: another signed-in teammate with a given role in a workspace.
-import { memberships, users } from '../../platform/schema.js';
-import { hashPassword } from '../../platform/auth/passwords.js';
-import { newId } from '../../platform/ids.js';
-import { sessionCookie, type TestApp } from '../../platform/testing/test-app.js';
+import { memberships, users } from '../auth/auth.tables.js';
+import { hashPassword } from '../auth/passwords.js';
+import { newId } from '../ids.js';
+import { sessionCookie, type TestApp } from './test-app.js';
 
 export async function addMember(t: TestApp, workspaceId: string, email: string, role: 'admin' | 'agent' | 'viewer') {
   const id = newId();

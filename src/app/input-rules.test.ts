@@ -7,12 +7,12 @@ import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../testing/test-app.js';
-import { hiddenFields, postForm } from '../testing/survey-forms.js';
-import { WorkspaceScope } from '../db/workspace-scope.js';
-import { importFile } from '../../collect/import/import-file.js';
-import { parseMapping } from '../../collect/import/column-mapping.js';
-import { signIdentity } from '../../collect/widget/widget-identity.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
+import { hiddenFields, postForm } from '../platform/testing/survey-forms.js';
+import { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { importFile } from '../collect/import/import-file.js';
+import { parseMapping } from '../collect/import/column-mapping.js';
+import { signIdentity } from '../collect/widget/widget-identity.js';
 
 const SHOP = 'https://shop.example.com';
 const DAY = 86_400_000;

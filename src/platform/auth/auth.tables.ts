@@ -1,25 +1,7 @@
-// Tenancy, identity and platform tables. Every tenant-owned table carries workspace_id.
+// Identity: users, their memberships and invitations, sign-in sessions and API keys.
 import { sql } from 'drizzle-orm';
-import {
-  pgTable, uuid, text, timestamp, jsonb, primaryKey, uniqueIndex, index, integer,
-} from 'drizzle-orm/pg-core';
-
-export const organizations = pgTable('organizations', {
-  id: uuid('id').primaryKey(),
-  name: text('name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
-export const workspaces = pgTable('workspaces', {
-  id: uuid('id').primaryKey(),
-  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-  name: text('name').notNull(),
-  slug: text('slug').notNull(),
-  defaultLocale: text('default_locale').notNull().default('en'),
-  timezone: text('timezone').notNull().default('UTC'),
-  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('workspaces_slug_key').on(t.slug)]);
+import { pgTable, uuid, text, timestamp, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { workspaces } from '../workspace/workspace.tables.js';
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
@@ -76,42 +58,3 @@ export const apiKeys = pgTable('api_keys', {
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('api_keys_key_hash_key').on(t.keyHash), index('api_keys_workspace_idx').on(t.workspaceId)]);
-
-// A key belongs to the credential that sent it (a session of a user, an API key, a widget key):
-// only the same credential gets the stored answer back.
-export const idempotencyKeys = pgTable('idempotency_keys', {
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  credential: text('credential').notNull(),
-  key: text('key').notNull(),
-  requestHash: text('request_hash').notNull(),
-  state: text('state').notNull(), // 'running' | 'done'
-  responseStatus: integer('response_status'),
-  responseBody: jsonb('response_body'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.credential, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)]);
-
-// The job queue lives in the same database so a job is enqueued in the same
-// transaction as the data it follows (transactional outbox).
-export const jobs = pgTable('jobs', {
-  id: uuid('id').primaryKey(),
-  queue: text('queue').notNull(),
-  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-  state: text('state').notNull().default('pending'), // pending | active | done | failed
-  attempts: integer('attempts').notNull().default(0),
-  maxAttempts: integer('max_attempts').notNull().default(5),
-  runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  lastError: text('last_error'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-}, (t) => [
-  index('jobs_ready_idx').on(t.queue, t.runAt).where(sql`state in ('pending', 'active')`),
-  index('jobs_finished_idx').on(t.finishedAt).where(sql`state in ('done', 'failed')`),
-]);
-
-// Data migrations written in JavaScript (they need a library, e.g. phone numbers read as E.164),
-// run once each after the SQL migrations: the ones done are listed here.
-export const dataMigrations = pgTable('data_migrations', {
-  name: text('name').primaryKey(),
-  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
-});

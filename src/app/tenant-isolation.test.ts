@@ -1,14 +1,15 @@
 // Workspace A's session and key against workspace B's objects: 404, and no B row in any list.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from './testing/test-app.js';
-import { createWorkspace } from './auth/setup.service.js';
-import { apiKeys, workspaces } from './schema.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
+import { createWorkspace } from '../platform/auth/setup.service.js';
+import { apiKeys } from '../platform/auth/auth.tables.js';
+import { workspaces } from '../platform/workspace/workspace.tables.js';
 import { widgetKeys } from '../collect/widget/schema.js';
-import { newId, randomToken, sha256 } from './ids.js';
+import { newId, randomToken, sha256 } from '../platform/ids.js';
 import { eq, sql } from 'drizzle-orm';
 import { surveys } from '../collect/surveys/schema.js';
 import { signLink } from '../collect/surveys/survey-links.js';
-import { hiddenFields, postForm } from './testing/survey-forms.js';
+import { hiddenFields, postForm } from '../platform/testing/survey-forms.js';
 
 let t: TestApp;
 let keyA: string;

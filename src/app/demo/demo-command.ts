@@ -1,17 +1,18 @@
 // `feedloop demo`: creates the demo workspace and analyses its feedback before returning; when a
 // running server owns the embedded database, that server seeds it and analyses it.
-import { loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
-import { startWorker } from '../jobs/worker.js';
-import { jobHandlers } from '../jobs/handlers.js';
-import { openOrReachHolder } from '../control/open-or-hand-off.js';
+import { loadConfig } from '../../platform/config.js';
+import { createLogger } from '../../platform/logger.js';
+import { startWorker } from '../../platform/jobs/worker.js';
+import { jobHandlers } from '../jobs.js';
+import { openOrReachHolder } from '../../platform/control/open-or-hand-off.js';
+import { openConfiguredDatabase } from '../database.js';
 import { seedDemo } from './seed-demo.js';
 
 interface DemoResult { workspace: { name: string; slug: string }; feedback: number; customers: number; orders: number; events: number; surveys: number; responses: number; tickets: number }
 
 export async function runDemoCommand(opts: { name: string }) {
   const config = loadConfig();
-  const connection = await openOrReachHolder(config, (message) => console.error(message));
+  const connection = await openOrReachHolder(config, openConfiguredDatabase, (message) => console.error(message));
   try {
     let result: DemoResult;
     if (connection.holder) {

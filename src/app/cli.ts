@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The feedloop command: serve | worker | migrate | setup | import | demo.
 import { Command } from 'commander';
-import { loadConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { startApp, openAndMigrate, version } from './app.js';
-import { DataDirLockedError } from './db/data-dir-lock.js';
-import { lowerWorkerPriority } from './jobs/worker-priority.js';
+import { loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { startApp, version } from './app.js';
+import { openConfiguredDatabase } from './database.js';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
+import { lowerWorkerPriority } from '../platform/jobs/worker-priority.js';
 
 const program = new Command('feedloop').version(version).description('Feedloop: the customer feedback loop, self-hosted');
 
@@ -46,7 +47,7 @@ program.command('worker').description('Run only background jobs (scale out next 
 program.command('migrate').description('Apply database migrations and exit')
   .action(async () => {
     try {
-      const database = await openAndMigrate(loadConfig());
+      const database = await openConfiguredDatabase(loadConfig());
       console.log(`Database is up to date (${database.engine}).`);
       await database.close();
     } catch (err) { fail(err); }
@@ -60,8 +61,8 @@ program.command('setup').description('Create the owner account on a fresh instal
   .option('--locale <locale>', 'fa | ar | zh | en', 'en')
   .option('--password-stdin', 'read the password from standard input instead of asking')
   .action(async (opts) => {
-    const { runSetupCommand } = await import('./auth/setup-command.js');
-    await runSetupCommand(opts).catch(fail);
+    const { runSetupCommand } = await import('../platform/auth/setup-command.js');
+    await runSetupCommand(opts, openConfiguredDatabase).catch(fail);
   });
 
 program.command('import').description('Import feedback from a CSV or JSONL file (streamed; re-runs resume and never duplicate)')
@@ -78,7 +79,7 @@ program.command('import').description('Import feedback from a CSV or JSONL file 
   .option('--no-progress', 'no progress bar')
   .action(async (file, opts) => {
     const { runImportCommand } = await import('../collect/import/import-command.js');
-    await runImportCommand(file, opts).catch(fail);
+    await runImportCommand(file, opts, openConfiguredDatabase).catch(fail);
   });
 
 program.command('analyze').description('Analyse texts with the shipped model and default topics (arguments, or one text per line on stdin)')

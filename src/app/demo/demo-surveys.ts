@@ -4,9 +4,9 @@
 // and customers' timelines all count the same answers. Email answers follow an email sent to the
 // customer; a share of the emails is never answered, as in life.
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.js';
-import type { WorkspaceScope } from '../db/workspace-scope.js';
-import { newId, randomToken, sha256 } from '../ids.js';
+import type { Tx } from '../../platform/db/client.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { newId, randomToken, sha256 } from '../../platform/ids.js';
 import { createSurvey, currentVersion, findSurvey, setSurveyStatus, updateSurvey, type SurveyRow, type VersionRow } from '../../collect/surveys/survey.service.js';
 import { createTrigger } from '../../collect/surveys/survey-triggers.js';
 import { surveyResponses, surveySends, surveys, surveyTriggers } from '../../collect/surveys/schema.js';

@@ -1,0 +1,17 @@
+// Every table Feedloop stores, listed once by the folder that owns it: drizzle-kit generates the
+// migrations from this list (drizzle.config.ts) and the database client is opened with it
+// (database.ts).
+export * from '../platform/workspace/workspace.tables.js';
+export * from '../platform/auth/auth.tables.js';
+export * from '../platform/http/idempotency.tables.js';
+export * from '../platform/jobs/jobs.tables.js';
+export * from '../platform/db/db.tables.js';
+export * from '../customers/schema.js';
+export * from '../customers/segments/schema.js';
+export * from '../collect/schema.js';
+export * from '../collect/saved-views/schema.js';
+export * from '../collect/surveys/schema.js';
+export * from '../collect/widget/schema.js';
+export * from '../analyze/schema.js';
+export * from '../act/schema.js';
+export * from '../loop/schema.js';
