@@ -7,7 +7,7 @@ import { memberships } from '../platform/auth/auth.tables.js';
 import { customers } from '../customers/schema.js';
 import { feedbackItems } from '../collect/schema.js';
 import { AppError } from '../platform/http/errors.js';
-import { tickets } from './schema.js';
+import { tickets } from './tickets/tickets.tables.js';
 
 export async function assertMember(scope: WorkspaceScope, tx: DbOrTx, userId: string | null | undefined, field: string): Promise<void> {
   if (!userId) return;

@@ -14,7 +14,9 @@ import { topicRoutes } from '../analyze/topics/topic.routes.js';
 import { analysisRoutes } from '../analyze/analysis.routes.js';
 import { themeRoutes } from '../analyze/themes/themes.routes.js';
 import { overviewRoutes } from '../evaluate/overview.routes.js';
-import { actRoutes } from '../act/routes.js';
+import { ticketRoutes } from '../act/tickets/tickets.routes.js';
+import { taskRoutes } from '../act/tasks/tasks.routes.js';
+import { compensationRoutes } from '../act/compensations/compensations.routes.js';
 import { ideaRoutes } from '../loop/routes.js';
 import { surveyRoutes } from '../collect/surveys/survey.routes.js';
 import { surveyPageRoutes } from '../collect/surveys/survey-page.routes.js';
@@ -45,8 +47,12 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(themeRoutes),
   // /api/v1/overview
   mount(overviewRoutes),
-  // /api/v1/tickets, /tasks, /compensations
-  mount(actRoutes),
+  // /api/v1/tickets
+  mount(ticketRoutes),
+  // /api/v1/tasks
+  mount(taskRoutes),
+  // /api/v1/compensations
+  mount(compensationRoutes),
   // /api/v1/ideas
   mount(ideaRoutes),
   // /api/v1/surveys (with sends, links, email previews, triggers, results), /survey-templates

@@ -13,5 +13,7 @@ export * from '../collect/saved-views/schema.js';
 export * from '../collect/surveys/schema.js';
 export * from '../collect/widget/schema.js';
 export * from '../analyze/schema.js';
-export * from '../act/schema.js';
+export * from '../act/tickets/tickets.tables.js';
+export * from '../act/tasks/tasks.tables.js';
+export * from '../act/compensations/compensations.tables.js';
 export * from '../loop/schema.js';

@@ -9,7 +9,7 @@ import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
 import { applyCorrection, assertKnownTopics } from '../analyze/corrections.service.js';
 import { scheduleWorkspaceTraining } from '../analyze/workspace-model.js';
 import type { TBulkUpdateFeedbackInput } from './feedback.schemas.js';
-import { createTicketIn } from '../act/tickets.service.js';
+import { createTicketIn } from '../act/tickets/tickets.service.js';
 import { assertMember } from '../act/references.js';
 import { createIdeaIn, linkFeedbackIn, lockIdea } from '../loop/ideas.service.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TICKET_PRIORITIES } from '../act/schema.js';
+import { TICKET_PRIORITIES } from '../act/tickets/tickets.tables.js';
 import { zDateTime, zHappenedAt, zJsonObject, zPageQuery, zUuid, zWholeNumber } from '../platform/http/zod-types.js';
 import { ZCustomerRef } from '../customers/customer.schemas.js';
 import { HTTP_LIMITS } from '../platform/http/limits.js';

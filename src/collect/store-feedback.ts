@@ -7,7 +7,7 @@ import { JOB_LIMITS } from '../platform/jobs/limits.js';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
 import { customers, orders } from '../customers/schema.js';
-import { tickets } from '../act/schema.js';
+import { tickets } from '../act/tickets/tickets.tables.js';
 import { aliasedIdentifierKeys, identifierKeys, identifyCustomer, newCustomerRow, prefetchCustomers, type Customer } from '../customers/identify-customer.js';
 import { feedbackFromRow, feedbackSelectList, publicFeedback, type CustomerSummary, type FeedbackView } from './feedback-view.js';
 import { enqueueJobs } from '../platform/jobs/queue.js';

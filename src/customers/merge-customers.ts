@@ -11,7 +11,9 @@ import { publicCustomer } from './customer.service.js';
 import type { Customer } from './identify-customer.js';
 import { recomputeActivityTotals } from './record-activity.js';
 import { customerActivity } from './customer-activity.js';
-import { compensations, tasks, tickets } from '../act/schema.js';
+import { compensations } from '../act/compensations/compensations.tables.js';
+import { tasks } from '../act/tasks/tasks.tables.js';
+import { tickets } from '../act/tickets/tickets.tables.js';
 
 type CustomerOwned = typeof events | typeof orders | typeof feedbackItems | typeof tickets | typeof tasks | typeof compensations;
 

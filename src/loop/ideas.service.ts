@@ -9,7 +9,7 @@ import { feedbackItems } from '../collect/schema.js';
 import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/http/errors.js';
 import { loadFeedbackRefs } from '../act/references.js';
-import { afterCursor, newestFirst, toPage } from '../act/page.js';
+import { afterCursor, newestFirst, toPage } from '../platform/http/page.js';
 import { ideaFeedback, ideas } from './schema.js';
 import type { TCreateIdea, TUpdateIdea, ZListIdeas } from './ideas.schemas.js';
 import { queueIdeaNotifications } from './notify-idea.js';

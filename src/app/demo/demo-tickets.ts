@@ -4,9 +4,9 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { tickets } from '../../act/schema.js';
-import { createTicketIn } from '../../act/tickets.service.js';
-import type { TICKET_PRIORITIES, TICKET_STATUSES } from '../../act/schema.js';
+import { tickets } from '../../act/tickets/tickets.tables.js';
+import { createTicketIn } from '../../act/tickets/tickets.service.js';
+import type { TICKET_PRIORITIES, TICKET_STATUSES } from '../../act/tickets/tickets.tables.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,19 +1,21 @@
 // Tickets: a case an agent works on, numbered per workspace, linked to the feedback items it
 // came from (feedback_items.ticket_id) and, through them, to the customer.
 import { count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../platform/db/client.js';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { feedbackItems } from '../collect/schema.js';
-import { newId } from '../platform/ids.js';
-import { notFound } from '../platform/http/errors.js';
-import { pgArray } from '../platform/db/pg-array.js';
-import { compensations, tasks, tickets } from './schema.js';
-import { assertMember, loadFeedbackRefs, resolveCustomer } from './references.js';
-import { afterCursor, newestFirst, toPage } from './page.js';
-import { publicTask } from './tasks.service.js';
-import { publicCompensation } from './compensations.service.js';
+import type { Tx } from '../../platform/db/client.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from '../../collect/schema.js';
+import { newId } from '../../platform/ids.js';
+import { notFound } from '../../platform/http/errors.js';
+import { pgArray } from '../../platform/db/pg-array.js';
+import { compensations } from '../compensations/compensations.tables.js';
+import { tasks } from '../tasks/tasks.tables.js';
+import { tickets } from './tickets.tables.js';
+import { assertMember, loadFeedbackRefs, resolveCustomer } from '../references.js';
+import { afterCursor, newestFirst, toPage } from '../../platform/http/page.js';
+import { publicTask } from '../tasks/tasks.service.js';
+import { publicCompensation } from '../compensations/compensations.service.js';
 import type { z } from 'zod';
-import type { TCreateTicket, TUpdateTicket, ZListTickets } from './act.schemas.js';
+import type { TCreateTicket, TUpdateTicket, ZListTickets } from './tickets.input.js';
 
 type Ticket = typeof tickets.$inferSelect;
 

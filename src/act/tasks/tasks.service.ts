@@ -2,13 +2,13 @@
 // send a replacement), optionally tied to a ticket or a feedback item.
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { newId } from '../platform/ids.js';
-import { notFound } from '../platform/http/errors.js';
-import { tasks } from './schema.js';
-import { assertMember, assertTicket, loadFeedbackRefs, resolveCustomer } from './references.js';
-import { afterCursor, newestFirst, toPage } from './page.js';
-import type { TCreateTask, TUpdateTask, ZListTasks } from './act.schemas.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { newId } from '../../platform/ids.js';
+import { notFound } from '../../platform/http/errors.js';
+import { tasks } from './tasks.tables.js';
+import { assertMember, assertTicket, loadFeedbackRefs, resolveCustomer } from '../references.js';
+import { afterCursor, newestFirst, toPage } from '../../platform/http/page.js';
+import type { TCreateTask, TUpdateTask, ZListTasks } from './tasks.input.js';
 
 type Task = typeof tasks.$inferSelect;
 

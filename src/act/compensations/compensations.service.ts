@@ -2,12 +2,12 @@
 // recorded against the customer and, where it applies, the feedback item or ticket behind it.
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { newId } from '../platform/ids.js';
-import { compensations } from './schema.js';
-import { assertTicket, loadFeedbackRefs, resolveCustomer } from './references.js';
-import { afterCursor, newestFirst, toPage } from './page.js';
-import type { TCreateCompensation, ZListCompensations } from './act.schemas.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { newId } from '../../platform/ids.js';
+import { compensations } from './compensations.tables.js';
+import { assertTicket, loadFeedbackRefs, resolveCustomer } from '../references.js';
+import { afterCursor, newestFirst, toPage } from '../../platform/http/page.js';
+import type { TCreateCompensation, ZListCompensations } from './compensations.input.js';
 
 type Compensation = typeof compensations.$inferSelect;
 

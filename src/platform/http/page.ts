@@ -1,8 +1,8 @@
 // Newest-first keyset pagination over (created_at, id), shared by the act and loop lists.
 import { and, desc, lt, or, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { AppError } from '../platform/http/errors.js';
-import { decodeCursor, encodeCursor } from '../platform/http/zod-types.js';
+import { AppError } from './errors.js';
+import { decodeCursor, encodeCursor } from './zod-types.js';
 
 export interface PageColumns { createdAt: PgColumn; id: PgColumn }
 
