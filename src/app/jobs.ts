@@ -11,7 +11,7 @@ import { ANALYZE_QUEUE } from '../collect/store-feedback.js';
 import { processFeedback, processFeedbackJobs } from '../analyze/process-feedback.js';
 import { REANALYZE_QUEUE, reanalyzeStep } from '../analyze/reanalyze.js';
 import { TRAIN_QUEUE, trainWorkspaceModel } from '../analyze/workspace-model.js';
-import { deliverIdeaNotification, NOTIFY_IDEA_QUEUE } from '../loop/notify-idea.js';
+import { deliverIdeaNotification, NOTIFY_IDEA_QUEUE } from '../loop/ideas/notify-idea.js';
 
 export function jobHandlers(database: Database, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>, log: Logger, mailer: Mailer = createMailer(config, log)): Record<string, JobHandler> {
   return {

@@ -16,4 +16,4 @@ export * from '../analyze/schema.js';
 export * from '../act/tickets/tickets.tables.js';
 export * from '../act/tasks/tasks.tables.js';
 export * from '../act/compensations/compensations.tables.js';
-export * from '../loop/schema.js';
+export * from '../loop/ideas/ideas.tables.js';

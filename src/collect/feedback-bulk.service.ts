@@ -11,7 +11,7 @@ import { scheduleWorkspaceTraining } from '../analyze/workspace-model.js';
 import type { TBulkUpdateFeedbackInput } from './feedback.schemas.js';
 import { createTicketIn } from '../act/tickets/tickets.service.js';
 import { assertMember } from '../act/references.js';
-import { createIdeaIn, linkFeedbackIn, lockIdea } from '../loop/ideas.service.js';
+import { createIdeaIn, linkFeedbackIn, lockIdea } from '../loop/ideas/ideas.service.js';
 
 export async function bulkUpdateFeedback(scope: WorkspaceScope, input: TBulkUpdateFeedbackInput, userId: string | null) {
   const ids = [...new Set(input.ids)];

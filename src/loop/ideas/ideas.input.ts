@@ -1,7 +1,7 @@
 // Request shapes of ideas: only these fields can be written.
 import { z } from 'zod';
-import { zPageQuery, zUuid } from '../platform/http/zod-types.js';
-import { IDEA_STATUSES } from './schema.js';
+import { zPageQuery, zUuid } from '../../platform/http/zod-types.js';
+import { IDEA_STATUSES } from './ideas.tables.js';
 
 export const IDEA_LIMITS = { feedbackPerCall: 500 } as const;
 const zFeedbackIds = z.array(zUuid).min(1).max(IDEA_LIMITS.feedbackPerCall);

@@ -1,6 +1,6 @@
 // API input for the overview (the dashboard's home page).
 import { z } from 'zod';
-import { zWholeNumber } from '../platform/http/zod-types.js';
+import { zWholeNumber } from '../../platform/http/zod-types.js';
 
 /** The widest window one request may ask for: a year of daily points. */
 export const OVERVIEW_MAX_DAYS = 366;

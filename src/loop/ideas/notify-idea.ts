@@ -4,16 +4,16 @@
 // redelivered job does nothing twice. Customers without an email or who unsubscribed from this
 // workspace's emails are recorded as skipped.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Tx } from '../platform/db/client.js';
-import { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { newId } from '../platform/ids.js';
-import { enqueueJobs, type ClaimedJob } from '../platform/jobs/queue.js';
-import type { Mailer } from '../platform/mail/mailer.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { customers } from '../customers/schema.js';
-import { feedbackItems } from '../collect/schema.js';
-import { surveyOptOuts } from '../collect/surveys/schema.js';
-import { ideaFeedback, ideas, notifications, type IDEA_STATUSES } from './schema.js';
+import type { Database, Tx } from '../../platform/db/client.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { newId } from '../../platform/ids.js';
+import { enqueueJobs, type ClaimedJob } from '../../platform/jobs/queue.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { customers } from '../../customers/schema.js';
+import { feedbackItems } from '../../collect/schema.js';
+import { surveyOptOuts } from '../../collect/surveys/schema.js';
+import { ideaFeedback, ideas, notifications, type IDEA_STATUSES } from './ideas.tables.js';
 import { EMAIL_LANGUAGES, renderIdeaEmail, type EmailLanguage } from './idea-email.js';
 
 export const NOTIFY_IDEA_QUEUE = 'notify-idea-status';

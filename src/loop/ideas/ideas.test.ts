@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { setupTeam } from '../platform/testing/team.js';
-import { newId } from '../platform/ids.js';
+import { createTestApp, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { setupTeam } from '../../platform/testing/team.js';
+import { newId } from '../../platform/ids.js';
 
 let t: TestApp;
 let owner: string;

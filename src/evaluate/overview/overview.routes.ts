@@ -1,7 +1,7 @@
 // The overview over REST.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { OVERVIEW_MAX_DAYS, ZOverviewQuery } from './overview.schemas.js';
+import { OVERVIEW_MAX_DAYS, ZOverviewQuery } from './overview.input.js';
 import { getOverview } from './overview.service.js';
 
 export async function overviewRoutes(app: FastifyInstance) {

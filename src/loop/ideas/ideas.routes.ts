@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zUuid } from '../platform/http/zod-types.js';
-import { readsFeedbackText } from '../platform/auth/permissions.js';
-import { ZCreateIdea, ZIdeaFeedback, ZListIdeas, ZUpdateIdea } from './ideas.schemas.js';
+import { zUuid } from '../../platform/http/zod-types.js';
+import { readsFeedbackText } from '../../platform/auth/permissions.js';
+import { ZCreateIdea, ZIdeaFeedback, ZListIdeas, ZUpdateIdea } from './ideas.input.js';
 import { createIdea, getIdea, linkFeedback, listIdeas, unlinkFeedback, updateIdea } from './ideas.service.js';
 
 const tags = ['ideas'];

@@ -1,10 +1,10 @@
 // Closing the loop: feedback items that ask for the same thing grouped into an idea with a
 // status, and the messages that tell the customers behind it when the status changes.
 import { pgTable, uuid, text, timestamp, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { users } from '../platform/auth/auth.tables.js';
-import { feedbackItems } from '../collect/schema.js';
-import { customers } from '../customers/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { users } from '../../platform/auth/auth.tables.js';
+import { feedbackItems } from '../../collect/schema.js';
+import { customers } from '../../customers/schema.js';
 
 export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined'] as const;
 

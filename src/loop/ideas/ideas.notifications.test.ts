@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
-import { createTestApp, setupOwner, type TestApp } from '../platform/testing/test-app.js';
+import { createTestApp, setupOwner, type TestApp } from '../../platform/testing/test-app.js';
 
 let t: TestApp;
 let cookie: string;

@@ -1,9 +1,9 @@
 // The message that closes the loop: "you asked for X; it is now planned / live / declined", in
 // the customer's language and direction, quoting what they wrote. Every value is escaped.
-import { messageCatalog } from '../platform/mail/message-catalog.js';
-import { html } from '../platform/http/html.js';
-import { isRtl } from '../collect/surveys/page-messages.js';
-import type { IDEA_STATUSES } from './schema.js';
+import { messageCatalog } from '../../platform/mail/message-catalog.js';
+import { html } from '../../platform/http/html.js';
+import { isRtl } from '../../collect/surveys/page-messages.js';
+import type { IDEA_STATUSES } from './ideas.tables.js';
 
 export const EMAIL_LANGUAGES = ['en', 'fa', 'ar', 'zh'] as const;
 export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];

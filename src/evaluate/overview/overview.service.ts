@@ -1,14 +1,14 @@
 // The overview: the figures of the dashboard's home page, each read with one aggregate query
 // over the workspace's (workspace_id, created_at) index, days counted in the workspace time zone.
 import { and, desc, eq, gte, lt, or, lte, sql, type SQL } from 'drizzle-orm';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { feedbackItems } from '../collect/schema.js';
-import { topics } from '../analyze/schema.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { listThemes } from '../analyze/themes/themes.service.js';
-import { ensureDefaultTopics } from '../analyze/topics/topic.service.js';
-import { badRequest } from '../platform/http/errors.js';
-import { addDays, daysBetween, OVERVIEW_DEFAULT_DAYS, OVERVIEW_MAX_DAYS, type TOverviewQuery } from './overview.schemas.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from '../../collect/schema.js';
+import { topics } from '../../analyze/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { listThemes } from '../../analyze/themes/themes.service.js';
+import { ensureDefaultTopics } from '../../analyze/topics/topic.service.js';
+import { badRequest } from '../../platform/http/errors.js';
+import { addDays, daysBetween, OVERVIEW_DEFAULT_DAYS, OVERVIEW_MAX_DAYS, type TOverviewQuery } from './overview.input.js';
 
 export const OVERVIEW_LIMITS = { topTopics: 8, themes: 5, attention: 8, attentionTextChars: 280, maxThemeDays: 90 } as const;
 

@@ -3,17 +3,17 @@
 // ideas; linking the same item twice changes nothing.
 import { count, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Tx } from '../platform/db/client.js';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { feedbackItems } from '../collect/schema.js';
-import { newId } from '../platform/ids.js';
-import { notFound } from '../platform/http/errors.js';
-import { loadFeedbackRefs } from '../act/references.js';
-import { afterCursor, newestFirst, toPage } from '../platform/http/page.js';
-import { ideaFeedback, ideas } from './schema.js';
-import type { TCreateIdea, TUpdateIdea, ZListIdeas } from './ideas.schemas.js';
+import type { Tx } from '../../platform/db/client.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from '../../collect/schema.js';
+import { newId } from '../../platform/ids.js';
+import { notFound } from '../../platform/http/errors.js';
+import { loadFeedbackRefs } from '../../act/references.js';
+import { afterCursor, newestFirst, toPage } from '../../platform/http/page.js';
+import { ideaFeedback, ideas } from './ideas.tables.js';
+import type { TCreateIdea, TUpdateIdea, ZListIdeas } from './ideas.input.js';
 import { queueIdeaNotifications } from './notify-idea.js';
-import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
+import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
 
 type Idea = typeof ideas.$inferSelect;
 

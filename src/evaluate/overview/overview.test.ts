@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { createWorkspace } from '../platform/auth/setup.service.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { feedbackItems } from '../collect/schema.js';
-import { newId } from '../platform/ids.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { createWorkspace } from '../../platform/auth/setup.service.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { feedbackItems } from '../../collect/schema.js';
+import { newId } from '../../platform/ids.js';
 
 let t: TestApp;
 let readKey: string;
