@@ -2,7 +2,7 @@
 // the order they run. Whatever opens the database opens it through here.
 import type { Config } from '../platform/config.js';
 import { openAndMigrate, openDatabase, type Database, type DatabaseSchema, type OpenOptions } from '../platform/db/client.js';
-import { normalizeStoredPhones } from '../customers/normalize-stored-phones.js';
+import { normalizeStoredPhones } from '../customers/customers/normalize-stored-phones.js';
 import * as tables from './tables.js';
 
 export const FEEDLOOP_SCHEMA: DatabaseSchema = {

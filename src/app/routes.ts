@@ -8,7 +8,9 @@ import { memberRoutes } from '../platform/auth/members.routes.js';
 import { workspaceRoutes } from '../platform/workspace/routes.js';
 import { feedbackRoutes } from '../collect/routes.js';
 import { savedViewRoutes } from '../collect/saved-views/routes.js';
-import { customerRoutes } from '../customers/routes.js';
+import { customerRoutes } from '../customers/customers/customers.routes.js';
+import { profileRoutes } from '../customers/profile/profile.routes.js';
+import { activityRoutes } from '../customers/customers/activity.routes.js';
 import { segmentRoutes } from '../customers/segments/segments.routes.js';
 import { topicRoutes } from '../analyze/topics/topic.routes.js';
 import { analysisRoutes } from '../analyze/analysis.routes.js';
@@ -33,8 +35,12 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(feedbackRoutes),
   // /api/v1/saved-views
   mount(savedViewRoutes),
-  // /api/v1/customers (identify, merge, timeline, profile), /events, /orders
+  // /api/v1/customers, /customers/identify, /customers/merge
   mount(customerRoutes),
+  // /api/v1/customers/:id/timeline, /customers/:id/profile
+  mount(profileRoutes),
+  // /api/v1/events, /events/bulk, /orders
+  mount(activityRoutes),
   // /api/v1/segments
   mount(segmentRoutes),
   // /api/v1/workspace

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TICKET_PRIORITIES } from '../act/tickets/tickets.tables.js';
 import { zDateTime, zHappenedAt, zJsonObject, zPageQuery, zUuid, zWholeNumber } from '../platform/http/zod-types.js';
-import { ZCustomerRef } from '../customers/customer.schemas.js';
+import { ZCustomerRef } from '../customers/customers/customers.input.js';
 import { HTTP_LIMITS } from '../platform/http/limits.js';
 
 export const CHANNELS = ['survey', 'widget', 'email', 'chat', 'support_ticket', 'review', 'social', 'interview', 'api', 'import', 'other'] as const;

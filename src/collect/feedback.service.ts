@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { feedbackItems } from './schema.js';
-import { customers, orders } from '../customers/schema.js';
+import { customers, orders } from '../customers/customers/customers.tables.js';
 import { surveyResponses } from './surveys/schema.js';
 import { loadSegment, segmentMembersSql } from '../customers/segments/segment-sql.js';
 import { AppError, notFound } from '../platform/http/errors.js';

@@ -4,7 +4,7 @@ import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, smallint, re
 import { customType } from 'drizzle-orm/pg-core';
 import { workspaces } from '../platform/workspace/workspace.tables.js';
 import { users } from '../platform/auth/auth.tables.js';
-import { customers, orders } from '../customers/schema.js';
+import { customers, orders } from '../customers/customers/customers.tables.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 

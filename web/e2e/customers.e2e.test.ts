@@ -11,7 +11,7 @@ import zh from '../src/locales/customer360/zh.json' with { type: 'json' };
 import { workspaces } from '../../src/platform/workspace/workspace.tables.js';
 import { surveys, surveyVersions, surveyResponses } from '../../src/collect/surveys/schema.js';
 import { newId, randomToken } from '../../src/platform/ids.js';
-import { segments } from '../../src/customers/segments/schema.js';
+import { segments } from '../../src/customers/segments/segments.tables.js';
 import { bearer, createKey } from '../../src/platform/testing/test-app.js';
 import { screenshot, screenshotDir } from './browser.js';
 import { describeBrowser, documentDirection, signedInOwner, until, untilText, useDashboard, type Dashboard } from './harness.js';

@@ -2,7 +2,7 @@
 import { pgTable, uuid, text, timestamp, numeric, index } from 'drizzle-orm/pg-core';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { users } from '../../platform/auth/auth.tables.js';
-import { customers } from '../../customers/schema.js';
+import { customers } from '../../customers/customers/customers.tables.js';
 import { feedbackItems } from '../../collect/schema.js';
 import { tickets } from '../tickets/tickets.tables.js';
 

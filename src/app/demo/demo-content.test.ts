@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { toE164 } from '../../customers/phone-number.js';
+import { toE164 } from '../../customers/customers/phone-number.js';
 import {
   DEMO_TOPICS,
   demoCustomers,

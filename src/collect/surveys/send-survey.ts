@@ -11,7 +11,7 @@ import { enqueueJobs, notifyJobsEnqueued, type ClaimedJob } from '../../platform
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { surveyThrottleDays } from '../../platform/workspace/workspace-settings.service.js';
-import { customers } from '../../customers/schema.js';
+import { customers } from '../../customers/customers/customers.tables.js';
 import { surveyOptOuts, surveyResponses, surveySends, surveys } from './schema.js';
 import { renderSurveyEmail } from './survey-email.js';
 import { currentVersion, findSurvey } from './survey.service.js';

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { isDatabaseUnavailable } from '../../platform/db/unavailable.js';
 import { DB_LIMITS } from '../../platform/db/limits.js';
 import { randomToken } from '../../platform/ids.js';
-import { customers } from '../../customers/schema.js';
+import { customers } from '../../customers/customers/customers.tables.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { surveyOptOuts } from './schema.js';
 import { SURVEY_LIMITS } from './limits.js';

@@ -11,13 +11,13 @@ import { newId } from '../../platform/ids.js';
 import { enqueueJobs } from '../../platform/jobs/queue.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { isTimeZone } from '../../platform/time-zone.js';
-import { customers } from '../../customers/schema.js';
+import { customers } from '../../customers/customers/customers.tables.js';
 import { assertSavedSegments, namedSegments, segmentMemberships, type SegmentMemberships } from '../../customers/segments/segment-membership.js';
 import { surveyTriggers, type TriggerCondition } from './schema.js';
 import { findSurvey } from './survey.service.js';
 import { queueSurveySends } from './send-survey.js';
 import type { TCreateTriggerInput } from './survey.schemas.js';
-import { samePhone } from '../../customers/phone-number.js';
+import { samePhone } from '../../customers/customers/phone-number.js';
 
 export const MATCH_TRIGGERS_QUEUE = 'match-survey-triggers';
 

@@ -5,7 +5,7 @@ import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/zod-types.js';
 import { newId, randomToken } from '../../platform/ids.js';
-import { customers } from '../../customers/schema.js';
+import { customers } from '../../customers/customers/customers.tables.js';
 import { assertSavedSegments } from '../../customers/segments/segment-membership.js';
 import { surveyResponses, surveys, surveyVersions } from './schema.js';
 import { linkExpiry, signLink } from './survey-links.js';

@@ -8,7 +8,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { findCustomerByIdentifiers } from '../../customers/identify-customer.js';
+import { findCustomerByIdentifiers } from '../../customers/customers/identify-customer.js';
 
 const SHOP = 'https://shop.example.com';
 let t: TestApp;

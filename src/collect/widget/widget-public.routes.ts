@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/client.js';
-import { recordEvents } from '../../customers/record-activity.js';
+import { recordEvents } from '../../customers/customers/record-activity.js';
 import { createFeedback } from '../feedback.service.js';
 import type { TCreateFeedbackInput } from '../feedback.schemas.js';
 import { WIDGET_LIMITS } from './limits.js';

@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { findCustomerByIdentifiers } from '../../customers/identify-customer.js';
+import { findCustomerByIdentifiers } from '../../customers/customers/identify-customer.js';
 import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { surveyAnswers, surveyOptOuts, surveyResponses } from '../surveys/schema.js';

@@ -118,9 +118,3 @@ export const ZSegmentDefinition = z.strictObject({
 
 export type SegmentCondition = z.output<typeof ZSegmentCondition>;
 export type SegmentDefinition = z.output<typeof ZSegmentDefinition>;
-
-export const ZSegmentName = z.string().trim().min(1).max(SEGMENT_LIMITS.maxNameLength);
-
-export const ZCreateSegmentInput = z.strictObject({ name: ZSegmentName, definition: ZSegmentDefinition });
-export const ZUpdateSegmentInput = z.strictObject({ name: ZSegmentName.optional(), definition: ZSegmentDefinition.optional() });
-export const ZPreviewSegmentInput = z.strictObject({ definition: ZSegmentDefinition });

@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.js';
 import { enqueueJobs, type ClaimedJob } from '../../platform/jobs/queue.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { customers } from '../../customers/schema.js';
+import { customers } from '../../customers/customers/customers.tables.js';
 import { feedbackItems } from '../../collect/schema.js';
 import { surveyOptOuts } from '../../collect/surveys/schema.js';
 import { ideaFeedback, ideas, notifications, type IDEA_STATUSES } from './ideas.tables.js';

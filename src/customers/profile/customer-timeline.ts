@@ -1,10 +1,10 @@
 // One timeline per customer: feedback, survey responses, events, orders, tickets, tasks,
 // compensations and the messages sent to them (survey invitations, idea updates), newest first, keyset-paginated.
 import { eq, sql } from 'drizzle-orm';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { customers } from './schema.js';
-import { AppError, notFound } from '../platform/http/errors.js';
-import { decodeCursor, encodeCursor } from '../platform/http/zod-types.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { customers } from '../customers/customers.tables.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/zod-types.js';
 
 type TimelineKind = 'feedback' | 'survey_response' | 'event' | 'order' | 'ticket' | 'task' | 'compensation' | 'notification';
 interface TimelineRow { kind: TimelineKind; id: string; at: string; data: Record<string, unknown> }

@@ -2,10 +2,10 @@
 // must still get exactly its own event, and one event the database refuses must not fail the others.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { eventBatcher, recordEventCoalesced, type RecordedEvent } from './event-batcher.js';
-import type { TRecordEventInput } from './customer.schemas.js';
+import type { TRecordEventInput } from './customers.input.js';
 
 let t: TestApp;
 let key: string;

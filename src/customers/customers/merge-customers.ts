@@ -2,18 +2,18 @@
 // and compensations move to the target, the target keeps its own values and gains what it lacks, and the source is retired
 // (kept with merged_into_id so old links resolve, its identifiers kept as aliases).
 import { eq, sql } from 'drizzle-orm';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import type { Tx } from '../platform/db/client.js';
-import { customers, customerAliases, events, orders } from './schema.js';
-import { feedbackItems } from '../collect/schema.js';
-import { AppError, notFound } from '../platform/http/errors.js';
-import { publicCustomer } from './customer.service.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import type { Tx } from '../../platform/db/client.js';
+import { customers, customerAliases, events, orders } from './customers.tables.js';
+import { feedbackItems } from '../../collect/schema.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { publicCustomer } from './customers.service.js';
 import type { Customer } from './identify-customer.js';
 import { recomputeActivityTotals } from './record-activity.js';
-import { customerActivity } from './customer-activity.js';
-import { compensations } from '../act/compensations/compensations.tables.js';
-import { tasks } from '../act/tasks/tasks.tables.js';
-import { tickets } from '../act/tickets/tickets.tables.js';
+import { customerActivity } from '../profile/customer-activity.js';
+import { compensations } from '../../act/compensations/compensations.tables.js';
+import { tasks } from '../../act/tasks/tasks.tables.js';
+import { tickets } from '../../act/tickets/tickets.tables.js';
 
 type CustomerOwned = typeof events | typeof orders | typeof feedbackItems | typeof tickets | typeof tasks | typeof compensations;
 

@@ -7,11 +7,11 @@
  * transaction fails, each of its events is retried on its own so one bad event never fails its
  * neighbours; each caller then gets its own event or its own error.
  */
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { coalescingLanes } from '../platform/db/coalescing-lanes.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { coalescingLanes } from '../../platform/db/coalescing-lanes.js';
 import { recordEvents } from './record-activity.js';
 import { withE164Phone } from './read-customer-phones.js';
-import type { TRecordEventInput } from './customer.schemas.js';
+import type { TRecordEventInput } from './customers.input.js';
 
 const MAX_IN_FLIGHT = 2; // concurrent transactions per workspace
 const MAX_BATCH = 200;

@@ -4,12 +4,12 @@
 // the older (merge-customers.ts: everything moves, its identifiers stay as aliases). A phone that
 // is not a valid number is left as it was. Running it again changes nothing.
 import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Database } from '../platform/db/client.js';
-import { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { pgArray } from '../platform/db/pg-array.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { phoneCountryOf } from '../platform/workspace/workspace-settings.service.js';
-import { customerAliases, customers } from './schema.js';
+import type { Database } from '../../platform/db/client.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { pgArray } from '../../platform/db/pg-array.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { phoneCountryOf } from '../../platform/workspace/workspace-settings.service.js';
+import { customerAliases, customers } from './customers.tables.js';
 import { mergeCustomers } from './merge-customers.js';
 import { toE164 } from './phone-number.js';
 

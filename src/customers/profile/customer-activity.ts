@@ -1,9 +1,9 @@
 // How much a customer has on record, kind by kind: the profile's Activity card and the merge
 // preview read it from here, so both show the same numbers.
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db/client.js';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import type { Customer } from './identify-customer.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import type { Customer } from '../customers/identify-customer.js';
 
 export interface CustomerActivity { feedback: number; events: number; orders: number; tickets: number; tasks: number; compensations: number }
 

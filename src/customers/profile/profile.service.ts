@@ -1,15 +1,15 @@
 // The Customer 360 profile in one call: the customer, how much they have on record, their NPS/CSAT history, their segments
 // and the VIP and churn-risk flags, computed here so every client shows the same verdict.
 import { and, asc, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { customers } from './schema.js';
-import { feedbackItems } from '../collect/schema.js';
-import { notFound } from '../platform/http/errors.js';
-import { publicCustomer } from './customer.service.js';
-import type { Customer } from './identify-customer.js';
-import { segments } from './segments/schema.js';
-import { membersAmong } from './segments/segment-membership.js';
-import { ZSegmentDefinition } from './segments/segment-definition.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { customers } from '../customers/customers.tables.js';
+import { feedbackItems } from '../../collect/schema.js';
+import { notFound } from '../../platform/http/errors.js';
+import { publicCustomer } from '../customers/customers.service.js';
+import type { Customer } from '../customers/identify-customer.js';
+import { segments } from '../segments/segments.tables.js';
+import { membersAmong } from '../segments/segment-membership.js';
+import { ZSegmentDefinition } from '../segments/segment-definition.js';
 import { customerActivity } from './customer-activity.js';
 
 /** Scores shown on the profile: the newest ones, enough for a sparkline. */

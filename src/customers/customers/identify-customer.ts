@@ -2,13 +2,13 @@
 // customers merged into it) and update them, or create them.
 import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../platform/db/client.js';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { customers, customerAliases } from './schema.js';
-import { newId } from '../platform/ids.js';
-import { toAsciiDigits } from '../platform/digits.js';
-import { pgArray } from '../platform/db/pg-array.js';
-import type { TIdentifyCustomerInput } from './customer.schemas.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { customers, customerAliases } from './customers.tables.js';
+import { newId } from '../../platform/ids.js';
+import { toAsciiDigits } from '../../platform/digits.js';
+import { pgArray } from '../../platform/db/pg-array.js';
+import type { TIdentifyCustomerInput } from './customers.input.js';
 import { toE164 } from './phone-number.js';
 
 export type Customer = typeof customers.$inferSelect;

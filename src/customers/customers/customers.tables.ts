@@ -1,7 +1,7 @@
 // Customer 360: customers, the identifiers they were merged from, behavioural events and orders.
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, numeric, integer } from 'drizzle-orm/pg-core';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 
 export const customers = pgTable('customers', {
   id: uuid('id').primaryKey(),

@@ -2,15 +2,15 @@
 // customer, move their last-seen time forward and keep the customer's behaviour summary
 // (event_count, order_count, lifetime_value) true in the same transaction.
 import { eq, sql } from 'drizzle-orm';
-import type { Tx } from '../platform/db/client.js';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { pgArray } from '../platform/db/pg-array.js';
-import { events, orders } from './schema.js';
-import { newId } from '../platform/ids.js';
+import type { Tx } from '../../platform/db/client.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { pgArray } from '../../platform/db/pg-array.js';
+import { events, orders } from './customers.tables.js';
+import { newId } from '../../platform/ids.js';
 import { identifyCustomer, prefetchCustomers } from './identify-customer.js';
 import { withE164Phone, withE164Phones } from './read-customer-phones.js';
-import type { TCustomerRef, TRecordEventInput, TRecordOrderInput } from './customer.schemas.js';
-import { signalSurveyTriggers } from '../collect/surveys/survey-triggers.js';
+import type { TCustomerRef, TRecordEventInput, TRecordOrderInput } from './customers.input.js';
+import { signalSurveyTriggers } from '../../collect/surveys/survey-triggers.js';
 
 interface EventRow { id: string; customerId: string; name: string; properties: Record<string, unknown>; occurredAt: Date }
 

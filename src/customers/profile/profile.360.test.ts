@@ -1,14 +1,14 @@
 // Customer 360: the profile endpoint (score history, VIP and churn-risk flags, merged customers,
 // workspaces, permissions) and survey responses on the customer timeline.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { createWorkspace } from '../platform/auth/setup.service.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { surveys, surveyVersions, surveyResponses } from '../collect/surveys/schema.js';
-import { segments } from './segments/schema.js';
-import { newId, randomToken } from '../platform/ids.js';
-import { customerProfile } from './customer-profile.service.js';
-import { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { createWorkspace } from '../../platform/auth/setup.service.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { surveys, surveyVersions, surveyResponses } from '../../collect/surveys/schema.js';
+import { segments } from '../segments/segments.tables.js';
+import { newId, randomToken } from '../../platform/ids.js';
+import { customerProfile } from './profile.service.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 
 let t: TestApp;
 let key: string;

@@ -3,17 +3,17 @@
 // changing nothing when run again, and run by migrate() after the SQL migrations.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { createTestApp, setupOwner, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { createApiKey } from '../platform/auth/api-key.service.js';
-import { createWorkspace } from '../platform/auth/setup.service.js';
-import { dataMigrations } from '../platform/db/db.tables.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { newId } from '../platform/ids.js';
-import { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { feedbackItems } from '../collect/schema.js';
-import { customerAliases, customers, events, orders } from './schema.js';
+import { createTestApp, setupOwner, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { createApiKey } from '../../platform/auth/api-key.service.js';
+import { createWorkspace } from '../../platform/auth/setup.service.js';
+import { dataMigrations } from '../../platform/db/db.tables.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { newId } from '../../platform/ids.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from '../../collect/schema.js';
+import { customerAliases, customers, events, orders } from './customers.tables.js';
 import { normalizeStoredPhones } from './normalize-stored-phones.js';
-import { customerProfile } from './customer-profile.service.js';
+import { customerProfile } from '../profile/profile.service.js';
 
 let t: TestApp;
 let main: string; // en workspace, no default country

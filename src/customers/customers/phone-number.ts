@@ -2,7 +2,7 @@
 // (+989121234567), read with awesome-phonenumber. A number written without its country code is
 // read in the workspace's default country; one that is not a valid number is refused.
 import { parsePhoneNumber } from 'awesome-phonenumber';
-import { toAsciiDigits } from '../platform/digits.js';
+import { toAsciiDigits } from '../../platform/digits.js';
 
 /** Digits of any script as 0–9, and the international prefix 00 as +. */
 function plainDigits(phone: string): string {

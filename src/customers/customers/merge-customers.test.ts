@@ -1,7 +1,7 @@
 // The merge preview reports exactly what the merge then does: what moves, and the merged
 // customer's totals as its profile shows them afterwards.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 
 let t: TestApp;
 let key: string;

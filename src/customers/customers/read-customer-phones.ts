@@ -1,10 +1,10 @@
 // Where a phone number enters (identify, customer updates, feedback, events, orders, imports), it is
 // read as E.164 before anything looks a customer up by it, so every way of writing one number
 // names one customer.
-import type { DbOrTx } from '../platform/db/client.js';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { AppError } from '../platform/http/errors.js';
-import { workspacePhoneCountry } from '../platform/workspace/workspace-settings.service.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { AppError } from '../../platform/http/errors.js';
+import { workspacePhoneCountry } from '../../platform/workspace/workspace-settings.service.js';
 import { hasCountryCode, phoneProblem, toE164 } from './phone-number.js';
 
 type WithPhone = { phone?: string | null };

@@ -1,15 +1,15 @@
 // Reading and editing customers.
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { customers } from './schema.js';
-import { notFound, AppError } from '../platform/http/errors.js';
-import { decodeCursor, encodeCursor } from '../platform/http/zod-types.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { customers } from './customers.tables.js';
+import { notFound, AppError } from '../../platform/http/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/zod-types.js';
 import { emailKey, phoneKey, customerSearchCondition, identifyCustomer, type Customer } from './identify-customer.js';
 import { withE164Phone } from './read-customer-phones.js';
 import { hasCountryCode } from './phone-number.js';
-import { workspacePhoneCountry } from '../platform/workspace/workspace-settings.service.js';
-import { toAsciiDigits } from '../platform/digits.js';
-import type { TIdentifyCustomerInput, TUpdateCustomerInput } from './customer.schemas.js';
+import { workspacePhoneCountry } from '../../platform/workspace/workspace-settings.service.js';
+import { toAsciiDigits } from '../../platform/digits.js';
+import type { TIdentifyCustomerInput, TUpdateCustomerInput } from './customers.input.js';
 
 export function publicCustomer(c: Customer) {
   return {

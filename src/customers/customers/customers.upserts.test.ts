@@ -1,7 +1,7 @@
 // Upserts change only what they are given: an order posted again by its external id, a customer
 // identified or patched with some attributes.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 
 let t: TestApp;
 let key: string;

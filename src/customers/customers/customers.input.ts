@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zDecimal, zHappenedAt, zJsonObject, zLocale, zUuid } from '../platform/http/zod-types.js';
+import { zDecimal, zHappenedAt, zJsonObject, zLocale, zUuid } from '../../platform/http/zod-types.js';
 
 const identifiers = {
   externalId: z.string().trim().min(1).max(200).optional(),
