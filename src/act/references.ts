@@ -5,7 +5,7 @@ import type { DbOrTx } from '../platform/db/client.js';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { memberships } from '../platform/auth/auth.tables.js';
 import { customers } from '../customers/customers/customers.tables.js';
-import { feedbackItems } from '../collect/schema.js';
+import { feedbackItems } from '../collect/feedback/feedback.tables.js';
 import { AppError } from '../platform/http/errors.js';
 import { tickets } from './tickets/tickets.tables.js';
 

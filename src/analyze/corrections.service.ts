@@ -4,12 +4,12 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import type { Tx } from '../platform/db/client.js';
-import { feedbackItems } from '../collect/schema.js';
+import { feedbackItems } from '../collect/feedback/feedback.tables.js';
 import { analysisCorrections, topics } from './schema.js';
 import { newId } from '../platform/ids.js';
 import { AppError, notFound } from '../platform/http/errors.js';
 import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
-import { loadFeedbackViews } from '../collect/feedback-view.js';
+import { loadFeedbackViews } from '../collect/feedback/feedback-view.js';
 import { scheduleWorkspaceTraining } from './workspace-model.js';
 import { ensureDefaultTopics } from './topics/topic.service.js';
 import type { TCorrectAnalysisInput } from './analysis.schemas.js';

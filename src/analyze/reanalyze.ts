@@ -8,7 +8,7 @@ import { WorkspaceScope } from '../platform/db/workspace-scope.js';
 import { enqueueJobs, notifyJobsEnqueued } from '../platform/jobs/queue.js';
 import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/http/errors.js';
-import { feedbackItems } from '../collect/schema.js';
+import { feedbackItems } from '../collect/feedback/feedback.tables.js';
 import { analysisRuns } from './schema.js';
 import { analyzeAndStore } from './process-feedback.js';
 import { loadAnalysisContext } from './analysis-context.js';

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, integer, real, boolean, customType } from 'drizzle-orm/pg-core';
 import { workspaces } from '../platform/workspace/workspace.tables.js';
 import { users } from '../platform/auth/auth.tables.js';
-import { feedbackItems } from '../collect/schema.js';
+import { feedbackItems } from '../collect/feedback/feedback.tables.js';
 
 /** Text per UI language: { fa, ar, zh, en } (missing ones fall back to the key). */
 export type LocalizedText = Partial<Record<'fa' | 'ar' | 'zh' | 'en', string>>;

@@ -7,7 +7,7 @@ import { deliverSurveyEmail, SEND_SURVEY_QUEUE } from '../collect/surveys/send-s
 import { MATCH_TRIGGERS_QUEUE, matchSurveyTriggers } from '../collect/surveys/survey-triggers.js';
 import type { JobHandler } from '../platform/jobs/worker.js';
 import type { ClaimedJob } from '../platform/jobs/queue.js';
-import { ANALYZE_QUEUE } from '../collect/store-feedback.js';
+import { ANALYZE_QUEUE } from '../collect/feedback/store-feedback.js';
 import { processFeedback, processFeedbackJobs } from '../analyze/process-feedback.js';
 import { REANALYZE_QUEUE, reanalyzeStep } from '../analyze/reanalyze.js';
 import { TRAIN_QUEUE, trainWorkspaceModel } from '../analyze/workspace-model.js';

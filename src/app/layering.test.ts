@@ -32,7 +32,7 @@ const violations = (from: (file: string) => boolean, to: (target: string) => boo
 describe('layers', () => {
   it('reads the imports of every source file', () => {
     expect(files.length).toBeGreaterThan(200);
-    expect(files.find((f) => f.file === 'app/routes.ts')?.imports).toContain('collect/routes.js');
+    expect(files.find((f) => f.file === 'app/routes.ts')?.imports).toContain('collect/feedback/feedback.routes.js');
   });
 
   it('platform imports no feature and not the composition root (except the test harness)', () => {

@@ -6,8 +6,8 @@ import { mount } from '../platform/http/server.js';
 import { authRoutes } from '../platform/auth/routes.js';
 import { memberRoutes } from '../platform/auth/members.routes.js';
 import { workspaceRoutes } from '../platform/workspace/routes.js';
-import { feedbackRoutes } from '../collect/routes.js';
-import { savedViewRoutes } from '../collect/saved-views/routes.js';
+import { feedbackRoutes } from '../collect/feedback/feedback.routes.js';
+import { savedViewRoutes } from '../collect/saved-views/saved-views.routes.js';
 import { customerRoutes } from '../customers/customers/customers.routes.js';
 import { profileRoutes } from '../customers/profile/profile.routes.js';
 import { activityRoutes } from '../customers/customers/activity.routes.js';
@@ -20,10 +20,10 @@ import { ticketRoutes } from '../act/tickets/tickets.routes.js';
 import { taskRoutes } from '../act/tasks/tasks.routes.js';
 import { compensationRoutes } from '../act/compensations/compensations.routes.js';
 import { ideaRoutes } from '../loop/ideas/ideas.routes.js';
-import { surveyRoutes } from '../collect/surveys/survey.routes.js';
+import { surveyRoutes } from '../collect/surveys/surveys.routes.js';
 import { surveyPageRoutes } from '../collect/surveys/survey-page.routes.js';
 import { widgetKeyRoutes } from '../collect/widget/widget-key.routes.js';
-import { widgetPublicRoutes, widgetSurveyRoutes } from '../collect/widget/widget-public.routes.js';
+import { widgetPublicRoutes, widgetSurveyRoutes } from '../collect/widget/widget.routes.js';
 import { widgetAssetRoutes } from '../collect/widget/widget-assets.routes.js';
 
 export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'database'>): MountRoutes[] => [

@@ -4,10 +4,10 @@ import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../p
 import { createWorkspace } from '../platform/auth/setup.service.js';
 import { apiKeys } from '../platform/auth/auth.tables.js';
 import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { widgetKeys } from '../collect/widget/schema.js';
+import { widgetKeys } from '../collect/widget/widget.tables.js';
 import { newId, randomToken, sha256 } from '../platform/ids.js';
 import { eq, sql } from 'drizzle-orm';
-import { surveys } from '../collect/surveys/schema.js';
+import { surveys } from '../collect/surveys/surveys.tables.js';
 import { signLink } from '../collect/surveys/survey-links.js';
 import { hiddenFields, postForm } from '../platform/testing/survey-forms.js';
 

@@ -9,7 +9,7 @@ import fa from '../src/locales/customer360/fa.json' with { type: 'json' };
 import ar from '../src/locales/customer360/ar.json' with { type: 'json' };
 import zh from '../src/locales/customer360/zh.json' with { type: 'json' };
 import { workspaces } from '../../src/platform/workspace/workspace.tables.js';
-import { surveys, surveyVersions, surveyResponses } from '../../src/collect/surveys/schema.js';
+import { surveys, surveyVersions, surveyResponses } from '../../src/collect/surveys/surveys.tables.js';
 import { newId, randomToken } from '../../src/platform/ids.js';
 import { segments } from '../../src/customers/segments/segments.tables.js';
 import { bearer, createKey } from '../../src/platform/testing/test-app.js';

@@ -3,7 +3,7 @@ import { pgTable, uuid, text, timestamp, numeric, index } from 'drizzle-orm/pg-c
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { customers } from '../../customers/customers/customers.tables.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { tickets } from '../tickets/tickets.tables.js';
 
 export const COMPENSATION_KINDS = ['discount_code', 'credit', 'refund', 'gift'] as const;

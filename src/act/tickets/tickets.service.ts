@@ -3,7 +3,7 @@
 import { count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { newId } from '../../platform/ids.js';
 import { notFound } from '../../platform/http/errors.js';
 import { pgArray } from '../../platform/db/pg-array.js';

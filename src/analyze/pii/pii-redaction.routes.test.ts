@@ -10,7 +10,7 @@ import { apiKeys } from '../../platform/auth/auth.tables.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { newId, randomToken, sha256 } from '../../platform/ids.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { importFile } from '../../collect/import/import-file.js';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import { createTestApp, setupOwner, createKey, bearer, sessionCookie, type TestA
 import { createWorkspace } from '../../platform/auth/setup.service.js';
 import { apiKeys, memberships, users } from '../../platform/auth/auth.tables.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { newId, randomToken, sha256 } from '../../platform/ids.js';
 

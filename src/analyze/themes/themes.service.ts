@@ -1,7 +1,7 @@
 // Emerging themes of a workspace (read from its recent feedback), and turning one into a topic.
 import { desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
 import { tokenize } from '../tokenize.js';
 import { KeywordMatcher } from '../topics/keyword-matcher.js';

@@ -6,7 +6,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { topics, analysisCorrections, type KeywordsByLanguage } from '../schema.js';
 import { newId } from '../../platform/ids.js';
 import { AppError, notFound } from '../../platform/http/errors.js';

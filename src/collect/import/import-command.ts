@@ -9,7 +9,7 @@ import { openOrReachHolder } from '../../platform/control/open-or-hand-off.js';
 import type { OpenConfiguredDatabase } from '../../platform/db/client.js';
 import { chooseWorkspace, describeChoice } from '../../platform/db/find-workspace.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { CHANNELS } from '../feedback.schemas.js';
+import { CHANNELS } from '../feedback/feedback.input.js';
 import { parseMapping } from './column-mapping.js';
 import { DATE_FORMATS, type DateFormat } from './import-dates.js';
 import { runImport, type ImportSummary } from './import-file.js';

@@ -4,7 +4,7 @@
 // CES, 1–5 a star rating. Later rows that leave the scale are rejected with the reason.
 import { toAsciiDigits } from '../../platform/digits.js';
 import { normalizeForSearch } from '../../analyze/normalize-text.js';
-import { SCORE_RANGES, type ScoreType } from '../feedback.schemas.js';
+import { SCORE_RANGES, type ScoreType } from '../feedback/feedback.input.js';
 
 type Hint = ScoreType | 'score';
 

@@ -12,9 +12,9 @@ import type { Mailer } from '../../platform/mail/mailer.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { surveyThrottleDays } from '../../platform/workspace/workspace-settings.service.js';
 import { customers } from '../../customers/customers/customers.tables.js';
-import { surveyOptOuts, surveyResponses, surveySends, surveys } from './schema.js';
+import { surveyOptOuts, surveyResponses, surveySends, surveys } from './surveys.tables.js';
 import { renderSurveyEmail } from './survey-email.js';
-import { currentVersion, findSurvey } from './survey.service.js';
+import { currentVersion, findSurvey } from './surveys.service.js';
 import { chooseLanguage } from './choose-language.js';
 import { recentlySurveyed } from './recently-surveyed.js';
 

@@ -10,7 +10,7 @@ import { customers } from '../../customers/customers/customers.tables.js';
 import { previewSurveySends, queueSurveySends } from './send-survey.js';
 import { resolveRecipients, type Recipients, type RecipientsInput } from './survey-recipients.js';
 import { renderSurveyEmail } from './survey-email.js';
-import { currentVersion, findSurvey } from './survey.service.js';
+import { currentVersion, findSurvey } from './surveys.service.js';
 import { linkExpiry, signLink } from './survey-links.js';
 import type { SurveyLanguage } from './survey-definition.js';
 

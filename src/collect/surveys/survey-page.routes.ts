@@ -10,7 +10,7 @@ import { DB_LIMITS } from '../../platform/db/limits.js';
 import { randomToken } from '../../platform/ids.js';
 import { customers } from '../../customers/customers/customers.tables.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { surveyOptOuts } from './schema.js';
+import { surveyOptOuts } from './surveys.tables.js';
 import { SURVEY_LIMITS } from './limits.js';
 import { chooseLanguage } from './choose-language.js';
 import { languageName, messagesFor, type MessageKey, type PageLanguage } from './page-messages.js';

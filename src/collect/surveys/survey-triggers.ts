@@ -13,10 +13,10 @@ import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { isTimeZone } from '../../platform/time-zone.js';
 import { customers } from '../../customers/customers/customers.tables.js';
 import { assertSavedSegments, namedSegments, segmentMemberships, type SegmentMemberships } from '../../customers/segments/segment-membership.js';
-import { surveyTriggers, type TriggerCondition } from './schema.js';
-import { findSurvey } from './survey.service.js';
+import { surveyTriggers, type TriggerCondition } from './surveys.tables.js';
+import { findSurvey } from './surveys.service.js';
 import { queueSurveySends } from './send-survey.js';
-import type { TCreateTriggerInput } from './survey.schemas.js';
+import type { TCreateTriggerInput } from './surveys.input.js';
 import { samePhone } from '../../customers/customers/phone-number.js';
 
 export const MATCH_TRIGGERS_QUEUE = 'match-survey-triggers';

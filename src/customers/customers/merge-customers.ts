@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import type { Tx } from '../../platform/db/client.js';
 import { customers, customerAliases, events, orders } from './customers.tables.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { publicCustomer } from './customers.service.js';
 import type { Customer } from './identify-customer.js';

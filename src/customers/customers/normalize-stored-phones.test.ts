@@ -10,7 +10,7 @@ import { dataMigrations } from '../../platform/db/db.tables.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { newId } from '../../platform/ids.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { customerAliases, customers, events, orders } from './customers.tables.js';
 import { normalizeStoredPhones } from './normalize-stored-phones.js';
 import { customerProfile } from '../profile/profile.service.js';

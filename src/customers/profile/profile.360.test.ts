@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 import { createWorkspace } from '../../platform/auth/setup.service.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { surveys, surveyVersions, surveyResponses } from '../../collect/surveys/schema.js';
+import { surveys, surveyVersions, surveyResponses } from '../../collect/surveys/surveys.tables.js';
 import { segments } from '../segments/segments.tables.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { customerProfile } from './profile.service.js';

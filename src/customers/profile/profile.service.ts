@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { customers } from '../customers/customers.tables.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { notFound } from '../../platform/http/errors.js';
 import { publicCustomer } from '../customers/customers.service.js';
 import type { Customer } from '../customers/identify-customer.js';

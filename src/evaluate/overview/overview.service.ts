@@ -2,7 +2,7 @@
 // over the workspace's (workspace_id, created_at) index, days counted in the workspace time zone.
 import { and, desc, eq, gte, lt, or, lte, sql, type SQL } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { topics } from '../../analyze/schema.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { listThemes } from '../../analyze/themes/themes.service.js';

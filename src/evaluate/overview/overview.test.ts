@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 import { createWorkspace } from '../../platform/auth/setup.service.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { newId } from '../../platform/ids.js';
 
 let t: TestApp;

@@ -5,7 +5,7 @@ import { count, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { newId } from '../../platform/ids.js';
 import { notFound } from '../../platform/http/errors.js';
 import { loadFeedbackRefs } from '../../act/references.js';

@@ -3,7 +3,7 @@
 import { pgTable, uuid, text, timestamp, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { users } from '../../platform/auth/auth.tables.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { customers } from '../../customers/customers/customers.tables.js';
 
 export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined'] as const;

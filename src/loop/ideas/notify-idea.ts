@@ -11,8 +11,8 @@ import { enqueueJobs, type ClaimedJob } from '../../platform/jobs/queue.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { customers } from '../../customers/customers/customers.tables.js';
-import { feedbackItems } from '../../collect/schema.js';
-import { surveyOptOuts } from '../../collect/surveys/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
+import { surveyOptOuts } from '../../collect/surveys/surveys.tables.js';
 import { ideaFeedback, ideas, notifications, type IDEA_STATUSES } from './ideas.tables.js';
 import { EMAIL_LANGUAGES, renderIdeaEmail, type EmailLanguage } from './idea-email.js';
 

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zUuid } from '../../platform/http/zod-types.js';
-import { createSavedView, deleteSavedView, listSavedViews, updateSavedView, ZCreateSavedView, ZUpdateSavedView } from './saved-views.service.js';
+import { ZCreateSavedView, ZUpdateSavedView } from './saved-views.input.js';
+import { createSavedView, deleteSavedView, listSavedViews, updateSavedView } from './saved-views.service.js';
 
 const tags = ['saved views'];
 const ZIdParams = z.strictObject({ id: zUuid });

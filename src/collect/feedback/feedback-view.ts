@@ -1,8 +1,8 @@
 // The public shape of a feedback item, and loading items with their customer summary.
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { feedbackItems } from './schema.js';
-import { pgArray } from '../platform/db/pg-array.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from './feedback.tables.js';
+import { pgArray } from '../../platform/db/pg-array.js';
 
 type FeedbackRow = typeof feedbackItems.$inferSelect;
 export type CustomerSummary = { id: string; name: string | null; email: string | null; externalId: string | null } | null;

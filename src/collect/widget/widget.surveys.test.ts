@@ -8,7 +8,7 @@ import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { findCustomerByIdentifiers } from '../../customers/customers/identify-customer.js';
 import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
-import { surveyAnswers, surveyOptOuts, surveyResponses } from '../surveys/schema.js';
+import { surveyAnswers, surveyOptOuts, surveyResponses } from '../surveys/surveys.tables.js';
 
 const SHOP = 'https://shop.example.com';
 let t: TestApp;

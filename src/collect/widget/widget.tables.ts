@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { customers } from '../../customers/customers/customers.tables.js';
-import { surveys } from '../surveys/schema.js';
+import { surveys } from '../surveys/surveys.tables.js';
 
 export const widgetKeys = pgTable('widget_keys', {
   id: uuid('id').primaryKey(),

@@ -1,12 +1,12 @@
 // The explorer's filters (tag, assignee, ticket, survey) and bulk actions.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { createWorkspace } from '../platform/auth/setup.service.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { analysisCorrections } from '../analyze/schema.js';
-import { newId } from '../platform/ids.js';
-import { addMember } from '../platform/testing/members.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { createWorkspace } from '../../platform/auth/setup.service.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { analysisCorrections } from '../../analyze/schema.js';
+import { newId } from '../../platform/ids.js';
+import { addMember } from '../../platform/testing/members.js';
 
 let t: TestApp;
 let key: string;

@@ -1,9 +1,9 @@
 // The explorer's total: how many items match the filters, counted up to a bound.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { HTTP_LIMITS } from '../platform/http/limits.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { HTTP_LIMITS } from '../../platform/http/limits.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 
 let t: TestApp;
 let key: string;

@@ -2,11 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zUuid } from '../platform/http/zod-types.js';
-import { HTTP_LIMITS } from '../platform/http/limits.js';
-import { forbidden } from '../platform/http/errors.js';
-import { can } from '../platform/auth/permissions.js';
-import { BULK_UPDATE_MAX, ZBulkCreateFeedbackInput, ZBulkUpdateFeedbackInput, ZCreateFeedbackInput, ZListFeedbackQuery, ZUpdateFeedbackInput } from './feedback.schemas.js';
+import { zUuid } from '../../platform/http/zod-types.js';
+import { HTTP_LIMITS } from '../../platform/http/limits.js';
+import { forbidden } from '../../platform/http/errors.js';
+import { can } from '../../platform/auth/permissions.js';
+import { BULK_UPDATE_MAX, ZBulkCreateFeedbackInput, ZBulkUpdateFeedbackInput, ZCreateFeedbackInput, ZListFeedbackQuery, ZUpdateFeedbackInput } from './feedback.input.js';
 import { bulkUpdateFeedback } from './feedback-bulk.service.js';
 import { bulkCreateFeedback, createFeedback, getFeedback, listFeedback, updateFeedback } from './feedback.service.js';
 

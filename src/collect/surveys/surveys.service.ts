@@ -7,11 +7,11 @@ import { decodeCursor, encodeCursor } from '../../platform/http/zod-types.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { customers } from '../../customers/customers/customers.tables.js';
 import { assertSavedSegments } from '../../customers/segments/segment-membership.js';
-import { surveyResponses, surveys, surveyVersions } from './schema.js';
+import { surveyResponses, surveys, surveyVersions } from './surveys.tables.js';
 import { linkExpiry, signLink } from './survey-links.js';
 import { definitionFromTemplate, SURVEY_TEMPLATES } from './survey-templates.js';
 import type { Localized, SurveyDefinition, SurveyLanguage } from './survey-definition.js';
-import type { TCreateSurveyInput, TUpdateSurveyInput } from './survey.schemas.js';
+import type { TCreateSurveyInput, TUpdateSurveyInput } from './surveys.input.js';
 
 export type SurveyRow = typeof surveys.$inferSelect;
 export type SurveyStatus = 'draft' | 'live' | 'closed';

@@ -2,7 +2,7 @@
 // exactly its own answer, and one bad item must not fail its neighbours.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 
 let t: TestApp;
 let key: string;

@@ -7,11 +7,11 @@
  * (no added latency). If a shared write fails, each of its items is retried on its own so one
  * bad item never fails its neighbours.
  */
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { coalescingLanes, takeDistinct } from '../platform/db/coalescing-lanes.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { coalescingLanes, takeDistinct } from '../../platform/db/coalescing-lanes.js';
 import { storeFeedbackBatch, type StoreResult } from './store-feedback.js';
 import { loadFeedbackViews, type FeedbackView } from './feedback-view.js';
-import type { TCreateFeedbackInput } from './feedback.schemas.js';
+import type { TCreateFeedbackInput } from './feedback.input.js';
 
 // Batches in flight per workspace. A batch whose customers are all known is one statement, so a
 // single lane of batches that grow under load measured fastest (4,400 req/s against 3,300 with 2).

@@ -2,22 +2,22 @@
 // externalId is reported as a duplicate, never stored twice), updates the customers' counters
 // and enqueues the items' processing, all committed together.
 import { inArray, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../platform/db/client.js';
-import { JOB_LIMITS } from '../platform/jobs/limits.js';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { feedbackItems } from './schema.js';
-import { customers, orders } from '../customers/customers/customers.tables.js';
-import { tickets } from '../act/tickets/tickets.tables.js';
-import { aliasedIdentifierKeys, identifierKeys, identifyCustomer, newCustomerRow, prefetchCustomers, type Customer } from '../customers/customers/identify-customer.js';
+import type { DbOrTx, Tx } from '../../platform/db/client.js';
+import { JOB_LIMITS } from '../../platform/jobs/limits.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from './feedback.tables.js';
+import { customers, orders } from '../../customers/customers/customers.tables.js';
+import { tickets } from '../../act/tickets/tickets.tables.js';
+import { aliasedIdentifierKeys, identifierKeys, identifyCustomer, newCustomerRow, prefetchCustomers, type Customer } from '../../customers/customers/identify-customer.js';
 import { feedbackFromRow, feedbackSelectList, publicFeedback, type CustomerSummary, type FeedbackView } from './feedback-view.js';
-import { enqueueJobs } from '../platform/jobs/queue.js';
-import { newId } from '../platform/ids.js';
-import { pgArray } from '../platform/db/pg-array.js';
-import { preparedRows } from '../platform/db/prepared.js';
-import { redactFeedbackPii } from '../analyze/pii/redact-feedback-pii.js';
-import { piiRedactionEnabled } from '../platform/workspace/workspace-settings.service.js';
-import type { TCreateFeedbackInput } from './feedback.schemas.js';
-import { readCustomerPhones } from '../customers/customers/read-customer-phones.js';
+import { enqueueJobs } from '../../platform/jobs/queue.js';
+import { newId } from '../../platform/ids.js';
+import { pgArray } from '../../platform/db/pg-array.js';
+import { preparedRows } from '../../platform/db/prepared.js';
+import { redactFeedbackPii } from '../../analyze/pii/redact-feedback-pii.js';
+import { piiRedactionEnabled } from '../../platform/workspace/workspace-settings.service.js';
+import type { TCreateFeedbackInput } from './feedback.input.js';
+import { readCustomerPhones } from '../../customers/customers/read-customer-phones.js';
 
 export const ANALYZE_QUEUE = 'analyze-feedback';
 const IDS_PER_JOB = 500;

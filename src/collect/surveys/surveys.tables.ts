@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, integer, uniqueIndex, index, primaryKey, boolean } from 'drizzle-orm/pg-core';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { customers } from '../../customers/customers/customers.tables.js';
-import { feedbackItems } from '../schema.js';
+import { feedbackItems } from '../feedback/feedback.tables.js';
 import type { Localized, SurveyDefinition } from './survey-definition.js';
 import type { WidgetSettings } from '../widget/widget-settings.js';
 

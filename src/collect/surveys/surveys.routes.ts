@@ -8,11 +8,11 @@ import { readsFeedbackText } from '../../platform/auth/permissions.js';
 import { questionPage } from './link-page.js';
 import { nameIn } from './survey-definition.js';
 import { messagesFor } from './page-messages.js';
-import { ZCreateTriggerInput, ZCreateSurveyInput, ZListSendsQuery, ZListSurveysQuery, ZUpdateSurveyInput } from './survey.schemas.js';
+import { ZCreateTriggerInput, ZCreateSurveyInput, ZListSendsQuery, ZListSurveysQuery, ZUpdateSurveyInput } from './surveys.input.js';
 import { listSurveySends } from './send-survey.js';
 import { surveyDistributionRoutes } from './survey-distribution.routes.js';
 import { createTrigger, deleteTrigger, listTriggers } from './survey-triggers.js';
-import { createSurvey, getSurvey, listSurveys, setSurveyStatus, updateSurvey } from './survey.service.js';
+import { createSurvey, getSurvey, listSurveys, setSurveyStatus, updateSurvey } from './surveys.service.js';
 import { surveyResults } from './survey-results.js';
 import { SURVEY_TEMPLATES } from './survey-templates.js';
 

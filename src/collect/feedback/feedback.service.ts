@@ -1,28 +1,28 @@
 // Creating, listing, reading and updating feedback items.
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { feedbackItems } from './schema.js';
-import { customers, orders } from '../customers/customers/customers.tables.js';
-import { surveyResponses } from './surveys/schema.js';
-import { loadSegment, segmentMembersSql } from '../customers/segments/segment-sql.js';
-import { AppError, notFound } from '../platform/http/errors.js';
-import { HTTP_LIMITS } from '../platform/http/limits.js';
-import { decodeCursor, describeZodError, encodeCursor } from '../platform/http/zod-types.js';
-import { pgArray } from '../platform/db/pg-array.js';
-import { SEARCH_LIMITS } from '../analyze/search/limits.js';
-import { afterRelevanceCursor, decodeRelevanceCursor, encodeRelevanceCursor, feedbackSearch } from '../analyze/search/feedback-search.js';
-import { buildSnippet } from '../analyze/search/build-snippet.js';
-import { redactFeedbackPii } from '../analyze/pii/redact-feedback-pii.js';
-import { piiRedactionEnabled } from '../platform/workspace/workspace-settings.service.js';
-import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
-import { metrics } from '../platform/metrics.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from './feedback.tables.js';
+import { customers, orders } from '../../customers/customers/customers.tables.js';
+import { surveyResponses } from '../surveys/surveys.tables.js';
+import { loadSegment, segmentMembersSql } from '../../customers/segments/segment-sql.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { HTTP_LIMITS } from '../../platform/http/limits.js';
+import { decodeCursor, describeZodError, encodeCursor } from '../../platform/http/zod-types.js';
+import { pgArray } from '../../platform/db/pg-array.js';
+import { SEARCH_LIMITS } from '../../analyze/search/limits.js';
+import { afterRelevanceCursor, decodeRelevanceCursor, encodeRelevanceCursor, feedbackSearch } from '../../analyze/search/feedback-search.js';
+import { buildSnippet } from '../../analyze/search/build-snippet.js';
+import { redactFeedbackPii } from '../../analyze/pii/redact-feedback-pii.js';
+import { piiRedactionEnabled } from '../../platform/workspace/workspace-settings.service.js';
+import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
+import { metrics } from '../../platform/metrics.js';
 import { storeFeedback, type StoreResult } from './store-feedback.js';
-import { assertTicket } from '../act/references.js';
+import { assertTicket } from '../../act/references.js';
 import { storeOneCoalesced } from './create-batcher.js';
 import { loadFeedbackViews, publicFeedback } from './feedback-view.js';
 
 export { publicFeedback };
-import { ZCreateFeedbackInput, type TCreateFeedbackInput, type TListFeedbackQuery, type TUpdateFeedbackInput } from './feedback.schemas.js';
+import { ZCreateFeedbackInput, type TCreateFeedbackInput, type TListFeedbackQuery, type TUpdateFeedbackInput } from './feedback.input.js';
 
 type FeedbackRow = typeof feedbackItems.$inferSelect;
 

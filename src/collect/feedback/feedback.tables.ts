@@ -1,10 +1,10 @@
 // One feedback record whatever the channel it came from.
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, smallint, real, integer, bigint, boolean } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, smallint, real, boolean } from 'drizzle-orm/pg-core';
 import { customType } from 'drizzle-orm/pg-core';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { users } from '../platform/auth/auth.tables.js';
-import { customers, orders } from '../customers/customers/customers.tables.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { users } from '../../platform/auth/auth.tables.js';
+import { customers, orders } from '../../customers/customers/customers.tables.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -70,18 +70,3 @@ export const feedbackItems = pgTable('feedback_items', {
   index('feedback_search_vector_idx').using('gin', t.searchVector).where(sql`${t.searchText} is not null`),
   uniqueIndex('feedback_external_id_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
 ]);
-
-// One row per imported file (by content hash), so a re-run resumes where it stopped.
-export const importRuns = pgTable('import_runs', {
-  id: uuid('id').primaryKey(),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  fileHash: text('file_hash').notNull(),
-  fileName: text('file_name').notNull(),
-  mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull(),
-  rowsDone: bigint('rows_done', { mode: 'number' }).notNull().default(0),
-  rowsImported: bigint('rows_imported', { mode: 'number' }).notNull().default(0),
-  rowsRejected: integer('rows_rejected').notNull().default(0),
-  status: text('status').notNull().default('running'),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-}, (t) => [uniqueIndex('import_runs_file_key').on(t.workspaceId, t.fileHash)]);

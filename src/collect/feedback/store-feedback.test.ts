@@ -2,10 +2,10 @@
 // and queues their analysis; a batch that creates customers does so in the same transaction.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, type TestApp } from '../platform/testing/test-app.js';
-import { WorkspaceScope } from '../platform/db/workspace-scope.js';
+import { createTestApp, setupOwner, type TestApp } from '../../platform/testing/test-app.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { storeFeedback, storeFeedbackBatch } from './store-feedback.js';
-import { ZCreateFeedbackInput, type TCreateFeedbackInput } from './feedback.schemas.js';
+import { ZCreateFeedbackInput, type TCreateFeedbackInput } from './feedback.input.js';
 
 let t: TestApp;
 let scope: WorkspaceScope;

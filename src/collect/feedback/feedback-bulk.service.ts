@@ -1,17 +1,17 @@
 // Bulk actions of the feedback explorer: tag, add a topic (as a correction), assign, open one
 // ticket for the items or link them to an idea — any of these together, in one transaction.
 import { sql } from 'drizzle-orm';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { feedbackItems } from './schema.js';
-import { AppError } from '../platform/http/errors.js';
-import { pgArray } from '../platform/db/pg-array.js';
-import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
-import { applyCorrection, assertKnownTopics } from '../analyze/corrections.service.js';
-import { scheduleWorkspaceTraining } from '../analyze/workspace-model.js';
-import type { TBulkUpdateFeedbackInput } from './feedback.schemas.js';
-import { createTicketIn } from '../act/tickets/tickets.service.js';
-import { assertMember } from '../act/references.js';
-import { createIdeaIn, linkFeedbackIn, lockIdea } from '../loop/ideas/ideas.service.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from './feedback.tables.js';
+import { AppError } from '../../platform/http/errors.js';
+import { pgArray } from '../../platform/db/pg-array.js';
+import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
+import { applyCorrection, assertKnownTopics } from '../../analyze/corrections.service.js';
+import { scheduleWorkspaceTraining } from '../../analyze/workspace-model.js';
+import type { TBulkUpdateFeedbackInput } from './feedback.input.js';
+import { createTicketIn } from '../../act/tickets/tickets.service.js';
+import { assertMember } from '../../act/references.js';
+import { createIdeaIn, linkFeedbackIn, lockIdea } from '../../loop/ideas/ideas.service.js';
 
 export async function bulkUpdateFeedback(scope: WorkspaceScope, input: TBulkUpdateFeedbackInput, userId: string | null) {
   const ids = [...new Set(input.ids)];

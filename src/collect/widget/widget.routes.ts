@@ -8,11 +8,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/client.js';
 import { recordEvents } from '../../customers/customers/record-activity.js';
-import { createFeedback } from '../feedback.service.js';
-import type { TCreateFeedbackInput } from '../feedback.schemas.js';
+import { createFeedback } from '../feedback/feedback.service.js';
+import type { TCreateFeedbackInput } from '../feedback/feedback.input.js';
 import { WIDGET_LIMITS } from './limits.js';
 import { widgetGuard, widgetRateLimit } from './widget-guard.js';
-import { ZDisplayInput, ZKeyParams, ZSurveyParams, ZVisitorQuery, ZWidgetAnswersInput, ZWidgetEventsInput, ZWidgetFeedbackInput } from './widget.schemas.js';
+import { ZDisplayInput, ZKeyParams, ZSurveyParams, ZVisitorQuery, ZWidgetAnswersInput, ZWidgetEventsInput, ZWidgetFeedbackInput } from './widget.input.js';
 import { recordDisplay, saveWidgetAnswers, widgetConfig, widgetSurvey } from './widget-surveys.service.js';
 import { identityMetadata, verifiedCustomer } from './widget-identity.js';
 
