@@ -87,7 +87,7 @@ program.command('analyze').description('Analyse texts with the shipped model and
   .option('--json', 'one JSON object per text')
   .option('--language <code>', 'skip language detection')
   .action(async (texts: string[], opts) => {
-    const { runAnalyzeCommand } = await import('../analyze/analyze-command.js');
+    const { runAnalyzeCommand } = await import('../analyze/analysis/analyze-command.js');
     await runAnalyzeCommand(texts, opts).catch(fail);
   });
 

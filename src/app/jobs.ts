@@ -8,9 +8,9 @@ import { MATCH_TRIGGERS_QUEUE, matchSurveyTriggers } from '../collect/surveys/su
 import type { JobHandler } from '../platform/jobs/worker.js';
 import type { ClaimedJob } from '../platform/jobs/queue.js';
 import { ANALYZE_QUEUE } from '../collect/feedback/store-feedback.js';
-import { processFeedback, processFeedbackJobs } from '../analyze/process-feedback.js';
-import { REANALYZE_QUEUE, reanalyzeStep } from '../analyze/reanalyze.js';
-import { TRAIN_QUEUE, trainWorkspaceModel } from '../analyze/workspace-model.js';
+import { processFeedback, processFeedbackJobs } from '../analyze/analysis/process-feedback.js';
+import { REANALYZE_QUEUE, reanalyzeStep } from '../analyze/reanalysis/reanalysis.service.js';
+import { TRAIN_QUEUE, trainWorkspaceModel } from '../analyze/workspace-model/workspace-model.service.js';
 import { deliverIdeaNotification, NOTIFY_IDEA_QUEUE } from '../loop/ideas/notify-idea.js';
 
 export function jobHandlers(database: Database, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>, log: Logger, mailer: Mailer = createMailer(config, log)): Record<string, JobHandler> {

@@ -12,8 +12,11 @@ import { customerRoutes } from '../customers/customers/customers.routes.js';
 import { profileRoutes } from '../customers/profile/profile.routes.js';
 import { activityRoutes } from '../customers/customers/activity.routes.js';
 import { segmentRoutes } from '../customers/segments/segments.routes.js';
-import { topicRoutes } from '../analyze/topics/topic.routes.js';
-import { analysisRoutes } from '../analyze/analysis.routes.js';
+import { topicRoutes } from '../analyze/topics/topics.routes.js';
+import { analysisRoutes } from '../analyze/analysis/analysis.routes.js';
+import { correctionRoutes } from '../analyze/corrections/corrections.routes.js';
+import { workspaceModelRoutes } from '../analyze/workspace-model/workspace-model.routes.js';
+import { reanalysisRoutes } from '../analyze/reanalysis/reanalysis.routes.js';
 import { themeRoutes } from '../analyze/themes/themes.routes.js';
 import { overviewRoutes } from '../evaluate/overview/overview.routes.js';
 import { ticketRoutes } from '../act/tickets/tickets.routes.js';
@@ -47,8 +50,14 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(workspaceRoutes),
   // /api/v1/topics
   mount(topicRoutes),
-  // /api/v1/analyze, /feedback/:id/analysis, /analysis/corrections|model|reanalyze|runs
+  // /api/v1/analyze
   mount(analysisRoutes),
+  // /api/v1/feedback/:id/analysis, /analysis/corrections
+  mount(correctionRoutes),
+  // /api/v1/analysis/model, /analysis/model/train
+  mount(workspaceModelRoutes),
+  // /api/v1/analysis/reanalyze, /analysis/runs
+  mount(reanalysisRoutes),
   // /api/v1/themes
   mount(themeRoutes),
   // /api/v1/overview

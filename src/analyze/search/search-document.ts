@@ -4,7 +4,7 @@
  * searchable by jieba word, and Persian/Arabic letter variants, digits and ZWNJ spellings are
  * already folded (tokenize → normalize-text). The original text is stored apart, untouched.
  */
-import { tokenize } from '../tokenize.js';
+import { tokenize } from '../language/tokenize.js';
 
 export function searchDocument(text: string): string {
   return tokenize(text).join(' ');

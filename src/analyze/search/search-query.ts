@@ -12,7 +12,7 @@
  * prefix (search-as-you-type) when it is Latin or Arabic-script and at least 3 characters long;
  * Chinese words are whole jieba words already.
  */
-import { tokenize } from '../tokenize.js';
+import { tokenize } from '../language/tokenize.js';
 
 export interface SearchQuery {
   /** Input for to_tsquery('simple', $1); always passed as a bound parameter. */

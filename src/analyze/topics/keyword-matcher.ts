@@ -5,8 +5,8 @@
  * a prefix; a keyword with Chinese characters matches as a substring of the normalised text
  * (Chinese has no spaces, and segmenters disagree on word boundaries).
  */
-import { normalizeForSearch } from '../normalize-text.js';
-import { tokenizeNormalized } from '../tokenize.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
+import { tokenizeNormalized } from '../language/tokenize.js';
 import { appendTo } from '../../platform/group-by.js';
 
 interface WordPattern { topic: string; words: string[]; prefix: boolean }

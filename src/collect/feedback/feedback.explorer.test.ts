@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
 import { createWorkspace } from '../../platform/auth/setup.service.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { analysisCorrections } from '../../analyze/schema.js';
+import { analysisCorrections } from '../../analyze/corrections/corrections.tables.js';
 import { newId } from '../../platform/ids.js';
 import { addMember } from '../../platform/testing/members.js';
 

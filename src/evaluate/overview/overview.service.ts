@@ -3,10 +3,10 @@
 import { and, desc, eq, gte, lt, or, lte, sql, type SQL } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
-import { topics } from '../../analyze/schema.js';
+import { topics } from '../../analyze/topics/topics.tables.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { listThemes } from '../../analyze/themes/themes.service.js';
-import { ensureDefaultTopics } from '../../analyze/topics/topic.service.js';
+import { ensureDefaultTopics } from '../../analyze/topics/topics.service.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { addDays, daysBetween, OVERVIEW_DEFAULT_DAYS, OVERVIEW_MAX_DAYS, type TOverviewQuery } from './overview.input.js';
 

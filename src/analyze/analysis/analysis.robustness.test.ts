@@ -1,14 +1,14 @@
 // Bad input never breaks the analysis pipeline: it is analysed, or refused with a reason, and an
 // item whose analysis fails is marked failed with the reason (visible in the API), never dropped.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { randomUUID } from 'node:crypto';
 import { analyzeAndStore, processFeedback, processFeedbackJobs } from './process-feedback.js';
 import { staticAnalysisContext } from './analysis-context.js';
 import { runAnalyzeCommand } from './analyze-command.js';
-import type { KeywordMatcher } from './topics/keyword-matcher.js';
+import type { KeywordMatcher } from '../topics/keyword-matcher.js';
 
 let t: TestApp;
 let key: string;

@@ -4,8 +4,8 @@
  * model; the workspace's topic keywords add evidence for their topic; only topics that exist in
  * the workspace's taxonomy are assigned. Pure CPU, never throws on odd input.
  */
-import { detectLanguage } from './detect-language.js';
-import { extractFeatures, predict, prepareText, MODEL_VERSION, type PreparedText, type Prediction } from './model/index.js';
+import { detectLanguage } from '../language/detect-language.js';
+import { extractFeatures, predict, prepareText, MODEL_VERSION, type PreparedText, type Prediction } from '../model/index.js';
 import type { AnalysisContext } from './analysis-context.js';
 
 /** Texts longer than this are analysed on their beginning (the API accepts up to 20,000 characters). */

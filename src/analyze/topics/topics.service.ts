@@ -7,11 +7,12 @@ import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
-import { topics, analysisCorrections, type KeywordsByLanguage } from '../schema.js';
+import { topics, type KeywordsByLanguage } from './topics.tables.js';
+import { analysisCorrections } from '../corrections/corrections.tables.js';
 import { newId } from '../../platform/ids.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { DEFAULT_TOPICS } from './default-taxonomy.js';
-import type { TCreateTopicInput, TUpdateTopicInput } from './topic.schemas.js';
+import type { TCreateTopicInput, TUpdateTopicInput } from './topics.input.js';
 
 export type TopicRow = typeof topics.$inferSelect;
 

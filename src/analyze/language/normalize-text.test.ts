@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { normalizeForSearch as n } from './normalize-text.js';
-import { toAsciiDigits } from '../platform/digits.js';
+import { toAsciiDigits } from '../../platform/digits.js';
 
 describe('toAsciiDigits', () => {
   it('converts Persian, Arabic-Indic and full-width digits and leaves the rest alone', () => {

@@ -2,17 +2,18 @@
 // a labelled example of the workspace (analysis_corrections), marks the field as corrected (so
 // re-analysis never overwrites it) and schedules the workspace model's update.
 import { desc, eq, sql } from 'drizzle-orm';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import type { Tx } from '../platform/db/client.js';
-import { feedbackItems } from '../collect/feedback/feedback.tables.js';
-import { analysisCorrections, topics } from './schema.js';
-import { newId } from '../platform/ids.js';
-import { AppError, notFound } from '../platform/http/errors.js';
-import { notifyJobsEnqueued } from '../platform/jobs/queue.js';
-import { loadFeedbackViews } from '../collect/feedback/feedback-view.js';
-import { scheduleWorkspaceTraining } from './workspace-model.js';
-import { ensureDefaultTopics } from './topics/topic.service.js';
-import type { TCorrectAnalysisInput } from './analysis.schemas.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import type { Tx } from '../../platform/db/client.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
+import { analysisCorrections } from './corrections.tables.js';
+import { topics } from '../topics/topics.tables.js';
+import { newId } from '../../platform/ids.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
+import { loadFeedbackViews } from '../../collect/feedback/feedback-view.js';
+import { scheduleWorkspaceTraining } from '../workspace-model/workspace-model.service.js';
+import { ensureDefaultTopics } from '../topics/topics.service.js';
+import type { TCorrectAnalysisInput } from './corrections.input.js';
 
 const SENTIMENT_SCORE = { negative: -1, neutral: 0, positive: 1 } as const;
 

@@ -1,12 +1,13 @@
 // What analysing an item of a workspace needs besides its text: the workspace's topics (with a
 // keyword matcher) and the model it learnt from its agents' corrections, cached per process.
 import { eq, sql } from 'drizzle-orm';
-import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import type { DbOrTx } from '../platform/db/client.js';
-import { topics, workspaceModels } from './schema.js';
-import { listTopics, type TopicRow } from './topics/topic.service.js';
-import { KeywordMatcher } from './topics/keyword-matcher.js';
-import { deserializeDelta, type WorkspaceDelta } from './model/index.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { topics } from '../topics/topics.tables.js';
+import { workspaceModels } from '../workspace-model/workspace-model.tables.js';
+import { listTopics, type TopicRow } from '../topics/topics.service.js';
+import { KeywordMatcher } from '../topics/keyword-matcher.js';
+import { deserializeDelta, type WorkspaceDelta } from '../model/index.js';
 
 export interface AnalysisContext {
   topics: TopicRow[];

@@ -20,7 +20,7 @@
  *   collapsed to single spaces; trimmed.
  */
 
-import { DIGIT_RE } from '../platform/digits.js';
+import { DIGIT_RE } from '../../platform/digits.js';
 
 const LETTER_MAP: Record<string, string> = {
   '\u064A': '\u06CC', // ي Arabic yeh

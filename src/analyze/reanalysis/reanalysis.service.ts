@@ -3,15 +3,15 @@
 // commits its batch, the run's progress and the next job together, so a restart resumes where it
 // stopped and progress is always visible. Items are walked in id order (any fixed order works). Starting a new run supersedes a running one.
 import { asc, eq, gt, sql } from 'drizzle-orm';
-import type { Database } from '../platform/db/client.js';
-import { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { enqueueJobs, notifyJobsEnqueued } from '../platform/jobs/queue.js';
-import { newId } from '../platform/ids.js';
-import { notFound } from '../platform/http/errors.js';
-import { feedbackItems } from '../collect/feedback/feedback.tables.js';
-import { analysisRuns } from './schema.js';
-import { analyzeAndStore } from './process-feedback.js';
-import { loadAnalysisContext } from './analysis-context.js';
+import type { Database } from '../../platform/db/client.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { enqueueJobs, notifyJobsEnqueued } from '../../platform/jobs/queue.js';
+import { newId } from '../../platform/ids.js';
+import { notFound } from '../../platform/http/errors.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
+import { analysisRuns } from './reanalysis.tables.js';
+import { analyzeAndStore } from '../analysis/process-feedback.js';
+import { loadAnalysisContext } from '../analysis/analysis-context.js';
 
 export const REANALYZE_QUEUE = 'reanalyze-feedback';
 const BATCH = 500;

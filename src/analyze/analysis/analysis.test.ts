@@ -2,11 +2,11 @@
 // model learns from the corrections (and only that workspace's), topics are edited and past
 // feedback re-analysed.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { createWorkspace } from '../platform/auth/setup.service.js';
-import { apiKeys } from '../platform/auth/auth.tables.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
-import { newId, randomToken, sha256 } from '../platform/ids.js';
+import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { createWorkspace } from '../../platform/auth/setup.service.js';
+import { apiKeys } from '../../platform/auth/auth.tables.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { newId, randomToken, sha256 } from '../../platform/ids.js';
 
 let t: TestApp;
 let cookie: string;

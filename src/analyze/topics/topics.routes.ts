@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zUuid } from '../../platform/http/zod-types.js';
-import { ZCreateTopicInput, ZMergeTopicsInput, ZUpdateTopicInput } from './topic.schemas.js';
-import { createTopic, deleteTopic, getTopic, listTopics, mergeTopics, publicTopic, updateTopic } from './topic.service.js';
+import { ZCreateTopicInput, ZMergeTopicsInput, ZUpdateTopicInput } from './topics.input.js';
+import { createTopic, deleteTopic, getTopic, listTopics, mergeTopics, publicTopic, updateTopic } from './topics.service.js';
 
 const tags = ['topics'];
 const ZIdParams = z.strictObject({ id: zUuid });

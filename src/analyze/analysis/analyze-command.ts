@@ -2,9 +2,9 @@
 // arguments or one per line on stdin. Needs no database and no network.
 import readline from 'node:readline';
 import { analyzeText, type TextAnalysis } from './analyze-text.js';
-import { loadLanguageDetector } from './detect-language.js';
+import { loadLanguageDetector } from '../language/detect-language.js';
 import { staticAnalysisContext } from './analysis-context.js';
-import { DEFAULT_TOPICS } from './topics/default-taxonomy.js';
+import { DEFAULT_TOPICS } from '../topics/default-taxonomy.js';
 
 export async function runAnalyzeCommand(texts: string[], opts: { json?: boolean; language?: string }) {
   await loadLanguageDetector();

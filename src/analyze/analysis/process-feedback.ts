@@ -4,18 +4,18 @@
 // the reason (its neighbours are still analysed); if the whole job keeps failing (database
 // errors), the queue retries it and the last attempt marks its items failed — never dropped.
 import { inArray, sql } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../platform/db/client.js';
-import type { ClaimedJob } from '../platform/jobs/queue.js';
-import { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { feedbackItems } from '../collect/feedback/feedback.tables.js';
-import { feedbackItemById } from '../collect/feedback/feedback-view.js';
-import { pgArray } from '../platform/db/pg-array.js';
-import { groupBy } from '../platform/group-by.js';
-import { metrics } from '../platform/metrics.js';
+import type { Database, DbOrTx } from '../../platform/db/client.js';
+import type { ClaimedJob } from '../../platform/jobs/queue.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
+import { feedbackItemById } from '../../collect/feedback/feedback-view.js';
+import { pgArray } from '../../platform/db/pg-array.js';
+import { groupBy } from '../../platform/group-by.js';
+import { metrics } from '../../platform/metrics.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
 import { analyzeText, prepareAnalysisInput, type AnalysisInput, type Scores, type TextAnalysis } from './analyze-text.js';
-import { searchDocument } from './search/search-document.js';
-import { loadLanguageDetector } from './detect-language.js';
+import { searchDocument } from '../search/search-document.js';
+import { loadLanguageDetector } from '../language/detect-language.js';
 
 export async function processFeedback(database: Database, payload: Record<string, unknown>, job?: ClaimedJob, analyze = analyzeAndStore): Promise<void> {
   const scope = new WorkspaceScope(database, String(payload.workspaceId));

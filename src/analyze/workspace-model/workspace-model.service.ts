@@ -3,11 +3,13 @@
 // schedules a training a few seconds later, so a burst of corrections trains once. Trainings
 // never go backwards: weights are written only if they come from a newer snapshot.
 import { desc, eq, sql } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../platform/db/client.js';
-import { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { enqueueJobs } from '../platform/jobs/queue.js';
-import { analysisCorrections, topics, workspaceModels } from './schema.js';
-import { serializeDelta, trainWorkspaceDelta, type CorrectionExample } from './model/index.js';
+import type { Database, DbOrTx } from '../../platform/db/client.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { enqueueJobs } from '../../platform/jobs/queue.js';
+import { analysisCorrections } from '../corrections/corrections.tables.js';
+import { topics } from '../topics/topics.tables.js';
+import { workspaceModels } from './workspace-model.tables.js';
+import { serializeDelta, trainWorkspaceDelta, type CorrectionExample } from '../model/index.js';
 
 export const TRAIN_QUEUE = 'train-workspace-model';
 const DEBOUNCE_MS = 2_000;

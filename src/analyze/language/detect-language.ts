@@ -24,7 +24,7 @@ import type { eld as EldMedium } from 'eld/medium';
 import { createFaArScorer, type FaArModel } from './fa-ar.js';
 import { detectRomanized } from './romanized.js';
 // Imported (not read from disk) so that the TypeScript build copies it next to the compiled code.
-import faArModelJson from './models/fa-ar-nb.json' with { type: 'json' };
+import faArModelJson from '../model/artifacts/fa-ar-nb.json' with { type: 'json' };
 
 export interface LanguageDetection {
   /** ISO 639-1 code, or 'und' when the text has too little language in it */
