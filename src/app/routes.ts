@@ -3,9 +3,9 @@
 // to start with one that does not (platform/http/authenticate.ts).
 import type { MountRoutes, ServerDeps } from '../platform/http/server.js';
 import { mount } from '../platform/http/server.js';
-import { authRoutes } from '../platform/auth/routes.js';
+import { authRoutes } from '../platform/auth/auth.routes.js';
 import { memberRoutes } from '../platform/auth/members.routes.js';
-import { workspaceRoutes } from '../platform/workspace/routes.js';
+import { workspaceRoutes } from '../platform/workspace/workspace.routes.js';
 import { feedbackRoutes } from '../collect/feedback/feedback.routes.js';
 import { savedViewRoutes } from '../collect/saved-views/saved-views.routes.js';
 import { customerRoutes } from '../customers/customers/customers.routes.js';
