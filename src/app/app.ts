@@ -10,6 +10,8 @@ import { buildServer } from '../platform/http/server.js';
 import { buildMetricsServer } from '../platform/http/metrics-endpoint.js';
 import { startWorker, type Worker } from '../platform/jobs/worker.js';
 import { jobHandlers } from './jobs.js';
+import { SCHEDULES } from './schedules.js';
+import { startScheduler, type Scheduler } from '../platform/jobs/schedules.js';
 import { onJobsEnqueued } from '../platform/jobs/queue.js';
 import { createMailer } from '../platform/mail/mailer.js';
 import { HTTP_LIMITS } from '../platform/http/limits.js';
@@ -29,6 +31,8 @@ export interface RunningApp {
   metricsUrl: string | null;
   database: Database;
   worker: Worker | null;
+  /** The recurring work (schedules.ts), kept wherever jobs run. */
+  scheduler: Scheduler | null;
   stop(): Promise<void>;
 }
 
@@ -40,12 +44,15 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
   const offersControl = offersControlChannel(config);
   const database = await openConfiguredDatabase(config, { offersControl });
   let worker: Worker | null = null;
+  let scheduler: Scheduler | null = null;
   let unsubscribe = () => false;
   const mailer = createMailer(config, log.child({ component: 'mail' }));
   if (config.runWorkers) {
-    worker = startWorker(database, jobHandlers(database, config, log, mailer), log.child({ component: 'worker' }));
+    const workerLog = log.child({ component: 'worker' });
+    worker = startWorker(database, jobHandlers({ database, mailer, publicUrl: config.publicUrl, log: workerLog }), workerLog);
     const w = worker;
     unsubscribe = onJobsEnqueued(() => w.nudge());
+    scheduler = startScheduler(database, SCHEDULES, workerLog);
   }
   let control: ControlServer | null = null;
   if (offersControl) {
@@ -82,6 +89,7 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
       }
       await control?.close(); // a command's batch in flight finishes first
       await metricsApp?.close();
+      scheduler?.stop();
       unsubscribe();
       await worker?.stop();
       mailer.close();
@@ -89,5 +97,5 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
     })();
     return stopping;
   };
-  return { url, metricsUrl, database, worker, stop };
+  return { url, metricsUrl, database, worker, scheduler, stop };
 }

@@ -1,27 +1,25 @@
-// The job table: every job queue and the function that runs it.
-import type { Logger } from 'pino';
-import type { Database } from '../platform/db/client.js';
-import type { Config } from '../platform/config.js';
-import { createMailer, type Mailer } from '../platform/mail/mailer.js';
-import { deliverSurveyEmail, SEND_SURVEY_QUEUE } from '../collect/surveys/send-survey.js';
-import { MATCH_TRIGGERS_QUEUE, matchSurveyTriggers } from '../collect/surveys/survey-triggers.js';
+// The job table: every job Feedloop runs, each defined next to the code it runs (defineJob), and
+// the worker's registry built from them. Recurring work is in schedules.ts; each schedule runs
+// as a job of its own.
 import type { JobHandler } from '../platform/jobs/worker.js';
-import type { ClaimedJob } from '../platform/jobs/queue.js';
-import { ANALYZE_QUEUE } from '../collect/feedback/store-feedback.js';
-import { processFeedback, processFeedbackJobs } from '../analyze/analysis/process-feedback.js';
-import { REANALYZE_QUEUE, reanalyzeStep } from '../analyze/reanalysis/reanalysis.service.js';
-import { TRAIN_QUEUE, trainWorkspaceModel } from '../analyze/workspace-model/workspace-model.service.js';
-import { deliverIdeaNotification, NOTIFY_IDEA_QUEUE } from '../loop/ideas/notify-idea.js';
+import { jobRegistry, type JobContext } from '../platform/jobs/define-job.js';
+import { scheduleJob } from '../platform/jobs/schedules.js';
+import { analyzeFeedbackJob } from '../analyze/analysis/analyze-feedback.job.js';
+import { reanalyzeFeedbackJob } from '../analyze/reanalysis/reanalyze-feedback.job.js';
+import { trainWorkspaceModelJob } from '../analyze/workspace-model/train-workspace-model.job.js';
+import { matchSurveyTriggersJob } from '../collect/surveys/match-survey-triggers.job.js';
+import { sendSurveyEmailJob } from '../collect/surveys/send-survey-email.job.js';
+import { notifyIdeaStatusJob } from '../loop/ideas/notify-idea-status.job.js';
+import { SCHEDULES } from './schedules.js';
 
-export function jobHandlers(database: Database, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>, log: Logger, mailer: Mailer = createMailer(config, log)): Record<string, JobHandler> {
-  return {
-    [MATCH_TRIGGERS_QUEUE]: (payload) => matchSurveyTriggers(database, payload),
-    [SEND_SURVEY_QUEUE]: (payload, job) => deliverSurveyEmail({ database, mailer, publicUrl: config.publicUrl }, payload, job),
-    [ANALYZE_QUEUE]: Object.assign((payload: Record<string, unknown>, job: ClaimedJob) => processFeedback(database, payload, job), {
-      many: (jobs: ClaimedJob[]) => processFeedbackJobs(database, jobs),
-    }),
-    [REANALYZE_QUEUE]: (payload) => reanalyzeStep(database, payload),
-    [TRAIN_QUEUE]: (payload) => trainWorkspaceModel(database, payload),
-    [NOTIFY_IDEA_QUEUE]: (payload, job) => deliverIdeaNotification({ database, mailer }, payload, job),
-  };
-}
+export const JOBS = [
+  analyzeFeedbackJob, // analyze-feedback: every new or changed feedback item
+  reanalyzeFeedbackJob, // reanalyze-feedback: a workspace's past feedback, batch by batch
+  trainWorkspaceModelJob, // train-workspace-model: after corrections
+  matchSurveyTriggersJob, // match-survey-triggers: events and orders a survey trigger listens for
+  sendSurveyEmailJob, // send-survey-email: one survey email
+  notifyIdeaStatusJob, // notify-idea-status: one customer told an idea's news
+  ...SCHEDULES.map(scheduleJob), // schedule:<name>: one occurrence of a schedule
+];
+
+export const jobHandlers = (ctx: JobContext): Record<string, JobHandler> => jobRegistry(JOBS, ctx);

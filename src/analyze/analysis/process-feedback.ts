@@ -6,6 +6,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import type { ClaimedJob } from '../../platform/jobs/queue.js';
+import type { TAnalyzeFeedbackPayload } from './analyze-feedback.job.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { feedbackItemById } from '../../collect/feedback/feedback-view.js';
@@ -17,9 +18,9 @@ import { analyzeText, prepareAnalysisInput, type AnalysisInput, type Scores, typ
 import { searchDocument } from '../search/search-document.js';
 import { loadLanguageDetector } from '../language/detect-language.js';
 
-export async function processFeedback(database: Database, payload: Record<string, unknown>, job?: ClaimedJob, analyze = analyzeAndStore): Promise<void> {
-  const scope = new WorkspaceScope(database, String(payload.workspaceId));
-  const ids = (payload.ids as string[]) ?? [];
+export async function processFeedback(database: Database, payload: TAnalyzeFeedbackPayload, job?: ClaimedJob, analyze = analyzeAndStore): Promise<void> {
+  const scope = new WorkspaceScope(database, payload.workspaceId);
+  const ids = payload.ids;
   if (ids.length === 0) return;
   try {
     await analyze(scope, scope.db, ids);
@@ -37,9 +38,9 @@ const IDS_PER_RUN = 1_000;
  * together (one SELECT and one UPDATE per IDS_PER_RUN items instead of per job). If this
  * throws, the worker runs each job on its own (processFeedback), with its own retries.
  */
-export async function processFeedbackJobs(database: Database, jobs: ClaimedJob[]): Promise<void> {
-  for (const [workspaceId, group] of groupBy(jobs, (job) => String(job.payload.workspaceId))) {
-    const ids = group.flatMap((job) => (job.payload.ids as string[]) ?? []);
+export async function processFeedbackJobs(database: Database, jobs: Array<{ payload: TAnalyzeFeedbackPayload }>): Promise<void> {
+  for (const [workspaceId, group] of groupBy(jobs, (job) => job.payload.workspaceId)) {
+    const ids = group.flatMap((job) => job.payload.ids);
     const scope = new WorkspaceScope(database, workspaceId);
     for (let k = 0; k < ids.length; k += IDS_PER_RUN) await analyzeAndStore(scope, scope.db, ids.slice(k, k + IDS_PER_RUN));
   }

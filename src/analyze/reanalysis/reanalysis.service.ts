@@ -5,15 +5,15 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { enqueueJobs, notifyJobsEnqueued } from '../../platform/jobs/queue.js';
+import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
 import { newId } from '../../platform/ids.js';
 import { notFound } from '../../platform/http/errors.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { analysisRuns } from './reanalysis.tables.js';
 import { analyzeAndStore } from '../analysis/process-feedback.js';
 import { loadAnalysisContext } from '../analysis/analysis-context.js';
+import { reanalyzeFeedbackJob, type TReanalyzeFeedbackPayload } from './reanalyze-feedback.job.js';
 
-export const REANALYZE_QUEUE = 'reanalyze-feedback';
 const BATCH = 500;
 
 export function publicRun(r: typeof analysisRuns.$inferSelect) {
@@ -26,7 +26,7 @@ export async function startReanalysis(scope: WorkspaceScope, requestedBy: string
       .where(scope.where(analysisRuns, eq(analysisRuns.status, 'running')));
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(feedbackItems).where(scope.where(feedbackItems));
     const [row] = await tx.insert(analysisRuns).values(scope.stamp({ id: newId(), total: n, requestedBy, cursor: null })).returning();
-    await enqueueJobs(tx, [{ queue: REANALYZE_QUEUE, payload: { workspaceId: scope.workspaceId, runId: row.id } }]);
+    await reanalyzeFeedbackJob.enqueue(tx, { workspaceId: scope.workspaceId, runId: row.id });
     return row;
   });
   notifyJobsEnqueued();
@@ -45,10 +45,10 @@ export async function latestRun(scope: WorkspaceScope) {
 }
 
 /** One step of a run: the next batch, then the next job (or the end). */
-export async function reanalyzeStep(database: Database, payload: Record<string, unknown>): Promise<void> {
-  const scope = new WorkspaceScope(database, String(payload.workspaceId));
+export async function reanalyzeStep(database: Database, payload: TReanalyzeFeedbackPayload): Promise<void> {
+  const scope = new WorkspaceScope(database, payload.workspaceId);
   const more = await scope.transaction(async (tx) => {
-    const [run] = await tx.select().from(analysisRuns).where(scope.where(analysisRuns, eq(analysisRuns.id, String(payload.runId)))).for('update');
+    const [run] = await tx.select().from(analysisRuns).where(scope.where(analysisRuns, eq(analysisRuns.id, payload.runId))).for('update');
     if (!run || run.status !== 'running') return false;
     const after = run.cursor;
     const batch = await tx.select({ id: feedbackItems.id, createdAt: feedbackItems.createdAt }).from(feedbackItems)
@@ -62,7 +62,7 @@ export async function reanalyzeStep(database: Database, payload: Record<string, 
       cursor: last ? { createdAt: last.createdAt.toISOString(), id: last.id } : run.cursor,
       ...(finished ? { status: 'done', done: Math.max(run.total, run.done + batch.length), finishedAt: new Date() } : {}),
     }).where(eq(analysisRuns.id, run.id));
-    if (!finished) await enqueueJobs(tx, [{ queue: REANALYZE_QUEUE, payload }]);
+    if (!finished) await reanalyzeFeedbackJob.enqueue(tx, payload);
     return !finished;
   });
   if (more) notifyJobsEnqueued();

@@ -5,13 +5,12 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { enqueueJobs } from '../../platform/jobs/queue.js';
 import { analysisCorrections } from '../corrections/corrections.tables.js';
 import { topics } from '../topics/topics.tables.js';
 import { workspaceModels } from './workspace-model.tables.js';
 import { serializeDelta, trainWorkspaceDelta, type CorrectionExample } from '../model/index.js';
+import { trainWorkspaceModelJob, type TTrainWorkspaceModelPayload } from './train-workspace-model.job.js';
 
-export const TRAIN_QUEUE = 'train-workspace-model';
 const DEBOUNCE_MS = 2_000;
 const MAX_EXAMPLES = 5_000;
 
@@ -20,7 +19,7 @@ export async function scheduleWorkspaceTraining(scope: WorkspaceScope, tx: DbOrT
     .onConflictDoUpdate({ target: workspaceModels.workspaceId, set: { status: 'queued', updatedAt: new Date() }, setWhere: sql`${workspaceModels.status} <> 'queued'` })
     .returning({ status: workspaceModels.status });
   // No row back: a training was already queued and will see this correction.
-  if (row) await enqueueJobs(tx, [{ queue: TRAIN_QUEUE, payload: { workspaceId: scope.workspaceId }, runAt: new Date(Date.now() + DEBOUNCE_MS) }]);
+  if (row) await trainWorkspaceModelJob.enqueue(tx, { workspaceId: scope.workspaceId }, { runAt: new Date(Date.now() + DEBOUNCE_MS) });
 }
 
 export async function getWorkspaceModel(scope: WorkspaceScope) {
@@ -43,8 +42,8 @@ export async function trainingExamples(scope: WorkspaceScope, tx: DbOrTx = scope
   ];
 }
 
-export async function trainWorkspaceModel(database: Database, payload: Record<string, unknown>): Promise<void> {
-  const scope = new WorkspaceScope(database, String(payload.workspaceId));
+export async function trainWorkspaceModel(database: Database, payload: TTrainWorkspaceModelPayload): Promise<void> {
+  const scope = new WorkspaceScope(database, payload.workspaceId);
   const snapshotAt = new Date();
   const [claimed] = await database.db.update(workspaceModels).set({ status: 'training', progress: 0, error: null, updatedAt: new Date() })
     .where(eq(workspaceModels.workspaceId, scope.workspaceId)).returning({ workspaceId: workspaceModels.workspaceId });

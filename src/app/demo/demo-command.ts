@@ -6,6 +6,7 @@ import { startWorker } from '../../platform/jobs/worker.js';
 import { jobHandlers } from '../jobs.js';
 import { openOrReachHolder } from '../../platform/control/open-or-hand-off.js';
 import { openConfiguredDatabase } from '../database.js';
+import { createMailer } from '../../platform/mail/mailer.js';
 import { seedDemo } from './seed-demo.js';
 
 interface DemoResult { workspace: { name: string; slug: string }; feedback: number; customers: number; orders: number; events: number; surveys: number; responses: number; tickets: number }
@@ -21,9 +22,11 @@ export async function runDemoCommand(opts: { name: string }) {
       const { database } = connection;
       result = await seedDemo(database, opts.name, new Date(), config.publicUrl);
       const log = createLogger('warn');
-      const worker = startWorker(database, jobHandlers(database, config, log), log);
+      const mailer = createMailer(config, log);
+      const worker = startWorker(database, jobHandlers({ database, mailer, publicUrl: config.publicUrl, log }), log);
       await worker.drain();
       await worker.stop();
+      mailer.close();
     }
     console.log(`Demo workspace "${result.workspace.name}" (--workspace ${result.workspace.slug}) created: ${result.feedback} feedback items, ${result.customers} customers, ${result.orders} orders, ${result.events} events, ${result.surveys} surveys with ${result.responses} responses, ${result.tickets} tickets.`);
     if (connection.holder) {

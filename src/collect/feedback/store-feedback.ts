@@ -3,14 +3,13 @@
 // and enqueues the items' processing, all committed together.
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
-import { JOB_LIMITS } from '../../platform/jobs/limits.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { feedbackItems } from './feedback.tables.js';
 import { customers, orders } from '../../customers/customers/customers.tables.js';
 import { tickets } from '../../act/tickets/tickets.tables.js';
 import { aliasedIdentifierKeys, identifierKeys, identifyCustomer, newCustomerRow, prefetchCustomers, type Customer } from '../../customers/customers/identify-customer.js';
 import { feedbackFromRow, feedbackSelectList, publicFeedback, type CustomerSummary, type FeedbackView } from './feedback-view.js';
-import { enqueueJobs } from '../../platform/jobs/queue.js';
+import { analyzeFeedbackJob } from '../../analyze/analysis/analyze-feedback.job.js';
 import { newId } from '../../platform/ids.js';
 import { pgArray } from '../../platform/db/pg-array.js';
 import { preparedRows } from '../../platform/db/prepared.js';
@@ -19,7 +18,6 @@ import { piiRedactionEnabled } from '../../platform/workspace/workspace-settings
 import type { TCreateFeedbackInput } from './feedback.input.js';
 import { readCustomerPhones } from '../../customers/customers/read-customer-phones.js';
 
-export const ANALYZE_QUEUE = 'analyze-feedback';
 const IDS_PER_JOB = 500;
 
 export type StoreResult =
@@ -248,9 +246,9 @@ export function storedContent(redact: boolean, text: string, metadata: Record<st
 
 /** Queues the analysis of new or changed items in the caller's transaction, IDS_PER_JOB per job. */
 export async function enqueueAnalysis(tx: Tx, workspaceId: string, ids: string[]): Promise<void> {
-  const jobs = [];
-  for (let k = 0; k < ids.length; k += IDS_PER_JOB) jobs.push({ queue: ANALYZE_QUEUE, payload: { workspaceId, ids: ids.slice(k, k + IDS_PER_JOB) } });
-  await enqueueJobs(tx, jobs);
+  const payloads = [];
+  for (let k = 0; k < ids.length; k += IDS_PER_JOB) payloads.push({ workspaceId, ids: ids.slice(k, k + IDS_PER_JOB) });
+  await analyzeFeedbackJob.enqueue(tx, payloads);
 }
 
 type FeedbackInsert = typeof feedbackItems.$inferInsert;
@@ -264,7 +262,7 @@ const isoTime = (d: Date | undefined) => (d ? d.toISOString() : null);
  * one array parameter per column (the same statement whatever the batch size, so it is cheap to
  * build and plan); existing ids or externalIds are skipped (ON CONFLICT DO NOTHING). The same
  * statement adds the inserted items to their customers' counters and queues their analysis,
- * IDS_PER_JOB items per job. Returns the ids inserted, each with its stored row when `withRows`
+ * IDS_PER_JOB items per job (analyzeFeedbackJob's queue, with its payload { workspaceId, ids }). Returns the ids inserted, each with its stored row when `withRows`
  * (else null).
  */
 async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: FeedbackInsert[], withRows: boolean, newCustomers: NewCustomer[]): Promise<Map<string, FeedbackRow | null>> {
@@ -311,8 +309,8 @@ async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: Feedb
       where c.id = v.id and c.id = any(${pgArray(customerIds)}::uuid[]) and c.id in (select id from locked)
     ), queued as (
       insert into jobs (id, queue, payload, max_attempts)
-      select (${pgArray(jobIds)}::uuid[])[chunk + 1], ${ANALYZE_QUEUE},
-        jsonb_build_object('workspaceId', ${scope.workspaceId}::text, 'ids', jsonb_agg(id order by n)), ${JOB_LIMITS.maxAttempts}::int
+      select (${pgArray(jobIds)}::uuid[])[chunk + 1], ${analyzeFeedbackJob.queue},
+        jsonb_build_object('workspaceId', ${scope.workspaceId}::text, 'ids', jsonb_agg(id order by n)), ${analyzeFeedbackJob.maxAttempts}::int
       from (select id, n, (n - 1) / ${IDS_PER_JOB} as chunk from (select "id" as id, row_number() over () as n from ins) numbered) chunks
       group by chunk
     )

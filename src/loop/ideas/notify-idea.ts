@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { newId } from '../../platform/ids.js';
-import { enqueueJobs, type ClaimedJob } from '../../platform/jobs/queue.js';
+import type { ClaimedJob } from '../../platform/jobs/queue.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { customers } from '../../customers/customers/customers.tables.js';
@@ -15,8 +15,8 @@ import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { surveyOptOuts } from '../../collect/surveys/surveys.tables.js';
 import { ideaFeedback, ideas, notifications, type IDEA_STATUSES } from './ideas.tables.js';
 import { EMAIL_LANGUAGES, renderIdeaEmail, type EmailLanguage } from './idea-email.js';
+import { notifyIdeaStatusJob, type TNotifyIdeaStatusPayload } from './notify-idea-status.job.js';
 
-export const NOTIFY_IDEA_QUEUE = 'notify-idea-status';
 
 type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
@@ -46,14 +46,14 @@ export async function queueIdeaNotifications(scope: WorkspaceScope, tx: Tx, idea
   const inserted = await tx.insert(notifications).values(rows).onConflictDoNothing()
     .returning({ id: notifications.id, status: notifications.status });
   const queued = inserted.filter((r) => r.status === 'queued');
-  await enqueueJobs(tx, queued.map((r) => ({ queue: NOTIFY_IDEA_QUEUE, payload: { workspaceId: scope.workspaceId, notificationId: r.id } })));
+  await notifyIdeaStatusJob.enqueue(tx, queued.map((r) => ({ workspaceId: scope.workspaceId, notificationId: r.id })));
   return { queued: queued.length, skipped: inserted.length - queued.length };
 }
 
 /** Job: send one notification. A refusal (5xx) is recorded as bounced; other failures retry, then fail. */
-export async function deliverIdeaNotification(deps: { database: Database; mailer: Mailer }, payload: Record<string, unknown>, job: ClaimedJob): Promise<void> {
-  const scope = new WorkspaceScope(deps.database, String(payload.workspaceId));
-  const [n] = await scope.db.select().from(notifications).where(scope.where(notifications, eq(notifications.id, String(payload.notificationId))));
+export async function deliverIdeaNotification(deps: { database: Database; mailer: Mailer }, payload: TNotifyIdeaStatusPayload, job: ClaimedJob): Promise<void> {
+  const scope = new WorkspaceScope(deps.database, payload.workspaceId);
+  const [n] = await scope.db.select().from(notifications).where(scope.where(notifications, eq(notifications.id, payload.notificationId)));
   if (!n || n.status !== 'queued' || !n.email || !n.ideaId || !n.ideaStatus) return;
   const mark = (status: 'sent' | 'bounced' | 'failed' | 'skipped', reason: string | null) => scope.db.update(notifications)
     .set({ status, reason, attempts: sql`${notifications.attempts} + 1`, ...(status === 'sent' ? { sentAt: new Date() } : {}) })

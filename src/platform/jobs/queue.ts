@@ -58,9 +58,12 @@ export async function completeJobs(database: Database, ids: string[]): Promise<v
   await preparedRows(database.db, sql`update jobs set state = 'done', finished_at = now(), locked_until = null where id = any(${pgArray(ids)}::uuid[])`);
 }
 
+/** An error no retry can cure (a malformed payload): the job fails at once. */
+export class PermanentJobError extends Error {}
+
 export async function failJob(database: Database, job: ClaimedJob, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
-  const final = job.attempts >= job.maxAttempts;
+  const final = job.attempts >= job.maxAttempts || error instanceof PermanentJobError;
   const backoff = JOB_LIMITS.retryBaseSeconds * 2 ** (job.attempts - 1);
   await database.rows(sql`
     update jobs set
