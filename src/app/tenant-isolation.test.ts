@@ -1,32 +1,28 @@
 // Workspace A's session and key against workspace B's objects: 404, and no B row in any list.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../platform/testing/test-app.js';
-import { createWorkspace } from '../platform/auth/setup.service.js';
-import { apiKeys } from '../platform/auth/auth.tables.js';
-import { workspaces } from '../platform/workspace/workspace.tables.js';
+import { bearer, type TestApp } from '../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../platform/testing/signed-in-app.js';
 import { widgetKeys } from '../collect/widget/widget.tables.js';
-import { newId, randomToken, sha256 } from '../platform/ids.js';
+import { newId, randomToken } from '../platform/ids.js';
 import { eq, sql } from 'drizzle-orm';
 import { surveys } from '../collect/surveys/surveys.tables.js';
 import { signLink } from '../collect/surveys/survey-links.js';
 import { hiddenFields, postForm } from '../platform/testing/survey-forms.js';
 
 let t: TestApp;
+let api: SignedInApp['api'];
 let keyA: string;
 let keyB: string;
 let ownerCookie: string;
 const b: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie, body } = await setupOwner(t);
-  ownerCookie = cookie;
-  keyA = await createKey(t, cookie, ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage']);
-  const [wsA] = await t.database.db.select().from(workspaces);
-  const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
-  keyB = `fl_${randomToken(32)}`;
-  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage'] });
-  const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: bearer(keyB), payload });
+  const scopes = ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage'];
+  const s = await signedInApp({ scopes });
+  ({ t, api, key: keyA, owner: { cookie: ownerCookie } } = s);
+  const { workspace: wsB, key } = await s.otherWorkspace(scopes);
+  keyB = key;
+  const post = (url: string, payload: object) => api('POST', url, payload, bearer(keyB));
   b.customer = (await post('/api/v1/customers/identify', { externalId: 'b-secret', email: 'b@example.com' })).json().id;
   b.feedback = (await post('/api/v1/feedback', { channel: 'api', text: 'B secret text', customerId: b.customer, externalId: 'b-ext' })).json().id;
   b.order = (await post('/api/v1/orders', { customer: { externalId: 'b-secret' }, externalId: 'B-1', amount: 10, currency: 'USD' })).json().id;
@@ -39,8 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const asA = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: bearer(keyA), payload });
+const asA = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => api(method, url, payload);
 
 describe('tenant isolation', () => {
   it('every id-bearing route answers 404 for another workspace', async () => {

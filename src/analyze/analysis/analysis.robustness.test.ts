@@ -1,7 +1,8 @@
 // Bad input never breaks the analysis pipeline: it is analysed, or refused with a reason, and an
 // item whose analysis fails is marked failed with the reason (visible in the API), never dropped.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { randomUUID } from 'node:crypto';
@@ -12,20 +13,19 @@ import type { KeywordMatcher } from '../topics/keyword-matcher.js';
 
 let t: TestApp;
 let key: string;
+let api: SignedInApp['api'];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie } = await setupOwner(t);
-  key = await createKey(t, cookie);
+  ({ t, key, api } = await signedInApp());
 });
 afterAll(() => t.close());
 
 const create = async (payload: object) => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', payload, headers: bearer(key) });
+  const res = await api('POST', '/api/v1/feedback', payload);
   expect(res.statusCode).toBe(201);
   return res.json().id as string;
 };
-const get = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/feedback/${id}`, headers: bearer(key) })).json();
+const get = async (id: string) => (await api('GET', `/api/v1/feedback/${id}`)).json();
 
 describe('analysis robustness', () => {
   it('invalid UTF-8 in the body is stored with replacement characters and analysed', async () => {
@@ -58,7 +58,7 @@ describe('analysis robustness', () => {
     await analyzeAndStore(scope, t.database.db, [good, bad], ctx);
     expect(await get(good)).toMatchObject({ status: 'processed', analysisError: null });
     expect(await get(bad)).toMatchObject({ status: 'failed', analysisError: 'matcher failed on this text' });
-    const failed = (await t.app.inject({ method: 'GET', url: '/api/v1/feedback?status=failed', headers: bearer(key) })).json().data;
+    const failed = (await api('GET', '/api/v1/feedback?status=failed')).json().data;
     expect(failed.map((f: { id: string }) => f.id)).toEqual([bad]);
   });
 

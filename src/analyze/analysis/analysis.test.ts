@@ -2,11 +2,8 @@
 // model learns from the corrections (and only that workspace's), topics are edited and past
 // feedback re-analysed.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
-import { createWorkspace } from '../../platform/auth/setup.service.js';
-import { apiKeys } from '../../platform/auth/auth.tables.js';
-import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { newId, randomToken, sha256 } from '../../platform/ids.js';
+import { bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp } from '../../platform/testing/signed-in-app.js';
 
 let t: TestApp;
 let cookie: string;
@@ -14,14 +11,9 @@ let key: string;
 let keyB: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  let body;
-  ({ cookie, body } = await setupOwner(t));
-  key = await createKey(t, cookie);
-  const [wsA] = await t.database.db.select().from(workspaces);
-  const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
-  keyB = `fl_${randomToken(32)}`;
-  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['feedback:read', 'feedback:write'] });
+  const s = await signedInApp();
+  ({ t, key, owner: { cookie } } = s);
+  ({ key: keyB } = await s.otherWorkspace(['feedback:read', 'feedback:write']));
 });
 afterAll(() => t.close());
 

@@ -4,36 +4,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
-import { createWorkspace } from '../../platform/auth/setup.service.js';
-import { apiKeys } from '../../platform/auth/auth.tables.js';
-import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { newId, randomToken, sha256 } from '../../platform/ids.js';
+import { bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { importFile } from '../../collect/import/import-file.js';
 
 let t: TestApp;
+let api: SignedInApp['api'];
 let cookie: string;
 let key: string;
 let otherKey: string;
 let workspaceId: string;
 
 const TEXT = 'لطفا با ali.rezaei@example.com یا ۰۹۱۲ ۳۴۵ ۶۷۸۹ تماس بگیرید، سفارش ۱۲۳۴۵';
-const post = (k: string, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: bearer(k), payload });
+const post = (k: string, payload: object) => api('POST', '/api/v1/feedback', payload, bearer(k));
 const stored = async (id: string) => (await t.database.db.select().from(feedbackItems).where(eq(feedbackItems.id, id)))[0];
-const setRedaction = (on: boolean) => t.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: { cookie }, payload: { piiRedaction: on } });
+const setRedaction = (on: boolean) => api('PATCH', '/api/v1/workspace', { piiRedaction: on }, { cookie });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const setup = await setupOwner(t);
-  cookie = setup.cookie;
-  key = await createKey(t, cookie);
-  const [ws] = await t.database.db.select().from(workspaces);
-  workspaceId = ws.id;
-  const other = await createWorkspace(t.database, ws.organizationId, setup.body.user.id, 'Other');
-  otherKey = `fl_${randomToken(32)}`;
-  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: other.id, name: 'b', prefix: otherKey.slice(0, 10), keyHash: sha256(otherKey), scopes: ['feedback:read', 'feedback:write'] });
+  const s = await signedInApp();
+  ({ t, api, key, owner: { cookie }, workspace: { id: workspaceId } } = s);
+  ({ key: otherKey } = await s.otherWorkspace(['feedback:read', 'feedback:write']));
 });
 afterAll(() => t.close());
 
@@ -61,18 +53,18 @@ describe('PII redaction', () => {
     for (const part of ['rezaei', 'example', '0912', '6789', '۶۷۸۹']) expect(row.searchText).not.toContain(part);
     expect(row.searchText).toContain('12345'); // the order number is kept
     // Only the item stored while redaction was off still carries the address.
-    const hits = (await t.app.inject({ method: 'GET', url: '/api/v1/feedback?q=rezaei', headers: bearer(key) })).json().data;
+    const hits = (await api('GET', '/api/v1/feedback?q=rezaei')).json().data;
     expect(hits.map((f: { text: string }) => f.text)).toEqual([TEXT]);
     const clean = await post(key, { channel: 'email', text: 'no personal data, order 12345' });
     expect((await stored(clean.json().id)).piiRedacted).toBe(false);
     // Metadata added later is redacted too.
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/feedback/${clean.json().id}`, headers: bearer(key), payload: { metadata: { phone: '+971 50 123 4567' } } });
+    const patched = await api('PATCH', `/api/v1/feedback/${clean.json().id}`, { metadata: { phone: '+971 50 123 4567' } });
     expect(patched.json().metadata).toEqual({ phone: '[phone]' });
     expect((await stored(clean.json().id)).piiRedacted).toBe(true);
   });
 
   it('applies to bulk creates and file imports too', async () => {
-    const bulk = await t.app.inject({ method: 'POST', url: '/api/v1/feedback/bulk', headers: bearer(key), payload: { items: [{ channel: 'api', text: 'mail me: bulk.user@example.org' }] } });
+    const bulk = await api('POST', '/api/v1/feedback/bulk', { items: [{ channel: 'api', text: 'mail me: bulk.user@example.org' }] });
     expect((await stored(bulk.json().results[0].id)).text).toBe('mail me: [email]');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-pii-'));
     try {

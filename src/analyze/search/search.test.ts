@@ -1,15 +1,13 @@
 // GET /api/v1/feedback?q=… end to end, on PGlite or on PostgreSQL (TEST_DATABASE_URL).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
-import { createWorkspace } from '../../platform/auth/setup.service.js';
-import { apiKeys } from '../../platform/auth/auth.tables.js';
-import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { newId, randomToken, sha256 } from '../../platform/ids.js';
+import { bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { feedbackSearch } from './feedback-search.js';
 import { SEARCH_LIMITS } from './limits.js';
 
 let t: TestApp;
+let api: SignedInApp['api'];
 let key: string;
 let otherKey: string;
 const ids: Record<string, string> = {};
@@ -28,7 +26,7 @@ const TEXTS: Record<string, string> = {
   refundOnce: 'The parcel came with a broken handle, the colour was off, the size was wrong, support was slow and finally I asked for a refund',
 };
 
-const get = (url: string, k = key) => t.app.inject({ method: 'GET', url, headers: bearer(k) });
+const get = (url: string, k = key) => api('GET', url, undefined, bearer(k));
 const search = async (qs: string) => {
   const res = await get(`/api/v1/feedback?${qs}`);
   expect(res.statusCode, `${qs}: ${res.body}`).toBe(200);
@@ -37,21 +35,17 @@ const search = async (qs: string) => {
 const found = async (q: string, extra = '') => (await search(`q=${encodeURIComponent(q)}${extra}`)).data.map((f) => f.text);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie, body } = await setupOwner(t);
-  key = await createKey(t, cookie);
+  const s = await signedInApp();
+  ({ t, api, key } = s);
   for (const [name, text] of Object.entries(TEXTS)) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: bearer(key), payload: { channel: name === 'chinese' ? 'chat' : 'survey', text } });
+    const res = await api('POST', '/api/v1/feedback', { channel: name === 'chinese' ? 'chat' : 'survey', text });
     expect(res.statusCode).toBe(201);
     ids[name] = res.json().id;
   }
   // Workspace B holds the same words; A must never see them.
-  const [wsA] = await t.database.db.select().from(workspaces);
-  const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
-  otherKey = `fl_${randomToken(32)}`;
-  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: otherKey.slice(0, 10), keyHash: sha256(otherKey), scopes: ['feedback:read', 'feedback:write'] });
+  ({ key: otherKey } = await s.otherWorkspace(['feedback:read', 'feedback:write']));
   for (const text of [TEXTS.refundMany, TEXTS.chinese, 'B only: refund secret']) {
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: bearer(otherKey), payload: { channel: 'api', text } })).statusCode).toBe(201);
+    expect((await api('POST', '/api/v1/feedback', { channel: 'api', text }, bearer(otherKey))).statusCode).toBe(201);
   }
   await t.drainJobs(); // the analysis job writes each item's search document
 });

@@ -1,12 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, sessionCookie, type TestApp } from '../../platform/testing/test-app.js';
-import { createWorkspace } from '../../platform/auth/setup.service.js';
-import { apiKeys, memberships, users } from '../../platform/auth/auth.tables.js';
-import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { bearer, sessionCookie, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp } from '../../platform/testing/signed-in-app.js';
+import { memberships, users } from '../../platform/auth/auth.tables.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
-import { newId, randomToken, sha256 } from '../../platform/ids.js';
+import { newId } from '../../platform/ids.js';
 
 let t: TestApp;
 let cookie: string;
@@ -33,12 +32,8 @@ const promote = (payload: object, headers: Record<string, string> = { cookie }) 
 let coveredIds: string[];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  let body;
-  ({ cookie, body } = await setupOwner(t));
-  readKey = await createKey(t, cookie, ['feedback:read', 'feedback:write']);
-  const [wsA] = await t.database.db.select().from(workspaces);
-  workspaceA = wsA.id;
+  const s = await signedInApp({ scopes: ['feedback:read', 'feedback:write'] });
+  ({ t, key: readKey, owner: { cookie }, workspace: { id: workspaceA } } = s);
 
   await bulk(readKey, [
     ...['My Loyalty stamp card was not updated', 'loyalty stamp card is not working', 'Loyalty stamp card lost after the update', 'Loyalty stamp card shows zero'].map((text, i) => ({ text, language: 'en', days: i + 1 })),
@@ -50,9 +45,7 @@ beforeAll(async () => {
   await t.database.db.update(feedbackItems).set({ topics: ['product_quality'] }).where(inArray(feedbackItems.id, coveredIds));
 
   // Workspace B has its own, more frequent phrases: none may ever show up in A.
-  const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
-  const keyB = `fl_${randomToken(32)}`;
-  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['feedback:read', 'feedback:write'] });
+  const { key: keyB } = await s.otherWorkspace(['feedback:read', 'feedback:write']);
   await bulk(keyB, Array.from({ length: 6 }, (_, i) => ({ text: `Zebra crossing secret number ${i}, loyalty stamp card`, language: 'en', days: 1 })));
 
   const viewerId = newId();

@@ -2,19 +2,18 @@
 // exactly its own answer, and one bad item must not fail its neighbours.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 
 let t: TestApp;
-let key: string;
+let api: SignedInApp['api'];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie } = await setupOwner(t);
-  key = await createKey(t, cookie);
+  ({ t, api } = await signedInApp());
 });
 afterAll(() => t.close());
 
-const post = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/feedback', payload, headers: bearer(key) });
+const post = (payload: object) => api('POST', '/api/v1/feedback', payload);
 
 describe('coalesced creates', () => {
   it('answers 60 concurrent requests each with its own item, bad ones with their own error', async () => {

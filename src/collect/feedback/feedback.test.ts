@@ -1,20 +1,19 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 
 let t: TestApp;
 let key: string;
 let cookie: string;
+let api: SignedInApp['api'];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ({ cookie } = await setupOwner(t));
-  key = await createKey(t, cookie);
+  ({ t, key, api, owner: { cookie } } = await signedInApp());
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url, payload: payload as object, headers: { ...bearer(key), ...headers } });
-const get = (url: string) => t.app.inject({ method: 'GET', url, headers: bearer(key) });
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => api('POST', url, payload as object, { ...bearer(key), ...headers });
+const get = (url: string) => api('GET', url);
 
 describe('creating feedback', () => {
   it('stores an item with its customer and detects the language in the background', async () => {
@@ -197,13 +196,13 @@ describe('listing', () => {
 describe('updating', () => {
   it('changes allowed fields only and never the text', async () => {
     const created = (await post('/api/v1/feedback', { channel: 'chat', text: 'hello there' })).json();
-    const ok = await t.app.inject({ method: 'PATCH', url: `/api/v1/feedback/${created.id}`, headers: bearer(key), payload: { language: 'en', metadata: { tag: 'x' } } });
+    const ok = await api('PATCH', `/api/v1/feedback/${created.id}`, { language: 'en', metadata: { tag: 'x' } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ language: 'en', metadata: { tag: 'x' }, text: 'hello there' });
-    const bad = await t.app.inject({ method: 'PATCH', url: `/api/v1/feedback/${created.id}`, headers: bearer(key), payload: { text: 'rewritten' } });
+    const bad = await api('PATCH', `/api/v1/feedback/${created.id}`, { text: 'rewritten' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('text');
-    const missing = await t.app.inject({ method: 'PATCH', url: '/api/v1/feedback/0190f0f0-0000-7000-8000-000000000000', headers: bearer(key), payload: { language: 'en' } });
+    const missing = await api('PATCH', '/api/v1/feedback/0190f0f0-0000-7000-8000-000000000000', { language: 'en' });
     expect(missing.statusCode).toBe(404);
   });
 });

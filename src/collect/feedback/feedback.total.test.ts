@@ -1,30 +1,28 @@
 // The explorer's total: how many items match the filters, counted up to a bound.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { HTTP_LIMITS } from '../../platform/http/limits.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 
 let t: TestApp;
-let key: string;
+let api: SignedInApp['api'];
 
 const list = async (qs: string) => {
-  const res = await t.app.inject({ method: 'GET', url: `/api/v1/feedback?${qs}`, headers: bearer(key) });
+  const res = await api('GET', `/api/v1/feedback?${qs}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { data: unknown[]; nextCursor: string | null; total?: number; totalCapped?: boolean };
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie } = await setupOwner(t);
-  key = await createKey(t, cookie);
-  const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/feedback/bulk', headers: bearer(key),
-    payload: { items: [
+  ({ t, api } = await signedInApp());
+  const res = await api('POST', '/api/v1/feedback/bulk', {
+    items: [
       { channel: 'email', text: 'The parcel arrived late', createdAt: '2026-01-01T10:00:00Z' },
       { channel: 'email', text: 'Refund took two weeks', createdAt: '2026-01-02T10:00:00Z' },
       { channel: 'chat', text: 'Price is too high', createdAt: '2026-01-03T10:00:00Z' },
-    ] },
+    ],
   });
   expect(res.statusCode).toBe(201);
 });

@@ -3,17 +3,17 @@
 // personal links in bulk. On PGlite or PostgreSQL.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { SURVEY_LIMITS } from './limits.js';
 
 let t: TestApp;
-let key: string;
+let call: SignedInApp['api'];
 let surveyId: string;
 let linkPath: string;
 const ids: Record<string, string> = {};
 
-const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST', url: string, payload?: object) => call(method, url, payload);
 const identify = async (name: string, input: object) => {
   const res = await api('POST', '/api/v1/customers/identify', input);
   expect(res.statusCode, res.body).toBeLessThan(300);
@@ -33,9 +33,7 @@ const LIST = [
 ].join('\n');
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie } = await setupOwner(t);
-  key = await createKey(t, cookie, ['customers:read', 'customers:write', 'surveys:read', 'surveys:manage']);
+  ({ t, api: call } = await signedInApp({ scopes: ['customers:read', 'customers:write', 'surveys:read', 'surveys:manage'] }));
   await identify('sara', { externalId: 'u-1', email: 'sara@example.com', locale: 'fa', attributes: { plan: 'pro' } });
   await identify('ali', { email: 'ali@example.com', phone: '+989121234567', locale: 'en', attributes: { plan: 'pro' } });
   await identify('noEmail', { phone: '+971501234567' });

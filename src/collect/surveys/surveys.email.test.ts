@@ -4,16 +4,17 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { hiddenFields, postForm as postFormTo } from '../../platform/testing/survey-forms.js';
 
 const PUBLIC_URL = 'https://feedback.example.com';
 let t: TestApp;
-let key: string;
+let call: SignedInApp['api'];
 let smtp: SMTPServer;
 const inbox: ParsedMail[] = [];
 
-const api = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST', url: string, payload?: object) => call(method, url, payload);
 const localPath = (url: string) => url.replace(PUBLIC_URL, '');
 const postForm = (url: string, fields: Record<string, string>) => postFormTo(t, url, fields);
 /** A header as sent (mailparser turns some, like List-*, into objects). */
@@ -33,9 +34,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}?tls=off`, PUBLIC_URL, MAIL_FROM: 'Acme <surveys@acme.test>' });
-  const { cookie } = await setupOwner(t, { workspaceName: 'Acme <Shop>' });
-  key = await createKey(t, cookie, ['customers:write', 'customers:read', 'feedback:read', 'surveys:read', 'surveys:manage']);
+  ({ t, api: call } = await signedInApp({
+    env: { SMTP_URL: `smtp://127.0.0.1:${port}?tls=off`, PUBLIC_URL, MAIL_FROM: 'Acme <surveys@acme.test>' },
+    setup: { workspaceName: 'Acme <Shop>' },
+    scopes: ['customers:write', 'customers:read', 'feedback:read', 'surveys:read', 'surveys:manage'],
+  }));
 });
 afterAll(async () => {
   await t.close();

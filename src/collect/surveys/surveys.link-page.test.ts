@@ -1,16 +1,17 @@
 // Surveys end to end through the API and the server-rendered link page, on PGlite or PostgreSQL.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { hiddenFields, postForm } from '../../platform/testing/survey-forms.js';
 import { signLink } from './survey-links.js';
 import { SURVEY_LIMITS } from './limits.js';
 
 let t: TestApp;
+let signedIn: SignedInApp;
 let key: string;
 
 const SCOPES = ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'surveys:read', 'surveys:manage'];
-const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, k = key) =>
-  t.app.inject({ method, url, headers: bearer(k), ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, k = key) => signedIn.api(method, url, payload, bearer(k));
 const page = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
 const submit = (action: string, fields: Record<string, string | string[]>) => postForm(t, action, fields);
@@ -24,9 +25,8 @@ async function liveSurvey(payload: object) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie } = await setupOwner(t);
-  key = await createKey(t, cookie, SCOPES);
+  signedIn = await signedInApp({ scopes: SCOPES });
+  ({ t, key } = signedIn);
 });
 afterAll(() => t.close());
 
@@ -246,21 +246,8 @@ describe('link page', () => {
     const body = (await page(`${s.linkPath}?plan=%22%3E%3Cscript%3Ealert(3)%3C/script%3E`)).body;
     expect(body).not.toMatch(/<script>alert|<img src=x/);
     expect(body).toContain('&lt;script&gt;alert(2)');
-    const other = await createTestAppKeyForOtherWorkspace();
+    const { key: other } = await signedIn.otherWorkspace(SCOPES);
     expect((await api('GET', `/api/v1/surveys/${s.id}`, undefined, other)).statusCode).toBe(404);
     expect((await api('GET', `/api/v1/surveys/${s.id}/results`, undefined, other)).statusCode).toBe(404);
   });
 });
-
-async function createTestAppKeyForOtherWorkspace(): Promise<string> {
-  const { createWorkspace } = await import('../../platform/auth/setup.service.js');
-  const { apiKeys } = await import('../../platform/auth/auth.tables.js');
-  const { workspaces } = await import('../../platform/workspace/workspace.tables.js');
-  const { newId, randomToken, sha256 } = await import('../../platform/ids.js');
-  const [ws] = await t.database.db.select().from(workspaces);
-  const [owner] = await t.database.rows<{ id: string }>((await import('drizzle-orm')).sql`select id from users limit 1`);
-  const b = await createWorkspace(t.database, ws.organizationId, owner.id, 'Other');
-  const k = `fl_${randomToken(32)}`;
-  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: b.id, name: 'b', prefix: k.slice(0, 10), keyHash: sha256(k), scopes: SCOPES });
-  return k;
-}

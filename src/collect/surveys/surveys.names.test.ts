@@ -5,22 +5,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { packageRoot } from '../../platform/paths.js';
 
 let t: TestApp;
-let key: string;
+let call: SignedInApp['api'];
 let cookie: string;
 
-const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => call(method, url, payload);
 const titleOf = (body: string) => /<title>([^<]*)<\/title>/.exec(body)?.[1];
 const headingOf = (body: string) => /<h1>([^<]*)<\/h1>/.exec(body)?.[1];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  ({ cookie } = await setupOwner(t));
-  key = await createKey(t, cookie, ['surveys:read', 'surveys:manage']);
+  ({ t, api: call, owner: { cookie } } = await signedInApp({ scopes: ['surveys:read', 'surveys:manage'] }));
 });
 afterAll(() => t.close());
 

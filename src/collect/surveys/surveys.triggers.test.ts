@@ -1,7 +1,8 @@
 // Distribution rules: segment matching, quiet hours, and event/order triggers end to end.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { matchesSegment, outsideQuietHours } from './survey-triggers.js';
 
 describe('quiet hours and segments', () => {
@@ -60,12 +61,9 @@ describe('quiet hours and segments', () => {
 
 describe('survey triggers', () => {
   let t: TestApp;
-  let key: string;
-  const api = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
+  let api: SignedInApp['api'];
   beforeAll(async () => {
-    t = await createTestApp();
-    const { cookie } = await setupOwner(t);
-    key = await createKey(t, cookie, ['customers:write', 'customers:read', 'events:write', 'surveys:read', 'surveys:manage']);
+    ({ t, api } = await signedInApp({ scopes: ['customers:write', 'customers:read', 'events:write', 'surveys:read', 'surveys:manage'] }));
   });
   afterAll(() => t.close());
 

@@ -6,7 +6,8 @@ import { createHmac } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { findCustomerByIdentifiers } from '../../customers/customers/identify-customer.js';
 
@@ -15,13 +16,12 @@ let t: TestApp;
 let smtp: SMTPServer;
 const inbox: ParsedMail[] = [];
 let cookie: string;
-let apiKey: string;
+let api: SignedInApp['api'];
 let workspaceId: string;
 let publicKey: string;
 let keyId: string;
 let secret: string;
 
-const api = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: bearer(apiKey), ...(payload ? { payload } : {}) });
 const widget = (path: string, payload: object, origin = SHOP) =>
   t.app.inject({ method: 'POST', url: `/api/v1/widget/${publicKey}/${path}`, headers: { origin }, payload });
 const config = (query: Record<string, string>) =>
@@ -40,11 +40,10 @@ beforeAll(async () => {
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?tls=off` });
-  const setup = await setupOwner(t);
-  cookie = setup.cookie;
-  workspaceId = setup.body.workspace.id;
-  apiKey = await createKey(t, cookie, ['feedback:read', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage']);
+  ({ t, api, owner: { cookie }, workspace: { id: workspaceId } } = await signedInApp({
+    env: { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?tls=off` },
+    scopes: ['feedback:read', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage'],
+  }));
   const created = await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [SHOP] } });
   ({ publicKey, id: keyId, identitySecret: secret } = created.json());
   // A live survey emailed to whoever sends a "signup" event: the attack's target.
@@ -64,7 +63,7 @@ describe('identity secrets', () => {
     const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/widget-keys', headers: { cookie } })).json().data[0];
     expect(listed).toMatchObject({ id: keyId, identitySecret: secret, previousSecretExpiresAt: null });
     // API keys never manage widget keys, so never see a secret.
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/widget-keys', headers: bearer(apiKey) })).statusCode).toBe(403);
+    expect((await api('GET', '/api/v1/widget-keys')).statusCode).toBe(403);
 
     const rotated = (await t.app.inject({ method: 'POST', url: `/api/v1/widget-keys/${keyId}/rotate-secret`, headers: { cookie }, payload: {} })).json();
     expect(rotated.identitySecret).not.toBe(secret);

@@ -3,7 +3,8 @@
 // Idempotency-Key on the offline queue's calls. On PGlite or PostgreSQL.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { findCustomerByIdentifiers } from '../../customers/customers/identify-customer.js';
 import fs from 'node:fs';
@@ -12,13 +13,11 @@ import { surveyAnswers, surveyOptOuts, surveyResponses } from '../surveys/survey
 
 const SHOP = 'https://shop.example.com';
 let t: TestApp;
-let apiKey: string;
+let api: SignedInApp['api'];
 let publicKey: string;
 let identitySecret: string;
 let workspaceId: string;
 
-const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: bearer(apiKey), ...(payload ? { payload } : {}) });
 const widgetGet = (path: string, query: Record<string, string> = {}) =>
   t.app.inject({ method: 'GET', url: `/api/v1/widget/${publicKey}/${path}?${new URLSearchParams(query)}`, headers: { origin: SHOP } });
 const widgetPost = (path: string, payload: object, headers: Record<string, string> = {}) =>
@@ -49,10 +48,9 @@ let once: string;
 let afterPurchase: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie, body } = await setupOwner(t);
-  workspaceId = body.workspace.id;
-  apiKey = await createKey(t, cookie, ['feedback:read', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage']);
+  const s = await signedInApp({ scopes: ['feedback:read', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage'] });
+  ({ t, api, workspace: { id: workspaceId } } = s);
+  const { cookie } = s.owner;
   ({ publicKey, identitySecret } = (await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [SHOP] } })).json());
   // No workspace throttle here: the throttle has its own test below.
   await t.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: { cookie }, payload: { surveyThrottleDays: 0 } });

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { importFile } from '../../collect/import/import-file.js';
 import { parseMapping } from '../../collect/import/column-mapping.js';
@@ -15,19 +16,18 @@ import { samePhone, toE164 } from './phone-number.js';
 import type { customers } from './customers.tables.js';
 
 let t: TestApp;
-let key: string;
+let api: SignedInApp['api'];
 let cookie: string;
 let scope: WorkspaceScope;
 beforeAll(async () => {
-  t = await createTestApp();
-  const owner = await setupOwner(t, { locale: 'fa' });
-  cookie = owner.cookie;
-  scope = new WorkspaceScope(t.database, owner.body.workspace.id);
-  key = await createKey(t, cookie);
+  const s = await signedInApp({ setup: { locale: 'fa' } });
+  ({ t, api } = s);
+  cookie = s.owner.cookie;
+  scope = new WorkspaceScope(t.database, s.workspace.id);
 });
 afterAll(() => t.close());
 
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => t.app.inject({ method, url, headers: bearer(key), payload });
+const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => api(method, url, payload);
 const identify = async (payload: object) => (await call('POST', '/api/v1/customers/identify', payload)).json();
 const setCountry = async (defaultCountry: string | null) => t.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: { cookie }, payload: { defaultCountry } });
 const count = async (table: string) => (await t.database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0].n;

@@ -1,19 +1,15 @@
 // Upserts change only what they are given: an order posted again by its external id, a customer
 // identified or patched with some attributes.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 
 let t: TestApp;
-let key: string;
+let call: SignedInApp['api'];
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie } = await setupOwner(t);
-  key = await createKey(t, cookie);
+  ({ t, api: call } = await signedInApp());
 });
 afterAll(() => t.close());
-
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: bearer(key), payload });
 
 describe('POST /orders again (upsert by external id)', () => {
   const customer = { externalId: 'upsert-order-1' };

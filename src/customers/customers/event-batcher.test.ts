@@ -2,22 +2,21 @@
 // must still get exactly its own event, and one event the database refuses must not fail the others.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { eventBatcher, recordEventCoalesced, type RecordedEvent } from './event-batcher.js';
 import type { TRecordEventInput } from './customers.input.js';
 
 let t: TestApp;
-let key: string;
+let api: SignedInApp['api'];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie } = await setupOwner(t);
-  key = await createKey(t, cookie);
+  ({ t, api } = await signedInApp());
 });
 afterAll(() => t.close());
 
-const post = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/events', payload, headers: bearer(key) });
+const post = (payload: object) => api('POST', '/api/v1/events', payload);
 const NAMES = ['page_view', 'login', 'add_to_cart', 'search'];
 
 /** The customers' event counts by externalId, and the number of events stored per customer. */

@@ -1,19 +1,18 @@
 // The merge preview reports exactly what the merge then does: what moves, and the merged
 // customer's totals as its profile shows them afterwards.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import type { TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 
 let t: TestApp;
-let key: string;
+let api: SignedInApp['api'];
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie } = await setupOwner(t);
-  key = await createKey(t, cookie, ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'tickets:read', 'tickets:write']);
+  ({ t, api } = await signedInApp({ scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'tickets:read', 'tickets:write'] }));
 });
 afterAll(() => t.close());
 
 async function call(method: 'GET' | 'POST', url: string, payload?: object) {
-  const res = await t.app.inject({ method, url, headers: bearer(key), payload });
+  const res = await api(method, url, payload);
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.json();
 }

@@ -1,9 +1,8 @@
 // Customer 360: the profile endpoint (score history, VIP and churn-risk flags, merged customers,
 // workspaces, permissions) and survey responses on the customer timeline.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
-import { createWorkspace } from '../../platform/auth/setup.service.js';
-import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { surveys, surveyVersions, surveyResponses } from '../../collect/surveys/surveys.tables.js';
 import { segments } from '../segments/segments.tables.js';
 import { newId, randomToken } from '../../platform/ids.js';
@@ -11,26 +10,22 @@ import { customerProfile } from './profile.service.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 
 let t: TestApp;
+let signedIn: SignedInApp;
 let key: string;
 let readOnlyFeedbackKey: string;
 let workspaceId: string;
-let cookie: string;
 let otherWorkspaceId: string;
 beforeAll(async () => {
-  t = await createTestApp();
-  const owner = await setupOwner(t);
-  cookie = owner.cookie;
-  const body = owner.body;
-  key = await createKey(t, cookie);
-  readOnlyFeedbackKey = await createKey(t, cookie, ['feedback:read']);
-  const [ws] = await t.database.db.select().from(workspaces);
-  workspaceId = ws.id;
-  otherWorkspaceId = (await createWorkspace(t.database, ws.organizationId, body.user.id, 'Other')).id;
+  signedIn = await signedInApp();
+  ({ t, key } = signedIn);
+  readOnlyFeedbackKey = await signedIn.keyWith(['feedback:read']);
+  workspaceId = signedIn.workspace.id;
+  otherWorkspaceId = (await signedIn.otherWorkspace([])).workspace.id;
 });
 afterAll(() => t.close());
 
 async function call(method: 'GET' | 'POST', url: string, payload?: object, k = key) {
-  const res = await t.app.inject({ method, url, headers: bearer(k), payload });
+  const res = await signedIn.api(method, url, payload, bearer(k));
   return { status: res.statusCode, json: res.json() };
 }
 const identify = async (payload: object) => (await call('POST', '/api/v1/customers/identify', payload)).json.id as string;
@@ -122,7 +117,7 @@ describe('profile', () => {
   it('merging, even as a preview, needs customers:write', async () => {
     const a = await identify({ externalId: 'p-read-a' });
     const b = await identify({ externalId: 'p-read-b' });
-    const reader = await createKey(t, cookie, ['customers:read']);
+    const reader = await signedIn.keyWith(['customers:read']);
     expect((await call('POST', '/api/v1/customers/merge', { targetId: a, sourceId: b, preview: true }, reader)).status).toBe(403);
     expect((await call('GET', `/api/v1/customers/${a}/profile`, undefined, reader)).status).toBe(200);
   });

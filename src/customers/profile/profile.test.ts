@@ -2,28 +2,22 @@
 // currency, lastSeenAt) stays true through events, bulk events, re-sent orders and merges, and
 // belongs to one workspace.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
-import { createWorkspace } from '../../platform/auth/setup.service.js';
-import { apiKeys } from '../../platform/auth/auth.tables.js';
-import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { newId, randomToken, sha256 } from '../../platform/ids.js';
+import { bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 
 let t: TestApp;
+let api: SignedInApp['api'];
 let keyA: string;
 let keyB: string;
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie, body } = await setupOwner(t);
-  keyA = await createKey(t, cookie);
-  const [wsA] = await t.database.db.select().from(workspaces);
-  const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
-  keyB = `fl_${randomToken(32)}`;
-  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['customers:read', 'customers:write', 'events:write'] });
+  const s = await signedInApp();
+  ({ t, api, key: keyA } = s);
+  ({ key: keyB } = await s.otherWorkspace(['customers:read', 'customers:write', 'events:write']));
 });
 afterAll(() => t.close());
 
 async function call(key: string, method: 'GET' | 'POST', url: string, payload?: object) {
-  const res = await t.app.inject({ method, url, headers: bearer(key), payload });
+  const res = await api(method, url, payload, bearer(key));
   return { status: res.statusCode, json: res.json() };
 }
 const asA = (method: 'GET' | 'POST', url: string, payload?: object) => call(keyA, method, url, payload);

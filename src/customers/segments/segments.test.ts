@@ -1,13 +1,12 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
-import { createWorkspace } from '../../platform/auth/setup.service.js';
-import { apiKeys } from '../../platform/auth/auth.tables.js';
+import { bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { newId, randomToken, sha256 } from '../../platform/ids.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { countMembers } from './segments.service.js';
 
 let t: TestApp;
+let api: SignedInApp['api'];
 let key: string;
 let readKey: string;
 let keyB: string;
@@ -16,19 +15,15 @@ const ids: Record<string, string> = {};
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-const call = (method: Method, url: string, payload?: object, withKey = key) =>
-  t.app.inject({ method, url, headers: bearer(withKey), payload });
+const call = (method: Method, url: string, payload?: object, withKey = key) => api(method, url, payload, bearer(withKey));
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie, body } = await setupOwner(t);
-  key = await createKey(t, cookie);
-  readKey = await createKey(t, cookie, ['customers:read']);
-  const [wsA] = await t.database.db.select().from(workspaces);
-  const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
-  workspaceB = wsB.id;
-  keyB = `fl_${randomToken(32)}`;
-  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['customers:read', 'customers:write', 'events:write'] });
+  const s = await signedInApp();
+  ({ t, api, key } = s);
+  readKey = await s.keyWith(['customers:read']);
+  const b = await s.otherWorkspace(['customers:read', 'customers:write', 'events:write']);
+  workspaceB = b.workspace.id;
+  keyB = b.key;
 
   const identify = async (externalId: string, extra: object, withKey = key) => {
     ids[externalId] = (await call('POST', '/api/v1/customers/identify', { externalId, ...extra }, withKey)).json().id;

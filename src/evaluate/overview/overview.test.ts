@@ -1,12 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
+import { bearer, createKey, type TestApp } from '../../platform/testing/test-app.js';
+import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { createWorkspace } from '../../platform/auth/setup.service.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { newId } from '../../platform/ids.js';
 
 let t: TestApp;
+let api: SignedInApp['api'];
 let readKey: string;
 let customersKey: string;
 let workspaceA: string;
@@ -21,18 +23,16 @@ async function seed(workspaceId: string, items: Seed[]): Promise<string[]> {
 }
 
 const at = (iso: string) => new Date(iso);
-const get = (url: string, key = readKey) => t.app.inject({ method: 'GET', url, headers: bearer(key) });
+const get = (url: string, key = readKey) => api('GET', url, undefined, bearer(key));
 const WINDOW = '/api/v1/overview?from=2026-03-01&to=2026-03-03';
 let ids: string[];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const { cookie, body } = await setupOwner(t);
-  readKey = await createKey(t, cookie, ['feedback:read']);
-  customersKey = await createKey(t, cookie, ['customers:read']);
-  const [ws] = await t.database.db.select().from(workspaces);
-  workspaceA = ws.id;
-  owner = { cookie, userId: body.user.id, organizationId: ws.organizationId };
+  const s = await signedInApp({ scopes: ['feedback:read'] });
+  ({ t, api, key: readKey } = s);
+  customersKey = await s.keyWith(['customers:read']);
+  workspaceA = s.workspace.id;
+  owner = { ...s.owner, organizationId: s.workspace.organizationId };
   // Tehran is UTC+3:30 all year: 21:00Z is already the next day there.
   await t.database.db.update(workspaces).set({ timezone: 'Asia/Tehran' }).where(eq(workspaces.id, workspaceA));
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
   ]);
 
   // Another workspace's feedback in the same days must never count.
-  const other = await createWorkspace(t.database, ws.organizationId, body.user.id, 'Other');
+  const other = await createWorkspace(t.database, owner.organizationId, owner.userId, 'Other');
   await seed(other.id, [
     { createdAt: at('2026-03-01T10:00:00Z'), nps: 0, sentiment: 'negative', topics: ['secret_topic'] },
     { createdAt: new Date(), text: 'other today' },
