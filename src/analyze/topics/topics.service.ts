@@ -1,6 +1,6 @@
 // The workspace's topic taxonomy: list, create, rename/edit, merge and delete. Feedback items
 // store topic keys; editing a topic's keywords or examples takes effect for new items at once
-// and for past items after a re-analysis (reanalyze.ts).
+// and for past items after a re-analysis (reanalysis/reanalysis.service.ts).
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';

@@ -1,7 +1,7 @@
 // The widget's public API, called from customers' browsers on the business's own pages:
 // /api/v1/widget/<publicKey>/… (checked by widget-guard.ts). The key can only add feedback,
 // events, survey displays and answers to its own workspace; it reads nothing but the live
-// surveys the widget shows (widget-surveys.routes.ts). A honeypot field and a minimum fill time
+// surveys the widget shows (widgetSurveyRoutes below). A honeypot field and a minimum fill time
 // stop form bots. Only a verified identity (widget-identity.ts) reaches a customer: unverified
 // feedback is stored without one, unverified events are not stored at all.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
