@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/platform/schema.ts', './src/customers/schema.ts', './src/collect/schema.ts', './src/analyze/schema.ts', './src/collect/surveys/schema.ts', './src/collect/widget/schema.ts', './src/customers/segments/schema.ts', './src/collect/saved-views/schema.ts', './src/act/schema.ts', './src/loop/schema.ts'],
+  // The one list of tables, also the one the database client is opened with.
+  schema: './src/app/tables.ts',
   out: './drizzle',
 });

@@ -1,5 +1,5 @@
 /**
- * Measures src/analyze/detect-language.ts on the labeled datasets.
+ * Measures src/analyze/language/detect-language.ts on the labeled datasets.
  *
  *   npx tsx scripts/eval-language.ts            # dev splits of ../shared/datasets
  *   DATASETS_DIR=/path npx tsx scripts/eval-language.ts
@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { detectLanguage, loadLanguageDetector } from '../src/analyze/detect-language.js';
+import { detectLanguage, loadLanguageDetector } from '../src/analyze/language/detect-language.js';
 
 export interface DatasetResult {
   dataset: string;

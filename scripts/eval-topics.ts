@@ -15,11 +15,11 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeText } from '../src/analyze/analyze-text.js';
-import { staticAnalysisContext } from '../src/analyze/analysis-context.js';
+import { analyzeText } from '../src/analyze/analysis/analyze-text.js';
+import { staticAnalysisContext } from '../src/analyze/analysis/analysis-context.js';
 import { DEFAULT_TOPICS } from '../src/analyze/topics/default-taxonomy.js';
 import { multiLabelMetrics, type MultiLabelMetrics } from '../src/analyze/model/metrics.js';
-import { loadLanguageDetector } from '../src/analyze/detect-language.js';
+import { loadLanguageDetector } from '../src/analyze/language/detect-language.js';
 
 export const HELD_BACK_DOMAINS = ['banking', 'tourism', 'games', 'utilities'] as const;
 const LANGS = ['fa', 'ar', 'zh', 'en'] as const;

@@ -11,14 +11,14 @@
 import { existsSync } from 'node:fs';
 import { evaluateModel, type DatasetEvaluation } from '../src/analyze/model/evaluate-model.js';
 import { multiLabelMetrics, type ClassMetrics, type MultiLabelMetrics } from '../src/analyze/model/metrics.js';
-import { analyzeText } from '../src/analyze/analyze-text.js';
-import { staticAnalysisContext } from '../src/analyze/analysis-context.js';
+import { analyzeText } from '../src/analyze/analysis/analyze-text.js';
+import { staticAnalysisContext } from '../src/analyze/analysis/analysis-context.js';
 import { DEFAULT_TOPICS } from '../src/analyze/topics/default-taxonomy.js';
 import { loadBaseModel, MODEL_VERSION } from '../src/analyze/model/load-model.js';
 import { measureThroughput } from '../src/analyze/model/throughput.js';
 import { datasetsDir, loadDatasets, loadLabelledSet, type DatasetSplit } from '../src/analyze/model/training-data.js';
 import { evaluateLanguageDetection, formatResult } from './eval-language.js';
-import { loadLanguageDetector } from '../src/analyze/detect-language.js';
+import { loadLanguageDetector } from '../src/analyze/language/detect-language.js';
 
 /** Dev macro-F1 targets of the analysis model. */
 const TARGETS: Record<string, Partial<Record<'sentiment' | 'topics' | 'type', number>>> = {

@@ -17,8 +17,8 @@ import { computeLogits, createRandom, shuffle, trainLinear, type LinearExample }
 import { hashSlice, hashString, toBucket } from '../src/analyze/model/hash.js';
 import { isHan, TYPE_CUE_BUCKETS } from '../src/analyze/model/features.js';
 import { headLogits } from '../src/analyze/model/model.js';
-import { normalizeForSearch } from '../src/analyze/normalize-text.js';
-import { tokenizeNormalized } from '../src/analyze/tokenize.js';
+import { normalizeForSearch } from '../src/analyze/language/normalize-text.js';
+import { tokenizeNormalized } from '../src/analyze/language/tokenize.js';
 import { isNegationCue } from '../src/analyze/model/negation.js';
 import { SENTIMENTS } from '../src/analyze/model/taxonomy.js';
 import { loadDatasets, loadLabelledSet, type DatasetSplit } from '../src/analyze/model/training-data.js';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromiumAvailability, launchBrowser, openPage, startServer } from '../web/e2e/browser.js';
 import { sessionCookie } from '../src/platform/testing/test-app.js';
-import { seedDemo } from '../src/platform/demo/seed-demo.js';
+import { seedDemo } from '../src/app/demo/seed-demo.js';
 import { packageRoot } from '../src/platform/paths.js';
 
 const output = path.resolve(process.argv[2] ?? path.join(packageRoot, 'docs', 'dashboard-fa.png'));

@@ -1,6 +1,6 @@
 /**
- * Trains the Persian/Arabic character n-gram naive Bayes used by src/analyze/detect-language.ts
- * and writes src/analyze/models/fa-ar-nb.json.
+ * Trains the Persian/Arabic character n-gram naive Bayes used by src/analyze/language/detect-language.ts
+ * and writes src/analyze/model/artifacts/fa-ar-nb.json.
  *
  *   npx tsx scripts/train-fa-ar-model.ts        # train on every <dataset>/train.jsonl, write the model
  *   npx tsx scripts/train-fa-ar-model.ts --cv   # 5-fold cross-validation on the train splits only
@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { arabicScriptWords, createFaArScorer, forEachNgram, type FaArModel } from '../src/analyze/fa-ar.js';
+import { arabicScriptWords, createFaArScorer, forEachNgram, type FaArModel } from '../src/analyze/language/fa-ar.js';
 
 const MAX_N = 5;
 const ALPHA = 0.1;
@@ -36,7 +36,7 @@ interface Doc {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const datasetsDir = process.env.DATASETS_DIR ?? path.resolve(repoRoot, '../shared/datasets');
-const modelPath = path.join(repoRoot, 'src/analyze/models/fa-ar-nb.json');
+const modelPath = path.join(repoRoot, 'src/analyze/model/artifacts/fa-ar-nb.json');
 
 function loadTrainDocs(dir: string): Doc[] {
   const docs: Doc[] = [];

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../src/platform/db/client.js';
+import type { Database } from '../../src/platform/db/client.js';
+import { openFeedloopDatabase } from '../../src/app/database.js';
 import { onCleanup } from './processes.js';
 
 export interface JobSpan {
@@ -58,7 +59,7 @@ export async function embeddedEngine(): Promise<Engine> {
   onCleanup(dispose);
   // Opened in this process for a moment: the data directory has one owner at a time.
   const withDatabase = async <T>(fn: (database: Database) => Promise<T>): Promise<T> => {
-    const database = await openDatabase({ dataDir });
+    const database = await openFeedloopDatabase({ dataDir });
     try { return await fn(database); } finally { await database.close(); }
   };
   return {
@@ -85,7 +86,7 @@ export async function postgresEngine(serverUrl: string): Promise<Engine> {
   onCleanup(dispose);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', poolSize: 2 });
+  database = await openFeedloopDatabase({ databaseUrl: url.toString(), dataDir: '', poolSize: 2 });
   const db = database;
   return {
     name: 'PostgreSQL',

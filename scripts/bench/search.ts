@@ -10,11 +10,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../src/platform/db/client.js';
+import type { Database } from '../../src/platform/db/client.js';
+import { openFeedloopDatabase } from '../../src/app/database.js';
 import { WorkspaceScope } from '../../src/platform/db/workspace-scope.js';
 import { setupOwner } from '../../src/platform/auth/setup.service.js';
-import { listFeedback } from '../../src/collect/feedback.service.js';
-import { ZListFeedbackQuery } from '../../src/collect/feedback.schemas.js';
+import { listFeedback } from '../../src/collect/feedback/feedback.service.js';
+import { ZListFeedbackQuery } from '../../src/collect/feedback/feedback.input.js';
 import { feedbackSearch } from '../../src/analyze/search/feedback-search.js';
 import { searchDocument } from '../../src/analyze/search/search-document.js';
 import { SEARCH_LIMITS } from '../../src/analyze/search/limits.js';
@@ -55,7 +56,7 @@ export interface SearchTiming { name: string; q: string; matches: number; median
 
 export async function benchSearch(serverUrl: string): Promise<{ rows: number; loadSeconds: number; timings: SearchTiming[]; explorer: SearchTiming[] }> {
   const { url, dispose } = await createBenchDatabase(serverUrl);
-  const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 2 });
+  const database = await openFeedloopDatabase({ databaseUrl: url, dataDir: '', poolSize: 2 });
   try {
     await database.migrate();
     const { workspace } = await setupOwner(database, { organizationName: 'Bench', workspaceName: 'Search', name: 'Bench', email: 'search@bench.example', password: 'bench password 12345', locale: 'en' });

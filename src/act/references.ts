@@ -3,11 +3,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/client.js';
 import type { WorkspaceScope } from '../platform/db/workspace-scope.js';
-import { memberships } from '../platform/schema.js';
-import { customers } from '../customers/schema.js';
-import { feedbackItems } from '../collect/schema.js';
+import { memberships } from '../platform/auth/auth.tables.js';
+import { customers } from '../customers/customers/customers.tables.js';
+import { feedbackItems } from '../collect/feedback/feedback.tables.js';
 import { AppError } from '../platform/http/errors.js';
-import { tickets } from './schema.js';
+import { tickets } from './tickets/tickets.tables.js';
 
 export async function assertMember(scope: WorkspaceScope, tx: DbOrTx, userId: string | null | undefined, field: string): Promise<void> {
   if (!userId) return;

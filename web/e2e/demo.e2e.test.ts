@@ -7,8 +7,8 @@ import type { Page } from 'playwright-core';
 import en from '../src/locales/en.json' with { type: 'json' };
 import fa from '../src/locales/fa.json' with { type: 'json' };
 import { sql } from 'drizzle-orm';
-import { seedDemo } from '../../src/platform/demo/seed-demo.js';
-import { toAsciiDigits } from '../../src/analyze/normalize-text.js';
+import { seedDemo } from '../../src/app/demo/seed-demo.js';
+import { toAsciiDigits } from '../../src/platform/digits.js';
 import { screenshot } from './browser.js';
 import { describeBrowser, signedInOwner, until, untilText, useDashboard } from './harness.js';
 

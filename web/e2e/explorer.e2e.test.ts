@@ -10,7 +10,7 @@ import ar from '../src/locales/ar.json' with { type: 'json' };
 import zh from '../src/locales/zh.json' with { type: 'json' };
 import explorerEn from '../src/locales/explorer/en.json' with { type: 'json' };
 import explorerFa from '../src/locales/explorer/fa.json' with { type: 'json' };
-import { feedbackItems } from '../../src/collect/schema.js';
+import { feedbackItems } from '../../src/collect/feedback/feedback.tables.js';
 import { screenshot } from './browser.js';
 import { describeBrowser, documentDirection, seedFeedback, signedInOwner, until, untilRows, untilText, useDashboard } from './harness.js';
 

@@ -9,7 +9,7 @@ import adminFa from '../src/locales/admin/fa.json' with { type: 'json' };
 import en from '../src/locales/en.json' with { type: 'json' };
 import fa from '../src/locales/fa.json' with { type: 'json' };
 import { HTTP_LIMITS } from '../../src/platform/http/limits.js';
-import { workspaces } from '../../src/platform/schema.js';
+import { workspaces } from '../../src/platform/workspace/workspace.tables.js';
 import { screenshot, screenshotDir } from './browser.js';
 import { describeBrowser, seedFeedback, signedInOwner, until, untilText, useDashboard } from './harness.js';
 

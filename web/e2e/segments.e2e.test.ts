@@ -9,7 +9,7 @@ import ar from '../src/locales/segments/ar.json' with { type: 'json' };
 import zh from '../src/locales/segments/zh.json' with { type: 'json' };
 import enMain from '../src/locales/en.json' with { type: 'json' };
 import { bearer, createKey, sessionCookie } from '../../src/platform/testing/test-app.js';
-import { memberships, users } from '../../src/platform/schema.js';
+import { memberships, users } from '../../src/platform/auth/auth.tables.js';
 import { newId } from '../../src/platform/ids.js';
 import { hashPassword } from '../../src/platform/auth/passwords.js';
 import { screenshot } from './browser.js';

@@ -4,10 +4,10 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { setupOwner } from '../../src/platform/testing/test-app.js';
 import { createWorkspace } from '../../src/platform/auth/setup.service.js';
-import { workspaces } from '../../src/platform/schema.js';
+import { workspaces } from '../../src/platform/workspace/workspace.tables.js';
 import { WorkspaceScope } from '../../src/platform/db/workspace-scope.js';
-import { createFeedback } from '../../src/collect/feedback.service.js';
-import { ZCreateFeedbackInput } from '../../src/collect/feedback.schemas.js';
+import { createFeedback } from '../../src/collect/feedback/feedback.service.js';
+import { ZCreateFeedbackInput } from '../../src/collect/feedback/feedback.input.js';
 import { screenshot } from './browser.js';
 import { describeBrowser, seedFeedback, until, untilRows, useDashboard } from './harness.js';
 

@@ -1,5 +1,5 @@
 /**
- * The committed model file (src/analyze/models/analysis-model.bin.gz): gzip of
+ * The committed model file (src/analyze/model/artifacts/analysis-model.bin.gz): gzip of
  *   "FLAM1" | u32 header length | header JSON | per head: int8 weights | commonness bytes
  * Weights are μ-law quantised to one signed byte (relative error ≈1 % for the weights that
  * matter; tiny ones become 0 and compress away), which keeps the file a few MB and the loaded

@@ -20,7 +20,7 @@
  * as features.ts does; the tests assert it, and that the credited contributions add up to the
  * model's logits, so a change in the model's features or weights shows up there first.
  */
-import { normalizeForSearch } from '../normalize-text.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
 import { wordSpans } from '../search/build-snippet.js';
 import { articleStem } from '../arabic-clitics.js';
 import { wordForms } from '../topics/keyword-matcher.js';

@@ -20,8 +20,8 @@
  *   the training data allows (a language without data for a head falls back to the global one).
  * The vector is L2-normalised, so long and short texts weigh the same.
  */
-import { normalizeForSearch } from '../normalize-text.js';
-import { tokenizeNormalized } from '../tokenize.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
+import { tokenizeNormalized } from '../language/tokenize.js';
 import { FNV_PRIME, hashCombine, hashSlice, hashString, toBucket } from './hash.js';
 import { emojiValences, wordValences } from './lexicon.js';
 import { isNegationCue, NEGATION_SCOPE } from './negation.js';

@@ -15,8 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { normalizeForSearch } from '../normalize-text.js';
-import { tokenizeNormalized } from '../tokenize.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
+import { tokenizeNormalized } from '../language/tokenize.js';
 
 const LANGUAGES = ['fa', 'ar', 'zh', 'en'] as const;
 // Emoji seen too rarely in the ranking's corpus, or close to neutral, are left out.

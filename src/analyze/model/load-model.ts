@@ -1,5 +1,5 @@
 /**
- * The shipped model: src/analyze/models/analysis-model.bin.gz (copied next to the compiled code by
+ * The shipped model: src/analyze/model/artifacts/analysis-model.bin.gz (copied next to the compiled code by
  * scripts/copy-assets.mjs). The file is read at import, to derive MODEL_VERSION from its bytes,
  * and decoded on first use, so importing the module stays cheap for processes that never predict.
  */
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeModel } from './artifact.js';
 import type { AnalysisModel } from './model.js';
 
-export const MODEL_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../models/analysis-model.bin.gz');
+export const MODEL_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'artifacts/analysis-model.bin.gz');
 
 let fileBytes: Uint8Array | null = existsSync(MODEL_FILE) ? readFileSync(MODEL_FILE) : null;
 

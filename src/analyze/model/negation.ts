@@ -5,7 +5,7 @@
  * match either way. Persian mostly negates with a verb prefix (نمی‌/ن), which the character n-grams
  * already see; its list only holds free-standing cues.
  */
-import { normalizeForSearch } from '../normalize-text.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
 
 export const NEGATION_SCOPE = 3;
 

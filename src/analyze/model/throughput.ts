@@ -5,8 +5,8 @@
 import { extractFeatures } from './features.js';
 import { loadBaseModel } from './load-model.js';
 import { predictWith } from './predict.js';
-import { analyzeText } from '../analyze-text.js';
-import { staticAnalysisContext } from '../analysis-context.js';
+import { analyzeText } from '../analysis/analyze-text.js';
+import { staticAnalysisContext } from '../analysis/analysis-context.js';
 import { DEFAULT_TOPICS } from '../topics/default-taxonomy.js';
 
 const SAMPLE_TEXTS: ReadonlyArray<[string, string]> = [

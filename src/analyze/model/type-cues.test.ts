@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeForSearch } from '../normalize-text.js';
-import { tokenizeNormalized } from '../tokenize.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
+import { tokenizeNormalized } from '../language/tokenize.js';
 import { TYPE_CUE_CLASSES, typeCueClasses } from './type-cues.js';
 
 function cues(text: string, language: string): string[] {

@@ -13,8 +13,8 @@
  * match with a glued و / ف (and, so) in front. Chinese is matched as substrings of the normalised
  * text, skipping a cue right after 不 / 没 (不满意 is not praise).
  */
-import { normalizeForSearch } from '../normalize-text.js';
-import { tokenizeNormalized } from '../tokenize.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
+import { tokenizeNormalized } from '../language/tokenize.js';
 
 export const TYPE_CUE_CLASSES = ['suggestion', 'bug', 'question', 'praise', 'complaint'] as const;
 export type TypeCueClass = (typeof TYPE_CUE_CLASSES)[number];

@@ -12,7 +12,7 @@
  * - cards: 13–19 digits, optionally grouped with spaces or dashes, only when Luhn-valid (Iranian
  *   Shetab cards are) and not one repeated digit.
  */
-import { toAsciiDigits } from '../normalize-text.js';
+import { toAsciiDigits } from '../../platform/digits.js';
 
 export interface PiiCounts { email: number; phone: number; card: number }
 export interface RedactionResult { text: string; counts: PiiCounts }

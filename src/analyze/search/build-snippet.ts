@@ -8,7 +8,7 @@
  * all map back to the exact characters the customer wrote. Han runs are segmented with the same
  * tokenizer and keep per-word offsets.
  */
-import { tokenize } from '../tokenize.js';
+import { tokenize } from '../language/tokenize.js';
 import type { SearchQuery } from './search-query.js';
 import { procliticStems } from '../arabic-clitics.js';
 

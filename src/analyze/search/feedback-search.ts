@@ -7,7 +7,7 @@
  * search says `search_text is not null` so that the planner can use it.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { AppError } from '../../platform/http/errors.js';
 import { parseSearchQuery, SearchQueryError, type SearchQuery } from './search-query.js';
 

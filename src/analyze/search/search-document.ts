@@ -10,7 +10,7 @@
  * (search-query.ts) — finds every glued form. They sit after the text's own words, so phrase
  * searches over the real words keep their positions.
  */
-import { tokenize } from '../tokenize.js';
+import { tokenize } from '../language/tokenize.js';
 import { procliticStems } from '../arabic-clitics.js';
 
 export function searchDocument(text: string): string {

@@ -15,7 +15,7 @@
  * carries the stems of its glued words (search-document.ts), so any form finds every form.
  * Words inside a quoted phrase are kept as typed.
  */
-import { tokenize } from '../tokenize.js';
+import { tokenize } from '../language/tokenize.js';
 import { articleStem } from '../arabic-clitics.js';
 
 export interface SearchQuery {

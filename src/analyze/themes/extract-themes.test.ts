@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { extractThemes, trendOf, type Theme, type ThemeItem } from './extract-themes.js';
 import { surfaceTokens } from './surface-form.js';
 import { KeywordMatcher } from '../topics/keyword-matcher.js';
-import { normalizeForSearch } from '../normalize-text.js';
-import { tokenize } from '../tokenize.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
+import { tokenize } from '../language/tokenize.js';
 
 const matcher = new KeywordMatcher([
   { key: 'delivery', keywords: { en: ['delivery', 'shipping'], fa: ['ارسال'], ar: ['توصيل'], zh: ['物流'] } },

@@ -7,7 +7,7 @@
  * "loyalty stamp card"). The score is support × √lift, lift being the growth over the previous
  * window of the same length (capped, so a handful of new mentions cannot outrank a big theme).
  */
-import { tokenize } from '../tokenize.js';
+import { tokenize } from '../language/tokenize.js';
 import type { KeywordMatcher } from '../topics/keyword-matcher.js';
 import { NEGATIONS, STOPWORDS, isStopword } from './stopwords.js';
 import { findSurfaceForm } from './surface-form.js';

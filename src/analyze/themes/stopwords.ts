@@ -8,7 +8,7 @@
  * is about ("order", سفارش, الطلب, 订单). Stored in normalised form
  * (normalize-text.ts), so ي/ی, ك/ک, أ/ا and ZWNJ spellings are all covered by one entry.
  */
-import { normalizeForSearch } from '../normalize-text.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
 import { isArabicScript, procliticStems } from '../arabic-clitics.js';
 
 const EN = `a an the and or but if then than so as of at by for with without about to from in on into onto

@@ -5,8 +5,8 @@
  * normalised one by one, Chinese runs are cut by the same segmenter, and the Persian affixes
  * می / نمی / ها that normalisation glues across a plain space are glued here too.
  */
-import { normalizeForSearch } from '../normalize-text.js';
-import { tokenizeNormalized } from '../tokenize.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
+import { tokenizeNormalized } from '../language/tokenize.js';
 
 export interface SurfaceToken { key: string; start: number; end: number }
 

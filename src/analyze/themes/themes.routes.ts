@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { THEME_LIMITS } from './limits.js';
-import { ZListThemesQuery, ZPromoteThemeInput } from './themes.schemas.js';
+import { ZListThemesQuery, ZPromoteThemeInput } from './themes.input.js';
 import { listThemes, promoteTheme } from './themes.service.js';
 
 const tags = ['themes'];

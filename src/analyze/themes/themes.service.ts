@@ -1,15 +1,15 @@
 // Emerging themes of a workspace (read from its recent feedback), and turning one into a topic.
 import { desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { feedbackItems } from '../../collect/schema.js';
+import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
-import { tokenize } from '../tokenize.js';
+import { tokenize } from '../language/tokenize.js';
 import { KeywordMatcher } from '../topics/keyword-matcher.js';
-import { createTopic, listTopics } from '../topics/topic.service.js';
-import { startReanalysis } from '../reanalyze.js';
+import { createTopic, listTopics } from '../topics/topics.service.js';
+import { startReanalysis } from '../reanalysis/reanalysis.service.js';
 import { extractThemes, type ThemeItem } from './extract-themes.js';
 import { THEME_LIMITS } from './limits.js';
-import type { TListThemesQuery, TPromoteThemeInput } from './themes.schemas.js';
+import type { TListThemesQuery, TPromoteThemeInput } from './themes.input.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_TOPICS } from './default-taxonomy.js';
-import { normalizeForSearch } from '../normalize-text.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
 import { KeywordMatcher } from './keyword-matcher.js';
 
 const LANGS = ['fa', 'ar', 'zh', 'en'] as const;

@@ -14,8 +14,8 @@
  *   ون ین, Persian ی ش م ت ام اش مان …: پیکش, پیکی, الموظفین), and English words with a plural
  *   -s / -es (couriers, boxes).
  */
-import { normalizeForSearch } from '../normalize-text.js';
-import { tokenizeNormalized } from '../tokenize.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
+import { tokenizeNormalized } from '../language/tokenize.js';
 import { appendTo } from '../../platform/group-by.js';
 import { articleStem, isArabicScript, procliticStems, suffixStems } from '../arabic-clitics.js';
 import { foldHanVariants } from './han-variants.js';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { topics } from '../schema.js';
+import { topics } from './topics.tables.js';
 import { DEFAULT_TOPICS } from './default-taxonomy.js';
 
 /** sha256 (first 16 hex digits) of each default topic's keywords as shipped before they grew. */

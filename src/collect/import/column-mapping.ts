@@ -1,7 +1,7 @@
 // Which Feedloop field each column of an import file fills.
 import fs from 'node:fs';
 import { z } from 'zod';
-import { normalizeForSearch } from '../../analyze/normalize-text.js';
+import { normalizeForSearch } from '../../analyze/language/normalize-text.js';
 
 export const IMPORT_FIELDS = [
   'text', 'channel', 'externalId', 'language', 'createdAt', 'nps', 'csat', 'ces', 'rating',

@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../platform/config.js';
 import { openOrReachHolder } from '../../platform/control/open-or-hand-off.js';
+import type { OpenConfiguredDatabase } from '../../platform/db/client.js';
 import { chooseWorkspace, describeChoice } from '../../platform/db/find-workspace.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { CHANNELS } from '../feedback.schemas.js';
+import { CHANNELS } from '../feedback/feedback.input.js';
 import { parseMapping } from './column-mapping.js';
 import { DATE_FORMATS, type DateFormat } from './import-dates.js';
 import { runImport, type ImportSummary } from './import-file.js';
@@ -23,7 +24,7 @@ interface Flags {
   delimiter?: string; batchSize: string; rejects?: string; progress: boolean;
 }
 
-export async function runImportCommand(file: string, flags: Flags) {
+export async function runImportCommand(file: string, flags: Flags, openDatabase: OpenConfiguredDatabase) {
   if (!fs.existsSync(file)) throw new Error(`File not found: ${file}`);
   if (flags.format && !['csv', 'jsonl'].includes(flags.format)) throw new Error('--format must be csv or jsonl');
   if (!(CHANNELS as readonly string[]).includes(flags.channel)) throw new Error(`--channel must be one of ${CHANNELS.join(', ')}`);
@@ -31,7 +32,7 @@ export async function runImportCommand(file: string, flags: Flags) {
   const batchSize = Number(flags.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_ROWS) throw new Error(`--batch-size must be 1–${MAX_BATCH_ROWS}`);
   const mapping = parseMapping(flags.map, flags.mapping);
-  const connection = await openOrReachHolder(loadConfig(), (message) => console.error(message));
+  const connection = await openOrReachHolder(loadConfig(), openDatabase, (message) => console.error(message));
   const rejectsOut = flags.rejects ? fs.createWriteStream(flags.rejects) : null;
   const bar = flags.progress && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: 'Importing [{bar}] {percentage}% | {rows} rows | {eta_formatted} left', stream: process.stderr }, cliProgress.Presets.shades_classic)

@@ -3,7 +3,7 @@
 // offset is a wall-clock time in the workspace's time zone.
 import { isValidJalaaliDate, toGregorian } from 'jalaali-js';
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { toAsciiDigits } from '../../analyze/normalize-text.js';
+import { toAsciiDigits } from '../../platform/digits.js';
 
 export const DATE_FORMATS = ['jalali', 'iso', 'dmy', 'mdy', 'ymd'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];

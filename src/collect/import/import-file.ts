@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import type { TCreateFeedbackInput } from '../feedback.schemas.js';
+import type { TCreateFeedbackInput } from '../feedback/feedback.input.js';
 import type { ColumnMapping } from './column-mapping.js';
 import type { DateFormat } from './import-dates.js';
 import { planImport, prepareRow, type ImportPlan } from './import-plan.js';

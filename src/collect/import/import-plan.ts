@@ -1,8 +1,8 @@
 // How an import reads its file, settled from the first rows before anything is stored: which
 // column fills which field (explicit --map first, then known names, then score scales read from
 // the values), how dates are read, and the row-by-row conversion that follows from it.
-import { ZCreateFeedbackInput, type TCreateFeedbackInput } from '../feedback.schemas.js';
-import type { ScoreType } from '../feedback.schemas.js';
+import { ZCreateFeedbackInput, type TCreateFeedbackInput } from '../feedback/feedback.input.js';
+import type { ScoreType } from '../feedback/feedback.input.js';
 import { describeZodError } from '../../platform/http/zod-types.js';
 import { completeMapping, getPath, IMPORT_FIELDS, recordToFeedback, type ColumnMapping, type ImportField } from './column-mapping.js';
 import { describeScoreColumn, outsideScale, readScoreColumn, scoreHint, type ScoreColumn } from './score-columns.js';

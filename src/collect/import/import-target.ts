@@ -3,12 +3,12 @@
 // which writes them through this same target.
 import { eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { newId } from '../../platform/ids.js';
 import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
-import { importRuns } from '../schema.js';
-import type { TCreateFeedbackInput } from '../feedback.schemas.js';
-import { storeFeedback, type CustomerCache } from '../store-feedback.js';
+import { importRuns } from './import.tables.js';
+import type { TCreateFeedbackInput } from '../feedback/feedback.input.js';
+import { storeFeedback, type CustomerCache } from '../feedback/store-feedback.js';
 import type { ColumnMapping } from './column-mapping.js';
 
 export interface ImportWorkspace { id: string; name: string; slug: string; timezone: string }

@@ -10,8 +10,8 @@ import { chooseWorkspace } from '../../platform/db/find-workspace.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { notFound } from '../../platform/http/errors.js';
 import { describeZodError, zUuid } from '../../platform/http/zod-types.js';
-import { ZCreateFeedbackInput, type TCreateFeedbackInput } from '../feedback.schemas.js';
-import { importRuns } from '../schema.js';
+import { ZCreateFeedbackInput, type TCreateFeedbackInput } from '../feedback/feedback.input.js';
+import { importRuns } from './import.tables.js';
 import { IMPORT_FIELDS } from './column-mapping.js';
 import { databaseImportTarget, type ImportTarget, type RowResult } from './import-target.js';
 

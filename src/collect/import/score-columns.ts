@@ -2,8 +2,9 @@
 // four languages ("NPS", "رضایت", "الرضا", "满意度", "stars"); a header that only says "score"
 // ("امتیاز", "تقييم", "评分") is read from the values of the file's first rows: 0–10 is NPS, 1–7
 // CES, 1–5 a star rating. Later rows that leave the scale are rejected with the reason.
-import { toAsciiDigits, normalizeForSearch } from '../../analyze/normalize-text.js';
-import { SCORE_RANGES, type ScoreType } from '../feedback.schemas.js';
+import { toAsciiDigits } from '../../platform/digits.js';
+import { normalizeForSearch } from '../../analyze/language/normalize-text.js';
+import { SCORE_RANGES, type ScoreType } from '../feedback/feedback.input.js';
 
 type Hint = ScoreType | 'score';
 

@@ -1,26 +1,12 @@
 // Saved views: a user's named explorer filters, optionally shared with the workspace. Everyone
 // sees their own and the shared ones; only the owner changes or deletes a view.
 import { and, asc, eq, or } from 'drizzle-orm';
-import { z } from 'zod';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
-import { savedViews } from './schema.js';
+import { savedViews } from './saved-views.tables.js';
+import type { TCreateSavedView, TUpdateSavedView } from './saved-views.input.js';
 
-// The explorer's URL parameters (`sentiment=negative&topic=delivery`), kept as given.
-const ZFilters = z.record(z.string().regex(/^[a-z_]{1,30}$/, 'filter names are lowercase words'), z.string().max(500))
-  .refine((f) => Object.keys(f).length <= 30, 'at most 30 filters');
-
-export const ZCreateSavedView = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  filters: ZFilters,
-  shared: z.boolean().default(false),
-});
-export const ZUpdateSavedView = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  filters: ZFilters.optional(),
-  shared: z.boolean().optional(),
-});
 type View = typeof savedViews.$inferSelect;
 
 function publicView(v: View, userId: string) {
@@ -42,7 +28,7 @@ export async function listSavedViews(scope: WorkspaceScope, actorUserId: string 
   return { data: rows.map((v) => publicView(v, userId)) };
 }
 
-export async function createSavedView(scope: WorkspaceScope, actorUserId: string | null, input: z.infer<typeof ZCreateSavedView>) {
+export async function createSavedView(scope: WorkspaceScope, actorUserId: string | null, input: TCreateSavedView) {
   const userId = requireUser(actorUserId);
   const [row] = await scope.db.insert(savedViews).values(scope.stamp({ id: newId(), userId, ...input })).returning();
   return publicView(row, userId);
@@ -56,7 +42,7 @@ async function ownView(scope: WorkspaceScope, userId: string, id: string) {
   return view;
 }
 
-export async function updateSavedView(scope: WorkspaceScope, actorUserId: string | null, id: string, input: z.infer<typeof ZUpdateSavedView>) {
+export async function updateSavedView(scope: WorkspaceScope, actorUserId: string | null, id: string, input: TUpdateSavedView) {
   const userId = requireUser(actorUserId);
   await ownView(scope, userId, id);
   const [row] = await scope.db.update(savedViews).set(input)

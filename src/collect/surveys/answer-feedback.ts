@@ -8,10 +8,10 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { piiRedactionEnabled } from '../../platform/workspace/workspace-settings.service.js';
-import { feedbackItems } from '../schema.js';
-import { enqueueAnalysis, storedContent, storeFeedback } from '../store-feedback.js';
-import type { TCreateFeedbackInput } from '../feedback.schemas.js';
+import { enqueueAnalysis, storedContent, storeFeedback } from '../feedback/store-feedback.js';
+import type { TCreateFeedbackInput } from '../feedback/feedback.input.js';
 import { isScoreType, type Question, type SurveyDefinition } from '../../contracts/survey-definition.js';
+import { feedbackItems } from '../feedback/feedback.tables.js';
 import { followUpParent, type Answers } from './survey-flow.js';
 
 export interface AnswerContext {

@@ -4,7 +4,7 @@
 // the score scales for Persian and Arabic; numbers use the respondent's digits.
 import { html, type SafeHtml } from '../../platform/http/html.js';
 import { PAGE_FONT_CSS, pageFontsHref } from '../../platform/http/page-fonts.js';
-import { SCORE_RANGES } from '../feedback.schemas.js';
+import { SCORE_RANGES } from '../feedback/feedback.input.js';
 import { formatNumber, isRtl, messagesFor, type MessageKey, type PageLanguage } from './page-messages.js';
 import { isScoreType, localize, type Question, type SurveyDefinition } from '../../contracts/survey-definition.js';
 import type { AnswerValue } from './survey-flow.js';

@@ -3,8 +3,8 @@
 import { gte, inArray, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { surveyResponses, surveySends } from './schema.js';
-import { surveyDisplays } from '../widget/schema.js';
+import { surveyResponses, surveySends } from './surveys.tables.js';
+import { surveyDisplays } from '../widget/widget.tables.js';
 
 /** Each customer's latest survey contact since `since` (customers without one are absent). */
 export async function lastSurveyed(scope: WorkspaceScope, db: DbOrTx, customerIds: string[], since: Date): Promise<Map<string, Date>> {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { pgArray } from '../../platform/db/pg-array.js';
 import { AppError } from '../../platform/http/errors.js';
-import { emailKey, phoneKey } from '../../customers/identify-customer.js';
+import { emailKey, phoneKey } from '../../customers/customers/identify-customer.js';
 import { SURVEY_LIMITS } from './limits.js';
 import type { ListProblem } from '../../contracts/survey-sending.js';
 

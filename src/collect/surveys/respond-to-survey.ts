@@ -6,14 +6,14 @@ import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { newId, randomToken, sha256 } from '../../platform/ids.js';
 import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
-import { surveyAnswers, surveyResponses, surveyVersions } from './schema.js';
+import { surveyAnswers, surveyResponses, surveyVersions } from './surveys.tables.js';
 import { personalResumeToken } from './survey-links.js';
 import { feedbackOwner, syncAnswerFeedback } from './answer-feedback.js';
 import { answerNewResponseCoalesced } from './answer-batcher.js';
 import { readSurveyByToken } from './survey-by-token.js';
 import { conditionHolds, firstOpenQuestion, parseAnswer, type Answers, type AnswerValue } from './survey-flow.js';
 import type { Question, SurveyDefinition } from '../../contracts/survey-definition.js';
-import { currentVersion, type SurveyRow, type VersionRow } from './survey.service.js';
+import { currentVersion, type SurveyRow, type VersionRow } from './surveys.service.js';
 
 export type { VersionRow };
 

@@ -7,19 +7,19 @@ import type { Database, Tx } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
-import { enqueueJobs, notifyJobsEnqueued, type ClaimedJob } from '../../platform/jobs/queue.js';
+import { notifyJobsEnqueued, type ClaimedJob } from '../../platform/jobs/queue.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { surveyThrottleDays } from '../../platform/workspace/workspace-settings.service.js';
-import { customers } from '../../customers/schema.js';
-import { surveyOptOuts, surveyResponses, surveySends, surveys } from './schema.js';
+import { customers } from '../../customers/customers/customers.tables.js';
+import { surveyOptOuts, surveyResponses, surveySends, surveys } from './surveys.tables.js';
 import { renderSurveyEmail } from './survey-email.js';
-import { currentVersion, findSurvey } from './survey.service.js';
+import { currentVersion, findSurvey } from './surveys.service.js';
 import { chooseLanguage } from './choose-language.js';
 import { recentlySurveyed } from './recently-surveyed.js';
 import type { SkipReason } from '../../contracts/survey-sending.js';
+import { sendSurveyEmailJob, type TSendSurveyEmailPayload } from './send-survey-email.job.js';
 
-export const SEND_SURVEY_QUEUE = 'send-survey-email';
 
 export type { SkipReason };
 
@@ -87,7 +87,7 @@ export async function queueSurveySends(scope: WorkspaceScope, surveyId: string, 
     for (let at = 0; at < rows.length; at += CHUNK) {
       inserted.push(...await tx.insert(surveySends).values(rows.slice(at, at + CHUNK)).onConflictDoNothing().returning({ id: surveySends.id }));
     }
-    await enqueueJobs(tx, inserted.map((r) => ({ queue: SEND_SURVEY_QUEUE, payload: { workspaceId: scope.workspaceId, sendId: r.id }, runAt: input.runAt })));
+    await sendSurveyEmailJob.enqueue(tx, inserted.map((r) => ({ workspaceId: scope.workspaceId, sendId: r.id })), { runAt: input.runAt });
     return { queued: inserted.length, skipped, sendIds: inserted.map((r) => r.id) };
   });
   if (result.queued) notifyJobsEnqueued();
@@ -114,9 +114,9 @@ export interface DeliverDeps {
 }
 
 /** Job: send one survey email. Bounces (5xx) are recorded at once; other failures retry, then fail. */
-export async function deliverSurveyEmail(deps: DeliverDeps, payload: Record<string, unknown>, job: ClaimedJob): Promise<void> {
-  const scope = new WorkspaceScope(deps.database, String(payload.workspaceId));
-  const [send] = await scope.db.select().from(surveySends).where(scope.where(surveySends, eq(surveySends.id, String(payload.sendId))));
+export async function deliverSurveyEmail(deps: DeliverDeps, payload: TSendSurveyEmailPayload, job: ClaimedJob): Promise<void> {
+  const scope = new WorkspaceScope(deps.database, payload.workspaceId);
+  const [send] = await scope.db.select().from(surveySends).where(scope.where(surveySends, eq(surveySends.id, payload.sendId)));
   if (!send || send.status !== 'queued') return; // already delivered (a redelivered job) or cancelled
   const mark = (status: string, reason: string | null) => scope.db.update(surveySends)
     .set({ status, reason, attempts: sql`${surveySends.attempts} + 1`, ...(status === 'sent' ? { sentAt: new Date() } : {}) })

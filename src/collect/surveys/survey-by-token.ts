@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { surveys, surveyVersions } from './schema.js';
+import { surveys, surveyVersions } from './surveys.tables.js';
 
 type Row = { survey: typeof surveys.$inferSelect; version: typeof surveyVersions.$inferSelect | null };
 interface Waiter { token: string; resolve(row: Row | null): void; reject(e: unknown): void }

@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zUuid } from '../../platform/http/zod-types.js';
-import { ZEmailPreviewQuery, ZPersonalLinksInput, ZSendSurveyInput } from './survey.schemas.js';
+import { ZEmailPreviewQuery, ZPersonalLinksInput, ZSendSurveyInput } from './surveys.input.js';
 import { createPersonalLinks, previewSurveyEmail, previewSurveySend, sendSurvey } from './survey-distribution.js';
-import { personalLinkPath } from './survey.service.js';
+import { personalLinkPath } from './surveys.service.js';
 
 const tags = ['surveys'];
 const ZIdParams = z.strictObject({ id: zUuid });

@@ -5,12 +5,12 @@ import { eq, inArray } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { randomToken } from '../../platform/ids.js';
-import { workspaces } from '../../platform/schema.js';
-import { customers } from '../../customers/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { customers } from '../../customers/customers/customers.tables.js';
 import { previewSurveySends, queueSurveySends } from './send-survey.js';
 import { resolveRecipients, type Recipients, type RecipientsInput } from './survey-recipients.js';
 import { renderSurveyEmail } from './survey-email.js';
-import { currentVersion, findSurvey } from './survey.service.js';
+import { currentVersion, findSurvey } from './surveys.service.js';
 import { linkExpiry, signLink } from './survey-links.js';
 import type { SurveyLanguage } from '../../contracts/survey-definition.js';
 

@@ -2,7 +2,7 @@
 // question with a score (NPS, CSAT, CES, stars) is answerable from the email: each score is a
 // signed one-click link. Every link is built from PUBLIC_URL, never from a request's Host.
 import { html } from '../../platform/http/html.js';
-import { SCORE_RANGES } from '../feedback.schemas.js';
+import { SCORE_RANGES } from '../feedback/feedback.input.js';
 import { formatNumber, isRtl, messagesFor, type PageLanguage } from './page-messages.js';
 import { isScoreType, localize, type SurveyDefinition } from '../../contracts/survey-definition.js';
 import { nextQuestion } from './survey-flow.js';

@@ -2,7 +2,7 @@
 // the answers so far (follow-ups shown by score, skip logic). Pure functions, shared by the link
 // page, the email one-click and the API.
 import { SURVEY_LIMITS } from './limits.js';
-import { zScore } from '../feedback.schemas.js';
+import { zScore } from '../feedback/feedback.input.js';
 import { isScoreType, type Question, type SurveyDefinition } from '../../contracts/survey-definition.js';
 
 import type { AnswerValue } from '../../contracts/survey-walk.js';

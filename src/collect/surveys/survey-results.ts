@@ -3,10 +3,10 @@
 import { count, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { pgArray } from '../../platform/db/pg-array.js';
-import { feedbackItems } from '../schema.js';
-import { surveyResponses, surveySends } from './schema.js';
-import { getSurvey } from './survey.service.js';
 import { isScoreType } from '../../contracts/survey-definition.js';
+import { feedbackItems } from '../feedback/feedback.tables.js';
+import { surveyResponses, surveySends } from './surveys.tables.js';
+import { getSurvey } from './surveys.service.js';
 import { csatSummary, meanSummary, npsSummary, wilsonPercent } from './survey-stats.js';
 
 const LATEST_TEXTS = 50;

@@ -8,19 +8,17 @@ import type { Database, Tx } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
-import { enqueueJobs } from '../../platform/jobs/queue.js';
-import { workspaces } from '../../platform/schema.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { isTimeZone } from '../../platform/time-zone.js';
-import { customers } from '../../customers/schema.js';
+import { customers } from '../../customers/customers/customers.tables.js';
 import { assertSavedSegments, namedSegments, segmentMemberships, type SegmentMemberships } from '../../customers/segments/segment-membership.js';
-import { surveyTriggers, type TriggerCondition } from './schema.js';
-import { findSurvey } from './survey.service.js';
+import { surveyTriggers, type TriggerCondition } from './surveys.tables.js';
+import { findSurvey } from './surveys.service.js';
 import { queueSurveySends } from './send-survey.js';
-import type { TCreateTriggerInput } from './survey.schemas.js';
-import { samePhone } from '../../customers/phone-number.js';
+import type { TCreateTriggerInput } from './surveys.input.js';
+import { samePhone } from '../../customers/customers/phone-number.js';
 import { BUILT_IN_EVENTS } from '../../contracts/survey-sending.js';
-
-export const MATCH_TRIGGERS_QUEUE = 'match-survey-triggers';
+import { matchSurveyTriggersJob, type TMatchSurveyTriggersPayload } from './match-survey-triggers.job.js';
 
 export { BUILT_IN_EVENTS };
 
@@ -41,7 +39,7 @@ export async function signalSurveyTriggers(scope: WorkspaceScope, tx: Tx, occurr
   const heard = new Set(listening.map((l) => l.name));
   const relevant = occurrences.filter((o) => heard.has(o.name));
   if (relevant.length === 0) return;
-  await enqueueJobs(tx, [{ queue: MATCH_TRIGGERS_QUEUE, payload: { workspaceId: scope.workspaceId, occurrences: relevant.map((o) => ({ ...o, occurredAt: o.occurredAt.toISOString() })) } }]);
+  await matchSurveyTriggersJob.enqueue(tx, { workspaceId: scope.workspaceId, occurrences: relevant.map((o) => ({ ...o, occurredAt: o.occurredAt.toISOString() })) });
 }
 
 type CustomerRow = typeof customers.$inferSelect;
@@ -97,9 +95,9 @@ export function outsideQuietHours(at: Date, timeZone: string, quiet: { start: st
 }
 
 /** Job: match signalled occurrences against the workspace's triggers and queue the sends. */
-export async function matchSurveyTriggers(database: Database, payload: Record<string, unknown>): Promise<void> {
-  const scope = new WorkspaceScope(database, String(payload.workspaceId));
-  const occurrences = (payload.occurrences as Array<Omit<Occurrence, 'occurredAt'> & { occurredAt: string }>) ?? [];
+export async function matchSurveyTriggers(database: Database, payload: TMatchSurveyTriggersPayload): Promise<void> {
+  const scope = new WorkspaceScope(database, payload.workspaceId);
+  const occurrences = payload.occurrences;
   const triggers = await scope.db.select().from(surveyTriggers)
     .where(scope.where(surveyTriggers, inArray(surveyTriggers.eventName, [...new Set(occurrences.map((o) => o.name))]), eq(surveyTriggers.enabled, true)));
   if (triggers.length === 0) return;

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { notFound } from '../../platform/http/errors.js';
 import { newId, randomToken } from '../../platform/ids.js';
-import { widgetKeys } from './schema.js';
+import { widgetKeys } from './widget.tables.js';
 
 export const WIDGET_KEY_PREFIX = 'pk_';
 export const IDENTITY_SECRET_PREFIX = 'fl_idv_';

@@ -9,17 +9,17 @@ import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { surveyThrottleDays } from '../../platform/workspace/workspace-settings.service.js';
-import { events } from '../../customers/schema.js';
-import { findCustomerByIdentifiers, identifyCustomer, type Customer } from '../../customers/identify-customer.js';
-import { surveyOptOuts, surveyResponses, surveys, surveyVersions } from '../surveys/schema.js';
+import { events } from '../../customers/customers/customers.tables.js';
+import { findCustomerByIdentifiers, identifyCustomer, type Customer } from '../../customers/customers/identify-customer.js';
+import { surveyOptOuts, surveyResponses, surveys, surveyVersions } from '../surveys/surveys.tables.js';
 import { lastSurveyed } from '../surveys/recently-surveyed.js';
 import { matchesSegment } from '../surveys/survey-triggers.js';
 import { namedSegments, segmentMemberships } from '../../customers/segments/segment-membership.js';
 import { answerNewResponse, assertOpen, openResponse, responseState, saveAnswers, type RespondentSurvey } from '../surveys/respond-to-survey.js';
 import type { SurveyDefinition } from '../../contracts/survey-definition.js';
-import { surveyDisplays } from './schema.js';
 import type { WidgetSettings } from '../../contracts/widget-settings.js';
-import { findSurvey } from '../surveys/survey.service.js';
+import { surveyDisplays } from './widget.tables.js';
+import { findSurvey } from '../surveys/surveys.service.js';
 import { identityMetadata, verifiedCustomer, type WidgetIdentity } from './widget-identity.js';
 
 export interface WidgetSurveyView { id: string; definition: SurveyDefinition; widget: WidgetSettings; due?: boolean }

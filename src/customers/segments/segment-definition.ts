@@ -1,7 +1,7 @@
 // What a segment is: `{ match, conditions }`, every field allow-listed. Only this shape ever
 // reaches segment-sql.ts, so names that end up in SQL are known here, and values stay data.
 import { z } from 'zod';
-import { toAsciiDigits } from '../../analyze/normalize-text.js';
+import { toAsciiDigits } from '../../platform/digits.js';
 import { zDecimal, zWholeNumber } from '../../platform/http/zod-types.js';
 import { ATTRIBUTE_OPS, NPS_GROUPS, NUMERIC_OPS, PROFILE_COUNT_FIELDS, PROFILE_PRESENCE_FIELDS, PROFILE_TEXT_FIELDS, RECENCY_FIELDS } from '../../contracts/segments.js';
 
@@ -113,9 +113,3 @@ export const ZSegmentDefinition = z.strictObject({
 
 export type SegmentCondition = z.output<typeof ZSegmentCondition>;
 export type SegmentDefinition = z.output<typeof ZSegmentDefinition>;
-
-export const ZSegmentName = z.string().trim().min(1).max(SEGMENT_LIMITS.maxNameLength);
-
-export const ZCreateSegmentInput = z.strictObject({ name: ZSegmentName, definition: ZSegmentDefinition });
-export const ZUpdateSegmentInput = z.strictObject({ name: ZSegmentName.optional(), definition: ZSegmentDefinition.optional() });
-export const ZPreviewSegmentInput = z.strictObject({ definition: ZSegmentDefinition });

@@ -8,7 +8,7 @@ import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { pgArray } from '../../platform/db/pg-array.js';
 import { AppError } from '../../platform/http/errors.js';
 import { loadSegment, segmentMembersSql } from './segment-sql.js';
-import { segments } from './schema.js';
+import { segments } from './segments.tables.js';
 import type { SegmentDefinition } from './segment-definition.js';
 
 export type SegmentMemberships = Map<string, Set<string>>;

@@ -5,8 +5,8 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { notFound } from '../../platform/http/errors.js';
-import { customers } from '../schema.js';
-import { segments } from './schema.js';
+import { customers } from '../customers/customers.tables.js';
+import { segments } from './segments.tables.js';
 import { ZSegmentDefinition, type SegmentCondition, type SegmentDefinition } from './segment-definition.js';
 
 const c = alias(customers, 'c');

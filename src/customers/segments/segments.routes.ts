@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zPageQuery, zUuid } from '../../platform/http/zod-types.js';
-import { ZCreateSegmentInput, ZPreviewSegmentInput, ZUpdateSegmentInput } from './segment-definition.js';
+import { ZCreateSegmentInput, ZPreviewSegmentInput, ZUpdateSegmentInput } from './segments.input.js';
 import {
   createSegment, deleteSegment, getSegment, listSegmentMembers, listSegments, previewSegment, updateSegment,
 } from './segments.service.js';

@@ -4,10 +4,10 @@ import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { newId } from '../../platform/ids.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/zod-types.js';
-import { customers } from '../schema.js';
-import { publicCustomer } from '../customer.service.js';
-import type { Customer } from '../identify-customer.js';
-import { segments } from './schema.js';
+import { customers } from '../customers/customers.tables.js';
+import { publicCustomer } from '../customers/customers.service.js';
+import type { Customer } from '../customers/identify-customer.js';
+import { segments } from './segments.tables.js';
 import { loadSegment, segmentMembersSql, type LoadedSegment } from './segment-sql.js';
 import type { SegmentDefinition } from './segment-definition.js';
 

@@ -3,7 +3,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import type { WorkspaceScope } from '../db/workspace-scope.js';
-import { apiKeys } from '../schema.js';
+import { apiKeys } from './auth.tables.js';
 import { newId, randomToken, sha256 } from '../ids.js';
 import type { Actor, Scope } from './permissions.js';
 import { notFound } from '../http/errors.js';

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, createKey, bearer, sessionCookie, OWNER, type TestApp } from '../testing/test-app.js';
-import { memberships, users } from '../schema.js';
+import { memberships, users } from './auth.tables.js';
 import { newId } from '../ids.js';
 import { hashPassword } from './passwords.js';
 import { AUTH_LIMITS } from './limits.js';
@@ -183,7 +183,7 @@ describe('workspace switching', () => {
     const { cookie } = await loginOwner();
     const me = (await inject('GET', '/api/v1/me', { cookie })).json();
     const { createWorkspace } = await import('./setup.service.js');
-    const [home] = await t.database.db.select().from((await import('../schema.js')).workspaces);
+    const [home] = await t.database.db.select().from((await import('../workspace/workspace.tables.js')).workspaces);
     const other = await createWorkspace(t.database, home.organizationId, me.user.id, 'Second');
     await t.database.db.update(memberships).set({ role: 'viewer' }).where(sql`workspace_id = ${other.id}`);
     const switched = await inject('POST', '/api/v1/me/workspace', { cookie, payload: { workspaceId: other.id } });

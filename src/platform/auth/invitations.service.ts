@@ -4,7 +4,8 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import type { WorkspaceScope } from '../db/workspace-scope.js';
-import { invitations, memberships, users, workspaces } from '../schema.js';
+import { invitations, memberships, users } from './auth.tables.js';
+import { workspaces } from '../workspace/workspace.tables.js';
 import { newId, randomToken, sha256 } from '../ids.js';
 import { AppError, notFound } from '../http/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';

@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, setupOwner, createKey, bearer, sessionCookie, OWNER, type TestApp } from '../testing/test-app.js';
 import { createWorkspace } from './setup.service.js';
-import { invitations, workspaces } from '../schema.js';
+import { invitations } from './auth.tables.js';
+import { workspaces } from '../workspace/workspace.tables.js';
 import { sha256 } from '../ids.js';
 
 let t: TestApp;

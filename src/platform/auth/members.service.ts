@@ -4,7 +4,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import type { WorkspaceScope } from '../db/workspace-scope.js';
-import { memberships, sessions, users } from '../schema.js';
+import { memberships, sessions, users } from './auth.tables.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
 import type { Actor, Role } from './permissions.js';
 

@@ -4,8 +4,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../testing/test-app.js';
 import { hiddenFields, postForm } from '../testing/survey-forms.js';
-import { addMember } from '../../collect/saved-views/test-members.js';
-import { workspaces } from '../schema.js';
+import { addMember } from '../testing/members.js';
+import { workspaces } from '../workspace/workspace.tables.js';
 import { API_KEY_SCOPES, SCOPES, type Scope } from './permissions.js';
 
 let t: TestApp;

@@ -1,7 +1,8 @@
 // Dashboard sessions: a random cookie token; only its SHA-256 is stored.
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { sessions, users, memberships, workspaces } from '../schema.js';
+import { sessions, users, memberships } from './auth.tables.js';
+import { workspaces } from '../workspace/workspace.tables.js';
 import { newId, randomToken, sha256 } from '../ids.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { AUTH_LIMITS } from './limits.js';

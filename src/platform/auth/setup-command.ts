@@ -2,7 +2,7 @@
 import readline from 'node:readline';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
-import { openAndMigrate } from '../app.js';
+import type { OpenConfiguredDatabase } from '../db/client.js';
 import { setupOwner } from './setup.service.js';
 import { AUTH_LIMITS } from './limits.js';
 
@@ -25,7 +25,7 @@ function ask(question: string, hidden: boolean): Promise<string> {
   });
 }
 
-export async function runSetupCommand(opts: { email: string; name: string; organization: string; workspace: string; locale: string; passwordStdin?: boolean }) {
+export async function runSetupCommand(opts: { email: string; name: string; organization: string; workspace: string; locale: string; passwordStdin?: boolean }, openDatabase: OpenConfiguredDatabase) {
   const email = z.email().parse(opts.email);
   const locale = z.enum(['fa', 'ar', 'zh', 'en']).parse(opts.locale);
   let password: string;
@@ -39,7 +39,7 @@ export async function runSetupCommand(opts: { email: string; name: string; organ
   if (password.length < AUTH_LIMITS.passwordMinLength) {
     throw new Error(`The password must have at least ${AUTH_LIMITS.passwordMinLength} characters`);
   }
-  const database = await openAndMigrate(loadConfig());
+  const database = await openDatabase(loadConfig());
   try {
     const { workspace } = await setupOwner(database, {
       email, name: opts.name, organizationName: opts.organization, workspaceName: opts.workspace, locale, password,

@@ -2,7 +2,8 @@
 // never a default account; once an owner exists, setup is closed for good.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { organizations, workspaces, users, memberships } from '../schema.js';
+import { organizations, workspaces } from '../workspace/workspace.tables.js';
+import { users, memberships } from './auth.tables.js';
 import { newId, randomToken } from '../ids.js';
 import { hashPassword } from './passwords.js';
 import { AppError } from '../http/errors.js';

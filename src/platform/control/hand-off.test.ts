@@ -15,7 +15,7 @@ import { packageRoot } from '../paths.js';
 const serverUrl = process.env.TEST_DATABASE_URL;
 const dirs: string[] = [];
 const dbs: string[] = [];
-const cli = path.join(packageRoot, 'src/platform/cli.ts');
+const cli = path.join(packageRoot, 'src/app/cli.ts');
 
 async function freshEnv(): Promise<Record<string, string>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-handoff-'));

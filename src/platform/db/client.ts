@@ -5,13 +5,22 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import * as schema from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrationsDir } from '../paths.js';
 import { PGLITE_CONF } from './pglite-conf.js';
 import { DB_LIMITS } from './limits.js';
+import type { Config } from '../config.js';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+import type { DataMigration } from './data-migrations.js';
+
+/** The tables the database holds (the application's list) and its data migrations. */
+export interface DatabaseSchema {
+  tables: Record<string, unknown>;
+  /** In the order they run, after the SQL migrations. */
+  dataMigrations: DataMigration[];
+}
+
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 /** A transaction handle: the same query API as Db. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -28,7 +37,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Opens the configured database, migrated: the application's (src/app/database.ts), handed to commands. */
+export type OpenConfiguredDatabase = (config: Config) => Promise<Database>;
+
 export interface OpenOptions {
+  schema: DatabaseSchema;
   databaseUrl?: string;
   /** Data directory for the embedded engine; 'memory://' for a throw-away database. */
   dataDir: string;
@@ -43,11 +56,23 @@ const MIGRATION_LOCK_ID = 724_100_001; // pg_advisory_lock key: one migrator at 
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return opts.databaseUrl
-    ? openPostgres(opts.databaseUrl, opts.poolSize ?? 20)
-    : openPglite(opts.dataDir, opts.offersControl === true, opts.loadDataDir);
+    ? openPostgres(opts.schema, opts.databaseUrl, opts.poolSize ?? 20)
+    : openPglite(opts.schema, opts.dataDir, opts.offersControl === true, opts.loadDataDir);
 }
 
-async function openPglite(dataDir: string, offersControl: boolean, loadDataDir?: Blob): Promise<Database> {
+/** Opens the database and brings it up to date (closed again if migrating fails). */
+export async function openAndMigrate(opts: OpenOptions): Promise<Database> {
+  const database = await openDatabase(opts);
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+async function openPglite(schema: DatabaseSchema, dataDir: string, offersControl: boolean, loadDataDir?: Blob): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -61,7 +86,7 @@ async function openPglite(dataDir: string, offersControl: boolean, loadDataDir?:
     if (pgDir && !fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await initClusterInChild(pgDir);
     if (loadDataDir && !inMemory) throw new Error('loadDataDir is only for in-memory databases');
     const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF, ...(loadDataDir ? { loadDataDir } : {}) });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(client, { schema: schema.tables }) as unknown as Db;
     const database: Database = {
       db,
       engine: 'pglite',
@@ -71,7 +96,7 @@ async function openPglite(dataDir: string, offersControl: boolean, loadDataDir?:
       },
       async migrate() {
         await migrate(db as never, { migrationsFolder: migrationsDir });
-        await runDataMigrations(database);
+        await runDataMigrations(database, schema.dataMigrations);
       },
       dumpDataDir: () => client.dumpDataDir('none'),
       async close() {
@@ -101,13 +126,13 @@ function initClusterInChild(pgDir: string): Promise<void> {
   });
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(schema: DatabaseSchema, url: string, poolSize: number): Promise<Database> {
   const pg = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new pg.default.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: DB_LIMITS.connectTimeoutMs });
   pool.on('error', () => { /* a dropped idle client is replaced on the next query */ });
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const db = drizzle(pool, { schema: schema.tables }) as unknown as Db;
   const database: Database = {
     db,
     engine: 'postgres',
@@ -121,7 +146,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       try {
         await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
         await migrate(db as never, { migrationsFolder: migrationsDir });
-        await runDataMigrations(database);
+        await runDataMigrations(database, schema.dataMigrations);
       } finally {
         await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
         lockClient.release();
@@ -135,7 +160,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 }
 
 /** The data migrations (JavaScript, after the SQL ones), loaded only when migrating. */
-async function runDataMigrations(database: Database): Promise<void> {
+async function runDataMigrations(database: Database, migrations: DataMigration[]): Promise<void> {
   const { runDataMigrations: run } = await import('./data-migrations.js');
-  await run(database);
+  await run(database, migrations);
 }

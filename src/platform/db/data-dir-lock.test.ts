@@ -32,12 +32,14 @@ describe('data directory lock', () => {
   it('a second feedloop process on a held directory exits non-zero naming the holder, data intact', async () => {
     const dir = tmp();
     const { openDatabase } = await import('./client.js');
-    const first = await openDatabase({ dataDir: dir });
+    // The SQL migrations only: no table list is needed to hold the directory.
+    const schema = { tables: {}, dataMigrations: [] };
+    const first = await openDatabase({ dataDir: dir, schema });
     await first.migrate();
     const { sql } = await import('drizzle-orm');
     await first.rows(sql`create table keep_me (v int)`);
     await first.rows(sql`insert into keep_me values (42)`);
-    const cli = path.resolve('src/platform/cli.ts');
+    const cli = path.resolve('src/app/cli.ts');
     // Starting a second Node with tsx takes over a minute on a busy machine.
     const second = spawnSync(process.execPath, ['--import', 'tsx', cli, 'migrate'], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8', timeout: 180_000 });
     expect(second.status).toBe(75);
@@ -45,7 +47,7 @@ describe('data directory lock', () => {
     const rows = await first.rows<{ v: number }>((await import('drizzle-orm')).sql`select v from keep_me`);
     expect(rows).toEqual([{ v: 42 }]);
     await first.close();
-    const reopened = await openDatabase({ dataDir: dir });
+    const reopened = await openDatabase({ dataDir: dir, schema });
     expect(await reopened.rows((await import('drizzle-orm')).sql`select v from keep_me`)).toEqual([{ v: 42 }]);
     await reopened.close();
     // Creating, migrating and reopening an on-disk database, and a second process, take minutes on a loaded 2-core machine.

@@ -2,7 +2,7 @@
 // (the one set up first); the command says which it took and how.
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from './client.js';
-import { workspaces } from '../schema.js';
+import { workspaces } from '../workspace/workspace.tables.js';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 

@@ -1,12 +1,10 @@
 // Idempotency-Key replays belong to the credential that sent the key, never carry a secret, and
-// expire: the worker purges them. On PGlite or PostgreSQL.
+// expire: a scheduled job purges them (src/app/schedules.test.ts). On PGlite or PostgreSQL.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import pino from 'pino';
 import { sql } from 'drizzle-orm';
 import { createTestApp, setupOwner, createKey, bearer, OWNER, sessionCookie, type TestApp } from '../testing/test-app.js';
-import { addMember } from '../../collect/saved-views/test-members.js';
-import { workspaces } from '../schema.js';
-import { startWorker } from '../jobs/worker.js';
+import { addMember } from '../testing/members.js';
+import { workspaces } from '../workspace/workspace.tables.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { IDEMPOTENCY_LIMITS } from './limits.js';
 
@@ -96,19 +94,6 @@ describe('Idempotency-Key replays', () => {
 });
 
 describe('expired Idempotency-Keys', () => {
-  it('are purged by the worker, fresh ones kept', async () => {
-    const [workspace] = await t.database.db.select().from(workspaces);
-    await t.database.rows(sql`insert into idempotency_keys (workspace_id, credential, key, request_hash, state, created_at)
-      select ${workspace.id}, 'api_key:old', 'old-' || n, 'h', 'done', now() - interval '25 hours' from generate_series(1, 12) n`);
-    await t.database.rows(sql`insert into idempotency_keys (workspace_id, credential, key, request_hash, state) values (${workspace.id}, 'api_key:new', 'fresh', 'h', 'done')`);
-    const log = pino({ level: 'silent' });
-    const worker = startWorker(t.database, { noop: async () => {} }, log);
-    await worker.drain();
-    await worker.stop();
-    const left = await t.database.rows<{ key: string }>(sql`select key from idempotency_keys where credential in ('api_key:old', 'api_key:new')`);
-    expect(left.map((r) => r.key)).toEqual(['fresh']);
-  });
-
   it('may be purged by several workers at once, in batches', async () => {
     const [workspace] = await t.database.db.select().from(workspaces);
     const n = IDEMPOTENCY_LIMITS.purgeBatch * 2 + 7;

@@ -6,7 +6,7 @@
 // are never stored: a replay carries the rest of the answer without them.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, sql } from 'drizzle-orm';
-import { idempotencyKeys } from '../schema.js';
+import { idempotencyKeys } from './idempotency.tables.js';
 import type { Database } from '../db/client.js';
 import type { Actor } from '../auth/permissions.js';
 import { sha256 } from '../ids.js';

@@ -1,6 +1,8 @@
-// Builds the HTTP server: API, OpenAPI document and reference, health, metrics, dashboard.
+// Builds the HTTP server: the plumbing every request passes (security headers, authentication,
+// idempotency, validation), the routes it is given, the OpenAPI document and reference, health,
+// metrics and the dashboard. Which routes there are is the application's choice (src/app/routes.ts).
 import fs from 'node:fs';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -22,30 +24,19 @@ import { HTTP_LIMITS } from './limits.js';
 import { DB_LIMITS } from '../db/limits.js';
 import { metrics } from '../metrics.js';
 import { webDistDir } from '../paths.js';
-import { authRoutes } from '../auth/routes.js';
-import { memberRoutes } from '../auth/members.routes.js';
-import { feedbackRoutes } from '../../collect/routes.js';
-import { savedViewRoutes } from '../../collect/saved-views/routes.js';
-import { actRoutes } from '../../act/routes.js';
-import { ideaRoutes } from '../../loop/routes.js';
-import { customerRoutes } from '../../customers/routes.js';
-import { segmentRoutes } from '../../customers/segments/segments.routes.js';
-import { topicRoutes } from '../../analyze/topics/topic.routes.js';
-import { analysisRoutes } from '../../analyze/analysis.routes.js';
-import { themeRoutes } from '../../analyze/themes/themes.routes.js';
-import { overviewRoutes } from '../../evaluate/overview.routes.js';
-import { workspaceRoutes } from '../workspace/routes.js';
-import { surveyRoutes } from '../../collect/surveys/survey.routes.js';
-import { surveyPageRoutes } from '../../collect/surveys/survey-page.routes.js';
-import { widgetKeyRoutes } from '../../collect/widget/widget-key.routes.js';
-import { widgetPublicRoutes, widgetSurveyRoutes } from '../../collect/widget/widget-public.routes.js';
-import { widgetAssetRoutes } from '../../collect/widget/widget-assets.routes.js';
-
 export interface ServerDeps {
   config: Config;
   database: Database;
   log: Logger;
   version: string;
+}
+
+/** Registers one module of routes on the server. */
+export type MountRoutes = (app: FastifyInstance) => Promise<unknown>;
+
+/** A routes plugin with the options it is registered with. */
+export function mount<O extends Record<string, unknown>>(routes: FastifyPluginAsync<O>, ...options: {} extends O ? [O?] : [O]): MountRoutes {
+  return async (app) => app.register(routes, options[0] as O);
 }
 
 // The API reference's own policy, instead of swagger-ui's, which allows styles and fonts from any
@@ -54,7 +45,7 @@ export interface ServerDeps {
 const DOCS_CSP = "default-src 'self'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 const DASHBOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & { draining: boolean }> {
+export async function buildServer(deps: ServerDeps, routes: MountRoutes[]): Promise<FastifyInstance & { draining: boolean }> {
   const { config, database } = deps;
   const app = Fastify({
     loggerInstance: deps.log,
@@ -113,25 +104,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance & {
   registerIdempotency(app);
   registerNulGuard(app);
 
-  await app.register(authRoutes, { database, secureCookies: config.secureCookies });
-  await app.register(memberRoutes, { database, publicUrl: config.publicUrl, secureCookies: config.secureCookies });
-  await app.register(feedbackRoutes);
-  await app.register(savedViewRoutes);
-  await app.register(customerRoutes);
-  await app.register(segmentRoutes);
-  await app.register(workspaceRoutes);
-  await app.register(topicRoutes);
-  await app.register(analysisRoutes);
-  await app.register(themeRoutes);
-  await app.register(overviewRoutes);
-  await app.register(actRoutes);
-  await app.register(ideaRoutes);
-  await app.register(surveyRoutes, { publicUrl: config.publicUrl });
-  await app.register(surveyPageRoutes, { database });
-  await app.register(widgetKeyRoutes);
-  await app.register(widgetPublicRoutes, { database });
-  await app.register(widgetSurveyRoutes, { database });
-  await app.register(widgetAssetRoutes, { database });
+  for (const mountRoutes of routes) await mountRoutes(app);
 
   app.get('/api/openapi.json', async () => app.swagger());
   app.get('/healthz', async (_req, reply) => {

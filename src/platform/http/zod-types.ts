@@ -1,7 +1,7 @@
 // Shared zod building blocks for API input. Numbers typed with Persian (۰-۹) or Arabic-Indic
 // (٠-٩) digits are accepted wherever a number is.
 import { z } from 'zod';
-import { toAsciiDigits } from '../../analyze/normalize-text.js';
+import { toAsciiDigits } from '../digits.js';
 import { HTTP_LIMITS } from './limits.js';
 import { TIME_LIMITS } from './time-limits.js';
 import { LOCALES } from '../../contracts/locales.js';

@@ -9,11 +9,6 @@ export const JOB_LIMITS = {
   pollMs: 500,
   /** Jobs claimed per round: big enough to amortise the claim query, small enough to share. */
   batchSize: 20,
-  /** Done/failed jobs are kept a day for inspection. */
+  /** Done/failed jobs are kept a day for inspection (purged on a schedule: src/app/schedules.ts). */
   keepFinishedHours: 24,
-  /**
-   * Each worker removes finished jobs and expired Idempotency-Keys this often, busy or idle: hourly
-   * keeps both tables a day's worth in size, and a purge that finds nothing costs one index probe.
-   */
-  housekeepingEveryMs: 3_600_000,
 } as const;

@@ -5,7 +5,7 @@ import { openTestDatabase } from '../testing/test-app.js';
 import type { Database } from '../db/client.js';
 import { enqueueJobs, claimJobs, queueDepth } from './queue.js';
 import { startWorker } from './worker.js';
-import { jobs } from '../schema.js';
+import { jobs } from './jobs.tables.js';
 
 let database: Database & { dropDatabase(): Promise<void> };
 const log = pino({ level: 'silent' });

@@ -3,7 +3,7 @@
 // FOR UPDATE SKIP LOCKED, so several worker processes can share one PostgreSQL. Delivery is
 // at-least-once: a worker that dies mid-job leaves a lock that expires and the job runs again.
 import { sql } from 'drizzle-orm';
-import { jobs } from '../schema.js';
+import { jobs } from './jobs.tables.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import { newId } from '../ids.js';
 import { JOB_LIMITS } from './limits.js';
@@ -58,9 +58,12 @@ export async function completeJobs(database: Database, ids: string[]): Promise<v
   await preparedRows(database.db, sql`update jobs set state = 'done', finished_at = now(), locked_until = null where id = any(${pgArray(ids)}::uuid[])`);
 }
 
+/** An error no retry can cure (a malformed payload): the job fails at once. */
+export class PermanentJobError extends Error {}
+
 export async function failJob(database: Database, job: ClaimedJob, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
-  const final = job.attempts >= job.maxAttempts;
+  const final = job.attempts >= job.maxAttempts || error instanceof PermanentJobError;
   const backoff = JOB_LIMITS.retryBaseSeconds * 2 ** (job.attempts - 1);
   await database.rows(sql`
     update jobs set

@@ -1,8 +1,7 @@
 // Runs jobs from the queue. stop() lets in-flight jobs finish (graceful shutdown).
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
-import { claimJobs, completeJobs, failJob, purgeFinishedJobs, type ClaimedJob } from './queue.js';
-import { purgeIdempotencyKeys } from '../http/idempotency.js';
+import { claimJobs, completeJobs, failJob, type ClaimedJob } from './queue.js';
 import { groupBy } from '../group-by.js';
 import { JOB_LIMITS } from './limits.js';
 import { metrics } from '../metrics.js';
@@ -26,7 +25,6 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
   let stopping = false;
   let wake: (() => void) | null = null;
   let running: Promise<void> = Promise.resolve();
-  let lastHousekeeping = 0;
   const idleWaiters: Array<() => void> = [];
 
   const sleep = (ms: number) => new Promise<void>((resolve) => {
@@ -67,17 +65,8 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
     return true;
   }
 
-  /** Old rows go once per interval, also when the queue never runs dry. */
-  async function housekeeping(): Promise<void> {
-    if (Date.now() - lastHousekeeping < JOB_LIMITS.housekeepingEveryMs) return;
-    lastHousekeeping = Date.now();
-    await purgeFinishedJobs(database).catch((err) => log.warn({ err }, 'job purge failed'));
-    await purgeIdempotencyKeys(database).catch((err) => log.warn({ err }, 'idempotency key purge failed'));
-  }
-
   async function loop(): Promise<void> {
     while (!stopping) {
-      await housekeeping();
       let claimed: ClaimedJob[] = [];
       try {
         claimed = await claimJobs(database, queues, JOB_LIMITS.batchSize);

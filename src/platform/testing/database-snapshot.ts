@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openDatabase } from '../db/client.js';
+import { openFeedloopDatabase } from '../../app/database.js';
 import { migrationsDir, packageRoot } from '../paths.js';
 
 const SNAPSHOT_LOCK_ID = 724_100_002; // pg_advisory_lock key: one process builds the template
@@ -38,7 +38,7 @@ export function migratedPgliteSnapshot(): Promise<Blob> {
     const pglite = JSON.parse(fs.readFileSync(path.join(packageRoot, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'));
     const file = path.join(os.tmpdir(), 'feedloop-test-snapshots', `pglite-${pglite.version}-${migrationsHash()}.tar`);
     if (!fs.existsSync(file)) {
-      const database = await openDatabase({ dataDir: 'memory://' });
+      const database = await openFeedloopDatabase({ dataDir: 'memory://' });
       try {
         await database.migrate();
         const dump = await database.dumpDataDir!();
@@ -71,7 +71,7 @@ export async function migratedTemplateDatabase(serverUrl: string): Promise<strin
       await admin.query(`create database ${building}`);
       const url = new URL(serverUrl);
       url.pathname = `/${building}`;
-      const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', poolSize: 2 });
+      const database = await openFeedloopDatabase({ databaseUrl: url.toString(), dataDir: '', poolSize: 2 });
       try {
         await database.migrate();
       } finally {

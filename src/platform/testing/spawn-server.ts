@@ -14,7 +14,7 @@ export interface ServerProcess {
 }
 
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const cli = path.join(packageRoot, 'src/platform/cli.ts');
+  const cli = path.join(packageRoot, 'src/app/cli.ts');
   const proc = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
     cwd: packageRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },

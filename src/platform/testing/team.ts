@@ -1,8 +1,8 @@
 // Test helper: a workspace with an owner, a viewer and an agent, and a second workspace with an
 // admin of its own — what role and tenant checks need.
-import { workspaces } from '../schema.js';
+import { workspaces } from '../workspace/workspace.tables.js';
 import { createWorkspace } from '../auth/setup.service.js';
-import { addMember } from '../../collect/saved-views/test-members.js';
+import { addMember } from './members.js';
 import { setupOwner, type TestApp } from './test-app.js';
 
 export async function setupTeam(t: TestApp) {

@@ -1,14 +1,17 @@
 // Test harness: a real Feedloop on a throw-away database — in-memory PGlite by default, or a
-// fresh database on the PostgreSQL server in TEST_DATABASE_URL.
+// fresh database on the PostgreSQL server in TEST_DATABASE_URL. It assembles the whole
+// application as src/app does, so it is the one part of platform that imports src/app.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
-import { openDatabase, type Database } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { buildServer } from '../http/server.js';
 import { loadConfig, type Config } from '../config.js';
 import { startWorker } from '../jobs/worker.js';
-import { jobHandlers } from '../jobs/handlers.js';
+import { jobHandlers } from '../../app/jobs.js';
+import { openFeedloopDatabase } from '../../app/database.js';
+import { routeTable } from '../../app/routes.js';
 import { createMailer } from '../mail/mailer.js';
 import { migratedPgliteSnapshot, migratedTemplateDatabase } from './database-snapshot.js';
 
@@ -18,7 +21,7 @@ export const testEngine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 export async function openTestDatabase(): Promise<Database & { dropDatabase(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: await migratedPgliteSnapshot() });
+    const database = await openFeedloopDatabase({ dataDir: 'memory://', loadDataDir: await migratedPgliteSnapshot() });
     await database.migrate();
     return Object.assign(database, { dropDatabase: async () => {} });
   }
@@ -30,7 +33,7 @@ export async function openTestDatabase(): Promise<Database & { dropDatabase(): P
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', poolSize: 10 });
+  const database = await openFeedloopDatabase({ databaseUrl: url.toString(), dataDir: '', poolSize: 10 });
   await database.migrate();
   const close = database.close.bind(database);
   return Object.assign(database, {
@@ -57,7 +60,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await openTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', WORKERS: 'off', PUBLIC_URL: 'http://localhost:3000', ...env });
   const log = pino({ level: 'silent' });
-  const app = await buildServer({ config, database, log, version: 'test' });
+  const app = await buildServer({ config, database, log, version: 'test' }, routeTable({ config, database }));
   await app.ready();
   const mailer = createMailer(config, log);
   return {
@@ -65,7 +68,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     /** Runs queued jobs until none is ready; with dueNow, delayed jobs (debounces, retries) run too. */
     async drainJobs(opts: { dueNow?: boolean } = {}) {
       if (opts.dueNow) await database.rows(sql`update jobs set run_at = now() where state = 'pending'`);
-      const worker = startWorker(database, jobHandlers(database, config, log, mailer), log);
+      const worker = startWorker(database, jobHandlers({ database, mailer, publicUrl: config.publicUrl, log }), log);
       await worker.drain();
       await worker.stop();
     },

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../db/client.js';
 import { preparedRows } from '../db/prepared.js';
 import type { WorkspaceScope } from '../db/workspace-scope.js';
 import type { Actor } from '../auth/permissions.js';
-import { workspaces } from '../schema.js';
+import { workspaces } from './workspace.tables.js';
 import { forbidden, notFound } from '../http/errors.js';
 import { WEEK_DAYS, WEEK_STARTS, WORKSPACE_CALENDARS, type WeekDay, type WeekStart, type WorkspaceCalendar } from '../../contracts/workspace.js';
 

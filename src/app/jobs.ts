@@ -1,0 +1,25 @@
+// The job table: every job Feedloop runs, each defined next to the code it runs (defineJob), and
+// the worker's registry built from them. Recurring work is in schedules.ts; each schedule runs
+// as a job of its own.
+import type { JobHandler } from '../platform/jobs/worker.js';
+import { jobRegistry, type JobContext } from '../platform/jobs/define-job.js';
+import { scheduleJob } from '../platform/jobs/schedules.js';
+import { analyzeFeedbackJob } from '../analyze/analysis/analyze-feedback.job.js';
+import { reanalyzeFeedbackJob } from '../analyze/reanalysis/reanalyze-feedback.job.js';
+import { trainWorkspaceModelJob } from '../analyze/workspace-model/train-workspace-model.job.js';
+import { matchSurveyTriggersJob } from '../collect/surveys/match-survey-triggers.job.js';
+import { sendSurveyEmailJob } from '../collect/surveys/send-survey-email.job.js';
+import { notifyIdeaStatusJob } from '../loop/ideas/notify-idea-status.job.js';
+import { SCHEDULES } from './schedules.js';
+
+export const JOBS = [
+  analyzeFeedbackJob, // analyze-feedback: every new or changed feedback item
+  reanalyzeFeedbackJob, // reanalyze-feedback: a workspace's past feedback, batch by batch
+  trainWorkspaceModelJob, // train-workspace-model: after corrections
+  matchSurveyTriggersJob, // match-survey-triggers: events and orders a survey trigger listens for
+  sendSurveyEmailJob, // send-survey-email: one survey email
+  notifyIdeaStatusJob, // notify-idea-status: one customer told an idea's news
+  ...SCHEDULES.map(scheduleJob), // schedule:<name>: one occurrence of a schedule
+];
+
+export const jobHandlers = (ctx: JobContext): Record<string, JobHandler> => jobRegistry(JOBS, ctx);

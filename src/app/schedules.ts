@@ -1,0 +1,15 @@
+// The schedule table: recurring work, each with its cron pattern (UTC) and why that often. Every
+// process that runs jobs keeps these schedules; each occurrence runs once among them
+// (platform/jobs/schedules.ts).
+import type { Schedule } from '../platform/jobs/schedules.js';
+import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
+import { purgeFinishedJobs } from '../platform/jobs/queue.js';
+
+export const SCHEDULES: Schedule[] = [
+  // Hourly keeps the table about a day of keys (IDEMPOTENCY_LIMITS.retentionHours); a purge that
+  // finds nothing costs one index probe.
+  { name: 'purge-idempotency-keys', pattern: '7 * * * *', run: ({ database }) => purgeIdempotencyKeys(database) },
+  // Done and failed jobs are kept a day for inspection (JOB_LIMITS.keepFinishedHours); hourly
+  // keeps the table that size, busy or idle.
+  { name: 'purge-finished-jobs', pattern: '37 * * * *', run: ({ database }) => purgeFinishedJobs(database) },
+];
