@@ -107,10 +107,13 @@ export async function crossDomainFigures(log: (message: string) => void = () => 
   const groupOf = new Map(domains.map((d, i) => [d, i % GROUPS]));
   const scored: Scored[] = [];
   if (authored.length) {
+    let withoutAuthored: AnalysisModel | null = null; // the same model for every group
     for (let g = 0; g < GROUPS; g++) {
       const heldOut = featurizedAuthored.filter((r) => groupOf.get(r.item.domain!) === g);
       if (!heldOut.length) continue;
-      const model = await buildModelFrom([...featurizedOthers, ...trainAuthored.filter((r) => groupOf.get(r.item.domain!) !== g)], options);
+      const model = trainAuthored.length
+        ? await buildModelFrom([...featurizedOthers, ...trainAuthored.filter((r) => groupOf.get(r.item.domain!) !== g)], options)
+        : (withoutAuthored ??= await buildModelFrom(featurizedOthers, options));
       scored.push(...score(model, heldOut, g));
       log(`[${elapsed()}] domain group ${g + 1}/${GROUPS} (${domains.filter((d) => groupOf.get(d) === g).join(', ')})`);
     }
