@@ -181,6 +181,8 @@ interface CompiledLists {
   /** stem → polarity, for `*` entries; stems are 3–6 characters */
   stems: Map<string, 1 | -1>;
   stemLengths: number[];
+  /** first two characters of the stems (char codes): most tokens are ruled out without a substring */
+  stemStarts: Set<number>;
   intensifiers: Set<string>;
   negators: Set<string>;
   /** Chinese: first character → substrings (longest first) with their polarity */
@@ -194,7 +196,7 @@ const norm = (s: string): string[] => tokenizeNormalized(normalizeForSearch(s));
 function compile(language: string): CompiledLists | null {
   const lists = CUE_LISTS[language];
   if (!lists) return null;
-  const out: CompiledLists = { byFirst: new Map(), stems: new Map(), stemLengths: [], intensifiers: new Set(), negators: new Set(), han: new Map(), hanNegators: [] };
+  const out: CompiledLists = { byFirst: new Map(), stems: new Map(), stemLengths: [], stemStarts: new Set(), intensifiers: new Set(), negators: new Set(), han: new Map(), hanNegators: [] };
   const addEntry = (raw: string, polarity: 1 | -1 | 0): void => {
     if (language === 'zh' && /\p{Script=Han}/u.test(raw)) {
       if (polarity === 0) return;
@@ -221,6 +223,7 @@ function compile(language: string): CompiledLists | null {
   for (const list of out.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   for (const list of out.han.values()) list.sort((a, b) => b.text.length - a.text.length);
   out.stemLengths = [...new Set([...out.stems.keys()].map((s) => s.length))].sort((a, b) => b - a);
+  for (const stem of out.stems.keys()) out.stemStarts.add(stem.charCodeAt(0) * 65536 + stem.charCodeAt(1));
   for (const w of lists.intensifiers) for (const t of norm(w)) out.intensifiers.add(t);
   for (const w of lists.negators) {
     if (language === 'zh') out.hanNegators.push(normalizeForSearch(w));
@@ -238,8 +241,13 @@ const FA_NEGATED_VERB_RE = /^(نمی\S{2,}|نرسید\S*|نداد\S*|ندار\S*
 
 /** True when the (normalised) token is itself a negated verb in `language` (Arabic ما…ش, Persian نمی‌/ن-). */
 export function isNegatedVerb(language: string, token: string): boolean {
-  if (language === 'ar') return AR_CIRCUMFIX_RE.test(token) || ARABIZI_CIRCUMFIX_RE.test(token);
-  if (language === 'fa') return FA_NEGATED_VERB_RE.test(token);
+  // cheap first-letter checks before the regular expressions (this runs for every token)
+  const first = token.charCodeAt(0);
+  if (language === 'ar') {
+    if (first === 0x645) return token.charCodeAt(1) === 0x627 && token.charCodeAt(token.length - 1) === 0x634 && AR_CIRCUMFIX_RE.test(token);
+    return first === 0x6d && token.endsWith('sh') && ARABIZI_CIRCUMFIX_RE.test(token);
+  }
+  if (language === 'fa') return first === 0x646 && FA_NEGATED_VERB_RE.test(token);
   return false;
 }
 
@@ -269,7 +277,7 @@ export function findSentimentCues(language: string, tokens: readonly string[], n
         if (ok) { matched = e.words.length; polarity = e.polarity; break; }
       }
     }
-    if (polarity === null && lists.stems.size && token.length >= 3) {
+    if (polarity === null && token.length >= 3 && lists.stemStarts.has(token.charCodeAt(0) * 65536 + token.charCodeAt(1))) {
       for (const n of lists.stemLengths) {
         if (token.length < n) continue;
         const p = lists.stems.get(token.slice(0, n));
