@@ -4,9 +4,11 @@
  *   npm run eval                       # dev splits of ../shared/datasets (+ labelled set's dev lines)
  *   DATASETS_DIR=/path npm run eval
  *   EVAL_SPLIT=train npm run eval      # language detection on train splits (for tuning it)
+ *   EVAL_CROSS=only npm run eval       # only the cross-domain figures (EVAL_CROSS=0: without them)
  *
  * Prints, per dataset and task, accuracy and macro-F1 next to the target, confusion matrices,
- * the language-detection table (with fa<->ar confusions) and throughput on one core.
+ * the language-detection table (with fa<->ar confusions) and throughput on one core, then the
+ * cross-domain figures (eval-cross.ts: models retrained with a source or authored domains left out).
  */
 import { existsSync } from 'node:fs';
 import { evaluateModel, type DatasetEvaluation } from '../src/analyze/model/evaluate-model.js';
@@ -19,6 +21,7 @@ import { measureThroughput } from '../src/analyze/model/throughput.js';
 import { datasetsDir, loadDatasets, loadLabelledSet, type DatasetSplit } from '../src/analyze/model/training-data.js';
 import { evaluateLanguageDetection, formatResult } from './eval-language.js';
 import { loadLanguageDetector } from '../src/analyze/language/detect-language.js';
+import { crossDomainFigures, formatCrossDomain } from './eval-cross.js';
 
 /** Dev macro-F1 targets of the analysis model. */
 const TARGETS: Record<string, Partial<Record<'sentiment' | 'topics' | 'type', number>>> = {
@@ -88,7 +91,14 @@ function details(results: Evaluation[]): string {
   return out.join('\n\n');
 }
 
+async function crossDomain(): Promise<void> {
+  console.log('Cross-domain evaluation (retrains the model 5 times; EVAL_CROSS=0 skips it)');
+  const figures = await crossDomainFigures((m) => console.log(`  ${m}`));
+  console.log(figures ? formatCrossDomain(figures) : 'No data for the cross-domain evaluation.', '\n');
+}
+
 async function main(): Promise<void> {
+  if (process.env.EVAL_CROSS === 'only') return crossDomain();
   await loadLanguageDetector();
   const dir = datasetsDir();
   const split = process.env.EVAL_SPLIT === 'train' ? 'train' : 'dev';
@@ -110,6 +120,7 @@ async function main(): Promise<void> {
   console.log(`  features + prediction: ${n(rates[0].textsPerSecond)} texts/s`);
   console.log(`  whole analysis of an item (language detection, features, prediction, topic keywords): ${n(rates[1].textsPerSecond)} texts/s\n`);
   if (existsSync(dir)) console.log(formatResult(await evaluateLanguageDetection(dir, split)));
+  if (process.env.EVAL_CROSS !== '0' && split === 'dev') await crossDomain();
 }
 
 await main();

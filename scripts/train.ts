@@ -4,8 +4,9 @@
  *   npm run train                       # datasets in ../shared/datasets
  *   DATASETS_DIR=/path npm run train
  *
- * Reads only train splits: the public datasets' train.jsonl and the `split: "train"` lines of
- * src/analyze/training-data/labelled-*.jsonl. Deterministic: the same data gives the same file.
+ * Reads only train splits: the public datasets' train.jsonl, the `split: "train"` lines of
+ * src/analyze/training-data/labelled-*.jsonl and the authored corpus
+ * (src/analyze/training-data/authored/<lang>/<domain>.jsonl, all of it). Deterministic: the same data gives the same file.
  * Steps: (1) train on 90 % of the texts and fit each head's temperature on the other 10 %;
  * (2) train on everything and ship that model with those temperatures.
  */
@@ -16,14 +17,14 @@ import { buildModel } from '../src/analyze/model/build-model.js';
 import { fitTemperatures } from '../src/analyze/model/calibrate.js';
 import { createRandom, shuffle } from '../src/analyze/model/linear.js';
 import { MODEL_FILE } from '../src/analyze/model/load-model.js';
-import { datasetsDir, loadDatasets, loadLabelledSet, type LabelledText } from '../src/analyze/model/training-data.js';
+import { datasetsDir, loadTrainingSplits, type LabelledText } from '../src/analyze/model/training-data.js';
 
 const CALIBRATION_SHARE = 0.1;
 
 async function main(): Promise<void> {
   const started = performance.now();
   const seconds = (): string => ((performance.now() - started) / 1000).toFixed(1) + ' s';
-  const splits = [...loadDatasets('train'), ...loadLabelledSet('train')];
+  const splits = loadTrainingSplits();
   if (splits.length === 0) throw new Error(`no training data found in ${datasetsDir()} (set DATASETS_DIR)`);
   for (const s of splits) console.log(`  ${s.name.padEnd(22)} ${s.items.length} texts`);
   const items: LabelledText[] = splits.flatMap((s) => s.items);

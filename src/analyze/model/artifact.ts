@@ -18,6 +18,8 @@ const LEVELS = 127;
 interface HeadHeader {
   name: 'sentiment' | 'type' | 'topics' | 'sentimentLanguageTerm'; kind: HeadKind; outputs: string[]; temperature: number; maxAbs: number;
   language?: string; add?: number[]; keepOthers?: boolean;
+  /** ModelHead.languageBias */
+  languageBias?: Record<string, number[]>;
 }
 interface Header { dim: number; heads: HeadHeader[] }
 
@@ -59,7 +61,8 @@ export function encodeModel(model: AnalysisModel): Buffer {
   for (const name of HEAD_NAMES) {
     const head = model[name];
     const { codes, maxAbs } = quantize(head, model.dim);
-    heads.push({ name, kind: head.kind, outputs: [...head.outputs], temperature: head.temperature, maxAbs });
+    const languageBias = head.languageBias ? Object.fromEntries(Object.entries(head.languageBias).map(([l, b]) => [l, [...b]])) : undefined;
+    heads.push({ name, kind: head.kind, outputs: [...head.outputs], temperature: head.temperature, maxAbs, ...(languageBias ? { languageBias } : {}) });
     parts.push(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
   }
   const term = model.sentiment.languageTerm;
@@ -94,7 +97,7 @@ export function decodeModel(gzipped: Uint8Array): AnalysisModel {
     const K = h.outputs.length;
     const block = new Int8Array(body.buffer, body.byteOffset + offset, header.dim * K);
     for (let b = 0; b < header.dim; b++) codes.set(block.subarray(b * K, b * K + K), b * stride + column);
-    heads[h.name] = { kind: h.kind, outputs: h.outputs, weights: { codes, table: decodeTable(h.maxAbs), stride, offset: column }, temperature: h.temperature };
+    heads[h.name] = { kind: h.kind, outputs: h.outputs, weights: { codes, table: decodeTable(h.maxAbs), stride, offset: column }, temperature: h.temperature, ...(h.languageBias ? { languageBias: h.languageBias } : {}) };
     offset += block.length;
     column += K;
   }

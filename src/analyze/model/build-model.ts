@@ -42,7 +42,15 @@ export interface BuildOptions {
   zhNbL2: number;
   /** additive smoothing of the naive-Bayes counts */
   zhNbAlpha: number;
+  /**
+   * Per language, an offset added to the sentiment head's neutral logit (ModelHead.languageBias):
+   * the margin by which negative or positive must beat neutral. Chosen on the authored corpus's
+   * held-out domains by the cross-domain evaluation (scripts/eval-cross.ts), never on dev.
+   */
+  neutralMargin: Partial<Record<string, number>>;
   seed: number;
+  /** heads to train (the others stay zero): the cross-domain folds only need sentiment and type */
+  heads?: ReadonlyArray<'sentiment' | 'type' | 'topics'>;
   log?: (message: string) => void;
 }
 
@@ -61,6 +69,8 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   zhNbLearningRate: 0.2,
   zhNbL2: 1e-4,
   zhNbAlpha: 1,
+  // chosen on the authored corpus's held-out domains by `npm run eval` (scripts/eval-cross.ts)
+  neutralMargin: { fa: -0.3, ar: 0.1, zh: 0.3, en: 0.1 },
   seed: 13,
 };
 
@@ -225,15 +235,18 @@ export async function buildModelFrom(rows: Featurized[], partial: Partial<BuildO
   const options = { ...DEFAULT_BUILD_OPTIONS, ...partial };
   const log = options.log ?? (() => {});
   log(`features: ${rows.length} texts`);
-  const sentiment = await trainHead(emptyHead('softmax', SENTIMENTS), sentimentExamples(rows, options), { ...options, epochs: options.sentimentEpochs, learningRate: options.sentimentLearningRate }, 1);
+  const wanted = new Set(options.heads ?? ['sentiment', 'type', 'topics']);
+  const sentiment = !wanted.has('sentiment') ? emptyHead('softmax', SENTIMENTS) : await trainHead(emptyHead('softmax', SENTIMENTS), sentimentExamples(rows, options), { ...options, epochs: options.sentimentEpochs, learningRate: options.sentimentLearningRate }, 1);
   log('sentiment head trained');
-  if (options.zhNbWeight > 0) {
+  if (options.zhNbWeight > 0 && wanted.has('sentiment')) {
     sentiment.languageTerm = { language: 'zh', weights: await chineseNbWeights(rows, options), add: chineseNbAdd(options.zhNbWeight), keepOthers: true };
     log('Chinese NB head trained');
   }
-  const type = await trainHead(emptyHead('softmax', FEEDBACK_TYPES), typeExamples(rows, options), options, 2);
+  const margins = Object.entries(options.neutralMargin).filter(([, m]) => m);
+  if (margins.length) sentiment.languageBias = Object.fromEntries(margins.map(([lang, m]) => [lang, SENTIMENTS.map((s) => (s === 'neutral' ? m! : 0))]));
+  const type = !wanted.has('type') ? emptyHead('softmax', FEEDBACK_TYPES) : await trainHead(emptyHead('softmax', FEEDBACK_TYPES), typeExamples(rows, options), options, 2);
   log('type head trained');
-  const topics = await trainHead(emptyHead('sigmoid', ALL_TOPIC_HEADS), topicExamples(rows, options), options, 3);
+  const topics = !wanted.has('topics') ? emptyHead('sigmoid', ALL_TOPIC_HEADS) : await trainHead(emptyHead('sigmoid', ALL_TOPIC_HEADS), topicExamples(rows, options), options, 3);
   log('topic head trained');
   return { dim: HASH_BUCKETS, sentiment, type, topics, featureCommonness: commonness(rows) };
 }

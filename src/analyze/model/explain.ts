@@ -22,7 +22,7 @@
  */
 import { normalizeForSearch } from '../language/normalize-text.js';
 import { wordSpans } from '../search/build-snippet.js';
-import { articleStem } from '../arabic-clitics.js';
+import { articleStem } from '../language/arabic-clitics.js';
 import { wordForms } from '../topics/keyword-matcher.js';
 import { isStopword } from '../themes/stopwords.js';
 import { extractFeatures, isHan, MODEL_LANGUAGES, prepareText, TYPE_CUE_BUCKETS, type TextFeatures } from './features.js';

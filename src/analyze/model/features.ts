@@ -26,6 +26,7 @@ import { FNV_PRIME, hashCombine, hashSlice, hashString, toBucket } from './hash.
 import { emojiValences, wordValences } from './lexicon.js';
 import { isNegationCue, NEGATION_SCOPE } from './negation.js';
 import { TYPE_CUE_CLASSES, typeCueClasses } from './type-cues.js';
+import { findSentimentCues } from './sentiment-cues.js';
 
 /** Sparse hashed feature vector; opaque to callers outside the model. */
 export interface TextFeatures {
@@ -46,15 +47,18 @@ const CHAR_WEIGHT = 0.5;
 const SYMBOL_WEIGHT = 0.7;
 // Multiplies a word's valence in [-1, 1] (AFINN ±5 scaled): a strong word weighs like ~1.7 words.
 const LEXICON_WEIGHT = 5 / 3;
+// Feedloop's own cue lists (sentiment-cues.ts): a hit weighs like a word (×1.5 after an intensifier).
+const OWN_CUE_WEIGHT = 1;
 // Type cues are added after L2 normalisation (see addUnscaled): at this weight a cue counts like
 // a few words in a short text and stays as strong in a long one.
 const CUE_WEIGHT = 0.5;
 
-interface Namespaces { word: number; negated: number; bigram: number; char: number; han: number; symbol: number; bias: number; polarity: number[]; cue: number[] }
+interface Namespaces { word: number; negated: number; bigram: number; char: number; han: number; symbol: number; bias: number; polarity: number[]; own: number[]; cue: number[] }
 
 // Polarity features: [positive, negative, negated positive, negated negative].
 const POLARITY_KINDS = ['pos', 'neg', 'npos', 'nneg'] as const;
 const GLOBAL_POLARITY = POLARITY_KINDS.map((kind) => hashString(`lex:${kind}:*`));
+const GLOBAL_OWN = POLARITY_KINDS.map((kind) => hashString(`own:${kind}:*`));
 const GLOBAL_CUE = TYPE_CUE_CLASSES.map((cls) => hashString(`cue:${cls}:*`));
 
 function namespacesFor(language: string): Namespaces {
@@ -64,6 +68,7 @@ function namespacesFor(language: string): Namespaces {
     // Character n-grams are shared across languages of one script: fa and ar share many stems.
     char: hashString('c'), han: hashString('h'), symbol: hashString('s'), bias: ns('bias'),
     polarity: POLARITY_KINDS.map((kind) => ns(`lex:${kind}`)),
+    own: POLARITY_KINDS.map((kind) => ns(`own:${kind}`)),
     cue: TYPE_CUE_CLASSES.map((cls) => ns(`cue:${cls}`)),
   };
 }
@@ -84,7 +89,7 @@ const GLOBAL_BIAS = hashString('bias:*');
  * emoji, character n-grams of non-Han words): the Chinese NB head (build-model.ts) leaves them out.
  */
 export function languageSharedBuckets(text: string): number[] {
-  const out = [GLOBAL_BIAS, ...GLOBAL_POLARITY].map(toBucket);
+  const out = [GLOBAL_BIAS, ...GLOBAL_POLARITY, ...GLOBAL_OWN].map(toBucket);
   const xx = NAMESPACES.get('xx')!; // the symbol and character n-gram seeds are the same for every language
   const raw = typeof text === 'string' ? text.slice(0, FEATURE_CHARS) : '';
   for (const m of raw.matchAll(SYMBOL_RE)) out.push(toBucket(hashString(m[0], xx.symbol)));
@@ -177,9 +182,20 @@ export function prepareText(text: string): PreparedText {
   return { normalized, tokens: tokenizeNormalized(normalized) };
 }
 
+/**
+ * The feature namespace of a language tag: fa/ar/zh/en, also with a script or region subtag
+ * (fa-Latn Finglish and ar-Latn Arabizi are read as Persian and Arabic: the model is trained on
+ * Latin-script Persian/Arabic too); anything else is `xx`.
+ */
+export function modelLanguage(language: string): string {
+  if ((MODEL_LANGUAGES as readonly string[]).includes(language)) return language;
+  const base = typeof language === 'string' ? language.split('-')[0].toLowerCase() : '';
+  return (MODEL_LANGUAGES as readonly string[]).includes(base) ? base : 'xx';
+}
+
 /** `prepared` must be prepareText() of the same text when it is at most FEATURE_CHARS long. */
 export function extractFeatures(text: string, language: string, prepared?: PreparedText): TextFeatures {
-  const lang = (MODEL_LANGUAGES as readonly string[]).includes(language) ? language : 'xx';
+  const lang = modelLanguage(language);
   const ns = NAMESPACES.get(lang)!;
   const acc = accumulator;
   const raw = typeof text === 'string' ? text.slice(0, FEATURE_CHARS) : '';
@@ -207,6 +223,10 @@ export function extractFeatures(text: string, language: string, prepared?: Prepa
     if (isNegationCue(lang, token)) negatedFor = NEGATION_SCOPE;
     else if (negatedFor > 0) negatedFor--;
   }
+  findSentimentCues(lang, tokens, normalized, (token) => isNegationCue(lang, token), (kind, gain) => {
+    acc.add(GLOBAL_OWN[kind], OWN_CUE_WEIGHT * gain);
+    acc.add(ns.own[kind], OWN_CUE_WEIGHT * gain);
+  });
   addHanGrams(acc, ns.han, normalized);
   const cues = typeCueClasses(lang, normalized, tokens, raw);
   const emoji = emojiValences();

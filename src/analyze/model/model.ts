@@ -28,6 +28,16 @@ export interface ModelHead {
   temperature: number;
   /** an extra linear term for texts of one language only (the sentiment head's Chinese NB head) */
   languageTerm?: LanguageTerm;
+  /**
+   * Per model language, offsets added to the logits of texts of that language (the sentiment
+   * head's neutral margin: negative/positive must beat neutral by it). Before the temperature.
+   */
+  languageBias?: Readonly<Record<string, readonly number[]>>;
+}
+
+function addLanguageBias(head: ModelHead, features: TextFeatures, logits: Float64Array | Float32Array): void {
+  const bias = head.languageBias && features.language ? head.languageBias[features.language] : undefined;
+  if (bias) for (let k = 0; k < bias.length; k++) logits[k] += bias[k];
 }
 
 /**
@@ -98,6 +108,7 @@ export function headLogits(head: ModelHead, features: TextFeatures): Float32Arra
   if (head.weights instanceof Float32Array) {
     computeLogits(head.weights, K, features.indices, features.values, out);
     if (z !== null) applyTerm(out, z, head.languageTerm!);
+    addLanguageBias(head, features, out);
     return out;
   }
   const { codes, table, stride, offset } = head.weights;
@@ -108,6 +119,7 @@ export function headLogits(head: ModelHead, features: TextFeatures): Float32Arra
     for (let k = 0; k < K; k++) sums[k] += v * table[codes[base + k] & 0xff];
   }
   if (z !== null) applyTerm(sums, z, head.languageTerm!);
+  addLanguageBias(head, features, sums);
   out.set(sums);
   return out;
 }
@@ -119,7 +131,7 @@ export function headLogits(head: ModelHead, features: TextFeatures): Float32Arra
 export function modelLogits(model: AnalysisModel, features: TextFeatures): Record<'sentiment' | 'type' | 'topics', Float32Array> {
   const heads = [model.sentiment, model.type, model.topics];
   const fused = fusedLayout(model);
-  if (!fused) return { sentiment: headLogits(model.sentiment, features), type: headLogits(model.type, features), topics: headLogits(model.topics, features) };
+  if (!fused || model.type.languageBias || model.topics.languageBias) return { sentiment: headLogits(model.sentiment, features), type: headLogits(model.type, features), topics: headLogits(model.topics, features) };
   const { bytes, stride, tables } = fused;
   const { indices, values } = features;
   const n = indices.length;
@@ -167,6 +179,7 @@ export function modelLogits(model: AnalysisModel, features: TextFeatures): Recor
     sums[k] = sum;
   }
   if (gated) applyTerm(sums, sums[used], term); // the sentiment outputs are sums[0, sentimentN)
+  addLanguageBias(model.sentiment, features, sums);
   const out = Float32Array.from(sums);
   return { sentiment: out.subarray(0, sentimentN), type: out.subarray(sentimentN, sentimentN + typeN), topics: out.subarray(sentimentN + typeN, used) };
 }

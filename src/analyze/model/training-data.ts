@@ -21,6 +21,9 @@ export interface LabelledText {
   topics?: string[];
   /** topic keys the source annotates; a key outside this list is unknown, not absent */
   topicScope?: readonly string[];
+  /** authored corpus: the business domain (hotels, banking …) and the register (gulf, finglish, tweet …) */
+  domain?: string;
+  register?: string;
 }
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -44,6 +47,8 @@ const BITEXT_TYPES: Record<string, FeedbackType> = { complaint: 'complaint', que
 interface RawRow {
   text: string;
   lang: string;
+  domain?: string;
+  register?: string;
   sentiment?: string;
   type?: string;
   topic?: string;
@@ -115,4 +120,41 @@ export function loadLabelledSet(split: 'train' | 'dev', dir = LABELLED_DIR): Dat
     out.push({ name, items });
   }
   return out;
+}
+
+export const AUTHORED_DIR = path.join(LABELLED_DIR, 'authored');
+
+/**
+ * Feedloop's authored corpus (`authored/<lang>/<domain>.jsonl`): feedback written for 16 business
+ * domains per language in several registers (dialects, Finglish/Arabizi, tweets …), labelled with
+ * three-class sentiment, type and product topics. One DatasetSplit per language (`authored_<lang>`),
+ * each item keeping its domain and register; whatever files exist are read. It has no split: the
+ * cross-domain evaluation holds domains out instead.
+ */
+export function loadAuthoredCorpus(dir = AUTHORED_DIR): DatasetSplit[] {
+  if (!existsSync(dir)) return [];
+  const out: DatasetSplit[] = [];
+  for (const lang of readdirSync(dir).filter((d) => /^[a-z]{2}$/.test(d)).sort()) {
+    const name = `authored_${lang}`;
+    const items: LabelledText[] = [];
+    for (const file of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.jsonl')).sort()) {
+      for (const row of readJsonl(path.join(dir, lang, file))) {
+        const item: LabelledText = { text: row.text, lang: row.lang ?? lang, source: name, domain: row.domain ?? file.replace(/\.jsonl$/, ''), register: row.register };
+        if (isSentiment(row.sentiment)) item.sentiment = row.sentiment;
+        if ((FEEDBACK_TYPES as readonly unknown[]).includes(row.type)) item.type = row.type as FeedbackType;
+        if (Array.isArray(row.topics)) {
+          item.topics = row.topics.filter((t) => (PRODUCT_TOPICS as readonly string[]).includes(t));
+          item.topicScope = PRODUCT_TOPICS;
+        }
+        items.push(item);
+      }
+    }
+    if (items.length) out.push({ name, items });
+  }
+  return out;
+}
+
+/** Everything `npm run train` learns from: datasets' train splits, the labelled set's train lines, the authored corpus. */
+export function loadTrainingSplits(options: { authored?: boolean } = {}): DatasetSplit[] {
+  return [...loadDatasets('train'), ...loadLabelledSet('train'), ...(options.authored === false ? [] : loadAuthoredCorpus())];
 }

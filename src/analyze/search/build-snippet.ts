@@ -10,7 +10,7 @@
  */
 import { tokenize } from '../language/tokenize.js';
 import type { SearchQuery } from './search-query.js';
-import { procliticStems } from '../arabic-clitics.js';
+import { procliticStems } from '../language/arabic-clitics.js';
 
 export interface Snippet {
   text: string;

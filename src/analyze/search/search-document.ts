@@ -11,7 +11,7 @@
  * searches over the real words keep their positions.
  */
 import { tokenize } from '../language/tokenize.js';
-import { procliticStems } from '../arabic-clitics.js';
+import { procliticStems } from '../language/arabic-clitics.js';
 
 export function searchDocument(text: string): string {
   return searchDocumentFromTokens(tokenize(text));

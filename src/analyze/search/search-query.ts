@@ -16,7 +16,7 @@
  * Words inside a quoted phrase are kept as typed.
  */
 import { tokenize } from '../language/tokenize.js';
-import { articleStem } from '../arabic-clitics.js';
+import { articleStem } from '../language/arabic-clitics.js';
 
 export interface SearchQuery {
   /** Input for to_tsquery('simple', $1); always passed as a bound parameter. */

@@ -4,8 +4,8 @@ import { describe, it, expect } from 'vitest';
 import { extractThemes, type ThemeItem } from './extract-themes.js';
 import { KeywordMatcher } from '../topics/keyword-matcher.js';
 import { DEFAULT_TOPICS } from '../topics/default-taxonomy.js';
-import { normalizeForSearch } from '../normalize-text.js';
-import { tokenize } from '../tokenize.js';
+import { normalizeForSearch } from '../language/normalize-text.js';
+import { tokenize } from '../language/tokenize.js';
 
 const matcher = new KeywordMatcher(DEFAULT_TOPICS);
 const NOW = Date.parse('2026-05-01T00:00:00Z');

@@ -9,7 +9,7 @@
  * (normalize-text.ts), so ي/ی, ك/ک, أ/ا and ZWNJ spellings are all covered by one entry.
  */
 import { normalizeForSearch } from '../language/normalize-text.js';
-import { isArabicScript, procliticStems } from '../arabic-clitics.js';
+import { isArabicScript, procliticStems } from '../language/arabic-clitics.js';
 
 const EN = `a an the and or but if then than so as of at by for with without about to from in on into onto
 over under up down out off again also just only even still too very really quite much many more most

@@ -17,7 +17,7 @@
 import { normalizeForSearch } from '../language/normalize-text.js';
 import { tokenizeNormalized } from '../language/tokenize.js';
 import { appendTo } from '../../platform/group-by.js';
-import { articleStem, isArabicScript, procliticStems, suffixStems } from '../arabic-clitics.js';
+import { articleStem, isArabicScript, procliticStems, suffixStems } from '../language/arabic-clitics.js';
 import { foldHanVariants } from './han-variants.js';
 
 interface WordPattern { topic: string; words: string[]; prefix: boolean; lang: string; arabicScript: boolean }

@@ -3,8 +3,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../../platform/testing/test-app.js';
-import { dataMigrations } from '../../platform/schema.js';
-import { topics } from '../schema.js';
+import { dataMigrations } from '../../platform/db/db.tables.js';
+import { topics } from './topics.tables.js';
 import { DEFAULT_TOPICS } from './default-taxonomy.js';
 import { keywordsFingerprint, PREVIOUS_DEFAULT_KEYWORDS, refreshDefaultKeywords } from './refresh-default-keywords.js';
 
