@@ -54,3 +54,14 @@ export async function horizontalOverflow(page: Page): Promise<{ overflow: number
     return { overflow, widest };
   });
 }
+
+/**
+ * Switches the page to light or dark colours and waits until it is drawn in them: Chromium
+ * applies the emulated preference a moment after Playwright returns, and axe-core must not read
+ * half-switched colours. Reduced motion makes transitions instant.
+ */
+export async function useColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+  await page.waitForFunction((dark) => window.matchMedia('(prefers-color-scheme: dark)').matches === dark, scheme === 'dark');
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
