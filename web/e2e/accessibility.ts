@@ -1,6 +1,6 @@
 // Accessibility checks shared by the browser tests: axe-core's serious and critical findings,
 // and the page never scrolling sideways.
-import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
 export const PHONE = { width: 360, height: 740 } as const;
@@ -13,14 +13,19 @@ const AXE_TIMEOUT_MS = 90_000;
  * it says, the first offending elements), so a failure names what to fix.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  // Not inside frames: the only ones are previews of survey emails, sandboxed without scripts, in
-  // which axe-core cannot run (the email itself is a server-rendered page of its own).
-  const analysis = new AxeBuilder({ page }).options({ iframes: false }).analyze();
+  // axe-core runs in the page itself, not in its frames: the only frames are previews (a survey
+  // email, sandboxed without scripts, and the survey link page), server-rendered pages of their
+  // own. @axe-core/playwright's AxeBuilder evaluates in every frame, which a sandboxed frame
+  // reports as blocked scripts, so the page gets axe-core's source directly.
+  const run = async () => {
+    await page.evaluate(axe.source);
+    return page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run({ exclude: [['iframe']] }, { iframes: false, resultTypes: ['violations'] }));
+  };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`axe-core did not finish within ${AXE_TIMEOUT_MS / 1000} s on ${page.url()}`)), AXE_TIMEOUT_MS);
   });
-  const results = await Promise.race([analysis, timeout]).finally(() => clearTimeout(timer));
+  const results = await Promise.race([run(), timeout]).finally(() => clearTimeout(timer));
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => {
@@ -48,4 +53,15 @@ export async function horizontalOverflow(page: Page): Promise<{ overflow: number
     }
     return { overflow, widest };
   });
+}
+
+/**
+ * Switches the page to light or dark colours and waits until it is drawn in them: Chromium
+ * applies the emulated preference a moment after Playwright returns, and axe-core must not read
+ * half-switched colours. Reduced motion makes transitions instant.
+ */
+export async function useColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+  await page.waitForFunction((dark) => window.matchMedia('(prefers-color-scheme: dark)').matches === dark, scheme === 'dark');
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }

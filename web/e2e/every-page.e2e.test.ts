@@ -6,7 +6,7 @@
 // pass per language does it all: a page is loaded once and only resized and recoloured.
 import { expect, it, beforeAll } from 'vitest';
 import { bearer, createKey } from '../../src/platform/testing/test-app.js';
-import { DESKTOP, horizontalOverflow, PHONE, seriousViolations } from './accessibility.js';
+import { DESKTOP, horizontalOverflow, PHONE, seriousViolations, useColorScheme } from './accessibility.js';
 import { screenshot } from './browser.js';
 import { describeBrowser, documentDirection, seedFeedback, signedInOwner, useDashboard } from './harness.js';
 
@@ -63,7 +63,7 @@ describeBrowser('every page in every language', () => {
       const thorough = language === 'en' || language === 'fa';
       for (const [name, path] of pages) {
         await page.setViewportSize(DESKTOP);
-        await page.emulateMedia({ colorScheme: 'light' });
+        await useColorScheme(page, 'light');
         await page.goto(path);
         const heading = page.locator('main h1, h1').first();
         await heading.waitFor();
@@ -75,10 +75,9 @@ describeBrowser('every page in every language', () => {
         expect.soft(await seriousViolations(page), `${name}: axe-core (light)`).toEqual([]);
         await screenshot(page, `page-${name}-${language}`);
         if (!thorough) continue;
-        // Reduced motion: colours switch at once instead of in a transition axe would catch halfway.
-        await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+        await useColorScheme(page, 'dark');
         expect.soft(await seriousViolations(page), `${name}: axe-core (dark)`).toEqual([]);
-        await page.emulateMedia({ colorScheme: 'light' });
+        await useColorScheme(page, 'light');
         await page.setViewportSize(PHONE);
         const { overflow, widest } = await horizontalOverflow(page);
         expect.soft(overflow, `${name}: the page scrolls sideways at 360 px; widest: ${widest}`).toBeLessThanOrEqual(0);

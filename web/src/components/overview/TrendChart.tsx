@@ -2,7 +2,7 @@
 // legend and tooltip): uPlot 23 KB, chart.js + react-chartjs-2 61 KB, recharts 140 KB, echarts
 // (tree-shaken core) 204 KB. It has no React peer, draws offline on a canvas, and mirrors through
 // the x scale's `dir` and the value axis's `side`; its legend is HTML that follows the page direction.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -75,6 +75,7 @@ function smallestLabelGap(u: uPlot, ticks: number[], labels: string[]): number {
 /** A daily chart drawn with uPlot (canvas): x is the day index, labelled with `dayLabels`. */
 export function TrendChart({ dayLabels, dayNames, dayTitle, series, formatValue, rtl, yRange, height = 220, testId, ariaLabel }: TrendChartProps) {
   const container = useRef<HTMLDivElement>(null);
+  const dark = useDarkScheme();
 
   useEffect(() => {
     const el = container.current;
@@ -130,7 +131,7 @@ export function TrendChart({ dayLabels, dayNames, dayTitle, series, formatValue,
       resize.disconnect();
       chart.destroy();
     };
-  }, [dayLabels, dayTitle, series, formatValue, rtl, yRange, height]);
+  }, [dayLabels, dayTitle, series, formatValue, rtl, yRange, height, dark]);
 
   // The canvas says nothing to a screen reader: it reads the same figures from a hidden table.
   return (
@@ -165,5 +166,19 @@ export function TrendChart({ dayLabels, dayNames, dayTitle, series, formatValue,
         </tbody>
       </table>
     </figure>
+  );
+}
+
+const DARK = '(prefers-color-scheme: dark)';
+
+/** Whether the dark colours apply: the canvas is drawn with the theme's colours, so it is redrawn when they change. */
+function useDarkScheme(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(DARK);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(DARK).matches,
   );
 }
