@@ -22,14 +22,21 @@ function buildDeclarations(packageDir) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-widget-dts-'));
   try {
     const config = path.join(tmp, 'tsconfig.json');
-    fs.writeFileSync(config, JSON.stringify({
-      extends: path.join(root, 'widget/tsconfig.json'),
-      compilerOptions: {
-        noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: path.join(tmp, 'out'), rootDir: root,
-        typeRoots: [path.join(root, 'node_modules/@types')],
-      },
-      files: [path.join(root, 'widget/src/index.ts')],
-    }));
+    fs.writeFileSync(
+      config,
+      JSON.stringify({
+        extends: path.join(root, 'widget/tsconfig.json'),
+        compilerOptions: {
+          noEmit: false,
+          declaration: true,
+          emitDeclarationOnly: true,
+          outDir: path.join(tmp, 'out'),
+          rootDir: root,
+          typeRoots: [path.join(root, 'node_modules/@types')],
+        },
+        files: [path.join(root, 'widget/src/index.ts')],
+      }),
+    );
     execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { stdio: 'inherit' });
     for (const file of ['index.d.ts', 'core/sdk.d.ts']) {
       fs.mkdirSync(path.dirname(path.join(packageDir, file)), { recursive: true });

@@ -18,10 +18,7 @@ const LANGS = ['ar', 'fa', 'zh', 'en'];
 const SEED = 'feedloop-second-pass-1';
 const TYPES = ['complaint', 'suggestion', 'praise', 'bug', 'question', 'other'];
 const SENTS = ['negative', 'neutral', 'positive'];
-const TOPICS = [
-  'price', 'delivery', 'support', 'product_quality', 'design_ux',
-  'payment', 'app_website', 'order', 'account', 'packaging',
-];
+const TOPICS = ['price', 'delivery', 'support', 'product_quality', 'design_ux', 'payment', 'app_website', 'order', 'account', 'packaging'];
 
 interface Item {
   id: string;
@@ -33,18 +30,34 @@ interface Item {
   sentiment: string;
   topics: string[];
 }
-interface Label { id: string; type: string; sentiment: string; topics: string[] }
+interface Label {
+  id: string;
+  type: string;
+  sentiment: string;
+  topics: string[];
+}
 
 function readJsonl<T>(file: string): T[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
-    try { return JSON.parse(l) as T; } catch { throw new Error(`${file}:${i + 1}: bad JSON`); }
-  });
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as T;
+      } catch {
+        throw new Error(`${file}:${i + 1}: bad JSON`);
+      }
+    });
 }
 
 function domains(lang: string): string[] {
   const dir = path.join(ROOT, lang);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
 }
 
 function corpus(lang: string): Item[] {
@@ -53,7 +66,10 @@ function corpus(lang: string): Item[] {
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
-  for (const b of Buffer.from(s, 'utf8')) { h ^= b; h = Math.imul(h, 0x01000193) >>> 0; }
+  for (const b of Buffer.from(s, 'utf8')) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
   return h >>> 0;
 }
 
@@ -65,9 +81,13 @@ function sample(lang: string, n: number): Item[] {
   const k = quota.map(Math.floor);
   let left = n - k.reduce((a, b) => a + b, 0);
   const order = quota.map((q, i) => [q - Math.floor(q), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) { if (left-- <= 0) break; k[i]++; }
+  for (const [, i] of order) {
+    if (left-- <= 0) break;
+    k[i]++;
+  }
   return byDomain.flatMap((d, i) =>
-    [...d].sort((a, b) => fnv1a(SEED + a.id) - fnv1a(SEED + b.id) || a.id.localeCompare(b.id)).slice(0, k[i]));
+    [...d].sort((a, b) => fnv1a(SEED + a.id) - fnv1a(SEED + b.id) || a.id.localeCompare(b.id)).slice(0, k[i]),
+  );
 }
 
 function kappa(a: string[], b: string[]): number {
@@ -82,7 +102,10 @@ function f1(tp: number, fp: number, fn: number): number {
   return tp + fp + fn === 0 ? 1 : (2 * tp) / (2 * tp + fp + fn);
 }
 
-interface Pair { item: Item; p2: Label }
+interface Pair {
+  item: Item;
+  p2: Label;
+}
 
 function pairs(lang: string): Pair[] {
   const file = path.join(SECOND, `${lang}.jsonl`);
@@ -98,9 +121,15 @@ function pairs(lang: string): Pair[] {
 }
 
 export interface Agreement {
-  lang: string; n: number;
-  sentAgree: number; sentKappa: number; typeAgree: number; typeKappa: number;
-  topicMicroF1: number; topicMacroF1: number; topicExact: number;
+  lang: string;
+  n: number;
+  sentAgree: number;
+  sentKappa: number;
+  typeAgree: number;
+  typeKappa: number;
+  topicMicroF1: number;
+  topicMacroF1: number;
+  topicExact: number;
   confusions: [string, number][];
 }
 
@@ -108,16 +137,21 @@ export function agreement(lang: string): Agreement | null {
   const ps = pairs(lang);
   if (!ps.length) return null;
   const n = ps.length;
-  const s1 = ps.map((p) => p.item.sentiment), s2 = ps.map((p) => p.p2.sentiment);
-  const t1 = ps.map((p) => p.item.type), t2 = ps.map((p) => p.p2.type);
+  const s1 = ps.map((p) => p.item.sentiment),
+    s2 = ps.map((p) => p.p2.sentiment);
+  const t1 = ps.map((p) => p.item.type),
+    t2 = ps.map((p) => p.p2.type);
   const per = new Map(TOPICS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   let exact = 0;
   for (const { item, p2 } of ps) {
-    const a = new Set(item.topics), b = new Set(p2.topics);
+    const a = new Set(item.topics),
+      b = new Set(p2.topics);
     if (a.size === b.size && [...a].every((x) => b.has(x))) exact++;
     for (const t of TOPICS) {
       const c = per.get(t)!;
-      if (a.has(t) && b.has(t)) c.tp++; else if (b.has(t)) c.fp++; else if (a.has(t)) c.fn++;
+      if (a.has(t) && b.has(t)) c.tp++;
+      else if (b.has(t)) c.fp++;
+      else if (a.has(t)) c.fn++;
     }
   }
   const sum = [...per.values()].reduce((s, c) => ({ tp: s.tp + c.tp, fp: s.fp + c.fp, fn: s.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
@@ -127,16 +161,20 @@ export function agreement(lang: string): Agreement | null {
   ps.forEach((p, i) => {
     if (t1[i] !== t2[i]) bump(`type ${t1[i]} → ${t2[i]}`);
     if (s1[i] !== s2[i]) bump(`sentiment ${s1[i]} → ${s2[i]}`);
-    const a = new Set(p.item.topics), b = new Set(p.p2.topics);
+    const a = new Set(p.item.topics),
+      b = new Set(p.p2.topics);
     for (const t of TOPICS) {
       if (a.has(t) && !b.has(t)) bump(`topic −${t} (pass 2 omits)`);
       if (b.has(t) && !a.has(t)) bump(`topic +${t} (pass 2 adds)`);
     }
   });
   return {
-    lang, n,
-    sentAgree: s1.filter((x, i) => x === s2[i]).length / n, sentKappa: kappa(s1, s2),
-    typeAgree: t1.filter((x, i) => x === t2[i]).length / n, typeKappa: kappa(t1, t2),
+    lang,
+    n,
+    sentAgree: s1.filter((x, i) => x === s2[i]).length / n,
+    sentKappa: kappa(s1, s2),
+    typeAgree: t1.filter((x, i) => x === t2[i]).length / n,
+    typeKappa: kappa(t1, t2),
     topicMicroF1: f1(sum.tp, sum.fp, sum.fn),
     topicMacroF1: used.reduce((s, c) => s + f1(c.tp, c.fp, c.fn), 0) / used.length,
     topicExact: exact / n,
@@ -150,7 +188,10 @@ function score(langs: string[]): void {
   const rows: Agreement[] = [];
   for (const lang of langs) {
     const a = agreement(lang);
-    if (!a) { console.log(`${lang}: no second-pass file`); continue; }
+    if (!a) {
+      console.log(`${lang}: no second-pass file`);
+      continue;
+    }
     rows.push(a);
     console.log(`\n## ${lang} (n = ${a.n})`);
     console.log(`sentiment: agreement ${pct(a.sentAgree)}, kappa ${a.sentKappa.toFixed(3)}`);
@@ -159,20 +200,26 @@ function score(langs: string[]): void {
     console.log('most frequent disagreements (pass 1 → pass 2):');
     for (const [k, c] of a.confusions.slice(0, 12)) console.log(`  ${String(c).padStart(3)}  ${k}`);
   }
-  console.log('\n| language | n | sentiment agreement | sentiment κ | type agreement | type κ | topic micro-F1 | topic macro-F1 | topic exact set |');
+  console.log(
+    '\n| language | n | sentiment agreement | sentiment κ | type agreement | type κ | topic micro-F1 | topic macro-F1 | topic exact set |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const a of rows) {
-    console.log(`| ${a.lang} | ${a.n} | ${pct(a.sentAgree)} | ${a.sentKappa.toFixed(2)} | ${pct(a.typeAgree)} | ${a.typeKappa.toFixed(2)} | ${a.topicMicroF1.toFixed(2)} | ${a.topicMacroF1.toFixed(2)} | ${pct(a.topicExact)} |`);
+    console.log(
+      `| ${a.lang} | ${a.n} | ${pct(a.sentAgree)} | ${a.sentKappa.toFixed(2)} | ${pct(a.typeAgree)} | ${a.typeKappa.toFixed(2)} | ${a.topicMicroF1.toFixed(2)} | ${a.topicMacroF1.toFixed(2)} | ${pct(a.topicExact)} |`,
+    );
   }
 }
 
 function diff(lang: string): void {
   for (const { item, p2 } of pairs(lang)) {
-    const tp1 = [...item.topics].join(','), tp2 = [...p2.topics].join(',');
+    const tp1 = [...item.topics].join(','),
+      tp2 = [...p2.topics].join(',');
     const d: string[] = [];
     if (item.type !== p2.type) d.push(`type ${item.type}|${p2.type}`);
     if (item.sentiment !== p2.sentiment) d.push(`sent ${item.sentiment}|${p2.sentiment}`);
-    const a = new Set(item.topics), b = new Set(p2.topics);
+    const a = new Set(item.topics),
+      b = new Set(p2.topics);
     if (a.size !== b.size || [...a].some((x) => !b.has(x))) d.push(`topics ${tp1}|${tp2}`);
     if (d.length) console.log(`${item.id}\t${d.join('  ')}\t${item.text}`);
   }
@@ -217,7 +264,10 @@ function counts(langs: string[]): void {
   });
 }
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 const [cmd, ...args] = process.argv.slice(2);
 if (cmd === 'sample') {

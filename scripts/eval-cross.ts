@@ -43,10 +43,20 @@ const MARGINS = Array.from({ length: 31 }, (_, i) => Math.round((-1 + i * 0.1) *
 
 const f3 = (x: number): string => x.toFixed(3);
 
-interface Scored { item: LabelledText; sentiment: Float32Array; type: Float32Array; group: number }
+interface Scored {
+  item: LabelledText;
+  sentiment: Float32Array;
+  type: Float32Array;
+  group: number;
+}
 
 function score(model: AnalysisModel, rows: Featurized[], group = -1): Scored[] {
-  return rows.map(({ item, features }) => ({ item, sentiment: headLogits(model.sentiment, features), type: headLogits(model.type, features), group }));
+  return rows.map(({ item, features }) => ({
+    item,
+    sentiment: headLogits(model.sentiment, features),
+    type: headLogits(model.type, features),
+    group,
+  }));
 }
 
 function argmax(logits: ArrayLike<number>): number {
@@ -64,11 +74,16 @@ function sentimentLabel(logits: Float32Array, margin: number, binary = false): s
 }
 
 function sentimentF1(rows: Scored[], margin: number): number {
-  return classificationMetrics(rows.map((r) => r.item.sentiment!), rows.map((r) => sentimentLabel(r.sentiment, margin)), SENTIMENTS).macroF1;
+  return classificationMetrics(
+    rows.map((r) => r.item.sentiment!),
+    rows.map((r) => sentimentLabel(r.sentiment, margin)),
+    SENTIMENTS,
+  ).macroF1;
 }
 
 function bestMargin(rows: Scored[]): number {
-  let best = 0, bestF1 = -1;
+  let best = 0,
+    bestF1 = -1;
   for (const m of MARGINS) {
     const f1 = sentimentF1(rows, m);
     if (f1 > bestF1 + 1e-9) [best, bestF1] = [m, f1];
@@ -142,13 +157,31 @@ export async function crossDomainFigures(log: (message: string) => void = () => 
       const t = subset.filter((r) => r.item.type);
       return {
         n: subset.length,
-        sentiment: classificationMetrics(s.map((r) => r.item.sentiment!), s.map(sentimentOf), SENTIMENTS).macroF1,
-        type: classificationMetrics(t.map((r) => r.item.type!), t.map((r) => FEEDBACK_TYPES[argmax(r.type)]), FEEDBACK_TYPES).macroF1,
+        sentiment: classificationMetrics(
+          s.map((r) => r.item.sentiment!),
+          s.map(sentimentOf),
+          SENTIMENTS,
+        ).macroF1,
+        type: classificationMetrics(
+          t.map((r) => r.item.type!),
+          t.map((r) => FEEDBACK_TYPES[argmax(r.type)]),
+          FEEDBACK_TYPES,
+        ).macroF1,
       };
     };
     const perDomain = [...new Set(rows.map((r) => r.item.domain!))].map((d) => metrics(rows.filter((r) => r.item.domain === d)));
-    domain[lang] = { domains: perDomain.length, n: rows.length, sentiment: mean(perDomain.map((m) => m.sentiment)), type: mean(perDomain.map((m) => m.type)), margin: margins[lang] ?? 0 };
-    registers[lang] = Object.fromEntries([...new Set(rows.map((r) => r.item.register ?? '?'))].sort().map((reg) => [reg, metrics(rows.filter((r) => (r.item.register ?? '?') === reg))]));
+    domain[lang] = {
+      domains: perDomain.length,
+      n: rows.length,
+      sentiment: mean(perDomain.map((m) => m.sentiment)),
+      type: mean(perDomain.map((m) => m.type)),
+      margin: margins[lang] ?? 0,
+    };
+    registers[lang] = Object.fromEntries(
+      [...new Set(rows.map((r) => r.item.register ?? '?'))]
+        .sort()
+        .map((reg) => [reg, metrics(rows.filter((r) => (r.item.register ?? '?') === reg))]),
+    );
   }
 
   // Leave-one-source-out: the four sources left out of one training together.
@@ -163,7 +196,11 @@ export async function crossDomainFigures(log: (message: string) => void = () => 
       const items = dev.get(name)!.filter((i) => i.sentiment && (!binary || i.sentiment !== 'neutral'));
       const rows = score(model, featurize(items));
       const predicted = rows.map((r) => sentimentLabel(r.sentiment, margins[lang] ?? 0, binary));
-      const m = classificationMetrics(rows.map((r) => r.item.sentiment!), predicted, binary ? ['negative', 'positive'] : SENTIMENTS);
+      const m = classificationMetrics(
+        rows.map((r) => r.item.sentiment!),
+        predicted,
+        binary ? ['negative', 'positive'] : SENTIMENTS,
+      );
       source[lang] = { dataset: name, binary, n: rows.length, macroF1: m.macroF1 };
     }
   }
@@ -177,19 +214,36 @@ export function formatCrossDomain(f: CrossDomainFigures): string {
   lines.push('| language | left-out source (dev split) | classes | n | sentiment | target | met |', '|---|---|---|---:|---:|---:|---|');
   for (const [lang, s] of Object.entries(f.source)) {
     const target = s.binary ? CROSS_TARGETS.sourceBinary : CROSS_TARGETS.sourceThreeClass;
-    lines.push(`| ${lang} | ${s.dataset} | ${s.binary ? 'neg/pos' : '3'} | ${s.n} | ${f3(s.macroF1)} | ${target} | ${met(s.macroF1, target)} |`);
+    lines.push(
+      `| ${lang} | ${s.dataset} | ${s.binary ? 'neg/pos' : '3'} | ${s.n} | ${f3(s.macroF1)} | ${target} | ${met(s.macroF1, target)} |`,
+    );
   }
-  lines.push('', `| language | authored domains left out | n | sentiment (3 classes) | target | type (6 classes) | target | met |`, '|---|---:|---:|---:|---:|---:|---:|---|');
+  lines.push(
+    '',
+    `| language | authored domains left out | n | sentiment (3 classes) | target | type (6 classes) | target | met |`,
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+  );
   for (const [lang, d] of Object.entries(f.domain)) {
     const ok = d.sentiment >= CROSS_TARGETS.domainSentiment && d.type >= CROSS_TARGETS.domainType;
-    lines.push(`| ${lang} | ${d.domains} | ${d.n} | ${f3(d.sentiment)} | ${CROSS_TARGETS.domainSentiment} | ${f3(d.type)} | ${CROSS_TARGETS.domainType} | ${ok ? 'yes' : 'no'} |`);
+    lines.push(
+      `| ${lang} | ${d.domains} | ${d.n} | ${f3(d.sentiment)} | ${CROSS_TARGETS.domainSentiment} | ${f3(d.type)} | ${CROSS_TARGETS.domainType} | ${ok ? 'yes' : 'no'} |`,
+    );
   }
-  lines.push('', 'Per register (authored texts, domains left out, pooled):', '', '| language | register | n | sentiment | type |', '|---|---|---:|---:|---:|');
+  lines.push(
+    '',
+    'Per register (authored texts, domains left out, pooled):',
+    '',
+    '| language | register | n | sentiment | type |',
+    '|---|---|---:|---:|---:|',
+  );
   for (const [lang, regs] of Object.entries(f.registers)) {
     for (const [reg, m] of Object.entries(regs)) lines.push(`| ${lang} | ${reg} | ${m.n} | ${f3(m.sentiment)} | ${f3(m.type)} |`);
   }
   const shipped = DEFAULT_BUILD_OPTIONS.neutralMargin;
-  lines.push('', `neutral margin best over all held-out domains: ${JSON.stringify(f.margins)}; shipped (build-model.ts): ${JSON.stringify(shipped)}`);
+  lines.push(
+    '',
+    `neutral margin best over all held-out domains: ${JSON.stringify(f.margins)}; shipped (build-model.ts): ${JSON.stringify(shipped)}`,
+  );
   return lines.join('\n');
 }
 

@@ -108,7 +108,7 @@ export async function evaluateLanguageDetection(datasetsDir: string, split = 'de
   };
 }
 
-const pct = (x: number): string => (100 * x).toFixed(2) + '%';
+const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
 const fmtConfusions = (c: Record<string, number>): string =>
   Object.entries(c)
     .sort((a, b) => b[1] - a[1])

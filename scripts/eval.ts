@@ -52,13 +52,25 @@ function productTopics(split: DatasetSplit): MultiLabelMetrics | undefined {
   const context = staticAnalysisContext(DEFAULT_TOPICS);
   const scope = labelled[0].topicScope!;
   const truth = labelled.map((item) => item.topics!);
-  const predicted = labelled.map((item) => analyzeText(item.text, context, { language: item.lang }).topics.filter((t) => scope.includes(t)));
-  return multiLabelMetrics(truth, predicted, scope.filter((t) => truth.some((ts) => ts.includes(t))));
+  const predicted = labelled.map((item) =>
+    analyzeText(item.text, context, { language: item.lang }).topics.filter((t) => scope.includes(t)),
+  );
+  return multiLabelMetrics(
+    truth,
+    predicted,
+    scope.filter((t) => truth.some((ts) => ts.includes(t))),
+  );
 }
 
 function confusionTable(title: string, m: ClassMetrics): string {
-  const labels = Object.keys(m.confusion).filter((t) => Object.values(m.confusion[t]).some((v) => v > 0) || Object.values(m.confusion).some((row) => (row[t] ?? 0) > 0));
-  const lines = [`${title} (rows: truth, columns: predicted)`, `| | ${labels.join(' | ')} |`, `|---|${labels.map(() => '---:').join('|')}|`];
+  const labels = Object.keys(m.confusion).filter(
+    (t) => Object.values(m.confusion[t]).some((v) => v > 0) || Object.values(m.confusion).some((row) => (row[t] ?? 0) > 0),
+  );
+  const lines = [
+    `${title} (rows: truth, columns: predicted)`,
+    `| | ${labels.join(' | ')} |`,
+    `|---|${labels.map(() => '---:').join('|')}|`,
+  ];
   for (const t of labels) lines.push(`| ${t} | ${labels.map((p) => m.confusion[t]?.[p] ?? 0).join(' | ')} |`);
   return lines.join('\n');
 }
@@ -68,12 +80,15 @@ function summaryTable(results: Evaluation[]): string {
   for (const r of results) {
     const row = (task: 'sentiment' | 'type' | 'topics', n: number, accuracy: string, f1: number, note = ''): void => {
       const target = TARGETS[r.dataset]?.[task];
-      lines.push(`| ${r.dataset} | ${task}${note} | ${n} | ${accuracy} | ${f3(f1)} | ${target ?? '–'} | ${target === undefined ? '' : f1 >= target ? 'yes' : 'no'} |`);
+      lines.push(
+        `| ${r.dataset} | ${task}${note} | ${n} | ${accuracy} | ${f3(f1)} | ${target ?? '–'} | ${target === undefined ? '' : f1 >= target ? 'yes' : 'no'} |`,
+      );
     };
     if (r.sentiment) row('sentiment', r.sentiment.n, f3(r.sentiment.accuracy), r.sentiment.macroF1, r.sentiment.binary ? ' (neg/pos)' : '');
     if (r.type) row('type', r.type.n, f3(r.type.accuracy), r.type.macroF1);
     if (r.topics) row('topics', r.topics.n, `${f3(r.topics.exactMatch)} exact`, r.topics.macroF1, r.productTopics ? ' (model alone)' : '');
-    if (r.productTopics) row('topics', r.productTopics.n, `${f3(r.productTopics.exactMatch)} exact`, r.productTopics.macroF1, ' (model + default keywords)');
+    if (r.productTopics)
+      row('topics', r.productTopics.n, `${f3(r.productTopics.exactMatch)} exact`, r.productTopics.macroF1, ' (model + default keywords)');
   }
   return lines.join('\n');
 }
@@ -83,8 +98,12 @@ function details(results: Evaluation[]): string {
   for (const r of results) {
     if (r.sentiment) out.push(confusionTable(`${r.dataset} sentiment`, r.sentiment));
     if (r.type) out.push(confusionTable(`${r.dataset} type`, r.type));
-    const perTopic = (title: string, metrics: MultiLabelMetrics) => out.push(`${title}: ${Object.entries(metrics.perLabel)
-      .map(([t, m]) => `${t} F1 ${f3(m.f1)} (P ${f3(m.precision)} R ${f3(m.recall)}, n ${m.support})`).join('; ')}`);
+    const perTopic = (title: string, metrics: MultiLabelMetrics) =>
+      out.push(
+        `${title}: ${Object.entries(metrics.perLabel)
+          .map(([t, m]) => `${t} F1 ${f3(m.f1)} (P ${f3(m.precision)} R ${f3(m.recall)}, n ${m.support})`)
+          .join('; ')}`,
+      );
     if (r.topics) perTopic(`${r.dataset} topics${r.productTopics ? ' (model alone)' : ''}`, r.topics);
     if (r.productTopics) perTopic(`${r.dataset} topics (model + default keywords)`, r.productTopics);
   }
@@ -106,8 +125,7 @@ async function main(): Promise<void> {
   const splits = [...(existsSync(dir) ? loadDatasets(split) : []), ...loadLabelledSet(split)];
   if (splits.length === 0) console.log(`No labelled data found (datasets: ${dir}). Set DATASETS_DIR.`);
   else {
-    const results: Evaluation[] = evaluateModel(loadBaseModel(), splits)
-      .map((r, i) => ({ ...r, productTopics: productTopics(splits[i]) }));
+    const results: Evaluation[] = evaluateModel(loadBaseModel(), splits).map((r, i) => ({ ...r, productTopics: productTopics(splits[i]) }));
     console.log(summaryTable(results), '\n');
     console.log(details(results), '\n');
   }
@@ -118,7 +136,9 @@ async function main(): Promise<void> {
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
   console.log(`analysis throughput on one core over ${n(rates[0].distinct)} distinct texts (target ≥ ${n(THROUGHPUT_TARGET)} texts/s):`);
   console.log(`  features + prediction: ${n(rates[0].textsPerSecond)} texts/s`);
-  console.log(`  whole analysis of an item (language detection, features, prediction, topic keywords): ${n(rates[1].textsPerSecond)} texts/s\n`);
+  console.log(
+    `  whole analysis of an item (language detection, features, prediction, topic keywords): ${n(rates[1].textsPerSecond)} texts/s\n`,
+  );
   if (existsSync(dir)) console.log(formatResult(await evaluateLanguageDetection(dir, split)));
   if (process.env.EVAL_CROSS !== '0' && split === 'dev') await crossDomain();
 }

@@ -9,7 +9,16 @@
  * `linear` is the shipped sentiment head; `topics` trains the whole model and prints MAMS topic
  * macro-F1. Results of earlier rounds: src/analyze/model/README.md, "What was measured".
  */
-import { buildModelFrom, chineseNbAdd, chineseNbWeights, DEFAULT_BUILD_OPTIONS, featurize, sentimentExamples, type BuildOptions, type Featurized } from '../src/analyze/model/build-model.js';
+import {
+  buildModelFrom,
+  chineseNbAdd,
+  chineseNbWeights,
+  DEFAULT_BUILD_OPTIONS,
+  featurize,
+  sentimentExamples,
+  type BuildOptions,
+  type Featurized,
+} from '../src/analyze/model/build-model.js';
 import { evaluateModel } from '../src/analyze/model/evaluate-model.js';
 import { HASH_BUCKETS } from '../src/analyze/model/hash.js';
 import { classificationMetrics } from '../src/analyze/model/metrics.js';
@@ -47,12 +56,20 @@ function splitHeldOut(splits: DatasetSplit[]): { train: Featurized[]; heldOut: A
 async function linearSentiment(rows: Featurized[], overrides: Partial<BuildOptions> = {}): Promise<Float32Array> {
   const options = { ...DEFAULT_BUILD_OPTIONS, ...overrides };
   return trainLinear(sentimentExamples(rows, options), {
-    kind: 'softmax', outputs: 3, dim: HASH_BUCKETS, epochs: options.sentimentEpochs, learningRate: options.sentimentLearningRate,
-    l2: options.l2, seed: options.seed + 1,
+    kind: 'softmax',
+    outputs: 3,
+    dim: HASH_BUCKETS,
+    epochs: options.sentimentEpochs,
+    learningRate: options.sentimentLearningRate,
+    l2: options.l2,
+    seed: options.seed + 1,
   });
 }
 
-const linearScorer = (weights: Float32Array): Scorer => (f) => computeLogits(weights, 3, f.indices, f.values, new Float32Array(3));
+const linearScorer =
+  (weights: Float32Array): Scorer =>
+  (f) =>
+    computeLogits(weights, 3, f.indices, f.values, new Float32Array(3));
 
 let cachedLinear: Float32Array | null = null;
 async function baseLinear(rows: Featurized[]): Promise<Float32Array> {
@@ -63,7 +80,10 @@ async function baseLinear(rows: Featurized[]): Promise<Float32Array> {
 function perLanguage(langs: string[], overrides: Partial<BuildOptions>): Variant {
   return async (rows) => {
     const shared = await baseLinear(rows);
-    const own = await linearSentiment(rows.filter((r) => langs.includes(r.item.lang)), overrides);
+    const own = await linearSentiment(
+      rows.filter((r) => langs.includes(r.item.lang)),
+      overrides,
+    );
     return (f, lang) => linearScorer(langs.includes(lang) ? own : shared)(f, lang);
   };
 }
@@ -83,7 +103,13 @@ function zhNbGated(overrides: Partial<BuildOptions>, gammas: number[], keepOther
     const nb = await chineseNbWeights(rows, options);
     const out: Record<string, Scorer> = {};
     for (const gamma of gammas) {
-      const head = { kind: 'softmax' as const, outputs: SENTIMENTS, weights: shared, temperature: 1, languageTerm: { language: 'zh', weights: nb, add: chineseNbAdd(gamma), keepOthers } };
+      const head = {
+        kind: 'softmax' as const,
+        outputs: SENTIMENTS,
+        weights: shared,
+        temperature: 1,
+        languageTerm: { language: 'zh', weights: nb, add: chineseNbAdd(gamma), keepOthers },
+      };
       out[`:γ${gamma}`] = (f) => headLogits(head, f);
     }
     return out;
@@ -101,14 +127,19 @@ function zhNbFolded(overrides: Partial<BuildOptions>, gammas: number[]): Variant
   };
 }
 
-const linearWith = (overrides: Partial<BuildOptions>): Variant => async (rows) => linearScorer(await linearSentiment(rows, overrides));
-
+const linearWith =
+  (overrides: Partial<BuildOptions>): Variant =>
+  async (rows) =>
+    linearScorer(await linearSentiment(rows, overrides));
 
 /** Shared head with zh texts' logits mixed with a zh-only head: (1 − λ)·shared + λ·own, one scorer per λ. */
 function zhOwnMix(overrides: Partial<BuildOptions>, lambdas: number[]): Variant {
   return async (rows) => {
     const shared = await baseLinear(rows);
-    const own = await linearSentiment(rows.filter((r) => r.item.lang === 'zh'), overrides);
+    const own = await linearSentiment(
+      rows.filter((r) => r.item.lang === 'zh'),
+      overrides,
+    );
     const out: Record<string, Scorer> = {};
     for (const lambda of lambdas) {
       out[`:λ${lambda}`] = (f, lang) => {
@@ -130,7 +161,8 @@ function hanTrigrams(text: string): number[] {
   const t = normalizeForSearch(text.slice(0, 2000));
   const out: number[] = [];
   for (let i = 0; i + 3 <= t.length; i++) {
-    if (isHan(t.charCodeAt(i)) && isHan(t.charCodeAt(i + 1)) && isHan(t.charCodeAt(i + 2))) out.push(toBucket(hashSlice(HAN3_SEED, t, i, i + 3)));
+    if (isHan(t.charCodeAt(i)) && isHan(t.charCodeAt(i + 1)) && isHan(t.charCodeAt(i + 2)))
+      out.push(toBucket(hashSlice(HAN3_SEED, t, i, i + 3)));
   }
   return out;
 }
@@ -175,8 +207,12 @@ function nbZh(partial: Partial<NbOptions>): Variant {
       const counts = r.item.sentiment === 'positive' ? p : q;
       for (const b of bins[n]) counts[b] += examples[n].weight;
     });
-    let sp = 0, sq = 0;
-    for (let i = 0; i < HASH_BUCKETS; i++) { sp += p[i]; sq += q[i]; }
+    let sp = 0,
+      sq = 0;
+    for (let i = 0; i < HASH_BUCKETS; i++) {
+      sp += p[i];
+      sq += q[i];
+    }
     const ratio = new Float32Array(HASH_BUCKETS);
     for (let i = 0; i < HASH_BUCKETS; i++) ratio[i] = Math.log(p[i] / sp) - Math.log(q[i] / sq);
     let weights: Float32Array;
@@ -190,7 +226,15 @@ function nbZh(partial: Partial<NbOptions>): Variant {
         weight: examples[n].weight,
         labels: Int8Array.of(r.item.sentiment === 'positive' ? 1 : 0),
       }));
-      const w = await trainLinear(lin, { kind: 'sigmoid', outputs: 1, dim: HASH_BUCKETS + 1, epochs: o.epochs, learningRate: o.learningRate, l2: o.l2, seed: 77 });
+      const w = await trainLinear(lin, {
+        kind: 'sigmoid',
+        outputs: 1,
+        dim: HASH_BUCKETS + 1,
+        epochs: o.epochs,
+        learningRate: o.learningRate,
+        l2: o.l2,
+        seed: 77,
+      });
       weights = w.subarray(0, HASH_BUCKETS);
       bias = w[HASH_BUCKETS];
     }
@@ -237,10 +281,15 @@ function zhNegationClause(chars: boolean): (r: Featurized) => Featurized {
       if (!clause) continue;
       let negated = false;
       for (const token of tokenizeNormalized(clause)) {
-        if (isNegationCue('zh', token)) { negated = true; continue; }
+        if (isNegationCue('zh', token)) {
+          negated = true;
+          continue;
+        }
         if (!negated) continue;
         extra.push(toBucket(hashString(token, NEG_CLAUSE_SEED)));
-        if (chars) for (let i = 0; i < token.length; i++) if (isHan(token.charCodeAt(i))) extra.push(toBucket(hashSlice(NEG_CLAUSE_CHAR_SEED, token, i, i + 1)));
+        if (chars)
+          for (let i = 0; i < token.length; i++)
+            if (isHan(token.charCodeAt(i))) extra.push(toBucket(hashSlice(NEG_CLAUSE_CHAR_SEED, token, i, i + 1)));
       }
     }
     if (extra.length === 0) return r;
@@ -296,7 +345,8 @@ function scoreSentiment(scorer: Scorer, heldOut: Array<{ name: string; rows: Fea
     const labelled = rows.filter((r) => r.item.sentiment);
     if (labelled.length === 0 || (name.startsWith('labelled_') && !(process.env.SCORE_LABELLED && name === 'labelled_zh'))) continue;
     const binary = labelled.some((r) => r.item.sentimentBinary);
-    const truth: string[] = [], predicted: string[] = [];
+    const truth: string[] = [],
+      predicted: string[] = [];
     for (const r of labelled) {
       const logits = scorer(r.features, r.item.lang, r.item.text);
       let best = -1;
@@ -306,7 +356,8 @@ function scoreSentiment(scorer: Scorer, heldOut: Array<{ name: string; rows: Fea
     }
     out.set(name, classificationMetrics(truth, predicted, binary ? ['negative', 'positive'] : SENTIMENTS).macroF1);
     // SCORE_LABELLED: the 18 held-out hand-labelled zh lines, as truth>predicted pairs to pool over splits
-    if (process.env.SCORE_LABELLED && name === 'labelled_zh') console.error(`labelled_zh pairs: ${truth.map((t, i) => `${t[0]}>${predicted[i][0]}`).join(' ')}`);
+    if (process.env.SCORE_LABELLED && name === 'labelled_zh')
+      console.error(`labelled_zh pairs: ${truth.map((t, i) => `${t[0]}>${predicted[i][0]}`).join(' ')}`);
   }
   return out;
 }

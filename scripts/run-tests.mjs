@@ -1,11 +1,19 @@
 #!/usr/bin/env node
-// The whole test suite: type-check, build the widget and the dashboard, run every test on the embedded
+// The whole test suite: lint and format check (Biome), type-check, build the widget and the dashboard, run every test on the embedded
 // database, then again on PostgreSQL when TEST_DATABASE_URL names a server.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const run = (cmd, args, env = {}) => {
-  console.log(`\n> ${[cmd, ...args].join(' ')}${Object.keys(env).length ? `  (${Object.entries(env).map(([k, v]) => `${k}=${v || '(unset)'}`).join(' ')})` : ''}`);
+  console.log(
+    `\n> ${[cmd, ...args].join(' ')}${
+      Object.keys(env).length
+        ? `  (${Object.entries(env)
+            .map(([k, v]) => `${k}=${v || '(unset)'}`)
+            .join(' ')})`
+        : ''
+    }`,
+  );
   const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (res.status !== 0) process.exit(res.status ?? 1);
 };
@@ -15,10 +23,14 @@ const pgUrl = process.env.TEST_DATABASE_URL;
 const TOUCHES_DATABASE = /platform\/testing\/|\.\.?\/testing\/|testing\/test-app|TEST_DATABASE_URL|db\/client/;
 
 function listTestFiles(dirs) {
-  return dirs.flatMap((dir) => fs.readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
-    .map((entry) => `${entry.parentPath}/${entry.name}`));
+  return dirs.flatMap((dir) =>
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
+      .map((entry) => `${entry.parentPath}/${entry.name}`),
+  );
 }
+run('npx', ['biome', 'ci', '--max-diagnostics=50']);
 run('npx', ['tsc', '--noEmit', '-p', '.']);
 run('npx', ['tsc', '--noEmit', '-p', 'web']);
 run('npx', ['tsc', '--noEmit', '-p', 'widget']);

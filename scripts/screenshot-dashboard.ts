@@ -48,7 +48,10 @@ async function main() {
     const guarded = await openPage(browser, server.url, { cookie, locale: 'fa-IR', viewport: VIEWPORT });
     const { page } = guarded;
     await page.goto('/feedback?language=fa');
-    await page.getByTestId('feedback-row').nth(MIN_ROWS - 1).waitFor();
+    await page
+      .getByTestId('feedback-row')
+      .nth(MIN_ROWS - 1)
+      .waitFor();
     const { dir, lang } = await page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
     if (dir !== 'rtl' || lang !== 'fa') throw new Error(`expected <html dir="rtl" lang="fa">, got dir=${dir} lang=${lang}`);
     await page.evaluate(() => document.fonts.ready);

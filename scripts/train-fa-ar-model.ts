@@ -109,7 +109,7 @@ function main(): void {
   const model = trainFaAr(docs);
   mkdirSync(path.dirname(modelPath), { recursive: true });
   const json = JSON.stringify(model);
-  writeFileSync(modelPath, json + '\n');
+  writeFileSync(modelPath, `${json}\n`);
   console.log(`wrote ${modelPath}: ${Object.keys(model.weights).length} n-grams, ${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB`);
 }
 

@@ -23,7 +23,7 @@ const CALIBRATION_SHARE = 0.1;
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const seconds = (): string => ((performance.now() - started) / 1000).toFixed(1) + ' s';
+  const seconds = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const splits = loadTrainingSplits();
   if (splits.length === 0) throw new Error(`no training data found in ${datasetsDir()} (set DATASETS_DIR)`);
   for (const s of splits) console.log(`  ${s.name.padEnd(22)} ${s.items.length} texts`);
@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   const bytes = encodeModel(model);
   mkdirSync(path.dirname(MODEL_FILE), { recursive: true });
   writeFileSync(MODEL_FILE, bytes);
-  console.log(`wrote ${path.relative(process.cwd(), MODEL_FILE)} (${(bytes.length / 1e6).toFixed(2)} MB) from ${items.length} texts in ${seconds()}`);
+  console.log(
+    `wrote ${path.relative(process.cwd(), MODEL_FILE)} (${(bytes.length / 1e6).toFixed(2)} MB) from ${items.length} texts in ${seconds()}`,
+  );
 }
 
 await main();

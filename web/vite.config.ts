@@ -23,7 +23,10 @@ export default defineConfig({
     rolldownOptions: {
       // The server-rendered pages (survey link page, demo shop) link the fonts' stylesheet on its
       // own; src/platform/http/page-fonts.ts finds its hashed name in the manifest.
-      input: { index: fileURLToPath(new URL('index.html', import.meta.url)), 'page-fonts': fileURLToPath(new URL('src/styles/page-fonts.css', import.meta.url)) },
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        'page-fonts': fileURLToPath(new URL('src/styles/page-fonts.css', import.meta.url)),
+      },
       output: {
         // React and i18next change far less often than the dashboard: a chunk of their own stays
         // cached across upgrades. Pages behind React.lazy (the overview's charts) split off as well.

@@ -2,14 +2,23 @@
 
 export async function setupAndCreateKey(url: string, scopes = ['feedback:read', 'feedback:write']): Promise<string> {
   const setup = await fetch(`${url}/api/v1/setup`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ organizationName: 'Bench Inc', workspaceName: 'Bench', name: 'Bench Owner', email: 'owner@bench.example', password: 'bench password 12345', locale: 'en' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      organizationName: 'Bench Inc',
+      workspaceName: 'Bench',
+      name: 'Bench Owner',
+      email: 'owner@bench.example',
+      password: 'bench password 12345',
+      locale: 'en',
+    }),
   });
   if (setup.status !== 201) throw new Error(`POST /api/v1/setup: ${setup.status} ${await setup.text()}`);
   const cookie = setup.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('POST /api/v1/setup set no session cookie');
   const res = await fetch(`${url}/api/v1/api-keys`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ name: 'bench', scopes }),
   });
   if (res.status !== 201) throw new Error(`POST /api/v1/api-keys: ${res.status} ${await res.text()}`);
@@ -27,7 +36,10 @@ export function metricSum(text: string, name: string, labelFilter = ''): number 
   return sum;
 }
 
-export interface Progress { created: number; analysed: number }
+export interface Progress {
+  created: number;
+  analysed: number;
+}
 
 /** Items created over HTTP and items analysed, as the server counts them. */
 export async function progress(url: string): Promise<Progress> {

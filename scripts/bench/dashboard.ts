@@ -14,7 +14,14 @@ import { table } from './report.js';
 
 export const DASHBOARD_TARGETS = { initialJsKb: 250 };
 
-interface ManifestChunk { file: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; dynamicImports?: string[]; css?: string[] }
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
 type Manifest = Record<string, ManifestChunk>;
 
 export interface DashboardBenchResult {
@@ -50,13 +57,16 @@ export function measureDashboard(): DashboardBenchResult {
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry && key.endsWith('.html'));
   if (!entry) throw new Error('the manifest has no entry chunk');
   const initialKeys = staticClosure(manifest, entry);
-  const lazy = Object.keys(manifest).filter((key) => manifest[key].isDynamicEntry).map((key) => {
-    const own = [...staticClosure(manifest, key)].filter((k) => !initialKeys.has(k));
-    return { name: path.basename(key), ...sizes(own) };
-  });
+  const lazy = Object.keys(manifest)
+    .filter((key) => manifest[key].isDynamicEntry)
+    .map((key) => {
+      const own = [...staticClosure(manifest, key)].filter((k) => !initialKeys.has(k));
+      return { name: path.basename(key), ...sizes(own) };
+    });
   // Stylesheets imported with import() (the Chinese font's rules) are entries of their own.
   for (const [key, chunk] of Object.entries(manifest)) {
-    if (chunk.file.endsWith('.css')) lazy.push({ name: key.replace(/^.*node_modules\//, ''), files: [chunk.file], jsGzip: 0, cssGzip: gzipped(chunk.file) });
+    if (chunk.file.endsWith('.css'))
+      lazy.push({ name: key.replace(/^.*node_modules\//, ''), files: [chunk.file], jsGzip: 0, cssGzip: gzipped(chunk.file) });
   }
   const fontFiles = fs.readdirSync(path.join(webDist(), 'assets')).filter((file) => file.endsWith('.woff2'));
   return {
@@ -69,13 +79,23 @@ export function measureDashboard(): DashboardBenchResult {
 export function dashboardReport(r: DashboardBenchResult): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const met = r.initial.jsGzip <= DASHBOARD_TARGETS.initialJsKb * 1024;
-  return table(['measure', 'value', 'target'], [
-    [`dashboard first screen JS, gzipped (${r.initial.files.length} chunk${r.initial.files.length === 1 ? '' : 's'})`, kb(r.initial.jsGzip),
-      `≤ ${DASHBOARD_TARGETS.initialJsKb} KB ${met ? '(met)' : '(NOT met)'}`],
-    ['dashboard first screen CSS, gzipped', kb(r.initial.cssGzip), '—'],
-    ...r.lazy.map((chunk) => [`  lazy chunk ${chunk.name}, gzipped JS / CSS`, `${kb(chunk.jsGzip)} / ${kb(chunk.cssGzip)}`, '']),
-    ['bundled fonts (woff2, each downloaded only for the characters a page shows)', `${r.fonts.files} files, ${(r.fonts.bytes / 1024 / 1024).toFixed(1)} MB`, ''],
-  ]);
+  return table(
+    ['measure', 'value', 'target'],
+    [
+      [
+        `dashboard first screen JS, gzipped (${r.initial.files.length} chunk${r.initial.files.length === 1 ? '' : 's'})`,
+        kb(r.initial.jsGzip),
+        `≤ ${DASHBOARD_TARGETS.initialJsKb} KB ${met ? '(met)' : '(NOT met)'}`,
+      ],
+      ['dashboard first screen CSS, gzipped', kb(r.initial.cssGzip), '—'],
+      ...r.lazy.map((chunk) => [`  lazy chunk ${chunk.name}, gzipped JS / CSS`, `${kb(chunk.jsGzip)} / ${kb(chunk.cssGzip)}`, '']),
+      [
+        'bundled fonts (woff2, each downloaded only for the characters a page shows)',
+        `${r.fonts.files} files, ${(r.fonts.bytes / 1024 / 1024).toFixed(1)} MB`,
+        '',
+      ],
+    ],
+  );
 }
 
 // Run on its own: `npx tsx scripts/bench/dashboard.ts` after a build.

@@ -48,7 +48,10 @@ const TEXTS: Record<'fa' | 'ar' | 'zh' | 'en', string[]> = {
 const LANGS = Object.keys(TEXTS) as Array<keyof typeof TEXTS>;
 const CHANNELS = ['survey', 'widget', 'email', 'chat', 'review', 'support_ticket'] as const;
 const SUFFIX: Record<keyof typeof TEXTS, (n: number) => string> = {
-  fa: (n) => ` (سفارش ${n})`, ar: (n) => ` (طلب رقم ${n})`, zh: (n) => `（订单 ${n}）`, en: (n) => ` (order ${n})`,
+  fa: (n) => ` (سفارش ${n})`,
+  ar: (n) => ` (طلب رقم ${n})`,
+  zh: (n) => `（订单 ${n}）`,
+  en: (n) => ` (order ${n})`,
 };
 
 export const CUSTOMER_POOL = 1000;
@@ -65,7 +68,15 @@ export function prng(seed: number): () => number {
   };
 }
 
-interface Sample { lang: keyof typeof TEXTS; text: string; email: string; nps: number | null; csat: number | null; channel: string; date: Date }
+interface Sample {
+  lang: keyof typeof TEXTS;
+  text: string;
+  email: string;
+  nps: number | null;
+  csat: number | null;
+  channel: string;
+  date: Date;
+}
 
 function sample(rand: () => number, i: number): Sample {
   const lang = LANGS[i % LANGS.length];
@@ -76,7 +87,8 @@ function sample(rand: () => number, i: number): Sample {
   if (rand() < 0.4) text += SUFFIX[lang](10_000 + Math.floor(rand() * 90_000));
   const scored = rand();
   return {
-    lang, text,
+    lang,
+    text,
     email: `customer${Math.floor(rand() * CUSTOMER_POOL)}@example.com`,
     nps: scored < 0.6 ? Math.floor(rand() * 11) : null,
     csat: scored >= 0.6 && scored < 0.9 ? 1 + Math.floor(rand() * 5) : null,
@@ -91,8 +103,10 @@ export function feedbackBodies(count: number, seed = 1): string[] {
   return Array.from({ length: count }, (_, i) => {
     const s = sample(rand, i);
     return JSON.stringify({
-      channel: s.channel, text: s.text,
-      ...(s.nps !== null ? { nps: s.nps } : {}), ...(s.csat !== null ? { csat: s.csat } : {}),
+      channel: s.channel,
+      text: s.text,
+      ...(s.nps !== null ? { nps: s.nps } : {}),
+      ...(s.csat !== null ? { csat: s.csat } : {}),
       customer: { email: s.email },
       metadata: { app: 'bench', version: `4.${i % 7}.0` },
     });

@@ -49,7 +49,12 @@ async function span(database: Database, since: Date): Promise<JobSpan> {
            extract(epoch from max(finished_at) - min(finished_at))::float8 as seconds
     from (select *, min(finished_at) over () as first_finish from jobs
           where queue = 'analyze-feedback' and state = 'done' and finished_at >= ${since.toISOString()}::timestamptz) done`);
-  return { jobs: Number(row.jobs), items: Number(row.items), firstJobItems: Number(row.first_items ?? 0), seconds: Number(row.seconds ?? 0) };
+  return {
+    jobs: Number(row.jobs),
+    items: Number(row.items),
+    firstJobItems: Number(row.first_items ?? 0),
+    seconds: Number(row.seconds ?? 0),
+  };
 }
 
 export async function embeddedEngine(): Promise<Engine> {
@@ -60,14 +65,20 @@ export async function embeddedEngine(): Promise<Engine> {
   // Opened in this process for a moment: the data directory has one owner at a time.
   const withDatabase = async <T>(fn: (database: Database) => Promise<T>): Promise<T> => {
     const database = await openFeedloopDatabase({ dataDir });
-    try { return await fn(database); } finally { await database.close(); }
+    try {
+      return await fn(database);
+    } finally {
+      await database.close();
+    }
   };
   return {
     name: 'PGlite',
     env: { DATA_DIR: dataDir },
     countPending: () => withDatabase(pending),
     analysisSpan: (since) => withDatabase((database) => span(database, since)),
-    async sizeMb() { return duMb(dataDir); },
+    async sizeMb() {
+      return duMb(dataDir);
+    },
     dispose,
   };
 }
@@ -104,7 +115,11 @@ export async function postgresEngine(serverUrl: string): Promise<Engine> {
 async function adminQuery(serverUrl: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
-  try { await client.query(text); } finally { await client.end(); }
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 function duMb(dir: string): number {

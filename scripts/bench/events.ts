@@ -42,20 +42,26 @@ const log = (message: string) => console.log(`  · events: ${message}`);
 /** Deterministic pseudo-random numbers, so every run sends the same bodies. */
 function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function eventBody(random: () => number, customer: number) {
   const name = EVENT_NAMES[Math.floor(random() * EVENT_NAMES.length)];
-  return { customer: { externalId: `bench-customer-${customer}` }, name, properties: { path: `/p/${Math.floor(random() * 500)}`, source: 'bench' } };
+  return {
+    customer: { externalId: `bench-customer-${customer}` },
+    name,
+    properties: { path: `/p/${Math.floor(random() * 500)}`, source: 'bench' },
+  };
 }
 
 /** Bulk bodies: each call draws its 50 events from all the customers, so calls overlap on some. */
 function bulkBodies(count: number): string[] {
   const random = prng(20261124);
-  return Array.from({ length: count }, () => JSON.stringify({
-    events: Array.from({ length: EVENTS_PER_CALL }, () => eventBody(random, Math.floor(random() * CUSTOMERS))),
-  }));
+  return Array.from({ length: count }, () =>
+    JSON.stringify({
+      events: Array.from({ length: EVENTS_PER_CALL }, () => eventBody(random, Math.floor(random() * CUSTOMERS))),
+    }),
+  );
 }
 
 function singleBodies(count: number): string[] {
@@ -72,7 +78,8 @@ export async function benchEvents(serverUrl: string): Promise<EventsBenchResult>
     try {
       const key = await setupAndCreateKey(server.url, ['events:write']);
       out.seed = await seedCustomers(server.url, key);
-      const load = (path: string, bodies: string[], connections: number, seconds: number) => loadPost({ url: server.url, key, path, bodies, connections, seconds });
+      const load = (path: string, bodies: string[], connections: number, seconds: number) =>
+        loadPost({ url: server.url, key, path, bodies, connections, seconds });
 
       const bulk = bulkBodies(400);
       log(`bulk: warming up (${WARMUP_SECONDS} s)…`);
@@ -97,18 +104,26 @@ export async function benchEvents(serverUrl: string): Promise<EventsBenchResult>
 /** Every customer seen once before the measured runs: 40 calls of 50 distinct customers, 4 at a time. */
 async function seedCustomers(url: string, key: string): Promise<{ calls: number; seconds: number }> {
   const random = prng(1);
-  const calls = Array.from({ length: CUSTOMERS / EVENTS_PER_CALL }, (_, c) => JSON.stringify({
-    events: Array.from({ length: EVENTS_PER_CALL }, (_, k) => eventBody(random, c * EVENTS_PER_CALL + k)),
-  }));
+  const calls = Array.from({ length: CUSTOMERS / EVENTS_PER_CALL }, (_, c) =>
+    JSON.stringify({
+      events: Array.from({ length: EVENTS_PER_CALL }, (_, k) => eventBody(random, c * EVENTS_PER_CALL + k)),
+    }),
+  );
   log(`creating ${fmt.int(CUSTOMERS)} customers (${calls.length} bulk calls)…`);
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (next < calls.length) {
-      const res = await fetch(`${url}/api/v1/events/bulk`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: calls[next++] });
-      if (res.status !== 201) throw new Error(`POST /api/v1/events/bulk: ${res.status} ${(await res.text()).slice(0, 300)}`);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < calls.length) {
+        const res = await fetch(`${url}/api/v1/events/bulk`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: calls[next++],
+        });
+        if (res.status !== 201) throw new Error(`POST /api/v1/events/bulk: ${res.status} ${(await res.text()).slice(0, 300)}`);
+      }
+    }),
+  );
   return { calls: calls.length, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -133,36 +148,61 @@ export function eventsReport(r: EventsBenchResult): string {
     rows.push([measure, value, target || '—', met === null ? '' : met ? 'yes' : 'NO', note]);
   const target = `≥ ${fmt.int(EVENT_TARGETS.eventsPerS)} events/s`;
   const statuses = (l: LoadResult) => {
-    const bad = Object.entries(l.non2xx).map(([code, n]) => `${n}×${code}`).join(' ');
+    const bad = Object.entries(l.non2xx)
+      .map(([code, n]) => `${n}×${code}`)
+      .join(' ');
     return `non-2xx: ${bad || '0'}, errors: ${l.errors}, timeouts: ${l.timeouts}`;
   };
   if (r.bulk) {
     const l = r.bulk;
     const perS = l.rps * EVENTS_PER_CALL;
-    add('bulk ingestion', `${fmt.int(perS)} events/s`, target, perS >= EVENT_TARGETS.eventsPerS,
-      `${fmt.int(l.rps)} calls/s × ${EVENTS_PER_CALL} events, ${BULK_CONNECTIONS} connections, ${fmt.int(l.ok)} calls in ${SECONDS} s; ${statuses(l)}`);
+    add(
+      'bulk ingestion',
+      `${fmt.int(perS)} events/s`,
+      target,
+      perS >= EVENT_TARGETS.eventsPerS,
+      `${fmt.int(l.rps)} calls/s × ${EVENTS_PER_CALL} events, ${BULK_CONNECTIONS} connections, ${fmt.int(l.ok)} calls in ${SECONDS} s; ${statuses(l)}`,
+    );
     add('bulk latency p50', fmt.ms(l.p50), '', null, `p90 ${fmt.ms(l.p90)}`);
     add('bulk latency p99', fmt.ms(l.p99), '', null, `max ${fmt.ms(l.max)}`);
   } else add('bulk ingestion', 'not measured');
   if (r.single) {
     const l = r.single;
-    add('single-event ingestion', `${fmt.int(l.rps)} events/s`, target, l.rps >= EVENT_TARGETS.eventsPerS,
-      `POST /api/v1/events, ${SINGLE_CONNECTIONS} connections; p50 ${fmt.ms(l.p50)}; ${statuses(l)}`);
+    add(
+      'single-event ingestion',
+      `${fmt.int(l.rps)} events/s`,
+      target,
+      l.rps >= EVENT_TARGETS.eventsPerS,
+      `POST /api/v1/events, ${SINGLE_CONNECTIONS} connections; p50 ${fmt.ms(l.p50)}; ${statuses(l)}`,
+    );
     add('single-event latency p99', fmt.ms(l.p99), '', null, `max ${fmt.ms(l.max)}`);
   } else add('single-event ingestion', 'not measured');
   if (r.check) {
     const c = r.check;
     const exact = c.counted === c.events && c.customers === CUSTOMERS;
-    add('customers.event_count', exact ? 'adds up' : 'MISMATCH', 'sum = events stored', exact,
-      `${fmt.int(c.events)} events stored, sum of event_count ${fmt.int(c.counted)}; ${fmt.int(c.customers)} customers (${fmt.int(CUSTOMERS)} expected)`);
+    add(
+      'customers.event_count',
+      exact ? 'adds up' : 'MISMATCH',
+      'sum = events stored',
+      exact,
+      `${fmt.int(c.events)} events stored, sum of event_count ${fmt.int(c.counted)}; ${fmt.int(c.customers)} customers (${fmt.int(CUSTOMERS)} expected)`,
+    );
   }
-  if (r.seed) add('first sight of each customer', `${fmt.int((r.seed.calls * EVENTS_PER_CALL) / r.seed.seconds)} events/s`, '', null,
-    `${r.seed.calls} bulk calls creating ${fmt.int(CUSTOMERS)} customers, 4 at a time, cold server (not the target's measure)`);
+  if (r.seed)
+    add(
+      'first sight of each customer',
+      `${fmt.int((r.seed.calls * EVENTS_PER_CALL) / r.seed.seconds)} events/s`,
+      '',
+      null,
+      `${r.seed.calls} bulk calls creating ${fmt.int(CUSTOMERS)} customers, 4 at a time, cold server (not the target's measure)`,
+    );
   lines.push(table(['measure', 'value', 'target', 'met', 'note'], rows));
   if (r.bulk?.sampleError) lines.push(`\nFirst bulk answer other than 2xx: ${r.bulk.sampleError}`);
   if (r.single?.sampleError) lines.push(`\nFirst single-event answer other than 2xx: ${r.single.sampleError}`);
   for (const err of r.errors) lines.push(`\nThe run stopped early: ${err}`);
   lines.push('\nNotes: events name customers by externalId only (the common server-to-server shape); each bulk call draws');
-  lines.push(`its ${EVENTS_PER_CALL} events from all ${fmt.int(CUSTOMERS)} customers, so concurrent calls update some of the same customers' counters.\n`);
+  lines.push(
+    `its ${EVENTS_PER_CALL} events from all ${fmt.int(CUSTOMERS)} customers, so concurrent calls update some of the same customers' counters.\n`,
+  );
   return lines.join('\n');
 }

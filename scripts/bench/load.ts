@@ -27,12 +27,21 @@ export interface LoadResult {
   sampleError: string | null;
 }
 
-export interface PostLoad { url: string; key: string; bodies: string[]; connections: number; seconds: number }
+export interface PostLoad {
+  url: string;
+  key: string;
+  bodies: string[];
+  connections: number;
+  seconds: number;
+}
 
 export const loadFeedbackPost = (opts: PostLoad): Promise<LoadResult> => loadPost({ ...opts, path: '/api/v1/feedback' });
 
 function wrkInstalled(): boolean {
-  try { execFileSync('wrk', ['--version'], { stdio: 'ignore' }); return true; } catch (err) {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (err) {
     // wrk --version prints its banner and exits 1; only a missing binary throws ENOENT.
     return (err as NodeJS.ErrnoException).code !== 'ENOENT';
   }
@@ -51,18 +60,45 @@ export const loadPost = (opts: PostLoad & { path: string }): Promise<LoadResult>
 const wrkScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'wrk-post.lua');
 
 interface WrkOutput {
-  durationUs: number; requests: number; connectErrors: number; readErrors: number; writeErrors: number;
-  timeouts: number; p50: number; p90: number; p99: number; max: number; non2xx: Record<string, number>; sampleError: string | null;
+  durationUs: number;
+  requests: number;
+  connectErrors: number;
+  readErrors: number;
+  writeErrors: number;
+  timeouts: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  non2xx: Record<string, number>;
+  sampleError: string | null;
 }
 
 async function loadPostWithWrk(opts: PostLoad & { path: string }): Promise<LoadResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-wrk-'));
   const bodiesFile = path.join(dir, 'bodies.jsonl');
-  fs.writeFileSync(bodiesFile, opts.bodies.join('\n') + '\n');
+  fs.writeFileSync(bodiesFile, `${opts.bodies.join('\n')}\n`);
   try {
     // One thread: at these rates a single event loop keeps 50 connections busy with the least CPU.
-    const args = ['-t1', `-c${opts.connections}`, `-d${opts.seconds}s`, '--timeout', '30s', '-s', wrkScript, opts.url, '--', opts.path, opts.key, bodiesFile];
-    const stdout = await new Promise<string>((resolve, reject) => execFile('wrk', args, { maxBuffer: 1 << 20 }, (err, out, errOut) => (err ? reject(new Error(`wrk: ${err.message}\n${errOut}`)) : resolve(out))));
+    const args = [
+      '-t1',
+      `-c${opts.connections}`,
+      `-d${opts.seconds}s`,
+      '--timeout',
+      '30s',
+      '-s',
+      wrkScript,
+      opts.url,
+      '--',
+      opts.path,
+      opts.key,
+      bodiesFile,
+    ];
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile('wrk', args, { maxBuffer: 1 << 20 }, (err, out, errOut) =>
+        err ? reject(new Error(`wrk: ${err.message}\n${errOut}`)) : resolve(out),
+      ),
+    );
     const line = stdout.split('\n').find((l) => l.startsWith('WRK_RESULT '));
     if (!line) throw new Error(`wrk printed no result:\n${stdout}`);
     const r = JSON.parse(line.slice('WRK_RESULT '.length)) as WrkOutput;
@@ -98,16 +134,18 @@ async function loadPostWithAutocannon(opts: PostLoad & { path: string }): Promis
     duration: opts.seconds,
     timeout: 30,
     headers: { authorization: `Bearer ${opts.key}`, 'content-type': 'application/json' },
-    requests: [{
-      method: 'POST',
-      path: opts.path,
-      setupRequest: (req) => ({ ...req, body: opts.bodies[next++ % opts.bodies.length] }),
-      onResponse: (status, body) => {
-        if (status >= 200 && status < 300) return;
-        non2xx[status] = (non2xx[status] ?? 0) + 1;
-        sampleError ??= `${status} ${String(body).slice(0, 300)}`;
+    requests: [
+      {
+        method: 'POST',
+        path: opts.path,
+        setupRequest: (req) => ({ ...req, body: opts.bodies[next++ % opts.bodies.length] }),
+        onResponse: (status, body) => {
+          if (status >= 200 && status < 300) return;
+          non2xx[status] = (non2xx[status] ?? 0) + 1;
+          sampleError ??= `${status} ${String(body).slice(0, 300)}`;
+        },
       },
-    }],
+    ],
   });
   const ok = result['2xx'];
   return {

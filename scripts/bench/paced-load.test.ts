@@ -13,7 +13,9 @@ const seen: Array<{ auth: string | undefined; body: string }> = [];
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       const n = ++received;
       seen.push({ auth: req.headers.authorization, body });
@@ -33,7 +35,15 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('pacedPost', () => {
   it('sends exactly rate × seconds requests and counts a stall for every request it delayed', async () => {
-    const result = await pacedPost({ url, path: '/x', key: 'k1', bodies: ['"a"', '"b"', '"b"', '"fail"'], connections: 10, rate: 200, seconds: 1 });
+    const result = await pacedPost({
+      url,
+      path: '/x',
+      key: 'k1',
+      bodies: ['"a"', '"b"', '"b"', '"fail"'],
+      connections: 10,
+      rate: 200,
+      seconds: 1,
+    });
     // 10 connections × one request every 50 ms × 1 s.
     expect(received).toBe(200);
     expect(result.ok + (result.non2xx['500'] ?? 0)).toBe(200);

@@ -87,7 +87,10 @@ async function apiPhase(engine: Engine, bodies: string[], out: EngineResult): Pr
     const after = await progress(server.url);
     out.analysedDuringLoadPerS = (after.analysed - before.analysed) / out.load.seconds;
     out.backlog = await drainBacklog(server, after.created - after.analysed);
-    log(engine.name, `${Math.round(out.load.rps)} req/s, p99 ${out.load.p99} ms; backlog of ${out.backlog.items} items ${out.backlog.drained ? 'analysed' : 'NOT drained'} in ${out.backlog.seconds.toFixed(1)} s`);
+    log(
+      engine.name,
+      `${Math.round(out.load.rps)} req/s, p99 ${out.load.p99} ms; backlog of ${out.backlog.items} items ${out.backlog.drained ? 'analysed' : 'NOT drained'} in ${out.backlog.seconds.toFixed(1)} s`,
+    );
     if (engine.name === 'PostgreSQL') out.paced = await pacedPhase(engine.name, server.url, key, bodies);
     return key;
   } finally {
@@ -114,7 +117,10 @@ async function splitPhase(engine: Engine, key: string, bodies: string[], out: En
       drained = (await engine.countPending()) === 0;
     }
     out.split = { load, pendingAtEnd, drainSeconds: (performance.now() - started) / 1000, drained };
-    log(engine.name, `${Math.round(load.rps)} req/s, p99 ${load.p99} ms; ${pendingAtEnd} items pending at the end, ${drained ? 'analysed' : 'NOT analysed'} ${out.split.drainSeconds.toFixed(1)} s later`);
+    log(
+      engine.name,
+      `${Math.round(load.rps)} req/s, p99 ${load.p99} ms; ${pendingAtEnd} items pending at the end, ${drained ? 'analysed' : 'NOT analysed'} ${out.split.drainSeconds.toFixed(1)} s later`,
+    );
     out.split.paced = await pacedPhase(engine.name, server.url, key, bodies);
   } finally {
     await server.stop();
@@ -125,8 +131,19 @@ async function splitPhase(engine: Engine, key: string, bodies: string[], out: En
 /** PACED_RATE requests/s over LOAD.connections for LOAD.seconds (after the closed-loop run has drained). */
 async function pacedPhase(engine: string, url: string, key: string, bodies: string[]): Promise<PacedResult> {
   log(engine, `POST /api/v1/feedback paced at ${PACED_RATE} req/s over ${LOAD.connections} connections, ${LOAD.seconds} s…`);
-  const paced = await pacedPost({ url, path: '/api/v1/feedback', key, bodies, connections: LOAD.connections, rate: PACED_RATE, seconds: LOAD.seconds });
-  log(engine, `${Math.round(paced.achievedRps)} req/s answered, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, max ${paced.max.toFixed(1)} ms`);
+  const paced = await pacedPost({
+    url,
+    path: '/api/v1/feedback',
+    key,
+    bodies,
+    connections: LOAD.connections,
+    rate: PACED_RATE,
+    seconds: LOAD.seconds,
+  });
+  log(
+    engine,
+    `${Math.round(paced.achievedRps)} req/s answered, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, max ${paced.max.toFixed(1)} ms`,
+  );
   return paced;
 }
 
@@ -172,7 +189,10 @@ async function analysisPhase(engine: Engine, key: string, out: EngineResult) {
     try {
       while (performance.now() < deadline) {
         if (worker.proc.exitCode !== null) throw new Error(`feedloop worker exited:\n${worker.output()}`);
-        if (await engine.countPending() === 0) { finished = true; break; }
+        if ((await engine.countPending()) === 0) {
+          finished = true;
+          break;
+        }
         await sleep(100);
       }
     } finally {
@@ -186,7 +206,10 @@ async function analysisPhase(engine: Engine, key: string, out: EngineResult) {
         // One cheap request tells whether any pending item is left.
         const res = await fetch(`${server.url}/api/v1/feedback?status=pending&limit=1`, { headers: { authorization: `Bearer ${key}` } });
         if (!res.ok) throw new Error(`GET /api/v1/feedback: ${res.status} ${await res.text()}`);
-        if (((await res.json()) as { data: unknown[] }).data.length === 0) { finished = true; break; }
+        if (((await res.json()) as { data: unknown[] }).data.length === 0) {
+          finished = true;
+          break;
+        }
         await sleep(200);
       }
     } finally {
@@ -194,6 +217,16 @@ async function analysisPhase(engine: Engine, key: string, out: EngineResult) {
     }
   }
   const span = await engine.analysisSpan(since);
-  out.analysis = { items: span.items, jobs: span.jobs, seconds: span.seconds, perS: span.seconds > 0 ? (span.items - span.firstJobItems) / span.seconds : NaN, via, finished };
-  log(engine.name, `analysed ${span.items.toLocaleString('en-US')} items in ${span.jobs} jobs, ${span.seconds.toFixed(1)} s from first to last job`);
+  out.analysis = {
+    items: span.items,
+    jobs: span.jobs,
+    seconds: span.seconds,
+    perS: span.seconds > 0 ? (span.items - span.firstJobItems) / span.seconds : NaN,
+    via,
+    finished,
+  };
+  log(
+    engine.name,
+    `analysed ${span.items.toLocaleString('en-US')} items in ${span.jobs} jobs, ${span.seconds.toFixed(1)} s from first to last job`,
+  );
 }

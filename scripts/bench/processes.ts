@@ -23,7 +23,11 @@ export async function cleanupAll(): Promise<void> {
   for (const child of children) child.kill('SIGKILL');
   children.clear();
   while (cleanups.length) {
-    try { await cleanups.pop()!(); } catch (err) { console.error(`cleanup: ${(err as Error).message}`); }
+    try {
+      await cleanups.pop()!();
+    } catch (err) {
+      console.error(`cleanup: ${(err as Error).message}`);
+    }
   }
 }
 
@@ -37,7 +41,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 // Last resort (uncaught error, process.exit): children never outlive us.
-process.on('exit', () => { for (const child of children) child.kill('SIGKILL'); });
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 export interface Child {
   proc: ChildProcess;
@@ -60,13 +66,17 @@ export function feedloop(args: string[], env: Record<string, string>): Child {
   });
   children.add(proc);
   let out = '';
-  const keep = (chunk: Buffer) => { out = (out + chunk.toString()).slice(-20_000); };
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-20_000);
+  };
   proc.stdout!.on('data', keep);
   proc.stderr!.on('data', keep);
-  const exited = new Promise<number>((resolve) => proc.on('exit', (code, signal) => {
-    children.delete(proc);
-    resolve(code ?? (signal ? 128 : 1));
-  }));
+  const exited = new Promise<number>((resolve) =>
+    proc.on('exit', (code, signal) => {
+      children.delete(proc);
+      resolve(code ?? (signal ? 128 : 1));
+    }),
+  );
   return { proc, pid: proc.pid!, output: () => out, exited };
 }
 
@@ -88,7 +98,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export interface Server extends Child { url: string; stop(): Promise<void> }
+export interface Server extends Child {
+  url: string;
+  stop(): Promise<void>;
+}
 
 /** `feedloop serve` on a free port; resolves once /healthz answers. */
 export async function startServer(env: Record<string, string>): Promise<Server> {
@@ -97,14 +110,18 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   let exitCode: number | null = null;
-  child.exited.then((code) => { exitCode = code; });
+  child.exited.then((code) => {
+    exitCode = code;
+  });
   for (;;) {
     if (exitCode !== null) throw new Error(`the server exited with ${exitCode}:\n${child.output()}`);
     if (Date.now() > deadline) throw new Error(`the server did not answer /healthz within 90 s:\n${child.output()}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await sleep(100);
   }
   return { ...child, url, stop: () => stopChild(child) };
@@ -129,10 +146,22 @@ export function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
 /** Samples VmRSS every 200 ms until stopped; returns the highest value seen. */
 export function sampleRss(pid: number): { stop(): number } {
   let peak = 0;
-  const take = () => { try { peak = Math.max(peak, memoryOf(pid).rssMb); } catch { /* exited */ } };
+  const take = () => {
+    try {
+      peak = Math.max(peak, memoryOf(pid).rssMb);
+    } catch {
+      /* exited */
+    }
+  };
   take();
   const timer = setInterval(take, 200);
-  return { stop() { clearInterval(timer); take(); return peak; } };
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return peak;
+    },
+  };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -10,7 +10,11 @@ export const fmt = {
 
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (c ?? '').padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -26,11 +30,14 @@ export interface Figure {
 
 export function figuresTable(figures: Figure[]): string {
   let previous = '';
-  return table(['measure', 'engine', 'value', 'target', 'met', 'note'], figures.map((f) => {
-    const measure = f.measure === previous ? '' : f.measure;
-    previous = f.measure;
-    return [measure, f.engine, f.value, f.target || '—', f.met === null ? '' : f.met ? 'yes' : 'NO', f.note ?? ''];
-  }));
+  return table(
+    ['measure', 'engine', 'value', 'target', 'met', 'note'],
+    figures.map((f) => {
+      const measure = f.measure === previous ? '' : f.measure;
+      previous = f.measure;
+      return [measure, f.engine, f.value, f.target || '—', f.met === null ? '' : f.met ? 'yes' : 'NO', f.note ?? ''];
+    }),
+  );
 }
 
 export function machineLine(): string {

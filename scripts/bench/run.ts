@@ -51,7 +51,11 @@ import { benchEvents, eventsReport } from './events.js';
 import { benchWidget, widgetReport } from './widget.js';
 import { dashboardReport, measureDashboard } from './dashboard.js';
 
-const skipped = (phase: string) => (process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).includes(phase);
+const skipped = (phase: string) =>
+  (process.env.BENCH_SKIP ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .includes(phase);
 const CSV_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 if (process.env.BENCH_SECONDS) LOAD.seconds = Number(process.env.BENCH_SECONDS);
 
@@ -105,7 +109,9 @@ async function main() {
     }
   }
 
-  console.log(`\nResults (${LOAD.connections} connections × ${LOAD.seconds} s of POST /api/v1/feedback with Bearer key; ${fmt.int(CSV_ROWS)}-row CSV import)\n`);
+  console.log(
+    `\nResults (${LOAD.connections} connections × ${LOAD.seconds} s of POST /api/v1/feedback with Bearer key; ${fmt.int(CSV_ROWS)}-row CSV import)\n`,
+  );
   console.log(figuresTable(figures(results, Boolean(serverUrl))));
   for (const r of results) if (r.load?.sampleError) console.log(`\n${r.engine}: first non-2xx answer: ${r.load.sampleError}`);
   for (const r of results) if (r.error) console.log(`\n${r.engine}: the run stopped early: ${r.error}`);
@@ -113,7 +119,7 @@ async function main() {
   console.log('load, "VmHWM" the kernel\'s high-water mark since the process started. The server is the compiled build');
   console.log('(`node bin/feedloop.js`, what `npm start` runs; the benchmark builds it first). "analysis" is the');
   console.log('background job (language detection): during the load it shares the server with the API; for the imported items');
-  console.log('(500 per job) its rate is taken from the jobs\' finish times, so process start-up is not counted.');
+  console.log("(500 per job) its rate is taken from the jobs' finish times, so process start-up is not counted.");
   if (!skipped('dashboard')) dashboardPhase();
   if (!skipped('widget')) await widgetPhase();
   if (serverUrl && !skipped('events')) await eventsPhase(serverUrl);
@@ -171,62 +177,121 @@ function figures(results: EngineResult[], withPostgres: boolean): Figure[] {
   each('POST /feedback throughput', (r) => {
     if (!r.load) return missing(r, 'POST /feedback throughput');
     const l = r.load;
-    const bad = Object.entries(l.non2xx).map(([code, n]) => `${n}×${code}`).join(' ');
+    const bad = Object.entries(l.non2xx)
+      .map(([code, n]) => `${n}×${code}`)
+      .join(' ');
     const note = `${fmt.int(l.ok)} ok, non-2xx: ${bad || '0'}, errors: ${l.errors}, timeouts: ${l.timeouts}`;
-    add('POST /feedback throughput', r.engine, `${fmt.int(l.rps)} req/s`, isPg(r) ? `≥ ${fmt.int(TARGETS.postPerS)} req/s` : '', isPg(r) ? l.rps >= TARGETS.postPerS : null, note);
+    add(
+      'POST /feedback throughput',
+      r.engine,
+      `${fmt.int(l.rps)} req/s`,
+      isPg(r) ? `≥ ${fmt.int(TARGETS.postPerS)} req/s` : '',
+      isPg(r) ? l.rps >= TARGETS.postPerS : null,
+      note,
+    );
   });
   for (const r of results) {
     if (!r.split) continue;
     const l = r.split.load;
-    add('POST /feedback, API + worker processes', r.engine, `${fmt.int(l.rps)} req/s, p99 ${fmt.ms(l.p99)}`, `≥ ${fmt.int(TARGETS.postPerS)} req/s`,
+    add(
+      'POST /feedback, API + worker processes',
+      r.engine,
+      `${fmt.int(l.rps)} req/s, p99 ${fmt.ms(l.p99)}`,
+      `≥ ${fmt.int(TARGETS.postPerS)} req/s`,
       l.rps >= TARGETS.postPerS,
-      `serve --no-workers + feedloop worker, closed loop; p50 ${fmt.ms(l.p50)}; ${fmt.int(r.split.pendingAtEnd)} items pending at the end, ${r.split.drained ? 'analysed' : 'NOT analysed'} ${fmt.s(r.split.drainSeconds)} later`);
+      `serve --no-workers + feedloop worker, closed loop; p50 ${fmt.ms(l.p50)}; ${fmt.int(r.split.pendingAtEnd)} items pending at the end, ${r.split.drained ? 'analysed' : 'NOT analysed'} ${fmt.s(r.split.drainSeconds)} later`,
+    );
   }
   const paced = (layout: string, p: PacedResult | undefined) => {
     if (!p) return;
-    const bad = Object.entries(p.non2xx).map(([code, n]) => `${n}×${code}`).join(' ');
-    add(`POST /feedback paced at ${fmt.int(PACED_RATE)} req/s, p99`, 'PostgreSQL', fmt.ms(p.p99), `< ${TARGETS.p99Ms} ms`, p.p99 < TARGETS.p99Ms && Object.keys(p.non2xx).length === 0 && p.errors === 0,
-      `${layout}; ${fmt.int(p.achievedRps)} req/s answered, p50 ${fmt.ms(p.p50)}, p90 ${fmt.ms(p.p90)}, max ${fmt.ms(p.max)}; non-2xx: ${bad || '0'}, errors: ${p.errors}`);
+    const bad = Object.entries(p.non2xx)
+      .map(([code, n]) => `${n}×${code}`)
+      .join(' ');
+    add(
+      `POST /feedback paced at ${fmt.int(PACED_RATE)} req/s, p99`,
+      'PostgreSQL',
+      fmt.ms(p.p99),
+      `< ${TARGETS.p99Ms} ms`,
+      p.p99 < TARGETS.p99Ms && Object.keys(p.non2xx).length === 0 && p.errors === 0,
+      `${layout}; ${fmt.int(p.achievedRps)} req/s answered, p50 ${fmt.ms(p.p50)}, p90 ${fmt.ms(p.p90)}, max ${fmt.ms(p.max)}; non-2xx: ${bad || '0'}, errors: ${p.errors}`,
+    );
   };
   for (const r of results) {
     paced('feedloop serve', r.paced);
     paced('serve --no-workers + feedloop worker', r.split?.paced);
   }
-  each('POST /feedback latency p50', (r) => { if (r.load) add('POST /feedback latency p50', r.engine, fmt.ms(r.load.p50), '', null, `p90 ${fmt.ms(r.load.p90)}, max ${fmt.ms(r.load.max)}`); });
+  each('POST /feedback latency p50', (r) => {
+    if (r.load)
+      add('POST /feedback latency p50', r.engine, fmt.ms(r.load.p50), '', null, `p90 ${fmt.ms(r.load.p90)}, max ${fmt.ms(r.load.max)}`);
+  });
   each('POST /feedback latency p99', (r) => {
-    if (r.load) add('POST /feedback latency p99', r.engine, fmt.ms(r.load.p99), '', null, 'closed loop at saturation (≈ 2 × 50 connections ÷ throughput); the target applies to the paced rows');
+    if (r.load)
+      add(
+        'POST /feedback latency p99',
+        r.engine,
+        fmt.ms(r.load.p99),
+        '',
+        null,
+        'closed loop at saturation (≈ 2 × 50 connections ÷ throughput); the target applies to the paced rows',
+      );
   });
   const idle = (measure: string, mb: number | undefined, r: EngineResult, note: string) => {
     if (mb === undefined) return missing(r, measure);
     add(measure, r.engine, fmt.mb(mb), isPg(r) ? '' : `< ${TARGETS.idleRssMb} MB`, isPg(r) ? null : mb < TARGETS.idleRssMb, note);
   };
-  each('server RSS idle, first start', (r) => idle('server RSS idle, first start', r.idleRssFirstMb, r, 'empty database, after setup + API key'));
+  each('server RSS idle, first start', (r) =>
+    idle('server RSS idle, first start', r.idleRssFirstMb, r, 'empty database, after setup + API key'),
+  );
   each('server RSS idle, restart', (r) => idle('server RSS idle, restart', r.idleRssMb, r, 'existing database, before load'));
   each('server RSS peak under load', (r) => {
-    if (r.peakRssMb !== undefined) add('server RSS peak under load', r.engine, fmt.mb(r.peakRssMb), '', null, `VmHWM ${fmt.mb(r.hwmMb ?? NaN)}`);
+    if (r.peakRssMb !== undefined)
+      add('server RSS peak under load', r.engine, fmt.mb(r.peakRssMb), '', null, `VmHWM ${fmt.mb(r.hwmMb ?? NaN)}`);
   });
   each('analysis during load', (r) => {
     if (r.analysedDuringLoadPerS === undefined || !r.backlog) return;
     const b = r.backlog;
-    add('analysis during load', r.engine, `${fmt.int(r.analysedDuringLoadPerS)} items/s`, '', null,
-      `backlog at end: ${fmt.int(b.items)} items, ${b.drained ? 'analysed' : 'NOT analysed'} in ${fmt.s(b.seconds)} (${fmt.int(b.items / Math.max(b.seconds, 0.001))} items/s)`);
+    add(
+      'analysis during load',
+      r.engine,
+      `${fmt.int(r.analysedDuringLoadPerS)} items/s`,
+      '',
+      null,
+      `backlog at end: ${fmt.int(b.items)} items, ${b.drained ? 'analysed' : 'NOT analysed'} in ${fmt.s(b.seconds)} (${fmt.int(b.items / Math.max(b.seconds, 0.001))} items/s)`,
+    );
   });
   each('import 100k-row CSV', (r) => {
     if (!r.import) return missing(r, 'import 100k-row CSV');
     const i = r.import;
-    add('import 100k-row CSV', r.engine, `${fmt.s(i.wallSeconds)} (${fmt.int(i.rows / i.wallSeconds)} rows/s)`, isPg(r) ? `< ${TARGETS.importSeconds} s` : '',
-      isPg(r) ? i.wallSeconds < TARGETS.importSeconds : null, `whole command; its own timer: ${fmt.s(i.commandSeconds)}`);
+    add(
+      'import 100k-row CSV',
+      r.engine,
+      `${fmt.s(i.wallSeconds)} (${fmt.int(i.rows / i.wallSeconds)} rows/s)`,
+      isPg(r) ? `< ${TARGETS.importSeconds} s` : '',
+      isPg(r) ? i.wallSeconds < TARGETS.importSeconds : null,
+      `whole command; its own timer: ${fmt.s(i.commandSeconds)}`,
+    );
   });
   each('analysis of imported items', (r) => {
     if (!r.analysis) return missing(r, 'analysis of imported items');
     const a = r.analysis;
-    add('analysis of imported items', r.engine, `${fmt.int(a.perS)} items/s`, '', null,
-      `${fmt.int(a.items)} items in ${fmt.int(a.jobs)} jobs, ${fmt.s(a.seconds)} first to last${a.finished ? '' : ' (time limit hit)'}, by ${a.via}`);
+    add(
+      'analysis of imported items',
+      r.engine,
+      `${fmt.int(a.perS)} items/s`,
+      '',
+      null,
+      `${fmt.int(a.items)} items in ${fmt.int(a.jobs)} jobs, ${fmt.s(a.seconds)} first to last${a.finished ? '' : ' (time limit hit)'}, by ${a.via}`,
+    );
   });
-  each('database size after the run', (r) => { if (r.dbSizeMb !== undefined) add('database size after the run', r.engine, fmt.mb(r.dbSizeMb)); });
+  each('database size after the run', (r) => {
+    if (r.dbSizeMb !== undefined) add('database size after the run', r.engine, fmt.mb(r.dbSizeMb));
+  });
   return out;
 }
 
 main()
-  .catch((err) => { console.error(err); process.exitCode = 1; })
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
   .finally(() => cleanupAll());

@@ -52,14 +52,30 @@ const EXPLORER_QUERIES: Array<{ name: string; params: Record<string, string> }> 
   { name: 'unassigned + type', params: { assignee_id: 'none', type: 'complaint' } },
 ];
 
-export interface SearchTiming { name: string; q: string; matches: number; medianMs: number; p95Ms: number; plan: string }
+export interface SearchTiming {
+  name: string;
+  q: string;
+  matches: number;
+  medianMs: number;
+  p95Ms: number;
+  plan: string;
+}
 
-export async function benchSearch(serverUrl: string): Promise<{ rows: number; loadSeconds: number; timings: SearchTiming[]; explorer: SearchTiming[] }> {
+export async function benchSearch(
+  serverUrl: string,
+): Promise<{ rows: number; loadSeconds: number; timings: SearchTiming[]; explorer: SearchTiming[] }> {
   const { url, dispose } = await createBenchDatabase(serverUrl);
   const database = await openFeedloopDatabase({ databaseUrl: url, dataDir: '', poolSize: 2 });
   try {
     await database.migrate();
-    const { workspace } = await setupOwner(database, { organizationName: 'Bench', workspaceName: 'Search', name: 'Bench', email: 'search@bench.example', password: 'bench password 12345', locale: 'en' });
+    const { workspace } = await setupOwner(database, {
+      organizationName: 'Bench',
+      workspaceName: 'Search',
+      name: 'Bench',
+      email: 'search@bench.example',
+      password: 'bench password 12345',
+      locale: 'en',
+    });
     const started = performance.now();
     await loadSearchRows(database, workspace.id, SEARCH_ROWS);
     const loadSeconds = (performance.now() - started) / 1000;
@@ -81,7 +97,11 @@ export async function createBenchDatabase(serverUrl: string, prefix = 'feedloop_
   const admin = async (text: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
-    try { await client.query(text); } finally { await client.end(); }
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
   };
   await admin(`create database ${name}`);
   let dropped = false;
@@ -99,7 +119,9 @@ export async function createBenchDatabase(serverUrl: string, prefix = 'feedloop_
 export async function loadSearchRows(database: Database, workspaceId: string, rows: number) {
   const texts = searchBenchTexts(DISTINCT_TEXTS);
   console.log(`  · search: ${texts.length} distinct texts, loading ${fmt.int(rows)} rows…`);
-  await database.rows(sql`create table bench_texts (k int primary key, text text not null, search_text text not null, language text not null)`);
+  await database.rows(
+    sql`create table bench_texts (k int primary key, text text not null, search_text text not null, language text not null)`,
+  );
   await database.rows(sql`insert into bench_texts select * from unnest(
     ${pgArray(texts.map((_, k) => k))}::int[], ${pgArray(texts.map((t) => t.text))}::text[],
     ${pgArray(texts.map((t) => searchDocument(t.text)))}::text[], ${pgArray(texts.map((t) => t.language))}::text[])`);
@@ -139,15 +161,18 @@ async function timeQuery(database: Database, scope: WorkspaceScope, name: string
   durations.sort((a, b) => a - b);
   const search = input.q ? feedbackSearch(input.q) : null;
   // The list query's filters and shape (the join to customers left out), for the count and the plan.
-  const where = sql.join([
-    sql`workspace_id = ${scope.workspaceId}`,
-    ...(search ? [search.where] : []),
-    ...(input.sentiment ? [sql`sentiment = any(${pgArray(input.sentiment)}::text[])`] : []),
-    ...(input.type ? [sql`feedback_type = any(${pgArray(input.type)}::text[])`] : []),
-    ...(input.topic ? [sql`topics @> ${pgArray(input.topic)}::text[]`] : []),
-    ...(input.tag ? [sql`tags @> ${pgArray(input.tag)}::text[]`] : []),
-    ...(input.assignee_id === 'none' ? [sql`assignee_id is null`] : []),
-  ], sql` and `);
+  const where = sql.join(
+    [
+      sql`workspace_id = ${scope.workspaceId}`,
+      ...(search ? [search.where] : []),
+      ...(input.sentiment ? [sql`sentiment = any(${pgArray(input.sentiment)}::text[])`] : []),
+      ...(input.type ? [sql`feedback_type = any(${pgArray(input.type)}::text[])`] : []),
+      ...(input.topic ? [sql`topics @> ${pgArray(input.topic)}::text[]`] : []),
+      ...(input.tag ? [sql`tags @> ${pgArray(input.tag)}::text[]`] : []),
+      ...(input.assignee_id === 'none' ? [sql`assignee_id is null`] : []),
+    ],
+    sql` and `,
+  );
   const [{ n }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from feedback_items where ${where}`);
   const newest = sql`created_at desc nulls last, id desc nulls last`;
   const byRelevance = search !== null && input.sort === 'relevance';
@@ -158,16 +183,27 @@ async function timeQuery(database: Database, scope: WorkspaceScope, name: string
   const plan = await database.rows<{ 'QUERY PLAN': string }>(sql`explain (analyze, costs off, timing off, summary on)
     select id, ${rank} as rank from feedback_items where ${where}${candidates} order by ${byRelevance ? sql`${rank} desc, id desc` : newest} limit 51`);
   return {
-    name, q: input.q ?? new URLSearchParams(params).toString(), matches: Number(n),
-    medianMs: durations[Math.floor(durations.length / 2)], p95Ms: durations[Math.min(durations.length - 1, Math.ceil(durations.length * 0.95) - 1)],
+    name,
+    q: input.q ?? new URLSearchParams(params).toString(),
+    matches: Number(n),
+    medianMs: durations[Math.floor(durations.length / 2)],
+    p95Ms: durations[Math.min(durations.length - 1, Math.ceil(durations.length * 0.95) - 1)],
     plan: plan.map((r) => r['QUERY PLAN']).join('\n'),
   };
 }
 
 export function searchReport(result: Awaited<ReturnType<typeof benchSearch>>): string {
-  const rows = (timings: SearchTiming[]) => timings.map((t) => [t.name, t.q, fmt.int(t.matches), fmt.ms(t.medianMs), fmt.ms(t.p95Ms), t.p95Ms < SEARCH_TARGET_MS ? 'yes' : 'NO']);
+  const rows = (timings: SearchTiming[]) =>
+    timings.map((t) => [t.name, t.q, fmt.int(t.matches), fmt.ms(t.medianMs), fmt.ms(t.p95Ms), t.p95Ms < SEARCH_TARGET_MS ? 'yes' : 'NO']);
   const header = (what: string) => ['query', what, 'matching rows', 'median', 'p95', `p95 < ${SEARCH_TARGET_MS} ms`];
-  const plans = (timings: SearchTiming[]) => timings.map((t) => `Plan, ${t.name} (${t.q || 'no filter'}):\n${t.plan.split('\n').map((l) => `    ${l}`).join('\n')}\n`);
+  const plans = (timings: SearchTiming[]) =>
+    timings.map(
+      (t) =>
+        `Plan, ${t.name} (${t.q || 'no filter'}):\n${t.plan
+          .split('\n')
+          .map((l) => `    ${l}`)
+          .join('\n')}\n`,
+    );
   return [
     `Search on ${fmt.int(result.rows)} items (PostgreSQL; loaded in ${fmt.s(result.loadSeconds)}; ${RUNS} timed runs each, service function listFeedback, limit 50)\n`,
     table(header('q'), rows(result.timings)),

@@ -100,23 +100,44 @@ export async function benchSurveys(serverUrl: string): Promise<SurveyBenchResult
   return out;
 }
 
-async function owner(url: string, scopes: string[]): Promise<{ key: string; api: (method: string, path: string, body?: object) => Promise<{ status: number; json: any }> }> {
+async function owner(
+  url: string,
+  scopes: string[],
+): Promise<{ key: string; api: (method: string, path: string, body?: object) => Promise<{ status: number; json: any }> }> {
   const setup = await fetch(`${url}/api/v1/setup`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ organizationName: 'Bench Inc', workspaceName: 'Surveys', name: 'Bench Owner', email: 'owner@bench.example', password: 'bench password 12345', locale: 'en' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      organizationName: 'Bench Inc',
+      workspaceName: 'Surveys',
+      name: 'Bench Owner',
+      email: 'owner@bench.example',
+      password: 'bench password 12345',
+      locale: 'en',
+    }),
   });
   if (setup.status !== 201) throw new Error(`POST /api/v1/setup: ${setup.status} ${await setup.text()}`);
   const cookie = setup.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const res = await fetch(`${url}/api/v1/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench', scopes }) });
+  const res = await fetch(`${url}/api/v1/api-keys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ name: 'bench', scopes }),
+  });
   if (res.status !== 201) throw new Error(`POST /api/v1/api-keys: ${res.status} ${await res.text()}`);
   const key = ((await res.json()) as { key: string }).key;
   const api = async (method: string, path: string, body?: object) => {
     const r = await fetch(`${url}${path}`, {
-      method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
     });
     const text = await r.text();
     let json: any = null;
-    try { json = JSON.parse(text); } catch { json = text; }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
     return { status: r.status, json };
   };
   return { key, api };
@@ -133,7 +154,11 @@ async function liveSurvey(api: Awaited<ReturnType<typeof owner>>['api']): Promis
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try { return await fn(client); } finally { await client.end(); }
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,12 +188,23 @@ async function linkPart(serverUrl: string, out: SurveyBenchResult) {
       // A fixed number of requests (not a duration), so every response is in when autocannon returns
       // and the rows can be checked against the 303s exactly; sized for about ANSWER_SECONDS.
       const amount = Math.max(5000, Math.round(warmup.perS * 1.35 * ANSWER_SECONDS));
-      log(`link page: POST ${survey.linkPath.replace(/\/s\/.*/, '/s/<token>')}/answer, ${ANSWER_CONNECTIONS} connections, ${fmt.int(amount)} answers (~${ANSWER_SECONDS} s)…`);
+      log(
+        `link page: POST ${survey.linkPath.replace(/\/s\/.*/, '/s/<token>')}/answer, ${ANSWER_CONNECTIONS} connections, ${fmt.int(amount)} answers (~${ANSWER_SECONDS} s)…`,
+      );
       const load = await loadAnswers({ ...opts, amount });
-      const counts = await withClient(dbUrl, async (c) => (await c.query<{ responses: number; answers: number; items: number }>(`
+      const counts = await withClient(
+        dbUrl,
+        async (c) =>
+          (
+            await c.query<{ responses: number; answers: number; items: number }>(
+              `
         select (select count(*)::int from survey_responses where survey_id = $1) as responses,
                (select count(*)::int from survey_answers where survey_id = $1) as answers,
-               (select count(*)::int from feedback_items where channel = 'survey' and metadata->>'survey_id' = $1::text) as items`, [survey.id])).rows[0]);
+               (select count(*)::int from feedback_items where channel = 'survey' and metadata->>'survey_id' = $1::text) as items`,
+              [survey.id],
+            )
+          ).rows[0],
+      );
       out.link = { warmup, load, expected: warmup.redirects + load.redirects, ...counts };
     } finally {
       await server.stop();
@@ -178,13 +214,22 @@ async function linkPart(serverUrl: string, out: SurveyBenchResult) {
   }
 }
 
-async function loadAnswers(opts: { url: string; path: string; hidden: Record<string, string>; questionId: string; amount: number }): Promise<AnswerLoad> {
+async function loadAnswers(opts: {
+  url: string;
+  path: string;
+  hidden: Record<string, string>;
+  questionId: string;
+  amount: number;
+}): Promise<AnswerLoad> {
   const run = randomBytes(6).toString('base64url');
   let n = 0;
   let sampleError: string | null = null;
   let redirects = 0;
   const other: Record<string, number> = {};
-  const fixed = Object.entries(opts.hidden).filter(([k]) => k !== '_n').map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  const fixed = Object.entries(opts.hidden)
+    .filter(([k]) => k !== '_n')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
   const started = performance.now();
   const result = await autocannon({
     url: opts.url,
@@ -192,24 +237,29 @@ async function loadAnswers(opts: { url: string; path: string; hidden: Record<str
     amount: opts.amount,
     timeout: 30,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    requests: [{
-      method: 'POST',
-      path: opts.path,
-      setupRequest: (req) => {
-        const i = n++;
-        // Nonce: 16+ characters, unique per request; address: 10.x.y.z, unique for 16M requests.
-        return {
-          ...req,
-          headers: { ...req.headers, 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
-          body: `${fixed}&_n=bench${run}${i.toString().padStart(8, '0')}&a_${opts.questionId}=${i % 11}`,
-        };
+    requests: [
+      {
+        method: 'POST',
+        path: opts.path,
+        setupRequest: (req) => {
+          const i = n++;
+          // Nonce: 16+ characters, unique per request; address: 10.x.y.z, unique for 16M requests.
+          return {
+            ...req,
+            headers: { ...req.headers, 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+            body: `${fixed}&_n=bench${run}${i.toString().padStart(8, '0')}&a_${opts.questionId}=${i % 11}`,
+          };
+        },
+        onResponse: (status, body) => {
+          if (status === 303) {
+            redirects++;
+            return;
+          }
+          other[status] = (other[status] ?? 0) + 1;
+          sampleError ??= `${status} ${String(body).replace(/\s+/g, ' ').slice(0, 300)}`;
+        },
       },
-      onResponse: (status, body) => {
-        if (status === 303) { redirects++; return; }
-        other[status] = (other[status] ?? 0) + 1;
-        sampleError ??= `${status} ${String(body).replace(/\s+/g, ' ').slice(0, 300)}`;
-      },
-    }],
+    ],
   });
   // Wall time of the whole run (to the last response), not autocannon's rounded duration.
   const seconds = (performance.now() - started) / 1000;
@@ -232,18 +282,30 @@ async function loadAnswers(opts: { url: string; path: string; hidden: Record<str
 // ---------------------------------------------------------------------------------------------
 // 2. Email surveys through the queue
 
-interface Inbox { counts: Map<string, number>; received: number; first: number; last: number }
+interface Inbox {
+  counts: Map<string, number>;
+  received: number;
+  first: number;
+  last: number;
+}
 
 async function startSmtp(): Promise<{ port: number; inbox: Inbox; close(): Promise<void> }> {
   const inbox: Inbox = { counts: new Map(), received: 0, first: 0, last: 0 };
   const smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       let size = 0;
-      stream.on('data', (chunk: Buffer) => { if (size < 64 * 1024) chunks.push(chunk); size += chunk.length; });
+      stream.on('data', (chunk: Buffer) => {
+        if (size < 64 * 1024) chunks.push(chunk);
+        size += chunk.length;
+      });
       stream.on('end', () => {
-        const head = Buffer.concat(chunks).toString('utf8').split(/\r?\n\r?\n/, 1)[0];
+        const head = Buffer.concat(chunks)
+          .toString('utf8')
+          .split(/\r?\n\r?\n/, 1)[0];
         const id = /^message-id:\s*(<[^>\r\n]+>)/im.exec(head)?.[1];
         if (!id) return callback(new Error('no Message-ID'));
         // Counted when accepted: the 250 reply follows this callback.
@@ -255,7 +317,9 @@ async function startSmtp(): Promise<{ port: number; inbox: Inbox; close(): Promi
       });
     },
   });
-  smtp.on('error', () => { /* a killed worker drops its connections */ });
+  smtp.on('error', () => {
+    /* a killed worker drops its connections */
+  });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const port = (smtp.server.address() as AddressInfo).port;
   return { port, inbox, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
@@ -273,27 +337,45 @@ async function emailPart(serverUrl: string, out: SurveyBenchResult) {
       const survey = await liveSurvey(api);
       const customerIds: string[] = new Array(EMAILS);
       let next = 0;
-      await Promise.all(Array.from({ length: 16 }, async () => {
-        while (next < EMAILS) {
-          const i = next++;
-          const res = await api('POST', '/api/v1/customers/identify', { externalId: `bench-${i}`, email: `customer${i}@bench.example`, locale: 'en' });
-          if (res.status !== 200 && res.status !== 201) throw new Error(`POST /api/v1/customers/identify: ${res.status} ${JSON.stringify(res.json)}`);
-          customerIds[i] = res.json.id;
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (next < EMAILS) {
+            const i = next++;
+            const res = await api('POST', '/api/v1/customers/identify', {
+              externalId: `bench-${i}`,
+              email: `customer${i}@bench.example`,
+              locale: 'en',
+            });
+            if (res.status !== 200 && res.status !== 201)
+              throw new Error(`POST /api/v1/customers/identify: ${res.status} ${JSON.stringify(res.json)}`);
+            customerIds[i] = res.json.id;
+          }
+        }),
+      );
 
-      const workerEnv = { DATABASE_URL: dbUrl, SMTP_URL: `smtp://127.0.0.1:${smtp.port}?tls=off`, PUBLIC_URL: 'https://feedback.bench.example' };
-      const startWorker = () => { const w = feedloop(['worker'], workerEnv); workers.push(w); return w; };
+      const workerEnv = {
+        DATABASE_URL: dbUrl,
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}?tls=off`,
+        PUBLIC_URL: 'https://feedback.bench.example',
+      };
+      const startWorker = () => {
+        const w = feedloop(['worker'], workerEnv);
+        workers.push(w);
+        return w;
+      };
       const first = startWorker();
       await sleep(1500); // start-up (it polls an empty queue), not counted
       if (first.proc.exitCode !== null) throw new Error(`the worker exited:\n${first.output()}`);
 
-      log(`email: POST /api/v1/surveys/:id/send, ${EMAILS / SEND_BATCH} batches of ${fmt.int(SEND_BATCH)}; worker killed (SIGKILL) at ~${KILL_AT * 100} %…`);
+      log(
+        `email: POST /api/v1/surveys/:id/send, ${EMAILS / SEND_BATCH} batches of ${fmt.int(SEND_BATCH)}; worker killed (SIGKILL) at ~${KILL_AT * 100} %…`,
+      );
       const started = performance.now();
       const sending = (async () => {
         for (let i = 0; i < customerIds.length; i += SEND_BATCH) {
           const res = await api('POST', `/api/v1/surveys/${survey.id}/send`, { customerIds: customerIds.slice(i, i + SEND_BATCH) });
-          if (res.status !== 202 || res.json.queued !== Math.min(SEND_BATCH, customerIds.length - i)) throw new Error(`POST /send: ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
+          if (res.status !== 202 || res.json.queued !== Math.min(SEND_BATCH, customerIds.length - i))
+            throw new Error(`POST /send: ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
         }
       })();
       const deadline = started + EMAIL_TIME_LIMIT_S * 1000;
@@ -307,34 +389,55 @@ async function emailPart(serverUrl: string, out: SurveyBenchResult) {
       const firstWorkerPerS = killedAt / ((performance.now() - started) / 1000);
       await sending;
       const held = await withClient(dbUrl, async (c) => {
-        const { rows } = await c.query<{ n: number }>(`select count(*)::int as n from jobs where queue = 'send-survey-email' and state = 'active'`);
+        const { rows } = await c.query<{ n: number }>(
+          `select count(*)::int as n from jobs where queue = 'send-survey-email' and state = 'active'`,
+        );
         if (!WAIT_FOR_LOCKS) await c.query(`update jobs set locked_until = now() where queue = 'send-survey-email' and state = 'active'`);
         return rows[0].n;
       });
-      log(`email: killed at ${fmt.int(killedAt)} received, ${held} jobs held by it${WAIT_FOR_LOCKS ? ' (waiting for their locks to expire)' : ' (locks expired now)'}; a new worker finishes…`);
+      log(
+        `email: killed at ${fmt.int(killedAt)} received, ${held} jobs held by it${WAIT_FOR_LOCKS ? ' (waiting for their locks to expire)' : ' (locks expired now)'}; a new worker finishes…`,
+      );
       startWorker();
 
       let status: Record<string, number> = {};
       let timedOut = false;
       await withClient(dbUrl, async (c) => {
         for (;;) {
-          const { rows } = await c.query<{ status: string; n: number }>(`select status, count(*)::int as n from survey_sends where survey_id = $1 group by status`, [survey.id]);
+          const { rows } = await c.query<{ status: string; n: number }>(
+            `select status, count(*)::int as n from survey_sends where survey_id = $1 group by status`,
+            [survey.id],
+          );
           status = Object.fromEntries(rows.map((r) => [r.status, r.n]));
           if ((status.queued ?? 0) === 0 && Object.values(status).reduce((a, b) => a + b, 0) === EMAILS) break;
-          if (performance.now() > deadline) { timedOut = true; break; }
+          if (performance.now() > deadline) {
+            timedOut = true;
+            break;
+          }
           await sleep(100);
         }
       });
-      const sendRows = await withClient(dbUrl, async (c) => (await c.query<{ message_id: string }>(`select message_id from survey_sends where survey_id = $1`, [survey.id])).rows);
+      const sendRows = await withClient(
+        dbUrl,
+        async (c) => (await c.query<{ message_id: string }>(`select message_id from survey_sends where survey_id = $1`, [survey.id])).rows,
+      );
       const counts = smtp.inbox.counts;
       const lost = sendRows.filter((r) => !counts.has(r.message_id)).length;
       const { sent = 0, ...notSent } = status;
       out.email = {
-        sends: sendRows.length, sent, notSent,
-        received: smtp.inbox.received, distinct: counts.size,
+        sends: sendRows.length,
+        sent,
+        notSent,
+        received: smtp.inbox.received,
+        distinct: counts.size,
         duplicates: [...counts.values()].filter((n) => n > 1).length,
-        lost, killedAt, heldByKilled: held, locksExpired: !WAIT_FOR_LOCKS,
-        seconds: (smtp.inbox.last - started) / 1000, firstWorkerPerS, timedOut,
+        lost,
+        killedAt,
+        heldByKilled: held,
+        locksExpired: !WAIT_FOR_LOCKS,
+        seconds: (smtp.inbox.last - started) / 1000,
+        firstWorkerPerS,
+        timedOut,
       };
     } finally {
       await server.stop();
@@ -356,26 +459,63 @@ export function surveysReport(r: SurveyBenchResult): string {
     rows.push([measure, value, target || '—', met === null ? '' : met ? 'yes' : 'NO', note]);
   if (r.link) {
     const { load: l, warmup } = r.link;
-    const bad = Object.entries(l.other).map(([code, n]) => `${n}×${code}`).join(' ');
-    add('link page answers', `${fmt.int(l.perS)} answers/s`, `≥ ${fmt.int(SURVEY_TARGETS.answersPerS)} answers/s`, l.perS >= SURVEY_TARGETS.answersPerS,
-      `${fmt.int(l.redirects)} × 303 in ${fmt.s(l.seconds)}, ${ANSWER_CONNECTIONS} connections; other statuses: ${bad || '0'}, errors: ${l.errors}, timeouts: ${l.timeouts}`);
+    const bad = Object.entries(l.other)
+      .map(([code, n]) => `${n}×${code}`)
+      .join(' ');
+    add(
+      'link page answers',
+      `${fmt.int(l.perS)} answers/s`,
+      `≥ ${fmt.int(SURVEY_TARGETS.answersPerS)} answers/s`,
+      l.perS >= SURVEY_TARGETS.answersPerS,
+      `${fmt.int(l.redirects)} × 303 in ${fmt.s(l.seconds)}, ${ANSWER_CONNECTIONS} connections; other statuses: ${bad || '0'}, errors: ${l.errors}, timeouts: ${l.timeouts}`,
+    );
     add('link page latency p50', fmt.ms(l.p50), '', null, `p90 ${fmt.ms(l.p90)}`);
     add('link page latency p99', fmt.ms(l.p99), '', null, `max ${fmt.ms(l.max)}`);
     const exact = r.link.responses === r.link.expected && r.link.items === r.link.expected && r.link.answers === r.link.expected;
-    add('rows written per 303', exact ? 'exact' : 'MISMATCH', 'one each', exact,
-      `${fmt.int(r.link.expected)} × 303 (warm-up ${fmt.int(warmup.redirects)} included): ${fmt.int(r.link.responses)} responses, ${fmt.int(r.link.answers)} answers, ${fmt.int(r.link.items)} feedback items`);
+    add(
+      'rows written per 303',
+      exact ? 'exact' : 'MISMATCH',
+      'one each',
+      exact,
+      `${fmt.int(r.link.expected)} × 303 (warm-up ${fmt.int(warmup.redirects)} included): ${fmt.int(r.link.responses)} responses, ${fmt.int(r.link.answers)} answers, ${fmt.int(r.link.items)} feedback items`,
+    );
   } else add('link page answers', r.errors.some((e) => e.startsWith('link')) ? 'not measured (error)' : 'not measured');
   if (r.email) {
     const e = r.email;
-    const notSent = Object.entries(e.notSent).map(([s, n]) => `${n} ${s}`).join(', ');
-    add('email surveys delivered', `${fmt.int(e.received / Math.max(e.seconds, 0.001))} msgs/s`, '', null,
-      `${fmt.int(e.received)} received in ${fmt.s(e.seconds)} from the first POST /send to the last message, worker restart included; first worker ${fmt.int(e.firstWorkerPerS)} msgs/s`);
-    add('distinct Message-IDs', fmt.int(e.distinct), fmt.int(e.sends), e.distinct === e.sends, `${fmt.int(e.sent)} of ${fmt.int(e.sends)} sends 'sent'${notSent ? `, ${notSent}` : ''}${e.timedOut ? `, time limit (${EMAIL_TIME_LIMIT_S} s) hit` : ''}`);
+    const notSent = Object.entries(e.notSent)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ');
+    add(
+      'email surveys delivered',
+      `${fmt.int(e.received / Math.max(e.seconds, 0.001))} msgs/s`,
+      '',
+      null,
+      `${fmt.int(e.received)} received in ${fmt.s(e.seconds)} from the first POST /send to the last message, worker restart included; first worker ${fmt.int(e.firstWorkerPerS)} msgs/s`,
+    );
+    add(
+      'distinct Message-IDs',
+      fmt.int(e.distinct),
+      fmt.int(e.sends),
+      e.distinct === e.sends,
+      `${fmt.int(e.sent)} of ${fmt.int(e.sends)} sends 'sent'${notSent ? `, ${notSent}` : ''}${e.timedOut ? `, time limit (${EMAIL_TIME_LIMIT_S} s) hit` : ''}`,
+    );
     add('lost (never received)', fmt.int(e.lost), '0', e.lost === 0);
-    add('duplicates (received twice)', fmt.int(e.duplicates), '', null,
-      e.duplicates ? 'the worker was killed between the SMTP server\'s 250 and the send\'s status update; the copy has the same Message-ID' : '');
-    add('worker killed (SIGKILL)', `at ${fmt.int(e.killedAt)} received`, '', null,
-      `${e.heldByKilled} claimed job(s) held by it${e.locksExpired ? '; their 120 s lock was expired by the benchmark instead of waited for (BENCH_SURVEY_REAL_LOCKS=1 waits)' : ', redelivered when their 120 s lock expired'}`);
+    add(
+      'duplicates (received twice)',
+      fmt.int(e.duplicates),
+      '',
+      null,
+      e.duplicates
+        ? "the worker was killed between the SMTP server's 250 and the send's status update; the copy has the same Message-ID"
+        : '',
+    );
+    add(
+      'worker killed (SIGKILL)',
+      `at ${fmt.int(e.killedAt)} received`,
+      '',
+      null,
+      `${e.heldByKilled} claimed job(s) held by it${e.locksExpired ? '; their 120 s lock was expired by the benchmark instead of waited for (BENCH_SURVEY_REAL_LOCKS=1 waits)' : ', redelivered when their 120 s lock expired'}`,
+    );
   } else add('email surveys delivered', r.errors.some((e) => e.startsWith('email')) ? 'not measured (error)' : 'not measured');
   lines.push(table(['measure', 'value', 'target', 'met', 'note'], rows));
   if (r.link?.load.sampleError) lines.push(`\nFirst answer other than 303: ${r.link.load.sampleError}`);
@@ -383,6 +523,8 @@ export function surveysReport(r: SurveyBenchResult): string {
   lines.push('\nNotes: answers are posted as the page posts them (form-encoded, hidden fields from GET /s/<token>), one new');
   lines.push('respondent each (own _n nonce; own X-Forwarded-For with TRUST_PROXY=true, as behind a proxy), to `serve --no-workers`');
   lines.push('(the answer path alone; the analysis jobs it enqueues stay queued). Emails: `serve --no-workers` queues them, a');
-  lines.push('`feedloop worker` process sends them to an SMTP server in the benchmark process, which counts every Message-ID it accepts.\n');
+  lines.push(
+    '`feedloop worker` process sends them to an SMTP server in the benchmark process, which counts every Message-ID it accepts.\n',
+  );
   return lines.join('\n');
 }

@@ -38,8 +38,16 @@ const gzipped = (file: string) => gzipSync(fs.readFileSync(path.join(repoRoot, '
 async function prepareWorkspace(url: string, shopOrigin: string): Promise<string> {
   const json = { 'content-type': 'application/json', origin: url };
   const setup = await fetch(`${url}/api/v1/setup`, {
-    method: 'POST', headers: json,
-    body: JSON.stringify({ organizationName: 'Bench Inc', workspaceName: 'Bench', name: 'Bench Owner', email: 'owner@bench.example', password: 'bench password 12345', locale: 'en' }),
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      organizationName: 'Bench Inc',
+      workspaceName: 'Bench',
+      name: 'Bench Owner',
+      email: 'owner@bench.example',
+      password: 'bench password 12345',
+      locale: 'en',
+    }),
   });
   const cookie = setup.headers.get('set-cookie')?.split(';')[0] ?? '';
   const post = async (p: string, body: object) => {
@@ -47,7 +55,10 @@ async function prepareWorkspace(url: string, shopOrigin: string): Promise<string
     if (res.status >= 300) throw new Error(`POST ${p}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<Record<string, string>>;
   };
-  const survey = await post('/api/v1/surveys', { template: 'nps', settings: { widget: { triggers: [{ type: 'page_view' }], display: 'every_n_days', everyDays: 1 } } });
+  const survey = await post('/api/v1/surveys', {
+    template: 'nps',
+    settings: { widget: { triggers: [{ type: 'page_view' }], display: 'every_n_days', everyDays: 1 } },
+  });
   await post(`/api/v1/surveys/${survey.id}/publish`, {});
   return (await post('/api/v1/widget-keys', { name: 'Bench shop', allowedOrigins: [shopOrigin] })).publicKey;
 }
@@ -66,7 +77,11 @@ export async function benchWidget(): Promise<WidgetBenchResult> {
   page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>
 <script src="${server.url}/widget/v1/loader.js" data-key="${key}" async></script></body></html>`;
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   onCleanup(() => browser.close());
   const visits: Array<{ total: number; loader: number; config: number; renderer: number }> = [];
   for (let i = 0; i <= VISITS; i++) {
@@ -76,37 +91,71 @@ export async function benchWidget(): Promise<WidgetBenchResult> {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', THROTTLE);
     await tab.goto(shopUrl);
-    const shownAt = await tab.waitForFunction(() => {
-      for (const host of Array.from(document.querySelectorAll('feedloop-widget'))) {
-        if (host.shadowRoot?.querySelector('[role=dialog]')) return performance.now();
-      }
-      return 0;
-    }, undefined, { polling: 'raf', timeout: 30_000 });
-    const timings = await tab.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })));
+    const shownAt = await tab.waitForFunction(
+      () => {
+        for (const host of Array.from(document.querySelectorAll('feedloop-widget'))) {
+          if (host.shadowRoot?.querySelector('[role=dialog]')) return performance.now();
+        }
+        return 0;
+      },
+      undefined,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    const timings = await tab.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+    );
     const entry = (part: string) => timings.find((t) => t.name.includes(part))!;
     const loader = entry('/widget/v1/loader.js');
     // The first visit warms the server up; it is not counted.
     if (i > 0) {
       visits.push({
-        total: (await shownAt.jsonValue()) - loader.start, loader: loader.end - loader.start,
-        config: entry('/config').end - entry('/config').start, renderer: entry('/widget/v1/renderer.js').end - entry('/widget/v1/renderer.js').start,
+        total: (await shownAt.jsonValue()) - loader.start,
+        loader: loader.end - loader.start,
+        config: entry('/config').end - entry('/config').start,
+        renderer: entry('/widget/v1/renderer.js').end - entry('/widget/v1/renderer.js').start,
       });
     }
     await context.close();
   }
   return {
-    loaderGzip: gzipped('loader.js'), rendererGzip: gzipped('renderer.js'),
+    loaderGzip: gzipped('loader.js'),
+    rendererGzip: gzipped('renderer.js'),
     firstPaint: visits.map((v) => v.total),
-    parts: { loader: median(visits.map((v) => v.loader)), config: median(visits.map((v) => v.config)), renderer: median(visits.map((v) => v.renderer)) },
+    parts: {
+      loader: median(visits.map((v) => v.loader)),
+      config: median(visits.map((v) => v.config)),
+      renderer: median(visits.map((v) => v.renderer)),
+    },
   };
 }
 
 export function widgetReport(r: WidgetBenchResult): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  return table(['measure', 'value', 'target'], [
-    ['loader, gzipped', kb(r.loaderGzip), `≤ ${WIDGET_TARGETS.loaderKb} KB ${r.loaderGzip <= WIDGET_TARGETS.loaderKb * 1024 ? '(met)' : '(NOT met)'}`],
-    ['renderer, gzipped (loaded only when something is shown)', kb(r.rendererGzip), `≤ ${WIDGET_TARGETS.rendererKb} KB ${r.rendererGzip <= WIDGET_TARGETS.rendererKb * 1024 ? '(met)' : '(NOT met)'}`],
-    [`loader request → first survey on screen, slow 4G (median of ${r.firstPaint.length})`, `${fmt.ms(median(r.firstPaint))} (${fmt.ms(Math.min(...r.firstPaint))}–${fmt.ms(Math.max(...r.firstPaint))})`, '—'],
-    ['  of which: loader download / config request / renderer download (medians)', `${fmt.ms(r.parts.loader)} / ${fmt.ms(r.parts.config)} / ${fmt.ms(r.parts.renderer)}`, ''],
-  ]);
+  return table(
+    ['measure', 'value', 'target'],
+    [
+      [
+        'loader, gzipped',
+        kb(r.loaderGzip),
+        `≤ ${WIDGET_TARGETS.loaderKb} KB ${r.loaderGzip <= WIDGET_TARGETS.loaderKb * 1024 ? '(met)' : '(NOT met)'}`,
+      ],
+      [
+        'renderer, gzipped (loaded only when something is shown)',
+        kb(r.rendererGzip),
+        `≤ ${WIDGET_TARGETS.rendererKb} KB ${r.rendererGzip <= WIDGET_TARGETS.rendererKb * 1024 ? '(met)' : '(NOT met)'}`,
+      ],
+      [
+        `loader request → first survey on screen, slow 4G (median of ${r.firstPaint.length})`,
+        `${fmt.ms(median(r.firstPaint))} (${fmt.ms(Math.min(...r.firstPaint))}–${fmt.ms(Math.max(...r.firstPaint))})`,
+        '—',
+      ],
+      [
+        '  of which: loader download / config request / renderer download (medians)',
+        `${fmt.ms(r.parts.loader)} / ${fmt.ms(r.parts.config)} / ${fmt.ms(r.parts.renderer)}`,
+        '',
+      ],
+    ],
+  );
 }

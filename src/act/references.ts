@@ -11,15 +11,24 @@ import { tickets } from './tickets/tickets.tables.js';
 
 export async function assertMember(scope: WorkspaceScope, tx: DbOrTx, userId: string | null | undefined, field: string): Promise<void> {
   if (!userId) return;
-  const [member] = await tx.select({ userId: memberships.userId }).from(memberships)
+  const [member] = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
     .where(and(eq(memberships.workspaceId, scope.workspaceId), eq(memberships.userId, userId)));
   if (!member) throw new AppError(422, 'unknown_member', `${field}: not a member of this workspace`, field);
 }
 
 /** The customer's current id (a merged record answers for the one it was merged into). */
-export async function resolveCustomer(scope: WorkspaceScope, tx: DbOrTx, customerId: string | null | undefined, field = 'customerId'): Promise<string | null> {
+export async function resolveCustomer(
+  scope: WorkspaceScope,
+  tx: DbOrTx,
+  customerId: string | null | undefined,
+  field = 'customerId',
+): Promise<string | null> {
   if (!customerId) return null;
-  const [c] = await tx.select({ id: customers.id, mergedIntoId: customers.mergedIntoId }).from(customers)
+  const [c] = await tx
+    .select({ id: customers.id, mergedIntoId: customers.mergedIntoId })
+    .from(customers)
     .where(scope.where(customers, eq(customers.id, customerId)));
   if (!c) throw new AppError(422, 'unknown_customer', `${field}: no such customer in this workspace`, field);
   return c.mergedIntoId ?? c.id;
@@ -29,14 +38,25 @@ export async function resolveCustomer(scope: WorkspaceScope, tx: DbOrTx, custome
 export async function loadFeedbackRefs(scope: WorkspaceScope, tx: DbOrTx, ids: readonly string[], field: string) {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const rows = await tx.select({ id: feedbackItems.id, customerId: feedbackItems.customerId }).from(feedbackItems)
+  const rows = await tx
+    .select({ id: feedbackItems.id, customerId: feedbackItems.customerId })
+    .from(feedbackItems)
     .where(scope.where(feedbackItems, inArray(feedbackItems.id, unique)));
-  if (rows.length !== unique.length) throw new AppError(422, 'unknown_feedback', `${field}: some items do not exist in this workspace`, field);
+  if (rows.length !== unique.length)
+    throw new AppError(422, 'unknown_feedback', `${field}: some items do not exist in this workspace`, field);
   return rows;
 }
 
-export async function assertTicket(scope: WorkspaceScope, tx: DbOrTx, ticketId: string | null | undefined, field = 'ticketId'): Promise<void> {
+export async function assertTicket(
+  scope: WorkspaceScope,
+  tx: DbOrTx,
+  ticketId: string | null | undefined,
+  field = 'ticketId',
+): Promise<void> {
   if (!ticketId) return;
-  const [t] = await tx.select({ id: tickets.id }).from(tickets).where(scope.where(tickets, eq(tickets.id, ticketId)));
+  const [t] = await tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(scope.where(tickets, eq(tickets.id, ticketId)));
   if (!t) throw new AppError(422, 'unknown_ticket', `${field}: no such ticket in this workspace`, field);
 }

@@ -38,7 +38,10 @@ export interface RunningApp {
 
 /** An embedded database on disk is owned by this process, which serves other commands' work for it. */
 const offersControlChannel = (config: Config) =>
-  !config.databaseUrl && !config.dataDir.startsWith('memory://') && process.platform !== 'win32' && controlSocketAddress(config.dataDir) !== null;
+  !config.databaseUrl &&
+  !config.dataDir.startsWith('memory://') &&
+  process.platform !== 'win32' &&
+  controlSocketAddress(config.dataDir) !== null;
 
 export async function startApp(config: Config, log: Logger, options: { serveHttp?: boolean } = {}): Promise<RunningApp> {
   const offersControl = offersControlChannel(config);
@@ -70,7 +73,11 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
     app = await buildServer({ config, database, log, version }, routeTable({ config, database }));
     url = await app.listen({ port: config.port, host: config.host });
     if (config.metricsListen) {
-      metricsApp = await buildMetricsServer({ token: config.metricsToken, https: config.publicUrl.startsWith('https://'), log: log.child({ component: 'metrics' }) });
+      metricsApp = await buildMetricsServer({
+        token: config.metricsToken,
+        https: config.publicUrl.startsWith('https://'),
+        log: log.child({ component: 'metrics' }),
+      });
       metricsUrl = await metricsApp.listen(config.metricsListen);
     }
   }

@@ -26,34 +26,53 @@ async function runUntilSignal(workersOnly: boolean, opts: { port?: string; worke
   if (workersOnly && config.workerNice > 0) log.info({ nice: lowerWorkerPriority(config.workerNice) }, 'worker CPU priority lowered');
   const app = await startApp(config, log, { serveHttp: !workersOnly });
   const engine = app.database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
-  log.info({ url: app.url || undefined, metricsUrl: app.metricsUrl ?? undefined, publicUrl: config.publicUrl, engine, workers: config.runWorkers }, workersOnly ? 'Feedloop worker started' : `Feedloop is running at ${config.publicUrl}`);
+  log.info(
+    { url: app.url || undefined, metricsUrl: app.metricsUrl ?? undefined, publicUrl: config.publicUrl, engine, workers: config.runWorkers },
+    workersOnly ? 'Feedloop worker started' : `Feedloop is running at ${config.publicUrl}`,
+  );
   if (!workersOnly) console.error(`\n  Feedloop is running at ${config.publicUrl} (${engine})\n`);
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
-    app.stop().then(() => process.exit(0), (err) => { log.error({ err }, 'shutdown failed'); process.exit(1); });
+    app.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-program.command('serve').description('Start the web dashboard, API and background workers')
+program
+  .command('serve')
+  .description('Start the web dashboard, API and background workers')
   .option('-p, --port <port>', 'port to listen on (default $PORT or 3000)')
   .option('--no-workers', 'do not run background jobs in this process')
   .action((opts) => runUntilSignal(false, opts).catch(fail));
 
-program.command('worker').description('Run only background jobs (scale out next to `serve --no-workers`)')
+program
+  .command('worker')
+  .description('Run only background jobs (scale out next to `serve --no-workers`)')
   .action(() => runUntilSignal(true, {}).catch(fail));
 
-program.command('migrate').description('Apply database migrations and exit')
+program
+  .command('migrate')
+  .description('Apply database migrations and exit')
   .action(async () => {
     try {
       const database = await openConfiguredDatabase(loadConfig());
       console.log(`Database is up to date (${database.engine}).`);
       await database.close();
-    } catch (err) { fail(err); }
+    } catch (err) {
+      fail(err);
+    }
   });
 
-program.command('setup').description('Create the owner account on a fresh install (asks for the password)')
+program
+  .command('setup')
+  .description('Create the owner account on a fresh install (asks for the password)')
   .requiredOption('--email <email>', 'owner email')
   .requiredOption('--name <name>', 'owner name')
   .option('--organization <name>', 'organization name', 'My company')
@@ -65,14 +84,19 @@ program.command('setup').description('Create the owner account on a fresh instal
     await runSetupCommand(opts, openConfiguredDatabase).catch(fail);
   });
 
-program.command('import').description('Import feedback from a CSV or JSONL file (streamed; re-runs resume and never duplicate)')
+program
+  .command('import')
+  .description('Import feedback from a CSV or JSONL file (streamed; re-runs resume and never duplicate)')
   .argument('<file>', 'a .csv or .jsonl file')
   .option('--format <format>', 'csv | jsonl (default: from the file extension)')
   .option('--map <field=column...>', 'map a Feedloop field to a column, e.g. --map text=comment nps=score customer.email=mail')
   .option('--mapping <file>', 'a JSON file {"field": "column", …} with the same mapping')
   .option('--channel <channel>', 'channel for rows without one', 'import')
   .option('--workspace <slug>', 'workspace slug, shown in Settings → Workspace (default: the only workspace, else the first)')
-  .option('--date-format <format>', 'how dates are written when the file does not show it: jalali | iso | dmy | mdy | ymd (default: read any known form)')
+  .option(
+    '--date-format <format>',
+    'how dates are written when the file does not show it: jalali | iso | dmy | mdy | ymd (default: read any known form)',
+  )
   .option('--delimiter <char>', 'CSV delimiter (default: detected from , ; tab)')
   .option('--batch-size <n>', 'rows per transaction', '1000')
   .option('--rejects <file>', 'write rejected rows with their reasons to this JSONL file')
@@ -82,7 +106,9 @@ program.command('import').description('Import feedback from a CSV or JSONL file 
     await runImportCommand(file, opts, openConfiguredDatabase).catch(fail);
   });
 
-program.command('analyze').description('Analyse texts with the shipped model and default topics (arguments, or one text per line on stdin)')
+program
+  .command('analyze')
+  .description('Analyse texts with the shipped model and default topics (arguments, or one text per line on stdin)')
   .argument('[texts...]', 'texts to analyse')
   .option('--json', 'one JSON object per text')
   .option('--language <code>', 'skip language detection')
@@ -91,7 +117,9 @@ program.command('analyze').description('Analyse texts with the shipped model and
     await runAnalyzeCommand(texts, opts).catch(fail);
   });
 
-program.command('demo').description('Create a demo workspace with multilingual feedback, customers, orders and surveys')
+program
+  .command('demo')
+  .description('Create a demo workspace with multilingual feedback, customers, orders and surveys')
   .option('--name <name>', 'workspace name', 'Demo shop')
   .action(async (opts) => {
     const { runDemoCommand } = await import('./demo/demo-command.js');

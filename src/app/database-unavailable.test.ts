@@ -39,12 +39,17 @@ async function startProxy(target: { host: string; port: number }) {
   const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   await listen(0);
   const port = (server.address() as net.AddressInfo).port;
-  const dropAll = () => { for (const s of sockets) s.resetAndDestroy(); };
+  const dropAll = () => {
+    for (const s of sockets) s.resetAndDestroy();
+  };
   return {
     port,
     /** Connections refused: nothing listens (PostgreSQL stopped). */
     async refuse() {
-      await new Promise<void>((resolve) => { server.close(() => resolve()); dropAll(); });
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        dropAll();
+      });
     },
     /** Every connection reset as soon as it opens (PostgreSQL going down, a broken network). */
     reset() {
@@ -66,15 +71,32 @@ describe('telling an unreachable database from other errors', () => {
   it('knows the errors of a lost connection, whatever wraps them, and nothing else', () => {
     const wrapped = (cause: object) => Object.assign(new Error('Failed query: select 1'), { cause });
     for (const err of [
-      { code: 'ECONNREFUSED' }, { code: 'ECONNRESET' }, { code: '57P01' }, { code: '57P02' }, { code: '57P03' },
-      { code: '08006' }, { code: '08001' }, { code: '53300' },
-      new Error('Connection terminated unexpectedly'), new Error('timeout exceeded when trying to connect'),
-      wrapped({ code: '57P01' }), wrapped(new AggregateError([{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }])),
-    ]) expect(isDatabaseUnavailable(err), JSON.stringify(err) + String(err)).toBe(true);
+      { code: 'ECONNREFUSED' },
+      { code: 'ECONNRESET' },
+      { code: '57P01' },
+      { code: '57P02' },
+      { code: '57P03' },
+      { code: '08006' },
+      { code: '08001' },
+      { code: '53300' },
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+      wrapped({ code: '57P01' }),
+      wrapped(new AggregateError([{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }])),
+    ])
+      expect(isDatabaseUnavailable(err), JSON.stringify(err) + String(err)).toBe(true);
     for (const err of [
-      { code: '23505' }, { code: '42P01' }, { code: '22P02' }, { code: 'FST_ERR_VALIDATION' },
-      new Error('boom'), wrapped({ code: '23503' }), null, undefined, 'ECONNREFUSED',
-    ]) expect(isDatabaseUnavailable(err), String(err)).toBe(false);
+      { code: '23505' },
+      { code: '42P01' },
+      { code: '22P02' },
+      { code: 'FST_ERR_VALIDATION' },
+      new Error('boom'),
+      wrapped({ code: '23503' }),
+      null,
+      undefined,
+      'ECONNREFUSED',
+    ])
+      expect(isDatabaseUnavailable(err), String(err)).toBe(false);
   });
 
   it('knows the real errors of a refused connection and of a server that never answers', async () => {
@@ -82,12 +104,22 @@ describe('telling an unreachable database from other errors', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedPort = (closed.address() as net.AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const refused = await new pg.Client({ host: '127.0.0.1', port: closedPort, user: 'x', database: 'x' }).connect().catch((e: unknown) => e);
+    const refused = await new pg.Client({ host: '127.0.0.1', port: closedPort, user: 'x', database: 'x' })
+      .connect()
+      .catch((e: unknown) => e);
     expect(isDatabaseUnavailable(refused)).toBe(true);
 
-    const silent = net.createServer(() => { /* accepts and never answers */ });
+    const silent = net.createServer(() => {
+      /* accepts and never answers */
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const pool = new pg.Pool({ host: '127.0.0.1', port: (silent.address() as net.AddressInfo).port, user: 'x', database: 'x', connectionTimeoutMillis: 200 });
+    const pool = new pg.Pool({
+      host: '127.0.0.1',
+      port: (silent.address() as net.AddressInfo).port,
+      user: 'x',
+      database: 'x',
+      connectionTimeoutMillis: 200,
+    });
     const timedOut = await pool.query('select 1').catch((e: unknown) => e);
     expect(isDatabaseUnavailable(timedOut)).toBe(true);
     await pool.end();
@@ -117,7 +149,12 @@ describe.skipIf(!serverUrl)('PostgreSQL unreachable: 503 with Retry-After, then 
   };
   const listFeedback = () => app.inject({ method: 'GET', url: '/api/v1/feedback', headers: bearer(key) });
   const createFeedback = (text: string, idempotencyKey = randomBytes(8).toString('hex')) =>
-    app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { ...bearer(key), 'idempotency-key': idempotencyKey }, payload: { channel: 'api', text } });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { ...bearer(key), 'idempotency-key': idempotencyKey },
+      payload: { channel: 'api', text },
+    });
   const stored = async () => (await admin((c) => c.query<{ n: number }>('select count(*)::int as n from feedback_items'), true)).rows[0].n;
 
   let retried = '';
@@ -165,7 +202,12 @@ describe.skipIf(!serverUrl)('PostgreSQL unreachable: 503 with Retry-After, then 
     const t = { app, database } as unknown as TestApp;
     const { cookie } = await setupOwner(t);
     key = await createKey(t, cookie, ['feedback:read', 'feedback:write', 'surveys:read', 'surveys:manage']);
-    const survey = await app.inject({ method: 'POST', url: '/api/v1/surveys', headers: bearer(key), payload: { template: 'nps', languages: ['en', 'fa'] } });
+    const survey = await app.inject({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: bearer(key),
+      payload: { template: 'nps', languages: ['en', 'fa'] },
+    });
     await app.inject({ method: 'POST', url: `/api/v1/surveys/${survey.json().id}/publish`, headers: bearer(key) });
     linkPath = survey.json().linkPath;
     expect((await createFeedback('written before')).statusCode).toBe(201);
@@ -193,7 +235,9 @@ describe.skipIf(!serverUrl)('PostgreSQL unreachable: 503 with Retry-After, then 
 
   it('when the server terminates the connections (admin shutdown, 57P01)', async () => {
     const inFlight = database.rows(sql`select pg_sleep(10)`).catch((e: unknown) => e);
-    await admin((c) => c.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [name]));
+    await admin((c) =>
+      c.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [name]),
+    );
     const err = await inFlight;
     expect(isDatabaseUnavailable(err), String(err)).toBe(true);
     expect((await listFeedback()).statusCode).toBe(200);

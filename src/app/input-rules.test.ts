@@ -31,7 +31,11 @@ const count = async (table: 'feedback_items' | 'events' | 'orders' | 'tasks') =>
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A refused request: 400, naming `field`, and nothing of `table` stored. */
-async function refused(table: Parameters<typeof count>[0], field: string, send: () => Promise<{ statusCode: number; json(): any; body: string }>) {
+async function refused(
+  table: Parameters<typeof count>[0],
+  field: string,
+  send: () => Promise<{ statusCode: number; json(): any; body: string }>,
+) {
   const before = await count(table);
   const res = await send();
   expect(res.statusCode, res.body).toBe(400);
@@ -44,8 +48,22 @@ beforeAll(async () => {
   const setup = await setupOwner(t);
   cookie = setup.cookie;
   scope = new WorkspaceScope(t.database, setup.body.workspace.id);
-  key = await createKey(t, cookie, ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'tickets:write', 'surveys:read', 'surveys:manage']);
-  const widgetKey = await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [SHOP] } });
+  key = await createKey(t, cookie, [
+    'feedback:read',
+    'feedback:write',
+    'customers:read',
+    'customers:write',
+    'events:write',
+    'tickets:write',
+    'surveys:read',
+    'surveys:manage',
+  ]);
+  const widgetKey = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/widget-keys',
+    headers: { cookie },
+    payload: { name: 'Shop', allowedOrigins: [SHOP] },
+  });
   ({ publicKey, identitySecret } = widgetKey.json());
 });
 afterAll(() => t.close());
@@ -69,9 +87,16 @@ describe('client-supplied times', () => {
 
   it('bulk feedback reports the item and field, and stores nothing (atomic)', async () => {
     const before = await count('feedback_items');
-    const res = await post('/api/v1/feedback/bulk', { items: [{ channel: 'api', text: 'fine' }, { channel: 'api', text: 'far future', createdAt: '9999-12-31T00:00:00Z' }] });
+    const res = await post('/api/v1/feedback/bulk', {
+      items: [
+        { channel: 'api', text: 'fine' },
+        { channel: 'api', text: 'far future', createdAt: '9999-12-31T00:00:00Z' },
+      ],
+    });
     expect(res.statusCode).toBe(422);
-    expect(res.json().results).toContainEqual(expect.objectContaining({ index: 1, status: 'invalid', error: expect.objectContaining({ field: 'createdAt' }) }));
+    expect(res.json().results).toContainEqual(
+      expect.objectContaining({ index: 1, status: 'invalid', error: expect.objectContaining({ field: 'createdAt' }) }),
+    );
     expect(await count('feedback_items')).toBe(before);
   });
 
@@ -79,7 +104,12 @@ describe('client-supplied times', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-times-')), 'dates.csv');
     fs.writeFileSync(file, ['comment,date', 'Year one,0001-01-01', 'Far future,9999-12-31', 'Fine,2024-05-01'].join('\n'));
     const rejects: string[] = [];
-    const summary = await importFile(scope, file, { mapping: parseMapping(['text=comment', 'createdAt=date']), channel: 'import', batchSize: 10, onReject: (r) => rejects.push(`${r.row}:${r.field}`) });
+    const summary = await importFile(scope, file, {
+      mapping: parseMapping(['text=comment', 'createdAt=date']),
+      channel: 'import',
+      batchSize: 10,
+      onReject: (r) => rejects.push(`${r.row}:${r.field}`),
+    });
     expect(summary).toMatchObject({ imported: 1, rejected: 2 });
     expect(rejects).toEqual(['1:createdAt', '2:createdAt']);
   });
@@ -88,20 +118,42 @@ describe('client-supplied times', () => {
     const customer = { externalId: 'time-traveller' };
     for (const occurredAt of [...tooEarly, ...tooLate()]) {
       await refused('events', 'occurredAt', () => post('/api/v1/events', { customer, name: 'login', occurredAt }));
-      await refused('events', 'events.1.occurredAt', () => post('/api/v1/events/bulk', { events: [{ customer, name: 'login' }, { customer, name: 'login', occurredAt }] }));
-      await refused('orders', 'placedAt', () => post('/api/v1/orders', { customer, externalId: `o-${occurredAt}`, amount: 5, currency: 'USD', placedAt: occurredAt }));
+      await refused('events', 'events.1.occurredAt', () =>
+        post('/api/v1/events/bulk', {
+          events: [
+            { customer, name: 'login' },
+            { customer, name: 'login', occurredAt },
+          ],
+        }),
+      );
+      await refused('orders', 'placedAt', () =>
+        post('/api/v1/orders', { customer, externalId: `o-${occurredAt}`, amount: 5, currency: 'USD', placedAt: occurredAt }),
+      );
     }
     expect((await post('/api/v1/events', { customer, name: 'login', occurredAt: '2024-01-01T00:00:00Z' })).statusCode).toBe(201);
-    expect((await post('/api/v1/orders', { customer, externalId: 'o-ok', amount: 5, currency: 'USD', placedAt: '2024-01-01T00:00:00Z' })).statusCode).toBe(201);
+    expect(
+      (await post('/api/v1/orders', { customer, externalId: 'o-ok', amount: 5, currency: 'USD', placedAt: '2024-01-01T00:00:00Z' }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('widget events occurredAt', async () => {
     for (const occurredAt of ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', iso(Date.now() + 2 * DAY)]) {
-      await refused('events', 'events.0.occurredAt', () => widgetPost('events', { externalId: 'visitor-1', events: [{ name: 'page_view', occurredAt }] }));
+      await refused('events', 'events.0.occurredAt', () =>
+        widgetPost('events', { externalId: 'visitor-1', events: [{ name: 'page_view', occurredAt }] }),
+      );
     }
     // Events are stored only for identities the business's server signed.
     const userHash = signIdentity(identitySecret, 'visitor-1');
-    expect((await widgetPost('events', { externalId: 'visitor-1', userHash, events: [{ name: 'page_view', occurredAt: iso(Date.now() - 60_000) }] })).statusCode).toBe(201);
+    expect(
+      (
+        await widgetPost('events', {
+          externalId: 'visitor-1',
+          userHash,
+          events: [{ name: 'page_view', occurredAt: iso(Date.now() - 60_000) }],
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('task due dates: up to ten years ahead', async () => {
@@ -109,14 +161,27 @@ describe('client-supplied times', () => {
     await refused('tasks', 'dueAt', () => post('/api/v1/tasks', { title: 'Call back', dueAt: '0001-01-01' }));
     const ok = await post('/api/v1/tasks', { title: 'Call back', dueAt: iso(Date.now() + 365 * DAY) });
     expect(ok.statusCode, ok.body).toBe(201);
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/tasks/${ok.json().id}`, headers: bearer(key), payload: { dueAt: '9999-12-31' } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/tasks/${ok.json().id}`,
+      headers: bearer(key),
+      payload: { dueAt: '9999-12-31' },
+    });
     expect(patch.statusCode).toBe(400);
     expect(patch.json().error.field).toBe('dueAt');
   });
 });
 
 describe('one rule for every score', () => {
-  const accepted: Array<[unknown, number]> = [[7, 7], ['7', 7], [' 7 ', 7], ['۷', 7], ['٧', 7], ['۱۰', 10], ['0', 0]];
+  const accepted: Array<[unknown, number]> = [
+    [7, 7],
+    ['7', 7],
+    [' 7 ', 7],
+    ['۷', 7],
+    ['٧', 7],
+    ['۱۰', 10],
+    ['0', 0],
+  ];
   const refusedValues: unknown[] = ['0x7', '7.0', '7.5', '1e1', '+7', '-1', '', ' ', 'seven', 7.5, 11, -1, true, null, [7], { v: 7 }];
 
   it('feedback: a number or a string of digits in any script; nothing else', async () => {
@@ -128,7 +193,9 @@ describe('one rule for every score', () => {
     for (const nps of refusedValues) {
       await refused('feedback_items', 'nps', () => post('/api/v1/feedback', { channel: 'survey', text: 'x', nps }));
     }
-    expect((await post('/api/v1/feedback', { channel: 'survey', nps: '0x7' })).json().error.message).toBe('nps: must be a whole number from 0 to 10 (a number, or a string of digits)');
+    expect((await post('/api/v1/feedback', { channel: 'survey', nps: '0x7' })).json().error.message).toBe(
+      'nps: must be a whole number from 0 to 10 (a number, or a string of digits)',
+    );
     for (const field of ['csat', 'ces', 'rating']) {
       await refused('feedback_items', field, () => post('/api/v1/feedback', { channel: 'survey', text: 'x', [field]: '1e0' }));
       expect((await post('/api/v1/feedback', { channel: 'survey', [field]: '٣' })).json()[field]).toBe(3);
@@ -136,7 +203,13 @@ describe('one rule for every score', () => {
   });
 
   it('the same in bulk, on PATCH and in the score filter', async () => {
-    const bulk = await post('/api/v1/feedback/bulk', { mode: 'partial', items: [{ channel: 'survey', csat: '۴' }, { channel: 'survey', csat: '4.0' }] });
+    const bulk = await post('/api/v1/feedback/bulk', {
+      mode: 'partial',
+      items: [
+        { channel: 'survey', csat: '۴' },
+        { channel: 'survey', csat: '4.0' },
+      ],
+    });
     expect(bulk.statusCode).toBe(207);
     expect(bulk.json().results[1]).toMatchObject({ status: 'invalid', error: { field: 'csat' } });
     const id = bulk.json().results[0].id;
@@ -150,7 +223,12 @@ describe('one rule for every score', () => {
 
   it('survey answers on the link page and through the widget follow it too', async () => {
     const created = await post('/api/v1/surveys', {
-      name: 'Scores', definition: { languages: ['en'], defaultLanguage: 'en', questions: [{ id: 'nps', type: 'nps', title: { en: 'Recommend us?' }, required: true }] },
+      name: 'Scores',
+      definition: {
+        languages: ['en'],
+        defaultLanguage: 'en',
+        questions: [{ id: 'nps', type: 'nps', title: { en: 'Recommend us?' }, required: true }],
+      },
       settings: { widget: { triggers: [{ type: 'page_view' }] } },
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -162,12 +240,15 @@ describe('one rule for every score', () => {
       expect(res.body).toContain('must be a whole number from 0 to 10');
     }
     expect((await postForm(t, `${survey.linkPath}/answer`, { ...hiddenFields(start.body), a_nps: '٧' })).statusCode).toBe(303);
-    const answer = (nps: unknown, responseKey: string) => widgetPost('responses', { surveyId: survey.id, responseKey, answers: { nps }, language: 'en', anonymousId: 'anon-visitor-9' });
+    const answer = (nps: unknown, responseKey: string) =>
+      widgetPost('responses', { surveyId: survey.id, responseKey, answers: { nps }, language: 'en', anonymousId: 'anon-visitor-9' });
     const bad = await answer('1e1', 'score-rule-response-0001');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('nps');
     expect((await answer('۹', 'score-rule-response-0002')).json()).toEqual({ completed: true });
-    const stored = await t.database.rows<{ nps: number }>(sql`select nps from feedback_items where channel in ('survey', 'widget') and nps is not null and metadata ? 'survey_id' order by nps`);
+    const stored = await t.database.rows<{ nps: number }>(
+      sql`select nps from feedback_items where channel in ('survey', 'widget') and nps is not null and metadata ? 'survey_id' order by nps`,
+    );
     expect(stored.map((r) => r.nps)).toEqual([7, 9]);
   });
 

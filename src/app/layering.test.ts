@@ -21,7 +21,12 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const specs = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]);
-  return specs.map((s) => path.relative(src, path.resolve(path.dirname(file), s)).split(path.sep).join('/'));
+  return specs.map((s) =>
+    path
+      .relative(src, path.resolve(path.dirname(file), s))
+      .split(path.sep)
+      .join('/'),
+  );
 }
 
 const files = sourceFiles(src).map((full) => ({ file: path.relative(src, full).split(path.sep).join('/'), imports: importsOf(full) }));
@@ -41,7 +46,12 @@ describe('layers', () => {
   });
 
   it('features never import the composition root', () => {
-    expect(violations((f) => FEATURES.includes(area(f)), (t) => area(t) === 'app')).toEqual([]);
+    expect(
+      violations(
+        (f) => FEATURES.includes(area(f)),
+        (t) => area(t) === 'app',
+      ),
+    ).toEqual([]);
   });
 
   it('only tests import the test harness', () => {

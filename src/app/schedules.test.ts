@@ -37,9 +37,13 @@ describe('expired Idempotency-Keys', () => {
     const [workspace] = await t.database.db.select().from(workspaces);
     await t.database.rows(sql`insert into idempotency_keys (workspace_id, credential, key, request_hash, state, created_at)
       select ${workspace.id}, 'api_key:old', 'old-' || n, 'h', 'done', now() - interval '25 hours' from generate_series(1, 12) n`);
-    await t.database.rows(sql`insert into idempotency_keys (workspace_id, credential, key, request_hash, state) values (${workspace.id}, 'api_key:new', 'fresh', 'h', 'done')`);
+    await t.database.rows(
+      sql`insert into idempotency_keys (workspace_id, credential, key, request_hash, state) values (${workspace.id}, 'api_key:new', 'fresh', 'h', 'done')`,
+    );
     await runSchedule('purge-idempotency-keys');
-    const left = await t.database.rows<{ key: string }>(sql`select key from idempotency_keys where credential in ('api_key:old', 'api_key:new')`);
+    const left = await t.database.rows<{ key: string }>(
+      sql`select key from idempotency_keys where credential in ('api_key:old', 'api_key:new')`,
+    );
     expect(left.map((r) => r.key)).toEqual(['fresh']);
   });
 });
@@ -92,7 +96,12 @@ describe('schedules', () => {
 
 describe('jobs', () => {
   it('every job fails at once on a payload it cannot read, saying what is wrong', async () => {
-    await t.database.db.transaction((tx) => enqueueJobs(tx, JOBS.map((job) => ({ queue: job.queue, payload: { unexpected: true } }))));
+    await t.database.db.transaction((tx) =>
+      enqueueJobs(
+        tx,
+        JOBS.map((job) => ({ queue: job.queue, payload: { unexpected: true } })),
+      ),
+    );
     await t.drainJobs();
     const failed = await t.database.rows<{ queue: string; attempts: number; last_error: string }>(sql`
       select queue, attempts, last_error from jobs where payload->>'unexpected' = 'true' and state = 'failed'`);

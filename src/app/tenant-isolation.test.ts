@@ -19,19 +19,34 @@ const b: Record<string, string> = {};
 beforeAll(async () => {
   const scopes = ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage'];
   const s = await signedInApp({ scopes });
-  ({ t, api, key: keyA, owner: { cookie: ownerCookie } } = s);
+  ({
+    t,
+    api,
+    key: keyA,
+    owner: { cookie: ownerCookie },
+  } = s);
   const { workspace: wsB, key } = await s.otherWorkspace(scopes);
   keyB = key;
   const post = (url: string, payload: object) => api('POST', url, payload, bearer(keyB));
   b.customer = (await post('/api/v1/customers/identify', { externalId: 'b-secret', email: 'b@example.com' })).json().id;
-  b.feedback = (await post('/api/v1/feedback', { channel: 'api', text: 'B secret text', customerId: b.customer, externalId: 'b-ext' })).json().id;
-  b.order = (await post('/api/v1/orders', { customer: { externalId: 'b-secret' }, externalId: 'B-1', amount: 10, currency: 'USD' })).json().id;
+  b.feedback = (
+    await post('/api/v1/feedback', { channel: 'api', text: 'B secret text', customerId: b.customer, externalId: 'b-ext' })
+  ).json().id;
+  b.order = (
+    await post('/api/v1/orders', { customer: { externalId: 'b-secret' }, externalId: 'B-1', amount: 10, currency: 'USD' })
+  ).json().id;
   b.survey = (await post('/api/v1/surveys', { template: 'nps', languages: ['en'] })).json().id;
   await post(`/api/v1/surveys/${b.survey}/publish`, {});
   b.trigger = (await post(`/api/v1/surveys/${b.survey}/triggers`, { eventName: 'order_placed' })).json().id;
   b.segment = (await post('/api/v1/segments', { name: 'B VIPs', definition: { match: 'all', conditions: [] } })).json().id;
   b.widgetKey = newId();
-  await t.database.db.insert(widgetKeys).values({ id: b.widgetKey, workspaceId: wsB.id, name: 'B site', publicKey: `pk_${randomToken(16)}`, allowedOrigins: ['https://b.example'] });
+  await t.database.db.insert(widgetKeys).values({
+    id: b.widgetKey,
+    workspaceId: wsB.id,
+    name: 'B site',
+    publicKey: `pk_${randomToken(16)}`,
+    allowedOrigins: ['https://b.example'],
+  });
 });
 afterAll(() => t.close());
 
@@ -53,12 +68,22 @@ describe('tenant isolation', () => {
   it("every survey route answers 404 for another workspace's survey, and A's surveys never reach B's customers", async () => {
     const survey = `/api/v1/surveys/${b.survey}`;
     for (const [method, url, payload] of [
-      ['GET', survey], ['PATCH', survey, { name: 'x' }], ['POST', `${survey}/publish`, {}], ['POST', `${survey}/close`, {}],
-      ['GET', `${survey}/results`], ['GET', `${survey}/preview`], ['GET', `${survey}/sends`], ['GET', `${survey}/triggers`],
-      ['POST', `${survey}/triggers`, { eventName: 'x' }], ['DELETE', `${survey}/triggers/${b.trigger}`],
-      ['POST', `${survey}/links`, { customerId: b.customer }], ['POST', `${survey}/send`, { customerIds: [b.customer] }],
-      ['POST', `${survey}/send/preview`, { customerIds: [b.customer] }], ['POST', `${survey}/links/bulk`, { customerIds: [b.customer] }],
-      ['GET', `${survey}/email-preview`], ['GET', `${survey}/email-preview/html`],
+      ['GET', survey],
+      ['PATCH', survey, { name: 'x' }],
+      ['POST', `${survey}/publish`, {}],
+      ['POST', `${survey}/close`, {}],
+      ['GET', `${survey}/results`],
+      ['GET', `${survey}/preview`],
+      ['GET', `${survey}/sends`],
+      ['GET', `${survey}/triggers`],
+      ['POST', `${survey}/triggers`, { eventName: 'x' }],
+      ['DELETE', `${survey}/triggers/${b.trigger}`],
+      ['POST', `${survey}/links`, { customerId: b.customer }],
+      ['POST', `${survey}/send`, { customerIds: [b.customer] }],
+      ['POST', `${survey}/send/preview`, { customerIds: [b.customer] }],
+      ['POST', `${survey}/links/bulk`, { customerIds: [b.customer] }],
+      ['GET', `${survey}/email-preview`],
+      ['GET', `${survey}/email-preview/html`],
     ] as Array<['GET' | 'POST' | 'PATCH' | 'DELETE', string, object?]>) {
       expect((await asA(method, url, payload)).statusCode, `${method} ${url}`).toBe(404);
     }
@@ -66,7 +91,10 @@ describe('tenant isolation', () => {
     const mine = (await asA('POST', '/api/v1/surveys', { template: 'ces', languages: ['en'] })).json().id;
     await asA('POST', `/api/v1/surveys/${mine}/publish`, {});
     expect((await asA('POST', `/api/v1/surveys/${mine}/links`, { customerId: b.customer })).statusCode).toBe(404);
-    expect((await asA('POST', `/api/v1/surveys/${mine}/send`, { customerIds: [b.customer] })).json()).toMatchObject({ queued: 0, skipped: [{ reason: 'unknown_customer' }] });
+    expect((await asA('POST', `/api/v1/surveys/${mine}/send`, { customerIds: [b.customer] })).json()).toMatchObject({
+      queued: 0,
+      skipped: [{ reason: 'unknown_customer' }],
+    });
     expect((await asA('DELETE', `/api/v1/surveys/${mine}/triggers/${b.trigger}`)).statusCode).toBe(404);
     // B's segment and B's customers named in a pasted list are nobody in A.
     expect((await asA('POST', `/api/v1/surveys/${mine}/send/preview`, { segmentId: b.segment })).statusCode).toBe(404);
@@ -75,12 +103,28 @@ describe('tenant isolation', () => {
     expect((await asA('POST', `/api/v1/surveys/${mine}/links/bulk`, { customerIds: [b.customer] })).statusCode).toBe(404);
   });
 
-  it("widget keys of another workspace can be neither seen, changed, rotated nor revoked", async () => {
+  it('widget keys of another workspace can be neither seen, changed, rotated nor revoked', async () => {
     const headers = { cookie: ownerCookie };
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/widget-keys/${b.widgetKey}`, headers, payload: { allowedOrigins: ['https://a.example'] } })).statusCode).toBe(404);
-    const [{ secret }] = await t.database.rows<{ secret: string }>(sql`select identity_secret as secret from widget_keys where id = ${b.widgetKey}`);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/widget-keys/${b.widgetKey}/rotate-secret`, headers, payload: {} })).statusCode).toBe(404);
-    expect((await t.database.rows<{ secret: string }>(sql`select identity_secret as secret from widget_keys where id = ${b.widgetKey}`))[0].secret).toBe(secret);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/widget-keys/${b.widgetKey}`,
+          headers,
+          payload: { allowedOrigins: ['https://a.example'] },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const [{ secret }] = await t.database.rows<{ secret: string }>(
+      sql`select identity_secret as secret from widget_keys where id = ${b.widgetKey}`,
+    );
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/widget-keys/${b.widgetKey}/rotate-secret`, headers, payload: {} })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.database.rows<{ secret: string }>(sql`select identity_secret as secret from widget_keys where id = ${b.widgetKey}`))[0]
+        .secret,
+    ).toBe(secret);
     expect(JSON.stringify((await t.app.inject({ method: 'GET', url: '/api/v1/widget-keys', headers })).json())).not.toContain(secret);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/widget-keys/${b.widgetKey}`, headers })).statusCode).toBe(404);
     expect(JSON.stringify((await t.app.inject({ method: 'GET', url: '/api/v1/widget-keys', headers })).json())).not.toContain(b.widgetKey);
@@ -100,8 +144,18 @@ describe('tenant isolation', () => {
 
   it('the same Idempotency-Key in two workspaces are two requests', async () => {
     const body = { channel: 'api', text: 'idem across' };
-    const a = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { ...bearer(keyA), 'idempotency-key': 'shared' }, payload: body });
-    const bb = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { ...bearer(keyB), 'idempotency-key': 'shared' }, payload: body });
+    const a = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { ...bearer(keyA), 'idempotency-key': 'shared' },
+      payload: body,
+    });
+    const bb = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { ...bearer(keyB), 'idempotency-key': 'shared' },
+      payload: body,
+    });
     expect(a.statusCode).toBe(201);
     expect(bb.statusCode).toBe(201);
     expect(a.json().id).not.toBe(bb.json().id);
@@ -140,7 +194,11 @@ describe('tenant isolation', () => {
     expect(trigger.json().error).toMatchObject({ code: 'unknown_segment', field: 'segment.0.value' });
     expect((await asA('GET', `/api/v1/surveys/${mine}/triggers`)).json().data).toHaveLength(0);
     const widget = (segment: object[]) => ({ widget: { triggers: [{ type: 'page_view' }], segment } });
-    const created = await asA('POST', '/api/v1/surveys', { template: 'nps', languages: ['en'], settings: widget([{ field: 'locale', op: 'eq', value: 'en' }, ...foreign]) });
+    const created = await asA('POST', '/api/v1/surveys', {
+      template: 'nps',
+      languages: ['en'],
+      settings: widget([{ field: 'locale', op: 'eq', value: 'en' }, ...foreign]),
+    });
     expect(created.statusCode, created.body).toBe(400);
     expect(created.json().error).toMatchObject({ code: 'unknown_segment', field: 'settings.widget.segment.1.value' });
     const updated = await asA('PATCH', `/api/v1/surveys/${mine}`, { settings: widget(foreign) });
@@ -149,7 +207,16 @@ describe('tenant isolation', () => {
     expect((await asA('GET', `/api/v1/surveys/${mine}`)).json().settings.widget).toBeUndefined();
     // The workspace's own segment is fine.
     const own = (await asA('POST', '/api/v1/segments', { name: 'A VIPs', definition: { match: 'all', conditions: [] } })).json().id;
-    expect((await asA('PATCH', `/api/v1/surveys/${mine}`, { settings: widget([{ field: 'segment', op: 'eq', value: own }]) })).statusCode).toBe(200);
-    expect((await asA('POST', `/api/v1/surveys/${mine}/triggers`, { eventName: 'order_placed', segment: [{ field: 'segment', op: 'neq', value: own }] })).statusCode).toBe(201);
+    expect(
+      (await asA('PATCH', `/api/v1/surveys/${mine}`, { settings: widget([{ field: 'segment', op: 'eq', value: own }]) })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await asA('POST', `/api/v1/surveys/${mine}/triggers`, {
+          eventName: 'order_placed',
+          segment: [{ field: 'segment', op: 'neq', value: own }],
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });

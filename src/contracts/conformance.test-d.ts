@@ -50,9 +50,21 @@ import type { listSurveySends } from '../collect/surveys/send-survey.js';
 import type { surveyResults } from '../collect/surveys/survey-results.js';
 import type { SURVEY_TEMPLATES } from '../collect/surveys/survey-templates.js';
 import type { createTrigger, listTriggers } from '../collect/surveys/survey-triggers.js';
-import type { ZCreateSurveyInput, ZCreateTriggerInput, ZPersonalLinksInput, ZSendSurveyInput, ZUpdateSurveyInput } from '../collect/surveys/surveys.input.js';
+import type {
+  ZCreateSurveyInput,
+  ZCreateTriggerInput,
+  ZPersonalLinksInput,
+  ZSendSurveyInput,
+  ZUpdateSurveyInput,
+} from '../collect/surveys/surveys.input.js';
 import type { createSurvey, getSurvey, listSurveys, setSurveyStatus, updateSurvey } from '../collect/surveys/surveys.service.js';
-import type { createWidgetKey, listWidgetKeys, revokeWidgetKey, rotateIdentitySecret, updateWidgetKey } from '../collect/widget/widget-key.service.js';
+import type {
+  createWidgetKey,
+  listWidgetKeys,
+  revokeWidgetKey,
+  rotateIdentitySecret,
+  updateWidgetKey,
+} from '../collect/widget/widget-key.service.js';
 import type { widgetConfig, widgetSurvey } from '../collect/widget/widget-surveys.service.js';
 import type { ZMergeCustomersInput } from '../customers/customers/customers.input.js';
 import type { customerProfile } from '../customers/profile/profile.service.js';
@@ -81,9 +93,14 @@ type ElementOf<T> = T extends readonly (infer E)[] ? E : never;
 
 /** The contract, with an enumeration read as `string` where the server holds a plain string. */
 type Loose<Contract, Server> = Contract extends unknown
-  ? Contract extends string ? (string extends Extract<Server, string> ? string : Contract)
-    : Contract extends readonly unknown[] ? { [K in keyof Contract]: Loose<Contract[K], ElementOf<Server>> }
-      : Contract extends object ? { [K in keyof Contract]: Loose<Contract[K], FieldOf<Server, K>> }
+  ? Contract extends string
+    ? string extends Extract<Server, string>
+      ? string
+      : Contract
+    : Contract extends readonly unknown[]
+      ? { [K in keyof Contract]: Loose<Contract[K], ElementOf<Server>> }
+      : Contract extends object
+        ? { [K in keyof Contract]: Loose<Contract[K], FieldOf<Server, K>> }
         : Contract
   : never;
 
@@ -94,13 +111,17 @@ type Served<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F
 type Answers<Server extends Expected, Contract, Expected = Loose<Contract, Server>> = [Server, Contract, Expected];
 /** Fields of a body (at any depth) that the server's input does not have. */
 type UnknownFields<Body, Input> = Body extends readonly (infer B)[]
-  ? (Input extends readonly (infer I)[] ? UnknownFields<B, I> : never)
+  ? Input extends readonly (infer I)[]
+    ? UnknownFields<B, I>
+    : never
   : Body extends object
     ? { [K in keyof Body]-?: K extends AllKeys<Input> ? UnknownFields<Body[K], FieldOf<Input, K>> : K }[keyof Body]
     : never;
 
 /** The server accepts what the client sends: every body is valid input, and no field is unknown to it. */
-type Accepts<Input, Body extends Input> = [UnknownFields<Body, Input>] extends [never] ? true : { unknownFields: UnknownFields<Body, Input> };
+type Accepts<Input, Body extends Input> = [UnknownFields<Body, Input>] extends [never]
+  ? true
+  : { unknownFields: UnknownFields<Body, Input> };
 type Check<T extends true> = T;
 
 /** Same members, both ways: an enumeration in a type and in a list. */
@@ -151,7 +172,10 @@ export type Responses = [
   Answers<Served<typeof getCustomer>, customers.Customer>,
   Answers<Served<typeof updateCustomer>, customers.Customer>,
   Answers<Served<typeof customerProfile>, customers.CustomerProfile>,
-  Answers<Served<typeof customerTimeline>, Omit<customers.CustomerTimeline, 'data'> & { data: Array<Pick<customers.TimelineEntry, 'kind' | 'id' | 'at'>> }>,
+  Answers<
+    Served<typeof customerTimeline>,
+    Omit<customers.CustomerTimeline, 'data'> & { data: Array<Pick<customers.TimelineEntry, 'kind' | 'id' | 'at'>> }
+  >,
   Answers<Served<typeof mergeCustomers>, customers.MergeResult>,
   Answers<Served<typeof listSegments>, List<segments.Segment>>,
   Answers<Served<typeof getSegment>, segments.Segment>,

@@ -10,11 +10,15 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const contractsDir = path.join(root, 'src/contracts');
 
-interface Import { specifier: string; typeOnly: boolean }
+interface Import {
+  specifier: string;
+  typeOnly: boolean;
+}
 
 /** Every file under `dir` (relative to the repository) whose name ends with one of `extensions`. */
 function filesUnder(dir: string, extensions: string[]): string[] {
-  return fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
     .filter((file) => extensions.some((ext) => file.endsWith(ext)))
     .map((file) => path.join(dir, file));
 }
@@ -24,7 +28,11 @@ function importsOf(file: string): Import[] {
   const source = fs.readFileSync(path.join(root, file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
   const found: Import[] = [];
   for (const m of source.matchAll(/^\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/gm)) {
-    const specifiers = m[3].replace(/^\{|\}$/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+    const specifiers = m[3]
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const everyType = specifiers.length > 0 && m[3].startsWith('{') && specifiers.every((s) => s.startsWith('type '));
     found.push({ specifier: m[4], typeOnly: Boolean(m[2]) || everyType });
   }
@@ -69,8 +77,15 @@ describe('contracts', () => {
   it('bring no zod into the dashboard and the widget: values come from zod-free files', () => {
     // A contracts file brings zod along when it, or a file it imports values from, imports zod.
     const withZod = new Set<string>();
-    const valueImports = new Map(contractsFiles.map((file) => [path.basename(file, '.ts'), importsOf(file).filter((i) => !i.typeOnly).map((i) => i.specifier)]));
-    for (let grew = true; grew;) {
+    const valueImports = new Map(
+      contractsFiles.map((file) => [
+        path.basename(file, '.ts'),
+        importsOf(file)
+          .filter((i) => !i.typeOnly)
+          .map((i) => i.specifier),
+      ]),
+    );
+    for (let grew = true; grew; ) {
       grew = false;
       for (const [name, specifiers] of valueImports) {
         if (withZod.has(name)) continue;
@@ -81,9 +96,14 @@ describe('contracts', () => {
       }
     }
     expect(withZod.has('survey-definition')).toBe(true);
-    const zodInBundles = clientFiles.flatMap((file) => importsOf(file)
-      .filter((i) => !i.typeOnly && i.specifier.startsWith('@feedloop/contracts/') && withZod.has(i.specifier.slice('@feedloop/contracts/'.length)))
-      .map((i) => `${file}: ${i.specifier}`));
+    const zodInBundles = clientFiles.flatMap((file) =>
+      importsOf(file)
+        .filter(
+          (i) =>
+            !i.typeOnly && i.specifier.startsWith('@feedloop/contracts/') && withZod.has(i.specifier.slice('@feedloop/contracts/'.length)),
+        )
+        .map((i) => `${file}: ${i.specifier}`),
+    );
     expect(zodInBundles).toEqual([]);
   });
 });

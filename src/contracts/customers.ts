@@ -74,16 +74,41 @@ interface TimelineBase {
 
 /** One entry of a customer's timeline; feedback `text` is null for a caller without feedback:read. */
 export type TimelineEntry =
-  | (TimelineBase & { kind: 'feedback'; channel: Channel; text: string | null; language: string | null; nps: number | null; csat: number | null; ces: number | null; rating: number | null; sentiment: Sentiment | null })
-  | (TimelineBase & { kind: 'survey_response'; surveyId: string; surveyName: string; status: 'in_progress' | 'completed'; channel: string; language: string })
+  | (TimelineBase & {
+      kind: 'feedback';
+      channel: Channel;
+      text: string | null;
+      language: string | null;
+      nps: number | null;
+      csat: number | null;
+      ces: number | null;
+      rating: number | null;
+      sentiment: Sentiment | null;
+    })
+  | (TimelineBase & {
+      kind: 'survey_response';
+      surveyId: string;
+      surveyName: string;
+      status: 'in_progress' | 'completed';
+      channel: string;
+      language: string;
+    })
   | (TimelineBase & { kind: 'event'; name: string; properties: Record<string, unknown> })
   | (TimelineBase & { kind: 'order'; externalId: string; amount: number; currency: string; status: string | null })
   | (TimelineBase & { kind: 'ticket'; number: number; subject: string; status: TicketStatus; priority: TicketPriority })
   | (TimelineBase & { kind: 'task'; title: string; status: TaskStatus; dueAt: string | null })
-  | (TimelineBase & { kind: 'compensation'; compensationKind: CompensationKind; amount: number | null; currency: string | null; code: string | null; note: string | null })
+  | (TimelineBase & {
+      kind: 'compensation';
+      compensationKind: CompensationKind;
+      amount: number | null;
+      currency: string | null;
+      code: string | null;
+      note: string | null;
+    })
   | (TimelineBase & { kind: 'notification'; channel: string; status: SendStatus; language: string } & (
-    | { purpose: 'survey_invitation'; surveyId: string; surveyName: string }
-    | { purpose: 'idea_status'; ideaId: string | null; ideaTitle: string | null; ideaStatus: IdeaStatus }));
+        | { purpose: 'survey_invitation'; surveyId: string; surveyName: string }
+        | { purpose: 'idea_status'; ideaId: string | null; ideaTitle: string | null; ideaStatus: IdeaStatus }
+      ));
 
 /** GET /customers/{id}/timeline, newest first. */
 export interface CustomerTimeline extends Page<TimelineEntry> {

@@ -4,14 +4,29 @@ import type { TicketPriority } from './act.js';
 import type { IdeaStatus } from './ideas.js';
 import type { Page } from './page.js';
 
-export const CHANNELS = ['survey', 'widget', 'email', 'chat', 'support_ticket', 'review', 'social', 'interview', 'api', 'import', 'other'] as const;
+export const CHANNELS = [
+  'survey',
+  'widget',
+  'email',
+  'chat',
+  'support_ticket',
+  'review',
+  'social',
+  'interview',
+  'api',
+  'import',
+  'other',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const SCORE_TYPES = ['nps', 'csat', 'ces', 'rating'] as const;
 export type ScoreType = (typeof SCORE_TYPES)[number];
 
 /** Score ranges: NPS 0–10, CSAT 1–5, CES 1–7, star rating 1–5. */
-export const SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], rating: [1, 5] } as const satisfies Record<ScoreType, readonly [number, number]>;
+export const SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], rating: [1, 5] } as const satisfies Record<
+  ScoreType,
+  readonly [number, number]
+>;
 
 /** Analysis state: `pending` until the background analysis has run. */
 export const FEEDBACK_STATUSES = ['pending', 'processed', 'failed'] as const;

@@ -86,7 +86,7 @@ function answerWithMostFollowUps(def: SurveyDefinition, question: Question): Ans
 export function projectedPath(def: SurveyDefinition, answers: Answers, seen: ReadonlySet<string> = new Set()): Question[] {
   const assumed: Answers = { ...answers };
   const path: Question[] = [];
-  for (let i = 0; i < def.questions.length;) {
+  for (let i = 0; i < def.questions.length; ) {
     const q = def.questions[i];
     if (q.showIf && !conditionHolds(q.showIf, assumed)) {
       i++;

@@ -122,7 +122,15 @@ export interface OpenTextAnswer {
 export interface SurveyResults {
   survey: { id: string; name: string; names: Localized; status: SurveyStatus; version: number };
   responses: { started: number; completed: number; partial: number; completionRate: number | null; byChannel: Record<string, number> };
-  email: { sent: number; responses: number; responseRate: number | null; bounced?: number; failed?: number; skipped?: number; queued?: number };
+  email: {
+    sent: number;
+    responses: number;
+    responseRate: number | null;
+    bounced?: number;
+    failed?: number;
+    skipped?: number;
+    queued?: number;
+  };
   questions: QuestionResult[];
   openText: {
     answers: number;

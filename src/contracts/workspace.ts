@@ -7,14 +7,20 @@ export type Role = (typeof ROLES)[number];
 
 /** Scopes an API key may be given: server-to-server data access. */
 export const API_KEY_SCOPES = [
-  'feedback:read', 'feedback:write',
-  'customers:read', 'customers:write',
+  'feedback:read',
+  'feedback:write',
+  'customers:read',
+  'customers:write',
   'events:write',
   'topics:manage',
-  'surveys:read', 'surveys:manage',
-  'tickets:read', 'tickets:write',
-  'ideas:read', 'ideas:write',
-  'members:read', 'workspace:read',
+  'surveys:read',
+  'surveys:manage',
+  'tickets:read',
+  'tickets:write',
+  'ideas:read',
+  'ideas:write',
+  'members:read',
+  'workspace:read',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 /** Only signed-in owners and admins, never an API key: managing keys, members and the workspace's settings. */

@@ -12,10 +12,16 @@ const ZConfig = z.object({
   WORKERS: z.enum(['on', 'off']).default('on'),
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  METRICS_LISTEN: z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464').optional(),
+  METRICS_LISTEN: z
+    .string()
+    .regex(/^(\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464')
+    .optional(),
 });
 
 export interface Config {

@@ -50,7 +50,8 @@ async function waitFor(condition: () => boolean, timeoutMs = 40_000) {
 
 async function submit(url: string, key: string, i: number) {
   const res = await fetch(`${url}/api/v1/feedback`, {
-    method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify({ channel: 'api', text: `crash test ${i} ارسال`, externalId: `crash-${i}`, nps: i % 11 }),
   });
   return res.status;
@@ -72,7 +73,9 @@ describe(`crash safety (${testEngine})`, () => {
         const i = next++;
         try {
           if ((await submit(first.url, key, i)) === 201) acknowledged.push(i);
-        } catch { /* connection cut by the kill */ }
+        } catch {
+          /* connection cut by the kill */
+        }
       }
     });
     // Kill at a random moment once some writes are acknowledged (counted, not timed: a busy
@@ -89,8 +92,10 @@ describe(`crash safety (${testEngine})`, () => {
       const counts = new Map<string, number>();
       let cursor: string | null = null;
       do {
-        const res: Response = await fetch(`${second.url}/api/v1/feedback?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${key}` } });
-        const page = await res.json() as { data: Array<{ externalId: string }>; nextCursor: string | null };
+        const res: Response = await fetch(`${second.url}/api/v1/feedback?limit=200${cursor ? `&cursor=${cursor}` : ''}`, {
+          headers: { authorization: `Bearer ${key}` },
+        });
+        const page = (await res.json()) as { data: Array<{ externalId: string }>; nextCursor: string | null };
         for (const f of page.data) counts.set(f.externalId, (counts.get(f.externalId) ?? 0) + 1);
         cursor = page.nextCursor;
       } while (cursor);
@@ -111,7 +116,11 @@ describe(`crash safety (${testEngine})`, () => {
     let i = 0;
     const clients = Array.from({ length: 10 }, async () => {
       while (!stop) {
-        try { statuses.push(await submit(server.url, key, i++)); } catch { stop = true; }
+        try {
+          statuses.push(await submit(server.url, key, i++));
+        } catch {
+          stop = true;
+        }
       }
     });
     await waitFor(() => statuses.length >= 15);

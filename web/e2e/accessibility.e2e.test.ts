@@ -8,7 +8,10 @@ import { screenshot } from './browser.js';
 import { describeBrowser, seedFeedback, signedInOwner, until, useDashboard } from './harness.js';
 
 const LANGUAGES = ['en', 'fa'] as const;
-const SIZES = [['phone', PHONE], ['desktop', DESKTOP]] as const;
+const SIZES = [
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+] as const;
 const TITLES = {
   en: { overview: 'Overview — Feedloop', feedback: 'Feedback — Feedloop', customers: 'Customers — Feedloop' },
   fa: { overview: 'نمای کلی — Feedloop', feedback: 'بازخوردها — Feedloop', customers: 'مشتریان — Feedloop' },
@@ -82,7 +85,11 @@ describeBrowser('the dashboard on a phone and with a screen reader', () => {
       // Choosing a page closes the menu.
       await button.click();
       await nav.getByRole('link', { name: CUSTOMERS_NAV[language] }).click();
-      await until(() => page.title(), (title) => title === TITLES[language].customers, 'the customers page');
+      await until(
+        () => page.title(),
+        (title) => title === TITLES[language].customers,
+        'the customers page',
+      );
       expect(await button.getAttribute('aria-expanded')).toBe('false');
 
       await page.setViewportSize(DESKTOP);
@@ -96,17 +103,29 @@ describeBrowser('the dashboard on a phone and with a screen reader', () => {
       const page = await openIn(language, DESKTOP);
       await page.goto('/');
       await page.locator('main h1').waitFor();
-      await until(() => page.title(), (title) => title === TITLES[language].overview, 'the overview title');
+      await until(
+        () => page.title(),
+        (title) => title === TITLES[language].overview,
+        'the overview title',
+      );
       const link = page.locator('nav.nav').getByRole('link', { name: FEEDBACK_NAV[language] });
       await link.focus();
       await page.keyboard.press('Enter');
-      await until(() => page.title(), (title) => title === TITLES[language].feedback, 'the explorer title');
-      const heading = await until(() => focused(page), (f) => f.tag === 'h1', 'focus on the explorer heading');
+      await until(
+        () => page.title(),
+        (title) => title === TITLES[language].feedback,
+        'the explorer title',
+      );
+      const heading = await until(
+        () => focused(page),
+        (f) => f.tag === 'h1',
+        'focus on the explorer heading',
+      );
       expect(heading.text).toBe(await page.locator('main h1').textContent());
     });
   }
 
-  it('gives each chart a hidden table in the reader\'s language, calendar and digits, and labels that never overlap', async () => {
+  it("gives each chart a hidden table in the reader's language, calendar and digits, and labels that never overlap", async () => {
     for (const language of LANGUAGES) {
       for (const [size, viewport] of SIZES) {
         const page = await openIn(language, viewport);
@@ -115,7 +134,9 @@ describeBrowser('the dashboard on a phone and with a screen reader', () => {
         await table.waitFor({ state: 'attached' });
         expect(await table.locator('caption').textContent()).toBe(language === 'fa' ? 'بازخورد در هر روز' : 'Feedback per day');
         // Thirty days, one row each; today's row holds the three seeded items.
-        const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')));
+        const rows = await table
+          .locator('tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')));
         expect(rows).toHaveLength(30);
         const today = rows.at(-1)!;
         if (language === 'fa') {
@@ -139,7 +160,7 @@ describeBrowser('the dashboard on a phone and with a screen reader', () => {
     }
   });
 
-  it('names a score-only row\'s link and gives row checkboxes a 24 px hit area', async () => {
+  it("names a score-only row's link and gives row checkboxes a 24 px hit area", async () => {
     for (const language of LANGUAGES) {
       for (const [size, viewport] of SIZES) {
         const page = await openIn(language, viewport);

@@ -19,17 +19,26 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   // reports as blocked scripts, so the page gets axe-core's source directly.
   const run = async () => {
     await page.evaluate(axe.source);
-    return page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run({ exclude: [['iframe']] }, { iframes: false, resultTypes: ['violations'] }));
+    return page.evaluate(() =>
+      (window as unknown as { axe: typeof axe }).axe.run({ exclude: [['iframe']] }, { iframes: false, resultTypes: ['violations'] }),
+    );
   };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`axe-core did not finish within ${AXE_TIMEOUT_MS / 1000} s on ${page.url()}`)), AXE_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`axe-core did not finish within ${AXE_TIMEOUT_MS / 1000} s on ${page.url()}`)),
+      AXE_TIMEOUT_MS,
+    );
   });
   const results = await Promise.race([run(), timeout]).finally(() => clearTimeout(timer));
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => {
-      const nodes = violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replace(/\s+/g, ' ').slice(0, 160)})` : ''}`);
+      const nodes = violation.nodes
+        .slice(0, 3)
+        .map(
+          (node) => `${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replace(/\s+/g, ' ').slice(0, 160)})` : ''}`,
+        );
       return `${violation.id} [${violation.impact}] ${violation.help}: ${nodes.join('; ')}${violation.nodes.length > 3 ? ` … and ${violation.nodes.length - 3} more` : ''}`;
     });
 }

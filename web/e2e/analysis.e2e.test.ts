@@ -82,7 +82,10 @@ describeBrowser('analysis and topics', () => {
     await card.getByTestId('corrected-topics').waitFor();
     expect(await card.getByTestId('corrected-type').count()).toBe(0);
     expect(await card.getByTestId('corrected-sentiment').textContent()).toBe(en.analysis.corrected);
-    const chips = await card.getByTestId('analysis-topics').locator('.chip').evaluateAll((els) => els.map((el) => el.getAttribute('data-topic')));
+    const chips = await card
+      .getByTestId('analysis-topics')
+      .locator('.chip')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-topic')));
     expect(chips.sort()).toEqual(['delivery', 'order']);
     expect(await page.locator('.alert-success').textContent()).toBe(en.analysis.saved);
     await screenshot(page, 'feedback-analysis-corrected-en');
@@ -114,7 +117,9 @@ describeBrowser('analysis and topics', () => {
     const card = page.locator('[data-testid=topic-card][data-key=gift_cards]');
     await card.waitFor();
     expect(await card.locator('.topic-name').textContent()).toBe('Gift cards');
-    expect(await card.locator('.topic-keywords li').allTextContents()).toEqual(expect.arrayContaining(['gift card*', 'voucher', 'کارت هدیه']));
+    expect(await card.locator('.topic-keywords li').allTextContents()).toEqual(
+      expect.arrayContaining(['gift card*', 'voucher', 'کارت هدیه']),
+    );
     await page.getByTestId('topics-notice').waitFor();
 
     // Re-analysis runs as background jobs: start it, let the jobs run, and watch the bar finish.
@@ -122,7 +127,11 @@ describeBrowser('analysis and topics', () => {
     const status = page.getByTestId('reanalysis-status');
     await status.waitFor();
     await dashboard.t.drainJobs();
-    await until(() => status.getAttribute('data-status'), (s) => s === 'done', 'the re-analysis to finish');
+    await until(
+      () => status.getAttribute('data-status'),
+      (s) => s === 'done',
+      'the re-analysis to finish',
+    );
     await untilText(status, (text) => text.includes(`${ITEMS.length} of ${ITEMS.length} items`), 'the final progress');
     expect(await status.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await screenshot(page, 'topics-reanalysed-en');
@@ -135,9 +144,17 @@ describeBrowser('analysis and topics', () => {
     // The correction queued a training; "Retrain now" runs one more.
     const model = page.getByTestId('model-panel');
     await page.getByTestId('retrain').click();
-    await until(() => model.getByTestId('model-status').getAttribute('data-status'), (s) => s === 'queued' || s === 'training', 'a queued training');
+    await until(
+      () => model.getByTestId('model-status').getAttribute('data-status'),
+      (s) => s === 'queued' || s === 'training',
+      'a queued training',
+    );
     await dashboard.t.drainJobs({ dueNow: true });
-    await until(() => model.getByTestId('model-status').getAttribute('data-status'), (s) => s === 'idle', 'the model to be trained');
+    await until(
+      () => model.getByTestId('model-status').getAttribute('data-status'),
+      (s) => s === 'idle',
+      'the model to be trained',
+    );
     expect(await model.textContent()).not.toContain(en.topics.model.never);
     await screenshot(page, 'topics-model-trained-en');
   });
@@ -147,7 +164,11 @@ describeBrowser('analysis and topics', () => {
     await page.goto('/settings/topics');
     await page.getByTestId('topic-list').waitFor();
     await page.getByTestId('lang-switcher').selectOption('fa');
-    await until(() => documentDirection(page), (d) => d.dir === 'rtl' && d.lang === 'fa', '<html dir="rtl" lang="fa">');
+    await until(
+      () => documentDirection(page),
+      (d) => d.dir === 'rtl' && d.lang === 'fa',
+      '<html dir="rtl" lang="fa">',
+    );
     await untilText(page.locator('.page-title'), (text) => text === fa.topics.title, 'the Persian title');
     const card = page.locator('[data-testid=topic-card][data-key=gift_cards]');
     expect(await card.locator('.topic-name').textContent()).toBe('کارت هدیه');
@@ -170,7 +191,8 @@ describeBrowser('analysis and topics', () => {
     const form = page.getByTestId('correction-form');
     await form.locator('select[name=sentiment]').selectOption(item.sentiment === 'negative' ? 'neutral' : 'negative');
     await form.locator('input[name=topics][value=packaging]').check();
-    const topics = (await dashboard.t.app.inject({ method: 'GET', url: '/api/v1/topics', headers: bearer(managerKey) })).json().data as Array<{ id: string; key: string }>;
+    const topics = (await dashboard.t.app.inject({ method: 'GET', url: '/api/v1/topics', headers: bearer(managerKey) })).json()
+      .data as Array<{ id: string; key: string }>;
     const packaging = topics.find((topic) => topic.key === 'packaging')!;
     const removed = await dashboard.t.app.inject({ method: 'DELETE', url: `/api/v1/topics/${packaging.id}`, headers: bearer(managerKey) });
     expect(removed.statusCode).toBe(204);

@@ -43,7 +43,9 @@ describeBrowser('dates and calendars', () => {
     // e.g. "دوشنبه ۱۶ آذر ۱۴۰۵ ساعت ۱۲:۰۰", never "۱۴۰۵ آذر ۱۶, دوشنبه".
     expect(text).toMatch(/^[^\s۰-۹]+ [۰-۹]{1,2} [^\s۰-۹]+ ۱۴[۰-۹]{2} /);
     expect(text).not.toContain(',');
-    expect(await page.getByTestId('settings-form').getByLabel(fa.settings.calendar).locator('option[value=hijri]').textContent()).toBe(fa.settings.calendarHijri);
+    expect(await page.getByTestId('settings-form').getByLabel(fa.settings.calendar).locator('option[value=hijri]').textContent()).toBe(
+      fa.settings.calendarHijri,
+    );
     await screenshot(page, 'settings-preview-fa');
 
     await page.getByTestId('lang-switcher').selectOption('en');
@@ -84,7 +86,11 @@ describeBrowser('dates and calendars', () => {
     const window = await untilText(page.getByTestId('overview-window'), (t) => t.includes('هـ'), 'the window in Hijri');
     expect(window).not.toMatch(GREGORIAN_MONTH_AR);
     await page.getByTestId('chart-volume').locator('canvas').first().waitFor();
-    const day = await until(() => chartDayUnderPointer(page), (t) => t !== '', 'a day under the pointer');
+    const day = await until(
+      () => chartDayUnderPointer(page),
+      (t) => t !== '',
+      'a day under the pointer',
+    );
     expect(day).toMatch(HIJRI_MONTH);
     expect(day).toMatch(/[٠-٩]/);
     await screenshot(page, 'overview-hijri-ar');

@@ -5,7 +5,17 @@ import en from '../src/locales/en.json' with { type: 'json' };
 import fa from '../src/locales/fa.json' with { type: 'json' };
 import { OWNER } from '../../src/platform/testing/test-app.js';
 import { screenshot } from './browser.js';
-import { describeBrowser, rowTexts, seedFeedback, signedInOwner, until, untilRows, untilText, useDashboard, type SeedItem } from './harness.js';
+import {
+  describeBrowser,
+  rowTexts,
+  seedFeedback,
+  signedInOwner,
+  until,
+  untilRows,
+  untilText,
+  useDashboard,
+  type SeedItem,
+} from './harness.js';
 
 describeBrowser('first run', () => {
   const dashboard = useDashboard();
@@ -71,7 +81,13 @@ const ITEMS: SeedItem[] = [
   { language: 'fa', text: 'لطفاً امکان پرداخت اقساطی اضافه کنید.', channel: 'chat' },
   { language: 'fa', text: 'کد تخفیف ۲۰ درصدی اعمال نشد.', channel: 'support_ticket', csat: 2 },
   { language: 'fa', text: 'رنگ گوشی با عکس سایت فرق داشت.', channel: 'review', rating: 2 },
-  { language: 'ar', text: 'خدمة العملاء ممتازة وسريعة في الرد.', channel: 'survey', nps: 10, customer: { externalId: 'c-02', name: 'ليلى حسن' } },
+  {
+    language: 'ar',
+    text: 'خدمة العملاء ممتازة وسريعة في الرد.',
+    channel: 'survey',
+    nps: 10,
+    customer: { externalId: 'c-02', name: 'ليلى حسن' },
+  },
   { language: 'ar', text: 'التوصيل تأخر أسبوعاً كاملاً.', channel: 'email' },
   { language: 'ar', text: 'الأسعار مرتفعة مقارنة بالمتاجر الأخرى.', channel: 'social' },
   { language: 'ar', text: 'التطبيق يتوقف عند إضافة بطاقة الدفع.', channel: 'widget' },
@@ -86,7 +102,13 @@ const ITEMS: SeedItem[] = [
   { language: 'zh', text: '商品质量不错，会再买。', channel: 'review', rating: 4 },
   { language: 'zh', text: '退货流程太复杂了。', channel: 'email' },
   { language: 'en', text: 'Checkout keeps failing with my Visa card.', channel: 'support_ticket', csat: 1 },
-  { language: 'en', text: 'Great support, they fixed my order the same day.', channel: 'survey', nps: 9, customer: { externalId: 'c-03', name: 'Jane Doe' } },
+  {
+    language: 'en',
+    text: 'Great support, they fixed my order the same day.',
+    channel: 'survey',
+    nps: 9,
+    customer: { externalId: 'c-03', name: 'Jane Doe' },
+  },
   { language: 'en', text: 'Delivery was two days late and nobody told me.', channel: 'email' },
   { language: 'en', text: 'Please add dark mode to the app.', channel: 'widget' },
   { language: 'en', text: 'The product photos do not match what arrived.', channel: 'review', rating: 2 },
@@ -102,11 +124,19 @@ describeBrowser('feedback list', () => {
   it('shows seeded feedback in four languages, with markup as plain text', async () => {
     cookie = await signedInOwner(dashboard.t);
     const now = Date.now();
-    await seedFeedback(dashboard.t, cookie, ITEMS.map((item, i) => ({ ...item, createdAt: new Date(now - i * 3_600_000).toISOString() })));
+    await seedFeedback(
+      dashboard.t,
+      cookie,
+      ITEMS.map((item, i) => ({ ...item, createdAt: new Date(now - i * 3_600_000).toISOString() })),
+    );
 
     const { page } = await dashboard.open({ cookie });
     await page.goto('/feedback');
-    await untilRows(page, ITEMS.map((item) => item.text), 'all seeded rows');
+    await untilRows(
+      page,
+      ITEMS.map((item) => item.text),
+      'all seeded rows',
+    );
     await screenshot(page, 'feedback-list-seeded-en');
 
     // The markup is shown as text: no image element, and no dialog (the page fails on one).
@@ -123,18 +153,29 @@ describeBrowser('feedback list', () => {
   it('filters by language and finds Persian text typed with Arabic letters', async () => {
     const { page } = await dashboard.open({ cookie });
     await page.goto('/feedback');
-    await until(() => page.getByTestId('feedback-row').count(), (n) => n === ITEMS.length, 'all rows');
+    await until(
+      () => page.getByTestId('feedback-row').count(),
+      (n) => n === ITEMS.length,
+      'all rows',
+    );
 
     await page.getByTestId('filter-language').selectOption('ar');
     await page.waitForURL('**/feedback?language=ar');
     const arabic = ITEMS.filter((item) => item.language === 'ar').map((item) => item.text);
     await untilRows(page, arabic, 'the Arabic rows');
-    const langs = await page.getByTestId('feedback-row').locator('.row-text').evaluateAll((els) => els.map((el) => el.getAttribute('lang')));
+    const langs = await page
+      .getByTestId('feedback-row')
+      .locator('.row-text')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('lang')));
     expect(new Set(langs)).toEqual(new Set(['ar']));
     await screenshot(page, 'feedback-filter-language-ar');
 
     await page.getByTestId('filter-language').selectOption('');
-    await until(() => page.getByTestId('feedback-row').count(), (n) => n === ITEMS.length, 'all rows again');
+    await until(
+      () => page.getByTestId('feedback-row').count(),
+      (n) => n === ITEMS.length,
+      'all rows again',
+    );
 
     // "كيفيت" with Arabic kaf (ك) and yeh (ي) must find "کیفیت" (Persian ک and ی).
     const search = page.getByTestId('filter-q');
@@ -163,6 +204,10 @@ describeBrowser('feedback list', () => {
 
     await page.locator('.back-link').click();
     await page.waitForURL('**/feedback');
-    await until(() => page.getByTestId('feedback-row').count(), (n) => n === ITEMS.length, 'the whole list after going back');
+    await until(
+      () => page.getByTestId('feedback-row').count(),
+      (n) => n === ITEMS.length,
+      'the whole list after going back',
+    );
   });
 });

@@ -26,7 +26,12 @@ describeBrowser('the demo workspace', () => {
     const owner = await signedInOwner(t);
     const demo = await seedDemo(t.database, 'Demo shop', new Date(), dashboard.url);
     await t.drainJobs();
-    await t.app.inject({ method: 'POST', url: '/api/v1/me/workspace', headers: { cookie: owner }, payload: { workspaceId: demo.workspace.id } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/workspace',
+      headers: { cookie: owner },
+      payload: { workspaceId: demo.workspace.id },
+    });
     const surveys = await t.database.rows<{ id: string; type: string }>(sql`
       select s.id, v.definition->'questions'->0->>'type' as type from surveys s
       join survey_versions v on v.survey_id = s.id and v.version = s.current_version
@@ -42,7 +47,11 @@ describeBrowser('the demo workspace', () => {
 
       // The overview over 90 days holds the demo's 60 days.
       await page.goto('/?days=90');
-      const npsNote = await untilText(page.getByTestId('figure-nps').locator('.figure-note'), (s) => numbers(s).length > 0, 'the NPS answers');
+      const npsNote = await untilText(
+        page.getByTestId('figure-nps').locator('.figure-note'),
+        (s) => numbers(s).length > 0,
+        'the NPS answers',
+      );
       const csatNote = await page.getByTestId('figure-csat').locator('.figure-note').textContent();
       const overview = { nps: numbers(npsNote)[0], csat: numbers(csatNote!)[0] };
       expect(overview.nps).toBeGreaterThan(40);
@@ -68,13 +77,21 @@ describeBrowser('the demo workspace', () => {
       // A respondent's timeline: the survey email, the response and the scored answer.
       await page.goto(`/customers/${respondent.customer_id}`);
       const timeline = page.getByTestId('timeline');
-      await until(() => timeline.locator('[data-kind="survey_response"]').count(), (n) => n > 0, 'the survey response on the timeline');
+      await until(
+        () => timeline.locator('[data-kind="survey_response"]').count(),
+        (n) => n > 0,
+        'the survey response on the timeline',
+      );
       expect(await timeline.locator('[data-kind="notification"]').count()).toBeGreaterThan(0);
       await settledShot(page, `demo-customer-${lang}`);
 
       // Every support message became a ticket.
       await page.goto('/tickets');
-      await until(() => page.getByTestId('ticket-row').count(), (n) => n === demo.tickets, 'the tickets');
+      await until(
+        () => page.getByTestId('ticket-row').count(),
+        (n) => n === demo.tickets,
+        'the tickets',
+      );
       await settledShot(page, `demo-tickets-${lang}`);
       await expectNoOverflow(page);
     }

@@ -12,7 +12,8 @@ import { describeBrowser, documentDirection, seedFeedback, signedInOwner, useDas
 
 const LANGUAGES = ['en', 'fa', 'ar', 'zh'] as const;
 // The catalogs' top-level keys: a visible "segments.builder.title" means a missing translation.
-const MESSAGE_KEY = /\b(meta|app|nav|role|setup|login|validation|errors|list|filters|channel|score|sentiment|feedbackType|status|detail|settings|notFound|themes|analysis|topics|surveys|overview|explorer|customer360|segments|admin|act|surveyEditor|surveySending)\.[a-zA-Z][\w.]*[a-zA-Z]\b/;
+const MESSAGE_KEY =
+  /\b(meta|app|nav|role|setup|login|validation|errors|list|filters|channel|score|sentiment|feedbackType|status|detail|settings|notFound|themes|analysis|topics|surveys|overview|explorer|customer360|segments|admin|act|surveyEditor|surveySending)\.[a-zA-Z][\w.]*[a-zA-Z]\b/;
 
 describeBrowser('every page in every language', () => {
   const dashboard = useDashboard();
@@ -28,29 +29,65 @@ describeBrowser('every page in every language', () => {
       { text: 'الخدمة ممتازة والتوصيل سريع', language: 'ar', nps: 10 },
       { text: '价格太贵了，质量一般。', language: 'zh', csat: 2 },
     ]);
-    const key = await createKey(t, cookie, ['feedback:read', 'customers:read', 'customers:write', 'surveys:read', 'surveys:manage', 'tickets:write', 'ideas:write']);
-    const api = async (method: 'GET' | 'POST', url: string, payload?: object) => (await t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) })).json();
+    const key = await createKey(t, cookie, [
+      'feedback:read',
+      'customers:read',
+      'customers:write',
+      'surveys:read',
+      'surveys:manage',
+      'tickets:write',
+      'ideas:write',
+    ]);
+    const api = async (method: 'GET' | 'POST', url: string, payload?: object) =>
+      (await t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) })).json();
     const item = (await api('GET', '/api/v1/feedback?limit=1')).data[0];
     const customer = (await api('GET', '/api/v1/customers?q=c-1')).data[0];
     const survey = await api('POST', '/api/v1/surveys', { template: 'nps' });
     await api('POST', '/api/v1/segments', { name: 'Everyone', definition: { match: 'all', conditions: [] } });
     // The customer's timeline then shows a ticket, a task and a compensation too.
-    const ticket = await api('POST', '/api/v1/tickets', { subject: 'Late delivery, no answer', priority: 'high', feedbackIds: [item.id], customerId: customer.id });
-    await api('POST', '/api/v1/tasks', { title: 'Call Sara back', customerId: customer.id, ticketId: ticket.id, dueAt: '2026-12-01T09:00:00Z' });
-    await api('POST', '/api/v1/compensations', { customerId: customer.id, kind: 'discount_code', code: 'SORRY20', amount: 20, currency: 'USD' });
+    const ticket = await api('POST', '/api/v1/tickets', {
+      subject: 'Late delivery, no answer',
+      priority: 'high',
+      feedbackIds: [item.id],
+      customerId: customer.id,
+    });
+    await api('POST', '/api/v1/tasks', {
+      title: 'Call Sara back',
+      customerId: customer.id,
+      ticketId: ticket.id,
+      dueAt: '2026-12-01T09:00:00Z',
+    });
+    await api('POST', '/api/v1/compensations', {
+      customerId: customer.id,
+      kind: 'discount_code',
+      code: 'SORRY20',
+      amount: 20,
+      currency: 'USD',
+    });
     const saras = (await api('GET', `/api/v1/feedback?customer_id=${customer.id}&limit=1`)).data[0];
     const idea = await api('POST', '/api/v1/ideas', { title: 'Delivery tracking by SMS', feedbackIds: [saras.id] });
     // Planned: the customer behind it (no email) gets a "skipped" idea update on the timeline.
     await t.app.inject({ method: 'PATCH', url: `/api/v1/ideas/${idea.id}`, headers: bearer(key), payload: { status: 'planned' } });
     pages.push(
-      ['overview', '/'], ['feedback', '/feedback'], ['feedback-detail', `/feedback/${item.id}`],
-      ['customers', '/customers'], ['customer', `/customers/${customer.id}`], ['segments', '/segments'],
-      ['surveys', '/surveys'], ['survey-editor', `/surveys/${survey.id}`], ['survey-results', `/surveys/${survey.id}/results`],
+      ['overview', '/'],
+      ['feedback', '/feedback'],
+      ['feedback-detail', `/feedback/${item.id}`],
+      ['customers', '/customers'],
+      ['customer', `/customers/${customer.id}`],
+      ['segments', '/segments'],
+      ['surveys', '/surveys'],
+      ['survey-editor', `/surveys/${survey.id}`],
+      ['survey-results', `/surveys/${survey.id}/results`],
       ['survey-send', `/surveys/${survey.id}/send`],
-      ['tickets', '/tickets'], ['ideas', '/ideas'],
-      ['themes', '/themes'], ['topics', '/settings/topics'], ['settings', '/settings'],
-      ['settings-workspace', '/settings?section=workspace'], ['settings-members', '/settings?section=members'],
-      ['settings-api-keys', '/settings?section=apiKeys'], ['settings-widget-keys', '/settings?section=widgetKeys'],
+      ['tickets', '/tickets'],
+      ['ideas', '/ideas'],
+      ['themes', '/themes'],
+      ['topics', '/settings/topics'],
+      ['settings', '/settings'],
+      ['settings-workspace', '/settings?section=workspace'],
+      ['settings-members', '/settings?section=members'],
+      ['settings-api-keys', '/settings?section=apiKeys'],
+      ['settings-widget-keys', '/settings?section=widgetKeys'],
       ['not-found', '/no-such-page'],
     );
   });

@@ -22,7 +22,10 @@ describeBrowser('explanation of an analysis', () => {
 
   it('lists the words that pushed the sentiment and the keywords behind each topic (English)', async () => {
     cookie = await signedInOwner(dashboard.t, 'en');
-    await seedFeedback(dashboard.t, cookie, [{ language: 'en', text: EN_TEXT }, { language: 'fa', text: FA_TEXT }]);
+    await seedFeedback(dashboard.t, cookie, [
+      { language: 'en', text: EN_TEXT },
+      { language: 'fa', text: FA_TEXT },
+    ]);
     const { page } = await dashboard.open({ cookie });
     await page.goto(`/feedback/${await itemId(EN_TEXT)}`);
     const card = page.getByTestId('explanation');
@@ -40,7 +43,11 @@ describeBrowser('explanation of an analysis', () => {
     await page.goto(`/feedback/${await itemId(FA_TEXT)}`);
     await page.getByTestId('explanation').waitFor();
     await page.getByTestId('lang-switcher').selectOption('fa');
-    await until(() => documentDirection(page), (d) => d.dir === 'rtl' && d.lang === 'fa', '<html dir="rtl" lang="fa">');
+    await until(
+      () => documentDirection(page),
+      (d) => d.dir === 'rtl' && d.lang === 'fa',
+      '<html dir="rtl" lang="fa">',
+    );
     const card = page.getByTestId('explanation');
     await card.getByRole('heading', { name: fa.explanation.title }).waitFor();
     await untilText(card.getByTestId('explanation-keywords-delivery'), (text) => text.includes('پیک'), 'Persian delivery keywords');

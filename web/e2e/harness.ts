@@ -78,7 +78,9 @@ export async function until<T>(read: () => Promise<T>, accept: (value: T) => boo
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+  throw new Error(
+    `Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`,
+  );
 }
 
 /** Waits until the locator's text satisfies the test. */
@@ -94,7 +96,11 @@ export function rowTexts(page: Page): Promise<string[]> {
 /** Waits until the list shows exactly these texts (in any order). */
 export function untilRows(page: Page, expected: string[], what: string): Promise<string[]> {
   const want = [...expected].sort().join('\n');
-  return until(async () => (await rowTexts(page)).sort(), (texts) => texts.join('\n') === want, what);
+  return until(
+    async () => (await rowTexts(page)).sort(),
+    (texts) => texts.join('\n') === want,
+    what,
+  );
 }
 
 /** `<html>`'s dir and lang attributes. */

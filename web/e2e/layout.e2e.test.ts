@@ -17,7 +17,13 @@ const CHINESE_NAME = '王芳';
 const CHINESE_TEXT = '页面加载有点慢，客服回复也很慢，希望下个版本能改进。';
 const LONG_CHINESE_NAME = '北京市朝阳区客户服务中心王经理';
 
-interface DomNode { nodeId: number; nodeType: number; nodeValue?: string; children?: DomNode[]; shadowRoots?: DomNode[] }
+interface DomNode {
+  nodeId: number;
+  nodeType: number;
+  nodeValue?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
 
 /** The element whose own text contains `text`, looking inside shadow roots too. */
 function elementWithText(node: DomNode, text: string): DomNode | null {
@@ -39,9 +45,10 @@ async function drawnWith(page: Page, target: string | { text: string }): Promise
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const nodeId = typeof target === 'string'
-      ? (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: target })).nodeId
-      : elementWithText(root as DomNode, target.text)?.nodeId;
+    const nodeId =
+      typeof target === 'string'
+        ? (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: target })).nodeId
+        : elementWithText(root as DomNode, target.text)?.nodeId;
     if (!nodeId) return [];
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     return fonts.map((font) => (font.isCustomFont ? font.familyName : `system:${font.familyName}`));
@@ -52,7 +59,12 @@ async function drawnWith(page: Page, target: string | { text: string }): Promise
 
 /** Waits until the element's text is drawn with a bundled `family` (fonts arrive after the first paint). */
 function untilDrawnWith(page: Page, target: string | { text: string }, family: RegExp, what: string) {
-  return until(() => drawnWith(page, target), (fonts) => fonts.some((font) => family.test(font)), what, 15_000);
+  return until(
+    () => drawnWith(page, target),
+    (fonts) => fonts.some((font) => family.test(font)),
+    what,
+    15_000,
+  );
 }
 
 describeBrowser('layout in four languages', () => {
@@ -72,7 +84,12 @@ describeBrowser('layout in four languages', () => {
     seeded = true;
     await seedFeedback(dashboard.t, cookie, [
       { language: 'zh', text: CHINESE_TEXT, customer: { externalId: 'wang', name: CHINESE_NAME }, csat: 2 },
-      { language: 'zh', text: '退款到现在还没到账，客服电话一直打不通。', customer: { externalId: 'desk', name: LONG_CHINESE_NAME }, nps: 3 },
+      {
+        language: 'zh',
+        text: '退款到现在还没到账，客服电话一直打不通。',
+        customer: { externalId: 'desk', name: LONG_CHINESE_NAME },
+        nps: 3,
+      },
       { language: 'fa', text: 'ارسال خیلی سریع بود، ممنون از پشتیبانی.', customer: { externalId: 'sara', name: 'سارا' }, nps: 9 },
     ]);
   }
@@ -105,7 +122,9 @@ describeBrowser('layout in four languages', () => {
     const { t } = dashboard;
     await signIn();
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/surveys', headers: { cookie }, payload: { template: 'nps' } });
-    const survey = (await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${created.json().id}/publish`, headers: { cookie }, payload: {} })).json();
+    const survey = (
+      await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${created.json().id}/publish`, headers: { cookie }, payload: {} })
+    ).json();
     const { page } = await dashboard.open({ locale: 'zh-CN' });
     const fonts: string[] = [];
     page.on('response', (response) => {
@@ -123,7 +142,12 @@ describeBrowser('layout in four languages', () => {
     await screenshot(page, 'fonts-link-page-fa');
 
     // The demo shop uses the newest key named "Demo shop", as `feedloop demo` makes it.
-    await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Demo shop', allowedOrigins: [dashboard.url] } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/widget-keys',
+      headers: { cookie },
+      payload: { name: 'Demo shop', allowedOrigins: [dashboard.url] },
+    });
     await page.goto('/demo/widget');
     await page.locator('#lang').selectOption('zh');
     await untilDrawnWith(page, 'header h1', CJK_DRAWN, 'the demo shop title in the bundled font');
@@ -139,7 +163,9 @@ describeBrowser('layout in four languages', () => {
     const { t } = dashboard;
     await signIn();
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/surveys', headers: { cookie }, payload: { template: 'nps' } });
-    const survey = (await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${created.json().id}/publish`, headers: { cookie }, payload: {} })).json();
+    const survey = (
+      await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${created.json().id}/publish`, headers: { cookie }, payload: {} })
+    ).json();
     // One passive (8) and one detractor (3): "۰ مروج، ۱ بی‌طرف، ۱ منتقد".
     for (const score of [8, 3]) {
       const landing = await t.app.inject({ method: 'GET', url: `${survey.linkPath}?lang=en` });
@@ -164,30 +190,52 @@ describeBrowser('layout in four languages', () => {
     expect(en.surveys.npsSplit).toContain('·');
   });
 
-  it.each([['zh', 1280], ['zh', 900], ['fa', 1280], ['en', 1280]] as const)('keeps the explorer\'s labels in lines, not one character per line (%s, %i px wide)', async (lang, width) => {
+  it.each([
+    ['zh', 1280],
+    ['zh', 900],
+    ['fa', 1280],
+    ['en', 1280],
+  ] as const)("keeps the explorer's labels in lines, not one character per line (%s, %i px wide)", async (lang, width) => {
     await seed();
     await setLocale(lang);
     const { page } = await dashboard.open({ cookie, viewport: { width, height: 900 } });
     await page.goto('/feedback');
-    await until(() => page.getByTestId('feedback-row').count(), (n) => n >= 3, 'the rows');
-    await until(() => page.locator('.col-language span').first().textContent(), (text) => Boolean(text), 'the language names');
+    await until(
+      () => page.getByTestId('feedback-row').count(),
+      (n) => n >= 3,
+      'the rows',
+    );
+    await until(
+      () => page.locator('.col-language span').first().textContent(),
+      (text) => Boolean(text),
+      'the language names',
+    );
     // Every short label (language, analysis, channel, scores, customer, date) on one line.
     const broken = await page.getByTestId('feedback-list').evaluate((table) => {
       // Lines of text in an element: its text's boxes, grouped by how far down they start.
       const lines = (el: Element) => {
         const range = document.createRange();
         range.selectNodeContents(el);
-        const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top).sort((a, b) => a - b);
+        const tops = [...range.getClientRects()]
+          .filter((r) => r.width > 0)
+          .map((r) => r.top)
+          .sort((a, b) => a - b);
         const step = 0.8 * parseFloat(getComputedStyle(el).fontSize);
         return tops.filter((top, i) => i === 0 || top - tops[i - 1] > step).length;
       };
-      const labels = table.querySelectorAll('tbody :is(.col-language > span, .col-channel .tag, .col-scores .chip, .row-customer, .col-date time, .analysis-confidence, .item-analysis .tag, .item-analysis .chip)');
+      const labels = table.querySelectorAll(
+        'tbody :is(.col-language > span, .col-channel .tag, .col-scores .chip, .row-customer, .col-date time, .analysis-confidence, .item-analysis .tag, .item-analysis .chip)',
+      );
       return { count: labels.length, broken: [...labels].filter((el) => lines(el) > 1).map((el) => el.textContent) };
     });
     expect(broken.count).toBeGreaterThan(15);
     expect(broken.broken).toEqual([]);
     // The Chinese text itself reads in lines of many characters, and long names are cut, not wrapped.
-    const textWidth = await page.getByTestId('feedback-row').filter({ hasText: CHINESE_TEXT }).locator('.row-text').evaluate((el) => el.getBoundingClientRect().width);
+    const textWidth = await page
+      .getByTestId('feedback-row')
+      .filter({ hasText: CHINESE_TEXT })
+      .locator('.row-text')
+      .evaluate((el) => el.getBoundingClientRect().width);
     expect(textWidth).toBeGreaterThan(200);
     const longName = page.getByTestId('feedback-row').filter({ hasText: LONG_CHINESE_NAME }).getByTestId('row-customer');
     expect(await longName.getAttribute('title')).toBe(LONG_CHINESE_NAME);

@@ -20,7 +20,11 @@ const ITEMS = [
 /** Switches the header's language switcher and waits for <html> to follow. */
 async function switchLanguage(page: Page, locale: string, dir: 'rtl' | 'ltr') {
   await page.getByTestId('lang-switcher').selectOption(locale);
-  await until(() => documentDirection(page), (d) => d.lang === locale && d.dir === dir, `<html lang="${locale}" dir="${dir}">`);
+  await until(
+    () => documentDirection(page),
+    (d) => d.lang === locale && d.dir === dir,
+    `<html lang="${locale}" dir="${dir}">`,
+  );
 }
 
 /** The date shown on the first row, once it satisfies `accept`. */
@@ -37,7 +41,11 @@ describeBrowser('languages and calendars', () => {
     await seedFeedback(dashboard.t, cookie, ITEMS);
     const { page } = await dashboard.open({ cookie });
     await page.goto('/feedback');
-    await untilRows(page, ITEMS.map((item) => item.text), 'the seeded rows');
+    await untilRows(
+      page,
+      ITEMS.map((item) => item.text),
+      'the seeded rows',
+    );
     expect(await documentDirection(page)).toEqual({ dir: 'ltr', lang: 'en' });
     await firstRowDate(page, (text) => /\b20\d\d\b/.test(text), 'a Gregorian date in Latin digits');
 

@@ -20,11 +20,13 @@ type Lang = keyof typeof TEXTS;
 async function firstSteps(page: Page) {
   const steps = page.getByTestId('first-steps').locator('.first-step');
   await steps.first().waitFor();
-  return steps.evaluateAll((items) => items.map((item) => ({
-    number: item.querySelector('.first-step-number')?.textContent ?? '',
-    title: item.querySelector('.first-step-name')?.textContent ?? '',
-    href: item.querySelector('a')?.getAttribute('href') ?? null,
-  })));
+  return steps.evaluateAll((items) =>
+    items.map((item) => ({
+      number: item.querySelector('.first-step-number')?.textContent ?? '',
+      title: item.querySelector('.first-step-name')?.textContent ?? '',
+      href: item.querySelector('a')?.getAttribute('href') ?? null,
+    })),
+  );
 }
 
 describeBrowser('navigation', () => {
@@ -68,43 +70,50 @@ describeBrowser('navigation', () => {
     expect(await page.getByTestId('first-steps').count()).toBe(0);
   });
 
-  it.each(['en', 'fa'] as const)('shows the total of matching items in the locale\'s digits, and links rows to their customers (%s)', async (lang) => {
-    cookie ||= await signedInOwner(dashboard.t, lang);
-    const { t } = dashboard;
-    const [{ n }] = await t.database.rows<{ n: number }>(sql`select count(*)::int as n from feedback_items`);
-    if (n === 0) {
-      await seedFeedback(t, cookie, [
-        { text: 'سفارشم دیر رسید.', language: 'fa', channel: 'email', customer: { externalId: 'sara', name: 'سارا احمدی' } },
-        ...Array.from({ length: 61 }, (_, i) => ({ text: `Routine feedback ${i + 1}`, language: 'en', createdAt: `2026-05-01T${String(i % 24).padStart(2, '0')}:00:00Z` })),
-      ]);
-    }
-    await setLocale(lang);
-    const x = TEXTS[lang];
-    const { page } = await dashboard.open({ cookie });
-    await page.goto('/feedback');
-    const count = page.getByTestId('list-count');
-    const expectedCount = lang === 'fa' ? '۶۲ بازخورد، نمایش ۵۰ مورد' : '62 items · Showing 50 items';
-    expect(await untilText(count, (text) => text.length > 0, 'the count')).toBe(expectedCount);
-    // The top of the page only: the full list is 50 rows long.
-    await page.screenshot({ path: path.join(screenshotDir, `feedback-total-${lang}.png`) });
-    await page.getByTestId('filter-channel').selectOption('email');
-    await untilText(count, (text) => text === (lang === 'fa' ? '۱ بازخورد' : '1 item'), 'the filtered total');
+  it.each(['en', 'fa'] as const)(
+    "shows the total of matching items in the locale's digits, and links rows to their customers (%s)",
+    async (lang) => {
+      cookie ||= await signedInOwner(dashboard.t, lang);
+      const { t } = dashboard;
+      const [{ n }] = await t.database.rows<{ n: number }>(sql`select count(*)::int as n from feedback_items`);
+      if (n === 0) {
+        await seedFeedback(t, cookie, [
+          { text: 'سفارشم دیر رسید.', language: 'fa', channel: 'email', customer: { externalId: 'sara', name: 'سارا احمدی' } },
+          ...Array.from({ length: 61 }, (_, i) => ({
+            text: `Routine feedback ${i + 1}`,
+            language: 'en',
+            createdAt: `2026-05-01T${String(i % 24).padStart(2, '0')}:00:00Z`,
+          })),
+        ]);
+      }
+      await setLocale(lang);
+      const x = TEXTS[lang];
+      const { page } = await dashboard.open({ cookie });
+      await page.goto('/feedback');
+      const count = page.getByTestId('list-count');
+      const expectedCount = lang === 'fa' ? '۶۲ بازخورد، نمایش ۵۰ مورد' : '62 items · Showing 50 items';
+      expect(await untilText(count, (text) => text.length > 0, 'the count')).toBe(expectedCount);
+      // The top of the page only: the full list is 50 rows long.
+      await page.screenshot({ path: path.join(screenshotDir, `feedback-total-${lang}.png`) });
+      await page.getByTestId('filter-channel').selectOption('email');
+      await untilText(count, (text) => text === (lang === 'fa' ? '۱ بازخورد' : '1 item'), 'the filtered total');
 
-    // The row's customer opens the customer's page; so does the detail page.
-    const customer = page.getByTestId('feedback-row').first().getByTestId('row-customer');
-    expect(await customer.textContent()).toBe('سارا احمدی');
-    await customer.click();
-    await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
-    await untilText(page.locator('h1'), (text) => text.includes('سارا احمدی'), 'the customer page');
-    await screenshot(page, `customer-from-row-${lang}`);
-    await page.goBack();
-    await page.getByTestId('feedback-row').first().locator('.row-text').click();
-    const link = page.getByTestId('detail-customer-link');
-    expect(await link.textContent()).toBe(x.detail.openCustomer);
-    await screenshot(page, `feedback-detail-customer-${lang}`);
-    await link.click();
-    await untilText(page.locator('h1'), (text) => text.includes('سارا احمدی'), 'the customer page from the detail page');
-  });
+      // The row's customer opens the customer's page; so does the detail page.
+      const customer = page.getByTestId('feedback-row').first().getByTestId('row-customer');
+      expect(await customer.textContent()).toBe('سارا احمدی');
+      await customer.click();
+      await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+      await untilText(page.locator('h1'), (text) => text.includes('سارا احمدی'), 'the customer page');
+      await screenshot(page, `customer-from-row-${lang}`);
+      await page.goBack();
+      await page.getByTestId('feedback-row').first().locator('.row-text').click();
+      const link = page.getByTestId('detail-customer-link');
+      expect(await link.textContent()).toBe(x.detail.openCustomer);
+      await screenshot(page, `feedback-detail-customer-${lang}`);
+      await link.click();
+      await untilText(page.locator('h1'), (text) => text.includes('سارا احمدی'), 'the customer page from the detail page');
+    },
+  );
 
   it('says "10,000+" above the counting bound, in each language', async () => {
     const { t } = dashboard;
@@ -119,10 +128,18 @@ describeBrowser('navigation', () => {
     await page.goto('/feedback?channel=import');
     await untilText(page.getByTestId('list-count'), (text) => text === '10,000+ items · Showing 50 items', 'the capped total');
     await page.getByTestId('lang-switcher').selectOption('fa');
-    await untilText(page.getByTestId('list-count'), (text) => text === 'بیش از ۱۰٬۰۰۰ بازخورد، نمایش ۵۰ مورد', 'the capped total in Persian');
+    await untilText(
+      page.getByTestId('list-count'),
+      (text) => text === 'بیش از ۱۰٬۰۰۰ بازخورد، نمایش ۵۰ مورد',
+      'the capped total in Persian',
+    );
     await page.screenshot({ path: path.join(screenshotDir, 'feedback-total-capped-fa.png') });
     await page.getByTestId('lang-switcher').selectOption('ar');
-    await until(() => page.getByTestId('list-count').textContent(), (text) => text?.startsWith('أكثر من ١٠٬٠٠٠') ?? false, 'the capped total in Arabic');
+    await until(
+      () => page.getByTestId('list-count').textContent(),
+      (text) => text?.startsWith('أكثر من ١٠٬٠٠٠') ?? false,
+      'the capped total in Arabic',
+    );
     await page.getByTestId('lang-switcher').selectOption('zh');
     await untilText(page.getByTestId('list-count'), (text) => text.startsWith('超过 10,000 条反馈'), 'the capped total in Chinese');
   });

@@ -38,7 +38,9 @@ describeBrowser('default country for phone numbers', () => {
     await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: owner }, payload: { locale: lang } });
     const { page } = await dashboard.open({ cookie: owner });
     const select = await countrySelect(page, lang);
-    const options = await select.locator('option').evaluateAll((els) => els.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent ?? '' })));
+    const options = await select
+      .locator('option')
+      .evaluateAll((els) => els.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent ?? '' })));
     expect(options[0]).toEqual({ value: '', text: TEXTS[lang].admin.workspace.noCountry });
     // Every country by its name in this language, in this language's order.
     const names = options.slice(1).map((o) => o.text);
@@ -48,13 +50,16 @@ describeBrowser('default country for phone numbers', () => {
     await page.getByTestId('save-workspace').click();
     await untilText(page.locator('.alert-success'), (text) => text === TEXTS[lang].admin.workspace.saved, 'saved');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/workspace', headers: { cookie: owner } })).json().defaultCountry).toBe(code);
-    expect(await select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(countryLabel(lang, code, calling));
+    expect(await select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(
+      countryLabel(lang, code, calling),
+    );
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, `settings-phone-country-${lang}`);
     return page;
   }
 
-  const identify = async (phone: string) => dashboard.t.app.inject({ method: 'POST', url: '/api/v1/customers/identify', headers: bearer(key), payload: { phone } });
+  const identify = async (phone: string) =>
+    dashboard.t.app.inject({ method: 'POST', url: '/api/v1/customers/identify', headers: bearer(key), payload: { phone } });
 
   it('an English workspace starts with none, and reads national numbers in the chosen country', async () => {
     owner = await signedInOwner(dashboard.t, 'en');

@@ -42,11 +42,23 @@ describeBrowser('security headers in the browser', () => {
       await form.getByLabel(ADMIN[lang].scopes.members_read).check();
       await form.getByLabel(ADMIN[lang].scopes.workspace_read).check();
       await form.getByRole('button', { name: ADMIN[lang].apiKeys.create }).click();
-      const secret = await until(() => page.getByTestId('api-key-secret').inputValue(), (v) => v.startsWith('fl_'), 'the new secret');
+      const secret = await until(
+        () => page.getByTestId('api-key-secret').inputValue(),
+        (v) => v.startsWith('fl_'),
+        'the new secret',
+      );
       await screenshot(page, `security-api-key-scopes-${lang}`);
-      const members = await dashboard.t.app.inject({ method: 'GET', url: '/api/v1/members', headers: { authorization: `Bearer ${secret}` } });
+      const members = await dashboard.t.app.inject({
+        method: 'GET',
+        url: '/api/v1/members',
+        headers: { authorization: `Bearer ${secret}` },
+      });
       expect(members.statusCode).toBe(200);
-      const feedback = await dashboard.t.app.inject({ method: 'GET', url: '/api/v1/feedback', headers: { authorization: `Bearer ${secret}` } });
+      const feedback = await dashboard.t.app.inject({
+        method: 'GET',
+        url: '/api/v1/feedback',
+        headers: { authorization: `Bearer ${secret}` },
+      });
       expect(feedback.statusCode).toBe(403);
     });
   }

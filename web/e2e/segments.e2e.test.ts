@@ -35,9 +35,17 @@ describeBrowser('segments', () => {
   }
 
   const previewCount = (page: Page) =>
-    until(() => page.getByTestId('segment-preview-count').getAttribute('data-count', { timeout: 1000 }), () => true, 'a preview count');
+    until(
+      () => page.getByTestId('segment-preview-count').getAttribute('data-count', { timeout: 1000 }),
+      () => true,
+      'a preview count',
+    );
   const untilCount = (page: Page, count: number) =>
-    until(() => page.getByTestId('segment-preview-count').getAttribute('data-count', { timeout: 1000 }), (c) => c === String(count), `a live count of ${count}`);
+    until(
+      () => page.getByTestId('segment-preview-count').getAttribute('data-count', { timeout: 1000 }),
+      (c) => c === String(count),
+      `a live count of ${count}`,
+    );
   const condition = (page: Page, index: number): Locator => page.getByTestId('segment-condition').nth(index);
 
   /** plan = pro AND at least one order, typed the way a user of this language would. */
@@ -58,7 +66,12 @@ describeBrowser('segments', () => {
     cookie = await signedInOwner(dashboard.t);
     const key = await createKey(dashboard.t, cookie);
     const post = (url: string, payload: object) => dashboard.t.app.inject({ method: 'POST', url, headers: bearer(key), payload });
-    await post('/api/v1/customers/identify', { externalId: 'c1', name: 'سارا رضایی', email: 'sara@example.com', attributes: { plan: 'pro' } });
+    await post('/api/v1/customers/identify', {
+      externalId: 'c1',
+      name: 'سارا رضایی',
+      email: 'sara@example.com',
+      attributes: { plan: 'pro' },
+    });
     await post('/api/v1/customers/identify', { externalId: 'c2', name: 'Ali Karimi', attributes: { plan: 'pro' } });
     await post('/api/v1/customers/identify', { externalId: 'c3', name: '王芳', attributes: { plan: 'free' } });
     await post('/api/v1/orders', { customer: { externalId: 'c1' }, externalId: 'O-1', amount: 1200000, currency: 'IRR' });
@@ -85,7 +98,11 @@ describeBrowser('segments', () => {
 
     // Saving without a name asks for one.
     await page.getByTestId('segment-save').click();
-    await untilText(page.getByTestId('segment-builder').locator('.field-error'), (text) => text === enMain.validation.required, 'the name error');
+    await untilText(
+      page.getByTestId('segment-builder').locator('.field-error'),
+      (text) => text === enMain.validation.required,
+      'the name error',
+    );
     await page.getByTestId('segment-name').fill('Pro buyers');
     await screenshot(page, 'segments-builder-en');
     await page.getByTestId('segment-save').click();
@@ -118,7 +135,11 @@ describeBrowser('segments', () => {
     await buildProBuyers(page, { one: '۱' });
     expect(await page.getByTestId('segment-preview-count').textContent()).toBe('۱ مشتری منطبق است');
     await condition(page, 1).getByTestId('condition-minCount').fill('یک');
-    await untilText(condition(page, 1).locator('.field-error'), (text) => text === fa.segments.errors.wholeNumber, 'the Persian number error');
+    await untilText(
+      condition(page, 1).locator('.field-error'),
+      (text) => text === fa.segments.errors.wholeNumber,
+      'the Persian number error',
+    );
     await condition(page, 1).getByTestId('condition-minCount').fill('۱');
     await untilCount(page, 1);
     await page.getByTestId('segment-name').fill('خریداران حرفه‌ای');
@@ -138,9 +159,15 @@ describeBrowser('segments', () => {
   it('lets a viewer explore and preview, without save, rename or delete', async () => {
     const [{ workspaceId }] = await dashboard.t.database.db.select().from(memberships);
     const viewerId = newId();
-    await dashboard.t.database.db.insert(users).values({ id: viewerId, email: 'viewer@example.com', name: 'Viewer', passwordHash: await hashPassword('viewer password 1') });
+    await dashboard.t.database.db
+      .insert(users)
+      .values({ id: viewerId, email: 'viewer@example.com', name: 'Viewer', passwordHash: await hashPassword('viewer password 1') });
     await dashboard.t.database.db.insert(memberships).values({ workspaceId, userId: viewerId, role: 'viewer' });
-    const login = await dashboard.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'viewer@example.com', password: 'viewer password 1' } });
+    const login = await dashboard.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'viewer@example.com', password: 'viewer password 1' },
+    });
     const { page } = await dashboard.open({ cookie: sessionCookie(login.headers['set-cookie']) });
     await page.goto('/segments');
     await page.getByTestId('segment-list-item').click();
@@ -149,7 +176,10 @@ describeBrowser('segments', () => {
     for (const testId of ['segment-name', 'segment-save', 'segment-delete']) expect(await page.getByTestId(testId).count(), testId).toBe(0);
   });
 
-  it.each([['ar', ar.segments], ['zh', zh.segments]] as const)('shows and opens saved segments (%s smoke)', async (locale, messages) => {
+  it.each([
+    ['ar', ar.segments],
+    ['zh', zh.segments],
+  ] as const)('shows and opens saved segments (%s smoke)', async (locale, messages) => {
     const page = await openSegments(locale);
     expect((await documentDirection(page)).dir).toBe(locale === 'ar' ? 'rtl' : 'ltr');
     expect(await page.locator('h1').textContent()).toBe(messages.title);

@@ -26,7 +26,12 @@ const PASSWORD = 'a long enough password';
 async function addMember(t: TestApp, owner: string, email: string, role: string) {
   const invite = await t.app.inject({ method: 'POST', url: '/api/v1/invitations', headers: { cookie: owner }, payload: { email, role } });
   const token = invite.json().link.split('/').pop();
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token, name: email.split('@')[0], password: PASSWORD }, remoteAddress: `10.1.0.${Math.floor(Math.random() * 250)}` });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/invitations/accept',
+    payload: { token, name: email.split('@')[0], password: PASSWORD },
+    remoteAddress: `10.1.0.${Math.floor(Math.random() * 250)}`,
+  });
   if (res.statusCode !== 200) throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
   return { id: res.json().user.id as string, cookie: sessionCookie(res.headers['set-cookie']) };
 }
@@ -53,7 +58,8 @@ describeBrowser('settings', () => {
     const calendar = lang === 'fa' ? 'persian' : 'gregorian';
     const weekend = lang === 'fa' ? ['thu', 'fri'] : ['sat', 'sun'];
     await form.getByLabel(x.admin.workspace.calendar).selectOption(calendar);
-    for (const day of ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri']) await form.locator(`input[name="weekend-${day}"]`).setChecked(weekend.includes(day));
+    for (const day of ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'])
+      await form.locator(`input[name="weekend-${day}"]`).setChecked(weekend.includes(day));
     // Client-side validation in the user's language, before anything is sent.
     await form.getByLabel(x.admin.workspace.timezone).fill('Mars/Olympus');
     await page.getByTestId('save-workspace').click();
@@ -71,7 +77,11 @@ describeBrowser('settings', () => {
     await keyForm.getByLabel(x.admin.apiKeys.name).fill(`CRM ${lang}`);
     await keyForm.getByLabel(x.admin.scopes.customers_write).check();
     await keyForm.getByRole('button', { name: x.admin.apiKeys.create }).click();
-    const secret = await until(() => page.getByTestId('api-key-secret').inputValue(), (v) => v.startsWith('fl_'), 'the new secret');
+    const secret = await until(
+      () => page.getByTestId('api-key-secret').inputValue(),
+      (v) => v.startsWith('fl_'),
+      'the new secret',
+    );
     expect(await page.locator('.warning-text').textContent()).toBe(x.admin.apiKeys.shownOnce);
     const auth = { authorization: `Bearer ${secret}` };
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/feedback', headers: auth })).statusCode).toBe(200);
@@ -79,7 +89,11 @@ describeBrowser('settings', () => {
     const row = page.getByTestId('api-key-row').filter({ hasText: `CRM ${lang}` });
     await row.getByRole('button', { name: x.admin.revoke }).click();
     await row.getByRole('button', { name: x.admin.confirmYes }).click();
-    await until(() => row.getAttribute('class'), (c) => c === 'revoked', 'the key to show as revoked');
+    await until(
+      () => row.getAttribute('class'),
+      (c) => c === 'revoked',
+      'the key to show as revoked',
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/feedback', headers: auth })).statusCode).toBe(401);
 
     // Widget key with an origin, and its embed snippet.
@@ -92,24 +106,45 @@ describeBrowser('settings', () => {
     await widgetForm.getByLabel(x.admin.widgetKeys.origins).fill('https://shop.example.com');
     await widgetForm.getByRole('button', { name: x.admin.widgetKeys.create }).click();
     const card = page.getByTestId('widget-key-card').filter({ hasText: `Shop ${lang}` });
-    const snippet = await until(() => card.getByTestId('widget-snippet').inputValue(), (v) => v.includes('data-key="pk_'), 'the snippet');
-    expect(snippet).toMatch(new RegExp(`^<script src="${dashboard.url}/widget/v1/loader\\.js" data-key="pk_[A-Za-z0-9_-]+" async></script>$`));
+    const snippet = await until(
+      () => card.getByTestId('widget-snippet').inputValue(),
+      (v) => v.includes('data-key="pk_'),
+      'the snippet',
+    );
+    expect(snippet).toMatch(
+      new RegExp(`^<script src="${dashboard.url}/widget/v1/loader\\.js" data-key="pk_[A-Za-z0-9_-]+" async></script>$`),
+    );
     expect(await card.locator('code.origin').allTextContents()).toEqual(['https://shop.example.com']);
     await card.getByRole('button', { name: x.admin.widgetKeys.editOrigins }).click();
     await card.getByLabel(x.admin.widgetKeys.origins).fill('https://shop.example.com\nhttps://app.example.com');
     await card.getByRole('button', { name: x.admin.save }).click();
-    await until(() => card.locator('code.origin').allTextContents(), (o) => o.length === 2, 'the edited origins');
+    await until(
+      () => card.locator('code.origin').allTextContents(),
+      (o) => o.length === 2,
+      'the edited origins',
+    );
     // The identity secret the shop's server signs with: shown with copy, and rotated with a grace period.
-    const widgetKeys = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/widget-keys', headers: { cookie: owner } })).json().data as Array<{ name: string; identitySecret: string; previousSecretExpiresAt: string | null }>;
+    const widgetKeys = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/widget-keys', headers: { cookie: owner } })).json().data as Array<{
+        name: string;
+        identitySecret: string;
+        previousSecretExpiresAt: string | null;
+      }>;
     const stored = async () => (await widgetKeys()).find((k) => k.name === `Shop ${lang}`)!;
     const firstSecret = await card.getByTestId('widget-secret').inputValue();
     expect(firstSecret).toBe((await stored()).identitySecret);
     expect(firstSecret).toMatch(/^fl_idv_[A-Za-z0-9_-]{43}$/);
     expect(await card.getByText(x.admin.widgetKeys.secretHint).count()).toBe(1);
     await card.getByRole('button', { name: x.admin.widgetKeys.rotate }).click();
-    expect(await card.getByRole('group').getAttribute('aria-label')).toBe(x.admin.widgetKeys.rotateConfirm.replace('{{hours}}', lang === 'fa' ? '۲۴' : '24'));
+    expect(await card.getByRole('group').getAttribute('aria-label')).toBe(
+      x.admin.widgetKeys.rotateConfirm.replace('{{hours}}', lang === 'fa' ? '۲۴' : '24'),
+    );
     await card.getByRole('button', { name: x.admin.confirmYes }).click();
-    const secondSecret = await until(() => card.getByTestId('widget-secret').inputValue(), (v) => v !== firstSecret, 'the new secret');
+    const secondSecret = await until(
+      () => card.getByTestId('widget-secret').inputValue(),
+      (v) => v !== firstSecret,
+      'the new secret',
+    );
     expect(secondSecret).toBe((await stored()).identitySecret);
     expect((await stored()).previousSecretExpiresAt).not.toBeNull();
     await card.getByTestId('widget-previous-secret').waitFor();
@@ -125,7 +160,11 @@ describeBrowser('settings', () => {
       (role) => role === 'viewer',
       'the new role to be stored',
     );
-    await until(() => roleSelect.inputValue(), (value) => value === 'viewer', 'the select to keep the new role');
+    await until(
+      () => roleSelect.inputValue(),
+      (value) => value === 'viewer',
+      'the select to keep the new role',
+    );
     await screenshot(page, `settings-members-${lang}`);
   }
 
@@ -153,7 +192,12 @@ describeBrowser('settings', () => {
 
   it('lets an invitee join from the invitation link', async () => {
     const { t } = dashboard;
-    const invite = await t.app.inject({ method: 'POST', url: '/api/v1/invitations', headers: { cookie: owner }, payload: { email: 'leila@example.com', role: 'agent' } });
+    const invite = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      headers: { cookie: owner },
+      payload: { email: 'leila@example.com', role: 'agent' },
+    });
     const token = invite.json().link.split('/').pop();
     const { page } = await dashboard.open({ locale: 'fa-IR' });
     await page.goto(`/invite/${token}`);
@@ -167,7 +211,11 @@ describeBrowser('settings', () => {
     await screenshot(page, 'invite-fa');
     await page.getByLabel(x.admin.invite.confirm).fill(PASSWORD);
     await page.getByRole('button', { name: x.admin.invite.accept }).click();
-    await until(async () => new URL(page.url()).pathname, (path) => path === '/feedback', 'the feedback list after joining');
+    await until(
+      async () => new URL(page.url()).pathname,
+      (path) => path === '/feedback',
+      'the feedback list after joining',
+    );
     await untilText(page.locator('.user-chip'), (text) => text === 'لیلا', 'signed in as the invitee');
   });
 

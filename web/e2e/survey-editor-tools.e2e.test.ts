@@ -17,8 +17,12 @@ const isolated = (title: string) => `\u2068${title}\u2069`;
 
 async function seed(t: TestApp, cookie: string) {
   const key = await createKey(t, cookie, ['customers:read', 'customers:write', 'surveys:manage', 'surveys:read']);
-  const call = (method: 'POST' | 'GET', url: string, payload?: object) => t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
-  const segment = await call('POST', '/api/v1/segments', { name: 'مشتریان ویژه', definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] } });
+  const call = (method: 'POST' | 'GET', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
+  const segment = await call('POST', '/api/v1/segments', {
+    name: 'مشتریان ویژه',
+    definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] },
+  });
   const survey = (await call('POST', '/api/v1/surveys', { template: 'nps', settings: { maxResponses: 500 } })).json();
   return { surveyId: survey.id as string, segmentId: segment.json().id as string, call };
 }
@@ -39,15 +43,20 @@ describeBrowser('the survey editor in Persian', () => {
     // Numbers in Persian digits; the follow-up's "show only after" names question ۱ by its text.
     expect(await page.locator('.question-legend .num').allTextContents()).toEqual(['۱', '۲', '۳', '۴']);
     const followUp = page.getByTestId('question-detractor_reason').getByLabel(dashboardFa.surveys.followUpOf);
-    expect(await followUp.locator('option').allTextContents()).toEqual([dashboardFa.surveys.always, `۱. ${isolated('چقدر احتمال دارد ما را به دوست یا همکارتان پیشنهاد کنید؟')}`]);
+    expect(await followUp.locator('option').allTextContents()).toEqual([
+      dashboardFa.surveys.always,
+      `۱. ${isolated('چقدر احتمال دارد ما را به دوست یا همکارتان پیشنهاد کنید؟')}`,
+    ]);
     expect(await followUp.inputValue()).toBe('nps');
     // A skip rule's targets are numbered question texts too.
     const npsEditor = page.getByTestId('question-nps');
     await npsEditor.getByRole('button', { name: dashboardFa.surveys.addRule }).click();
     const goTo = npsEditor.getByTestId('logic-rule').getByLabel(dashboardFa.surveys.goTo);
     expect(await goTo.locator('option').allTextContents()).toEqual([
-      `۲. ${isolated('چه چیزی درست پیش نرفت و چه کاری را می‌توانیم بهتر انجام دهیم؟')}`, `۳. ${isolated('چه چیزی تجربه شما را عالی می‌کرد؟')}`,
-      `۴. ${isolated('چه چیزی را در ما بیشتر دوست دارید؟')}`, dashboardFa.surveys.end,
+      `۲. ${isolated('چه چیزی درست پیش نرفت و چه کاری را می‌توانیم بهتر انجام دهیم؟')}`,
+      `۳. ${isolated('چه چیزی تجربه شما را عالی می‌کرد؟')}`,
+      `۴. ${isolated('چه چیزی را در ما بیشتر دوست دارید؟')}`,
+      dashboardFa.surveys.end,
     ]);
     await npsEditor.getByRole('button', { name: dashboardFa.surveys.removeRule }).click();
 
@@ -81,7 +90,15 @@ describeBrowser('the survey editor in Persian', () => {
     const facts = await triggers.getByTestId('email-trigger').locator('dd').allTextContents();
     expect(facts).toEqual([faTriggers.events.order_delivered, '۳ روز', 'مشتریان بخش مشتریان ویژه', 'نه بین ۲۲:۰۰ و ۰۸:۰۰']);
     const saved = (await call('GET', `/api/v1/surveys/${surveyId}/triggers`)).json().data;
-    expect(saved).toMatchObject([{ eventName: 'order_delivered', delayMinutes: 4320, segment: [{ field: 'segment', op: 'eq', value: segmentId }], quietHours: { start: '22:00', end: '08:00' }, enabled: true }]);
+    expect(saved).toMatchObject([
+      {
+        eventName: 'order_delivered',
+        delayMinutes: 4320,
+        segment: [{ field: 'segment', op: 'eq', value: segmentId }],
+        quietHours: { start: '22:00', end: '08:00' },
+        enabled: true,
+      },
+    ]);
 
     // This survey's daily email limit, kept beside its other settings.
     await triggers.getByLabel(faTriggers.maxPerDay).fill('۵۰');
@@ -98,7 +115,11 @@ describeBrowser('the survey editor in Persian', () => {
     await triggers.getByTestId('add-trigger').click();
     await untilText(triggers.locator('.field-error'), (text) => text === faTriggers.errors.eventName, 'the event name error');
     await triggers.getByTestId('email-trigger').getByRole('button', { name: faTriggers.remove }).click();
-    await until(() => call('GET', `/api/v1/surveys/${surveyId}/triggers`).then((r) => r.json().data.length), (n) => n === 0, 'the trigger removed');
+    await until(
+      () => call('GET', `/api/v1/surveys/${surveyId}/triggers`).then((r) => r.json().data.length),
+      (n) => n === 0,
+      'the trigger removed',
+    );
 
     // The list and the results use the viewer's language, with the questions numbered.
     await page.goto('/surveys');
@@ -108,7 +129,11 @@ describeBrowser('the survey editor in Persian', () => {
     expect(await page.locator('h1').textContent()).toBe('نظر شما درباره فروشگاه');
     await screenshot(page, 'survey-results-numbered-fa');
     await page.getByTestId('lang-switcher').selectOption('en');
-    await until(() => documentDirection(page), (d) => d.lang === 'en', 'English');
+    await until(
+      () => documentDirection(page),
+      (d) => d.lang === 'en',
+      'English',
+    );
     await untilText(page.locator('h1'), (text) => text === 'Net Promoter Score (NPS)', 'the English name');
     expect(await page.locator('.question-number').first().textContent()).toBe('Question 1');
   });
@@ -131,12 +156,21 @@ describeBrowser('the survey editor on a phone', () => {
     await triggers.getByLabel(e.delay, { exact: true }).fill('2');
     await triggers.getByLabel(e.unit).selectOption('hours');
     await triggers.getByTestId('add-trigger').click();
-    await untilText(triggers.getByTestId('email-trigger'), (text) => text.includes('signup_completed') && text.includes('2 hours'), 'the trigger in the list');
-    expect((await call('GET', `/api/v1/surveys/${surveyId}/triggers`)).json().data).toMatchObject([{ eventName: 'signup_completed', delayMinutes: 120, segment: [], quietHours: null }]);
+    await untilText(
+      triggers.getByTestId('email-trigger'),
+      (text) => text.includes('signup_completed') && text.includes('2 hours'),
+      'the trigger in the list',
+    );
+    expect((await call('GET', `/api/v1/surveys/${surveyId}/triggers`)).json().data).toMatchObject([
+      { eventName: 'signup_completed', delayMinutes: 120, segment: [], quietHours: null },
+    ]);
     await triggers.scrollIntoViewIfNeeded();
     await screenshot(page, 'survey-editor-triggers-en-390');
-    const outside = await triggers.evaluate((section) => [section, ...section.querySelectorAll('*')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 || el.getBoundingClientRect().left < -1).map((el) => el.outerHTML.slice(0, 80)));
+    const outside = await triggers.evaluate((section) =>
+      [section, ...section.querySelectorAll('*')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 || el.getBoundingClientRect().left < -1)
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
     expect(outside).toEqual([]);
   });
 });

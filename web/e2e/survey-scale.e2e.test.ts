@@ -37,7 +37,8 @@ function expectScaleOnOneRow(layout: Awaited<ReturnType<typeof scaleLayout>>, rt
   for (const b of buttons) expect(b.width, `button ${b.text} wide enough to tap`).toBeGreaterThanOrEqual(24);
   expect(layout.clipped, 'numbers that do not fit their button').toBe(0);
   expect(layout.pageOverflow, 'horizontal scrolling').toBeLessThanOrEqual(0);
-  const first = buttons[0], last = buttons[buttons.length - 1];
+  const first = buttons[0],
+    last = buttons[buttons.length - 1];
   // Reading order: 0 at the start edge (left in English, right in Persian).
   expect(rtl ? first.x > last.x : first.x < last.x).toBe(true);
   const end = (b: Box) => b.x + b.width;

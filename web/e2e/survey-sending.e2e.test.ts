@@ -19,13 +19,18 @@ const enSend = en.surveySending;
 /** Customers, a saved segment of two of them, and a live NPS survey in all four languages. */
 async function seed(t: TestApp, cookie: string) {
   const key = await createKey(t, cookie, ['customers:read', 'customers:write', 'surveys:manage', 'surveys:read']);
-  const call = (method: 'POST' | 'GET', url: string, payload?: object) => t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
+  const call = (method: 'POST' | 'GET', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
   for (const c of [
     { externalId: 'u-1', name: 'سارا احمدی', email: 'sara@example.com', locale: 'fa', attributes: { plan: 'pro' } },
     { externalId: 'u-2', name: 'Ali Karimi', email: 'ali@example.com', locale: 'en', attributes: { plan: 'pro' } },
     { externalId: 'u-3', name: 'Mona', phone: '+971501234567' },
-  ]) expect((await call('POST', '/api/v1/customers/identify', c)).statusCode).toBeLessThan(300);
-  const segment = await call('POST', '/api/v1/segments', { name: 'مشتریان ویژه', definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] } });
+  ])
+    expect((await call('POST', '/api/v1/customers/identify', c)).statusCode).toBeLessThan(300);
+  const segment = await call('POST', '/api/v1/segments', {
+    name: 'مشتریان ویژه',
+    definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] },
+  });
   const survey = (await call('POST', '/api/v1/surveys', { template: 'nps' })).json();
   await call('POST', `/api/v1/surveys/${survey.id}/publish`, {});
   return { surveyId: survey.id as string, segmentId: segment.json().id as string, call };
@@ -50,7 +55,11 @@ describeBrowser('sending surveys from the dashboard', () => {
 
     // The saved segment is offered with its live count, in Persian digits.
     const segment = page.getByTestId('send-segment');
-    await until(() => segment.isEnabled(), (enabled) => enabled, 'the segment list');
+    await until(
+      () => segment.isEnabled(),
+      (enabled) => enabled,
+      'the segment list',
+    );
     expect(await segment.locator('option').allTextContents()).toContain('مشتریان ویژه (۲ مشتری)');
 
     // A pasted list: a repeat on line 2, an invalid address on line 3, a customer without email.
@@ -60,8 +69,13 @@ describeBrowser('sending surveys from the dashboard', () => {
     const check = page.getByTestId('send-check');
     await untilText(check.locator('.send-headline'), (text) => text === '۲ مشتری ایمیل را دریافت می‌کنند.', 'the recipient count');
     expect(await page.getByTestId('send-skipped').textContent()).toBe(`${faSend.email.skip.no_email}۱`);
-    const problems = await page.getByTestId('list-problem').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(problems).toEqual([['۲', 'sara@example.com', 'همان مشتری سطر ۱'], ['۳', 'not-an-email@', faSend.email.problem.invalid_email]]);
+    const problems = await page
+      .getByTestId('list-problem')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(problems).toEqual([
+      ['۲', 'sara@example.com', 'همان مشتری سطر ۱'],
+      ['۳', 'not-an-email@', faSend.email.problem.invalid_email],
+    ]);
 
     // The email as it is sent, in Persian and then in English.
     const preview = page.frameLocator('[data-testid="email-preview"]');
@@ -103,7 +117,7 @@ describeBrowser('sending surveys from the dashboard', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), links.getByTestId('download-links').click()]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFFنام,ایمیل,تلفن,شناسه مشتری,پیوند')).toBe(true);
-    expect(csv).toContain('سارا احمدی,sara@example.com,,u-1,' + copied);
+    expect(csv).toContain(`سارا احمدی,sara@example.com,,u-1,${copied}`);
     await screenshot(page, 'survey-links-fa');
 
     // The link works: it opens the survey for that customer.
@@ -117,7 +131,6 @@ describeBrowser('sending surveys from the dashboard', () => {
     await links.getByRole('button', { name: 'ساخت پیوند برای Ali Karimi' }).click();
     await untilText(links.getByTestId('link-row'), (text) => text.includes('Ali Karimi'), 'the link for Ali');
   });
-
 });
 
 describeBrowser('sending surveys on a phone', () => {
@@ -134,14 +147,27 @@ describeBrowser('sending surveys on a phone', () => {
     await page.getByLabel(enSend.email.toList).check();
     await page.getByTestId('send-list').fill('ali@example.com\nstranger@example.com');
     await page.getByTestId('check-recipients').click();
-    await untilText(page.getByTestId('send-check').locator('.send-headline'), (text) => text === '1 customer will get the email.', 'the recipient count');
+    await untilText(
+      page.getByTestId('send-check').locator('.send-headline'),
+      (text) => text === '1 customer will get the email.',
+      'the recipient count',
+    );
     expect(await page.getByTestId('list-problem').textContent()).toBe(`2stranger@example.com${enSend.email.problem.not_found}`);
     await untilText(page.getByTestId('email-subject'), (text) => text.includes('How likely'), 'the English subject');
-    await untilText(page.frameLocator('[data-testid="email-preview"]').locator('h1'), (text) => text.includes('How likely'), 'the English email');
+    await untilText(
+      page.frameLocator('[data-testid="email-preview"]').locator('h1'),
+      (text) => text.includes('How likely'),
+      'the English email',
+    );
     await screenshot(page, 'survey-send-en-390');
     // Nothing of the page is wider than the phone (the app's own header is another matter).
-    const overflow = await page.getByTestId('survey-send-page').evaluate((main) => [main, ...main.querySelectorAll('*')]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 || e.getBoundingClientRect().left < -1).map((e) => e.outerHTML.slice(0, 80)));
+    const overflow = await page
+      .getByTestId('survey-send-page')
+      .evaluate((main) =>
+        [main, ...main.querySelectorAll('*')]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 || e.getBoundingClientRect().left < -1)
+          .map((e) => e.outerHTML.slice(0, 80)),
+      );
     expect(overflow).toEqual([]);
   });
 });

@@ -18,7 +18,9 @@ describeBrowser('survey widget settings', () => {
     const { t } = dashboard;
     const cookie = await signedInOwner(t, 'en');
     const created = await t.app.inject({
-      method: 'POST', url: '/api/v1/surveys', headers: { cookie },
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: { cookie },
       payload: { template: 'nps', languages: ['en', 'fa'], defaultLanguage: 'en', settings: { maxResponses: 500, maxSendsPerDay: 100 } },
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -26,8 +28,13 @@ describeBrowser('survey widget settings', () => {
     // A saved segment (as made on the Segments page) to limit the survey to.
     const key = await createKey(t, cookie, ['customers:read', 'customers:write']);
     const segmentRes = await t.app.inject({
-      method: 'POST', url: '/api/v1/segments', headers: { authorization: `Bearer ${key}` },
-      payload: { name: 'Pro plan', definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] } },
+      method: 'POST',
+      url: '/api/v1/segments',
+      headers: { authorization: `Bearer ${key}` },
+      payload: {
+        name: 'Pro plan',
+        definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] },
+      },
     });
     expect(segmentRes.statusCode, segmentRes.body).toBe(201);
     const segmentId = segmentRes.json().id as string;
@@ -65,14 +72,21 @@ describeBrowser('survey widget settings', () => {
     expect(await section.getByLabel(w.audience).inputValue()).toBe('');
     await section.getByLabel(w.audience).selectOption('eq');
     const segmentSelect = section.getByLabel(w.segment, { exact: true });
-    await until(() => segmentSelect.isEnabled(), (enabled) => enabled, 'the loaded segment list');
+    await until(
+      () => segmentSelect.isEnabled(),
+      (enabled) => enabled,
+      'the loaded segment list',
+    );
     await segmentSelect.selectOption({ label: 'Pro plan' });
     await section.getByTestId('save-widget').click();
     await untilText(section.locator('.alert-success'), (text) => text === w.saved, 'saved');
 
     const expected = {
       enabled: true,
-      triggers: [{ type: 'event', name: 'purchase' }, { type: 'page_view', url: { match: 'contains', value: '/checkout' } }],
+      triggers: [
+        { type: 'event', name: 'purchase' },
+        { type: 'page_view', url: { match: 'contains', value: '/checkout' } },
+      ],
       display: 'every_n_days',
       everyDays: 7,
       samplePercent: 50,
@@ -99,7 +113,11 @@ describeBrowser('survey widget settings', () => {
 
     // The same page in Persian: mirrored, with the section's labels translated.
     await page.getByTestId('lang-switcher').selectOption('fa');
-    await until(() => documentDirection(page), (d) => d.lang === 'fa' && d.dir === 'rtl', '<html lang="fa" dir="rtl">');
+    await until(
+      () => documentDirection(page),
+      (d) => d.lang === 'fa' && d.dir === 'rtl',
+      '<html lang="fa" dir="rtl">',
+    );
     await page.reload();
     await section.waitFor();
     expect(await documentDirection(page)).toEqual({ dir: 'rtl', lang: 'fa' });
@@ -110,7 +128,11 @@ describeBrowser('survey widget settings', () => {
     expect(await triggers.nth(1).getByLabel(fa.surveys.widget.urlMatch).inputValue()).toBe('contains');
     expect(await section.getByLabel(fa.surveys.widget.everyDays).inputValue()).toBe('7');
     expect(await section.getByLabel(fa.surveys.widget.audience).inputValue()).toBe('eq');
-    await until(() => section.getByLabel(fa.surveys.widget.segment, { exact: true }).inputValue(), (v) => v === segmentId, 'the chosen segment, in Persian');
+    await until(
+      () => section.getByLabel(fa.surveys.widget.segment, { exact: true }).inputValue(),
+      (v) => v === segmentId,
+      'the chosen segment, in Persian',
+    );
     expect(await section.getByText(fa.surveys.widget.segmentKept).count()).toBe(0);
     expect(await section.getByTestId('save-widget').textContent()).toBe(fa.surveys.widget.save);
     await screenshot(page, 'survey-widget-fa');

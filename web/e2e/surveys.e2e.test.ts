@@ -69,13 +69,19 @@ describeBrowser('surveys', () => {
     await untilText(english.page.locator('h1'), (text) => text.includes('Thank you'), 'the English thank-you page');
 
     const surveyId = new URL(page.url()).pathname.split('/')[2];
-    const [{ definition }] = await t.database.rows<{ definition: { questions: Array<{ id: string; logic?: unknown }> } }>(sql`select definition from survey_versions where survey_id = ${surveyId} order by version desc limit 1`);
+    const [{ definition }] = await t.database.rows<{ definition: { questions: Array<{ id: string; logic?: unknown }> } }>(
+      sql`select definition from survey_versions where survey_id = ${surveyId} order by version desc limit 1`,
+    );
     expect(definition.questions[0].logic).toEqual([{ if: { question: 'nps', min: 7, max: 8 }, goTo: 'end' }]);
 
     await t.drainJobs();
-    await page.goto(page.url() + '/results');
+    await page.goto(`${page.url()}/results`);
     const nps = page.getByTestId('nps-score');
-    await until(() => nps.textContent(), (text) => Boolean(text?.includes('NPS') && text.includes('۰')), 'the NPS headline');
+    await until(
+      () => nps.textContent(),
+      (text) => Boolean(text?.includes('NPS') && text.includes('۰')),
+      'the NPS headline',
+    );
     expect(await page.locator('.open-text-list li').count()).toBe(2);
     await screenshot(page, 'survey-results-fa');
   });

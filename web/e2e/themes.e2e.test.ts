@@ -26,7 +26,11 @@ describeBrowser('emerging themes', () => {
     const { page } = await dashboard.open({ cookie });
     await page.goto('/themes');
     const themes = page.getByTestId('theme');
-    await until(() => themes.locator('.theme-phrase').allTextContents(), (p) => p.includes('امتیاز باشگاه') && p.includes('stamp card option'), 'both themes');
+    await until(
+      () => themes.locator('.theme-phrase').allTextContents(),
+      (p) => p.includes('امتیاز باشگاه') && p.includes('stamp card option'),
+      'both themes',
+    );
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     // User text is text: the markup in a feedback item is shown, never run.
     expect(await page.locator('.theme-example', { hasText: XSS }).count()).toBe(1);
@@ -34,11 +38,19 @@ describeBrowser('emerging themes', () => {
     await screenshot(page, 'themes-fa');
 
     await page.getByTestId('themes-language').selectOption('fa');
-    await until(() => themes.locator('.theme-phrase').allTextContents(), (p) => p.length === 1 && p[0] === 'امتیاز باشگاه', 'only the Persian theme');
+    await until(
+      () => themes.locator('.theme-phrase').allTextContents(),
+      (p) => p.length === 1 && p[0] === 'امتیاز باشگاه',
+      'only the Persian theme',
+    );
     expect(new URL(page.url()).search).toBe('?language=fa');
 
     await themes.getByTestId('theme-promote').click();
-    await untilText(themes.locator('.alert-success'), (text) => text.includes(fa.themes.promoted) && text.includes('امتیاز باشگاه'), 'the created topic');
+    await untilText(
+      themes.locator('.alert-success'),
+      (text) => text.includes(fa.themes.promoted) && text.includes('امتیاز باشگاه'),
+      'the created topic',
+    );
     expect(await themes.getByTestId('theme-promote').count()).toBe(0);
     await screenshot(page, 'themes-promoted-fa');
   });

@@ -20,19 +20,30 @@ import { screenshot, type GuardedPage } from './browser.js';
 import { describeBrowser, signedInOwner, until, useDashboard } from './harness.js';
 
 const PURCHASE_NPS = {
-  languages: ['en', 'fa'], defaultLanguage: 'en',
+  languages: ['en', 'fa'],
+  defaultLanguage: 'en',
   questions: [
-    { id: 'nps', type: 'nps', title: { en: 'How likely are you to recommend our shop?', fa: 'چقدر احتمال دارد فروشگاه ما را پیشنهاد کنید؟' }, required: true },
+    {
+      id: 'nps',
+      type: 'nps',
+      title: { en: 'How likely are you to recommend our shop?', fa: 'چقدر احتمال دارد فروشگاه ما را پیشنهاد کنید؟' },
+      required: true,
+    },
     { id: 'why', type: 'text', title: { en: 'What is the main reason?', fa: 'دلیل اصلی چیست؟' } },
   ],
 };
 const PRICING_CSAT = {
-  languages: ['en', 'fa'], defaultLanguage: 'en',
+  languages: ['en', 'fa'],
+  defaultLanguage: 'en',
   questions: [{ id: 'csat', type: 'csat', title: { en: 'Are our prices clear?', fa: 'قیمت‌ها روشن هستند؟' }, required: true }],
 };
 
 /** One yes/no question whose title names the trigger, to see which survey came up. */
-const oneQuestion = (title: string) => ({ languages: ['en'], defaultLanguage: 'en', questions: [{ id: 'ok', type: 'yes_no', title: { en: title } }] });
+const oneQuestion = (title: string) => ({
+  languages: ['en'],
+  defaultLanguage: 'en',
+  questions: [{ id: 'ok', type: 'yes_no', title: { en: title } }],
+});
 const TRIGGERED = [
   ['Clicked', { triggers: [{ type: 'click', selector: '#own', url: { match: 'contains', value: '/click' } }] }],
   ['Scrolled', { triggers: [{ type: 'scroll', percent: 50, url: { match: 'contains', value: '/long' } }] }],
@@ -59,7 +70,10 @@ describeBrowser('website widget', () => {
   let publicKey = '';
   let identitySecret = '';
   /** What the shop's server does for its signed-in customer. */
-  const userHash = (externalId: string, email?: string) => createHmac('sha256', identitySecret).update(email ? `${externalId}\n${email}` : externalId).digest('hex');
+  const userHash = (externalId: string, email?: string) =>
+    createHmac('sha256', identitySecret)
+      .update(email ? `${externalId}\n${email}` : externalId)
+      .digest('hex');
   let shop: http.Server;
   let shopUrl = '';
 
@@ -68,7 +82,13 @@ describeBrowser('website widget', () => {
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
-  const widgetFeedback = async () => ((await api('GET', '/api/v1/feedback?channel=widget&limit=100')).data as Array<{ id: string; text: string; customerId: string | null; metadata: Record<string, unknown> }>);
+  const widgetFeedback = async () =>
+    (await api('GET', '/api/v1/feedback?channel=widget&limit=100')).data as Array<{
+      id: string;
+      text: string;
+      customerId: string | null;
+      metadata: Record<string, unknown>;
+    }>;
 
   let closedPort = 0;
 
@@ -84,19 +104,32 @@ describeBrowser('website widget', () => {
     shop = http.createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       // The loader copied onto the shop's own server, for the "Feedloop is down" page.
-      if (url.pathname === '/loader.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(fs.readFileSync(path.join(widgetDistDir, 'loader.js')));
+      if (url.pathname === '/loader.js')
+        return res.writeHead(200, { 'content-type': 'text/javascript' }).end(fs.readFileSync(path.join(widgetDistDir, 'loader.js')));
       const down = url.searchParams.get('down') === '1';
       const apiHost = down ? `http://127.0.0.1:${closedPort}` : dashboard.url;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end(shopPage(url.searchParams.get('lang') ?? 'en', down ? '/loader.js' : `${dashboard.url}/widget/v1/loader.js`, publicKey, apiHost));
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          shopPage(url.searchParams.get('lang') ?? 'en', down ? '/loader.js' : `${dashboard.url}/widget/v1/loader.js`, publicKey, apiHost),
+        );
     });
     await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
     shopUrl = `http://localhost:${(shop.address() as AddressInfo).port}`;
-    const created = await dashboard.t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [shopUrl] } });
+    const created = await dashboard.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/widget-keys',
+      headers: { cookie },
+      payload: { name: 'Shop', allowedOrigins: [shopUrl] },
+    });
     ({ publicKey, identitySecret } = created.json());
     for (const [name, definition, widget] of [
       ['After purchase', PURCHASE_NPS, { triggers: [{ type: 'event', name: 'purchase' }], placement: 'slide_in' }],
-      ['Pricing page', PRICING_CSAT, { triggers: [{ type: 'page_view', url: { match: 'contains', value: '/pricing' } }], placement: 'popup' }],
+      [
+        'Pricing page',
+        PRICING_CSAT,
+        { triggers: [{ type: 'page_view', url: { match: 'contains', value: '/pricing' } }], placement: 'popup' },
+      ],
     ] as const) {
       const survey = await api('POST', '/api/v1/surveys', { name, definition, settings: { widget } });
       await api('POST', `/api/v1/surveys/${survey.id}/publish`);
@@ -115,12 +148,15 @@ describeBrowser('website widget', () => {
     return guarded;
   }
 
-  it('identifies a customer signed by the shop\'s server, shows the purchase survey on track(), and stores the answers as theirs', async () => {
+  it("identifies a customer signed by the shop's server, shows the purchase survey on track(), and stores the answers as theirs", async () => {
     const { page } = await openShop('/shop', 'en');
-    await page.evaluate((hash) => {
-      window.feedloop!.identify!('cust-e2e', { email: 'sara@example.com', userHash: hash });
-      window.feedloop!.track!('purchase', { value: 14 });
-    }, userHash('cust-e2e', 'sara@example.com'));
+    await page.evaluate(
+      (hash) => {
+        window.feedloop!.identify!('cust-e2e', { email: 'sara@example.com', userHash: hash });
+        window.feedloop!.track!('purchase', { value: 14 });
+      },
+      userHash('cust-e2e', 'sara@example.com'),
+    );
     const dialog = page.getByRole('dialog', { name: 'Survey' });
     await dialog.getByText('How likely are you to recommend our shop?').waitFor();
     // The page's `* { font-size: 31px !important }` does not reach into the widget.
@@ -135,15 +171,31 @@ describeBrowser('website widget', () => {
     const customers = (await api('GET', '/api/v1/customers?q=cust-e2e')).data as Array<{ id: string; email: string }>;
     expect(customers[0]).toMatchObject({ email: 'sara@example.com' });
     // Widget answers are widget feedback, linked to their survey.
-    const items = await until(async () => (await api('GET', `/api/v1/feedback?customer_id=${customers[0].id}&channel=widget`)).data as Array<{ nps: number; text: string; metadata: Record<string, unknown> }>,
-      (list) => list.length === 2, 'the survey answers as feedback');
+    const items = await until(
+      async () =>
+        (await api('GET', `/api/v1/feedback?customer_id=${customers[0].id}&channel=widget`)).data as Array<{
+          nps: number;
+          text: string;
+          metadata: Record<string, unknown>;
+        }>,
+      (list) => list.length === 2,
+      'the survey answers as feedback',
+    );
     expect(items.every((i) => i.metadata.identity === 'verified' && typeof i.metadata.survey_id === 'string')).toBe(true);
     // The score and the open question (not a follow-up of the score here) are an item each.
-    expect(items.map((i) => [i.nps, i.text]).sort()).toEqual([[9, ''], [null, 'Great beans, fast delivery']].sort());
+    expect(items.map((i) => [i.nps, i.text]).sort()).toEqual(
+      [
+        [9, ''],
+        [null, 'Great beans, fast delivery'],
+      ].sort(),
+    );
     // The customer's purchase event reached their profile too.
     // The purchase reached the customer's timeline too (events are sent in batches, within a second).
-    await until(async () => (await api('GET', `/api/v1/customers/${customers[0].id}/timeline`)).data as Array<{ kind: string; name?: string }>,
-      (timeline) => timeline.some((e) => e.kind === 'event' && e.name === 'purchase'), 'the purchase event on the timeline');
+    await until(
+      async () => (await api('GET', `/api/v1/customers/${customers[0].id}/timeline`)).data as Array<{ kind: string; name?: string }>,
+      (timeline) => timeline.some((e) => e.kind === 'event' && e.name === 'purchase'),
+      'the purchase event on the timeline',
+    );
   });
 
   it('shows the pricing survey by its URL rule in Persian, right to left with Persian digits', async () => {
@@ -155,8 +207,15 @@ describeBrowser('website widget', () => {
     await screenshot(page, 'widget-survey-fa');
     await dialog.getByRole('button', { name: 'ارسال' }).click();
     await page.getByText('سپاسگزاریم! پاسخ‌های شما ثبت شد.').waitFor();
-    const items = await until(async () => (await api('GET', '/api/v1/feedback?channel=widget&limit=100')).data as Array<{ csat: number | null; metadata: Record<string, unknown> }>,
-      (list) => list.some((i) => i.csat === 5), 'the Persian CSAT answer');
+    const items = await until(
+      async () =>
+        (await api('GET', '/api/v1/feedback?channel=widget&limit=100')).data as Array<{
+          csat: number | null;
+          metadata: Record<string, unknown>;
+        }>,
+      (list) => list.some((i) => i.csat === 5),
+      'the Persian CSAT answer',
+    );
     expect(items.find((i) => i.csat === 5)).toBeTruthy();
   });
 
@@ -180,13 +239,21 @@ describeBrowser('website widget', () => {
     expect(bug.text).toBe(text);
     expect(bug.metadata.page_url).toBe(`${shopUrl}/shop?lang=en`);
     expect(bug.customerId).toBeNull();
-    expect(bug.metadata).toMatchObject({ identity: 'unverified', claimed_external_id: 'cust-e2e', claimed_email: 'sara@example.com', contact_email: 'reporter@example.com' });
+    expect(bug.metadata).toMatchObject({
+      identity: 'unverified',
+      claimed_external_id: 'cust-e2e',
+      claimed_email: 'sara@example.com',
+      contact_email: 'reporter@example.com',
+    });
     // reset() (signing out) forgets the visitor and draws the page's blocks again for the next one.
     await page.evaluate(() => window.feedloop!.reset!());
     await page.locator('[data-feedloop-helpful]').getByText('Was this helpful?').waitFor();
 
     // The dashboard shows the claim for what it is, in English and in Persian.
-    for (const [lang, texts] of [['en', en], ['fa', fa]] as const) {
+    for (const [lang, texts] of [
+      ['en', en],
+      ['fa', fa],
+    ] as const) {
       await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale: lang } });
       const { page: detail } = await dashboard.open({ cookie });
       await detail.goto(`/feedback/${bug.id}`);
@@ -195,7 +262,12 @@ describeBrowser('website widget', () => {
       expect(await identity.getAttribute('data-identity')).toBe('unverified');
       expect(await identity.locator('.badge').textContent()).toBe(texts.detail.identityUnverified);
       expect(await identity.getByText(texts.detail.identityUnverifiedHint).count()).toBe(1);
-      expect(await identity.locator('dd').allTextContents()).toEqual([texts.detail.identityUnverified, 'cust-e2e', 'sara@example.com', 'reporter@example.com']);
+      expect(await identity.locator('dd').allTextContents()).toEqual([
+        texts.detail.identityUnverified,
+        'cust-e2e',
+        'sara@example.com',
+        'reporter@example.com',
+      ]);
       expect(await detail.getByTestId('feedback-detail').locator('.detail-customer').getByText(texts.detail.noCustomer).count()).toBe(1);
       await screenshot(detail, `widget-unverified-identity-${lang}`);
     }
@@ -216,7 +288,11 @@ describeBrowser('website widget', () => {
     await page.waitForTimeout(300);
     expect((await widgetFeedback()).filter((i) => i.metadata.widget_kind === 'helpful')).toHaveLength(before);
     await context.setOffline(false);
-    const votes = await until(async () => (await widgetFeedback()).filter((i) => i.metadata.widget_kind === 'helpful'), (l) => l.length === before + 1, 'the vote after reconnecting');
+    const votes = await until(
+      async () => (await widgetFeedback()).filter((i) => i.metadata.widget_kind === 'helpful'),
+      (l) => l.length === before + 1,
+      'the vote after reconnecting',
+    );
     expect(votes[0]).toMatchObject({ text: 'Which days do you ship?', metadata: { helpful: false, context: 'Shipping' } });
     await page.waitForTimeout(500);
     expect((await widgetFeedback()).filter((i) => i.metadata.widget_kind === 'helpful')).toHaveLength(before + 1);
@@ -272,7 +348,12 @@ describeBrowser('website widget', () => {
   });
 
   it('runs the demo shop at /demo/widget, its shopper signed in by the server', async () => {
-    await dashboard.t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Demo shop', allowedOrigins: [dashboard.url] } });
+    await dashboard.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/widget-keys',
+      headers: { cookie },
+      payload: { name: 'Demo shop', allowedOrigins: [dashboard.url] },
+    });
     const { page } = await dashboard.open();
     await page.goto('/demo/widget');
     await page.getByRole('button', { name: 'Feedback' }).waitFor();
@@ -292,8 +373,15 @@ describeBrowser('website widget', () => {
     await dialog.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Thank you! Your answers have been saved.').waitFor();
     // Verified: the purchase and the answer are the shopper's.
-    const shopper = await until(async () => (await api('GET', '/api/v1/customers?q=customer-42')).data as Array<{ id: string }>, (list) => list.length === 1, 'the demo shopper');
-    await until(async () => (await api('GET', `/api/v1/customers/${shopper[0].id}/timeline`)).data as Array<{ kind: string; name?: string }>,
-      (timeline) => timeline.some((e) => e.kind === 'event' && e.name === 'purchase') && timeline.some((e) => e.kind === 'feedback'), 'the purchase and the answer on the shopper\'s timeline');
+    const shopper = await until(
+      async () => (await api('GET', '/api/v1/customers?q=customer-42')).data as Array<{ id: string }>,
+      (list) => list.length === 1,
+      'the demo shopper',
+    );
+    await until(
+      async () => (await api('GET', `/api/v1/customers/${shopper[0].id}/timeline`)).data as Array<{ kind: string; name?: string }>,
+      (timeline) => timeline.some((e) => e.kind === 'event' && e.name === 'purchase') && timeline.some((e) => e.kind === 'feedback'),
+      "the purchase and the answer on the shopper's timeline",
+    );
   });
 });

@@ -29,7 +29,11 @@ describeBrowser('the workspace slug in settings', () => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.goto('/settings?section=workspace');
       const field = page.getByTestId('workspace-slug');
-      await until(() => field.inputValue(), (v) => v === slug, 'the slug');
+      await until(
+        () => field.inputValue(),
+        (v) => v === slug,
+        'the slug',
+      );
       expect((await documentDirection(page)).dir).toBe(lang === 'fa' || lang === 'ar' ? 'rtl' : 'ltr');
       expect(await page.getByLabel(x.workspace.slug).inputValue()).toBe(slug);
       // The slug reads left to right even on a right-to-left page.
@@ -47,19 +51,38 @@ describeBrowser('the workspace slug in settings', () => {
     }
 
     // A viewer sees the settings read-only, but the slug is still there to copy.
-    const invite = await t.app.inject({ method: 'POST', url: '/api/v1/invitations', headers: { cookie: owner }, payload: { email: 'viewer@example.com', role: 'viewer' } });
+    const invite = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      headers: { cookie: owner },
+      payload: { email: 'viewer@example.com', role: 'viewer' },
+    });
     const token = invite.json().link.split('/').pop();
-    const accepted = await t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token, name: 'Viewer', password: 'a long enough password' } });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token, name: 'Viewer', password: 'a long enough password' },
+    });
     const viewer = sessionCookie(accepted.headers['set-cookie']);
     const { page, context } = await dashboard.open({ cookie: viewer });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/settings?section=workspace');
     const field = page.getByTestId('workspace-slug');
-    await until(() => field.inputValue(), (v) => v === slug, 'the slug for a viewer');
+    await until(
+      () => field.inputValue(),
+      (v) => v === slug,
+      'the slug for a viewer',
+    );
     expect(await page.getByTestId('workspace-form').locator('input[name="name"]').isDisabled()).toBe(true);
     const copy = field.locator('xpath=ancestor::div[contains(@class, "copy-field")]').getByRole('button');
     expect(await copy.isEnabled()).toBe(true);
     await copy.click();
-    expect(await until(() => page.evaluate(() => navigator.clipboard.readText()), (v) => v === slug, 'the copied slug')).toBe(slug);
+    expect(
+      await until(
+        () => page.evaluate(() => navigator.clipboard.readText()),
+        (v) => v === slug,
+        'the copied slug',
+      ),
+    ).toBe(slug);
   });
 });

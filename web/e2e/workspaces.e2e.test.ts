@@ -31,7 +31,11 @@ describeBrowser('workspace switcher', () => {
 
     const { page } = await dashboard.open({ cookie });
     await page.goto('/feedback');
-    await untilRows(page, MAIN_ITEMS.map((item) => item.text), 'the main workspace rows');
+    await untilRows(
+      page,
+      MAIN_ITEMS.map((item) => item.text),
+      'the main workspace rows',
+    );
     expect(await page.getByTestId('workspace-switcher').count()).toBe(0);
     expect(await page.locator('.brand-name').textContent()).toBe('Main shop');
 
@@ -46,7 +50,11 @@ describeBrowser('workspace switcher', () => {
     await switcher.waitFor();
     expect(await switcher.locator('option').allTextContents()).toEqual(['Main shop', 'Second shop']);
     expect(await switcher.inputValue()).toBe(main.id);
-    await untilRows(page, MAIN_ITEMS.map((item) => item.text), 'the main workspace rows after reload');
+    await untilRows(
+      page,
+      MAIN_ITEMS.map((item) => item.text),
+      'the main workspace rows after reload',
+    );
     await screenshot(page, 'workspace-switcher-main');
 
     const [request] = await Promise.all([
@@ -58,16 +66,32 @@ describeBrowser('workspace switcher', () => {
     // The page reloads right after the answer, so only its status can still be read.
     expect((await request.response())?.status()).toBe(200);
 
-    await untilRows(page, SECOND_ITEMS.map((item) => item.text), 'the second workspace rows');
-    await until(() => page.getByTestId('workspace-switcher').inputValue(), (value) => value === second.id, 'the switcher to show the second workspace');
+    await untilRows(
+      page,
+      SECOND_ITEMS.map((item) => item.text),
+      'the second workspace rows',
+    );
+    await until(
+      () => page.getByTestId('workspace-switcher').inputValue(),
+      (value) => value === second.id,
+      'the switcher to show the second workspace',
+    );
     expect(new URL(page.url()).pathname).toBe('/feedback');
     await screenshot(page, 'workspace-switcher-second');
 
     // The session moved: a reload stays in the second workspace, and switching back works.
     await page.reload();
-    await untilRows(page, SECOND_ITEMS.map((item) => item.text), 'the second workspace rows after reload');
+    await untilRows(
+      page,
+      SECOND_ITEMS.map((item) => item.text),
+      'the second workspace rows after reload',
+    );
     await page.getByTestId('workspace-switcher').selectOption(main.id);
-    await untilRows(page, MAIN_ITEMS.map((item) => item.text), 'the main workspace rows again');
+    await untilRows(
+      page,
+      MAIN_ITEMS.map((item) => item.text),
+      'the main workspace rows again',
+    );
     expect(await page.getByTestId('workspace-switcher').inputValue()).toBe(main.id);
   });
 });

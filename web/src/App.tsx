@@ -134,7 +134,9 @@ export function App() {
 
   // An invitation link works signed out and signed in (it may add this account to another workspace).
   if (route.name === 'invite' && (boot.kind === 'anon' || boot.kind === 'authed')) {
-    return <InvitePage token={route.token} onAccepted={() => void loadSession().then(() => navigate(paths.feedbackList(), { replace: true }))} />;
+    return (
+      <InvitePage token={route.token} onAccepted={() => void loadSession().then(() => navigate(paths.feedbackList(), { replace: true }))} />
+    );
   }
 
   switch (boot.kind) {
@@ -208,11 +210,7 @@ function AuthedPage({ route }: { route: Route }) {
       return <CustomerPage key={route.id} id={route.id} />;
     case 'tickets':
     case 'ideas':
-      return (
-        <Suspense fallback={<Loading />}>
-          {route.name === 'tickets' ? <TicketsPage /> : <IdeasPage />}
-        </Suspense>
-      );
+      return <Suspense fallback={<Loading />}>{route.name === 'tickets' ? <TicketsPage /> : <IdeasPage />}</Suspense>;
     default:
       return <NotFoundPage />;
   }

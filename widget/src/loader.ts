@@ -6,12 +6,20 @@ import * as sdk from './core/sdk.js';
 
 type Api = typeof api;
 const api = {
-  init: sdk.init, identify: sdk.identify, track: sdk.track, page: sdk.page, setLanguage: sdk.setLanguage,
-  showSurvey: sdk.showSurvey, openFeedback: sdk.openFeedback, reset: sdk.reset,
+  init: sdk.init,
+  identify: sdk.identify,
+  track: sdk.track,
+  page: sdk.page,
+  setLanguage: sdk.setLanguage,
+  showSurvey: sdk.showSurvey,
+  openFeedback: sdk.openFeedback,
+  reset: sdk.reset,
 };
 
 declare global {
-  interface Window { feedloop?: Partial<Api> & { q?: unknown[][] } }
+  interface Window {
+    feedloop?: Partial<Api> & { q?: unknown[][] };
+  }
 }
 
 const queued = window.feedloop?.q ?? [];

@@ -35,10 +35,13 @@ describe('widget scripts', () => {
 describe('the @feedloop/widget package', () => {
   it('ships its module and the typed SDK calls that package.json names', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8'));
-    const files = [pkg.exports['.'].import, pkg.exports['.'].types].map((f: string) => path.join(built.packageDir, f.replace(/^\.\/dist\//, '')));
+    const files = [pkg.exports['.'].import, pkg.exports['.'].types].map((f: string) =>
+      path.join(built.packageDir, f.replace(/^\.\/dist\//, '')),
+    );
     for (const file of files) expect(fs.existsSync(file), file).toBe(true);
     const types = fs.readFileSync(path.join(built.packageDir, 'core', 'sdk.d.ts'), 'utf8');
-    for (const call of ['init', 'identify', 'track', 'page', 'setLanguage', 'showSurvey', 'openFeedback', 'reset']) expect(types).toContain(`export declare const ${call}:`);
+    for (const call of ['init', 'identify', 'track', 'page', 'setLanguage', 'showSurvey', 'openFeedback', 'reset'])
+      expect(types).toContain(`export declare const ${call}:`);
     expect(types).toContain('export interface InitOptions');
   });
 });

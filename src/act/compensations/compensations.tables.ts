@@ -9,20 +9,28 @@ import { COMPENSATION_KINDS } from '../../contracts/act.js';
 
 export { COMPENSATION_KINDS };
 
-export const compensations = pgTable('compensations', {
-  id: uuid('id').primaryKey(),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
-  kind: text('kind').$type<(typeof COMPENSATION_KINDS)[number]>().notNull(),
-  amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }),
-  currency: text('currency'),
-  code: text('code'),
-  note: text('note'),
-  feedbackId: uuid('feedback_id').references(() => feedbackItems.id, { onDelete: 'set null' }),
-  ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
-  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  index('compensations_customer_idx').on(t.workspaceId, t.customerId, t.createdAt),
-  index('compensations_created_idx').on(t.workspaceId, t.createdAt),
-]);
+export const compensations = pgTable(
+  'compensations',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<(typeof COMPENSATION_KINDS)[number]>().notNull(),
+    amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }),
+    currency: text('currency'),
+    code: text('code'),
+    note: text('note'),
+    feedbackId: uuid('feedback_id').references(() => feedbackItems.id, { onDelete: 'set null' }),
+    ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('compensations_customer_idx').on(t.workspaceId, t.customerId, t.createdAt),
+    index('compensations_created_idx').on(t.workspaceId, t.createdAt),
+  ],
+);

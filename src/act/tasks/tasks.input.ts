@@ -10,16 +10,18 @@ export const ZCreateTask = z.strictObject({
   assigneeId: zUuid.nullable().optional(),
   customerId: zUuid.nullable().optional(),
   ticketId: zUuid.nullable().optional(),
-  feedbackId: zUuid.nullable().optional().describe('Default customer: the item\'s'),
+  feedbackId: zUuid.nullable().optional().describe("Default customer: the item's"),
 });
 export type TCreateTask = z.infer<typeof ZCreateTask>;
 
-export const ZUpdateTask = z.strictObject({
-  title: zTitle.optional(),
-  status: z.enum(TASK_STATUSES).optional(),
-  dueAt: zDueAt.nullable().optional(),
-  assigneeId: zUuid.nullable().optional(),
-}).refine((v) => Object.keys(v).length > 0, { message: 'give at least one change', path: ['title'] });
+export const ZUpdateTask = z
+  .strictObject({
+    title: zTitle.optional(),
+    status: z.enum(TASK_STATUSES).optional(),
+    dueAt: zDueAt.nullable().optional(),
+    assigneeId: zUuid.nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one change', path: ['title'] });
 export type TUpdateTask = z.infer<typeof ZUpdateTask>;
 
 export const ZListTasks = z.strictObject({

@@ -9,20 +9,26 @@ import { TASK_STATUSES } from '../../contracts/act.js';
 
 export { TASK_STATUSES };
 
-export const tasks = pgTable('tasks', {
-  id: uuid('id').primaryKey(),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
-  ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
-  feedbackId: uuid('feedback_id').references(() => feedbackItems.id, { onDelete: 'set null' }),
-  title: text('title').notNull(),
-  status: text('status').$type<(typeof TASK_STATUSES)[number]>().notNull().default('open'),
-  dueAt: timestamp('due_at', { withTimezone: true }),
-  assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
-  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  completedAt: timestamp('completed_at', { withTimezone: true }),
-}, (t) => [
-  index('tasks_status_due_idx').on(t.workspaceId, t.status, t.dueAt),
-  index('tasks_customer_idx').on(t.workspaceId, t.customerId, t.createdAt),
-]);
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
+    feedbackId: uuid('feedback_id').references(() => feedbackItems.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    status: text('status').$type<(typeof TASK_STATUSES)[number]>().notNull().default('open'),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('tasks_status_due_idx').on(t.workspaceId, t.status, t.dueAt),
+    index('tasks_customer_idx').on(t.workspaceId, t.customerId, t.createdAt),
+  ],
+);

@@ -16,12 +16,14 @@ export const ZCreateTicket = z.strictObject({
 });
 export type TCreateTicket = z.infer<typeof ZCreateTicket>;
 
-export const ZUpdateTicket = z.strictObject({
-  subject: zTitle.optional(),
-  status: z.enum(TICKET_STATUSES).optional(),
-  priority: z.enum(TICKET_PRIORITIES).optional(),
-  assigneeId: zUuid.nullable().optional(),
-}).refine((v) => Object.keys(v).length > 0, { message: 'give at least one change', path: ['subject'] });
+export const ZUpdateTicket = z
+  .strictObject({
+    subject: zTitle.optional(),
+    status: z.enum(TICKET_STATUSES).optional(),
+    priority: z.enum(TICKET_PRIORITIES).optional(),
+    assigneeId: zUuid.nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one change', path: ['subject'] });
 export type TUpdateTicket = z.infer<typeof ZUpdateTicket>;
 
 export const ZListTickets = z.strictObject({

@@ -14,12 +14,30 @@ const write = { permission: 'tickets:write' } as const;
 export async function ticketRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/tickets', { config: read, schema: { tags: ['tickets'], summary: 'Tickets, newest first', querystring: ZListTickets } },
-    async (req) => listTickets(req.scope, req.query));
-  r.post('/api/v1/tickets', { config: write, schema: { tags: ['tickets'], summary: 'Open a ticket, optionally from feedback items', body: ZCreateTicket } },
-    async (req, reply) => reply.code(201).send(await createTicket(req.scope, req.body, req.actor!.userId)));
-  r.get('/api/v1/tickets/:id', { config: read, schema: { tags: ['tickets'], summary: 'A ticket with its feedback items, tasks and compensations', params: ZIdParams } },
-    async (req) => getTicket(req.scope, req.params.id, { feedbackText: readsFeedbackText(req.actor!) }));
-  r.patch('/api/v1/tickets/:id', { config: write, schema: { tags: ['tickets'], summary: 'Change subject, status, priority or assignee', params: ZIdParams, body: ZUpdateTicket } },
-    async (req) => updateTicket(req.scope, req.params.id, req.body));
+  r.get(
+    '/api/v1/tickets',
+    { config: read, schema: { tags: ['tickets'], summary: 'Tickets, newest first', querystring: ZListTickets } },
+    async (req) => listTickets(req.scope, req.query),
+  );
+  r.post(
+    '/api/v1/tickets',
+    { config: write, schema: { tags: ['tickets'], summary: 'Open a ticket, optionally from feedback items', body: ZCreateTicket } },
+    async (req, reply) => reply.code(201).send(await createTicket(req.scope, req.body, req.actor!.userId)),
+  );
+  r.get(
+    '/api/v1/tickets/:id',
+    {
+      config: read,
+      schema: { tags: ['tickets'], summary: 'A ticket with its feedback items, tasks and compensations', params: ZIdParams },
+    },
+    async (req) => getTicket(req.scope, req.params.id, { feedbackText: readsFeedbackText(req.actor!) }),
+  );
+  r.patch(
+    '/api/v1/tickets/:id',
+    {
+      config: write,
+      schema: { tags: ['tickets'], summary: 'Change subject, status, priority or assignee', params: ZIdParams, body: ZUpdateTicket },
+    },
+    async (req) => updateTicket(req.scope, req.params.id, req.body),
+  );
 }

@@ -19,14 +19,23 @@ const ownerCall = (method: Method, url: string, payload?: object) => call(method
 beforeAll(async () => {
   t = await createTestApp();
   const team = await setupTeam(t);
-  ({ owner, viewer: { cookie: viewer }, agent: { id: agentId }, stranger: { id: strangerId, cookie: otherOwner } } = team);
-  customerId = (await ownerCall('POST', '/api/v1/customers/identify', { externalId: 'c-1', email: 'sara@example.com', locale: 'fa' })).json().id;
-  const created = await ownerCall('POST', '/api/v1/feedback/bulk', { items: [
-    { channel: 'email', text: 'بسته دیر رسید و جعبه پاره بود', customerId },
-    { channel: 'chat', text: 'هنوز جوابی نگرفتم', customerId },
-    { channel: 'chat', text: 'The price went up again' },
-    { channel: 'chat', text: 'The app crashes at checkout', customer: { externalId: 'c-3' } },
-  ] });
+  ({
+    owner,
+    viewer: { cookie: viewer },
+    agent: { id: agentId },
+    stranger: { id: strangerId, cookie: otherOwner },
+  } = team);
+  customerId = (
+    await ownerCall('POST', '/api/v1/customers/identify', { externalId: 'c-1', email: 'sara@example.com', locale: 'fa' })
+  ).json().id;
+  const created = await ownerCall('POST', '/api/v1/feedback/bulk', {
+    items: [
+      { channel: 'email', text: 'بسته دیر رسید و جعبه پاره بود', customerId },
+      { channel: 'chat', text: 'هنوز جوابی نگرفتم', customerId },
+      { channel: 'chat', text: 'The price went up again' },
+      { channel: 'chat', text: 'The app crashes at checkout', customer: { externalId: 'c-3' } },
+    ],
+  });
   itemIds = created.json().results.map((r: { id: string }) => r.id);
 });
 afterAll(() => t.close());
@@ -35,9 +44,22 @@ describe('tickets', () => {
   let ticketId: string;
 
   it('opens a ticket from feedback items, numbered per workspace, with their customer', async () => {
-    const res = await ownerCall('POST', '/api/v1/tickets', { subject: 'Late, torn parcel', priority: 'high', assigneeId: agentId, feedbackIds: itemIds.slice(0, 2) });
+    const res = await ownerCall('POST', '/api/v1/tickets', {
+      subject: 'Late, torn parcel',
+      priority: 'high',
+      assigneeId: agentId,
+      feedbackIds: itemIds.slice(0, 2),
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ number: 1, subject: 'Late, torn parcel', status: 'open', priority: 'high', customerId, assigneeId: agentId, feedbackCount: 2 });
+    expect(res.json()).toMatchObject({
+      number: 1,
+      subject: 'Late, torn parcel',
+      status: 'open',
+      priority: 'high',
+      customerId,
+      assigneeId: agentId,
+      feedbackCount: 2,
+    });
     ticketId = res.json().id;
     const item = (await ownerCall('GET', `/api/v1/feedback/${itemIds[0]}`)).json();
     expect(item.links.ticketId).toBe(ticketId);
@@ -49,7 +71,9 @@ describe('tickets', () => {
   });
 
   it('never gives two concurrent tickets the same number', async () => {
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => ownerCall('POST', '/api/v1/tickets', { subject: `Parallel ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => ownerCall('POST', '/api/v1/tickets', { subject: `Parallel ${i}` })),
+    );
     expect(results.map((r) => r.statusCode)).toEqual(Array(6).fill(201));
     expect(new Set(results.map((r) => r.json().number)).size).toBe(6);
   });
@@ -95,8 +119,14 @@ describe('tickets', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/tickets', headers: bearer(key) })).statusCode).toBe(403);
   });
 
-  it('gathers tasks and compensations on the ticket and the customer\'s timeline', async () => {
-    const task = await ownerCall('POST', '/api/v1/tasks', { title: 'Call Sara back', feedbackId: itemIds[0], ticketId, dueAt: '2026-12-01T09:00:00Z', assigneeId: agentId });
+  it("gathers tasks and compensations on the ticket and the customer's timeline", async () => {
+    const task = await ownerCall('POST', '/api/v1/tasks', {
+      title: 'Call Sara back',
+      feedbackId: itemIds[0],
+      ticketId,
+      dueAt: '2026-12-01T09:00:00Z',
+      assigneeId: agentId,
+    });
     expect(task.statusCode).toBe(201);
     expect(task.json()).toMatchObject({ customerId, status: 'open', dueAt: '2026-12-01T09:00:00.000Z' });
     const done = (await ownerCall('PATCH', `/api/v1/tasks/${task.json().id}`, { status: 'done' })).json();
@@ -104,7 +134,15 @@ describe('tickets', () => {
     expect((await ownerCall('GET', '/api/v1/tasks?status=done')).json().data.map((x: { id: string }) => x.id)).toEqual([task.json().id]);
 
     // Persian digits in the amount are read as numbers.
-    const comp = await ownerCall('POST', '/api/v1/compensations', { customerId, kind: 'discount_code', code: 'SORRY20', amount: '۲۰۰۰۰۰', currency: 'IRR', ticketId, note: '<b>sorry</b>' });
+    const comp = await ownerCall('POST', '/api/v1/compensations', {
+      customerId,
+      kind: 'discount_code',
+      code: 'SORRY20',
+      amount: '۲۰۰۰۰۰',
+      currency: 'IRR',
+      ticketId,
+      note: '<b>sorry</b>',
+    });
     expect(comp.statusCode).toBe(201);
     expect(comp.json()).toMatchObject({ amount: 200000, currency: 'IRR', code: 'SORRY20', note: '<b>sorry</b>' });
     const noCode = await ownerCall('POST', '/api/v1/compensations', { customerId, kind: 'discount_code' });
@@ -119,7 +157,11 @@ describe('tickets', () => {
 
     const timeline = (await ownerCall('GET', `/api/v1/customers/${customerId}/timeline`)).json().data as Array<{ kind: string }>;
     expect(new Set(timeline.map((e) => e.kind))).toEqual(new Set(['feedback', 'ticket', 'task', 'compensation']));
-    expect(timeline.find((e) => e.kind === 'compensation')).toMatchObject({ compensationKind: 'discount_code', amount: 200000, currency: 'IRR' });
+    expect(timeline.find((e) => e.kind === 'compensation')).toMatchObject({
+      compensationKind: 'discount_code',
+      amount: 200000,
+      currency: 'IRR',
+    });
   });
 
   it('shows the messages sent to the customer (survey invitations) as notifications', async () => {
@@ -128,7 +170,13 @@ describe('tickets', () => {
     expect(published.json(), published.body).toMatchObject({ status: 'live' });
     expect((await ownerCall('POST', `/api/v1/surveys/${survey.id}/send`, { customerIds: [customerId] })).statusCode).toBe(202);
     const timeline = (await ownerCall('GET', `/api/v1/customers/${customerId}/timeline`)).json().data as Array<{ kind: string }>;
-    expect(timeline.find((e) => e.kind === 'notification')).toMatchObject({ channel: 'email', purpose: 'survey_invitation', surveyId: survey.id, status: 'queued', language: 'fa' });
+    expect(timeline.find((e) => e.kind === 'notification')).toMatchObject({
+      channel: 'email',
+      purpose: 'survey_invitation',
+      surveyId: survey.id,
+      status: 'queued',
+      language: 'fa',
+    });
   });
 
   it('moves tickets, tasks and compensations when customers merge', async () => {

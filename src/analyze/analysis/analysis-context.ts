@@ -17,7 +17,10 @@ export interface AnalysisContext {
   workspaceModelVersion: number;
 }
 
-interface CachedContext { fingerprint: string; context: AnalysisContext }
+interface CachedContext {
+  fingerprint: string;
+  context: AnalysisContext;
+}
 const cache = new Map<string, CachedContext>();
 
 /**
@@ -26,20 +29,25 @@ const cache = new Map<string, CachedContext>();
  * context — topics, compiled keyword matcher, decoded weights — is reused.
  */
 async function fingerprintOf(scope: WorkspaceScope, tx: DbOrTx): Promise<string> {
-  const [row] = await tx.select({
-    n: sql<number>`count(*)::int`,
-    latest: sql<string | null>`max(${topics.updatedAt})::text`,
-    model: sql<number>`coalesce((select ${workspaceModels.version} from ${workspaceModels} where ${workspaceModels.workspaceId} = ${scope.workspaceId}), 0)`,
-  }).from(topics).where(scope.where(topics));
+  const [row] = await tx
+    .select({
+      n: sql<number>`count(*)::int`,
+      latest: sql<string | null>`max(${topics.updatedAt})::text`,
+      model: sql<number>`coalesce((select ${workspaceModels.version} from ${workspaceModels} where ${workspaceModels.workspaceId} = ${scope.workspaceId}), 0)`,
+    })
+    .from(topics)
+    .where(scope.where(topics));
   return `${row.n}|${row.latest}|${row.model}`;
 }
 
 export async function loadAnalysisContext(scope: WorkspaceScope, tx: DbOrTx = scope.db): Promise<AnalysisContext> {
   const cached = cache.get(scope.workspaceId);
-  if (cached && cached.fingerprint === await fingerprintOf(scope, tx)) return cached.context;
+  if (cached && cached.fingerprint === (await fingerprintOf(scope, tx))) return cached.context;
   const list = await listTopics(scope, tx); // creates the default topics on first use
-  const [model] = await tx.select({ version: workspaceModels.version, weights: workspaceModels.weights })
-    .from(workspaceModels).where(eq(workspaceModels.workspaceId, scope.workspaceId));
+  const [model] = await tx
+    .select({ version: workspaceModels.version, weights: workspaceModels.weights })
+    .from(workspaceModels)
+    .where(eq(workspaceModels.workspaceId, scope.workspaceId));
   const version = model?.version ?? 0;
   const context: AnalysisContext = {
     topics: list,

@@ -8,6 +8,9 @@ export const ZFeedbackType = z.enum(FEEDBACK_TYPES);
 
 export const ZAnalyzeTextInput = z.strictObject({
   text: z.string().max(HTTP_LIMITS.maxTextLength),
-  language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as fa, ar, zh, en').optional()
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as fa, ar, zh, en')
+    .optional()
     .describe('Skip detection and analyse as this language'),
 });

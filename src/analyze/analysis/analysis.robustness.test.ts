@@ -29,8 +29,17 @@ const get = async (id: string) => (await api('GET', `/api/v1/feedback/${id}`)).j
 
 describe('analysis robustness', () => {
   it('invalid UTF-8 in the body is stored with replacement characters and analysed', async () => {
-    const body = Buffer.concat([Buffer.from('{"channel":"api","text":"bad bytes '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' the app crashes"}')]);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', payload: body, headers: { ...bearer(key), 'content-type': 'application/json' } });
+    const body = Buffer.concat([
+      Buffer.from('{"channel":"api","text":"bad bytes '),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from(' the app crashes"}'),
+    ]);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      payload: body,
+      headers: { ...bearer(key), 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().text).toContain('\uFFFD');
     await t.drainJobs();
@@ -54,7 +63,12 @@ describe('analysis robustness', () => {
     const scope = new WorkspaceScope(t.database, ws.id);
     const ctx = staticAnalysisContext([]);
     const original = ctx.matcher;
-    ctx.matcher = { match: (text: string) => { if (text.includes('explodes')) throw new Error('matcher failed on this text'); return original.match(text); } } as unknown as KeywordMatcher;
+    ctx.matcher = {
+      match: (text: string) => {
+        if (text.includes('explodes')) throw new Error('matcher failed on this text');
+        return original.match(text);
+      },
+    } as unknown as KeywordMatcher;
     await analyzeAndStore(scope, t.database.db, [good, bad], ctx);
     expect(await get(good)).toMatchObject({ status: 'processed', analysisError: null });
     expect(await get(bad)).toMatchObject({ status: 'failed', analysisError: 'matcher failed on this text' });
@@ -65,19 +79,31 @@ describe('analysis robustness', () => {
   it("a job's last failed attempt marks its items failed with the error; earlier attempts leave them pending", async () => {
     const id = await create({ channel: 'api', text: 'never analysed' });
     const [ws] = await t.database.db.select().from(workspaces);
-    const failing = async () => { throw new Error('database unavailable'); };
+    const failing = async () => {
+      throw new Error('database unavailable');
+    };
     const attempt = (n: number) => ({ id: 'job', queue: 'analyze-feedback', payload: {}, attempts: n, maxAttempts: 3 });
-    await expect(processFeedback(t.database, { workspaceId: ws.id, ids: [id] }, attempt(1), failing)).rejects.toThrow('database unavailable');
+    await expect(processFeedback(t.database, { workspaceId: ws.id, ids: [id] }, attempt(1), failing)).rejects.toThrow(
+      'database unavailable',
+    );
     expect((await get(id)).status).toBe('pending');
-    await expect(processFeedback(t.database, { workspaceId: ws.id, ids: [id] }, attempt(3), failing)).rejects.toThrow('database unavailable');
+    await expect(processFeedback(t.database, { workspaceId: ws.id, ids: [id] }, attempt(3), failing)).rejects.toThrow(
+      'database unavailable',
+    );
     expect(await get(id)).toMatchObject({ status: 'failed', analysisError: 'database unavailable' });
   });
 
-  it('jobs run together analyse each workspace\'s ids in that workspace only', async () => {
+  it("jobs run together analyse each workspace's ids in that workspace only", async () => {
     const a = await create({ channel: 'api', text: 'Delivery was late again' });
     const b = await create({ channel: 'api', text: 'Love the new design' });
     const [ws] = await t.database.db.select().from(workspaces);
-    const job = (n: number, workspaceId: string, ids: string[]) => ({ id: `job${n}`, queue: 'analyze-feedback', payload: { workspaceId, ids }, attempts: 1, maxAttempts: 3 });
+    const job = (n: number, workspaceId: string, ids: string[]) => ({
+      id: `job${n}`,
+      queue: 'analyze-feedback',
+      payload: { workspaceId, ids },
+      attempts: 1,
+      maxAttempts: 3,
+    });
     // `b` is listed under another workspace: that workspace's scope cannot see it.
     await processFeedbackJobs(t.database, [job(1, ws.id, [a]), job(2, randomUUID(), [b])]);
     expect(await get(a)).toMatchObject({ status: 'processed', sentiment: 'negative' });
@@ -91,13 +117,20 @@ describe('feedloop analyze', () => {
   it('prints language, sentiment, type and topics for each text', async () => {
     const out: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => { out.push(chunk); return true; }) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: string) => {
+      out.push(chunk);
+      return true;
+    }) as typeof process.stdout.write;
     try {
       await runAnalyzeCommand(['配送太慢了', 'The price is too high'], { json: true });
     } finally {
       process.stdout.write = write;
     }
-    const lines = out.join('').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ text: '配送太慢了', language: 'zh' });
     expect(lines[0].topics).toContain('delivery');

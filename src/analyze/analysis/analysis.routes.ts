@@ -11,15 +11,21 @@ const tags = ['analysis'];
 export async function analysisRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/v1/analyze', {
-    config: { permission: 'feedback:read' },
-    schema: {
-      tags, summary: 'Analyse a text without storing it',
-      description: "Language, sentiment (label, score in [-1, 1], confidence), feedback type and topics from this workspace's taxonomy and learnt model.",
-      body: ZAnalyzeTextInput,
+  r.post(
+    '/api/v1/analyze',
+    {
+      config: { permission: 'feedback:read' },
+      schema: {
+        tags,
+        summary: 'Analyse a text without storing it',
+        description:
+          "Language, sentiment (label, score in [-1, 1], confidence), feedback type and topics from this workspace's taxonomy and learnt model.",
+        body: ZAnalyzeTextInput,
+      },
     },
-  }, async (req) => {
-    await loadLanguageDetector();
-    return analyzeText(req.body.text, await loadAnalysisContext(req.scope), { language: req.body.language });
-  });
+    async (req) => {
+      await loadLanguageDetector();
+      return analyzeText(req.body.text, await loadAnalysisContext(req.scope), { language: req.body.language });
+    },
+  );
 }

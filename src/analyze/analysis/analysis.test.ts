@@ -12,7 +12,11 @@ let keyB: string;
 
 beforeAll(async () => {
   const s = await signedInApp();
-  ({ t, key, owner: { cookie } } = s);
+  ({
+    t,
+    key,
+    owner: { cookie },
+  } = s);
   ({ key: keyB } = await s.otherWorkspace(['feedback:read', 'feedback:write']));
 });
 afterAll(() => t.close());
@@ -34,12 +38,14 @@ async function createItem(text: string, k = key) {
 
 describe('analysis of new feedback', () => {
   it('gives every item language, sentiment, type and topics from the default taxonomy', async () => {
-    const ids = await Promise.all([
-      'ارسال خیلی بد بود، بسته دیر رسید و اصلا راضی نیستم',
-      'التوصيل سيء جدا والمندوب وقح',
-      '配送太慢了，骑手态度也很差',
-      'Delivery was late and the courier was rude',
-    ].map((text) => createItem(text)));
+    const ids = await Promise.all(
+      [
+        'ارسال خیلی بد بود، بسته دیر رسید و اصلا راضی نیستم',
+        'التوصيل سيء جدا والمندوب وقح',
+        '配送太慢了，骑手态度也很差',
+        'Delivery was late and the courier was rude',
+      ].map((text) => createItem(text)),
+    );
     await t.drainJobs();
     for (const [i, id] of ids.entries()) {
       const item = (await api().get(`/api/v1/feedback/${id}`)).json();
@@ -95,13 +101,22 @@ describe('corrections and the workspace model', () => {
 
   it('after corrections of a pattern the workspace model predicts it; another workspace is unaffected', async () => {
     for (const k of [key, keyB]) {
-      const created = await as(k === key ? { cookie } : bearer(k)).post('/api/v1/topics', { key: 'gift_wrap', names: { en: 'Gift wrapping' } });
+      const created = await as(k === key ? { cookie } : bearer(k)).post('/api/v1/topics', {
+        key: 'gift_wrap',
+        names: { en: 'Gift wrapping' },
+      });
       if (k === key) expect(created.statusCode).toBe(201);
     }
     const texts = [
-      'The gift wrapping was torn when it arrived', 'gift wrapping paper was crumpled', 'Please improve the gift wrapping',
-      'my gift wrapping had tape everywhere', 'no ribbon on the gift wrapping this time', 'gift wrapping looked cheap and wrinkled',
-      'The gift wrapping came undone', 'loved the product, the gift wrapping not so much', 'gift wrapping was missing the card',
+      'The gift wrapping was torn when it arrived',
+      'gift wrapping paper was crumpled',
+      'Please improve the gift wrapping',
+      'my gift wrapping had tape everywhere',
+      'no ribbon on the gift wrapping this time',
+      'gift wrapping looked cheap and wrinkled',
+      'The gift wrapping came undone',
+      'loved the product, the gift wrapping not so much',
+      'gift wrapping was missing the card',
       'why is the gift wrapping so messy',
     ];
     const ids = await Promise.all(texts.map((text) => createItem(text)));
@@ -129,7 +144,19 @@ describe('topic taxonomy', () => {
   it('lists the default topics with names in four languages', async () => {
     const list = (await api().get('/api/v1/topics')).json().data;
     const keys = list.map((x: { key: string }) => x.key);
-    for (const k of ['price', 'delivery', 'support', 'product_quality', 'design_ux', 'payment', 'app_website', 'order', 'account', 'packaging']) expect(keys).toContain(k);
+    for (const k of [
+      'price',
+      'delivery',
+      'support',
+      'product_quality',
+      'design_ux',
+      'payment',
+      'app_website',
+      'order',
+      'account',
+      'packaging',
+    ])
+      expect(keys).toContain(k);
     const delivery = list.find((x: { key: string }) => x.key === 'delivery');
     expect(Object.keys(delivery.names).sort()).toEqual(['ar', 'en', 'fa', 'zh']);
   });
@@ -137,7 +164,10 @@ describe('topic taxonomy', () => {
   it('add with keywords, rename, re-analyse past feedback, merge and delete', async () => {
     const id = await createItem('The loyalty points never show up in my profile');
     await t.drainJobs();
-    const created = await owner().post('/api/v1/topics', { names: { en: 'Loyalty program', fa: 'باشگاه مشتریان' }, keywords: { en: ['loyalty point*'], fa: ['امتیاز باشگاه'] } });
+    const created = await owner().post('/api/v1/topics', {
+      names: { en: 'Loyalty program', fa: 'باشگاه مشتریان' },
+      keywords: { en: ['loyalty point*'], fa: ['امتیاز باشگاه'] },
+    });
     expect(created.statusCode).toBe(201);
     const topic = created.json();
     expect(topic.key).toBe('loyalty_program');

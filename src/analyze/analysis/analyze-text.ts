@@ -26,10 +26,18 @@ export interface TextAnalysis {
   analysisVersion: string;
 }
 
-export interface Scores { nps?: number | null; csat?: number | null; ces?: number | null; rating?: number | null }
+export interface Scores {
+  nps?: number | null;
+  csat?: number | null;
+  ces?: number | null;
+  rating?: number | null;
+}
 
 /** The text as analysed (sanitised, cut to ANALYSED_CHARS) and, if it has words, normalised and split. */
-export interface AnalysisInput { clean: string; prepared: PreparedText | null }
+export interface AnalysisInput {
+  clean: string;
+  prepared: PreparedText | null;
+}
 
 export function prepareAnalysisInput(text: string): AnalysisInput {
   const clean = sanitize(text).slice(0, ANALYSED_CHARS);
@@ -37,12 +45,25 @@ export function prepareAnalysisInput(text: string): AnalysisInput {
 }
 
 /** `input`: prepareAnalysisInput(text), when the caller needs it too (the analysis job's search document). */
-export function analyzeText(text: string, ctx: AnalysisContext, options: { language?: string | null; scores?: Scores; input?: AnalysisInput } = {}): TextAnalysis {
+export function analyzeText(
+  text: string,
+  ctx: AnalysisContext,
+  options: { language?: string | null; scores?: Scores; input?: AnalysisInput } = {},
+): TextAnalysis {
   const { clean, prepared } = options.input ?? prepareAnalysisInput(text);
   const version = `${MODEL_VERSION}+w${ctx.workspaceModelVersion}`;
   if (!prepared) {
     // Nothing to read (empty, emoji or punctuation only): a score still says how the customer feels.
-    return { language: options.language ?? 'und', languageConfidence: options.language ? 1 : 0, sentiment: sentimentFromScores(options.scores ?? {}), type: null, topics: [], topicScores: {}, matchedKeywords: {}, analysisVersion: version };
+    return {
+      language: options.language ?? 'und',
+      languageConfidence: options.language ? 1 : 0,
+      sentiment: sentimentFromScores(options.scores ?? {}),
+      type: null,
+      topics: [],
+      topicScores: {},
+      matchedKeywords: {},
+      analysisVersion: version,
+    };
   }
   const detected = options.language ? { language: options.language, confidence: 1 } : detectLanguage(clean);
   // `prepared` is shared by the model's features and the keyword matcher.
@@ -55,7 +76,9 @@ export function analyzeText(text: string, ctx: AnalysisContext, options: { langu
     const p = 1 - (1 - model) * (1 - keyword);
     if (p >= 0.05) topicScores[key] = round(p);
   }
-  const topics = Object.keys(topicScores).filter((k) => topicScores[k] >= TOPIC_THRESHOLD).sort((a, b) => topicScores[b] - topicScores[a]);
+  const topics = Object.keys(topicScores)
+    .filter((k) => topicScores[k] >= TOPIC_THRESHOLD)
+    .sort((a, b) => topicScores[b] - topicScores[a]);
   return {
     language: detected.language,
     languageConfidence: round(detected.confidence),
@@ -79,7 +102,16 @@ function sanitize(text: string): string {
 /** Sentiment of a score-only answer: NPS 0–6 / 7–8 / 9–10, CSAT and stars 1–2 / 3 / 4–5, CES 1–3 / 4 / 5–7. */
 export function sentimentFromScores(s: Scores): TextAnalysis['sentiment'] {
   const grade = (v: number, low: number, high: number) => (v <= low ? 'negative' : v >= high ? 'positive' : 'neutral');
-  const label = s.nps != null ? grade(s.nps, 6, 9) : s.csat != null ? grade(s.csat, 2, 4) : s.rating != null ? grade(s.rating, 2, 4) : s.ces != null ? grade(s.ces, 3, 5) : null;
+  const label =
+    s.nps != null
+      ? grade(s.nps, 6, 9)
+      : s.csat != null
+        ? grade(s.csat, 2, 4)
+        : s.rating != null
+          ? grade(s.rating, 2, 4)
+          : s.ces != null
+            ? grade(s.ces, 3, 5)
+            : null;
   if (!label) return null;
   return { label, score: label === 'negative' ? -1 : label === 'positive' ? 1 : 0, confidence: 0.6 };
 }

@@ -18,7 +18,12 @@ import { analyzeText, prepareAnalysisInput, type AnalysisInput, type Scores, typ
 import { searchDocument, searchDocumentFromTokens } from '../search/search-document.js';
 import { loadLanguageDetector } from '../language/detect-language.js';
 
-export async function processFeedback(database: Database, payload: TAnalyzeFeedbackPayload, job?: ClaimedJob, analyze = analyzeAndStore): Promise<void> {
+export async function processFeedback(
+  database: Database,
+  payload: TAnalyzeFeedbackPayload,
+  job?: ClaimedJob,
+  analyze = analyzeAndStore,
+): Promise<void> {
   const scope = new WorkspaceScope(database, payload.workspaceId);
   const ids = payload.ids;
   if (ids.length === 0) return;
@@ -48,13 +53,16 @@ export async function processFeedbackJobs(database: Database, jobs: Array<{ payl
 
 /** Analyses the items with these ids and writes the results in one statement. Returns how many it found. */
 export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: string[], ctx?: AnalysisContext): Promise<number> {
-  const items = await scope.database.rows<StoredItem>(sql`
+  const items = await scope.database.rows<StoredItem>(
+    sql`
     select f.id, f.text, f.language, f.language_confidence as "languageConfidence", f.nps, f.csat, f.ces, f.rating
     from unnest(${pgArray(ids)}::uuid[]) as k(id)
-    cross join lateral (${feedbackItemById(scope, sql`k.id`)}) f`, tx);
+    cross join lateral (${feedbackItemById(scope, sql`k.id`)}) f`,
+    tx,
+  );
   if (items.length === 0) return 0;
   await loadLanguageDetector();
-  const context = ctx ?? await loadAnalysisContext(scope, tx);
+  const context = ctx ?? (await loadAnalysisContext(scope, tx));
   const rows: AnalysisRow[] = [];
   let slice = performance.now();
   for (const item of items) {
@@ -82,7 +90,11 @@ function analyzeItem(item: StoredItem, context: AnalysisContext): AnalysisRow {
     input = prepareAnalysisInput(item.text);
     // A language given by the sender (confidence 1) is kept; otherwise it is detected.
     const given = item.language && item.languageConfidence === 1 ? item.language : null;
-    return { id: item.id, searchText: searchTextOf(item.text, input), result: analyzeText(item.text, context, { language: given, scores: item, input }) };
+    return {
+      id: item.id,
+      searchText: searchTextOf(item.text, input),
+      result: analyzeText(item.text, context, { language: given, scores: item, input }),
+    };
   } catch (err) {
     return { id: item.id, searchText: searchTextOf(item.text, input), error: err instanceof Error ? err.message : String(err) };
   }
@@ -97,7 +109,13 @@ function searchTextOf(text: string, input: AnalysisInput | null): string | null 
   return attempt(() => searchDocument(text));
 }
 
-const attempt = <T>(fn: () => T): T | null => { try { return fn(); } catch { return null; } };
+const attempt = <T>(fn: () => T): T | null => {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+};
 
 /**
  * One UPDATE for the batch: per-item values are unnested side by side; the rows to update are
@@ -145,7 +163,9 @@ async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRo
 
 async function markFailed(scope: WorkspaceScope, ids: string[], err: unknown) {
   const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-  await scope.db.update(feedbackItems).set({ status: 'failed', analysisError: message, updatedAt: new Date() })
+  await scope.db
+    .update(feedbackItems)
+    .set({ status: 'failed', analysisError: message, updatedAt: new Date() })
     .where(scope.where(feedbackItems, inArray(feedbackItems.id, ids), sql`${feedbackItems.status} = 'pending'`))
     .catch(() => undefined); // the database itself may be what is failing; the job is marked failed anyway
 }

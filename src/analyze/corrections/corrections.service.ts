@@ -21,7 +21,11 @@ type FeedbackRow = typeof feedbackItems.$inferSelect;
 
 export async function correctAnalysis(scope: WorkspaceScope, feedbackId: string, input: TCorrectAnalysisInput, userId: string | null) {
   await scope.transaction(async (tx) => {
-    const [item] = await tx.select().from(feedbackItems).where(scope.where(feedbackItems, eq(feedbackItems.id, feedbackId))).for('update');
+    const [item] = await tx
+      .select()
+      .from(feedbackItems)
+      .where(scope.where(feedbackItems, eq(feedbackItems.id, feedbackId)))
+      .for('update');
     if (!item) throw notFound('Feedback item');
     if (input.topics) await assertKnownTopics(scope, tx, input.topics, 'topics');
     await applyCorrection(scope, tx, item, input, userId);
@@ -44,7 +48,13 @@ export async function assertKnownTopics(scope: WorkspaceScope, tx: Tx, keys: str
  * Applies a correction (topics already checked) to an item the caller's transaction has locked:
  * updates it, marks the fields corrected and stores the labelled examples. The caller schedules training.
  */
-export async function applyCorrection(scope: WorkspaceScope, tx: Tx, item: FeedbackRow, input: TCorrectAnalysisInput, userId: string | null) {
+export async function applyCorrection(
+  scope: WorkspaceScope,
+  tx: Tx,
+  item: FeedbackRow,
+  input: TCorrectAnalysisInput,
+  userId: string | null,
+) {
   const patch: Partial<typeof feedbackItems.$inferInsert> = { updatedAt: new Date() };
   const corrected = new Set(item.correctedFields);
   const examples: Array<{ field: string; labels: string[] }> = [];
@@ -63,20 +73,47 @@ export async function applyCorrection(scope: WorkspaceScope, tx: Tx, item: Feedb
   }
   for (const e of examples) corrected.add(e.field);
   patch.correctedFields = [...corrected].sort();
-  await tx.update(feedbackItems).set(patch).where(scope.where(feedbackItems, eq(feedbackItems.id, item.id)));
+  await tx
+    .update(feedbackItems)
+    .set(patch)
+    .where(scope.where(feedbackItems, eq(feedbackItems.id, item.id)));
   for (const e of examples) {
-    await tx.insert(analysisCorrections).values(scope.stamp({
-      id: newId(), feedbackId: item.id, field: e.field, labels: e.labels, text: item.text, language: item.language, userId,
-    })).onConflictDoUpdate({
-      target: [analysisCorrections.workspaceId, analysisCorrections.feedbackId, analysisCorrections.field],
-      targetWhere: sql`feedback_id is not null`,
-      set: { labels: e.labels, userId, createdAt: new Date() },
-    });
+    await tx
+      .insert(analysisCorrections)
+      .values(
+        scope.stamp({
+          id: newId(),
+          feedbackId: item.id,
+          field: e.field,
+          labels: e.labels,
+          text: item.text,
+          language: item.language,
+          userId,
+        }),
+      )
+      .onConflictDoUpdate({
+        target: [analysisCorrections.workspaceId, analysisCorrections.feedbackId, analysisCorrections.field],
+        targetWhere: sql`feedback_id is not null`,
+        set: { labels: e.labels, userId, createdAt: new Date() },
+      });
   }
 }
 
 export async function listCorrections(scope: WorkspaceScope, limit: number) {
-  const rows = await scope.db.select().from(analysisCorrections).where(scope.where(analysisCorrections))
-    .orderBy(desc(analysisCorrections.createdAt)).limit(limit);
-  return rows.map((r) => ({ id: r.id, feedbackId: r.feedbackId, field: r.field, labels: r.labels, text: r.text, language: r.language, userId: r.userId, createdAt: r.createdAt }));
+  const rows = await scope.db
+    .select()
+    .from(analysisCorrections)
+    .where(scope.where(analysisCorrections))
+    .orderBy(desc(analysisCorrections.createdAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    feedbackId: r.feedbackId,
+    field: r.field,
+    labels: r.labels,
+    text: r.text,
+    language: r.language,
+    userId: r.userId,
+    createdAt: r.createdAt,
+  }));
 }

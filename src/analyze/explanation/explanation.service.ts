@@ -6,7 +6,9 @@ import { loadAnalysisContext } from '../analysis/analysis-context.js';
 import { prepareAnalysisInput } from '../analysis/analyze-text.js';
 import { explainPrediction, type Explanation } from '../model/explain.js';
 
-export interface FeedbackExplanation extends Omit<Explanation, 'coverage'> { feedbackId: string }
+export interface FeedbackExplanation extends Omit<Explanation, 'coverage'> {
+  feedbackId: string;
+}
 
 export async function explainFeedback(scope: WorkspaceScope, id: string): Promise<FeedbackExplanation> {
   const item = await getFeedback(scope, id);

@@ -20,7 +20,9 @@ beforeAll(async () => {
   const [wsA] = await t.database.db.select().from(workspaces);
   const wsB = await createWorkspace(t.database, wsA.organizationId, body.user.id, 'Other');
   keyB = `fl_${randomToken(32)}`;
-  await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['feedback:read'] });
+  await t.database.db
+    .insert(apiKeys)
+    .values({ id: newId(), workspaceId: wsB.id, name: 'b', prefix: keyB.slice(0, 10), keyHash: sha256(keyB), scopes: ['feedback:read'] });
   for (const [name, text] of Object.entries({
     en: 'The delivery was late again and the courier was rude 😡',
     ar: 'التوصيل متأخر والتغليف كان ممزق، خدمة سيئة جدا',

@@ -29,7 +29,36 @@ const ARTICLE_PREFIXES = ['وبال', 'فبال', 'وکال', 'فکال', 'وا�
 // Sequences without the article.
 const BARE_PREFIXES = ['وب', 'فب', 'وک', 'فک', 'ول', 'فل', 'و', 'ف', 'ب', 'ک', 'ل'];
 /** Attached pronouns and endings peeled from the end of a word (Arabic and Persian), longest first. */
-export const ATTACHED_SUFFIXES = ['هایی', 'های', 'هما', 'کما', 'شان', 'تان', 'مان', 'شون', 'تون', 'مون', 'ها', 'هم', 'هن', 'کم', 'کن', 'نا', 'ات', 'ون', 'ین', 'ام', 'اش', 'ای', 'ه', 'ی', 'ک', 'ش', 'م', 'ت'];
+export const ATTACHED_SUFFIXES = [
+  'هایی',
+  'های',
+  'هما',
+  'کما',
+  'شان',
+  'تان',
+  'مان',
+  'شون',
+  'تون',
+  'مون',
+  'ها',
+  'هم',
+  'هن',
+  'کم',
+  'کن',
+  'نا',
+  'ات',
+  'ون',
+  'ین',
+  'ام',
+  'اش',
+  'ای',
+  'ه',
+  'ی',
+  'ک',
+  'ش',
+  'م',
+  'ت',
+];
 
 export function isArabicScript(token: string): boolean {
   return ARABIC_SCRIPT_RE.test(token);
@@ -48,7 +77,9 @@ export function articleStem(token: string): string {
 export function procliticStems(token: string): string[] {
   if (!isArabicScript(token)) return [token];
   const out = [token];
-  const add = (s: string) => { if (s.length >= MIN_STEM && !out.includes(s)) out.push(s); };
+  const add = (s: string) => {
+    if (s.length >= MIN_STEM && !out.includes(s)) out.push(s);
+  };
   for (const p of ARTICLE_PREFIXES) if (token.startsWith(p)) add(token.slice(p.length));
   for (const p of BARE_PREFIXES) {
     if (!token.startsWith(p)) continue;

@@ -128,7 +128,13 @@ function countScripts(text: string): ScriptCounts {
       (cp >= 0x08a0 && cp <= 0x08c9)
     ) {
       if (cp !== 0x0640) c.arabic++; // tatweel is decoration, not a letter
-    } else if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)) c.han++;
+    } else if (
+      (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0x3400 && cp <= 0x4dbf) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0x20000 && cp <= 0x3134f)
+    )
+      c.han++;
     else if ((cp >= 0x3041 && cp <= 0x309f) || (cp >= 0x30a1 && cp <= 0x30fa)) c.kana++;
     else if ((cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3131 && cp <= 0x318e)) c.hangul++;
     else if (LETTER.test(String.fromCodePoint(cp))) c.other++;

@@ -47,7 +47,7 @@ export function arabicScriptWords(text: string): string[] {
 /** Calls `visit` for every character n-gram (1..maxN) of every space-padded word. */
 export function forEachNgram(words: string[], maxN: number, visit: (gram: string) => void): void {
   for (const word of words) {
-    const padded = ' ' + word + ' ';
+    const padded = ` ${word} `;
     for (let n = 1; n <= maxN; n++) {
       for (let i = 0; i + n <= padded.length; i++) {
         const gram = padded.slice(i, i + n);
@@ -72,7 +72,7 @@ export function createFaArScorer(model: FaArModel): (text: string) => FaArScore 
     let matched = 0;
     // The n-grams of forEachNgram, hashed in place (no substrings) as they grow from each start.
     for (const word of arabicScriptWords(text)) {
-      const padded = ' ' + word + ' ';
+      const padded = ` ${word} `;
       for (let i = 0; i < padded.length; i++) {
         let h1 = SEED_1;
         let h2 = SEED_2;

@@ -54,7 +54,10 @@ const SUFFIX_RE = new RegExp(`(${AR}) (ها|های|هایی)(?= |$)`, 'g');
 // Every per-character fold above in one pass: letter variants, digits, removed marks and
 // invisibles, control characters → space (each character maps on its own, so one pass equals
 // the steps in turn).
-const FOLD_RE = new RegExp(`${LETTER_RE.source}|${DIGIT_RE.source}|${MARKS_RE.source}|\u200C|${INVISIBLE_RE.source}|${CONTROL_RE.source}`, 'g');
+const FOLD_RE = new RegExp(
+  `${LETTER_RE.source}|${DIGIT_RE.source}|${MARKS_RE.source}|\u200C|${INVISIBLE_RE.source}|${CONTROL_RE.source}`,
+  'g',
+);
 const FOLDED = new Map<string, string>(Object.entries(LETTER_MAP));
 for (const zero of [0x06f0, 0x0660, 0xff10]) for (let d = 0; d < 10; d++) FOLDED.set(String.fromCharCode(zero + d), String(d));
 const IS_CONTROL_RE = new RegExp(CONTROL_RE.source);

@@ -7,7 +7,9 @@
 import { createRequire } from 'node:module';
 import { normalizeForSearch } from './normalize-text.js';
 
-interface Segmenter { cut(text: string): string[] }
+interface Segmenter {
+  cut(text: string): string[];
+}
 
 const HAN_RUN_RE = /[\p{Script=Han}]+/gu;
 const HAS_HAN_RE = /\p{Script=Han}/u;

@@ -16,19 +16,28 @@ const LEVELS = 127;
 // A language term (model.ts) is stored as one more one-output block, named after its head; `add`
 // and `language` say how it enters that head's logits.
 interface HeadHeader {
-  name: 'sentiment' | 'type' | 'topics' | 'sentimentLanguageTerm'; kind: HeadKind; outputs: string[]; temperature: number; maxAbs: number;
-  language?: string; add?: number[]; keepOthers?: boolean;
+  name: 'sentiment' | 'type' | 'topics' | 'sentimentLanguageTerm';
+  kind: HeadKind;
+  outputs: string[];
+  temperature: number;
+  maxAbs: number;
+  language?: string;
+  add?: number[];
+  keepOthers?: boolean;
   /** ModelHead.languageBias */
   languageBias?: Record<string, number[]>;
 }
-interface Header { dim: number; heads: HeadHeader[] }
+interface Header {
+  dim: number;
+  heads: HeadHeader[];
+}
 
 const HEAD_NAMES = ['sentiment', 'type', 'topics'] as const;
 
 function decodeTable(maxAbs: number): Float32Array {
   const table = new Float32Array(256);
   for (let q = -LEVELS; q <= LEVELS; q++) {
-    const magnitude = (maxAbs / MU) * (Math.pow(1 + MU, Math.abs(q) / LEVELS) - 1);
+    const magnitude = (maxAbs / MU) * ((1 + MU) ** (Math.abs(q) / LEVELS) - 1);
     table[q & 0xff] = Math.sign(q) * magnitude;
   }
   return table;
@@ -62,13 +71,29 @@ export function encodeModel(model: AnalysisModel): Buffer {
     const head = model[name];
     const { codes, maxAbs } = quantize(head, model.dim);
     const languageBias = head.languageBias ? Object.fromEntries(Object.entries(head.languageBias).map(([l, b]) => [l, [...b]])) : undefined;
-    heads.push({ name, kind: head.kind, outputs: [...head.outputs], temperature: head.temperature, maxAbs, ...(languageBias ? { languageBias } : {}) });
+    heads.push({
+      name,
+      kind: head.kind,
+      outputs: [...head.outputs],
+      temperature: head.temperature,
+      maxAbs,
+      ...(languageBias ? { languageBias } : {}),
+    });
     parts.push(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
   }
   const term = model.sentiment.languageTerm;
   if (term) {
     const { codes, maxAbs } = quantize({ kind: 'sigmoid', outputs: [term.language], weights: term.weights, temperature: 1 }, model.dim);
-    heads.push({ name: 'sentimentLanguageTerm', kind: 'sigmoid', outputs: [term.language], temperature: 1, maxAbs, language: term.language, add: [...term.add], keepOthers: term.keepOthers });
+    heads.push({
+      name: 'sentimentLanguageTerm',
+      kind: 'sigmoid',
+      outputs: [term.language],
+      temperature: 1,
+      maxAbs,
+      language: term.language,
+      add: [...term.add],
+      keepOthers: term.keepOthers,
+    });
     parts.push(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
   }
   const header = Buffer.from(JSON.stringify({ dim: model.dim, heads } satisfies Header), 'utf8');
@@ -97,12 +122,24 @@ export function decodeModel(gzipped: Uint8Array): AnalysisModel {
     const K = h.outputs.length;
     const block = new Int8Array(body.buffer, body.byteOffset + offset, header.dim * K);
     for (let b = 0; b < header.dim; b++) codes.set(block.subarray(b * K, b * K + K), b * stride + column);
-    heads[h.name] = { kind: h.kind, outputs: h.outputs, weights: { codes, table: decodeTable(h.maxAbs), stride, offset: column }, temperature: h.temperature, ...(h.languageBias ? { languageBias: h.languageBias } : {}) };
+    heads[h.name] = {
+      kind: h.kind,
+      outputs: h.outputs,
+      weights: { codes, table: decodeTable(h.maxAbs), stride, offset: column },
+      temperature: h.temperature,
+      ...(h.languageBias ? { languageBias: h.languageBias } : {}),
+    };
     offset += block.length;
     column += K;
   }
   const featureCommonness = new Uint8Array(body.subarray(offset, offset + header.dim));
   const termHeader = header.heads.find((h) => h.name === 'sentimentLanguageTerm');
-  if (termHeader) heads.sentiment.languageTerm = { language: termHeader.language!, weights: heads.sentimentLanguageTerm.weights, add: termHeader.add!, keepOthers: termHeader.keepOthers };
+  if (termHeader)
+    heads.sentiment.languageTerm = {
+      language: termHeader.language!,
+      weights: heads.sentimentLanguageTerm.weights,
+      add: termHeader.add!,
+      keepOthers: termHeader.keepOthers,
+    };
   return { dim: header.dim, sentiment: heads.sentiment, type: heads.type, topics: heads.topics, featureCommonness };
 }

@@ -76,7 +76,10 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
 
 const LABELLED_PREFIX = 'labelled_';
 
-export interface Featurized { item: LabelledText; features: TextFeatures }
+export interface Featurized {
+  item: LabelledText;
+  features: TextFeatures;
+}
 
 /**
  * The features without the type-cue ones. Sentiment and topics learn nothing from them: cue
@@ -92,7 +95,12 @@ function withoutTypeCues(features: TextFeatures): TextFeatures {
 }
 
 /** Per example weight from its source's size and its class's share within the source. */
-function balancedWeights(rows: Featurized[], labelOf: (r: Featurized) => string, options: BuildOptions, classBalancePower = options.classBalancePower): number[] {
+function balancedWeights(
+  rows: Featurized[],
+  labelOf: (r: Featurized) => string,
+  options: BuildOptions,
+  classBalancePower = options.classBalancePower,
+): number[] {
   const bySource = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const counts = bySource.get(r.item.source) ?? new Map<string, number>();
@@ -145,7 +153,9 @@ export async function chineseNbWeights(rows: Featurized[], options: BuildOptions
   const kept = examples.map((e, n) => {
     const shared = new Set(languageSharedBuckets(zhRows[n].item.text));
     const keep: number[] = [];
-    e.indices.forEach((b, i) => { if (!shared.has(b)) keep.push(i); });
+    e.indices.forEach((b, i) => {
+      if (!shared.has(b)) keep.push(i);
+    });
     return { indices: Uint32Array.from(keep, (i) => e.indices[i]), values: Float32Array.from(keep, (i) => e.values[i]) };
   });
   const p = new Float64Array(HASH_BUCKETS).fill(options.zhNbAlpha);
@@ -154,16 +164,31 @@ export async function chineseNbWeights(rows: Featurized[], options: BuildOptions
     const counts = zhRows[n].item.sentiment === 'positive' ? p : q;
     for (const b of new Set(f.indices)) counts[b] += examples[n].weight;
   });
-  let sumP = 0, sumQ = 0;
-  for (let b = 0; b < HASH_BUCKETS; b++) { sumP += p[b]; sumQ += q[b]; }
+  let sumP = 0,
+    sumQ = 0;
+  for (let b = 0; b < HASH_BUCKETS; b++) {
+    sumP += p[b];
+    sumQ += q[b];
+  }
   const ratio = new Float32Array(HASH_BUCKETS);
   for (let b = 0; b < HASH_BUCKETS; b++) ratio[b] = Math.log(p[b] / sumP) - Math.log(q[b] / sumQ);
-  const weights = await trainLinear(kept.map((f, n) => ({
-    indices: f.indices,
-    values: f.values.map((v, i) => v * ratio[f.indices[i]]),
-    weight: examples[n].weight,
-    labels: Int8Array.of(zhRows[n].item.sentiment === 'positive' ? 1 : 0),
-  })), { kind: 'sigmoid', outputs: 1, dim: HASH_BUCKETS, epochs: options.zhNbEpochs, learningRate: options.zhNbLearningRate, l2: options.zhNbL2, seed: options.seed + 4 });
+  const weights = await trainLinear(
+    kept.map((f, n) => ({
+      indices: f.indices,
+      values: f.values.map((v, i) => v * ratio[f.indices[i]]),
+      weight: examples[n].weight,
+      labels: Int8Array.of(zhRows[n].item.sentiment === 'positive' ? 1 : 0),
+    })),
+    {
+      kind: 'sigmoid',
+      outputs: 1,
+      dim: HASH_BUCKETS,
+      epochs: options.zhNbEpochs,
+      learningRate: options.zhNbLearningRate,
+      l2: options.zhNbL2,
+      seed: options.seed + 4,
+    },
+  );
   for (let b = 0; b < HASH_BUCKETS; b++) weights[b] *= ratio[b];
   return weights;
 }
@@ -179,7 +204,9 @@ export function chineseNbAdd(gamma: number): number[] {
 function typeExamples(rows: Featurized[], options: BuildOptions): LinearExample[] {
   const labelled = rows.filter((r) => r.item.type);
   const balanced = balancedWeights(labelled, (r) => r.item.type!, options);
-  const weights = normalizeMean(balanced.map((w, i) => (labelled[i].item.source.startsWith(LABELLED_PREFIX) ? w * options.labelledTypeWeight : w)));
+  const weights = normalizeMean(
+    balanced.map((w, i) => (labelled[i].item.source.startsWith(LABELLED_PREFIX) ? w * options.labelledTypeWeight : w)),
+  );
   return labelled.map((r, i) => ({ ...r.features, weight: weights[i], target: FEEDBACK_TYPES.indexOf(r.item.type!) }));
 }
 
@@ -236,17 +263,34 @@ export async function buildModelFrom(rows: Featurized[], partial: Partial<BuildO
   const log = options.log ?? (() => {});
   log(`features: ${rows.length} texts`);
   const wanted = new Set(options.heads ?? ['sentiment', 'type', 'topics']);
-  const sentiment = !wanted.has('sentiment') ? emptyHead('softmax', SENTIMENTS) : await trainHead(emptyHead('softmax', SENTIMENTS), sentimentExamples(rows, options), { ...options, epochs: options.sentimentEpochs, learningRate: options.sentimentLearningRate }, 1);
+  const sentiment = !wanted.has('sentiment')
+    ? emptyHead('softmax', SENTIMENTS)
+    : await trainHead(
+        emptyHead('softmax', SENTIMENTS),
+        sentimentExamples(rows, options),
+        { ...options, epochs: options.sentimentEpochs, learningRate: options.sentimentLearningRate },
+        1,
+      );
   log('sentiment head trained');
   if (options.zhNbWeight > 0 && wanted.has('sentiment')) {
-    sentiment.languageTerm = { language: 'zh', weights: await chineseNbWeights(rows, options), add: chineseNbAdd(options.zhNbWeight), keepOthers: true };
+    sentiment.languageTerm = {
+      language: 'zh',
+      weights: await chineseNbWeights(rows, options),
+      add: chineseNbAdd(options.zhNbWeight),
+      keepOthers: true,
+    };
     log('Chinese NB head trained');
   }
   const margins = Object.entries(options.neutralMargin).filter(([, m]) => m);
-  if (margins.length) sentiment.languageBias = Object.fromEntries(margins.map(([lang, m]) => [lang, SENTIMENTS.map((s) => (s === 'neutral' ? m! : 0))]));
-  const type = !wanted.has('type') ? emptyHead('softmax', FEEDBACK_TYPES) : await trainHead(emptyHead('softmax', FEEDBACK_TYPES), typeExamples(rows, options), options, 2);
+  if (margins.length)
+    sentiment.languageBias = Object.fromEntries(margins.map(([lang, m]) => [lang, SENTIMENTS.map((s) => (s === 'neutral' ? m! : 0))]));
+  const type = !wanted.has('type')
+    ? emptyHead('softmax', FEEDBACK_TYPES)
+    : await trainHead(emptyHead('softmax', FEEDBACK_TYPES), typeExamples(rows, options), options, 2);
   log('type head trained');
-  const topics = !wanted.has('topics') ? emptyHead('sigmoid', ALL_TOPIC_HEADS) : await trainHead(emptyHead('sigmoid', ALL_TOPIC_HEADS), topicExamples(rows, options), options, 3);
+  const topics = !wanted.has('topics')
+    ? emptyHead('sigmoid', ALL_TOPIC_HEADS)
+    : await trainHead(emptyHead('sigmoid', ALL_TOPIC_HEADS), topicExamples(rows, options), options, 3);
   log('topic head trained');
   return { dim: HASH_BUCKETS, sentiment, type, topics, featureCommonness: commonness(rows) };
 }

@@ -16,7 +16,8 @@ type Scorer = (logits: Float32Array, temperature: number) => number;
 
 function fit(head: ModelHead, rows: Array<{ logits: Float32Array; loss: Scorer }>): number {
   if (rows.length === 0) return 1;
-  let best = 1, bestLoss = Infinity;
+  let best = 1,
+    bestLoss = Infinity;
   for (const t of CANDIDATES) {
     const loss = rows.reduce((sum, r) => sum + r.loss(r.logits, t), 0);
     if (loss < bestLoss) [best, bestLoss] = [t, loss];
@@ -24,30 +25,50 @@ function fit(head: ModelHead, rows: Array<{ logits: Float32Array; loss: Scorer }
   return best;
 }
 
-export function fitTemperatures(heads: { sentiment: ModelHead; type: ModelHead; topics: ModelHead }, heldOut: LabelledText[]): Record<'sentiment' | 'type' | 'topics', number> {
-  const sentimentRows = [], typeRows = [], topicRows = [];
+export function fitTemperatures(
+  heads: { sentiment: ModelHead; type: ModelHead; topics: ModelHead },
+  heldOut: LabelledText[],
+): Record<'sentiment' | 'type' | 'topics', number> {
+  const sentimentRows = [],
+    typeRows = [],
+    topicRows = [];
   for (const item of heldOut) {
     const features = extractFeatures(item.text, item.lang);
     if (item.sentiment) {
       const target = SENTIMENTS.indexOf(item.sentiment);
       const allowed = item.sentimentBinary ? 0b101 : undefined;
-      sentimentRows.push({ logits: headLogits(heads.sentiment, features), loss: (l: Float32Array, t: number) => -Math.log(softmaxInPlace(l.map((x) => x / t), allowed)[target] + EPSILON) });
+      sentimentRows.push({
+        logits: headLogits(heads.sentiment, features),
+        loss: (l: Float32Array, t: number) =>
+          -Math.log(
+            softmaxInPlace(
+              l.map((x) => x / t),
+              allowed,
+            )[target] + EPSILON,
+          ),
+      });
     }
     if (item.type) {
       const target = FEEDBACK_TYPES.indexOf(item.type);
-      typeRows.push({ logits: headLogits(heads.type, features), loss: (l: Float32Array, t: number) => -Math.log(softmaxInPlace(l.map((x) => x / t))[target] + EPSILON) });
+      typeRows.push({
+        logits: headLogits(heads.type, features),
+        loss: (l: Float32Array, t: number) => -Math.log(softmaxInPlace(l.map((x) => x / t))[target] + EPSILON),
+      });
     }
     if (item.topicScope && item.topics) {
-      const scope = item.topicScope, topics = item.topics;
+      const scope = item.topicScope,
+        topics = item.topics;
       topicRows.push({
         logits: headLogits(heads.topics, features),
-        loss: (l: Float32Array, t: number) => ALL_TOPIC_HEADS.reduce((sum, topic, k) => {
-          if (!scope.includes(topic)) return sum;
-          const p = sigmoid(l[k] / t);
-          return sum - Math.log((topics.includes(topic) ? p : 1 - p) + EPSILON);
-        }, 0),
+        loss: (l: Float32Array, t: number) =>
+          ALL_TOPIC_HEADS.reduce((sum, topic, k) => {
+            if (!scope.includes(topic)) return sum;
+            const p = sigmoid(l[k] / t);
+            return sum - Math.log((topics.includes(topic) ? p : 1 - p) + EPSILON);
+          }, 0),
       });
     }
   }
+  // biome-ignore lint/suspicious/noFocusedTests: `fit` here fits a calibration, it is not a focused test
   return { sentiment: fit(heads.sentiment, sentimentRows), type: fit(heads.type, typeRows), topics: fit(heads.topics, topicRows) };
 }

@@ -8,7 +8,11 @@ import type { DeltaField, DeltaHead, WorkspaceDelta } from './delta.js';
 
 const MAGIC = 'FLWD1';
 
-interface HeadHeader { field: DeltaField; outputs: string[]; rows: number }
+interface HeadHeader {
+  field: DeltaField;
+  outputs: string[];
+  rows: number;
+}
 
 export function serializeDelta(delta: WorkspaceDelta): Uint8Array {
   const entries = Object.entries(delta.heads) as [DeltaField, DeltaHead][];

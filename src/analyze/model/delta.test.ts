@@ -13,7 +13,12 @@ const shippingTexts = [
 ];
 const unrelatedFa = ['کیفیت پارچه عالی است و رنگش قشنگه', 'پشتیبانی تلفنی جواب نمی‌دهد', 'قیمت این گوشی خیلی بالاست'];
 
-const topicCorrections: CorrectionExample[] = shippingTexts.map((text) => ({ text, language: 'fa', field: 'topics', labels: ['shipping_speed'] }));
+const topicCorrections: CorrectionExample[] = shippingTexts.map((text) => ({
+  text,
+  language: 'fa',
+  field: 'topics',
+  labels: ['shipping_speed'],
+}));
 
 // "no complaints" reads as negative to a generic model; this workspace uses it as praise.
 const phraseTexts = [
@@ -26,7 +31,12 @@ const phraseTexts = [
   'used it for a month, no complaints',
   'no complaints at all',
 ];
-const sentimentCorrections: CorrectionExample[] = phraseTexts.map((text) => ({ text, language: 'en', field: 'sentiment', labels: ['positive'] }));
+const sentimentCorrections: CorrectionExample[] = phraseTexts.map((text) => ({
+  text,
+  language: 'en',
+  field: 'sentiment',
+  labels: ['positive'],
+}));
 
 const analyse = (text: string, language: string, delta?: Parameters<typeof predict>[1]) => predict(extractFeatures(text, language), delta);
 
@@ -52,20 +62,32 @@ describe('workspace delta', () => {
     const delta = await trainWorkspaceDelta(sentimentCorrections);
     expect(analyse('honestly, no complaints here', 'en', delta).sentiment.label).toBe('positive');
     expect(analyse('honestly, no complaints here', 'en', delta).sentiment.score).toBeGreaterThan(before.sentiment.score);
-    for (const [text, language] of [['Terrible product, it broke after a day', 'en'], ['I love it, excellent quality', 'en'], ['太难吃了', 'zh']]) {
+    for (const [text, language] of [
+      ['Terrible product, it broke after a day', 'en'],
+      ['I love it, excellent quality', 'en'],
+      ['太难吃了', 'zh'],
+    ]) {
       expect(analyse(text, language, delta).sentiment.label).toBe(analyse(text, language).sentiment.label);
     }
   });
 
   it('round-trips through serializeDelta / deserializeDelta with identical predictions', async () => {
-    const delta = await trainWorkspaceDelta([...topicCorrections, ...sentimentCorrections, { text: 'the app crashes on login', language: 'en', field: 'type', labels: ['bug'] }]);
+    const delta = await trainWorkspaceDelta([
+      ...topicCorrections,
+      ...sentimentCorrections,
+      { text: 'the app crashes on login', language: 'en', field: 'type', labels: ['bug'] },
+    ]);
     const bytes = serializeDelta(delta);
     expect(bytes).toBeInstanceOf(Uint8Array);
     // Stored bytes come back from the database as an unaligned slice of a bigger buffer.
     const padded = new Uint8Array(bytes.length + 3);
     padded.set(bytes, 3);
     const restored = deserializeDelta(padded.subarray(3));
-    for (const [text, language] of [['ارسال دیر شد', 'fa'], ['no complaints', 'en'], ['the app crashes on login', 'en']]) {
+    for (const [text, language] of [
+      ['ارسال دیر شد', 'fa'],
+      ['no complaints', 'en'],
+      ['the app crashes on login', 'en'],
+    ]) {
       expect(analyse(text, language, restored)).toEqual(analyse(text, language, delta));
     }
     expect(() => deserializeDelta(new Uint8Array([1, 2, 3]))).toThrow();
@@ -74,13 +96,22 @@ describe('workspace delta', () => {
   it('yields to the event loop, reports progress and handles thousands of corrections in seconds', async () => {
     const many: CorrectionExample[] = [];
     for (let i = 0; i < 3000; i++) {
-      many.push({ text: `${shippingTexts[i % 8]} ${i}`, language: 'fa', field: i % 3 === 0 ? 'topics' : i % 3 === 1 ? 'sentiment' : 'type', labels: i % 3 === 0 ? ['shipping_speed', 'delivery'] : i % 3 === 1 ? ['negative'] : ['complaint'] });
+      many.push({
+        text: `${shippingTexts[i % 8]} ${i}`,
+        language: 'fa',
+        field: i % 3 === 0 ? 'topics' : i % 3 === 1 ? 'sentiment' : 'type',
+        labels: i % 3 === 0 ? ['shipping_speed', 'delivery'] : i % 3 === 1 ? ['negative'] : ['complaint'],
+      });
     }
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
     const progress: number[] = [];
     const start = performance.now();
-    await trainWorkspaceDelta(many, { onProgress: (f) => { progress.push(f); } });
+    await trainWorkspaceDelta(many, {
+      onProgress: (f) => {
+        progress.push(f);
+      },
+    });
     clearInterval(timer);
     expect(performance.now() - start).toBeLessThan(10_000);
     expect(ticks).toBeGreaterThan(5);

@@ -72,7 +72,10 @@ function outputsFor(field: DeltaField, examples: CorrectionExample[]): string[] 
 }
 
 async function trainHead(
-  base: AnalysisModel, field: DeltaField, examples: CorrectionExample[], report: (fraction: number) => Promise<void>,
+  base: AnalysisModel,
+  field: DeltaField,
+  examples: CorrectionExample[],
+  report: (fraction: number) => Promise<void>,
 ): Promise<DeltaHead | null> {
   const valid = examples.filter((e) => field === 'topics' || (e.labels[0] !== undefined && outputsFor(field, []).includes(e.labels[0])));
   if (valid.length === 0) return null;
@@ -139,7 +142,9 @@ function prune(head: DeltaHead): DeltaHead {
 }
 
 export async function trainDeltaWith(
-  base: AnalysisModel, examples: CorrectionExample[], options: TrainDeltaOptions = {},
+  base: AnalysisModel,
+  examples: CorrectionExample[],
+  options: TrainDeltaOptions = {},
 ): Promise<WorkspaceDelta> {
   const fields: DeltaField[] = ['sentiment', 'type', 'topics'];
   const heads: WorkspaceDelta['heads'] = {};
@@ -147,7 +152,12 @@ export async function trainDeltaWith(
     const report = async (fraction: number): Promise<void> => {
       await options.onProgress?.((i + fraction) / fields.length);
     };
-    const head = await trainHead(base, field, examples.filter((e) => e.field === field), report);
+    const head = await trainHead(
+      base,
+      field,
+      examples.filter((e) => e.field === field),
+      report,
+    );
     if (head) heads[field] = head;
     await report(1);
   }

@@ -28,9 +28,12 @@ function argmax(p: ArrayLike<number>, allowed?: (k: number) => boolean): number 
 export function evaluateModel(model: AnalysisModel, splits: DatasetSplit[]): DatasetEvaluation[] {
   return splits.map(({ name, items }) => {
     const result: DatasetEvaluation = { dataset: name };
-    const sentimentTruth: string[] = [], sentimentPredicted: string[] = [];
-    const typeTruth: string[] = [], typePredicted: string[] = [];
-    const topicTruth: string[][] = [], topicPredicted: string[][] = [];
+    const sentimentTruth: string[] = [],
+      sentimentPredicted: string[] = [];
+    const typeTruth: string[] = [],
+      typePredicted: string[] = [];
+    const topicTruth: string[][] = [],
+      topicPredicted: string[][] = [];
     const binary = items.some((i) => i.sentimentBinary);
     let scope: readonly string[] = [];
     for (const item of items) {

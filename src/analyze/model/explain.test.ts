@@ -27,7 +27,10 @@ describe('explainPrediction', () => {
     for (const [lang, text] of TEXTS) {
       const features = extractFeatures(text, lang);
       for (const head of [model.sentiment, model.topics]) {
-        const summed = featureContributions(head, features).reduce((acc, c) => acc.map((x, k) => x + c[k]), new Array<number>(head.outputs.length).fill(0));
+        const summed = featureContributions(head, features).reduce(
+          (acc, c) => acc.map((x, k) => x + c[k]),
+          new Array<number>(head.outputs.length).fill(0),
+        );
         const logits = headLogits(head, features);
         // The Chinese term keeps neutral's probability through a shift of the others: compare differences there.
         const gap = (xs: ArrayLike<number>, a: number, b: number) => xs[a] - xs[b];
@@ -43,7 +46,11 @@ describe('explainPrediction', () => {
     const text = 'The delivery was late again and the courier was rude 😡';
     const p = predict(extractFeatures(text, 'en'));
     expect(p.sentiment.label).toBe('negative');
-    const e = explainPrediction(text, 'en', { sentiment: p.sentiment, topics: ['delivery', 'support'], matchedKeywords: { delivery: ['delivery', 'courier'], support: ['rude'] } });
+    const e = explainPrediction(text, 'en', {
+      sentiment: p.sentiment,
+      topics: ['delivery', 'support'],
+      matchedKeywords: { delivery: ['delivery', 'courier'], support: ['rude'] },
+    });
     expect(e.sentiment!.label).toBe('negative');
     expect(e.sentiment!.towards.map((w) => w.text)).toContain('rude');
     expect(e.sentiment!.towards.length).toBeLessThanOrEqual(5);
@@ -55,15 +62,28 @@ describe('explainPrediction', () => {
   });
 
   it('shows the words as the customer wrote them, glued clitics and ZWNJ included', () => {
-    const ar = explainPrediction('التوصيل متأخر والتغليف كان ممزق، خدمة سيئة جدا', 'ar', { sentiment: { label: 'negative' }, topics: ['packaging'], matchedKeywords: { packaging: ['تغلیف'] } });
+    const ar = explainPrediction('التوصيل متأخر والتغليف كان ممزق، خدمة سيئة جدا', 'ar', {
+      sentiment: { label: 'negative' },
+      topics: ['packaging'],
+      matchedKeywords: { packaging: ['تغلیف'] },
+    });
     expect(ar.topics[0].keywords).toEqual(['والتغليف']);
     expect(ar.sentiment!.towards.map((w) => w.text)).toContain('سيئة');
-    const fa = explainPrediction('پیک بی‌ادب بود', 'fa', { sentiment: { label: 'negative' }, topics: ['support'], matchedKeywords: { support: ['بیادب*'] } });
+    const fa = explainPrediction('پیک بی‌ادب بود', 'fa', {
+      sentiment: { label: 'negative' },
+      topics: ['support'],
+      matchedKeywords: { support: ['بیادب*'] },
+    });
     expect(fa.topics[0].keywords).toEqual(['بی‌ادب']);
   });
 
   it('explains nothing it was not asked about, and survives empty or odd text', () => {
-    expect(explainPrediction('', 'en', { sentiment: null, topics: [] })).toEqual({ language: 'en', sentiment: null, topics: [], coverage: 1 });
+    expect(explainPrediction('', 'en', { sentiment: null, topics: [] })).toEqual({
+      language: 'en',
+      sentiment: null,
+      topics: [],
+      coverage: 1,
+    });
     expect(explainPrediction('🙂🙂', 'und', { sentiment: { label: 'positive' }, topics: ['price'] }).topics[0].key).toBe('price');
   });
 });

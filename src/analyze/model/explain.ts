@@ -35,7 +35,10 @@ import type { AnalysisModel, LanguageTerm, ModelHead, QuantizedWeights } from '.
 /** Words shown per direction. */
 export const EXPLAIN_TOP = 5;
 
-export interface WeightedWord { text: string; weight: number }
+export interface WeightedWord {
+  text: string;
+  weight: number;
+}
 export interface Explanation {
   language: string;
   sentiment: { label: string; towards: WeightedWord[]; against: WeightedWord[] } | null;
@@ -61,7 +64,10 @@ const LEXICON_WEIGHT = 5 / 3;
 const POLARITY_KINDS = ['pos', 'neg', 'npos', 'nneg'] as const;
 const SYMBOL_RE = /[!?\u061F\uFF01\uFF1F]|\p{Extended_Pictographic}/gu;
 
-interface Source { unit: number; weight: number }
+interface Source {
+  unit: number;
+  weight: number;
+}
 
 /** Every feature bucket of the text → the units (words, symbols) it came from, with their raw weight. */
 class Provenance {
@@ -77,8 +83,12 @@ class Provenance {
 
 function trace(raw: string, lang: string, tokens: string[], normalized: string, symbolUnit: (s: string) => number): Provenance {
   const ns = (kind: string) => hashString(`${kind}:${lang}`);
-  const word = ns('w'), negated = ns('nw'), bigram = ns('b');
-  const char = hashString('c'), han = hashString('h'), symbol = hashString('s');
+  const word = ns('w'),
+    negated = ns('nw'),
+    bigram = ns('b');
+  const char = hashString('c'),
+    han = hashString('h'),
+    symbol = hashString('s');
   const polarity = POLARITY_KINDS.map((k) => ns(`lex:${k}`));
   const globalPolarity = POLARITY_KINDS.map((k) => hashString(`lex:${k}:*`));
   const p = new Provenance();
@@ -129,7 +139,10 @@ function trace(raw: string, lang: string, tokens: string[], normalized: string, 
   });
   let previous = -1;
   for (let i = 0; i < normalized.length; i++) {
-    if (!isHan(normalized.charCodeAt(i))) { previous = -1; continue; }
+    if (!isHan(normalized.charCodeAt(i))) {
+      previous = -1;
+      continue;
+    }
     const unit = tokenAt[i];
     p.add(hashSlice(han, normalized, i, i + 1), unit, CHAR_WEIGHT);
     if (previous >= 0) {
@@ -158,7 +171,8 @@ function weightOf(weights: Float32Array | QuantizedWeights, width: number, bucke
 /** Per feature entry, its contribution to each output's logit (language term included). */
 export function featureContributions(head: ModelHead, features: TextFeatures): Float64Array[] {
   const K = head.outputs.length;
-  const term: LanguageTerm | undefined = head.languageTerm && features.language === head.languageTerm.language ? head.languageTerm : undefined;
+  const term: LanguageTerm | undefined =
+    head.languageTerm && features.language === head.languageTerm.language ? head.languageTerm : undefined;
   return Array.from(features.indices, (bucket, i) => {
     const v = features.values[i];
     const out = new Float64Array(K);
@@ -177,7 +191,12 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  * Explains `analysis` (its sentiment label and topics) for `text` in `language`, from the shipped
  * model's weights and the keywords that matched.
  */
-export function explainPrediction(text: string, language: string, analysis: ExplainedAnalysis, model: AnalysisModel = loadBaseModel()): Explanation {
+export function explainPrediction(
+  text: string,
+  language: string,
+  analysis: ExplainedAnalysis,
+  model: AnalysisModel = loadBaseModel(),
+): Explanation {
   const lang = (MODEL_LANGUAGES as readonly string[]).includes(language) ? language : 'xx';
   const raw = typeof text === 'string' ? text.slice(0, FEATURE_CHARS) : '';
   const { normalized, tokens } = prepareText(raw);
@@ -186,7 +205,10 @@ export function explainPrediction(text: string, language: string, analysis: Expl
   const units: string[] = surfaces.length === tokens.length ? [...surfaces] : [...tokens];
   const symbolUnits = new Map<string, number>();
   const symbolUnit = (s: string) => {
-    if (!symbolUnits.has(s)) { symbolUnits.set(s, units.length); units.push(s); }
+    if (!symbolUnits.has(s)) {
+      symbolUnits.set(s, units.length);
+      units.push(s);
+    }
     return symbolUnits.get(s)!;
   };
   const provenance = trace(raw, lang, tokens, normalized, symbolUnit);
@@ -204,7 +226,8 @@ export function explainPrediction(text: string, language: string, analysis: Expl
     });
     return byUnit;
   };
-  let traced = 0, counted = 0;
+  let traced = 0,
+    counted = 0;
   features.indices.forEach((bucket) => {
     if (provenance.bias.has(bucket) || TYPE_CUE_BUCKETS.has(bucket)) return;
     counted++;
@@ -213,7 +236,9 @@ export function explainPrediction(text: string, language: string, analysis: Expl
 
   // Function words are not shown (negations and sentiment words are).
   const valences = wordValences(lang);
-  const shown = units.map((_, u) => u >= tokens.length || !isStopword(lang, tokens[u]) || valences?.has(tokens[u]) === true || isNegationCue(lang, tokens[u]));
+  const shown = units.map(
+    (_, u) => u >= tokens.length || !isStopword(lang, tokens[u]) || valences?.has(tokens[u]) === true || isNegationCue(lang, tokens[u]),
+  );
 
   let sentiment: Explanation['sentiment'] = null;
   const label = analysis.sentiment?.label;
@@ -228,7 +253,15 @@ export function explainPrediction(text: string, language: string, analysis: Expl
   const topicEntries = featureContributions(model.topics, features);
   const topics = analysis.topics.map((key) => {
     const j = model.topics.outputs.indexOf(key);
-    const words = j >= 0 ? top(units, credit(topicEntries, (c) => c[j]), 1, shown) : [];
+    const words =
+      j >= 0
+        ? top(
+            units,
+            credit(topicEntries, (c) => c[j]),
+            1,
+            shown,
+          )
+        : [];
     const keywords = keywordSurfaces(raw, units.slice(0, tokens.length), tokens, analysis.matchedKeywords?.[key] ?? []);
     return { key, keywords, words };
   });
@@ -258,7 +291,9 @@ function top(units: string[], byUnit: Float64Array, sign: 1 | -1, shown: boolean
  */
 function keywordSurfaces(raw: string, surfaces: string[], tokens: string[], keywords: readonly string[]): string[] {
   const out: string[] = [];
-  const push = (s: string) => { if (s && !out.includes(s)) out.push(s); };
+  const push = (s: string) => {
+    if (s && !out.includes(s)) out.push(s);
+  };
   const forms = tokens.map(wordForms);
   for (const keyword of keywords) {
     const prefix = keyword.endsWith('*');
@@ -272,7 +307,10 @@ function keywordSurfaces(raw: string, surfaces: string[], tokens: string[], keyw
         const f = forms[i + n];
         return prefix && n === words.length - 1 ? f.stems.some((s) => s.startsWith(w)) : f.exact.includes(w);
       });
-      if (ok) { push(surfaces.slice(i, i + words.length).join(' ')); break; }
+      if (ok) {
+        push(surfaces.slice(i, i + words.length).join(' '));
+        break;
+      }
     }
   }
   return out;

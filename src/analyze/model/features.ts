@@ -53,7 +53,18 @@ const OWN_CUE_WEIGHT = 1;
 // a few words in a short text and stays as strong in a long one.
 const CUE_WEIGHT = 0.5;
 
-interface Namespaces { word: number; negated: number; bigram: number; char: number; han: number; symbol: number; bias: number; polarity: number[]; own: number[]; cue: number[] }
+interface Namespaces {
+  word: number;
+  negated: number;
+  bigram: number;
+  char: number;
+  han: number;
+  symbol: number;
+  bias: number;
+  polarity: number[];
+  own: number[];
+  cue: number[];
+}
 
 // Polarity features: [positive, negative, negated positive, negated negative].
 const POLARITY_KINDS = ['pos', 'neg', 'npos', 'nneg'] as const;
@@ -64,18 +75,21 @@ const GLOBAL_CUE = TYPE_CUE_CLASSES.map((cls) => hashString(`cue:${cls}:*`));
 function namespacesFor(language: string): Namespaces {
   const ns = (kind: string): number => hashString(`${kind}:${language}`);
   return {
-    word: ns('w'), negated: ns('nw'), bigram: ns('b'),
+    word: ns('w'),
+    negated: ns('nw'),
+    bigram: ns('b'),
     // Character n-grams are shared across languages of one script: fa and ar share many stems.
-    char: hashString('c'), han: hashString('h'), symbol: hashString('s'), bias: ns('bias'),
+    char: hashString('c'),
+    han: hashString('h'),
+    symbol: hashString('s'),
+    bias: ns('bias'),
     polarity: POLARITY_KINDS.map((kind) => ns(`lex:${kind}`)),
     own: POLARITY_KINDS.map((kind) => ns(`own:${kind}`)),
     cue: TYPE_CUE_CLASSES.map((cls) => ns(`cue:${cls}`)),
   };
 }
 
-const NAMESPACES = new Map<string, Namespaces>(
-  [...MODEL_LANGUAGES, 'xx'].map((language) => [language, namespacesFor(language)]),
-);
+const NAMESPACES = new Map<string, Namespaces>([...MODEL_LANGUAGES, 'xx'].map((language) => [language, namespacesFor(language)]));
 
 /** Buckets of the type-cue features: only the type head is trained on them. */
 export const TYPE_CUE_BUCKETS: ReadonlySet<number> = new Set(
@@ -175,7 +189,10 @@ function addHanGrams(acc: FeatureAccumulator, seed: number, text: string): void 
 }
 
 /** A text normalised and split into words once, for callers that also match keywords on it. */
-export interface PreparedText { normalized: string; tokens: string[] }
+export interface PreparedText {
+  normalized: string;
+  tokens: string[];
+}
 
 export function prepareText(text: string): PreparedText {
   const normalized = normalizeForSearch(text);
@@ -223,10 +240,16 @@ export function extractFeatures(text: string, language: string, prepared?: Prepa
     if (isNegationCue(lang, token)) negatedFor = NEGATION_SCOPE;
     else if (negatedFor > 0) negatedFor--;
   }
-  findSentimentCues(lang, tokens, normalized, (token) => isNegationCue(lang, token), (kind, gain) => {
-    acc.add(GLOBAL_OWN[kind], OWN_CUE_WEIGHT * gain);
-    acc.add(ns.own[kind], OWN_CUE_WEIGHT * gain);
-  });
+  findSentimentCues(
+    lang,
+    tokens,
+    normalized,
+    (token) => isNegationCue(lang, token),
+    (kind, gain) => {
+      acc.add(GLOBAL_OWN[kind], OWN_CUE_WEIGHT * gain);
+      acc.add(ns.own[kind], OWN_CUE_WEIGHT * gain);
+    },
+  );
   addHanGrams(acc, ns.han, normalized);
   const cues = typeCueClasses(lang, normalized, tokens, raw);
   const emoji = emojiValences();

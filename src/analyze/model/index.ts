@@ -24,7 +24,8 @@ export function predict(features: TextFeatures, delta?: WorkspaceDelta | null): 
 
 /** Learns a workspace delta from agents' corrections; yields to the event loop as it goes. */
 export function trainWorkspaceDelta(
-  examples: CorrectionExample[], options?: { onProgress?: (fraction: number) => void | Promise<void> },
+  examples: CorrectionExample[],
+  options?: { onProgress?: (fraction: number) => void | Promise<void> },
 ): Promise<WorkspaceDelta> {
   return trainDeltaWith(loadBaseModel(), examples, options);
 }

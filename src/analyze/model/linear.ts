@@ -61,7 +61,11 @@ export function shuffle<T>(items: T[], random: () => number): void {
 
 /** logits[k] = Σ_i values[i] · weights[indices[i]·K + k] (+ offset). */
 export function computeLogits(
-  weights: Float32Array, outputs: number, indices: Uint32Array, values: Float32Array, out: Float32Array,
+  weights: Float32Array,
+  outputs: number,
+  indices: Uint32Array,
+  values: Float32Array,
+  out: Float32Array,
 ): Float32Array {
   out.fill(0);
   for (let i = 0; i < indices.length; i++) {

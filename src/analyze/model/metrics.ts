@@ -53,7 +53,9 @@ export interface MultiLabelMetrics {
 export function multiLabelMetrics(truth: string[][], predicted: string[][], labels: readonly string[]): MultiLabelMetrics {
   const perLabel: MultiLabelMetrics['perLabel'] = {};
   for (const label of labels) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (let i = 0; i < truth.length; i++) {
       const t = truth[i].includes(label);
       const p = predicted[i].includes(label);

@@ -38,7 +38,9 @@ describe('shipped analysis model', () => {
     expect(refund.type.label).toBe('question');
     expect(refund.topics.payment).toBeGreaterThan(0.5);
     expect(analyse('I want to file a complaint about your customer service', 'en').type.label).toBe('complaint');
-    expect(analyse('where is my package? the delivery is late and the shipping address is wrong', 'en').topics.delivery).toBeGreaterThan(0.5);
+    expect(analyse('where is my package? the delivery is late and the shipping address is wrong', 'en').topics.delivery).toBeGreaterThan(
+      0.5,
+    );
     expect(analyse('The waiter was rude and the service was slow', 'en').topics.support).toBeGreaterThan(0.5);
   });
 
@@ -58,7 +60,10 @@ describe('shipped analysis model', () => {
 
   it('scores all heads in one pass exactly as head by head', () => {
     const model = loadBaseModel();
-    for (const [text, language] of [['پیک دیر رسید ولی غذا خوب بود', 'fa'], ['送餐太慢了，但是味道不错', 'zh']]) {
+    for (const [text, language] of [
+      ['پیک دیر رسید ولی غذا خوب بود', 'fa'],
+      ['送餐太慢了，但是味道不错', 'zh'],
+    ]) {
       const features = extractFeatures(text, language);
       const fused = modelLogits(model, features);
       for (const head of ['sentiment', 'type', 'topics'] as const) {

@@ -63,7 +63,8 @@ function applyTerm(logits: Float64Array | Float32Array, z: number, term: Languag
   if (term.keepOthers) {
     let max = -Infinity;
     for (let k = 0; k < K; k++) if (term.add[k] !== 0) max = Math.max(max, logits[k], logits[k] + z * term.add[k]);
-    let before = 0, after = 0;
+    let before = 0,
+      after = 0;
     for (let k = 0; k < K; k++) {
       if (term.add[k] === 0) continue;
       before += Math.exp(logits[k] - max);
@@ -131,7 +132,12 @@ export function headLogits(head: ModelHead, features: TextFeatures): Float32Arra
 export function modelLogits(model: AnalysisModel, features: TextFeatures): Record<'sentiment' | 'type' | 'topics', Float32Array> {
   const heads = [model.sentiment, model.type, model.topics];
   const fused = fusedLayout(model);
-  if (!fused || model.type.languageBias || model.topics.languageBias) return { sentiment: headLogits(model.sentiment, features), type: headLogits(model.type, features), topics: headLogits(model.topics, features) };
+  if (!fused || model.type.languageBias || model.topics.languageBias)
+    return {
+      sentiment: headLogits(model.sentiment, features),
+      type: headLogits(model.type, features),
+      topics: headLogits(model.topics, features),
+    };
   const { bytes, stride, tables } = fused;
   const { indices, values } = features;
   const n = indices.length;
@@ -156,7 +162,13 @@ export function modelLogits(model: AnalysisModel, features: TextFeatures): Recor
   let k = 0;
   for (; k + 7 <= used; k += 7) {
     const t = k << 8;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0;
     for (let i = 0; i < n; i++) {
       const b = bases[i] + k;
       const v = values[i];
@@ -168,7 +180,13 @@ export function modelLogits(model: AnalysisModel, features: TextFeatures): Recor
       s5 += v * tables[(t + 1280) | bytes[b + 5]];
       s6 += v * tables[(t + 1536) | bytes[b + 6]];
     }
-    sums[k] = s0; sums[k + 1] = s1; sums[k + 2] = s2; sums[k + 3] = s3; sums[k + 4] = s4; sums[k + 5] = s5; sums[k + 6] = s6;
+    sums[k] = s0;
+    sums[k + 1] = s1;
+    sums[k + 2] = s2;
+    sums[k + 3] = s3;
+    sums[k + 4] = s4;
+    sums[k + 5] = s5;
+    sums[k + 6] = s6;
   }
   const term = model.sentiment.languageTerm;
   const gated = term !== undefined && features.language === term.language;
@@ -181,14 +199,22 @@ export function modelLogits(model: AnalysisModel, features: TextFeatures): Recor
   if (gated) applyTerm(sums, sums[used], term); // the sentiment outputs are sums[0, sentimentN)
   addLanguageBias(model.sentiment, features, sums);
   const out = Float32Array.from(sums);
-  return { sentiment: out.subarray(0, sentimentN), type: out.subarray(sentimentN, sentimentN + typeN), topics: out.subarray(sentimentN + typeN, used) };
+  return {
+    sentiment: out.subarray(0, sentimentN),
+    type: out.subarray(sentimentN, sentimentN + typeN),
+    topics: out.subarray(sentimentN + typeN, used),
+  };
 }
 
 // Keeps the touching reads observable, so they are not optimised away.
 let sink = 0;
 // Each feature's offset into the weights, reused between calls (scoring is synchronous).
 let bases = new Int32Array(1024);
-interface FusedLayout { bytes: Uint8Array; stride: number; tables: Float32Array }
+interface FusedLayout {
+  bytes: Uint8Array;
+  stride: number;
+  tables: Float32Array;
+}
 const fusedLayouts = new WeakMap<AnalysisModel, FusedLayout | null>();
 
 /** The shared array and one 256-entry decode table per output, if the heads are laid out so. */
@@ -210,7 +236,8 @@ function fusedLayout(model: AnalysisModel): FusedLayout | null {
       offset += width;
       return true;
     });
-    if (shared && offset === stride) layout = { bytes: new Uint8Array(first.codes.buffer, first.codes.byteOffset, first.codes.length), stride, tables };
+    if (shared && offset === stride)
+      layout = { bytes: new Uint8Array(first.codes.buffer, first.codes.byteOffset, first.codes.length), stride, tables };
   }
   fusedLayouts.set(model, layout);
   return layout;

@@ -20,7 +20,14 @@ export interface Prediction {
  * Logits of `names` (temperature applied): the base model's output of that name, or `missing`,
  * plus the delta's output of that name where it has one. Plain arrays: this runs for every item.
  */
-function logitsFor(head: ModelHead, base: Float32Array, names: readonly string[], missing: number, features: TextFeatures, delta?: DeltaHead): Float32Array {
+function logitsFor(
+  head: ModelHead,
+  base: Float32Array,
+  names: readonly string[],
+  missing: number,
+  features: TextFeatures,
+  delta?: DeltaHead,
+): Float32Array {
   const out = new Float32Array(names.length);
   for (let j = 0; j < names.length; j++) {
     const k = head.outputs.indexOf(names[j]);
@@ -35,7 +42,10 @@ function logitsFor(head: ModelHead, base: Float32Array, names: readonly string[]
   return out;
 }
 
-function softmaxOver<T extends string>(labels: readonly T[], logits: Float32Array): { label: T; probabilities: Float32Array; confidence: number } {
+function softmaxOver<T extends string>(
+  labels: readonly T[],
+  logits: Float32Array,
+): { label: T; probabilities: Float32Array; confidence: number } {
   const p = softmaxInPlace(logits);
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
@@ -53,7 +63,9 @@ export function predictWith(model: AnalysisModel, features: TextFeatures, delta?
   const topicKeys = customTopics.length ? [...PRODUCT_TOPICS, ...customTopics] : PRODUCT_TOPICS;
   const topicLogits = logitsFor(model.topics, base.topics, topicKeys, CUSTOM_PRIOR, features, heads?.topics);
   const topics: Record<string, number> = {};
-  topicKeys.forEach((key, j) => { topics[key] = round4(sigmoid(topicLogits[j])); });
+  topicKeys.forEach((key, j) => {
+    topics[key] = round4(sigmoid(topicLogits[j]));
+  });
   const p = sentiment.probabilities;
   return {
     sentiment: { label: sentiment.label, score: round4(p[POSITIVE] - p[NEGATIVE]), confidence: round4(sentiment.confidence) },

@@ -6,7 +6,13 @@ import { isNegationCue } from './negation.js';
 function cues(language: string, text: string): Array<[CueKind, number]> {
   const { tokens, normalized } = prepareText(text);
   const out: Array<[CueKind, number]> = [];
-  findSentimentCues(language, tokens, normalized, (t) => isNegationCue(language, t), (kind, weight) => out.push([kind, weight]));
+  findSentimentCues(
+    language,
+    tokens,
+    normalized,
+    (t) => isNegationCue(language, t),
+    (kind, weight) => out.push([kind, weight]),
+  );
   return out;
 }
 

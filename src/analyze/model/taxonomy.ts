@@ -10,7 +10,16 @@ export const FEEDBACK_TYPES = ['complaint', 'suggestion', 'praise', 'bug', 'ques
 export type FeedbackType = (typeof FEEDBACK_TYPES)[number];
 
 export const PRODUCT_TOPICS = [
-  'price', 'delivery', 'support', 'product_quality', 'design_ux', 'payment', 'app_website', 'order', 'account', 'packaging',
+  'price',
+  'delivery',
+  'support',
+  'product_quality',
+  'design_ux',
+  'payment',
+  'app_website',
+  'order',
+  'account',
+  'packaging',
 ] as const;
 
 /** Topic heads trained but kept out of predictions (no product taxonomy key). */

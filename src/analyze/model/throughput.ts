@@ -38,13 +38,16 @@ export interface ThroughputResult {
  * prediction); `full` times what the analysis job does per item (language detection, features,
  * prediction, topic keywords; analyze-text.ts) with the default taxonomy.
  */
-export function measureThroughput(options: { texts?: ReadonlyArray<[language: string, text: string]>; minTexts?: number; mode?: 'model' | 'full' } = {}): ThroughputResult {
+export function measureThroughput(
+  options: { texts?: ReadonlyArray<[language: string, text: string]>; minTexts?: number; mode?: 'model' | 'full' } = {},
+): ThroughputResult {
   const model = loadBaseModel();
   const texts = options.texts?.length ? options.texts : SAMPLE_TEXTS;
   const context = staticAnalysisContext(DEFAULT_TOPICS);
-  const analyse = options.mode === 'full'
-    ? ([, text]: readonly [string, string]) => analyzeText(text, context)
-    : ([language, text]: readonly [string, string]) => predictWith(model, extractFeatures(text, language));
+  const analyse =
+    options.mode === 'full'
+      ? ([, text]: readonly [string, string]) => analyzeText(text, context)
+      : ([language, text]: readonly [string, string]) => predictWith(model, extractFeatures(text, language));
   const total = Math.max(options.minTexts ?? 50_000, texts.length);
   for (let i = 0; i < Math.min(total, 5000); i++) analyse(texts[i % texts.length]);
   const start = performance.now();

@@ -57,7 +57,10 @@ interface RawRow {
 }
 
 function readJsonl(file: string): RawRow[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as RawRow);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as RawRow);
 }
 
 const isSentiment = (s: unknown): s is Sentiment => (SENTIMENTS as readonly unknown[]).includes(s);
@@ -103,7 +106,9 @@ export function loadDatasets(split: 'train' | 'dev', dir = datasetsDir()): Datas
 export function loadLabelledSet(split: 'train' | 'dev', dir = LABELLED_DIR): DatasetSplit[] {
   if (!existsSync(dir)) return [];
   const out: DatasetSplit[] = [];
-  for (const file of readdirSync(dir).filter((f) => /^labelled-[a-z]+\.jsonl$/.test(f)).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => /^labelled-[a-z]+\.jsonl$/.test(f))
+    .sort()) {
     const name = file.replace(/^labelled-/, 'labelled_').replace(/\.jsonl$/, '');
     const items: LabelledText[] = [];
     for (const row of readJsonl(path.join(dir, file))) {
@@ -134,12 +139,22 @@ export const AUTHORED_DIR = path.join(LABELLED_DIR, 'authored');
 export function loadAuthoredCorpus(dir = AUTHORED_DIR): DatasetSplit[] {
   if (!existsSync(dir)) return [];
   const out: DatasetSplit[] = [];
-  for (const lang of readdirSync(dir).filter((d) => /^[a-z]{2}$/.test(d)).sort()) {
+  for (const lang of readdirSync(dir)
+    .filter((d) => /^[a-z]{2}$/.test(d))
+    .sort()) {
     const name = `authored_${lang}`;
     const items: LabelledText[] = [];
-    for (const file of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.jsonl')).sort()) {
+    for (const file of readdirSync(path.join(dir, lang))
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()) {
       for (const row of readJsonl(path.join(dir, lang, file))) {
-        const item: LabelledText = { text: row.text, lang: row.lang ?? lang, source: name, domain: row.domain ?? file.replace(/\.jsonl$/, ''), register: row.register };
+        const item: LabelledText = {
+          text: row.text,
+          lang: row.lang ?? lang,
+          source: name,
+          domain: row.domain ?? file.replace(/\.jsonl$/, ''),
+          register: row.register,
+        };
         if (isSentiment(row.sentiment)) item.sentiment = row.sentiment;
         if ((FEEDBACK_TYPES as readonly unknown[]).includes(row.type)) item.type = row.type as FeedbackType;
         if (Array.isArray(row.topics)) {

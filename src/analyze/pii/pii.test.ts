@@ -24,7 +24,13 @@ const setRedaction = (on: boolean) => api('PATCH', '/api/v1/workspace', { piiRed
 
 beforeAll(async () => {
   const s = await signedInApp();
-  ({ t, api, key, owner: { cookie }, workspace: { id: workspaceId } } = s);
+  ({
+    t,
+    api,
+    key,
+    owner: { cookie },
+    workspace: { id: workspaceId },
+  } = s);
   ({ key: otherKey } = await s.otherWorkspace(['feedback:read', 'feedback:write']));
 });
 afterAll(() => t.close());
@@ -42,7 +48,11 @@ describe('PII redaction', () => {
 
   it('when on, nothing of the PII is stored or searchable', async () => {
     expect((await setRedaction(true)).statusCode).toBe(200);
-    const res = await post(key, { channel: 'email', text: TEXT, metadata: { from: 'ali.rezaei@example.com', nested: { card: '4111 1111 1111 1111' }, order: 'A-12345' } });
+    const res = await post(key, {
+      channel: 'email',
+      text: TEXT,
+      metadata: { from: 'ali.rezaei@example.com', nested: { card: '4111 1111 1111 1111' }, order: 'A-12345' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().text).toBe('لطفا با [email] یا [phone] تماس بگیرید، سفارش ۱۲۳۴۵');
     await t.drainJobs();
@@ -70,10 +80,16 @@ describe('PII redaction', () => {
     try {
       const file = path.join(dir, 'in.csv');
       fs.writeFileSync(file, 'comment\n"请联系我 13800138000"\n"卡号 6217000012345678907"\n');
-      const summary = await importFile(new WorkspaceScope(t.database, workspaceId), file, { mapping: { text: 'comment' }, channel: 'import', batchSize: 10 });
+      const summary = await importFile(new WorkspaceScope(t.database, workspaceId), file, {
+        mapping: { text: 'comment' },
+        channel: 'import',
+        batchSize: 10,
+      });
       expect(summary.imported).toBe(2);
       await t.drainJobs();
-      const rows = await t.database.rows<{ text: string; search_text: string; pii_redacted: boolean }>(sql`select text, search_text, pii_redacted from feedback_items where channel = 'import' order by text`);
+      const rows = await t.database.rows<{ text: string; search_text: string; pii_redacted: boolean }>(
+        sql`select text, search_text, pii_redacted from feedback_items where channel = 'import' order by text`,
+      );
       expect(rows.map((r) => r.text).sort()).toEqual(['卡号 [card]', '请联系我 [phone]'].sort());
       expect(rows.every((r) => r.pii_redacted && !/\d{6}/.test(r.search_text))).toBe(true);
     } finally {

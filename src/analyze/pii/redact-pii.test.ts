@@ -97,6 +97,10 @@ describe('redacting feedback', () => {
 
   it('flags the item only when something was redacted', () => {
     expect(redactFeedbackPii('no pii here', { order: 'A-1' }).piiRedacted).toBe(false);
-    expect(redactFeedbackPii('no pii here', { email: 'a@b.co' })).toMatchObject({ piiRedacted: true, metadata: { email: '[email]' }, text: 'no pii here' });
+    expect(redactFeedbackPii('no pii here', { email: 'a@b.co' })).toMatchObject({
+      piiRedacted: true,
+      metadata: { email: '[email]' },
+      text: 'no pii here',
+    });
   });
 });

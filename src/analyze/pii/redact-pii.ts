@@ -14,11 +14,22 @@
  */
 import { toAsciiDigits } from '../../platform/digits.js';
 
-export interface PiiCounts { email: number; phone: number; card: number }
-export interface RedactionResult { text: string; counts: PiiCounts }
+export interface PiiCounts {
+  email: number;
+  phone: number;
+  card: number;
+}
+export interface RedactionResult {
+  text: string;
+  counts: PiiCounts;
+}
 
 type Kind = keyof PiiCounts;
-interface Found { start: number; end: number; kind: Kind }
+interface Found {
+  start: number;
+  end: number;
+  kind: Kind;
+}
 
 // ASCII addresses: Chinese and Arabic text often runs straight into them (请发邮件到wang@qq.com).
 const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
@@ -28,7 +39,35 @@ const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{
 // + or 00, then digit groups separated by at most one space, dash, dot or parenthesis pair.
 const INTERNATIONAL_RE = /(?<![A-Za-z\d+])(?:\+|00)[ ]?\(?\d+\)?(?:[ .-]?\(?\d+\)?)*/gu;
 // Calling codes accepted after a 00 prefix (a + is explicit enough on its own).
-const COUNTRY_CODES = ['98', '966', '971', '20', '86', '964', '965', '974', '973', '968', '962', '961', '963', '93', '90', '92', '91', '212', '213', '216', '44', '49', '33', '1', '7', '852', '886'];
+const COUNTRY_CODES = [
+  '98',
+  '966',
+  '971',
+  '20',
+  '86',
+  '964',
+  '965',
+  '974',
+  '973',
+  '968',
+  '962',
+  '961',
+  '963',
+  '93',
+  '90',
+  '92',
+  '91',
+  '212',
+  '213',
+  '216',
+  '44',
+  '49',
+  '33',
+  '1',
+  '7',
+  '852',
+  '886',
+];
 
 const S = '[ .\\-]?'; // one optional separator between digits
 const d = (n: number) => `(?:${S}\\d){${n}}`;
@@ -83,7 +122,10 @@ function internationalPhone(match: string): string | null {
   // Drop trailing groups (a following order number, a year) until the digit count fits.
   const groups = match.match(/[^ .-]+[ .-]?/g) ?? [];
   for (let n = groups.length; n > 0; n--) {
-    const candidate = groups.slice(0, n).join('').replace(/[ .-]+$/, '');
+    const candidate = groups
+      .slice(0, n)
+      .join('')
+      .replace(/[ .-]+$/, '');
     const digits = candidate.replace(/\D/g, '');
     const national = candidate.startsWith('+') ? digits : digits.slice(2);
     if (national.length > MAX_PHONE_DIGITS) continue;
@@ -105,7 +147,10 @@ function cardsIn(run: string): Array<[number, number]> {
     let next = i + 1;
     // Longest valid number starting at group i.
     for (let j = groups.length - 1; j >= i; j--) {
-      const digits = groups.slice(i, j + 1).map((g) => g.digits).join('');
+      const digits = groups
+        .slice(i, j + 1)
+        .map((g) => g.digits)
+        .join('');
       if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits) && !/^(\d)\1+$/.test(digits)) {
         hit = [groups[i].start, groups[j].end];
         next = j + 1;
@@ -122,7 +167,10 @@ export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let k = 0; k < digits.length; k++) {
     let v = digits.charCodeAt(digits.length - 1 - k) - 48;
-    if (k % 2 === 1) { v *= 2; if (v > 9) v -= 9; }
+    if (k % 2 === 1) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
     sum += v;
   }
   return sum % 10 === 0;

@@ -22,10 +22,15 @@ export function publicRun(r: typeof analysisRuns.$inferSelect) {
 
 export async function startReanalysis(scope: WorkspaceScope, requestedBy: string | null): Promise<ReturnType<typeof publicRun>> {
   const run = await scope.transaction(async (tx) => {
-    await tx.update(analysisRuns).set({ status: 'superseded', finishedAt: new Date() })
+    await tx
+      .update(analysisRuns)
+      .set({ status: 'superseded', finishedAt: new Date() })
       .where(scope.where(analysisRuns, eq(analysisRuns.status, 'running')));
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(feedbackItems).where(scope.where(feedbackItems));
-    const [row] = await tx.insert(analysisRuns).values(scope.stamp({ id: newId(), total: n, requestedBy, cursor: null })).returning();
+    const [row] = await tx
+      .insert(analysisRuns)
+      .values(scope.stamp({ id: newId(), total: n, requestedBy, cursor: null }))
+      .returning();
     await reanalyzeFeedbackJob.enqueue(tx, { workspaceId: scope.workspaceId, runId: row.id });
     return row;
   });
@@ -34,13 +39,21 @@ export async function startReanalysis(scope: WorkspaceScope, requestedBy: string
 }
 
 export async function getRun(scope: WorkspaceScope, id: string) {
-  const [row] = await scope.db.select().from(analysisRuns).where(scope.where(analysisRuns, eq(analysisRuns.id, id)));
+  const [row] = await scope.db
+    .select()
+    .from(analysisRuns)
+    .where(scope.where(analysisRuns, eq(analysisRuns.id, id)));
   if (!row) throw notFound('Re-analysis run');
   return publicRun(row);
 }
 
 export async function latestRun(scope: WorkspaceScope) {
-  const [row] = await scope.db.select().from(analysisRuns).where(scope.where(analysisRuns)).orderBy(sql`${analysisRuns.createdAt} desc`).limit(1);
+  const [row] = await scope.db
+    .select()
+    .from(analysisRuns)
+    .where(scope.where(analysisRuns))
+    .orderBy(sql`${analysisRuns.createdAt} desc`)
+    .limit(1);
   return row ? publicRun(row) : null;
 }
 
@@ -48,20 +61,36 @@ export async function latestRun(scope: WorkspaceScope) {
 export async function reanalyzeStep(database: Database, payload: TReanalyzeFeedbackPayload): Promise<void> {
   const scope = new WorkspaceScope(database, payload.workspaceId);
   const more = await scope.transaction(async (tx) => {
-    const [run] = await tx.select().from(analysisRuns).where(scope.where(analysisRuns, eq(analysisRuns.id, payload.runId))).for('update');
+    const [run] = await tx
+      .select()
+      .from(analysisRuns)
+      .where(scope.where(analysisRuns, eq(analysisRuns.id, payload.runId)))
+      .for('update');
     if (!run || run.status !== 'running') return false;
     const after = run.cursor;
-    const batch = await tx.select({ id: feedbackItems.id, createdAt: feedbackItems.createdAt }).from(feedbackItems)
+    const batch = await tx
+      .select({ id: feedbackItems.id, createdAt: feedbackItems.createdAt })
+      .from(feedbackItems)
       .where(scope.where(feedbackItems, after ? gt(feedbackItems.id, after.id) : undefined))
-      .orderBy(asc(feedbackItems.id)).limit(BATCH);
-    if (batch.length > 0) await analyzeAndStore(scope, tx, batch.map((b) => b.id), await loadAnalysisContext(scope, tx));
+      .orderBy(asc(feedbackItems.id))
+      .limit(BATCH);
+    if (batch.length > 0)
+      await analyzeAndStore(
+        scope,
+        tx,
+        batch.map((b) => b.id),
+        await loadAnalysisContext(scope, tx),
+      );
     const last = batch[batch.length - 1];
     const finished = batch.length < BATCH;
-    await tx.update(analysisRuns).set({
-      done: Math.min(run.total, run.done + batch.length),
-      cursor: last ? { createdAt: last.createdAt.toISOString(), id: last.id } : run.cursor,
-      ...(finished ? { status: 'done', done: Math.max(run.total, run.done + batch.length), finishedAt: new Date() } : {}),
-    }).where(eq(analysisRuns.id, run.id));
+    await tx
+      .update(analysisRuns)
+      .set({
+        done: Math.min(run.total, run.done + batch.length),
+        cursor: last ? { createdAt: last.createdAt.toISOString(), id: last.id } : run.cursor,
+        ...(finished ? { status: 'done', done: Math.max(run.total, run.done + batch.length), finishedAt: new Date() } : {}),
+      })
+      .where(eq(analysisRuns.id, run.id));
     if (!finished) await reanalyzeFeedbackJob.enqueue(tx, payload);
     return !finished;
   });

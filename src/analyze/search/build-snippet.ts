@@ -25,7 +25,11 @@ const LEAD_CHARS = 40;
 /** How far a window edge may move to avoid cutting a word. */
 const SNAP_CHARS = 20;
 
-interface WordSpan { start: number; end: number; tokens: string[] }
+interface WordSpan {
+  start: number;
+  end: number;
+  tokens: string[];
+}
 
 // Letters, marks, digits and the invisible characters normalisation deletes (so a word with a
 // ZWNJ, tatweel or bidi mark inside stays one word, as it does in the index).
@@ -84,8 +88,18 @@ function glueAffixes(text: string, spans: WordSpan[]): WordSpan[] {
       continue;
     }
     const atWordEnd = s.end === text.length || /\s/.test(text[s.end]);
-    if (single(s, PERSIAN_SUFFIXES) && atWordEnd && prev && onlySpaceBetween(prev, s) && ARABIC_LETTER.test(prev.tokens[prev.tokens.length - 1].slice(-1))) {
-      out[out.length - 1] = { start: prev.start, end: s.end, tokens: [...prev.tokens.slice(0, -1), prev.tokens[prev.tokens.length - 1] + s.tokens[0]] };
+    if (
+      single(s, PERSIAN_SUFFIXES) &&
+      atWordEnd &&
+      prev &&
+      onlySpaceBetween(prev, s) &&
+      ARABIC_LETTER.test(prev.tokens[prev.tokens.length - 1].slice(-1))
+    ) {
+      out[out.length - 1] = {
+        start: prev.start,
+        end: s.end,
+        tokens: [...prev.tokens.slice(0, -1), prev.tokens[prev.tokens.length - 1] + s.tokens[0]],
+      };
       continue;
     }
     out.push(s);

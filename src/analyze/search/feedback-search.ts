@@ -41,8 +41,7 @@ export function feedbackSearch(q: string): FeedbackSearch {
 const RELEVANCE_PREFIX = 'rank';
 
 /** Page token for sort=relevance: the last row's (rank, id); ranks are real (float4) in SQL. */
-export const encodeRelevanceCursor = (rank: number, id: string) =>
-  Buffer.from(`${RELEVANCE_PREFIX}|${rank}|${id}`).toString('base64url');
+export const encodeRelevanceCursor = (rank: number, id: string) => Buffer.from(`${RELEVANCE_PREFIX}|${rank}|${id}`).toString('base64url');
 
 export function decodeRelevanceCursor(cursor: string): { rank: number; id: string } | null {
   const [prefix, rank, id] = Buffer.from(cursor, 'base64url').toString().split('|');

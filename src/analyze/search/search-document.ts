@@ -22,7 +22,10 @@ export function searchDocumentFromTokens(tokens: readonly string[]): string {
   const stems: string[] = [];
   for (const t of tokens) {
     for (const stem of procliticStems(t).slice(1)) {
-      if (!seen.has(stem)) { seen.add(stem); stems.push(stem); }
+      if (!seen.has(stem)) {
+        seen.add(stem);
+        stems.push(stem);
+      }
     }
   }
   return stems.length ? `${tokens.join(' ')} ${stems.join(' ')}` : tokens.join(' ');

@@ -51,7 +51,16 @@ describe('parseSearchQuery', () => {
   });
 
   it('keeps tsquery syntax out: every lexeme is letters, marks and digits', () => {
-    const hostile = ["&|!():*<>'\\", "refund' | 'x", "a:* & !b", "<-> <2>", "')); drop table feedback_items; --", "x\\' y", '((((a', '!!!!refund'];
+    const hostile = [
+      "&|!():*<>'\\",
+      "refund' | 'x",
+      'a:* & !b',
+      '<-> <2>',
+      "')); drop table feedback_items; --",
+      "x\\' y",
+      '((((a',
+      '!!!!refund',
+    ];
     for (const q of hostile) {
       let tsquery: string;
       try {

@@ -29,7 +29,11 @@ export interface SearchQuery {
 
 export class SearchQueryError extends Error {}
 
-interface Unit { kind: 'word' | 'phrase' | 'or'; negated: boolean; tokens: string[] }
+interface Unit {
+  kind: 'word' | 'phrase' | 'or';
+  negated: boolean;
+  tokens: string[];
+}
 
 const SAFE_LEXEME = /^[\p{L}\p{M}\p{N}]+$/u;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -49,9 +53,15 @@ function splitUnits(raw: string): Unit[] {
   const units: Unit[] = [];
   let i = 0;
   while (i < raw.length) {
-    if (/\s/.test(raw[i])) { i++; continue; }
+    if (/\s/.test(raw[i])) {
+      i++;
+      continue;
+    }
     let negated = false;
-    if (raw[i] === '-' && i + 1 < raw.length && !/\s/.test(raw[i + 1])) { negated = true; i++; }
+    if (raw[i] === '-' && i + 1 < raw.length && !/\s/.test(raw[i + 1])) {
+      negated = true;
+      i++;
+    }
     if (raw[i] === '"') {
       const close = raw.indexOf('"', i + 1);
       const end = close === -1 ? raw.length : close;
@@ -83,7 +93,13 @@ function glueAffixes(units: Unit[]): Unit[] {
       units[k + 1] = { ...next, tokens: [u.tokens[0] + next.tokens[0], ...next.tokens.slice(1)] };
       continue;
     }
-    if (plain(u) && u.tokens.length === 1 && PERSIAN_SUFFIXES.has(u.tokens[0]) && plain(prev) && ARABIC_LETTER.test(prev.tokens[prev.tokens.length - 1].slice(-1))) {
+    if (
+      plain(u) &&
+      u.tokens.length === 1 &&
+      PERSIAN_SUFFIXES.has(u.tokens[0]) &&
+      plain(prev) &&
+      ARABIC_LETTER.test(prev.tokens[prev.tokens.length - 1].slice(-1))
+    ) {
       out[out.length - 1] = { ...prev, tokens: [...prev.tokens.slice(0, -1), prev.tokens[prev.tokens.length - 1] + u.tokens[0]] };
       continue;
     }
@@ -95,7 +111,8 @@ function glueAffixes(units: Unit[]): Unit[] {
 const lexeme = (token: string, prefix = false) => `'${token}'${prefix ? ':*' : ''}`;
 
 export function parseSearchQuery(raw: string): SearchQuery {
-  const units = glueAffixes(splitUnits(raw)).filter((u) => u.kind === 'or' || u.tokens.length > 0)
+  const units = glueAffixes(splitUnits(raw))
+    .filter((u) => u.kind === 'or' || u.tokens.length > 0)
     .map((u) => (u.kind === 'word' ? { ...u, tokens: u.tokens.map(articleStem) } : u));
   const lastPlain = units.map((u) => u.kind === 'word' && !u.negated).lastIndexOf(true);
   const groups: string[][] = [];
@@ -104,10 +121,16 @@ export function parseSearchQuery(raw: string): SearchQuery {
   const prefixes: string[] = [];
   let pendingOr = false;
   units.forEach((u, k) => {
-    if (u.kind === 'or') { pendingOr = groups.length > 0; return; }
+    if (u.kind === 'or') {
+      pendingOr = groups.length > 0;
+      return;
+    }
     const last = u.tokens.length - 1;
-    const prefix = k === lastPlain && PREFIXABLE.test(u.tokens[last]) && HAS_LETTER.test(u.tokens[last])
-      && [...u.tokens[last]].length >= MIN_PREFIX_CHARS;
+    const prefix =
+      k === lastPlain &&
+      PREFIXABLE.test(u.tokens[last]) &&
+      HAS_LETTER.test(u.tokens[last]) &&
+      [...u.tokens[last]].length >= MIN_PREFIX_CHARS;
     const parts = u.tokens.map((t, j) => lexeme(t, prefix && j === last));
     const fragment = parts.length === 1 ? parts[0] : `(${parts.join(' <-> ')})`;
     if (u.negated) {
@@ -120,9 +143,11 @@ export function parseSearchQuery(raw: string): SearchQuery {
     pendingOr = false;
   });
   if (groups.length === 0) {
-    throw new SearchQueryError(exclusions.length > 0
-      ? 'give at least one word to search for, not only words to exclude'
-      : 'no searchable words (letters or digits) in the query');
+    throw new SearchQueryError(
+      exclusions.length > 0
+        ? 'give at least one word to search for, not only words to exclude'
+        : 'no searchable words (letters or digits) in the query',
+    );
   }
   const clauses = [...groups.map((g) => (g.length === 1 ? g[0] : `(${g.join(' | ')})`)), ...exclusions];
   return { tsquery: clauses.join(' & '), terms: [...terms], prefixes };

@@ -25,14 +25,18 @@ const TEXTS: Record<string, string> = {
   refundMany: 'refund please: I asked for a refund twice and the refund never came',
   gluedArticle: 'والتغليف كان ممزق من جهة',
   gluedPreposition: 'وصلت الهدية بالتغليف الأصلي',
-  refundOnce: 'The parcel came with a broken handle, the colour was off, the size was wrong, support was slow and finally I asked for a refund',
+  refundOnce:
+    'The parcel came with a broken handle, the colour was off, the size was wrong, support was slow and finally I asked for a refund',
 };
 
 const get = (url: string, k = key) => api('GET', url, undefined, bearer(k));
 const search = async (qs: string) => {
   const res = await get(`/api/v1/feedback?${qs}`);
   expect(res.statusCode, `${qs}: ${res.body}`).toBe(200);
-  return res.json() as { data: Array<{ id: string; text: string; snippet: { text: string; highlights: Array<[number, number]>; start: number } }>; nextCursor: string | null };
+  return res.json() as {
+    data: Array<{ id: string; text: string; snippet: { text: string; highlights: Array<[number, number]>; start: number } }>;
+    nextCursor: string | null;
+  };
 };
 const found = async (q: string, extra = '') => (await search(`q=${encodeURIComponent(q)}${extra}`)).data.map((f) => f.text);
 
@@ -116,7 +120,8 @@ describe('full-text search across languages', () => {
   });
 
   it('returns snippets whose ranges point at the original characters', async () => {
-    const marks = async (q: string) => (await search(`q=${encodeURIComponent(q)}`)).data.map((f) => f.snippet.highlights.map(([a, b]) => f.snippet.text.slice(a, b)));
+    const marks = async (q: string) =>
+      (await search(`q=${encodeURIComponent(q)}`)).data.map((f) => f.snippet.highlights.map(([a, b]) => f.snippet.text.slice(a, b)));
     expect(await marks('كيفيت')).toEqual([['کیفیت']]);
     expect(await marks('ميخواهم')).toEqual([['می‌خواهم']]);
     expect(await marks('الخدمه')).toEqual([['الخِدمةُ']]);
@@ -130,7 +135,25 @@ describe('full-text search across languages', () => {
   });
 
   it('treats tsquery syntax in q as plain text', async () => {
-    for (const q of ['&', '|', '!', '(', ')', ':', '*', '<', '>', "'", '\\', "&|!():*<>'\\", 'refund:*', "refund' | 'x", '<-> refund', '!(refund)', "')); drop table feedback_items; --"]) {
+    for (const q of [
+      '&',
+      '|',
+      '!',
+      '(',
+      ')',
+      ':',
+      '*',
+      '<',
+      '>',
+      "'",
+      '\\',
+      "&|!():*<>'\\",
+      'refund:*',
+      "refund' | 'x",
+      '<-> refund',
+      '!(refund)',
+      "')); drop table feedback_items; --",
+    ]) {
       const res = await get(`/api/v1/feedback?q=${encodeURIComponent(q)}`);
       expect([200, 400], q).toContain(res.statusCode);
       if (res.statusCode === 400) expect(res.json().error.field).toBe('q');
@@ -141,7 +164,15 @@ describe('full-text search across languages', () => {
   });
 
   it('answers 400 naming the field for unsearchable q and bad filters', async () => {
-    for (const [qs, field] of [['q=%21%21%21', 'q'], ['q=-refund', 'q'], ['sentiment=angry', 'sentiment'], ['type=rant', 'type'], ['sort=relevance', 'sort'], ['sort=best&q=x', 'sort'], [`topic=${'x'.repeat(101)}`, 'topic']]) {
+    for (const [qs, field] of [
+      ['q=%21%21%21', 'q'],
+      ['q=-refund', 'q'],
+      ['sentiment=angry', 'sentiment'],
+      ['type=rant', 'type'],
+      ['sort=relevance', 'sort'],
+      ['sort=best&q=x', 'sort'],
+      [`topic=${'x'.repeat(101)}`, 'topic'],
+    ]) {
       const res = await get(`/api/v1/feedback?${qs}`);
       expect(res.statusCode, qs).toBe(400);
       expect(res.json().error.field, qs).toBe(field);
@@ -150,7 +181,9 @@ describe('full-text search across languages', () => {
 
   it('combines search with sentiment, type, topic and the other filters', async () => {
     const set = (id: string, sentiment: string, type: string, topics: string[]) =>
-      t.database.rows(sql`update feedback_items set sentiment = ${sentiment}, feedback_type = ${type}, topics = ${`{${topics.join(',')}}`}::text[] where id = ${id}`);
+      t.database.rows(
+        sql`update feedback_items set sentiment = ${sentiment}, feedback_type = ${type}, topics = ${`{${topics.join(',')}}`}::text[] where id = ${id}`,
+      );
     // Fixed analysis, whatever the model said.
     await t.database.rows(sql`update feedback_items set sentiment = null, feedback_type = null, topics = '{}'`);
     await set(ids.lateDelivery, 'negative', 'complaint', ['delivery', 'support']);
@@ -162,7 +195,9 @@ describe('full-text search across languages', () => {
     expect(await found('late', '&topic=delivery,support')).toEqual([TEXTS.lateDelivery]);
     expect(await found('late', '&topic=delivery&channel=survey&type=complaint&sentiment=negative')).toEqual([TEXTS.lateDelivery]);
     expect(await found('late', '&topic=delivery&channel=chat')).toEqual([]);
-    expect((await search('sentiment=negative&type=complaint')).data.map((f) => f.id).sort()).toEqual([ids.lateDelivery, ids.refundMany].sort());
+    expect((await search('sentiment=negative&type=complaint')).data.map((f) => f.id).sort()).toEqual(
+      [ids.lateDelivery, ids.refundMany].sort(),
+    );
   });
 
   it("never shows another workspace's items", async () => {
@@ -185,15 +220,23 @@ describe('full-text search across languages', () => {
 
   it('ranks by relevance only among the newest SEARCH_LIMITS.relevanceCandidates matches', async () => {
     // Workspace B: its strongest "refund" match is older than a full candidate window of weaker ones.
-    const [{ workspace_id: wsB }] = (await t.database.db.execute(sql`select workspace_id from api_keys where prefix = ${otherKey.slice(0, 10)}`) as unknown as { rows: Array<{ workspace_id: string }> }).rows;
+    const [{ workspace_id: wsB }] = (
+      (await t.database.db.execute(sql`select workspace_id from api_keys where prefix = ${otherKey.slice(0, 10)}`)) as unknown as {
+        rows: Array<{ workspace_id: string }>;
+      }
+    ).rows;
     await t.database.db.execute(sql`insert into feedback_items (id, workspace_id, channel, text, search_text, created_at)
       select gen_random_uuid(), ${wsB}, 'api', 'refund ' || g, 'refund ' || g, now() + interval '1 day' + g * interval '1 second'
       from generate_series(1, ${SEARCH_LIMITS.relevanceCandidates}) g`);
-    const page = (await get('/api/v1/feedback?q=refund&sort=relevance&limit=50', otherKey)).json().data.map((f: { text: string }) => f.text);
+    const page = (await get('/api/v1/feedback?q=refund&sort=relevance&limit=50', otherKey))
+      .json()
+      .data.map((f: { text: string }) => f.text);
     expect(page).toHaveLength(50);
     expect(page).not.toContain(TEXTS.refundMany);
     // A narrower query brings the older item back into the window.
-    const narrow = (await get('/api/v1/feedback?q=refund%20twice&sort=relevance', otherKey)).json().data.map((f: { text: string }) => f.text);
+    const narrow = (await get('/api/v1/feedback?q=refund%20twice&sort=relevance', otherKey))
+      .json()
+      .data.map((f: { text: string }) => f.text);
     expect(narrow).toEqual([TEXTS.refundMany]);
   });
 });

@@ -37,7 +37,14 @@ describe('English', () => {
 
   it('turns a phrase repeated across items into one theme, shown as customers spelled it', () => {
     const theme = byKey(themes, 'courier never called');
-    expect(theme).toMatchObject({ phrase: 'Courier never called', language: 'en', count: 4, previousCount: 0, trend: 'new', coveredShare: 0 });
+    expect(theme).toMatchObject({
+      phrase: 'Courier never called',
+      language: 'en',
+      count: 4,
+      previousCount: 0,
+      trend: 'new',
+      coveredShare: 0,
+    });
     expect(theme!.exampleItems).toHaveLength(3);
     expect(theme!.exampleItems[0].text).toMatch(/courier never called/i);
   });
@@ -171,7 +178,9 @@ describe('support and trend', () => {
   it('needs three items and 0.5 % of the window', () => {
     expect(run(items('en', ['Wobbly handle', 'wobbly handle again']))).toEqual([]);
     const filler = Array.from({ length: 800 }, (_, i) => `message number ${i} about nothing`);
-    expect(run(items('en', ['Wobbly handle', 'wobbly handle', 'wobbly handle', ...filler])).map((t) => t.key)).not.toContain('wobbly handle');
+    expect(run(items('en', ['Wobbly handle', 'wobbly handle', 'wobbly handle', ...filler])).map((t) => t.key)).not.toContain(
+      'wobbly handle',
+    );
   });
 
   it('labels the change against the previous window', () => {
@@ -185,13 +194,22 @@ describe('support and trend', () => {
     const steadyPrev = items('en', ['Wobbly handle', 'wobbly handle', 'wobbly handle']);
     const current = items('en', ['Wobbly handle', 'wobbly handle', 'wobbly handle', 'Sticky zipper', 'sticky zipper', 'sticky zipper']);
     const themes = run(current, steadyPrev);
-    expect(themes.map((t) => [t.key, t.trend])).toEqual([['sticky zipper', 'new'], ['wobbly handle', 'steady']]);
+    expect(themes.map((t) => [t.key, t.trend])).toEqual([
+      ['sticky zipper', 'new'],
+      ['wobbly handle', 'steady'],
+    ]);
   });
 });
 
 describe('surface tokens', () => {
   it('are the tokens tokenize() gives, with ranges in the original text', () => {
-    for (const text of ['می خواهم پیک‌ها زودتر برسند', 'پیک ها دير رسيدند', 'كيفية الدفع بالبطاقة', 'The Courier was LATE!', '客服电话打不通，iPhone电池不耐用']) {
+    for (const text of [
+      'می خواهم پیک‌ها زودتر برسند',
+      'پیک ها دير رسيدند',
+      'كيفية الدفع بالبطاقة',
+      'The Courier was LATE!',
+      '客服电话打不通，iPhone电池不耐用',
+    ]) {
       const tokens = surfaceTokens(text);
       expect(tokens.map((t) => t.key)).toEqual(tokenize(text));
       for (const t of tokens) expect(normalizeForSearch(text.slice(t.start, t.end)).replace(/ /g, '')).toBe(t.key);

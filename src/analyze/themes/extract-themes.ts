@@ -15,7 +15,13 @@ import { THEME_LIMITS } from './limits.js';
 import { groupBy } from '../../platform/group-by.js';
 import type { ThemeTrend } from '../../contracts/themes.js';
 
-export interface ThemeItem { id: string; text: string; language: string | null; topics: readonly string[]; createdAt: Date }
+export interface ThemeItem {
+  id: string;
+  text: string;
+  language: string | null;
+  topics: readonly string[];
+  createdAt: Date;
+}
 export type { ThemeTrend };
 
 export interface Theme {
@@ -57,7 +63,10 @@ export function extractThemes(input: ExtractThemesInput): Theme[] {
     ranked.push(...themesForLanguage(language, items, previous.get(language) ?? [], input.matcher));
   }
   // Display forms and examples cost a re-read of texts: only for the themes returned.
-  return ranked.sort(compareThemes).slice(0, input.limit ?? 20).map(finishTheme);
+  return ranked
+    .sort(compareThemes)
+    .slice(0, input.limit ?? 20)
+    .map(finishTheme);
 }
 
 /** A theme before its display form and examples are chosen. */
@@ -70,7 +79,9 @@ function compareThemes(a: RankedTheme, b: RankedTheme): number {
 }
 
 function groupByLanguage(items: readonly ThemeItem[], only: string | undefined): Map<string, ThemeItem[]> {
-  const readable = items.filter((item) => item.language && item.language !== 'und' && (!only || item.language === only) && item.text.trim());
+  const readable = items.filter(
+    (item) => item.language && item.language !== 'und' && (!only || item.language === only) && item.text.trim(),
+  );
   return groupBy(readable, (item) => item.language!);
 }
 
@@ -99,7 +110,14 @@ function themesForLanguage(language: string, items: ThemeItem[], previousItems: 
   for (const phrase of candidates.keys()) if (matcher.match(joinWords(phrase.split(' '))).size > 0) candidates.delete(phrase);
 
   const previousCounts = countPrevious(previousItems, candidates, language, isContent);
-  return [...candidates].map(([phrase, list]) => rankTheme(language, phrase, list.map((i) => items[i]), previousCounts.get(phrase) ?? 0));
+  return [...candidates].map(([phrase, list]) =>
+    rankTheme(
+      language,
+      phrase,
+      list.map((i) => items[i]),
+      previousCounts.get(phrase) ?? 0,
+    ),
+  );
 }
 
 type ContentTest = (token: string) => boolean;
@@ -143,7 +161,13 @@ function contentTest(language: string, itemsPerWord: Map<string, number>, itemCo
  * too ambiguous, after a longer word it is precise. Phrases with a word `usable` rejects are
  * skipped without being built.
  */
-function forEachPhrase(words: string[], language: string, isContent: ContentTest, usable: (word: string) => boolean, visit: (phrase: string) => void) {
+function forEachPhrase(
+  words: string[],
+  language: string,
+  isContent: ContentTest,
+  usable: (word: string) => boolean,
+  visit: (phrase: string) => void,
+) {
   const negations = NEGATIONS[language];
   for (let i = 0; i < words.length; i++) {
     if (!usable(words[i])) continue;
@@ -174,7 +198,12 @@ function absorbedPhrases(candidates: Map<string, number[]>): Set<string> {
   return absorbed;
 }
 
-function countPrevious(items: ThemeItem[], candidates: Map<string, number[]>, language: string, isContent: ContentTest): Map<string, number> {
+function countPrevious(
+  items: ThemeItem[],
+  candidates: Map<string, number[]>,
+  language: string,
+  isContent: ContentTest,
+): Map<string, number> {
   const counts = new Map<string, number>();
   const seenIn = new Map<string, number>();
   const words = new Set([...candidates.keys()].flatMap((phrase) => phrase.split(' ')));
@@ -209,7 +238,9 @@ function rankTheme(language: string, phrase: string, items: ThemeItem[], previou
 
 function finishTheme({ words, items, ...theme }: RankedTheme): Theme {
   // Items with no topic yet show best what the taxonomy misses; newest first within each group.
-  const examples = [...items].sort((a, b) => Number(a.topics.length > 0) - Number(b.topics.length > 0) || b.createdAt.getTime() - a.createdAt.getTime());
+  const examples = [...items].sort(
+    (a, b) => Number(a.topics.length > 0) - Number(b.topics.length > 0) || b.createdAt.getTime() - a.createdAt.getTime(),
+  );
   return {
     phrase: mostFrequentSurface(examples, words) ?? theme.key,
     ...theme,

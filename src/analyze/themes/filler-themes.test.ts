@@ -26,7 +26,22 @@ const BATCHES: Record<string, { texts: string[]; fillers: string[]; theme: strin
       'honestly ok I guess, people were nice today',
       'wow, really, just wow, thanks again',
     ],
-    fillers: ['the', 'really', 'honestly', 'literally', 'again', 'today', 'order', 'tbh', 'lol', 'time', 'day', 'people', 'guys', 'thanks again'],
+    fillers: [
+      'the',
+      'really',
+      'honestly',
+      'literally',
+      'again',
+      'today',
+      'order',
+      'tbh',
+      'lol',
+      'time',
+      'day',
+      'people',
+      'guys',
+      'thanks again',
+    ],
     theme: 'parking space',
   },
   fa: {
@@ -88,7 +103,10 @@ describe('emerging themes never surface filler', () => {
       // No theme is made of fillers only.
       for (const theme of themes) {
         const words = tokenize(theme.key);
-        expect(words.some((w) => !batch.fillers.map(normalizeForSearch).includes(w)), `${language} theme "${theme.key}"`).toBe(true);
+        expect(
+          words.some((w) => !batch.fillers.map(normalizeForSearch).includes(w)),
+          `${language} theme "${theme.key}"`,
+        ).toBe(true);
       }
       expect(keys, `${language}: ${keys.join(' | ')}`).toContain(normalizeForSearch(batch.theme));
     });

@@ -8,7 +8,11 @@
 import { normalizeForSearch } from '../language/normalize-text.js';
 import { tokenizeNormalized } from '../language/tokenize.js';
 
-export interface SurfaceToken { key: string; start: number; end: number }
+export interface SurfaceToken {
+  key: string;
+  start: number;
+  end: number;
+}
 
 // Letters, marks, digits and the invisible characters normalisation deletes (ZWNJ, bidi marks,
 // soft hyphen, tatweel): deleting them joins the parts, so they belong inside a word here.
@@ -65,7 +69,13 @@ function glueAffixes(text: string, tokens: SurfaceToken[]): SurfaceToken[] {
       continue;
     }
     const atWordEnd = token.end === text.length || /\s/.test(text[token.end]);
-    if (SUFFIXES.has(token.key) && atWordEnd && prev && spaceOnly(prev.end, token.start) && ARABIC_LETTER_RE.test(prev.key[prev.key.length - 1])) {
+    if (
+      SUFFIXES.has(token.key) &&
+      atWordEnd &&
+      prev &&
+      spaceOnly(prev.end, token.start) &&
+      ARABIC_LETTER_RE.test(prev.key[prev.key.length - 1])
+    ) {
       out[out.length - 1] = { key: prev.key + token.key, start: prev.start, end: token.end };
       continue;
     }

@@ -8,7 +8,10 @@ const zDays = zWholeNumber(1, 90).default(14).describe('Window length in days: t
 
 export const ZListThemesQuery = z.strictObject({
   days: zDays,
-  language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as fa, ar, zh, en').optional()
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as fa, ar, zh, en')
+    .optional()
     .describe('Only themes of this feedback language; every language when omitted'),
   limit: zWholeNumber(1, 100).default(20),
 });
@@ -17,7 +20,9 @@ export type TListThemesQuery = z.infer<typeof ZListThemesQuery>;
 export const ZPromoteThemeInput = z.strictObject({
   phrase: z.string().trim().min(1).max(80).describe('The theme phrase; it becomes a keyword of the new topic'),
   language: zLocale.describe('The language of the phrase (topic keywords exist for fa, ar, zh and en)'),
-  names: z.strictObject({ fa: zName.optional(), ar: zName.optional(), zh: zName.optional(), en: zName.optional() }).optional()
+  names: z
+    .strictObject({ fa: zName.optional(), ar: zName.optional(), zh: zName.optional(), en: zName.optional() })
+    .optional()
     .describe('Topic names per UI language; each missing one is the phrase itself'),
   days: zDays.describe(`Window the ${THEME_LIMITS.promoteExamples} example texts are taken from`),
 });

@@ -23,7 +23,11 @@ export async function listThemes(scope: WorkspaceScope, query: TListThemesQuery,
   return {
     data,
     window: {
-      from: since, to: now, days: query.days, items: current.length, previousItems: previous.length,
+      from: since,
+      to: now,
+      days: query.days,
+      items: current.length,
+      previousItems: previous.length,
       // The window held more items than are read: themes describe its newest part.
       capped: current.length === THEME_LIMITS.maxItemsPerWindow,
     },
@@ -32,15 +36,24 @@ export async function listThemes(scope: WorkspaceScope, query: TListThemesQuery,
 
 /** Items with text created in [from, to), newest first, each text cut to the part themes read. */
 function readWindow(scope: WorkspaceScope, from: Date, to: Date, language: string | undefined, limit: number): Promise<ThemeItem[]> {
-  return scope.db.select({
-    id: feedbackItems.id,
-    text: sql<string>`left(${feedbackItems.text}, ${THEME_LIMITS.maxTextChars})`,
-    language: feedbackItems.language,
-    topics: feedbackItems.topics,
-    createdAt: feedbackItems.createdAt,
-  }).from(feedbackItems)
-    .where(scope.where(feedbackItems, gte(feedbackItems.createdAt, from), lt(feedbackItems.createdAt, to), ne(feedbackItems.text, ''),
-      language ? eq(feedbackItems.language, language) : undefined))
+  return scope.db
+    .select({
+      id: feedbackItems.id,
+      text: sql<string>`left(${feedbackItems.text}, ${THEME_LIMITS.maxTextChars})`,
+      language: feedbackItems.language,
+      topics: feedbackItems.topics,
+      createdAt: feedbackItems.createdAt,
+    })
+    .from(feedbackItems)
+    .where(
+      scope.where(
+        feedbackItems,
+        gte(feedbackItems.createdAt, from),
+        lt(feedbackItems.createdAt, to),
+        ne(feedbackItems.text, ''),
+        language ? eq(feedbackItems.language, language) : undefined,
+      ),
+    )
     .orderBy(desc(feedbackItems.createdAt), desc(feedbackItems.id))
     .limit(limit);
 }
@@ -56,7 +69,8 @@ export async function promoteTheme(scope: WorkspaceScope, input: TPromoteThemeIn
   const matcher = new KeywordMatcher([{ key: 'theme', keywords }]);
   const since = new Date(now.getTime() - input.days * DAY_MS);
   const recent = await readWindow(scope, since, now, input.language, THEME_LIMITS.promoteScan);
-  const examples = recent.filter((item) => matcher.match(item.text).size > 0)
+  const examples = recent
+    .filter((item) => matcher.match(item.text).size > 0)
     .sort((a, b) => Number(a.topics.length > 0) - Number(b.topics.length > 0))
     .slice(0, THEME_LIMITS.promoteExamples)
     .map((item) => [...item.text].slice(0, 1000).join('').trim());
@@ -64,7 +78,8 @@ export async function promoteTheme(scope: WorkspaceScope, input: TPromoteThemeIn
   const names = { fa: phrase, ar: phrase, zh: phrase, en: phrase, ...input.names };
   const topic = await createTopic(scope, { names, keywords, examples }).catch((err: unknown) => {
     // The key comes from the English name, which the caller can change; the key itself is not an input here.
-    if (err instanceof AppError && err.status === 409) throw new AppError(409, 'duplicate', `names.en: ${err.message.replace(/^key: /, '')}; give another English name`, 'names.en');
+    if (err instanceof AppError && err.status === 409)
+      throw new AppError(409, 'duplicate', `names.en: ${err.message.replace(/^key: /, '')}; give another English name`, 'names.en');
     throw err;
   });
   const reanalysis = await startReanalysis(scope, requestedBy);

@@ -33,10 +33,16 @@ describe('default taxonomy', () => {
       for (const lang of LANGS) {
         for (const k of topic.keywords[lang]) expect(normalizedKeyword(k), `${topic.key}/${lang}: "${k}"`).not.toBe('');
         const own = topic.keywords[lang].map(form);
-        expect(own.filter((k, i) => own.indexOf(k) !== i), `${topic.key}/${lang} has duplicate keywords`).toEqual([]);
+        expect(
+          own.filter((k, i) => own.indexOf(k) !== i),
+          `${topic.key}/${lang} has duplicate keywords`,
+        ).toEqual([]);
       }
       const shared = LANGS.flatMap((lang) => topic.keywords[lang].filter((k) => !/[\u0600-\u06FF]/.test(k)).map(form));
-      expect(shared.filter((k, i) => shared.indexOf(k) !== i), `${topic.key} repeats a Latin or Chinese keyword`).toEqual([]);
+      expect(
+        shared.filter((k, i) => shared.indexOf(k) !== i),
+        `${topic.key} repeats a Latin or Chinese keyword`,
+      ).toEqual([]);
     }
   });
 

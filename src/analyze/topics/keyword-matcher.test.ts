@@ -32,7 +32,10 @@ describe('keyword matcher', () => {
   });
 
   it('matches Arabic keywords whatever clitics are glued to the word', () => {
-    const m = new KeywordMatcher([{ key: 'packaging', keywords: { ar: ['تغليف', 'العلبة'] } }, { key: 'delivery', keywords: { ar: ['التوصيل متأخر', 'ما يوصل'] } }]);
+    const m = new KeywordMatcher([
+      { key: 'packaging', keywords: { ar: ['تغليف', 'العلبة'] } },
+      { key: 'delivery', keywords: { ar: ['التوصيل متأخر', 'ما يوصل'] } },
+    ]);
     const k = (text: string) => [...m.match(text, undefined, 'ar').keys()].sort();
     for (const text of ['التغليف سيء', 'والتغليف كان ممزق', 'بالتغليف مشكلة', 'للتغليف', 'تغليفها رديء', 'وعلبته مكسورة', 'بالعلبة']) {
       expect(k(text), text).toEqual(['packaging']);
@@ -54,7 +57,10 @@ describe('keyword matcher', () => {
   });
 
   it('keeps Persian and Arabic keywords apart when the language is known', () => {
-    const m = new KeywordMatcher([{ key: 'payment', keywords: { ar: ['التحويل', 'دفع'] } }, { key: 'delivery', keywords: { fa: ['تحویل'] } }]);
+    const m = new KeywordMatcher([
+      { key: 'payment', keywords: { ar: ['التحويل', 'دفع'] } },
+      { key: 'delivery', keywords: { fa: ['تحویل'] } },
+    ]);
     expect([...m.match('تحویل سفارش دیر شد', undefined, 'fa').keys()]).toEqual(['delivery']);
     expect([...m.match('دفعه دوم بود', undefined, 'fa').keys()]).toEqual([]);
     expect([...m.match('التحويل ما وصل', undefined, 'ar').keys()]).toEqual(['payment']);

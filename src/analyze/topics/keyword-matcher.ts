@@ -20,8 +20,17 @@ import { appendTo } from '../../platform/group-by.js';
 import { articleStem, isArabicScript, procliticStems, suffixStems } from '../language/arabic-clitics.js';
 import { foldHanVariants } from './han-variants.js';
 
-interface WordPattern { topic: string; words: string[]; prefix: boolean; lang: string; arabicScript: boolean }
-export interface TopicKeywords { key: string; keywords: Partial<Record<string, string[]>> }
+interface WordPattern {
+  topic: string;
+  words: string[];
+  prefix: boolean;
+  lang: string;
+  arabicScript: boolean;
+}
+export interface TopicKeywords {
+  key: string;
+  keywords: Partial<Record<string, string[]>>;
+}
 
 const HAN_RE = /\p{Script=Han}/u;
 
@@ -82,7 +91,8 @@ export class KeywordMatcher {
     const forms = tokens.map(wordForms);
     for (let i = 0; i < tokens.length; i++) {
       for (const stem of forms[i].stems) {
-        for (const p of this.prefixesByFirstChar.get(stem[0]) ?? []) if (stem.startsWith(p.words[0]) && applies(p)) hit(p.topic, `${p.words[0]}*`);
+        for (const p of this.prefixesByFirstChar.get(stem[0]) ?? [])
+          if (stem.startsWith(p.words[0]) && applies(p)) hit(p.topic, `${p.words[0]}*`);
       }
       for (const form of forms[i].exact) {
         for (const p of this.byFirstWord.get(form) ?? []) {
@@ -99,7 +109,10 @@ export class KeywordMatcher {
  * without its proclitics) for prefix keywords, `exact` (those, and each without an attached
  * ending) for whole-word keywords.
  */
-interface WordForms { stems: string[]; exact: string[] }
+interface WordForms {
+  stems: string[];
+  exact: string[];
+}
 
 const ENGLISH_PLURAL_RE = /^([a-z]{3,}?)(?:es|s)$/;
 

@@ -23,7 +23,10 @@ afterAll(() => t.close());
 
 const keywordsOf = async (k: string) => (await t.database.db.select().from(topics).where(eq(topics.key, k)))[0].keywords;
 const setKeywords = (k: string, keywords: Record<string, string[]>) =>
-  t.database.db.update(topics).set({ keywords }).where(and(eq(topics.key, k), eq(topics.builtIn, true)));
+  t.database.db
+    .update(topics)
+    .set({ keywords })
+    .where(and(eq(topics.key, k), eq(topics.builtIn, true)));
 
 describe('refreshing the default keywords', () => {
   it('replaces a built-in topic whose keywords are still the previous default, and only that', async () => {
@@ -41,8 +44,9 @@ describe('refreshing the default keywords', () => {
     expect(keywordsFingerprint({ en: ['a', 'b'] })).not.toBe(keywordsFingerprint({ en: ['b', 'a'] }));
   });
 
-  it('runs from migrate() once; today\'s defaults are never taken for the previous ones', async () => {
-    for (const topic of DEFAULT_TOPICS) expect(keywordsFingerprint(topic.keywords), topic.key).not.toBe(PREVIOUS_DEFAULT_KEYWORDS[topic.key]);
+  it("runs from migrate() once; today's defaults are never taken for the previous ones", async () => {
+    for (const topic of DEFAULT_TOPICS)
+      expect(keywordsFingerprint(topic.keywords), topic.key).not.toBe(PREVIOUS_DEFAULT_KEYWORDS[topic.key]);
     await t.database.migrate();
     expect(await t.database.db.select().from(dataMigrations).where(eq(dataMigrations.name, 'default-topic-keywords-2'))).toHaveLength(1);
   });

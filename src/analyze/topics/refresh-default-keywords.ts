@@ -24,15 +24,24 @@ export const PREVIOUS_DEFAULT_KEYWORDS: Readonly<Record<string, string>> = {
 
 /** A fingerprint of a keyword map that does not depend on the order its languages are stored in. */
 export function keywordsFingerprint(keywords: Partial<Record<string, string[]>>): string {
-  const canonical = JSON.stringify(Object.keys(keywords).sort().map((lang) => [lang, keywords[lang]]));
+  const canonical = JSON.stringify(
+    Object.keys(keywords)
+      .sort()
+      .map((lang) => [lang, keywords[lang]]),
+  );
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
 /** Returns how many topics were updated. */
-export async function refreshDefaultKeywords(database: Database, previous: Readonly<Record<string, string>> = PREVIOUS_DEFAULT_KEYWORDS): Promise<number> {
+export async function refreshDefaultKeywords(
+  database: Database,
+  previous: Readonly<Record<string, string>> = PREVIOUS_DEFAULT_KEYWORDS,
+): Promise<number> {
   let updated = 0;
   for (const topic of DEFAULT_TOPICS) {
-    const rows = await database.db.select({ id: topics.id, keywords: topics.keywords }).from(topics)
+    const rows = await database.db
+      .select({ id: topics.id, keywords: topics.keywords })
+      .from(topics)
       .where(and(eq(topics.key, topic.key), eq(topics.builtIn, true)));
     for (const row of rows) {
       if (keywordsFingerprint(row.keywords) !== previous[topic.key]) continue;

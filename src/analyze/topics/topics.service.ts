@@ -17,7 +17,16 @@ import type { TCreateTopicInput, TUpdateTopicInput } from './topics.input.js';
 export type TopicRow = typeof topics.$inferSelect;
 
 export function publicTopic(t: TopicRow) {
-  return { id: t.id, key: t.key, names: t.names, keywords: t.keywords, examples: t.examples, builtIn: t.builtIn, createdAt: t.createdAt, updatedAt: t.updatedAt };
+  return {
+    id: t.id,
+    key: t.key,
+    names: t.names,
+    keywords: t.keywords,
+    examples: t.examples,
+    builtIn: t.builtIn,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+  };
 }
 
 /**
@@ -28,10 +37,25 @@ export function publicTopic(t: TopicRow) {
 export async function ensureDefaultTopics(scope: WorkspaceScope, tx: DbOrTx = scope.db): Promise<void> {
   const [ws] = await tx.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
   if (!ws || ws.settings.topicsSeeded === true) return;
-  await tx.insert(topics).values(DEFAULT_TOPICS.map((t) => scope.stamp({
-    id: newId(), key: t.key, names: t.names, keywords: t.keywords, examples: [...t.examples], builtIn: true,
-  }))).onConflictDoNothing();
-  await tx.update(workspaces).set({ settings: sql`${workspaces.settings} || '{"topicsSeeded": true}'::jsonb` }).where(eq(workspaces.id, scope.workspaceId));
+  await tx
+    .insert(topics)
+    .values(
+      DEFAULT_TOPICS.map((t) =>
+        scope.stamp({
+          id: newId(),
+          key: t.key,
+          names: t.names,
+          keywords: t.keywords,
+          examples: [...t.examples],
+          builtIn: true,
+        }),
+      ),
+    )
+    .onConflictDoNothing();
+  await tx
+    .update(workspaces)
+    .set({ settings: sql`${workspaces.settings} || '{"topicsSeeded": true}'::jsonb` })
+    .where(eq(workspaces.id, scope.workspaceId));
 }
 
 export async function listTopics(scope: WorkspaceScope, tx: DbOrTx = scope.db): Promise<TopicRow[]> {
@@ -40,7 +64,10 @@ export async function listTopics(scope: WorkspaceScope, tx: DbOrTx = scope.db): 
 }
 
 async function findTopic(scope: WorkspaceScope, tx: DbOrTx, id: string, lock = false): Promise<TopicRow> {
-  const query = tx.select().from(topics).where(scope.where(topics, eq(topics.id, id)));
+  const query = tx
+    .select()
+    .from(topics)
+    .where(scope.where(topics, eq(topics.id, id)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('Topic');
   return row;
@@ -52,8 +79,13 @@ export async function getTopic(scope: WorkspaceScope, id: string) {
 
 /** A key from the English (or first) name: "Late delivery" → late_delivery; non-Latin names get a random key. */
 function deriveKey(names: TCreateTopicInput['names']): string {
-  const base = (names.en ?? Object.values(names).find(Boolean) ?? '').normalize('NFKD').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 't_$1').slice(0, 32);
+  const base = (names.en ?? Object.values(names).find(Boolean) ?? '')
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .replace(/^(\d)/, 't_$1')
+    .slice(0, 32);
   return base.length >= 2 ? base : `topic_${randomBytes(4).toString('hex')}`;
 }
 
@@ -61,9 +93,19 @@ export async function createTopic(scope: WorkspaceScope, input: TCreateTopicInpu
   return scope.transaction(async (tx) => {
     await ensureDefaultTopics(scope, tx);
     const key = input.key ?? deriveKey(input.names);
-    const [row] = await tx.insert(topics).values(scope.stamp({
-      id: newId(), key, names: input.names, keywords: cleanKeywords(input.keywords), examples: unique(input.examples),
-    })).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(topics)
+      .values(
+        scope.stamp({
+          id: newId(),
+          key,
+          names: input.names,
+          keywords: cleanKeywords(input.keywords),
+          examples: unique(input.examples),
+        }),
+      )
+      .onConflictDoNothing()
+      .returning();
     if (!row) throw new AppError(409, 'duplicate', `key: a topic with key "${key}" already exists`, 'key');
     return publicTopic(row);
   });
@@ -84,7 +126,11 @@ export async function updateTopic(scope: WorkspaceScope, id: string, input: TUpd
     }
     if (input.keywords) patch.keywords = { ...current.keywords, ...cleanKeywords(input.keywords) };
     if (input.examples) patch.examples = unique(input.examples);
-    const [row] = await tx.update(topics).set(patch).where(scope.where(topics, eq(topics.id, id))).returning();
+    const [row] = await tx
+      .update(topics)
+      .set(patch)
+      .where(scope.where(topics, eq(topics.id, id)))
+      .returning();
     return publicTopic(row);
   });
 }
@@ -104,7 +150,10 @@ export async function mergeTopics(scope: WorkspaceScope, sourceId: string, intoI
   return scope.transaction(async (tx) => {
     // Lock both in id order so two opposite merges cannot deadlock.
     const [first, second] = [sourceId, intoId].sort();
-    const locked = new Map([[first, await findTopic(scope, tx, first, true)], [second, await findTopic(scope, tx, second, true)]]);
+    const locked = new Map([
+      [first, await findTopic(scope, tx, first, true)],
+      [second, await findTopic(scope, tx, second, true)],
+    ]);
     const source = locked.get(sourceId)!;
     const target = locked.get(intoId)!;
     const keywords: KeywordsByLanguage = { ...target.keywords };
@@ -113,27 +162,44 @@ export async function mergeTopics(scope: WorkspaceScope, sourceId: string, intoI
     }
     await replaceTopicKey(scope, tx, source.key, target.key);
     await tx.delete(topics).where(scope.where(topics, eq(topics.id, sourceId)));
-    const [row] = await tx.update(topics).set({ keywords, examples: unique([...target.examples, ...source.examples]), updatedAt: new Date() })
-      .where(scope.where(topics, eq(topics.id, intoId))).returning();
+    const [row] = await tx
+      .update(topics)
+      .set({ keywords, examples: unique([...target.examples, ...source.examples]), updatedAt: new Date() })
+      .where(scope.where(topics, eq(topics.id, intoId)))
+      .returning();
     return publicTopic(row);
   });
 }
 
 /** Replaces (or with null removes) a topic key in items' topics/scores and in corrections. */
 async function replaceTopicKey(scope: WorkspaceScope, tx: DbOrTx, from: string, to: string | null) {
-  const newTopics = to === null
-    ? sql`array_remove(${feedbackItems.topics}, ${from})`
-    : sql`array(select distinct unnest(array_replace(${feedbackItems.topics}, ${from}, ${to})) order by 1)`;
-  const newScores = to === null
-    ? sql`${feedbackItems.topicScores} - ${from}::text`
-    : sql`(${feedbackItems.topicScores} - ${from}::text) || jsonb_build_object(${to}::text, greatest(coalesce((${feedbackItems.topicScores} ->> ${from}::text)::real, 0), coalesce((${feedbackItems.topicScores} ->> ${to}::text)::real, 0)))`;
-  await tx.update(feedbackItems).set({ topics: newTopics, topicScores: newScores, updatedAt: new Date() })
-    .where(scope.where(feedbackItems, sql`${feedbackItems.topics} @> array[${from}]::text[] or ${feedbackItems.topicScores} ? ${from}::text`));
-  const labels = to === null
-    ? sql`array_remove(${analysisCorrections.labels}, ${from})`
-    : sql`array(select distinct unnest(array_replace(${analysisCorrections.labels}, ${from}, ${to})) order by 1)`;
-  await tx.update(analysisCorrections).set({ labels })
-    .where(scope.where(analysisCorrections, and(eq(analysisCorrections.field, 'topics'), sql`${analysisCorrections.labels} @> array[${from}]::text[]`)));
+  const newTopics =
+    to === null
+      ? sql`array_remove(${feedbackItems.topics}, ${from})`
+      : sql`array(select distinct unnest(array_replace(${feedbackItems.topics}, ${from}, ${to})) order by 1)`;
+  const newScores =
+    to === null
+      ? sql`${feedbackItems.topicScores} - ${from}::text`
+      : sql`(${feedbackItems.topicScores} - ${from}::text) || jsonb_build_object(${to}::text, greatest(coalesce((${feedbackItems.topicScores} ->> ${from}::text)::real, 0), coalesce((${feedbackItems.topicScores} ->> ${to}::text)::real, 0)))`;
+  await tx
+    .update(feedbackItems)
+    .set({ topics: newTopics, topicScores: newScores, updatedAt: new Date() })
+    .where(
+      scope.where(feedbackItems, sql`${feedbackItems.topics} @> array[${from}]::text[] or ${feedbackItems.topicScores} ? ${from}::text`),
+    );
+  const labels =
+    to === null
+      ? sql`array_remove(${analysisCorrections.labels}, ${from})`
+      : sql`array(select distinct unnest(array_replace(${analysisCorrections.labels}, ${from}, ${to})) order by 1)`;
+  await tx
+    .update(analysisCorrections)
+    .set({ labels })
+    .where(
+      scope.where(
+        analysisCorrections,
+        and(eq(analysisCorrections.field, 'topics'), sql`${analysisCorrections.labels} @> array[${from}]::text[]`),
+      ),
+    );
 }
 
 function cleanKeywords(keywords: KeywordsByLanguage): KeywordsByLanguage {

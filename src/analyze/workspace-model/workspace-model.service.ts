@@ -15,29 +15,62 @@ const DEBOUNCE_MS = 2_000;
 const MAX_EXAMPLES = 5_000;
 
 export async function scheduleWorkspaceTraining(scope: WorkspaceScope, tx: DbOrTx): Promise<void> {
-  const [row] = await tx.insert(workspaceModels).values({ workspaceId: scope.workspaceId, status: 'queued' })
-    .onConflictDoUpdate({ target: workspaceModels.workspaceId, set: { status: 'queued', updatedAt: new Date() }, setWhere: sql`${workspaceModels.status} <> 'queued'` })
+  const [row] = await tx
+    .insert(workspaceModels)
+    .values({ workspaceId: scope.workspaceId, status: 'queued' })
+    .onConflictDoUpdate({
+      target: workspaceModels.workspaceId,
+      set: { status: 'queued', updatedAt: new Date() },
+      setWhere: sql`${workspaceModels.status} <> 'queued'`,
+    })
     .returning({ status: workspaceModels.status });
   // No row back: a training was already queued and will see this correction.
   if (row) await trainWorkspaceModelJob.enqueue(tx, { workspaceId: scope.workspaceId }, { runAt: new Date(Date.now() + DEBOUNCE_MS) });
 }
 
 export async function getWorkspaceModel(scope: WorkspaceScope) {
-  const [row] = await scope.db.select({
-    version: workspaceModels.version, status: workspaceModels.status, progress: workspaceModels.progress,
-    examples: workspaceModels.examples, trainedAt: workspaceModels.trainedAt, error: workspaceModels.error,
-  }).from(workspaceModels).where(eq(workspaceModels.workspaceId, scope.workspaceId));
-  const [{ n }] = await scope.db.select({ n: sql<number>`count(*)::int` }).from(analysisCorrections).where(scope.where(analysisCorrections));
+  const [row] = await scope.db
+    .select({
+      version: workspaceModels.version,
+      status: workspaceModels.status,
+      progress: workspaceModels.progress,
+      examples: workspaceModels.examples,
+      trainedAt: workspaceModels.trainedAt,
+      error: workspaceModels.error,
+    })
+    .from(workspaceModels)
+    .where(eq(workspaceModels.workspaceId, scope.workspaceId));
+  const [{ n }] = await scope.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(analysisCorrections)
+    .where(scope.where(analysisCorrections));
   return { ...(row ?? { version: 0, status: 'idle', progress: 0, examples: 0, trainedAt: null, error: null }), corrections: n };
 }
 
 /** The examples a workspace model learns from: corrections, newest first, plus its own topics' example texts. */
 export async function trainingExamples(scope: WorkspaceScope, tx: DbOrTx = scope.db): Promise<CorrectionExample[]> {
-  const corrections = await tx.select({ text: analysisCorrections.text, language: analysisCorrections.language, field: analysisCorrections.field, labels: analysisCorrections.labels })
-    .from(analysisCorrections).where(scope.where(analysisCorrections)).orderBy(desc(analysisCorrections.createdAt)).limit(MAX_EXAMPLES);
-  const own = await tx.select({ key: topics.key, examples: topics.examples }).from(topics).where(scope.where(topics, eq(topics.builtIn, false)));
+  const corrections = await tx
+    .select({
+      text: analysisCorrections.text,
+      language: analysisCorrections.language,
+      field: analysisCorrections.field,
+      labels: analysisCorrections.labels,
+    })
+    .from(analysisCorrections)
+    .where(scope.where(analysisCorrections))
+    .orderBy(desc(analysisCorrections.createdAt))
+    .limit(MAX_EXAMPLES);
+  const own = await tx
+    .select({ key: topics.key, examples: topics.examples })
+    .from(topics)
+    .where(scope.where(topics, eq(topics.builtIn, false)));
   return [
-    ...corrections.map((c) => ({ text: c.text, language: c.language ?? 'und', field: c.field as CorrectionExample['field'], labels: c.labels })),
+    ...corrections.map((c) => ({
+      text: c.text,
+      language: c.language ?? 'und',
+      field: c.field as CorrectionExample['field'],
+      labels: c.labels,
+    })),
     ...own.flatMap((t) => t.examples.map((text) => ({ text, language: 'und', field: 'topics' as const, labels: [t.key] }))),
   ];
 }
@@ -45,8 +78,11 @@ export async function trainingExamples(scope: WorkspaceScope, tx: DbOrTx = scope
 export async function trainWorkspaceModel(database: Database, payload: TTrainWorkspaceModelPayload): Promise<void> {
   const scope = new WorkspaceScope(database, payload.workspaceId);
   const snapshotAt = new Date();
-  const [claimed] = await database.db.update(workspaceModels).set({ status: 'training', progress: 0, error: null, updatedAt: new Date() })
-    .where(eq(workspaceModels.workspaceId, scope.workspaceId)).returning({ workspaceId: workspaceModels.workspaceId });
+  const [claimed] = await database.db
+    .update(workspaceModels)
+    .set({ status: 'training', progress: 0, error: null, updatedAt: new Date() })
+    .where(eq(workspaceModels.workspaceId, scope.workspaceId))
+    .returning({ workspaceId: workspaceModels.workspaceId });
   if (!claimed) return;
   try {
     const examples = await trainingExamples(scope);
@@ -60,12 +96,24 @@ export async function trainWorkspaceModel(database: Database, payload: TTrainWor
     });
     const weights = serializeDelta(delta);
     // A correction made while training set status back to 'queued': keep it so the next run happens.
-    await database.db.update(workspaceModels).set({
-      weights, version: sql`${workspaceModels.version} + 1`, examples: examples.length, progress: 1, trainedAt: snapshotAt,
-      status: sql`case when ${workspaceModels.status} = 'queued' then 'queued' else 'idle' end`, updatedAt: new Date(),
-    }).where(sql`${workspaceModels.workspaceId} = ${scope.workspaceId} and (${workspaceModels.trainedAt} is null or ${workspaceModels.trainedAt} < ${snapshotAt.toISOString()}::timestamptz)`);
+    await database.db
+      .update(workspaceModels)
+      .set({
+        weights,
+        version: sql`${workspaceModels.version} + 1`,
+        examples: examples.length,
+        progress: 1,
+        trainedAt: snapshotAt,
+        status: sql`case when ${workspaceModels.status} = 'queued' then 'queued' else 'idle' end`,
+        updatedAt: new Date(),
+      })
+      .where(
+        sql`${workspaceModels.workspaceId} = ${scope.workspaceId} and (${workspaceModels.trainedAt} is null or ${workspaceModels.trainedAt} < ${snapshotAt.toISOString()}::timestamptz)`,
+      );
   } catch (err) {
-    await database.db.update(workspaceModels).set({ status: 'failed', error: (err instanceof Error ? err.message : String(err)).slice(0, 500), updatedAt: new Date() })
+    await database.db
+      .update(workspaceModels)
+      .set({ status: 'failed', error: (err instanceof Error ? err.message : String(err)).slice(0, 500), updatedAt: new Date() })
       .where(eq(workspaceModels.workspaceId, scope.workspaceId));
     throw err;
   }

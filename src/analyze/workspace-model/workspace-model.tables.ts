@@ -6,7 +6,9 @@ import type { ModelStatus } from '../../contracts/analysis.js';
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export const workspaceModels = pgTable('workspace_models', {
-  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
   version: integer('version').notNull().default(0),
   status: text('status').$type<ModelStatus>().notNull().default('idle'),
   progress: real('progress').notNull().default(0), // 0..1 of the running training

@@ -9,7 +9,16 @@ import { openConfiguredDatabase } from '../database.js';
 import { createMailer } from '../../platform/mail/mailer.js';
 import { seedDemo } from './seed-demo.js';
 
-interface DemoResult { workspace: { name: string; slug: string }; feedback: number; customers: number; orders: number; events: number; surveys: number; responses: number; tickets: number }
+interface DemoResult {
+  workspace: { name: string; slug: string };
+  feedback: number;
+  customers: number;
+  orders: number;
+  events: number;
+  surveys: number;
+  responses: number;
+  tickets: number;
+}
 
 export async function runDemoCommand(opts: { name: string }) {
   const config = loadConfig();
@@ -28,10 +37,17 @@ export async function runDemoCommand(opts: { name: string }) {
       await worker.stop();
       mailer.close();
     }
-    console.log(`Demo workspace "${result.workspace.name}" (--workspace ${result.workspace.slug}) created: ${result.feedback} feedback items, ${result.customers} customers, ${result.orders} orders, ${result.events} events, ${result.surveys} surveys with ${result.responses} responses, ${result.tickets} tickets.`);
+    console.log(
+      `Demo workspace "${result.workspace.name}" (--workspace ${result.workspace.slug}) created: ${result.feedback} feedback items, ${result.customers} customers, ${result.orders} orders, ${result.events} events, ${result.surveys} surveys with ${result.responses} responses, ${result.tickets} tickets.`,
+    );
     if (connection.holder) {
-      console.log(`The running Feedloop (pid ${connection.holder.pid}) created it${connection.holder.runsWorkers
-        ? ' and is analysing its feedback now.' : '; its feedback is analysed once a process with WORKERS=on runs.'}`);
+      console.log(
+        `The running Feedloop (pid ${connection.holder.pid}) created it${
+          connection.holder.runsWorkers
+            ? ' and is analysing its feedback now.'
+            : '; its feedback is analysed once a process with WORKERS=on runs.'
+        }`,
+      );
     }
     console.log('Switch to it from the workspace menu in the dashboard.');
     console.log(`The demo shop with the website widget: ${config.publicUrl}/demo/widget`);

@@ -1,13 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { toE164 } from '../../customers/customers/phone-number.js';
-import {
-  DEMO_TOPICS,
-  demoCustomers,
-  demoFeedback,
-  demoProducts,
-  type DemoFeedbackText,
-  type DemoLanguage,
-} from './demo-content.js';
+import { DEMO_TOPICS, demoCustomers, demoFeedback, demoProducts, type DemoFeedbackText, type DemoLanguage } from './demo-content.js';
 
 const LANGUAGES: DemoLanguage[] = ['fa', 'ar', 'zh', 'en'];
 const CHANNELS = ['survey', 'widget', 'email', 'chat', 'support_ticket', 'review', 'social', 'interview', 'api'];
@@ -43,8 +36,16 @@ describe('demo feedback', () => {
   it('uses every channel and every kind in every language', () => {
     for (const lang of LANGUAGES) {
       const items = byLang(lang);
-      for (const channel of CHANNELS) expect(items.some((f) => f.channel === channel), `${lang} ${channel}`).toBe(true);
-      for (const kind of KINDS) expect(items.some((f) => f.kind === kind), `${lang} ${kind}`).toBe(true);
+      for (const channel of CHANNELS)
+        expect(
+          items.some((f) => f.channel === channel),
+          `${lang} ${channel}`,
+        ).toBe(true);
+      for (const kind of KINDS)
+        expect(
+          items.some((f) => f.kind === kind),
+          `${lang} ${kind}`,
+        ).toBe(true);
     }
   });
 
@@ -55,7 +56,11 @@ describe('demo feedback', () => {
       for (const topic of f.topics) expect(DEMO_TOPICS as readonly string[], f.text).toContain(topic);
       expect(new Set(f.topics).size, f.text).toBe(f.topics.length);
     }
-    for (const topic of DEMO_TOPICS) expect(demoFeedback.some((f) => f.topics.includes(topic)), topic).toBe(true);
+    for (const topic of DEMO_TOPICS)
+      expect(
+        demoFeedback.some((f) => f.topics.includes(topic)),
+        topic,
+      ).toBe(true);
   });
 
   it('has no duplicate texts, and no empty or untrimmed ones', () => {
@@ -110,14 +115,38 @@ describe('demo feedback', () => {
 
   it('includes the tricky but realistic inputs the demo is meant to show', () => {
     const fa = byLang('fa');
-    expect(fa.some((f) => LATIN_ONLY.test(f.text)), 'Finglish').toBe(true);
-    expect(fa.some((f) => /[يك]/.test(f.text)), 'Persian typed with Arabic ي/ك').toBe(true);
-    expect(fa.some((f) => /[۰-۹]/.test(f.text)), 'Persian digits').toBe(true);
-    expect(fa.some((f) => /[\u0600-\u06FF]/.test(f.text) && /[A-Za-z]{3,}/.test(f.text)), 'Persian + Latin').toBe(true);
-    expect(byLang('ar').some((f) => /[٠-٩]/.test(f.text)), 'Arabic-Indic digits').toBe(true);
-    expect(byLang('zh').some((f) => HAN.test(f.text) && /[A-Z]+\d|\d+[A-Z]/.test(f.text)), 'Chinese + model number').toBe(true);
-    expect(demoFeedback.some((f) => /<b>.*<\/b>/.test(f.text)), 'HTML-like text').toBe(true);
-    expect(demoFeedback.some((f) => /https:\/\/\S+/.test(f.text)), 'URL').toBe(true);
+    expect(
+      fa.some((f) => LATIN_ONLY.test(f.text)),
+      'Finglish',
+    ).toBe(true);
+    expect(
+      fa.some((f) => /[يك]/.test(f.text)),
+      'Persian typed with Arabic ي/ك',
+    ).toBe(true);
+    expect(
+      fa.some((f) => /[۰-۹]/.test(f.text)),
+      'Persian digits',
+    ).toBe(true);
+    expect(
+      fa.some((f) => /[\u0600-\u06FF]/.test(f.text) && /[A-Za-z]{3,}/.test(f.text)),
+      'Persian + Latin',
+    ).toBe(true);
+    expect(
+      byLang('ar').some((f) => /[٠-٩]/.test(f.text)),
+      'Arabic-Indic digits',
+    ).toBe(true);
+    expect(
+      byLang('zh').some((f) => HAN.test(f.text) && /[A-Z]+\d|\d+[A-Z]/.test(f.text)),
+      'Chinese + model number',
+    ).toBe(true);
+    expect(
+      demoFeedback.some((f) => /<b>.*<\/b>/.test(f.text)),
+      'HTML-like text',
+    ).toBe(true);
+    expect(
+      demoFeedback.some((f) => /https:\/\/\S+/.test(f.text)),
+      'URL',
+    ).toBe(true);
     expect(
       demoFeedback.some((f) => (f.text.match(EMOJI)?.length ?? 0) >= 4 && [...f.text].length <= 20),
       'emoji-heavy short answer',

@@ -7,7 +7,15 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { newId, randomToken, sha256 } from '../../platform/ids.js';
-import { createSurvey, currentVersion, findSurvey, setSurveyStatus, updateSurvey, type SurveyRow, type VersionRow } from '../../collect/surveys/surveys.service.js';
+import {
+  createSurvey,
+  currentVersion,
+  findSurvey,
+  setSurveyStatus,
+  updateSurvey,
+  type SurveyRow,
+  type VersionRow,
+} from '../../collect/surveys/surveys.service.js';
 import { createTrigger } from '../../collect/surveys/survey-triggers.js';
 import { surveyResponses, surveySends, surveys, surveyTriggers } from '../../collect/surveys/surveys.tables.js';
 import { personalResumeToken } from '../../collect/surveys/survey-links.js';
@@ -22,19 +30,39 @@ export const DEMO_SURVEYS_PUBLISHED_DAYS_AGO = 63;
 
 /** The widget survey of the demo shop (/demo/widget): after a purchase, or on the thank-you page. */
 export const DEMO_WIDGET_SETTINGS = {
-  enabled: true, display: 'until_answered', everyDays: 30, samplePercent: 100, segment: [], placement: 'slide_in', delaySeconds: 1,
-  triggers: [{ type: 'event', name: 'purchase' }, { type: 'page_view', url: { match: 'contains', value: '/demo/widget/thank-you' } }],
+  enabled: true,
+  display: 'until_answered',
+  everyDays: 30,
+  samplePercent: 100,
+  segment: [],
+  placement: 'slide_in',
+  delaySeconds: 1,
+  triggers: [
+    { type: 'event', name: 'purchase' },
+    { type: 'page_view', url: { match: 'contains', value: '/demo/widget/thank-you' } },
+  ],
 } as const;
 
 // The ticket CSAT template asks only unhappy customers why; the demo also asks happy ones, so
 // their comments stay with their score.
 const CSAT_PRAISE: Question = {
-  id: 'csat_praise', type: 'text', required: false, showIf: { question: 'csat', min: 4 },
+  id: 'csat_praise',
+  type: 'text',
+  required: false,
+  showIf: { question: 'csat', min: 4 },
   title: { en: 'What did we do well?', fa: 'چه کاری را خوب انجام دادیم؟', ar: 'ما الذي أحسنّا فعله؟', zh: '我们哪些地方做得好？' },
 };
 
-export interface DemoSurvey { survey: SurveyRow; version: VersionRow; scoreQuestion: Question }
-export interface DemoSurveys { nps: DemoSurvey; csat: DemoSurvey; count: number }
+export interface DemoSurvey {
+  survey: SurveyRow;
+  version: VersionRow;
+  scoreQuestion: Question;
+}
+export interface DemoSurveys {
+  nps: DemoSurvey;
+  csat: DemoSurvey;
+  count: number;
+}
 
 async function loaded(scope: WorkspaceScope, id: string, scoreQuestionId: string): Promise<DemoSurvey> {
   const survey = await findSurvey(scope, id);
@@ -47,23 +75,48 @@ async function loaded(scope: WorkspaceScope, id: string, scoreQuestionId: string
  * CSAT survey sent when a ticket is resolved, and a draft to edit.
  */
 export async function createDemoSurveys(scope: WorkspaceScope, now: Date): Promise<DemoSurveys> {
-  const nps = await createSurvey(scope, { template: 'nps', settings: { widget: { ...DEMO_WIDGET_SETTINGS, triggers: [...DEMO_WIDGET_SETTINGS.triggers], segment: [] } } });
+  const nps = await createSurvey(scope, {
+    template: 'nps',
+    settings: { widget: { ...DEMO_WIDGET_SETTINGS, triggers: [...DEMO_WIDGET_SETTINGS.triggers], segment: [] } },
+  });
   await setSurveyStatus(scope, nps.id, 'live');
-  await createTrigger(scope, nps.id, { eventName: 'order_delivered', delayMinutes: 3 * 1440, segment: [], quietHours: { start: '21:00', end: '09:00' }, enabled: true });
+  await createTrigger(scope, nps.id, {
+    eventName: 'order_delivered',
+    delayMinutes: 3 * 1440,
+    segment: [],
+    quietHours: { start: '21:00', end: '09:00' },
+    enabled: true,
+  });
   const csat = await createSurvey(scope, { template: 'csat_after_ticket', settings: {} });
   await updateSurvey(scope, csat.id, { definition: { ...csat.definition, questions: [...csat.definition.questions, CSAT_PRAISE] } });
   await setSurveyStatus(scope, csat.id, 'live');
-  await createTrigger(scope, csat.id, { eventName: 'ticket_resolved', delayMinutes: 60, segment: [], quietHours: { start: '21:00', end: '09:00' }, enabled: true });
+  await createTrigger(scope, csat.id, {
+    eventName: 'ticket_resolved',
+    delayMinutes: 60,
+    segment: [],
+    quietHours: { start: '21:00', end: '09:00' },
+    enabled: true,
+  });
   await createSurvey(scope, { template: 'ces', settings: {} });
   const published = new Date(now.getTime() - DEMO_SURVEYS_PUBLISHED_DAYS_AGO * DAY);
   const created = new Date(published.getTime() - DAY);
   const live = [nps.id, csat.id];
-  await scope.db.update(surveys).set({ createdAt: created, updatedAt: published, publishedAt: published }).where(scope.where(surveys, inArray(surveys.id, live)));
-  await scope.db.update(surveyTriggers).set({ createdAt: published }).where(scope.where(surveyTriggers, inArray(surveyTriggers.surveyId, live)));
+  await scope.db
+    .update(surveys)
+    .set({ createdAt: created, updatedAt: published, publishedAt: published })
+    .where(scope.where(surveys, inArray(surveys.id, live)));
+  await scope.db
+    .update(surveyTriggers)
+    .set({ createdAt: published })
+    .where(scope.where(surveyTriggers, inArray(surveyTriggers.surveyId, live)));
   return { nps: await loaded(scope, nps.id, 'nps'), csat: await loaded(scope, csat.id, 'csat'), count: 3 };
 }
 
-export interface DemoRespondent { id: string; email: string | null; locale: string }
+export interface DemoRespondent {
+  id: string;
+  email: string | null;
+  locale: string;
+}
 
 export interface DemoAnswer {
   survey: DemoSurvey;
@@ -76,12 +129,30 @@ export interface DemoAnswer {
 }
 
 /** An email of the survey to the customer, sent `at`; returns its id. */
-async function recordEmail(scope: WorkspaceScope, tx: Tx, survey: SurveyRow, to: DemoRespondent & { email: string }, at: Date): Promise<string> {
+async function recordEmail(
+  scope: WorkspaceScope,
+  tx: Tx,
+  survey: SurveyRow,
+  to: DemoRespondent & { email: string },
+  at: Date,
+): Promise<string> {
   const id = newId();
-  await tx.insert(surveySends).values(scope.stamp({
-    id, surveyId: survey.id, customerId: to.id, channel: 'email', email: to.email, language: to.locale, status: 'sent',
-    messageId: `<${id}@feedloop>`, attempts: 1, scheduledFor: at, sentAt: at, createdAt: at,
-  }));
+  await tx.insert(surveySends).values(
+    scope.stamp({
+      id,
+      surveyId: survey.id,
+      customerId: to.id,
+      channel: 'email',
+      email: to.email,
+      language: to.locale,
+      status: 'sent',
+      messageId: `<${id}@feedloop>`,
+      attempts: 1,
+      scheduledFor: at,
+      sentAt: at,
+      createdAt: at,
+    }),
+  );
   return id;
 }
 
@@ -92,17 +163,31 @@ async function recordEmail(scope: WorkspaceScope, tx: Tx, survey: SurveyRow, to:
 async function answer(scope: WorkspaceScope, tx: Tx, a: DemoAnswer, emailedHoursBefore: number, usedKeys: Set<string>): Promise<void> {
   const { survey, version, scoreQuestion } = a.survey;
   const who = a.respondent;
-  const sendId = who?.email ? await recordEmail(scope, tx, survey, { ...who, email: who.email }, new Date(a.at.getTime() - emailedHoursBefore * HOUR)) : null;
+  const sendId = who?.email
+    ? await recordEmail(scope, tx, survey, { ...who, email: who.email }, new Date(a.at.getTime() - emailedHoursBefore * HOUR))
+    : null;
   const linkKey = who ? `${survey.id}:customer:${who.id}` : null;
   const personalKey = sendId ? `send:${sendId}` : who && !usedKeys.has(linkKey!) ? `customer:${who.id}` : null;
   if (linkKey && personalKey?.startsWith('customer:')) usedKeys.add(linkKey);
   const resumeToken = personalKey ? personalResumeToken(survey.signingKey, personalKey) : randomToken(18);
-  const followUp = version.definition.questions.find((q) => q.type === 'text' && q.showIf?.question === scoreQuestion.id && conditionHolds(q.showIf, { [scoreQuestion.id]: a.score }));
+  const followUp = version.definition.questions.find(
+    (q) => q.type === 'text' && q.showIf?.question === scoreQuestion.id && conditionHolds(q.showIf, { [scoreQuestion.id]: a.score }),
+  );
   const planned = [{ question: scoreQuestion, value: a.score }, ...(followUp ? [{ question: followUp, value: a.text || null }] : [])];
   const row = scope.stamp({
-    id: newId(), surveyId: survey.id, versionId: version.id, customerId: who?.id ?? null, channel: sendId ? 'email' : 'link',
-    language: a.language, resumeTokenHash: sha256(resumeToken), personalKey, hidden: {},
-    status: 'completed', startedAt: new Date(a.at.getTime() - 3 * 60_000), updatedAt: a.at, completedAt: a.at,
+    id: newId(),
+    surveyId: survey.id,
+    versionId: version.id,
+    customerId: who?.id ?? null,
+    channel: sendId ? 'email' : 'link',
+    language: a.language,
+    resumeTokenHash: sha256(resumeToken),
+    personalKey,
+    hidden: {},
+    status: 'completed',
+    startedAt: new Date(a.at.getTime() - 3 * 60_000),
+    updatedAt: a.at,
+    completedAt: a.at,
   });
   const written = await writeNewResponse(tx, { scope, survey, version, planned, row, resumeToken });
   if (!written) throw new Error('demo response not written');
@@ -112,7 +197,13 @@ async function answer(scope: WorkspaceScope, tx: Tx, a: DemoAnswer, emailedHours
  * Writes the answers and the emails nobody answered, then dates each answer and its feedback item
  * at the response's time (they were written now).
  */
-export async function answerDemoSurveys(scope: WorkspaceScope, tx: Tx, answers: DemoAnswer[], unanswered: Array<{ survey: DemoSurvey; to: DemoRespondent & { email: string }; at: Date }>, random: () => number): Promise<number> {
+export async function answerDemoSurveys(
+  scope: WorkspaceScope,
+  tx: Tx,
+  answers: DemoAnswer[],
+  unanswered: Array<{ survey: DemoSurvey; to: DemoRespondent & { email: string }; at: Date }>,
+  random: () => number,
+): Promise<number> {
   const usedKeys = new Set<string>();
   for (const a of answers) await answer(scope, tx, a, 2 + random() * 46, usedKeys);
   for (const u of unanswered) await recordEmail(scope, tx, u.survey.survey, u.to, u.at);

@@ -26,7 +26,11 @@ export interface DemoTicketMessage {
   rated: boolean;
 }
 
-export interface DemoTicket { itemId: string; ticketId: string; resolvedAt: Date | null }
+export interface DemoTicket {
+  itemId: string;
+  ticketId: string;
+  resolvedAt: Date | null;
+}
 
 /** The message's first sentence, or its start cut at a word, as the ticket's subject. */
 export function ticketSubject(text: string): string {
@@ -44,7 +48,14 @@ function priorityOf(m: DemoTicketMessage): (typeof TICKET_PRIORITIES)[number] {
   return m.kind === 'question' ? 'normal' : 'low';
 }
 
-export async function openDemoTickets(scope: WorkspaceScope, tx: Tx, messages: DemoTicketMessage[], ownerId: string, now: Date, random: () => number): Promise<DemoTicket[]> {
+export async function openDemoTickets(
+  scope: WorkspaceScope,
+  tx: Tx,
+  messages: DemoTicketMessage[],
+  ownerId: string,
+  now: Date,
+  random: () => number,
+): Promise<DemoTicket[]> {
   const out: DemoTicket[] = [];
   const inOrder = [...messages].sort((a, b) => a.at.getTime() - b.at.getTime());
   // The newest unrated messages are still being worked on; older ones were settled.
@@ -52,21 +63,41 @@ export async function openDemoTickets(scope: WorkspaceScope, tx: Tx, messages: D
   let lastOpened = 0;
   for (const m of inOrder) {
     const recent = newestFirst.indexOf(m);
-    const status: (typeof TICKET_STATUSES)[number] = m.rated ? 'resolved'
-      : recent >= 0 && recent < OPEN_TICKETS ? 'open'
-        : recent >= 0 && recent < 2 * OPEN_TICKETS ? 'pending'
-          : random() < 0.6 ? 'closed' : 'resolved';
+    const status: (typeof TICKET_STATUSES)[number] = m.rated
+      ? 'resolved'
+      : recent >= 0 && recent < OPEN_TICKETS
+        ? 'open'
+        : recent >= 0 && recent < 2 * OPEN_TICKETS
+          ? 'pending'
+          : random() < 0.6
+            ? 'closed'
+            : 'resolved';
     // Opened minutes after the message, and numbered in the order they were opened.
     const createdAt = new Date(Math.min(Math.max(m.at.getTime() + (5 + random() * 55) * 60_000, lastOpened + 60_000), now.getTime()));
     lastOpened = createdAt.getTime();
     const done = status === 'resolved' || status === 'closed';
     // Resolved within hours to a few days, and always before now (and before a rating that follows).
-    const resolvedAt = done ? new Date(Math.max(createdAt.getTime() + 60_000, Math.min(createdAt.getTime() + (4 + random() * 68) * HOUR, now.getTime() - 3 * HOUR))) : null;
-    const ticket = await createTicketIn(scope, tx, {
-      subject: ticketSubject(m.text), priority: priorityOf(m), feedbackIds: [m.itemId], assigneeId: status === 'open' ? null : ownerId,
-    }, ownerId);
+    const resolvedAt = done
+      ? new Date(
+          Math.max(createdAt.getTime() + 60_000, Math.min(createdAt.getTime() + (4 + random() * 68) * HOUR, now.getTime() - 3 * HOUR)),
+        )
+      : null;
+    const ticket = await createTicketIn(
+      scope,
+      tx,
+      {
+        subject: ticketSubject(m.text),
+        priority: priorityOf(m),
+        feedbackIds: [m.itemId],
+        assigneeId: status === 'open' ? null : ownerId,
+      },
+      ownerId,
+    );
     const updatedAt = resolvedAt ?? new Date(Math.min(createdAt.getTime() + random() * DAY, now.getTime()));
-    await tx.update(tickets).set({ status, createdAt, updatedAt, resolvedAt }).where(scope.where(tickets, eq(tickets.id, ticket.id)));
+    await tx
+      .update(tickets)
+      .set({ status, createdAt, updatedAt, resolvedAt })
+      .where(scope.where(tickets, eq(tickets.id, ticket.id)));
     out.push({ itemId: m.itemId, ticketId: ticket.id, resolvedAt });
   }
   return out;

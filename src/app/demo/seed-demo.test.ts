@@ -27,10 +27,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async (table: string, where = sql``) => (await t.database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)} where workspace_id = ${ws} ${where}`))[0].n;
+const count = async (table: string, where = sql``) =>
+  (await t.database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)} where workspace_id = ${ws} ${where}`))[0].n;
 
 describe('demo workspace', () => {
-  it('is created next to the owner\'s workspace, filled, analysed, with surveys', async () => {
+  it("is created next to the owner's workspace, filled, analysed, with surveys", async () => {
     expect(await count('customers')).toBeGreaterThan(20);
     expect(await count('orders')).toBeGreaterThan(10);
     expect(await count('feedback_items')).toBeGreaterThan(300);
@@ -38,7 +39,9 @@ describe('demo workspace', () => {
     expect(surveys.map((s) => s.status)).toEqual(['draft', 'live', 'live']);
     expect(await count('survey_triggers')).toBe(2);
     // The demo shop's widget key allows the server's own origin; its NPS survey is in the widget.
-    const [key] = await t.database.rows<{ allowed_origins: string[] }>(sql`select allowed_origins from widget_keys where workspace_id = ${ws}`);
+    const [key] = await t.database.rows<{ allowed_origins: string[] }>(
+      sql`select allowed_origins from widget_keys where workspace_id = ${ws}`,
+    );
     expect(key.allowed_origins).toEqual(['http://localhost:3000']);
     // Profiles carry the totals of the orders and events written for them.
     const [totals] = await t.database.rows<{ events: number; counted: number; ltv: number }>(sql`select sum(event_count)::int as events,
@@ -47,7 +50,9 @@ describe('demo workspace', () => {
     expect(totals.events).toBe(totals.counted);
     expect(totals.ltv).toBeGreaterThan(0);
     await t.drainJobs();
-    const languages = await t.database.rows<{ language: string }>(sql`select distinct language from feedback_items where workspace_id = ${ws} and status = 'processed' order by 1`);
+    const languages = await t.database.rows<{ language: string }>(
+      sql`select distinct language from feedback_items where workspace_id = ${ws} and status = 'processed' order by 1`,
+    );
     expect(languages.map((l) => l.language)).toEqual(expect.arrayContaining(['ar', 'en', 'fa', 'zh']));
   });
 
@@ -57,7 +62,11 @@ describe('demo workspace', () => {
     const overview = await get<{ totals: { npsCount: number; csatCount: number } }>('/api/v1/overview?days=90');
     const scores = { nps: 0, csat: 0 };
     for (const survey of live) {
-      const results = await get<{ responses: { started: number; completed: number }; email: { sent: number; responses: number; responseRate: number }; questions: Array<{ type: string; answers: number }> }>(`/api/v1/surveys/${survey.id}/results`);
+      const results = await get<{
+        responses: { started: number; completed: number };
+        email: { sent: number; responses: number; responseRate: number };
+        questions: Array<{ type: string; answers: number }>;
+      }>(`/api/v1/surveys/${survey.id}/results`);
       const score = results.questions[0];
       expect(['nps', 'csat']).toContain(score.type);
       scores[score.type as 'nps' | 'csat'] = score.answers;
@@ -71,7 +80,9 @@ describe('demo workspace', () => {
       const filtered = await get<{ data: unknown[] }>(`/api/v1/feedback?survey_id=${survey.id}&limit=200`);
       expect(filtered.data).toHaveLength(score.answers);
       // Nothing was answered before the survey was published, or after now.
-      const [span] = await t.database.rows<{ first: Date; last: Date }>(sql`select min(started_at) as first, max(completed_at) as last from survey_responses where survey_id = ${survey.id}`);
+      const [span] = await t.database.rows<{ first: Date; last: Date }>(
+        sql`select min(started_at) as first, max(completed_at) as last from survey_responses where survey_id = ${survey.id}`,
+      );
       expect(new Date(span.first).getTime()).toBeGreaterThan(new Date(survey.publishedAt).getTime());
       expect(new Date(span.last).getTime()).toBeLessThanOrEqual(now.getTime());
     }
@@ -80,12 +91,26 @@ describe('demo workspace', () => {
     expect(scores.nps).toBeGreaterThan(40);
     expect(await count('feedback_items', sql`and (nps is not null or csat is not null) and survey_response_id is null`)).toBe(0);
     // Each response's item is dated at the response, and every email answer follows its email.
-    expect(await count('feedback_items f', sql`and f.survey_response_id is not null and f.created_at <> (select completed_at from survey_responses r where r.id = f.survey_response_id)`)).toBe(0);
-    expect(await count('survey_responses r', sql`and r.channel = 'email' and not exists (select 1 from survey_sends s where 'send:' || s.id = r.personal_key and s.sent_at < r.started_at and s.customer_id = r.customer_id)`)).toBe(0);
+    expect(
+      await count(
+        'feedback_items f',
+        sql`and f.survey_response_id is not null and f.created_at <> (select completed_at from survey_responses r where r.id = f.survey_response_id)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        'survey_responses r',
+        sql`and r.channel = 'email' and not exists (select 1 from survey_sends s where 'send:' || s.id = r.personal_key and s.sent_at < r.started_at and s.customer_id = r.customer_id)`,
+      ),
+    ).toBe(0);
 
     // A respondent's timeline shows the invitation, the response and the scored feedback.
-    const [respondent] = await t.database.rows<{ customer_id: string }>(sql`select customer_id from survey_responses where workspace_id = ${ws} and channel = 'email' limit 1`);
-    const timeline = await get<{ data: Array<{ kind: string; nps?: number | null; csat?: number | null; purpose?: string }> }>(`/api/v1/customers/${respondent.customer_id}/timeline?limit=200`);
+    const [respondent] = await t.database.rows<{ customer_id: string }>(
+      sql`select customer_id from survey_responses where workspace_id = ${ws} and channel = 'email' limit 1`,
+    );
+    const timeline = await get<{ data: Array<{ kind: string; nps?: number | null; csat?: number | null; purpose?: string }> }>(
+      `/api/v1/customers/${respondent.customer_id}/timeline?limit=200`,
+    );
     expect(timeline.data.some((e) => e.kind === 'survey_response')).toBe(true);
     expect(timeline.data.some((e) => e.kind === 'feedback' && (e.nps != null || e.csat != null))).toBe(true);
     expect(timeline.data.some((e) => e.kind === 'notification' && e.purpose === 'survey_invitation')).toBe(true);
@@ -96,7 +121,9 @@ describe('demo workspace', () => {
     expect(support).toBeGreaterThan(20);
     expect(await count('feedback_items', sql`and channel = 'support_ticket' and ticket_id is null`)).toBe(0);
     expect(await count('tickets')).toBe(support);
-    const tickets = await get<{ data: Array<{ number: number; status: string; createdAt: string; resolvedAt: string | null; customerId: string | null }> }>('/api/v1/tickets?limit=200');
+    const tickets = await get<{
+      data: Array<{ number: number; status: string; createdAt: string; resolvedAt: string | null; customerId: string | null }>;
+    }>('/api/v1/tickets?limit=200');
     expect(tickets.data.map((x) => x.number).sort((a, b) => a - b)).toEqual(Array.from({ length: support }, (_, i) => i + 1));
     expect(new Set(tickets.data.map((x) => x.status))).toEqual(new Set(['open', 'pending', 'resolved', 'closed']));
     for (const ticket of tickets.data) {
@@ -125,11 +152,13 @@ describe('demo workspace', () => {
         or c.created_at > ${now}::timestamptz)`);
     expect(wrong).toEqual([]);
     // VIP on the profile and the VIP plan say the same for a plan customer.
-    const [vip] = await t.database.rows<{ id: string }>(sql`select id from customers where workspace_id = ${ws} and attributes->>'plan' = 'vip' limit 1`);
+    const [vip] = await t.database.rows<{ id: string }>(
+      sql`select id from customers where workspace_id = ${ws} and attributes->>'plan' = 'vip' limit 1`,
+    );
     expect((await get<{ flags: { vip: boolean } }>(`/api/v1/customers/${vip.id}/profile`)).flags.vip).toBe(true);
   });
 
-  it('ticket subjects are the message\'s first sentence, or its start cut at a word', () => {
+  it("ticket subjects are the message's first sentence, or its start cut at a word", () => {
     expect(ticketSubject('Charged twice. Please refund.')).toBe('Charged twice.');
     expect(ticketSubject('کد تایید ورود برام نمیاد. شماره‌م رو چند بار چک کردم درسته.')).toBe('کد تایید ورود برام نمیاد.');
     expect(ticketSubject('退货已经寄回去十天了，物流显示你们已签收。可退款一直没到账')).toBe('退货已经寄回去十天了，物流显示你们已签收。');

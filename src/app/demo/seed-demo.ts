@@ -46,10 +46,15 @@ function demoPhone(c: DemoCustomer): string | undefined {
 
 /** `widgetOrigin`: where Feedloop runs; the demo's widget key allows it (the demo shop is served there). */
 export async function seedDemo(database: Database, name: string, now = new Date(), widgetOrigin?: string) {
-  const [owner] = await database.db.select({ userId: users.id, workspaceId: memberships.workspaceId })
-    .from(users).innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(eq(memberships.role, 'owner')).orderBy(asc(users.createdAt)).limit(1);
-  if (!owner) throw new Error('Run the first-run setup first (open the dashboard or `feedloop setup`): the demo workspace belongs to the owner');
+  const [owner] = await database.db
+    .select({ userId: users.id, workspaceId: memberships.workspaceId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(memberships.role, 'owner'))
+    .orderBy(asc(users.createdAt))
+    .limit(1);
+  if (!owner)
+    throw new Error('Run the first-run setup first (open the dashboard or `feedloop setup`): the demo workspace belongs to the owner');
   const [home] = await database.db.select().from(workspaces).where(eq(workspaces.id, owner.workspaceId));
   const workspace = await createWorkspace(database, home.organizationId, owner.userId, name, home.defaultLocale);
   const scope = new WorkspaceScope(database, workspace.id);
@@ -65,8 +70,12 @@ export async function seedDemo(database: Database, name: string, now = new Date(
     for (const [i, c] of demoCustomers.entries()) {
       // The plan a customer pays for; its top tier also marks them VIP, as the profile shows.
       const { customer } = await identifyCustomer(scope, tx, {
-        externalId: `demo-${String(i + 1).padStart(3, '0')}`, email: c.email ?? undefined, phone: demoPhone(c),
-        name: c.name, locale: c.locale, attributes: { city: c.city, plan: c.plan, ...(c.plan === 'vip' ? { vip: true } : {}) },
+        externalId: `demo-${String(i + 1).padStart(3, '0')}`,
+        email: c.email ?? undefined,
+        phone: demoPhone(c),
+        name: c.name,
+        locale: c.locale,
+        attributes: { city: c.city, plan: c.plan, ...(c.plan === 'vip' ? { vip: true } : {}) },
       });
       byLocale.set(c.locale, [...(byLocale.get(c.locale) ?? []), { id: customer.id, email: c.email, locale: c.locale }]);
       const market = demoProducts.filter((p) => currencyFor(c.locale).includes(p.currency));
@@ -75,25 +84,43 @@ export async function seedDemo(database: Database, name: string, now = new Date(
         const product = pick(market);
         const placedAt = daysAgo(90);
         const qty = 1 + Math.floor(random() * 3);
-        await tx.insert(orders).values(scope.stamp({
-          id: newId(), customerId: customer.id, externalId: `DM-${1000 + i * 10 + k}`, amount: product.price * qty,
-          currency: product.currency, status: pick(['delivered', 'delivered', 'shipped', 'cancelled']), placedAt,
-          metadata: { sku: product.sku, quantity: qty },
-        }));
-        await tx.insert(events).values(scope.stamp({ id: newId(), customerId: customer.id, name: 'purchase', properties: { sku: product.sku }, occurredAt: placedAt }));
+        await tx.insert(orders).values(
+          scope.stamp({
+            id: newId(),
+            customerId: customer.id,
+            externalId: `DM-${1000 + i * 10 + k}`,
+            amount: product.price * qty,
+            currency: product.currency,
+            status: pick(['delivered', 'delivered', 'shipped', 'cancelled']),
+            placedAt,
+            metadata: { sku: product.sku, quantity: qty },
+          }),
+        );
+        await tx
+          .insert(events)
+          .values(
+            scope.stamp({ id: newId(), customerId: customer.id, name: 'purchase', properties: { sku: product.sku }, occurredAt: placedAt }),
+          );
         orderCount++;
         eventCount++;
       }
       for (const eventName of ['login', 'page_view', 'cart_abandoned']) {
         if (random() < 0.6) {
-          await tx.insert(events).values(scope.stamp({ id: newId(), customerId: customer.id, name: eventName, properties: {}, occurredAt: daysAgo(30) }));
+          await tx
+            .insert(events)
+            .values(scope.stamp({ id: newId(), customerId: customer.id, name: eventName, properties: {}, occurredAt: daysAgo(30) }));
           eventCount++;
         }
       }
     }
     const everyone = [...byLocale.values()].flat();
     // Rows written directly: the profiles' event and order totals are counted from them.
-    await recomputeActivityTotals(scope, tx, everyone.map((c) => c.id), ['events', 'orders']);
+    await recomputeActivityTotals(
+      scope,
+      tx,
+      everyone.map((c) => c.id),
+      ['events', 'orders'],
+    );
 
     // Each text of the demo: a score answers a survey, a support message opens a ticket, the
     // rest is feedback of its channel. Support messages always come from a known customer.
@@ -105,21 +132,46 @@ export async function seedDemo(database: Database, name: string, now = new Date(
     const isSurveyAnswer = (f: DemoFeedbackText) => f.channel !== 'support_ticket' && (f.nps !== undefined || f.csat !== undefined);
     const stored = placed.filter(({ f }) => !isSurveyAnswer(f));
     const items: TCreateFeedbackInput[] = stored.map(({ f, respondent, at }) => ({
-      channel: f.channel, text: f.text, rating: f.rating, customerId: respondent?.id,
-      metadata: { demo: true }, links: {}, createdAt: at,
+      channel: f.channel,
+      text: f.text,
+      rating: f.rating,
+      customerId: respondent?.id,
+      metadata: { demo: true },
+      links: {},
+      createdAt: at,
     }));
     const results = await storeFeedback(scope, tx, items);
     const messages = stored.flatMap(({ f, respondent, at }, k) => {
       const result = results[k];
       return f.channel === 'support_ticket' && result.ok
-        ? [{ itemId: result.id, text: f.text, customerId: respondent!.id, at, sentiment: f.sentiment, kind: f.kind, topics: f.topics, rated: f.csat !== undefined, csat: f.csat, respondent: respondent! }]
+        ? [
+            {
+              itemId: result.id,
+              text: f.text,
+              customerId: respondent!.id,
+              at,
+              sentiment: f.sentiment,
+              kind: f.kind,
+              topics: f.topics,
+              rated: f.csat !== undefined,
+              csat: f.csat,
+              respondent: respondent!,
+            },
+          ]
         : [];
     });
     const opened = await openDemoTickets(scope, tx, messages, owner.userId, now, random);
 
-    const answers: DemoAnswer[] = placed.filter(({ f }) => isSurveyAnswer(f)).map(({ f, respondent, at }) => ({
-      survey: f.nps !== undefined ? surveys.nps : surveys.csat, score: (f.nps ?? f.csat)!, text: f.text, at, respondent, language: respondent?.locale ?? f.lang,
-    }));
+    const answers: DemoAnswer[] = placed
+      .filter(({ f }) => isSurveyAnswer(f))
+      .map(({ f, respondent, at }) => ({
+        survey: f.nps !== undefined ? surveys.nps : surveys.csat,
+        score: (f.nps ?? f.csat)!,
+        text: f.text,
+        at,
+        respondent,
+        language: respondent?.locale ?? f.lang,
+      }));
     // A rated ticket: the CSAT email goes out after it is resolved and the customer answers with a score.
     for (const m of messages.filter((x) => x.csat !== undefined)) {
       const resolvedAt = opened.find((o) => o.itemId === m.itemId)!.resolvedAt!;
@@ -132,7 +184,12 @@ export async function seedDemo(database: Database, name: string, now = new Date(
     const unanswered = reachable.slice(0, Math.round(reachable.length * 0.8)).map((to) => ({ survey: surveys.nps, to, at: daysAgo(58) }));
     for (const o of opened.filter((x) => x.resolvedAt && !messages.find((m) => m.itemId === x.itemId)!.rated)) {
       const m = messages.find((x) => x.itemId === o.itemId)!;
-      if (m.respondent.email && random() < 0.5) unanswered.push({ survey: surveys.csat, to: { ...m.respondent, email: m.respondent.email }, at: new Date(o.resolvedAt!.getTime() + HOUR) });
+      if (m.respondent.email && random() < 0.5)
+        unanswered.push({
+          survey: surveys.csat,
+          to: { ...m.respondent, email: m.respondent.email },
+          at: new Date(o.resolvedAt!.getTime() + HOUR),
+        });
     }
     const responses = await answerDemoSurveys(scope, tx, answers, unanswered, random);
     await dateCustomersByActivity(scope, tx);
@@ -140,7 +197,10 @@ export async function seedDemo(database: Database, name: string, now = new Date(
     return { customers: demoCustomers.length, orders: orderCount, events: eventCount, feedback, responses, tickets: opened.length };
   });
   notifyJobsEnqueued();
-  const widgetKey = await createWidgetKey(scope, { name: DEMO_WIDGET_KEY_NAME, allowedOrigins: widgetOrigin ? [new URL(widgetOrigin).origin] : [] });
+  const widgetKey = await createWidgetKey(scope, {
+    name: DEMO_WIDGET_KEY_NAME,
+    allowedOrigins: widgetOrigin ? [new URL(widgetOrigin).origin] : [],
+  });
   return { workspace, ...counts, surveys: surveys.count, widgetKey: widgetKey.publicKey };
 }
 

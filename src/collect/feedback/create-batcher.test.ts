@@ -17,9 +17,16 @@ const post = (payload: object) => api('POST', '/api/v1/feedback', payload);
 
 describe('coalesced creates', () => {
   it('answers 60 concurrent requests each with its own item, bad ones with their own error', async () => {
-    const payloads = Array.from({ length: 60 }, (_, i) => (i % 15 === 7
-      ? { channel: 'api', text: `bad ${i}`, customerId: '00000000-0000-4000-8000-000000000000' }
-      : { channel: 'api', text: `item ${i}`, nps: i % 11, customer: { email: `c${i % 6}@example.com`, name: i < 6 ? `Customer ${i}` : undefined } }));
+    const payloads = Array.from({ length: 60 }, (_, i) =>
+      i % 15 === 7
+        ? { channel: 'api', text: `bad ${i}`, customerId: '00000000-0000-4000-8000-000000000000' }
+        : {
+            channel: 'api',
+            text: `item ${i}`,
+            nps: i % 11,
+            customer: { email: `c${i % 6}@example.com`, name: i < 6 ? `Customer ${i}` : undefined },
+          },
+    );
     const answers = await Promise.all(payloads.map(post));
     answers.forEach((res, i) => {
       if (i % 15 === 7) {
@@ -33,7 +40,9 @@ describe('coalesced creates', () => {
     });
     const [{ n }] = await t.database.rows<{ n: number }>(sql`select count(*)::int as n from feedback_items where text like 'item %'`);
     expect(n).toBe(56);
-    const counts = await t.database.rows<{ email: string; feedback_count: number }>(sql`select email, feedback_count from customers order by email`);
+    const counts = await t.database.rows<{ email: string; feedback_count: number }>(
+      sql`select email, feedback_count from customers order by email`,
+    );
     expect(counts).toHaveLength(6);
     expect(counts.reduce((s, c) => s + c.feedback_count, 0)).toBe(56);
   });

@@ -18,8 +18,16 @@ import type { TCreateFeedbackInput } from './feedback.input.js';
 const MAX_IN_FLIGHT = 1;
 const MAX_BATCH = 200;
 
-export interface CoalescedResult { result: StoreResult; item?: FeedbackView }
-interface Pending { scope: WorkspaceScope; input: TCreateFeedbackInput; resolve(r: CoalescedResult): void; reject(e: unknown): void }
+export interface CoalescedResult {
+  result: StoreResult;
+  item?: FeedbackView;
+}
+interface Pending {
+  scope: WorkspaceScope;
+  input: TCreateFeedbackInput;
+  resolve(r: CoalescedResult): void;
+  reject(e: unknown): void;
+}
 
 const lanes = coalescingLanes<Pending>({
   maxInFlight: MAX_IN_FLIGHT,
@@ -44,7 +52,11 @@ function customerKey(input: TCreateFeedbackInput): string {
 async function flush(scope: WorkspaceScope, batch: Pending[]) {
   let results: StoreResult[];
   try {
-    results = await storeFeedbackBatch(scope, batch.map((p) => p.input), { views: true });
+    results = await storeFeedbackBatch(
+      scope,
+      batch.map((p) => p.input),
+      { views: true },
+    );
   } catch (err) {
     // Nothing of this batch was committed: retry each item on its own.
     if (batch.length === 1) return batch[0].reject(err);
@@ -62,5 +74,5 @@ async function flush(scope: WorkspaceScope, batch: Pending[]) {
 }
 
 function answer(result: StoreResult, readBack?: Map<string, FeedbackView>): CoalescedResult {
-  return { result, item: result.ok ? result.item ?? readBack?.get(result.id) : undefined };
+  return { result, item: result.ok ? (result.item ?? readBack?.get(result.id)) : undefined };
 }

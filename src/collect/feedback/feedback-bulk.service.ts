@@ -18,8 +18,7 @@ export async function bulkUpdateFeedback(scope: WorkspaceScope, input: TBulkUpda
   const idSet = sql`${feedbackItems.id} in (select unnest(${pgArray(ids)}::uuid[]))`;
   const outcome = await scope.transaction(async (tx) => {
     // Locked in id order, so two overlapping bulk updates cannot deadlock.
-    const items = await tx.select().from(feedbackItems).where(scope.where(feedbackItems, idSet))
-      .orderBy(feedbackItems.id).for('update');
+    const items = await tx.select().from(feedbackItems).where(scope.where(feedbackItems, idSet)).orderBy(feedbackItems.id).for('update');
     if (items.length !== ids.length) {
       throw new AppError(422, 'unknown_feedback', 'ids: some items do not exist in this workspace', 'ids');
     }
@@ -41,13 +40,12 @@ export async function bulkUpdateFeedback(scope: WorkspaceScope, input: TBulkUpda
       for (const item of items) await applyCorrection(scope, tx, item, { topics: [...item.topics, topic] }, userId);
       await scheduleWorkspaceTraining(scope, tx);
     }
-    const ticket = input.createTicket
-      ? await createTicketIn(scope, tx, { ...input.createTicket, feedbackIds: ids }, userId)
-      : undefined;
+    const ticket = input.createTicket ? await createTicketIn(scope, tx, { ...input.createTicket, feedbackIds: ids }, userId) : undefined;
     let idea;
     if (input.addToIdea && 'ideaId' in input.addToIdea) {
       const existing = await lockIdea(scope, tx, input.addToIdea.ideaId).catch((err: unknown) => {
-        if (err instanceof AppError && err.status === 404) throw new AppError(422, 'unknown_idea', 'addToIdea.ideaId: no such idea in this workspace', 'addToIdea.ideaId');
+        if (err instanceof AppError && err.status === 404)
+          throw new AppError(422, 'unknown_idea', 'addToIdea.ideaId: no such idea in this workspace', 'addToIdea.ideaId');
         throw err;
       });
       await linkFeedbackIn(scope, tx, existing.id, ids);

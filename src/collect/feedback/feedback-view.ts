@@ -9,15 +9,37 @@ export type CustomerSummary = { id: string; name: string | null; email: string |
 
 export function publicFeedback(f: FeedbackRow, customer: CustomerSummary = null) {
   return {
-    id: f.id, channel: f.channel, text: f.text, language: f.language, languageConfidence: f.languageConfidence,
-    customerId: f.customerId, customer, externalId: f.externalId,
-    nps: f.nps, csat: f.csat, ces: f.ces, rating: f.rating, metadata: f.metadata,
+    id: f.id,
+    channel: f.channel,
+    text: f.text,
+    language: f.language,
+    languageConfidence: f.languageConfidence,
+    customerId: f.customerId,
+    customer,
+    externalId: f.externalId,
+    nps: f.nps,
+    csat: f.csat,
+    ces: f.ces,
+    rating: f.rating,
+    metadata: f.metadata,
     links: { surveyResponseId: f.surveyResponseId, ticketId: f.ticketId, orderId: f.orderId, reviewId: f.reviewId },
-    status: f.status, sentiment: f.sentiment, sentimentScore: f.sentimentScore, sentimentConfidence: f.sentimentConfidence,
-    type: f.feedbackType, typeConfidence: f.typeConfidence, topics: f.topics, topicScores: f.topicScores,
-    tags: f.tags, assigneeId: f.assigneeId,
-    correctedFields: f.correctedFields, analysisError: f.analysisError, piiRedacted: f.piiRedacted,
-    createdAt: f.createdAt, receivedAt: f.receivedAt, processedAt: f.processedAt, updatedAt: f.updatedAt,
+    status: f.status,
+    sentiment: f.sentiment,
+    sentimentScore: f.sentimentScore,
+    sentimentConfidence: f.sentimentConfidence,
+    type: f.feedbackType,
+    typeConfidence: f.typeConfidence,
+    topics: f.topics,
+    topicScores: f.topicScores,
+    tags: f.tags,
+    assigneeId: f.assigneeId,
+    correctedFields: f.correctedFields,
+    analysisError: f.analysisError,
+    piiRedacted: f.piiRedacted,
+    createdAt: f.createdAt,
+    receivedAt: f.receivedAt,
+    processedAt: f.processedAt,
+    updatedAt: f.updatedAt,
   };
 }
 
@@ -36,11 +58,16 @@ export const feedbackItemById = (scope: WorkspaceScope, id: SQL) =>
 // The select list is built once from the schema; values are mapped the way Drizzle maps them.
 const columns = Object.entries(getTableColumns(feedbackItems)).filter(([key]) => key !== 'searchVector' && key !== 'searchText');
 /** Every column of the public shape, of the row aliased `f` (a select list or a RETURNING list). */
-export const feedbackSelectList = sql.join(columns.map(([key, column]) => sql`f.${sql.identifier(column.name)} as ${sql.identifier(key)}`), sql`, `);
+export const feedbackSelectList = sql.join(
+  columns.map(([key, column]) => sql`f.${sql.identifier(column.name)} as ${sql.identifier(key)}`),
+  sql`, `,
+);
 
 /** A row read with feedbackSelectList, its values mapped the way Drizzle maps them. */
 export function feedbackFromRow(r: Record<string, unknown>): FeedbackRow {
-  return Object.fromEntries(columns.map(([key, column]) => [key, r[key] == null ? r[key] : column.mapFromDriverValue(r[key])])) as FeedbackRow;
+  return Object.fromEntries(
+    columns.map(([key, column]) => [key, r[key] == null ? r[key] : column.mapFromDriverValue(r[key])]),
+  ) as FeedbackRow;
 }
 
 /** The items with these ids (in this workspace), in the order asked; missing ids are skipped. */
@@ -54,7 +81,14 @@ export async function loadFeedbackViews(scope: WorkspaceScope, ids: string[]): P
     order by k.n`);
   return rows.map((r) => {
     const item = feedbackFromRow(r);
-    const customer = r.c_id ? { id: String(r.c_id), name: r.c_name as string | null, email: r.c_email as string | null, externalId: r.c_external_id as string | null } : null;
+    const customer = r.c_id
+      ? {
+          id: String(r.c_id),
+          name: r.c_name as string | null,
+          email: r.c_email as string | null,
+          externalId: r.c_external_id as string | null,
+        }
+      : null;
     return publicFeedback(item, customer);
   });
 }

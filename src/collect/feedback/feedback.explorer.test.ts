@@ -30,14 +30,26 @@ beforeAll(async () => {
   // A user who only belongs to another workspace.
   const other = await createWorkspace(t.database, ws.organizationId, setup.body.user.id, 'Other');
   ({ id: strangerId } = await addMember(t, other.id, 'stranger@example.com', 'agent'));
-  ticketId = (await t.app.inject({ method: 'POST', url: '/api/v1/tickets', headers: { cookie: owner }, payload: { subject: 'Late parcel' } })).json().id;
+  ticketId = (
+    await t.app.inject({ method: 'POST', url: '/api/v1/tickets', headers: { cookie: owner }, payload: { subject: 'Late parcel' } })
+  ).json().id;
   const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/feedback/bulk', headers: bearer(key),
-    payload: { items: [
-      { channel: 'email', text: 'The parcel arrived late', createdAt: '2026-01-01T10:00:00Z', links: { ticketId }, customer: { externalId: 'vip-1', locale: 'fa' } },
-      { channel: 'survey', text: 'Great app', nps: 9, createdAt: '2026-01-02T10:00:00Z', metadata: { survey_id: surveyId } },
-      { channel: 'chat', text: 'Price is too high', createdAt: '2026-01-03T10:00:00Z' },
-    ] },
+    method: 'POST',
+    url: '/api/v1/feedback/bulk',
+    headers: bearer(key),
+    payload: {
+      items: [
+        {
+          channel: 'email',
+          text: 'The parcel arrived late',
+          createdAt: '2026-01-01T10:00:00Z',
+          links: { ticketId },
+          customer: { externalId: 'vip-1', locale: 'fa' },
+        },
+        { channel: 'survey', text: 'Great app', nps: 9, createdAt: '2026-01-02T10:00:00Z', metadata: { survey_id: surveyId } },
+        { channel: 'chat', text: 'Price is too high', createdAt: '2026-01-03T10:00:00Z' },
+      ],
+    },
   });
   ids = res.json().results.map((r: { id: string }) => r.id);
 });
@@ -55,7 +67,9 @@ describe('bulk update', () => {
   it('adds and removes tags on many items in one call', async () => {
     expect((await bulkUpdate({ ids: ids.slice(0, 2), addTags: ['vip', 'late'] })).json()).toEqual({ updated: 2 });
     expect((await bulkUpdate({ ids: [ids[1]], addTags: ['vip'], removeTags: ['late'] })).statusCode).toBe(200);
-    const items = await Promise.all(ids.map(async (id) => (await t.app.inject({ method: 'GET', url: `/api/v1/feedback/${id}`, headers: bearer(key) })).json()));
+    const items = await Promise.all(
+      ids.map(async (id) => (await t.app.inject({ method: 'GET', url: `/api/v1/feedback/${id}`, headers: bearer(key) })).json()),
+    );
     expect(items.map((i) => i.tags)).toEqual([['late', 'vip'], ['vip'], []]);
   });
 
@@ -89,7 +103,7 @@ describe('bulk update', () => {
   });
 
   it.each([
-    [{ ids: [] , addTags: ['a'] }, 'ids'],
+    [{ ids: [], addTags: ['a'] }, 'ids'],
     [{ ids: Array.from({ length: 501 }, () => newId()), addTags: ['a'] }, 'ids'],
     [{ ids: ['x'], addTags: ['a'] }, 'ids'],
     [{ ids: [newId()] }, 'addTags'],
@@ -117,8 +131,13 @@ describe('explorer filters', () => {
 
   it('filters by segment: items of the customers it matches', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/segments', headers: { cookie: owner },
-      payload: { name: 'Persian speakers', definition: { match: 'all', conditions: [{ kind: 'profile', field: 'locale', op: 'eq', value: 'fa' }] } },
+      method: 'POST',
+      url: '/api/v1/segments',
+      headers: { cookie: owner },
+      payload: {
+        name: 'Persian speakers',
+        definition: { match: 'all', conditions: [{ kind: 'profile', field: 'locale', op: 'eq', value: 'fa' }] },
+      },
     });
     expect(res.statusCode).toBe(201);
     expect(await list(`segment=${res.json().id}&has_ticket=true`)).toEqual([ids[0]]);
@@ -127,7 +146,12 @@ describe('explorer filters', () => {
     expect(unknown.json().error.field).toBe('segment');
   });
 
-  it.each([['has_ticket=yes', 'has_ticket'], ['assignee_id=bob', 'assignee_id'], ['survey_id=1', 'survey_id'], ['segment=x', 'segment']])('400 for %s', async (qs, field) => {
+  it.each([
+    ['has_ticket=yes', 'has_ticket'],
+    ['assignee_id=bob', 'assignee_id'],
+    ['survey_id=1', 'survey_id'],
+    ['segment=x', 'segment'],
+  ])('400 for %s', async (qs, field) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/feedback?${qs}`, headers: bearer(key) });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe(field);

@@ -8,18 +8,27 @@ let cookie: string;
 let api: SignedInApp['api'];
 
 beforeAll(async () => {
-  ({ t, key, api, owner: { cookie } } = await signedInApp());
+  ({
+    t,
+    key,
+    api,
+    owner: { cookie },
+  } = await signedInApp());
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => api('POST', url, payload as object, { ...bearer(key), ...headers });
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  api('POST', url, payload as object, { ...bearer(key), ...headers });
 const get = (url: string) => api('GET', url);
 
 describe('creating feedback', () => {
   it('stores an item with its customer and detects the language in the background', async () => {
     const res = await post('/api/v1/feedback', {
-      channel: 'survey', text: 'ارسال خيلي دير بود و بسته‌بندي هم خراب شده بود', nps: 4,
-      customer: { email: 'Sara@Example.com', name: 'Sara' }, metadata: { orderRef: 'A-1' },
+      channel: 'survey',
+      text: 'ارسال خيلي دير بود و بسته‌بندي هم خراب شده بود',
+      nps: 4,
+      customer: { email: 'Sara@Example.com', name: 'Sara' },
+      metadata: { orderRef: 'A-1' },
     });
     expect(res.statusCode).toBe(201);
     const item = res.json();
@@ -83,7 +92,12 @@ describe('bad input gets a 4xx naming the field, and stores nothing', () => {
   });
 
   it('malformed JSON', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { ...bearer(key), 'content-type': 'application/json' }, payload: '{"channel": "api", "text": ' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { ...bearer(key), 'content-type': 'application/json' },
+      payload: '{"channel": "api", "text": ',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'invalid_json', field: 'body' });
   });
@@ -109,12 +123,16 @@ describe('bulk create', () => {
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expect(body.stored).toBe(false);
-    expect(body.results).toEqual([expect.objectContaining({ index: 1, status: 'invalid', error: expect.objectContaining({ field: 'nps' }) })]);
+    expect(body.results).toEqual([
+      expect.objectContaining({ index: 1, status: 'invalid', error: expect.objectContaining({ field: 'nps' }) }),
+    ]);
     expect((await get('/api/v1/feedback?q=bulk%20item')).json().data).toHaveLength(0);
   });
 
   it('atomic: a reference error found while storing rolls back the batch', async () => {
-    const res = await post('/api/v1/feedback/bulk', { items: [good(3), { channel: 'api', text: 'x', customerId: '0190f0f0-0000-7000-8000-000000000000' }] });
+    const res = await post('/api/v1/feedback/bulk', {
+      items: [good(3), { channel: 'api', text: 'x', customerId: '0190f0f0-0000-7000-8000-000000000000' }],
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().results[0].status).toBe('not_stored');
     expect((await get('/api/v1/feedback?q=bulk%20item%203')).json().data).toHaveLength(0);
@@ -129,7 +147,11 @@ describe('bulk create', () => {
   });
 
   it('1,000 items in one call; 1,001 refused', async () => {
-    const items = Array.from({ length: 1000 }, (_, i) => ({ channel: 'import', text: `many ${i}`, customer: { externalId: `c-${i % 50}` } }));
+    const items = Array.from({ length: 1000 }, (_, i) => ({
+      channel: 'import',
+      text: `many ${i}`,
+      customer: { externalId: `c-${i % 50}` },
+    }));
     const res = await post('/api/v1/feedback/bulk', { items });
     expect(res.statusCode).toBe(201);
     expect(res.json().created).toBe(1000);
@@ -175,7 +197,10 @@ describe('listing', () => {
     do {
       const res = await get(`/api/v1/feedback?limit=97${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.statusCode).toBe(200);
-      for (const f of res.json().data) { expect(seen.has(f.id)).toBe(false); seen.add(f.id); }
+      for (const f of res.json().data) {
+        expect(seen.has(f.id)).toBe(false);
+        seen.add(f.id);
+      }
       cursor = res.json().nextCursor;
       pages++;
     } while (cursor);
@@ -185,7 +210,13 @@ describe('listing', () => {
   });
 
   it('rejects bad filters with the field named', async () => {
-    for (const [qs, field] of [['score_type=nps&score_min=11', 'score_min'], ['from=yesterday', 'from'], ['cursor=zzz', 'cursor'], ['limit=1000', 'limit'], ['score_min=3', 'score_type']]) {
+    for (const [qs, field] of [
+      ['score_type=nps&score_min=11', 'score_min'],
+      ['from=yesterday', 'from'],
+      ['cursor=zzz', 'cursor'],
+      ['limit=1000', 'limit'],
+      ['score_min=3', 'score_type'],
+    ]) {
       const res = await get(`/api/v1/feedback?${qs}`);
       expect(res.statusCode, qs).toBe(400);
       expect(res.json().error.field).toBe(field);

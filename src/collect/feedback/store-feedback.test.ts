@@ -22,7 +22,9 @@ const rows = <T>(query: ReturnType<typeof sql>) => t.database.rows<T>(query);
 
 describe('storing a batch of feedback', () => {
   it('queues every stored item for analysis exactly once, 500 per job, and counts them on their customers', async () => {
-    const items = Array.from({ length: 1_100 }, (_, i) => input({ channel: 'import', text: `bulk ${i}`, customer: { email: `bulk${i % 3}@example.com` } }));
+    const items = Array.from({ length: 1_100 }, (_, i) =>
+      input({ channel: 'import', text: `bulk ${i}`, customer: { email: `bulk${i % 3}@example.com` } }),
+    );
     const results = await scope.transaction((tx) => storeFeedback(scope, tx, items));
     const ids = results.map((r) => (r.ok ? r.id : 'error'));
     expect(new Set(ids).size).toBe(1_100);
@@ -44,15 +46,25 @@ describe('storing a batch of feedback', () => {
   });
 
   it('stores a batch of known customers without a transaction, and reports duplicates and bad references per item', async () => {
-    const [first] = await storeFeedbackBatch(scope, [input({ channel: 'api', text: 'first', externalId: 'ext-1', customer: { email: 'known@example.com' } })]);
+    const [first] = await storeFeedbackBatch(scope, [
+      input({ channel: 'api', text: 'first', externalId: 'ext-1', customer: { email: 'known@example.com' } }),
+    ]);
     expect(first).toMatchObject({ ok: true, duplicate: false });
-    const results = await storeFeedbackBatch(scope, [
-      input({ channel: 'api', text: 'again', externalId: 'ext-1', customer: { email: 'known@example.com' } }),
-      input({ channel: 'api', text: 'second', customer: { email: 'known@example.com' } }),
-      input({ channel: 'api', text: 'no order', links: { orderId: '00000000-0000-4000-8000-000000000000' } }),
-    ], { views: true });
+    const results = await storeFeedbackBatch(
+      scope,
+      [
+        input({ channel: 'api', text: 'again', externalId: 'ext-1', customer: { email: 'known@example.com' } }),
+        input({ channel: 'api', text: 'second', customer: { email: 'known@example.com' } }),
+        input({ channel: 'api', text: 'no order', links: { orderId: '00000000-0000-4000-8000-000000000000' } }),
+      ],
+      { views: true },
+    );
     expect(results[0]).toEqual({ ok: true, id: first.ok ? first.id : '', duplicate: true });
-    expect(results[1]).toMatchObject({ ok: true, duplicate: false, item: { text: 'second', customer: { email: 'known@example.com' }, status: 'pending' } });
+    expect(results[1]).toMatchObject({
+      ok: true,
+      duplicate: false,
+      item: { text: 'second', customer: { email: 'known@example.com' }, status: 'pending' },
+    });
     expect(results[2]).toMatchObject({ ok: false, field: 'links.orderId', code: 'unknown_order' });
     const [known] = await rows<{ feedback_count: number }>(sql`select feedback_count from customers where email = 'known@example.com'`);
     expect(known.feedback_count).toBe(2);
@@ -60,7 +72,10 @@ describe('storing a batch of feedback', () => {
 
   it('counts concurrent batches on the same customers exactly, whatever order they name them in', async () => {
     const emails = [1, 2, 3, 4, 5].map((k) => `shared${k}@example.com`);
-    await storeFeedbackBatch(scope, emails.map((email) => input({ channel: 'api', text: 'first', customer: { email } })));
+    await storeFeedbackBatch(
+      scope,
+      emails.map((email) => input({ channel: 'api', text: 'first', customer: { email } })),
+    );
     const batches = Array.from({ length: 12 }, (_, b) => {
       const items = emails.map((email, k) => input({ channel: 'api', text: `batch ${b} item ${k}`, customer: { email } }));
       return b % 2 === 0 ? items : items.reverse();
@@ -72,14 +87,38 @@ describe('storing a batch of feedback', () => {
   });
 
   it('creates new customers with their counts in the same write, and identifies the ones that need more', async () => {
-    const results = await storeFeedbackBatch(scope, [
-      input({ channel: 'api', text: 'one', createdAt: '2026-03-01T10:00:00Z', customer: { email: 'Fresh@Example.com', name: 'Fresh', locale: 'fa' } }),
-      input({ channel: 'api', text: 'two', createdAt: '2026-03-02T10:00:00Z', customer: { email: 'Fresh@Example.com', name: 'Fresh', locale: 'fa' } }),
-      input({ channel: 'api', text: 'three', customer: { externalId: 'twice-1', name: 'A' } }),
-      input({ channel: 'api', text: 'four', customer: { externalId: 'twice-1', phone: '+98 912 000 1111' } }),
-    ], { views: true });
+    const results = await storeFeedbackBatch(
+      scope,
+      [
+        input({
+          channel: 'api',
+          text: 'one',
+          createdAt: '2026-03-01T10:00:00Z',
+          customer: { email: 'Fresh@Example.com', name: 'Fresh', locale: 'fa' },
+        }),
+        input({
+          channel: 'api',
+          text: 'two',
+          createdAt: '2026-03-02T10:00:00Z',
+          customer: { email: 'Fresh@Example.com', name: 'Fresh', locale: 'fa' },
+        }),
+        input({ channel: 'api', text: 'three', customer: { externalId: 'twice-1', name: 'A' } }),
+        input({ channel: 'api', text: 'four', customer: { externalId: 'twice-1', phone: '+98 912 000 1111' } }),
+      ],
+      { views: true },
+    );
     expect(results.every((r) => r.ok)).toBe(true);
-    const customers = await rows<{ external_id: string | null; email: string | null; email_key: string | null; phone_key: string | null; name: string; locale: string | null; attributes: object; feedback_count: number; last_seen_at: string | null }>(sql`
+    const customers = await rows<{
+      external_id: string | null;
+      email: string | null;
+      email_key: string | null;
+      phone_key: string | null;
+      name: string;
+      locale: string | null;
+      attributes: object;
+      feedback_count: number;
+      last_seen_at: string | null;
+    }>(sql`
       select external_id, email, email_key, phone_key, name, locale, attributes, feedback_count, last_seen_at::text
       from customers where email_key = 'fresh@example.com' or external_id = 'twice-1' order by email_key nulls last`);
     expect(customers).toHaveLength(2);
@@ -93,11 +132,16 @@ describe('storing a batch of feedback', () => {
   it('leaves no new customer behind when the write that follows fails', async () => {
     await t.database.rows(sql`create function refuse_marked_text() returns trigger language plpgsql as $$
       begin if new.text = 'refuse me' then raise exception 'refused'; end if; return new; end $$`);
-    await t.database.rows(sql`create trigger refuse_marked_text before insert on feedback_items for each row execute function refuse_marked_text()`);
+    await t.database.rows(
+      sql`create trigger refuse_marked_text before insert on feedback_items for each row execute function refuse_marked_text()`,
+    );
     try {
       // A new customer created by the write statement, and one two inputs describe differently
       // (identified in a transaction first).
-      for (const [email, other] of [['brand-new@example.com', undefined], ['shared-new@example.com', { email: 'shared-new@example.com', name: 'Other' }]] as const) {
+      for (const [email, other] of [
+        ['brand-new@example.com', undefined],
+        ['shared-new@example.com', { email: 'shared-new@example.com', name: 'Other' }],
+      ] as const) {
         const failure = await storeFeedbackBatch(scope, [
           input({ channel: 'api', text: 'fine', customer: { email, name: 'New' } }),
           ...(other ? [input({ channel: 'api', text: 'fine', customer: other })] : []),

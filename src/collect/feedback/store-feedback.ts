@@ -7,7 +7,14 @@ import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { feedbackItems } from './feedback.tables.js';
 import { customers, orders } from '../../customers/customers/customers.tables.js';
 import { tickets } from '../../act/tickets/tickets.tables.js';
-import { aliasedIdentifierKeys, identifierKeys, identifyCustomer, newCustomerRow, prefetchCustomers, type Customer } from '../../customers/customers/identify-customer.js';
+import {
+  aliasedIdentifierKeys,
+  identifierKeys,
+  identifyCustomer,
+  newCustomerRow,
+  prefetchCustomers,
+  type Customer,
+} from '../../customers/customers/identify-customer.js';
 import { feedbackFromRow, feedbackSelectList, publicFeedback, type CustomerSummary, type FeedbackView } from './feedback-view.js';
 import { analyzeFeedbackJob } from '../../analyze/analysis/analyze-feedback.job.js';
 import { newId } from '../../platform/ids.js';
@@ -22,8 +29,7 @@ const IDS_PER_JOB = 500;
 
 export type StoreResult =
   /** `item`: the stored item in its public shape, when asked for (options.views) and newly stored. */
-  | { ok: true; id: string; duplicate: boolean; item?: FeedbackView }
-  | { ok: false; field: string; code: string; message: string };
+  { ok: true; id: string; duplicate: boolean; item?: FeedbackView } | { ok: false; field: string; code: string; message: string };
 
 type CustomerRef = NonNullable<CustomerSummary>;
 type CustomerInput = NonNullable<TCreateFeedbackInput['customer']>;
@@ -40,7 +46,12 @@ export interface StoreOptions {
  * Stores the items inside the caller's transaction `tx` (bulk creates, imports, survey answers):
  * the reads, any customers to create and the one write statement all run in it.
  */
-export async function storeFeedback(scope: WorkspaceScope, tx: Tx, given: TCreateFeedbackInput[], options: StoreOptions = {}): Promise<StoreResult[]> {
+export async function storeFeedback(
+  scope: WorkspaceScope,
+  tx: Tx,
+  given: TCreateFeedbackInput[],
+  options: StoreOptions = {},
+): Promise<StoreResult[]> {
   const { items, refused } = await readPhones(scope, tx, given);
   const context = await readBatchContext(scope, tx, items, options.cache ?? new Map(), refused);
   await identifyNewCustomers(scope, tx, items, context);
@@ -58,7 +69,11 @@ export async function storeFeedback(scope: WorkspaceScope, tx: Tx, given: TCreat
  * Under READ COMMITTED a check inside a transaction protects no more than one made just before it:
  * foreign keys still fail the write if a customer or order disappears in between.
  */
-export async function storeFeedbackBatch(scope: WorkspaceScope, given: TCreateFeedbackInput[], options: StoreOptions = {}): Promise<StoreResult[]> {
+export async function storeFeedbackBatch(
+  scope: WorkspaceScope,
+  given: TCreateFeedbackInput[],
+  options: StoreOptions = {},
+): Promise<StoreResult[]> {
   const db = scope.database.db;
   const { items, refused } = await readPhones(scope, db, given);
   const context = await readBatchContext(scope, db, items, options.cache ?? new Map(), refused, true);
@@ -92,7 +107,11 @@ type NewCustomer = ReturnType<typeof newCustomerRow>;
 async function readPhones(scope: WorkspaceScope, db: DbOrTx, given: TCreateFeedbackInput[]) {
   const refused: StoreResult[] = new Array(given.length);
   if (!given.some((item) => item.customer?.phone)) return { items: given, refused };
-  const readings = await readCustomerPhones(db, scope.workspaceId, given.map((item) => item.customer));
+  const readings = await readCustomerPhones(
+    db,
+    scope.workspaceId,
+    given.map((item) => item.customer),
+  );
   const items = given.map((item, i) => {
     const reading = readings[i];
     if (reading.ok) return reading.ref === item.customer ? item : { ...item, customer: reading.ref };
@@ -102,7 +121,14 @@ async function readPhones(scope: WorkspaceScope, db: DbOrTx, given: TCreateFeedb
   return { items, refused };
 }
 
-async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedbackInput[], cache: CustomerCache, refused: StoreResult[], inlineNewCustomers = false): Promise<BatchContext> {
+async function readBatchContext(
+  scope: WorkspaceScope,
+  db: DbOrTx,
+  items: TCreateFeedbackInput[],
+  cache: CustomerCache,
+  refused: StoreResult[],
+  inlineNewCustomers = false,
+): Promise<BatchContext> {
   const uncached = items.flatMap((i) => (i.customer && !cache.has(customerCacheKey(i.customer)) ? [i.customer] : []));
   const [direct, known, knownOrders, knownTickets, redact] = await Promise.all([
     customersById(db, scope, items.map((i) => i.customerId).filter(Boolean) as string[]),
@@ -122,7 +148,13 @@ async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreat
     if (item.customerId) {
       const found = direct.get(item.customerId);
       if (found) customerRefs[i] = found;
-      else results[i] = { ok: false, field: 'customerId', code: 'unknown_customer', message: 'customerId: no such customer in this workspace' };
+      else
+        results[i] = {
+          ok: false,
+          field: 'customerId',
+          code: 'unknown_customer',
+          message: 'customerId: no such customer in this workspace',
+        };
     } else if (item.customer) {
       const key = customerCacheKey(item.customer);
       let ref = cache.get(key);
@@ -137,7 +169,12 @@ async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreat
     if (item.links.orderId && !knownOrders.has(item.links.orderId)) {
       results[i] = { ok: false, field: 'links.orderId', code: 'unknown_order', message: 'links.orderId: no such order in this workspace' };
     } else if (item.links.ticketId && !knownTickets.has(item.links.ticketId)) {
-      results[i] = { ok: false, field: 'links.ticketId', code: 'unknown_ticket', message: 'links.ticketId: no such ticket in this workspace' };
+      results[i] = {
+        ok: false,
+        field: 'links.ticketId',
+        code: 'unknown_ticket',
+        message: 'links.ticketId: no such ticket in this workspace',
+      };
     } else if (item.customer && !customerRefs[i]) toIdentify.push(i);
   });
   const context: BatchContext = { results, customerRefs, toIdentify, newCustomers: new Map(), cache, redact };
@@ -150,7 +187,13 @@ async function readBatchContext(scope: WorkspaceScope, db: DbOrTx, items: TCreat
  * directly or through a merged customer's alias. Two different inputs sharing an identifier are
  * left to identifyCustomer (the second would fill in the first).
  */
-async function planNewCustomers(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedbackInput[], context: BatchContext, matchesNone: (input: CustomerInput) => boolean) {
+async function planNewCustomers(
+  scope: WorkspaceScope,
+  db: DbOrTx,
+  items: TCreateFeedbackInput[],
+  context: BatchContext,
+  matchesNone: (input: CustomerInput) => boolean,
+) {
   const candidates = context.toIdentify.filter((i) => identifierKeys(items[i].customer!).length > 0 && matchesNone(items[i].customer!));
   const aliased = await aliasedIdentifierKeys(scope, db, [...new Set(candidates.flatMap((i) => identifierKeys(items[i].customer!)))]);
   const holder = new Map<string, string>();
@@ -163,10 +206,12 @@ async function planNewCustomers(scope: WorkspaceScope, db: DbOrTx, items: TCreat
       else holder.set(id, key);
     }
   }
-  const inline = new Set(candidates.filter((i) => {
-    const input = items[i].customer!;
-    return !shared.has(customerCacheKey(input)) && identifierKeys(input).every((k) => !aliased.has(k));
-  }));
+  const inline = new Set(
+    candidates.filter((i) => {
+      const input = items[i].customer!;
+      return !shared.has(customerCacheKey(input)) && identifierKeys(input).every((k) => !aliased.has(k));
+    }),
+  );
   for (const i of inline) {
     const key = customerCacheKey(items[i].customer!);
     let ref = context.cache.get(key);
@@ -196,7 +241,13 @@ async function identifyNewCustomers(scope: WorkspaceScope, tx: Tx, items: TCreat
   context.toIdentify = [];
 }
 
-async function writeBatch(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedbackInput[], context: BatchContext, withViews: boolean): Promise<StoreResult[]> {
+async function writeBatch(
+  scope: WorkspaceScope,
+  db: DbOrTx,
+  items: TCreateFeedbackInput[],
+  context: BatchContext,
+  withViews: boolean,
+): Promise<StoreResult[]> {
   const { results, customerRefs } = context;
   const now = new Date();
   const rows: FeedbackInsert[] = [];
@@ -204,25 +255,45 @@ async function writeBatch(scope: WorkspaceScope, db: DbOrTx, items: TCreateFeedb
   items.forEach((item, i) => {
     if (results[i]) return;
     const { text, metadata, piiRedacted } = storedContent(context.redact, item.text, item.metadata);
-    rows.push(scope.stamp({
-      id: newId(), customerId: customerRefs[i]?.id ?? null, channel: item.channel, externalId: item.externalId ?? null,
-      text, piiRedacted,
-      language: item.language ?? null, languageConfidence: item.language ? 1 : null,
-      nps: item.nps ?? null, csat: item.csat ?? null, ces: item.ces ?? null, rating: item.rating ?? null,
-      metadata, surveyResponseId: item.links.surveyResponseId ?? null, ticketId: item.links.ticketId ?? null,
-      orderId: item.links.orderId ?? null, reviewId: item.links.reviewId ?? null, createdAt: item.createdAt ?? now, receivedAt: now,
-    }));
+    rows.push(
+      scope.stamp({
+        id: newId(),
+        customerId: customerRefs[i]?.id ?? null,
+        channel: item.channel,
+        externalId: item.externalId ?? null,
+        text,
+        piiRedacted,
+        language: item.language ?? null,
+        languageConfidence: item.language ? 1 : null,
+        nps: item.nps ?? null,
+        csat: item.csat ?? null,
+        ces: item.ces ?? null,
+        rating: item.rating ?? null,
+        metadata,
+        surveyResponseId: item.links.surveyResponseId ?? null,
+        ticketId: item.links.ticketId ?? null,
+        orderId: item.links.orderId ?? null,
+        reviewId: item.links.reviewId ?? null,
+        createdAt: item.createdAt ?? now,
+        receivedAt: now,
+      }),
+    );
     rowIndex.push(i);
   });
   if (rows.length === 0) return results;
 
   const inserted = await insertFeedbackRows(scope, db, rows, withViews, [...context.newCustomers.values()]);
   const duplicates = rows.filter((r) => !inserted.has(r.id!));
-  const existingByExternalId = await existingFeedbackByExternalId(scope, db, duplicates.map((r) => r.externalId).filter(Boolean) as string[]);
+  const existingByExternalId = await existingFeedbackByExternalId(
+    scope,
+    db,
+    duplicates.map((r) => r.externalId).filter(Boolean) as string[],
+  );
   rows.forEach((row, k) => {
     const i = rowIndex[k];
     const stored = inserted.get(row.id!);
-    if (stored !== undefined) results[i] = { ok: true, id: row.id!, duplicate: false, item: stored ? publicFeedback(stored, customerRefs[i]) : undefined };
+    if (stored !== undefined)
+      results[i] = { ok: true, id: row.id!, duplicate: false, item: stored ? publicFeedback(stored, customerRefs[i]) : undefined };
     else {
       const existing = row.externalId ? existingByExternalId.get(row.externalId) : undefined;
       results[i] = existing
@@ -254,7 +325,12 @@ export async function enqueueAnalysis(tx: Tx, workspaceId: string, ids: string[]
 type FeedbackInsert = typeof feedbackItems.$inferInsert;
 type FeedbackRow = typeof feedbackItems.$inferSelect;
 const column = (rows: FeedbackInsert[], pick: (r: FeedbackInsert) => string | number | boolean | null | undefined) =>
-  pgArray(rows.map((r) => { const v = pick(r); return v === undefined || v === null ? null : typeof v === 'boolean' ? String(v) : v; }));
+  pgArray(
+    rows.map((r) => {
+      const v = pick(r);
+      return v === undefined || v === null ? null : typeof v === 'boolean' ? String(v) : v;
+    }),
+  );
 const isoTime = (d: Date | undefined) => (d ? d.toISOString() : null);
 
 /**
@@ -265,7 +341,13 @@ const isoTime = (d: Date | undefined) => (d ? d.toISOString() : null);
  * IDS_PER_JOB items per job (analyzeFeedbackJob's queue, with its payload { workspaceId, ids }). Returns the ids inserted, each with its stored row when `withRows`
  * (else null).
  */
-async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: FeedbackInsert[], withRows: boolean, newCustomers: NewCustomer[]): Promise<Map<string, FeedbackRow | null>> {
+async function insertFeedbackRows(
+  scope: WorkspaceScope,
+  db: DbOrTx,
+  rows: FeedbackInsert[],
+  withRows: boolean,
+  newCustomers: NewCustomer[],
+): Promise<Map<string, FeedbackRow | null>> {
   // The batch's existing customers are locked first, in id order (`locked`: LockRows above the
   // sort), so concurrent batches never deadlock on them whatever plan the counter update gets.
   // New customers are created with their counts (the other CTEs do not see them).
@@ -273,7 +355,9 @@ async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: Feedb
   const customerIds = [...new Set(rows.flatMap((r) => (r.customerId && !created.has(r.customerId) ? [r.customerId] : [])))].sort();
   const newColumn = (pick: (c: NewCustomer) => string | null) => pgArray(newCustomers.map(pick));
   const jobIds = Array.from({ length: Math.ceil(rows.length / IDS_PER_JOB) }, () => newId());
-  const list = await preparedRows<Record<string, unknown>>(db, sql`
+  const list = await preparedRows<Record<string, unknown>>(
+    db,
+    sql`
     with ins as (
       insert into feedback_items as f (id, workspace_id, customer_id, channel, external_id, text, pii_redacted,
         language, language_confidence, nps, csat, ces, rating, metadata, survey_response_id, ticket_id, order_id, review_id,
@@ -314,31 +398,43 @@ async function insertFeedbackRows(scope: WorkspaceScope, db: DbOrTx, rows: Feedb
       from (select id, n, (n - 1) / ${IDS_PER_JOB} as chunk from (select "id" as id, row_number() over () as n from ins) numbered) chunks
       group by chunk
     )
-    select * from ins`);
+    select * from ins`,
+  );
   return new Map(list.map((r) => [String(r.id), withRows ? feedbackFromRow(r) : null]));
 }
 
-const customerRef = (c: Pick<Customer, 'id' | 'name' | 'email' | 'externalId'>): CustomerRef => ({ id: c.id, name: c.name, email: c.email, externalId: c.externalId });
+const customerRef = (c: Pick<Customer, 'id' | 'name' | 'email' | 'externalId'>): CustomerRef => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  externalId: c.externalId,
+});
 
 async function customersById(tx: DbOrTx, scope: WorkspaceScope, ids: string[]) {
   if (ids.length === 0) return new Map<string, CustomerRef>();
-  const rows = await tx.select({ id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId })
-    .from(customers).where(scope.where(customers, inArray(customers.id, [...new Set(ids)])));
+  const rows = await tx
+    .select({ id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId })
+    .from(customers)
+    .where(scope.where(customers, inArray(customers.id, [...new Set(ids)])));
   return new Map(rows.map((c) => [c.id, customerRef(c)]));
 }
 
-const customerCacheKey = (c: CustomerInput) =>
-  JSON.stringify([c.externalId, c.email, c.phone, c.name, c.locale]);
+const customerCacheKey = (c: CustomerInput) => JSON.stringify([c.externalId, c.email, c.phone, c.name, c.locale]);
 
 async function existingIds(tx: DbOrTx, scope: WorkspaceScope, table: typeof orders | typeof tickets, ids: string[]) {
   if (ids.length === 0) return new Set<string>();
-  const rows = await tx.select({ id: table.id }).from(table).where(scope.where(table, inArray(table.id, [...new Set(ids)])));
+  const rows = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(scope.where(table, inArray(table.id, [...new Set(ids)])));
   return new Set(rows.map((r) => r.id));
 }
 
 async function existingFeedbackByExternalId(scope: WorkspaceScope, tx: DbOrTx, externalIds: string[]) {
   if (externalIds.length === 0) return new Map<string, string>();
-  const rows = await tx.select({ id: feedbackItems.id, externalId: feedbackItems.externalId }).from(feedbackItems)
+  const rows = await tx
+    .select({ id: feedbackItems.id, externalId: feedbackItems.externalId })
+    .from(feedbackItems)
     .where(scope.where(feedbackItems, inArray(feedbackItems.externalId, externalIds)));
   return new Map(rows.map((r) => [r.externalId!, r.id]));
 }

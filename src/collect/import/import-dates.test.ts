@@ -41,7 +41,12 @@ describe('import dates', () => {
     expect(iso('07/12/2026', utc)).toBe('"07/12/2026" could be 7 December or 12 July: pass --date-format dmy or --date-format mdy');
     expect(iso('07/12/2026', { ...utc, order: 'dmy' })).toBe('2026-12-07T00:00:00.000Z');
     expect(iso('07/12/2026', { ...utc, format: 'mdy' })).toBe('2026-07-12T00:00:00.000Z');
-    expect(sampleDates(['01/02/2026', '25/03/2026', '2026-01-01'])).toMatchObject({ order: 'dmy', example: '25/03/2026', mixed: false, gregorian: 3 });
+    expect(sampleDates(['01/02/2026', '25/03/2026', '2026-01-01'])).toMatchObject({
+      order: 'dmy',
+      example: '25/03/2026',
+      mixed: false,
+      gregorian: 3,
+    });
     expect(sampleDates(['03/25/2026', '25/03/2026'])).toMatchObject({ order: null, mixed: true });
     expect(sampleDates(['۱۴۰۵/۰۱/۰۱', '1405-02-02 10:00'])).toMatchObject({ jalali: 2, gregorian: 0 });
   });

@@ -31,7 +31,11 @@ const BIDI_MARKS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const FORMAT_NAMES: Record<DateFormat, string> = {
-  jalali: 'a Jalali year/month/day date', iso: 'an ISO 8601 date', dmy: 'a day/month/year date', mdy: 'a month/day/year date', ymd: 'a year/month/day date',
+  jalali: 'a Jalali year/month/day date',
+  iso: 'an ISO 8601 date',
+  dmy: 'a day/month/year date',
+  mdy: 'a month/day/year date',
+  ymd: 'a year/month/day date',
 };
 
 /** Digits of any script to 0-9, invisible direction marks dropped, spaces collapsed. */
@@ -39,7 +43,14 @@ export function cleanDateText(raw: string): string {
   return toAsciiDigits(raw).replace(BIDI_MARKS, '').replace(/\s+/g, ' ').trim();
 }
 
-interface Parts { year: number; month: number; day: number; time: RegExpExecArray; timeAt: number; zone?: string }
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  time: RegExpExecArray;
+  timeAt: number;
+  zone?: string;
+}
 
 function wallClock(p: Parts): { hour: number; minute: number; second: number; millisecond: number } | null {
   const [h, mi, s, fraction, meridiem] = [1, 2, 3, 4, 5].map((k) => p.time[p.timeAt + k]);
@@ -71,16 +82,29 @@ function instant(raw: string, p: Parts, calendar: 'gregorian' | 'jalali', timezo
   return { ok: true, at: at.toJSDate() };
 }
 
-const yearFirst = (m: RegExpExecArray): Parts => ({ year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), time: m, timeAt: 4, zone: m[10] });
+const yearFirst = (m: RegExpExecArray): Parts => ({
+  year: Number(m[1]),
+  month: Number(m[3]),
+  day: Number(m[4]),
+  time: m,
+  timeAt: 4,
+  zone: m[10],
+});
 const yearLast = (m: RegExpExecArray, order: DayMonthOrder): Parts => ({
-  year: Number(m[4]), month: Number(order === 'dmy' ? m[3] : m[1]), day: Number(order === 'dmy' ? m[1] : m[3]), time: m, timeAt: 4, zone: m[10],
+  year: Number(m[4]),
+  month: Number(order === 'dmy' ? m[3] : m[1]),
+  day: Number(order === 'dmy' ? m[1] : m[3]),
+  time: m,
+  timeAt: 4,
+  zone: m[10],
 });
 
 /** Which order a year-last date proves, if any: a first number above 12 is a day, a second one too. */
 export function orderEvidence(text: string): DayMonthOrder | 'ambiguous' | null {
   const m = YEAR_LAST.exec(cleanDateText(text));
   if (!m) return null;
-  const first = Number(m[1]), second = Number(m[3]);
+  const first = Number(m[1]),
+    second = Number(m[3]);
   // No month 0 or 13+ either way: the value is invalid whatever the order, and says so when read.
   if (first < 1 || second < 1 || (first > 12 && second > 12)) return null;
   if (first > 12) return 'dmy';

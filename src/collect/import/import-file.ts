@@ -29,7 +29,11 @@ export interface ImportOptions {
   onReject?: (r: RejectedRow) => void;
 }
 
-export interface RejectedRow { row: number; field: string; reason: string }
+export interface RejectedRow {
+  row: number;
+  field: string;
+  reason: string;
+}
 
 export interface ImportSummary {
   runId: string;
@@ -70,17 +74,30 @@ export async function runImport(target: ImportTarget, file: string, opts: Import
   const counter = { bytes: 0 };
   const records = readRecords(file, format, opts.delimiter, counter);
   const sample = await takeSample(records);
-  const plan = (entries: SourceRecord[]) => planImport({
-    explicit: opts.mapping, sample: entries.filter((e) => !e.error).map((e) => e.record), nestedPaths: format === 'jsonl',
-    timezone: target.workspace.timezone, dateFormat: opts.dateFormat,
-  });
+  const plan = (entries: SourceRecord[]) =>
+    planImport({
+      explicit: opts.mapping,
+      sample: entries.filter((e) => !e.error).map((e) => e.record),
+      nestedPaths: format === 'jsonl',
+      timezone: target.workspace.timezone,
+      dateFormat: opts.dateFormat,
+    });
   // A file whose first rows are all broken is planned from its first good row, if any.
   let readPlan: ImportPlan | null = sample.some((e) => !e.error) ? plan(sample) : null;
   if (readPlan) opts.onPlan?.(readPlan);
 
   const run = await target.begin({ fingerprint, fileName: path.basename(file), mapping: opts.mapping });
   const resumeAfter = run.rowsDone;
-  const summary: ImportSummary = { runId: run.runId, rowsRead: 0, imported: 0, duplicates: 0, rejected: 0, resumedFromRow: resumeAfter, rejections: [], plan: readPlan };
+  const summary: ImportSummary = {
+    runId: run.runId,
+    rowsRead: 0,
+    imported: 0,
+    duplicates: 0,
+    rejected: 0,
+    resumedFromRow: resumeAfter,
+    rejections: [],
+    plan: readPlan,
+  };
   let batch: Array<{ row: number; input: TCreateFeedbackInput }> = [];
   let batchRejected = 0;
   let batchStartBytes = 0;
@@ -128,9 +145,10 @@ export async function runImport(target: ImportTarget, file: string, opts: Import
     }
     summary.rowsRead++;
     lastRow = row;
-    const prepared = error || !readPlan
-      ? { ok: false as const, field: 'line', reason: error ?? 'no valid record before this line' }
-      : prepareRow(readPlan, record, { channel: opts.channel, externalId: `import:${fingerprint.slice(0, 16)}:${row}` });
+    const prepared =
+      error || !readPlan
+        ? { ok: false as const, field: 'line', reason: error ?? 'no valid record before this line' }
+        : prepareRow(readPlan, record, { channel: opts.channel, externalId: `import:${fingerprint.slice(0, 16)}:${row}` });
     if (prepared.ok) batch.push({ row, input: prepared.input });
     else {
       recordRejection({ row, field: prepared.field, reason: prepared.reason });

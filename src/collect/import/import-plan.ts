@@ -42,7 +42,11 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const column of columns) {
     const hint = used.has(column) ? null : scoreHint(column);
     if (!hint) continue;
-    let read = readScoreColumn(column, hint, input.sample.map((r) => getPath(r, column)));
+    let read = readScoreColumn(
+      column,
+      hint,
+      input.sample.map((r) => getPath(r, column)),
+    );
     if (read.field && mapping[read.field]) read = { ...read, field: null };
     if (read.field) {
       mapping[read.field] = column;
@@ -55,26 +59,35 @@ export function planImport(input: PlanInput): ImportPlan {
     throw new Error(`No column holds feedback text or a score. Map one, e.g. --map text=<column>. Columns: ${columns.join(', ')}`);
   }
   const dateColumn = mapping.createdAt;
-  const dates = dateColumn ? (() => {
-    const sample = sampleDates(input.sample.map((r) => getPath(r, dateColumn)));
-    const reading: DateReading = { timezone: input.timezone, format: input.dateFormat, order: input.dateFormat ? null : sample.order };
-    return { column: dateColumn, reading, sample, explicitFormat: input.dateFormat !== undefined };
-  })() : null;
+  const dates = dateColumn
+    ? (() => {
+        const sample = sampleDates(input.sample.map((r) => getPath(r, dateColumn)));
+        const reading: DateReading = { timezone: input.timezone, format: input.dateFormat, order: input.dateFormat ? null : sample.order };
+        return { column: dateColumn, reading, sample, explicitFormat: input.dateFormat !== undefined };
+      })()
+    : null;
   return { mapping, sources, scores, dates, sampleRows: input.sample.length, metadata: columns.filter((c) => !used.has(c)) };
 }
 
 const DATE_FORMAT_NAMES: Record<DateFormat, string> = {
-  jalali: 'Jalali year/month/day', iso: 'ISO 8601', dmy: 'day/month/year', mdy: 'month/day/year', ymd: 'year/month/day',
+  jalali: 'Jalali year/month/day',
+  iso: 'ISO 8601',
+  dmy: 'day/month/year',
+  mdy: 'month/day/year',
+  ymd: 'year/month/day',
 };
 
 function describeDates(dates: NonNullable<ImportPlan['dates']>, sampleRows: number): string {
   const { column, reading, sample } = dates;
   const zone = `; times without an offset are in ${reading.timezone}`;
   if (dates.explicitFormat) return `createdAt ← ${column}: ${DATE_FORMAT_NAMES[reading.format!]} dates (--date-format)${zone}`;
-  const calendars = [sample.jalali ? 'Jalali' : '', sample.gregorian ? 'Gregorian' : ''].filter(Boolean).join(' and ') || 'any known form of';
+  const calendars =
+    [sample.jalali ? 'Jalali' : '', sample.gregorian ? 'Gregorian' : ''].filter(Boolean).join(' and ') || 'any known form of';
   const order = sample.order
     ? `; 07/12/2026-style dates read as ${DATE_FORMAT_NAMES[sample.order]}, as "${sample.example}" in the first ${sampleRows.toLocaleString('en-US')} rows shows (--date-format ${sample.order === 'dmy' ? 'mdy' : 'dmy'} if not)`
-    : sample.mixed ? '; both day-first and month-first dates occur, so ambiguous ones such as 07/12/2026 are rejected unless you pass --date-format dmy or mdy' : '';
+    : sample.mixed
+      ? '; both day-first and month-first dates occur, so ambiguous ones such as 07/12/2026 are rejected unless you pass --date-format dmy or mdy'
+      : '';
   return `createdAt ← ${column}: ${calendars} dates${order}${zone}`;
 }
 
@@ -96,7 +109,11 @@ export function describePlan(plan: ImportPlan): string[] {
 export type PreparedRow = { ok: true; input: TCreateFeedbackInput } | { ok: false; field: string; reason: string };
 
 /** One record as a feedback create body, or the reason it is rejected. */
-export function prepareRow(plan: ImportPlan, record: Record<string, unknown>, defaults: { channel: string; externalId: string }): PreparedRow {
+export function prepareRow(
+  plan: ImportPlan,
+  record: Record<string, unknown>,
+  defaults: { channel: string; externalId: string },
+): PreparedRow {
   const body = recordToFeedback(record, plan.mapping, defaults);
   for (const score of plan.scores) {
     if (!score.field) continue;

@@ -53,7 +53,12 @@ export async function importControlRoutes(app: FastifyInstance, { database }: Co
 
   r.post('/v1/imports/workspace', { schema: { body: ZWorkspaceChoice } }, async (req) => {
     const { workspace, chosenBy, others, count } = await chooseWorkspace(database, req.body.slug);
-    return { workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug, timezone: workspace.timezone }, chosenBy, others, count };
+    return {
+      workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug, timezone: workspace.timezone },
+      chosenBy,
+      others,
+      count,
+    };
   });
 
   r.post('/v1/imports', { schema: { body: ZBeginImport } }, async (req) => {

@@ -7,9 +7,13 @@ import { parse } from 'csv-parse';
 
 export type ImportFormat = 'csv' | 'jsonl';
 
-export const formatOf = (file: string, given?: ImportFormat): ImportFormat => given ?? (/\.jsonl?$|\.ndjson$/i.test(file) ? 'jsonl' : 'csv');
+export const formatOf = (file: string, given?: ImportFormat): ImportFormat =>
+  given ?? (/\.jsonl?$|\.ndjson$/i.test(file) ? 'jsonl' : 'csv');
 
-export interface SourceRecord { record: Record<string, unknown>; error: string | null }
+export interface SourceRecord {
+  record: Record<string, unknown>;
+  error: string | null;
+}
 
 /** Identifies a file by size and its first and last MiB: cheap on 1 GB, stable across runs. */
 export async function fileFingerprint(file: string): Promise<string> {
@@ -40,16 +44,30 @@ export async function detectDelimiter(file: string): Promise<string> {
   }
 }
 
-export async function* readRecords(file: string, format: ImportFormat, delimiter: string | undefined, counter: { bytes: number }): AsyncGenerator<SourceRecord> {
-  const csvDelimiter = format === 'csv' ? delimiter ?? await detectDelimiter(file) : '';
+export async function* readRecords(
+  file: string,
+  format: ImportFormat,
+  delimiter: string | undefined,
+  counter: { bytes: number },
+): AsyncGenerator<SourceRecord> {
+  const csvDelimiter = format === 'csv' ? (delimiter ?? (await detectDelimiter(file))) : '';
   // The byte counter and the parser attach in the same tick, so no chunk flows past either.
   const stream = fs.createReadStream(file);
-  stream.on('data', (chunk) => { counter.bytes += chunk.length; });
+  stream.on('data', (chunk) => {
+    counter.bytes += chunk.length;
+  });
   if (format === 'csv') {
-    const parser = stream.pipe(parse({
-      columns: true, bom: true, delimiter: csvDelimiter, relax_column_count: true,
-      skip_empty_lines: true, trim: true, info: false,
-    }));
+    const parser = stream.pipe(
+      parse({
+        columns: true,
+        bom: true,
+        delimiter: csvDelimiter,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+        info: false,
+      }),
+    );
     for await (const record of parser) yield { record: record as Record<string, unknown>, error: null as string | null };
     return;
   }

@@ -4,7 +4,9 @@ import type { Holder } from '../../platform/control/control-client.js';
 import type { ChosenWorkspace } from '../../platform/db/find-workspace.js';
 import type { ImportTarget, ImportWorkspace, RowResult } from './import-target.js';
 
-export interface RemoteChoice extends Pick<ChosenWorkspace, 'chosenBy' | 'others' | 'count'> { workspace: ImportWorkspace }
+export interface RemoteChoice extends Pick<ChosenWorkspace, 'chosenBy' | 'others' | 'count'> {
+  workspace: ImportWorkspace;
+}
 
 export async function remoteImportTarget(holder: Holder, slug?: string): Promise<{ target: ImportTarget; choice: RemoteChoice }> {
   const choice = await holder.request<RemoteChoice>('POST', '/v1/imports/workspace', slug ? { slug } : {});

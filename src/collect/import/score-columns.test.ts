@@ -3,7 +3,9 @@ import { readScoreColumn, scoreHint } from './score-columns.js';
 
 describe('score columns', () => {
   it('headers that name a scale, in the four languages', () => {
-    expect(['NPS', 'npsScore', 'Likelihood to recommend', 'احتمال توصیه', 'ترشيح', '推荐意愿', '净推荐值'].map(scoreHint)).toEqual(Array(7).fill('nps'));
+    expect(['NPS', 'npsScore', 'Likelihood to recommend', 'احتمال توصیه', 'ترشيح', '推荐意愿', '净推荐值'].map(scoreHint)).toEqual(
+      Array(7).fill('nps'),
+    );
     expect(['CSAT', 'Satisfaction', 'رضایت مشتری', 'رضايت', 'الرضا', '满意度'].map(scoreHint)).toEqual(Array(6).fill('csat'));
     expect(['CES', 'Customer effort', 'میزان تلاش', 'الجهد', '费力度'].map(scoreHint)).toEqual(Array(5).fill('ces'));
     expect(['stars', 'Star rating', 'ستاره', 'عدد النجوم', '星级'].map(scoreHint)).toEqual(Array(5).fill('rating'));

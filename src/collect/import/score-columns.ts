@@ -23,7 +23,9 @@ const WHOLE_WORD = new Set(['nps', 'ces', 'csat', 'star', 'stars', 'rate']);
 /** A header's words: camelCase split, letters folded like search text (ي→ی, digits, ZWNJ…). */
 function headerWords(header: string): { words: string[]; folded: string } {
   const spaced = header.replace(/([a-z])([A-Z])/g, '$1 $2');
-  const folded = normalizeForSearch(spaced).replace(/[_\-.:?()/#]+/g, ' ').trim();
+  const folded = normalizeForSearch(spaced)
+    .replace(/[_\-.:?()/#]+/g, ' ')
+    .trim();
   return { words: folded.split(' '), folded };
 }
 
@@ -47,7 +49,8 @@ export const scaleName = (field: ScoreType) => SCALE_NAMES[field];
 
 /** A score value as an integer (any digits), or null if it is none. */
 export function scoreNumber(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(toAsciiDigits(value.trim())) : NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(toAsciiDigits(value.trim())) : NaN;
   return Number.isInteger(n) ? n : null;
 }
 
@@ -88,7 +91,9 @@ export function describeScoreColumn(c: ScoreColumn, sampleRows: number): string 
       : `${c.column}: values ${range} in ${first} fit no score scale, kept as metadata (map it with --map nps|csat|ces|rating=${c.column})`;
   }
   if (c.basis === 'name') {
-    const warning = c.outside ? `; ${c.outside} of its values in ${first} are outside ${SCORE_RANGES[c.field].join('–')} and their rows will be rejected` : '';
+    const warning = c.outside
+      ? `; ${c.outside} of its values in ${first} are outside ${SCORE_RANGES[c.field].join('–')} and their rows will be rejected`
+      : '';
     return `${c.field} ← ${c.column}: ${scaleName(c.field)}, from the column's name${warning}`;
   }
   return `${c.field} ← ${c.column}: read as ${scaleName(c.field)} from its values (${range} in ${first}); if that is wrong, map it, e.g. --map ${c.field === 'nps' ? 'rating' : 'nps'}=${c.column}`;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 
 // The explorer's URL parameters (`sentiment=negative&topic=delivery`), kept as given.
-const ZFilters = z.record(z.string().regex(/^[a-z_]{1,30}$/, 'filter names are lowercase words'), z.string().max(500))
+const ZFilters = z
+  .record(z.string().regex(/^[a-z_]{1,30}$/, 'filter names are lowercase words'), z.string().max(500))
   .refine((f) => Object.keys(f).length <= 30, 'at most 30 filters');
 
 export const ZCreateSavedView = z.strictObject({

@@ -23,20 +23,29 @@ const visibleTo = (userId: string) => or(eq(savedViews.userId, userId), eq(saved
 
 export async function listSavedViews(scope: WorkspaceScope, actorUserId: string | null) {
   const userId = requireUser(actorUserId);
-  const rows = await scope.db.select().from(savedViews).where(scope.where(savedViews, visibleTo(userId)))
+  const rows = await scope.db
+    .select()
+    .from(savedViews)
+    .where(scope.where(savedViews, visibleTo(userId)))
     .orderBy(asc(savedViews.name), asc(savedViews.id));
   return { data: rows.map((v) => publicView(v, userId)) };
 }
 
 export async function createSavedView(scope: WorkspaceScope, actorUserId: string | null, input: TCreateSavedView) {
   const userId = requireUser(actorUserId);
-  const [row] = await scope.db.insert(savedViews).values(scope.stamp({ id: newId(), userId, ...input })).returning();
+  const [row] = await scope.db
+    .insert(savedViews)
+    .values(scope.stamp({ id: newId(), userId, ...input }))
+    .returning();
   return publicView(row, userId);
 }
 
 /** A view this user may change: 404 when they cannot see it, 403 when it is someone else's. */
 async function ownView(scope: WorkspaceScope, userId: string, id: string) {
-  const [view] = await scope.db.select().from(savedViews).where(scope.where(savedViews, eq(savedViews.id, id), visibleTo(userId)));
+  const [view] = await scope.db
+    .select()
+    .from(savedViews)
+    .where(scope.where(savedViews, eq(savedViews.id, id), visibleTo(userId)));
   if (!view) throw notFound('Saved view');
   if (view.userId !== userId) throw forbidden('Only the owner changes or deletes a saved view');
   return view;
@@ -45,8 +54,11 @@ async function ownView(scope: WorkspaceScope, userId: string, id: string) {
 export async function updateSavedView(scope: WorkspaceScope, actorUserId: string | null, id: string, input: TUpdateSavedView) {
   const userId = requireUser(actorUserId);
   await ownView(scope, userId, id);
-  const [row] = await scope.db.update(savedViews).set(input)
-    .where(scope.where(savedViews, and(eq(savedViews.id, id), eq(savedViews.userId, userId)))).returning();
+  const [row] = await scope.db
+    .update(savedViews)
+    .set(input)
+    .where(scope.where(savedViews, and(eq(savedViews.id, id), eq(savedViews.userId, userId))))
+    .returning();
   return publicView(row, userId);
 }
 

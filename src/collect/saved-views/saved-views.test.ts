@@ -20,7 +20,11 @@ beforeAll(async () => {
   ({ cookie: agent } = await addMember(t, wsA.id, 'agent@example.com', 'agent'));
   const wsB = await createWorkspace(t.database, wsA.organizationId, setup.body.user.id, 'Other');
   // The owner signed in a second time and moved that session to workspace B.
-  const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: OWNER.email, password: OWNER.password } });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: OWNER.email, password: OWNER.password },
+  });
   ownerInB = sessionCookie(login.headers['set-cookie']);
   const moved = await call('POST', '/api/v1/me/workspace', ownerInB, { workspaceId: wsB.id });
   expect(moved.statusCode).toBe(200);
@@ -32,9 +36,17 @@ describe('saved views', () => {
   let sharedId: string;
 
   it('saves named filters, private by default or shared with the workspace', async () => {
-    const a = await call('POST', '/api/v1/saved-views', owner, { name: 'Late deliveries', filters: { sentiment: 'negative', topic: 'delivery' } });
+    const a = await call('POST', '/api/v1/saved-views', owner, {
+      name: 'Late deliveries',
+      filters: { sentiment: 'negative', topic: 'delivery' },
+    });
     expect(a.statusCode).toBe(201);
-    expect(a.json()).toMatchObject({ name: 'Late deliveries', filters: { sentiment: 'negative', topic: 'delivery' }, shared: false, mine: true });
+    expect(a.json()).toMatchObject({
+      name: 'Late deliveries',
+      filters: { sentiment: 'negative', topic: 'delivery' },
+      shared: false,
+      mine: true,
+    });
     privateId = a.json().id;
     const b = await call('POST', '/api/v1/saved-views', owner, { name: ' تحویل دیر ', filters: { q: 'دیر' }, shared: true });
     expect(b.json()).toMatchObject({ name: 'تحویل دیر', shared: true });

@@ -22,7 +22,12 @@ const MAX_BATCH = 200;
 
 export type Answered = { response: ResponseRow; resumeToken: string } | null;
 type WriteAlone = (tx: Tx, p: NewResponse) => Promise<ResponseRow | null>;
-interface Pending { p: NewResponse; alone: WriteAlone; resolve(r: Answered): void; reject(e: unknown): void }
+interface Pending {
+  p: NewResponse;
+  alone: WriteAlone;
+  resolve(r: Answered): void;
+  reject(e: unknown): void;
+}
 
 const personalKey = (p: NewResponse) => (p.row.personalKey ? `${p.row.surveyId}|${p.row.personalKey}` : '');
 
@@ -46,20 +51,31 @@ async function flush(batch: Pending[]) {
   const { scope } = batch[0].p;
   let created: Array<ResponseRow | null>;
   try {
-    created = await scope.transaction((tx) => writeBatch(scope, tx, batch.map((w) => w.p)));
+    created = await scope.transaction((tx) =>
+      writeBatch(
+        scope,
+        tx,
+        batch.map((w) => w.p),
+      ),
+    );
   } catch (err) {
     // Nothing of this batch was committed: retry each answer on its own.
     if (batch.length === 1) return batch[0].reject(err);
     for (const w of batch) {
-      await scope.transaction((tx) => w.alone(tx, w.p)).then((response) => {
-        if (response) notifyJobsEnqueued();
-        w.resolve(response ? { response, resumeToken: w.p.resumeToken } : null);
-      }, w.reject);
+      await scope
+        .transaction((tx) => w.alone(tx, w.p))
+        .then((response) => {
+          if (response) notifyJobsEnqueued();
+          w.resolve(response ? { response, resumeToken: w.p.resumeToken } : null);
+        }, w.reject);
     }
     return;
   }
   notifyJobsEnqueued();
-  batch.forEach((w, i) => { const response = created[i]; w.resolve(response ? { response, resumeToken: w.p.resumeToken } : null); });
+  batch.forEach((w, i) => {
+    const response = created[i];
+    w.resolve(response ? { response, resumeToken: w.p.resumeToken } : null);
+  });
 }
 
 /**
@@ -68,7 +84,11 @@ async function flush(batch: Pending[]) {
  * question's answer, and nothing is updated afterwards.
  */
 async function writeBatch(scope: WorkspaceScope, tx: Tx, batch: NewResponse[]): Promise<Array<ResponseRow | null>> {
-  const inserted = await tx.insert(surveyResponses).values(batch.map((p) => p.row)).onConflictDoNothing().returning();
+  const inserted = await tx
+    .insert(surveyResponses)
+    .values(batch.map((p) => p.row))
+    .onConflictDoNothing()
+    .returning();
   const byId = new Map(inserted.map((r) => [r.id, r]));
   const created = batch.map((p) => byId.get(p.row.id!) ?? null);
   const answerRows: Array<typeof surveyAnswers.$inferInsert> = [];
@@ -79,11 +99,25 @@ async function writeBatch(scope: WorkspaceScope, tx: Tx, batch: NewResponse[]): 
     if (!response) return;
     const def = p.version.definition;
     const answers: Answers = {};
-    const ctx = { survey: p.survey, version: p.version.version, definition: def, response, answers, items: new Map<string, string>(), itemMetadata: p.itemMetadata };
+    const ctx = {
+      survey: p.survey,
+      version: p.version.version,
+      definition: def,
+      response,
+      answers,
+      items: new Map<string, string>(),
+      itemMetadata: p.itemMetadata,
+    };
     for (const { question, value } of p.planned) {
       if (value === null) delete answers[question.id];
       else answers[question.id] = value;
-      const row = scope.stamp({ responseId: response.id, surveyId: p.survey.id, questionId: question.id, value, feedbackItemId: null as string | null });
+      const row = scope.stamp({
+        responseId: response.id,
+        surveyId: p.survey.id,
+        questionId: question.id,
+        value,
+        feedbackItemId: null as string | null,
+      });
       answerRows.push(row);
       const item = feedbackOwner(def, question)?.id === question.id ? newFeedbackInput(ctx, question) : null;
       if (item) {

@@ -39,12 +39,19 @@ function feedbackContent(ctx: AnswerContext, owner: Question) {
   const score = isScoreType(owner.type) && typeof answers[owner.id] === 'number' ? (answers[owner.id] as number) : null;
   const textOf = (q: Question) => (typeof answers[q.id] === 'string' ? (answers[q.id] as string) : '');
   const text = isScoreType(owner.type)
-    ? def.questions.filter((q) => followUpParent(def, q)?.id === owner.id).map(textOf).find(Boolean) ?? ''
+    ? (def.questions
+        .filter((q) => followUpParent(def, q)?.id === owner.id)
+        .map(textOf)
+        .find(Boolean) ?? '')
     : textOf(owner);
   if (score === null && !text) return null;
   const metadata = {
     ...ctx.itemMetadata,
-    survey_id: ctx.survey.id, survey_name: ctx.survey.name, survey_version: ctx.version, question_id: owner.id, question_type: owner.type,
+    survey_id: ctx.survey.id,
+    survey_name: ctx.survey.name,
+    survey_version: ctx.version,
+    question_id: owner.id,
+    question_type: owner.type,
     ...(Object.keys(response.hidden).length ? { hidden: response.hidden } : {}),
   };
   const scoreField = isScoreType(owner.type) ? { [owner.type]: score } : {};
@@ -59,8 +66,14 @@ export function newFeedbackInput(ctx: AnswerContext, owner: Question): TCreateFe
   if (!content) return null;
   const { response } = ctx;
   return {
-    channel: response.channel === 'widget' ? 'widget' : 'survey', text: content.text, customerId: response.customerId ?? undefined, externalId: `survey:${response.id}:${owner.id}`,
-    language: content.language, metadata: content.metadata, links: { surveyResponseId: response.id }, ...content.scoreField,
+    channel: response.channel === 'widget' ? 'widget' : 'survey',
+    text: content.text,
+    customerId: response.customerId ?? undefined,
+    externalId: `survey:${response.id}:${owner.id}`,
+    language: content.language,
+    metadata: content.metadata,
+    links: { surveyResponseId: response.id },
+    ...content.scoreField,
   } as TCreateFeedbackInput;
 }
 
@@ -79,11 +92,19 @@ export async function syncAnswerFeedback(scope: WorkspaceScope, tx: Tx, ctx: Ans
   if (!content) return null;
   const { text, metadata, scoreField, language } = content;
   const stored = storedContent(await piiRedactionEnabled(tx, scope.workspaceId), text, metadata);
-  await tx.update(feedbackItems).set({
-    // The old search document no longer matches the text; the analysis queued below writes the new one.
-    ...stored, searchText: null, ...scoreField, language: language ?? null, languageConfidence: language ? 1 : null,
-    status: 'pending', updatedAt: new Date(),
-  }).where(scope.where(feedbackItems, eq(feedbackItems.id, existing)));
+  await tx
+    .update(feedbackItems)
+    .set({
+      // The old search document no longer matches the text; the analysis queued below writes the new one.
+      ...stored,
+      searchText: null,
+      ...scoreField,
+      language: language ?? null,
+      languageConfidence: language ? 1 : null,
+      status: 'pending',
+      updatedAt: new Date(),
+    })
+    .where(scope.where(feedbackItems, eq(feedbackItems.id, existing)));
   await enqueueAnalysis(tx, scope.workspaceId, [existing]);
   return existing;
 }

@@ -17,10 +17,13 @@ export interface PageFrame {
 }
 
 export function layout(frame: PageFrame, body: SafeHtml): string {
-  return '<!doctype html>' + html`<html lang="${frame.language}" dir="${isRtl(frame.language) ? 'rtl' : 'ltr'}">
+  return `<!doctype html>${
+    html`<html lang="${frame.language}" dir="${isRtl(frame.language) ? 'rtl' : 'ltr'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
 <title>${frame.title}</title>${fontsLink()}<link rel="stylesheet" href="/s/assets/survey.css">${frame.script ? html`<script src="${frame.script}" defer></script>` : ''}</head>
-<body><main class="survey">${frame.notice ? html`<p class="notice" role="status">${frame.notice}</p>` : ''}${body}</main></body></html>`.value;
+<body><main class="survey">${frame.notice ? html`<p class="notice" role="status">${frame.notice}</p>` : ''}${body}</main></body></html>`
+      .value
+  }`;
 }
 
 /** The bundled fonts, when the dashboard is built: Chinese and Persian never depend on what the device has. */
@@ -36,7 +39,10 @@ export function messagePage(language: PageLanguage, key: MessageKey, vars: Recor
 }
 
 const SCALE_LABELS: Record<string, [MessageKey, MessageKey]> = {
-  nps: ['npsLow', 'npsHigh'], csat: ['csatLow', 'csatHigh'], ces: ['cesLow', 'cesHigh'], rating: ['ratingLow', 'ratingHigh'],
+  nps: ['npsLow', 'npsHigh'],
+  csat: ['csatLow', 'csatHigh'],
+  ces: ['cesLow', 'cesHigh'],
+  rating: ['ratingLow', 'ratingHigh'],
 };
 
 /** The words at the two ends of a score scale: the question's own, else the defaults for its type. */
@@ -47,9 +53,16 @@ export function scaleEnds(def: SurveyDefinition, q: Question, language: PageLang
 }
 
 /** One score as shown to the respondent: stars for a rating, else the number in their digits. */
-export const scoreLabel = (type: string, n: number, language: PageLanguage) => (type === 'rating' ? '★'.repeat(n) : formatNumber(n, language));
+export const scoreLabel = (type: string, n: number, language: PageLanguage) =>
+  type === 'rating' ? '★'.repeat(n) : formatNumber(n, language);
 
-function questionField(def: SurveyDefinition, q: Question, language: PageLanguage, value: AnswerValue | undefined, error: string | undefined): SafeHtml {
+function questionField(
+  def: SurveyDefinition,
+  q: Question,
+  language: PageLanguage,
+  value: AnswerValue | undefined,
+  error: string | undefined,
+): SafeHtml {
   const t = messagesFor(language);
   const text = (l: Parameters<typeof localize>[0]) => localize(l, language, def);
   const name = `a_${q.id}`;
@@ -66,7 +79,14 @@ function questionField(def: SurveyDefinition, q: Question, language: PageLanguag
     const [low, high] = scaleEnds(def, q, language);
     const options = [];
     for (let n = min; n <= max; n++) {
-      options.push(radio(String(n), scoreLabel(q.type, n, language), value === n, q.type === 'rating' ? t('stars', { n: formatNumber(n, language) }) : undefined));
+      options.push(
+        radio(
+          String(n),
+          scoreLabel(q.type, n, language),
+          value === n,
+          q.type === 'rating' ? t('stars', { n: formatNumber(n, language) }) : undefined,
+        ),
+      );
     }
     control = html`<div class="scale-block"><div class="scale scale-${q.type}">${options}</div>
       <div class="scale-labels" aria-hidden="true"><span>${low}</span><span>${high}</span></div></div>`;
@@ -76,9 +96,11 @@ function questionField(def: SurveyDefinition, q: Question, language: PageLanguag
     control = html`<div class="choices">${radio('yes', t('yes'), value === true)}${radio('no', t('no'), value === false)}</div>`;
   } else {
     const chosen = new Set(Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
-    control = html`<div class="choices">${q.options!.map((o) => q.type === 'single'
-      ? radio(o.id, text(o.label), chosen.has(o.id))
-      : html`<label class="choice"><input type="checkbox" name="${name}" value="${o.id}"${chosen.has(o.id) ? html` checked` : ''}><span>${text(o.label)}</span></label>`)}</div>`;
+    control = html`<div class="choices">${q.options!.map((o) =>
+      q.type === 'single'
+        ? radio(o.id, text(o.label), chosen.has(o.id))
+        : html`<label class="choice"><input type="checkbox" name="${name}" value="${o.id}"${chosen.has(o.id) ? html` checked` : ''}><span>${text(o.label)}</span></label>`,
+    )}</div>`;
   }
   return html`<fieldset class="question q-${q.type}"${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>${legend}${control}
     ${error ? html`<p class="error" id="${errorId}" role="alert">${t('fixErrors')} ${error}</p>` : ''}</fieldset>`;
@@ -107,7 +129,9 @@ export function questionPage(p: QuestionPageInput): string {
   const t = messagesFor(p.language);
   const def = p.definition;
   const welcome = p.showWelcome && def.welcome ? html`<p class="welcome">${localize(def.welcome, p.language, def)}</p>` : '';
-  const progress = p.position ? html`<p class="progress">${t('progress', { n: formatNumber(p.position.n, p.language), total: formatNumber(p.position.total, p.language) })}</p>` : '';
+  const progress = p.position
+    ? html`<p class="progress">${t('progress', { n: formatNumber(p.position.n, p.language), total: formatNumber(p.position.total, p.language) })}</p>`
+    : '';
   const body = html`<h1>${p.surveyName}</h1>${welcome}${progress}
 <form method="post" action="${p.action}" accept-charset="utf-8"${p.formId ? html` id="${p.formId}"` : ''}>
 ${Object.entries(p.hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}

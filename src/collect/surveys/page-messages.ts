@@ -144,4 +144,5 @@ export function formatNumber(n: number, language: string): string {
 }
 
 /** Language names for the fallback notice, in the respondent's language. */
-export const languageName = (code: string, inLanguage: string) => new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+export const languageName = (code: string, inLanguage: string) =>
+  new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;

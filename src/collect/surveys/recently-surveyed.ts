@@ -10,17 +10,32 @@ import { surveyDisplays } from '../widget/widget.tables.js';
 export async function lastSurveyed(scope: WorkspaceScope, db: DbOrTx, customerIds: string[], since: Date): Promise<Map<string, Date>> {
   const latest = new Map<string, Date>();
   if (customerIds.length === 0) return latest;
-  const rows = (await Promise.all([
-    db.select({ id: surveySends.customerId, at: max(surveySends.createdAt) }).from(surveySends)
-      .where(scope.where(surveySends, inArray(surveySends.customerId, customerIds), inArray(surveySends.status, ['queued', 'sent']), gte(surveySends.createdAt, since)))
-      .groupBy(surveySends.customerId),
-    db.select({ id: surveyResponses.customerId, at: max(surveyResponses.startedAt) }).from(surveyResponses)
-      .where(scope.where(surveyResponses, inArray(surveyResponses.customerId, customerIds), gte(surveyResponses.startedAt, since)))
-      .groupBy(surveyResponses.customerId),
-    db.select({ id: surveyDisplays.customerId, at: max(surveyDisplays.displayedAt) }).from(surveyDisplays)
-      .where(scope.where(surveyDisplays, inArray(surveyDisplays.customerId, customerIds), gte(surveyDisplays.displayedAt, since)))
-      .groupBy(surveyDisplays.customerId),
-  ])).flat();
+  const rows = (
+    await Promise.all([
+      db
+        .select({ id: surveySends.customerId, at: max(surveySends.createdAt) })
+        .from(surveySends)
+        .where(
+          scope.where(
+            surveySends,
+            inArray(surveySends.customerId, customerIds),
+            inArray(surveySends.status, ['queued', 'sent']),
+            gte(surveySends.createdAt, since),
+          ),
+        )
+        .groupBy(surveySends.customerId),
+      db
+        .select({ id: surveyResponses.customerId, at: max(surveyResponses.startedAt) })
+        .from(surveyResponses)
+        .where(scope.where(surveyResponses, inArray(surveyResponses.customerId, customerIds), gte(surveyResponses.startedAt, since)))
+        .groupBy(surveyResponses.customerId),
+      db
+        .select({ id: surveyDisplays.customerId, at: max(surveyDisplays.displayedAt) })
+        .from(surveyDisplays)
+        .where(scope.where(surveyDisplays, inArray(surveyDisplays.customerId, customerIds), gte(surveyDisplays.displayedAt, since)))
+        .groupBy(surveyDisplays.customerId),
+    ])
+  ).flat();
   for (const { id, at } of rows) {
     if (!id || !at) continue;
     const prev = latest.get(id);

@@ -43,7 +43,10 @@ export function parseRecipientList(text: string): ListEntry[] {
   const entries: ListEntry[] = [];
   text.split(/\r\n|\r|\n/).forEach((row, i) => {
     for (const part of row.split(SEPARATORS)) {
-      const value = part.trim().replace(/^["'“”«»]+|["'“”«»]+$/g, '').trim();
+      const value = part
+        .trim()
+        .replace(/^["'“”«»]+|["'“”«»]+$/g, '')
+        .trim();
       if (!value) continue;
       const words = value.split(/\s+/);
       // Addresses separated by spaces only; a phone number keeps its spaces.
@@ -58,7 +61,12 @@ export function parseRecipientList(text: string): ListEntry[] {
 export async function resolveRecipientList(scope: WorkspaceScope, text: string): Promise<ResolvedList> {
   const entries = parseRecipientList(text);
   if (entries.length > SURVEY_LIMITS.maxListEntries) {
-    throw new AppError(400, 'invalid_input', `list: at most ${SURVEY_LIMITS.maxListEntries} entries at once (this list has ${entries.length}); send to a segment instead`, 'list');
+    throw new AppError(
+      400,
+      'invalid_input',
+      `list: at most ${SURVEY_LIMITS.maxListEntries} entries at once (this list has ${entries.length}); send to a segment instead`,
+      'list',
+    );
   }
   const usable = entries.filter((e) => e.value.length <= SURVEY_LIMITS.maxListEntryLength);
   const emailOf = (v: string) => (v.includes('@') && isEmail(v) ? emailKey(v) : null);
@@ -83,8 +91,10 @@ export async function resolveRecipientList(scope: WorkspaceScope, text: string):
       problems.push({ ...entry, value: `${entry.value.slice(0, 40)}…`, problem: 'too_long' });
       continue;
     }
-    const email = emailOf(entry.value), phone = phoneOf(entry.value);
-    const customerId = found.get(`x:${entry.value}`) ?? (email ? found.get(`e:${email}`) : undefined) ?? (phone ? found.get(`p:${phone}`) : undefined);
+    const email = emailOf(entry.value),
+      phone = phoneOf(entry.value);
+    const customerId =
+      found.get(`x:${entry.value}`) ?? (email ? found.get(`e:${email}`) : undefined) ?? (phone ? found.get(`p:${phone}`) : undefined);
     if (!customerId) {
       problems.push({ ...entry, problem: entry.value.includes('@') && !email ? 'invalid_email' : 'not_found' });
       continue;
@@ -101,7 +111,10 @@ export async function resolveRecipientList(scope: WorkspaceScope, text: string):
 }
 
 /** `x:`/`e:`/`p:` + identifier → customer id; a customer's own identifiers win over merged ones. */
-async function findByIdentifiers(scope: WorkspaceScope, ids: { externalIds: string[]; emails: string[]; phones: string[] }): Promise<Map<string, string>> {
+async function findByIdentifiers(
+  scope: WorkspaceScope,
+  ids: { externalIds: string[]; emails: string[]; phones: string[] },
+): Promise<Map<string, string>> {
   if (ids.externalIds.length === 0) return new Map();
   const [xs, es, ps] = [pgArray(ids.externalIds), pgArray(ids.emails), pgArray(ids.phones)];
   const rows = await scope.database.rows<{ key: string; id: string }>(sql`

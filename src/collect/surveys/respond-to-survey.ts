@@ -32,7 +32,9 @@ export interface RespondentSurvey {
 export async function surveyByPublicToken(database: Database, publicToken: string): Promise<RespondentSurvey | null> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(publicToken)) return null;
   const row = await readSurveyByToken(database, publicToken);
-  return row ? { survey: row.survey, scope: new WorkspaceScope(database, row.survey.workspaceId), current: row.version ?? undefined } : null;
+  return row
+    ? { survey: row.survey, scope: new WorkspaceScope(database, row.survey.workspaceId), current: row.version ?? undefined }
+    : null;
 }
 
 /** The current version, from the survey's own read when it was made with it. */
@@ -43,7 +45,10 @@ export async function respondentVersion(rs: RespondentSurvey): Promise<VersionRo
 /** A version by id; `known` (usually the current version, already read) saves the query. */
 async function versionById(scope: WorkspaceScope, versionId: string, db: DbOrTx = scope.db, known?: VersionRow): Promise<VersionRow> {
   if (known?.id === versionId) return known;
-  const [v] = await db.select().from(surveyVersions).where(scope.where(surveyVersions, eq(surveyVersions.id, versionId)));
+  const [v] = await db
+    .select()
+    .from(surveyVersions)
+    .where(scope.where(surveyVersions, eq(surveyVersions.id, versionId)));
   return v;
 }
 
@@ -66,11 +71,18 @@ export interface OpenResponseInput {
 }
 
 /** Finds the personal response or starts a new one; returns it with its resume token. */
-export async function openResponse(rs: RespondentSurvey, input: OpenResponseInput): Promise<{ response: ResponseRow; resumeToken: string }> {
+export async function openResponse(
+  rs: RespondentSurvey,
+  input: OpenResponseInput,
+): Promise<{ response: ResponseRow; resumeToken: string }> {
   const { survey, scope } = rs;
   assertOpen(survey);
   const resumeToken = input.personalKey ? personalResumeToken(survey.signingKey, input.personalKey) : randomToken(18);
-  const byPersonalKey = (key: string) => scope.db.select().from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.personalKey, key)));
+  const byPersonalKey = (key: string) =>
+    scope.db
+      .select()
+      .from(surveyResponses)
+      .where(scope.where(surveyResponses, eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.personalKey, key)));
   // With a response cap, an existing personal response is looked up first (it is never refused as
   // "full"); without one, the insert below finds it as a conflict, one query fewer for new respondents.
   if (input.personalKey && survey.settings.maxResponses) {
@@ -78,27 +90,48 @@ export async function openResponse(rs: RespondentSurvey, input: OpenResponseInpu
     if (existing) return { response: existing, resumeToken };
   }
   if (survey.settings.maxResponses) {
-    const [{ n }] = await scope.db.select({ n: count() }).from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.surveyId, survey.id)));
+    const [{ n }] = await scope.db
+      .select({ n: count() })
+      .from(surveyResponses)
+      .where(scope.where(surveyResponses, eq(surveyResponses.surveyId, survey.id)));
     if (n >= survey.settings.maxResponses) throw new AppError(409, 'survey_full', 'This survey has all the answers it needs');
   }
   const version = await respondentVersion(rs);
-  const [created] = await scope.db.insert(surveyResponses).values(scope.stamp({
-    id: newId(), surveyId: survey.id, versionId: version.id, customerId: input.customerId, channel: input.channel,
-    language: input.language, resumeTokenHash: sha256(resumeToken), personalKey: input.personalKey, hidden: input.hidden,
-  })).onConflictDoNothing().returning();
+  const [created] = await scope.db
+    .insert(surveyResponses)
+    .values(
+      scope.stamp({
+        id: newId(),
+        surveyId: survey.id,
+        versionId: version.id,
+        customerId: input.customerId,
+        channel: input.channel,
+        language: input.language,
+        resumeTokenHash: sha256(resumeToken),
+        personalKey: input.personalKey,
+        hidden: input.hidden,
+      }),
+    )
+    .onConflictDoNothing()
+    .returning();
   if (created) return { response: created, resumeToken };
   // The personal response exists (opened before, or by another tab at the same moment).
   if (input.personalKey) {
     const [existing] = await byPersonalKey(input.personalKey);
     if (existing) return { response: existing, resumeToken };
   }
-  const [existing] = await scope.db.select().from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.resumeTokenHash, sha256(resumeToken))));
+  const [existing] = await scope.db
+    .select()
+    .from(surveyResponses)
+    .where(scope.where(surveyResponses, eq(surveyResponses.resumeTokenHash, sha256(resumeToken))));
   return { response: existing, resumeToken };
 }
 
 export async function responseByResumeToken({ survey, scope }: RespondentSurvey, token: string): Promise<ResponseRow | null> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
-  const [r] = await scope.db.select().from(surveyResponses)
+  const [r] = await scope.db
+    .select()
+    .from(surveyResponses)
     .where(scope.where(surveyResponses, eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.resumeTokenHash, sha256(token))));
   return r ?? null;
 }
@@ -111,9 +144,17 @@ export interface ResponseState {
   next: Question | null;
 }
 
-export async function responseState(scope: WorkspaceScope, response: ResponseRow, db: DbOrTx = scope.db, knownVersion?: VersionRow): Promise<ResponseState & { items: Map<string, string> }> {
+export async function responseState(
+  scope: WorkspaceScope,
+  response: ResponseRow,
+  db: DbOrTx = scope.db,
+  knownVersion?: VersionRow,
+): Promise<ResponseState & { items: Map<string, string> }> {
   const v = await versionById(scope, response.versionId, db, knownVersion);
-  const rows = await db.select().from(surveyAnswers).where(scope.where(surveyAnswers, eq(surveyAnswers.responseId, response.id)));
+  const rows = await db
+    .select()
+    .from(surveyAnswers)
+    .where(scope.where(surveyAnswers, eq(surveyAnswers.responseId, response.id)));
   const answers: Answers = {};
   const items = new Map<string, string>();
   for (const r of rows) {
@@ -125,12 +166,18 @@ export async function responseState(scope: WorkspaceScope, response: ResponseRow
 }
 
 export class AnswerError extends AppError {
-  constructor(readonly questionId: string, message: string) {
+  constructor(
+    readonly questionId: string,
+    message: string,
+  ) {
     super(400, 'invalid_answer', `${questionId}: ${message}`, questionId);
   }
 }
 
-export interface PlannedAnswer { question: Question; value: AnswerValue | null }
+export interface PlannedAnswer {
+  question: Question;
+  value: AnswerValue | null;
+}
 
 /**
  * Checks the given answers against the response's state, in survey order (so a follow-up sent
@@ -145,7 +192,8 @@ function planAnswers(def: SurveyDefinition, state: { answers: Answers; seen: Set
   for (const question of def.questions.filter((q) => q.id in raw)) {
     const questionId = question.id;
     // A follow-up meant for other answers (a promoter question after a score of 3) is refused.
-    if (question.showIf && !conditionHolds(question.showIf, state.answers)) throw new AnswerError(questionId, 'this question does not apply to your earlier answers');
+    if (question.showIf && !conditionHolds(question.showIf, state.answers))
+      throw new AnswerError(questionId, 'this question does not apply to your earlier answers');
     const parsed = parseAnswer(question, raw[questionId]);
     if (!parsed.ok) throw new AnswerError(questionId, parsed.message);
     const before = state.answers[questionId];
@@ -162,10 +210,31 @@ function planAnswers(def: SurveyDefinition, state: { answers: Answers; seen: Set
  * Writes planned answers and their feedback items. Each item sees the answers up to its own
  * question, as if they had been sent one by one.
  */
-async function writeAnswers(scope: WorkspaceScope, tx: Tx, ctx: { survey: SurveyRow; version: number; definition: SurveyDefinition; response: ResponseRow; answers: Answers; items: Map<string, string>; itemMetadata?: Record<string, unknown> }, planned: PlannedAnswer[]): Promise<void> {
+async function writeAnswers(
+  scope: WorkspaceScope,
+  tx: Tx,
+  ctx: {
+    survey: SurveyRow;
+    version: number;
+    definition: SurveyDefinition;
+    response: ResponseRow;
+    answers: Answers;
+    items: Map<string, string>;
+    itemMetadata?: Record<string, unknown>;
+  },
+  planned: PlannedAnswer[],
+): Promise<void> {
   const { survey, definition: def, response } = ctx;
   const answers: Answers = { ...ctx.answers };
-  const feedbackCtx = { survey, version: ctx.version, definition: def, response, answers, items: ctx.items, itemMetadata: ctx.itemMetadata };
+  const feedbackCtx = {
+    survey,
+    version: ctx.version,
+    definition: def,
+    response,
+    answers,
+    items: ctx.items,
+    itemMetadata: ctx.itemMetadata,
+  };
   for (const { question, value } of planned) {
     const questionId = question.id;
     if (value === null) delete answers[questionId];
@@ -174,16 +243,34 @@ async function writeAnswers(scope: WorkspaceScope, tx: Tx, ctx: { survey: Survey
     // A question that owns its feedback item (a score) gets the item first and is written with
     // its id in one statement; a follow-up updates the item and links it to its score's answer.
     const ownItemId = owner?.id === questionId ? await syncAnswerFeedback(scope, tx, feedbackCtx, owner) : null;
-    await tx.insert(surveyAnswers).values(scope.stamp({ responseId: response.id, surveyId: survey.id, questionId, value, ...(ownItemId ? { feedbackItemId: ownItemId } : {}) }))
+    await tx
+      .insert(surveyAnswers)
+      .values(
+        scope.stamp({
+          responseId: response.id,
+          surveyId: survey.id,
+          questionId,
+          value,
+          ...(ownItemId ? { feedbackItemId: ownItemId } : {}),
+        }),
+      )
       .onConflictDoUpdate({
         target: [surveyAnswers.responseId, surveyAnswers.questionId],
-        set: { value: sql`excluded.value`, answeredAt: sql`now()`, ...(ownItemId ? { feedbackItemId: sql`excluded.feedback_item_id` } : {}) },
+        set: {
+          value: sql`excluded.value`,
+          answeredAt: sql`now()`,
+          ...(ownItemId ? { feedbackItemId: sql`excluded.feedback_item_id` } : {}),
+        },
       });
     if (owner && owner.id !== questionId) {
       const linked = ctx.items.get(owner.id);
       const itemId = await syncAnswerFeedback(scope, tx, feedbackCtx, owner);
       // Already linked to this item: nothing to update.
-      if (itemId && itemId !== linked) await tx.update(surveyAnswers).set({ feedbackItemId: itemId }).where(and(eq(surveyAnswers.responseId, response.id), eq(surveyAnswers.questionId, owner.id)));
+      if (itemId && itemId !== linked)
+        await tx
+          .update(surveyAnswers)
+          .set({ feedbackItemId: itemId })
+          .where(and(eq(surveyAnswers.responseId, response.id), eq(surveyAnswers.questionId, owner.id)));
     }
   }
 }
@@ -193,20 +280,35 @@ async function writeAnswers(scope: WorkspaceScope, tx: Tx, ctx: { survey: Survey
  * locked first, so a double submit waits for the first and then finds its answer: saving the
  * same answer twice changes nothing. A completed response accepts no more answers.
  */
-export async function saveAnswers({ survey, scope, current, itemMetadata }: RespondentSurvey, responseId: string, raw: Record<string, unknown>): Promise<ResponseState & { completed: boolean }> {
+export async function saveAnswers(
+  { survey, scope, current, itemMetadata }: RespondentSurvey,
+  responseId: string,
+  raw: Record<string, unknown>,
+): Promise<ResponseState & { completed: boolean }> {
   assertOpen(survey);
   const out = await scope.transaction(async (tx) => {
-    const [response] = await tx.select().from(surveyResponses).where(scope.where(surveyResponses, eq(surveyResponses.id, responseId))).for('update');
+    const [response] = await tx
+      .select()
+      .from(surveyResponses)
+      .where(scope.where(surveyResponses, eq(surveyResponses.id, responseId)))
+      .for('update');
     if (!response) throw new AppError(404, 'not_found', 'Response not found');
     if (response.status === 'completed') throw new AppError(409, 'response_completed', 'This response was already submitted');
     const state = await responseState(scope, response, tx, current);
     const { definition: def } = state;
     const initial = { ...state.answers };
     const planned = planAnswers(def, state, raw);
-    await writeAnswers(scope, tx, { survey, version: state.version, definition: def, response, answers: initial, items: state.items, itemMetadata }, planned);
+    await writeAnswers(
+      scope,
+      tx,
+      { survey, version: state.version, definition: def, response, answers: initial, items: state.items, itemMetadata },
+      planned,
+    );
     const next = firstOpenQuestion(def, state.answers, state.seen);
     const completed = next === null;
-    await tx.update(surveyResponses).set({ updatedAt: new Date(), ...(completed ? { status: 'completed', completedAt: new Date() } : {}) })
+    await tx
+      .update(surveyResponses)
+      .set({ updatedAt: new Date(), ...(completed ? { status: 'completed', completedAt: new Date() } : {}) })
       .where(scope.where(surveyResponses, eq(surveyResponses.id, responseId)));
     return { ...state, next, completed };
   });
@@ -232,7 +334,11 @@ export interface NewResponse {
  * (the two steps then report it with the response kept for the retry), or the response already
  * exists (a double submit: the two steps find it and wait for its lock).
  */
-export async function answerNewResponse(rs: RespondentSurvey, input: OpenResponseInput, raw: Record<string, unknown>): Promise<{ response: ResponseRow; resumeToken: string } | null> {
+export async function answerNewResponse(
+  rs: RespondentSurvey,
+  input: OpenResponseInput,
+  raw: Record<string, unknown>,
+): Promise<{ response: ResponseRow; resumeToken: string } | null> {
   const { survey, scope } = rs;
   assertOpen(survey);
   if (survey.settings.maxResponses) return null;
@@ -250,14 +356,27 @@ export async function answerNewResponse(rs: RespondentSurvey, input: OpenRespons
   const resumeToken = input.personalKey ? personalResumeToken(survey.signingKey, input.personalKey) : randomToken(18);
   const now = new Date();
   const row = scope.stamp({
-    id: newId(), surveyId: survey.id, versionId: version.id, customerId: input.customerId, channel: input.channel,
-    language: input.language, resumeTokenHash: sha256(resumeToken), personalKey: input.personalKey, hidden: input.hidden,
-    updatedAt: now, ...(completed ? { status: 'completed', completedAt: now } : {}),
+    id: newId(),
+    surveyId: survey.id,
+    versionId: version.id,
+    customerId: input.customerId,
+    channel: input.channel,
+    language: input.language,
+    resumeTokenHash: sha256(resumeToken),
+    personalKey: input.personalKey,
+    hidden: input.hidden,
+    updatedAt: now,
+    ...(completed ? { status: 'completed', completedAt: now } : {}),
   });
   const prepared: NewResponse = { scope, survey, version, planned, row, resumeToken, itemMetadata: rs.itemMetadata };
   // Answers that only create their own items (the usual first page) are written together with
   // other respondents' answers arriving at the same moment; anything else alone, as before.
-  if (planned.every(({ question }) => { const owner = feedbackOwner(def, question); return !owner || owner.id === question.id; })) {
+  if (
+    planned.every(({ question }) => {
+      const owner = feedbackOwner(def, question);
+      return !owner || owner.id === question.id;
+    })
+  ) {
     return answerNewResponseCoalesced(prepared, writeNewResponse);
   }
   const response = await scope.transaction((tx) => writeNewResponse(tx, prepared));
@@ -270,6 +389,19 @@ export async function answerNewResponse(rs: RespondentSurvey, input: OpenRespons
 export async function writeNewResponse(tx: Tx, p: NewResponse): Promise<ResponseRow | null> {
   const [created] = await tx.insert(surveyResponses).values(p.row).onConflictDoNothing().returning();
   if (!created) return null;
-  await writeAnswers(p.scope, tx, { survey: p.survey, version: p.version.version, definition: p.version.definition, response: created, answers: {}, items: new Map(), itemMetadata: p.itemMetadata }, p.planned);
+  await writeAnswers(
+    p.scope,
+    tx,
+    {
+      survey: p.survey,
+      version: p.version.version,
+      definition: p.version.definition,
+      response: created,
+      answers: {},
+      items: new Map(),
+      itemMetadata: p.itemMetadata,
+    },
+    p.planned,
+  );
   return created;
 }

@@ -9,15 +9,24 @@ import type { Database } from '../../platform/db/client.js';
 import { surveys, surveyVersions } from './surveys.tables.js';
 
 type Row = { survey: typeof surveys.$inferSelect; version: typeof surveyVersions.$inferSelect | null };
-interface Waiter { token: string; resolve(row: Row | null): void; reject(e: unknown): void }
-interface Reader { waiting: Waiter[]; inFlight: boolean }
+interface Waiter {
+  token: string;
+  resolve(row: Row | null): void;
+  reject(e: unknown): void;
+}
+interface Reader {
+  waiting: Waiter[];
+  inFlight: boolean;
+}
 
 const readers = new WeakMap<Database, Reader>();
 // Built once per database: the query builder costs more CPU than the query itself.
 const queries = new WeakMap<Database, ReturnType<typeof buildQuery>>();
 
 function buildQuery(database: Database) {
-  return database.db.select({ survey: surveys, version: surveyVersions }).from(surveys)
+  return database.db
+    .select({ survey: surveys, version: surveyVersions })
+    .from(surveys)
     .leftJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.currentVersion)))
     .where(sql`${surveys.publicToken} = any(${sql.placeholder('tokens')}::text[])`)
     .prepare('surveys_by_public_tokens');

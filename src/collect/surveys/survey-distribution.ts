@@ -49,8 +49,13 @@ export async function previewSurveyEmail(scope: WorkspaceScope, surveyId: string
   const [workspace] = await scope.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
   const nobody = '00000000-0000-0000-0000-000000000000';
   const email = renderSurveyEmail({
-    publicUrl, workspaceName: workspace.name, survey: { publicToken: survey.publicToken, signingKey: randomToken(32) }, definition,
-    language, customerId: nobody, sendId: nobody,
+    publicUrl,
+    workspaceName: workspace.name,
+    survey: { publicToken: survey.publicToken, signingKey: randomToken(32) },
+    definition,
+    language,
+    customerId: nobody,
+    sendId: nobody,
   });
   return { language, subject: email.subject, html: email.html, text: email.text };
 }
@@ -61,17 +66,33 @@ export async function createPersonalLinks(scope: WorkspaceScope, surveyId: strin
   const recipients = await resolveRecipients(scope, input);
   assertSomeone(recipients, input);
   const ids = recipients.customerIds;
-  const found = ids.length === 0 ? [] : await scope.db.select({
-    id: customers.id, name: customers.name, email: customers.email, phone: customers.phone, externalId: customers.externalId,
-  }).from(customers).where(scope.where(customers, inArray(customers.id, ids)));
+  const found =
+    ids.length === 0
+      ? []
+      : await scope.db
+          .select({
+            id: customers.id,
+            name: customers.name,
+            email: customers.email,
+            phone: customers.phone,
+            externalId: customers.externalId,
+          })
+          .from(customers)
+          .where(scope.where(customers, inArray(customers.id, ids)));
   const byId = new Map(found.map((c) => [c.id, c]));
   const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length > 0) throw new AppError(404, 'not_found', `customerIds: no such customer in this workspace (${unknown[0]})`, 'customerIds');
+  if (unknown.length > 0)
+    throw new AppError(404, 'not_found', `customerIds: no such customer in this workspace (${unknown[0]})`, 'customerIds');
   const x = linkExpiry();
   const links = ids.map((id) => {
     const c = byId.get(id)!;
     return {
-      customerId: id, name: c.name, email: c.email, phone: c.phone, externalId: c.externalId, ...recipients.entries?.get(id),
+      customerId: id,
+      name: c.name,
+      email: c.email,
+      phone: c.phone,
+      externalId: c.externalId,
+      ...recipients.entries?.get(id),
       url: `${publicUrl}/s/${survey.publicToken}?c=${signLink(survey.signingKey, { k: 'p', c: id, x })}`,
     };
   });

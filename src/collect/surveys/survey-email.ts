@@ -41,9 +41,14 @@ export function renderSurveyEmail(input: SurveyEmailInput): RenderedEmail {
   if (isScoreType(first.type)) {
     const [min, max] = SCORE_RANGES[first.type];
     const links: Array<{ n: number; url: string }> = [];
-    for (let n = min; n <= max; n++) links.push({ n, url: `${base}/e/${signLink(survey.signingKey, { k: 'a', c: input.customerId, s: input.sendId, q: first.id, v: n })}?lang=${lang}` });
+    for (let n = min; n <= max; n++)
+      links.push({
+        n,
+        url: `${base}/e/${signLink(survey.signingKey, { k: 'a', c: input.customerId, s: input.sendId, q: first.id, v: n })}?lang=${lang}`,
+      });
     const [low, high] = scaleEnds(def, first, lang);
-    const cell = (l: { n: number; url: string }) => html`<td style="padding:2px"><a href="${l.url}" style="display:inline-block;min-width:28px;padding:8px 4px;border:1px solid #b9c0cc;border-radius:6px;text-align:center;text-decoration:none;color:#1d2330;font-weight:600">${scoreLabel(first.type, l.n, lang)}</a></td>`;
+    const cell = (l: { n: number; url: string }) =>
+      html`<td style="padding:2px"><a href="${l.url}" style="display:inline-block;min-width:28px;padding:8px 4px;border:1px solid #b9c0cc;border-radius:6px;text-align:center;text-decoration:none;color:#1d2330;font-weight:600">${scoreLabel(first.type, l.n, lang)}</a></td>`;
     scale = html`<table role="presentation" dir="${dir}" style="border-collapse:collapse;margin:12px 0"><tr>${links.map(cell)}</tr></table>
 <p style="font-size:13px;color:#5b6475;margin:0 0 16px">${low} ← → ${high}</p>`;
     scaleText = links.map((l) => `${formatNumber(l.n, lang)}: ${l.url}`).join('\n');
@@ -61,10 +66,16 @@ ${scale}
 <p style="font-size:12px;color:#5b6475">${t('emailWhy', { workspace: input.workspaceName })} <a href="${unsubscribeUrl}" style="color:#5b6475">${t('unsubscribe')}</a></p>
 </div></body></html>`;
   const text = [
-    def.welcome ? localize(def.welcome, lang, def) : t('emailIntro'), '', title, '',
+    def.welcome ? localize(def.welcome, lang, def) : t('emailIntro'),
+    '',
+    title,
+    '',
     ...(scaleText ? [scaleText, ''] : []),
-    `${isScoreType(first.type) ? t('emailAnswer') : t('next')}: ${pageUrl}`, '', '--',
-    t('emailWhy', { workspace: input.workspaceName }), `${t('unsubscribe')}: ${unsubscribeUrl}`,
+    `${isScoreType(first.type) ? t('emailAnswer') : t('next')}: ${pageUrl}`,
+    '',
+    '--',
+    t('emailWhy', { workspace: input.workspaceName }),
+    `${t('unsubscribe')}: ${unsubscribeUrl}`,
   ].join('\n');
   return { subject, html: body.value, text, unsubscribeUrl };
 }

@@ -7,7 +7,15 @@ import { isScoreType, type Question, type SurveyDefinition } from '../../contrac
 
 import type { AnswerValue } from '../../contracts/survey-walk.js';
 
-export { conditionHolds, nextQuestion, questionPath, projectedPath, firstOpenQuestion, type AnswerValue, type Answers } from '../../contracts/survey-walk.js';
+export {
+  conditionHolds,
+  nextQuestion,
+  questionPath,
+  projectedPath,
+  firstOpenQuestion,
+  type AnswerValue,
+  type Answers,
+} from '../../contracts/survey-walk.js';
 
 export type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false; message: string };
 
@@ -27,9 +35,14 @@ export function parseAnswer(question: Question, raw: unknown): ParsedAnswer {
     case 'text': {
       if (typeof raw !== 'string') return { ok: false, message: 'must be text' };
       const text = raw.trim();
-      if (text.length > SURVEY_LIMITS.maxAnswerLength) return { ok: false, message: `must be at most ${SURVEY_LIMITS.maxAnswerLength} characters` };
+      if (text.length > SURVEY_LIMITS.maxAnswerLength)
+        return { ok: false, message: `must be at most ${SURVEY_LIMITS.maxAnswerLength} characters` };
       if (text.includes('\u0000')) return { ok: false, message: 'contains a NUL character' };
-      return text ? { ok: true, value: text } : question.required ? { ok: false, message: 'an answer is required' } : { ok: true, value: null };
+      return text
+        ? { ok: true, value: text }
+        : question.required
+          ? { ok: false, message: 'an answer is required' }
+          : { ok: true, value: null };
     }
     case 'yes_no': {
       const v = raw === true || raw === 'yes' || raw === 'true' ? true : raw === false || raw === 'no' || raw === 'false' ? false : null;

@@ -34,7 +34,8 @@ export function signLink(signingKey: string, payload: Omit<LinkPayload, 'x'> & {
 
 export function verifyLink(signingKey: string, token: string, kind: LinkPayload['k'], now = Date.now()): VerifiedLink {
   const [body, signature, extra] = token.split('.');
-  if (!body || !signature || extra !== undefined || !constantTimeEqual(signature, mac(signingKey, body))) return { ok: false, reason: 'forged' };
+  if (!body || !signature || extra !== undefined || !constantTimeEqual(signature, mac(signingKey, body)))
+    return { ok: false, reason: 'forged' };
   let payload: LinkPayload;
   try {
     payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as LinkPayload;

@@ -17,22 +17,45 @@ import { languageName, messagesFor, type MessageKey, type PageLanguage } from '.
 import { layout, messagePage, ONE_CLICK_JS, questionPage, SURVEY_CSS, thankYouPage } from './link-page.js';
 import { html } from '../../platform/http/html.js';
 import { personalKeyOf, personalResumeToken, verifyLink } from './survey-links.js';
-import { isScoreType, nameIn, SURVEY_LANGUAGES, type Question, type SurveyDefinition, type SurveyLanguage } from '../../contracts/survey-definition.js';
+import {
+  isScoreType,
+  nameIn,
+  SURVEY_LANGUAGES,
+  type Question,
+  type SurveyDefinition,
+  type SurveyLanguage,
+} from '../../contracts/survey-definition.js';
 import { parseAnswer, projectedPath, questionPath, type AnswerValue } from './survey-flow.js';
 import {
-  AnswerError, answerNewResponse, assertOpen, openResponse, respondentVersion, responseByResumeToken, responseState, responseVersion, saveAnswers,
-  surveyByPublicToken, type RespondentSurvey, type ResponseRow,
+  AnswerError,
+  answerNewResponse,
+  assertOpen,
+  openResponse,
+  respondentVersion,
+  responseByResumeToken,
+  responseState,
+  responseVersion,
+  saveAnswers,
+  surveyByPublicToken,
+  type RespondentSurvey,
+  type ResponseRow,
 } from './respond-to-survey.js';
 
-const PAGE_CSP = "default-src 'none'; style-src 'self'; font-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const PAGE_CSP =
+  "default-src 'none'; style-src 'self'; font-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 type Form = Record<string, string | string[]>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 function sendPage(reply: FastifyReply, status: number, body: string) {
   // Links carry tokens: no referrer leaks them, no cache keeps them.
-  return reply.code(status).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP)
-    .header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').send(body);
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', PAGE_CSP)
+    .header('referrer-policy', 'no-referrer')
+    .header('cache-control', 'no-store')
+    .send(body);
 }
 
 /** The language of error pages: the form's, ?lang=, else the browser's. */
@@ -48,7 +71,11 @@ function guessLanguage(req: FastifyRequest): PageLanguage {
 }
 
 const ERROR_PAGES: Record<string, MessageKey> = {
-  survey_closed: 'closed', survey_not_live: 'notLive', survey_full: 'full', response_completed: 'alreadyDone', not_found: 'notFound',
+  survey_closed: 'closed',
+  survey_not_live: 'notLive',
+  survey_full: 'full',
+  response_completed: 'alreadyDone',
+  not_found: 'notFound',
 };
 
 function offeredLanguage(def: SurveyDefinition, value: string | undefined): SurveyLanguage {
@@ -56,9 +83,14 @@ function offeredLanguage(def: SurveyDefinition, value: string | undefined): Surv
 }
 
 /** The questions to show next: one, or every question that currently applies on an all-on-one-page survey. */
-function questionsToShow(def: SurveyDefinition, state: { answers: Record<string, unknown>; seen: Set<string> }, next: Question): Question[] {
+function questionsToShow(
+  def: SurveyDefinition,
+  state: { answers: Record<string, unknown>; seen: Set<string> },
+  next: Question,
+): Question[] {
   if (def.display === 'one_per_screen') return [next];
-  return questionPath(def, state.answers as never).filter((q) => !state.seen.has(q.id))
+  return questionPath(def, state.answers as never)
+    .filter((q) => !state.seen.has(q.id))
     .concat(def.questions.filter((q) => !q.showIf && !state.seen.has(q.id)))
     .filter((q, i, all) => all.findIndex((x) => x.id === q.id) === i)
     .sort((a, b) => def.questions.indexOf(a) - def.questions.indexOf(b));
@@ -72,32 +104,49 @@ function position(def: SurveyDefinition, state: { answers: Record<string, unknow
 
 export async function surveyPageRoutes(app: FastifyInstance, opts: { database: Database }) {
   const { database } = opts;
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: SURVEY_LIMITS.formBodyBytes }, (_req, body, done) => {
-    const out: Form = {};
-    for (const [k, v] of new URLSearchParams(body as string)) {
-      const prev = out[k];
-      out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-    }
-    done(null, out);
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: SURVEY_LIMITS.formBodyBytes },
+    (_req, body, done) => {
+      const out: Form = {};
+      for (const [k, v] of new URLSearchParams(body as string)) {
+        const prev = out[k];
+        out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+      }
+      done(null, out);
+    },
+  );
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     const language = guessLanguage(req);
     if (err instanceof AppError) {
       const key = ERROR_PAGES[err.code];
-      return sendPage(reply, err.status, key ? messagePage(language, key) : layout({ language, title: err.message }, html`<h1 class="message">${err.message}</h1>`));
+      return sendPage(
+        reply,
+        err.status,
+        key ? messagePage(language, key) : layout({ language, title: err.message }, html`<h1 class="message">${err.message}</h1>`),
+      );
     }
     if (err.statusCode === 429) return sendPage(reply, 429, messagePage(language, 'tooMany'));
     if (isDatabaseUnavailable(err)) {
       req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
-      return sendPage(reply.header('retry-after', String(DB_LIMITS.unavailableRetryAfterSeconds)), 503, messagePage(language, 'unavailable'));
+      return sendPage(
+        reply.header('retry-after', String(DB_LIMITS.unavailableRetryAfterSeconds)),
+        503,
+        messagePage(language, 'unavailable'),
+      );
     }
-    if (err.statusCode && err.statusCode < 500) return sendPage(reply, err.statusCode, layout({ language, title: err.message }, html`<h1 class="message">${err.message}</h1>`));
+    if (err.statusCode && err.statusCode < 500)
+      return sendPage(reply, err.statusCode, layout({ language, title: err.message }, html`<h1 class="message">${err.message}</h1>`));
     req.log.error({ err }, 'survey page failed');
     return sendPage(reply, 500, layout({ language, title: 'Error' }, html`<h1 class="message">Something went wrong (${req.id}).</h1>`));
   });
 
-  app.get('/s/assets/survey.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SURVEY_CSS));
-  app.get('/s/assets/one-click.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(ONE_CLICK_JS));
+  app.get('/s/assets/survey.css', async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SURVEY_CSS),
+  );
+  app.get('/s/assets/one-click.js', async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(ONE_CLICK_JS),
+  );
 
   const loadSurvey = async (token: string): Promise<RespondentSurvey> => {
     const rs = await surveyByPublicToken(database, token);
@@ -107,12 +156,15 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
   // The customer a signed link names. One that is not (or no longer) a customer of the survey's
   // workspace makes the link as unknown as a wrong token; a merged record answers for the one it joined.
   const linkedCustomer = async (rs: RespondentSurvey, id: string) => {
-    const [c] = await rs.scope.db.select({ id: customers.id, mergedIntoId: customers.mergedIntoId, locale: customers.locale })
-      .from(customers).where(rs.scope.where(customers, eq(customers.id, id)));
+    const [c] = await rs.scope.db
+      .select({ id: customers.id, mergedIntoId: customers.mergedIntoId, locale: customers.locale })
+      .from(customers)
+      .where(rs.scope.where(customers, eq(customers.id, id)));
     if (!c) throw new AppError(404, 'not_found', 'Survey not found');
     return { id: c.mergedIntoId ?? c.id, locale: c.locale };
   };
-  const linkError = (language: PageLanguage, reason: 'forged' | 'expired') => new AppError(reason === 'forged' ? 403 : 410, `link_${reason}`, messagesFor(language)(reason));
+  const linkError = (language: PageLanguage, reason: 'forged' | 'expired') =>
+    new AppError(reason === 'forged' ? 403 : 410, `link_${reason}`, messagesFor(language)(reason));
 
   // Start page: the first question(s). The nonce makes a double-submitted first answer one response.
   app.get('/s/:token', async (req, reply) => {
@@ -144,10 +196,22 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const shown = questionsToShow(def, state, firstQuestion);
     hidden._q = shown.map((q) => q.id).join(',');
     const notice = choice.fallbackFrom ? messagesFor(lang)('languageFallback', { language: languageName(lang, lang) }) : undefined;
-    return sendPage(reply, 200, questionPage({
-      surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: shown, answers: {}, action: `/s/${token}/answer`,
-      hidden, notice, showWelcome: true, position: position(def, state, shown[0]),
-    }));
+    return sendPage(
+      reply,
+      200,
+      questionPage({
+        surveyName: nameIn(rs.survey, lang),
+        definition: def,
+        language: lang,
+        questions: shown,
+        answers: {},
+        action: `/s/${token}/answer`,
+        hidden,
+        notice,
+        showWelcome: true,
+        position: position(def, state, shown[0]),
+      }),
+    );
   });
 
   app.get('/s/:token/r/:resume', async (req, reply) => {
@@ -168,12 +232,21 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const shown = revisit ? [revisit] : questionsToShow(def, state, target);
     const index = path.findIndex((q) => q.id === shown[0].id);
     const previous = index > 0 ? path[index - 1] : undefined;
-    return sendPage(reply, 200, questionPage({
-      surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: shown, answers: state.answers,
-      action: `/s/${token}/answer`, hidden: { _r: resume, _lang: lang, _q: shown.map((q) => q.id).join(',') },
-      backHref: previous ? `/s/${token}/r/${resume}?q=${previous.id}&lang=${lang}` : undefined,
-      position: position(def, state, shown[0]),
-    }));
+    return sendPage(
+      reply,
+      200,
+      questionPage({
+        surveyName: nameIn(rs.survey, lang),
+        definition: def,
+        language: lang,
+        questions: shown,
+        answers: state.answers,
+        action: `/s/${token}/answer`,
+        hidden: { _r: resume, _lang: lang, _q: shown.map((q) => q.id).join(',') },
+        backHref: previous ? `/s/${token}/r/${resume}?q=${previous.id}&lang=${lang}` : undefined,
+        position: position(def, state, shown[0]),
+      }),
+    );
   });
 
   // One click in an email: the page pre-selects the score and submits it by POST (scanners that
@@ -187,88 +260,123 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     const def = version.definition;
     const question = def.questions.find((q) => q.id === v.payload.q && isScoreType(q.type));
     if (!question) throw linkError(guessLanguage(req), 'forged');
-    const lang = chooseLanguage(def, { requested: (req.query as Record<string, string>).lang, customerLocale: (await linkedCustomer(rs, v.payload.c)).locale, acceptLanguage: req.headers['accept-language'] }).language;
+    const lang = chooseLanguage(def, {
+      requested: (req.query as Record<string, string>).lang,
+      customerLocale: (await linkedCustomer(rs, v.payload.c)).locale,
+      acceptLanguage: req.headers['accept-language'],
+    }).language;
     assertOpen(rs.survey);
-    return sendPage(reply, 200, questionPage({
-      surveyName: nameIn(rs.survey, lang), definition: def, language: lang, questions: [question], answers: { [question.id]: v.payload.v! },
-      action: `/s/${token}/answer`, hidden: { _a: click, _lang: lang, _q: question.id }, notice: messagesFor(lang)('oneClickSaving'),
-      script: '/s/assets/one-click.js', formId: 'one-click', submitKey: 'oneClickSave',
-    }));
+    return sendPage(
+      reply,
+      200,
+      questionPage({
+        surveyName: nameIn(rs.survey, lang),
+        definition: def,
+        language: lang,
+        questions: [question],
+        answers: { [question.id]: v.payload.v! },
+        action: `/s/${token}/answer`,
+        hidden: { _a: click, _lang: lang, _q: question.id },
+        notice: messagesFor(lang)('oneClickSaving'),
+        script: '/s/assets/one-click.js',
+        formId: 'one-click',
+        submitKey: 'oneClickSave',
+      }),
+    );
   });
 
-  app.post('/s/:token/answer', { config: { rateLimit: { max: SURVEY_LIMITS.submitsPerMinute, timeWindow: 60_000 } } }, async (req, reply) => {
-    const { token } = req.params as { token: string };
-    const form = (req.body ?? {}) as Form;
-    if (typeof form !== 'object' || Array.isArray(form)) throw new AppError(415, 'form_required', 'Send the survey form');
-    const rs = await loadSurvey(token);
-    let response: ResponseRow | null = null;
-    let resume = first(form._r);
-    const raw: Record<string, unknown> = {};
-    for (const id of (first(form._q) ?? '').split(',').filter(Boolean).slice(0, SURVEY_LIMITS.maxQuestions)) raw[id] = '';
-    for (const [k, v] of Object.entries(form)) if (k.startsWith('a_')) raw[k.slice(2)] = v;
-    if (resume) {
-      response = await responseByResumeToken(rs, resume);
-      if (!response) throw new AppError(404, 'not_found', 'Response not found');
-    } else {
-      const version = await respondentVersion(rs);
-      const def = version.definition;
-      let customerId: string | null = null;
-      let personalKey: string;
-      let channel: 'link' | 'email' = 'link';
-      const personal = first(form._c), click = first(form._a);
-      if (click) {
-        const v = verifyLink(rs.survey.signingKey, click, 'a');
-        if (!v.ok) throw linkError(guessLanguage(req), v.reason);
-        customerId = (await linkedCustomer(rs, v.payload.c)).id;
-        personalKey = personalKeyOf(v.payload);
-        channel = 'email';
-        if (raw[v.payload.q!] === undefined || raw[v.payload.q!] === '') raw[v.payload.q!] = v.payload.v;
-      } else if (personal) {
-        const v = verifyLink(rs.survey.signingKey, personal, 'p');
-        if (!v.ok) throw linkError(guessLanguage(req), v.reason);
-        customerId = (await linkedCustomer(rs, v.payload.c)).id;
-        personalKey = personalKeyOf(v.payload);
-        if (v.payload.s) channel = 'email';
+  app.post(
+    '/s/:token/answer',
+    { config: { rateLimit: { max: SURVEY_LIMITS.submitsPerMinute, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      const { token } = req.params as { token: string };
+      const form = (req.body ?? {}) as Form;
+      if (typeof form !== 'object' || Array.isArray(form)) throw new AppError(415, 'form_required', 'Send the survey form');
+      const rs = await loadSurvey(token);
+      let response: ResponseRow | null = null;
+      let resume = first(form._r);
+      const raw: Record<string, unknown> = {};
+      for (const id of (first(form._q) ?? '').split(',').filter(Boolean).slice(0, SURVEY_LIMITS.maxQuestions)) raw[id] = '';
+      for (const [k, v] of Object.entries(form)) if (k.startsWith('a_')) raw[k.slice(2)] = v;
+      if (resume) {
+        response = await responseByResumeToken(rs, resume);
+        if (!response) throw new AppError(404, 'not_found', 'Response not found');
       } else {
-        const nonce = first(form._n);
-        if (!nonce || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce)) throw new AppError(400, 'invalid_input', '_n: the form is incomplete; reload the survey page', '_n');
-        personalKey = `anon:${nonce}`;
+        const version = await respondentVersion(rs);
+        const def = version.definition;
+        let customerId: string | null = null;
+        let personalKey: string;
+        let channel: 'link' | 'email' = 'link';
+        const personal = first(form._c),
+          click = first(form._a);
+        if (click) {
+          const v = verifyLink(rs.survey.signingKey, click, 'a');
+          if (!v.ok) throw linkError(guessLanguage(req), v.reason);
+          customerId = (await linkedCustomer(rs, v.payload.c)).id;
+          personalKey = personalKeyOf(v.payload);
+          channel = 'email';
+          if (raw[v.payload.q!] === undefined || raw[v.payload.q!] === '') raw[v.payload.q!] = v.payload.v;
+        } else if (personal) {
+          const v = verifyLink(rs.survey.signingKey, personal, 'p');
+          if (!v.ok) throw linkError(guessLanguage(req), v.reason);
+          customerId = (await linkedCustomer(rs, v.payload.c)).id;
+          personalKey = personalKeyOf(v.payload);
+          if (v.payload.s) channel = 'email';
+        } else {
+          const nonce = first(form._n);
+          if (!nonce || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce))
+            throw new AppError(400, 'invalid_input', '_n: the form is incomplete; reload the survey page', '_n');
+          personalKey = `anon:${nonce}`;
+        }
+        const hidden: Record<string, string> = {};
+        for (const name of def.hiddenFields) {
+          const value = first(form[`h_${name}`]);
+          if (value) hidden[name] = value.slice(0, 200);
+        }
+        const input = { customerId, personalKey, channel, language: offeredLanguage(def, first(form._lang)), hidden };
+        // A new respondent's first answers are saved with the response in one transaction.
+        const answered = await answerNewResponse(rs, input, raw);
+        if (answered)
+          return reply.redirect(
+            `/s/${token}/r/${answered.resumeToken}?lang=${offeredLanguage(def, first(form._lang) ?? answered.response.language)}`,
+            303,
+          );
+        const opened = await openResponse(rs, input);
+        response = opened.response;
+        resume = opened.resumeToken;
       }
-      const hidden: Record<string, string> = {};
-      for (const name of def.hiddenFields) {
-        const value = first(form[`h_${name}`]);
-        if (value) hidden[name] = value.slice(0, 200);
+      const lang = offeredLanguage((await responseVersion(rs, response)).definition, first(form._lang) ?? response.language);
+      try {
+        await saveAnswers(rs, response.id, raw);
+      } catch (err) {
+        if (!(err instanceof AnswerError)) throw err;
+        const state = await responseState(rs.scope, response, rs.scope.db, rs.current);
+        const shown = state.definition.questions.filter((q) => q.id in raw);
+        // Echo what was typed, so a respondent fixes one field instead of retyping the page.
+        const echoed: Record<string, AnswerValue> = { ...state.answers };
+        for (const q of shown) {
+          const parsed = parseAnswer({ ...q, required: false }, raw[q.id]);
+          if (parsed.ok && parsed.value !== null) echoed[q.id] = parsed.value;
+          else if (typeof raw[q.id] === 'string') echoed[q.id] = raw[q.id] as string;
+        }
+        return sendPage(
+          reply,
+          400,
+          questionPage({
+            surveyName: nameIn(rs.survey, lang),
+            definition: state.definition,
+            language: lang,
+            questions: shown.length ? shown : [state.next!].filter(Boolean),
+            answers: echoed,
+            errors: { [err.questionId]: err.message.replace(`${err.questionId}: `, '') },
+            action: `/s/${token}/answer`,
+            hidden: { _r: resume, _lang: lang, _q: shown.map((q) => q.id).join(',') },
+          }),
+        );
       }
-      const input = { customerId, personalKey, channel, language: offeredLanguage(def, first(form._lang)), hidden };
-      // A new respondent's first answers are saved with the response in one transaction.
-      const answered = await answerNewResponse(rs, input, raw);
-      if (answered) return reply.redirect(`/s/${token}/r/${answered.resumeToken}?lang=${offeredLanguage(def, first(form._lang) ?? answered.response.language)}`, 303);
-      const opened = await openResponse(rs, input);
-      response = opened.response;
-      resume = opened.resumeToken;
-    }
-    const lang = offeredLanguage((await responseVersion(rs, response)).definition, first(form._lang) ?? response.language);
-    try {
-      await saveAnswers(rs, response.id, raw);
-    } catch (err) {
-      if (!(err instanceof AnswerError)) throw err;
-      const state = await responseState(rs.scope, response, rs.scope.db, rs.current);
-      const shown = state.definition.questions.filter((q) => q.id in raw);
-      // Echo what was typed, so a respondent fixes one field instead of retyping the page.
-      const echoed: Record<string, AnswerValue> = { ...state.answers };
-      for (const q of shown) {
-        const parsed = parseAnswer({ ...q, required: false }, raw[q.id]);
-        if (parsed.ok && parsed.value !== null) echoed[q.id] = parsed.value;
-        else if (typeof raw[q.id] === 'string') echoed[q.id] = raw[q.id] as string;
-      }
-      return sendPage(reply, 400, questionPage({
-        surveyName: nameIn(rs.survey, lang), definition: state.definition, language: lang, questions: shown.length ? shown : [state.next!].filter(Boolean),
-        answers: echoed, errors: { [err.questionId]: err.message.replace(`${err.questionId}: `, '') },
-        action: `/s/${token}/answer`, hidden: { _r: resume, _lang: lang, _q: shown.map((q) => q.id).join(',') },
-      }));
-    }
-    return reply.redirect(`/s/${token}/r/${resume}?lang=${lang}`, 303);
-  });
+      return reply.redirect(`/s/${token}/r/${resume}?lang=${lang}`, 303);
+    },
+  );
 
   const unsubscribePage = async (req: FastifyRequest, reply: FastifyReply, confirm: boolean) => {
     const { token, unsub } = req.params as { token: string; unsub: string };
@@ -277,16 +385,35 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
     if (!v.ok) throw linkError(guessLanguage(req), v.reason);
     const customer = await linkedCustomer(rs, v.payload.c);
     const language = offeredLanguage((await respondentVersion(rs)).definition, customer.locale?.slice(0, 2) ?? undefined);
-    const [{ workspace }] = await rs.scope.db.select({ workspace: workspaces.name }).from(workspaces).where(eq(workspaces.id, rs.survey.workspaceId));
+    const [{ workspace }] = await rs.scope.db
+      .select({ workspace: workspaces.name })
+      .from(workspaces)
+      .where(eq(workspaces.id, rs.survey.workspaceId));
     const t = messagesFor(language);
     if (confirm) {
-      await rs.scope.db.insert(surveyOptOuts).values(rs.scope.stamp({ customerId: customer.id })).onConflictDoNothing();
-      return sendPage(reply, 200, layout({ language, title: t('unsubscribe') }, html`<h1 class="message">${t('unsubscribed', { workspace })}</h1>`));
+      await rs.scope.db
+        .insert(surveyOptOuts)
+        .values(rs.scope.stamp({ customerId: customer.id }))
+        .onConflictDoNothing();
+      return sendPage(
+        reply,
+        200,
+        layout({ language, title: t('unsubscribe') }, html`<h1 class="message">${t('unsubscribed', { workspace })}</h1>`),
+      );
     }
-    return sendPage(reply, 200, layout({ language, title: t('unsubscribe') }, html`<h1>${t('unsubscribeConfirm', { workspace })}</h1>
-      <form method="post" action="/u/${token}/${unsub}"><button type="submit">${t('unsubscribeButton')}</button></form>`));
+    return sendPage(
+      reply,
+      200,
+      layout(
+        { language, title: t('unsubscribe') },
+        html`<h1>${t('unsubscribeConfirm', { workspace })}</h1>
+      <form method="post" action="/u/${token}/${unsub}"><button type="submit">${t('unsubscribeButton')}</button></form>`,
+      ),
+    );
   };
   app.get('/u/:token/:unsub', (req, reply) => unsubscribePage(req, reply, false));
   // Also the RFC 8058 one-click target (List-Unsubscribe-Post), which mail clients POST to.
-  app.post('/u/:token/:unsub', { config: { rateLimit: { max: SURVEY_LIMITS.submitsPerMinute, timeWindow: 60_000 } } }, (req, reply) => unsubscribePage(req, reply, true));
+  app.post('/u/:token/:unsub', { config: { rateLimit: { max: SURVEY_LIMITS.submitsPerMinute, timeWindow: 60_000 } } }, (req, reply) =>
+    unsubscribePage(req, reply, true),
+  );
 }

@@ -25,19 +25,28 @@ export interface Recipients {
 export async function resolveRecipients(scope: WorkspaceScope, input: RecipientsInput): Promise<Recipients> {
   if (input.segmentId) {
     const segment = await loadSegment(scope, input.segmentId).catch((err: unknown) => {
-      if (err instanceof AppError && err.status === 404) throw new AppError(404, 'not_found', 'segmentId: no such segment in this workspace', 'segmentId');
+      if (err instanceof AppError && err.status === 404)
+        throw new AppError(404, 'not_found', 'segmentId: no such segment in this workspace', 'segmentId');
       throw err;
     });
-    const rows = await scope.database.rows<{ id: string }>(sql`select m.id from (${segmentMembersSql(scope, segment.definition)}) m limit ${SURVEY_LIMITS.maxRecipients + 1}`);
+    const rows = await scope.database.rows<{ id: string }>(
+      sql`select m.id from (${segmentMembersSql(scope, segment.definition)}) m limit ${SURVEY_LIMITS.maxRecipients + 1}`,
+    );
     if (rows.length > SURVEY_LIMITS.maxRecipients) {
-      throw new AppError(400, 'too_many_recipients', `segmentId: this segment has more than ${SURVEY_LIMITS.maxRecipients} customers, the most one send reaches; narrow it down or use a trigger`, 'segmentId');
+      throw new AppError(
+        400,
+        'too_many_recipients',
+        `segmentId: this segment has more than ${SURVEY_LIMITS.maxRecipients} customers, the most one send reaches; narrow it down or use a trigger`,
+        'segmentId',
+      );
     }
     return { customerIds: rows.map((r) => r.id), segment: { id: segment.id, name: segment.name } };
   }
   if (input.list !== undefined) {
     const resolved = await resolveRecipientList(scope, input.list);
     return {
-      customerIds: resolved.customers.map((c) => c.customerId), list: resolved.report,
+      customerIds: resolved.customers.map((c) => c.customerId),
+      list: resolved.report,
       entries: new Map(resolved.customers.map((c) => [c.customerId, { line: c.line, value: c.value }])),
     };
   }

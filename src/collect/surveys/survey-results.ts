@@ -15,23 +15,34 @@ const LATEST_TEXTS = 50;
 export async function surveyResults(scope: WorkspaceScope, surveyId: string, { feedbackText }: { feedbackText: boolean }) {
   const survey = await getSurvey(scope, surveyId);
   const questions = survey.definition.questions;
-  const byStatus = await scope.db.select({ status: surveyResponses.status, channel: surveyResponses.channel, n: count() }).from(surveyResponses)
-    .where(scope.where(surveyResponses, eq(surveyResponses.surveyId, surveyId))).groupBy(surveyResponses.status, surveyResponses.channel);
+  const byStatus = await scope.db
+    .select({ status: surveyResponses.status, channel: surveyResponses.channel, n: count() })
+    .from(surveyResponses)
+    .where(scope.where(surveyResponses, eq(surveyResponses.surveyId, surveyId)))
+    .groupBy(surveyResponses.status, surveyResponses.channel);
   const started = byStatus.reduce((s, r) => s + r.n, 0);
   const completed = byStatus.filter((r) => r.status === 'completed').reduce((s, r) => s + r.n, 0);
   // Where responses were started: link, email or widget (their feedback items' channel is
   // `widget` for the widget, `survey` for the others).
   const byChannel: Record<string, number> = {};
   for (const r of byStatus) byChannel[r.channel] = (byChannel[r.channel] ?? 0) + r.n;
-  const sends = await scope.db.select({ status: surveySends.status, n: count() }).from(surveySends)
-    .where(scope.where(surveySends, eq(surveySends.surveyId, surveyId))).groupBy(surveySends.status);
+  const sends = await scope.db
+    .select({ status: surveySends.status, n: count() })
+    .from(surveySends)
+    .where(scope.where(surveySends, eq(surveySends.surveyId, surveyId)))
+    .groupBy(surveySends.status);
   const delivered = sends.find((s) => s.status === 'sent')?.n ?? 0;
-  const [{ emailResponses }] = await scope.db.select({ emailResponses: count() }).from(surveyResponses)
+  const [{ emailResponses }] = await scope.db
+    .select({ emailResponses: count() })
+    .from(surveyResponses)
     .where(scope.where(surveyResponses, eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.channel, 'email')));
 
   // Counts per (question, value); a multiple-choice answer counts once per chosen option.
   const counted = questions.filter((q) => q.type !== 'text').map((q) => q.id);
-  const rows = counted.length === 0 ? [] : await scope.database.rows<{ question_id: string; value: unknown; n: number }>(sql`
+  const rows =
+    counted.length === 0
+      ? []
+      : await scope.database.rows<{ question_id: string; value: unknown; n: number }>(sql`
     select a.question_id, e.value, count(*)::int as n
     from survey_answers a
     cross join lateral jsonb_array_elements(case when jsonb_typeof(a.value) = 'array' then a.value else jsonb_build_array(a.value) end) as e(value)
@@ -52,37 +63,64 @@ export async function surveyResults(scope: WorkspaceScope, surveyId: string, { f
     if (q.type === 'nps') return { ...base, nps: npsSummary(numeric) };
     if (q.type === 'csat') return { ...base, csat: csatSummary(numeric) };
     if (isScoreType(q.type)) return { ...base, mean: meanSummary(numeric) };
-    if (q.type === 'yes_no') return { ...base, yesShare: wilsonPercent(distribution.true ?? 0, (distribution.true ?? 0) + (distribution.false ?? 0)) };
+    if (q.type === 'yes_no')
+      return { ...base, yesShare: wilsonPercent(distribution.true ?? 0, (distribution.true ?? 0) + (distribution.false ?? 0)) };
     if (q.type === 'text') return { ...base, answers: textCounts.find((r) => r.question_id === q.id)?.n ?? 0 };
     return base;
   });
 
   // Open-text answers live in feedback items (with their analysis); newest first.
-  const textItems = await scope.db.select({
-    id: feedbackItems.id, text: feedbackText ? feedbackItems.text : sql<null>`null`, language: feedbackItems.language, sentiment: feedbackItems.sentiment,
-    sentimentScore: feedbackItems.sentimentScore, type: feedbackItems.feedbackType, topics: feedbackItems.topics,
-    nps: feedbackItems.nps, csat: feedbackItems.csat, ces: feedbackItems.ces, rating: feedbackItems.rating,
-    questionId: sql<string>`${feedbackItems.metadata}->>'question_id'`, createdAt: feedbackItems.createdAt, status: feedbackItems.status,
-  }).from(feedbackItems)
+  const textItems = await scope.db
+    .select({
+      id: feedbackItems.id,
+      text: feedbackText ? feedbackItems.text : sql<null>`null`,
+      language: feedbackItems.language,
+      sentiment: feedbackItems.sentiment,
+      sentimentScore: feedbackItems.sentimentScore,
+      type: feedbackItems.feedbackType,
+      topics: feedbackItems.topics,
+      nps: feedbackItems.nps,
+      csat: feedbackItems.csat,
+      ces: feedbackItems.ces,
+      rating: feedbackItems.rating,
+      questionId: sql<string>`${feedbackItems.metadata}->>'question_id'`,
+      createdAt: feedbackItems.createdAt,
+      status: feedbackItems.status,
+    })
+    .from(feedbackItems)
     .innerJoin(surveyResponses, eq(surveyResponses.id, feedbackItems.surveyResponseId))
     .where(scope.where(feedbackItems, eq(surveyResponses.surveyId, surveyId), ne(feedbackItems.text, '')))
-    .orderBy(desc(feedbackItems.createdAt), desc(feedbackItems.id)).limit(LATEST_TEXTS);
-  const sentiments = await scope.db.select({ sentiment: feedbackItems.sentiment, n: count() }).from(feedbackItems)
+    .orderBy(desc(feedbackItems.createdAt), desc(feedbackItems.id))
+    .limit(LATEST_TEXTS);
+  const sentiments = await scope.db
+    .select({ sentiment: feedbackItems.sentiment, n: count() })
+    .from(feedbackItems)
     .innerJoin(surveyResponses, eq(surveyResponses.id, feedbackItems.surveyResponseId))
-    .where(scope.where(feedbackItems, eq(surveyResponses.surveyId, surveyId), ne(feedbackItems.text, ''), isNotNull(feedbackItems.sentiment)))
+    .where(
+      scope.where(feedbackItems, eq(surveyResponses.surveyId, surveyId), ne(feedbackItems.text, ''), isNotNull(feedbackItems.sentiment)),
+    )
     .groupBy(feedbackItems.sentiment);
 
   return {
     survey: { id: survey.id, name: survey.name, names: survey.names, status: survey.status, version: survey.version },
     responses: {
-      started, completed, partial: started - completed, byChannel,
+      started,
+      completed,
+      partial: started - completed,
+      byChannel,
       completionRate: started ? Math.round((1000 * completed) / started) / 10 : null,
     },
     email: {
-      sent: delivered, ...Object.fromEntries(sends.filter((s) => s.status !== 'sent').map((s) => [s.status, s.n])),
-      responses: emailResponses, responseRate: delivered ? Math.round((1000 * emailResponses) / delivered) / 10 : null,
+      sent: delivered,
+      ...Object.fromEntries(sends.filter((s) => s.status !== 'sent').map((s) => [s.status, s.n])),
+      responses: emailResponses,
+      responseRate: delivered ? Math.round((1000 * emailResponses) / delivered) / 10 : null,
     },
     questions: perQuestion,
-    openText: { answers: textCounts.reduce((sum, r) => sum + r.n, 0), sentiment: Object.fromEntries(sentiments.map((s) => [s.sentiment!, s.n])), latest: textItems },
+    openText: {
+      answers: textCounts.reduce((sum, r) => sum + r.n, 0),
+      sentiment: Object.fromEntries(sentiments.map((s) => [s.sentiment!, s.n])),
+      latest: textItems,
+    },
   };
 }

@@ -1,7 +1,10 @@
 // Survey scores with 95 % confidence intervals, from a distribution (value → count).
 const Z = 1.96;
 
-export interface Interval { low: number; high: number }
+export interface Interval {
+  low: number;
+  high: number;
+}
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 type Distribution = ReadonlyMap<number, number>;
@@ -12,12 +15,18 @@ const countWhere = (d: Distribution, test: (v: number) => boolean) => [...d].red
 export function npsSummary(d: Distribution) {
   const n = total(d);
   if (n === 0) return { n, nps: null, promoters: 0, passives: 0, detractors: 0, ci: null };
-  const promoters = countWhere(d, (v) => v >= 9), detractors = countWhere(d, (v) => v <= 6);
-  const p = promoters / n, q = detractors / n;
+  const promoters = countWhere(d, (v) => v >= 9),
+    detractors = countWhere(d, (v) => v <= 6);
+  const p = promoters / n,
+    q = detractors / n;
   const se = Math.sqrt((p + q - (p - q) ** 2) / n);
   const nps = 100 * (p - q);
   return {
-    n, nps: round(nps), promoters, passives: n - promoters - detractors, detractors,
+    n,
+    nps: round(nps),
+    promoters,
+    passives: n - promoters - detractors,
+    detractors,
     ci: { low: round(Math.max(-100, nps - Z * 100 * se)), high: round(Math.min(100, nps + Z * 100 * se)) },
   };
 }

@@ -11,7 +11,12 @@ import { newId } from '../../platform/ids.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { isTimeZone } from '../../platform/time-zone.js';
 import { customers } from '../../customers/customers/customers.tables.js';
-import { assertSavedSegments, namedSegments, segmentMemberships, type SegmentMemberships } from '../../customers/segments/segment-membership.js';
+import {
+  assertSavedSegments,
+  namedSegments,
+  segmentMemberships,
+  type SegmentMemberships,
+} from '../../customers/segments/segment-membership.js';
 import { surveyTriggers, type TriggerCondition } from './surveys.tables.js';
 import { findSurvey } from './surveys.service.js';
 import { queueSurveySends } from './send-survey.js';
@@ -34,12 +39,18 @@ export interface Occurrence {
 export async function signalSurveyTriggers(scope: WorkspaceScope, tx: Tx, occurrences: Occurrence[]): Promise<void> {
   if (occurrences.length === 0) return;
   const names = [...new Set(occurrences.map((o) => o.name))];
-  const listening = await tx.select({ name: surveyTriggers.eventName }).from(surveyTriggers)
-    .where(scope.where(surveyTriggers, inArray(surveyTriggers.eventName, names), eq(surveyTriggers.enabled, true))).limit(names.length * 10);
+  const listening = await tx
+    .select({ name: surveyTriggers.eventName })
+    .from(surveyTriggers)
+    .where(scope.where(surveyTriggers, inArray(surveyTriggers.eventName, names), eq(surveyTriggers.enabled, true)))
+    .limit(names.length * 10);
   const heard = new Set(listening.map((l) => l.name));
   const relevant = occurrences.filter((o) => heard.has(o.name));
   if (relevant.length === 0) return;
-  await matchSurveyTriggersJob.enqueue(tx, { workspaceId: scope.workspaceId, occurrences: relevant.map((o) => ({ ...o, occurredAt: o.occurredAt.toISOString() })) });
+  await matchSurveyTriggersJob.enqueue(tx, {
+    workspaceId: scope.workspaceId,
+    occurrences: relevant.map((o) => ({ ...o, occurredAt: o.occurredAt.toISOString() })),
+  });
 }
 
 type CustomerRow = typeof customers.$inferSelect;
@@ -47,7 +58,16 @@ type CustomerRow = typeof customers.$inferSelect;
 function fieldValue(c: CustomerRow, field: string): unknown {
   if (field.startsWith('attributes.')) return c.attributes[field.slice('attributes.'.length)];
   if (field.startsWith('lifetimeValue.')) return c.lifetimeValue[field.slice('lifetimeValue.'.length)] ?? 0;
-  return ({ locale: c.locale, email: c.email, phone: c.phone, feedbackCount: c.feedbackCount, eventCount: c.eventCount, orderCount: c.orderCount } as Record<string, unknown>)[field];
+  return (
+    {
+      locale: c.locale,
+      email: c.email,
+      phone: c.phone,
+      feedbackCount: c.feedbackCount,
+      eventCount: c.eventCount,
+      orderCount: c.orderCount,
+    } as Record<string, unknown>
+  )[field];
 }
 
 /**
@@ -67,7 +87,8 @@ export function matchesSegment(c: CustomerRow, segment: TriggerCondition[], memb
     if (op === 'in') return Array.isArray(value) && value.some((v) => String(v) === String(actual));
     if (op === 'eq') return String(actual) === String(value);
     if (op === 'neq') return String(actual) !== String(value);
-    const a = Number(actual), b = Number(value);
+    const a = Number(actual),
+      b = Number(value);
     if (actual === null || actual === undefined || Number.isNaN(a) || Number.isNaN(b)) return false;
     return op === 'gt' ? a > b : op === 'gte' ? a >= b : op === 'lt' ? a < b : a <= b;
   });
@@ -84,9 +105,11 @@ const clockOf = (hhmm: string) => ({ hour: Number(hhmm.slice(0, 2)), minute: Num
 export function outsideQuietHours(at: Date, timeZone: string, quiet: { start: string; end: string } | null): Date {
   if (!quiet) return at;
   const local = DateTime.fromJSDate(at, { zone: timeZone });
-  const start = clockOf(quiet.start), end = clockOf(quiet.end);
+  const start = clockOf(quiet.start),
+    end = clockOf(quiet.end);
   const now = local.hour * 60 + local.minute;
-  const from = start.hour * 60 + start.minute, to = end.hour * 60 + end.minute;
+  const from = start.hour * 60 + start.minute,
+    to = end.hour * 60 + end.minute;
   const inside = from <= to ? now >= from && now < to : now >= from || now < to;
   if (!inside) return at;
   // The window ends today if its end is still ahead on the clock, else tomorrow.
@@ -98,11 +121,26 @@ export function outsideQuietHours(at: Date, timeZone: string, quiet: { start: st
 export async function matchSurveyTriggers(database: Database, payload: TMatchSurveyTriggersPayload): Promise<void> {
   const scope = new WorkspaceScope(database, payload.workspaceId);
   const occurrences = payload.occurrences;
-  const triggers = await scope.db.select().from(surveyTriggers)
-    .where(scope.where(surveyTriggers, inArray(surveyTriggers.eventName, [...new Set(occurrences.map((o) => o.name))]), eq(surveyTriggers.enabled, true)));
+  const triggers = await scope.db
+    .select()
+    .from(surveyTriggers)
+    .where(
+      scope.where(
+        surveyTriggers,
+        inArray(surveyTriggers.eventName, [...new Set(occurrences.map((o) => o.name))]),
+        eq(surveyTriggers.enabled, true),
+      ),
+    );
   if (triggers.length === 0) return;
-  const people = await scope.db.select().from(customers).where(scope.where(customers, inArray(customers.id, [...new Set(occurrences.map((o) => o.customerId))])));
-  const memberships = await segmentMemberships(scope, namedSegments(triggers.flatMap((t) => t.segment)), people.map((p) => p.id));
+  const people = await scope.db
+    .select()
+    .from(customers)
+    .where(scope.where(customers, inArray(customers.id, [...new Set(occurrences.map((o) => o.customerId))])));
+  const memberships = await segmentMemberships(
+    scope,
+    namedSegments(triggers.flatMap((t) => t.segment)),
+    people.map((p) => p.id),
+  );
   const [workspace] = await scope.db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
   for (const o of occurrences) {
     const customer = people.find((p) => p.id === o.customerId);
@@ -112,7 +150,9 @@ export async function matchSurveyTriggers(database: Database, payload: TMatchSur
       const due = new Date(Math.max(Date.now(), new Date(o.occurredAt).getTime() + trigger.delayMinutes * 60_000));
       try {
         await queueSurveySends(scope, trigger.surveyId, {
-          customerIds: [customer.id], respectThrottle: true, runAt: outsideQuietHours(due, zone, trigger.quietHours),
+          customerIds: [customer.id],
+          respectThrottle: true,
+          runAt: outsideQuietHours(due, zone, trigger.quietHours),
           dedupeKey: () => `trigger:${trigger.id}:${o.sourceKey}`,
         });
       } catch (err) {
@@ -126,17 +166,27 @@ export async function matchSurveyTriggers(database: Database, payload: TMatchSur
 export async function createTrigger(scope: WorkspaceScope, surveyId: string, input: TCreateTriggerInput) {
   await findSurvey(scope, surveyId);
   await assertSavedSegments(scope, input.segment, 'segment');
-  const [row] = await scope.db.insert(surveyTriggers).values(scope.stamp({ id: newId(), surveyId, ...input })).returning();
+  const [row] = await scope.db
+    .insert(surveyTriggers)
+    .values(scope.stamp({ id: newId(), surveyId, ...input }))
+    .returning();
   return row;
 }
 
 export async function listTriggers(scope: WorkspaceScope, surveyId: string) {
   await findSurvey(scope, surveyId);
-  return { data: await scope.db.select().from(surveyTriggers).where(scope.where(surveyTriggers, eq(surveyTriggers.surveyId, surveyId))) };
+  return {
+    data: await scope.db
+      .select()
+      .from(surveyTriggers)
+      .where(scope.where(surveyTriggers, eq(surveyTriggers.surveyId, surveyId))),
+  };
 }
 
 export async function deleteTrigger(scope: WorkspaceScope, surveyId: string, triggerId: string) {
-  const gone = await scope.db.delete(surveyTriggers).where(scope.where(surveyTriggers, and(eq(surveyTriggers.surveyId, surveyId), eq(surveyTriggers.id, triggerId))))
+  const gone = await scope.db
+    .delete(surveyTriggers)
+    .where(scope.where(surveyTriggers, and(eq(surveyTriggers.surveyId, surveyId), eq(surveyTriggers.id, triggerId))))
     .returning({ id: surveyTriggers.id });
   if (gone.length === 0) throw notFound('Trigger');
 }

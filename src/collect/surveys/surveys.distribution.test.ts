@@ -40,7 +40,9 @@ beforeAll(async () => {
   await identify('opted', { email: 'opted@example.com' });
   await identify('old', { email: 'sara.old@example.com' });
   expect((await api('POST', '/api/v1/customers/merge', { targetId: ids.sara, sourceId: ids.old })).statusCode).toBe(200);
-  await t.database.rows(sql`insert into survey_opt_outs (workspace_id, customer_id) select workspace_id, id from customers where id = ${ids.opted}`);
+  await t.database.rows(
+    sql`insert into survey_opt_outs (workspace_id, customer_id) select workspace_id, id from customers where id = ${ids.opted}`,
+  );
   const created = await api('POST', '/api/v1/surveys', { template: 'nps', languages: ['en', 'fa'] });
   surveyId = created.json().id;
   linkPath = created.json().linkPath;
@@ -52,7 +54,11 @@ describe('sending to a pasted list', () => {
     const preview = await api('POST', `/api/v1/surveys/${surveyId}/send/preview`, { list: LIST });
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json()).toEqual({
-      status: 'draft', recipients: 4, willSend: 2, languages: { fa: 1, en: 1 }, skipped: { no_email: 1, opted_out: 1 },
+      status: 'draft',
+      recipients: 4,
+      willSend: 2,
+      languages: { fa: 1, en: 1 },
+      skipped: { no_email: 1, opted_out: 1 },
       list: {
         entries: 9,
         problems: [
@@ -75,13 +81,32 @@ describe('sending to a pasted list', () => {
     const sent = await api('POST', `/api/v1/surveys/${surveyId}/send`, { list: LIST });
     expect(sent.statusCode, sent.body).toBe(202);
     expect(sent.json()).toMatchObject({ queued: 2, list: { entries: 9 } });
-    expect(sent.json().skipped).toEqual(expect.arrayContaining([{ customerId: ids.noEmail, reason: 'no_email' }, { customerId: ids.opted, reason: 'opted_out' }]));
+    expect(sent.json().skipped).toEqual(
+      expect.arrayContaining([
+        { customerId: ids.noEmail, reason: 'no_email' },
+        { customerId: ids.opted, reason: 'opted_out' },
+      ]),
+    );
     const queued = (await api('GET', `/api/v1/surveys/${surveyId}/sends`)).json();
     expect(queued.summary).toMatchObject({ total: 2, queued: 2, sent: 0, responseRate: null });
     await t.drainJobs();
     const sends = (await api('GET', `/api/v1/surveys/${surveyId}/sends`)).json();
-    expect(sends.data.map((s: { email: string; language: string }) => `${s.email} ${s.language}`).sort()).toEqual(['ali@example.com en', 'sara@example.com fa']);
-    expect(sends.summary).toEqual({ total: 2, queued: 0, sent: 2, bounced: 0, failed: 0, skipped: 0, responses: 0, completed: 0, responseRate: 0, bounceRate: 0 });
+    expect(sends.data.map((s: { email: string; language: string }) => `${s.email} ${s.language}`).sort()).toEqual([
+      'ali@example.com en',
+      'sara@example.com fa',
+    ]);
+    expect(sends.summary).toEqual({
+      total: 2,
+      queued: 0,
+      sent: 2,
+      bounced: 0,
+      failed: 0,
+      skipped: 0,
+      responses: 0,
+      completed: 0,
+      responseRate: 0,
+      bounceRate: 0,
+    });
   });
 
   it('refuses a list that names nobody, two audiences at once, or too many entries, naming the field', async () => {
@@ -100,7 +125,10 @@ describe('sending to a pasted list', () => {
 
 describe('sending to a saved segment', () => {
   it('counts the segment and honours the workspace throttle unless told not to', async () => {
-    const segment = await api('POST', '/api/v1/segments', { name: 'Pro', definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] } });
+    const segment = await api('POST', '/api/v1/segments', {
+      name: 'Pro',
+      definition: { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] },
+    });
     expect(segment.statusCode, segment.body).toBe(201);
     const segmentId = segment.json().id;
     // Both were emailed above: the 30-day throttle skips them.
@@ -141,8 +169,17 @@ describe('personal links in bulk', () => {
     const res = await api('POST', `/api/v1/surveys/${surveyId}/links/bulk`, { list: 'u-1\nali@example.com\nnobody@example.com' });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
-    expect(body.links.map((l: { customerId: string; line: number; value: string; email: string | null }) => [l.customerId, l.line, l.value, l.email]))
-      .toEqual([[ids.sara, 1, 'u-1', 'sara@example.com'], [ids.ali, 2, 'ali@example.com', 'ali@example.com']]);
+    expect(
+      body.links.map((l: { customerId: string; line: number; value: string; email: string | null }) => [
+        l.customerId,
+        l.line,
+        l.value,
+        l.email,
+      ]),
+    ).toEqual([
+      [ids.sara, 1, 'u-1', 'sara@example.com'],
+      [ids.ali, 2, 'ali@example.com', 'ali@example.com'],
+    ]);
     expect(body.list.problems).toEqual([{ line: 3, value: 'nobody@example.com', problem: 'not_found' }]);
     expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
     const url = new URL(body.links[0].url);

@@ -23,13 +23,18 @@ const mailTo = (address: string) => inbox.find((m) => (Array.isArray(m.to) ? m.t
 
 beforeAll(async () => {
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onRcptTo(address, _session, callback) {
       if (address.address.startsWith('bounce')) return callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
       callback();
     },
     onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => { inbox.push(mail); callback(); }, callback);
+      simpleParser(stream).then((mail) => {
+        inbox.push(mail);
+        callback();
+      }, callback);
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
@@ -46,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('email surveys', () => {
-  it('sends in each customer\'s language, records bounces, answers by one click, throttles and unsubscribes', async () => {
+  it("sends in each customer's language, records bounces, answers by one click, throttles and unsubscribes", async () => {
     const customer = async (body: object) => (await api('POST', '/api/v1/customers/identify', body)).json().id as string;
     const fa = await customer({ externalId: 'fa', email: 'maryam@example.com', locale: 'fa' });
     const en = await customer({ externalId: 'en', email: 'john@example.com', locale: 'en' });
@@ -70,7 +75,12 @@ describe('email surveys', () => {
     expect(persian.text).toContain('چقدر احتمال دارد');
     expect(rawHeader(persian, 'list-unsubscribe')).toMatch(/^<https:\/\/feedback\.example\.com\/u\//);
     expect(rawHeader(persian, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    const sends = (await api('GET', `/api/v1/surveys/${survey.id}/sends`)).json().data as Array<{ id: string; customerId: string; status: string; reason: string | null }>;
+    const sends = (await api('GET', `/api/v1/surveys/${survey.id}/sends`)).json().data as Array<{
+      id: string;
+      customerId: string;
+      status: string;
+      reason: string | null;
+    }>;
     expect(persian.messageId).toBe(`<${sends.find((s) => s.customerId === fa)!.id}@feedloop>`);
     expect(sends.find((s) => s.customerId === bounce)).toMatchObject({ status: 'bounced', reason: expect.stringContaining('550') });
     expect(sends.filter((s) => s.status === 'sent')).toHaveLength(2);
@@ -99,14 +109,20 @@ describe('email surveys', () => {
     expect(items[0]).toMatchObject({ nps: 9, text: 'پشتیبانی عالی', channel: 'survey' });
 
     // A redelivered job (at-least-once queue) finds the send done and sends nothing.
-    await t.database.rows(sql`insert into jobs (id, queue, payload, run_at, max_attempts) select gen_random_uuid(), 'send-survey-email', jsonb_build_object('workspaceId', workspace_id, 'sendId', id), now(), 3 from survey_sends where status = 'sent'`);
+    await t.database.rows(
+      sql`insert into jobs (id, queue, payload, run_at, max_attempts) select gen_random_uuid(), 'send-survey-email', jsonb_build_object('workspaceId', workspace_id, 'sendId', id), now(), 3 from survey_sends where status = 'sent'`,
+    );
     await t.drainJobs();
     expect(inbox).toHaveLength(2);
 
     // Throttle: nobody is surveyed twice within 30 days, across surveys.
     const second = (await api('POST', '/api/v1/surveys', { template: 'ces' })).json();
     await api('POST', `/api/v1/surveys/${second.id}/publish`);
-    expect((await api('POST', `/api/v1/surveys/${second.id}/send`, { customerIds: [fa, en] })).json().skipped.map((s: { reason: string }) => s.reason)).toEqual(['throttled', 'throttled']);
+    expect(
+      (await api('POST', `/api/v1/surveys/${second.id}/send`, { customerIds: [fa, en] }))
+        .json()
+        .skipped.map((s: { reason: string }) => s.reason),
+    ).toEqual(['throttled', 'throttled']);
 
     // RFC 8058 one-click unsubscribe, then even an unthrottled send skips the customer.
     const unsubscribe = localPath(rawHeader(mailTo('john@example.com')!, 'list-unsubscribe')!).replace(/^<|>$/g, '');

@@ -33,7 +33,22 @@ afterAll(() => t.close());
 describe('survey API', () => {
   it('creates a survey from each template in all four languages', async () => {
     const templates = (await api('GET', '/api/v1/survey-templates')).json().data as Array<{ key: string; name: Record<string, string> }>;
-    expect(templates.map((x) => x.key)).toEqual(expect.arrayContaining(['overall_satisfaction', 'product_usage', 'customer_service', 'purchase_experience', 'product_performance', 'improvement_ideas', 'competitor_comparison', 'brand_perception', 'loyalty', 'nps', 'csat_after_ticket', 'ces']));
+    expect(templates.map((x) => x.key)).toEqual(
+      expect.arrayContaining([
+        'overall_satisfaction',
+        'product_usage',
+        'customer_service',
+        'purchase_experience',
+        'product_performance',
+        'improvement_ideas',
+        'competitor_comparison',
+        'brand_perception',
+        'loyalty',
+        'nps',
+        'csat_after_ticket',
+        'ces',
+      ]),
+    );
     for (const template of templates) {
       expect(Object.keys(template.name).sort()).toEqual(['ar', 'en', 'fa', 'zh']);
       const res = await api('POST', '/api/v1/surveys', { template: template.key });
@@ -52,8 +67,16 @@ describe('survey API', () => {
     const q = { id: 'nps', type: 'nps', title: { en: 'Recommend us?' } };
     expect(await bad({ languages: ['en'], defaultLanguage: 'fa', questions: [q] })).toBe('definition.defaultLanguage');
     expect(await bad({ languages: ['en', 'fa'], defaultLanguage: 'fa', questions: [q] })).toBe('definition.questions.0.title');
-    expect(await bad({ languages: ['en'], defaultLanguage: 'en', questions: [q, { id: 'why', type: 'text', title: { en: 'Why?' }, showIf: { question: 'later', max: 6 } }] })).toBe('definition.questions.1.showIf.question');
-    expect(await bad({ languages: ['en'], defaultLanguage: 'en', questions: [{ ...q, type: 'single' }] })).toBe('definition.questions.0.options');
+    expect(
+      await bad({
+        languages: ['en'],
+        defaultLanguage: 'en',
+        questions: [q, { id: 'why', type: 'text', title: { en: 'Why?' }, showIf: { question: 'later', max: 6 } }],
+      }),
+    ).toBe('definition.questions.1.showIf.question');
+    expect(await bad({ languages: ['en'], defaultLanguage: 'en', questions: [{ ...q, type: 'single' }] })).toBe(
+      'definition.questions.0.options',
+    );
     expect((await api('POST', '/api/v1/surveys', { name: 'x', template: 'nps', workspaceId: 'x' })).json().error.field).toBe('workspaceId');
   });
 });
@@ -74,12 +97,19 @@ describe('link page', () => {
     const followUp = await page(resumeUrl);
     expect(followUp.body).toContain('name="a_detractor_reason"');
     expect(followUp.body).not.toContain('a_promoter_reason');
-    const done = await submit(`${s.linkPath}/answer`, { ...hiddenFields(followUp.body), a_detractor_reason: 'ارسال خیلی دیر بود <script>alert(1)</script>' });
+    const done = await submit(`${s.linkPath}/answer`, {
+      ...hiddenFields(followUp.body),
+      a_detractor_reason: 'ارسال خیلی دیر بود <script>alert(1)</script>',
+    });
     expect(done.statusCode).toBe(303);
     const thanks = await page(done.headers.location as string);
     expect(thanks.body).toContain('سپاسگزاریم');
 
-    const items = (await api('GET', '/api/v1/feedback?channel=survey')).json().data as Array<{ nps: number; text: string; links: { surveyResponseId: string } }>;
+    const items = (await api('GET', '/api/v1/feedback?channel=survey')).json().data as Array<{
+      nps: number;
+      text: string;
+      links: { surveyResponseId: string };
+    }>;
     const mine = items.filter((i) => i.text.startsWith('ارسال'));
     expect(mine).toHaveLength(1);
     expect(mine[0].nps).toBe(3);
@@ -97,7 +127,10 @@ describe('link page', () => {
     const outOfRange = await submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '6' });
     expect(outOfRange.statusCode).toBe(400);
     expect(outOfRange.body).toContain('must be a whole number from 1 to 5');
-    const [a, b] = await Promise.all([submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '5' }), submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '5' })]);
+    const [a, b] = await Promise.all([
+      submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '5' }),
+      submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '5' }),
+    ]);
     expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
     expect(a.headers.location).toBe(b.headers.location);
     const next = await page(a.headers.location as string);
@@ -114,7 +147,9 @@ describe('link page', () => {
     const fields = hiddenFields((await page(s.linkPath)).body);
     const nonces = Array.from({ length: 12 }, (_, i) => `together${String(i).padStart(10, '0')}`);
     const sent = [...nonces, nonces[0], nonces[5]];
-    const res = await Promise.all(sent.map((n) => submit(`${s.linkPath}/answer`, { ...fields, _n: n, a_nps: String(nonces.indexOf(n) % 11) })));
+    const res = await Promise.all(
+      sent.map((n) => submit(`${s.linkPath}/answer`, { ...fields, _n: n, a_nps: String(nonces.indexOf(n) % 11) })),
+    );
     expect(res.map((r) => r.statusCode)).toEqual(sent.map(() => 303));
     expect(res[12].headers.location).toBe(res[0].headers.location);
     expect(res[13].headers.location).toBe(res[5].headers.location);
@@ -148,7 +183,9 @@ describe('link page', () => {
 
   it('attaches personal links to the customer, resumes them, and refuses forged or expired ones', async () => {
     const s = await liveSurvey({ template: 'nps', languages: ['en'] });
-    const customer = (await api('POST', '/api/v1/customers/identify', { externalId: 'cust-1', email: 'a@example.com', locale: 'en' })).json();
+    const customer = (
+      await api('POST', '/api/v1/customers/identify', { externalId: 'cust-1', email: 'a@example.com', locale: 'en' })
+    ).json();
     const link = (await api('POST', `/api/v1/surveys/${s.id}/links`, { customerId: customer.id })).json();
     const path = new URL(link.url).pathname + new URL(link.url).search;
     const started = await submit(`${s.linkPath}/answer`, { ...hiddenFields((await page(path)).body), a_nps: '10' });
@@ -163,7 +200,9 @@ describe('link page', () => {
     const token = new URL(link.url).searchParams.get('c')!;
     const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
     expect((await page(`${s.linkPath}?c=${forged}`)).statusCode).toBe(403);
-    const [{ signing_key: signingKey }] = await t.database.rows<{ signing_key: string }>((await import('drizzle-orm')).sql`select signing_key from surveys where id = ${s.id}`);
+    const [{ signing_key: signingKey }] = await t.database.rows<{ signing_key: string }>(
+      (await import('drizzle-orm')).sql`select signing_key from surveys where id = ${s.id}`,
+    );
     const expired = signLink(signingKey, { k: 'p', c: customer.id, x: Math.floor(Date.now() / 1000) - 10 });
     expect((await page(`${s.linkPath}?c=${expired}`)).statusCode).toBe(410);
     // A valid unsubscribe token is not a survey link.
@@ -198,20 +237,44 @@ describe('link page', () => {
   });
 
   it('shows every question on one page when asked, then the follow-ups the answers call for', async () => {
-    const s = await liveSurvey({ name: 'One page', definition: {
-      languages: ['en'], defaultLanguage: 'en', display: 'all_on_one_page', hiddenFields: ['plan'],
-      questions: [
-        { id: 'stars', type: 'rating', required: true, title: { en: 'Rate us' } },
-        { id: 'low', type: 'text', title: { en: 'What went wrong?' }, showIf: { question: 'stars', max: 2 } },
-        { id: 'channels', type: 'multiple', title: { en: 'Where did you hear of us?' }, options: [{ id: 'friend', label: { en: 'A friend' } }, { id: 'ad', label: { en: 'An ad' } }] },
-        { id: 'again', type: 'yes_no', title: { en: 'Would you buy again?' }, logic: [{ if: { question: 'again', anyOf: [false] }, goTo: 'end' }] },
-        { id: 'why', type: 'text', title: { en: 'Why?' } },
-      ],
-    } });
+    const s = await liveSurvey({
+      name: 'One page',
+      definition: {
+        languages: ['en'],
+        defaultLanguage: 'en',
+        display: 'all_on_one_page',
+        hiddenFields: ['plan'],
+        questions: [
+          { id: 'stars', type: 'rating', required: true, title: { en: 'Rate us' } },
+          { id: 'low', type: 'text', title: { en: 'What went wrong?' }, showIf: { question: 'stars', max: 2 } },
+          {
+            id: 'channels',
+            type: 'multiple',
+            title: { en: 'Where did you hear of us?' },
+            options: [
+              { id: 'friend', label: { en: 'A friend' } },
+              { id: 'ad', label: { en: 'An ad' } },
+            ],
+          },
+          {
+            id: 'again',
+            type: 'yes_no',
+            title: { en: 'Would you buy again?' },
+            logic: [{ if: { question: 'again', anyOf: [false] }, goTo: 'end' }],
+          },
+          { id: 'why', type: 'text', title: { en: 'Why?' } },
+        ],
+      },
+    });
     const first = await page(`${s.linkPath}?plan=pro`);
     for (const name of ['a_stars', 'a_channels', 'a_again', 'a_why']) expect(first.body).toContain(`name="${name}"`);
     expect(first.body).not.toContain('name="a_low"');
-    const sent = await submit(`${s.linkPath}/answer`, { ...hiddenFields(first.body), a_stars: '٢', a_channels: ['friend', 'ad'], a_again: 'no' });
+    const sent = await submit(`${s.linkPath}/answer`, {
+      ...hiddenFields(first.body),
+      a_stars: '٢',
+      a_channels: ['friend', 'ad'],
+      a_again: 'no',
+    });
     expect(sent.statusCode).toBe(303);
     const next = await page(sent.headers.location as string);
     expect(next.body).toContain('name="a_low"');
@@ -221,7 +284,9 @@ describe('link page', () => {
     expect(results.responses.completed).toBe(1);
     expect(results.questions.find((q: { id: string }) => q.id === 'channels').distribution).toEqual({ friend: 1, ad: 1 });
     expect(results.questions.find((q: { id: string }) => q.id === 'again').distribution).toEqual({ false: 1 });
-    const item = (await api('GET', '/api/v1/feedback?channel=survey&limit=200')).json().data.find((f: { text: string }) => f.text === 'Broken on arrival');
+    const item = (await api('GET', '/api/v1/feedback?channel=survey&limit=200'))
+      .json()
+      .data.find((f: { text: string }) => f.text === 'Broken on arrival');
     expect(item).toMatchObject({ rating: 2, metadata: { question_id: 'stars', hidden: { plan: 'pro' } } });
   });
 
@@ -229,20 +294,41 @@ describe('link page', () => {
     const s = await liveSurvey({ template: 'ces', languages: ['en'] });
     let limited: Awaited<ReturnType<typeof submit>> | null = null;
     for (let i = 0; i < SURVEY_LIMITS.submitsPerMinute + 5 && !limited; i++) {
-      const res = await t.app.inject({ method: 'POST', url: `${s.linkPath}/answer`, remoteAddress: '198.51.100.9', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `203.0.113.${i % 250}` }, payload: 'a_ces=5' });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `${s.linkPath}/answer`,
+        remoteAddress: '198.51.100.9',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `203.0.113.${i % 250}` },
+        payload: 'a_ces=5',
+      });
       if (res.statusCode === 429) limited = res;
     }
     expect(limited?.headers['retry-after']).toBeTruthy();
     expect(limited?.headers['content-type']).toContain('text/html');
     // Another address is not affected.
-    expect((await t.app.inject({ method: 'POST', url: `${s.linkPath}/answer`, remoteAddress: '198.51.100.10', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a_ces=5' })).statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `${s.linkPath}/answer`,
+          remoteAddress: '198.51.100.10',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: 'a_ces=5',
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('escapes survey texts and hidden fields, and never shows another workspace a survey', async () => {
-    const s = await liveSurvey({ name: '<img src=x onerror=alert(1)>', definition: {
-      languages: ['en'], defaultLanguage: 'en', hiddenFields: ['plan'],
-      questions: [{ id: 'q', type: 'text', required: true, title: { en: '<script>alert(2)</script>' } }],
-    } });
+    const s = await liveSurvey({
+      name: '<img src=x onerror=alert(1)>',
+      definition: {
+        languages: ['en'],
+        defaultLanguage: 'en',
+        hiddenFields: ['plan'],
+        questions: [{ id: 'q', type: 'text', required: true, title: { en: '<script>alert(2)</script>' } }],
+      },
+    });
     const body = (await page(`${s.linkPath}?plan=%22%3E%3Cscript%3Ealert(3)%3C/script%3E`)).body;
     expect(body).not.toMatch(/<script>alert|<img src=x/);
     expect(body).toContain('&lt;script&gt;alert(2)');

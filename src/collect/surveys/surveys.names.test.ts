@@ -18,7 +18,11 @@ const titleOf = (body: string) => /<title>([^<]*)<\/title>/.exec(body)?.[1];
 const headingOf = (body: string) => /<h1>([^<]*)<\/h1>/.exec(body)?.[1];
 
 beforeAll(async () => {
-  ({ t, api: call, owner: { cookie } } = await signedInApp({ scopes: ['surveys:read', 'surveys:manage'] }));
+  ({
+    t,
+    api: call,
+    owner: { cookie },
+  } = await signedInApp({ scopes: ['surveys:read', 'surveys:manage'] }));
 });
 afterAll(() => t.close());
 
@@ -43,7 +47,11 @@ describe('survey names per language', () => {
   it('stores names set per language, keeps `name` as the fallback, and lists and results carry both', async () => {
     const created = await api('POST', '/api/v1/surveys', {
       names: { fa: 'نظرسنجی ارسال', en: 'Delivery survey' },
-      definition: { languages: ['fa', 'en', 'ar'], defaultLanguage: 'fa', questions: [{ id: 'csat', type: 'csat', title: { fa: 'راضی بودید؟', en: 'Satisfied?', ar: 'هل أنت راضٍ؟' } }] },
+      definition: {
+        languages: ['fa', 'en', 'ar'],
+        defaultLanguage: 'fa',
+        questions: [{ id: 'csat', type: 'csat', title: { fa: 'راضی بودید؟', en: 'Satisfied?', ar: 'هل أنت راضٍ؟' } }],
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const s = created.json();
@@ -51,7 +59,10 @@ describe('survey names per language', () => {
     expect(s.name).toBe('نظرسنجی ارسال');
     await api('POST', `/api/v1/surveys/${s.id}/publish`);
 
-    const renamed = await api('PATCH', `/api/v1/surveys/${s.id}`, { name: 'Delivery', names: { fa: 'نظر شما درباره ارسال', en: 'Your delivery' } });
+    const renamed = await api('PATCH', `/api/v1/surveys/${s.id}`, {
+      name: 'Delivery',
+      names: { fa: 'نظر شما درباره ارسال', en: 'Your delivery' },
+    });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.json()).toMatchObject({ name: 'Delivery', names: { fa: 'نظر شما درباره ارسال', en: 'Your delivery' } });
 
@@ -67,7 +78,14 @@ describe('survey names per language', () => {
     const bad = await api('PATCH', `/api/v1/surveys/${s.id}`, { names: { fa: '   ' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('names.fa');
-    expect((await api('POST', '/api/v1/surveys', { names: {}, definition: { languages: ['en'], defaultLanguage: 'en', questions: [{ id: 'q', type: 'text', title: { en: 'Hi?' } }] } })).json().error.field).toBe('name');
+    expect(
+      (
+        await api('POST', '/api/v1/surveys', {
+          names: {},
+          definition: { languages: ['en'], defaultLanguage: 'en', questions: [{ id: 'q', type: 'text', title: { en: 'Hi?' } }] },
+        })
+      ).json().error.field,
+    ).toBe('name');
   });
 
   it('fills the names of surveys made from a template before names were kept (the data migration)', async () => {
@@ -80,7 +98,10 @@ describe('survey names per language', () => {
     const migration = fs.readFileSync(path.join(packageRoot, 'drizzle', file), 'utf8');
     await t.database.rows(sql.raw(migration));
     await t.database.rows(sql.raw(migration)); // idempotent
-    expect((await api('GET', `/api/v1/surveys/${untouched.id}`)).json().names).toEqual({ en: 'Customer Effort Score (CES)', ar: 'مؤشر جهد العميل (CES)' });
+    expect((await api('GET', `/api/v1/surveys/${untouched.id}`)).json().names).toEqual({
+      en: 'Customer Effort Score (CES)',
+      ar: 'مؤشر جهد العميل (CES)',
+    });
     // A name the user chose is theirs: nothing is made up for it.
     expect((await api('GET', `/api/v1/surveys/${renamed.id}`)).json().names).toEqual({});
   });

@@ -14,12 +14,27 @@ const ids = (def: SurveyDefinition, answers: Record<string, number | string | bo
 // A score with a follow-up each for detractors and promoters, skip logic to the end for
 // passives, then a question everyone gets.
 const withSkip = zSurveyDefinition.parse({
-  languages: ['en'], defaultLanguage: 'en',
+  languages: ['en'],
+  defaultLanguage: 'en',
   questions: [
-    { id: 'nps', type: 'nps', required: true, title: { en: 'Recommend us?' }, logic: [{ if: { question: 'nps', min: 7, max: 8 }, goTo: 'end' }] },
+    {
+      id: 'nps',
+      type: 'nps',
+      required: true,
+      title: { en: 'Recommend us?' },
+      logic: [{ if: { question: 'nps', min: 7, max: 8 }, goTo: 'end' }],
+    },
     { id: 'low', type: 'text', showIf: { question: 'nps', max: 6 }, title: { en: 'What went wrong?' } },
     { id: 'high', type: 'text', showIf: { question: 'nps', min: 9 }, title: { en: 'What did you like?' } },
-    { id: 'plan', type: 'single', title: { en: 'Your plan?' }, options: [{ id: 'free', label: { en: 'Free' } }, { id: 'pro', label: { en: 'Pro' } }] },
+    {
+      id: 'plan',
+      type: 'single',
+      title: { en: 'Your plan?' },
+      options: [
+        { id: 'free', label: { en: 'Free' } },
+        { id: 'pro', label: { en: 'Pro' } },
+      ],
+    },
     { id: 'pro_why', type: 'text', showIf: { question: 'plan', anyOf: ['pro'] }, title: { en: 'Why pro?' } },
     { id: 'last', type: 'yes_no', title: { en: 'May we call you?' } },
   ],
@@ -69,7 +84,12 @@ describe('the link page progress', () => {
   });
 
   it('keeps the count along a survey with skip logic, and shortens it when a skip is taken', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/surveys', headers: bearer(key), payload: { name: 'Skip', definition: withSkip } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: bearer(key),
+      payload: { name: 'Skip', definition: withSkip },
+    });
     const s = (await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${created.json().id}/publish`, headers: bearer(key) })).json();
     const start = await t.app.inject({ method: 'GET', url: s.linkPath });
     expect(progressOf(start.body)).toBe('Question 1 of 5');

@@ -36,16 +36,28 @@ export interface SurveyView {
 }
 
 const view = (s: SurveyRow, definition: SurveyDefinition): SurveyView => ({
-  id: s.id, name: s.name, names: s.names, status: s.status, version: s.currentVersion, definition, settings: s.settings,
-  template: s.templateKey, linkPath: `/s/${s.publicToken}`,
-  createdAt: s.createdAt, updatedAt: s.updatedAt, publishedAt: s.publishedAt, closedAt: s.closedAt,
+  id: s.id,
+  name: s.name,
+  names: s.names,
+  status: s.status,
+  version: s.currentVersion,
+  definition,
+  settings: s.settings,
+  template: s.templateKey,
+  linkPath: `/s/${s.publicToken}`,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+  publishedAt: s.publishedAt,
+  closedAt: s.closedAt,
 });
 
 export type VersionRow = typeof surveyVersions.$inferSelect;
 
 /** The survey's current version (the one new respondents get). */
 export async function currentVersion(scope: WorkspaceScope, survey: SurveyRow, db: DbOrTx = scope.db): Promise<VersionRow> {
-  const [v] = await db.select().from(surveyVersions)
+  const [v] = await db
+    .select()
+    .from(surveyVersions)
     .where(scope.where(surveyVersions, eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, survey.currentVersion)));
   return v;
 }
@@ -57,24 +69,38 @@ export async function createSurvey(scope: WorkspaceScope, input: TCreateSurveyIn
     const template = SURVEY_TEMPLATES.find((t) => t.key === input.template)!;
     const languages: SurveyLanguage[] = input.languages ?? ['en', 'fa', 'ar', 'zh'];
     const fallback = input.defaultLanguage ?? (languages.includes('en') ? 'en' : languages[0]);
-    if (!languages.includes(fallback)) throw new AppError(400, 'invalid_input', 'defaultLanguage: must be one of languages', 'defaultLanguage');
+    if (!languages.includes(fallback))
+      throw new AppError(400, 'invalid_input', 'defaultLanguage: must be one of languages', 'defaultLanguage');
     definition = definitionFromTemplate(template, languages, fallback);
     names = { ...Object.fromEntries(languages.map((l) => [l, template.name[l]])), ...names };
   }
   await assertWidgetSegments(scope, input.settings);
   const name = input.name ?? names[definition!.defaultLanguage] ?? Object.values(names)[0]!;
   return scope.transaction(async (tx) => {
-    const [s] = await tx.insert(surveys).values(scope.stamp({
-      id: newId(), name, names, publicToken: randomToken(18), signingKey: randomToken(32),
-      settings: input.settings, templateKey: input.template ?? null,
-    })).returning();
+    const [s] = await tx
+      .insert(surveys)
+      .values(
+        scope.stamp({
+          id: newId(),
+          name,
+          names,
+          publicToken: randomToken(18),
+          signingKey: randomToken(32),
+          settings: input.settings,
+          templateKey: input.template ?? null,
+        }),
+      )
+      .returning();
     await tx.insert(surveyVersions).values(scope.stamp({ id: newId(), surveyId: s.id, version: 1, definition: definition! }));
     return view(s, definition!);
   });
 }
 
 export async function findSurvey(scope: WorkspaceScope, id: string, tx: DbOrTx = scope.db): Promise<SurveyRow> {
-  const [s] = await tx.select().from(surveys).where(scope.where(surveys, eq(surveys.id, id)));
+  const [s] = await tx
+    .select()
+    .from(surveys)
+    .where(scope.where(surveys, eq(surveys.id, id)));
   if (!s) throw notFound('Survey');
   return s;
 }
@@ -87,15 +113,25 @@ export async function getSurvey(scope: WorkspaceScope, id: string): Promise<Surv
 export async function listSurveys(scope: WorkspaceScope, q: { status?: SurveyStatus; limit: number; cursor?: string }) {
   const after = q.cursor ? decodeCursor(q.cursor) : null;
   if (q.cursor && !after) throw new AppError(400, 'invalid_input', 'cursor: not a valid cursor', 'cursor');
-  const rows = await scope.db.select({ s: surveys, definition: surveyVersions.definition }).from(surveys)
+  const rows = await scope.db
+    .select({ s: surveys, definition: surveyVersions.definition })
+    .from(surveys)
     .innerJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.currentVersion)))
-    .where(scope.where(surveys,
-      q.status ? eq(surveys.status, q.status) : undefined,
-      after ? or(lt(surveys.createdAt, after.time), and(eq(surveys.createdAt, after.time), lt(surveys.id, after.id))) : undefined))
-    .orderBy(desc(surveys.createdAt), desc(surveys.id)).limit(q.limit + 1);
+    .where(
+      scope.where(
+        surveys,
+        q.status ? eq(surveys.status, q.status) : undefined,
+        after ? or(lt(surveys.createdAt, after.time), and(eq(surveys.createdAt, after.time), lt(surveys.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(surveys.createdAt), desc(surveys.id))
+    .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { data: page.map((r) => view(r.s, r.definition)), nextCursor: rows.length > q.limit && last ? encodeCursor(last.s.createdAt, last.s.id) : null };
+  return {
+    data: page.map((r) => view(r.s, r.definition)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.s.createdAt, last.s.id) : null,
+  };
 }
 
 /** The widget's segment may only name saved segments of this workspace. */
@@ -106,27 +142,40 @@ export async function updateSurvey(scope: WorkspaceScope, id: string, input: TUp
   return scope.transaction(async (tx) => {
     const s = await findSurvey(scope, id, tx);
     await assertWidgetSegments(scope, input.settings, tx);
-    if (s.status === 'closed' && input.definition) throw new AppError(409, 'survey_closed', 'definition: a closed survey cannot be edited; reopen it first', 'definition');
+    if (s.status === 'closed' && input.definition)
+      throw new AppError(409, 'survey_closed', 'definition: a closed survey cannot be edited; reopen it first', 'definition');
     let current = await currentVersion(scope, s, tx);
     let version = s.currentVersion;
     if (input.definition) {
-      const answered = await tx.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.versionId, current.id)).limit(1);
+      const answered = await tx
+        .select({ id: surveyResponses.id })
+        .from(surveyResponses)
+        .where(eq(surveyResponses.versionId, current.id))
+        .limit(1);
       if (answered.length > 0) {
         // Responses keep pointing at the version they answered; new respondents get this one.
         version += 1;
-        const [v] = await tx.insert(surveyVersions).values(scope.stamp({ id: newId(), surveyId: s.id, version, definition: input.definition })).returning();
+        const [v] = await tx
+          .insert(surveyVersions)
+          .values(scope.stamp({ id: newId(), surveyId: s.id, version, definition: input.definition }))
+          .returning();
         current = v;
       } else {
         await tx.update(surveyVersions).set({ definition: input.definition }).where(eq(surveyVersions.id, current.id));
         current = { ...current, definition: input.definition };
       }
     }
-    const [updated] = await tx.update(surveys).set({
-      ...(input.name ? { name: input.name } : {}),
-      ...(input.names ? { names: input.names } : {}),
-      ...(input.settings ? { settings: input.settings } : {}),
-      currentVersion: version, updatedAt: new Date(),
-    }).where(scope.where(surveys, eq(surveys.id, s.id))).returning();
+    const [updated] = await tx
+      .update(surveys)
+      .set({
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.names ? { names: input.names } : {}),
+        ...(input.settings ? { settings: input.settings } : {}),
+        currentVersion: version,
+        updatedAt: new Date(),
+      })
+      .where(scope.where(surveys, eq(surveys.id, s.id)))
+      .returning();
     return view(updated, current.definition);
   });
 }
@@ -141,18 +190,30 @@ export async function setSurveyStatus(scope: WorkspaceScope, id: string, status:
       throw new AppError(409, 'invalid_transition', `status: a ${s.status} survey cannot become ${status}`, 'status');
     }
     const now = new Date();
-    const [updated] = await tx.update(surveys).set({
-      status, updatedAt: now,
-      ...(status === 'live' ? { publishedAt: s.publishedAt ?? now, closedAt: null } : { closedAt: now }),
-    }).where(scope.where(surveys, eq(surveys.id, s.id))).returning();
+    const [updated] = await tx
+      .update(surveys)
+      .set({
+        status,
+        updatedAt: now,
+        ...(status === 'live' ? { publishedAt: s.publishedAt ?? now, closedAt: null } : { closedAt: now }),
+      })
+      .where(scope.where(surveys, eq(surveys.id, s.id)))
+      .returning();
     return view(updated, (await currentVersion(scope, updated, tx)).definition);
   });
 }
 
 /** A personal link for one customer of this workspace: answers are attached to them. */
-export async function personalLinkPath(scope: WorkspaceScope, surveyId: string, customerId: string): Promise<{ path: string; expiresAt: Date }> {
+export async function personalLinkPath(
+  scope: WorkspaceScope,
+  surveyId: string,
+  customerId: string,
+): Promise<{ path: string; expiresAt: Date }> {
   const s = await findSurvey(scope, surveyId);
-  const [c] = await scope.db.select({ id: customers.id }).from(customers).where(scope.where(customers, eq(customers.id, customerId)));
+  const [c] = await scope.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(scope.where(customers, eq(customers.id, customerId)));
   if (!c) throw new AppError(404, 'not_found', 'customerId: no such customer in this workspace', 'customerId');
   const x = linkExpiry();
   return { path: `/s/${s.publicToken}?c=${signLink(s.signingKey, { k: 'p', c: c.id, x })}`, expiresAt: new Date(x * 1000) };

@@ -9,10 +9,58 @@ import { PAGE_FONT_CSS, pageFontsHref } from '../../platform/http/page-fonts.js'
 export const DEMO_SHOPPER_ID = 'customer-42';
 
 const TEXT = {
-  en: { title: 'Feedloop Coffee — demo shop', product: 'Single-origin beans, 250 g', price: '$14', buy: 'Buy now', thanks: 'Thank you for your order!', signIn: 'Sign in as', signOut: 'Sign out', shipping: 'Shipping: 2–4 working days, free over $30. Returns within 14 days.', back: 'Back to the shop', bought: 'Order placed.', noKey: 'No demo widget key yet: run `feedloop demo`, or open this page with ?key=pk_… of a key that allows this origin.' },
-  fa: { title: 'قهوه فیدلوپ — فروشگاه نمونه', product: 'دانه قهوه تک‌خاستگاه، ۲۵۰ گرم', price: '۴۹۰٬۰۰۰ تومان', buy: 'خرید', thanks: 'از سفارش شما سپاسگزاریم!', signIn: 'ورود به‌عنوان', signOut: 'خروج', shipping: 'ارسال: ۲ تا ۴ روز کاری، رایگان برای خرید بالای ۱ میلیون تومان. بازگشت تا ۱۴ روز.', back: 'بازگشت به فروشگاه', bought: 'سفارش ثبت شد.', noKey: 'هنوز کلید ویجت نمونه ساخته نشده است: `feedloop demo` را اجرا کنید.' },
-  ar: { title: 'قهوة فيدلوب — متجر تجريبي', product: 'حبوب قهوة أحادية المصدر، ٢٥٠ غرامًا', price: '٥٥ ر.س', buy: 'اشترِ الآن', thanks: 'شكرًا لطلبك!', signIn: 'الدخول باسم', signOut: 'خروج', shipping: 'الشحن: ٢–٤ أيام عمل، مجاني فوق ١٠٠ ر.س. الإرجاع خلال ١٤ يومًا.', back: 'العودة إلى المتجر', bought: 'تم تسجيل الطلب.', noKey: 'لا يوجد مفتاح أداة تجريبي بعد: شغّل `feedloop demo`.' },
-  zh: { title: 'Feedloop 咖啡 — 演示商店', product: '单一产地咖啡豆，250 克', price: '¥98', buy: '立即购买', thanks: '感谢您的订单！', signIn: '登录为', signOut: '退出', shipping: '配送：2–4 个工作日，满 ¥200 包邮。14 天内可退货。', back: '返回商店', bought: '订单已提交。', noKey: '还没有演示小组件密钥：请运行 `feedloop demo`。' },
+  en: {
+    title: 'Feedloop Coffee — demo shop',
+    product: 'Single-origin beans, 250 g',
+    price: '$14',
+    buy: 'Buy now',
+    thanks: 'Thank you for your order!',
+    signIn: 'Sign in as',
+    signOut: 'Sign out',
+    shipping: 'Shipping: 2–4 working days, free over $30. Returns within 14 days.',
+    back: 'Back to the shop',
+    bought: 'Order placed.',
+    noKey: 'No demo widget key yet: run `feedloop demo`, or open this page with ?key=pk_… of a key that allows this origin.',
+  },
+  fa: {
+    title: 'قهوه فیدلوپ — فروشگاه نمونه',
+    product: 'دانه قهوه تک‌خاستگاه، ۲۵۰ گرم',
+    price: '۴۹۰٬۰۰۰ تومان',
+    buy: 'خرید',
+    thanks: 'از سفارش شما سپاسگزاریم!',
+    signIn: 'ورود به‌عنوان',
+    signOut: 'خروج',
+    shipping: 'ارسال: ۲ تا ۴ روز کاری، رایگان برای خرید بالای ۱ میلیون تومان. بازگشت تا ۱۴ روز.',
+    back: 'بازگشت به فروشگاه',
+    bought: 'سفارش ثبت شد.',
+    noKey: 'هنوز کلید ویجت نمونه ساخته نشده است: `feedloop demo` را اجرا کنید.',
+  },
+  ar: {
+    title: 'قهوة فيدلوب — متجر تجريبي',
+    product: 'حبوب قهوة أحادية المصدر، ٢٥٠ غرامًا',
+    price: '٥٥ ر.س',
+    buy: 'اشترِ الآن',
+    thanks: 'شكرًا لطلبك!',
+    signIn: 'الدخول باسم',
+    signOut: 'خروج',
+    shipping: 'الشحن: ٢–٤ أيام عمل، مجاني فوق ١٠٠ ر.س. الإرجاع خلال ١٤ يومًا.',
+    back: 'العودة إلى المتجر',
+    bought: 'تم تسجيل الطلب.',
+    noKey: 'لا يوجد مفتاح أداة تجريبي بعد: شغّل `feedloop demo`.',
+  },
+  zh: {
+    title: 'Feedloop 咖啡 — 演示商店',
+    product: '单一产地咖啡豆，250 克',
+    price: '¥98',
+    buy: '立即购买',
+    thanks: '感谢您的订单！',
+    signIn: '登录为',
+    signOut: '退出',
+    shipping: '配送：2–4 个工作日，满 ¥200 包邮。14 天内可退货。',
+    back: '返回商店',
+    bought: '订单已提交。',
+    noKey: '还没有演示小组件密钥：请运行 `feedloop demo`。',
+  },
 };
 
 const STYLE = `
@@ -67,7 +115,17 @@ if (buy) buy.addEventListener('click', function () {
 /** JSON inside a script element: `<` escaped, so no value can close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export function demoShopPage({ key, nonce, thankYou, signed = {} }: { key: string | null; nonce: string; thankYou: boolean; signed?: Record<string, string> }): SafeHtml {
+export function demoShopPage({
+  key,
+  nonce,
+  thankYou,
+  signed = {},
+}: {
+  key: string | null;
+  nonce: string;
+  thankYou: boolean;
+  signed?: Record<string, string>;
+}): SafeHtml {
   const t = TEXT.en;
   const fonts = pageFontsHref();
   const content = thankYou

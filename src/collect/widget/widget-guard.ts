@@ -13,7 +13,10 @@ import { resolveWidgetKey } from './widget-key.service.js';
 import { verifyWidgetIdentity, type ClaimedIdentity, type WidgetIdentity } from './widget-identity.js';
 
 declare module 'fastify' {
-  interface FastifyRequest { widgetKeyId?: string; widgetIdentity?: WidgetIdentity }
+  interface FastifyRequest {
+    widgetKeyId?: string;
+    widgetIdentity?: WidgetIdentity;
+  }
 }
 
 // Per key across all visitors (per IP is @fastify/rate-limit's job, see widgetRateLimit).
@@ -59,10 +62,16 @@ export async function widgetGuard(database: Database, req: FastifyRequest, reply
       : new AppError(404, 'unknown_widget_key', 'key: no such widget key', 'key');
   }
   if (!origin || !resolved.allowedOrigins.includes(origin)) {
-    throw new AppError(403, 'origin_not_allowed', `origin: ${origin ?? 'none'} is not allowed for this widget key; add it to the key's allowed origins`, 'origin');
+    throw new AppError(
+      403,
+      'origin_not_allowed',
+      `origin: ${origin ?? 'none'} is not allowed for this widget key; add it to the key's allowed origins`,
+      'origin',
+    );
   }
   reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
-  if (!countForKey(key)) throw new AppError(429, 'rate_limited', 'Too many requests for this widget key', undefined, { 'retry-after': '60' });
+  if (!countForKey(key))
+    throw new AppError(429, 'rate_limited', 'Too many requests for this widget key', undefined, { 'retry-after': '60' });
   req.scope = new WorkspaceScope(database, resolved.workspaceId);
   req.widgetKeyId = resolved.id;
   // The visitor fields come in the query of a GET and the body of a POST (validated before this).

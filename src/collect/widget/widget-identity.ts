@@ -9,7 +9,11 @@
 import { createHmac } from 'node:crypto';
 import { constantTimeEqual } from '../../platform/ids.js';
 
-export interface ClaimedIdentity { externalId?: string; email?: string; userHash?: string }
+export interface ClaimedIdentity {
+  externalId?: string;
+  email?: string;
+  userHash?: string;
+}
 
 export type WidgetIdentity =
   | { status: 'verified'; externalId: string; email?: string }
@@ -38,7 +42,11 @@ export function verifyWidgetIdentity(secrets: readonly string[], claim: ClaimedI
     for (const secret of secrets) matched = constantTimeEqual(signIdentity(secret, externalId, email), given) || matched;
     if (matched) return { status: 'verified', externalId, ...(email ? { email } : {}) };
   }
-  return { status: 'unverified', claimed: { ...(externalId ? { externalId } : {}), ...(email ? { email } : {}) }, hashMismatch: Boolean(userHash) };
+  return {
+    status: 'unverified',
+    claimed: { ...(externalId ? { externalId } : {}), ...(email ? { email } : {}) },
+    hashMismatch: Boolean(userHash),
+  };
 }
 
 /** The customer a verified identity names (identify-or-create); nobody for any other. */

@@ -17,20 +17,33 @@ type Row = typeof widgetKeys.$inferSelect;
 
 /** The previous secret, while its grace period after a rotation lasts. */
 const livePreviousSecret = (k: Row, now = new Date()) =>
-  (k.previousIdentitySecret && k.previousSecretExpiresAt && k.previousSecretExpiresAt > now ? k.previousIdentitySecret : null);
+  k.previousIdentitySecret && k.previousSecretExpiresAt && k.previousSecretExpiresAt > now ? k.previousIdentitySecret : null;
 
 /** A key as owners and admins see it (keys:manage): with its identity secret, which their servers need. */
 export const publicWidgetKey = (k: Row) => ({
-  id: k.id, name: k.name, publicKey: k.publicKey, allowedOrigins: k.allowedOrigins, createdAt: k.createdAt, revokedAt: k.revokedAt,
+  id: k.id,
+  name: k.name,
+  publicKey: k.publicKey,
+  allowedOrigins: k.allowedOrigins,
+  createdAt: k.createdAt,
+  revokedAt: k.revokedAt,
   identitySecret: k.revokedAt ? null : k.identitySecret,
   previousSecretExpiresAt: !k.revokedAt && livePreviousSecret(k) ? k.previousSecretExpiresAt : null,
 });
 
 export async function createWidgetKey(scope: WorkspaceScope, input: { name: string; allowedOrigins: string[] }) {
-  const [row] = await scope.db.insert(widgetKeys).values(scope.stamp({
-    id: newId(), name: input.name, publicKey: `${WIDGET_KEY_PREFIX}${randomToken(16)}`, allowedOrigins: input.allowedOrigins,
-    identitySecret: newIdentitySecret(),
-  })).returning();
+  const [row] = await scope.db
+    .insert(widgetKeys)
+    .values(
+      scope.stamp({
+        id: newId(),
+        name: input.name,
+        publicKey: `${WIDGET_KEY_PREFIX}${randomToken(16)}`,
+        allowedOrigins: input.allowedOrigins,
+        identitySecret: newIdentitySecret(),
+      }),
+    )
+    .returning();
   return publicWidgetKey(row);
 }
 
@@ -39,7 +52,11 @@ export async function listWidgetKeys(scope: WorkspaceScope) {
 }
 
 export async function updateWidgetKey(scope: WorkspaceScope, id: string, patch: { name?: string; allowedOrigins?: string[] }) {
-  const [row] = await scope.db.update(widgetKeys).set(patch).where(scope.where(widgetKeys, eq(widgetKeys.id, id), isNull(widgetKeys.revokedAt))).returning();
+  const [row] = await scope.db
+    .update(widgetKeys)
+    .set(patch)
+    .where(scope.where(widgetKeys, eq(widgetKeys.id, id), isNull(widgetKeys.revokedAt)))
+    .returning();
   if (!row) throw notFound('Widget key');
   return publicWidgetKey(row);
 }
@@ -51,20 +68,32 @@ export async function updateWidgetKey(scope: WorkspaceScope, id: string, patch: 
  */
 export async function rotateIdentitySecret(scope: WorkspaceScope, id: string, keepPreviousHours: number) {
   return scope.transaction(async (tx) => {
-    const [key] = await tx.select().from(widgetKeys).where(scope.where(widgetKeys, eq(widgetKeys.id, id), isNull(widgetKeys.revokedAt))).for('update');
+    const [key] = await tx
+      .select()
+      .from(widgetKeys)
+      .where(scope.where(widgetKeys, eq(widgetKeys.id, id), isNull(widgetKeys.revokedAt)))
+      .for('update');
     if (!key) throw notFound('Widget key');
     const keep = keepPreviousHours > 0;
-    const [row] = await tx.update(widgetKeys).set({
-      identitySecret: newIdentitySecret(),
-      previousIdentitySecret: keep ? key.identitySecret : null,
-      previousSecretExpiresAt: keep ? new Date(Date.now() + keepPreviousHours * 3_600_000) : null,
-    }).where(scope.where(widgetKeys, eq(widgetKeys.id, id))).returning();
+    const [row] = await tx
+      .update(widgetKeys)
+      .set({
+        identitySecret: newIdentitySecret(),
+        previousIdentitySecret: keep ? key.identitySecret : null,
+        previousSecretExpiresAt: keep ? new Date(Date.now() + keepPreviousHours * 3_600_000) : null,
+      })
+      .where(scope.where(widgetKeys, eq(widgetKeys.id, id)))
+      .returning();
     return publicWidgetKey(row);
   });
 }
 
 export async function revokeWidgetKey(scope: WorkspaceScope, id: string) {
-  const [row] = await scope.db.update(widgetKeys).set({ revokedAt: new Date() }).where(scope.where(widgetKeys, eq(widgetKeys.id, id), isNull(widgetKeys.revokedAt))).returning();
+  const [row] = await scope.db
+    .update(widgetKeys)
+    .set({ revokedAt: new Date() })
+    .where(scope.where(widgetKeys, eq(widgetKeys.id, id), isNull(widgetKeys.revokedAt)))
+    .returning();
   if (!row) throw notFound('Widget key');
   return publicWidgetKey(row);
 }
@@ -79,7 +108,13 @@ export async function resolveWidgetKey(database: Database, publicKey: string): P
   if (!row) return { status: 'unknown' };
   if (row.revokedAt) return { status: 'revoked' };
   const previous = livePreviousSecret(row);
-  return { status: 'ok', id: row.id, workspaceId: row.workspaceId, allowedOrigins: row.allowedOrigins, identitySecrets: previous ? [row.identitySecret, previous] : [row.identitySecret] };
+  return {
+    status: 'ok',
+    id: row.id,
+    workspaceId: row.workspaceId,
+    allowedOrigins: row.allowedOrigins,
+    identitySecrets: previous ? [row.identitySecret, previous] : [row.identitySecret],
+  };
 }
 
 /**
@@ -87,7 +122,11 @@ export async function resolveWidgetKey(database: Database, publicKey: string): P
  * identity secret stays on the server, which signs the demo's one shopper (demo-shop-page.ts).
  */
 export async function demoWidgetKey(database: Database): Promise<{ publicKey: string; identitySecret: string } | null> {
-  const [row] = await database.db.select({ publicKey: widgetKeys.publicKey, identitySecret: widgetKeys.identitySecret }).from(widgetKeys)
-    .where(and(eq(widgetKeys.name, DEMO_WIDGET_KEY_NAME), isNull(widgetKeys.revokedAt))).orderBy(desc(widgetKeys.createdAt)).limit(1);
+  const [row] = await database.db
+    .select({ publicKey: widgetKeys.publicKey, identitySecret: widgetKeys.identitySecret })
+    .from(widgetKeys)
+    .where(and(eq(widgetKeys.name, DEMO_WIDGET_KEY_NAME), isNull(widgetKeys.revokedAt)))
+    .orderBy(desc(widgetKeys.createdAt))
+    .limit(1);
   return row ?? null;
 }

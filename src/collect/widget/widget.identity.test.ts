@@ -27,24 +27,42 @@ const widget = (path: string, payload: object, origin = SHOP) =>
 const config = (query: Record<string, string>) =>
   t.app.inject({ method: 'GET', url: `/api/v1/widget/${publicKey}/config?${new URLSearchParams(query)}`, headers: { origin: SHOP } });
 /** What the business's server does: hex HMAC-SHA256 of the id (+ "\n" + email) under the identity secret. */
-const sign = (externalId: string, email?: string, key = secret) => createHmac('sha256', key).update(email ? `${externalId}\n${email}` : externalId).digest('hex');
+const sign = (externalId: string, email?: string, key = secret) =>
+  createHmac('sha256', key)
+    .update(email ? `${externalId}\n${email}` : externalId)
+    .digest('hex');
 const scope = () => new WorkspaceScope(t.database, workspaceId);
 const recipients = () => inbox.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text);
 const FORM = { kind: 'feedback', text: 'Where is my order?', elapsedMs: 9_000 };
 
 beforeAll(async () => {
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => { inbox.push(mail); callback(); }, callback);
+      simpleParser(stream).then((mail) => {
+        inbox.push(mail);
+        callback();
+      }, callback);
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  ({ t, api, owner: { cookie }, workspace: { id: workspaceId } } = await signedInApp({
+  ({
+    t,
+    api,
+    owner: { cookie },
+    workspace: { id: workspaceId },
+  } = await signedInApp({
     env: { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?tls=off` },
     scopes: ['feedback:read', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage'],
   }));
-  const created = await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [SHOP] } });
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/widget-keys',
+    headers: { cookie },
+    payload: { name: 'Shop', allowedOrigins: [SHOP] },
+  });
   ({ publicKey, id: keyId, identitySecret: secret } = created.json());
   // A live survey emailed to whoever sends a "signup" event: the attack's target.
   const survey = (await api('POST', '/api/v1/surveys', { template: 'nps' })).json();
@@ -65,7 +83,9 @@ describe('identity secrets', () => {
     // API keys never manage widget keys, so never see a secret.
     expect((await api('GET', '/api/v1/widget-keys')).statusCode).toBe(403);
 
-    const rotated = (await t.app.inject({ method: 'POST', url: `/api/v1/widget-keys/${keyId}/rotate-secret`, headers: { cookie }, payload: {} })).json();
+    const rotated = (
+      await t.app.inject({ method: 'POST', url: `/api/v1/widget-keys/${keyId}/rotate-secret`, headers: { cookie }, payload: {} })
+    ).json();
     expect(rotated.identitySecret).not.toBe(secret);
     expect(Date.parse(rotated.previousSecretExpiresAt) - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
     const before = secret;
@@ -76,12 +96,27 @@ describe('identity secrets', () => {
       expect((await api('GET', `/api/v1/feedback/${res.json().id}`)).json().metadata.identity).toBe('verified');
     }
     // keepPreviousHours: 0 (a leaked secret) stops the old one at once.
-    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/widget-keys/${keyId}/rotate-secret`, headers: { cookie }, payload: { keepPreviousHours: 1000 } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/widget-keys/${keyId}/rotate-secret`,
+      headers: { cookie },
+      payload: { keepPreviousHours: 1000 },
+    });
     expect(bad.json().error.field).toBe('keepPreviousHours');
-    const atOnce = (await t.app.inject({ method: 'POST', url: `/api/v1/widget-keys/${keyId}/rotate-secret`, headers: { cookie }, payload: { keepPreviousHours: 0 } })).json();
+    const atOnce = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/widget-keys/${keyId}/rotate-secret`,
+        headers: { cookie },
+        payload: { keepPreviousHours: 0 },
+      })
+    ).json();
     expect(atOnce.previousSecretExpiresAt).toBeNull();
     const old = await widget('feedback', { ...FORM, externalId: 'sara-1', userHash: sign('sara-1', undefined, secret) });
-    expect((await api('GET', `/api/v1/feedback/${old.json().id}`)).json().metadata).toMatchObject({ identity: 'unverified', identity_hash: 'mismatch' });
+    expect((await api('GET', `/api/v1/feedback/${old.json().id}`)).json().metadata).toMatchObject({
+      identity: 'unverified',
+      identity_hash: 'mismatch',
+    });
     secret = atOnce.identitySecret;
   });
 });
@@ -92,19 +127,33 @@ describe('unverified identities', () => {
     expect(forged.statusCode).toBe(202);
     expect(forged.json()).toEqual({ stored: 0 });
     // The same with an id, and with a made-up hash.
-    expect((await widget('events', { externalId: 'victim', email: 'victim@elsewhere.example', userHash: 'a'.repeat(64), events: [{ name: 'signup' }] })).json()).toEqual({ stored: 0 });
+    expect(
+      (
+        await widget('events', {
+          externalId: 'victim',
+          email: 'victim@elsewhere.example',
+          userHash: 'a'.repeat(64),
+          events: [{ name: 'signup' }],
+        })
+      ).json(),
+    ).toEqual({ stored: 0 });
     await t.drainJobs({ dueNow: true });
     expect(await findCustomerByIdentifiers(scope(), scope().db, { email: 'victim@elsewhere.example' })).toBeNull();
     expect(await findCustomerByIdentifiers(scope(), scope().db, { externalId: 'victim' })).toBeNull();
     expect(recipients()).not.toContain('victim@elsewhere.example');
   });
 
-  it('file feedback without a customer, even with an existing customer\'s email, keeping the claim as unverified metadata', async () => {
+  it("file feedback without a customer, even with an existing customer's email, keeping the claim as unverified metadata", async () => {
     const res = await widget('feedback', { ...FORM, email: 'sara@example.com', externalId: 'sara-1', contactEmail: 'sara@example.com' });
     expect(res.statusCode, res.body).toBe(201);
     const item = (await api('GET', `/api/v1/feedback/${res.json().id}`)).json();
     expect(item.customerId).toBeNull();
-    expect(item.metadata).toMatchObject({ identity: 'unverified', claimed_email: 'sara@example.com', claimed_external_id: 'sara-1', contact_email: 'sara@example.com' });
+    expect(item.metadata).toMatchObject({
+      identity: 'unverified',
+      claimed_email: 'sara@example.com',
+      claimed_external_id: 'sara-1',
+      contact_email: 'sara@example.com',
+    });
     expect(item.metadata.identity_hash).toBeUndefined();
     const sara = await findCustomerByIdentifiers(scope(), scope().db, { externalId: 'sara-1' });
     const saras = (await api('GET', `/api/v1/feedback?customer_id=${sara!.id}`)).json().data.map((f: { id: string }) => f.id);
@@ -113,7 +162,12 @@ describe('unverified identities', () => {
 
   it('treat a wrong or tampered hash as unverified', async () => {
     const forOther = await widget('feedback', { ...FORM, externalId: 'sara-1', userHash: sign('mallory') });
-    const emailChanged = await widget('feedback', { ...FORM, externalId: 'sara-1', email: 'mallory@example.com', userHash: sign('sara-1') });
+    const emailChanged = await widget('feedback', {
+      ...FORM,
+      externalId: 'sara-1',
+      email: 'mallory@example.com',
+      userHash: sign('sara-1'),
+    });
     const wrongKey = await widget('feedback', { ...FORM, externalId: 'sara-1', userHash: sign('sara-1', undefined, 'fl_idv_guessed') });
     for (const res of [forOther, emailChanged, wrongKey]) {
       expect(res.statusCode, res.body).toBe(201);
@@ -123,7 +177,11 @@ describe('unverified identities', () => {
     }
     expect((await findCustomerByIdentifiers(scope(), scope().db, { externalId: 'sara-1' }))!.email).toBe('sara@example.com');
     // The signed text puts a line break between id and email, so an id may not contain one.
-    const split = await widget('feedback', { ...FORM, externalId: 'sara-1\nmallory@example.com', userHash: sign('sara-1', 'mallory@example.com') });
+    const split = await widget('feedback', {
+      ...FORM,
+      externalId: 'sara-1\nmallory@example.com',
+      userHash: sign('sara-1', 'mallory@example.com'),
+    });
     expect(split.statusCode).toBe(400);
     expect(split.json().error.field).toBe('externalId');
   });
@@ -133,7 +191,9 @@ describe('unverified identities', () => {
     const unknown = await config({ anonymousId: 'anon-visitor-1', email: 'nobody@example.com' });
     expect(known.statusCode).toBe(200);
     expect(known.body).toBe(unknown.body);
-    expect((await config({ anonymousId: 'anon-visitor-1', externalId: 'sara-1' })).body).toBe((await config({ anonymousId: 'anon-visitor-1', externalId: 'nobody' })).body);
+    expect((await config({ anonymousId: 'anon-visitor-1', externalId: 'sara-1' })).body).toBe(
+      (await config({ anonymousId: 'anon-visitor-1', externalId: 'nobody' })).body,
+    );
     expect((await config({ anonymousId: 'anon-visitor-1', externalId: 'sara-1', userHash: sign('nobody') })).body).toBe(known.body);
   });
 });
@@ -157,7 +217,12 @@ describe('verified identities', () => {
 
   it('get their personal survey state from the config', async () => {
     const anonymous = await config({ anonymousId: 'anon-visitor-1' });
-    const verified = await config({ anonymousId: 'anon-visitor-1', externalId: 'new-9', email: 'new9@example.com', userHash: sign('new-9', 'new9@example.com') });
+    const verified = await config({
+      anonymousId: 'anon-visitor-1',
+      externalId: 'new-9',
+      email: 'new9@example.com',
+      userHash: sign('new-9', 'new9@example.com'),
+    });
     // The survey email just sent counts for the workspace throttle.
     expect(anonymous.json().lastSurveyedAt).toBeNull();
     expect(Date.now() - Date.parse(verified.json().lastSurveyedAt)).toBeLessThan(60_000);

@@ -29,12 +29,23 @@ afterAll(() => t.close());
 
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => api(method, url, payload);
 const identify = async (payload: object) => (await call('POST', '/api/v1/customers/identify', payload)).json();
-const setCountry = async (defaultCountry: string | null) => t.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: { cookie }, payload: { defaultCountry } });
-const count = async (table: string) => (await t.database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0].n;
+const setCountry = async (defaultCountry: string | null) =>
+  t.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: { cookie }, payload: { defaultCountry } });
+const count = async (table: string) =>
+  (await t.database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0].n;
 
 describe('reading a phone number', () => {
   it('gives E.164 for every way of writing one number, in any digits', () => {
-    for (const written of ['+98 912 123 4567', '۰۹۱۲۱۲۳۴۵۶۷', '0912-123-4567', '(0912) 123 4567', '00989121234567', '٠٠٩٨٩١٢١٢٣٤٥٦٧', '+98 (0) 912 123 4567', '9121234567']) {
+    for (const written of [
+      '+98 912 123 4567',
+      '۰۹۱۲۱۲۳۴۵۶۷',
+      '0912-123-4567',
+      '(0912) 123 4567',
+      '00989121234567',
+      '٠٠٩٨٩١٢١٢٣٤٥٦٧',
+      '+98 (0) 912 123 4567',
+      '9121234567',
+    ]) {
       expect(toE164(written, 'IR'), written).toBe('+989121234567');
     }
     expect(toE164('0501234567', 'SA')).toBe('+966501234567');
@@ -47,7 +58,7 @@ describe('reading a phone number', () => {
     for (const invalid of ['0912 123', '+98 912 123 45678', '12345', '+999 1234 5678']) expect(toE164(invalid, 'IR'), invalid).toBeNull();
   });
 
-  it('compares a stored number with one written in a rule, in the stored number\'s country', () => {
+  it("compares a stored number with one written in a rule, in the stored number's country", () => {
     expect(samePhone('+989121234567', '0912 123 4567')).toBe(true);
     expect(samePhone('+989121234567', '+98 912 123 4567')).toBe(true);
     expect(samePhone('+989121234567', '0912 123 4568')).toBe(false);
@@ -74,20 +85,36 @@ describe('one number, one customer', () => {
     const one = await call('POST', '/api/v1/feedback', { channel: 'api', text: 'one', customer: { phone: '0912 123 4567' } });
     expect(one.statusCode).toBe(201);
     expect(one.json().customer.id).toBe(sara);
-    const bulk = await call('POST', '/api/v1/feedback/bulk', { items: [
-      { channel: 'api', text: 'two', customer: { phone: '٠٩١٢١٢٣٤٥٦٧' } },
-      { channel: 'api', text: 'three', customer: { phone: '0098 912 123 4567' } },
-    ] });
+    const bulk = await call('POST', '/api/v1/feedback/bulk', {
+      items: [
+        { channel: 'api', text: 'two', customer: { phone: '٠٩١٢١٢٣٤٥٦٧' } },
+        { channel: 'api', text: 'three', customer: { phone: '0098 912 123 4567' } },
+      ],
+    });
     expect(bulk.statusCode).toBe(201);
     const event = await call('POST', '/api/v1/events', { customer: { phone: '(0912) 123-4567' }, name: 'login' });
     expect(event.json().customerId).toBe(sara);
-    const events = await call('POST', '/api/v1/events/bulk', { events: [{ customer: { phone: '9121234567' }, name: 'page_view' }, { customer: { phone: '+98-912-123-4567' }, name: 'page_view' }] });
+    const events = await call('POST', '/api/v1/events/bulk', {
+      events: [
+        { customer: { phone: '9121234567' }, name: 'page_view' },
+        { customer: { phone: '+98-912-123-4567' }, name: 'page_view' },
+      ],
+    });
     expect(events.json().data.map((e: { customerId: string }) => e.customerId)).toEqual([sara, sara]);
-    const order = await call('POST', '/api/v1/orders', { customer: { phone: '۰۹۱۲ ۱۲۳ ۴۵۶۷' }, externalId: 'PH-1', amount: 10, currency: 'IRR' });
+    const order = await call('POST', '/api/v1/orders', {
+      customer: { phone: '۰۹۱۲ ۱۲۳ ۴۵۶۷' },
+      externalId: 'PH-1',
+      amount: 10,
+      currency: 'IRR',
+    });
     expect(order.json().customerId).toBe(sara);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-phones-')), 'phones.csv');
     fs.writeFileSync(file, 'comment,mobile\nfrom the import,۰۹۱۲-۱۲۳-۴۵۶۷\n');
-    const summary = await importFile(scope, file, { mapping: parseMapping(['text=comment', 'customer.phone=mobile']), channel: 'import', batchSize: 10 });
+    const summary = await importFile(scope, file, {
+      mapping: parseMapping(['text=comment', 'customer.phone=mobile']),
+      channel: 'import',
+      batchSize: 10,
+    });
     expect(summary).toMatchObject({ imported: 1, rejected: 0 });
 
     const profile = (await call('GET', `/api/v1/customers/${sara}`)).json();
@@ -107,7 +134,16 @@ describe('one number, one customer', () => {
 
   it('customer search finds a phone typed in any digits and format, whole or in part', async () => {
     const sara = (await identify({ phone: '+989121234567' })).id;
-    for (const q of ['0912 123 4567', '+98 912 123 4567', '۰۹۱۲۱۲۳۴۵۶۷', '00989121234567', '(0912) 123-4567', '۹۱۲۱۲۳', '0912 123', '123 4567']) {
+    for (const q of [
+      '0912 123 4567',
+      '+98 912 123 4567',
+      '۰۹۱۲۱۲۳۴۵۶۷',
+      '00989121234567',
+      '(0912) 123-4567',
+      '۹۱۲۱۲۳',
+      '0912 123',
+      '123 4567',
+    ]) {
       const found = (await call('GET', `/api/v1/customers?q=${encodeURIComponent(q)}`)).json().data.map((c: { id: string }) => c.id);
       expect(found, q).toContain(sara);
     }
@@ -117,7 +153,12 @@ describe('one number, one customer', () => {
 
 describe('numbers that are not valid', () => {
   it('are refused with 400 naming the field, and nothing is stored', async () => {
-    const before = { customers: await count('customers'), feedback: await count('feedback_items'), events: await count('events'), orders: await count('orders') };
+    const before = {
+      customers: await count('customers'),
+      feedback: await count('feedback_items'),
+      events: await count('events'),
+      orders: await count('orders'),
+    };
     const bad = '0912 123';
     const refused = async (res: Awaited<ReturnType<typeof call>>, field: string) => {
       expect(res.statusCode, res.body).toBe(400);
@@ -127,25 +168,61 @@ describe('numbers that are not valid', () => {
     await refused(await call('POST', '/api/v1/customers/identify', { phone: bad }), 'phone');
     await refused(await call('POST', '/api/v1/feedback', { channel: 'api', text: 'x', customer: { phone: bad } }), 'customer.phone');
     await refused(await call('POST', '/api/v1/events', { customer: { phone: bad }, name: 'login' }), 'customer.phone');
-    await refused(await call('POST', '/api/v1/events/bulk', { events: [{ customer: { phone: '09121234567' }, name: 'a' }, { customer: { phone: bad }, name: 'b' }] }), 'events.1.customer.phone');
-    await refused(await call('POST', '/api/v1/orders', { customer: { phone: bad }, externalId: 'PH-bad', amount: 1, currency: 'IRR' }), 'customer.phone');
+    await refused(
+      await call('POST', '/api/v1/events/bulk', {
+        events: [
+          { customer: { phone: '09121234567' }, name: 'a' },
+          { customer: { phone: bad }, name: 'b' },
+        ],
+      }),
+      'events.1.customer.phone',
+    );
+    await refused(
+      await call('POST', '/api/v1/orders', { customer: { phone: bad }, externalId: 'PH-bad', amount: 1, currency: 'IRR' }),
+      'customer.phone',
+    );
     const someone = (await identify({ externalId: 'phone-bad' })).id;
     await refused(await call('PATCH', `/api/v1/customers/${someone}`, { phone: bad }), 'phone');
     expect((await call('GET', `/api/v1/customers/${someone}`)).json().phone).toBeNull();
 
-    const atomic = await call('POST', '/api/v1/feedback/bulk', { mode: 'atomic', items: [{ channel: 'api', text: 'ok', customer: { phone: '09121234567' } }, { channel: 'api', text: 'bad', customer: { phone: bad } }] });
+    const atomic = await call('POST', '/api/v1/feedback/bulk', {
+      mode: 'atomic',
+      items: [
+        { channel: 'api', text: 'ok', customer: { phone: '09121234567' } },
+        { channel: 'api', text: 'bad', customer: { phone: bad } },
+      ],
+    });
     expect(atomic.json()).toMatchObject({ stored: false, invalid: 1 });
-    expect(atomic.json().results[1]).toMatchObject({ index: 1, status: 'invalid', error: { code: 'invalid_phone', field: 'customer.phone' } });
+    expect(atomic.json().results[1]).toMatchObject({
+      index: 1,
+      status: 'invalid',
+      error: { code: 'invalid_phone', field: 'customer.phone' },
+    });
     const rejects: string[] = [];
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-phones-')), 'bad-phones.csv');
     fs.writeFileSync(file, 'comment,mobile\nbad phone,0912 123\n');
-    const summary = await importFile(scope, file, { mapping: parseMapping(['text=comment', 'customer.phone=mobile']), channel: 'import', batchSize: 10, onReject: (r) => rejects.push(`${r.row}:${r.field}`) });
+    const summary = await importFile(scope, file, {
+      mapping: parseMapping(['text=comment', 'customer.phone=mobile']),
+      channel: 'import',
+      batchSize: 10,
+      onReject: (r) => rejects.push(`${r.row}:${r.field}`),
+    });
     expect(summary).toMatchObject({ imported: 0, rejected: 1 });
     expect(rejects).toEqual(['1:customer.phone']);
-    expect({ customers: await count('customers'), feedback: await count('feedback_items'), events: await count('events'), orders: await count('orders') })
-      .toEqual({ ...before, customers: before.customers + 1 }); // only phone-bad, identified without a phone
+    expect({
+      customers: await count('customers'),
+      feedback: await count('feedback_items'),
+      events: await count('events'),
+      orders: await count('orders'),
+    }).toEqual({ ...before, customers: before.customers + 1 }); // only phone-bad, identified without a phone
 
-    const partial = await call('POST', '/api/v1/feedback/bulk', { mode: 'partial', items: [{ channel: 'api', text: 'kept', customer: { phone: '09121234567' } }, { channel: 'api', text: 'bad', customer: { phone: bad } }] });
+    const partial = await call('POST', '/api/v1/feedback/bulk', {
+      mode: 'partial',
+      items: [
+        { channel: 'api', text: 'kept', customer: { phone: '09121234567' } },
+        { channel: 'api', text: 'bad', customer: { phone: bad } },
+      ],
+    });
     expect(partial.json()).toMatchObject({ stored: true, created: 1, invalid: 1 });
   });
 });

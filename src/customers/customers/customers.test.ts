@@ -11,9 +11,18 @@ afterAll(() => t.close());
 
 describe('identify', () => {
   it('creates, then finds by any identifier and fills in what was missing', async () => {
-    const a = await call('POST', '/api/v1/customers/identify', { externalId: 'u-1', name: 'Reza', locale: 'fa', attributes: { plan: 'vip' } });
+    const a = await call('POST', '/api/v1/customers/identify', {
+      externalId: 'u-1',
+      name: 'Reza',
+      locale: 'fa',
+      attributes: { plan: 'vip' },
+    });
     expect(a.statusCode).toBe(201);
-    const b = await call('POST', '/api/v1/customers/identify', { externalId: 'u-1', email: 'Reza@Example.ir', attributes: { city: 'Shiraz' } });
+    const b = await call('POST', '/api/v1/customers/identify', {
+      externalId: 'u-1',
+      email: 'Reza@Example.ir',
+      attributes: { city: 'Shiraz' },
+    });
     expect(b.statusCode).toBe(200);
     expect(b.json()).toMatchObject({ id: a.json().id, email: 'Reza@Example.ir', attributes: { plan: 'vip', city: 'Shiraz' } });
     const byEmail = await call('POST', '/api/v1/customers/identify', { email: 'reza@example.IR' });
@@ -43,7 +52,12 @@ describe('identify', () => {
   });
 
   it('refuses bad identifiers, naming the field', async () => {
-    for (const [payload, field] of [[{ email: 'not-an-email' }, 'email'], [{ name: 'no id' }, ''], [{ phone: 'call me' }, 'phone'], [{ externalId: 'x', locale: 'xx' }, 'locale']] as const) {
+    for (const [payload, field] of [
+      [{ email: 'not-an-email' }, 'email'],
+      [{ name: 'no id' }, ''],
+      [{ phone: 'call me' }, 'phone'],
+      [{ externalId: 'x', locale: 'xx' }, 'locale'],
+    ] as const) {
       const res = await call('POST', '/api/v1/customers/identify', payload);
       expect(res.statusCode).toBe(400);
       if (field) expect(res.json().error.field).toBe(field);
@@ -55,13 +69,33 @@ describe('events, orders and the timeline', () => {
   it('puts feedback, events and orders on one timeline, newest first', async () => {
     const customer = { externalId: 'timeline-1' };
     expect((await call('POST', '/api/v1/events', { customer, name: 'login', occurredAt: '2026-03-01T08:00:00Z' })).statusCode).toBe(201);
-    const order = await call('POST', '/api/v1/orders', { customer, externalId: 'O-1', amount: '۱۲۵۰۰۰۰', currency: 'irr', placedAt: '2026-03-02T08:00:00Z' });
+    const order = await call('POST', '/api/v1/orders', {
+      customer,
+      externalId: 'O-1',
+      amount: '۱۲۵۰۰۰۰',
+      currency: 'irr',
+      placedAt: '2026-03-02T08:00:00Z',
+    });
     expect(order.statusCode).toBe(201);
     expect(order.json()).toMatchObject({ amount: 1250000, currency: 'IRR' });
-    const again = await call('POST', '/api/v1/orders', { customer, externalId: 'O-1', amount: 1300000, currency: 'IRR', status: 'delivered', placedAt: '2026-03-02T08:00:00Z' });
+    const again = await call('POST', '/api/v1/orders', {
+      customer,
+      externalId: 'O-1',
+      amount: 1300000,
+      currency: 'IRR',
+      status: 'delivered',
+      placedAt: '2026-03-02T08:00:00Z',
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(order.json().id);
-    await call('POST', '/api/v1/feedback', { channel: 'survey', text: 'خوب بود', nps: 9, customer, createdAt: '2026-03-03T08:00:00Z', links: { orderId: order.json().id } });
+    await call('POST', '/api/v1/feedback', {
+      channel: 'survey',
+      text: 'خوب بود',
+      nps: 9,
+      customer,
+      createdAt: '2026-03-03T08:00:00Z',
+      links: { orderId: order.json().id },
+    });
     const id = order.json().customerId;
     const tl = (await call('GET', `/api/v1/customers/${id}/timeline`)).json();
     expect(tl.data.map((e: { kind: string }) => e.kind)).toEqual(['feedback', 'order', 'event']);
@@ -75,13 +109,23 @@ describe('events, orders and the timeline', () => {
   });
 
   it('bulk events in one transaction; bad event refused', async () => {
-    const ok = await call('POST', '/api/v1/events/bulk', { events: [{ customer: { email: 'e1@example.com' }, name: 'cart_abandoned' }, { customer: { email: 'e2@example.com' }, name: 'purchase', properties: { total: 5 } }] });
+    const ok = await call('POST', '/api/v1/events/bulk', {
+      events: [
+        { customer: { email: 'e1@example.com' }, name: 'cart_abandoned' },
+        { customer: { email: 'e2@example.com' }, name: 'purchase', properties: { total: 5 } },
+      ],
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().data).toHaveLength(2);
     const bad = await call('POST', '/api/v1/events', { customer: { email: 'e1@example.com' }, name: '<script>' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('name');
-    const badOrder = await call('POST', '/api/v1/orders', { customer: { email: 'e1@example.com' }, externalId: 'x', amount: -1, currency: 'USD' });
+    const badOrder = await call('POST', '/api/v1/orders', {
+      customer: { email: 'e1@example.com' },
+      externalId: 'x',
+      amount: -1,
+      currency: 'USD',
+    });
     expect(badOrder.json().error.field).toBe('amount');
   });
 });
@@ -89,22 +133,37 @@ describe('events, orders and the timeline', () => {
 describe('merge', () => {
   it('previews, then moves everything to the target and keeps old identifiers as aliases', async () => {
     const target = (await call('POST', '/api/v1/customers/identify', { email: 'ali@example.com', name: 'Ali' })).json();
-    const source = (await call('POST', '/api/v1/customers/identify', { externalId: 'shop-77', phone: '+98 912 111 2233', attributes: { plan: 'plus' } })).json();
+    const source = (
+      await call('POST', '/api/v1/customers/identify', { externalId: 'shop-77', phone: '+98 912 111 2233', attributes: { plan: 'plus' } })
+    ).json();
     await call('POST', '/api/v1/feedback', { channel: 'chat', text: 'from the source record', customerId: source.id });
     await call('POST', '/api/v1/events', { customer: { externalId: 'shop-77' }, name: 'login' });
 
     const preview = await call('POST', '/api/v1/customers/merge', { targetId: target.id, sourceId: source.id, preview: true });
-    expect(preview.json()).toMatchObject({ preview: true, moves: { feedback: 1, events: 1, orders: 0 }, customer: { externalId: 'shop-77', email: 'ali@example.com' } });
+    expect(preview.json()).toMatchObject({
+      preview: true,
+      moves: { feedback: 1, events: 1, orders: 0 },
+      customer: { externalId: 'shop-77', email: 'ali@example.com' },
+    });
     expect((await call('GET', `/api/v1/customers/${source.id}`)).json().mergedIntoId).toBeNull();
 
     const merged = await call('POST', '/api/v1/customers/merge', { targetId: target.id, sourceId: source.id });
     expect(merged.statusCode).toBe(200);
-    expect(merged.json().customer).toMatchObject({ id: target.id, name: 'Ali', externalId: 'shop-77', phone: '+989121112233', attributes: { plan: 'plus' }, feedbackCount: 1 });
+    expect(merged.json().customer).toMatchObject({
+      id: target.id,
+      name: 'Ali',
+      externalId: 'shop-77',
+      phone: '+989121112233',
+      attributes: { plan: 'plus' },
+      feedbackCount: 1,
+    });
     const tl = (await call('GET', `/api/v1/customers/${target.id}/timeline`)).json();
     expect(tl.data.map((e: { kind: string }) => e.kind).sort()).toEqual(['event', 'feedback']);
     expect((await call('GET', `/api/v1/customers/${source.id}`)).json().mergedIntoId).toBe(target.id);
     expect((await call('POST', '/api/v1/customers/identify', { externalId: 'shop-77' })).json().id).toBe(target.id);
     expect((await call('POST', '/api/v1/customers/merge', { targetId: target.id, sourceId: source.id })).statusCode).toBe(409);
-    expect((await call('POST', '/api/v1/customers/merge', { targetId: target.id, sourceId: target.id })).json().error.field).toBe('sourceId');
+    expect((await call('POST', '/api/v1/customers/merge', { targetId: target.id, sourceId: target.id })).json().error.field).toBe(
+      'sourceId',
+    );
   });
 });

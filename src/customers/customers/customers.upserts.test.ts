@@ -17,7 +17,15 @@ describe('POST /orders again (upsert by external id)', () => {
   const metadata = { items: [{ sku: 'MUG-1', quantity: 2 }], channel: 'web' };
 
   it('keeps placedAt, status and metadata it was not given, and does not count as the customer being seen', async () => {
-    const first = await call('POST', '/api/v1/orders', { customer, externalId: 'UP-1', amount: 120, currency: 'USD', status: 'paid', placedAt, metadata });
+    const first = await call('POST', '/api/v1/orders', {
+      customer,
+      externalId: 'UP-1',
+      amount: 120,
+      currency: 'USD',
+      status: 'paid',
+      placedAt,
+      metadata,
+    });
     expect(first.statusCode).toBe(201);
     const seenBefore = (await call('GET', `/api/v1/customers/${first.json().customerId}`)).json().lastSeenAt;
     expect(seenBefore).toBe(placedAt);
@@ -34,7 +42,14 @@ describe('POST /orders again (upsert by external id)', () => {
 
   it('changes what it is given: status, placedAt, and metadata key by key', async () => {
     const later = '2026-02-03T09:30:00.000Z';
-    const updated = await call('POST', '/api/v1/orders', { customer, externalId: 'UP-1', amount: 125, currency: 'USD', status: 'delivered', metadata: { tracking: 'TRK-9' } });
+    const updated = await call('POST', '/api/v1/orders', {
+      customer,
+      externalId: 'UP-1',
+      amount: 125,
+      currency: 'USD',
+      status: 'delivered',
+      metadata: { tracking: 'TRK-9' },
+    });
     expect(updated.json()).toMatchObject({ status: 'delivered', placedAt, metadata: { ...metadata, tracking: 'TRK-9' } });
     const moved = await call('POST', '/api/v1/orders', { customer, externalId: 'UP-1', amount: 125, currency: 'USD', placedAt: later });
     expect(moved.json()).toMatchObject({ status: 'delivered', placedAt: later, metadata: { ...metadata, tracking: 'TRK-9' } });
@@ -51,7 +66,13 @@ describe('POST /orders again (upsert by external id)', () => {
 
 describe('customer attributes', () => {
   it('PATCH /customers/{id} changes the attributes it names and removes those set to null', async () => {
-    const c = (await call('POST', '/api/v1/customers/identify', { externalId: 'attrs-1', name: 'Leila', attributes: { plan: 'gold', city: 'Shiraz', vip: true } })).json();
+    const c = (
+      await call('POST', '/api/v1/customers/identify', {
+        externalId: 'attrs-1',
+        name: 'Leila',
+        attributes: { plan: 'gold', city: 'Shiraz', vip: true },
+      })
+    ).json();
     const patched = await call('PATCH', `/api/v1/customers/${c.id}`, { attributes: { city: 'Tehran', vip: null } });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().attributes).toEqual({ plan: 'gold', city: 'Tehran' });
@@ -60,7 +81,9 @@ describe('customer attributes', () => {
   });
 
   it('identify keeps the name, locale and attributes it was not given', async () => {
-    const c = (await call('POST', '/api/v1/customers/identify', { externalId: 'attrs-2', name: 'Omid', locale: 'fa', attributes: { plan: 'plus' } })).json();
+    const c = (
+      await call('POST', '/api/v1/customers/identify', { externalId: 'attrs-2', name: 'Omid', locale: 'fa', attributes: { plan: 'plus' } })
+    ).json();
     const again = await call('POST', '/api/v1/customers/identify', { externalId: 'attrs-2', attributes: { city: 'Yazd' } });
     expect(again.json()).toMatchObject({ id: c.id, name: 'Omid', locale: 'fa', attributes: { plan: 'plus', city: 'Yazd' } });
   });

@@ -32,7 +32,9 @@ describe('POST /api/v1/events under concurrency', () => {
     // Three customers exist already; the others are first seen inside the concurrent burst.
     for (const n of [0, 1, 2]) expect((await post({ customer: { externalId: `mix-${n}` }, name: 'signup' })).statusCode).toBe(201);
     const payloads = Array.from({ length: 40 }, (_, i) => ({
-      customer: { externalId: `mix-${i % 8}` }, name: NAMES[i % NAMES.length], properties: { n: i },
+      customer: { externalId: `mix-${i % 8}` },
+      name: NAMES[i % NAMES.length],
+      properties: { n: i },
       ...(i % 10 === 3 ? { occurredAt: '2026-01-02T03:04:05Z' } : {}),
     }));
     const answers = await Promise.all(payloads.map(post));
@@ -66,7 +68,9 @@ describe('POST /api/v1/events under concurrency', () => {
   it('stores an unpaired surrogate in properties as U+FFFD instead of failing the event', async () => {
     // "\ud800" alone is valid JSON but not storable in jsonb: the body is mended before validation.
     const payloads = Array.from({ length: 20 }, (_, i) => ({
-      customer: { externalId: `mixb-${i % 6}` }, name: 'login', properties: i % 7 === 5 ? { n: i, s: 'x\ud800y' } : { n: i },
+      customer: { externalId: `mixb-${i % 6}` },
+      name: 'login',
+      properties: i % 7 === 5 ? { n: i, s: 'x\ud800y' } : { n: i },
     }));
     const answers = await Promise.all(payloads.map(post));
     answers.forEach((res, i) => {
@@ -83,9 +87,12 @@ describe('recordEventCoalesced on the database', () => {
   it('shares one transaction among queued events; a refused event falls back alone and fails alone', async () => {
     const [{ id }] = await t.database.rows<{ id: string }>(sql`select id from workspaces limit 1`);
     const scope = new WorkspaceScope(t.database, id);
-    const inputs = (prefix: string, bad: (i: number) => boolean): TRecordEventInput[] => Array.from({ length: 30 }, (_, i) => ({
-      customer: { externalId: `${prefix}-${i % 5}` }, name: 'search', properties: bad(i) ? { n: i, s: 'x\ud800y' } : { n: i },
-    }));
+    const inputs = (prefix: string, bad: (i: number) => boolean): TRecordEventInput[] =>
+      Array.from({ length: 30 }, (_, i) => ({
+        customer: { externalId: `${prefix}-${i % 5}` },
+        name: 'search',
+        properties: bad(i) ? { n: i, s: 'x\ud800y' } : { n: i },
+      }));
 
     // All queued at once: the first two run alone (two transactions in flight), the rest share one.
     const good = await Promise.all(inputs('direct', () => false).map((input) => recordEventCoalesced(scope, input)));
@@ -118,7 +125,14 @@ describe('eventBatcher', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       const err = failWhen(inputs);
       if (err) throw err;
-      return inputs.map((i) => ({ id: `id-${i.name}`, customerId: 'c', name: i.name, properties: {}, occurredAt: i.occurredAt!, receivedAt: new Date() }));
+      return inputs.map((i) => ({
+        id: `id-${i.name}`,
+        customerId: 'c',
+        name: i.name,
+        properties: {},
+        occurredAt: i.occurredAt!,
+        receivedAt: new Date(),
+      }));
     };
     return { calls, record };
   }
@@ -135,7 +149,9 @@ describe('eventBatcher', () => {
   });
 
   it('retries each event alone when a shared transaction fails; only the bad one fails', async () => {
-    const { calls, record } = fakeRecord((inputs) => (inputs.some((i) => i.name.startsWith('bad')) ? new Error(`refused: ${inputs.length === 1 ? inputs[0].name : 'batch'}`) : null));
+    const { calls, record } = fakeRecord((inputs) =>
+      inputs.some((i) => i.name.startsWith('bad')) ? new Error(`refused: ${inputs.length === 1 ? inputs[0].name : 'batch'}`) : null,
+    );
     const recordOne = eventBatcher(record);
     const names = Array.from({ length: 20 }, (_, i) => (i === 7 || i === 15 ? `bad${i}` : `e${i}`));
     const settled = await Promise.allSettled(names.map((n) => recordOne(scope, input(n))));

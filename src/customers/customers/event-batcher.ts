@@ -19,7 +19,12 @@ const MAX_BATCH = 200;
 export type RecordedEvent = Awaited<ReturnType<typeof recordEvents>>[number];
 type RecordFn = (scope: WorkspaceScope, inputs: TRecordEventInput[]) => Promise<RecordedEvent[]>;
 
-interface Pending { scope: WorkspaceScope; input: TRecordEventInput; resolve(e: RecordedEvent): void; reject(err: unknown): void }
+interface Pending {
+  scope: WorkspaceScope;
+  input: TRecordEventInput;
+  resolve(e: RecordedEvent): void;
+  reject(err: unknown): void;
+}
 
 /** A batcher over `record` (recordEvents; tests pass their own to exercise the fallback). */
 export function eventBatcher(record: RecordFn = recordEvents) {
@@ -35,14 +40,19 @@ export function eventBatcher(record: RecordFn = recordEvents) {
     const arrived = { ...input, occurredAt: input.occurredAt ?? new Date() };
     // A phone that is not a valid number is this request's 400, before it joins a batch.
     const customer = await withE164Phone(scope, input.customer, 'customer.phone');
-    return new Promise<RecordedEvent>((resolve, reject) => lanes.push(scope.workspaceId, { scope, input: { ...arrived, customer }, resolve, reject }));
+    return new Promise<RecordedEvent>((resolve, reject) =>
+      lanes.push(scope.workspaceId, { scope, input: { ...arrived, customer }, resolve, reject }),
+    );
   };
 }
 
 async function flush(record: RecordFn, scope: WorkspaceScope, batch: Pending[]) {
   let recorded: RecordedEvent[];
   try {
-    recorded = await record(scope, batch.map((p) => p.input));
+    recorded = await record(
+      scope,
+      batch.map((p) => p.input),
+    );
   } catch (err) {
     // Nothing of this batch was committed: retry each event on its own.
     if (batch.length === 1) return batch[0].reject(err);

@@ -33,23 +33,38 @@ export function phoneKey(phone?: string | null): string | null {
  * query: each check is a unique-index probe, ranked in that order, and the best one's customer
  * is read by its primary key.
  */
-export async function findCustomerByIdentifiers(scope: WorkspaceScope, tx: DbOrTx, input: { externalId?: string | null; email?: string | null; phone?: string | null }): Promise<Customer | null> {
+export async function findCustomerByIdentifiers(
+  scope: WorkspaceScope,
+  tx: DbOrTx,
+  input: { externalId?: string | null; email?: string | null; phone?: string | null },
+): Promise<Customer | null> {
   const keys: Array<[kind: string, value: string | null | undefined, column: string]> = [
     ['external_id', input.externalId, 'external_id'],
     ['email', emailKey(input.email), 'email_key'],
     ['phone', phoneKey(input.phone), 'phone_key'],
   ];
-  const checks = keys.flatMap(([kind, value, column], k) => (value ? [
-    sql`select d.id, ${2 * k} as rank from customers d where d.workspace_id = ${scope.workspaceId} and d.${sql.identifier(column)} = ${value}`,
-    sql`select a.customer_id, ${2 * k + 1} from customer_aliases a where a.workspace_id = ${scope.workspaceId} and a.kind = ${kind} and a.value = ${value}`,
-  ] : []));
+  const checks = keys.flatMap(([kind, value, column], k) =>
+    value
+      ? [
+          sql`select d.id, ${2 * k} as rank from customers d where d.workspace_id = ${scope.workspaceId} and d.${sql.identifier(column)} = ${value}`,
+          sql`select a.customer_id, ${2 * k + 1} from customer_aliases a where a.workspace_id = ${scope.workspaceId} and a.kind = ${kind} and a.value = ${value}`,
+        ]
+      : [],
+  );
   if (checks.length === 0) return null;
   const best = sql`(select m.id from (${sql.join(checks, sql` union all `)}) m order by m.rank limit 1)`;
-  const [found] = await tx.select().from(customers).where(scope.where(customers, sql`${customers.id} = ${best}`));
+  const [found] = await tx
+    .select()
+    .from(customers)
+    .where(scope.where(customers, sql`${customers.id} = ${best}`));
   return found ?? null;
 }
 
-export async function identifyCustomer(scope: WorkspaceScope, tx: DbOrTx, input: TIdentifyCustomerInput & { seenAt?: Date }): Promise<{ customer: Customer; created: boolean }> {
+export async function identifyCustomer(
+  scope: WorkspaceScope,
+  tx: DbOrTx,
+  input: TIdentifyCustomerInput & { seenAt?: Date },
+): Promise<{ customer: Customer; created: boolean }> {
   const existing = await findCustomerByIdentifiers(scope, tx, input);
   if (existing) return { customer: await fillCustomer(scope, tx, existing, input), created: false };
   const row = newCustomerRow(scope, input);
@@ -81,21 +96,35 @@ export function newCustomerRow(scope: WorkspaceScope, input: TIdentifyCustomerIn
 export function identifierKeys(input: { externalId?: string | null; email?: string | null; phone?: string | null }): string[] {
   const ek = emailKey(input.email);
   const pk = phoneKey(input.phone);
-  return [input.externalId ? `x:${input.externalId}` : null, ek ? `e:${ek}` : null, pk ? `p:${pk}` : null].filter((k): k is string => k !== null);
+  return [input.externalId ? `x:${input.externalId}` : null, ek ? `e:${ek}` : null, pk ? `p:${pk}` : null].filter(
+    (k): k is string => k !== null,
+  );
 }
 
 /** Which of these identifier keys a merged customer's alias still holds. */
 export async function aliasedIdentifierKeys(scope: WorkspaceScope, tx: DbOrTx, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
   const kinds: Record<string, string> = { x: 'external_id', e: 'email', p: 'phone' };
-  const rows = await tx.select({ kind: customerAliases.kind, value: customerAliases.value }).from(customerAliases).where(scope.where(customerAliases,
-    sql`(${customerAliases.kind}, ${customerAliases.value}) in (select * from unnest(${pgArray(keys.map((k) => kinds[k[0]]))}::text[], ${pgArray(keys.map((k) => k.slice(2)))}::text[]))`));
+  const rows = await tx
+    .select({ kind: customerAliases.kind, value: customerAliases.value })
+    .from(customerAliases)
+    .where(
+      scope.where(
+        customerAliases,
+        sql`(${customerAliases.kind}, ${customerAliases.value}) in (select * from unnest(${pgArray(keys.map((k) => kinds[k[0]]))}::text[], ${pgArray(keys.map((k) => k.slice(2)))}::text[]))`,
+      ),
+    );
   const prefix = Object.fromEntries(Object.entries(kinds).map(([p, kind]) => [kind, p]));
   return new Set(rows.map((r) => `${prefix[r.kind]}:${r.value}`));
 }
 
 /** Apply new traits; identifiers are only added where the customer has none and no one else holds them. */
-async function fillCustomer(scope: WorkspaceScope, tx: DbOrTx, c: Customer, input: TIdentifyCustomerInput & { seenAt?: Date }): Promise<Customer> {
+async function fillCustomer(
+  scope: WorkspaceScope,
+  tx: DbOrTx,
+  c: Customer,
+  input: TIdentifyCustomerInput & { seenAt?: Date },
+): Promise<Customer> {
   const patch: Partial<Customer> = {};
   if (input.name && input.name !== c.name) patch.name = input.name;
   if (input.locale && input.locale !== c.locale) patch.locale = input.locale;
@@ -103,16 +132,31 @@ async function fillCustomer(scope: WorkspaceScope, tx: DbOrTx, c: Customer, inpu
     patch.attributes = { ...c.attributes, ...input.attributes };
   }
   const free = async (column: PgColumn, value: string) =>
-    (await tx.select({ id: customers.id }).from(customers).where(scope.where(customers, eq(column, value))).limit(1)).length === 0;
-  if (input.externalId && !c.externalId && await free(customers.externalId, input.externalId)) patch.externalId = input.externalId;
+    (
+      await tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(scope.where(customers, eq(column, value)))
+        .limit(1)
+    ).length === 0;
+  if (input.externalId && !c.externalId && (await free(customers.externalId, input.externalId))) patch.externalId = input.externalId;
   const ek = emailKey(input.email);
-  if (ek && !c.emailKey && await free(customers.emailKey, ek)) { patch.email = input.email; patch.emailKey = ek; }
+  if (ek && !c.emailKey && (await free(customers.emailKey, ek))) {
+    patch.email = input.email;
+    patch.emailKey = ek;
+  }
   const pk = phoneKey(input.phone);
-  if (pk && !c.phoneKey && await free(customers.phoneKey, pk)) { patch.phone = input.phone; patch.phoneKey = pk; }
+  if (pk && !c.phoneKey && (await free(customers.phoneKey, pk))) {
+    patch.phone = input.phone;
+    patch.phoneKey = pk;
+  }
   if (input.seenAt && (!c.lastSeenAt || input.seenAt > c.lastSeenAt)) patch.lastSeenAt = input.seenAt;
   if (Object.keys(patch).length === 0) return c;
-  const [updated] = await tx.update(customers).set({ ...patch, updatedAt: new Date() })
-    .where(scope.where(customers, eq(customers.id, c.id))).returning();
+  const [updated] = await tx
+    .update(customers)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(scope.where(customers, eq(customers.id, c.id)))
+    .returning();
   return updated;
 }
 
@@ -122,7 +166,10 @@ async function fillCustomer(scope: WorkspaceScope, tx: DbOrTx, c: Customer, inpu
  * trunk 0 left off, so "0912 345", "۹۱۲۳۴۵" and "+98 912 345" all find +989123456789.
  */
 export function customerSearchCondition(q: string, country: string | null): SQL {
-  const like = `%${q.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const like = `%${q
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   const digits = phoneKey(q)?.replace(/^\+?0*/, '');
   const e164 = toE164(q, country);
   return or(
@@ -141,7 +188,11 @@ export function customerSearchCondition(q: string, country: string | null): SQL 
  * identifying would change nothing on that customer; otherwise it returns null (the caller then
  * runs identifyCustomer).
  */
-export async function prefetchCustomers(scope: WorkspaceScope, tx: DbOrTx, inputs: Array<{ externalId?: string | null; email?: string | null; phone?: string | null }>) {
+export async function prefetchCustomers(
+  scope: WorkspaceScope,
+  tx: DbOrTx,
+  inputs: Array<{ externalId?: string | null; email?: string | null; phone?: string | null }>,
+) {
   const externalIds = new Set<string>();
   const emails = new Set<string>();
   const phones = new Set<string>();
@@ -158,7 +209,10 @@ export async function prefetchCustomers(scope: WorkspaceScope, tx: DbOrTx, input
   if (emails.size) anyOf.push(inArray(customers.emailKey, [...emails]));
   if (phones.size) anyOf.push(inArray(customers.phoneKey, [...phones]));
   if (anyOf.length > 0) {
-    for (const c of await tx.select().from(customers).where(scope.where(customers, or(...anyOf)))) {
+    for (const c of await tx
+      .select()
+      .from(customers)
+      .where(scope.where(customers, or(...anyOf)))) {
       if (c.externalId) byKey.set(`x:${c.externalId}`, c);
       if (c.emailKey) byKey.set(`e:${c.emailKey}`, c);
       if (c.phoneKey) byKey.set(`p:${c.phoneKey}`, c);
@@ -171,9 +225,13 @@ export async function prefetchCustomers(scope: WorkspaceScope, tx: DbOrTx, input
       const first = identifierKeys(input)[0];
       const c = first ? byKey.get(first) : undefined;
       if (!c) return null;
-      const wouldChange = (input.name && input.name !== c.name) || (input.locale && input.locale !== c.locale)
-        || (input.attributes && Object.keys(input.attributes).length > 0)
-        || (input.externalId && !c.externalId) || (emailKey(input.email) && !c.emailKey) || (phoneKey(input.phone) && !c.phoneKey);
+      const wouldChange =
+        (input.name && input.name !== c.name) ||
+        (input.locale && input.locale !== c.locale) ||
+        (input.attributes && Object.keys(input.attributes).length > 0) ||
+        (input.externalId && !c.externalId) ||
+        (emailKey(input.email) && !c.emailKey) ||
+        (phoneKey(input.phone) && !c.phoneKey);
       return wouldChange ? null : c;
     },
   };

@@ -7,7 +7,9 @@ import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-
 let t: TestApp;
 let api: SignedInApp['api'];
 beforeAll(async () => {
-  ({ t, api } = await signedInApp({ scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'tickets:read', 'tickets:write'] }));
+  ({ t, api } = await signedInApp({
+    scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'tickets:read', 'tickets:write'],
+  }));
 });
 afterAll(() => t.close());
 
@@ -18,23 +20,50 @@ async function call(method: 'GET' | 'POST', url: string, payload?: object) {
 }
 
 /** A customer with n of each kind of record. */
-async function customerWith(ref: { externalId?: string; email?: string }, n: { feedback: number; events: number; orders: Array<[number, string]>; tickets: number; tasks: number; compensations: number }) {
+async function customerWith(
+  ref: { externalId?: string; email?: string },
+  n: { feedback: number; events: number; orders: Array<[number, string]>; tickets: number; tasks: number; compensations: number },
+) {
   const { id } = await call('POST', '/api/v1/customers/identify', ref);
-  for (let i = 0; i < n.feedback; i++) await call('POST', '/api/v1/feedback', { channel: 'chat', text: `feedback ${i} of ${id}`, customerId: id });
+  for (let i = 0; i < n.feedback; i++)
+    await call('POST', '/api/v1/feedback', { channel: 'chat', text: `feedback ${i} of ${id}`, customerId: id });
   for (let i = 0; i < n.events; i++) await call('POST', '/api/v1/events', { customer: ref, name: 'login' });
-  for (const [i, [amount, currency]] of n.orders.entries()) await call('POST', '/api/v1/orders', { customer: ref, externalId: `${id}-${i}`, amount, currency });
+  for (const [i, [amount, currency]] of n.orders.entries())
+    await call('POST', '/api/v1/orders', { customer: ref, externalId: `${id}-${i}`, amount, currency });
   for (let i = 0; i < n.tickets; i++) await call('POST', '/api/v1/tickets', { subject: `ticket ${i}`, customerId: id });
   for (let i = 0; i < n.tasks; i++) await call('POST', '/api/v1/tasks', { title: `task ${i}`, customerId: id });
-  for (let i = 0; i < n.compensations; i++) await call('POST', '/api/v1/compensations', { customerId: id, kind: 'credit', amount: 3, currency: 'USD' });
+  for (let i = 0; i < n.compensations; i++)
+    await call('POST', '/api/v1/compensations', { customerId: id, kind: 'credit', amount: 3, currency: 'USD' });
   return id as string;
 }
 
-const totals = (c: Record<string, unknown>) => ({ feedbackCount: c.feedbackCount, eventCount: c.eventCount, orderCount: c.orderCount, lifetimeValue: c.lifetimeValue });
+const totals = (c: Record<string, unknown>) => ({
+  feedbackCount: c.feedbackCount,
+  eventCount: c.eventCount,
+  orderCount: c.orderCount,
+  lifetimeValue: c.lifetimeValue,
+});
 
 describe('merge preview', () => {
   it("reports what moves and the merged customer's totals exactly as the merge then leaves them", async () => {
-    const targetId = await customerWith({ externalId: 'keep-1' }, { feedback: 1, events: 2, orders: [[10, 'USD']], tickets: 1, tasks: 1, compensations: 0 });
-    const sourceId = await customerWith({ email: 'dup-1@example.com' }, { feedback: 2, events: 1, orders: [[5, 'USD'], [1000, 'IRR']], tickets: 1, tasks: 2, compensations: 1 });
+    const targetId = await customerWith(
+      { externalId: 'keep-1' },
+      { feedback: 1, events: 2, orders: [[10, 'USD']], tickets: 1, tasks: 1, compensations: 0 },
+    );
+    const sourceId = await customerWith(
+      { email: 'dup-1@example.com' },
+      {
+        feedback: 2,
+        events: 1,
+        orders: [
+          [5, 'USD'],
+          [1000, 'IRR'],
+        ],
+        tickets: 1,
+        tasks: 2,
+        compensations: 1,
+      },
+    );
     const sourceBefore = await call('GET', `/api/v1/customers/${sourceId}/profile`);
 
     const preview = await call('POST', '/api/v1/customers/merge', { targetId, sourceId, preview: true });
@@ -43,7 +72,14 @@ describe('merge preview', () => {
     expect(totals(preview.customer)).toEqual({ feedbackCount: 3, eventCount: 3, orderCount: 3, lifetimeValue: { USD: 15, IRR: 1000 } });
     // A preview changes nothing.
     expect(await call('GET', `/api/v1/customers/${sourceId}/profile`)).toEqual(sourceBefore);
-    expect((await call('GET', `/api/v1/customers/${targetId}/profile`)).activity).toEqual({ feedback: 1, events: 2, orders: 1, tickets: 1, tasks: 1, compensations: 0 });
+    expect((await call('GET', `/api/v1/customers/${targetId}/profile`)).activity).toEqual({
+      feedback: 1,
+      events: 2,
+      orders: 1,
+      tickets: 1,
+      tasks: 1,
+      compensations: 0,
+    });
 
     const merged = await call('POST', '/api/v1/customers/merge', { targetId, sourceId });
     const profile = await call('GET', `/api/v1/customers/${targetId}/profile`);
@@ -62,9 +98,18 @@ describe('merge preview', () => {
   });
 
   it('keeps customers merged into the source pointing at the customer that remains', async () => {
-    const first = await customerWith({ externalId: 'chain-a' }, { feedback: 1, events: 0, orders: [], tickets: 0, tasks: 0, compensations: 0 });
-    const second = await customerWith({ externalId: 'chain-b' }, { feedback: 1, events: 0, orders: [], tickets: 0, tasks: 0, compensations: 0 });
-    const third = await customerWith({ externalId: 'chain-c' }, { feedback: 1, events: 0, orders: [], tickets: 0, tasks: 0, compensations: 0 });
+    const first = await customerWith(
+      { externalId: 'chain-a' },
+      { feedback: 1, events: 0, orders: [], tickets: 0, tasks: 0, compensations: 0 },
+    );
+    const second = await customerWith(
+      { externalId: 'chain-b' },
+      { feedback: 1, events: 0, orders: [], tickets: 0, tasks: 0, compensations: 0 },
+    );
+    const third = await customerWith(
+      { externalId: 'chain-c' },
+      { feedback: 1, events: 0, orders: [], tickets: 0, tasks: 0, compensations: 0 },
+    );
     await call('POST', '/api/v1/customers/merge', { targetId: second, sourceId: third });
     await call('POST', '/api/v1/customers/merge', { targetId: first, sourceId: second });
     expect((await call('GET', `/api/v1/customers/${third}`)).mergedIntoId).toBe(first);

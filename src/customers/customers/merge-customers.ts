@@ -18,13 +18,18 @@ import { tickets } from '../../act/tickets/tickets.tables.js';
 type CustomerOwned = typeof events | typeof orders | typeof feedbackItems | typeof tickets | typeof tasks | typeof compensations;
 
 async function count(tx: Tx, scope: WorkspaceScope, table: CustomerOwned, customerId: string) {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(table).where(scope.where(table, eq(table.customerId, customerId)));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(table)
+    .where(scope.where(table, eq(table.customerId, customerId)));
   return row.n;
 }
 
 function mergedFields(target: Customer, source: Customer): Partial<Customer> {
   const patch: Partial<Customer> = {};
-  const fill = <K extends keyof Customer>(k: K) => { if (target[k] == null && source[k] != null) patch[k] = source[k]; };
+  const fill = <K extends keyof Customer>(k: K) => {
+    if (target[k] == null && source[k] != null) patch[k] = source[k];
+  };
   (['name', 'locale', 'externalId', 'email', 'emailKey', 'phone', 'phoneKey'] as const).forEach(fill);
   patch.attributes = { ...source.attributes, ...target.attributes };
   const firstSeen = [target.lastSeenAt, source.lastSeenAt].filter(Boolean) as Date[];
@@ -60,15 +65,23 @@ export async function mergeCustomers(scope: WorkspaceScope, input: { targetId: s
 async function mergeInTransaction(scope: WorkspaceScope, tx: Tx, input: { targetId: string; sourceId: string }) {
   // Lock both rows in id order so two opposite merges cannot deadlock.
   const ids = [input.targetId, input.sourceId].sort();
-  const locked = await tx.select().from(customers)
+  const locked = await tx
+    .select()
+    .from(customers)
     .where(scope.where(customers, sql`${customers.id} in (${ids[0]}, ${ids[1]})`))
-    .orderBy(customers.id).for('update');
+    .orderBy(customers.id)
+    .for('update');
   const target = locked.find((c) => c.id === input.targetId);
   const source = locked.find((c) => c.id === input.sourceId);
   if (!target) throw notFound('Customer targetId');
   if (!source) throw notFound('Customer sourceId');
   if (target.mergedIntoId || source.mergedIntoId) {
-    throw new AppError(409, 'already_merged', 'One of these customers was already merged into another', target.mergedIntoId ? 'targetId' : 'sourceId');
+    throw new AppError(
+      409,
+      'already_merged',
+      'One of these customers was already merged into another',
+      target.mergedIntoId ? 'targetId' : 'sourceId',
+    );
   }
   const patch = mergedFields(target, source);
   const moves = {
@@ -80,22 +93,56 @@ async function mergeInTransaction(scope: WorkspaceScope, tx: Tx, input: { target
     compensations: await count(tx, scope, compensations, source.id),
   };
   for (const table of [feedbackItems, events, orders, tickets, tasks, compensations]) {
-    await tx.update(table).set({ customerId: target.id }).where(scope.where(table, eq(table.customerId, source.id)));
+    await tx
+      .update(table)
+      .set({ customerId: target.id })
+      .where(scope.where(table, eq(table.customerId, source.id)));
   }
-  await tx.update(customerAliases).set({ customerId: target.id }).where(scope.where(customerAliases, eq(customerAliases.customerId, source.id)));
+  await tx
+    .update(customerAliases)
+    .set({ customerId: target.id })
+    .where(scope.where(customerAliases, eq(customerAliases.customerId, source.id)));
   // Customers merged into the source before now name the one that remains, so their old links still resolve in one step.
-  await tx.update(customers).set({ mergedIntoId: target.id }).where(scope.where(customers, eq(customers.mergedIntoId, source.id)));
-  const aliases = ([['external_id', source.externalId], ['email', source.emailKey], ['phone', source.phoneKey]] as const)
-    .filter(([, v]) => v != null).map(([kind, value]) => scope.stamp({ kind, value: value as string, customerId: target.id }));
+  await tx
+    .update(customers)
+    .set({ mergedIntoId: target.id })
+    .where(scope.where(customers, eq(customers.mergedIntoId, source.id)));
+  const aliases = (
+    [
+      ['external_id', source.externalId],
+      ['email', source.emailKey],
+      ['phone', source.phoneKey],
+    ] as const
+  )
+    .filter(([, v]) => v != null)
+    .map(([kind, value]) => scope.stamp({ kind, value: value as string, customerId: target.id }));
   // Retire the source first: its identifiers move to the target under unique indexes.
-  await tx.update(customers).set({
-    mergedIntoId: target.id, externalId: null, email: null, emailKey: null, phone: null, phoneKey: null,
-    feedbackCount: 0, eventCount: 0, orderCount: 0, lifetimeValue: {}, updatedAt: new Date(),
-  }).where(scope.where(customers, eq(customers.id, source.id)));
+  await tx
+    .update(customers)
+    .set({
+      mergedIntoId: target.id,
+      externalId: null,
+      email: null,
+      emailKey: null,
+      phone: null,
+      phoneKey: null,
+      feedbackCount: 0,
+      eventCount: 0,
+      orderCount: 0,
+      lifetimeValue: {},
+      updatedAt: new Date(),
+    })
+    .where(scope.where(customers, eq(customers.id, source.id)));
   if (aliases.length) await tx.insert(customerAliases).values(aliases).onConflictDoNothing();
-  await tx.update(customers).set({ ...patch, updatedAt: new Date() }).where(scope.where(customers, eq(customers.id, target.id)));
+  await tx
+    .update(customers)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(scope.where(customers, eq(customers.id, target.id)));
   // Recounted from the moved rows rather than added up, so a drifted counter heals here.
   await recomputeActivityTotals(scope, tx, [target.id], ['feedback', 'events', 'orders']);
-  const [merged] = await tx.select().from(customers).where(scope.where(customers, eq(customers.id, target.id)));
+  const [merged] = await tx
+    .select()
+    .from(customers)
+    .where(scope.where(customers, eq(customers.id, target.id)));
   return { preview: false, customer: publicCustomer(merged), moves, activity: await customerActivity(scope, tx, merged) };
 }

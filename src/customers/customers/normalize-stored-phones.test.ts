@@ -28,7 +28,10 @@ beforeAll(async () => {
   farsi = (await createWorkspace(t.database, ws.organizationId, body.user.id, 'Farsi', 'fa')).id;
   saudi = (await createWorkspace(t.database, ws.organizationId, body.user.id, 'Saudi', 'en')).id;
   chinese = (await createWorkspace(t.database, ws.organizationId, body.user.id, 'Chinese', 'zh')).id;
-  await t.database.db.update(workspaces).set({ settings: { defaultCountry: 'SA' } }).where(eq(workspaces.id, saudi));
+  await t.database.db
+    .update(workspaces)
+    .set({ settings: { defaultCountry: 'SA' } })
+    .where(eq(workspaces.id, saudi));
 });
 afterAll(() => t.close());
 
@@ -56,13 +59,35 @@ async function snapshot() {
 describe('rewriting stored phones as E.164', () => {
   it('reads each workspace in its own country, merges one number into the oldest customer, and changes nothing the second time', async () => {
     // Three records of one Iranian number, the oldest one typed nationally in Persian digits.
-    const oldest = await legacyCustomer(farsi, '۰۹۱۲۱۲۳۴۵۶۷', '09121234567', { name: 'Sara', email: 'sara@example.ir', emailKey: 'sara@example.ir' });
-    const international = await legacyCustomer(farsi, '+98 912 123 4567', '+989121234567', { externalId: 'shop-sara', attributes: { plan: 'gold' } });
+    const oldest = await legacyCustomer(farsi, '۰۹۱۲۱۲۳۴۵۶۷', '09121234567', {
+      name: 'Sara',
+      email: 'sara@example.ir',
+      emailKey: 'sara@example.ir',
+    });
+    const international = await legacyCustomer(farsi, '+98 912 123 4567', '+989121234567', {
+      externalId: 'shop-sara',
+      attributes: { plan: 'gold' },
+    });
     const noTrunk = await legacyCustomer(farsi, '912-123-4567', '9121234567');
-    await t.database.db.insert(feedbackItems).values({ id: newId(), workspaceId: farsi, customerId: international, channel: 'api', text: 'سلام', createdAt: new Date() });
-    await t.database.db.insert(events).values({ id: newId(), workspaceId: farsi, customerId: noTrunk, name: 'login', occurredAt: new Date() });
-    await t.database.db.insert(orders).values({ id: newId(), workspaceId: farsi, customerId: international, externalId: 'O-1', amount: 1000, currency: 'IRR', placedAt: new Date() });
-    await t.database.db.update(customers).set({ feedbackCount: 1, orderCount: 1, lifetimeValue: { IRR: 1000 } }).where(eq(customers.id, international));
+    await t.database.db
+      .insert(feedbackItems)
+      .values({ id: newId(), workspaceId: farsi, customerId: international, channel: 'api', text: 'سلام', createdAt: new Date() });
+    await t.database.db
+      .insert(events)
+      .values({ id: newId(), workspaceId: farsi, customerId: noTrunk, name: 'login', occurredAt: new Date() });
+    await t.database.db.insert(orders).values({
+      id: newId(),
+      workspaceId: farsi,
+      customerId: international,
+      externalId: 'O-1',
+      amount: 1000,
+      currency: 'IRR',
+      placedAt: new Date(),
+    });
+    await t.database.db
+      .update(customers)
+      .set({ feedbackCount: 1, orderCount: 1, lifetimeValue: { IRR: 1000 } })
+      .where(eq(customers.id, international));
     await t.database.db.update(customers).set({ eventCount: 1 }).where(eq(customers.id, noTrunk));
     const alone = await legacyCustomer(farsi, '0935 214 8870', '09352148870');
     const unreadable = await legacyCustomer(farsi, '12345', '12345');
@@ -81,10 +106,20 @@ describe('rewriting stored phones as E.164', () => {
     expect(tally).toMatchObject({ merged: 2 });
 
     expect(await customer(oldest)).toMatchObject({
-      phone: '+989121234567', phoneKey: '+989121234567', mergedIntoId: null, name: 'Sara', email: 'sara@example.ir',
-      externalId: 'shop-sara', attributes: { plan: 'gold' }, feedbackCount: 1, eventCount: 1, orderCount: 1, lifetimeValue: { IRR: 1000 },
+      phone: '+989121234567',
+      phoneKey: '+989121234567',
+      mergedIntoId: null,
+      name: 'Sara',
+      email: 'sara@example.ir',
+      externalId: 'shop-sara',
+      attributes: { plan: 'gold' },
+      feedbackCount: 1,
+      eventCount: 1,
+      orderCount: 1,
+      lifetimeValue: { IRR: 1000 },
     });
-    for (const id of [international, noTrunk]) expect(await customer(id)).toMatchObject({ mergedIntoId: oldest, phone: null, phoneKey: null });
+    for (const id of [international, noTrunk])
+      expect(await customer(id)).toMatchObject({ mergedIntoId: oldest, phone: null, phoneKey: null });
     const profile = await customerProfile(new WorkspaceScope(t.database, farsi), oldest);
     expect(profile.activity).toMatchObject({ feedback: 1, events: 1, orders: 1 });
     expect(await customer(alone)).toMatchObject({ phone: '+989352148870', phoneKey: '+989352148870' });
@@ -95,12 +130,16 @@ describe('rewriting stored phones as E.164', () => {
     expect(await customer(riyadh)).toMatchObject({ phone: '+966551234987', phoneKey: '+966551234987' });
     expect(await customer(elsewhere)).toMatchObject({ phone: '+989121234567', mergedIntoId: null });
     expect(await customer(beijing)).toMatchObject({ phone: '+8613987654321' });
-    const farsiAliases = await t.database.db.select({ kind: customerAliases.kind, value: customerAliases.value, customerId: customerAliases.customerId })
-      .from(customerAliases).where(eq(customerAliases.workspaceId, farsi));
-    expect(farsiAliases).toEqual(expect.arrayContaining([
-      { kind: 'phone', value: '+989191112233', customerId: alone },
-      { kind: 'external_id', value: 'shop-sara', customerId: oldest },
-    ]));
+    const farsiAliases = await t.database.db
+      .select({ kind: customerAliases.kind, value: customerAliases.value, customerId: customerAliases.customerId })
+      .from(customerAliases)
+      .where(eq(customerAliases.workspaceId, farsi));
+    expect(farsiAliases).toEqual(
+      expect.arrayContaining([
+        { kind: 'phone', value: '+989191112233', customerId: alone },
+        { kind: 'external_id', value: 'shop-sara', customerId: oldest },
+      ]),
+    );
 
     const before = await snapshot();
     expect(await normalizeStoredPhones(t.database)).toMatchObject({ rewritten: 0, merged: 0 });
@@ -108,8 +147,13 @@ describe('rewriting stored phones as E.164', () => {
   });
 
   it('finds the merged customer by any way of writing the number, or by the identifiers of the records merged into it', async () => {
-    const { key: farsiKey } = await createApiKey(new WorkspaceScope(t.database, farsi), { name: 'migration test', scopes: ['customers:write'] }, null);
-    const identify = async (payload: object) => (await t.app.inject({ method: 'POST', url: '/api/v1/customers/identify', headers: bearer(farsiKey), payload })).json();
+    const { key: farsiKey } = await createApiKey(
+      new WorkspaceScope(t.database, farsi),
+      { name: 'migration test', scopes: ['customers:write'] },
+      null,
+    );
+    const identify = async (payload: object) =>
+      (await t.app.inject({ method: 'POST', url: '/api/v1/customers/identify', headers: bearer(farsiKey), payload })).json();
     const sara = await identify({ phone: '0912 123 4567' });
     expect(sara).toMatchObject({ name: 'Sara', phone: '+989121234567' });
     expect((await identify({ phone: '+989121234567' })).id).toBe(sara.id);

@@ -15,12 +15,23 @@ import { toE164 } from './phone-number.js';
 
 const PAGE = 500;
 
-interface Tally { rewritten: number; merged: number; unreadable: number }
-interface Stored { id: string; phone: string; phoneKey: string | null; createdAt: Date }
+interface Tally {
+  rewritten: number;
+  merged: number;
+  unreadable: number;
+}
+interface Stored {
+  id: string;
+  phone: string;
+  phoneKey: string | null;
+  createdAt: Date;
+}
 
 export async function normalizeStoredPhones(database: Database): Promise<Tally> {
   const tally: Tally = { rewritten: 0, merged: 0, unreadable: 0 };
-  const all = await database.db.select({ id: workspaces.id, defaultLocale: workspaces.defaultLocale, settings: workspaces.settings }).from(workspaces);
+  const all = await database.db
+    .select({ id: workspaces.id, defaultLocale: workspaces.defaultLocale, settings: workspaces.settings })
+    .from(workspaces);
   for (const w of all) {
     const scope = new WorkspaceScope(database, w.id);
     const country = phoneCountryOf(w.defaultLocale, w.settings);
@@ -34,10 +45,21 @@ export async function normalizeStoredPhones(database: Database): Promise<Tally> 
 async function normalizeCustomers(scope: WorkspaceScope, country: string | null, tally: Tally) {
   let after: Stored | null = null;
   for (;;) {
-    const page: Stored[] = await scope.db.select({ id: customers.id, phone: sql<string>`${customers.phone}`, phoneKey: customers.phoneKey, createdAt: customers.createdAt })
-      .from(customers).where(scope.where(customers, isNotNull(customers.phone), isNull(customers.mergedIntoId),
-        after ? or(gt(customers.createdAt, after.createdAt), and(eq(customers.createdAt, after.createdAt), gt(customers.id, after.id))) : undefined))
-      .orderBy(asc(customers.createdAt), asc(customers.id)).limit(PAGE);
+    const page: Stored[] = await scope.db
+      .select({ id: customers.id, phone: sql<string>`${customers.phone}`, phoneKey: customers.phoneKey, createdAt: customers.createdAt })
+      .from(customers)
+      .where(
+        scope.where(
+          customers,
+          isNotNull(customers.phone),
+          isNull(customers.mergedIntoId),
+          after
+            ? or(gt(customers.createdAt, after.createdAt), and(eq(customers.createdAt, after.createdAt), gt(customers.id, after.id)))
+            : undefined,
+        ),
+      )
+      .orderBy(asc(customers.createdAt), asc(customers.id))
+      .limit(PAGE);
     if (page.length === 0) return;
     after = page[page.length - 1];
     const changes: Array<{ customer: Stored; e164: string }> = [];
@@ -47,7 +69,10 @@ async function normalizeCustomers(scope: WorkspaceScope, country: string | null,
       else if (customer.phone !== e164 || customer.phoneKey !== e164) changes.push({ customer, e164 });
     }
     // Most numbers are no one else's: those are rewritten together; the others one by one.
-    const holders = await keyHolders(scope, changes.map((c) => c.e164));
+    const holders = await keyHolders(
+      scope,
+      changes.map((c) => c.e164),
+    );
     const seen = new Set<string>();
     const alone = changes.filter(({ customer, e164 }) => {
       const free = !seen.has(e164) && (holders.get(e164) ?? customer.id) === customer.id;
@@ -63,7 +88,9 @@ async function normalizeCustomers(scope: WorkspaceScope, country: string | null,
 /** Which customer holds each of these phone keys now. */
 async function keyHolders(scope: WorkspaceScope, keys: string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
-  const rows = await scope.db.select({ id: customers.id, phoneKey: customers.phoneKey }).from(customers)
+  const rows = await scope.db
+    .select({ id: customers.id, phoneKey: customers.phoneKey })
+    .from(customers)
     .where(scope.where(customers, inArray(customers.phoneKey, [...new Set(keys)])));
   return new Map(rows.map((r) => [r.phoneKey!, r.id]));
 }
@@ -77,18 +104,27 @@ async function rewritePhones(scope: WorkspaceScope, changes: Array<{ customer: S
 
 /** A customer whose number another customer already holds: the newer of the two is merged into the older. */
 async function settleShared(scope: WorkspaceScope, stored: Stored, e164: string, tally: Tally) {
-  const [current] = await scope.db.select().from(customers).where(scope.where(customers, eq(customers.id, stored.id)));
+  const [current] = await scope.db
+    .select()
+    .from(customers)
+    .where(scope.where(customers, eq(customers.id, stored.id)));
   if (!current || current.mergedIntoId || current.phone !== stored.phone) return; // merged meanwhile
-  const [holder] = await scope.db.select({ id: customers.id, createdAt: customers.createdAt }).from(customers)
+  const [holder] = await scope.db
+    .select({ id: customers.id, createdAt: customers.createdAt })
+    .from(customers)
     .where(scope.where(customers, eq(customers.phoneKey, e164), ne(customers.id, current.id)));
   let keeper = current.id;
   if (holder) {
-    const holderIsOlder = holder.createdAt < current.createdAt || (holder.createdAt.getTime() === current.createdAt.getTime() && holder.id < current.id);
+    const holderIsOlder =
+      holder.createdAt < current.createdAt || (holder.createdAt.getTime() === current.createdAt.getTime() && holder.id < current.id);
     keeper = holderIsOlder ? holder.id : current.id;
     await mergeCustomers(scope, { targetId: keeper, sourceId: holderIsOlder ? current.id : holder.id, preview: false });
     tally.merged++;
   }
-  await scope.db.update(customers).set({ phone: e164, phoneKey: e164 }).where(scope.where(customers, eq(customers.id, keeper)));
+  await scope.db
+    .update(customers)
+    .set({ phone: e164, phoneKey: e164 })
+    .where(scope.where(customers, eq(customers.id, keeper)));
   tally.rewritten++;
 }
 
@@ -97,7 +133,9 @@ async function settleShared(scope: WorkspaceScope, stored: Stored, e164: string,
  * already holds keeps its old value (nothing is dropped; identify finds that number through the other).
  */
 async function normalizeAliases(scope: WorkspaceScope, country: string | null) {
-  const aliases = await scope.db.select({ value: customerAliases.value }).from(customerAliases)
+  const aliases = await scope.db
+    .select({ value: customerAliases.value })
+    .from(customerAliases)
     .where(scope.where(customerAliases, eq(customerAliases.kind, 'phone')));
   for (const { value } of aliases) {
     const e164 = toE164(value, country);

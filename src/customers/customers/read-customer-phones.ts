@@ -14,7 +14,11 @@ export type PhoneReading<T> = { ok: true; ref: T } | { ok: false; message: strin
  * Each reference with its phone in E.164, or why its phone was refused. The workspace's default
  * country is read only when some number is written without its country code.
  */
-export async function readCustomerPhones<T extends WithPhone | null | undefined>(db: DbOrTx, workspaceId: string, refs: readonly T[]): Promise<Array<PhoneReading<T>>> {
+export async function readCustomerPhones<T extends WithPhone | null | undefined>(
+  db: DbOrTx,
+  workspaceId: string,
+  refs: readonly T[],
+): Promise<Array<PhoneReading<T>>> {
   const national = refs.some((r) => r?.phone && !hasCountryCode(r.phone));
   const country = national ? await workspacePhoneCountry(db, workspaceId) : null;
   return refs.map((ref) => {
@@ -25,7 +29,11 @@ export async function readCustomerPhones<T extends WithPhone | null | undefined>
 }
 
 /** The references with their phones in E.164; the first phone that is not a valid number is a 400 naming its field. */
-export async function withE164Phones<T extends WithPhone | null | undefined>(scope: WorkspaceScope, refs: readonly T[], field: (index: number) => string): Promise<T[]> {
+export async function withE164Phones<T extends WithPhone | null | undefined>(
+  scope: WorkspaceScope,
+  refs: readonly T[],
+  field: (index: number) => string,
+): Promise<T[]> {
   const readings = await readCustomerPhones(scope.db, scope.workspaceId, refs);
   return readings.map((reading, i) => {
     if (reading.ok) return reading.ref;

@@ -12,26 +12,53 @@ import { withE164Phone, withE164Phones } from './read-customer-phones.js';
 import type { TCustomerRef, TRecordEventInput, TRecordOrderInput } from './customers.input.js';
 import { signalSurveyTriggers } from '../../collect/surveys/survey-triggers.js';
 
-interface EventRow { id: string; customerId: string; name: string; properties: Record<string, unknown>; occurredAt: Date }
+interface EventRow {
+  id: string;
+  customerId: string;
+  name: string;
+  properties: Record<string, unknown>;
+  occurredAt: Date;
+}
 
 export async function recordEvents(scope: WorkspaceScope, given: TRecordEventInput[]) {
-  const refs = await withE164Phones(scope, given.map((e) => e.customer), (i) => `events.${i}.customer.phone`);
+  const refs = await withE164Phones(
+    scope,
+    given.map((e) => e.customer),
+    (i) => `events.${i}.customer.phone`,
+  );
   const inputs = given.map((e, i) => ({ ...e, customer: refs[i] }));
-  return retryDeadlocks(() => scope.transaction(async (tx) => {
-    const occurredAt = inputs.map((input) => input.occurredAt ?? new Date());
-    const customerIds = await identifyEventCustomers(scope, tx, inputs, occurredAt);
-    const rows: EventRow[] = inputs.map((input, i) => ({
-      id: newId(), customerId: customerIds[i], name: input.name, properties: input.properties, occurredAt: occurredAt[i],
-    }));
-    const stored = await insertEventRows(scope, tx, rows);
-    await signalSurveyTriggers(scope, tx, rows.map((e) => ({ name: e.name, customerId: e.customerId, occurredAt: e.occurredAt, sourceKey: `event:${e.id}` })));
-    // Last, so the customers' rows stay locked only until the commit.
-    await countEvents(scope, tx, rows);
-    return rows.map((e) => {
-      const row = stored.get(e.id)!;
-      return { id: e.id, customerId: e.customerId, name: e.name, properties: row.properties, occurredAt: e.occurredAt, receivedAt: row.receivedAt };
-    });
-  }));
+  return retryDeadlocks(() =>
+    scope.transaction(async (tx) => {
+      const occurredAt = inputs.map((input) => input.occurredAt ?? new Date());
+      const customerIds = await identifyEventCustomers(scope, tx, inputs, occurredAt);
+      const rows: EventRow[] = inputs.map((input, i) => ({
+        id: newId(),
+        customerId: customerIds[i],
+        name: input.name,
+        properties: input.properties,
+        occurredAt: occurredAt[i],
+      }));
+      const stored = await insertEventRows(scope, tx, rows);
+      await signalSurveyTriggers(
+        scope,
+        tx,
+        rows.map((e) => ({ name: e.name, customerId: e.customerId, occurredAt: e.occurredAt, sourceKey: `event:${e.id}` })),
+      );
+      // Last, so the customers' rows stay locked only until the commit.
+      await countEvents(scope, tx, rows);
+      return rows.map((e) => {
+        const row = stored.get(e.id)!;
+        return {
+          id: e.id,
+          customerId: e.customerId,
+          name: e.name,
+          properties: row.properties,
+          occurredAt: e.occurredAt,
+          receivedAt: row.receivedAt,
+        };
+      });
+    }),
+  );
 }
 
 const DEADLOCK_ATTEMPTS = 3;
@@ -71,7 +98,11 @@ async function identifyEventCustomers(scope: WorkspaceScope, tx: Tx, inputs: TRe
     if (!entry) refs.set(refKey(input.customer), { ref: input.customer, seenAt: occurredAt[i], customerId: '' });
     else if (occurredAt[i] > entry.seenAt) entry.seenAt = occurredAt[i];
   });
-  const known = await prefetchCustomers(scope, tx, [...refs.values()].map((e) => e.ref));
+  const known = await prefetchCustomers(
+    scope,
+    tx,
+    [...refs.values()].map((e) => e.ref),
+  );
   const changedHere = new Set<string>();
   for (const key of [...refs.keys()].sort()) {
     const entry = refs.get(key)!;
@@ -94,7 +125,9 @@ async function identifyEventCustomers(scope: WorkspaceScope, tx: Tx, inputs: TRe
 async function insertEventRows(scope: WorkspaceScope, tx: Tx, rows: EventRow[]) {
   const column = (pick: (r: EventRow) => string) => pgArray(rows.map(pick));
   // INSERT … SELECT names every column of the table, in its order.
-  const stored = await tx.insert(events).select(sql`
+  const stored = await tx
+    .insert(events)
+    .select(sql`
     select t.id, ${scope.workspaceId}::uuid, t.customer_id, t.name, t.properties, t.occurred_at, now()
     from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.customerId)}::uuid[], ${column((r) => r.name)}::text[],
       ${column((r) => JSON.stringify(r.properties))}::jsonb[], ${column((r) => r.occurredAt.toISOString())}::timestamptz[])
@@ -131,20 +164,26 @@ async function countEvents(scope: WorkspaceScope, tx: Tx, rows: EventRow[]) {
  */
 export async function recordOrder(scope: WorkspaceScope, given: TRecordOrderInput) {
   const input = { ...given, customer: await withE164Phone(scope, given.customer, 'customer.phone') };
-  return retryDeadlocks(() => scope.transaction(async (tx) => {
-    const known = await lockOrder(scope, tx, input.externalId);
-    const seenAt = input.placedAt ?? (known ? undefined : new Date());
-    const { customer } = await identifyCustomer(scope, tx, { ...input.customer, seenAt });
-    const row = await upsertOrder(scope, tx, input, customer.id, known, seenAt ?? new Date());
-    // Recounted from the rows: a re-sent order may change its amount or currency, or move to another customer.
-    await recomputeActivityTotals(scope, tx, [customer.id, row.previousCustomerId ?? customer.id], ['orders']);
-    // Survey triggers: a new order is "order_placed"; status "delivered" is "order_delivered" (once per order).
-    await signalSurveyTriggers(scope, tx, [
-      ...(row.inserted ? [{ name: 'order_placed', customerId: customer.id, occurredAt: row.order.placedAt, sourceKey: `order:${row.order.id}:placed` }] : []),
-      ...(input.status === 'delivered' ? [{ name: 'order_delivered', customerId: customer.id, occurredAt: new Date(), sourceKey: `order:${row.order.id}:delivered` }] : []),
-    ]);
-    return { order: publicOrder(row.order), created: row.inserted };
-  }));
+  return retryDeadlocks(() =>
+    scope.transaction(async (tx) => {
+      const known = await lockOrder(scope, tx, input.externalId);
+      const seenAt = input.placedAt ?? (known ? undefined : new Date());
+      const { customer } = await identifyCustomer(scope, tx, { ...input.customer, seenAt });
+      const row = await upsertOrder(scope, tx, input, customer.id, known, seenAt ?? new Date());
+      // Recounted from the rows: a re-sent order may change its amount or currency, or move to another customer.
+      await recomputeActivityTotals(scope, tx, [customer.id, row.previousCustomerId ?? customer.id], ['orders']);
+      // Survey triggers: a new order is "order_placed"; status "delivered" is "order_delivered" (once per order).
+      await signalSurveyTriggers(scope, tx, [
+        ...(row.inserted
+          ? [{ name: 'order_placed', customerId: customer.id, occurredAt: row.order.placedAt, sourceKey: `order:${row.order.id}:placed` }]
+          : []),
+        ...(input.status === 'delivered'
+          ? [{ name: 'order_delivered', customerId: customer.id, occurredAt: new Date(), sourceKey: `order:${row.order.id}:delivered` }]
+          : []),
+      ]);
+      return { order: publicOrder(row.order), created: row.inserted };
+    }),
+  );
 }
 
 type OrderRow = typeof orders.$inferSelect;
@@ -152,8 +191,11 @@ type KnownOrder = Pick<OrderRow, 'id' | 'customerId'>;
 
 /** The order with this external id, locked until the transaction ends (null: not stored yet). */
 async function lockOrder(scope: WorkspaceScope, tx: Tx, externalId: string): Promise<KnownOrder | null> {
-  const [row] = await tx.select({ id: orders.id, customerId: orders.customerId }).from(orders)
-    .where(scope.where(orders, eq(orders.externalId, externalId))).for('update');
+  const [row] = await tx
+    .select({ id: orders.id, customerId: orders.customerId })
+    .from(orders)
+    .where(scope.where(orders, eq(orders.externalId, externalId)))
+    .for('update');
   return row ?? null;
 }
 
@@ -162,21 +204,46 @@ async function lockOrder(scope: WorkspaceScope, tx: Tx, externalId: string): Pro
  * update sets only the fields the input carries (metadata merged key by key, as identify merges
  * attributes); `placedAt` is the time a new order without one gets.
  */
-async function upsertOrder(scope: WorkspaceScope, tx: Tx, input: TRecordOrderInput, customerId: string, known: KnownOrder | null, placedAt: Date) {
+async function upsertOrder(
+  scope: WorkspaceScope,
+  tx: Tx,
+  input: TRecordOrderInput,
+  customerId: string,
+  known: KnownOrder | null,
+  placedAt: Date,
+) {
   const update = async (existing: KnownOrder) => {
-    const [order] = await tx.update(orders).set({
-      customerId, amount: input.amount, currency: input.currency,
-      ...(input.status !== undefined ? { status: input.status } : {}),
-      ...(input.placedAt !== undefined ? { placedAt: input.placedAt } : {}),
-      ...(input.metadata !== undefined ? { metadata: sql`${orders.metadata} || ${JSON.stringify(input.metadata)}::jsonb` } : {}),
-    }).where(scope.where(orders, eq(orders.id, existing.id))).returning();
+    const [order] = await tx
+      .update(orders)
+      .set({
+        customerId,
+        amount: input.amount,
+        currency: input.currency,
+        ...(input.status !== undefined ? { status: input.status } : {}),
+        ...(input.placedAt !== undefined ? { placedAt: input.placedAt } : {}),
+        ...(input.metadata !== undefined ? { metadata: sql`${orders.metadata} || ${JSON.stringify(input.metadata)}::jsonb` } : {}),
+      })
+      .where(scope.where(orders, eq(orders.id, existing.id)))
+      .returning();
     return { order, inserted: false, previousCustomerId: existing.customerId };
   };
   if (known) return update(known);
-  const [created] = await tx.insert(orders).values(scope.stamp({
-    id: newId(), externalId: input.externalId, customerId, amount: input.amount, currency: input.currency,
-    status: input.status ?? null, placedAt, metadata: input.metadata ?? {},
-  })).onConflictDoNothing({ target: [orders.workspaceId, orders.externalId] }).returning();
+  const [created] = await tx
+    .insert(orders)
+    .values(
+      scope.stamp({
+        id: newId(),
+        externalId: input.externalId,
+        customerId,
+        amount: input.amount,
+        currency: input.currency,
+        status: input.status ?? null,
+        placedAt,
+        metadata: input.metadata ?? {},
+      }),
+    )
+    .onConflictDoNothing({ target: [orders.workspaceId, orders.externalId] })
+    .returning();
   if (created) return { order: created, inserted: true, previousCustomerId: null };
   // A concurrent call inserted it first: update theirs.
   const winner = await lockOrder(scope, tx, input.externalId);
@@ -195,10 +262,31 @@ const TOTALS = {
 
 /** Recounts the customers' counters from their feedback, event and/or order rows. */
 export async function recomputeActivityTotals(scope: WorkspaceScope, tx: Tx, customerIds: string[], totals: Array<keyof typeof TOTALS>) {
-  await tx.execute(sql`update customers c set ${sql.join(totals.map((t) => TOTALS[t]), sql`, `)}
+  await tx.execute(sql`update customers c set ${sql.join(
+    totals.map((t) => TOTALS[t]),
+    sql`, `,
+  )}
     where c.workspace_id = ${scope.workspaceId} and c.id = any(${pgArray([...new Set(customerIds)].sort())}::uuid[])`);
 }
 
-export function publicOrder(o: { id: string; customerId: string; externalId: string; amount: number; currency: string; status: string | null; placedAt: Date; metadata: Record<string, unknown> }) {
-  return { id: o.id, customerId: o.customerId, externalId: o.externalId, amount: o.amount, currency: o.currency, status: o.status, placedAt: o.placedAt, metadata: o.metadata };
+export function publicOrder(o: {
+  id: string;
+  customerId: string;
+  externalId: string;
+  amount: number;
+  currency: string;
+  status: string | null;
+  placedAt: Date;
+  metadata: Record<string, unknown>;
+}) {
+  return {
+    id: o.id,
+    customerId: o.customerId,
+    externalId: o.externalId,
+    amount: o.amount,
+    currency: o.currency,
+    status: o.status,
+    placedAt: o.placedAt,
+    metadata: o.metadata,
+  };
 }

@@ -9,9 +9,24 @@ import type { CustomerActivity } from '../../contracts/customers.js';
 export type { CustomerActivity };
 
 /** Feedback, events and orders from the customer's counters; tickets, tasks and compensations counted. */
-export async function customerActivity(scope: WorkspaceScope, db: DbOrTx, c: Pick<Customer, 'id' | 'feedbackCount' | 'eventCount' | 'orderCount'>): Promise<CustomerActivity> {
-  const counted = (table: string) => sql`(select count(*)::int from ${sql.identifier(table)} t where t.workspace_id = ${scope.workspaceId} and t.customer_id = ${c.id})`;
-  const [row] = await scope.database.rows<{ tickets: number; tasks: number; compensations: number }>(sql`
-    select ${counted('tickets')} as tickets, ${counted('tasks')} as tasks, ${counted('compensations')} as compensations`, db);
-  return { feedback: c.feedbackCount, events: c.eventCount, orders: c.orderCount, tickets: Number(row.tickets), tasks: Number(row.tasks), compensations: Number(row.compensations) };
+export async function customerActivity(
+  scope: WorkspaceScope,
+  db: DbOrTx,
+  c: Pick<Customer, 'id' | 'feedbackCount' | 'eventCount' | 'orderCount'>,
+): Promise<CustomerActivity> {
+  const counted = (table: string) =>
+    sql`(select count(*)::int from ${sql.identifier(table)} t where t.workspace_id = ${scope.workspaceId} and t.customer_id = ${c.id})`;
+  const [row] = await scope.database.rows<{ tickets: number; tasks: number; compensations: number }>(
+    sql`
+    select ${counted('tickets')} as tickets, ${counted('tasks')} as tasks, ${counted('compensations')} as compensations`,
+    db,
+  );
+  return {
+    feedback: c.feedbackCount,
+    events: c.eventCount,
+    orders: c.orderCount,
+    tickets: Number(row.tickets),
+    tasks: Number(row.tasks),
+    compensations: Number(row.compensations),
+  };
 }

@@ -7,12 +7,24 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/zod-types.js';
 
 type TimelineKind = 'feedback' | 'survey_response' | 'event' | 'order' | 'ticket' | 'task' | 'compensation' | 'notification';
-interface TimelineRow { kind: TimelineKind; id: string; at: string; data: Record<string, unknown> }
+interface TimelineRow {
+  kind: TimelineKind;
+  id: string;
+  at: string;
+  data: Record<string, unknown>;
+}
 
 /** `feedbackText: false` leaves the feedback entries' text out (null): see readsFeedbackText. */
-export async function customerTimeline(scope: WorkspaceScope, customerId: string, q: { limit: number; cursor?: string }, { feedbackText }: { feedbackText: boolean }) {
-  const [c] = await scope.db.select({ id: customers.id, mergedIntoId: customers.mergedIntoId })
-    .from(customers).where(scope.where(customers, eq(customers.id, customerId)));
+export async function customerTimeline(
+  scope: WorkspaceScope,
+  customerId: string,
+  q: { limit: number; cursor?: string },
+  { feedbackText }: { feedbackText: boolean },
+) {
+  const [c] = await scope.db
+    .select({ id: customers.id, mergedIntoId: customers.mergedIntoId })
+    .from(customers)
+    .where(scope.where(customers, eq(customers.id, customerId)));
   if (!c) throw notFound('Customer');
   const id = c.mergedIntoId ?? c.id;
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;

@@ -31,7 +31,13 @@ async function call(method: 'GET' | 'POST', url: string, payload?: object, k = k
 const identify = async (payload: object) => (await call('POST', '/api/v1/customers/identify', payload)).json.id as string;
 const profile = async (id: string) => (await call('GET', `/api/v1/customers/${id}/profile`)).json;
 async function feedback(externalId: string, createdAt: string, scores: { nps?: number; csat?: number }) {
-  const res = await call('POST', '/api/v1/feedback', { channel: 'api', text: `feedback at ${createdAt}`, customer: { externalId }, createdAt, ...scores });
+  const res = await call('POST', '/api/v1/feedback', {
+    channel: 'api',
+    text: `feedback at ${createdAt}`,
+    customer: { externalId },
+    createdAt,
+    ...scores,
+  });
   expect(res.status).toBe(201);
   return res.json.id as string;
 }
@@ -40,12 +46,29 @@ async function feedback(externalId: string, createdAt: string, scores: { nps?: n
 async function surveyResponse(customerId: string, name: string, startedAt: string, completedAt: string | null) {
   const surveyId = newId();
   const versionId = newId();
-  await t.database.db.insert(surveys).values({ id: surveyId, workspaceId, name, publicToken: randomToken(16), signingKey: randomToken(16) });
-  await t.database.db.insert(surveyVersions).values({ id: versionId, workspaceId, surveyId, version: 1, definition: { languages: ['en'], defaultLanguage: 'en', questions: [], hiddenFields: [], display: 'one_per_screen' } });
+  await t.database.db
+    .insert(surveys)
+    .values({ id: surveyId, workspaceId, name, publicToken: randomToken(16), signingKey: randomToken(16) });
+  await t.database.db.insert(surveyVersions).values({
+    id: versionId,
+    workspaceId,
+    surveyId,
+    version: 1,
+    definition: { languages: ['en'], defaultLanguage: 'en', questions: [], hiddenFields: [], display: 'one_per_screen' },
+  });
   const id = newId();
   await t.database.db.insert(surveyResponses).values({
-    id, workspaceId, surveyId, versionId, customerId, channel: 'link', language: 'fa', resumeTokenHash: randomToken(16),
-    status: completedAt ? 'completed' : 'in_progress', startedAt: new Date(startedAt), completedAt: completedAt ? new Date(completedAt) : null,
+    id,
+    workspaceId,
+    surveyId,
+    versionId,
+    customerId,
+    channel: 'link',
+    language: 'fa',
+    resumeTokenHash: randomToken(16),
+    status: completedAt ? 'completed' : 'in_progress',
+    startedAt: new Date(startedAt),
+    completedAt: completedAt ? new Date(completedAt) : null,
   });
   return id;
 }
@@ -80,7 +103,12 @@ describe('profile', () => {
   it('marks the top 5 % of lifetime value in a currency, or vip=true, as VIP', async () => {
     const ids: string[] = [];
     for (let i = 1; i <= 20; i++) {
-      const res = await call('POST', '/api/v1/orders', { customer: { externalId: `ltv-${i}` }, externalId: `VIP-${i}`, amount: i * 10, currency: 'EUR' });
+      const res = await call('POST', '/api/v1/orders', {
+        customer: { externalId: `ltv-${i}` },
+        externalId: `VIP-${i}`,
+        amount: i * 10,
+        currency: 'EUR',
+      });
       ids.push(res.json.customerId);
     }
     expect((await profile(ids[19])).flags).toMatchObject({ vip: true, vipReason: 'lifetime_value' });
@@ -99,12 +127,16 @@ describe('profile', () => {
     const gold = segment('Gold plan', { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'gold' }] });
     const detractors = segment('Detractors', { match: 'all', conditions: [{ kind: 'nps', group: 'detractor' }] });
     await t.database.db.insert(segments).values([
-      gold, detractors,
+      gold,
+      detractors,
       segment('Silver plan', { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'silver' }] }),
       // Another workspace's segment that would match is never listed.
       segment('Everyone elsewhere', { match: 'all', conditions: [] }, otherWorkspaceId),
     ]);
-    expect((await profile(id)).segments).toEqual([{ id: detractors.id, name: 'Detractors' }, { id: gold.id, name: 'Gold plan' }]);
+    expect((await profile(id)).segments).toEqual([
+      { id: detractors.id, name: 'Detractors' },
+      { id: gold.id, name: 'Gold plan' },
+    ]);
   });
 
   it("a merged customer's profile is the one it was merged into", async () => {
@@ -138,7 +170,13 @@ describe('timeline', () => {
     const id = await identify({ externalId: 'tl-1' });
     await feedback('tl-1', '2026-02-01T00:00:00Z', { nps: 8 });
     await call('POST', '/api/v1/events', { customer: { externalId: 'tl-1' }, name: 'login', occurredAt: '2026-02-03T00:00:00Z' });
-    await call('POST', '/api/v1/orders', { customer: { externalId: 'tl-1' }, externalId: 'TL-1', amount: 5, currency: 'USD', placedAt: '2026-02-05T00:00:00Z' });
+    await call('POST', '/api/v1/orders', {
+      customer: { externalId: 'tl-1' },
+      externalId: 'TL-1',
+      amount: 5,
+      currency: 'USD',
+      placedAt: '2026-02-05T00:00:00Z',
+    });
     const done = await surveyResponse(id, 'نظرسنجی خرید', '2026-02-02T00:00:00Z', '2026-02-04T00:00:00Z');
     const open = await surveyResponse(id, 'Onboarding', '2026-02-06T00:00:00Z', null);
 
@@ -147,7 +185,14 @@ describe('timeline', () => {
     expect(second.nextCursor).toBeNull();
     const all = [...first.data, ...second.data];
     expect(all.map((e: { kind: string }) => e.kind)).toEqual(['survey_response', 'order', 'survey_response', 'event', 'feedback']);
-    expect(all[0]).toMatchObject({ id: open, surveyName: 'Onboarding', status: 'in_progress', channel: 'link', language: 'fa', at: '2026-02-06T00:00:00.000Z' });
+    expect(all[0]).toMatchObject({
+      id: open,
+      surveyName: 'Onboarding',
+      status: 'in_progress',
+      channel: 'link',
+      language: 'fa',
+      at: '2026-02-06T00:00:00.000Z',
+    });
     // A completed response sits at the time it was completed.
     expect(all[2]).toMatchObject({ id: done, surveyName: 'نظرسنجی خرید', status: 'completed', at: '2026-02-04T00:00:00.000Z' });
   });

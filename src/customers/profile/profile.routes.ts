@@ -13,13 +13,26 @@ const ZIdParams = z.strictObject({ id: zUuid });
 export async function profileRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/customers/:id/timeline', {
-    config: { permission: 'customers:read' },
-    schema: { tags, summary: 'Feedback, survey responses, events and orders of a customer, newest first', params: ZIdParams, querystring: z.strictObject(zPageQuery) },
-  }, async (req) => customerTimeline(req.scope, req.params.id, req.query, { feedbackText: readsFeedbackText(req.actor!) }));
+  r.get(
+    '/api/v1/customers/:id/timeline',
+    {
+      config: { permission: 'customers:read' },
+      schema: {
+        tags,
+        summary: 'Feedback, survey responses, events and orders of a customer, newest first',
+        params: ZIdParams,
+        querystring: z.strictObject(zPageQuery),
+      },
+    },
+    async (req) => customerTimeline(req.scope, req.params.id, req.query, { feedbackText: readsFeedbackText(req.actor!) }),
+  );
 
-  r.get('/api/v1/customers/:id/profile', {
-    config: { permission: 'customers:read' },
-    schema: { tags, summary: 'Customer 360 profile: the customer, NPS/CSAT history, VIP and churn-risk flags', params: ZIdParams },
-  }, async (req) => customerProfile(req.scope, req.params.id));
+  r.get(
+    '/api/v1/customers/:id/profile',
+    {
+      config: { permission: 'customers:read' },
+      schema: { tags, summary: 'Customer 360 profile: the customer, NPS/CSAT history, VIP and churn-risk flags', params: ZIdParams },
+    },
+    async (req) => customerProfile(req.scope, req.params.id),
+  );
 }

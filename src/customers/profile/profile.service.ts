@@ -56,24 +56,34 @@ function churnReason(c: Customer, latestNps: number | null, now: Date): ChurnRea
 }
 
 async function scoreHistory(scope: WorkspaceScope, customerId: string): Promise<ScorePoint[]> {
-  const rows = await scope.db.select({ feedbackId: feedbackItems.id, at: feedbackItems.createdAt, nps: feedbackItems.nps, csat: feedbackItems.csat })
+  const rows = await scope.db
+    .select({ feedbackId: feedbackItems.id, at: feedbackItems.createdAt, nps: feedbackItems.nps, csat: feedbackItems.csat })
     .from(feedbackItems)
-    .where(scope.where(feedbackItems, eq(feedbackItems.customerId, customerId), or(isNotNull(feedbackItems.nps), isNotNull(feedbackItems.csat))))
-    .orderBy(desc(feedbackItems.createdAt), desc(feedbackItems.id)).limit(SCORE_HISTORY_LIMIT);
+    .where(
+      scope.where(feedbackItems, eq(feedbackItems.customerId, customerId), or(isNotNull(feedbackItems.nps), isNotNull(feedbackItems.csat))),
+    )
+    .orderBy(desc(feedbackItems.createdAt), desc(feedbackItems.id))
+    .limit(SCORE_HISTORY_LIMIT);
   return rows.reverse().map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
 async function latestNps(scope: WorkspaceScope, customerId: string): Promise<number | null> {
-  const [row] = await scope.db.select({ nps: feedbackItems.nps }).from(feedbackItems)
+  const [row] = await scope.db
+    .select({ nps: feedbackItems.nps })
+    .from(feedbackItems)
     .where(scope.where(feedbackItems, and(eq(feedbackItems.customerId, customerId), isNotNull(feedbackItems.nps))))
-    .orderBy(desc(feedbackItems.createdAt), desc(feedbackItems.id)).limit(1);
+    .orderBy(desc(feedbackItems.createdAt), desc(feedbackItems.id))
+    .limit(1);
   return row?.nps ?? null;
 }
 
 /** The workspace's segments this customer is in, by name (a segment with an unreadable definition is skipped). */
 async function segmentMemberships(scope: WorkspaceScope, customerId: string): Promise<Array<{ id: string; name: string }>> {
-  const rows = await scope.db.select({ id: segments.id, name: segments.name, definition: segments.definition })
-    .from(segments).where(scope.where(segments)).orderBy(asc(segments.name), asc(segments.id));
+  const rows = await scope.db
+    .select({ id: segments.id, name: segments.name, definition: segments.definition })
+    .from(segments)
+    .where(scope.where(segments))
+    .orderBy(asc(segments.name), asc(segments.id));
   const found: Array<{ id: string; name: string }> = [];
   // One query per segment: a workspace has a handful, and each is the segment's own compiled SQL.
   for (const row of rows) {
@@ -86,10 +96,17 @@ async function segmentMemberships(scope: WorkspaceScope, customerId: string): Pr
 
 /** A merged (retired) customer's profile is the one it was merged into, as old links expect. */
 export async function customerProfile(scope: WorkspaceScope, id: string, now = new Date()) {
-  const [found] = await scope.db.select().from(customers).where(scope.where(customers, eq(customers.id, id)));
+  const [found] = await scope.db
+    .select()
+    .from(customers)
+    .where(scope.where(customers, eq(customers.id, id)));
   if (!found) throw notFound('Customer');
   let c: Customer | undefined = found;
-  if (found.mergedIntoId) [c] = await scope.db.select().from(customers).where(scope.where(customers, eq(customers.id, found.mergedIntoId)));
+  if (found.mergedIntoId)
+    [c] = await scope.db
+      .select()
+      .from(customers)
+      .where(scope.where(customers, eq(customers.id, found.mergedIntoId)));
   if (!c) throw notFound('Customer');
   const scores = await scoreHistory(scope, c.id);
   const vip = await vipReason(scope, c);

@@ -27,7 +27,11 @@ const identify = async (payload: object) => (await asA('POST', '/api/v1/customer
 
 describe('events', () => {
   it('a single event counts once and moves lastSeenAt forward, never back', async () => {
-    const first = await asA('POST', '/api/v1/events', { customer: { externalId: 'single-1' }, name: 'login', occurredAt: '2026-04-01T10:00:00Z' });
+    const first = await asA('POST', '/api/v1/events', {
+      customer: { externalId: 'single-1' },
+      name: 'login',
+      occurredAt: '2026-04-01T10:00:00Z',
+    });
     expect(first.status).toBe(201);
     const id = first.json.customerId;
     expect(await profile(id)).toMatchObject({ eventCount: 1, orderCount: 0, lifetimeValue: {}, lastSeenAt: '2026-04-01T10:00:00.000Z' });
@@ -50,11 +54,23 @@ describe('events', () => {
       { customer: { email: 'known@example.com' }, name: 'logout', occurredAt: later(31) },
       { customer: { externalId: 'bulk-new' }, name: 'login', occurredAt: later(20) },
       { customer: { externalId: 'bulk-known' }, name: 'login', occurredAt: later(10) },
-      { customer: { externalId: 'bulk-new' }, name: 'note: a.b', properties: { q: 'say "hi" \\ {x}', fa: 'سلام', nested: { list: [1, null] } }, occurredAt: later(0) },
+      {
+        customer: { externalId: 'bulk-new' },
+        name: 'note: a.b',
+        properties: { q: 'say "hi" \\ {x}', fa: 'سلام', nested: { list: [1, null] } },
+        occurredAt: later(0),
+      },
     ];
     const res = await asA('POST', '/api/v1/events/bulk', { events });
     expect(res.status).toBe(201);
-    const data = res.json.data as Array<{ id: string; customerId: string; name: string; properties: object; occurredAt: string; receivedAt: string }>;
+    const data = res.json.data as Array<{
+      id: string;
+      customerId: string;
+      name: string;
+      properties: object;
+      occurredAt: string;
+      receivedAt: string;
+    }>;
     expect(data.map((e) => [e.name, e.occurredAt])).toEqual(events.map((e) => [e.name, new Date(e.occurredAt).toISOString()]));
     expect(data[1].properties).toEqual({ a: 1, b: 2 });
     expect(data[7].properties).toEqual(events[7].properties);
@@ -72,11 +88,13 @@ describe('events', () => {
 
   it('a reference that brings new traits updates the customer, as identify does', async () => {
     const id = await identify({ externalId: 'traits-1', name: 'Old name' });
-    const res = await asA('POST', '/api/v1/events/bulk', { events: [
-      { customer: { externalId: 'traits-1' }, name: 'a' },
-      { customer: { externalId: 'traits-1', name: 'New name', email: 'traits@example.com' }, name: 'b' },
-      { customer: { externalId: 'traits-1', name: 'Old name' }, name: 'c' },
-    ] });
+    const res = await asA('POST', '/api/v1/events/bulk', {
+      events: [
+        { customer: { externalId: 'traits-1' }, name: 'a' },
+        { customer: { externalId: 'traits-1', name: 'New name', email: 'traits@example.com' }, name: 'b' },
+        { customer: { externalId: 'traits-1', name: 'Old name' }, name: 'c' },
+      ],
+    });
     expect(res.status).toBe(201);
     expect(await profile(id)).toMatchObject({ eventCount: 3, name: 'Old name', email: 'traits@example.com' });
   });
@@ -103,7 +121,13 @@ describe('orders', () => {
     await asA('POST', '/api/v1/orders', { customer, externalId: 'LTV-3', amount: '42.50', currency: 'usd' });
     expect(await profile(id)).toMatchObject({ orderCount: 3, lifetimeValue: { IRR: 1500000, USD: 42.5 } });
 
-    const again = await asA('POST', '/api/v1/orders', { customer, externalId: 'LTV-1', amount: 1300000, currency: 'IRR', status: 'delivered' });
+    const again = await asA('POST', '/api/v1/orders', {
+      customer,
+      externalId: 'LTV-1',
+      amount: 1300000,
+      currency: 'IRR',
+      status: 'delivered',
+    });
     expect(again.status).toBe(200);
     expect(await profile(id)).toMatchObject({ orderCount: 3, lifetimeValue: { IRR: 1550000, USD: 42.5 } });
     await asA('POST', '/api/v1/orders', { customer, externalId: 'LTV-3', amount: 40, currency: 'EUR' });
@@ -111,9 +135,16 @@ describe('orders', () => {
   });
 
   it('an order re-sent for another customer moves its total from the old one to the new one', async () => {
-    const from = (await asA('POST', '/api/v1/orders', { customer: { externalId: 'mover-a' }, externalId: 'MOVE-1', amount: 100, currency: 'USD' })).json.customerId;
+    const from = (
+      await asA('POST', '/api/v1/orders', { customer: { externalId: 'mover-a' }, externalId: 'MOVE-1', amount: 100, currency: 'USD' })
+    ).json.customerId;
     await asA('POST', '/api/v1/orders', { customer: { externalId: 'mover-a' }, externalId: 'MOVE-2', amount: 5, currency: 'USD' });
-    const moved = await asA('POST', '/api/v1/orders', { customer: { externalId: 'mover-b' }, externalId: 'MOVE-1', amount: 120, currency: 'USD' });
+    const moved = await asA('POST', '/api/v1/orders', {
+      customer: { externalId: 'mover-b' },
+      externalId: 'MOVE-1',
+      amount: 120,
+      currency: 'USD',
+    });
     expect(moved.status).toBe(200);
     expect(await profile(from)).toMatchObject({ orderCount: 1, lifetimeValue: { USD: 5 } });
     expect(await profile(moved.json.customerId)).toMatchObject({ orderCount: 1, lifetimeValue: { USD: 120 } });
@@ -122,9 +153,23 @@ describe('orders', () => {
 
 describe('merge', () => {
   it('the target holds the sums of both; the retired source holds nothing', async () => {
-    const target = (await asA('POST', '/api/v1/orders', { customer: { email: 'merge-t@example.com' }, externalId: 'M-T1', amount: 10.25, currency: 'USD' })).json.customerId;
-    await asA('POST', '/api/v1/events/bulk', { events: [{ customer: { email: 'merge-t@example.com' }, name: 'a' }, { customer: { email: 'merge-t@example.com' }, name: 'b' }] });
-    const source = (await asA('POST', '/api/v1/orders', { customer: { externalId: 'merge-s' }, externalId: 'M-S1', amount: 4.75, currency: 'USD' })).json.customerId;
+    const target = (
+      await asA('POST', '/api/v1/orders', {
+        customer: { email: 'merge-t@example.com' },
+        externalId: 'M-T1',
+        amount: 10.25,
+        currency: 'USD',
+      })
+    ).json.customerId;
+    await asA('POST', '/api/v1/events/bulk', {
+      events: [
+        { customer: { email: 'merge-t@example.com' }, name: 'a' },
+        { customer: { email: 'merge-t@example.com' }, name: 'b' },
+      ],
+    });
+    const source = (
+      await asA('POST', '/api/v1/orders', { customer: { externalId: 'merge-s' }, externalId: 'M-S1', amount: 4.75, currency: 'USD' })
+    ).json.customerId;
     await asA('POST', '/api/v1/orders', { customer: { externalId: 'merge-s' }, externalId: 'M-S2', amount: 900000, currency: 'IRR' });
     await asA('POST', '/api/v1/events', { customer: { externalId: 'merge-s' }, name: 'c' });
 
@@ -133,18 +178,36 @@ describe('merge', () => {
     const expected = { eventCount: 3, orderCount: 3, lifetimeValue: { USD: 15, IRR: 900000 } };
     expect(merged.json.customer).toMatchObject(expected);
     expect(await profile(target)).toMatchObject(expected);
-    expect(await profile(source)).toMatchObject({ mergedIntoId: target, eventCount: 0, orderCount: 0, lifetimeValue: {}, feedbackCount: 0 });
+    expect(await profile(source)).toMatchObject({
+      mergedIntoId: target,
+      eventCount: 0,
+      orderCount: 0,
+      lifetimeValue: {},
+      feedbackCount: 0,
+    });
   });
 });
 
 describe('workspaces', () => {
   it("workspace B's events and orders under the same identifiers never touch A's customer", async () => {
-    const a = (await asA('POST', '/api/v1/orders', { customer: { externalId: 'shared-ref' }, externalId: 'SHARED-1', amount: 7, currency: 'USD' })).json.customerId;
+    const a = (
+      await asA('POST', '/api/v1/orders', { customer: { externalId: 'shared-ref' }, externalId: 'SHARED-1', amount: 7, currency: 'USD' })
+    ).json.customerId;
     await asA('POST', '/api/v1/events', { customer: { externalId: 'shared-ref' }, name: 'login', occurredAt: '2026-01-01T00:00:00Z' });
     const before = await profile(a);
 
-    const bEvent = await asB('POST', '/api/v1/events/bulk', { events: [{ customer: { externalId: 'shared-ref' }, name: 'login', occurredAt: '2026-06-01T00:00:00Z' }, { customer: { externalId: 'shared-ref' }, name: 'x' }] });
-    const bOrder = await asB('POST', '/api/v1/orders', { customer: { externalId: 'shared-ref' }, externalId: 'SHARED-1', amount: 1000, currency: 'USD' });
+    const bEvent = await asB('POST', '/api/v1/events/bulk', {
+      events: [
+        { customer: { externalId: 'shared-ref' }, name: 'login', occurredAt: '2026-06-01T00:00:00Z' },
+        { customer: { externalId: 'shared-ref' }, name: 'x' },
+      ],
+    });
+    const bOrder = await asB('POST', '/api/v1/orders', {
+      customer: { externalId: 'shared-ref' },
+      externalId: 'SHARED-1',
+      amount: 1000,
+      currency: 'USD',
+    });
     expect(bEvent.status).toBe(201);
     expect(bOrder.status).toBe(201);
     const b = bOrder.json.customerId;

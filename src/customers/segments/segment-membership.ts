@@ -22,10 +22,17 @@ export function namedSegments(conditions: Array<{ field: string; value?: unknown
  * Refuses conditions that name no saved segment of this workspace (another workspace's id, or
  * none at all), with a 400 naming `${path}.<index>.value`: targeting is checked when it is saved.
  */
-export async function assertSavedSegments(scope: WorkspaceScope, conditions: Array<{ field: string; value?: unknown }>, path: string, db: DbOrTx = scope.db): Promise<void> {
+export async function assertSavedSegments(
+  scope: WorkspaceScope,
+  conditions: Array<{ field: string; value?: unknown }>,
+  path: string,
+  db: DbOrTx = scope.db,
+): Promise<void> {
   const named = conditions.map((c, index) => ({ id: String(c.value), index, isSegment: c.field === 'segment' })).filter((c) => c.isSegment);
   if (named.length === 0) return;
-  const found = await db.select({ id: segments.id }).from(segments)
+  const found = await db
+    .select({ id: segments.id })
+    .from(segments)
     .where(scope.where(segments, inArray(segments.id, [...new Set(named.map((c) => c.id))])));
   const known = new Set(found.map((s) => s.id));
   const missing = named.find((c) => !known.has(c.id));

@@ -12,15 +12,24 @@ import { ZSegmentDefinition, type SegmentCondition, type SegmentDefinition } fro
 const c = alias(customers, 'c');
 
 const PROFILE_COLUMNS = {
-  locale: c.locale, email: c.email, phone: c.phone,
-  feedbackCount: c.feedbackCount, eventCount: c.eventCount, orderCount: c.orderCount,
+  locale: c.locale,
+  email: c.email,
+  phone: c.phone,
+  feedbackCount: c.feedbackCount,
+  eventCount: c.eventCount,
+  orderCount: c.orderCount,
 } as const;
 const RECENCY_COLUMNS = { lastSeenAt: c.lastSeenAt, createdAt: c.createdAt } as const;
 const NPS_RANGES = { promoter: [9, 10], passive: [7, 8], detractor: [0, 6] } as const;
 
 type NumericOp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte';
 const OPERATORS: Record<NumericOp, SQL> = {
-  eq: sql.raw('='), neq: sql.raw('<>'), gt: sql.raw('>'), gte: sql.raw('>='), lt: sql.raw('<'), lte: sql.raw('<='),
+  eq: sql.raw('='),
+  neq: sql.raw('<>'),
+  gt: sql.raw('>'),
+  gte: sql.raw('>='),
+  lt: sql.raw('<'),
+  lte: sql.raw('<='),
 };
 
 const compare = (left: SQL, op: NumericOp, value: number) => sql`${left} ${OPERATORS[op]} ${value}::numeric`;
@@ -35,15 +44,22 @@ const attributeNumber = (name: string) =>
 function attributeSql(cond: Extract<SegmentCondition, { kind: 'attribute' }>): SQL {
   const text = attributeText(cond.name);
   switch (cond.op) {
-    case 'exists': return sql`${text} is not null`;
-    case 'notExists': return sql`${text} is null`;
+    case 'exists':
+      return sql`${text} is not null`;
+    case 'notExists':
+      return sql`${text} is null`;
     // A customer without the attribute is "not equal" too (as in survey targeting).
-    case 'neq': return sql`${text} is distinct from ${cond.value}::text`;
-    case 'eq': return sql`${text} = ${cond.value}::text`;
-    case 'contains': return sql`strpos(lower(${text}), lower(${cond.value}::text)) > 0`;
+    case 'neq':
+      return sql`${text} is distinct from ${cond.value}::text`;
+    case 'eq':
+      return sql`${text} = ${cond.value}::text`;
+    case 'contains':
+      return sql`strpos(lower(${text}), lower(${cond.value}::text)) > 0`;
     // One array parameter (a plain array would be spread into a list of parameters).
-    case 'in': return sql`${text} = any(${sql.param(cond.value)}::text[])`;
-    default: return compare(attributeNumber(cond.name), cond.op, cond.value);
+    case 'in':
+      return sql`${text} = any(${sql.param(cond.value)}::text[])`;
+    default:
+      return compare(attributeNumber(cond.name), cond.op, cond.value);
   }
 }
 
@@ -66,9 +82,7 @@ function conditionSql(scope: WorkspaceScope, cond: SegmentCondition): SQL {
     }
     case 'recency': {
       const column = RECENCY_COLUMNS[cond.field];
-      return cond.op === 'within'
-        ? sql`${column} >= ${daysAgo(cond.days)}`
-        : sql`(${column} is null or ${column} < ${daysAgo(cond.days)})`;
+      return cond.op === 'within' ? sql`${column} >= ${daysAgo(cond.days)}` : sql`(${column} is null or ${column} < ${daysAgo(cond.days)})`;
     }
     case 'event':
       return sql`(select count(*) from events e where e.workspace_id = ${ws} and e.customer_id = ${c.id}
@@ -110,7 +124,16 @@ export interface LoadedSegment {
 
 /** A segment of the caller's workspace, its definition parsed again (404 if it is not theirs). */
 export async function loadSegment(scope: WorkspaceScope, id: string): Promise<LoadedSegment> {
-  const [row] = await scope.db.select().from(segments).where(scope.where(segments, eq(segments.id, id)));
+  const [row] = await scope.db
+    .select()
+    .from(segments)
+    .where(scope.where(segments, eq(segments.id, id)));
   if (!row) throw notFound('Segment');
-  return { id: row.id, name: row.name, definition: ZSegmentDefinition.parse(row.definition), createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return {
+    id: row.id,
+    name: row.name,
+    definition: ZSegmentDefinition.parse(row.definition),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }

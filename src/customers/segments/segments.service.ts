@@ -17,28 +17,44 @@ const inSegment = (scope: WorkspaceScope, definition: SegmentDefinition) =>
   sql`${customers.id} in (${segmentMembersSql(scope, definition)})`;
 
 export async function countMembers(scope: WorkspaceScope, definition: SegmentDefinition): Promise<number> {
-  const [row] = await scope.database.rows<{ count: number | string }>(sql`select count(*) as count from (${segmentMembersSql(scope, definition)}) members`);
+  const [row] = await scope.database.rows<{ count: number | string }>(
+    sql`select count(*) as count from (${segmentMembersSql(scope, definition)}) members`,
+  );
   return Number(row?.count ?? 0);
 }
 
 const sampleCustomer = (c: Customer) => ({ id: c.id, name: c.name, email: c.email, externalId: c.externalId, locale: c.locale });
 
 const publicSegment = (s: LoadedSegment, memberCount: number) => ({
-  id: s.id, name: s.name, definition: s.definition, memberCount, createdAt: s.createdAt, updatedAt: s.updatedAt,
+  id: s.id,
+  name: s.name,
+  definition: s.definition,
+  memberCount,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
 });
 
 /** One count query and one sample query, so the builder can call it while someone types. */
 export async function previewSegment(scope: WorkspaceScope, definition: SegmentDefinition) {
   const count = await countMembers(scope, definition);
-  const sample = count === 0 ? [] : await scope.db.select().from(customers)
-    .where(scope.where(customers, inSegment(scope, definition)))
-    .orderBy(desc(customers.createdAt), desc(customers.id)).limit(PREVIEW_SAMPLE_SIZE);
+  const sample =
+    count === 0
+      ? []
+      : await scope.db
+          .select()
+          .from(customers)
+          .where(scope.where(customers, inSegment(scope, definition)))
+          .orderBy(desc(customers.createdAt), desc(customers.id))
+          .limit(PREVIEW_SAMPLE_SIZE);
   return { count, sample: sample.map(sampleCustomer) };
 }
 
 export async function listSegments(scope: WorkspaceScope) {
-  const rows = await scope.db.select({ id: segments.id }).from(segments)
-    .where(scope.where(segments)).orderBy(desc(segments.createdAt), desc(segments.id));
+  const rows = await scope.db
+    .select({ id: segments.id })
+    .from(segments)
+    .where(scope.where(segments))
+    .orderBy(desc(segments.createdAt), desc(segments.id));
   const data = [];
   // One at a time: the embedded database has a single connection anyway.
   for (const { id } of rows) data.push(await getSegment(scope, id));
@@ -60,13 +76,20 @@ export async function updateSegment(scope: WorkspaceScope, id: string, input: { 
   const patch: Partial<typeof segments.$inferInsert> = { updatedAt: new Date() };
   if (input.name !== undefined) patch.name = input.name;
   if (input.definition !== undefined) patch.definition = input.definition;
-  const updated = await scope.db.update(segments).set(patch).where(scope.where(segments, eq(segments.id, id))).returning({ id: segments.id });
+  const updated = await scope.db
+    .update(segments)
+    .set(patch)
+    .where(scope.where(segments, eq(segments.id, id)))
+    .returning({ id: segments.id });
   if (updated.length === 0) throw notFound('Segment');
   return getSegment(scope, id);
 }
 
 export async function deleteSegment(scope: WorkspaceScope, id: string) {
-  const deleted = await scope.db.delete(segments).where(scope.where(segments, eq(segments.id, id))).returning({ id: segments.id });
+  const deleted = await scope.db
+    .delete(segments)
+    .where(scope.where(segments, eq(segments.id, id)))
+    .returning({ id: segments.id });
   if (deleted.length === 0) throw notFound('Segment');
 }
 
@@ -75,11 +98,24 @@ export async function listSegmentMembers(scope: WorkspaceScope, id: string, q: {
   const segment = await loadSegment(scope, id);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   if (q.cursor && !cursor) throw new AppError(400, 'invalid_input', 'cursor: not a valid cursor', 'cursor');
-  const rows = await scope.db.select().from(customers).where(scope.where(customers,
-    inSegment(scope, segment.definition),
-    cursor ? or(lt(customers.createdAt, cursor.time), and(eq(customers.createdAt, cursor.time), lt(customers.id, cursor.id))) : undefined,
-  )).orderBy(desc(customers.createdAt), desc(customers.id)).limit(q.limit + 1);
+  const rows = await scope.db
+    .select()
+    .from(customers)
+    .where(
+      scope.where(
+        customers,
+        inSegment(scope, segment.definition),
+        cursor
+          ? or(lt(customers.createdAt, cursor.time), and(eq(customers.createdAt, cursor.time), lt(customers.id, cursor.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { data: page.map((c) => publicCustomer(c)), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  return {
+    data: page.map((c) => publicCustomer(c)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
 }

@@ -39,7 +39,8 @@ beforeAll(async () => {
   await order('O-2', 'u1', 500_000, 'IRR', daysAgo(3));
   await order('O-3', 'u3', 20, 'USD', '2020-01-01T00:00:00Z');
   await order('B-1', 'b1', 99, 'USD', daysAgo(1), keyB);
-  for (const occurredAt of [daysAgo(1), daysAgo(2), daysAgo(3)]) await call('POST', '/api/v1/events', { customer: { externalId: 'u1' }, name: 'login', occurredAt });
+  for (const occurredAt of [daysAgo(1), daysAgo(2), daysAgo(3)])
+    await call('POST', '/api/v1/events', { customer: { externalId: 'u1' }, name: 'login', occurredAt });
   await call('POST', '/api/v1/events', { customer: { externalId: 'u2' }, name: 'login', occurredAt: daysAgo(40) });
   const feedback = (customer: string, nps: number, language: string, createdAt: string) =>
     call('POST', '/api/v1/feedback', { channel: 'survey', text: 'ok', nps, language, customer: { externalId: customer }, createdAt });
@@ -120,11 +121,14 @@ describe('validation and SQL injection', () => {
 
   it('keeps hostile values as data: stored verbatim, matched literally, never executed', async () => {
     const value = "pro' or '1'='1'; drop table customers; --";
-    const definition = { match: 'any', conditions: [
-      { kind: 'attribute', name: 'plan', op: 'eq', value },
-      { kind: 'attribute', name: 'plan', op: 'in', value: [value, "') or true --"] },
-      { kind: 'event', name: "login' or 1=1 --", minCount: 1 },
-    ] };
+    const definition = {
+      match: 'any',
+      conditions: [
+        { kind: 'attribute', name: 'plan', op: 'eq', value },
+        { kind: 'attribute', name: 'plan', op: 'in', value: [value, "') or true --"] },
+        { kind: 'event', name: "login' or 1=1 --", minCount: 1 },
+      ],
+    };
     const res = await call('POST', '/api/v1/segments', { name: 'Robert"); drop table segments; --', definition });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().memberCount).toBe(0);
@@ -150,7 +154,10 @@ describe('segments API', () => {
     expect(page2.nextCursor).toBeNull();
     expect((await call('GET', `/api/v1/segments/${id}/customers?cursor=nope`)).statusCode).toBe(400);
 
-    const renamed = await call('PATCH', `/api/v1/segments/${id}`, { name: 'Pro buyers', definition: { ...definition, conditions: [...definition.conditions, { kind: 'orders', minCount: 1 }] } });
+    const renamed = await call('PATCH', `/api/v1/segments/${id}`, {
+      name: 'Pro buyers',
+      definition: { ...definition, conditions: [...definition.conditions, { kind: 'orders', minCount: 1 }] },
+    });
     expect(renamed.json()).toMatchObject({ name: 'Pro buyers', memberCount: 1 });
     expect((await call('PATCH', `/api/v1/segments/${id}`, { name: '' })).json().error.field).toBe('name');
 
@@ -172,8 +179,10 @@ describe('segments API', () => {
     const definition = { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'pro' }] };
     const { id } = (await call('POST', '/api/v1/segments', { name: 'A pro', definition })).json();
     for (const [method, url, payload] of [
-      ['GET', `/api/v1/segments/${id}`], ['PATCH', `/api/v1/segments/${id}`, { name: 'x' }],
-      ['DELETE', `/api/v1/segments/${id}`], ['GET', `/api/v1/segments/${id}/customers`],
+      ['GET', `/api/v1/segments/${id}`],
+      ['PATCH', `/api/v1/segments/${id}`, { name: 'x' }],
+      ['DELETE', `/api/v1/segments/${id}`],
+      ['GET', `/api/v1/segments/${id}/customers`],
     ] as Array<[Method, string, object?]>) {
       expect((await call(method, url, payload, keyB)).statusCode, `${method} ${url}`).toBe(404);
     }

@@ -12,7 +12,11 @@ import { addDays, daysBetween, OVERVIEW_DEFAULT_DAYS, OVERVIEW_MAX_DAYS, type TO
 
 export const OVERVIEW_LIMITS = { topTopics: 8, themes: 5, attention: 8, attentionTextChars: 280, maxThemeDays: 90 } as const;
 
-interface Window { from: string; to: string; timezone: string }
+interface Window {
+  from: string;
+  to: string;
+  timezone: string;
+}
 
 /** Today's `YYYY-MM-DD` in a time zone (en-CA formats dates that way). */
 export function localDay(at: Date, timeZone: string): string {
@@ -21,7 +25,8 @@ export function localDay(at: Date, timeZone: string): string {
 
 // Local midnights as instants, computed by the database so every engine agrees on DST.
 const startOf = (day: string, tz: string) => sql`((${day})::date)::timestamp at time zone ${tz}`;
-const inDays = (w: Window): SQL => and(gte(feedbackItems.createdAt, startOf(w.from, w.timezone)), lt(feedbackItems.createdAt, startOf(addDays(w.to, 1), w.timezone))) as SQL;
+const inDays = (w: Window): SQL =>
+  and(gte(feedbackItems.createdAt, startOf(w.from, w.timezone)), lt(feedbackItems.createdAt, startOf(addDays(w.to, 1), w.timezone))) as SQL;
 const localDate = (tz: string) => sql<string>`to_char(${feedbackItems.createdAt} at time zone ${tz}, 'YYYY-MM-DD')`;
 // The day expression binds the time zone as a parameter, so GROUP BY names it by position.
 const byFirstColumn = sql`1`;
@@ -35,7 +40,8 @@ export async function getOverview(scope: WorkspaceScope, query: TOverviewQuery, 
   const window: Window = { from: query.from ?? addDays(to, -((query.days ?? OVERVIEW_DEFAULT_DAYS) - 1)), to, timezone };
   const length = daysBetween(window.from, window.to) + 1;
   if (length < 1) throw badRequest('from', 'must not be after to (today when to is omitted)');
-  if (length > OVERVIEW_MAX_DAYS) throw badRequest('from', `must be at most ${OVERVIEW_MAX_DAYS} days before to (today when to is omitted)`);
+  if (length > OVERVIEW_MAX_DAYS)
+    throw badRequest('from', `must be at most ${OVERVIEW_MAX_DAYS} days before to (today when to is omitted)`);
   const days = Array.from({ length }, (_, i) => addDays(window.from, i));
   // Topic names come from the taxonomy: make sure a new workspace has its defaults first.
   await ensureDefaultTopics(scope);
@@ -74,30 +80,46 @@ async function hasAnyFeedback(scope: WorkspaceScope): Promise<boolean> {
 }
 
 async function countToday(scope: WorkspaceScope, day: Window): Promise<number> {
-  const [row] = await scope.db.select({ count: count() }).from(feedbackItems).where(scope.where(feedbackItems, inDays(day)));
+  const [row] = await scope.db
+    .select({ count: count() })
+    .from(feedbackItems)
+    .where(scope.where(feedbackItems, inDays(day)));
   return row?.count ?? 0;
 }
 
 function dailyVolume(scope: WorkspaceScope, w: Window) {
   const day = localDate(w.timezone);
-  return scope.db.select({ day, count: count() }).from(feedbackItems)
-    .where(scope.where(feedbackItems, inDays(w))).groupBy(byFirstColumn);
+  return scope.db
+    .select({ day, count: count() })
+    .from(feedbackItems)
+    .where(scope.where(feedbackItems, inDays(w)))
+    .groupBy(byFirstColumn);
 }
 
-interface ScoreRow { day: string; npsCount: number; promoters: number; detractors: number; csatCount: number; satisfied: number }
+interface ScoreRow {
+  day: string;
+  npsCount: number;
+  promoters: number;
+  detractors: number;
+  csatCount: number;
+  satisfied: number;
+}
 
 function dailyScores(scope: WorkspaceScope, w: Window): Promise<ScoreRow[]> {
   const day = localDate(w.timezone);
   const { nps, csat } = feedbackItems;
-  return scope.db.select({
-    day,
-    npsCount: count(sql`${nps} is not null`),
-    promoters: count(sql`${nps} >= 9`),
-    detractors: count(sql`${nps} <= 6`),
-    csatCount: count(sql`${csat} is not null`),
-    satisfied: count(sql`${csat} >= 4`),
-  }).from(feedbackItems)
-    .where(scope.where(feedbackItems, inDays(w), or(sql`${nps} is not null`, sql`${csat} is not null`))).groupBy(byFirstColumn);
+  return scope.db
+    .select({
+      day,
+      npsCount: count(sql`${nps} is not null`),
+      promoters: count(sql`${nps} >= 9`),
+      detractors: count(sql`${nps} <= 6`),
+      csatCount: count(sql`${csat} is not null`),
+      satisfied: count(sql`${csat} >= 4`),
+    })
+    .from(feedbackItems)
+    .where(scope.where(feedbackItems, inDays(w), or(sql`${nps} is not null`, sql`${csat} is not null`)))
+    .groupBy(byFirstColumn);
 }
 
 const percent = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : null);
@@ -106,8 +128,12 @@ const percent = (part: number, whole: number) => (whole ? Math.round((1000 * par
 function scoreFigures(row: Omit<ScoreRow, 'day'>) {
   return {
     nps: row.npsCount ? Math.round((1000 * (row.promoters - row.detractors)) / row.npsCount) / 10 : null,
-    npsCount: row.npsCount, promoters: row.promoters, detractors: row.detractors,
-    csat: percent(row.satisfied, row.csatCount), csatCount: row.csatCount, satisfied: row.satisfied,
+    npsCount: row.npsCount,
+    promoters: row.promoters,
+    detractors: row.detractors,
+    csat: percent(row.satisfied, row.csatCount),
+    csatCount: row.csatCount,
+    satisfied: row.satisfied,
   };
 }
 
@@ -117,26 +143,39 @@ function scorePoint(day: string, row: ScoreRow | undefined) {
 
 function totalsOf(rows: ScoreRow[]) {
   const sum = (key: keyof Omit<ScoreRow, 'day'>) => rows.reduce((total, row) => total + row[key], 0);
-  return scoreFigures({ npsCount: sum('npsCount'), promoters: sum('promoters'), detractors: sum('detractors'), csatCount: sum('csatCount'), satisfied: sum('satisfied') });
+  return scoreFigures({
+    npsCount: sum('npsCount'),
+    promoters: sum('promoters'),
+    detractors: sum('detractors'),
+    csatCount: sum('csatCount'),
+    satisfied: sum('satisfied'),
+  });
 }
 
 async function sentimentSplit(scope: WorkspaceScope, w: Window) {
   const s = feedbackItems.sentiment;
-  const [row] = await scope.db.select({
-    positive: count(sql`${s} = 'positive'`),
-    neutral: count(sql`${s} = 'neutral'`),
-    negative: count(sql`${s} = 'negative'`),
-    unanalysed: count(sql`${s} is null`),
-  }).from(feedbackItems).where(scope.where(feedbackItems, inDays(w)));
+  const [row] = await scope.db
+    .select({
+      positive: count(sql`${s} = 'positive'`),
+      neutral: count(sql`${s} = 'neutral'`),
+      negative: count(sql`${s} = 'negative'`),
+      unanalysed: count(sql`${s} is null`),
+    })
+    .from(feedbackItems)
+    .where(scope.where(feedbackItems, inDays(w)));
   return row ?? { positive: 0, neutral: 0, negative: 0, unanalysed: 0 };
 }
 
 /** The most frequent topics with their names from the taxonomy (a deleted topic has none). */
 function topTopicsOf(scope: WorkspaceScope, w: Window) {
-  const items = scope.db.select({ key: sql<string>`unnest(${feedbackItems.topics})`.as('topic_key') }).from(feedbackItems)
-    .where(scope.where(feedbackItems, inDays(w))).as('items');
+  const items = scope.db
+    .select({ key: sql<string>`unnest(${feedbackItems.topics})`.as('topic_key') })
+    .from(feedbackItems)
+    .where(scope.where(feedbackItems, inDays(w)))
+    .as('items');
   const total = sql<number>`count(*)::int`;
-  return scope.db.select({ key: items.key, count: total, names: topics.names })
+  return scope.db
+    .select({ key: items.key, count: total, names: topics.names })
     .from(items)
     .leftJoin(topics, scope.where(topics, eq(topics.key, items.key)))
     .groupBy(items.key, topics.names)
@@ -147,10 +186,19 @@ function topTopicsOf(scope: WorkspaceScope, w: Window) {
 /** The newest negative items and detractors, for someone to follow up. */
 function needingAttention(scope: WorkspaceScope, w: Window) {
   const f = feedbackItems;
-  return scope.db.select({
-    id: f.id, text: sql<string>`left(${f.text}, ${OVERVIEW_LIMITS.attentionTextChars})`, language: f.language,
-    channel: f.channel, sentiment: f.sentiment, nps: f.nps, csat: f.csat, customerId: f.customerId, createdAt: f.createdAt,
-  }).from(f)
+  return scope.db
+    .select({
+      id: f.id,
+      text: sql<string>`left(${f.text}, ${OVERVIEW_LIMITS.attentionTextChars})`,
+      language: f.language,
+      channel: f.channel,
+      sentiment: f.sentiment,
+      nps: f.nps,
+      csat: f.csat,
+      customerId: f.customerId,
+      createdAt: f.createdAt,
+    })
+    .from(f)
     .where(scope.where(f, inDays(w), or(eq(f.sentiment, 'negative'), lte(f.nps, 6), lte(f.csat, 2))))
     .orderBy(desc(f.createdAt), desc(f.id))
     .limit(OVERVIEW_LIMITS.attention);

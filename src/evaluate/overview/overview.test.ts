@@ -68,13 +68,35 @@ describe('GET /api/v1/overview', () => {
     const body = res.json();
     expect(body.window).toMatchObject({ from: '2026-03-01', to: '2026-03-03', timezone: 'Asia/Tehran' });
     expect(body.today.count).toBe(2);
-    expect(body.volume).toEqual([{ day: '2026-03-01', count: 3 }, { day: '2026-03-02', count: 3 }, { day: '2026-03-03', count: 0 }]);
+    expect(body.volume).toEqual([
+      { day: '2026-03-01', count: 3 },
+      { day: '2026-03-02', count: 3 },
+      { day: '2026-03-03', count: 0 },
+    ]);
   });
 
   it('gives NPS and CSAT per day with their counts, and for the window', async () => {
     const { scores, totals } = (await get(WINDOW)).json();
-    expect(scores[0]).toEqual({ day: '2026-03-01', nps: 0, npsCount: 3, promoters: 1, detractors: 1, csat: null, csatCount: 0, satisfied: 0 });
-    expect(scores[1]).toEqual({ day: '2026-03-02', nps: 100, npsCount: 1, promoters: 1, detractors: 0, csat: 50, csatCount: 2, satisfied: 1 });
+    expect(scores[0]).toEqual({
+      day: '2026-03-01',
+      nps: 0,
+      npsCount: 3,
+      promoters: 1,
+      detractors: 1,
+      csat: null,
+      csatCount: 0,
+      satisfied: 0,
+    });
+    expect(scores[1]).toEqual({
+      day: '2026-03-02',
+      nps: 100,
+      npsCount: 1,
+      promoters: 1,
+      detractors: 0,
+      csat: 50,
+      csatCount: 2,
+      satisfied: 1,
+    });
     expect(scores[2]).toMatchObject({ day: '2026-03-03', nps: null, npsCount: 0, csat: null });
     expect(totals).toEqual({ nps: 25, npsCount: 4, promoters: 2, detractors: 1, csat: 50, csatCount: 2, satisfied: 1 });
   });
@@ -82,7 +104,10 @@ describe('GET /api/v1/overview', () => {
   it('splits sentiment and ranks topics with their taxonomy names', async () => {
     const { sentiment, topTopics } = (await get(WINDOW)).json();
     expect(sentiment).toEqual({ positive: 2, neutral: 2, negative: 1, unanalysed: 1 });
-    expect(topTopics.map((topic: { key: string; count: number }) => [topic.key, topic.count])).toEqual([['delivery', 3], ['price', 2]]);
+    expect(topTopics.map((topic: { key: string; count: number }) => [topic.key, topic.count])).toEqual([
+      ['delivery', 3],
+      ['price', 2],
+    ]);
     expect(topTopics[0].names.en).toEqual(expect.any(String));
     expect(topTopics[0].names.fa).toEqual(expect.any(String));
   });
@@ -95,8 +120,15 @@ describe('GET /api/v1/overview', () => {
 
   it('includes emerging themes of recent feedback', async () => {
     const day = 86_400_000;
-    await seed(workspaceA, ['Loyalty stamp card was not updated', 'loyalty stamp card is not working', 'Loyalty stamp card lost', 'Loyalty stamp card shows zero']
-      .map((text, i) => ({ text, language: 'en', createdAt: new Date(Date.now() - (i + 1) * day) })));
+    await seed(
+      workspaceA,
+      [
+        'Loyalty stamp card was not updated',
+        'loyalty stamp card is not working',
+        'Loyalty stamp card lost',
+        'Loyalty stamp card shows zero',
+      ].map((text, i) => ({ text, language: 'en', createdAt: new Date(Date.now() - (i + 1) * day) })),
+    );
     const { themes } = (await get('/api/v1/overview')).json();
     expect(themes.map((theme: { phrase: string }) => theme.phrase.toLowerCase())).toContain('loyalty stamp card');
   });
@@ -115,17 +147,43 @@ describe('GET /api/v1/overview', () => {
   });
 
   it('says whether the workspace has any feedback at all, whatever the window', async () => {
-    expect((await get('/api/v1/overview?from=2020-06-01&to=2020-06-05')).json()).toMatchObject({ hasFeedback: true, volume: [{ count: 0 }, { count: 0 }, { count: 0 }, { count: 0 }, { count: 0 }] });
+    expect((await get('/api/v1/overview?from=2020-06-01&to=2020-06-05')).json()).toMatchObject({
+      hasFeedback: true,
+      volume: [{ count: 0 }, { count: 0 }, { count: 0 }, { count: 0 }, { count: 0 }],
+    });
     // A new workspace (its first steps are shown instead of empty figures).
     const fresh = await createWorkspace(t.database, owner.organizationId, owner.userId, 'Fresh');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/me/workspace', headers: { cookie: owner.cookie }, payload: { workspaceId: fresh.id } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/me/workspace',
+          headers: { cookie: owner.cookie },
+          payload: { workspaceId: fresh.id },
+        })
+      ).statusCode,
+    ).toBe(200);
     const freshKey = await createKey(t, owner.cookie, ['feedback:read']);
-    await t.app.inject({ method: 'POST', url: '/api/v1/me/workspace', headers: { cookie: owner.cookie }, payload: { workspaceId: workspaceA } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/workspace',
+      headers: { cookie: owner.cookie },
+      payload: { workspaceId: workspaceA },
+    });
     expect((await get('/api/v1/overview', freshKey)).json().hasFeedback).toBe(false);
   });
 
   it('refuses bad windows naming the field', async () => {
-    for (const [query, field] of [['from=2026-03-05&to=2026-03-01', 'from'], ['from=2026-02-30', 'from'], ['to=yesterday', 'to'], ['from=2024-01-01&to=2026-01-01', 'from'], ['from=2020-01-01', 'from'], ['from=2026-03-01&days=3', 'days'], ['days=0', 'days'], ['period=3', 'period']]) {
+    for (const [query, field] of [
+      ['from=2026-03-05&to=2026-03-01', 'from'],
+      ['from=2026-02-30', 'from'],
+      ['to=yesterday', 'to'],
+      ['from=2024-01-01&to=2026-01-01', 'from'],
+      ['from=2020-01-01', 'from'],
+      ['from=2026-03-01&days=3', 'days'],
+      ['days=0', 'days'],
+      ['period=3', 'period'],
+    ]) {
       const res = await get(`/api/v1/overview?${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.json().error.field, query).toBe(field);

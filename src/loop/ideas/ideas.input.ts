@@ -13,12 +13,20 @@ export const ZCreateIdea = z.strictObject({
 });
 export type TCreateIdea = z.infer<typeof ZCreateIdea>;
 
-export const ZUpdateIdea = z.strictObject({
-  title: z.string().trim().min(1).max(200).optional(),
-  description: z.string().trim().max(5000).optional(),
-  status: z.enum(IDEA_STATUSES).optional(),
-  notifyCustomers: z.boolean().default(true).describe('On a status change (other than back to new), email every customer behind the idea, once per status'),
-}).refine((v) => v.title !== undefined || v.description !== undefined || v.status !== undefined, { message: 'give at least one change', path: ['title'] });
+export const ZUpdateIdea = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().max(5000).optional(),
+    status: z.enum(IDEA_STATUSES).optional(),
+    notifyCustomers: z
+      .boolean()
+      .default(true)
+      .describe('On a status change (other than back to new), email every customer behind the idea, once per status'),
+  })
+  .refine((v) => v.title !== undefined || v.description !== undefined || v.status !== undefined, {
+    message: 'give at least one change',
+    path: ['title'],
+  });
 export type TUpdateIdea = z.infer<typeof ZUpdateIdea>;
 
 export const ZListIdeas = z.strictObject({

@@ -10,14 +10,20 @@ let cookie: string;
 let smtp: SMTPServer;
 const inbox: ParsedMail[] = [];
 
-const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const mailTo = (address: string) => inbox.filter((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address);
 
 beforeAll(async () => {
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => { inbox.push(mail); callback(); }, callback);
+      simpleParser(stream).then((mail) => {
+        inbox.push(mail);
+        callback();
+      }, callback);
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
@@ -32,14 +38,30 @@ afterAll(async () => {
 
 describe('closing the loop on an idea', () => {
   it('tells every customer behind the idea, once per status, in their language', async () => {
-    const created = await api('POST', '/api/v1/feedback/bulk', { items: [
-      { channel: 'widget', text: 'لطفاً حالت شب را اضافه کنید', customer: { externalId: 'fa', email: 'maryam@example.com', name: 'مریم', locale: 'fa' } },
-      { channel: 'email', text: 'Dark mode, please', createdAt: '2026-10-01T10:00:00Z', customer: { externalId: 'en', email: 'john@example.com', name: 'John', locale: 'en' } },
-      // Their latest words are quoted.
-      { channel: 'email', text: 'Dark mode again <script>alert(1)</script>', createdAt: '2026-11-01T10:00:00Z', customer: { externalId: 'en', email: 'john@example.com' } },
-      { channel: 'chat', text: '希望增加夜间模式', customer: { externalId: 'zh', phone: '+8613800138000', locale: 'zh' } },
-      { channel: 'chat', text: 'no customer here' },
-    ] });
+    const created = await api('POST', '/api/v1/feedback/bulk', {
+      items: [
+        {
+          channel: 'widget',
+          text: 'لطفاً حالت شب را اضافه کنید',
+          customer: { externalId: 'fa', email: 'maryam@example.com', name: 'مریم', locale: 'fa' },
+        },
+        {
+          channel: 'email',
+          text: 'Dark mode, please',
+          createdAt: '2026-10-01T10:00:00Z',
+          customer: { externalId: 'en', email: 'john@example.com', name: 'John', locale: 'en' },
+        },
+        // Their latest words are quoted.
+        {
+          channel: 'email',
+          text: 'Dark mode again <script>alert(1)</script>',
+          createdAt: '2026-11-01T10:00:00Z',
+          customer: { externalId: 'en', email: 'john@example.com' },
+        },
+        { channel: 'chat', text: '希望增加夜间模式', customer: { externalId: 'zh', phone: '+8613800138000', locale: 'zh' } },
+        { channel: 'chat', text: 'no customer here' },
+      ],
+    });
     const ids = created.json().results.map((r: { id: string }) => r.id);
     const idea = (await api('POST', '/api/v1/ideas', { title: 'Dark mode <b>', feedbackIds: ids })).json();
     expect(idea.customerCount).toBe(3);
@@ -78,12 +100,17 @@ describe('closing the loop on an idea', () => {
     const john = (await api('GET', '/api/v1/customers?q=john@example.com')).json().data[0];
     const timeline = (await api('GET', `/api/v1/customers/${john.id}/timeline`)).json().data as Array<Record<string, unknown>>;
     const sent = timeline.filter((e) => e.kind === 'notification');
-    expect(sent.map((e) => [e.purpose, e.ideaStatus, e.status])).toEqual([['idea_status', 'done', 'sent'], ['idea_status', 'planned', 'sent']]);
+    expect(sent.map((e) => [e.purpose, e.ideaStatus, e.status])).toEqual([
+      ['idea_status', 'done', 'sent'],
+      ['idea_status', 'planned', 'sent'],
+    ]);
     expect(sent[0]).toMatchObject({ ideaTitle: 'Dark mode', channel: 'email', language: 'en' });
   });
 
   it('skips a message whose news is stale by the time it is sent', async () => {
-    const item = (await api('POST', '/api/v1/feedback', { channel: 'email', text: 'Export to Excel please', customer: { email: 'sam@example.com' } })).json();
+    const item = (
+      await api('POST', '/api/v1/feedback', { channel: 'email', text: 'Export to Excel please', customer: { email: 'sam@example.com' } })
+    ).json();
     const idea = (await api('POST', '/api/v1/ideas', { title: 'Excel export', feedbackIds: [item.id] })).json();
     expect((await api('PATCH', `/api/v1/ideas/${idea.id}`, { status: 'planned' })).json().notified.queued).toBe(1);
     // Declined before the worker ran: only the newest news goes out.

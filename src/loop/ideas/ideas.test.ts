@@ -15,13 +15,19 @@ const ownerCall = (method: Method, url: string, payload?: object) => call(method
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ owner, viewer: { cookie: viewer }, stranger: { cookie: otherOwner } } = await setupTeam(t));
-  const created = await ownerCall('POST', '/api/v1/feedback/bulk', { items: [
-    { channel: 'widget', text: 'لطفا حالت شب اضافه کنید', customer: { externalId: 'a' } },
-    { channel: 'email', text: 'ياريت يكون فيه وضع ليلي', customer: { externalId: 'b' } },
-    { channel: 'chat', text: '希望增加夜间模式', customer: { externalId: 'b' } },
-    { channel: 'chat', text: 'Please add a dark mode' },
-  ] });
+  ({
+    owner,
+    viewer: { cookie: viewer },
+    stranger: { cookie: otherOwner },
+  } = await setupTeam(t));
+  const created = await ownerCall('POST', '/api/v1/feedback/bulk', {
+    items: [
+      { channel: 'widget', text: 'لطفا حالت شب اضافه کنید', customer: { externalId: 'a' } },
+      { channel: 'email', text: 'ياريت يكون فيه وضع ليلي', customer: { externalId: 'b' } },
+      { channel: 'chat', text: '希望增加夜间模式', customer: { externalId: 'b' } },
+      { channel: 'chat', text: 'Please add a dark mode' },
+    ],
+  });
   itemIds = created.json().results.map((r: { id: string }) => r.id);
 });
 afterAll(() => t.close());
@@ -30,16 +36,24 @@ describe('ideas', () => {
   let ideaId: string;
 
   it('groups feedback items that ask for the same thing, counting items and customers', async () => {
-    const res = await ownerCall('POST', '/api/v1/ideas', { title: 'Dark mode', description: 'Asked in four languages', feedbackIds: itemIds.slice(0, 3) });
+    const res = await ownerCall('POST', '/api/v1/ideas', {
+      title: 'Dark mode',
+      description: 'Asked in four languages',
+      feedbackIds: itemIds.slice(0, 3),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ title: 'Dark mode', status: 'new', feedbackCount: 3, customerCount: 2 });
     ideaId = res.json().id;
     // Linking again is harmless; the new item is counted once.
-    expect((await ownerCall('POST', `/api/v1/ideas/${ideaId}/feedback`, { feedbackIds: [itemIds[2], itemIds[3]] })).json()).toEqual({ linked: 1 });
+    expect((await ownerCall('POST', `/api/v1/ideas/${ideaId}/feedback`, { feedbackIds: [itemIds[2], itemIds[3]] })).json()).toEqual({
+      linked: 1,
+    });
     const idea = (await ownerCall('GET', `/api/v1/ideas/${ideaId}`)).json();
     expect(idea.feedbackCount).toBe(4);
     expect(idea.feedback.map((f: { id: string }) => f.id).sort()).toEqual([...itemIds].sort());
-    expect((await ownerCall('POST', `/api/v1/ideas/${ideaId}/feedback/remove`, { feedbackIds: [itemIds[3]] })).json()).toEqual({ unlinked: 1 });
+    expect((await ownerCall('POST', `/api/v1/ideas/${ideaId}/feedback/remove`, { feedbackIds: [itemIds[3]] })).json()).toEqual({
+      unlinked: 1,
+    });
     const [listed] = (await ownerCall('GET', '/api/v1/ideas')).json().data;
     expect(listed).toMatchObject({ id: ideaId, feedbackCount: 3, customerCount: 2 });
   });
@@ -80,10 +94,18 @@ describe('explorer bulk actions: ticket and idea', () => {
     t.app.inject({ method: 'POST', url: '/api/v1/feedback/bulk-update', headers, payload });
 
   it('opens one ticket for the selected items and links them to a new or existing idea, in one transaction', async () => {
-    const res = await bulk({ ids: itemIds.slice(1, 3), createTicket: { subject: 'Night mode requests', priority: 'low' }, addToIdea: { title: 'Night mode' } });
+    const res = await bulk({
+      ids: itemIds.slice(1, 3),
+      createTicket: { subject: 'Night mode requests', priority: 'low' },
+      addToIdea: { title: 'Night mode' },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ updated: 2, ticket: { number: 1, subject: 'Night mode requests' }, idea: { title: 'Night mode', status: 'new' } });
+    expect(body).toMatchObject({
+      updated: 2,
+      ticket: { number: 1, subject: 'Night mode requests' },
+      idea: { title: 'Night mode', status: 'new' },
+    });
     const ticket = (await ownerCall('GET', `/api/v1/tickets/${body.ticket.id}`)).json();
     expect(ticket).toMatchObject({ priority: 'low', feedbackCount: 2 });
     expect(ticket.customerId).not.toBeNull(); // both items are customer b's

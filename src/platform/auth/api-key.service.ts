@@ -12,9 +12,19 @@ export const API_KEY_PREFIX = 'fl_';
 
 export async function createApiKey(scope: WorkspaceScope, input: { name: string; scopes: Scope[] }, createdBy: string | null) {
   const secret = `${API_KEY_PREFIX}${randomToken(32)}`;
-  const [row] = await scope.db.insert(apiKeys).values(scope.stamp({
-    id: newId(), name: input.name, prefix: secret.slice(0, 10), keyHash: sha256(secret), scopes: input.scopes, createdBy,
-  })).returning();
+  const [row] = await scope.db
+    .insert(apiKeys)
+    .values(
+      scope.stamp({
+        id: newId(),
+        name: input.name,
+        prefix: secret.slice(0, 10),
+        keyHash: sha256(secret),
+        scopes: input.scopes,
+        createdBy,
+      }),
+    )
+    .returning();
   return { ...publicApiKey(row), key: secret };
 }
 
@@ -25,14 +35,20 @@ export async function listApiKeys(scope: WorkspaceScope) {
 
 /** GET /me for a key: the key itself (never its secret), so a script can see its own scopes. */
 export async function describeApiKey(scope: WorkspaceScope, id: string) {
-  const [row] = await scope.db.select().from(apiKeys).where(scope.where(apiKeys, eq(apiKeys.id, id)));
+  const [row] = await scope.db
+    .select()
+    .from(apiKeys)
+    .where(scope.where(apiKeys, eq(apiKeys.id, id)));
   if (!row) throw notFound('API key');
   return { apiKey: publicApiKey(row), workspaceId: scope.workspaceId };
 }
 
 export async function revokeApiKey(scope: WorkspaceScope, id: string) {
-  const [row] = await scope.db.update(apiKeys).set({ revokedAt: new Date() })
-    .where(scope.where(apiKeys, eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning();
+  const [row] = await scope.db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(scope.where(apiKeys, eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning();
   if (!row) throw notFound('API key');
   return publicApiKey(row);
 }
@@ -47,8 +63,11 @@ const lookupsInFlight = new Map<string, Promise<{ id: string; workspaceId: strin
 const keyQueries = new WeakMap<Database, ReturnType<typeof buildKeyQuery>>();
 
 function buildKeyQuery(database: Database) {
-  return database.db.select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes })
-    .from(apiKeys).where(and(eq(apiKeys.keyHash, sql.placeholder('hash')), isNull(apiKeys.revokedAt))).limit(1)
+  return database.db
+    .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, scopes: apiKeys.scopes })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, sql.placeholder('hash')), isNull(apiKeys.revokedAt)))
+    .limit(1)
     .prepare('api_key_by_hash');
 }
 
@@ -62,7 +81,11 @@ function noteKeyUse(database: Database, keyId: string): void {
   if (lastUseWritten.size > 10_000) lastUseWritten.clear();
   lastUseWritten.set(keyId, now);
   // Off the request's path; a failed write only leaves the hint older.
-  database.db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, keyId)).catch(() => lastUseWritten.delete(keyId));
+  database.db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date(now) })
+    .where(eq(apiKeys.id, keyId))
+    .catch(() => lastUseWritten.delete(keyId));
 }
 
 export async function resolveApiKey(database: Database, secret: string): Promise<Actor | null> {
@@ -76,7 +99,8 @@ export async function resolveApiKey(database: Database, secret: string): Promise
       query = buildKeyQuery(database);
       keyQueries.set(database, query);
     }
-    lookup = query.execute({ hash })
+    lookup = query
+      .execute({ hash })
       .then((rows) => rows[0] ?? null)
       .finally(() => lookupsInFlight.delete(hash));
     lookupsInFlight.set(hash, lookup);
@@ -84,9 +108,25 @@ export async function resolveApiKey(database: Database, secret: string): Promise
   const row = await lookup;
   if (!row) return null;
   noteKeyUse(database, row.id);
-  return { kind: 'api_key', workspaceId: row.workspaceId, userId: null, apiKeyId: row.id, role: null, scopes: new Set(row.scopes as Scope[]), sessionId: null };
+  return {
+    kind: 'api_key',
+    workspaceId: row.workspaceId,
+    userId: null,
+    apiKeyId: row.id,
+    role: null,
+    scopes: new Set(row.scopes as Scope[]),
+    sessionId: null,
+  };
 }
 
 function publicApiKey(row: typeof apiKeys.$inferSelect) {
-  return { id: row.id, name: row.name, prefix: row.prefix, scopes: row.scopes, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
 }

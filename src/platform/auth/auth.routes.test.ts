@@ -7,12 +7,20 @@ import { hashPassword } from './passwords.js';
 import { AUTH_LIMITS } from './limits.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
 afterAll(() => t.close());
 
-const inject = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, opts: { cookie?: string; key?: string; payload?: unknown; headers?: Record<string, string> } = {}) =>
+const inject = (
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  opts: { cookie?: string; key?: string; payload?: unknown; headers?: Record<string, string> } = {},
+) =>
   t.app.inject({
-    method, url, payload: opts.payload as object,
+    method,
+    url,
+    payload: opts.payload as object,
     headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.key ? bearer(opts.key) : {}), ...opts.headers },
   });
 
@@ -26,20 +34,40 @@ describe('first-run setup', () => {
   });
 
   it('refuses a short password, naming the field', async () => {
-    const res = await inject('POST', '/api/v1/setup', { payload: { organizationName: 'A', workspaceName: 'B', name: 'C', email: 'c@example.com', password: 'short', locale: 'fa' } });
+    const res = await inject('POST', '/api/v1/setup', {
+      payload: { organizationName: 'A', workspaceName: 'B', name: 'C', email: 'c@example.com', password: 'short', locale: 'fa' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('password');
   });
 
   it('creates the owner with an HttpOnly SameSite session, then closes for good', async () => {
-    const res = await inject('POST', '/api/v1/setup', { payload: { organizationName: 'Acme', workspaceName: 'Main', name: OWNER.name, email: OWNER.email, password: OWNER.password, locale: 'fa' } });
+    const res = await inject('POST', '/api/v1/setup', {
+      payload: {
+        organizationName: 'Acme',
+        workspaceName: 'Main',
+        name: OWNER.name,
+        email: OWNER.email,
+        password: OWNER.password,
+        locale: 'fa',
+      },
+    });
     expect(res.statusCode).toBe(201);
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const me = await inject('GET', '/api/v1/me', { cookie: sessionCookie(res.headers['set-cookie']) });
     expect(me.json()).toMatchObject({ user: { email: OWNER.email, locale: 'fa', calendar: 'auto' }, role: 'owner' });
-    const again = await inject('POST', '/api/v1/setup', { payload: { organizationName: 'X', workspaceName: 'Y', name: 'Z', email: 'z@example.com', password: 'another long password', locale: 'en' } });
+    const again = await inject('POST', '/api/v1/setup', {
+      payload: {
+        organizationName: 'X',
+        workspaceName: 'Y',
+        name: 'Z',
+        email: 'z@example.com',
+        password: 'another long password',
+        locale: 'en',
+      },
+    });
     expect(again.statusCode).toBe(409);
     expect((await inject('GET', '/api/v1/setup/status')).json()).toEqual({ needsSetup: false });
   });
@@ -68,7 +96,12 @@ describe('sessions', () => {
 
   it('cookie writes must be JSON from our own origin', async () => {
     const { cookie } = await loginOwner();
-    const form = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'x=1' });
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'x=1',
+    });
     expect(form.statusCode).toBe(415);
     const foreign = await inject('PATCH', '/api/v1/me', { cookie, payload: { name: 'x' }, headers: { origin: 'https://evil.example' } });
     expect(foreign.statusCode).toBe(403);
@@ -90,7 +123,16 @@ describe('sessions', () => {
   it('limits sign-in attempts per address across accounts (password spraying)', async () => {
     const answers = [];
     for (let i = 0; i < AUTH_LIMITS.loginPerIpPerMinute + 1; i++) {
-      answers.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.99', payload: { email: `user${i}@example.com`, password: 'Summer2026!' } })).statusCode);
+      answers.push(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            remoteAddress: '203.0.113.99',
+            payload: { email: `user${i}@example.com`, password: 'Summer2026!' },
+          })
+        ).statusCode,
+      );
     }
     expect(answers.slice(0, -1).every((s) => s === 401)).toBe(true);
     expect(answers.at(-1)).toBe(429);
@@ -135,7 +177,7 @@ describe('API keys', () => {
     const { cookie } = await loginOwner();
     const res = await inject('POST', '/api/v1/api-keys', { cookie, payload: { name: 'x', scopes: ['keys:manage'] } });
     expect(res.statusCode).toBe(400);
-    expect((await inject('GET', '/api/v1/feedback', { key: 'fl_' + 'a'.repeat(43) })).statusCode).toBe(401);
+    expect((await inject('GET', '/api/v1/feedback', { key: `fl_${'a'.repeat(43)}` })).statusCode).toBe(401);
     expect((await inject('GET', '/api/v1/feedback')).statusCode).toBe(401);
   });
 });
@@ -145,7 +187,9 @@ describe('roles', () => {
     const { cookie: ownerCookie } = await loginOwner();
     const me = (await inject('GET', '/api/v1/me', { cookie: ownerCookie })).json();
     const viewerId = newId();
-    await t.database.db.insert(users).values({ id: viewerId, email: 'viewer@example.com', name: 'V', passwordHash: await hashPassword('viewer password 1') });
+    await t.database.db
+      .insert(users)
+      .values({ id: viewerId, email: 'viewer@example.com', name: 'V', passwordHash: await hashPassword('viewer password 1') });
     await t.database.db.insert(memberships).values({ workspaceId: me.workspace.id, userId: viewerId, role: 'viewer' });
     const login = await inject('POST', '/api/v1/auth/login', { payload: { email: 'viewer@example.com', password: 'viewer password 1' } });
     const cookie = sessionCookie(login.headers['set-cookie']);
@@ -177,9 +221,8 @@ describe('operations endpoints', () => {
   });
 });
 
-
 describe('workspace switching', () => {
-  it('moves the session to another of your workspaces, with that workspace\'s role', async () => {
+  it("moves the session to another of your workspaces, with that workspace's role", async () => {
     const { cookie } = await loginOwner();
     const me = (await inject('GET', '/api/v1/me', { cookie })).json();
     const { createWorkspace } = await import('./setup.service.js');
@@ -189,7 +232,10 @@ describe('workspace switching', () => {
     const switched = await inject('POST', '/api/v1/me/workspace', { cookie, payload: { workspaceId: other.id } });
     expect(switched.json()).toMatchObject({ workspace: { id: other.id }, role: 'viewer' });
     expect((await inject('GET', '/api/v1/me', { cookie })).json()).toMatchObject({ workspace: { id: other.id }, role: 'viewer' });
-    const foreign = await inject('POST', '/api/v1/me/workspace', { cookie, payload: { workspaceId: '0190f0f0-0000-7000-8000-000000000000' } });
+    const foreign = await inject('POST', '/api/v1/me/workspace', {
+      cookie,
+      payload: { workspaceId: '0190f0f0-0000-7000-8000-000000000000' },
+    });
     expect(foreign.statusCode).toBe(404);
   });
 });

@@ -5,7 +5,11 @@ import { AUTH_LIMITS } from './limits.js';
 
 function throttle() {
   let now = 1_000_000;
-  const clock = { advance: (ms: number) => { now += ms; } };
+  const clock = {
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
   return { clock, throttle: new LoginThrottle(() => now) };
 }
 
@@ -52,7 +56,11 @@ describe('login back-off', () => {
   it('remembers a bounded number of pairs, forgetting the oldest', () => {
     let now = 0;
     const t = new LoginThrottle(() => now, { ...AUTH_LIMITS, loginFailureEntries: 3 });
-    for (const client of ['a', 'b', 'c', 'd']) for (let i = 0; i < 6; i++) { now += 1; t.failed('x@example.com', client); }
+    for (const client of ['a', 'b', 'c', 'd'])
+      for (let i = 0; i < 6; i++) {
+        now += 1;
+        t.failed('x@example.com', client);
+      }
     expect(t.waitSeconds('x@example.com', 'a')).toBe(0);
     expect(t.waitSeconds('x@example.com', 'd')).toBeGreaterThan(0);
   });

@@ -3,12 +3,19 @@
 // (processes × the schedule) and needs no shared store.
 import { AUTH_LIMITS } from './limits.js';
 
-interface Failures { count: number; last: number; until: number }
+interface Failures {
+  count: number;
+  last: number;
+  until: number;
+}
 
 export class LoginThrottle {
   private readonly failures = new Map<string, Failures>();
 
-  constructor(private readonly now: () => number = Date.now, private readonly limits = AUTH_LIMITS) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly limits = AUTH_LIMITS,
+  ) {}
 
   private entry(email: string, client: string): [string, Failures | undefined] {
     const key = `${email.trim().toLowerCase()}\u0000${client}`;

@@ -22,7 +22,11 @@ async function join(email: string, role: string, by = owner) {
   const invite = await call('POST', '/api/v1/invitations', by, { email, role });
   expect(invite.statusCode, invite.body).toBe(201);
   const token = new URL(invite.json().link).pathname.split('/').pop()!;
-  const res = await call('POST', '/api/v1/invitations/accept', undefined, { token, name: email.split('@')[0], password: 'a long enough password' });
+  const res = await call('POST', '/api/v1/invitations/accept', undefined, {
+    token,
+    name: email.split('@')[0],
+    password: 'a long enough password',
+  });
   expect(res.statusCode, res.body).toBe(200);
   return { id: res.json().user.id as string, cookie: sessionCookie(res.headers['set-cookie']) };
 }
@@ -51,7 +55,9 @@ describe('invitations', () => {
 
     const lookup = await call('POST', '/api/v1/invitations/lookup', undefined, { token });
     expect(lookup.json()).toEqual({ workspaceName: 'Main', email: 'Sara@Example.com', role: 'agent', hasAccount: false });
-    expect((await call('POST', '/api/v1/invitations/accept', undefined, { token, password: 'a long enough password' })).json().error.field).toBe('name');
+    expect(
+      (await call('POST', '/api/v1/invitations/accept', undefined, { token, password: 'a long enough password' })).json().error.field,
+    ).toBe('name');
     expect((await call('POST', '/api/v1/invitations/accept', undefined, { token, name: 'Sara', password: 'short' })).statusCode).toBe(400);
 
     const accept = await call('POST', '/api/v1/invitations/accept', undefined, { token, name: 'Sara', password: 'a long enough password' });
@@ -59,7 +65,9 @@ describe('invitations', () => {
     const me = await call('GET', '/api/v1/me', sessionCookie(accept.headers['set-cookie']));
     expect(me.json()).toMatchObject({ user: { name: 'Sara', email: 'Sara@Example.com' }, role: 'agent', workspace: { id: workspaceId } });
     // The password works for sign-in too.
-    expect((await call('POST', '/api/v1/auth/login', undefined, { email: 'sara@example.com', password: 'a long enough password' })).statusCode).toBe(200);
+    expect(
+      (await call('POST', '/api/v1/auth/login', undefined, { email: 'sara@example.com', password: 'a long enough password' })).statusCode,
+    ).toBe(200);
 
     // One time only.
     const again = await call('POST', '/api/v1/invitations/accept', undefined, { token, name: 'Eve', password: 'another long password' });
@@ -72,8 +80,15 @@ describe('invitations', () => {
 
   it('refuses expired, revoked and unknown tokens', async () => {
     const expired = await call('POST', '/api/v1/invitations', owner, { email: 'late@example.com', role: 'viewer' });
-    await t.database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, expired.json().id));
-    const late = await call('POST', '/api/v1/invitations/accept', undefined, { token: expired.json().link.split('/').pop(), name: 'Late', password: 'a long enough password' });
+    await t.database.db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, expired.json().id));
+    const late = await call('POST', '/api/v1/invitations/accept', undefined, {
+      token: expired.json().link.split('/').pop(),
+      name: 'Late',
+      password: 'a long enough password',
+    });
     expect(late.statusCode).toBe(410);
     expect(late.json().error.code).toBe('invitation_expired');
 
@@ -81,7 +96,9 @@ describe('invitations', () => {
     expect((await call('DELETE', `/api/v1/invitations/${revoked.json().id}`, owner)).statusCode).toBe(204);
     expect((await call('DELETE', `/api/v1/invitations/${revoked.json().id}`, owner)).statusCode).toBe(404);
     const token = revoked.json().link.split('/').pop();
-    expect((await call('POST', '/api/v1/invitations/accept', undefined, { token, name: 'Gone', password: 'a long enough password' })).statusCode).toBe(404);
+    expect(
+      (await call('POST', '/api/v1/invitations/accept', undefined, { token, name: 'Gone', password: 'a long enough password' })).statusCode,
+    ).toBe(404);
     expect((await call('POST', '/api/v1/invitations/lookup', undefined, { token: 'x'.repeat(43) })).statusCode).toBe(404);
   });
 
@@ -96,7 +113,10 @@ describe('invitations', () => {
       expect((await call('POST', '/api/v1/invitations/accept', undefined, { token, password: 'not her password' })).statusCode).toBe(401);
       const ok = await call('POST', '/api/v1/invitations/accept', undefined, { token, password: 'a long enough password' });
       expect(ok.statusCode).toBe(200);
-      expect((await call('GET', '/api/v1/me', sessionCookie(ok.headers['set-cookie']))).json()).toMatchObject({ role: 'viewer', workspace: { id: other.id } });
+      expect((await call('GET', '/api/v1/me', sessionCookie(ok.headers['set-cookie']))).json()).toMatchObject({
+        role: 'viewer',
+        workspace: { id: other.id },
+      });
     } finally {
       await call('POST', '/api/v1/me/workspace', owner, { workspaceId });
     }
@@ -150,7 +170,16 @@ describe('members and roles', () => {
   it('API keys can never manage members', async () => {
     const key = await createKey(t, owner);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/invitations', headers: bearer(key) })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: { cookie: owner }, payload: { name: 'x', scopes: ['members:manage'] } })).statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/api-keys',
+          headers: { cookie: owner },
+          payload: { name: 'x', scopes: ['members:manage'] },
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('cannot see or touch members and invitations of another workspace', async () => {

@@ -9,9 +9,12 @@ import { AppError, forbidden, notFound } from '../http/errors.js';
 import type { Actor, Role } from './permissions.js';
 
 export async function listMembers(scope: WorkspaceScope) {
-  const rows = await scope.db.select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
-    .from(memberships).innerJoin(users, eq(users.id, memberships.userId))
-    .where(scope.where(memberships)).orderBy(asc(memberships.createdAt));
+  const rows = await scope.db
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(scope.where(memberships))
+    .orderBy(asc(memberships.createdAt));
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 
@@ -23,13 +26,19 @@ export function assertMayAssign(actor: Actor, role: Role): void {
 async function lockedMembership(tx: Tx, scope: WorkspaceScope, userId: string) {
   // Locking every owner row of the workspace serialises changes that could remove the last one.
   await tx.execute(sql`select 1 from memberships where workspace_id = ${scope.workspaceId} and role = 'owner' for update`);
-  const [member] = await tx.select().from(memberships).where(scope.where(memberships, eq(memberships.userId, userId))).for('update');
+  const [member] = await tx
+    .select()
+    .from(memberships)
+    .where(scope.where(memberships, eq(memberships.userId, userId)))
+    .for('update');
   if (!member) throw notFound('Member');
   return member;
 }
 
 async function assertNotLastOwner(tx: Tx, scope: WorkspaceScope) {
-  const [{ owners }] = await tx.select({ owners: sql<number>`count(*)::int` }).from(memberships)
+  const [{ owners }] = await tx
+    .select({ owners: sql<number>`count(*)::int` })
+    .from(memberships)
     .where(scope.where(memberships, eq(memberships.role, 'owner')));
   if (owners <= 1) throw new AppError(409, 'last_owner', 'A workspace needs at least one owner: make someone else an owner first');
 }
@@ -41,7 +50,10 @@ export async function changeMemberRole(scope: WorkspaceScope, actor: Actor, user
     if (member.role === role) return;
     assertMayAssign(actor, member.role as Role);
     if (member.role === 'owner') await assertNotLastOwner(tx, scope);
-    await tx.update(memberships).set({ role }).where(scope.where(memberships, eq(memberships.userId, userId)));
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(scope.where(memberships, eq(memberships.userId, userId)));
   });
   const member = (await listMembers(scope)).find((m) => m.userId === userId);
   if (!member) throw notFound('Member');

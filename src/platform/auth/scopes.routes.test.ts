@@ -29,26 +29,56 @@ const concrete = (url: string) => url.replace(/:[A-Za-z]+\??/g, SOME_ID).replace
 
 describe('every route that declares a scope', () => {
   it('refuses an API key lacking that scope with 403, whatever else the key may do', async () => {
-    const routes = t.app.routePermissions.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && r.permission !== 'public' && r.permission !== 'signed-in');
+    const routes = t.app.routePermissions.filter(
+      (r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && r.permission !== 'public' && r.permission !== 'signed-in',
+    );
     expect(routes.length).toBeGreaterThan(80);
     const keyWithout = new Map<Scope, string>();
-    for (const scope of SCOPES) keyWithout.set(scope, await createKey(t, owner, API_KEY_SCOPES.filter((s) => s !== scope)));
+    for (const scope of SCOPES)
+      keyWithout.set(
+        scope,
+        await createKey(
+          t,
+          owner,
+          API_KEY_SCOPES.filter((s) => s !== scope),
+        ),
+      );
     for (const route of routes) {
-      const res = await call(route.method as Method, concrete(route.url), bearer(keyWithout.get(route.permission as Scope)!), route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+      const res = await call(
+        route.method as Method,
+        concrete(route.url),
+        bearer(keyWithout.get(route.permission as Scope)!),
+        route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      );
       expect(res.statusCode, `${route.method} ${route.url} (${route.permission}): ${res.body}`).toBe(403);
       expect(res.json().error.code).toBe('forbidden');
     }
   });
 
   it('leaves only /me to any signed-in actor', async () => {
-    const open = t.app.routePermissions.filter((r) => r.permission === 'signed-in' && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+    const open = t.app.routePermissions
+      .filter((r) => r.permission === 'signed-in' && r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url}`);
     expect(open.sort()).toEqual(['GET /api/v1/me', 'PATCH /api/v1/me', 'POST /api/v1/me/workspace']);
   });
 });
 
 describe('members and workspace settings', () => {
   it('are not readable with feedback or event keys', async () => {
-    for (const scopes of [['feedback:read'], ['events:write'], ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'tickets:read', 'ideas:read']]) {
+    for (const scopes of [
+      ['feedback:read'],
+      ['events:write'],
+      [
+        'feedback:read',
+        'feedback:write',
+        'customers:read',
+        'customers:write',
+        'events:write',
+        'surveys:read',
+        'tickets:read',
+        'ideas:read',
+      ],
+    ]) {
       const key = await createKey(t, owner, scopes);
       for (const url of ['/api/v1/members', '/api/v1/workspace']) {
         const res = await call('GET', url, bearer(key));
@@ -76,7 +106,10 @@ describe('members and workspace settings', () => {
   });
 
   it('/me answers every actor: users with their profile, keys with their own name and scopes', async () => {
-    expect((await call('GET', '/api/v1/me', { cookie: viewer })).json()).toMatchObject({ role: 'viewer', user: { email: 'viewer@example.com' } });
+    expect((await call('GET', '/api/v1/me', { cookie: viewer })).json()).toMatchObject({
+      role: 'viewer',
+      user: { email: 'viewer@example.com' },
+    });
     const key = await createKey(t, owner, ['events:write']);
     const me = await call('GET', '/api/v1/me', bearer(key));
     expect(me.statusCode).toBe(200);
@@ -94,14 +127,22 @@ describe('feedback text outside the feedback routes', () => {
 
   beforeAll(async () => {
     const writer = bearer(await createKey(t, owner, ['feedback:write', 'surveys:manage', 'tickets:write', 'ideas:write']));
-    const item = await call('POST', '/api/v1/feedback', writer, { channel: 'email', text: SECRET, nps: 3, customer: { externalId: 'text-owner' } });
+    const item = await call('POST', '/api/v1/feedback', writer, {
+      channel: 'email',
+      text: SECRET,
+      nps: 3,
+      customer: { externalId: 'text-owner' },
+    });
     customerId = item.json().customerId;
     ticketId = (await call('POST', '/api/v1/tickets', writer, { subject: 'Wet parcel', feedbackIds: [item.json().id] })).json().id;
     ideaId = (await call('POST', '/api/v1/ideas', writer, { title: 'Weatherproof packaging', feedbackIds: [item.json().id] })).json().id;
     const survey = await call('POST', '/api/v1/surveys', writer, { template: 'nps', languages: ['en'] });
     surveyId = survey.json().id;
     const live = (await call('POST', `/api/v1/surveys/${surveyId}/publish`, writer)).json();
-    const first = await postForm(t, `${live.linkPath}/answer`, { ...hiddenFields((await t.app.inject({ method: 'GET', url: live.linkPath })).body), a_nps: '2' });
+    const first = await postForm(t, `${live.linkPath}/answer`, {
+      ...hiddenFields((await t.app.inject({ method: 'GET', url: live.linkPath })).body),
+      a_nps: '2',
+    });
     const followUp = await t.app.inject({ method: 'GET', url: first.headers.location as string });
     await postForm(t, `${live.linkPath}/answer`, { ...hiddenFields(followUp.body), a_detractor_reason: SECRET });
   });
@@ -114,12 +155,18 @@ describe('feedback text outside the feedback routes', () => {
   });
 
   it('is hidden from customers:read, tickets:read, ideas:read and surveys:read keys, which still see the items', async () => {
-    const { timeline, ticket, idea, results } = await read(await createKey(t, owner, ['customers:read', 'tickets:read', 'ideas:read', 'surveys:read']));
+    const { timeline, ticket, idea, results } = await read(
+      await createKey(t, owner, ['customers:read', 'tickets:read', 'ideas:read', 'surveys:read']),
+    );
     for (const res of [timeline, ticket, idea, results]) {
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toContain('parcel in the rain');
     }
-    expect(timeline.json().data.find((e: { kind: string }) => e.kind === 'feedback')).toMatchObject({ channel: 'email', nps: 3, text: null });
+    expect(timeline.json().data.find((e: { kind: string }) => e.kind === 'feedback')).toMatchObject({
+      channel: 'email',
+      nps: 3,
+      text: null,
+    });
     expect(ticket.json().feedback).toEqual([expect.objectContaining({ channel: 'email', text: null })]);
     expect(idea.json().feedback).toEqual([expect.objectContaining({ channel: 'email', text: null })]);
     expect(results.json().openText.latest).toEqual([expect.objectContaining({ nps: 2, text: null })]);
@@ -127,7 +174,9 @@ describe('feedback text outside the feedback routes', () => {
   });
 
   it('is shown with feedback:read, and to every role in the dashboard', async () => {
-    const withText = await read(await createKey(t, owner, ['feedback:read', 'customers:read', 'tickets:read', 'ideas:read', 'surveys:read']));
+    const withText = await read(
+      await createKey(t, owner, ['feedback:read', 'customers:read', 'tickets:read', 'ideas:read', 'surveys:read']),
+    );
     expect(withText.timeline.json().data.find((e: { kind: string }) => e.kind === 'feedback').text).toBe(SECRET);
     expect(withText.ticket.json().feedback[0].text).toBe(SECRET);
     expect(withText.idea.json().feedback[0].text).toBe(SECRET);

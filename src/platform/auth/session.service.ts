@@ -14,30 +14,52 @@ import { chosenCalendar } from '../workspace/workspace-settings.service.js';
 export async function createSession(database: Database, userId: string, meta: { userAgent?: string; ip?: string }, workspaceId?: string) {
   let wsId = workspaceId;
   if (!wsId) {
-    const [first] = await database.db.select({ workspaceId: memberships.workspaceId }).from(memberships)
-      .where(eq(memberships.userId, userId)).orderBy(asc(memberships.createdAt)).limit(1);
+    const [first] = await database.db
+      .select({ workspaceId: memberships.workspaceId })
+      .from(memberships)
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(memberships.createdAt))
+      .limit(1);
     if (!first) throw new AppError(403, 'no_workspace', 'This account is not a member of any workspace');
     wsId = first.workspaceId;
   }
   const token = randomToken(32);
   const expiresAt = new Date(Date.now() + AUTH_LIMITS.sessionDays * 86_400_000);
   await database.db.insert(sessions).values({
-    id: newId(), tokenHash: sha256(token), userId, workspaceId: wsId, expiresAt,
-    userAgent: meta.userAgent?.slice(0, 300) ?? null, ip: meta.ip ?? null,
+    id: newId(),
+    tokenHash: sha256(token),
+    userId,
+    workspaceId: wsId,
+    expiresAt,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    ip: meta.ip ?? null,
   });
   return { token, expiresAt };
 }
 
 export async function resolveSession(database: Database, token: string): Promise<Actor | null> {
-  const [row] = await database.db.select({
-    sessionId: sessions.id, userId: sessions.userId, workspaceId: sessions.workspaceId, role: memberships.role,
-  }).from(sessions)
+  const [row] = await database.db
+    .select({
+      sessionId: sessions.id,
+      userId: sessions.userId,
+      workspaceId: sessions.workspaceId,
+      role: memberships.role,
+    })
+    .from(sessions)
     .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, sessions.workspaceId)))
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date())))
     .limit(1);
   if (!row) return null;
   const role = row.role as Role;
-  return { kind: 'user', workspaceId: row.workspaceId, userId: row.userId, apiKeyId: null, role, scopes: ROLE_SCOPES[role], sessionId: row.sessionId };
+  return {
+    kind: 'user',
+    workspaceId: row.workspaceId,
+    userId: row.userId,
+    apiKeyId: null,
+    role,
+    scopes: ROLE_SCOPES[role],
+    sessionId: row.sessionId,
+  };
 }
 
 export async function deleteSession(database: Database, token: string): Promise<void> {
@@ -50,7 +72,9 @@ const loginThrottle = new LoginThrottle();
 export async function verifyLogin(database: Database, email: string, password: string, client: string) {
   const wait = loginThrottle.waitSeconds(email, client);
   if (wait > 0) {
-    throw new AppError(429, 'rate_limited', `Too many failed sign-in attempts; try again in ${wait} s`, undefined, { 'retry-after': String(wait) });
+    throw new AppError(429, 'rate_limited', `Too many failed sign-in attempts; try again in ${wait} s`, undefined, {
+      'retry-after': String(wait),
+    });
   }
   const [user] = await database.db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).limit(1);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -66,30 +90,47 @@ export async function loadMe(database: Database, actor: Actor) {
   if (!actor.userId) throw new AppError(403, 'forbidden', 'Only signed-in users have a profile');
   const [user] = await database.db.select().from(users).where(eq(users.id, actor.userId));
   const [workspace] = await database.db.select().from(workspaces).where(eq(workspaces.id, actor.workspaceId));
-  const [membership] = await database.db.select({ role: memberships.role }).from(memberships)
+  const [membership] = await database.db
+    .select({ role: memberships.role })
+    .from(memberships)
     .where(and(eq(memberships.userId, actor.userId), eq(memberships.workspaceId, actor.workspaceId)));
-  const mine = await database.db.select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
-    .from(memberships).innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-    .where(eq(memberships.userId, actor.userId)).orderBy(asc(memberships.createdAt));
+  const mine = await database.db
+    .select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, actor.userId))
+    .orderBy(asc(memberships.createdAt));
   return {
     user: publicUser(user),
     // The workspace's calendar only when an admin chose one: users on "auto" then see it; until
     // then "auto" follows each user's own language (Persian users see Jalali dates).
-    workspace: { id: workspace.id, name: workspace.name, defaultLocale: workspace.defaultLocale, calendar: chosenCalendar(workspace.settings) },
-    role: membership?.role ?? actor.role, workspaces: mine,
+    workspace: {
+      id: workspace.id,
+      name: workspace.name,
+      defaultLocale: workspace.defaultLocale,
+      calendar: chosenCalendar(workspace.settings),
+    },
+    role: membership?.role ?? actor.role,
+    workspaces: mine,
   };
 }
 
 /** Moves the session to another workspace the user is a member of. */
 export async function switchWorkspace(database: Database, actor: Actor, workspaceId: string) {
   if (!actor.sessionId || !actor.userId) throw new AppError(403, 'forbidden', 'Only signed-in users switch workspaces');
-  const [m] = await database.db.select().from(memberships)
+  const [m] = await database.db
+    .select()
+    .from(memberships)
     .where(and(eq(memberships.userId, actor.userId), eq(memberships.workspaceId, workspaceId)));
   if (!m) throw new AppError(404, 'not_found', 'Workspace not found');
   await database.db.update(sessions).set({ workspaceId }).where(eq(sessions.id, actor.sessionId));
 }
 
-export async function updateMe(database: Database, actor: Actor, patch: Partial<Pick<typeof users.$inferInsert, 'name' | 'locale' | 'calendar' | 'digits'>>) {
+export async function updateMe(
+  database: Database,
+  actor: Actor,
+  patch: Partial<Pick<typeof users.$inferInsert, 'name' | 'locale' | 'calendar' | 'digits'>>,
+) {
   if (!actor.userId) throw new AppError(403, 'forbidden', 'Only signed-in users have a profile');
   const [user] = await database.db.update(users).set(patch).where(eq(users.id, actor.userId)).returning();
   return { user: publicUser(user) };

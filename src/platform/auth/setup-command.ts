@@ -21,11 +21,18 @@ function ask(question: string, hidden: boolean): Promise<string> {
         if (s.includes(question)) process.stdout.write(s);
       };
     }
-    rl.question(question, (answer) => { rl.close(); if (hidden) process.stdout.write('\n'); resolve(answer); });
+    rl.question(question, (answer) => {
+      rl.close();
+      if (hidden) process.stdout.write('\n');
+      resolve(answer);
+    });
   });
 }
 
-export async function runSetupCommand(opts: { email: string; name: string; organization: string; workspace: string; locale: string; passwordStdin?: boolean }, openDatabase: OpenConfiguredDatabase) {
+export async function runSetupCommand(
+  opts: { email: string; name: string; organization: string; workspace: string; locale: string; passwordStdin?: boolean },
+  openDatabase: OpenConfiguredDatabase,
+) {
   const email = z.email().parse(opts.email);
   const locale = z.enum(['fa', 'ar', 'zh', 'en']).parse(opts.locale);
   let password: string;
@@ -42,7 +49,12 @@ export async function runSetupCommand(opts: { email: string; name: string; organ
   const database = await openDatabase(loadConfig());
   try {
     const { workspace } = await setupOwner(database, {
-      email, name: opts.name, organizationName: opts.organization, workspaceName: opts.workspace, locale, password,
+      email,
+      name: opts.name,
+      organizationName: opts.organization,
+      workspaceName: opts.workspace,
+      locale,
+      password,
     });
     console.log(`Owner ${email} created with workspace "${workspace.name}" (${workspace.slug}). Sign in with \`npm start\`.`);
   } finally {

@@ -25,8 +25,15 @@ export async function needsSetup(database: Database): Promise<boolean> {
 }
 
 export function slugify(name: string): string {
-  const base = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
-  return `${base || 'workspace'}-${randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  const base = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+  return `${base || 'workspace'}-${randomToken(4)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}`;
 }
 
 export async function setupOwner(database: Database, input: SetupInput) {
@@ -42,12 +49,26 @@ export async function setupOwner(database: Database, input: SetupInput) {
     const workspaceId = newId();
     const userId = newId();
     await tx.insert(organizations).values({ id: organizationId, name: input.organizationName });
-    const [workspace] = await tx.insert(workspaces).values({
-      id: workspaceId, organizationId, name: input.workspaceName, slug: slugify(input.workspaceName), defaultLocale: input.locale,
-    }).returning();
-    const [user] = await tx.insert(users).values({
-      id: userId, email: input.email.trim(), name: input.name, passwordHash, locale: input.locale,
-    }).returning();
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({
+        id: workspaceId,
+        organizationId,
+        name: input.workspaceName,
+        slug: slugify(input.workspaceName),
+        defaultLocale: input.locale,
+      })
+      .returning();
+    const [user] = await tx
+      .insert(users)
+      .values({
+        id: userId,
+        email: input.email.trim(),
+        name: input.name,
+        passwordHash,
+        locale: input.locale,
+      })
+      .returning();
     await tx.insert(memberships).values({ workspaceId, userId, role: 'owner' });
     return { user, workspace };
   });
@@ -56,9 +77,16 @@ export async function setupOwner(database: Database, input: SetupInput) {
 /** Adds a workspace to an organization with the given user as its owner (used by the demo). */
 export async function createWorkspace(database: Database, organizationId: string, ownerId: string, name: string, defaultLocale = 'en') {
   return database.db.transaction(async (tx) => {
-    const [workspace] = await tx.insert(workspaces).values({
-      id: newId(), organizationId, name, slug: slugify(name), defaultLocale,
-    }).returning();
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({
+        id: newId(),
+        organizationId,
+        name,
+        slug: slugify(name),
+        defaultLocale,
+      })
+      .returning();
     await tx.insert(memberships).values({ workspaceId: workspace.id, userId: ownerId, role: 'owner' });
     return workspace;
   });

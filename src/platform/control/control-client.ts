@@ -5,7 +5,12 @@ import { DataDirLockedError, dataDirHolder } from '../db/data-dir-lock.js';
 import { CONTROL_LIMITS, controlSocketAddress } from './control-channel.js';
 
 export class ControlError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'ControlError';
   }
@@ -22,25 +27,37 @@ export interface Holder {
 function send<T>(agent: http.Agent, socketPath: string, method: string, path: string, body?: unknown): Promise<T> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise<T>((resolve, reject) => {
-    const req = http.request({
-      agent, socketPath, method, path,
-      headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        let json: unknown;
-        try {
-          json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        } catch {
-          return reject(new ControlError(res.statusCode ?? 0, 'bad_reply', `The running Feedloop answered ${method} ${path} with something that is not JSON`));
-        }
-        if (res.statusCode && res.statusCode < 300) return resolve(json as T);
-        const error = (json as { error?: { code?: string; message?: string; field?: string } }).error ?? {};
-        reject(new ControlError(res.statusCode ?? 0, error.code ?? 'error', error.message ?? `HTTP ${res.statusCode}`, error.field));
-      });
-    });
+    const req = http.request(
+      {
+        agent,
+        socketPath,
+        method,
+        path,
+        headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          let json: unknown;
+          try {
+            json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            return reject(
+              new ControlError(
+                res.statusCode ?? 0,
+                'bad_reply',
+                `The running Feedloop answered ${method} ${path} with something that is not JSON`,
+              ),
+            );
+          }
+          if (res.statusCode && res.statusCode < 300) return resolve(json as T);
+          const error = (json as { error?: { code?: string; message?: string; field?: string } }).error ?? {};
+          reject(new ControlError(res.statusCode ?? 0, error.code ?? 'error', error.message ?? `HTTP ${res.statusCode}`, error.field));
+        });
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -78,7 +95,12 @@ export async function reachHolder(locked: DataDirLockedError, onWait?: (message:
     const why = 'unreachable' in reached ? reached.unreachable : `pid ${reached.pid} answered instead`;
     // The socket exists but refuses us (another OS user's server): waiting will not help.
     if (why === 'EACCES' || why === 'EPERM' || Date.now() > deadline) {
-      throw new DataDirLockedError(locked.dataDir, holder.pid, true, `its control channel could not be reached (${why}); run this command as the user who runs that server`);
+      throw new DataDirLockedError(
+        locked.dataDir,
+        holder.pid,
+        true,
+        `its control channel could not be reached (${why}); run this command as the user who runs that server`,
+      );
     }
     if (!waiting) {
       waiting = true;

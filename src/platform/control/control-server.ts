@@ -11,10 +11,17 @@ import type { Database } from '../db/client.js';
 import { handleError } from '../http/errors.js';
 import { CONTROL_LIMITS, controlDir, controlSocketAddress } from './control-channel.js';
 
-export interface ControlDeps { database: Database; config: Config; log: Logger }
+export interface ControlDeps {
+  database: Database;
+  config: Config;
+  log: Logger;
+}
 export type ControlRoutes = (app: FastifyInstance, deps: ControlDeps) => void | Promise<void>;
 
-export interface ControlServer { address: string; close(): Promise<void> }
+export interface ControlServer {
+  address: string;
+  close(): Promise<void>;
+}
 
 /** The socket's directory: ours, not a link, and closed to every other user. */
 function ownerOnlyDir(dir: string): void {
@@ -32,7 +39,8 @@ export async function startControlServer(deps: ControlDeps, routes: ControlRoute
   // We hold the data directory's lock, so a socket file left here belongs to a process that died.
   fs.rmSync(address, { force: true });
   const app = Fastify({
-    bodyLimit: CONTROL_LIMITS.bodyLimitBytes, loggerInstance: deps.log.child({ component: 'control' }),
+    bodyLimit: CONTROL_LIMITS.bodyLimitBytes,
+    loggerInstance: deps.log.child({ component: 'control' }),
     logController: new LogController({ disableRequestLogging: true }),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);

@@ -47,14 +47,27 @@ function feedloop(args: string[], env: Record<string, string>): Promise<{ status
   const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: packageRoot, env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c) => { stdout += c; });
-  child.stderr.on('data', (c) => { stderr += c; });
+  child.stdout.on('data', (c) => {
+    stdout += c;
+  });
+  child.stderr.on('data', (c) => {
+    stderr += c;
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
-  return new Promise((resolve) => child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); }));
+  return new Promise((resolve) =>
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    }),
+  );
 }
 
 async function api<T>(url: string, cookie: string, method: string, route: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}${route}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${url}${route}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (res.status >= 300) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<T>;
 }
@@ -66,8 +79,16 @@ describe(`feedloop import and demo while the server runs (${testEngine})`, () =>
     const embedded = !serverUrl;
     try {
       const setup = await fetch(`${server.url}/api/v1/setup`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ organizationName: 'Acme', workspaceName: 'Main', name: OWNER.name, email: OWNER.email, password: OWNER.password, locale: 'en' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          organizationName: 'Acme',
+          workspaceName: 'Main',
+          name: OWNER.name,
+          email: OWNER.email,
+          password: OWNER.password,
+          locale: 'en',
+        }),
       });
       expect(setup.status).toBe(201);
       const cookie = setup.headers.get('set-cookie')!.split(';')[0];
@@ -83,8 +104,17 @@ describe(`feedloop import and demo while the server runs (${testEngine})`, () =>
       expect(first.stdout.includes(handedOver)).toBe(embedded);
       expect(first.stdout).toContain('nps ← score: read as NPS (0–10) from its values');
       expect(first.stdout).toMatch(/imported:\s+3\n/);
-      const items = await api<{ data: Array<{ text: string; nps: number }> }>(server.url, cookie, 'GET', '/api/v1/feedback?channel=import&limit=10');
-      expect(items.data.map((i) => [i.text, i.nps]).sort()).toEqual([['handed over six', 6], ['handed over ten', 10], ['handed over zero', 0]]);
+      const items = await api<{ data: Array<{ text: string; nps: number }> }>(
+        server.url,
+        cookie,
+        'GET',
+        '/api/v1/feedback?channel=import&limit=10',
+      );
+      expect(items.data.map((i) => [i.text, i.nps]).sort()).toEqual([
+        ['handed over six', 6],
+        ['handed over ten', 10],
+        ['handed over zero', 0],
+      ]);
       // A re-run resumes after the rows already committed: nothing twice.
       const again = await feedloop(['import', small, '--no-progress'], env);
       expect(again.status, again.stderr).toBe(0);
@@ -109,20 +139,31 @@ describe(`feedloop import and demo while the server runs (${testEngine})`, () =>
       const rows = 20_000;
       const big = path.join(env.DATA_DIR, '..', `${path.basename(env.DATA_DIR)}-big.csv`);
       dirs.push(big);
-      fs.writeFileSync(big, 'id,comment\n' + Array.from({ length: rows }, (_, i) => `big-${i},bulk row ${i}`).join('\n') + '\n');
+      fs.writeFileSync(big, `id,comment\n${Array.from({ length: rows }, (_, i) => `big-${i},bulk row ${i}`).join('\n')}\n`);
       // Main holds only imported rows, all created in the last minutes: two days' volume counts them all.
-      const today = async () => (await api<{ volume: Array<{ count: number }> }>(server.url, cookie, 'GET', '/api/v1/overview?days=2')).volume.reduce((n, d) => n + d.count, 0);
+      const today = async () =>
+        (await api<{ volume: Array<{ count: number }> }>(server.url, cookie, 'GET', '/api/v1/overview?days=2')).volume.reduce(
+          (n, d) => n + d.count,
+          0,
+        );
       const before = await today();
-      const interrupted = spawn(process.execPath, ['--import', 'tsx', cli, 'import', big, '--no-progress', '--batch-size', '500'], { cwd: packageRoot, env: { ...process.env, ...env }, stdio: 'ignore' });
+      const interrupted = spawn(process.execPath, ['--import', 'tsx', cli, 'import', big, '--no-progress', '--batch-size', '500'], {
+        cwd: packageRoot,
+        env: { ...process.env, ...env },
+        stdio: 'ignore',
+      });
       const ended = new Promise((resolve) => interrupted.on('exit', resolve));
       const deadline = Date.now() + 120_000;
-      while ((await today()) === before && Date.now() < deadline && interrupted.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      while ((await today()) === before && Date.now() < deadline && interrupted.exitCode === null)
+        await new Promise((r) => setTimeout(r, 100));
       interrupted.kill('SIGKILL');
       await ended;
       const partial = (await today()) - before;
       const resumed = await feedloop(['import', big, '--no-progress', '--batch-size', '500'], env);
       expect(resumed.status, resumed.stderr).toBe(0);
-      expect(resumed.stdout).toMatch(/No --workspace given: using the first workspace, "Main" \(--workspace main-\w+\)\. Others: demo-shop-\w+\./);
+      expect(resumed.stdout).toMatch(
+        /No --workspace given: using the first workspace, "Main" \(--workspace main-\w+\)\. Others: demo-shop-\w+\./,
+      );
       if (partial > 0 && partial < rows) expect(resumed.stdout).toContain(`resumed after row ${partial}`);
       expect(resumed.stdout).toMatch(new RegExp(`imported:\\s+${rows - partial}\\n`));
       expect((await today()) - before).toBe(rows);
@@ -138,9 +179,15 @@ describe(`feedloop import and demo while the server runs (${testEngine})`, () =>
         expect(fs.statSync(socket).mode & 0o777).toBe(0o600);
         if (process.getuid?.() === 0) {
           fs.chmodSync(env.DATA_DIR, 0o755); // only the control directory keeps others out
-          const probe = (uid?: number) => spawnSync(process.execPath, ['-e',
-            `require('net').connect(${JSON.stringify(socket)}).on('connect', () => { console.log('connected'); process.exit(0); }).on('error', (e) => { console.log(e.code); process.exit(0); })`,
-          ], { encoding: 'utf8', ...(uid === undefined ? {} : { uid, gid: uid }) }).stdout.trim();
+          const probe = (uid?: number) =>
+            spawnSync(
+              process.execPath,
+              [
+                '-e',
+                `require('net').connect(${JSON.stringify(socket)}).on('connect', () => { console.log('connected'); process.exit(0); }).on('error', (e) => { console.log(e.code); process.exit(0); })`,
+              ],
+              { encoding: 'utf8', ...(uid === undefined ? {} : { uid, gid: uid }) },
+            ).stdout.trim();
           expect(probe()).toBe('connected');
           expect(probe(65534)).toBe('EACCES');
         }

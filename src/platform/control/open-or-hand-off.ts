@@ -7,7 +7,11 @@ import { reachHolder, type Holder } from './control-client.js';
 
 export type CommandDatabase = { database: Database; holder?: undefined } | { holder: Holder; database?: undefined };
 
-export async function openOrReachHolder(config: Config, open: OpenConfiguredDatabase, onWait?: (message: string) => void): Promise<CommandDatabase> {
+export async function openOrReachHolder(
+  config: Config,
+  open: OpenConfiguredDatabase,
+  onWait?: (message: string) => void,
+): Promise<CommandDatabase> {
   // The holder may stop between our attempts: then the directory is free and we open it.
   for (let attempt = 0; ; attempt++) {
     try {

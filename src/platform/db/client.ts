@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import type { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrationsDir } from '../paths.js';
@@ -122,7 +122,9 @@ function initClusterInChild(pgDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(script, [pgDir], { execArgv, stdio: 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Creating the embedded database in ${pgDir} failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`Creating the embedded database in ${pgDir} failed (exit ${code})`)),
+    );
   });
 }
 
@@ -131,7 +133,9 @@ async function openPostgres(schema: DatabaseSchema, url: string, poolSize: numbe
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new pg.default.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: DB_LIMITS.connectTimeoutMs });
-  pool.on('error', () => { /* a dropped idle client is replaced on the next query */ });
+  pool.on('error', () => {
+    /* a dropped idle client is replaced on the next query */
+  });
   const db = drizzle(pool, { schema: schema.tables }) as unknown as Db;
   const database: Database = {
     db,

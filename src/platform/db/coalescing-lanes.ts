@@ -1,7 +1,10 @@
 // Write coalescing lanes, shared by the batchers of feedback creates and survey answers: work
 // waiting for one key (a workspace) is handed out in batches, with at most `maxInFlight`
 // transactions per key at once; a lane disappears when it has nothing left to do.
-interface Lane<T> { waiting: T[]; inFlight: number }
+interface Lane<T> {
+  waiting: T[];
+  inFlight: number;
+}
 
 export interface CoalescingLanes<T> {
   /** Queue `item` on the lane of `key` and start a batch if the lane has room. */

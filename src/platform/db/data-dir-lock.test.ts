@@ -41,7 +41,11 @@ describe('data directory lock', () => {
     await first.rows(sql`insert into keep_me values (42)`);
     const cli = path.resolve('src/app/cli.ts');
     // Starting a second Node with tsx takes over a minute on a busy machine.
-    const second = spawnSync(process.execPath, ['--import', 'tsx', cli, 'migrate'], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8', timeout: 180_000 });
+    const second = spawnSync(process.execPath, ['--import', 'tsx', cli, 'migrate'], {
+      env: { ...process.env, DATA_DIR: dir },
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     expect(second.status).toBe(75);
     expect(second.stderr).toContain(`pid ${process.pid}`);
     const rows = await first.rows<{ v: number }>((await import('drizzle-orm')).sql`select v from keep_me`);

@@ -8,9 +8,16 @@ import path from 'node:path';
 const CONTROL_MARK = 'control';
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly holderPid: number, readonly offersControl = false, why?: string) {
-    super(`The data directory ${dataDir} is in use by another Feedloop process (pid ${holderPid})` +
-      (why ? `, but ${why}.` : '. Stop that process first, or point DATA_DIR elsewhere.'));
+  constructor(
+    readonly dataDir: string,
+    readonly holderPid: number,
+    readonly offersControl = false,
+    why?: string,
+  ) {
+    super(
+      `The data directory ${dataDir} is in use by another Feedloop process (pid ${holderPid})` +
+        (why ? `, but ${why}.` : '. Stop that process first, or point DATA_DIR elsewhere.'),
+    );
     this.name = 'DataDirLockedError';
   }
 }
@@ -53,7 +60,9 @@ export function lockDataDir(dataDir: string, opts: { offersControl?: boolean } =
         released = true;
         try {
           if (fs.readFileSync(lockPath, 'utf8') === content) fs.unlinkSync(lockPath);
-        } catch { /* already gone */ }
+        } catch {
+          /* already gone */
+        }
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

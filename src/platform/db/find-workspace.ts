@@ -19,16 +19,23 @@ const NAMED_OTHERS = 10;
 export async function chooseWorkspace(database: Database, slug?: string): Promise<ChosenWorkspace> {
   if (slug) {
     const [ws] = await database.db.select().from(workspaces).where(eq(workspaces.slug, slug));
-    if (!ws) throw new Error(`No workspace with slug "${slug}" (each workspace's slug is shown in the dashboard under Settings → Workspace)`);
+    if (!ws)
+      throw new Error(`No workspace with slug "${slug}" (each workspace's slug is shown in the dashboard under Settings → Workspace)`);
     return { workspace: ws, chosenBy: 'slug', others: [], count: 1 };
   }
-  const all = await database.db.select().from(workspaces).orderBy(asc(workspaces.createdAt), asc(workspaces.id)).limit(NAMED_OTHERS + 1);
+  const all = await database.db
+    .select()
+    .from(workspaces)
+    .orderBy(asc(workspaces.createdAt), asc(workspaces.id))
+    .limit(NAMED_OTHERS + 1);
   if (all.length === 0) throw new Error('There is no workspace yet: run the first-run setup (open the dashboard or `feedloop setup`)');
   return { workspace: all[0], chosenBy: all.length === 1 ? 'only' : 'first', others: all.slice(1).map((w) => w.slug), count: all.length };
 }
 
 /** The line a command prints when it chose the workspace itself. */
-export function describeChoice(choice: Pick<ChosenWorkspace, 'chosenBy' | 'others'> & { workspace: { name: string; slug: string } }): string | null {
+export function describeChoice(
+  choice: Pick<ChosenWorkspace, 'chosenBy' | 'others'> & { workspace: { name: string; slug: string } },
+): string | null {
   const { workspace, chosenBy, others } = choice;
   if (chosenBy === 'slug') return null;
   const named = `"${workspace.name}" (--workspace ${workspace.slug})`;

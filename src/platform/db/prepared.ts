@@ -30,7 +30,10 @@ function statementName(text: string): string | undefined {
 export async function preparedRows<T = Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
   // Drizzle keeps its dialect and session on every database and transaction handle; its
   // `execute` never names a statement, so the prepared query is made here the same way.
-  const { dialect, _: { session } } = db as unknown as { dialect: PgDialect; _: { session: PgSession } };
+  const {
+    dialect,
+    _: { session },
+  } = db as unknown as { dialect: PgDialect; _: { session: PgSession } };
   const built = dialect.sqlToQuery(query);
   const result = await session.prepareQuery(built, undefined, statementName(built.sql), false).execute();
   return (result as { rows: T[] }).rows;

@@ -6,10 +6,15 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database, Db, Tx } from './client.js';
 
-interface WorkspaceOwned { workspaceId: PgColumn }
+interface WorkspaceOwned {
+  workspaceId: PgColumn;
+}
 
 export class WorkspaceScope {
-  constructor(readonly database: Database, readonly workspaceId: string) {}
+  constructor(
+    readonly database: Database,
+    readonly workspaceId: string,
+  ) {}
 
   get db(): Db {
     return this.database.db;

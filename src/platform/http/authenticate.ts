@@ -13,10 +13,17 @@ import { AppError } from './errors.js';
 export type Permission = Scope | 'public' | 'signed-in';
 
 declare module 'fastify' {
-  interface FastifyContextConfig { permission?: Permission }
-  interface FastifyRequest { actor: Actor | null; scope: WorkspaceScope }
+  interface FastifyContextConfig {
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    scope: WorkspaceScope;
+  }
   /** Every /api/v1 route and the permission it declared, in registration order. */
-  interface FastifyInstance { routePermissions: ReadonlyArray<{ method: string; url: string; permission: Permission }> }
+  interface FastifyInstance {
+    routePermissions: ReadonlyArray<{ method: string; url: string; permission: Permission }>;
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

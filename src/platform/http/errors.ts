@@ -21,7 +21,10 @@ export const notFound = (what: string) => new AppError(404, 'not_found', `${what
 export const forbidden = (message = 'You do not have permission for this action') => new AppError(403, 'forbidden', message);
 export const badRequest = (field: string, message: string) => new AppError(400, 'invalid_input', `${field}: ${message}`, field);
 
-interface Issue { path: string; message: string }
+interface Issue {
+  path: string;
+  message: string;
+}
 
 export function errorBody(code: string, message: string, field?: string, issues?: Issue[]) {
   return { error: { code, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}) } };
@@ -30,7 +33,9 @@ export function errorBody(code: string, message: string, field?: string, issues?
 function zodIssues(err: FastifyError): Issue[] {
   // fastify-type-provider-zod puts each zod issue's code in `keyword`, its path in
   // `instancePath` and the rest (e.g. unknown `keys`) in `params`.
-  const validation = (err as unknown as { validation: Array<{ keyword: string; instancePath: string; message?: string; params?: { keys?: string[] } }> }).validation;
+  const validation = (
+    err as unknown as { validation: Array<{ keyword: string; instancePath: string; message?: string; params?: { keys?: string[] } }> }
+  ).validation;
   return validation.map((v) => {
     const path = v.instancePath.replace(/^\//, '').split('/').filter(Boolean);
     return { path: issueField({ path, code: v.keyword, keys: v.params?.keys }, ''), message: v.message ?? 'invalid' };
@@ -66,7 +71,9 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   }
   if (isDatabaseUnavailable(err)) {
     req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
-    return reply.code(503).header('retry-after', String(DB_LIMITS.unavailableRetryAfterSeconds))
+    return reply
+      .code(503)
+      .header('retry-after', String(DB_LIMITS.unavailableRetryAfterSeconds))
       .send(errorBody('database_unavailable', 'The database cannot be reached right now; retry shortly'));
   }
   // Fail closed and quiet: no stack or SQL leaves the server; the id finds it in the log.

@@ -21,7 +21,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const post = (url: string, headers: Record<string, string>, payload: object) => t.app.inject({ method: 'POST', url, headers, payload });
-const storedAnswers = async () => (await t.database.rows<{ body: string | null }>(sql`select response_body::text as body from idempotency_keys`)).map((r) => r.body ?? '').join('\n');
+const storedAnswers = async () =>
+  (await t.database.rows<{ body: string | null }>(sql`select response_body::text as body from idempotency_keys`))
+    .map((r) => r.body ?? '')
+    .join('\n');
 
 describe('Idempotency-Key replays', () => {
   it('never hand a new API key to another admin, or to the same user in another session', async () => {
@@ -37,8 +40,16 @@ describe('Idempotency-Key replays', () => {
     expect(otherAdmin.json().id).not.toBe(first.json().id);
     expect(otherAdmin.body).not.toContain(secret);
 
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: OWNER.email, password: OWNER.password } });
-    const secondSession = await post('/api/v1/api-keys', { cookie: sessionCookie(login.headers['set-cookie']), 'idempotency-key': 'new-key' }, body);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: OWNER.email, password: OWNER.password },
+    });
+    const secondSession = await post(
+      '/api/v1/api-keys',
+      { cookie: sessionCookie(login.headers['set-cookie']), 'idempotency-key': 'new-key' },
+      body,
+    );
     expect(secondSession.headers['idempotent-replayed']).toBeUndefined();
     expect(secondSession.body).not.toContain(secret);
   });
@@ -53,14 +64,26 @@ describe('Idempotency-Key replays', () => {
     expect(again.json()).toEqual(JSON.parse(JSON.stringify(rest)));
     expect(again.json()).not.toHaveProperty('key');
 
-    const invite = await post('/api/v1/invitations', { cookie: owner, 'idempotency-key': 'invite' }, { email: 'new@example.com', role: 'agent' });
+    const invite = await post(
+      '/api/v1/invitations',
+      { cookie: owner, 'idempotency-key': 'invite' },
+      { email: 'new@example.com', role: 'agent' },
+    );
     expect(invite.statusCode).toBe(201);
     const token = (invite.json().link as string).split('/invite/')[1];
-    const replayed = await post('/api/v1/invitations', { cookie: owner, 'idempotency-key': 'invite' }, { email: 'new@example.com', role: 'agent' });
+    const replayed = await post(
+      '/api/v1/invitations',
+      { cookie: owner, 'idempotency-key': 'invite' },
+      { email: 'new@example.com', role: 'agent' },
+    );
     expect(replayed.headers['idempotent-replayed']).toBe('true');
     expect(replayed.json()).toMatchObject({ id: invite.json().id, email: 'new@example.com' });
     expect(replayed.json()).not.toHaveProperty('link');
-    const adminTry = await post('/api/v1/invitations', { cookie: admin, 'idempotency-key': 'invite' }, { email: 'new@example.com', role: 'agent' });
+    const adminTry = await post(
+      '/api/v1/invitations',
+      { cookie: admin, 'idempotency-key': 'invite' },
+      { email: 'new@example.com', role: 'agent' },
+    );
     expect(adminTry.body).not.toContain(token);
 
     const stored = await storedAnswers();
@@ -69,9 +92,17 @@ describe('Idempotency-Key replays', () => {
   });
 
   it("never store a widget key's identity secret, on creation or rotation", async () => {
-    const created = await post('/api/v1/widget-keys', { cookie: owner, 'idempotency-key': 'widget-key' }, { name: 'Shop', allowedOrigins: ['https://shop.example'] });
+    const created = await post(
+      '/api/v1/widget-keys',
+      { cookie: owner, 'idempotency-key': 'widget-key' },
+      { name: 'Shop', allowedOrigins: ['https://shop.example'] },
+    );
     expect(created.statusCode).toBe(201);
-    const rotated = await post(`/api/v1/widget-keys/${created.json().id}/rotate-secret`, { cookie: owner, 'idempotency-key': 'rotate' }, {});
+    const rotated = await post(
+      `/api/v1/widget-keys/${created.json().id}/rotate-secret`,
+      { cookie: owner, 'idempotency-key': 'rotate' },
+      {},
+    );
     expect(rotated.statusCode).toBe(200);
     const secrets = [created.json().identitySecret as string, rotated.json().identitySecret as string];
     for (const secret of secrets) expect(secret).toMatch(/^fl_idv_/);
@@ -101,7 +132,9 @@ describe('expired Idempotency-Keys', () => {
       select ${workspace.id}, 'api_key:batch', 'b-' || i, 'h', 'done', now() - interval '2 days' from generate_series(1, ${n}) i`);
     const purged = await Promise.all([purgeIdempotencyKeys(t.database), purgeIdempotencyKeys(t.database)]);
     expect(purged[0] + purged[1]).toBe(n);
-    const [{ left }] = await t.database.rows<{ left: number }>(sql`select count(*)::int as left from idempotency_keys where credential = 'api_key:batch'`);
+    const [{ left }] = await t.database.rows<{ left: number }>(
+      sql`select count(*)::int as left from idempotency_keys where credential = 'api_key:batch'`,
+    );
     expect(left).toBe(0);
   });
 });

@@ -13,12 +13,20 @@ import { sha256 } from '../ids.js';
 import { AppError } from './errors.js';
 import { IDEMPOTENCY_LIMITS } from './limits.js';
 
-interface Claim { workspaceId: string; credential: string; key: string }
+interface Claim {
+  workspaceId: string;
+  credential: string;
+  key: string;
+}
 
 declare module 'fastify' {
-  interface FastifyRequest { idempotency: Claim | null }
+  interface FastifyRequest {
+    idempotency: Claim | null;
+  }
   /** Fields of the route's answer that are shown once and never stored for a replay. */
-  interface FastifyContextConfig { oneTimeSecrets?: readonly string[] }
+  interface FastifyContextConfig {
+    oneTimeSecrets?: readonly string[];
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,7 +62,10 @@ export function registerIdempotency(app: FastifyInstance) {
     } else {
       const body = typeof payload === 'string' && payload.length > 0 ? JSON.parse(payload) : null;
       const stored = withoutSecrets(body, req.routeOptions.config?.oneTimeSecrets);
-      await req.scope.db.update(idempotencyKeys).set({ state: 'done', responseStatus: reply.statusCode, responseBody: stored }).where(whereClaim(claim));
+      await req.scope.db
+        .update(idempotencyKeys)
+        .set({ state: 'done', responseStatus: reply.statusCode, responseBody: stored })
+        .where(whereClaim(claim));
     }
     return payload;
   });
@@ -65,12 +76,22 @@ export function registerIdempotency(app: FastifyInstance) {
  * answer). Called for every authenticated POST, and by public routes (the widget) once they know
  * the workspace, with their own credential (the widget key).
  */
-export async function claimIdempotency(req: FastifyRequest, reply: FastifyReply, workspaceId: string, credential: string): Promise<FastifyReply | void> {
+export async function claimIdempotency(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  workspaceId: string,
+  credential: string,
+): Promise<FastifyReply | void> {
   const raw = req.headers['idempotency-key'];
   if (raw === undefined) return;
   const key = String(raw);
   if (key.length < 1 || key.length > IDEMPOTENCY_LIMITS.maxKeyLength) {
-    throw new AppError(400, 'invalid_idempotency_key', `Idempotency-Key must be 1–${IDEMPOTENCY_LIMITS.maxKeyLength} characters`, 'Idempotency-Key');
+    throw new AppError(
+      400,
+      'invalid_idempotency_key',
+      `Idempotency-Key must be 1–${IDEMPOTENCY_LIMITS.maxKeyLength} characters`,
+      'Idempotency-Key',
+    );
   }
   const claim: Claim = { workspaceId, credential, key };
   const requestHash = sha256(`${req.method} ${req.routeOptions.url} ${JSON.stringify(req.body ?? null)}`);
@@ -79,7 +100,8 @@ export async function claimIdempotency(req: FastifyRequest, reply: FastifyReply,
   const deadline = Date.now() + IDEMPOTENCY_LIMITS.waitForFirstMs;
   for (;;) {
     const [row] = await db.select().from(idempotencyKeys).where(whereClaim(claim));
-    if (!row) { // the first attempt failed and released the key: take it over
+    if (!row) {
+      // the first attempt failed and released the key: take it over
       if (await insertClaim(req, claim, requestHash)) return;
       throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed', 'Idempotency-Key');
     }
@@ -100,8 +122,11 @@ export async function claimIdempotency(req: FastifyRequest, reply: FastifyReply,
 }
 
 async function insertClaim(req: FastifyRequest, claim: Claim, requestHash: string): Promise<boolean> {
-  const claimed = await req.scope.db.insert(idempotencyKeys).values({ ...claim, requestHash, state: 'running' })
-    .onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  const claimed = await req.scope.db
+    .insert(idempotencyKeys)
+    .values({ ...claim, requestHash, state: 'running' })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
   if (claimed.length === 1) req.idempotency = claim;
   return claimed.length === 1;
 }

@@ -13,10 +13,16 @@ export function registerMetricsRoute(app: FastifyInstance, token: string | undef
     if (token) {
       const given = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
       if (!constantTimeEqual(given, token)) {
-        return reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('unauthenticated', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>'));
+        return reply
+          .code(401)
+          .header('www-authenticate', 'Bearer')
+          .send(errorBody('unauthenticated', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>'));
       }
     }
-    return reply.type(registry.contentType).header('cache-control', 'no-store').send(await registry.metrics());
+    return reply
+      .type(registry.contentType)
+      .header('cache-control', 'no-store')
+      .send(await registry.metrics());
   });
 }
 
@@ -26,6 +32,8 @@ export async function buildMetricsServer(opts: { token?: string; https: boolean;
   const app = Fastify({ loggerInstance: opts.log }) as unknown as FastifyInstance;
   await registerSecurityHeaders(app, { https: opts.https });
   registerMetricsRoute(app, opts.token);
-  app.setNotFoundHandler(async (req, reply) => reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler(async (req, reply) =>
+    reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`)),
+  );
   return app;
 }

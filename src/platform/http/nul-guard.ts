@@ -65,7 +65,9 @@ function storableParameters<T>(parameters: T): T {
     if (name.includes('\u0000')) throw nulError('query');
     const mended = Array.isArray(value)
       ? value.map((v) => (typeof v === 'string' ? storableParameter(name, v) : v))
-      : typeof value === 'string' ? storableParameter(name, value) : value;
+      : typeof value === 'string'
+        ? storableParameter(name, value)
+        : value;
     const changed = Array.isArray(value) ? (mended as unknown[]).some((v, i) => v !== value[i]) : mended !== value;
     if (!changed) continue;
     if (out === parameters) out = { ...out };

@@ -11,7 +11,10 @@ let href: string | null | undefined;
 export function pageFontsHref(): string | null {
   if (href !== undefined) return href;
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(webDistDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file?: string }>;
+    const manifest = JSON.parse(fs.readFileSync(path.join(webDistDir, '.vite', 'manifest.json'), 'utf8')) as Record<
+      string,
+      { file?: string }
+    >;
     const file = manifest[ENTRY]?.file;
     href = file ? `/${file}` : null;
   } catch {
@@ -26,8 +29,10 @@ export function pageFontsHref(): string | null {
  * have a glyph whatever the page's language.
  */
 export const PAGE_FONT_STACKS = {
-  latin: 'system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Vazirmatn Variable",Tahoma,"Noto Sans Arabic","Noto Sans SC Variable","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif',
-  arabic: '"Vazirmatn Variable",Tahoma,"Noto Sans Arabic",system-ui,-apple-system,"Segoe UI","Noto Sans SC Variable","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif',
+  latin:
+    'system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Vazirmatn Variable",Tahoma,"Noto Sans Arabic","Noto Sans SC Variable","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif',
+  arabic:
+    '"Vazirmatn Variable",Tahoma,"Noto Sans Arabic",system-ui,-apple-system,"Segoe UI","Noto Sans SC Variable","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif',
   cjk: '"Noto Sans SC Variable","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,-apple-system,"Segoe UI","Vazirmatn Variable",Tahoma,sans-serif',
 } as const;
 

@@ -4,7 +4,10 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from './errors.js';
 import { decodeCursor, encodeCursor } from './zod-types.js';
 
-export interface PageColumns { createdAt: PgColumn; id: PgColumn }
+export interface PageColumns {
+  createdAt: PgColumn;
+  id: PgColumn;
+}
 
 /** The condition that starts a page after `cursor` (undefined on the first page). */
 export function afterCursor(t: PageColumns, cursor: string | undefined): SQL | undefined {

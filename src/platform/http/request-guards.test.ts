@@ -15,7 +15,12 @@ beforeAll(async () => {
   t = await createTestApp();
   ({ cookie } = await setupOwner(t));
   key = await createKey(t, cookie, ['feedback:read', 'feedback:write', 'customers:read']);
-  const widgetKey = await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [SHOP] } });
+  const widgetKey = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/widget-keys',
+    headers: { cookie },
+    payload: { name: 'Shop', allowedOrigins: [SHOP] },
+  });
   publicKey = widgetKey.json().publicKey;
 });
 afterAll(() => t.close());
@@ -25,14 +30,19 @@ const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 describe('JSON nesting depth', () => {
   it('refuses 10,000 levels (60 KB) with 400, also on unauthenticated routes', async () => {
     const deep = `{"a":${nested(10_000)}}`;
-    for (const [url, headers] of [['/api/v1/auth/logout', {}], ['/api/v1/feedback', bearer(key)]] as const) {
+    for (const [url, headers] of [
+      ['/api/v1/auth/logout', {}],
+      ['/api/v1/feedback', bearer(key)],
+    ] as const) {
       const res = await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload: deep });
       expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'json_too_deep', field: 'body' });
     }
     const widget = await t.app.inject({
-      method: 'POST', url: `/api/v1/widget/${publicKey}/events`,
-      headers: { origin: SHOP, 'content-type': 'application/json' }, payload: `{"events":${nested(5_000)}}`,
+      method: 'POST',
+      url: `/api/v1/widget/${publicKey}/events`,
+      headers: { origin: SHOP, 'content-type': 'application/json' },
+      payload: `{"events":${nested(5_000)}}`,
     });
     expect(widget.statusCode).toBe(400);
     expect(widget.json().error.code).toBe('json_too_deep');
@@ -40,7 +50,12 @@ describe('JSON nesting depth', () => {
 
   it('accepts nesting up to the limit, and brackets inside strings do not count', async () => {
     const metadata = JSON.parse(`{"m":${'{"a":'.repeat(HTTP_LIMITS.maxJsonDepth - 3)}1${'}'.repeat(HTTP_LIMITS.maxJsonDepth - 3)}}`).m;
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: bearer(key), payload: { channel: 'api', text: `[[[{{{ "\\" ${'['.repeat(500)}`, metadata } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: bearer(key),
+      payload: { channel: 'api', text: `[[[{{{ "\\" ${'['.repeat(500)}`, metadata },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(nestsDeeperThan(`"${'['.repeat(100)}"`, 2)).toBe(false);
     expect(nestsDeeperThan(`["\\"", [[1]]]`, 2)).toBe(true);
@@ -49,7 +64,9 @@ describe('JSON nesting depth', () => {
 
   it('keeps the prototype-poisoning protection', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/feedback', headers: { ...bearer(key), 'content-type': 'application/json; charset=utf-8' },
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { ...bearer(key), 'content-type': 'application/json; charset=utf-8' },
       payload: '{"channel":"api","text":"x","metadata":{"__proto__":{"admin":true}}}',
     });
     expect(res.statusCode).toBe(400);

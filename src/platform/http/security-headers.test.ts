@@ -26,9 +26,22 @@ describe('security headers', () => {
     t = await createTestApp();
     const { cookie } = await setupOwner(t);
     key = await createKey(t, cookie, ['feedback:read', 'surveys:manage', 'surveys:read']);
-    publicKey = (await t.app.inject({ method: 'POST', url: '/api/v1/widget-keys', headers: { cookie }, payload: { name: 'Shop', allowedOrigins: [SHOP] } })).json().publicKey;
-    const survey = await t.app.inject({ method: 'POST', url: '/api/v1/surveys', headers: bearer(key), payload: { template: 'nps', languages: ['en'] } });
-    surveyPath = (await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${survey.json().id}/publish`, headers: bearer(key) })).json().linkPath;
+    publicKey = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/widget-keys',
+        headers: { cookie },
+        payload: { name: 'Shop', allowedOrigins: [SHOP] },
+      })
+    ).json().publicKey;
+    const survey = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: bearer(key),
+      payload: { template: 'nps', languages: ['en'] },
+    });
+    surveyPath = (await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${survey.json().id}/publish`, headers: bearer(key) })).json()
+      .linkPath;
   }, 300_000); // builds the widget first, slow on a busy machine
   afterAll(() => t.close());
 
@@ -39,7 +52,15 @@ describe('security headers', () => {
       ['API list', await get('/api/v1/feedback', bearer(key))],
       ['401', await get('/api/v1/feedback')],
       ['403', await get('/api/v1/members', bearer(key))],
-      ['400', await t.app.inject({ method: 'POST', url: '/api/v1/feedback', headers: { ...bearer(key), 'content-type': 'application/json' }, payload: '{' })],
+      [
+        '400',
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/feedback',
+          headers: { ...bearer(key), 'content-type': 'application/json' },
+          payload: '{',
+        }),
+      ],
       ['API 404', await get('/api/v1/nothing-here')],
       ['page 404', await get('/no/such.file')],
       ['dashboard', await get('/')],
@@ -76,7 +97,11 @@ describe('security headers', () => {
     const script = await get('/widget/v1/loader.js');
     expect(script.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(script.headers['access-control-allow-origin']).toBe('*');
-    const preflight = await t.app.inject({ method: 'OPTIONS', url: `/api/v1/widget/${publicKey}/feedback`, headers: { origin: SHOP, 'access-control-request-method': 'POST' } });
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: `/api/v1/widget/${publicKey}/feedback`,
+      headers: { origin: SHOP, 'access-control-request-method': 'POST' },
+    });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe(SHOP);
   });
@@ -84,7 +109,9 @@ describe('security headers', () => {
 
 describe('HSTS and the metrics token', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp({ PUBLIC_URL: 'https://feedback.example.com', METRICS_TOKEN }); });
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_URL: 'https://feedback.example.com', METRICS_TOKEN });
+  });
   afterAll(() => t.close());
 
   it('sends HSTS when the public address is https', async () => {
@@ -94,7 +121,8 @@ describe('HSTS and the metrics token', () => {
   });
 
   it('answers /metrics only with the token', async () => {
-    const scrape = (authorization?: string) => t.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+    const scrape = (authorization?: string) =>
+      t.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
     const without = await scrape();
     expect(without.statusCode).toBe(401);
     expect(without.json().error.code).toBe('unauthenticated');

@@ -35,15 +35,20 @@ export interface ServerDeps {
 export type MountRoutes = (app: FastifyInstance) => Promise<unknown>;
 
 /** A routes plugin with the options it is registered with. */
-export function mount<O extends Record<string, unknown>>(routes: FastifyPluginAsync<O>, ...options: {} extends O ? [O?] : [O]): MountRoutes {
+export function mount<O extends Record<string, unknown>>(
+  routes: FastifyPluginAsync<O>,
+  ...options: {} extends O ? [O?] : [O]
+): MountRoutes {
   return async (app) => app.register(routes, options[0] as O);
 }
 
 // The API reference's own policy, instead of swagger-ui's, which allows styles and fonts from any
 // https origin, upgrades every request to https (breaking the page on a plain-http install) and
 // blocks the inline styles swagger-ui itself sets.
-const DOCS_CSP = "default-src 'self'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-const DASHBOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const DASHBOARD_CSP =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 export async function buildServer(deps: ServerDeps, routes: MountRoutes[]): Promise<FastifyInstance & { draining: boolean }> {
   const { config, database } = deps;
@@ -75,22 +80,39 @@ export async function buildServer(deps: ServerDeps, routes: MountRoutes[]): Prom
     const route = req.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.inc({ method: req.method, route, status: reply.statusCode });
     metrics.httpSeconds.observe({ method: req.method, route }, reply.elapsedTime / 1000);
-    req.log.info({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, reqId: req.id }, 'request');
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        reqId: req.id,
+      },
+      'request',
+    );
   });
 
   await app.register(cookie);
   // Only routes that opt in (login, setup) are limited; req.ip honours X-Forwarded-For only
   // when TRUST_PROXY=true, so a spoofed header cannot reset the count.
-  await app.register(rateLimit, { global: false, keyGenerator: (req) => req.ip, errorResponseBuilder: (_req, ctx) => {
-    const err = new Error('Too many requests, try again later') as Error & { statusCode: number; code: string };
-    err.statusCode = ctx.statusCode;
-    err.code = 'FST_ERR_RATE_LIMIT_EXCEEDED';
-    return err;
-  } });
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (req) => req.ip,
+    errorResponseBuilder: (_req, ctx) => {
+      const err = new Error('Too many requests, try again later') as Error & { statusCode: number; code: string };
+      err.statusCode = ctx.statusCode;
+      err.code = 'FST_ERR_RATE_LIMIT_EXCEEDED';
+      return err;
+    },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Feedloop API', version: deps.version, description: 'Collect, analyze and act on customer feedback. Authenticate with `Authorization: Bearer <API key>`.' },
+      info: {
+        title: 'Feedloop API',
+        version: deps.version,
+        description: 'Collect, analyze and act on customer feedback. Authenticate with `Authorization: Bearer <API key>`.',
+      },
       servers: [{ url: config.publicUrl }],
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created in the dashboard' } } },
       security: [{ apiKey: [] }],
@@ -116,7 +138,8 @@ export async function buildServer(deps: ServerDeps, routes: MountRoutes[]): Prom
     }
   });
   // With METRICS_LISTEN, /metrics is served on its own address instead (see app.ts).
-  if (config.metricsListen) app.get('/metrics', async (req, reply) => reply.code(404).send(errorBody('not_found', `No route ${req.method} /metrics`)));
+  if (config.metricsListen)
+    app.get('/metrics', async (req, reply) => reply.code(404).send(errorBody('not_found', `No route ${req.method} /metrics`)));
   else registerMetricsRoute(app, config.metricsToken);
 
   registerDashboard(app);
@@ -126,19 +149,29 @@ export async function buildServer(deps: ServerDeps, routes: MountRoutes[]): Prom
 function registerDashboard(app: FastifyInstance) {
   const indexHtml = `${webDistDir}/index.html`;
   if (!fs.existsSync(indexHtml)) {
-    app.get('/', async (_req, reply) => reply.type('text/plain').send('Feedloop API is running. The dashboard is not built: run `npm run build`.'));
-    app.setNotFoundHandler(async (req, reply) => reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`)));
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain').send('Feedloop API is running. The dashboard is not built: run `npm run build`.'),
+    );
+    app.setNotFoundHandler(async (req, reply) =>
+      reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`)),
+    );
     return;
   }
   app.register(fastifyStatic, {
-    root: webDistDir, wildcard: false, index: false,
+    root: webDistDir,
+    wildcard: false,
+    index: false,
     setHeaders: (reply, filePath) => {
       if (filePath.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
   const sendIndex = (reply: import('fastify').FastifyReply) =>
-    reply.header('content-security-policy', DASHBOARD_CSP).header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'same-origin').header('cache-control', 'no-cache').sendFile('index.html');
+    reply
+      .header('content-security-policy', DASHBOARD_CSP)
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'same-origin')
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html');
   app.get('/', async (_req, reply) => sendIndex(reply));
   // Client-side routes fall back to the app; unknown API paths stay JSON 404s.
   app.setNotFoundHandler(async (req, reply) => {

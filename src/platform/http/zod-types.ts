@@ -19,37 +19,48 @@ const DIGITS = /^\s*[0-9۰-۹٠-٩]+\s*$/;
 export const zWholeNumber = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max} (a number, or a string of digits)`;
   const inRange = z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
-  const digits = z.string({ error }).regex(DIGITS, { error }).transform((s) => Number(toAsciiDigits(s.trim()))).pipe(inRange);
+  const digits = z
+    .string({ error })
+    .regex(DIGITS, { error })
+    .transform((s) => Number(toAsciiDigits(s.trim())))
+    .pipe(inRange);
   return z.union([inRange, digits], { error });
 };
 
 export const zDecimal = () => z.preprocess(localizedNumber, z.number().finite());
 
 /** ISO 8601 date-time with an offset (or Z), or a plain date. */
-export const zDateTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), {
-  message: 'must be an ISO 8601 date-time, e.g. 2026-03-21T10:00:00Z',
-}).transform((s) => new Date(s));
+export const zDateTime = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'must be an ISO 8601 date-time, e.g. 2026-03-21T10:00:00Z',
+  })
+  .transform((s) => new Date(s));
 
 /** A stored time from a client, between TIME_LIMITS.earliest and `aheadMs` past the server's clock. */
-const zBoundedTime = (aheadMs: number, latest: string) => zDateTime.check((ctx) => {
-  const t = ctx.value.getTime();
-  if (t >= TIME_LIMITS.earliest.getTime() && t <= Date.now() + aheadMs) return;
-  ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be between ${TIME_LIMITS.earliest.toISOString().slice(0, 10)} and ${latest} (${new Date(Date.now() + aheadMs).toISOString()})` });
-});
+const zBoundedTime = (aheadMs: number, latest: string) =>
+  zDateTime.check((ctx) => {
+    const t = ctx.value.getTime();
+    if (t >= TIME_LIMITS.earliest.getTime() && t <= Date.now() + aheadMs) return;
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: `must be between ${TIME_LIMITS.earliest.toISOString().slice(0, 10)} and ${latest} (${new Date(Date.now() + aheadMs).toISOString()})`,
+    });
+  });
 
 /** When something happened (feedback given, event, order): 2000-01-01 … now + 1 day. */
-export const zHappenedAt = zBoundedTime(TIME_LIMITS.happenedAheadMs, 'one day from now')
-  .describe('ISO 8601; from 2000-01-01 to one day after the server\'s clock');
+export const zHappenedAt = zBoundedTime(TIME_LIMITS.happenedAheadMs, 'one day from now').describe(
+  "ISO 8601; from 2000-01-01 to one day after the server's clock",
+);
 
 /** When a task is due: 2000-01-01 … now + 10 years. */
-export const zDueAt = zBoundedTime(TIME_LIMITS.dueAheadMs, 'ten years from now')
-  .describe('ISO 8601; from 2000-01-01 to ten years ahead');
+export const zDueAt = zBoundedTime(TIME_LIMITS.dueAheadMs, 'ten years from now').describe('ISO 8601; from 2000-01-01 to ten years ahead');
 
 /** A JSON object no larger than the metadata limit. */
-export const zJsonObject = z.record(z.string(), z.unknown()).refine(
-  (o) => JSON.stringify(o).length <= HTTP_LIMITS.maxJsonBytes,
-  { message: `must serialise to at most ${HTTP_LIMITS.maxJsonBytes} bytes` },
-);
+export const zJsonObject = z.record(z.string(), z.unknown()).refine((o) => JSON.stringify(o).length <= HTTP_LIMITS.maxJsonBytes, {
+  message: `must serialise to at most ${HTTP_LIMITS.maxJsonBytes} bytes`,
+});
 
 export const zLocale = z.enum(LOCALES);
 
@@ -61,8 +72,7 @@ export const zPageQuery = {
 };
 
 /** Opaque cursor for (time, id) keyset pagination. */
-export const encodeCursor = (time: Date | string, id: string) =>
-  Buffer.from(`${new Date(time).toISOString()}|${id}`).toString('base64url');
+export const encodeCursor = (time: Date | string, id: string) => Buffer.from(`${new Date(time).toISOString()}|${id}`).toString('base64url');
 
 export function decodeCursor(cursor: string): { time: Date; id: string } | null {
   const [t, id] = Buffer.from(cursor, 'base64url').toString().split('|');

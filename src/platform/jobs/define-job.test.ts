@@ -16,9 +16,18 @@ let ctx: JobContext;
 const log = pino({ level: 'silent' });
 beforeAll(async () => {
   database = await openTestDatabase();
-  ctx = { database, mailer: createMailer({ smtpUrl: undefined, mailFrom: 'Feedloop <test@localhost>' }, log), publicUrl: 'http://localhost:3000', log };
+  ctx = {
+    database,
+    mailer: createMailer({ smtpUrl: undefined, mailFrom: 'Feedloop <test@localhost>' }, log),
+    publicUrl: 'http://localhost:3000',
+    log,
+  };
 });
-afterAll(async () => { ctx.mailer.close(); await database.close(); await database.dropDatabase(); });
+afterAll(async () => {
+  ctx.mailer.close();
+  await database.close();
+  await database.dropDatabase();
+});
 
 async function drain(definitions: Parameters<typeof jobRegistry>[0]) {
   const worker = startWorker(database, jobRegistry(definitions, ctx), log);
@@ -26,22 +35,33 @@ async function drain(definitions: Parameters<typeof jobRegistry>[0]) {
   await worker.stop();
 }
 
-const jobsOf = (queue: string) => database.rows<{ state: string; attempts: number; last_error: string | null; payload: Record<string, unknown> }>(
-  sql`select state, attempts, last_error, payload from jobs where queue = ${queue} order by created_at, id`);
+const jobsOf = (queue: string) =>
+  database.rows<{ state: string; attempts: number; last_error: string | null; payload: Record<string, unknown> }>(
+    sql`select state, attempts, last_error, payload from jobs where queue = ${queue} order by created_at, id`,
+  );
 
 describe('defineJob', () => {
-  it('enqueues on its queue in the caller\'s transaction, and runs with the parsed payload', async () => {
+  it("enqueues on its queue in the caller's transaction, and runs with the parsed payload", async () => {
     const greeted: string[] = [];
     const greet = defineJob({
       queue: 'test-greet',
       payload: z.object({ name: z.string(), times: z.number().int() }),
-      run: async (payload) => { greeted.push(`${payload.name}×${payload.times}`); },
+      run: async (payload) => {
+        greeted.push(`${payload.name}×${payload.times}`);
+      },
     });
-    await database.db.transaction((tx) => greet.enqueue(tx, [{ name: 'Sara', times: 2 }, { name: '李娜', times: 1 }]));
-    await database.db.transaction(async (tx) => {
-      await greet.enqueue(tx, { name: 'rolled back', times: 1 });
-      tx.rollback();
-    }).catch(() => {});
+    await database.db.transaction((tx) =>
+      greet.enqueue(tx, [
+        { name: 'Sara', times: 2 },
+        { name: '李娜', times: 1 },
+      ]),
+    );
+    await database.db
+      .transaction(async (tx) => {
+        await greet.enqueue(tx, { name: 'rolled back', times: 1 });
+        tx.rollback();
+      })
+      .catch(() => {});
     await drain([greet]);
     expect(greeted.sort()).toEqual(['Sara×2', '李娜×1']);
     expect((await jobsOf('test-greet')).map((j) => j.state)).toEqual(['done', 'done']);
@@ -52,7 +72,9 @@ describe('defineJob', () => {
     const notify = defineJob({
       queue: 'test-notify',
       payload: z.object({ workspaceId: z.uuid(), feedbackId: z.uuid() }),
-      run: async (payload) => { seen.push(payload.feedbackId); },
+      run: async (payload) => {
+        seen.push(payload.feedbackId);
+      },
     });
     const good = { workspaceId: '0190a4b0-0000-7000-8000-000000000001', feedbackId: '0190a4b0-0000-7000-8000-000000000002' };
     await database.db.transaction(async (tx) => {
@@ -74,10 +96,19 @@ describe('defineJob', () => {
     const add = defineJob({
       queue: 'test-add',
       payload: z.object({ n: z.number() }),
-      run: async (payload) => { alone.push(payload.n); },
-      runMany: async (jobs) => { together.push(jobs.map((j) => j.payload.n).sort()); },
+      run: async (payload) => {
+        alone.push(payload.n);
+      },
+      runMany: async (jobs) => {
+        together.push(jobs.map((j) => j.payload.n).sort());
+      },
     });
-    await database.db.transaction((tx) => add.enqueue(tx, [1, 2, 3].map((n) => ({ n }))));
+    await database.db.transaction((tx) =>
+      add.enqueue(
+        tx,
+        [1, 2, 3].map((n) => ({ n })),
+      ),
+    );
     await drain([add]);
     expect(together).toEqual([[1, 2, 3]]);
     await database.db.transaction(async (tx) => {

@@ -60,9 +60,15 @@ export function defineJob<S extends z.ZodType<Record<string, unknown>>>(definiti
     return { ...job, payload: parsed.data };
   };
   return {
-    queue, payload, maxAttempts, parse,
+    queue,
+    payload,
+    maxAttempts,
+    parse,
     async enqueue(tx, payloads, options = {}) {
-      await enqueueJobs(tx, [payloads].flat().map((p) => ({ queue, payload: p as Record<string, unknown>, runAt: options.runAt, maxAttempts })));
+      await enqueueJobs(
+        tx,
+        [payloads].flat().map((p) => ({ queue, payload: p as Record<string, unknown>, runAt: options.runAt, maxAttempts })),
+      );
     },
     handler(ctx) {
       const handler: JobHandler = async (_payload, job) => run(parse(job).payload, ctx, job);
@@ -73,7 +79,10 @@ export function defineJob<S extends z.ZodType<Record<string, unknown>>>(definiti
 }
 
 /** The worker's registry: each definition's queue and what runs it. */
-export function jobRegistry(definitions: Array<JobDefinition<z.ZodType<Record<string, unknown>>>>, ctx: JobContext): Record<string, JobHandler> {
+export function jobRegistry(
+  definitions: Array<JobDefinition<z.ZodType<Record<string, unknown>>>>,
+  ctx: JobContext,
+): Record<string, JobHandler> {
   const registry: Record<string, JobHandler> = {};
   for (const definition of definitions) {
     if (registry[definition.queue]) throw new Error(`Two jobs are defined for the queue ${definition.queue}`);

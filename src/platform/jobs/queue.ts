@@ -28,20 +28,27 @@ export interface ClaimedJob {
 /** Enqueue inside the caller's transaction. */
 export async function enqueueJobs(tx: DbOrTx, inputs: JobInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  await tx.insert(jobs).values(inputs.map((j) => ({
-    id: newId(),
-    queue: j.queue,
-    payload: j.payload,
-    runAt: j.runAt ?? new Date(),
-    maxAttempts: j.maxAttempts ?? JOB_LIMITS.maxAttempts,
-  })));
+  await tx.insert(jobs).values(
+    inputs.map((j) => ({
+      id: newId(),
+      queue: j.queue,
+      payload: j.payload,
+      runAt: j.runAt ?? new Date(),
+      maxAttempts: j.maxAttempts ?? JOB_LIMITS.maxAttempts,
+    })),
+  );
 }
 
 export async function claimJobs(database: Database, queues: string[], limit: number): Promise<ClaimedJob[]> {
   const lockSeconds = JOB_LIMITS.lockSeconds;
-  const queueList = sql.join(queues.map((q) => sql`${q}`), sql`, `);
+  const queueList = sql.join(
+    queues.map((q) => sql`${q}`),
+    sql`, `,
+  );
   // The same queues on every call of a worker: one prepared statement.
-  return preparedRows<ClaimedJob>(database.db, sql`
+  return preparedRows<ClaimedJob>(
+    database.db,
+    sql`
     update jobs set state = 'active', attempts = attempts + 1,
       locked_until = now() + make_interval(secs => ${lockSeconds})
     where id in (
@@ -51,11 +58,15 @@ export async function claimJobs(database: Database, queues: string[], limit: num
       order by run_at
       limit ${limit}
       for update skip locked)
-    returning id, queue, payload, attempts, max_attempts as "maxAttempts"`);
+    returning id, queue, payload, attempts, max_attempts as "maxAttempts"`,
+  );
 }
 
 export async function completeJobs(database: Database, ids: string[]): Promise<void> {
-  await preparedRows(database.db, sql`update jobs set state = 'done', finished_at = now(), locked_until = null where id = any(${pgArray(ids)}::uuid[])`);
+  await preparedRows(
+    database.db,
+    sql`update jobs set state = 'done', finished_at = now(), locked_until = null where id = any(${pgArray(ids)}::uuid[])`,
+  );
 }
 
 /** An error no retry can cure (a malformed payload): the job fails at once. */
@@ -91,5 +102,8 @@ export async function queueDepth(database: Database): Promise<Array<{ queue: str
 // In-process wake-up: callers signal after their transaction commits so a local worker starts
 // at once instead of at its next poll. Other processes find the work by polling.
 const wakeListeners = new Set<() => void>();
-export const onJobsEnqueued = (fn: () => void) => { wakeListeners.add(fn); return () => wakeListeners.delete(fn); };
+export const onJobsEnqueued = (fn: () => void) => {
+  wakeListeners.add(fn);
+  return () => wakeListeners.delete(fn);
+};
 export const notifyJobsEnqueued = () => wakeListeners.forEach((fn) => fn());

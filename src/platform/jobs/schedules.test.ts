@@ -15,9 +15,18 @@ let ctx: JobContext;
 const log = pino({ level: 'silent' });
 beforeAll(async () => {
   database = await openTestDatabase();
-  ctx = { database, mailer: createMailer({ smtpUrl: undefined, mailFrom: 'Feedloop <test@localhost>' }, log), publicUrl: 'http://localhost:3000', log };
+  ctx = {
+    database,
+    mailer: createMailer({ smtpUrl: undefined, mailFrom: 'Feedloop <test@localhost>' }, log),
+    publicUrl: 'http://localhost:3000',
+    log,
+  };
 });
-afterAll(async () => { ctx.mailer.close(); await database.close(); await database.dropDatabase(); });
+afterAll(async () => {
+  ctx.mailer.close();
+  await database.close();
+  await database.dropDatabase();
+});
 
 async function drain(schedules: Schedule[]) {
   const worker = startWorker(database, jobRegistry(schedules.map(scheduleJob), ctx), log);
@@ -28,11 +37,19 @@ async function drain(schedules: Schedule[]) {
 describe('schedules', () => {
   it('an occurrence has one id, whoever enqueues it, and is queued once', async () => {
     let runs = 0;
-    const schedule: Schedule = { name: 'test-once', pattern: '0 * * * *', run: async () => { runs++; } };
+    const schedule: Schedule = {
+      name: 'test-once',
+      pattern: '0 * * * *',
+      run: async () => {
+        runs++;
+      },
+    };
     const at = new Date('2026-03-01T10:00:00Z');
     expect(occurrenceId(schedule, at)).toBe(occurrenceId({ name: 'test-once' }, new Date(at)));
     expect(occurrenceId(schedule, at)).not.toBe(occurrenceId(schedule, new Date('2026-03-01T11:00:00Z')));
-    expect(await Promise.all([enqueueOccurrence(database, schedule, at), enqueueOccurrence(database, schedule, at)])).toEqual(expect.arrayContaining([true, false]));
+    expect(await Promise.all([enqueueOccurrence(database, schedule, at), enqueueOccurrence(database, schedule, at)])).toEqual(
+      expect.arrayContaining([true, false]),
+    );
     await drain([schedule]);
     expect(await enqueueOccurrence(database, schedule, at)).toBe(false); // already run
     expect(runs).toBe(1);
@@ -40,7 +57,13 @@ describe('schedules', () => {
 
   it('two processes keeping the same schedule run each occurrence once', async () => {
     let runs = 0;
-    const schedule: Schedule = { name: 'test-every-second', pattern: '* * * * * *', run: async () => { runs++; } };
+    const schedule: Schedule = {
+      name: 'test-every-second',
+      pattern: '* * * * * *',
+      run: async () => {
+        runs++;
+      },
+    };
     const schedulers = [startScheduler(database, [schedule], log), startScheduler(database, [schedule], log)];
     await new Promise((resolve) => setTimeout(resolve, 3_500));
     schedulers.forEach((s) => s.stop());
@@ -55,7 +78,13 @@ describe('schedules', () => {
 
   it('says when each schedule runs next, and fires one on demand as its timer would', async () => {
     let runs = 0;
-    const schedule: Schedule = { name: 'test-hourly', pattern: '5 * * * *', run: async () => { runs++; } };
+    const schedule: Schedule = {
+      name: 'test-hourly',
+      pattern: '5 * * * *',
+      run: async () => {
+        runs++;
+      },
+    };
     const scheduler = startScheduler(database, [schedule], log);
     const [next] = scheduler.nextRuns();
     expect(next.name).toBe('test-hourly');

@@ -27,7 +27,9 @@ export function scheduleJob(schedule: Schedule): JobDefinition<typeof ZOccurrenc
   return defineJob({
     queue: `schedule:${schedule.name}`,
     payload: ZOccurrence,
-    run: async (_occurrence, ctx) => { await schedule.run(ctx); },
+    run: async (_occurrence, ctx) => {
+      await schedule.run(ctx);
+    },
   });
 }
 
@@ -43,8 +45,15 @@ export function occurrenceId(schedule: Pick<Schedule, 'name'>, at: Date): string
 /** Queues the occurrence at `at` unless a process already has; true if this call queued it. */
 export async function enqueueOccurrence(database: Database, schedule: Schedule, at: Date): Promise<boolean> {
   const job = scheduleJob(schedule);
-  const inserted = await database.db.insert(jobs)
-    .values({ id: occurrenceId(schedule, at), queue: job.queue, payload: { at: at.toISOString() }, runAt: at, maxAttempts: job.maxAttempts })
+  const inserted = await database.db
+    .insert(jobs)
+    .values({
+      id: occurrenceId(schedule, at),
+      queue: job.queue,
+      payload: { at: at.toISOString() },
+      runAt: at,
+      maxAttempts: job.maxAttempts,
+    })
     .onConflictDoNothing({ target: jobs.id })
     .returning({ id: jobs.id });
   if (inserted.length > 0) notifyJobsEnqueued();
@@ -60,13 +69,17 @@ export interface Scheduler {
 }
 
 export function startScheduler(database: Database, schedules: Schedule[], log: Logger): Scheduler {
-  const crons = schedules.map((schedule) => new Cron(schedule.pattern, { timezone: 'UTC', unref: true }, async (cron) => {
-    // Croner calls back at (or just after) the planned time: that time names the occurrence.
-    const [at] = cron.previousRuns(1, new Date(Date.now() + 1));
-    if (!at) return;
-    await enqueueOccurrence(database, schedule, at)
-      .catch((err) => log.warn({ err, schedule: schedule.name }, 'could not queue a scheduled run'));
-  }));
+  const crons = schedules.map(
+    (schedule) =>
+      new Cron(schedule.pattern, { timezone: 'UTC', unref: true }, async (cron) => {
+        // Croner calls back at (or just after) the planned time: that time names the occurrence.
+        const [at] = cron.previousRuns(1, new Date(Date.now() + 1));
+        if (!at) return;
+        await enqueueOccurrence(database, schedule, at).catch((err) =>
+          log.warn({ err, schedule: schedule.name }, 'could not queue a scheduled run'),
+        );
+      }),
+  );
   return {
     stop: () => crons.forEach((cron) => cron.stop()),
     nextRuns: () => schedules.map((s, i) => ({ name: s.name, at: crons[i].nextRun() })),

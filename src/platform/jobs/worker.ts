@@ -10,7 +10,9 @@ import { metrics } from '../metrics.js';
  * Runs one job. `many`, if given, runs several claimed jobs of its queue at once (cheaper than
  * one by one); if it throws, each of those jobs is run on its own, with its own attempt count.
  */
-export type JobHandler = ((payload: Record<string, unknown>, job: ClaimedJob) => Promise<void>) & { many?: (jobs: ClaimedJob[]) => Promise<void> };
+export type JobHandler = ((payload: Record<string, unknown>, job: ClaimedJob) => Promise<void>) & {
+  many?: (jobs: ClaimedJob[]) => Promise<void>;
+};
 
 export interface Worker {
   /** Wake the worker now (new work was committed in this process). */
@@ -27,11 +29,16 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
   let running: Promise<void> = Promise.resolve();
   const idleWaiters: Array<() => void> = [];
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() { clearTimeout(timer); wake = null; resolve(); }
-    wake = done;
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
 
   async function runOne(job: ClaimedJob): Promise<void> {
     const started = process.hrtime.bigint();
@@ -55,7 +62,10 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
     const started = process.hrtime.bigint();
     try {
       await many(group);
-      await completeJobs(database, group.map((j) => j.id));
+      await completeJobs(
+        database,
+        group.map((j) => j.id),
+      );
     } catch (err) {
       log.warn({ err, queue, jobs: group.length }, 'jobs failed together; running them one by one');
       return false;
@@ -75,7 +85,7 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
         log.error({ err }, 'job claim failed');
       }
       for (const group of groupBy(claimed, (job) => job.queue).values()) {
-        if (!(group.length > 1 && await runTogether(group))) for (const job of group) await runOne(job);
+        if (!(group.length > 1 && (await runTogether(group)))) for (const job of group) await runOne(job);
       }
       if (claimed.length === 0) {
         idleWaiters.splice(0).forEach((resolve) => resolve());
@@ -86,7 +96,9 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
 
   running = loop();
   return {
-    nudge() { wake?.(); },
+    nudge() {
+      wake?.();
+    },
     async stop() {
       stopping = true;
       wake?.();
@@ -94,7 +106,10 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
       idleWaiters.splice(0).forEach((resolve) => resolve());
     },
     drain() {
-      return new Promise<void>((resolve) => { idleWaiters.push(resolve); wake?.(); });
+      return new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        wake?.();
+      });
     },
   };
 }

@@ -29,7 +29,10 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, log: 
     return {
       kind: 'log',
       async send(mail) {
-        log.info({ to: mail.to, subject: mail.subject, messageId: mail.messageId, text: mail.text }, 'email (SMTP_URL not set: logged, not sent)');
+        log.info(
+          { to: mail.to, subject: mail.subject, messageId: mail.messageId, text: mail.text },
+          'email (SMTP_URL not set: logged, not sent)',
+        );
         return { ok: true };
       },
       close() {},
@@ -38,19 +41,28 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, log: 
   const url = new URL(config.smtpUrl);
   const secure = url.protocol === 'smtps:';
   const transport = nodemailer.createTransport({
-    host: url.hostname, port: Number(url.port) || (secure ? 465 : 587), secure,
+    host: url.hostname,
+    port: Number(url.port) || (secure ? 465 : 587),
+    secure,
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     // Loopback relays in development and tests often speak plain SMTP.
     ignoreTLS: url.searchParams.get('tls') === 'off',
-    pool: true, maxConnections: MAIL_LIMITS.poolConnections,
-    connectionTimeout: MAIL_LIMITS.timeoutMs, greetingTimeout: MAIL_LIMITS.timeoutMs, socketTimeout: MAIL_LIMITS.timeoutMs,
+    pool: true,
+    maxConnections: MAIL_LIMITS.poolConnections,
+    connectionTimeout: MAIL_LIMITS.timeoutMs,
+    greetingTimeout: MAIL_LIMITS.timeoutMs,
+    socketTimeout: MAIL_LIMITS.timeoutMs,
     // Nodemailer's own sockets keep Nagle's algorithm on: the short end of each message (".")
     // then waits for the relay's delayed ACK, about 40 ms, which capped a worker at ~20 emails/s.
     // The pool's connections are opened here instead, with TCP_NODELAY (TLS still follows from
     // smtps:// or STARTTLS on top of them).
     getSocket: (_options, callback) => {
       const socket = net.connect({ host: url.hostname, port: Number(url.port) || (secure ? 465 : 587), noDelay: true, keepAlive: true });
-      const fail = (err: Error) => { clearTimeout(timer); socket.destroy(); callback(err, null); };
+      const fail = (err: Error) => {
+        clearTimeout(timer);
+        socket.destroy();
+        callback(err, null);
+      };
       const timer = setTimeout(() => fail(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })), MAIL_LIMITS.timeoutMs);
       socket.once('error', fail);
       socket.once('connect', () => {
@@ -64,7 +76,15 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, log: 
     kind: 'smtp',
     async send(mail) {
       try {
-        await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, messageId: mail.messageId, headers: mail.headers });
+        await transport.sendMail({
+          from: config.mailFrom,
+          to: mail.to,
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          messageId: mail.messageId,
+          headers: mail.headers,
+        });
         return { ok: true };
       } catch (err) {
         const e = err as { responseCode?: number; response?: string; message: string };

@@ -29,27 +29,33 @@ export interface SignedInApp {
   otherWorkspace(scopes: string[], name?: string): Promise<{ workspace: Workspace; key: string }>;
 }
 
-export async function signedInApp(options: {
-  /** The key's scopes (default: createKey's, the feedback and customer data scopes). */
-  scopes?: string[];
-  /** Environment of the app (loadConfig's variables). */
-  env?: Record<string, string>;
-  /** First-run setup choices. */
-  setup?: Parameters<typeof setupOwner>[1];
-} = {}): Promise<SignedInApp> {
+export async function signedInApp(
+  options: {
+    /** The key's scopes (default: createKey's, the feedback and customer data scopes). */
+    scopes?: string[];
+    /** Environment of the app (loadConfig's variables). */
+    env?: Record<string, string>;
+    /** First-run setup choices. */
+    setup?: Parameters<typeof setupOwner>[1];
+  } = {},
+): Promise<SignedInApp> {
   const t = await createTestApp(options.env);
   const { cookie, body } = await setupOwner(t, options.setup);
   const key = await createKey(t, cookie, options.scopes);
   const [workspace] = await t.database.db.select().from(workspaces);
   return {
-    t, key, workspace,
+    t,
+    key,
+    workspace,
     owner: { cookie, userId: body.user.id },
     api: (method, url, payload, headers = bearer(key)) => t.app.inject({ method, url, headers, payload }),
     keyWith: (scopes) => createKey(t, cookie, scopes),
     async otherWorkspace(scopes, name = 'Other') {
       const other = await createWorkspace(t.database, workspace.organizationId, body.user.id, name);
       const otherKey = `fl_${randomToken(32)}`;
-      await t.database.db.insert(apiKeys).values({ id: newId(), workspaceId: other.id, name: 'b', prefix: otherKey.slice(0, 10), keyHash: sha256(otherKey), scopes });
+      await t.database.db
+        .insert(apiKeys)
+        .values({ id: newId(), workspaceId: other.id, name: 'b', prefix: otherKey.slice(0, 10), keyHash: sha256(otherKey), scopes });
       return { workspace: other, key: otherKey };
     },
   };

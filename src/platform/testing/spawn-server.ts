@@ -22,7 +22,9 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   });
   const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   let stderr = '';
-  proc.stderr!.on('data', (c) => { stderr += c; });
+  proc.stderr!.on('data', (c) => {
+    stderr += c;
+  });
   let metricsUrl: string | undefined;
   const url = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: proc.stdout! });
@@ -31,10 +33,19 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     lines.on('line', (line) => {
       try {
         const entry = JSON.parse(line);
-        if (entry.url) { clearTimeout(timer); metricsUrl = entry.metricsUrl; resolve(entry.url); }
-      } catch { /* not a log line */ }
+        if (entry.url) {
+          clearTimeout(timer);
+          metricsUrl = entry.metricsUrl;
+          resolve(entry.url);
+        }
+      } catch {
+        /* not a log line */
+      }
     });
-    exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}): ${stderr}`)); });
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${stderr}`));
+    });
   });
   proc.stdout!.resume();
   return { url, metricsUrl, proc, exited };
@@ -43,14 +54,26 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
 /** First-run setup and an API key with every data scope, over HTTP. */
 export async function setupOverHttp(url: string): Promise<string> {
   const setup = await fetch(`${url}/api/v1/setup`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ organizationName: 'Acme', workspaceName: 'Main', name: 'Owner', email: 'owner@example.com', password: 'correct horse battery', locale: 'en' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      organizationName: 'Acme',
+      workspaceName: 'Main',
+      name: 'Owner',
+      email: 'owner@example.com',
+      password: 'correct horse battery',
+      locale: 'en',
+    }),
   });
   if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
   const cookie = setup.headers.get('set-cookie')!.split(';')[0];
   const key = await fetch(`${url}/api/v1/api-keys`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ name: 'test', scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write'] }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({
+      name: 'test',
+      scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write'],
+    }),
   });
   return (await key.json()).key;
 }

@@ -64,7 +64,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await app.ready();
   const mailer = createMailer(config, log);
   return {
-    app, database, config,
+    app,
+    database,
+    config,
     /** Runs queued jobs until none is ready; with dueNow, delayed jobs (debounces, retries) run too. */
     async drainJobs(opts: { dueNow?: boolean } = {}) {
       if (opts.dueNow) await database.rows(sql`update jobs set run_at = now() where state = 'pending'`);
@@ -86,8 +88,16 @@ export const OWNER = { email: 'owner@example.com', password: 'correct horse batt
 /** Runs first-run setup and returns the session cookie header value. */
 export async function setupOwner(t: TestApp, overrides: Partial<{ email: string; workspaceName: string; locale: string }> = {}) {
   const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/setup',
-    payload: { organizationName: 'Acme', workspaceName: overrides.workspaceName ?? 'Main', name: OWNER.name, email: overrides.email ?? OWNER.email, password: OWNER.password, locale: overrides.locale ?? 'en' },
+    method: 'POST',
+    url: '/api/v1/setup',
+    payload: {
+      organizationName: 'Acme',
+      workspaceName: overrides.workspaceName ?? 'Main',
+      name: OWNER.name,
+      email: overrides.email ?? OWNER.email,
+      password: OWNER.password,
+      locale: overrides.locale ?? 'en',
+    },
   });
   if (res.statusCode !== 201) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
   return { cookie: sessionCookie(res.headers['set-cookie']), body: res.json() };
@@ -100,7 +110,11 @@ export function sessionCookie(header: string | string[] | undefined): string {
 }
 
 /** Creates an API key with the given scopes using a signed-in owner's cookie. */
-export async function createKey(t: TestApp, cookie: string, scopes: string[] = ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write']) {
+export async function createKey(
+  t: TestApp,
+  cookie: string,
+  scopes: string[] = ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write'],
+) {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: { cookie }, payload: { name: 'test', scopes } });
   if (res.statusCode !== 201) throw new Error(`key failed: ${res.statusCode} ${res.body}`);
   return res.json().key as string;

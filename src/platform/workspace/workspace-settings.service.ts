@@ -7,14 +7,25 @@ import type { WorkspaceScope } from '../db/workspace-scope.js';
 import type { Actor } from '../auth/permissions.js';
 import { workspaces } from './workspace.tables.js';
 import { forbidden, notFound } from '../http/errors.js';
-import { WEEK_DAYS, WEEK_STARTS, WORKSPACE_CALENDARS, type WeekDay, type WeekStart, type WorkspaceCalendar } from '../../contracts/workspace.js';
+import {
+  WEEK_DAYS,
+  WEEK_STARTS,
+  WORKSPACE_CALENDARS,
+  type WeekDay,
+  type WeekStart,
+  type WorkspaceCalendar,
+} from '../../contracts/workspace.js';
 
 /** Matches the survey default (collect/surveys/limits.ts): a customer hears from us at most monthly. */
 export const SURVEY_THROTTLE_DEFAULT_DAYS = 30;
 
 export { WEEK_DAYS, WEEK_STARTS, WORKSPACE_CALENDARS, type WeekDay, type WeekStart, type WorkspaceCalendar };
 
-interface RegionalSettings { calendar: WorkspaceCalendar; weekStart: WeekStart; weekendDays: WeekDay[] }
+interface RegionalSettings {
+  calendar: WorkspaceCalendar;
+  weekStart: WeekStart;
+  weekendDays: WeekDay[];
+}
 
 /** Until set, the calendar and week follow the workspace language: Iran, Arab countries, elsewhere. */
 const REGIONAL_DEFAULTS: Record<string, RegionalSettings> = {
@@ -57,7 +68,11 @@ type WorkspaceRow = typeof workspaces.$inferSelect;
 
 function publicWorkspace(w: WorkspaceRow) {
   return {
-    id: w.id, name: w.name, slug: w.slug, defaultLocale: w.defaultLocale, timezone: w.timezone,
+    id: w.id,
+    name: w.name,
+    slug: w.slug,
+    defaultLocale: w.defaultLocale,
+    timezone: w.timezone,
     piiRedaction: w.settings.piiRedaction === true,
     surveyThrottleDays: throttleDaysOf(w.settings),
     ...regionalOf(w.defaultLocale, w.settings),
@@ -74,7 +89,9 @@ function regionalOf(defaultLocale: string, settings: Record<string, unknown>): R
   const fallback = REGIONAL_DEFAULTS[defaultLocale] ?? REGIONAL_DEFAULTS.other;
   const oneOf = <T extends string>(value: unknown, allowed: readonly T[], otherwise: T): T =>
     allowed.includes(value as T) ? (value as T) : otherwise;
-  const weekend = Array.isArray(settings.weekendDays) ? settings.weekendDays.filter((d): d is WeekDay => WEEK_DAYS.includes(d as WeekDay)) : null;
+  const weekend = Array.isArray(settings.weekendDays)
+    ? settings.weekendDays.filter((d): d is WeekDay => WEEK_DAYS.includes(d as WeekDay))
+    : null;
   return {
     calendar: chosenCalendar(settings) ?? fallback.calendar,
     weekStart: oneOf(settings.weekStart, WEEK_STARTS, fallback.weekStart),
@@ -120,13 +137,19 @@ export async function surveyThrottleDays(db: DbOrTx, workspaceId: string): Promi
 /** Read inside the storing transaction, so feedback stored after the switch is turned on is redacted. */
 export async function piiRedactionEnabled(db: DbOrTx, workspaceId: string): Promise<boolean> {
   // Read for every batch of new feedback: a prepared statement.
-  const [row] = await preparedRows<{ on: boolean }>(db, sql`
-    select coalesce((settings->>'piiRedaction')::boolean, false) as "on" from workspaces where id = ${workspaceId}`);
+  const [row] = await preparedRows<{ on: boolean }>(
+    db,
+    sql`
+    select coalesce((settings->>'piiRedaction')::boolean, false) as "on" from workspaces where id = ${workspaceId}`,
+  );
   return row?.on === true;
 }
 
 /** The workspace's default phone country (phoneCountryOf), read where phone numbers enter. */
 export async function workspacePhoneCountry(db: DbOrTx, workspaceId: string): Promise<string | null> {
-  const [row] = await db.select({ defaultLocale: workspaces.defaultLocale, settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  const [row] = await db
+    .select({ defaultLocale: workspaces.defaultLocale, settings: workspaces.settings })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
   return row ? phoneCountryOf(row.defaultLocale, row.settings) : null;
 }

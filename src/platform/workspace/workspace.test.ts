@@ -10,7 +10,8 @@ let cookie: string;
 let key: string;
 let userId: string;
 
-const asOwner = (method: 'GET' | 'PATCH', payload?: object) => t.app.inject({ method, url: '/api/v1/workspace', headers: { cookie }, payload });
+const asOwner = (method: 'GET' | 'PATCH', payload?: object) =>
+  t.app.inject({ method, url: '/api/v1/workspace', headers: { cookie }, payload });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -31,7 +32,10 @@ describe('workspace settings', () => {
 
   it('lets the owner change the allow-listed fields and keeps other settings', async () => {
     const [ws] = await t.database.db.select().from(workspaces);
-    await t.database.db.update(workspaces).set({ settings: { other: 'kept' } }).where(eq(workspaces.id, ws.id));
+    await t.database.db
+      .update(workspaces)
+      .set({ settings: { other: 'kept' } })
+      .where(eq(workspaces.id, ws.id));
     const res = await asOwner('PATCH', { name: 'Support', defaultLocale: 'fa', timezone: 'Asia/Tehran', piiRedaction: true });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: ws.id, name: 'Support', defaultLocale: 'fa', timezone: 'Asia/Tehran', piiRedaction: true });
@@ -46,7 +50,11 @@ describe('workspace settings', () => {
     const me = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json();
     // Until an admin chooses one, users on "auto" follow their own language.
     expect((await me()).workspace.calendar).toBeNull();
-    expect((await asOwner('PATCH', { defaultLocale: 'fa' })).json()).toMatchObject({ calendar: 'persian', weekStart: 'sat', weekendDays: ['fri'] });
+    expect((await asOwner('PATCH', { defaultLocale: 'fa' })).json()).toMatchObject({
+      calendar: 'persian',
+      weekStart: 'sat',
+      weekendDays: ['fri'],
+    });
     const res = await asOwner('PATCH', { calendar: 'gregorian', weekStart: 'sun', weekendDays: ['thu', 'fri'] });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ calendar: 'gregorian', weekStart: 'sun', weekendDays: ['thu', 'fri'] });
@@ -54,7 +62,10 @@ describe('workspace settings', () => {
     expect((await me()).workspace.calendar).toBe('gregorian');
     expect((await asOwner('PATCH', { weekendDays: [] })).json().weekendDays).toEqual([]);
     for (const [payload, field] of [
-      [{ calendar: 'lunar' }, 'calendar'], [{ weekStart: 'tue' }, 'weekStart'], [{ weekendDays: ['fri', 'fri'] }, 'weekendDays'], [{ weekendDays: ['friday'] }, 'weekendDays'],
+      [{ calendar: 'lunar' }, 'calendar'],
+      [{ weekStart: 'tue' }, 'weekStart'],
+      [{ weekendDays: ['fri', 'fri'] }, 'weekendDays'],
+      [{ weekendDays: ['friday'] }, 'weekendDays'],
     ] as const) {
       const bad = await asOwner('PATCH', payload);
       expect(bad.statusCode, JSON.stringify(payload)).toBe(400);
@@ -95,7 +106,10 @@ describe('workspace settings', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/workspace', headers: bearer(key) })).statusCode).toBe(403);
     const reader = await createKey(t, cookie, ['workspace:read']);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/workspace', headers: bearer(reader) })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: bearer(reader), payload: { piiRedaction: true } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: bearer(reader), payload: { piiRedaction: true } }))
+        .statusCode,
+    ).toBe(403);
     await t.database.rows(sql`update memberships set role = 'agent' where user_id = ${userId}`);
     try {
       expect((await asOwner('PATCH', { name: 'Agent was here' })).statusCode).toBe(403);

@@ -15,13 +15,15 @@ export const actApi = {
     request<Page<Ticket>>('GET', `/api/v1/tickets?${query({ status: q.status, cursor: q.cursor, limit: '25' })}`, undefined, options),
   ticket: (ticketId: string, options?: RequestOptions) =>
     request<TicketDetail>('GET', `/api/v1/tickets/${id(ticketId)}`, undefined, options),
-  updateTicket: (ticketId: string, patch: UpdateTicket) =>
-    request<TicketRecord>('PATCH', `/api/v1/tickets/${id(ticketId)}`, patch),
+  updateTicket: (ticketId: string, patch: UpdateTicket) => request<TicketRecord>('PATCH', `/api/v1/tickets/${id(ticketId)}`, patch),
   ideas: (q: { status?: IdeaStatus; cursor?: string; limit?: number }, options?: RequestOptions) =>
-    request<Page<Idea>>('GET', `/api/v1/ideas?${query({ status: q.status, cursor: q.cursor, limit: String(q.limit ?? 25) })}`, undefined, options),
-  idea: (ideaId: string, options?: RequestOptions) =>
-    request<IdeaDetail>('GET', `/api/v1/ideas/${id(ideaId)}`, undefined, options),
+    request<Page<Idea>>(
+      'GET',
+      `/api/v1/ideas?${query({ status: q.status, cursor: q.cursor, limit: String(q.limit ?? 25) })}`,
+      undefined,
+      options,
+    ),
+  idea: (ideaId: string, options?: RequestOptions) => request<IdeaDetail>('GET', `/api/v1/ideas/${id(ideaId)}`, undefined, options),
   createIdea: (input: CreateIdea) => request<Idea>('POST', '/api/v1/ideas', input),
-  updateIdea: (ideaId: string, patch: UpdateIdea) =>
-    request<IdeaUpdated>('PATCH', `/api/v1/ideas/${id(ideaId)}`, patch),
+  updateIdea: (ideaId: string, patch: UpdateIdea) => request<IdeaUpdated>('PATCH', `/api/v1/ideas/${id(ideaId)}`, patch),
 };

@@ -3,8 +3,18 @@
 import type { SignedIn } from '@feedloop/contracts/auth';
 import type { List } from '@feedloop/contracts/page';
 import type {
-  AcceptInvitation, ApiKey, ApiKeyScope, CreatedApiKey, CreatedInvitation, Invitation, InvitationPreview, Member, Role,
-  UpdateWorkspace, WidgetKey, WorkspaceSettings,
+  AcceptInvitation,
+  ApiKey,
+  ApiKeyScope,
+  CreatedApiKey,
+  CreatedInvitation,
+  Invitation,
+  InvitationPreview,
+  Member,
+  Role,
+  UpdateWorkspace,
+  WidgetKey,
+  WorkspaceSettings,
 } from '@feedloop/contracts/workspace';
 import { request } from './client';
 

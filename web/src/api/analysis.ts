@@ -14,16 +14,14 @@ export const analysisApi = {
 
   deleteTopic: (id: string) => request<void>('DELETE', `${BASE}/topics/${encodeURIComponent(id)}`),
 
-  mergeTopic: (id: string, into: string) =>
-    request<Topic>('POST', `${BASE}/topics/${encodeURIComponent(id)}/merge`, { into }),
+  mergeTopic: (id: string, into: string) => request<Topic>('POST', `${BASE}/topics/${encodeURIComponent(id)}/merge`, { into }),
 
   correct: (feedbackId: string, correction: CorrectAnalysis) =>
     request<FeedbackItem>('POST', `${BASE}/feedback/${encodeURIComponent(feedbackId)}/analysis`, correction),
 
   reanalyze: () => request<AnalysisRun>('POST', `${BASE}/analysis/reanalyze`, {}),
 
-  latestRun: (options?: RequestOptions) =>
-    request<{ run: AnalysisRun | null }>('GET', `${BASE}/analysis/runs/latest`, undefined, options),
+  latestRun: (options?: RequestOptions) => request<{ run: AnalysisRun | null }>('GET', `${BASE}/analysis/runs/latest`, undefined, options),
 
   model: (options?: RequestOptions) => request<WorkspaceModel>('GET', `${BASE}/analysis/model`, undefined, options),
 

@@ -69,9 +69,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     // Not JSON (e.g. a proxy error page); fall back to the status code.
   }
   const error =
-    payload && typeof payload === 'object' && 'error' in payload
-      ? ((payload as { error: Record<string, unknown> }).error ?? {})
-      : {};
+    payload && typeof payload === 'object' && 'error' in payload ? ((payload as { error: Record<string, unknown> }).error ?? {}) : {};
   return new ApiError({
     status: response.status,
     code: typeof error.code === 'string' ? error.code : `http_${response.status}`,

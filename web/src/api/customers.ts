@@ -13,8 +13,10 @@ const pageQuery = (params: Record<string, string | undefined>) => {
 export const customersApi = {
   list: (q: { q?: string; cursor?: string; limit?: number }, options?: RequestOptions) =>
     request<Page<Customer>>('GET', `${BASE}?${pageQuery({ q: q.q, cursor: q.cursor, limit: String(q.limit ?? 25) })}`, undefined, options),
-  profile: (customerId: string, options?: RequestOptions) => request<CustomerProfile>('GET', `${BASE}/${id(customerId)}/profile`, undefined, options),
+  profile: (customerId: string, options?: RequestOptions) =>
+    request<CustomerProfile>('GET', `${BASE}/${id(customerId)}/profile`, undefined, options),
   timeline: (customerId: string, cursor?: string, options?: RequestOptions) =>
     request<CustomerTimeline>('GET', `${BASE}/${id(customerId)}/timeline?${pageQuery({ cursor, limit: '20' })}`, undefined, options),
-  merge: (targetId: string, sourceId: string, preview: boolean) => request<MergeResult>('POST', `${BASE}/merge`, { targetId, sourceId, preview }),
+  merge: (targetId: string, sourceId: string, preview: boolean) =>
+    request<MergeResult>('POST', `${BASE}/merge`, { targetId, sourceId, preview }),
 };

@@ -1,5 +1,12 @@
 import type { Me, Setup, SetupResult, SignedIn, UpdateMe } from '@feedloop/contracts/auth';
-import type { BulkUpdateFeedback, BulkUpdateFeedbackResult, CreateSavedView, FeedbackItem, FeedbackPage, SavedView } from '@feedloop/contracts/feedback';
+import type {
+  BulkUpdateFeedback,
+  BulkUpdateFeedbackResult,
+  CreateSavedView,
+  FeedbackItem,
+  FeedbackPage,
+  SavedView,
+} from '@feedloop/contracts/feedback';
 import type { List } from '@feedloop/contracts/page';
 import type { Member } from '@feedloop/contracts/workspace';
 import { request, type RequestOptions } from './client';
@@ -7,11 +14,9 @@ import { request, type RequestOptions } from './client';
 const BASE = '/api/v1';
 
 export const api = {
-  setupStatus: (options?: RequestOptions) =>
-    request<{ needsSetup: boolean }>('GET', `${BASE}/setup/status`, undefined, options),
+  setupStatus: (options?: RequestOptions) => request<{ needsSetup: boolean }>('GET', `${BASE}/setup/status`, undefined, options),
 
-  setup: (input: Setup) =>
-    request<SetupResult>('POST', `${BASE}/setup`, input, { redirectOnUnauthorized: false }),
+  setup: (input: Setup) => request<SetupResult>('POST', `${BASE}/setup`, input, { redirectOnUnauthorized: false }),
 
   login: (email: string, password: string) =>
     request<SignedIn>('POST', `${BASE}/auth/login`, { email, password }, { redirectOnUnauthorized: false }),

@@ -6,8 +6,7 @@ export const segmentsApi = {
   list: (options?: RequestOptions) => request<List<Segment>>('GET', '/api/v1/segments', undefined, options),
   get: (id: string, options?: RequestOptions) => request<Segment>('GET', `/api/v1/segments/${encodeURIComponent(id)}`, undefined, options),
   create: (input: CreateSegment) => request<Segment>('POST', '/api/v1/segments', input),
-  update: (id: string, input: Partial<CreateSegment>) =>
-    request<Segment>('PATCH', `/api/v1/segments/${encodeURIComponent(id)}`, input),
+  update: (id: string, input: Partial<CreateSegment>) => request<Segment>('PATCH', `/api/v1/segments/${encodeURIComponent(id)}`, input),
   remove: (id: string) => request<void>('DELETE', `/api/v1/segments/${encodeURIComponent(id)}`),
   preview: (definition: SegmentDefinition, options?: RequestOptions) =>
     request<SegmentPreview>('POST', '/api/v1/segments/preview', { definition }, options),

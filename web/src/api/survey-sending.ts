@@ -2,7 +2,15 @@
 // personal links, and the triggers that send by themselves.
 import type { List } from '@feedloop/contracts/page';
 import type {
-  Audience, EmailPreview, LinksAudience, NewTrigger, PersonalLinks, SendPreview, SendResult, SurveySends, SurveyTrigger,
+  Audience,
+  EmailPreview,
+  LinksAudience,
+  NewTrigger,
+  PersonalLinks,
+  SendPreview,
+  SendResult,
+  SurveySends,
+  SurveyTrigger,
 } from '@feedloop/contracts/survey-sending';
 import type { SurveyLanguage } from '@feedloop/contracts/surveys';
 import { request, type RequestOptions } from './client';
@@ -20,9 +28,9 @@ export const surveySendingApi = {
   emailPreview: (surveyId: string, lang: SurveyLanguage, options?: RequestOptions) =>
     request<EmailPreview>('GET', `${BASE}/${id(surveyId)}/email-preview?lang=${lang}`, undefined, options),
   emailPreviewUrl: (surveyId: string, lang: SurveyLanguage) => `${BASE}/${id(surveyId)}/email-preview/html?lang=${lang}`,
-  links: (surveyId: string, audience: LinksAudience) =>
-    request<PersonalLinks>('POST', `${BASE}/${id(surveyId)}/links/bulk`, audience),
-  triggers: (surveyId: string, options?: RequestOptions) => request<List<SurveyTrigger>>('GET', `${BASE}/${id(surveyId)}/triggers`, undefined, options),
+  links: (surveyId: string, audience: LinksAudience) => request<PersonalLinks>('POST', `${BASE}/${id(surveyId)}/links/bulk`, audience),
+  triggers: (surveyId: string, options?: RequestOptions) =>
+    request<List<SurveyTrigger>>('GET', `${BASE}/${id(surveyId)}/triggers`, undefined, options),
   addTrigger: (surveyId: string, trigger: NewTrigger) => request<SurveyTrigger>('POST', `${BASE}/${id(surveyId)}/triggers`, trigger),
   removeTrigger: (surveyId: string, triggerId: string) => request<void>('DELETE', `${BASE}/${id(surveyId)}/triggers/${id(triggerId)}`),
 };

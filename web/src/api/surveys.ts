@@ -14,6 +14,7 @@ export const surveysApi = {
   update: (surveyId: string, patch: UpdateSurvey) => request<Survey>('PATCH', `${BASE}/surveys/${id(surveyId)}`, patch),
   publish: (surveyId: string) => request<Survey>('POST', `${BASE}/surveys/${id(surveyId)}/publish`),
   close: (surveyId: string) => request<Survey>('POST', `${BASE}/surveys/${id(surveyId)}/close`),
-  results: (surveyId: string, options?: RequestOptions) => request<SurveyResults>('GET', `${BASE}/surveys/${id(surveyId)}/results`, undefined, options),
+  results: (surveyId: string, options?: RequestOptions) =>
+    request<SurveyResults>('GET', `${BASE}/surveys/${id(surveyId)}/results`, undefined, options),
   previewUrl: (surveyId: string, lang: SurveyLanguage) => `${BASE}/surveys/${id(surveyId)}/preview?lang=${lang}`,
 };

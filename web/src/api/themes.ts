@@ -8,6 +8,5 @@ export const themesApi = {
     return request<ThemeList>('GET', `/api/v1/themes?${qs}`, undefined, options);
   },
 
-  promote: (input: PromoteTheme) =>
-    request<PromotedTheme>('POST', '/api/v1/themes/promote', input),
+  promote: (input: PromoteTheme) => request<PromotedTheme>('POST', '/api/v1/themes/promote', input),
 };

@@ -34,24 +34,36 @@ export function FirstSteps() {
   ];
   return (
     <section className="card first-steps" aria-labelledby="first-steps-title" data-testid="first-steps">
-      <h2 id="first-steps-title" className="card-title">{t('firstSteps.title')}</h2>
+      <h2 id="first-steps-title" className="card-title">
+        {t('firstSteps.title')}
+      </h2>
       <p className="muted">{t('firstSteps.intro')}</p>
       <ol className="first-steps-list">
         {steps.map((step, i) => (
           <li key={step.key} className="first-step" data-testid={`first-step-${step.key}`}>
             <h3 className="first-step-title">
               {/* The list is ordered for screen readers already; the number is shown in the user's digits. */}
-              <span className="first-step-number" aria-hidden="true">{format.number(i + 1)}</span>
+              <span className="first-step-number" aria-hidden="true">
+                {format.number(i + 1)}
+              </span>
               <span className="first-step-name">{t(`firstSteps.${step.key}.title`)}</span>
             </h3>
             <p className="muted">{t(`firstSteps.${step.key}.text`)}</p>
-            {step.code && <code className="code-block" dir="ltr">{step.code}</code>}
+            {step.code && (
+              <code className="code-block" dir="ltr">
+                {step.code}
+              </code>
+            )}
             {step.link === null ? (
               <p className="muted first-step-note">{t('firstSteps.adminOnly')}</p>
             ) : step.link.app ? (
-              <Link to={step.link.to} className="button first-step-link">{step.link.label}</Link>
+              <Link to={step.link.to} className="button first-step-link">
+                {step.link.label}
+              </Link>
             ) : (
-              <a href={step.link.to} className="button first-step-link">{step.link.label}</a>
+              <a href={step.link.to} className="button first-step-link">
+                {step.link.label}
+              </a>
             )}
           </li>
         ))}

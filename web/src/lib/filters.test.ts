@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, filtersFromQuery, filtersToApiQuery, filtersToRecord, filtersToSearch, hasActiveFilters, recordToSearch } from './filters';
+import {
+  EMPTY_FILTERS,
+  filtersFromQuery,
+  filtersToApiQuery,
+  filtersToRecord,
+  filtersToSearch,
+  hasActiveFilters,
+  recordToSearch,
+} from './filters';
 
 describe('feedback filters', () => {
   it('round-trips through the URL query', () => {

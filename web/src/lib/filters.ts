@@ -1,4 +1,13 @@
-import { CHANNELS, type Channel, FEEDBACK_TYPES, type FeedbackType, SCORE_TYPES, SENTIMENTS, type ScoreType, type Sentiment } from '@feedloop/contracts/feedback';
+import {
+  CHANNELS,
+  type Channel,
+  FEEDBACK_TYPES,
+  type FeedbackType,
+  SCORE_TYPES,
+  SENTIMENTS,
+  type ScoreType,
+  type Sentiment,
+} from '@feedloop/contracts/feedback';
 
 /** Feedback list filters as kept in the page URL (`/feedback?channel=email&q=…`). */
 export interface FeedbackFilters {

@@ -36,9 +36,7 @@ describe('locale tags', () => {
     expect(numberLocaleTag(prefs({ locale: 'ar' }))).toBe('ar-u-nu-arab');
   });
   it('honours forced calendar and Latin digits', () => {
-    expect(dateLocaleTag(prefs({ locale: 'fa', calendar: 'gregorian', digits: 'latin' }))).toBe(
-      'fa-IR-u-ca-gregory-nu-latn',
-    );
+    expect(dateLocaleTag(prefs({ locale: 'fa', calendar: 'gregorian', digits: 'latin' }))).toBe('fa-IR-u-ca-gregory-nu-latn');
     expect(dateLocaleTag(prefs({ locale: 'en', calendar: 'persian' }))).toBe('en-u-ca-persian-nu-latn');
   });
 });
@@ -255,7 +253,7 @@ describe('the Umm al-Qura Hijri calendar', () => {
     expect(formatDate(AZAR_16, prefs({ locale: 'fa', calendar: 'hijri' }), 'long')).toContain('۱۴۴۸');
   });
 
-  it('keeps typed days Gregorian (ISO), shown in the user\'s digits', () => {
+  it("keeps typed days Gregorian (ISO), shown in the user's digits", () => {
     expect(parseCalendarDay('٢٠٢٦-١٢-٠٧', hijri)).toBe('2026-12-07');
     expect(formatCalendarDay('2026-12-07', hijri)).toBe('٢٠٢٦-١٢-٠٧');
   });

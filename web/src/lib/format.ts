@@ -70,10 +70,7 @@ function gregorianLocaleTag(prefs: Pick<FormatPrefs, 'locale' | 'digits'>): stri
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(
-  key: string,
-  create: () => T,
-): T {
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(key: string, create: () => T): T {
   let value = cache.get(key) as T | undefined;
   if (!value) {
     value = create();
@@ -118,14 +115,10 @@ function inLanguageOrder(parts: Intl.DateTimeFormatPart[], template: Intl.DateTi
   const sameFields = own.length === wanted.length && [...own].sort().join() === [...wanted].sort().join();
   if (!sameFields || own.join() === wanted.join()) return parts.map((p) => p.value).join('');
   const valueOf = new Map(parts.map((p) => [p.type, p.value]));
-  return template.map((p) => (p.type === 'literal' ? p.value : valueOf.get(p.type) ?? p.value)).join('');
+  return template.map((p) => (p.type === 'literal' ? p.value : (valueOf.get(p.type) ?? p.value))).join('');
 }
 
-function formatWith(
-  value: string | number | Date,
-  prefs: FormatPrefs,
-  options: Intl.DateTimeFormatOptions,
-): string {
+function formatWith(value: string | number | Date, prefs: FormatPrefs, options: Intl.DateTimeFormatOptions): string {
   const date = toDate(value);
   if (!date) return String(value);
   const opts: Intl.DateTimeFormatOptions = { ...options, timeZone: prefs.timeZone };
@@ -138,11 +131,7 @@ export function formatDate(value: string | number | Date, prefs: FormatPrefs, st
   return formatWith(value, prefs, { dateStyle: style });
 }
 
-export function formatDateTime(
-  value: string | number | Date,
-  prefs: FormatPrefs,
-  style: DateStyle = 'medium',
-): string {
+export function formatDateTime(value: string | number | Date, prefs: FormatPrefs, style: DateStyle = 'medium'): string {
   return formatWith(value, prefs, { dateStyle: style, timeStyle: 'short' });
 }
 
@@ -171,10 +160,7 @@ export function formatFacts(facts: ReadonlyArray<string | null | undefined | fal
 }
 
 /** Returns the date parts (year, month, day) as plain integers in the resolved calendar. */
-export function calendarDateParts(
-  value: string | number | Date,
-  prefs: FormatPrefs,
-): { year: number; month: number; day: number } | null {
+export function calendarDateParts(value: string | number | Date, prefs: FormatPrefs): { year: number; month: number; day: number } | null {
   const date = toDate(value);
   if (!date) return null;
   const tag = dateLocaleTag({ ...prefs, digits: 'latin' });
@@ -184,8 +170,7 @@ export function calendarDateParts(
     day: 'numeric',
     timeZone: prefs.timeZone,
   }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    Number.parseInt(parts.find((p) => p.type === type)?.value ?? '', 10);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number.parseInt(parts.find((p) => p.type === type)?.value ?? '', 10);
   return { year: get('year'), month: get('month'), day: get('day') };
 }
 
@@ -291,8 +276,6 @@ export function formatCalendarDay(iso: string, prefs: Pick<FormatPrefs, 'locale'
   const date = isoDayToUtc(iso);
   if (!date) return iso;
   const parts = resolveCalendar(prefs.locale, prefs.calendar) === 'persian' ? jalaliOf(date) : null;
-  const text = parts
-    ? `${parts.year}/${String(parts.month).padStart(2, '0')}/${String(parts.day).padStart(2, '0')}`
-    : iso;
+  const text = parts ? `${parts.year}/${String(parts.month).padStart(2, '0')}/${String(parts.day).padStart(2, '0')}` : iso;
   return toLocalDigits(text, prefs);
 }

@@ -96,7 +96,11 @@ export function matchRoute(path: string): Route {
   const survey = /^\/surveys\/([^/]+)(\/results|\/send)?$/.exec(clean);
   if (survey) {
     const id = decodeURIComponent(survey[1]);
-    return survey[2] === '/results' ? { name: 'surveyResults', id } : survey[2] === '/send' ? { name: 'surveySend', id } : { name: 'surveyEditor', id };
+    return survey[2] === '/results'
+      ? { name: 'surveyResults', id }
+      : survey[2] === '/send'
+        ? { name: 'surveySend', id }
+        : { name: 'surveyEditor', id };
   }
   const customer = /^\/customers\/([^/]+)$/.exec(clean);
   if (customer) return { name: 'customer', id: decodeURIComponent(customer[1]) };

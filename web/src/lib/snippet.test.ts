@@ -26,7 +26,19 @@ describe('snippetParts', () => {
   });
 
   it('ignores overlapping, reversed and out-of-range ranges', () => {
-    const parts = snippetParts({ text: 'abcdef', highlights: [[2, 4], [3, 5], [5, 4], [4, 99]], start: 0 }, 6);
+    const parts = snippetParts(
+      {
+        text: 'abcdef',
+        highlights: [
+          [2, 4],
+          [3, 5],
+          [5, 4],
+          [4, 99],
+        ],
+        start: 0,
+      },
+      6,
+    );
     expect(parts).toEqual([
       { text: 'ab', match: false },
       { text: 'cd', match: true },

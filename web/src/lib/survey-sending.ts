@@ -45,16 +45,28 @@ export interface TriggerForm {
 }
 
 export const blankTriggerForm = (): TriggerForm => ({
-  event: 'order_delivered', customName: '', amount: '3', unit: 'days', audience: '', segmentId: '', quiet: false, quietStart: '22:00', quietEnd: '08:00',
+  event: 'order_delivered',
+  customName: '',
+  amount: '3',
+  unit: 'days',
+  audience: '',
+  segmentId: '',
+  quiet: false,
+  quietStart: '22:00',
+  quietEnd: '08:00',
 });
 
-export type TriggerFormErrors = Partial<Record<'customName' | 'amount' | 'segmentId' | 'quietStart' | 'quietEnd', 'eventName' | 'delay' | 'segment' | 'time'>>;
+export type TriggerFormErrors = Partial<
+  Record<'customName' | 'amount' | 'segmentId' | 'quietStart' | 'quietEnd', 'eventName' | 'delay' | 'segment' | 'time'>
+>;
 
 // The server's rule for event names (survey.schemas.ts, ZCreateTriggerInput).
 const EVENT_NAME = /^[\p{L}\p{N}_.:\- ]{1,100}$/u;
 
 /** The trigger to create, or what is wrong with the form (keyed by field). */
-export function triggerFromForm(form: TriggerForm): { trigger: NewTrigger; errors?: undefined } | { trigger?: undefined; errors: TriggerFormErrors } {
+export function triggerFromForm(
+  form: TriggerForm,
+): { trigger: NewTrigger; errors?: undefined } | { trigger?: undefined; errors: TriggerFormErrors } {
   const errors: TriggerFormErrors = {};
   const eventName = form.event === 'custom' ? form.customName.trim() : form.event;
   if (!EVENT_NAME.test(eventName)) errors.customName = 'eventName';
@@ -62,13 +74,15 @@ export function triggerFromForm(form: TriggerForm): { trigger: NewTrigger; error
   const delayMinutes = amount === null ? NaN : amount * UNIT_MINUTES[form.unit];
   if (!(delayMinutes >= 0 && delayMinutes <= MAX_DELAY_MINUTES)) errors.amount = 'delay';
   if (form.audience && !form.segmentId) errors.segmentId = 'segment';
-  const start = timeOfDay(form.quietStart), end = timeOfDay(form.quietEnd);
+  const start = timeOfDay(form.quietStart),
+    end = timeOfDay(form.quietEnd);
   if (form.quiet && !start) errors.quietStart = 'time';
   if (form.quiet && !end) errors.quietEnd = 'time';
   if (Object.keys(errors).length > 0) return { errors };
   return {
     trigger: {
-      eventName, delayMinutes,
+      eventName,
+      delayMinutes,
       segment: form.audience ? [{ field: 'segment', op: form.audience, value: form.segmentId }] : [],
       quietHours: form.quiet ? { start: start!, end: end! } : null,
     },
@@ -76,10 +90,13 @@ export function triggerFromForm(form: TriggerForm): { trigger: NewTrigger; error
 }
 
 /** Who a trigger sends to, as the editor shows it: everyone, a saved segment (or not), or conditions set through the API. */
-export function triggerAudience(trigger: Pick<SurveyTrigger, 'segment'>): { kind: 'everyone' } | { kind: 'eq' | 'neq'; segmentId: string } | { kind: 'other' } {
+export function triggerAudience(
+  trigger: Pick<SurveyTrigger, 'segment'>,
+): { kind: 'everyone' } | { kind: 'eq' | 'neq'; segmentId: string } | { kind: 'other' } {
   if (trigger.segment.length === 0) return { kind: 'everyone' };
   const [only] = trigger.segment;
-  if (trigger.segment.length === 1 && only.field === 'segment' && (only.op === 'eq' || only.op === 'neq') && typeof only.value === 'string') return { kind: only.op, segmentId: only.value };
+  if (trigger.segment.length === 1 && only.field === 'segment' && (only.op === 'eq' || only.op === 'neq') && typeof only.value === 'string')
+    return { kind: only.op, segmentId: only.value };
   return { kind: 'other' };
 }
 
@@ -88,7 +105,10 @@ export function triggerAudience(trigger: Pick<SurveyTrigger, 'segment'>): { kind
  * and Chinese names as UTF-8, and cells that start like a formula (= + - @) prefixed with ' so a
  * customer's name never runs as one.
  */
-export function personalLinksCsv(links: PersonalLink[], header: { name: string; email: string; phone: string; customerId: string; link: string }): string {
+export function personalLinksCsv(
+  links: PersonalLink[],
+  header: { name: string; email: string; phone: string; customerId: string; link: string },
+): string {
   const rows = links.map((l) => [l.name ?? '', l.email ?? '', l.phone ?? '', l.externalId ?? l.customerId, l.url]);
-  return '\uFEFF' + stringify([[header.name, header.email, header.phone, header.customerId, header.link], ...rows], { escape_formulas: true, record_delimiter: 'windows' });
+  return `\uFEFF${stringify([[header.name, header.email, header.phone, header.customerId, header.link], ...rows], { escape_formulas: true, record_delimiter: 'windows' })}`;
 }

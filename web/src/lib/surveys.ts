@@ -13,7 +13,8 @@ export function localized(text: Localized | undefined, language: string, def: Su
 }
 
 /** A survey's name in the UI language, else its fallback name. */
-export const nameIn = (survey: { name: string; names?: Localized }, language: string): string => survey.names?.[language as SurveyLanguage] ?? survey.name;
+export const nameIn = (survey: { name: string; names?: Localized }, language: string): string =>
+  survey.names?.[language as SurveyLanguage] ?? survey.name;
 
 /** Sets one language of a text; an empty value removes that language. */
 export function withText(text: Localized | undefined, language: SurveyLanguage, value: string): Localized {
@@ -41,7 +42,11 @@ export function blankQuestion(def: SurveyDefinition, type: QuestionType, languag
   // The default language always gets a text too: the server requires one there.
   const text = (value: string): Localized => ({ [def.defaultLanguage]: value, [language]: value });
   const q: Question = { id: newQuestionId(def, type), type, title: text(title), required: false };
-  if (type === 'single' || type === 'multiple') q.options = [{ id: 'option_1', label: text('1') }, { id: 'option_2', label: text('2') }];
+  if (type === 'single' || type === 'multiple')
+    q.options = [
+      { id: 'option_1', label: text('1') },
+      { id: 'option_2', label: text('2') },
+    ];
   return q;
 }
 

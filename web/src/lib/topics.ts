@@ -19,9 +19,7 @@ export interface DisplayName {
 
 /** A topic's name in the UI language, else in English, else in any other language, else its key. */
 export function topicDisplayName(names: TopicNames, key: string, locale: string): DisplayName {
-  const order = [locale, 'en', ...TOPIC_LANGUAGES].filter((l): l is TopicLanguage =>
-    (TOPIC_LANGUAGES as readonly string[]).includes(l),
-  );
+  const order = [locale, 'en', ...TOPIC_LANGUAGES].filter((l): l is TopicLanguage => (TOPIC_LANGUAGES as readonly string[]).includes(l));
   for (const lang of order) {
     const text = names[lang]?.trim();
     if (text) return { text, lang };

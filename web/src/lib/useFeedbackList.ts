@@ -30,13 +30,15 @@ export function useFeedbackList(filters: FeedbackFilters) {
     setState((s) => ({ ...s, status: 'loading', error: null }));
     api
       .listFeedback(new URLSearchParams(key), { signal: abort.signal })
-      .then((page) => setState({
-        items: page.data,
-        nextCursor: page.nextCursor,
-        total: page.total === undefined ? null : { count: page.total, capped: page.totalCapped === true },
-        status: 'ready',
-        error: null,
-      }))
+      .then((page) =>
+        setState({
+          items: page.data,
+          nextCursor: page.nextCursor,
+          total: page.total === undefined ? null : { count: page.total, capped: page.totalCapped === true },
+          status: 'ready',
+          error: null,
+        }),
+      )
       .catch((error: unknown) => {
         if (!isAbortError(error)) setState({ items: [], nextCursor: null, total: null, status: 'error', error });
       });
@@ -89,9 +91,12 @@ export function useLoadMoreOnScroll(element: RefObject<Element | null>, enabled:
   useEffect(() => {
     const target = element.current;
     if (!enabled || !target) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) latest.current();
-    }, { rootMargin: '0px 0px 100% 0px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) latest.current();
+      },
+      { rootMargin: '0px 0px 100% 0px' },
+    );
     observer.observe(target);
     return () => observer.disconnect();
   }, [element, enabled]);

@@ -22,7 +22,7 @@ export function useFormat(overrides: Partial<FormatPrefs> = {}) {
   const locale = overrides.locale ?? (isUiLocale(i18n.language) ? i18n.language : 'en');
   const own = session?.me.user.calendar ?? 'auto';
   // The user's own choice, else the workspace's (when an admin set one), else by language.
-  const calendar = overrides.calendar ?? (own !== 'auto' ? own : session?.me.workspace.calendar ?? 'auto');
+  const calendar = overrides.calendar ?? (own !== 'auto' ? own : (session?.me.workspace.calendar ?? 'auto'));
   const digits = overrides.digits ?? session?.me.user.digits ?? 'auto';
 
   return useMemo(() => {

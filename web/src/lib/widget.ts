@@ -57,7 +57,17 @@ export function otherSegmentConditions(widget: WidgetSettings | undefined): Trig
 }
 
 /** Why a field is invalid; translated at render time (surveys.widget.errors.*). */
-export type WidgetErrorCode = 'required' | 'eventName' | 'percent' | 'seconds' | 'days' | 'sample' | 'delay' | 'regex' | 'tooLong' | 'invalid';
+export type WidgetErrorCode =
+  | 'required'
+  | 'eventName'
+  | 'percent'
+  | 'seconds'
+  | 'days'
+  | 'sample'
+  | 'delay'
+  | 'regex'
+  | 'tooLong'
+  | 'invalid';
 /** Keyed by form path: `triggers.0.selector`, `triggers.1.urlValue`, `samplePercent`, … */
 export type WidgetErrors = Record<string, WidgetErrorCode>;
 
@@ -89,7 +99,9 @@ export function toForm(widget: WidgetSettings | undefined): WidgetForm {
 
 function audienceOf(widget: WidgetSettings | undefined): Pick<WidgetForm, 'audience' | 'segmentId'> {
   const condition = widget?.segment?.[savedSegmentIndex(widget.segment)];
-  return condition && isSavedSegmentCondition(condition) ? { audience: condition.op, segmentId: condition.value } : { audience: '', segmentId: '' };
+  return condition && isSavedSegmentCondition(condition)
+    ? { audience: condition.op, segmentId: condition.value }
+    : { audience: '', segmentId: '' };
 }
 
 /** The stored conditions with the form's saved-segment condition written, replaced or removed in place. */
@@ -113,7 +125,10 @@ function integer(text: string, min: number, max: number): number | null {
  * in a saved segment) and keeps the survey's other conditions, which it does not edit. Regular
  * expressions are checked by the server, which knows its own dialect.
  */
-export function fromForm(form: WidgetForm, previous: WidgetSettings | undefined): { settings: WidgetSettings | null; errors: WidgetErrors } {
+export function fromForm(
+  form: WidgetForm,
+  previous: WidgetSettings | undefined,
+): { settings: WidgetSettings | null; errors: WidgetErrors } {
   const errors: WidgetErrors = {};
   if (form.triggers.length === 0) errors.triggers = 'required';
   const triggers: WidgetTrigger[] = form.triggers.map((tr, k) => {
@@ -150,7 +165,8 @@ export function fromForm(form: WidgetForm, previous: WidgetSettings | undefined)
         return { type: tr.type, ...withUrl };
     }
   });
-  const everyDays = form.display === 'every_n_days' ? integer(form.everyDays, 1, 365) : (integer(form.everyDays, 1, 365) ?? previous?.everyDays ?? 30);
+  const everyDays =
+    form.display === 'every_n_days' ? integer(form.everyDays, 1, 365) : (integer(form.everyDays, 1, 365) ?? previous?.everyDays ?? 30);
   if (everyDays === null) errors.everyDays = 'days';
   const sample = /^\s*\d+(\.\d+)?\s*$/.test(form.samplePercent) ? Number(form.samplePercent) : NaN;
   if (!(sample >= 0 && sample <= 100)) errors.samplePercent = 'sample';
@@ -184,7 +200,10 @@ export function serverWidgetErrors(error: unknown, form: WidgetForm): WidgetErro
     if (url) {
       const k = Number(url[1]);
       out[`triggers.${k}.urlValue`] = url[2] === 'value' && form.triggers[k]?.urlMatch === 'regex' ? 'regex' : 'invalid';
-    } else if (/^triggers\.\d+\.(selector|percent|seconds|name)$/.test(path) || ['everyDays', 'samplePercent', 'delaySeconds', 'triggers'].includes(path)) {
+    } else if (
+      /^triggers\.\d+\.(selector|percent|seconds|name)$/.test(path) ||
+      ['everyDays', 'samplePercent', 'delaySeconds', 'triggers'].includes(path)
+    ) {
       out[path] = 'invalid';
     } else if (/^segment\.\d+(\.|$)/.test(path) && form.audience) {
       // The other conditions came from the server as they are: the form's own is the likely culprit.

@@ -41,12 +41,56 @@ import explanationFa from './explanation/fa.json';
 import explanationAr from './explanation/ar.json';
 import explanationZh from './explanation/zh.json';
 
-const english = { ...en, ...overviewEn, ...explorerEn, ...customer360En, ...segmentsEn, ...adminEn, ...actEn, ...surveysEn, ...shellEn, ...explanationEn };
+const english = {
+  ...en,
+  ...overviewEn,
+  ...explorerEn,
+  ...customer360En,
+  ...segmentsEn,
+  ...adminEn,
+  ...actEn,
+  ...surveysEn,
+  ...shellEn,
+  ...explanationEn,
+};
 export type Catalog = typeof english;
 
 export const CATALOGS = {
   en: english,
-  fa: { ...fa, ...overviewFa, ...explorerFa, ...customer360Fa, ...segmentsFa, ...adminFa, ...actFa, ...surveysFa, ...shellFa, ...explanationFa },
-  ar: { ...ar, ...overviewAr, ...explorerAr, ...customer360Ar, ...segmentsAr, ...adminAr, ...actAr, ...surveysAr, ...shellAr, ...explanationAr },
-  zh: { ...zh, ...overviewZh, ...explorerZh, ...customer360Zh, ...segmentsZh, ...adminZh, ...actZh, ...surveysZh, ...shellZh, ...explanationZh },
+  fa: {
+    ...fa,
+    ...overviewFa,
+    ...explorerFa,
+    ...customer360Fa,
+    ...segmentsFa,
+    ...adminFa,
+    ...actFa,
+    ...surveysFa,
+    ...shellFa,
+    ...explanationFa,
+  },
+  ar: {
+    ...ar,
+    ...overviewAr,
+    ...explorerAr,
+    ...customer360Ar,
+    ...segmentsAr,
+    ...adminAr,
+    ...actAr,
+    ...surveysAr,
+    ...shellAr,
+    ...explanationAr,
+  },
+  zh: {
+    ...zh,
+    ...overviewZh,
+    ...explorerZh,
+    ...customer360Zh,
+    ...segmentsZh,
+    ...adminZh,
+    ...actZh,
+    ...surveysZh,
+    ...shellZh,
+    ...explanationZh,
+  },
 };

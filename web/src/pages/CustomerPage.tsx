@@ -31,7 +31,8 @@ export function CustomerPage({ id }: { id: string }) {
 
   useEffect(() => {
     const abort = new AbortController();
-    customersApi.profile(id, { signal: abort.signal })
+    customersApi
+      .profile(id, { signal: abort.signal })
       .then((profile) => {
         // An old link to a merged customer shows the one it became.
         if (profile.customer.id !== id) navigate(paths.customer(profile.customer.id), { replace: true });
@@ -50,12 +51,24 @@ export function CustomerPage({ id }: { id: string }) {
 
   return (
     <div className="stack" data-testid="customer-page">
-      <p><Link to={paths.customers()}>{t('customer360.back')}</Link></p>
+      <p>
+        <Link to={paths.customers()}>{t('customer360.back')}</Link>
+      </p>
       <div className="page-head customer-head">
-        <h1 className="page-title" data-testid="customer-name"><bdi>{customerLabel(c, t)}</bdi></h1>
+        <h1 className="page-title" data-testid="customer-name">
+          <bdi>{customerLabel(c, t)}</bdi>
+        </h1>
         <ProfileFlags flags={profile.flags} />
         {canMerge && !merging && (
-          <button type="button" className="button customer-merge" data-testid="merge-open" onClick={() => { setMerging(true); setMerged(false); }}>
+          <button
+            type="button"
+            className="button customer-merge"
+            data-testid="merge-open"
+            onClick={() => {
+              setMerging(true);
+              setMerged(false);
+            }}
+          >
             {t('customer360.merge.open')}
           </button>
         )}
@@ -65,7 +78,11 @@ export function CustomerPage({ id }: { id: string }) {
         <MergeCustomer
           target={c}
           onClose={() => setMerging(false)}
-          onMerged={() => { setMerging(false); setMerged(true); setVersion((n) => n + 1); }}
+          onMerged={() => {
+            setMerging(false);
+            setMerged(true);
+            setVersion((n) => n + 1);
+          }}
         />
       )}
       <ProfileCard profile={profile} />

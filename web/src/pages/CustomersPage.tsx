@@ -18,7 +18,10 @@ export function CustomersPage() {
   const { query } = useLocation();
   const q = query.get('q') ?? '';
   const [draft, setDraft] = useDebouncedDraft(q, (value) => navigate(paths.customers(value.trim()), { replace: true }));
-  const fetchPage = useCallback((cursor: string | undefined, signal: AbortSignal) => customersApi.list({ q: q.trim() || undefined, cursor }, { signal }), [q]);
+  const fetchPage = useCallback(
+    (cursor: string | undefined, signal: AbortSignal) => customersApi.list({ q: q.trim() || undefined, cursor }, { signal }),
+    [q],
+  );
   const list = useCursorList(q, fetchPage);
 
   return (
@@ -28,7 +31,9 @@ export function CustomersPage() {
         <p className="muted">{t('customer360.intro')}</p>
       </div>
       <div className="card customer-search">
-        <label className="field-label" htmlFor="customer-search">{t('customer360.search')}</label>
+        <label className="field-label" htmlFor="customer-search">
+          {t('customer360.search')}
+        </label>
         <input
           id="customer-search"
           className="input"
@@ -41,7 +46,15 @@ export function CustomersPage() {
           onChange={(e) => setDraft(e.target.value)}
         />
       </div>
-      <CursorListView list={list} loadMoreTestId="customers-load-more" empty={<div className="card empty-state"><p>{q ? t('customer360.noMatch') : t('customer360.empty')}</p></div>}>
+      <CursorListView
+        list={list}
+        loadMoreTestId="customers-load-more"
+        empty={
+          <div className="card empty-state">
+            <p>{q ? t('customer360.noMatch') : t('customer360.empty')}</p>
+          </div>
+        }
+      >
         {(items) => (
           <div className="table-wrap card">
             <table className="table customer-table">
@@ -57,7 +70,9 @@ export function CustomersPage() {
                 {items.map((c) => (
                   <tr key={c.id} data-testid="customer-row">
                     <td>
-                      <Link to={paths.customer(c.id)} className="customer-link"><bdi>{customerLabel(c, t)}</bdi></Link>
+                      <Link to={paths.customer(c.id)} className="customer-link">
+                        <bdi>{customerLabel(c, t)}</bdi>
+                      </Link>
                       {(c.email || c.phone) && (
                         <div className="muted customer-ids">
                           {c.email && <bdi>{c.email}</bdi>}
@@ -67,7 +82,9 @@ export function CustomersPage() {
                     </td>
                     <td>{c.lastSeenAt ? fmt.dateTime(c.lastSeenAt) : <span className="muted">{t('customer360.never')}</span>}</td>
                     <td className="num">{fmt.number(c.feedbackCount)}</td>
-                    <td><LifetimeValue value={c.lifetimeValue} /></td>
+                    <td>
+                      <LifetimeValue value={c.lifetimeValue} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -99,19 +99,21 @@ export function FeedbackDetailPage({ id }: { id: string }) {
       ),
     },
     ...(item.tags.length > 0
-      ? [{
-          key: 'tags',
-          label: t('explorer.filters.tag'),
-          value: (
-            <ul className="chips" data-testid="detail-tags">
-              {item.tags.map((tag) => (
-                <li key={tag} className="chip">
-                  <bdi>{tag}</bdi>
-                </li>
-              ))}
-            </ul>
-          ),
-        }]
+      ? [
+          {
+            key: 'tags',
+            label: t('explorer.filters.tag'),
+            value: (
+              <ul className="chips" data-testid="detail-tags">
+                {item.tags.map((tag) => (
+                  <li key={tag} className="chip">
+                    <bdi>{tag}</bdi>
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]
       : []),
     { key: 'id', label: t('detail.id'), value: <code dir="ltr">{item.id}</code> },
   ];
@@ -181,10 +183,16 @@ export function FeedbackDetailPage({ id }: { id: string }) {
             <h2 id="detail-customer" className="card-title">
               {t('detail.customer')}
             </h2>
-            {customer.length > 0 ? <KeyValueList items={customer} /> : !item.customerId && <p className="muted">{t('detail.noCustomer')}</p>}
+            {customer.length > 0 ? (
+              <KeyValueList items={customer} />
+            ) : (
+              !item.customerId && <p className="muted">{t('detail.noCustomer')}</p>
+            )}
             {item.customerId && (
               <p className="detail-customer-link">
-                <Link to={paths.customer(item.customerId)} data-testid="detail-customer-link">{t('detail.openCustomer')}</Link>
+                <Link to={paths.customer(item.customerId)} data-testid="detail-customer-link">
+                  {t('detail.openCustomer')}
+                </Link>
               </p>
             )}
             <WidgetIdentity item={item} />

@@ -61,11 +61,10 @@ export function FeedbackListPage() {
         {list.status !== 'loading' && list.items.length > 0 && (
           <p className="muted" aria-live="polite" data-testid="list-count">
             {format.facts([
-              list.total && (
-                list.total.capped
+              list.total &&
+                (list.total.capped
                   ? t('list.matchingCapped', { total: format.number(list.total.count) })
-                  : t('list.matching', { count: list.total.count })
-              ),
+                  : t('list.matching', { count: list.total.count })),
               (!list.total || list.items.length < list.total.count) && t('list.shown', { count: list.items.length }),
             ])}
           </p>
@@ -94,15 +93,16 @@ export function FeedbackListPage() {
         </Alert>
       )}
 
-      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
-        hasActiveFilters(filters) ? (
+      {list.status !== 'loading' &&
+        list.status !== 'error' &&
+        list.items.length === 0 &&
+        (hasActiveFilters(filters) ? (
           <div className="card empty-state">
             <p>{t('list.emptyFiltered')}</p>
           </div>
         ) : (
           <FirstSteps />
-        )
-      )}
+        ))}
 
       {list.items.length > 0 && (
         <FeedbackTable
@@ -119,13 +119,7 @@ export function FeedbackListPage() {
       <div ref={sentinel} aria-hidden="true" />
       {list.nextCursor && list.status !== 'loading' && list.status !== 'error' && (
         <div className="load-more">
-          <button
-            type="button"
-            className="button"
-            data-testid="load-more"
-            disabled={list.status === 'loadingMore'}
-            onClick={list.loadMore}
-          >
+          <button type="button" className="button" data-testid="load-more" disabled={list.status === 'loadingMore'} onClick={list.loadMore}>
             {list.status === 'loadingMore' ? t('list.loadingMore') : t('list.loadMore')}
           </button>
         </div>

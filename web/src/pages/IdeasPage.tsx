@@ -26,17 +26,21 @@ export function IdeasPage() {
   const canWrite = canWriteFeedback(me.role);
   const { query } = useLocation();
   const status = isStatus(query.get('status')) ? (query.get('status') as IdeaStatus) : undefined;
-  const fetchPage = useCallback((cursor: string | undefined, signal: AbortSignal) => actApi.ideas({ status, cursor }, { signal }), [status]);
+  const fetchPage = useCallback(
+    (cursor: string | undefined, signal: AbortSignal) => actApi.ideas({ status, cursor }, { signal }),
+    [status],
+  );
   const list = useCursorList(status ?? '', fetchPage);
   const { message, change, current } = useStatusChanges<Idea>();
   const statusName = (s: IdeaStatus) => t(`act.ideas.statuses.${s}`);
 
-  const changeStatus = (idea: Idea, next: IdeaStatus) => change(idea, async () => {
-    const updated = await actApi.updateIdea(idea.id, { status: next });
-    const changedText = t('act.ideas.statusChanged', { title: isolate(idea.title), status: statusName(next) });
-    const told = updated.notified.queued > 0 ? t('act.ideas.notified', { count: updated.notified.queued }) : '';
-    return { saved: { ...idea, ...updated }, text: told ? `${changedText} ${told}` : changedText };
-  });
+  const changeStatus = (idea: Idea, next: IdeaStatus) =>
+    change(idea, async () => {
+      const updated = await actApi.updateIdea(idea.id, { status: next });
+      const changedText = t('act.ideas.statusChanged', { title: isolate(idea.title), status: statusName(next) });
+      const told = updated.notified.queued > 0 ? t('act.ideas.notified', { count: updated.notified.queued }) : '';
+      return { saved: { ...idea, ...updated }, text: told ? `${changedText} ${told}` : changedText };
+    });
 
   return (
     <div className="stack" data-testid="ideas-page">
@@ -46,11 +50,25 @@ export function IdeasPage() {
       </div>
       {canWrite && <NewIdeaForm onCreated={list.reload} />}
       <StatusFilter
-        id="idea-status" label={t('act.ideas.filterStatus')} allLabel={t('act.ideas.allStatuses')} testId="idea-status-filter"
-        statuses={IDEA_STATUSES} labelOf={statusName} value={status} onChange={(value) => navigate(paths.ideas(value), { replace: true })}
+        id="idea-status"
+        label={t('act.ideas.filterStatus')}
+        allLabel={t('act.ideas.allStatuses')}
+        testId="idea-status-filter"
+        statuses={IDEA_STATUSES}
+        labelOf={statusName}
+        value={status}
+        onChange={(value) => navigate(paths.ideas(value), { replace: true })}
       />
       <StatusChangeNotice message={message} testId="idea-message" />
-      <CursorListView list={list} loadMoreTestId="ideas-load-more" empty={<div className="card empty-state"><p>{status ? t('act.ideas.noMatch') : t('act.ideas.empty')}</p></div>}>
+      <CursorListView
+        list={list}
+        loadMoreTestId="ideas-load-more"
+        empty={
+          <div className="card empty-state">
+            <p>{status ? t('act.ideas.noMatch') : t('act.ideas.empty')}</p>
+          </div>
+        }
+      >
         {(items) => (
           <ul className="act-list">
             {items.map((original) => {
@@ -58,19 +76,33 @@ export function IdeasPage() {
               return (
                 <li key={idea.id} className="card act-card" data-testid="idea-row">
                   <div className="act-card-head">
-                    <h2 className="act-title"><bdi>{idea.title}</bdi></h2>
+                    <h2 className="act-title">
+                      <bdi>{idea.title}</bdi>
+                    </h2>
                   </div>
-                  {idea.description && <p className="act-description" dir="auto">{idea.description}</p>}
+                  {idea.description && (
+                    <p className="act-description" dir="auto">
+                      {idea.description}
+                    </p>
+                  )}
                   <div className="act-card-meta">
                     <InlineStatus
-                      canWrite={canWrite} label={t('act.ideas.status')} testId="idea-status"
-                      statuses={IDEA_STATUSES} labelOf={statusName} value={idea.status} onChange={(next) => void changeStatus(idea, next)}
+                      canWrite={canWrite}
+                      label={t('act.ideas.status')}
+                      testId="idea-status"
+                      statuses={IDEA_STATUSES}
+                      labelOf={statusName}
+                      value={idea.status}
+                      onChange={(next) => void changeStatus(idea, next)}
                     />
                     <span className="muted">{fmt.dateTime(idea.updatedAt)}</span>
                   </div>
                   <LinkedFeedback
                     load={() => actApi.idea(idea.id)}
-                    label={t('act.ideas.backing', { items: t('act.ideas.items', { count: idea.feedbackCount }), customers: t('act.ideas.customers', { count: idea.customerCount }) })}
+                    label={t('act.ideas.backing', {
+                      items: t('act.ideas.items', { count: idea.feedbackCount }),
+                      customers: t('act.ideas.customers', { count: idea.customerCount }),
+                    })}
                     emptyLabel={t('act.ideas.noItems')}
                   />
                 </li>
@@ -113,15 +145,44 @@ function NewIdeaForm({ onCreated }: { onCreated: () => void }) {
     <form className="card stack" onSubmit={(e) => void submit(e)} noValidate data-testid="new-idea">
       <h2 className="card-title">{t('act.ideas.newTitle')}</h2>
       <Field label={t('act.ideas.titleLabel')} error={titleError ? t('act.ideas.titleRequired') : null}>
-        {(props) => <input {...props} className="input" dir="auto" maxLength={200} data-testid="idea-title" value={title} onChange={(e) => { setTitle(e.target.value); setTitleError(false); }} />}
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            dir="auto"
+            maxLength={200}
+            data-testid="idea-title"
+            value={title}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              setTitleError(false);
+            }}
+          />
+        )}
       </Field>
       <Field label={t('act.ideas.description')}>
-        {(props) => <textarea {...props} className="input" dir="auto" rows={2} maxLength={5000} value={description} onChange={(e) => setDescription(e.target.value)} />}
+        {(props) => (
+          <textarea
+            {...props}
+            className="input"
+            dir="auto"
+            rows={2}
+            maxLength={5000}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
       </Field>
       <div>
-        <button type="submit" className="button" disabled={busy} data-testid="idea-create">{t('act.ideas.create')}</button>
+        <button type="submit" className="button" disabled={busy} data-testid="idea-create">
+          {t('act.ideas.create')}
+        </button>
       </div>
-      {result?.ok && <p role="status" className="muted">{t('act.ideas.created')}</p>}
+      {result?.ok && (
+        <p role="status" className="muted">
+          {t('act.ideas.created')}
+        </p>
+      )}
       {result && !result.ok && <Alert>{errorMessage(t, result.error)}</Alert>}
     </form>
   );

@@ -73,7 +73,11 @@ export function InvitePage({ token, onAccepted }: { token: string; onAccepted: (
   if (!preview) return <Loading fullPage />;
 
   const field = (key: Fields, label: string, value: string, set: (v: string) => void, type: string, autoComplete: string) => (
-    <Field label={label} error={fieldErrorText(t, errors[key])} hint={key === 'password' && !preview.hasAccount ? t('validation.passwordTooShort', { count: MIN_PASSWORD_LENGTH }) : undefined}>
+    <Field
+      label={label}
+      error={fieldErrorText(t, errors[key])}
+      hint={key === 'password' && !preview.hasAccount ? t('validation.passwordTooShort', { count: MIN_PASSWORD_LENGTH }) : undefined}
+    >
       {(props) => (
         <input
           {...props}
@@ -95,15 +99,29 @@ export function InvitePage({ token, onAccepted }: { token: string; onAccepted: (
   return (
     <AuthLayout
       title={t('admin.invite.title')}
-      intro={t(preview.hasAccount ? 'admin.invite.introExisting' : 'admin.invite.intro', { workspace: preview.workspaceName, role: t(`role.${preview.role}`) })}
+      intro={t(preview.hasAccount ? 'admin.invite.introExisting' : 'admin.invite.intro', {
+        workspace: preview.workspaceName,
+        role: t(`role.${preview.role}`),
+      })}
     >
-      {error !== null && <Alert>{error instanceof ApiError && error.code === 'invalid_credentials' ? t('admin.invite.wrongPassword') : linkProblem(t, error)}</Alert>}
+      {error !== null && (
+        <Alert>
+          {error instanceof ApiError && error.code === 'invalid_credentials' ? t('admin.invite.wrongPassword') : linkProblem(t, error)}
+        </Alert>
+      )}
       <form ref={formRef} className="form" noValidate onSubmit={submit} data-testid="invite-accept-form">
         <p>
           {t('admin.invite.email')} <bdi dir="ltr">{preview.email}</bdi>
         </p>
         {!preview.hasAccount && field('name', t('admin.invite.name'), name, setName, 'text', 'name')}
-        {field('password', t('admin.invite.password'), password, setPassword, 'password', preview.hasAccount ? 'current-password' : 'new-password')}
+        {field(
+          'password',
+          t('admin.invite.password'),
+          password,
+          setPassword,
+          'password',
+          preview.hasAccount ? 'current-password' : 'new-password',
+        )}
         {!preview.hasAccount && field('confirm', t('admin.invite.confirm'), confirm, setConfirm, 'password', 'new-password')}
         <button type="submit" className="button button-primary button-block" disabled={submitting}>
           {t('admin.invite.accept')}

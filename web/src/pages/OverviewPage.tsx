@@ -61,13 +61,20 @@ export function OverviewPage() {
         )}
         <Field label={t('themes.window')}>
           {(props) => (
-            <select {...props} className="select" data-testid="overview-days" value={days}
+            <select
+              {...props}
+              className="select"
+              data-testid="overview-days"
+              value={days}
               onChange={(event) => {
                 const next = Number(event.target.value);
                 navigate(paths.overview() + (next === DEFAULT_DAYS ? '' : `?days=${next}`), { replace: true });
-              }}>
+              }}
+            >
               {PERIODS.map((d) => (
-                <option key={d} value={d}>{t('themes.lastDays', { count: d })}</option>
+                <option key={d} value={d}>
+                  {t('themes.lastDays', { count: d })}
+                </option>
               ))}
             </select>
           )}
@@ -97,35 +104,73 @@ function OverviewFigures({ overview }: { overview: Overview }) {
     () => [{ label: t('overview.volume.series'), values: overview.volume.map((p) => p.count), color: COLORS.volume, bars: true }],
     [overview, t],
   );
-  const scoreSeries = useMemo<TrendSeries[]>(() => [
-    { label: t('overview.scores.nps'), values: overview.scores.map((p) => p.nps), color: COLORS.nps },
-    { label: t('overview.scores.csat'), values: overview.scores.map((p) => p.csat), color: COLORS.csat },
-  ], [overview, t]);
+  const scoreSeries = useMemo<TrendSeries[]>(
+    () => [
+      { label: t('overview.scores.nps'), values: overview.scores.map((p) => p.nps), color: COLORS.nps },
+      { label: t('overview.scores.csat'), values: overview.scores.map((p) => p.csat), color: COLORS.csat },
+    ],
+    [overview, t],
+  );
 
   return (
     <>
       <section className="figure-cards" aria-label={t('overview.figures')}>
-        <Figure testId="figure-today" label={t('overview.today.label')} value={format.number(overview.today.count)}
-          note={t('overview.today.note')} />
-        <Figure testId="figure-volume" label={t('overview.volume.label')} value={format.number(total)}
-          note={t('overview.volume.note', { count: overview.volume.length })} />
-        <Figure testId="figure-nps" label={t('overview.scores.nps')}
+        <Figure
+          testId="figure-today"
+          label={t('overview.today.label')}
+          value={format.number(overview.today.count)}
+          note={t('overview.today.note')}
+        />
+        <Figure
+          testId="figure-volume"
+          label={t('overview.volume.label')}
+          value={format.number(total)}
+          note={t('overview.volume.note', { count: overview.volume.length })}
+        />
+        <Figure
+          testId="figure-nps"
+          label={t('overview.scores.nps')}
           value={totals.nps === null ? '–' : format.number(totals.nps, { maximumFractionDigits: 1, signDisplay: 'exceptZero' })}
-          note={t('overview.scores.npsNote', { count: totals.npsCount, promoters: format.number(totals.promoters), detractors: format.number(totals.detractors) })} />
-        <Figure testId="figure-csat" label={t('overview.scores.csat')}
+          note={t('overview.scores.npsNote', {
+            count: totals.npsCount,
+            promoters: format.number(totals.promoters),
+            detractors: format.number(totals.detractors),
+          })}
+        />
+        <Figure
+          testId="figure-csat"
+          label={t('overview.scores.csat')}
           value={totals.csat === null ? '–' : format.percent(totals.csat / 100)}
-          note={t('overview.scores.csatNote', { count: totals.csatCount, satisfied: format.number(totals.satisfied) })} />
+          note={t('overview.scores.csatNote', { count: totals.csatCount, satisfied: format.number(totals.satisfied) })}
+        />
       </section>
 
       <section className="card overview-panel">
         <h2 className="card-title">{t('overview.volume.title')}</h2>
-        <TrendChart testId="chart-volume" ariaLabel={t('overview.volume.title')} dayLabels={dayLabels} dayNames={dayNames} dayTitle={t('overview.date')} series={volumeSeries}
-          formatValue={formatValue} rtl={rtl} />
+        <TrendChart
+          testId="chart-volume"
+          ariaLabel={t('overview.volume.title')}
+          dayLabels={dayLabels}
+          dayNames={dayNames}
+          dayTitle={t('overview.date')}
+          series={volumeSeries}
+          formatValue={formatValue}
+          rtl={rtl}
+        />
       </section>
       <section className="card overview-panel">
         <h2 className="card-title">{t('overview.scores.title')}</h2>
-        <TrendChart testId="chart-scores" ariaLabel={t('overview.scores.title')} dayLabels={dayLabels} dayNames={dayNames} dayTitle={t('overview.date')} series={scoreSeries}
-          formatValue={formatValue} rtl={rtl} yRange={NPS_RANGE} />
+        <TrendChart
+          testId="chart-scores"
+          ariaLabel={t('overview.scores.title')}
+          dayLabels={dayLabels}
+          dayNames={dayNames}
+          dayTitle={t('overview.date')}
+          series={scoreSeries}
+          formatValue={formatValue}
+          rtl={rtl}
+          yRange={NPS_RANGE}
+        />
       </section>
 
       <div className="overview-grid">
@@ -142,7 +187,9 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
   return (
     <div className="card figure-card" data-testid={testId}>
       <span className="figure-label">{label}</span>
-      <span className="figure-value" data-testid={`${testId}-value`}>{value}</span>
+      <span className="figure-value" data-testid={`${testId}-value`}>
+        {value}
+      </span>
       <span className="figure-note muted">{note}</span>
     </div>
   );

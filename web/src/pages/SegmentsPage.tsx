@@ -28,7 +28,8 @@ export function SegmentsPage() {
 
   useEffect(() => {
     const abort = new AbortController();
-    segmentsApi.list({ signal: abort.signal })
+    segmentsApi
+      .list({ signal: abort.signal })
       .then((list) => setLoad({ status: 'ready', segments: list.data }))
       .catch((error: unknown) => {
         if (!isAbortError(error)) setLoad({ status: 'error', error });
@@ -42,18 +43,24 @@ export function SegmentsPage() {
   const open = load.segments.find((s) => s.id === openId) ?? null;
 
   function saved(segment: Segment) {
-    setLoad((current) => current.status !== 'ready' ? current : {
-      status: 'ready',
-      segments: current.segments.some((s) => s.id === segment.id)
-        ? current.segments.map((s) => (s.id === segment.id ? segment : s))
-        : [segment, ...current.segments],
-    });
+    setLoad((current) =>
+      current.status !== 'ready'
+        ? current
+        : {
+            status: 'ready',
+            segments: current.segments.some((s) => s.id === segment.id)
+              ? current.segments.map((s) => (s.id === segment.id ? segment : s))
+              : [segment, ...current.segments],
+          },
+    );
     setOpenId(segment.id);
     setNotice('saved');
   }
 
   function deleted(id: string) {
-    setLoad((current) => current.status !== 'ready' ? current : { status: 'ready', segments: current.segments.filter((s) => s.id !== id) });
+    setLoad((current) =>
+      current.status !== 'ready' ? current : { status: 'ready', segments: current.segments.filter((s) => s.id !== id) },
+    );
     setOpenId(null);
     setNotice('deleted');
   }
@@ -72,9 +79,13 @@ export function SegmentsPage() {
       {notice && <Alert tone="success">{t(`segments.${notice}`)}</Alert>}
       <div className="segments-layout">
         <section className="card segment-list-card" aria-labelledby="segment-list-title">
-          <h2 className="card-title" id="segment-list-title">{t('segments.listTitle')}</h2>
+          <h2 className="card-title" id="segment-list-title">
+            {t('segments.listTitle')}
+          </h2>
           {load.segments.length === 0 ? (
-            <p className="muted" data-testid="segments-empty">{t('segments.empty')}</p>
+            <p className="muted" data-testid="segments-empty">
+              {t('segments.empty')}
+            </p>
           ) : (
             <ul className="segment-list" data-testid="segment-list">
               {load.segments.map((s) => (
@@ -88,7 +99,9 @@ export function SegmentsPage() {
                     onClick={() => select(s.id)}
                   >
                     <bdi className="segment-list-name">{s.name}</bdi>
-                    <span className="muted" data-testid="segment-member-count">{t('segments.members', { count: s.memberCount })}</span>
+                    <span className="muted" data-testid="segment-member-count">
+                      {t('segments.members', { count: s.memberCount })}
+                    </span>
                     <span className="muted segment-list-date">{format.date(s.updatedAt, 'medium')}</span>
                   </button>
                 </li>

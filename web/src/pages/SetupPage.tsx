@@ -9,14 +9,7 @@ import { LocaleOptions } from '../components/LanguageSwitcher';
 import { currentLocale, isUiLocale } from '../i18n';
 import { errorMessage } from '../lib/errors';
 import { useChangeLanguage } from '../lib/useChangeLanguage';
-import {
-  MIN_PASSWORD_LENGTH,
-  fieldErrorText,
-  focusFirstInvalid,
-  isEmail,
-  serverFieldErrors,
-  type FieldErrors,
-} from '../lib/validation';
+import { MIN_PASSWORD_LENGTH, fieldErrorText, focusFirstInvalid, isEmail, serverFieldErrors, type FieldErrors } from '../lib/validation';
 
 const FIELDS = ['organizationName', 'workspaceName', 'name', 'email', 'password', 'confirmPassword'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -135,13 +128,7 @@ export function SetupPage({ onComplete, onAlreadySetUp }: SetupPageProps) {
           {input('name', 'text', 'name', t('setup.name'))}
           {input('email', 'email', 'email', t('setup.email'))}
           <div className="form-row">
-            {input(
-              'password',
-              'password',
-              'new-password',
-              t('setup.password'),
-              t('setup.passwordHint', { count: MIN_PASSWORD_LENGTH }),
-            )}
+            {input('password', 'password', 'new-password', t('setup.password'), t('setup.passwordHint', { count: MIN_PASSWORD_LENGTH }))}
             {input('confirmPassword', 'password', 'new-password', t('setup.confirmPassword'))}
           </div>
           <Field label={t('setup.locale')}>

@@ -26,9 +26,12 @@ export function SurveySendPage({ id }: { id: string }) {
 
   useEffect(() => {
     const abort = new AbortController();
-    surveysApi.get(id, { signal: abort.signal }).then((survey) => setLoad({ status: 'ready', survey })).catch((error: unknown) => {
-      if (!isAbortError(error)) setLoad({ status: 'error', error });
-    });
+    surveysApi
+      .get(id, { signal: abort.signal })
+      .then((survey) => setLoad({ status: 'ready', survey }))
+      .catch((error: unknown) => {
+        if (!isAbortError(error)) setLoad({ status: 'error', error });
+      });
     return () => abort.abort();
   }, [id, reload]);
 
@@ -38,9 +41,13 @@ export function SurveySendPage({ id }: { id: string }) {
 
   return (
     <div className="stack send-page" data-testid="survey-send-page">
-      <Link to={paths.surveyEditor(id)} className="back-link">{t('surveySending.back')}</Link>
+      <Link to={paths.surveyEditor(id)} className="back-link">
+        {t('surveySending.back')}
+      </Link>
       <div className="page-head">
-        <h1 className="page-title">{t('surveySending.title')}: <bdi>{nameIn(survey, i18n.language)}</bdi></h1>
+        <h1 className="page-title">
+          {t('surveySending.title')}: <bdi>{nameIn(survey, i18n.language)}</bdi>
+        </h1>
         <p className="muted">{t('surveySending.intro')}</p>
       </div>
       {survey.status !== 'live' && <Alert tone="info">{t('surveySending.notLive')}</Alert>}

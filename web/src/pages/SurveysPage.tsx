@@ -17,7 +17,10 @@ import { canManageSurveys, factSeparator, localized, nameIn } from '../lib/surve
 import { useFormat } from '../lib/useFormat';
 import '../styles/surveys.css';
 
-type Load = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; surveys: Survey[]; templates: SurveyTemplate[] };
+type Load =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; surveys: Survey[]; templates: SurveyTemplate[] };
 
 /** Every survey of the workspace, and a new survey from one of the shipped templates. */
 export function SurveysPage() {
@@ -55,21 +58,35 @@ export function SurveysPage() {
           {load.surveys.map((s) => (
             <li key={s.id} className="card survey-row">
               <div>
-                <h2 className="card-title"><bdi>{nameIn(s, i18n.language)}</bdi></h2>
+                <h2 className="card-title">
+                  <bdi>{nameIn(s, i18n.language)}</bdi>
+                </h2>
                 <p className="muted">
                   <span className={`badge badge-survey-${s.status}`}>{t(`surveys.status.${s.status}`)}</span>{' '}
                   {[
                     t('surveys.summary', { count: s.definition.questions.length, version: s.version }),
-                    new Intl.ListFormat(i18n.language, { type: 'unit', style: 'narrow' }).format(s.definition.languages.map((l) => nativeName(l))),
+                    new Intl.ListFormat(i18n.language, { type: 'unit', style: 'narrow' }).format(
+                      s.definition.languages.map((l) => nativeName(l)),
+                    ),
                     fmt.date(s.updatedAt, 'medium'),
                   ].join(factSeparator(i18n.language))}
                 </p>
-                <p className="muted survey-first-question"><bdi>{localized(s.definition.questions[0]?.title, i18n.language, s.definition)}</bdi></p>
+                <p className="muted survey-first-question">
+                  <bdi>{localized(s.definition.questions[0]?.title, i18n.language, s.definition)}</bdi>
+                </p>
               </div>
               <div className="survey-row-actions">
-                <Link to={paths.surveyEditor(s.id)} className="button">{canEdit ? t('surveys.edit') : t('surveys.view')}</Link>
-                <Link to={paths.surveyResults(s.id)} className="button">{t('surveys.results')}</Link>
-                {canEdit && <Link to={paths.surveySend(s.id)} className="button">{t('surveyEditor.sendAndShare')}</Link>}
+                <Link to={paths.surveyEditor(s.id)} className="button">
+                  {canEdit ? t('surveys.edit') : t('surveys.view')}
+                </Link>
+                <Link to={paths.surveyResults(s.id)} className="button">
+                  {t('surveys.results')}
+                </Link>
+                {canEdit && (
+                  <Link to={paths.surveySend(s.id)} className="button">
+                    {t('surveyEditor.sendAndShare')}
+                  </Link>
+                )}
               </div>
             </li>
           ))}
@@ -89,7 +106,11 @@ function NewSurveyForm({ templates }: { templates: SurveyTemplate[] }) {
   const [busy, setBusy] = useState(false);
 
   function toggle(language: SurveyLanguage) {
-    setLanguages((current) => (current.includes(language) ? current.filter((l) => l !== language) : SURVEY_LANGUAGES.filter((l) => l === language || current.includes(l))));
+    setLanguages((current) =>
+      current.includes(language)
+        ? current.filter((l) => l !== language)
+        : SURVEY_LANGUAGES.filter((l) => l === language || current.includes(l)),
+    );
   }
 
   async function create(event: FormEvent) {
@@ -108,11 +129,17 @@ function NewSurveyForm({ templates }: { templates: SurveyTemplate[] }) {
 
   return (
     <form className="card new-survey" onSubmit={create} aria-labelledby="new-survey-title">
-      <h2 className="card-title" id="new-survey-title">{t('surveys.new')}</h2>
+      <h2 className="card-title" id="new-survey-title">
+        {t('surveys.new')}
+      </h2>
       <Field label={t('surveys.template')}>
         {(props) => (
           <select {...props} value={template} onChange={(e) => setTemplate(e.target.value)} data-testid="template-select">
-            {templates.map((tpl) => <option key={tpl.key} value={tpl.key}>{tpl.name[uiLanguage]}</option>)}
+            {templates.map((tpl) => (
+              <option key={tpl.key} value={tpl.key}>
+                {tpl.name[uiLanguage]}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -127,12 +154,18 @@ function NewSurveyForm({ templates }: { templates: SurveyTemplate[] }) {
       <Field label={t('surveys.defaultLanguage')} hint={t('surveys.defaultLanguageHint')}>
         {(props) => (
           <select {...props} value={defaultLanguage} onChange={(e) => setDefaultLanguage(e.target.value as SurveyLanguage)}>
-            {languages.map((l) => <option key={l} value={l}>{nativeName(l)}</option>)}
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {nativeName(l)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       {error ? <Alert>{errorMessage(t, error)}</Alert> : null}
-      <button type="submit" className="button button-primary" disabled={busy || languages.length === 0 || !template}>{t('surveys.create')}</button>
+      <button type="submit" className="button button-primary" disabled={busy || languages.length === 0 || !template}>
+        {t('surveys.create')}
+      </button>
     </form>
   );
 }

@@ -197,8 +197,7 @@ function ThemeCard({ theme, days, canPromote }: { theme: Theme; days: number; ca
       {promotion.status === 'done' && (
         <Alert tone="success">
           <p>
-            {t('themes.promoted')}{' '}
-            <bdi lang={theme.language}>{promotion.result.topic.names[format.prefs.locale] ?? theme.phrase}</bdi>
+            {t('themes.promoted')} <bdi lang={theme.language}>{promotion.result.topic.names[format.prefs.locale] ?? theme.phrase}</bdi>
           </p>
           <p>{t('themes.reanalysing', { count: promotion.result.reanalysis.total })}</p>
           <p>

@@ -24,16 +24,20 @@ export function TicketsPage() {
   const canWrite = canWriteFeedback(me.role);
   const { query } = useLocation();
   const status = isStatus(query.get('status')) ? (query.get('status') as TicketStatus) : undefined;
-  const fetchPage = useCallback((cursor: string | undefined, signal: AbortSignal) => actApi.tickets({ status, cursor }, { signal }), [status]);
+  const fetchPage = useCallback(
+    (cursor: string | undefined, signal: AbortSignal) => actApi.tickets({ status, cursor }, { signal }),
+    [status],
+  );
   const list = useCursorList(status ?? '', fetchPage);
   const { message, change, current } = useStatusChanges<Ticket>();
   const statusName = (s: TicketStatus) => t(`act.tickets.statuses.${s}`);
   const number = (ticket: Ticket) => fmt.number(ticket.number, { useGrouping: false });
 
-  const changeStatus = (ticket: Ticket, next: TicketStatus) => change(ticket, async () => ({
-    saved: { ...ticket, ...await actApi.updateTicket(ticket.id, { status: next }) },
-    text: t('act.tickets.statusChanged', { number: number(ticket), status: statusName(next) }),
-  }));
+  const changeStatus = (ticket: Ticket, next: TicketStatus) =>
+    change(ticket, async () => ({
+      saved: { ...ticket, ...(await actApi.updateTicket(ticket.id, { status: next })) },
+      text: t('act.tickets.statusChanged', { number: number(ticket), status: statusName(next) }),
+    }));
 
   return (
     <div className="stack" data-testid="tickets-page">
@@ -42,11 +46,25 @@ export function TicketsPage() {
         <p className="muted">{t('act.tickets.intro')}</p>
       </div>
       <StatusFilter
-        id="ticket-status" label={t('act.tickets.filterStatus')} allLabel={t('act.tickets.allStatuses')} testId="ticket-status-filter"
-        statuses={TICKET_STATUSES} labelOf={statusName} value={status} onChange={(value) => navigate(paths.tickets(value), { replace: true })}
+        id="ticket-status"
+        label={t('act.tickets.filterStatus')}
+        allLabel={t('act.tickets.allStatuses')}
+        testId="ticket-status-filter"
+        statuses={TICKET_STATUSES}
+        labelOf={statusName}
+        value={status}
+        onChange={(value) => navigate(paths.tickets(value), { replace: true })}
       />
       <StatusChangeNotice message={message} testId="ticket-message" />
-      <CursorListView list={list} loadMoreTestId="tickets-load-more" empty={<div className="card empty-state"><p>{status ? t('act.tickets.noMatch') : t('act.tickets.empty')}</p></div>}>
+      <CursorListView
+        list={list}
+        loadMoreTestId="tickets-load-more"
+        empty={
+          <div className="card empty-state">
+            <p>{status ? t('act.tickets.noMatch') : t('act.tickets.empty')}</p>
+          </div>
+        }
+      >
         {(items) => (
           <ul className="act-list">
             {items.map((original) => {
@@ -55,13 +73,20 @@ export function TicketsPage() {
                 <li key={ticket.id} className="card act-card" data-testid="ticket-row">
                   <div className="act-card-head">
                     <span className="act-number">{t('act.tickets.number', { number: number(ticket) })}</span>
-                    <h2 className="act-title"><bdi>{ticket.subject}</bdi></h2>
+                    <h2 className="act-title">
+                      <bdi>{ticket.subject}</bdi>
+                    </h2>
                     <span className={`badge priority-${ticket.priority}`}>{t(`act.tickets.priorities.${ticket.priority}`)}</span>
                   </div>
                   <div className="act-card-meta">
                     <InlineStatus
-                      canWrite={canWrite} label={t('act.tickets.status')} testId="ticket-status"
-                      statuses={TICKET_STATUSES} labelOf={statusName} value={ticket.status} onChange={(next) => void changeStatus(ticket, next)}
+                      canWrite={canWrite}
+                      label={t('act.tickets.status')}
+                      testId="ticket-status"
+                      statuses={TICKET_STATUSES}
+                      labelOf={statusName}
+                      value={ticket.status}
+                      onChange={(next) => void changeStatus(ticket, next)}
                     />
                     {ticket.customerId && <Link to={paths.customer(ticket.customerId)}>{t('act.tickets.customer')}</Link>}
                     <span className="muted">{t('act.tickets.opened', { date: fmt.dateTime(ticket.createdAt) })}</span>

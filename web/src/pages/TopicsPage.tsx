@@ -109,7 +109,13 @@ export function TopicsPage() {
           ) : (
             <ul className="topic-list" data-testid="topic-list">
               {load.topics.map((topic) => (
-                <TopicCard key={`${topic.id}:${topic.updatedAt}`} topic={topic} topics={load.topics} canEdit={canEdit} onChanged={changed} />
+                <TopicCard
+                  key={`${topic.id}:${topic.updatedAt}`}
+                  topic={topic}
+                  topics={load.topics}
+                  canEdit={canEdit}
+                  onChanged={changed}
+                />
               ))}
             </ul>
           ))}

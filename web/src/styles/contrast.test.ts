@@ -31,7 +31,9 @@ function contrast(a: string, b: string): number {
 
 // [foreground, background] pairs as the stylesheets use them (badges, alerts, chips, buttons).
 const TEXT_PAIRS: Array<[string, string]> = [
-  ...['--text', '--muted', '--accent'].flatMap((fg) => ['--bg', '--surface', '--surface-2', '--hover'].map((bg): [string, string] => [fg, bg])),
+  ...['--text', '--muted', '--accent'].flatMap((fg) =>
+    ['--bg', '--surface', '--surface-2', '--hover'].map((bg): [string, string] => [fg, bg]),
+  ),
   ['--accent-text', '--accent-soft'],
   ['--on-accent', '--accent'],
   ['--on-accent', '--accent-hover'],

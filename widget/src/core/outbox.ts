@@ -4,7 +4,12 @@
 import type { WidgetAction } from '../types.js';
 import type { Store } from './storage.js';
 
-interface Item { id: string; action: WidgetAction; body: Record<string, unknown>; tries?: number }
+interface Item {
+  id: string;
+  action: WidgetAction;
+  body: Record<string, unknown>;
+  tries?: number;
+}
 /** What a send attempt says: done (or refused for good), or try again later. */
 export type SendResult = 'done' | 'retry';
 

@@ -15,8 +15,19 @@ function memoryStore(): Store {
 }
 const DAY = 86_400_000;
 const survey = (widget: Partial<WidgetSurvey['widget']>): WidgetSurvey => ({
-  id: 's1', definition: {} as WidgetSurvey['definition'],
-  widget: { enabled: true, triggers: [{ type: 'page_view' }], display: 'until_answered', everyDays: 30, samplePercent: 100, segment: [], placement: 'slide_in', delaySeconds: 0, ...widget },
+  id: 's1',
+  definition: {} as WidgetSurvey['definition'],
+  widget: {
+    enabled: true,
+    triggers: [{ type: 'page_view' }],
+    display: 'until_answered',
+    everyDays: 30,
+    samplePercent: 100,
+    segment: [],
+    placement: 'slide_in',
+    delaySeconds: 0,
+    ...widget,
+  },
 });
 const config = (c: Partial<WidgetConfig> = {}): WidgetConfig => ({ surveys: [], throttleDays: 0, lastSurveyedAt: null, ...c });
 
@@ -36,8 +47,12 @@ describe('display rules', () => {
   it('throttles across surveys, from this browser or from the server for identified customers', () => {
     const rules = createRules(memoryStore());
     const other = { ...survey({}), id: 's2' };
-    expect(rules.allowed(other, config({ throttleDays: 30, lastSurveyedAt: new Date(Date.now() - 3 * DAY).toISOString() }), 'v')).toBe(false);
-    expect(rules.allowed(other, config({ throttleDays: 30, lastSurveyedAt: new Date(Date.now() - 31 * DAY).toISOString() }), 'v')).toBe(true);
+    expect(rules.allowed(other, config({ throttleDays: 30, lastSurveyedAt: new Date(Date.now() - 3 * DAY).toISOString() }), 'v')).toBe(
+      false,
+    );
+    expect(rules.allowed(other, config({ throttleDays: 30, lastSurveyedAt: new Date(Date.now() - 31 * DAY).toISOString() }), 'v')).toBe(
+      true,
+    );
     rules.shown('s1');
     expect(rules.allowed(other, config({ throttleDays: 30 }), 'v')).toBe(false);
     expect(rules.allowed(other, config({ throttleDays: 0 }), 'v')).toBe(true);

@@ -5,7 +5,10 @@ import type { WidgetConfig, WidgetSurvey, WidgetTrigger } from '../types.js';
 import type { Store } from './storage.js';
 
 const DAY_MS = 86_400_000;
-interface Seen { shown?: number; done?: boolean }
+interface Seen {
+  shown?: number;
+  done?: boolean;
+}
 
 /** A stable draw in [0, 100) per visitor and survey: reloading never re-rolls it. */
 export function sampleDraw(visitorId: string, surveyId: string): number {

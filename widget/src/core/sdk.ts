@@ -59,7 +59,7 @@ interface State {
 
 let state: State | undefined;
 let renderer: Promise<Renderer> | undefined;
-let pendingEvents: Array<Record<string, unknown>> = [];
+const pendingEvents: Array<Record<string, unknown>> = [];
 let eventTimer: ReturnType<typeof setTimeout> | undefined;
 const loadedAt = Date.now();
 const triggers = createTriggers((survey) => void showIfAllowed(survey));
@@ -67,24 +67,35 @@ const triggers = createTriggers((survey) => void showIfAllowed(survey));
 function request(path: string, init?: RequestInit): Promise<Response> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  return fetch(`${state!.api}/api/v1/widget/${state!.key}/${path}`, { ...init, credentials: 'omit', signal: controller.signal })
-    .finally(() => clearTimeout(timer));
+  return fetch(`${state!.api}/api/v1/widget/${state!.key}/${path}`, { ...init, credentials: 'omit', signal: controller.signal }).finally(
+    () => clearTimeout(timer),
+  );
 }
 
-const outbox = () => createOutbox(state!.store, async (item) => {
-  try {
-    const res = await request(item.action, {
-      method: 'POST', keepalive: true, body: JSON.stringify(item.body),
-      headers: { 'content-type': 'application/json', 'idempotency-key': item.id },
-    });
-    // Busy or down: later. Refused for good (any other 4xx, such as a closed survey): retrying
-    // cannot help. A 409 is worth a retry only while the same call is still being processed.
-    if (res.status === 409) return ((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code === 'idempotency_in_progress' ? 'retry' : 'done';
-    return res.status === 408 || res.status === 429 || res.status >= 500 ? 'retry' : 'done';
-  } catch {
-    return 'retry';
-  }
-}, randomId);
+const outbox = () =>
+  createOutbox(
+    state!.store,
+    async (item) => {
+      try {
+        const res = await request(item.action, {
+          method: 'POST',
+          keepalive: true,
+          body: JSON.stringify(item.body),
+          headers: { 'content-type': 'application/json', 'idempotency-key': item.id },
+        });
+        // Busy or down: later. Refused for good (any other 4xx, such as a closed survey): retrying
+        // cannot help. A 409 is worth a retry only while the same call is still being processed.
+        if (res.status === 409)
+          return ((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code === 'idempotency_in_progress'
+            ? 'retry'
+            : 'done';
+        return res.status === 408 || res.status === 429 || res.status >= 500 ? 'retry' : 'done';
+      } catch {
+        return 'retry';
+      }
+    },
+    randomId,
+  );
 let queue: ReturnType<typeof outbox> | undefined;
 
 function language(): Locale {
@@ -93,14 +104,25 @@ function language(): Locale {
 
 function visitorFields(): Record<string, unknown> {
   const v = state!.visitor;
-  return { anonymousId: v.anonymousId, ...(v.externalId ? { externalId: v.externalId } : {}), ...(v.email ? { email: v.email } : {}), ...(v.userHash ? { userHash: v.userHash } : {}) };
+  return {
+    anonymousId: v.anonymousId,
+    ...(v.externalId ? { externalId: v.externalId } : {}),
+    ...(v.email ? { email: v.email } : {}),
+    ...(v.userHash ? { userHash: v.userHash } : {}),
+  };
 }
 
 function send(action: WidgetAction, body: Record<string, unknown>) {
   if (!state) return;
-  const extra = action === 'feedback'
-    ? { pageUrl: location.href.slice(0, 2000), userAgent: navigator.userAgent.slice(0, 500), language: language(), elapsedMs: Date.now() - loadedAt }
-    : {};
+  const extra =
+    action === 'feedback'
+      ? {
+          pageUrl: location.href.slice(0, 2000),
+          userAgent: navigator.userAgent.slice(0, 500),
+          language: language(),
+          elapsedMs: Date.now() - loadedAt,
+        }
+      : {};
   queue!.push(action, { ...extra, ...body, ...visitorFields() });
 }
 
@@ -138,17 +160,26 @@ function loadRenderer(): Promise<Renderer> {
 
 /** Runs fn with the renderer once it is loaded; a renderer that cannot load shows nothing. */
 function draw(fn: (r: Renderer) => void) {
-  loadRenderer().then((r) => {
-    try {
-      fn(r);
-    } catch {
-      // never break the page
-    }
-  }, () => undefined);
+  loadRenderer().then(
+    (r) => {
+      try {
+        fn(r);
+      } catch {
+        // never break the page
+      }
+    },
+    () => undefined,
+  );
 }
 
 function showIfAllowed(survey: WidgetSurvey) {
-  if (!state?.config || state.onScreen || state.fired.indexOf(survey.id) >= 0 || !state.rules.allowed(survey, state.config, state.visitor.anonymousId)) return;
+  if (
+    !state?.config ||
+    state.onScreen ||
+    state.fired.indexOf(survey.id) >= 0 ||
+    !state.rules.allowed(survey, state.config, state.visitor.anonymousId)
+  )
+    return;
   state.onScreen = survey.id;
   state.fired.push(survey.id);
   setTimeout(() => draw((r) => r.showSurvey(host, survey)), survey.widget.delaySeconds * 1000);
@@ -171,8 +202,16 @@ async function loadConfig() {
 }
 
 function mountPageBlocks() {
-  const blocks = Array.prototype.slice.call(document.querySelectorAll('[data-feedloop-helpful]:not([data-feedloop-mounted])')) as HTMLElement[];
-  if (blocks.length > 0) draw((r) => blocks.forEach((el) => { el.setAttribute('data-feedloop-mounted', ''); r.mountHelpful(host, el); }));
+  const blocks = Array.prototype.slice.call(
+    document.querySelectorAll('[data-feedloop-helpful]:not([data-feedloop-mounted])'),
+  ) as HTMLElement[];
+  if (blocks.length > 0)
+    draw((r) =>
+      blocks.forEach((el) => {
+        el.setAttribute('data-feedloop-mounted', '');
+        r.mountHelpful(host, el);
+      }),
+    );
 }
 
 function flushEvents() {
@@ -198,8 +237,15 @@ export const init = guarded((options: InitOptions) => {
   const store = createStore(`fl:${options.publicKey}:`);
   const saved = store.get<Visitor>('visitor');
   state = {
-    key: options.publicKey, api: options.apiHost.replace(/\/+$/, ''), store, rules: createRules(store), fired: [], pageEvents: [],
-    visitor: saved ?? { anonymousId: randomId() }, language: asLocale(options.language), button: Boolean(options.button),
+    key: options.publicKey,
+    api: options.apiHost.replace(/\/+$/, ''),
+    store,
+    rules: createRules(store),
+    fired: [],
+    pageEvents: [],
+    visitor: saved ?? { anonymousId: randomId() },
+    language: asLocale(options.language),
+    button: Boolean(options.button),
   };
   store.set('visitor', state.visitor);
   queue = outbox();
@@ -215,8 +261,10 @@ export const identify = guarded((externalId: string, traits: Traits = {}) => {
   const s = state!;
   // The server trims the id, and the hash must be over what it verifies.
   s.visitor = {
-    anonymousId: s.visitor.anonymousId, externalId: String(externalId).trim(),
-    ...(traits.email ? { email: traits.email } : {}), ...(traits.userHash ? { userHash: String(traits.userHash) } : {}),
+    anonymousId: s.visitor.anonymousId,
+    externalId: String(externalId).trim(),
+    ...(traits.email ? { email: traits.email } : {}),
+    ...(traits.userHash ? { userHash: String(traits.userHash) } : {}),
   };
   s.store.set('visitor', s.visitor);
   s.language = s.language ?? asLocale(traits.locale);
@@ -227,7 +275,11 @@ export const identify = guarded((externalId: string, traits: Traits = {}) => {
 export const track = guarded((name: string, properties: Record<string, unknown> = {}) => {
   pendingEvents.push({ name, properties, occurredAt: new Date().toISOString() });
   if (pendingEvents.length >= EVENT_BATCH) flushEvents();
-  else if (!eventTimer) eventTimer = setTimeout(() => { eventTimer = undefined; flushEvents(); }, 1_000);
+  else if (!eventTimer)
+    eventTimer = setTimeout(() => {
+      eventTimer = undefined;
+      flushEvents();
+    }, 1_000);
   state!.pageEvents.push(name);
   triggers.event(name);
 });
@@ -246,11 +298,16 @@ export const setLanguage = guarded((lang: string) => {
 
 export const showSurvey = guarded((surveyId: string) => {
   if (state!.onScreen) return;
-  request(`surveys/${encodeURIComponent(surveyId)}`).then((res) => (res.ok ? res.json() : undefined)).then((survey?: WidgetSurvey) => {
-    if (!survey || state!.onScreen) return;
-    state!.onScreen = survey.id;
-    draw((r) => r.showSurvey(host, survey));
-  }, () => undefined);
+  request(`surveys/${encodeURIComponent(surveyId)}`)
+    .then((res) => (res.ok ? res.json() : undefined))
+    .then(
+      (survey?: WidgetSurvey) => {
+        if (!survey || state!.onScreen) return;
+        state!.onScreen = survey.id;
+        draw((r) => r.showSurvey(host, survey));
+      },
+      () => undefined,
+    );
 });
 
 /** Opens the feedback / bug-report form. */

@@ -15,7 +15,8 @@ export function createTriggers(fire: Fire) {
   /** Every (survey, trigger) of this type whose URL rule holds on the current page. */
   function each<T extends WidgetTrigger['type']>(type: T, fn: (s: WidgetSurvey, t: Extract<WidgetTrigger, { type: T }>) => void) {
     for (const s of surveys) {
-      for (const t of s.widget.triggers) if (t.type === type && urlMatches(t.url, location.href)) fn(s, t as Extract<WidgetTrigger, { type: T }>);
+      for (const t of s.widget.triggers)
+        if (t.type === type && urlMatches(t.url, location.href)) fn(s, t as Extract<WidgetTrigger, { type: T }>);
     }
   }
 
@@ -33,16 +34,20 @@ export function createTriggers(fire: Fire) {
   }
 
   addEventListener('scroll', onScroll, { passive: true });
-  document.addEventListener('click', (e) => {
-    const target = e.target as Element | null;
-    each('click', (s, t) => {
-      try {
-        if (target?.closest?.(t.selector)) fire(s);
-      } catch {
-        // an invalid selector matches nothing
-      }
-    });
-  }, true);
+  document.addEventListener(
+    'click',
+    (e) => {
+      const target = e.target as Element | null;
+      each('click', (s, t) => {
+        try {
+          if (target?.closest?.(t.selector)) fire(s);
+        } catch {
+          // an invalid selector matches nothing
+        }
+      });
+    },
+    true,
+  );
   document.addEventListener('mouseout', (e) => {
     // The pointer leaves through the top edge, towards the tabs and the close button.
     if (!e.relatedTarget && e.clientY <= 0) each('exit_intent', fire);

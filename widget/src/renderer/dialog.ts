@@ -35,7 +35,11 @@ export function openDialog(options: DialogOptions): Dialog {
   const body = el('div', { class: 'main' });
   const closeButton = el('button', { type: 'button', class: 'x', onclick: () => options.onDismiss() }, ['×']);
   // The close button comes first in tab order and is drawn at the inline end of the card.
-  const card = el('div', { class: 'card', role: 'dialog', 'aria-labelledby': TITLE_ID, 'aria-modal': options.modal ? 'true' : null, tabindex: -1 }, [closeButton, body]);
+  const card = el(
+    'div',
+    { class: 'card', role: 'dialog', 'aria-labelledby': TITLE_ID, 'aria-modal': options.modal ? 'true' : null, tabindex: -1 },
+    [closeButton, body],
+  );
   const layer = el('div', { class: `layer ${options.modal ? 'center' : 'end'}${options.aboveLauncher ? ' above' : ''}` }, [card]);
 
   layer.addEventListener('keydown', (event) => {
@@ -70,8 +74,9 @@ export function openDialog(options: DialogOptions): Dialog {
 }
 
 function keepTabInside(event: KeyboardEvent, card: HTMLElement, root: ShadowRoot): void {
-  const items = Array.from(card.querySelectorAll<HTMLElement>(TABBABLE))
-    .filter((node) => node.tabIndex >= 0 && !(node as HTMLButtonElement).disabled && node.getClientRects().length > 0);
+  const items = Array.from(card.querySelectorAll<HTMLElement>(TABBABLE)).filter(
+    (node) => node.tabIndex >= 0 && !(node as HTMLButtonElement).disabled && node.getClientRects().length > 0,
+  );
   if (!items.length) return;
   const first = items[0];
   const last = items[items.length - 1];

@@ -108,5 +108,8 @@ export function focus(node: HTMLElement | null | undefined): void {
 
 /** A radio drawn as a button-like chip; the real input stays for keyboards and screen readers. */
 export function radioChip(name: string, value: string, text: string, checked: boolean, onChange: () => void): HTMLLabelElement {
-  return el('label', { class: 'chip' }, [el('input', { type: 'radio', class: 'sr', name, value, checked, onchange: onChange }), el('span', {}, [text])]);
+  return el('label', { class: 'chip' }, [
+    el('input', { type: 'radio', class: 'sr', name, value, checked, onchange: onChange }),
+    el('span', {}, [text]),
+  ]);
 }

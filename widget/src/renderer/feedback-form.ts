@@ -35,12 +35,30 @@ export function openFeedbackForm(host: RendererHost, kind: FeedbackKind, aboveLa
       return;
     }
     const error = el('p', { class: 'error', 'aria-live': 'assertive' });
-    const text = el('textarea', { id: 'fb-text', name: 'text', rows: 4, maxlength: MAX_TEXT_LENGTH, 'aria-required': 'true', oninput: () => (draft.text = text.value) });
-    const email = el('input', { id: 'fb-email', name: 'email', type: 'email', autocomplete: 'email', maxlength: 320, oninput: () => (draft.email = email.value) });
+    const text = el('textarea', {
+      id: 'fb-text',
+      name: 'text',
+      rows: 4,
+      maxlength: MAX_TEXT_LENGTH,
+      'aria-required': 'true',
+      oninput: () => (draft.text = text.value),
+    });
+    const email = el('input', {
+      id: 'fb-email',
+      name: 'email',
+      type: 'email',
+      autocomplete: 'email',
+      maxlength: 320,
+      oninput: () => (draft.email = email.value),
+    });
     const website = el('input', { id: 'fb-website', name: 'website', type: 'text', tabindex: -1, autocomplete: 'off' });
     text.value = draft.text;
     email.value = draft.email;
-    const kinds = el('div', { class: 'scale' }, KINDS.map((k) => radioChip('kind', k, t(lang, `kind_${k}`), draft.kind === k, () => (draft.kind = k))));
+    const kinds = el(
+      'div',
+      { class: 'scale' },
+      KINDS.map((k) => radioChip('kind', k, t(lang, `kind_${k}`), draft.kind === k, () => (draft.kind = k))),
+    );
     const submit = (event: Event) => {
       event.preventDefault();
       const message = text.value.trim();
@@ -66,7 +84,10 @@ export function openFeedbackForm(host: RendererHost, kind: FeedbackKind, aboveLa
       el('form', { novalidate: true, onsubmit: submit }, [
         el('h2', { class: 'title', id: TITLE_ID }, [t(lang, 'formTitle')]),
         el('fieldset', { class: 'field kinds' }, [el('legend', { class: 'sr' }, [t(lang, 'kind')]), kinds]),
-        el('div', { class: 'field' }, [el('label', { for: 'fb-text' }, [t(lang, 'message'), el('span', { class: 'req', 'aria-hidden': 'true' }, ['*'])]), text]),
+        el('div', { class: 'field' }, [
+          el('label', { for: 'fb-text' }, [t(lang, 'message'), el('span', { class: 'req', 'aria-hidden': 'true' }, ['*'])]),
+          text,
+        ]),
         el('div', { class: 'field' }, [el('label', { for: 'fb-email' }, [t(lang, 'email')]), email]),
         // Hidden from people and from screen readers; left empty by anyone but a bot.
         el('div', { class: 'hp', 'aria-hidden': 'true' }, [el('label', { for: 'fb-website' }, ['Website']), website]),

@@ -53,9 +53,18 @@ export function mountHelpfulView(host: RendererHost, element: HTMLElement, onGon
       fill(surface.box, [el('p', { class: 'thanks', tabindex: -1, role: 'status' }, [t(lang, 'helpfulThanks')])]);
       return;
     }
-    const voteButton = (value: boolean) => el('button', {
-      type: 'button', class: 'btn quiet', 'data-vote': String(value), 'aria-pressed': String(vote === value), onclick: () => choose(value),
-    }, [t(lang, value ? 'yes' : 'no')]);
+    const voteButton = (value: boolean) =>
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'btn quiet',
+          'data-vote': String(value),
+          'aria-pressed': String(vote === value),
+          onclick: () => choose(value),
+        },
+        [t(lang, value ? 'yes' : 'no')],
+      );
     const commentBox = el('textarea', { id: 'h-comment', rows: 2, maxlength: 5000, oninput: () => (comment = commentBox.value) });
     commentBox.value = comment;
     const onSubmit = (event: Event) => {
@@ -66,11 +75,12 @@ export function mountHelpfulView(host: RendererHost, element: HTMLElement, onGon
     fill(surface.box, [
       el('span', { id: 'h-question' }, [t(lang, 'helpful')]),
       el('div', { class: 'pair', role: 'group', 'aria-labelledby': 'h-question' }, [voteButton(true), voteButton(false)]),
-      vote !== null && el('form', { novalidate: true, onsubmit: onSubmit }, [
-        el('label', { for: 'h-comment' }, [t(lang, 'helpfulComment')]),
-        commentBox,
-        el('div', { class: 'actions' }, [el('button', { type: 'submit', class: 'btn' }, [t(lang, 'send')])]),
-      ]),
+      vote !== null &&
+        el('form', { novalidate: true, onsubmit: onSubmit }, [
+          el('label', { for: 'h-comment' }, [t(lang, 'helpfulComment')]),
+          commentBox,
+          el('div', { class: 'actions' }, [el('button', { type: 'submit', class: 'btn' }, [t(lang, 'send')])]),
+        ]),
     ]);
   }
 

@@ -21,10 +21,19 @@ const renderer: Renderer = {
     if (!survey) survey = showSurveyView(host, definition, launcher !== null, () => (survey = null));
   },
   mountHelpful(host, element) {
-    if (!helpfulBlocks.has(element)) helpfulBlocks.set(element, mountHelpfulView(host, element, () => helpfulBlocks.delete(element)));
+    if (!helpfulBlocks.has(element))
+      helpfulBlocks.set(
+        element,
+        mountHelpfulView(host, element, () => helpfulBlocks.delete(element)),
+      );
   },
   mountButton(host) {
-    if (!launcher) launcher = mountLauncher(host, () => renderer.openFeedback(host), () => (launcher = null));
+    if (!launcher)
+      launcher = mountLauncher(
+        host,
+        () => renderer.openFeedback(host),
+        () => (launcher = null),
+      );
   },
   openFeedback(host: RendererHost, kind) {
     if (form) form.reopen(kind);

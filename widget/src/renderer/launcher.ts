@@ -9,9 +9,11 @@ const SPEECH_BUBBLE = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 
 export function mountLauncher(host: RendererHost, onOpen: () => void, onGone: () => void): View {
   const surface = createSurface(document.body, host.language(), '');
   const label = el('span');
-  surface.box.appendChild(el('div', { class: 'layer end' }, [
-    el('button', { type: 'button', class: 'launcher', 'aria-haspopup': 'dialog', onclick: onOpen }, [icon(SPEECH_BUBBLE, ''), label]),
-  ]));
+  surface.box.appendChild(
+    el('div', { class: 'layer end' }, [
+      el('button', { type: 'button', class: 'launcher', 'aria-haspopup': 'dialog', onclick: onOpen }, [icon(SPEECH_BUBBLE, ''), label]),
+    ]),
+  );
   const relabel = () => {
     surface.setLanguage(host.language());
     label.textContent = t(host.language(), 'feedbackButton');

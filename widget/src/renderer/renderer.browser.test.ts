@@ -46,14 +46,32 @@ window.host = window.makeHost('en');`;
 
 const en = (text: string) => ({ en: text });
 const WIDGET: WidgetSurvey['widget'] = {
-  enabled: true, triggers: [{ type: 'page_view' }], display: 'until_answered', everyDays: 30, samplePercent: 100, segment: [], placement: 'popup', delaySeconds: 0,
+  enabled: true,
+  triggers: [{ type: 'page_view' }],
+  display: 'until_answered',
+  everyDays: 30,
+  samplePercent: 100,
+  segment: [],
+  placement: 'popup',
+  delaySeconds: 0,
 };
 type QuestionInput = Omit<Question, 'required'> & { required?: boolean };
-function makeSurvey(questions: QuestionInput[], definition: Partial<SurveyDefinition> = {}, placement: 'popup' | 'slide_in' = 'popup'): WidgetSurvey {
+function makeSurvey(
+  questions: QuestionInput[],
+  definition: Partial<SurveyDefinition> = {},
+  placement: 'popup' | 'slide_in' = 'popup',
+): WidgetSurvey {
   return {
     id: 'srv_1',
     widget: { ...WIDGET, placement },
-    definition: { languages: ['en'], defaultLanguage: 'en', hiddenFields: [], display: 'one_per_screen', ...definition, questions: questions.map((q) => ({ required: false, ...q })) },
+    definition: {
+      languages: ['en'],
+      defaultLanguage: 'en',
+      hiddenFields: [],
+      display: 'one_per_screen',
+      ...definition,
+      questions: questions.map((q) => ({ required: false, ...q })),
+    },
   };
 }
 
@@ -79,11 +97,14 @@ async function openPage(options: BrowserContextOptions = {}): Promise<{ page: Pa
 }
 
 const call = (page: Page, method: keyof Renderer, ...args: unknown[]) =>
-  page.evaluate(([m, a]) => {
-    const renderer = window.__feedloopRenderer as unknown as Record<string, (...x: unknown[]) => void>;
-    const resolved = (a as unknown[]).map((x) => (x === '#helpful' ? document.getElementById('helpful') : x));
-    renderer[m as string](window.host, ...resolved);
-  }, [method, args] as const);
+  page.evaluate(
+    ([m, a]) => {
+      const renderer = window.__feedloopRenderer as unknown as Record<string, (...x: unknown[]) => void>;
+      const resolved = (a as unknown[]).map((x) => (x === '#helpful' ? document.getElementById('helpful') : x));
+      renderer[m as string](window.host, ...resolved);
+    },
+    [method, args] as const,
+  );
 const showSurvey = (page: Page, survey: WidgetSurvey) => call(page, 'showSurvey', survey);
 const setLanguage = (page: Page, lang: Locale) => page.evaluate((l) => (window.host.lang = l), lang);
 const calls = (page: Page) => page.evaluate(() => window.calls);
@@ -95,7 +116,12 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
   beforeAll(async () => {
     const built = await build({
       entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), 'index.ts')],
-      bundle: true, minify: true, format: 'iife', write: false, target: ['es2019', 'chrome70', 'firefox68', 'safari12'], logLevel: 'silent',
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      write: false,
+      target: ['es2019', 'chrome70', 'firefox68', 'safari12'],
+      logLevel: 'silent',
     });
     rendererCode = built.outputFiles[0].text;
     browser = await launchBrowser();
@@ -117,17 +143,37 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
     const page = await open();
     await page.clock.install();
     await page.locator('#page-button').focus();
-    await showSurvey(page, makeSurvey([
-      { id: 'recommend', type: 'nps', title: en('How likely are you to recommend us?'), required: true },
-      { id: 'satisfaction', type: 'csat', title: en('How satisfied are you?') },
-      { id: 'effort', type: 'ces', title: en('How easy was it?') },
-      { id: 'stars', type: 'rating', title: en('Rate your purchase') },
-      { id: 'comment', type: 'text', title: en('What did you like?') },
-      { id: 'other', type: 'text', title: en('Anything else?') },
-      { id: 'plan', type: 'single', title: en('Your plan'), options: [{ id: 'free', label: en('Free') }, { id: 'pro', label: en('Pro') }] },
-      { id: 'features', type: 'multiple', title: en('What do you use?'), options: [{ id: 'reports', label: en('Reports') }, { id: 'api', label: en('API') }, { id: 'export', label: en('Export') }] },
-      { id: 'again', type: 'yes_no', title: en('Would you buy again?') },
-    ]));
+    await showSurvey(
+      page,
+      makeSurvey([
+        { id: 'recommend', type: 'nps', title: en('How likely are you to recommend us?'), required: true },
+        { id: 'satisfaction', type: 'csat', title: en('How satisfied are you?') },
+        { id: 'effort', type: 'ces', title: en('How easy was it?') },
+        { id: 'stars', type: 'rating', title: en('Rate your purchase') },
+        { id: 'comment', type: 'text', title: en('What did you like?') },
+        { id: 'other', type: 'text', title: en('Anything else?') },
+        {
+          id: 'plan',
+          type: 'single',
+          title: en('Your plan'),
+          options: [
+            { id: 'free', label: en('Free') },
+            { id: 'pro', label: en('Pro') },
+          ],
+        },
+        {
+          id: 'features',
+          type: 'multiple',
+          title: en('What do you use?'),
+          options: [
+            { id: 'reports', label: en('Reports') },
+            { id: 'api', label: en('API') },
+            { id: 'export', label: en('Export') },
+          ],
+        },
+        { id: 'again', type: 'yes_no', title: en('Would you buy again?') },
+      ]),
+    );
     const dialog = page.getByRole('dialog');
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('FEEDLOOP-WIDGET');
@@ -169,25 +215,51 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
 
     await dialog.getByText('Thank you! Your answers have been saved.').waitFor();
     expect(await responses(page)).toEqual([
-      { recommend: 9 }, { satisfaction: 4 }, { effort: 6 }, { stars: 4 }, { comment: 'Great <b>service</b>' }, { other: null },
-      { plan: 'pro' }, { features: ['reports', 'api'] }, { again: false },
+      { recommend: 9 },
+      { satisfaction: 4 },
+      { effort: 6 },
+      { stars: 4 },
+      { comment: 'Great <b>service</b>' },
+      { other: null },
+      { plan: 'pro' },
+      { features: ['reports', 'api'] },
+      { again: false },
     ]);
-    for (const s of await sent(page)) expect(s).toMatchObject({ action: 'responses', surveyId: 'srv_1', responseKey: 'k'.repeat(22), language: 'en' });
+    for (const s of await sent(page))
+      expect(s).toMatchObject({ action: 'responses', surveyId: 'srv_1', responseKey: 'k'.repeat(22), language: 'en' });
     // The thank-you closes by itself and gives focus back to the page.
     await page.clock.runFor(5_000);
     await expect.poll(() => widgetHosts(page)).toBe(0);
-    expect((await calls(page)).filter((c) => c.fn !== 'send')).toEqual([{ fn: 'shown', id: 'srv_1' }, { fn: 'closed', id: 'srv_1', completed: true }]);
+    expect((await calls(page)).filter((c) => c.fn !== 'send')).toEqual([
+      { fn: 'shown', id: 'srv_1' },
+      { fn: 'closed', id: 'srv_1', completed: true },
+    ]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('page-button');
   });
 
   it('shows an NPS survey in Persian, right to left in Persian digits, with a follow-up by score and a skip rule', async () => {
     const page = await open();
     await setLanguage(page, 'fa');
-    const survey = makeSurvey([
-      { id: 'nps', type: 'nps', required: true, title: { en: 'How likely…?', fa: 'چقدر احتمال دارد ما را پیشنهاد کنید؟' }, logic: [{ if: { question: 'nps', min: 9 }, goTo: 'end' }] },
-      { id: 'why_low', type: 'text', title: { en: 'What went wrong?', fa: 'چه چیزی باید بهتر شود؟' }, showIf: { question: 'nps', max: 6 } },
-      { id: 'contact', type: 'yes_no', title: { en: 'May we contact you?', fa: 'با شما تماس بگیریم؟' } },
-    ], { languages: ['en', 'fa'], thankYou: { en: 'Thanks', fa: 'ممنون از شما' } }, 'slide_in');
+    const survey = makeSurvey(
+      [
+        {
+          id: 'nps',
+          type: 'nps',
+          required: true,
+          title: { en: 'How likely…?', fa: 'چقدر احتمال دارد ما را پیشنهاد کنید؟' },
+          logic: [{ if: { question: 'nps', min: 9 }, goTo: 'end' }],
+        },
+        {
+          id: 'why_low',
+          type: 'text',
+          title: { en: 'What went wrong?', fa: 'چه چیزی باید بهتر شود؟' },
+          showIf: { question: 'nps', max: 6 },
+        },
+        { id: 'contact', type: 'yes_no', title: { en: 'May we contact you?', fa: 'با شما تماس بگیریم؟' } },
+      ],
+      { languages: ['en', 'fa'], thankYou: { en: 'Thanks', fa: 'ممنون از شما' } },
+      'slide_in',
+    );
     await showSurvey(page, survey);
     const dialog = page.getByRole('dialog');
     expect(await dialog.getAttribute('aria-modal')).toBeNull();
@@ -226,11 +298,17 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
 
   it('refuses to go on without a required answer, says why, and sends nothing', async () => {
     const page = await open();
-    await showSurvey(page, makeSurvey([
-      { id: 'score', type: 'csat', required: true, title: en('How satisfied are you?') },
-      { id: 'why', type: 'text', required: true, title: en('What should we improve?'), showIf: { question: 'score', max: 2 } },
-      { id: 'note', type: 'text', title: en('A note') },
-    ], { display: 'all_on_one_page' }));
+    await showSurvey(
+      page,
+      makeSurvey(
+        [
+          { id: 'score', type: 'csat', required: true, title: en('How satisfied are you?') },
+          { id: 'why', type: 'text', required: true, title: en('What should we improve?'), showIf: { question: 'score', max: 2 } },
+          { id: 'note', type: 'text', title: en('A note') },
+        ],
+        { display: 'all_on_one_page' },
+      ),
+    );
     const dialog = page.getByRole('dialog');
     const error = dialog.locator('[aria-live]');
     expect(await dialog.getByLabel('What should we improve?').isHidden()).toBe(true);
@@ -252,7 +330,24 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
   it('shows markup in survey texts as text', async () => {
     const page = await open();
     const markup = '<img src=x onerror="window.pwned=1">';
-    await showSurvey(page, makeSurvey([{ id: 'pick', type: 'single', title: en(markup), description: en(markup), options: [{ id: 'a', label: en(markup) }, { id: 'b', label: en('B') }] }], { welcome: en(markup) }));
+    await showSurvey(
+      page,
+      makeSurvey(
+        [
+          {
+            id: 'pick',
+            type: 'single',
+            title: en(markup),
+            description: en(markup),
+            options: [
+              { id: 'a', label: en(markup) },
+              { id: 'b', label: en('B') },
+            ],
+          },
+        ],
+        { welcome: en(markup) },
+      ),
+    );
     const dialog = page.getByRole('dialog');
     expect(await dialog.getByText(markup).count()).toBe(4);
     expect(await page.evaluate(() => document.querySelector('feedloop-widget')!.shadowRoot!.querySelectorAll('img').length)).toBe(0);
@@ -268,7 +363,10 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('FEEDLOOP-WIDGET');
     await page.keyboard.press('Escape');
     await expect.poll(() => widgetHosts(page)).toBe(0);
-    expect(await calls(page)).toEqual([{ fn: 'shown', id: 'srv_1' }, { fn: 'closed', id: 'srv_1', completed: false }]);
+    expect(await calls(page)).toEqual([
+      { fn: 'shown', id: 'srv_1' },
+      { fn: 'closed', id: 'srv_1', completed: false },
+    ]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('page-button');
   });
 
@@ -283,7 +381,9 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
     await block.getByRole('button', { name: 'Send' }).click();
     await block.getByText('Thanks for letting us know.').waitFor();
     await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-    expect(await sent(page)).toEqual([{ action: 'feedback', kind: 'helpful', helpful: true, text: 'Clear steps', context: 'Install guide', elapsedMs: expect.any(Number) }]);
+    expect(await sent(page)).toEqual([
+      { action: 'feedback', kind: 'helpful', helpful: true, text: 'Clear steps', context: 'Install guide', elapsedMs: expect.any(Number) },
+    ]);
   });
 
   it('sends a vote without a comment when the visitor leaves before pressing Send', async () => {
@@ -295,7 +395,9 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
       document.dispatchEvent(new Event('visibilitychange'));
       window.dispatchEvent(new Event('pagehide'));
     });
-    expect(await sent(page)).toEqual([{ action: 'feedback', kind: 'helpful', helpful: false, text: '', context: 'Install guide', elapsedMs: expect.any(Number) }]);
+    expect(await sent(page)).toEqual([
+      { action: 'feedback', kind: 'helpful', helpful: false, text: '', context: 'Install guide', elapsedMs: expect.any(Number) },
+    ]);
   });
 
   it('sends a bug report from the feedback button, with a honeypot people never fill', async () => {
@@ -304,8 +406,14 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
     await page.getByRole('button', { name: 'Feedback' }).click();
     const dialog = page.getByRole('dialog', { name: 'Send us feedback' });
     const honeypot = dialog.locator('input[name="website"]');
-    expect(await honeypot.evaluate((n: HTMLInputElement) => [n.tabIndex, n.autocomplete, n.parentElement!.getAttribute('aria-hidden'), n.parentElement!.getBoundingClientRect().width]))
-      .toEqual([-1, 'off', 'true', 1]);
+    expect(
+      await honeypot.evaluate((n: HTMLInputElement) => [
+        n.tabIndex,
+        n.autocomplete,
+        n.parentElement!.getAttribute('aria-hidden'),
+        n.parentElement!.getBoundingClientRect().width,
+      ]),
+    ).toEqual([-1, 'off', 'true', 1]);
     await dialog.getByText('Bug report').click();
     await dialog.getByRole('button', { name: 'Send' }).click();
     expect(await dialog.locator('[aria-live]').textContent()).toBe('Please write a message.');
@@ -318,7 +426,13 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
     await dialog.getByRole('button', { name: 'Send' }).click();
     await page.getByText('Thanks! Your message was sent.').waitFor();
     const body = (await sent(page))[0] as Record<string, unknown>;
-    expect(body).toEqual({ action: 'feedback', kind: 'bug', text: 'The checkout button does nothing', contactEmail: 'sara@example.com', elapsedMs: expect.any(Number) });
+    expect(body).toEqual({
+      action: 'feedback',
+      kind: 'bug',
+      text: 'The checkout button does nothing',
+      contactEmail: 'sara@example.com',
+      elapsedMs: expect.any(Number),
+    });
     expect(Number.isInteger(body.elapsedMs) && (body.elapsedMs as number) >= 0 && (body.elapsedMs as number) < 60_000).toBe(true);
 
     // A bot that fills every field is sent as such: the server drops it.
@@ -334,7 +448,12 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
     const page = await open();
     await call(page, 'mountButton');
     await call(page, 'mountHelpful', '#helpful');
-    await showSurvey(page, makeSurvey([{ id: 'nps', type: 'nps', title: { en: 'How likely…?', ar: 'ما مدى احتمال أن توصي بنا؟' } }], { languages: ['en', 'ar'] }));
+    await showSurvey(
+      page,
+      makeSurvey([{ id: 'nps', type: 'nps', title: { en: 'How likely…?', ar: 'ما مدى احتمال أن توصي بنا؟' } }], {
+        languages: ['en', 'ar'],
+      }),
+    );
     const dialog = page.getByRole('dialog');
     await dialog.getByText('7', { exact: true }).click();
     await setLanguage(page, 'ar');
@@ -345,7 +464,11 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
     await page.getByRole('button', { name: 'ملاحظات' }).waitFor();
     await page.locator('#helpful').getByText('هل كان هذا مفيدًا؟').waitFor();
     const boxes = await page.locator('.fl').evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('dir'), n.getAttribute('lang')]));
-    expect(boxes).toEqual([['rtl', 'ar'], ['rtl', 'ar'], ['rtl', 'ar']]);
+    expect(boxes).toEqual([
+      ['rtl', 'ar'],
+      ['rtl', 'ar'],
+      ['rtl', 'ar'],
+    ]);
   });
 
   it('unmount removes everything it drew', async () => {
@@ -366,22 +489,33 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
 
   it('keeps the page and the widget styles apart', async () => {
     const page = await open();
-    const pageStyles = () => page.evaluate(() => ['title', 'text', 'page-button', 'helpful'].map((id) => {
-      const s = getComputedStyle(document.getElementById(id)!);
-      return [s.fontSize, s.color, s.fontFamily, s.display, s.borderTopStyle, s.direction];
-    }));
+    const pageStyles = () =>
+      page.evaluate(() =>
+        ['title', 'text', 'page-button', 'helpful'].map((id) => {
+          const s = getComputedStyle(document.getElementById(id)!);
+          return [s.fontSize, s.color, s.fontFamily, s.display, s.borderTopStyle, s.direction];
+        }),
+      );
     const pageBefore = await pageStyles();
     await call(page, 'mountButton');
     await call(page, 'mountHelpful', '#helpful');
     await showSurvey(page, makeSurvey([{ id: 'nps', type: 'nps', title: en('How likely…?') }]));
     expect(await pageStyles()).toEqual(pageBefore);
-    const widget = await page.getByRole('dialog').getByText('How likely…?').evaluate((n) => {
-      const s = getComputedStyle(n);
-      return [s.fontSize, s.color, s.letterSpacing];
-    });
+    const widget = await page
+      .getByRole('dialog')
+      .getByText('How likely…?')
+      .evaluate((n) => {
+        const s = getComputedStyle(n);
+        return [s.fontSize, s.color, s.letterSpacing];
+      });
     expect(widget).toEqual(['15px', 'rgb(17, 24, 39)', 'normal']);
     expect(await page.getByRole('button', { name: 'Feedback' }).isVisible()).toBe(true);
-    expect(await page.locator('#helpful').getByText('Was this helpful?').evaluate((n) => getComputedStyle(n).fontSize)).toBe('15px');
+    expect(
+      await page
+        .locator('#helpful')
+        .getByText('Was this helpful?')
+        .evaluate((n) => getComputedStyle(n).fontSize),
+    ).toBe('15px');
   });
 
   it('fits a 360 px phone, has a dark card for dark mode, and no motion when reduced motion is asked', async () => {
@@ -391,8 +525,13 @@ describe.skipIf(!availability.available)('widget renderer in Chromium', () => {
     const card = (await dialog.boundingBox())!;
     expect(card.x).toBeGreaterThanOrEqual(0);
     expect(card.x + card.width).toBeLessThanOrEqual(360);
-    expect(await dialog.evaluate((n) => [n.scrollWidth <= n.clientWidth, getComputedStyle(n).backgroundColor, getComputedStyle(n).animationName]))
-      .toEqual([true, 'rgb(31, 41, 55)', 'none']);
+    expect(
+      await dialog.evaluate((n) => [
+        n.scrollWidth <= n.clientWidth,
+        getComputedStyle(n).backgroundColor,
+        getComputedStyle(n).animationName,
+      ]),
+    ).toEqual([true, 'rgb(31, 41, 55)', 'none']);
     const last = (await dialog.getByText('10', { exact: true }).boundingBox())!;
     expect(last.x + last.width).toBeLessThanOrEqual(card.x + card.width);
   });

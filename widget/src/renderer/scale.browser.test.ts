@@ -14,10 +14,31 @@ const HOST = `window.host = { lang: 'en', language() { return this.lang; }, send
 
 const survey = (lang: Locale): WidgetSurvey => ({
   id: 'srv_1',
-  widget: { enabled: true, triggers: [{ type: 'page_view' }], display: 'until_answered', everyDays: 30, samplePercent: 100, segment: [], placement: 'slide_in', delaySeconds: 0 },
+  widget: {
+    enabled: true,
+    triggers: [{ type: 'page_view' }],
+    display: 'until_answered',
+    everyDays: 30,
+    samplePercent: 100,
+    segment: [],
+    placement: 'slide_in',
+    delaySeconds: 0,
+  },
   definition: {
-    languages: [lang], defaultLanguage: lang, hiddenFields: [], display: 'one_per_screen',
-    questions: [{ id: 'nps', type: 'nps', required: true, title: { [lang]: lang === 'fa' ? 'چقدر احتمال دارد ما را به دوستانتان پیشنهاد کنید؟' : 'How likely are you to recommend us to a friend?' } }],
+    languages: [lang],
+    defaultLanguage: lang,
+    hiddenFields: [],
+    display: 'one_per_screen',
+    questions: [
+      {
+        id: 'nps',
+        type: 'nps',
+        required: true,
+        title: {
+          [lang]: lang === 'fa' ? 'چقدر احتمال دارد ما را به دوستانتان پیشنهاد کنید؟' : 'How likely are you to recommend us to a friend?',
+        },
+      },
+    ],
   },
 });
 
@@ -30,7 +51,12 @@ describe.skipIf(!availability.available)('the widget NPS scale', () => {
   beforeAll(async () => {
     const built = await build({
       entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), 'index.ts')],
-      bundle: true, minify: true, format: 'iife', write: false, target: ['es2019', 'chrome70', 'firefox68', 'safari12'], logLevel: 'silent',
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      write: false,
+      target: ['es2019', 'chrome70', 'firefox68', 'safari12'],
+      logLevel: 'silent',
     });
     renderer = built.outputFiles[0].text;
     browser = await launchBrowser();
@@ -42,31 +68,44 @@ describe.skipIf(!availability.available)('the widget NPS scale', () => {
     await page.setContent(`<!doctype html><html lang="${lang}"><body><h1>Shop</h1></body></html>`);
     await page.addScriptTag({ content: HOST });
     await page.addScriptTag({ content: renderer });
-    await page.evaluate(([l, s]) => {
-      const w = window as unknown as { host: { lang: string }; __feedloopRenderer: { showSurvey(h: unknown, s: unknown): void } };
-      w.host.lang = l as string;
-      w.__feedloopRenderer.showSurvey(w.host, s);
-    }, [lang, survey(lang)] as const);
+    await page.evaluate(
+      ([l, s]) => {
+        const w = window as unknown as { host: { lang: string }; __feedloopRenderer: { showSurvey(h: unknown, s: unknown): void } };
+        w.host.lang = l as string;
+        w.__feedloopRenderer.showSurvey(w.host, s);
+      },
+      [lang, survey(lang)] as const,
+    );
     await page.getByRole('dialog').waitFor();
     return page;
   }
 
   it('keeps 0–10 on one row with the end labels under 0 and 10, in English and Persian, at 1280, 420 and 360 px', async () => {
-    for (const { lang, digits, rtl } of [{ lang: 'en', digits: LATIN, rtl: false }, { lang: 'fa', digits: PERSIAN, rtl: true }] as const) {
+    for (const { lang, digits, rtl } of [
+      { lang: 'en', digits: LATIN, rtl: false },
+      { lang: 'fa', digits: PERSIAN, rtl: true },
+    ] as const) {
       for (const width of [1280, 420, 360]) {
         const page = await show(lang, width);
         const dialog = page.getByRole('dialog');
-        const buttons = await dialog.locator('.scale .chip span').evaluateAll((spans) => spans.map((s) => {
-          const r = s.getBoundingClientRect();
-          return { text: s.textContent, x: r.x, y: r.y, width: r.width, bottom: r.bottom, clipped: s.scrollWidth > s.clientWidth + 1 };
-        }));
-        const ends = await dialog.locator('.ends span').evaluateAll((spans) => spans.map((s) => {
-          const r = s.getBoundingClientRect();
-          return { x: r.x, end: r.right, y: r.y };
-        }));
+        const buttons = await dialog.locator('.scale .chip span').evaluateAll((spans) =>
+          spans.map((s) => {
+            const r = s.getBoundingClientRect();
+            return { text: s.textContent, x: r.x, y: r.y, width: r.width, bottom: r.bottom, clipped: s.scrollWidth > s.clientWidth + 1 };
+          }),
+        );
+        const ends = await dialog.locator('.ends span').evaluateAll((spans) =>
+          spans.map((s) => {
+            const r = s.getBoundingClientRect();
+            return { x: r.x, end: r.right, y: r.y };
+          }),
+        );
         expect(buttons.map((b) => b.text)).toEqual(digits);
         expect(new Set(buttons.map((b) => Math.round(b.y))).size, `one row at ${width} px`).toBe(1);
-        expect(buttons.filter((b) => b.clipped).map((b) => b.text), 'numbers cut off').toEqual([]);
+        expect(
+          buttons.filter((b) => b.clipped).map((b) => b.text),
+          'numbers cut off',
+        ).toEqual([]);
         // Buttons may be narrower than 24 px on a phone, but each sits in its own 24 px (WCAG 2.5.8).
         const pitch = Math.abs(buttons[1].x - buttons[0].x);
         expect(pitch, `distance between buttons at ${width} px`).toBeGreaterThanOrEqual(24);

@@ -73,29 +73,45 @@ export function showSurveyView(host: RendererHost, survey: WidgetSurvey, aboveLa
     const ctx = context();
     dialog.setLanguage(ctx.lang);
     if (finished) {
-      fill(dialog.body, [el('p', { class: 'thanks', id: TITLE_ID, tabindex: -1, role: 'status' }, [localized(def.thankYou, ctx) || t(ctx.lang, 'thanks')])]);
+      fill(dialog.body, [
+        el('p', { class: 'thanks', id: TITLE_ID, tabindex: -1, role: 'status' }, [localized(def.thankYou, ctx) || t(ctx.lang, 'thanks')]),
+      ]);
       return;
     }
     const welcome = behind.length === 0 ? localized(def.welcome, ctx) : '';
     const error = el('p', { class: 'error', 'aria-live': 'assertive' });
     fields = new Map();
     for (const q of onePerScreen ? [current] : def.questions) {
-      fields.set(q.id, renderQuestion(q, ctx, drafts[q.id], (value) => {
-        drafts[q.id] = value;
-        fields.get(q.id)?.setInvalid(false);
-        error.textContent = '';
-        updateControls();
-      }));
+      fields.set(
+        q.id,
+        renderQuestion(q, ctx, drafts[q.id], (value) => {
+          drafts[q.id] = value;
+          fields.get(q.id)?.setInvalid(false);
+          error.textContent = '';
+          updateControls();
+        }),
+      );
     }
     submitButton = el('button', { type: 'submit', class: 'btn' }, [t(ctx.lang, 'submit')]);
-    const back = onePerScreen && behind.length > 0 && el('button', { type: 'button', class: 'btn quiet', onclick: goBack }, [t(ctx.lang, 'back')]);
+    const back =
+      onePerScreen && behind.length > 0 && el('button', { type: 'button', class: 'btn quiet', onclick: goBack }, [t(ctx.lang, 'back')]);
     fill(dialog.body, [
-      el('form', { novalidate: true, onsubmit: (event) => { event.preventDefault(); submit(error); } }, [
-        el('h2', { id: TITLE_ID, class: welcome ? 'title' : 'sr' }, [welcome || t(ctx.lang, 'survey')]),
-        ...Array.from(fields.values(), (field) => field.element),
-        error,
-        el('div', { class: 'actions' }, [back, submitButton]),
-      ]),
+      el(
+        'form',
+        {
+          novalidate: true,
+          onsubmit: (event) => {
+            event.preventDefault();
+            submit(error);
+          },
+        },
+        [
+          el('h2', { id: TITLE_ID, class: welcome ? 'title' : 'sr' }, [welcome || t(ctx.lang, 'survey')]),
+          ...Array.from(fields.values(), (field) => field.element),
+          error,
+          el('div', { class: 'actions' }, [back, submitButton]),
+        ],
+      ),
     ]);
     updateControls();
   }
@@ -107,7 +123,9 @@ export function showSurveyView(host: RendererHost, survey: WidgetSurvey, aboveLa
     if (missing) {
       const field = fields.get(missing.id)!;
       field.setInvalid(true);
-      error.textContent = onePerScreen ? t(ctx.lang, 'answerRequired') : t(ctx.lang, 'answerRequiredNamed', { q: localized(missing.title, ctx) });
+      error.textContent = onePerScreen
+        ? t(ctx.lang, 'answerRequired')
+        : t(ctx.lang, 'answerRequiredNamed', { q: localized(missing.title, ctx) });
       field.focus();
       return;
     }
@@ -119,7 +137,7 @@ export function showSurveyView(host: RendererHost, survey: WidgetSurvey, aboveLa
     }
     host.send('responses', { surveyId: survey.id, responseKey, answers: batch, language: ctx.lang });
     // The server's walk decides the end: a question it still counts as open is shown, not skipped.
-    const next = onePerScreen ? nextQuestion(def, answers, current.id) ?? firstOpenQuestion(def, answers, seen) : null;
+    const next = onePerScreen ? (nextQuestion(def, answers, current.id) ?? firstOpenQuestion(def, answers, seen)) : null;
     if (next) {
       behind.push(current);
       current = next;

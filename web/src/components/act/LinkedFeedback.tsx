@@ -9,15 +9,28 @@ import { Link } from '../Link';
 import { Loading } from '../Loading';
 
 /** A disclosure that loads the feedback items behind a ticket or an idea when first opened. */
-export function LinkedFeedback({ load, label, emptyLabel }: { load: () => Promise<{ feedback: LinkedFeedback[] }>; label: string; emptyLabel: string }) {
+export function LinkedFeedback({
+  load,
+  label,
+  emptyLabel,
+}: {
+  load: () => Promise<{ feedback: LinkedFeedback[] }>;
+  label: string;
+  emptyLabel: string;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [state, setState] = useState<{ kind: 'idle' | 'loading' } | { kind: 'ready'; items: LinkedFeedback[] } | { kind: 'error'; error: unknown }>({ kind: 'idle' });
+  const [state, setState] = useState<
+    { kind: 'idle' | 'loading' } | { kind: 'ready'; items: LinkedFeedback[] } | { kind: 'error'; error: unknown }
+  >({ kind: 'idle' });
 
   function onToggle(open: boolean) {
     if (!open || state.kind === 'loading' || state.kind === 'ready') return;
     setState({ kind: 'loading' });
-    load().then((r) => setState({ kind: 'ready', items: r.feedback }), (error: unknown) => setState({ kind: 'error', error }));
+    load().then(
+      (r) => setState({ kind: 'ready', items: r.feedback }),
+      (error: unknown) => setState({ kind: 'error', error }),
+    );
   }
 
   return (
@@ -30,8 +43,12 @@ export function LinkedFeedback({ load, label, emptyLabel }: { load: () => Promis
         <ul className="linked-items" data-testid="linked-items">
           {state.items.map((item) => (
             <li key={item.id}>
-              <Link to={paths.feedbackDetail(item.id)}><bdi>{item.text}</bdi></Link>{' '}
-              <span className="muted">{fmt.facts([t(`channel.${item.channel}`, { defaultValue: item.channel }), fmt.date(item.createdAt)])}</span>
+              <Link to={paths.feedbackDetail(item.id)}>
+                <bdi>{item.text}</bdi>
+              </Link>{' '}
+              <span className="muted">
+                {fmt.facts([t(`channel.${item.channel}`, { defaultValue: item.channel }), fmt.date(item.createdAt)])}
+              </span>
             </li>
           ))}
         </ul>

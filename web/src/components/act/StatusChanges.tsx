@@ -29,7 +29,11 @@ export function useStatusChanges<T extends { id: string }>() {
 export function StatusChangeNotice({ message, testId }: { message: StatusChangeMessage; testId: string }) {
   const { t } = useTranslation();
   if (!message) return null;
-  return message.ok
-    ? <p role="status" className="muted" data-testid={testId}>{message.text}</p>
-    : <Alert>{errorMessage(t, message.error)}</Alert>;
+  return message.ok ? (
+    <p role="status" className="muted" data-testid={testId}>
+      {message.text}
+    </p>
+  ) : (
+    <Alert>{errorMessage(t, message.error)}</Alert>
+  );
 }

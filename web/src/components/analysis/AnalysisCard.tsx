@@ -60,7 +60,9 @@ export function AnalysisCard({ item, onUpdated }: { item: FeedbackItem; onUpdate
           {item.sentimentScore !== null && (
             <span className="analysis-score" title={t('analysis.scoreHint')}>
               {t('analysis.score', {
-                score: isolate(format.number(item.sentimentScore, { signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 })),
+                score: isolate(
+                  format.number(item.sentimentScore, { signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                ),
               })}
             </span>
           )}
@@ -141,9 +143,7 @@ export function AnalysisCard({ item, onUpdated }: { item: FeedbackItem; onUpdate
           {t('analysis.topicsUnavailable')} {errorMessage(t, topics.error)}
         </Alert>
       )}
-      {canWriteFeedback(me.role) && topics.status === 'ready' && (
-        <CorrectionForm item={item} topics={topics.topics} onSaved={onUpdated} />
-      )}
+      {canWriteFeedback(me.role) && topics.status === 'ready' && <CorrectionForm item={item} topics={topics.topics} onSaved={onUpdated} />}
     </section>
   );
 }

@@ -10,7 +10,10 @@ import { topicNameByKey } from '../../lib/topics';
 import { Loading } from '../Loading';
 import '../../styles/explanation.css';
 
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; explanation: FeedbackExplanation; topics: Topic[] };
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; explanation: FeedbackExplanation; topics: Topic[] };
 
 /**
  * Why the item got its analysis: the words that pushed its sentiment towards its label and away
@@ -52,7 +55,12 @@ export function ExplanationCard({ item }: { item: FeedbackItem }) {
 
   let body;
   if (state.status === 'loading') body = <Loading />;
-  else if (state.status === 'error') body = <p className="muted">{t('explanation.failed')} {errorMessage(t, state.error)}</p>;
+  else if (state.status === 'error')
+    body = (
+      <p className="muted">
+        {t('explanation.failed')} {errorMessage(t, state.error)}
+      </p>
+    );
   else {
     const { explanation } = state;
     const nameOf = topicNameByKey(state.topics, i18n.language);
@@ -79,7 +87,9 @@ export function ExplanationCard({ item }: { item: FeedbackItem }) {
               const name = nameOf(topic.key);
               return (
                 <div key={topic.key} className="explanation-topic" data-topic={topic.key}>
-                  <h4 className="explanation-topic-name" dir="auto" lang={name.lang ?? undefined}>{name.text}</h4>
+                  <h4 className="explanation-topic-name" dir="auto" lang={name.lang ?? undefined}>
+                    {name.text}
+                  </h4>
                   <dl className="explanation-list">
                     <dt>{t('explanation.keywords')}</dt>
                     <dd>{words(topic.keywords, `explanation-keywords-${topic.key}`)}</dd>

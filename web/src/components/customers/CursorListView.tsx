@@ -8,7 +8,12 @@ import type { CursorList } from './useCursorList';
  * The states of a paginated list from useCursorList: loading, the error with a retry, `empty`
  * when there is nothing, else the items (drawn by `children`), then the "load more" button.
  */
-export function CursorListView<T>({ list, empty, loadMoreTestId, children }: {
+export function CursorListView<T>({
+  list,
+  empty,
+  loadMoreTestId,
+  children,
+}: {
   list: CursorList<T>;
   empty: ReactNode;
   loadMoreTestId: string;

@@ -12,7 +12,9 @@ export function LifetimeValue({ value }: { value: Ltv }) {
   return (
     <ul className="ltv-list">
       {entries.map(([currency, amount]) => (
-        <li key={currency} data-currency={currency}>{formatMoney(amount, currency, fmt.prefs, t)}</li>
+        <li key={currency} data-currency={currency}>
+          {formatMoney(amount, currency, fmt.prefs, t)}
+        </li>
       ))}
     </ul>
   );

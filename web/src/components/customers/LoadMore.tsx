@@ -4,7 +4,13 @@ import { Alert } from '../Alert';
 import type { CursorListStatus } from './useCursorList';
 
 /** The "load more" button under a paginated list, with the error of a failed next page. */
-export function LoadMore({ list, testId }: { list: { nextCursor: string | null; status: CursorListStatus; error: unknown; loadMore: () => void }; testId: string }) {
+export function LoadMore({
+  list,
+  testId,
+}: {
+  list: { nextCursor: string | null; status: CursorListStatus; error: unknown; loadMore: () => void };
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -31,7 +31,12 @@ function Sparkline({ kind, points }: { kind: ScoreKind; points: ScorePoint[] }) 
         {values.map((v) => {
           const label = t('customer360.scoreOn', { score: fmt.number(v.score), date: fmt.date(v.at) });
           return (
-            <li key={v.id} className={`spark-bar spark-${tone(kind, v.score)}`} title={label} style={{ blockSize: `${Math.max(8, ((v.score - min + 1) / (max - min + 1)) * 100)}%` }}>
+            <li
+              key={v.id}
+              className={`spark-bar spark-${tone(kind, v.score)}`}
+              title={label}
+              style={{ blockSize: `${Math.max(8, ((v.score - min + 1) / (max - min + 1)) * 100)}%` }}
+            >
               <span className="visually-hidden">{label}</span>
             </li>
           );
@@ -45,7 +50,9 @@ export function ScoreHistory({ scores }: { scores: ScorePoint[] }) {
   const { t } = useTranslation();
   return (
     <section className="card stack-sm" aria-labelledby="scores-title">
-      <h2 className="card-title" id="scores-title">{t('customer360.scores')}</h2>
+      <h2 className="card-title" id="scores-title">
+        {t('customer360.scores')}
+      </h2>
       {scores.length === 0 ? (
         <p className="muted">{t('customer360.noScores')}</p>
       ) : (

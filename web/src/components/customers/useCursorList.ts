@@ -29,7 +29,8 @@ export function useCursorList<T>(key: string, fetchPage: (cursor: string | undef
     const forKey = keyRef.current;
     setStatus(cursor ? 'loadingMore' : 'loading');
     setError(null);
-    fetchRef.current(cursor, abort.signal)
+    fetchRef
+      .current(cursor, abort.signal)
       .then((page) => {
         setList((current) => ({ key: forKey, items: cursor && current.key === forKey ? [...current.items, ...page.data] : page.data }));
         setNextCursor(page.nextCursor);
@@ -56,7 +57,9 @@ export function useCursorList<T>(key: string, fetchPage: (cursor: string | undef
     nextCursor: current ? nextCursor : null,
     status: current ? status : 'loading',
     error: current ? error : null,
-    loadMore: () => { if (current && nextCursor) load(nextCursor); },
+    loadMore: () => {
+      if (current && nextCursor) load(nextCursor);
+    },
     reload: () => setReloads((n) => n + 1),
   };
 }

@@ -45,12 +45,19 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
   // The ideas to add to: the most recently created ones (the list is for picking, not browsing).
   useEffect(() => {
     const abort = new AbortController();
-    actApi.ideas({ limit: 100 }, { signal: abort.signal }).then((page) => setIdeas(page.data), () => setIdeas([]));
+    actApi.ideas({ limit: 100 }, { signal: abort.signal }).then(
+      (page) => setIdeas(page.data),
+      () => setIdeas([]),
+    );
     return () => abort.abort();
   }, []);
 
   const trimmed = tag.trim();
-  const tagError = !tagTouched ? null : !trimmed || trimmed.includes(',') || trimmed.length > TAG_MAX ? t('explorer.bulk.tagInvalid') : null;
+  const tagError = !tagTouched
+    ? null
+    : !trimmed || trimmed.includes(',') || trimmed.length > TAG_MAX
+      ? t('explorer.bulk.tagInvalid')
+      : null;
 
   async function run(change: Omit<BulkUpdateFeedback, 'ids'>, note?: (r: BulkUpdateFeedbackResult) => string) {
     setBusy(true);
@@ -111,10 +118,22 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
               <input {...props} className="input" dir="auto" data-testid="bulk-tag" value={tag} onChange={(e) => setTag(e.target.value)} />
             )}
           </Field>
-          <button type="button" className="button button-small" data-testid="bulk-add-tag" disabled={busy} onClick={() => tagAction('addTags')}>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="bulk-add-tag"
+            disabled={busy}
+            onClick={() => tagAction('addTags')}
+          >
             {t('explorer.bulk.addTag')}
           </button>
-          <button type="button" className="button button-ghost button-small" data-testid="bulk-remove-tag" disabled={busy} onClick={() => tagAction('removeTags')}>
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            data-testid="bulk-remove-tag"
+            disabled={busy}
+            onClick={() => tagAction('removeTags')}
+          >
             {t('explorer.bulk.removeTag')}
           </button>
         </div>
@@ -131,14 +150,26 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
               </select>
             )}
           </Field>
-          <button type="button" className="button button-small" data-testid="bulk-add-topic" disabled={busy || !topic} onClick={() => void run({ addTopic: topic })}>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="bulk-add-topic"
+            disabled={busy || !topic}
+            onClick={() => void run({ addTopic: topic })}
+          >
             {t('explorer.bulk.addTopic')}
           </button>
         </div>
         <div className="bulk-action">
           <Field label={t('explorer.bulk.assignee')}>
             {(props) => (
-              <select {...props} className="select" data-testid="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+              <select
+                {...props}
+                className="select"
+                data-testid="bulk-assignee"
+                value={assignee}
+                onChange={(e) => setAssignee(e.target.value)}
+              >
                 <option value="">{t('explorer.bulk.chooseAssignee')}</option>
                 {options.members.map((m) => (
                   <option key={m.userId} value={m.userId}>
@@ -162,13 +193,34 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
         <div className="bulk-action">
           <Field label={t('act.bulk.ticketSubject')} error={subjectError ? t('act.bulk.subjectRequired') : null}>
             {(props) => (
-              <input {...props} className="input" dir="auto" maxLength={200} data-testid="bulk-ticket-subject" value={subject} onChange={(e) => { setSubject(e.target.value); setSubjectError(false); }} />
+              <input
+                {...props}
+                className="input"
+                dir="auto"
+                maxLength={200}
+                data-testid="bulk-ticket-subject"
+                value={subject}
+                onChange={(e) => {
+                  setSubject(e.target.value);
+                  setSubjectError(false);
+                }}
+              />
             )}
           </Field>
           <Field label={t('act.bulk.ticketPriority')}>
             {(props) => (
-              <select {...props} className="select" data-testid="bulk-ticket-priority" value={priority} onChange={(e) => setPriority(e.target.value as TicketPriority)}>
-                {TICKET_PRIORITIES.map((p) => <option key={p} value={p}>{t(`act.tickets.priorities.${p}`)}</option>)}
+              <select
+                {...props}
+                className="select"
+                data-testid="bulk-ticket-priority"
+                value={priority}
+                onChange={(e) => setPriority(e.target.value as TicketPriority)}
+              >
+                {TICKET_PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`act.tickets.priorities.${p}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -179,9 +231,22 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
         <div className="bulk-action">
           <Field label={t('act.bulk.idea')} error={ideaError && idea !== NEW_IDEA ? t('act.bulk.ideaTitleRequired') : null}>
             {(props) => (
-              <select {...props} className="select" data-testid="bulk-idea" value={idea} onChange={(e) => { setIdea(e.target.value); setIdeaError(false); }}>
+              <select
+                {...props}
+                className="select"
+                data-testid="bulk-idea"
+                value={idea}
+                onChange={(e) => {
+                  setIdea(e.target.value);
+                  setIdeaError(false);
+                }}
+              >
                 <option value="">{t('act.bulk.chooseIdea')}</option>
-                {ideas.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
+                {ideas.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.title}
+                  </option>
+                ))}
                 <option value={NEW_IDEA}>{t('act.bulk.newIdea')}</option>
               </select>
             )}
@@ -189,7 +254,18 @@ export function BulkBar({ ids, options, onClear, onUpdated }: BulkBarProps) {
           {idea === NEW_IDEA && (
             <Field label={t('act.bulk.newIdeaTitle')} error={ideaError ? t('act.bulk.ideaTitleRequired') : null}>
               {(props) => (
-                <input {...props} className="input" dir="auto" maxLength={200} data-testid="bulk-idea-title" value={ideaTitle} onChange={(e) => { setIdeaTitle(e.target.value); setIdeaError(false); }} />
+                <input
+                  {...props}
+                  className="input"
+                  dir="auto"
+                  maxLength={200}
+                  data-testid="bulk-idea-title"
+                  value={ideaTitle}
+                  onChange={(e) => {
+                    setIdeaTitle(e.target.value);
+                    setIdeaError(false);
+                  }}
+                />
               )}
             </Field>
           )}

@@ -21,7 +21,13 @@ export function ExplorerFilters({ filters, options, set }: ExplorerFiltersProps)
     <>
       <Field label={t('explorer.filters.topic')}>
         {(props) => (
-          <select {...props} className="select" data-testid="filter-topic" value={filters.topic} onChange={(e) => set({ topic: e.target.value })}>
+          <select
+            {...props}
+            className="select"
+            data-testid="filter-topic"
+            value={filters.topic}
+            onChange={(e) => set({ topic: e.target.value })}
+          >
             <option value="">{t('explorer.filters.anyTopic')}</option>
             {options.topics.map((topic) => (
               <option key={topic.key} value={topic.key}>
@@ -50,7 +56,13 @@ export function ExplorerFilters({ filters, options, set }: ExplorerFiltersProps)
       </Field>
       <Field label={t('explorer.filters.assignee')}>
         {(props) => (
-          <select {...props} className="select" data-testid="filter-assignee" value={filters.assigneeId} onChange={(e) => set({ assigneeId: e.target.value })}>
+          <select
+            {...props}
+            className="select"
+            data-testid="filter-assignee"
+            value={filters.assigneeId}
+            onChange={(e) => set({ assigneeId: e.target.value })}
+          >
             <option value="">{t('explorer.filters.anyAssignee')}</option>
             <option value="none">{t('explorer.filters.unassigned')}</option>
             {options.members.map((m) => (
@@ -78,7 +90,13 @@ export function ExplorerFilters({ filters, options, set }: ExplorerFiltersProps)
       </Field>
       <Field label={t('explorer.filters.survey')}>
         {(props) => (
-          <select {...props} className="select" data-testid="filter-survey" value={filters.surveyId} onChange={(e) => set({ surveyId: e.target.value })}>
+          <select
+            {...props}
+            className="select"
+            data-testid="filter-survey"
+            value={filters.surveyId}
+            onChange={(e) => set({ surveyId: e.target.value })}
+          >
             <option value="">{t('explorer.filters.anySurvey')}</option>
             {options.surveys.map((s) => (
               <option key={s.id} value={s.id}>
@@ -90,7 +108,13 @@ export function ExplorerFilters({ filters, options, set }: ExplorerFiltersProps)
       </Field>
       <Field label={t('explorer.filters.segment')}>
         {(props) => (
-          <select {...props} className="select" data-testid="filter-segment" value={filters.segment} onChange={(e) => set({ segment: e.target.value })}>
+          <select
+            {...props}
+            className="select"
+            data-testid="filter-segment"
+            value={filters.segment}
+            onChange={(e) => set({ segment: e.target.value })}
+          >
             <option value="">{t('explorer.filters.anySegment')}</option>
             {options.segments.map((s) => (
               <option key={s.id} value={s.id}>

@@ -48,12 +48,19 @@ export function FeedbackTable({ items, busy = false, selection, memberName, topi
                     aria-label={t('explorer.bulk.selectAll')}
                     data-testid="select-all"
                     checked={allSelected}
-                    onChange={(e) => selection.toggle(items.map((item) => item.id), e.target.checked)}
+                    onChange={(e) =>
+                      selection.toggle(
+                        items.map((item) => item.id),
+                        e.target.checked,
+                      )
+                    }
                   />
                 </label>
               </th>
             )}
-            <th scope="col" className="col-text">{t('list.columns.text')}</th>
+            <th scope="col" className="col-text">
+              {t('list.columns.text')}
+            </th>
             <th scope="col">{t('list.columns.language')}</th>
             <th scope="col">{t('explorer.list.analysis')}</th>
             <th scope="col">{t('list.columns.channel')}</th>
@@ -82,7 +89,12 @@ export function FeedbackTable({ items, busy = false, selection, memberName, topi
                   </td>
                 )}
                 <td className="col-text" data-label={t('list.columns.text')}>
-                  <Link to={paths.feedbackDetail(item.id)} className="row-text" dir="auto" lang={item.language && item.language !== 'und' ? item.language : undefined}>
+                  <Link
+                    to={paths.feedbackDetail(item.id)}
+                    className="row-text"
+                    dir="auto"
+                    lang={item.language && item.language !== 'und' ? item.language : undefined}
+                  >
                     {item.snippet ? (
                       <SearchSnippet snippet={item.snippet} fullLength={item.text.length} />
                     ) : item.text.trim() ? (
@@ -95,7 +107,13 @@ export function FeedbackTable({ items, busy = false, selection, memberName, topi
                 </td>
                 <td className="col-language" data-label={t('list.columns.language')}>
                   {item.language && item.language !== 'und' ? (
-                    <span title={item.languageConfidence !== null ? t('analysis.confidence', { percent: format.percent(item.languageConfidence) }) : undefined}>
+                    <span
+                      title={
+                        item.languageConfidence !== null
+                          ? t('analysis.confidence', { percent: format.percent(item.languageConfidence) })
+                          : undefined
+                      }
+                    >
                       {format.languageName(item.language)}
                     </span>
                   ) : (
@@ -103,7 +121,12 @@ export function FeedbackTable({ items, busy = false, selection, memberName, topi
                   )}
                 </td>
                 <td className="col-analysis" data-label={t('explorer.list.analysis')}>
-                  <ItemAnalysis item={item} topicName={topicName} onUpdated={selection?.onUpdated} assignee={item.assigneeId ? memberName(item.assigneeId) : null} />
+                  <ItemAnalysis
+                    item={item}
+                    topicName={topicName}
+                    onUpdated={selection?.onUpdated}
+                    assignee={item.assigneeId ? memberName(item.assigneeId) : null}
+                  />
                 </td>
                 <td className="col-channel" data-label={t('list.columns.channel')}>
                   <span className="tag">{t(`channel.${item.channel}`)}</span>
@@ -117,7 +140,9 @@ export function FeedbackTable({ items, busy = false, selection, memberName, topi
                       <bdi>{customer}</bdi>
                     </Link>
                   ) : customer ? (
-                    <span className="row-customer" title={customer}><bdi>{customer}</bdi></span>
+                    <span className="row-customer" title={customer}>
+                      <bdi>{customer}</bdi>
+                    </span>
                   ) : (
                     <span className="muted">{t('list.anonymous')}</span>
                   )}

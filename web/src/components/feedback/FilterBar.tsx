@@ -1,5 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, type Channel, FEEDBACK_TYPES, type FeedbackType, SCORE_RANGES, SCORE_TYPES, SENTIMENTS, type ScoreType, type Sentiment } from '@feedloop/contracts/feedback';
+import {
+  CHANNELS,
+  type Channel,
+  FEEDBACK_TYPES,
+  type FeedbackType,
+  SCORE_RANGES,
+  SCORE_TYPES,
+  SENTIMENTS,
+  type ScoreType,
+  type Sentiment,
+} from '@feedloop/contracts/feedback';
 import { UI_LOCALES } from '../../i18n';
 import { EMPTY_FILTERS, hasActiveFilters, isCustomerId, type FeedbackFilters } from '../../lib/filters';
 import { useDebouncedDraft } from '../../lib/useDebouncedValue';
@@ -36,10 +46,14 @@ export function FilterBar({ filters, options, onChange }: FilterBarProps) {
   const customerDraft = drafts.customerId[0].trim();
   const dayHint = (day: string) => (day ? format.date(`${day}T00:00:00`, 'long') : undefined);
   // The filters stay ISO (Gregorian days); they are typed and read back in the user's own calendar.
-  const rangeText = filters.from && filters.to
-    ? t('explorer.filters.range', { from: dayHint(filters.from), to: dayHint(filters.to) })
-    : filters.from ? t('explorer.filters.rangeFrom', { from: dayHint(filters.from) })
-    : filters.to ? t('explorer.filters.rangeTo', { to: dayHint(filters.to) }) : null;
+  const rangeText =
+    filters.from && filters.to
+      ? t('explorer.filters.range', { from: dayHint(filters.from), to: dayHint(filters.to) })
+      : filters.from
+        ? t('explorer.filters.rangeFrom', { from: dayHint(filters.from) })
+        : filters.to
+          ? t('explorer.filters.rangeTo', { to: dayHint(filters.to) })
+          : null;
 
   return (
     <section className="card filters" aria-labelledby="filters-title">
@@ -195,10 +209,7 @@ export function FilterBar({ filters, options, onChange }: FilterBarProps) {
           />
         ))}
         <ExplorerFilters filters={filters} options={options} set={set} />
-        <Field
-          label={t('filters.customerId')}
-          error={customerDraft && !isCustomerId(customerDraft) ? t('validation.invalid') : null}
-        >
+        <Field label={t('filters.customerId')} error={customerDraft && !isCustomerId(customerDraft) ? t('validation.invalid') : null}>
           {(props) => (
             <input
               {...props}

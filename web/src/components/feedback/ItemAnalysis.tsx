@@ -17,7 +17,9 @@ export function ItemAnalysis({ item, onUpdated, topicName, assignee }: ItemAnaly
   const { t } = useTranslation();
   const format = useFormat();
   const confidence = (value: number | null) =>
-    value === null ? null : <span className="muted analysis-confidence">{t('analysis.confidence', { percent: format.percent(value) })}</span>;
+    value === null ? null : (
+      <span className="muted analysis-confidence">{t('analysis.confidence', { percent: format.percent(value) })}</span>
+    );
 
   return (
     <div className="item-analysis" data-testid="item-analysis">

@@ -37,7 +37,12 @@ export function SavedViewsMenu({ filters, onOpen }: SavedViewsMenuProps) {
   }, []);
 
   const name = form?.name.trim() ?? '';
-  const nameError = form?.touched && !name ? t('explorer.views.nameRequired') : name.length > NAME_MAX ? t('explorer.views.nameTooLong', { max: NAME_MAX }) : null;
+  const nameError =
+    form?.touched && !name
+      ? t('explorer.views.nameRequired')
+      : name.length > NAME_MAX
+        ? t('explorer.views.nameTooLong', { max: NAME_MAX })
+        : null;
   const current = views.find((v) => v.id === chosen);
 
   function open(id: string) {
@@ -96,7 +101,12 @@ export function SavedViewsMenu({ filters, onOpen }: SavedViewsMenuProps) {
           </button>
         )}
         {!form && (
-          <button type="button" className="button button-small" data-testid="save-view" onClick={() => setForm({ name: '', shared: false, touched: false })}>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="save-view"
+            onClick={() => setForm({ name: '', shared: false, touched: false })}
+          >
             {t('explorer.views.save')}
           </button>
         )}
@@ -117,7 +127,12 @@ export function SavedViewsMenu({ filters, onOpen }: SavedViewsMenuProps) {
             )}
           </Field>
           <label className="checkbox">
-            <input type="checkbox" data-testid="view-shared" checked={form.shared} onChange={(e) => setForm({ ...form, shared: e.target.checked })} />
+            <input
+              type="checkbox"
+              data-testid="view-shared"
+              checked={form.shared}
+              onChange={(e) => setForm({ ...form, shared: e.target.checked })}
+            />
             {t('explorer.views.shared')}
           </label>
           <button type="submit" className="button button-primary button-small" data-testid="view-submit" disabled={saving}>

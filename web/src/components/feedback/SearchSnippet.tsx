@@ -5,7 +5,9 @@ import { snippetParts } from '../../lib/snippet';
 export function SearchSnippet({ snippet, fullLength }: { snippet: Snippet; fullLength: number }) {
   return (
     <span data-testid="search-snippet">
-      {snippetParts(snippet, fullLength).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {snippetParts(snippet, fullLength).map((part, i) =>
+        part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
     </span>
   );
 }

@@ -23,14 +23,28 @@ export function useExplorerOptions(): ExplorerOptions {
   useEffect(() => {
     const abort = new AbortController();
     const signal = abort.signal;
-    const keep = <K extends keyof ExplorerOptions>(key: K) => (value: ExplorerOptions[K]) =>
-      setOptions((o) => ({ ...o, [key]: value }));
+    const keep =
+      <K extends keyof ExplorerOptions>(key: K) =>
+      (value: ExplorerOptions[K]) =>
+        setOptions((o) => ({ ...o, [key]: value }));
     // A list that cannot load leaves its filter with "any" only; the page shows the list's own errors.
     const ignore = () => undefined;
-    analysisApi.listTopics({ signal }).then((r) => keep('topics')(r.data)).catch(ignore);
-    api.listMembers({ signal }).then((r) => keep('members')(r.data)).catch(ignore);
-    surveysApi.list({ signal }).then((r) => keep('surveys')(r.data.map((s) => ({ id: s.id, name: s.name })))).catch(ignore);
-    segmentsApi.list({ signal }).then((r) => keep('segments')(r.data.map((s) => ({ id: s.id, name: s.name })))).catch(ignore);
+    analysisApi
+      .listTopics({ signal })
+      .then((r) => keep('topics')(r.data))
+      .catch(ignore);
+    api
+      .listMembers({ signal })
+      .then((r) => keep('members')(r.data))
+      .catch(ignore);
+    surveysApi
+      .list({ signal })
+      .then((r) => keep('surveys')(r.data.map((s) => ({ id: s.id, name: s.name }))))
+      .catch(ignore);
+    segmentsApi
+      .list({ signal })
+      .then((r) => keep('segments')(r.data.map((s) => ({ id: s.id, name: s.name }))))
+      .catch(ignore);
     return () => abort.abort();
   }, []);
 

@@ -20,9 +20,12 @@ export function SentimentSplit({ sentiment }: { sentiment: Overview['sentiment']
       ) : (
         <>
           <div className="sentiment-bar" aria-hidden="true">
-            {SENTIMENTS.map((key) => sentiment[key] > 0 && (
-              <span key={key} className={`sentiment-bar-part sentiment-${key}`} style={{ flexGrow: sentiment[key] }} />
-            ))}
+            {SENTIMENTS.map(
+              (key) =>
+                sentiment[key] > 0 && (
+                  <span key={key} className={`sentiment-bar-part sentiment-${key}`} style={{ flexGrow: sentiment[key] }} />
+                ),
+            )}
           </div>
           <ul className="overview-legend">
             {SENTIMENTS.map((key) => (
@@ -88,7 +91,9 @@ export function EmergingThemes({ themes }: { themes: Overview['themes'] }) {
           ))}
         </ul>
       )}
-      <Link to={paths.themes()} className="overview-more">{t('overview.themes.all')}</Link>
+      <Link to={paths.themes()} className="overview-more">
+        {t('overview.themes.all')}
+      </Link>
     </section>
   );
 }

@@ -73,7 +73,18 @@ function smallestLabelGap(u: uPlot, ticks: number[], labels: string[]): number {
 }
 
 /** A daily chart drawn with uPlot (canvas): x is the day index, labelled with `dayLabels`. */
-export function TrendChart({ dayLabels, dayNames, dayTitle, series, formatValue, rtl, yRange, height = 220, testId, ariaLabel }: TrendChartProps) {
+export function TrendChart({
+  dayLabels,
+  dayNames,
+  dayTitle,
+  series,
+  formatValue,
+  rtl,
+  yRange,
+  height = 220,
+  testId,
+  ariaLabel,
+}: TrendChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const dark = useDarkScheme();
 
@@ -93,7 +104,11 @@ export function TrendChart({ dayLabels, dayNames, dayTitle, series, formatValue,
         y: yRange ? { range: yRange } : { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] },
       },
       axes: [
-        { ...axis, splits: (u) => dayTicks(dayLabels.length, u.bbox.width / uPlot.pxRatio), values: (_u, splits) => splits.map((i) => dayLabels[i] ?? '') },
+        {
+          ...axis,
+          splits: (u) => dayTicks(dayLabels.length, u.bbox.width / uPlot.pxRatio),
+          values: (_u, splits) => splits.map((i) => dayLabels[i] ?? ''),
+        },
         { ...axis, side: rtl ? 1 : 3, size: 56, values: (_u, splits) => splits.map((v) => formatValue(v)) },
       ],
       cursor: { points: { show: true }, drag: { x: false, y: false } },
@@ -136,20 +151,16 @@ export function TrendChart({ dayLabels, dayNames, dayTitle, series, formatValue,
   // The canvas says nothing to a screen reader: it reads the same figures from a hidden table.
   return (
     <figure className="trend-figure">
-      <div
-        ref={container}
-        className="trend-chart"
-        aria-hidden="true"
-        data-testid={testId}
-        data-x-direction={rtl ? 'rtl' : 'ltr'}
-      />
+      <div ref={container} className="trend-chart" aria-hidden="true" data-testid={testId} data-x-direction={rtl ? 'rtl' : 'ltr'} />
       <table className="visually-hidden" data-testid={`${testId}-table`}>
         <caption>{ariaLabel}</caption>
         <thead>
           <tr>
             <th scope="col">{dayTitle}</th>
             {series.map((s) => (
-              <th key={s.label} scope="col">{s.label}</th>
+              <th key={s.label} scope="col">
+                {s.label}
+              </th>
             ))}
           </tr>
         </thead>

@@ -3,8 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../Field';
 import { useFormat } from '../../lib/useFormat';
 import {
-  CONDITION_FIELDS, FIELD_OPS, LANGUAGE_CODES, NPS_GROUPS,
-  type ConditionDraft, type ConditionField, type ConditionOp, type DraftErrors, type DraftInput,
+  CONDITION_FIELDS,
+  FIELD_OPS,
+  LANGUAGE_CODES,
+  NPS_GROUPS,
+  type ConditionDraft,
+  type ConditionField,
+  type ConditionOp,
+  type DraftErrors,
+  type DraftInput,
 } from './condition-draft';
 
 const NPS_RANGES = { promoter: [9, 10], passive: [7, 8], detractor: [0, 6] } as const;
@@ -50,8 +57,18 @@ export function ConditionRow({ index, draft, errors, onChange, onFieldChange, on
   const languageSelect = (label: string) => (
     <Field label={label} className="segment-input">
       {(props) => (
-        <select {...props} className="select" data-testid="condition-language" value={draft.value} onChange={(event) => set({ value: event.target.value })}>
-          {LANGUAGE_CODES.map((code) => <option key={code} value={code}>{format.languageName(code)}</option>)}
+        <select
+          {...props}
+          className="select"
+          data-testid="condition-language"
+          value={draft.value}
+          onChange={(event) => set({ value: event.target.value })}
+        >
+          {LANGUAGE_CODES.map((code) => (
+            <option key={code} value={code}>
+              {format.languageName(code)}
+            </option>
+          ))}
         </select>
       )}
     </Field>
@@ -64,8 +81,18 @@ export function ConditionRow({ index, draft, errors, onChange, onFieldChange, on
       <legend className="visually-hidden">{t('segments.conditionLabel', { index: index + 1 })}</legend>
       <Field label={t('segments.field')} className="segment-input">
         {(props) => (
-          <select {...props} className="select" data-testid="condition-field" value={draft.field} onChange={(event) => onFieldChange(event.target.value as ConditionField)}>
-            {CONDITION_FIELDS.map((field) => <option key={field} value={field}>{t(`segments.fields.${field}`)}</option>)}
+          <select
+            {...props}
+            className="select"
+            data-testid="condition-field"
+            value={draft.field}
+            onChange={(event) => onFieldChange(event.target.value as ConditionField)}
+          >
+            {CONDITION_FIELDS.map((field) => (
+              <option key={field} value={field}>
+                {t(`segments.fields.${field}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -76,17 +103,33 @@ export function ConditionRow({ index, draft, errors, onChange, onFieldChange, on
       {ops.length > 0 && (
         <Field label={t('segments.operator')} className="segment-input">
           {(props) => (
-            <select {...props} className="select" data-testid="condition-op" value={draft.op} onChange={(event) => set({ op: event.target.value as ConditionOp })}>
-              {ops.map((op) => <option key={op} value={op}>{t(`segments.ops.${op}`)}</option>)}
+            <select
+              {...props}
+              className="select"
+              data-testid="condition-op"
+              value={draft.op}
+              onChange={(event) => set({ op: event.target.value as ConditionOp })}
+            >
+              {ops.map((op) => (
+                <option key={op} value={op}>
+                  {t(`segments.ops.${op}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       )}
 
-      {draft.field === 'attribute' && hasValue &&
-        textInput('value', t('segments.value'), { hint: draft.op === 'in' ? t('segments.inValuesHint') : undefined, auto: true, numeric: ['gt', 'gte', 'lt', 'lte'].includes(draft.op) })}
+      {draft.field === 'attribute' &&
+        hasValue &&
+        textInput('value', t('segments.value'), {
+          hint: draft.op === 'in' ? t('segments.inValuesHint') : undefined,
+          auto: true,
+          numeric: ['gt', 'gte', 'lt', 'lte'].includes(draft.op),
+        })}
       {draft.field === 'locale' && hasValue && languageSelect(t('segments.value'))}
-      {['feedbackCount', 'eventCount', 'orderCount', 'lifetimeValue'].includes(draft.field) && textInput('value', t('segments.value'), { numeric: true })}
+      {['feedbackCount', 'eventCount', 'orderCount', 'lifetimeValue'].includes(draft.field) &&
+        textInput('value', t('segments.value'), { numeric: true })}
       {(draft.field === 'lastSeenAt' || draft.field === 'createdAt') && textInput('days', t('segments.days'), { numeric: true })}
 
       {draft.field === 'event' && (
@@ -107,7 +150,13 @@ export function ConditionRow({ index, draft, errors, onChange, onFieldChange, on
       {draft.field === 'nps' && (
         <Field label={t('segments.npsGroup')} className="segment-input">
           {(props) => (
-            <select {...props} className="select" data-testid="condition-nps" value={draft.value} onChange={(event) => set({ value: event.target.value })}>
+            <select
+              {...props}
+              className="select"
+              data-testid="condition-nps"
+              value={draft.value}
+              onChange={(event) => set({ value: event.target.value })}
+            >
               {NPS_GROUPS.map((group) => (
                 <option key={group} value={group}>
                   {t(`segments.nps.${group}`, { low: NPS_RANGES[group][0], high: NPS_RANGES[group][1] })}

@@ -55,7 +55,8 @@ export function SegmentBuilder({ segment, canEdit, onSaved, onDeleted }: Segment
     const abort = new AbortController();
     setPreview((current) => (current.status === 'ready' ? { ...current, refreshing: true } : { status: 'loading' }));
     const timer = window.setTimeout(() => {
-      segmentsApi.preview(JSON.parse(definitionKey) as SegmentDefinition, { signal: abort.signal })
+      segmentsApi
+        .preview(JSON.parse(definitionKey) as SegmentDefinition, { signal: abort.signal })
         .then((answer) => setPreview({ status: 'ready', preview: answer, refreshing: false }))
         .catch((error: unknown) => {
           if (!isAbortError(error)) setPreview({ status: 'error', error });
@@ -109,25 +110,52 @@ export function SegmentBuilder({ segment, canEdit, onSaved, onDeleted }: Segment
 
   return (
     <div className="segment-builder">
-      <form ref={formRef} className="card segment-form" onSubmit={save} noValidate data-testid="segment-builder" aria-labelledby="segment-builder-title">
-        <h2 className="card-title" id="segment-builder-title">{segment ? t('segments.editTitle') : t('segments.newTitle')}</h2>
+      <form
+        ref={formRef}
+        className="card segment-form"
+        onSubmit={save}
+        noValidate
+        data-testid="segment-builder"
+        aria-labelledby="segment-builder-title"
+      >
+        <h2 className="card-title" id="segment-builder-title">
+          {segment ? t('segments.editTitle') : t('segments.newTitle')}
+        </h2>
         {canEdit && (
           <Field label={t('segments.name')} error={nameError}>
             {(props) => (
-              <input {...props} className="input" data-testid="segment-name" dir="auto" maxLength={MAX_NAME_LENGTH} value={name} onChange={(e) => setName(e.target.value)} />
+              <input
+                {...props}
+                className="input"
+                data-testid="segment-name"
+                dir="auto"
+                maxLength={MAX_NAME_LENGTH}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
             )}
           </Field>
         )}
         <Field label={t('segments.match')}>
           {(props) => (
-            <select {...props} className="select" data-testid="segment-match" value={match} onChange={(e) => setMatch(e.target.value as SegmentDefinition['match'])}>
+            <select
+              {...props}
+              className="select"
+              data-testid="segment-match"
+              value={match}
+              onChange={(e) => setMatch(e.target.value as SegmentDefinition['match'])}
+            >
               <option value="all">{t('segments.matchAll')}</option>
               <option value="any">{t('segments.matchAny')}</option>
             </select>
           )}
         </Field>
 
-        {drafts.length === 0 && <p className="muted" data-testid="segment-no-conditions">{t('segments.noConditions')}</p>}
+        {drafts.length === 0 && (
+          <p className="muted" data-testid="segment-no-conditions">
+            {t('segments.noConditions')}
+          </p>
+        )}
         <div className="segment-conditions">
           {drafts.map((draft, index) => (
             <ConditionRow
@@ -158,13 +186,25 @@ export function SegmentBuilder({ segment, canEdit, onSaved, onDeleted }: Segment
             </button>
           )}
           {canEdit && segment && !confirmingDelete && (
-            <button type="button" className="button button-danger" data-testid="segment-delete" disabled={busy} onClick={() => setConfirmingDelete(true)}>
+            <button
+              type="button"
+              className="button button-danger"
+              data-testid="segment-delete"
+              disabled={busy}
+              onClick={() => setConfirmingDelete(true)}
+            >
               {t('segments.delete')}
             </button>
           )}
           {canEdit && segment && confirmingDelete && (
             <>
-              <button type="button" className="button button-danger" data-testid="segment-delete-confirm" disabled={busy} onClick={() => void remove()}>
+              <button
+                type="button"
+                className="button button-danger"
+                data-testid="segment-delete-confirm"
+                disabled={busy}
+                onClick={() => void remove()}
+              >
                 {t('segments.confirmDelete')}
               </button>
               <button type="button" className="button button-ghost" onClick={() => setConfirmingDelete(false)}>

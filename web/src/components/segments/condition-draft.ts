@@ -1,11 +1,30 @@
 // The builder keeps each condition as the texts the user typed (a "draft"); compileDraft turns a
 // draft into an API condition or into error codes, so nothing invalid is ever sent.
 import { LOCALES } from '@feedloop/contracts/locales';
-import { NPS_GROUPS, NUMERIC_OPS, type AttributeOp, type NpsGroup, type NumericOp, type SegmentCondition } from '@feedloop/contracts/segments';
+import {
+  NPS_GROUPS,
+  NUMERIC_OPS,
+  type AttributeOp,
+  type NpsGroup,
+  type NumericOp,
+  type SegmentCondition,
+} from '@feedloop/contracts/segments';
 
 export const CONDITION_FIELDS = [
-  'attribute', 'locale', 'email', 'phone', 'feedbackCount', 'eventCount', 'orderCount',
-  'lastSeenAt', 'createdAt', 'event', 'orders', 'nps', 'feedbackLanguage', 'lifetimeValue',
+  'attribute',
+  'locale',
+  'email',
+  'phone',
+  'feedbackCount',
+  'eventCount',
+  'orderCount',
+  'lastSeenAt',
+  'createdAt',
+  'event',
+  'orders',
+  'nps',
+  'feedbackLanguage',
+  'lifetimeValue',
 ] as const;
 export type ConditionField = (typeof CONDITION_FIELDS)[number];
 
@@ -58,16 +77,22 @@ let nextKey = 1;
 export function blankDraft(field: ConditionField): ConditionDraft {
   const value = field === 'nps' ? 'promoter' : field === 'locale' || field === 'feedbackLanguage' ? 'fa' : '';
   return {
-    key: nextKey++, field, op: FIELD_OPS[field][0] ?? '', name: '', value,
+    key: nextKey++,
+    field,
+    op: FIELD_OPS[field][0] ?? '',
+    name: '',
+    value,
     days: field === 'lastSeenAt' || field === 'createdAt' ? '30' : '',
     minCount: field === 'event' || field === 'orders' ? '1' : '',
-    minTotal: '', currency: field === 'lifetimeValue' ? 'IRR' : '',
+    minTotal: '',
+    currency: field === 'lifetimeValue' ? 'IRR' : '',
   };
 }
 
 /** Persian and Arabic-Indic digits (and separators) as ASCII, so "۱۲٫۵" reads as 12.5. */
 export function toAsciiNumber(text: string): string {
-  return text.trim()
+  return text
+    .trim()
     .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/٫/g, '.')
@@ -82,7 +107,11 @@ const parseWhole = (text: string, min: number): number | null => {
   const n = parseNumber(text);
   return n !== null && Number.isInteger(n) && n >= min ? n : null;
 };
-const splitList = (text: string) => text.split(/[,،，\n]/).map((v) => v.trim()).filter(Boolean);
+const splitList = (text: string) =>
+  text
+    .split(/[,،，\n]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 type Compiled = { condition: SegmentCondition; errors: DraftErrors } | { condition: null; errors: DraftErrors };
 
@@ -119,7 +148,7 @@ export function compileDraft(d: ConditionDraft): Compiled {
     return text.toUpperCase();
   };
   const done = (condition: SegmentCondition): Compiled =>
-    (Object.keys(errors).length ? { condition: null, errors } : { condition, errors });
+    Object.keys(errors).length ? { condition: null, errors } : { condition, errors };
 
   switch (d.field) {
     case 'attribute': {
@@ -133,13 +162,18 @@ export function compileDraft(d: ConditionDraft): Compiled {
         if (!values.length) errors.value = 'required';
         return done({ kind: 'attribute', name, op, value: values });
       }
-      if (op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte') return done({ kind: 'attribute', name, op, value: number('value') ?? 0 });
+      if (op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte')
+        return done({ kind: 'attribute', name, op, value: number('value') ?? 0 });
       if (!d.value.trim()) errors.value = 'required';
       return done({ kind: 'attribute', name, op, value: d.value.trim() });
     }
     case 'locale': {
       const op = d.op as 'eq' | 'neq' | 'exists' | 'notExists';
-      return done(op === 'exists' || op === 'notExists' ? { kind: 'profile', field: 'locale', op } : { kind: 'profile', field: 'locale', op, value: d.value });
+      return done(
+        op === 'exists' || op === 'notExists'
+          ? { kind: 'profile', field: 'locale', op }
+          : { kind: 'profile', field: 'locale', op, value: d.value },
+      );
     }
     case 'email':
     case 'phone':
@@ -186,7 +220,13 @@ export function draftFromCondition(c: SegmentCondition, formatNumber: (n: number
     case 'event':
       return { ...blankDraft('event'), name: c.name, minCount: text(c.minCount), days: text(c.days) };
     case 'orders':
-      return { ...blankDraft('orders'), minCount: text(c.minCount), minTotal: text(c.minTotal), currency: text(c.currency), days: text(c.days) };
+      return {
+        ...blankDraft('orders'),
+        minCount: text(c.minCount),
+        minTotal: text(c.minTotal),
+        currency: text(c.currency),
+        days: text(c.days),
+      };
     case 'nps':
       return { ...blankDraft('nps'), value: c.group };
     case 'feedbackLanguage':

@@ -74,9 +74,25 @@ export function ApiKeysSettings() {
         <p className="muted">{t('admin.apiKeys.intro')}</p>
         <form ref={formRef} className="form" noValidate onSubmit={create} data-testid="api-key-form">
           <Field label={t('admin.apiKeys.name')} error={fieldErrorText(t, errors.name)}>
-            {(props) => <input {...props} className="input" name="name" dir="auto" value={name} onChange={(e) => { setName(e.target.value); setErrors((x) => ({ ...x, name: undefined })); }} />}
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                name="name"
+                dir="auto"
+                value={name}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setErrors((x) => ({ ...x, name: undefined }));
+                }}
+              />
+            )}
           </Field>
-          <fieldset className="scope-list" aria-invalid={errors.scopes ? true : undefined} aria-describedby={errors.scopes ? 'scopes-error' : undefined}>
+          <fieldset
+            className="scope-list"
+            aria-invalid={errors.scopes ? true : undefined}
+            aria-describedby={errors.scopes ? 'scopes-error' : undefined}
+          >
             <legend className="field-label">{t('admin.apiKeys.scopes')}</legend>
             {API_KEY_SCOPES.map((scope) => (
               <label key={scope} className="checkbox">

@@ -29,7 +29,15 @@ export function CopyField({ label, value, multiline = false, testId }: CopyField
       <label className="field-label">
         {label}
         {multiline ? (
-          <textarea className="input copy-value" dir="ltr" readOnly rows={3} value={value} data-testid={testId} onFocus={(e) => e.target.select()} />
+          <textarea
+            className="input copy-value"
+            dir="ltr"
+            readOnly
+            rows={3}
+            value={value}
+            data-testid={testId}
+            onFocus={(e) => e.target.select()}
+          />
         ) : (
           <input className="input copy-value" dir="ltr" readOnly value={value} data-testid={testId} onFocus={(e) => e.target.select()} />
         )}

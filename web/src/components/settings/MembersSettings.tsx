@@ -176,7 +176,21 @@ function Invitations({ assignable }: { assignable: Role[] }) {
       </h2>
       <form ref={formRef} className="inline-form" noValidate onSubmit={invite} data-testid="invite-form">
         <Field label={t('admin.members.email')} error={fieldErrorText(t, emailError)}>
-          {(props) => <input {...props} className="input" type="email" name="email" dir="ltr" autoComplete="off" value={email} onChange={(e) => { setEmail(e.target.value); setEmailError(undefined); }} />}
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              type="email"
+              name="email"
+              dir="ltr"
+              autoComplete="off"
+              value={email}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                setEmailError(undefined);
+              }}
+            />
+          )}
         </Field>
         <Field label={t('admin.members.role')}>
           {(props) => (

@@ -15,7 +15,10 @@ import { useLoaded } from './useLoaded';
 
 /** One origin per line; each must be scheme://host[:port] with nothing after (as the server checks). */
 export function parseOrigins(text: string): { origins: string[]; invalid: boolean } {
-  const lines = text.split(/[\s,]+/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/[\s,]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const origins: string[] = [];
   for (const line of lines) {
     try {
@@ -79,10 +82,39 @@ export function WidgetKeysSettings() {
         <p className="muted">{t('admin.widgetKeys.intro')}</p>
         <form ref={formRef} className="form" noValidate onSubmit={create} data-testid="widget-key-form">
           <Field label={t('admin.widgetKeys.name')} error={fieldErrorText(t, errors.name)}>
-            {(props) => <input {...props} className="input" name="name" dir="auto" value={name} onChange={(e) => { setName(e.target.value); setErrors((x) => ({ ...x, name: undefined })); }} />}
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                name="name"
+                dir="auto"
+                value={name}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setErrors((x) => ({ ...x, name: undefined }));
+                }}
+              />
+            )}
           </Field>
-          <Field label={t('admin.widgetKeys.origins')} hint={t('admin.widgetKeys.originsHint')} error={errors.origins ? t('admin.widgetKeys.originsInvalid') : null}>
-            {(props) => <textarea {...props} className="input" name="origins" dir="ltr" rows={2} value={origins} onChange={(e) => { setOrigins(e.target.value); setErrors((x) => ({ ...x, origins: undefined })); }} />}
+          <Field
+            label={t('admin.widgetKeys.origins')}
+            hint={t('admin.widgetKeys.originsHint')}
+            error={errors.origins ? t('admin.widgetKeys.originsInvalid') : null}
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                className="input"
+                name="origins"
+                dir="ltr"
+                rows={2}
+                value={origins}
+                onChange={(e) => {
+                  setOrigins(e.target.value);
+                  setErrors((x) => ({ ...x, origins: undefined }));
+                }}
+              />
+            )}
           </Field>
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={saving}>
@@ -133,13 +165,31 @@ function WidgetKeyCard({ widgetKey, onChanged }: { widgetKey: WidgetKey; onChang
           <bdi>{widgetKey.name}</bdi>
         </h3>
         <span className="muted">
-          {revoked ? t('admin.revokedOn', { date: format.date(widgetKey.revokedAt!) }) : t('admin.createdOn', { date: format.date(widgetKey.createdAt) })}
+          {revoked
+            ? t('admin.revokedOn', { date: format.date(widgetKey.revokedAt!) })
+            : t('admin.createdOn', { date: format.date(widgetKey.createdAt) })}
         </span>
       </div>
       {error !== null && <Alert>{errorMessage(t, error)}</Alert>}
       {editing ? (
-        <Field label={t('admin.widgetKeys.origins')} hint={t('admin.widgetKeys.originsHint')} error={invalid ? t('admin.widgetKeys.originsInvalid') : null}>
-          {(props) => <textarea {...props} className="input" dir="ltr" rows={3} value={origins} onChange={(e) => { setOrigins(e.target.value); setInvalid(false); }} />}
+        <Field
+          label={t('admin.widgetKeys.origins')}
+          hint={t('admin.widgetKeys.originsHint')}
+          error={invalid ? t('admin.widgetKeys.originsInvalid') : null}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              className="input"
+              dir="ltr"
+              rows={3}
+              value={origins}
+              onChange={(e) => {
+                setOrigins(e.target.value);
+                setInvalid(false);
+              }}
+            />
+          )}
         </Field>
       ) : (
         <p>
@@ -155,7 +205,9 @@ function WidgetKeyCard({ widgetKey, onChanged }: { widgetKey: WidgetKey; onChang
           )}
         </p>
       )}
-      {!revoked && <CopyField label={t('admin.widgetKeys.snippet')} value={embedSnippet(widgetKey.publicKey)} multiline testId="widget-snippet" />}
+      {!revoked && (
+        <CopyField label={t('admin.widgetKeys.snippet')} value={embedSnippet(widgetKey.publicKey)} multiline testId="widget-snippet" />
+      )}
       {!revoked && widgetKey.identitySecret && (
         <div className="stack" data-testid="widget-identity-secret">
           <CopyField label={t('admin.widgetKeys.secret')} value={widgetKey.identitySecret} testId="widget-secret" />

@@ -32,11 +32,13 @@ function isTimeZone(value: string): boolean {
 function countryOptions(locale: string, number: (n: number) => string) {
   const names = new Intl.DisplayNames([locale], { type: 'region' });
   const collator = new Intl.Collator(locale);
-  return Object.entries(PHONE_COUNTRIES)
-    .map(([code, calling]) => ({ code, name: names.of(code) ?? code, calling }))
-    .sort((a, b) => collator.compare(a.name, b.name))
-    // The calling code is isolated left to right, so "+98" keeps its plus in front in Persian and Arabic.
-    .map((c) => ({ code: c.code, label: `${c.name} (\u2066+${number(c.calling)}\u2069)` }));
+  return (
+    Object.entries(PHONE_COUNTRIES)
+      .map(([code, calling]) => ({ code, name: names.of(code) ?? code, calling }))
+      .sort((a, b) => collator.compare(a.name, b.name))
+      // The calling code is isolated left to right, so "+98" keeps its plus in front in Persian and Arabic.
+      .map((c) => ({ code: c.code, label: `${c.name} (\u2066+${number(c.calling)}\u2069)` }))
+  );
 }
 
 interface Props {
@@ -53,7 +55,8 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<unknown>(null);
-  const weekdayName = (day: WeekDay) => new Intl.DateTimeFormat(format.prefs.locale, { weekday: 'long', timeZone: 'UTC' }).format(weekdayDate(day));
+  const weekdayName = (day: WeekDay) =>
+    new Intl.DateTimeFormat(format.prefs.locale, { weekday: 'long', timeZone: 'UTC' }).format(weekdayDate(day));
   const countries = useMemo(() => countryOptions(format.prefs.locale, format.number), [format.prefs.locale, format.number]);
 
   function change<K extends keyof typeof form>(key: K, value: (typeof form)[K]) {
@@ -64,7 +67,10 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
 
   function toggleWeekend(day: WeekDay, on: boolean) {
     const days = on ? [...form.weekendDays, day] : form.weekendDays.filter((d) => d !== day);
-    change('weekendDays', WEEK_DAYS.filter((d) => days.includes(d)));
+    change(
+      'weekendDays',
+      WEEK_DAYS.filter((d) => days.includes(d)),
+    );
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -82,8 +88,14 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
       return;
     }
     const patch: UpdateWorkspace = {
-      name: form.name.trim(), defaultLocale: form.defaultLocale, timezone: form.timezone.trim(), calendar: form.calendar,
-      weekStart: form.weekStart, weekendDays: form.weekendDays, piiRedaction: form.piiRedaction, surveyThrottleDays: days,
+      name: form.name.trim(),
+      defaultLocale: form.defaultLocale,
+      timezone: form.timezone.trim(),
+      calendar: form.calendar,
+      weekStart: form.weekStart,
+      weekendDays: form.weekendDays,
+      piiRedaction: form.piiRedaction,
+      surveyThrottleDays: days,
       defaultCountry: form.defaultCountry,
     };
     setStatus('saving');
@@ -108,18 +120,32 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
       <fieldset className="fieldset" disabled={readOnly}>
         <legend className="legend">{t('admin.workspace.general')}</legend>
         <Field label={t('admin.workspace.name')} error={errors.name}>
-          {(props) => <input {...props} className="input" name="name" dir="auto" value={form.name} onChange={(e) => change('name', e.target.value)} />}
+          {(props) => (
+            <input {...props} className="input" name="name" dir="auto" value={form.name} onChange={(e) => change('name', e.target.value)} />
+          )}
         </Field>
         <Field label={t('admin.workspace.defaultLocale')} hint={t('admin.workspace.defaultLocaleHint')}>
           {(props) => (
-            <select {...props} className="select" name="defaultLocale" value={form.defaultLocale} onChange={(e) => change('defaultLocale', e.target.value as typeof form.defaultLocale)}>
+            <select
+              {...props}
+              className="select"
+              name="defaultLocale"
+              value={form.defaultLocale}
+              onChange={(e) => change('defaultLocale', e.target.value as typeof form.defaultLocale)}
+            >
               <LocaleOptions />
             </select>
           )}
         </Field>
         <Field label={t('admin.workspace.defaultCountry')} hint={t('admin.workspace.defaultCountryHint')}>
           {(props) => (
-            <select {...props} className="select" name="defaultCountry" value={form.defaultCountry ?? ''} onChange={(e) => change('defaultCountry', e.target.value || null)}>
+            <select
+              {...props}
+              className="select"
+              name="defaultCountry"
+              value={form.defaultCountry ?? ''}
+              onChange={(e) => change('defaultCountry', e.target.value || null)}
+            >
               <option value="">{t('admin.workspace.noCountry')}</option>
               {countries.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -136,7 +162,10 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
         <div className="field">
           <CopyField label={t('admin.workspace.slug')} value={initial.slug} testId="workspace-slug" />
           <p className="field-hint">
-            {t('admin.workspace.slugHint')} <code className="command" dir="ltr">feedloop import FILE --workspace {initial.slug}</code>
+            {t('admin.workspace.slugHint')}{' '}
+            <code className="command" dir="ltr">
+              feedloop import FILE --workspace {initial.slug}
+            </code>
           </p>
         </div>
       </fieldset>
@@ -144,7 +173,13 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
         <legend className="legend">{t('admin.workspace.regional')}</legend>
         <Field label={t('admin.workspace.calendar')} hint={t('admin.workspace.calendarHint')}>
           {(props) => (
-            <select {...props} className="select" name="calendar" value={form.calendar} onChange={(e) => change('calendar', e.target.value as typeof form.calendar)}>
+            <select
+              {...props}
+              className="select"
+              name="calendar"
+              value={form.calendar}
+              onChange={(e) => change('calendar', e.target.value as typeof form.calendar)}
+            >
               <option value="persian">{t('admin.workspace.calendarPersian')}</option>
               <option value="gregorian">{t('admin.workspace.calendarGregorian')}</option>
               <option value="hijri">{t('admin.workspace.calendarHijri')}</option>
@@ -152,11 +187,26 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
           )}
         </Field>
         <Field label={t('admin.workspace.timezone')} hint={t('admin.workspace.timezoneHint')} error={errors.timezone}>
-          {(props) => <input {...props} className="input" name="timezone" dir="ltr" value={form.timezone} onChange={(e) => change('timezone', e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              name="timezone"
+              dir="ltr"
+              value={form.timezone}
+              onChange={(e) => change('timezone', e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('admin.workspace.weekStart')}>
           {(props) => (
-            <select {...props} className="select" name="weekStart" value={form.weekStart} onChange={(e) => change('weekStart', e.target.value as typeof form.weekStart)}>
+            <select
+              {...props}
+              className="select"
+              name="weekStart"
+              value={form.weekStart}
+              onChange={(e) => change('weekStart', e.target.value as typeof form.weekStart)}
+            >
               {WEEK_STARTS.map((day) => (
                 <option key={day} value={day}>
                   {weekdayName(day)}
@@ -169,7 +219,12 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
           <legend className="field-label">{t('admin.workspace.weekendDays')}</legend>
           {WEEK_DAYS.map((day) => (
             <label key={day} className="checkbox">
-              <input type="checkbox" name={`weekend-${day}`} checked={form.weekendDays.includes(day)} onChange={(e) => toggleWeekend(day, e.target.checked)} />
+              <input
+                type="checkbox"
+                name={`weekend-${day}`}
+                checked={form.weekendDays.includes(day)}
+                onChange={(e) => toggleWeekend(day, e.target.checked)}
+              />
               {weekdayName(day)}
             </label>
           ))}
@@ -183,12 +238,26 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
       <fieldset className="fieldset" disabled={readOnly}>
         <legend className="legend">{t('admin.workspace.privacy')}</legend>
         <label className="checkbox">
-          <input type="checkbox" name="piiRedaction" checked={form.piiRedaction} onChange={(e) => change('piiRedaction', e.target.checked)} />
+          <input
+            type="checkbox"
+            name="piiRedaction"
+            checked={form.piiRedaction}
+            onChange={(e) => change('piiRedaction', e.target.checked)}
+          />
           {t('admin.workspace.piiRedaction')}
         </label>
         <p className="field-hint">{t('admin.workspace.piiRedactionHint')}</p>
         <Field label={t('admin.workspace.throttle')} hint={t('admin.workspace.throttleHint')} error={errors.surveyThrottleDays}>
-          {(props) => <input {...props} className="input input-short" name="surveyThrottleDays" inputMode="numeric" value={form.surveyThrottleDays} onChange={(e) => change('surveyThrottleDays', e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              className="input input-short"
+              name="surveyThrottleDays"
+              inputMode="numeric"
+              value={form.surveyThrottleDays}
+              onChange={(e) => change('surveyThrottleDays', e.target.value)}
+            />
+          )}
         </Field>
       </fieldset>
       {!readOnly && (

@@ -9,17 +9,29 @@ export function ListProblems({ report }: { report: ListReport }) {
   if (report.problems.length === 0) return null;
   return (
     <div className="list-problems" data-testid="list-problems">
-      <p className="field-label">{t('surveySending.email.problemsTitle')} ({fmt.number(report.problems.length)})</p>
+      <p className="field-label">
+        {t('surveySending.email.problemsTitle')} ({fmt.number(report.problems.length)})
+      </p>
       <table className="table">
         <thead>
-          <tr><th scope="col">{t('surveySending.email.line')}</th><th scope="col">{t('surveySending.email.entry')}</th><th scope="col">{t('surveySending.email.why')}</th></tr>
+          <tr>
+            <th scope="col">{t('surveySending.email.line')}</th>
+            <th scope="col">{t('surveySending.email.entry')}</th>
+            <th scope="col">{t('surveySending.email.why')}</th>
+          </tr>
         </thead>
         <tbody>
           {report.problems.map((p) => (
             <tr key={`${p.line}-${p.value}`} data-testid="list-problem">
-              <td className="num" data-label={t('surveySending.email.line')}>{fmt.number(p.line)}</td>
-              <td className="entry" data-label={t('surveySending.email.entry')}><bdi dir="ltr">{p.value}</bdi></td>
-              <td data-label={t('surveySending.email.why')}>{t(`surveySending.email.problem.${p.problem}`, { line: p.sameAsLine ?? 0 })}</td>
+              <td className="num" data-label={t('surveySending.email.line')}>
+                {fmt.number(p.line)}
+              </td>
+              <td className="entry" data-label={t('surveySending.email.entry')}>
+                <bdi dir="ltr">{p.value}</bdi>
+              </td>
+              <td data-label={t('surveySending.email.why')}>
+                {t(`surveySending.email.problem.${p.problem}`, { line: p.sameAsLine ?? 0 })}
+              </td>
             </tr>
           ))}
         </tbody>

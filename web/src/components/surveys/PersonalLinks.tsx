@@ -16,8 +16,14 @@ import { ListProblems } from './ListProblems';
 /** Links listed on the page; the CSV file has every one. */
 const SHOWN_LINKS = 20;
 
-const who = (c: { name: string | null; email: string | null; phone: string | null; externalId: string | null; customerId?: string; id?: string }) =>
-  c.name ?? c.email ?? c.phone ?? c.externalId ?? c.customerId ?? c.id ?? '';
+const who = (c: {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  externalId: string | null;
+  customerId?: string;
+  id?: string;
+}) => c.name ?? c.email ?? c.phone ?? c.externalId ?? c.customerId ?? c.id ?? '';
 
 /** Personal links: signed for one customer each, for a customer found by search or a pasted list. */
 export function PersonalLinks({ survey }: { survey: Survey }) {
@@ -38,8 +44,12 @@ export function PersonalLinks({ survey }: { survey: Survey }) {
     if (mode !== 'customer' || q.length < 2) return setMatches(null);
     const abort = new AbortController();
     const timer = setTimeout(() => {
-      customersApi.list({ q, limit: 8 }, { signal: abort.signal }).then((page) => setMatches(page.data))
-        .catch((e: unknown) => { if (!isAbortError(e)) setError(e); });
+      customersApi
+        .list({ q, limit: 8 }, { signal: abort.signal })
+        .then((page) => setMatches(page.data))
+        .catch((e: unknown) => {
+          if (!isAbortError(e)) setError(e);
+        });
     }, 300);
     return () => {
       clearTimeout(timer);
@@ -68,8 +78,11 @@ export function PersonalLinks({ survey }: { survey: Survey }) {
 
   function download(links: PersonalLink[]) {
     const csv = personalLinksCsv(links, {
-      name: t('surveySending.links.csvName'), email: t('surveySending.links.csvEmail'), phone: t('surveySending.links.csvPhone'),
-      customerId: t('surveySending.links.csvCustomerId'), link: t('surveySending.links.csvLink'),
+      name: t('surveySending.links.csvName'),
+      email: t('surveySending.links.csvEmail'),
+      phone: t('surveySending.links.csvPhone'),
+      customerId: t('surveySending.links.csvCustomerId'),
+      link: t('surveySending.links.csvLink'),
     });
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
@@ -81,14 +94,26 @@ export function PersonalLinks({ survey }: { survey: Survey }) {
 
   return (
     <section className="card stack" aria-labelledby={titleId} data-testid="personal-links">
-      <h2 className="card-title" id={titleId}>{t('surveySending.links.title')}</h2>
+      <h2 className="card-title" id={titleId}>
+        {t('surveySending.links.title')}
+      </h2>
       <p className="muted">{t('surveySending.links.intro')}</p>
       <fieldset className="audience-picks">
         <legend className="visually-hidden">{t('surveySending.links.title')}</legend>
         {(['customer', 'list'] as const).map((m) => (
           <label key={m} className="checkbox">
-            <input type="radio" name="links-for" value={m} checked={mode === m} onChange={() => { setMode(m); setMade(null); setError(null); }} />
-            {' '}{t(m === 'customer' ? 'surveySending.links.forCustomer' : 'surveySending.links.forList')}
+            <input
+              type="radio"
+              name="links-for"
+              value={m}
+              checked={mode === m}
+              onChange={() => {
+                setMode(m);
+                setMade(null);
+                setError(null);
+              }}
+            />{' '}
+            {t(m === 'customer' ? 'surveySending.links.forCustomer' : 'surveySending.links.forList')}
           </label>
         ))}
       </fieldset>
@@ -96,7 +121,17 @@ export function PersonalLinks({ survey }: { survey: Survey }) {
       {mode === 'customer' ? (
         <div className="stack">
           <Field label={t('surveySending.links.search')} hint={t('surveySending.links.searchHint')}>
-            {(props) => <input {...props} className="input" type="search" dir="auto" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="link-search" />}
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                type="search"
+                dir="auto"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                data-testid="link-search"
+              />
+            )}
           </Field>
           {matches && matches.length === 0 && <p className="muted">{t('surveySending.links.noMatch')}</p>}
           {matches && matches.length > 0 && (
@@ -106,7 +141,11 @@ export function PersonalLinks({ survey }: { survey: Survey }) {
                   <button type="button" className="button button-small" disabled={busy} onClick={() => void make({ customerIds: [c.id] })}>
                     {t('surveySending.links.pick', { name: who(c) })}
                   </button>
-                  {c.email && c.name && <span className="muted"><bdi dir="ltr">{c.email}</bdi></span>}
+                  {c.email && c.name && (
+                    <span className="muted">
+                      <bdi dir="ltr">{c.email}</bdi>
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -115,29 +154,59 @@ export function PersonalLinks({ survey }: { survey: Survey }) {
       ) : (
         <form className="stack" noValidate onSubmit={makeForList}>
           <Field label={t('surveySending.links.list')} hint={t('surveySending.email.listHint')} error={listError}>
-            {(props) => <textarea {...props} className="recipients-list" dir="ltr" rows={5} value={list} data-testid="links-list"
-              onChange={(e) => { setList(e.target.value); setListError(null); }} />}
+            {(props) => (
+              <textarea
+                {...props}
+                className="recipients-list"
+                dir="ltr"
+                rows={5}
+                value={list}
+                data-testid="links-list"
+                onChange={(e) => {
+                  setList(e.target.value);
+                  setListError(null);
+                }}
+              />
+            )}
           </Field>
-          <div><button type="submit" className="button" disabled={busy} data-testid="make-links">{t('surveySending.links.makeAll')}</button></div>
+          <div>
+            <button type="submit" className="button" disabled={busy} data-testid="make-links">
+              {t('surveySending.links.makeAll')}
+            </button>
+          </div>
         </form>
       )}
 
       {error ? <Alert>{errorMessage(t, error)}</Alert> : null}
       {made && (
         <div className="stack" data-testid="links-made">
-          <p>{t('surveySending.links.made', { count: made.links.length })} {t('surveySending.links.validUntil', { date: fmt.date(made.expiresAt, 'long') })}</p>
+          <p>
+            {t('surveySending.links.made', { count: made.links.length })}{' '}
+            {t('surveySending.links.validUntil', { date: fmt.date(made.expiresAt, 'long') })}
+          </p>
           {made.list && <ListProblems report={made.list} />}
           {made.links.length > 1 && (
             <div className="link-row">
-              <button type="button" className="button" onClick={() => download(made.links)} data-testid="download-links">{t('surveySending.links.download')}</button>
-              {made.links.length > SHOWN_LINKS && <span className="muted">{t('surveySending.links.shownFirst', { count: SHOWN_LINKS })}</span>}
+              <button type="button" className="button" onClick={() => download(made.links)} data-testid="download-links">
+                {t('surveySending.links.download')}
+              </button>
+              {made.links.length > SHOWN_LINKS && (
+                <span className="muted">{t('surveySending.links.shownFirst', { count: SHOWN_LINKS })}</span>
+              )}
             </div>
           )}
           <div className="table-wrap">
             <table className="table links-table">
-              <thead><tr><th scope="col">{t('surveySending.links.customer')}</th><th scope="col">{t('surveySending.links.link')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('surveySending.links.customer')}</th>
+                  <th scope="col">{t('surveySending.links.link')}</th>
+                </tr>
+              </thead>
               <tbody>
-                {made.links.slice(0, SHOWN_LINKS).map((link) => <LinkRow key={link.customerId} link={link} />)}
+                {made.links.slice(0, SHOWN_LINKS).map((link) => (
+                  <LinkRow key={link.customerId} link={link} />
+                ))}
               </tbody>
             </table>
           </div>
@@ -164,11 +233,31 @@ function LinkRow({ link }: { link: PersonalLink }) {
   }
   return (
     <tr data-testid="link-row">
-      <td className="col-text" data-label={t('surveySending.links.customer')}><bdi>{name}</bdi>{link.email && link.email !== name && <div className="muted"><bdi dir="ltr">{link.email}</bdi></div>}</td>
+      <td className="col-text" data-label={t('surveySending.links.customer')}>
+        <bdi>{name}</bdi>
+        {link.email && link.email !== name && (
+          <div className="muted">
+            <bdi dir="ltr">{link.email}</bdi>
+          </div>
+        )}
+      </td>
       <td className="col-text" data-label={t('surveySending.links.link')}>
         <div className="link-row">
-          <input ref={input} className="input link-url" dir="ltr" readOnly value={link.url} aria-label={t('surveySending.links.link')} onFocus={(e) => e.target.select()} />
-          <button type="button" className="button button-small" aria-label={t('surveySending.links.copyFor', { name })} onClick={() => void copy()}>
+          <input
+            ref={input}
+            className="input link-url"
+            dir="ltr"
+            readOnly
+            value={link.url}
+            aria-label={t('surveySending.links.link')}
+            onFocus={(e) => e.target.select()}
+          />
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={t('surveySending.links.copyFor', { name })}
+            onClick={() => void copy()}
+          >
             {copied ? t('surveySending.links.copied') : t('surveySending.links.copy')}
           </button>
         </div>

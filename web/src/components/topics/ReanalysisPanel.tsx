@@ -80,7 +80,13 @@ export function ReanalysisPanel({ canEdit, onFinished }: { canEdit: boolean; onF
       {run === null && <p className="muted">{t('topics.reanalysis.never')}</p>}
       {canEdit && (
         <div className="form-actions">
-          <button type="button" className="button button-primary" data-testid="reanalyze" disabled={starting || running} onClick={() => void start()}>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="reanalyze"
+            disabled={starting || running}
+            onClick={() => void start()}
+          >
             {running ? t('topics.reanalysis.running') : t('topics.reanalysis.start')}
           </button>
         </div>

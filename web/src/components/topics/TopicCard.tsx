@@ -130,7 +130,12 @@ export function TopicCard({ topic, topics, canEdit, onChanged }: TopicCardProps)
               {t('topics.merge')}
             </button>
           )}
-          <button type="button" className="button button-small button-danger" data-testid="topic-delete" onClick={() => switchMode({ kind: 'delete' })}>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            data-testid="topic-delete"
+            onClick={() => switchMode({ kind: 'delete' })}
+          >
             {t('topics.delete')}
           </button>
         </div>
@@ -162,7 +167,12 @@ export function TopicCard({ topic, topics, canEdit, onChanged }: TopicCardProps)
                 <button type="button" className="button button-small" onClick={() => switchMode({ kind: 'view' })}>
                   {t('topics.cancel')}
                 </button>
-                <button type="button" className="button button-small button-primary" data-testid="topic-merge-next" onClick={() => setMode({ ...mode, confirming: true })}>
+                <button
+                  type="button"
+                  className="button button-small button-primary"
+                  data-testid="topic-merge-next"
+                  onClick={() => setMode({ ...mode, confirming: true })}
+                >
                   {t('topics.merge')}
                 </button>
               </div>
@@ -176,7 +186,12 @@ export function TopicCard({ topic, topics, canEdit, onChanged }: TopicCardProps)
                 tone="primary"
                 label={t('topics.confirmMergeButton')}
                 onCancel={() => switchMode({ kind: 'view' })}
-                onConfirm={() => void run(() => analysisApi.mergeTopic(topic.id, mode.into), t('topics.merged', { source: isolate(name.text), target: targetName }))}
+                onConfirm={() =>
+                  void run(
+                    () => analysisApi.mergeTopic(topic.id, mode.into),
+                    t('topics.merged', { source: isolate(name.text), target: targetName }),
+                  )
+                }
               />
             </>
           )}
@@ -201,14 +216,27 @@ export function TopicCard({ topic, topics, canEdit, onChanged }: TopicCardProps)
 }
 
 /** Cancel and confirm buttons under a merge or delete question. */
-function ConfirmActions(props: { busy: boolean; testId: string; tone: 'primary' | 'danger'; label: string; onCancel: () => void; onConfirm: () => void }) {
+function ConfirmActions(props: {
+  busy: boolean;
+  testId: string;
+  tone: 'primary' | 'danger';
+  label: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="topic-actions">
       <button type="button" className="button button-small" disabled={props.busy} onClick={props.onCancel}>
         {t('topics.cancel')}
       </button>
-      <button type="button" className={`button button-small button-${props.tone}`} data-testid={props.testId} disabled={props.busy} onClick={props.onConfirm}>
+      <button
+        type="button"
+        className={`button button-small button-${props.tone}`}
+        data-testid={props.testId}
+        disabled={props.busy}
+        onClick={props.onConfirm}
+      >
         {props.label}
       </button>
     </div>

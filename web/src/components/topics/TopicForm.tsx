@@ -2,7 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/client';
-import { TOPIC_LANGUAGES, type Topic, type TopicKeywords, type TopicLanguage, type TopicNames, type UpdateTopic } from '@feedloop/contracts/analysis';
+import {
+  TOPIC_LANGUAGES,
+  type Topic,
+  type TopicKeywords,
+  type TopicLanguage,
+  type TopicNames,
+  type UpdateTopic,
+} from '@feedloop/contracts/analysis';
 import { analysisApi } from '../../api/analysis';
 import { errorMessage } from '../../lib/errors';
 import { parseKeywords, parseLines, sameList } from '../../lib/topics';
@@ -139,7 +146,11 @@ export function TopicForm({ topic, onSaved, onCancel }: TopicFormProps) {
           </fieldset>
         ))}
       </div>
-      <Field label={t('topics.form.examples')} hint={t('topics.form.examplesHint')} error={problem?.field === 'examples' ? problem.message : null}>
+      <Field
+        label={t('topics.form.examples')}
+        hint={t('topics.form.examplesHint')}
+        error={problem?.field === 'examples' ? problem.message : null}
+      >
         {(props) => (
           <textarea
             {...props}
