@@ -32,6 +32,9 @@ describe('explainPrediction', () => {
           new Array<number>(head.outputs.length).fill(0),
         );
         const logits = headLogits(head, features);
+        // The per-language neutral margin is a constant of the head, not a feature's contribution.
+        const bias = head.languageBias?.[features.language ?? ''];
+        if (bias) for (let k = 0; k < bias.length; k++) summed[k] += bias[k];
         // The Chinese term keeps neutral's probability through a shift of the others: compare differences there.
         const gap = (xs: ArrayLike<number>, a: number, b: number) => xs[a] - xs[b];
         for (let k = 1; k < head.outputs.length; k++) {

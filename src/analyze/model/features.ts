@@ -96,6 +96,11 @@ export const TYPE_CUE_BUCKETS: ReadonlySet<number> = new Set(
   [...GLOBAL_CUE, ...[...NAMESPACES.values()].flatMap((ns) => ns.cue)].map(toBucket),
 );
 
+/** Buckets of the phrase-level sentiment cues (sentiment-cues.ts): they come from phrases, not one word. */
+export const SENTIMENT_CUE_BUCKETS: ReadonlySet<number> = new Set(
+  [...GLOBAL_OWN, ...[...NAMESPACES.values()].flatMap((ns) => ns.own)].map(toBucket),
+);
+
 const GLOBAL_BIAS = hashString('bias:*');
 
 /**
