@@ -101,7 +101,10 @@ describe.skipIf(!availability.available)('the widget NPS scale', () => {
           }),
         );
         expect(buttons.map((b) => b.text)).toEqual(digits);
-        expect(new Set(buttons.map((b) => Math.round(b.y))).size, `one row at ${width} px`).toBe(1);
+        // One row: every button's top within a pixel of the others (sub-pixel layout can round
+        // either way; a wrapped row sits a whole button height lower).
+        const tops = buttons.map((b) => b.y);
+        expect(Math.max(...tops) - Math.min(...tops), `one row at ${width} px`).toBeLessThanOrEqual(1);
         expect(
           buttons.filter((b) => b.clipped).map((b) => b.text),
           'numbers cut off',
