@@ -21,13 +21,17 @@ function listFiles(dir: string): string[] {
   });
 }
 
-/** A short hash of every migration file, names and contents. */
+let hashOfMigrations: string | undefined;
+
+/** A short hash of every migration file, names and contents (read once per process). */
 function migrationsHash(): string {
+  if (hashOfMigrations) return hashOfMigrations;
   const hash = createHash('sha256');
   for (const file of listFiles(migrationsDir).sort()) {
     hash.update(path.relative(migrationsDir, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
-  return hash.digest('hex').slice(0, 16);
+  hashOfMigrations = hash.digest('hex').slice(0, 16);
+  return hashOfMigrations;
 }
 
 let pgliteSnapshot: Promise<Blob> | undefined;
@@ -56,8 +60,23 @@ export function migratedPgliteSnapshot(): Promise<Blob> {
   return pgliteSnapshot;
 }
 
-/** The name of a migrated template database on the test server, created by the first process that needs it. */
-export async function migratedTemplateDatabase(serverUrl: string): Promise<string> {
+const templates = new Map<string, Promise<string>>();
+
+/**
+ * The name of a migrated template database on the test server, created by the first process that
+ * needs it; each process asks the server once.
+ */
+export function migratedTemplateDatabase(serverUrl: string): Promise<string> {
+  let template = templates.get(serverUrl);
+  if (!template) {
+    template = ensureTemplateDatabase(serverUrl);
+    templates.set(serverUrl, template);
+    template.catch(() => templates.delete(serverUrl));
+  }
+  return template;
+}
+
+async function ensureTemplateDatabase(serverUrl: string): Promise<string> {
   const name = `feedloop_template_${migrationsHash()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
