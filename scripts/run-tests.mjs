@@ -20,7 +20,7 @@ const run = (cmd, args, env = {}) => {
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 // A test touches the database through the test app, a database client, or the server URL itself.
-const TOUCHES_DATABASE = /platform\/testing\/|\.\.?\/testing\/|testing\/test-app|TEST_DATABASE_URL|db\/client/;
+const TOUCHES_DATABASE = /\/testing\/|TEST_DATABASE_URL|db\/client/;
 
 function listTestFiles(dirs) {
   return dirs.flatMap((dir) =>

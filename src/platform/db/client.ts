@@ -77,6 +77,7 @@ async function openPglite(schema: DatabaseSchema, dataDir: string, offersControl
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const inMemory = dataDir.startsWith('memory://');
+  if (loadDataDir && !inMemory) throw new Error('loadDataDir is only for in-memory databases');
   let release = () => {};
   if (!inMemory) {
     release = lockDataDir(dataDir, { offersControl });
@@ -84,7 +85,6 @@ async function openPglite(schema: DatabaseSchema, dataDir: string, offersControl
   try {
     const pgDir = inMemory ? undefined : path.join(dataDir, 'pg');
     if (pgDir && !fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await initClusterInChild(pgDir);
-    if (loadDataDir && !inMemory) throw new Error('loadDataDir is only for in-memory databases');
     const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF, ...(loadDataDir ? { loadDataDir } : {}) });
     const db = drizzle(client, { schema: schema.tables }) as unknown as Db;
     const database: Database = {
