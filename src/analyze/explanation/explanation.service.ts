@@ -4,11 +4,8 @@ import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { getFeedback } from '../../collect/feedback/feedback.service.js';
 import { loadAnalysisContext } from '../analysis/analysis-context.js';
 import { prepareAnalysisInput } from '../analysis/analyze-text.js';
-import { explainPrediction, type Explanation } from '../model/explain.js';
-
-export interface FeedbackExplanation extends Omit<Explanation, 'coverage'> {
-  feedbackId: string;
-}
+import { explainPrediction } from '../model/explain.js';
+import type { FeedbackExplanation } from '../../contracts/analysis.js';
 
 export async function explainFeedback(scope: WorkspaceScope, id: string): Promise<FeedbackExplanation> {
   const item = await getFeedback(scope, id);

@@ -39,25 +39,21 @@ import { emojiValences, wordValences } from './lexicon.js';
 import { isNegationCue, NEGATION_SCOPE } from './negation.js';
 import { loadBaseModel } from './load-model.js';
 import type { AnalysisModel, LanguageTerm, ModelHead, QuantizedWeights } from './model.js';
+import type { FeedbackExplanation, WeightedWord } from '../../contracts/analysis.js';
+import type { Sentiment } from '../../contracts/feedback.js';
 
 /** Words shown per direction. */
 export const EXPLAIN_TOP = 5;
 
-export interface WeightedWord {
-  text: string;
-  weight: number;
-}
-export interface Explanation {
-  language: string;
-  sentiment: { label: string; towards: WeightedWord[]; against: WeightedWord[] } | null;
-  topics: Array<{ key: string; keywords: string[]; words: WeightedWord[] }>;
+/** The answer of GET /feedback/{id}/explanation without the item's id, and how much of it was traced. */
+export interface Explanation extends Omit<FeedbackExplanation, 'feedbackId'> {
   /** Share of the features traced back to a word (1 when this file and features.ts agree). */
   coverage: number;
 }
 
 /** What the caller knows of the analysis: the labels to explain and the keywords that matched. */
 export interface ExplainedAnalysis {
-  sentiment?: { label: string } | null;
+  sentiment?: { label: Sentiment } | null;
   topics: readonly string[];
   matchedKeywords?: Readonly<Record<string, readonly string[]>>;
 }
