@@ -14,6 +14,7 @@ import { assertMember, loadFeedbackRefs, resolveCustomer } from '../references.j
 import { afterCursor, newestFirst, toPage } from '../../platform/http/page.js';
 import { publicTask } from '../tasks/tasks.service.js';
 import { publicCompensation } from '../compensations/compensations.service.js';
+import { ticketChanged } from './ticket-lifecycle.js';
 import type { z } from 'zod';
 import type { TCreateTicket, TUpdateTicket, ZListTickets } from './tickets.input.js';
 
@@ -70,6 +71,7 @@ export async function createTicketIn(scope: WorkspaceScope, tx: Tx, input: TCrea
       .set({ ticketId: ticket.id, updatedAt: new Date() })
       .where(scope.where(feedbackItems, sql`${feedbackItems.id} in (select unnest(${pgArray(items.map((i) => i.id))}::uuid[]))`));
   }
+  await ticketChanged(scope, tx, null, ticket);
   return { ...publicTicket(ticket), feedbackCount: items.length };
 }
 
@@ -169,6 +171,7 @@ export async function updateTicket(scope: WorkspaceScope, id: string, input: TUp
       .set(patch)
       .where(scope.where(tickets, eq(tickets.id, id)))
       .returning();
+    await ticketChanged(scope, tx, current, ticket);
     return publicTicket(ticket);
   });
 }
