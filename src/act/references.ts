@@ -39,7 +39,7 @@ export async function loadFeedbackRefs(scope: WorkspaceScope, tx: DbOrTx, ids: r
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const rows = await tx
-    .select({ id: feedbackItems.id, customerId: feedbackItems.customerId })
+    .select({ id: feedbackItems.id, customerId: feedbackItems.customerId, topics: feedbackItems.topics })
     .from(feedbackItems)
     .where(scope.where(feedbackItems, inArray(feedbackItems.id, unique)));
   if (rows.length !== unique.length)

@@ -22,6 +22,10 @@ import { themeRoutes } from '../analyze/themes/themes.routes.js';
 import { overviewRoutes } from '../evaluate/overview/overview.routes.js';
 import { ticketRoutes } from '../act/tickets/tickets.routes.js';
 import { taskRoutes } from '../act/tasks/tasks.routes.js';
+import { conversationRoutes } from '../act/conversation/conversation.routes.js';
+import { cannedReplyRoutes } from '../act/canned-replies/canned-replies.routes.js';
+import { teamRoutes } from '../act/teams/teams.routes.js';
+import { assignmentRoutes } from '../act/assignment/assignment.routes.js';
 import { compensationRoutes } from '../act/compensations/compensations.routes.js';
 import { ideaRoutes } from '../loop/ideas/ideas.routes.js';
 import { surveyRoutes } from '../collect/surveys/surveys.routes.js';
@@ -67,6 +71,14 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(overviewRoutes),
   // /api/v1/tickets
   mount(ticketRoutes),
+  // /api/v1/tickets/:id/messages
+  mount(conversationRoutes),
+  // /api/v1/canned-replies, /canned-replies/:id/render
+  mount(cannedReplyRoutes),
+  // /api/v1/teams
+  mount(teamRoutes),
+  // /api/v1/assignment
+  mount(assignmentRoutes),
   // /api/v1/tasks
   mount(taskRoutes),
   // /api/v1/compensations

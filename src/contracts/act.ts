@@ -2,7 +2,7 @@
 // compensations, as the API answers them, and the enumerations their tables share.
 import type { Channel, Sentiment } from './feedback.js';
 
-export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
@@ -21,10 +21,18 @@ export interface TicketRecord {
   priority: TicketPriority;
   customerId: string | null;
   assigneeId: string | null;
+  teamId: string | null;
+  tags: string[];
+  /** A topic key of the workspace's taxonomy. */
+  topic: string | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
+  /** The agent's first public reply. */
+  firstResponseAt: string | null;
+  /** Resolved with one public reply and never reopened. */
+  firstContactResolution: boolean;
 }
 
 /** A ticket in lists and as created: with how many feedback items it is about. */
@@ -86,4 +94,7 @@ export interface UpdateTicket {
   status?: TicketStatus;
   priority?: TicketPriority;
   assigneeId?: string | null;
+  teamId?: string | null;
+  tags?: string[];
+  topic?: string | null;
 }

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zUuid } from '../../platform/http/zod-types.js';
+import { zDateTime, zUuid } from '../../platform/http/zod-types.js';
+import { agentResolutionStats } from './resolution-stats.js';
 import { readsFeedbackText } from '../../platform/auth/permissions.js';
 import { ZCreateTicket, ZListTickets, ZUpdateTicket } from './tickets.input.js';
 import { createTicket, getTicket, listTickets, updateTicket } from './tickets.service.js';
@@ -16,8 +17,20 @@ export async function ticketRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/v1/tickets',
-    { config: read, schema: { tags: ['tickets'], summary: 'Tickets, newest first', querystring: ZListTickets } },
-    async (req) => listTickets(req.scope, req.query),
+    { config: read, schema: { tags: ['tickets'], summary: 'Tickets, newest first; queues: mine, unassigned, breaching, mentions', querystring: ZListTickets } },
+    async (req) => listTickets(req.scope, req.query, req.actor!.userId),
+  );
+  r.get(
+    '/api/v1/tickets/stats/agents',
+    {
+      config: read,
+      schema: {
+        tags: ['tickets'],
+        summary: 'First-contact resolution per agent (resolved with one public reply, never reopened)',
+        querystring: z.strictObject({ since: zDateTime.optional().describe('Only tickets resolved from then on') }),
+      },
+    },
+    async (req) => agentResolutionStats(req.scope, req.query.since ? new Date(req.query.since) : undefined),
   );
   r.post(
     '/api/v1/tickets',
@@ -36,7 +49,7 @@ export async function ticketRoutes(app: FastifyInstance) {
     '/api/v1/tickets/:id',
     {
       config: write,
-      schema: { tags: ['tickets'], summary: 'Change subject, status, priority or assignee', params: ZIdParams, body: ZUpdateTicket },
+      schema: { tags: ['tickets'], summary: 'Change subject, status, priority, assignee, team, tags or topic', params: ZIdParams, body: ZUpdateTicket },
     },
     async (req) => updateTicket(req.scope, req.params.id, req.body),
   );

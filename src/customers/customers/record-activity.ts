@@ -61,6 +61,22 @@ export async function recordEvents(scope: WorkspaceScope, given: TRecordEventInp
   );
 }
 
+/**
+ * An event Feedloop itself records for a known customer (e.g. "ticket_resolved"), in the caller's
+ * transaction: stored, counted and offered to survey triggers like one the business sent.
+ */
+export async function recordCustomerEventIn(
+  scope: WorkspaceScope,
+  tx: Tx,
+  event: { customerId: string; name: string; properties: Record<string, unknown> },
+): Promise<string> {
+  const row: EventRow = { id: newId(), ...event, occurredAt: new Date() };
+  await insertEventRows(scope, tx, [row]);
+  await signalSurveyTriggers(scope, tx, [{ name: row.name, customerId: row.customerId, occurredAt: row.occurredAt, sourceKey: `event:${row.id}` }]);
+  await countEvents(scope, tx, [row]);
+  return row.id;
+}
+
 const DEADLOCK_ATTEMPTS = 3;
 
 /**
