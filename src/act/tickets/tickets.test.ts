@@ -54,7 +54,7 @@ describe('tickets', () => {
     expect(res.json()).toMatchObject({
       number: 1,
       subject: 'Late, torn parcel',
-      status: 'open',
+      status: 'new',
       priority: 'high',
       customerId,
       assigneeId: agentId,
@@ -83,10 +83,12 @@ describe('tickets', () => {
     expect(resolved.resolvedAt).not.toBeNull();
     expect((await ownerCall('PATCH', `/api/v1/tickets/${ticketId}`, { status: 'closed' })).json().resolvedAt).toBe(resolved.resolvedAt);
     expect((await ownerCall('PATCH', `/api/v1/tickets/${ticketId}`, { status: 'open' })).json().resolvedAt).toBeNull();
-    const list = (await ownerCall('GET', '/api/v1/tickets?status=open&limit=2')).json();
+    // New tickets start "new"; the reopened one is open again.
+    expect((await ownerCall('GET', '/api/v1/tickets?status=open')).json().data.map((x: { id: string }) => x.id)).toEqual([ticketId]);
+    const list = (await ownerCall('GET', '/api/v1/tickets?status=new&limit=2')).json();
     expect(list.data).toHaveLength(2);
     expect(list.nextCursor).toBeTruthy();
-    const next = (await ownerCall('GET', `/api/v1/tickets?status=open&limit=50&cursor=${list.nextCursor}`)).json();
+    const next = (await ownerCall('GET', `/api/v1/tickets?status=new&limit=50&cursor=${list.nextCursor}`)).json();
     expect(new Set([...list.data, ...next.data].map((x: { id: string }) => x.id)).size).toBe(list.data.length + next.data.length);
   });
 
@@ -156,7 +158,8 @@ describe('tickets', () => {
     expect(ticket.compensations.map((x: { kind: string }) => x.kind)).toEqual(['discount_code']);
 
     const timeline = (await ownerCall('GET', `/api/v1/customers/${customerId}/timeline`)).json().data as Array<{ kind: string }>;
-    expect(new Set(timeline.map((e) => e.kind))).toEqual(new Set(['feedback', 'ticket', 'task', 'compensation']));
+    // Resolving the ticket recorded the customer's "ticket_resolved" event.
+    expect(new Set(timeline.map((e) => e.kind))).toEqual(new Set(['feedback', 'ticket', 'task', 'compensation', 'event']));
     expect(timeline.find((e) => e.kind === 'compensation')).toMatchObject({
       compensationKind: 'discount_code',
       amount: 200000,
