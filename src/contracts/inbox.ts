@@ -53,6 +53,12 @@ export interface CannedReply {
   updatedAt: string;
 }
 
+/** GET /canned-replies: with the template variables a reply may name ("customer.name", …). */
+export interface CannedReplyList {
+  data: CannedReply[];
+  variables: string[];
+}
+
 export interface SaveCannedReply {
   texts: CannedReplyText;
 }

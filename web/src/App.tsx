@@ -30,6 +30,7 @@ import { CustomerPage } from './pages/CustomerPage';
 // Lazy: the charting library stays out of the first screen's bundle.
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const TicketsPage = lazy(() => import('./pages/TicketsPage').then((m) => ({ default: m.TicketsPage })));
+const TicketPage = lazy(() => import('./pages/TicketPage').then((m) => ({ default: m.TicketPage })));
 const IdeasPage = lazy(() => import('./pages/IdeasPage').then((m) => ({ default: m.IdeasPage })));
 const SurveySendPage = lazy(() => import('./pages/SurveySendPage').then((m) => ({ default: m.SurveySendPage })));
 
@@ -208,6 +209,12 @@ function AuthedPage({ route }: { route: Route }) {
       return <CustomersPage />;
     case 'customer':
       return <CustomerPage key={route.id} id={route.id} />;
+    case 'ticket':
+      return (
+        <Suspense fallback={<Loading />}>
+          <TicketPage key={route.id} id={route.id} />
+        </Suspense>
+      );
     case 'tickets':
     case 'ideas':
       return <Suspense fallback={<Loading />}>{route.name === 'tickets' ? <TicketsPage /> : <IdeasPage />}</Suspense>;

@@ -13,11 +13,15 @@ export async function assignmentRoutes(app: FastifyInstance) {
     { config: { permission: 'tickets:read' }, schema: { tags, summary: 'Automatic assignment of new tickets and the owners of topics' } },
     async (req) => getAssignmentSettings(req.scope),
   );
-  r.put(
+  r.patch(
     '/api/v1/assignment',
     {
       config: { permission: 'workspace:manage' },
-      schema: { tags, summary: 'Set automatic assignment (off, topic, round_robin, least_loaded) and topic owners', body: ZSaveAssignmentSettings },
+      schema: {
+        tags,
+        summary: 'Set automatic assignment (off, topic, round_robin, least_loaded) and topic owners',
+        body: ZSaveAssignmentSettings,
+      },
     },
     async (req) => saveAssignmentSettings(req.scope, req.body),
   );

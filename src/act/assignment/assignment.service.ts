@@ -61,10 +61,7 @@ export async function saveAssignmentSettings(scope: WorkspaceScope, input: TSave
 
 /** Who a new ticket goes to under the workspace's setting: its topic's owner, else the next in turn; or nobody when off. */
 export async function automaticAssignee(scope: WorkspaceScope, tx: DbOrTx, topic: string | null): Promise<string | null> {
-  const [settings] = await tx
-    .select()
-    .from(assignmentSettings)
-    .where(scope.where(assignmentSettings));
+  const [settings] = await tx.select().from(assignmentSettings).where(scope.where(assignmentSettings));
   if (!settings || settings.mode === 'off') return null;
   const teamId = settings.teamId ?? undefined;
   if (settings.mode === 'least_loaded') return chooseAssignee(scope, tx, { kind: 'least_loaded', teamId });

@@ -10,7 +10,7 @@ let owner: { cookie: string; id: string };
 const agents: Array<{ cookie: string; id: string }> = [];
 let viewer: { cookie: string; id: string };
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH';
 const as = (who: { cookie: string }) => (method: Method, url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie: who.cookie }, ...(payload ? { payload } : {}) });
 const api = (method: Method, url: string, payload?: object) => as(owner)(method, url, payload);
@@ -35,13 +35,13 @@ describe('assignment', () => {
     expect((await create({ subject: 'before' })).assigneeId).toBeNull();
     const team = await api('POST', '/api/v1/teams', { name: 'Support', memberIds: [agents[0].id, agents[1].id] });
     expect(team.statusCode, team.body).toBe(201);
-    expect((await as(agents[0])('PUT', '/api/v1/assignment', { mode: 'round_robin' })).statusCode).toBe(403);
-    const bad = await api('PUT', '/api/v1/assignment', { mode: 'round_robin', teamId: '0190f000-0000-7000-8000-000000000000' });
+    expect((await as(agents[0])('PATCH', '/api/v1/assignment', { mode: 'round_robin' })).statusCode).toBe(403);
+    const bad = await api('PATCH', '/api/v1/assignment', { mode: 'round_robin', teamId: '0190f000-0000-7000-8000-000000000000' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.field).toBe('teamId');
     expect((await api('GET', '/api/v1/assignment')).json().mode).toBe('off');
 
-    await api('PUT', '/api/v1/assignment', { mode: 'round_robin', teamId: team.json().id });
+    await api('PATCH', '/api/v1/assignment', { mode: 'round_robin', teamId: team.json().id });
     const order = [...team.json().memberIds].sort();
     const turns = [];
     for (let i = 0; i < 3; i++) turns.push((await create({ subject: `rr ${i}` })).assigneeId);
@@ -56,12 +56,12 @@ describe('assignment', () => {
   });
 
   it('gives a topic to its owner, a topic owned by a team to its members in turn, and the rest round-robin', async () => {
-    const bad = await api('PUT', '/api/v1/assignment', { topicOwners: [{ topic: 'no-such-topic', userId: agents[2].id }] });
+    const bad = await api('PATCH', '/api/v1/assignment', { topicOwners: [{ topic: 'no-such-topic', userId: agents[2].id }] });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.field).toBe('topicOwners.0.topic');
-    const both = await api('PUT', '/api/v1/assignment', { topicOwners: [{ topic: 'delivery', userId: agents[2].id, teamId: null }] });
+    const both = await api('PATCH', '/api/v1/assignment', { topicOwners: [{ topic: 'delivery', userId: agents[2].id, teamId: null }] });
     expect(both.statusCode, both.body).toBe(200);
-    const saved = await api('PUT', '/api/v1/assignment', {
+    const saved = await api('PATCH', '/api/v1/assignment', {
       mode: 'topic',
       topicOwners: [{ topic: 'delivery', userId: agents[2].id }],
     });
@@ -78,13 +78,13 @@ describe('assignment', () => {
   });
 
   it('gives a new ticket to whoever has the fewest open tickets', async () => {
-    await api('PUT', '/api/v1/assignment', { mode: 'least_loaded', teamId: null });
+    await api('PATCH', '/api/v1/assignment', { mode: 'least_loaded', teamId: null });
     // c has one open ticket (delivery); a and b several; the owner has none.
     const next = await create({ subject: 'least loaded' });
     expect(next.assigneeId).toBe(owner.id);
     const then = await create({ subject: 'least loaded again' });
     expect([owner.id, agents[2].id]).toContain(then.assigneeId);
-    await api('PUT', '/api/v1/assignment', { mode: 'off' });
+    await api('PATCH', '/api/v1/assignment', { mode: 'off' });
   });
 });
 
@@ -105,7 +105,9 @@ describe('inbox queues', () => {
     expect(breaching[0].dueAt).not.toBeNull();
     // Pending on the customer: off the clock, out of the queue.
     await api('PATCH', `/api/v1/tickets/${urgent.id}`, { status: 'pending' });
-    expect((await api('GET', '/api/v1/tickets?queue=breaching&limit=100')).json().data.map((tk: { id: string }) => tk.id)).not.toContain(urgent.id);
+    expect((await api('GET', '/api/v1/tickets?queue=breaching&limit=100')).json().data.map((tk: { id: string }) => tk.id)).not.toContain(
+      urgent.id,
+    );
 
     const key = (await api('POST', '/api/v1/api-keys', { name: 'k', scopes: ['tickets:read'] })).json().key;
     const byKey = await t.app.inject({ method: 'GET', url: '/api/v1/tickets?queue=mine', headers: { authorization: `Bearer ${key}` } });

@@ -61,7 +61,10 @@ async function roundRobin(scope: WorkspaceScope, tx: DbOrTx, teamId: string | un
   const pool = await candidates(scope, tx, teamId);
   if (pool.length === 0) return null;
   const rotation = teamId ? `team:${teamId}` : 'workspace';
-  await tx.insert(assignmentRotations).values(scope.stamp({ rotation, lastUserId: null })).onConflictDoNothing();
+  await tx
+    .insert(assignmentRotations)
+    .values(scope.stamp({ rotation, lastUserId: null }))
+    .onConflictDoNothing();
   const [row] = await tx
     .select({ lastUserId: assignmentRotations.lastUserId })
     .from(assignmentRotations)

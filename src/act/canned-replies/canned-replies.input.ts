@@ -6,7 +6,9 @@ const zText = z.strictObject({ title: z.string().trim().min(1).max(200), body: z
 
 export const ZSaveCannedReply = z.strictObject({
   texts: z
-    .strictObject(Object.fromEntries(LOCALES.map((l) => [l, zText.optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<typeof zText>>)
+    .strictObject(
+      Object.fromEntries(LOCALES.map((l) => [l, zText.optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<typeof zText>>,
+    )
     .refine((t) => Object.values(t).some(Boolean), { message: 'give the reply in at least one language', path: ['en'] }),
 });
 export type TSaveCannedReply = z.infer<typeof ZSaveCannedReply>;

@@ -18,10 +18,13 @@ export async function cannedReplyRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/v1/canned-replies',
-    { config: write, schema: { tags, summary: 'Save a canned reply (variables such as {{customer.name}} are checked)', body: ZSaveCannedReply } },
+    {
+      config: write,
+      schema: { tags, summary: 'Save a canned reply (variables such as {{customer.name}} are checked)', body: ZSaveCannedReply },
+    },
     async (req, reply) => reply.code(201).send(await createCannedReply(req.scope, req.body, req.actor!.userId)),
   );
-  r.put(
+  r.patch(
     '/api/v1/canned-replies/:id',
     { config: write, schema: { tags, summary: 'Change a canned reply', params: ZIdParams, body: ZSaveCannedReply } },
     async (req) => updateCannedReply(req.scope, req.params.id, req.body),

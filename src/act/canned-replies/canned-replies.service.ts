@@ -9,14 +9,20 @@ import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { customers, orders } from '../../customers/customers/customers.tables.js';
 import type { CannedReplyText } from '../../contracts/inbox.js';
 import { LOCALES, type Locale } from '../../contracts/locales.js';
-import { assertTemplateVariables, renderTemplate } from '../templates/message-template.js';
+import { assertTemplateVariables, renderTemplate, TEMPLATE_VARIABLES } from '../templates/message-template.js';
 import { tickets } from '../tickets/tickets.tables.js';
 import { cannedReplies } from './canned-replies.tables.js';
 import type { TSaveCannedReply } from './canned-replies.input.js';
 
 type CannedRow = typeof cannedReplies.$inferSelect;
 
-const publicCanned = (c: CannedRow) => ({ id: c.id, texts: c.texts, createdBy: c.createdBy, createdAt: c.createdAt, updatedAt: c.updatedAt });
+const publicCanned = (c: CannedRow) => ({
+  id: c.id,
+  texts: c.texts,
+  createdBy: c.createdBy,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+});
 
 function checkedTexts(input: TSaveCannedReply): CannedReplyText {
   const texts: CannedReplyText = {};
@@ -32,7 +38,8 @@ function checkedTexts(input: TSaveCannedReply): CannedReplyText {
 
 export async function listCannedReplies(scope: WorkspaceScope) {
   const rows = await scope.db.select().from(cannedReplies).where(scope.where(cannedReplies)).orderBy(desc(cannedReplies.createdAt));
-  return { data: rows.map(publicCanned) };
+  // The variables a reply may name, so editors can offer exactly these.
+  return { data: rows.map(publicCanned), variables: [...TEMPLATE_VARIABLES] };
 }
 
 export async function createCannedReply(scope: WorkspaceScope, input: TSaveCannedReply, userId: string | null) {
@@ -98,7 +105,8 @@ export async function renderCannedReply(scope: WorkspaceScope, cannedId: string,
     .where(eq(workspaces.id, scope.workspaceId));
   const [agent] = agentId ? await scope.db.select({ name: users.name }).from(users).where(eq(users.id, agentId)) : [];
   const available = LOCALES.filter((l) => canned.texts[l]);
-  const language = [asLocale(customer?.locale), asLocale(workspace.locale), 'en' as const].find((l) => l && canned.texts[l]) ?? available[0];
+  const language =
+    [asLocale(customer?.locale), asLocale(workspace.locale), 'en' as const].find((l) => l && canned.texts[l]) ?? available[0];
   const values = {
     'customer.name': customer?.name,
     'customer.email': customer?.email,

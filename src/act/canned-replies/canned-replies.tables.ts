@@ -1,5 +1,5 @@
 // Canned replies: a title and a body per language, with template variables filled from the ticket.
-import { pgTable, uuid, text, timestamp, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, timestamp, jsonb, index } from 'drizzle-orm/pg-core';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import type { CannedReplyText } from '../../contracts/inbox.js';

@@ -13,14 +13,22 @@ export async function conversationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/tickets/:id/messages',
-    { config: { permission: 'tickets:read' }, schema: { tags, summary: "A ticket's replies and notes, oldest first", params: ZTicketParams } },
+    {
+      config: { permission: 'tickets:read' },
+      schema: { tags, summary: "A ticket's replies and notes, oldest first", params: ZTicketParams },
+    },
     async (req) => listTicketMessages(req.scope, req.params.id, req.actor!.userId),
   );
   r.post(
     '/api/v1/tickets/:id/messages',
     {
       config: { permission: 'tickets:write' },
-      schema: { tags, summary: 'Reply to the customer by email, or add an internal note (with @mentions)', params: ZTicketParams, body: ZNewTicketMessage },
+      schema: {
+        tags,
+        summary: 'Reply to the customer by email, or add an internal note (with @mentions)',
+        params: ZTicketParams,
+        body: ZNewTicketMessage,
+      },
     },
     async (req, reply) => reply.code(201).send(await postTicketMessage(req.scope, req.params.id, req.body, req.actor!.userId)),
   );

@@ -52,7 +52,8 @@ export async function postTicketMessage(scope: WorkspaceScope, ticketId: string,
         .insert(ticketMessages)
         .values(scope.stamp({ id, ticketId, kind: 'note' as const, direction: 'outbound' as const, authorId, body: input.body }))
         .returning();
-      if (mentioned.length) await tx.insert(ticketMentions).values(mentioned.map((userId) => scope.stamp({ id: newId(), ticketId, messageId: id, userId })));
+      if (mentioned.length)
+        await tx.insert(ticketMentions).values(mentioned.map((userId) => scope.stamp({ id: newId(), ticketId, messageId: id, userId })));
       return publicMessage(note, await userName(tx, authorId), (await mentionsOf(scope, tx, [id])).get(id) ?? []);
     }
     const [customer] = before.customerId
@@ -129,7 +130,14 @@ export async function listTicketMessages(scope: WorkspaceScope, ticketId: string
     await scope.db
       .update(ticketMentions)
       .set({ seenAt: new Date() })
-      .where(scope.where(ticketMentions, eq(ticketMentions.ticketId, ticketId), eq(ticketMentions.userId, viewerId), isNull(ticketMentions.seenAt)));
+      .where(
+        scope.where(
+          ticketMentions,
+          eq(ticketMentions.ticketId, ticketId),
+          eq(ticketMentions.userId, viewerId),
+          isNull(ticketMentions.seenAt),
+        ),
+      );
   return { data: rows.map((r) => publicMessage(r.message, r.authorName, mentions.get(r.message.id) ?? [])) };
 }
 

@@ -110,7 +110,11 @@ describe('the conversation', () => {
 
   it('shows a mention to the teammate mentioned until they open the ticket', async () => {
     const tk = await ticket({ subject: 'Refund question', assigneeId: null });
-    const posted = await as(sara)('POST', `/api/v1/tickets/${tk.id}/messages`, { kind: 'note', body: '@omid can you check?', mentions: [omid.id] });
+    const posted = await as(sara)('POST', `/api/v1/tickets/${tk.id}/messages`, {
+      kind: 'note',
+      body: '@omid can you check?',
+      mentions: [omid.id],
+    });
     expect(posted.json().mentions).toEqual([{ userId: omid.id, name: 'omid' }]);
     const queue = (await as(omid)('GET', '/api/v1/tickets?queue=mentions')).json().data;
     expect(queue.map((q: { id: string; unseenMentions: number }) => [q.id, q.unseenMentions])).toEqual([[tk.id, 1]]);
@@ -131,13 +135,30 @@ describe('canned replies', () => {
 
     const saved = await api('POST', '/api/v1/canned-replies', {
       texts: {
-        en: { title: 'Late order', body: 'Hi {{customer.name}}, order {{order.id}} (request {{ticket.number}}) is on its way. {{agent.name}}' },
-        fa: { title: 'تأخیر سفارش', body: '{{customer.name}} عزیز، سفارش {{order.id}} (درخواست {{ticket.number}}) در راه است. {{agent.name}}' },
+        en: {
+          title: 'Late order',
+          body: 'Hi {{customer.name}}, order {{order.id}} (request {{ticket.number}}) is on its way. {{agent.name}}',
+        },
+        fa: {
+          title: 'تأخیر سفارش',
+          body: '{{customer.name}} عزیز، سفارش {{order.id}} (درخواست {{ticket.number}}) در راه است. {{agent.name}}',
+        },
       },
     });
     expect(saved.statusCode, saved.body).toBe(201);
-    await api('POST', '/api/v1/orders', { customer: { externalId: 'reza', email: 'reza@example.com', name: 'رضا', locale: 'fa' }, externalId: 'A-1', amount: 10, currency: 'usd' });
-    await api('POST', '/api/v1/orders', { customer: { externalId: 'reza' }, externalId: 'A-2', amount: 20, currency: 'usd', placedAt: new Date().toISOString() });
+    await api('POST', '/api/v1/orders', {
+      customer: { externalId: 'reza', email: 'reza@example.com', name: 'رضا', locale: 'fa' },
+      externalId: 'A-1',
+      amount: 10,
+      currency: 'usd',
+    });
+    await api('POST', '/api/v1/orders', {
+      customer: { externalId: 'reza' },
+      externalId: 'A-2',
+      amount: 20,
+      currency: 'usd',
+      placedAt: new Date().toISOString(),
+    });
     const reza = await customer({ externalId: 'reza' });
     const tk = await ticket({ subject: 'کجاست؟', customerId: reza });
     const filled = await as(sara)('POST', `/api/v1/canned-replies/${saved.json().id}/render`, { ticketId: tk.id });

@@ -24,11 +24,16 @@ export async function deliverTicketReply(deps: { database: Database; mailer: Mai
     .select()
     .from(ticketMessages)
     .where(scope.where(ticketMessages, eq(ticketMessages.id, payload.messageId)));
-  if (!m || m.delivery !== 'queued' || !m.toEmail || !m.emailMessageId) return;
+  if (m?.delivery !== 'queued' || !m.toEmail || !m.emailMessageId) return;
   const mark = (delivery: 'sent' | 'bounced' | 'failed', error: string | null) =>
     scope.db
       .update(ticketMessages)
-      .set({ delivery, deliveryError: error, attempts: sql`${ticketMessages.attempts} + 1`, ...(delivery === 'sent' ? { sentAt: new Date() } : {}) })
+      .set({
+        delivery,
+        deliveryError: error,
+        attempts: sql`${ticketMessages.attempts} + 1`,
+        ...(delivery === 'sent' ? { sentAt: new Date() } : {}),
+      })
       .where(scope.where(ticketMessages, eq(ticketMessages.id, m.id), eq(ticketMessages.delivery, 'queued')));
   const [ticket] = await scope.db
     .select()

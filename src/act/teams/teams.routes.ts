@@ -19,9 +19,12 @@ export async function teamRoutes(app: FastifyInstance) {
     { config: { permission: 'workspace:manage' }, schema: { tags, summary: 'Create a team', body: ZSaveTeam } },
     async (req, reply) => reply.code(201).send(await saveTeam(req.scope, null, req.body)),
   );
-  r.put(
+  r.patch(
     '/api/v1/teams/:id',
-    { config: { permission: 'workspace:manage' }, schema: { tags, summary: 'Rename a team, set its members', params: ZIdParams, body: ZSaveTeam } },
+    {
+      config: { permission: 'workspace:manage' },
+      schema: { tags, summary: 'Rename a team, set its members', params: ZIdParams, body: ZSaveTeam },
+    },
     async (req) => saveTeam(req.scope, req.params.id, req.body),
   );
   r.delete(

@@ -28,7 +28,14 @@ export async function listTeams(scope: WorkspaceScope) {
           ),
         )
     : [];
-  return { data: rows.map((t) => publicTeam(t, members.filter((m) => m.teamId === t.id).map((m) => m.userId))) };
+  return {
+    data: rows.map((t) =>
+      publicTeam(
+        t,
+        members.filter((m) => m.teamId === t.id).map((m) => m.userId),
+      ),
+    ),
+  };
 }
 
 /** A 422 naming the field unless the team is the workspace's. */

@@ -48,5 +48,8 @@ export const ZListTickets = z.strictObject({
   teamId: zUuid.optional(),
   tag: z.string().trim().min(1).max(40).optional(),
   topic: zTopicKey.optional(),
-  queue: z.enum(INBOX_QUEUES).optional().describe('mine and mentions: the signed-in teammate\'s; breaching: the 100 closest to their due time, soonest first'),
+  queue: z
+    .enum(INBOX_QUEUES)
+    .optional()
+    .describe("mine and mentions: the signed-in teammate's; breaching: the 100 closest to their due time, soonest first"),
 });

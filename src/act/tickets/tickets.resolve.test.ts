@@ -50,8 +50,9 @@ describe('resolving a ticket', () => {
     const survey = (await api('POST', '/api/v1/surveys', { template: 'csat_after_ticket' })).json();
     expect((await api('POST', `/api/v1/surveys/${survey.id}/publish`, {})).statusCode).toBe(200);
     expect((await api('POST', `/api/v1/surveys/${survey.id}/triggers`, { eventName: 'ticket_resolved' })).statusCode).toBe(201);
-    const customerId = (await api('POST', '/api/v1/customers/identify', { externalId: 'l', email: 'leila@example.com', name: 'لیلا', locale: 'fa' })).json()
-      .id;
+    const customerId = (
+      await api('POST', '/api/v1/customers/identify', { externalId: 'l', email: 'leila@example.com', name: 'لیلا', locale: 'fa' })
+    ).json().id;
     const ticket = (await api('POST', '/api/v1/tickets', { subject: 'Broken zipper', customerId })).json();
     await api('PATCH', `/api/v1/tickets/${ticket.id}`, { status: 'pending' });
     await t.drainJobs();
@@ -74,7 +75,8 @@ describe('resolving a ticket', () => {
     const open = async (subject: string) =>
       (await api('POST', '/api/v1/tickets', { subject, customerId, assigneeId: agent.id })).json().id as string;
     const reply = (id: string) => call(agent.cookie, 'POST', `/api/v1/tickets/${id}/messages`, { kind: 'reply', body: 'Done.' });
-    const status = async (id: string, next: string) => (await call(agent.cookie, 'PATCH', `/api/v1/tickets/${id}`, { status: next })).json();
+    const status = async (id: string, next: string) =>
+      (await call(agent.cookie, 'PATCH', `/api/v1/tickets/${id}`, { status: next })).json();
 
     const once = await open('one reply');
     await reply(once);

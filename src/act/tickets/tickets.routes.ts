@@ -17,7 +17,14 @@ export async function ticketRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/v1/tickets',
-    { config: read, schema: { tags: ['tickets'], summary: 'Tickets, newest first; queues: mine, unassigned, breaching, mentions', querystring: ZListTickets } },
+    {
+      config: read,
+      schema: {
+        tags: ['tickets'],
+        summary: 'Tickets, newest first; queues: mine, unassigned, breaching, mentions',
+        querystring: ZListTickets,
+      },
+    },
     async (req) => listTickets(req.scope, req.query, req.actor!.userId),
   );
   r.get(
@@ -49,7 +56,12 @@ export async function ticketRoutes(app: FastifyInstance) {
     '/api/v1/tickets/:id',
     {
       config: write,
-      schema: { tags: ['tickets'], summary: 'Change subject, status, priority, assignee, team, tags or topic', params: ZIdParams, body: ZUpdateTicket },
+      schema: {
+        tags: ['tickets'],
+        summary: 'Change subject, status, priority, assignee, team, tags or topic',
+        params: ZIdParams,
+        body: ZUpdateTicket,
+      },
     },
     async (req) => updateTicket(req.scope, req.params.id, req.body),
   );

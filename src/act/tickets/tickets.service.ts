@@ -171,7 +171,14 @@ async function inboxRows(scope: WorkspaceScope, rows: Ticket[], due: Map<string,
       ? scope.db
           .select({ ticketId: ticketMentions.ticketId, n: count() })
           .from(ticketMentions)
-          .where(scope.where(ticketMentions, inArray(ticketMentions.ticketId, ids), eq(ticketMentions.userId, me), isNull(ticketMentions.seenAt)))
+          .where(
+            scope.where(
+              ticketMentions,
+              inArray(ticketMentions.ticketId, ids),
+              eq(ticketMentions.userId, me),
+              isNull(ticketMentions.seenAt),
+            ),
+          )
           .groupBy(ticketMentions.ticketId)
       : [],
   ]);

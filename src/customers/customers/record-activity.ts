@@ -72,7 +72,9 @@ export async function recordCustomerEventIn(
 ): Promise<string> {
   const row: EventRow = { id: newId(), ...event, occurredAt: new Date() };
   await insertEventRows(scope, tx, [row]);
-  await signalSurveyTriggers(scope, tx, [{ name: row.name, customerId: row.customerId, occurredAt: row.occurredAt, sourceKey: `event:${row.id}` }]);
+  await signalSurveyTriggers(scope, tx, [
+    { name: row.name, customerId: row.customerId, occurredAt: row.occurredAt, sourceKey: `event:${row.id}` },
+  ]);
   await countEvents(scope, tx, [row]);
   return row.id;
 }

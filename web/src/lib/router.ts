@@ -61,6 +61,7 @@ export type Route =
   | { name: 'customers' }
   | { name: 'customer'; id: string }
   | { name: 'tickets' }
+  | { name: 'ticket'; id: string }
   | { name: 'ideas' }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
@@ -102,6 +103,8 @@ export function matchRoute(path: string): Route {
         ? { name: 'surveySend', id }
         : { name: 'surveyEditor', id };
   }
+  const ticket = /^\/tickets\/([^/]+)$/.exec(clean);
+  if (ticket) return { name: 'ticket', id: decodeURIComponent(ticket[1]) };
   const customer = /^\/customers\/([^/]+)$/.exec(clean);
   if (customer) return { name: 'customer', id: decodeURIComponent(customer[1]) };
   const invite = /^\/invite\/([^/]+)$/.exec(clean);
@@ -127,6 +130,12 @@ export const paths = {
   customers: (q = '') => (q ? `/customers?q=${encodeURIComponent(q)}` : '/customers'),
   customer: (id: string) => `/customers/${encodeURIComponent(id)}`,
   tickets: (status = '') => (status ? `/tickets?status=${encodeURIComponent(status)}` : '/tickets'),
+  /** The inbox with its queue and filters (empty ones left out). */
+  inbox: (filters: Record<string, string | undefined>) => {
+    const q = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
+    return q.size ? `/tickets?${q}` : '/tickets';
+  },
+  ticket: (id: string) => `/tickets/${encodeURIComponent(id)}`,
   ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',

@@ -40,6 +40,10 @@ import explanationEn from './explanation/en.json';
 import explanationFa from './explanation/fa.json';
 import explanationAr from './explanation/ar.json';
 import explanationZh from './explanation/zh.json';
+import inboxEn from './inbox/en.json';
+import inboxFa from './inbox/fa.json';
+import inboxAr from './inbox/ar.json';
+import inboxZh from './inbox/zh.json';
 
 const english = {
   ...en,
@@ -52,6 +56,7 @@ const english = {
   ...surveysEn,
   ...shellEn,
   ...explanationEn,
+  ...inboxEn,
 };
 export type Catalog = typeof english;
 
@@ -68,6 +73,8 @@ export const CATALOGS = {
     ...surveysFa,
     ...shellFa,
     ...explanationFa,
+    ...inboxFa,
+    ...inboxFa,
   },
   ar: {
     ...ar,
@@ -80,6 +87,8 @@ export const CATALOGS = {
     ...surveysAr,
     ...shellAr,
     ...explanationAr,
+    ...inboxAr,
+    ...inboxAr,
   },
   zh: {
     ...zh,
@@ -92,5 +101,7 @@ export const CATALOGS = {
     ...surveysZh,
     ...shellZh,
     ...explanationZh,
+    ...inboxZh,
+    ...inboxZh,
   },
 };

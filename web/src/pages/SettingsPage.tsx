@@ -9,11 +9,14 @@ import { ProfileSettings } from '../components/settings/ProfileSettings';
 import { useLoaded } from '../components/settings/useLoaded';
 import { WidgetKeysSettings } from '../components/settings/WidgetKeysSettings';
 import { WorkspaceSettingsForm } from '../components/settings/WorkspaceSettingsForm';
+import { AssignmentSettings } from '../components/inbox/AssignmentSettings';
+import { CannedRepliesSettings } from '../components/inbox/CannedRepliesSettings';
+import { canWriteFeedback } from '../lib/topics';
 import { paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import '../styles/settings.css';
 
-const SECTIONS = ['profile', 'workspace', 'members', 'apiKeys', 'widgetKeys'] as const;
+const SECTIONS = ['profile', 'workspace', 'members', 'apiKeys', 'widgetKeys', 'cannedReplies', 'assignment'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Key management is for owners and admins only; others do not see these tabs. */
 const ADMIN_ONLY: ReadonlySet<Section> = new Set(['apiKeys', 'widgetKeys']);
@@ -51,6 +54,8 @@ export function SettingsPage() {
       {section === 'members' && <MembersSettings canManage={admin} />}
       {section === 'apiKeys' && <ApiKeysSettings />}
       {section === 'widgetKeys' && <WidgetKeysSettings />}
+      {section === 'cannedReplies' && <CannedRepliesSettings canWrite={canWriteFeedback(me.role)} />}
+      {section === 'assignment' && <AssignmentSettings canManage={admin} />}
     </div>
   );
 }
