@@ -213,7 +213,7 @@ describeBrowser('feedback explorer', () => {
       await untilText(page.getByTestId('bulk-done'), (text) => text.includes('#'), "the new ticket's number");
       const api = async (url: string) => (await dashboard.t.app.inject({ method: 'GET', url, headers: { cookie } })).json();
       const ticket = (await api('/api/v1/tickets')).data.find((x: { subject: string }) => x.subject === subject);
-      expect(ticket).toMatchObject({ priority: 'high', status: 'open', feedbackCount: 2 });
+      expect(ticket).toMatchObject({ priority: 'high', status: 'new', feedbackCount: 2 });
       const ideaTitle = `Faster couriers ${lang}`;
       await page.getByTestId('bulk-idea').selectOption('new');
       await page.getByTestId('bulk-idea-title').fill(ideaTitle);

@@ -86,6 +86,14 @@ export function TicketPage({ id }: { id: string }) {
     }
   }
 
+  /** A reply may move the ticket on (a new ticket becomes open): show the ticket as it is now. */
+  async function posted(message: TicketMessage) {
+    setLoad((l) => (l.status === 'ready' ? { ...l, messages: [...l.messages, message] } : l));
+    if (message.kind !== 'reply') return;
+    const record = await actApi.ticket(id).catch(() => null);
+    if (record) setLoad((l) => (l.status === 'ready' ? { ...l, ticket: record } : l));
+  }
+
   useShortcuts({
     reply: () => canWrite && composer.current?.start('reply'),
     note: () => canWrite && composer.current?.start('note'),
@@ -253,7 +261,7 @@ export function TicketPage({ id }: { id: string }) {
               customerEmail={customerEmail}
               members={members}
               canned={canned}
-              onPosted={(message) => setLoad({ ...load, messages: [...messages, message] })}
+              onPosted={(message) => void posted(message)}
             />
           )}
         </div>

@@ -75,7 +75,7 @@ export function AssignmentSettings({ canManage }: { canManage: boolean }) {
       </h2>
       <p className="muted">{t('inbox.assignment.intro')}</p>
       {!canManage && <p className="muted">{t('inbox.assignment.readOnly')}</p>}
-      <fieldset disabled={!canManage} className="stack">
+      <fieldset disabled={!canManage} className="stack plain-fieldset">
         <label className="act-inline-field">
           <span className="field-label">{t('inbox.assignment.mode')}</span>
           <select
