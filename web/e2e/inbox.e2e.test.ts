@@ -184,6 +184,10 @@ describeBrowser('inbox', () => {
       await page.getByTestId('assignment-settings').waitFor();
       await page.getByTestId('assignment-mode').selectOption('topic');
       if (locale === 'fa') {
+        await page.getByTestId('team-name').fill('پشتیبانی');
+        await page.getByTestId('team-settings').getByLabel('sara').check();
+        await page.getByTestId('team-create').click();
+        await untilText(page.getByTestId('team-list'), (text) => text.includes('پشتیبانی'), 'the new team');
         await page.getByTestId('topic-owner-add').click();
         await page.getByTestId('topic-owner-topic').selectOption('delivery');
         await page.getByTestId('topic-owner-owner').selectOption({ label: 'sara' });
