@@ -232,7 +232,7 @@ export function AssignmentSettings({ canManage }: { canManage: boolean }) {
                 data-testid="team-name"
               />
             </label>
-            <fieldset className="plain-fieldset">
+            <fieldset className="plain-fieldset team-members">
               <legend className="field-label">{t('inbox.assignment.teamMembers')}</legend>
               {members.map((m) => (
                 <label key={m.userId} className="composer-kind">
