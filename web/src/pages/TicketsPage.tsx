@@ -66,7 +66,12 @@ export function TicketsPage() {
 
   const changeStatus = (ticket: InboxTicket, next: TicketStatus) =>
     change(ticket, async () => ({
-      saved: { ...ticket, ...(await actApi.updateTicket(ticket.id, { status: next })) },
+      // Pending on the customer, resolved or closed: nothing falls due any more.
+      saved: {
+        ...ticket,
+        ...(await actApi.updateTicket(ticket.id, { status: next })),
+        dueAt: next === 'new' || next === 'open' ? ticket.dueAt : null,
+      },
       text: t('act.tickets.statusChanged', { number: number(ticket), status: statusName(next) }),
     }));
   const assignToMe = (ticket: InboxTicket) =>
