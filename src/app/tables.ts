@@ -20,4 +20,6 @@ export * from '../analyze/reanalysis/reanalysis.tables.js';
 export * from '../act/tickets/tickets.tables.js';
 export * from '../act/tasks/tasks.tables.js';
 export * from '../act/compensations/compensations.tables.js';
+export * from '../act/business-hours/business-hours.tables.js';
+export * from '../act/sla/sla.tables.js';
 export * from '../loop/ideas/ideas.tables.js';
