@@ -40,6 +40,10 @@ import explanationEn from './explanation/en.json';
 import explanationFa from './explanation/fa.json';
 import explanationAr from './explanation/ar.json';
 import explanationZh from './explanation/zh.json';
+import slaEn from './sla/en.json';
+import slaFa from './sla/fa.json';
+import slaAr from './sla/ar.json';
+import slaZh from './sla/zh.json';
 
 const english = {
   ...en,
@@ -52,6 +56,7 @@ const english = {
   ...surveysEn,
   ...shellEn,
   ...explanationEn,
+  ...slaEn,
 };
 export type Catalog = typeof english;
 
@@ -68,6 +73,8 @@ export const CATALOGS = {
     ...surveysFa,
     ...shellFa,
     ...explanationFa,
+    ...slaFa,
+    ...slaFa,
   },
   ar: {
     ...ar,
@@ -80,6 +87,8 @@ export const CATALOGS = {
     ...surveysAr,
     ...shellAr,
     ...explanationAr,
+    ...slaAr,
+    ...slaAr,
   },
   zh: {
     ...zh,
@@ -92,5 +101,7 @@ export const CATALOGS = {
     ...surveysZh,
     ...shellZh,
     ...explanationZh,
+    ...slaZh,
+    ...slaZh,
   },
 };

@@ -9,11 +9,12 @@ import { ProfileSettings } from '../components/settings/ProfileSettings';
 import { useLoaded } from '../components/settings/useLoaded';
 import { WidgetKeysSettings } from '../components/settings/WidgetKeysSettings';
 import { WorkspaceSettingsForm } from '../components/settings/WorkspaceSettingsForm';
+import { BusinessHoursSettings } from '../components/sla/BusinessHoursSettings';
 import { paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import '../styles/settings.css';
 
-const SECTIONS = ['profile', 'workspace', 'members', 'apiKeys', 'widgetKeys'] as const;
+const SECTIONS = ['profile', 'workspace', 'members', 'businessHours', 'apiKeys', 'widgetKeys'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Key management is for owners and admins only; others do not see these tabs. */
 const ADMIN_ONLY: ReadonlySet<Section> = new Set(['apiKeys', 'widgetKeys']);
@@ -49,6 +50,7 @@ export function SettingsPage() {
       {section === 'profile' && <ProfileSettings />}
       {section === 'workspace' && <WorkspaceSection readOnly={!admin} />}
       {section === 'members' && <MembersSettings canManage={admin} />}
+      {section === 'businessHours' && <BusinessHoursSettings readOnly={!admin} />}
       {section === 'apiKeys' && <ApiKeysSettings />}
       {section === 'widgetKeys' && <WidgetKeysSettings />}
     </div>

@@ -6,6 +6,7 @@ import { LinkedFeedback } from '../components/act/LinkedFeedback';
 import { InlineStatus, StatusFilter } from '../components/act/StatusControls';
 import { StatusChangeNotice, useStatusChanges } from '../components/act/StatusChanges';
 import { useCursorList } from '../components/customers/useCursorList';
+import { SlaClock } from '../components/sla/SlaClock';
 import { Link } from '../components/Link';
 import { navigate, paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -91,6 +92,7 @@ export function TicketsPage() {
                     {ticket.customerId && <Link to={paths.customer(ticket.customerId)}>{t('act.tickets.customer')}</Link>}
                     <span className="muted">{t('act.tickets.opened', { date: fmt.dateTime(ticket.createdAt) })}</span>
                   </div>
+                  <SlaClock ticketId={ticket.id} version={`${ticket.status}/${ticket.priority}`} />
                   <LinkedFeedback
                     load={() => actApi.ticket(ticket.id)}
                     label={t('act.tickets.itemCount', { count: ticket.feedbackCount })}
