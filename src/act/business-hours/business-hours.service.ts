@@ -7,7 +7,8 @@ import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import type { BusinessHours, IsoWeekday } from '../../contracts/business-hours.js';
-import { ALWAYS_OPEN } from './business-time.js';
+import { ALWAYS_OPEN, workspaceBusinessCalendar } from './business-time.js';
+import { rescheduleRunningClocks } from '../sla/sla-clock.js';
 import { businessHours } from './business-hours.tables.js';
 import { holidayProblem } from './holiday-dates.js';
 import type { TBusinessHours } from './business-hours.input.js';
@@ -41,6 +42,7 @@ function assertMeaningful(input: TBusinessHours) {
   });
 }
 
+/** Saves the hours and works the due times of running SLA clocks out again in them, in one transaction. */
 export async function saveBusinessHours(scope: WorkspaceScope, input: TBusinessHours) {
   assertMeaningful(input);
   const values = {
@@ -50,6 +52,10 @@ export async function saveBusinessHours(scope: WorkspaceScope, input: TBusinessH
     holidays: input.holidays,
     updatedAt: new Date(),
   };
-  await scope.db.insert(businessHours).values(scope.stamp(values)).onConflictDoUpdate({ target: businessHours.workspaceId, set: values });
+  await scope.transaction(async (tx) => {
+    const before = await workspaceBusinessCalendar(scope, tx);
+    await tx.insert(businessHours).values(scope.stamp(values)).onConflictDoUpdate({ target: businessHours.workspaceId, set: values });
+    await rescheduleRunningClocks(scope, tx, before, await workspaceBusinessCalendar(scope, tx), values.updatedAt);
+  });
   return getBusinessHours(scope);
 }

@@ -2,7 +2,7 @@
 // while the ticket waits on the customer (pending) and once it is resolved or closed, and runs
 // on from where it stood when the ticket is reopened. Business minutes used are banked at each
 // change (a checkpoint); while it runs, the warning and due instants are stored for the scan.
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { notFound } from '../../platform/http/errors.js';
@@ -129,6 +129,22 @@ export async function slaFirstResponse(scope: WorkspaceScope, tx: Tx, ticket: Ti
   const triggers: RuleTrigger[] = [];
   const clock = checkpoint(existing, calendar, at, triggers);
   await save(scope, tx, { ...clock, firstResponseAt: at }, calendar, triggers);
+}
+
+/**
+ * After the business hours change: the time each running clock ran until now is banked in the
+ * old hours, and its warning and due instants are worked out again in the new ones.
+ */
+export async function rescheduleRunningClocks(scope: WorkspaceScope, tx: Tx, before: BusinessCalendar, after: BusinessCalendar, now: Date) {
+  const running = await tx
+    .select()
+    .from(ticketSla)
+    .where(scope.where(ticketSla, isNotNull(ticketSla.runningSince)))
+    .for('update');
+  for (const clock of running) {
+    const triggers: RuleTrigger[] = [];
+    await save(scope, tx, checkpoint(clock, before, now, triggers), after, triggers);
+  }
 }
 
 function targetState(

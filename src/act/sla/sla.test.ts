@@ -153,4 +153,17 @@ describe('SLA clock', () => {
     const id = await openTicket('high', regularId);
     expect((await call('GET', `/api/v1/tickets/${id}/sla`, undefined, stranger)).statusCode).toBe(404);
   });
+
+  it('works the due times of running clocks out again when the business hours change', async () => {
+    const id = await openTicket('high', regularId);
+    await backdate(id, 10);
+    // Open only 09:00–10:00 UTC on the weekday three days from now: 50 minutes left fall due at 09:50 that day.
+    const day = new Date(Date.now() + 3 * 24 * 60 * MINUTE);
+    const weekday = ((day.getUTCDay() + 6) % 7) + 1;
+    const hours = { timeZone: 'UTC', weekStart: 1, weekly: [{ weekday, start: '09:00', end: '10:00' }], holidays: [] };
+    expect((await call('PUT', '/api/v1/business-hours', hours)).statusCode).toBe(200);
+    const state = await sla(id);
+    const expected = Date.parse(`${day.toISOString().slice(0, 10)}T09:50:00Z`);
+    expect(Math.abs(Date.parse(state.firstResponse.dueAt) - expected)).toBeLessThan(5000);
+  });
 });

@@ -34,7 +34,10 @@ export function SlaClock({
   const duration = (total: number) => {
     const m = Math.round(Math.abs(total));
     const h = Math.floor(m / 60);
-    return h > 0 ? t('sla.clock.hours', { h: fmt.number(h), m: fmt.number(m % 60) }) : t('sla.clock.minutes', { m: fmt.number(m) });
+    if (h === 0) return t('sla.clock.minutes', { m: fmt.number(m) });
+    return m % 60 === 0
+      ? t('sla.clock.hoursOnly', { h: fmt.number(h) })
+      : t('sla.clock.hours', { h: fmt.number(h), m: fmt.number(m % 60) });
   };
 
   const target = (name: 'firstResponse' | 'resolution', s: SlaTargetState | null) => {
