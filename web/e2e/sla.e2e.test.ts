@@ -15,7 +15,7 @@ import en from '../src/locales/en.json' with { type: 'json' };
 import fa from '../src/locales/fa.json' with { type: 'json' };
 import ar from '../src/locales/ar.json' with { type: 'json' };
 import { screenshot } from './browser.js';
-import { seriousViolations } from './accessibility.js';
+import { PHONE, horizontalOverflow, seriousViolations } from './accessibility.js';
 import { describeBrowser, documentDirection, signedInOwner, until, untilText, useDashboard } from './harness.js';
 
 const TEXTS = { en: { ...en, ...adminEn, ...slaEn }, fa: { ...fa, ...adminFa, ...slaFa }, ar: { ...ar, ...adminAr, ...slaAr } };
@@ -42,6 +42,16 @@ describeBrowser('business hours and SLA', () => {
     await picker.locator('input[name="holiday-every-year"]').setChecked(h.year === undefined);
     if (h.year !== undefined) await picker.locator('input[name="holiday-year"]').fill(h.year);
     await page.getByTestId('add-holiday').click();
+  }
+
+  /** Nothing scrolls sideways on a phone: the tables scroll inside their card. */
+  async function phoneFits(page: Page, lang: Lang) {
+    const size = page.viewportSize();
+    await page.setViewportSize(PHONE);
+    const { overflow, widest } = await horizontalOverflow(page);
+    expect(overflow, `scrolls sideways at 360 px; widest: ${widest}`).toBeLessThanOrEqual(0);
+    await screenshot(page, `sla-business-hours-${lang}-phone`);
+    if (size) await page.setViewportSize(size);
   }
 
   async function ticketClock(page: Page, lang: Lang) {
@@ -106,6 +116,7 @@ describeBrowser('business hours and SLA', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'sla-business-hours-fa');
+    await phoneFits(page, 'fa');
     await ticketClock(page, 'fa');
   });
 
@@ -141,6 +152,7 @@ describeBrowser('business hours and SLA', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'sla-business-hours-en');
+    await phoneFits(page, 'en');
     await ticketClock(page, 'en');
   });
 

@@ -175,63 +175,65 @@ export function BusinessHoursForm({ initial, readOnly }: { initial: SavedBusines
             </select>
           )}
         </Field>
-        <table className="week-table" data-testid="week-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('sla.hours.day')}</th>
-              <th scope="col">{t('sla.hours.open')}</th>
-              <th scope="col">{t('sla.hours.opens')}</th>
-              <th scope="col">{t('sla.hours.closes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ordered.map((d) => {
-              const day = week[d];
-              const name = weekdayName(d, prefs);
-              return (
-                <tr key={d} data-testid={`day-${d}`} className={day.open ? undefined : 'closed'}>
-                  <th scope="row">{name}</th>
-                  <td>
-                    <input
-                      type="checkbox"
-                      name={`open-${d}`}
-                      aria-label={`${t('sla.hours.open')}: ${name}`}
-                      checked={day.open}
-                      onChange={(e) => setDay(d, { open: e.target.checked })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      className="input time-input"
-                      name={`start-${d}`}
-                      dir="ltr"
-                      inputMode="numeric"
-                      aria-label={`${t('sla.hours.opens')}: ${name}`}
-                      aria-invalid={errors[`day-${d}`] ? true : undefined}
-                      disabled={!day.open}
-                      value={local(day.start)}
-                      onChange={(e) => setDay(d, { start: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      className="input time-input"
-                      name={`end-${d}`}
-                      dir="ltr"
-                      inputMode="numeric"
-                      aria-label={`${t('sla.hours.closes')}: ${name}`}
-                      aria-invalid={errors[`day-${d}`] ? true : undefined}
-                      disabled={!day.open}
-                      value={local(day.end)}
-                      onChange={(e) => setDay(d, { end: e.target.value })}
-                    />
-                    {errors[`day-${d}`] && <p className="field-error">{errors[`day-${d}`]}</p>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="week-table" data-testid="week-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('sla.hours.day')}</th>
+                <th scope="col">{t('sla.hours.open')}</th>
+                <th scope="col">{t('sla.hours.opens')}</th>
+                <th scope="col">{t('sla.hours.closes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ordered.map((d) => {
+                const day = week[d];
+                const name = weekdayName(d, prefs);
+                return (
+                  <tr key={d} data-testid={`day-${d}`} className={day.open ? undefined : 'closed'}>
+                    <th scope="row">{name}</th>
+                    <td>
+                      <input
+                        type="checkbox"
+                        name={`open-${d}`}
+                        aria-label={`${t('sla.hours.open')}: ${name}`}
+                        checked={day.open}
+                        onChange={(e) => setDay(d, { open: e.target.checked })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        className="input time-input"
+                        name={`start-${d}`}
+                        dir="ltr"
+                        inputMode="numeric"
+                        aria-label={`${t('sla.hours.opens')}: ${name}`}
+                        aria-invalid={errors[`day-${d}`] ? true : undefined}
+                        disabled={!day.open}
+                        value={local(day.start)}
+                        onChange={(e) => setDay(d, { start: e.target.value })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        className="input time-input"
+                        name={`end-${d}`}
+                        dir="ltr"
+                        inputMode="numeric"
+                        aria-label={`${t('sla.hours.closes')}: ${name}`}
+                        aria-invalid={errors[`day-${d}`] ? true : undefined}
+                        disabled={!day.open}
+                        value={local(day.end)}
+                        onChange={(e) => setDay(d, { end: e.target.value })}
+                      />
+                      {errors[`day-${d}`] && <p className="field-error">{errors[`day-${d}`]}</p>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         {errors.weekly && <p className="field-error">{errors.weekly}</p>}
       </fieldset>
       <fieldset className="fieldset">

@@ -123,91 +123,93 @@ export function SlaPoliciesForm({
       <fieldset className="fieldset" disabled={readOnly}>
         <legend className="legend">{t('sla.policies.title')}</legend>
         <p className="muted">{t('sla.policies.intro')}</p>
-        <table className="sla-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('sla.policies.priority')}</th>
-              <th scope="col">{t('sla.policies.segment')}</th>
-              <th scope="col">{t('sla.policies.firstResponse')}</th>
-              <th scope="col">{t('sla.policies.resolution')}</th>
-              <th scope="col">{t('sla.policies.warnPercent')}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => {
-              const label = `${t(`act.tickets.priorities.${r.priority}`)}, ${segmentName(r.segmentId)}`;
-              return (
-                <tr
-                  key={r.key}
-                  data-testid={`sla-row-${r.priority}${r.segmentId ? '-segment' : ''}`}
-                  className={invalid.has(i) ? 'invalid' : undefined}
-                >
-                  <td>
-                    {r.segmentId === null ? (
-                      t(`act.tickets.priorities.${r.priority}`)
-                    ) : (
-                      <select
-                        className="select"
-                        aria-label={t('sla.policies.priority')}
-                        value={r.priority}
-                        onChange={(e) => change(i, { priority: e.target.value as TicketPriority })}
-                      >
-                        {TICKET_PRIORITIES.map((p) => (
-                          <option key={p} value={p}>
-                            {t(`act.tickets.priorities.${p}`)}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </td>
-                  <td>
-                    {r.segmentId === null ? (
-                      <span className="muted">{t('sla.policies.allCustomers')}</span>
-                    ) : (
-                      <select
-                        className="select"
-                        aria-label={t('sla.policies.segment')}
-                        value={r.segmentId}
-                        onChange={(e) => change(i, { segmentId: e.target.value })}
-                      >
-                        {segments.map((s) => (
-                          <option key={s.id} value={s.id}>
-                            {s.name}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </td>
-                  {(['firstResponse', 'resolution', 'warnPercent'] as const).map((k) => (
-                    <td key={k}>
-                      <input
-                        className="input number-input"
-                        name={`${k}-${r.priority}`}
-                        inputMode="decimal"
-                        aria-label={`${t(`sla.policies.${k}`)}: ${label}`}
-                        aria-invalid={invalid.has(i) ? true : undefined}
-                        value={r[k]}
-                        onChange={(e) => change(i, { [k]: e.target.value })}
-                      />
+        <div className="table-scroll">
+          <table className="sla-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('sla.policies.priority')}</th>
+                <th scope="col">{t('sla.policies.segment')}</th>
+                <th scope="col">{t('sla.policies.firstResponse')}</th>
+                <th scope="col">{t('sla.policies.resolution')}</th>
+                <th scope="col">{t('sla.policies.warnPercent')}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => {
+                const label = `${t(`act.tickets.priorities.${r.priority}`)}, ${segmentName(r.segmentId)}`;
+                return (
+                  <tr
+                    key={r.key}
+                    data-testid={`sla-row-${r.priority}${r.segmentId ? '-segment' : ''}`}
+                    className={invalid.has(i) ? 'invalid' : undefined}
+                  >
+                    <td>
+                      {r.segmentId === null ? (
+                        t(`act.tickets.priorities.${r.priority}`)
+                      ) : (
+                        <select
+                          className="select"
+                          aria-label={t('sla.policies.priority')}
+                          value={r.priority}
+                          onChange={(e) => change(i, { priority: e.target.value as TicketPriority })}
+                        >
+                          {TICKET_PRIORITIES.map((p) => (
+                            <option key={p} value={p}>
+                              {t(`act.tickets.priorities.${p}`)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
                     </td>
-                  ))}
-                  <td>
-                    {r.segmentId !== null && !readOnly && (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => setRows((list) => list.filter((_, j) => j !== i))}
-                      >
-                        {t('sla.policies.remove')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    <td>
+                      {r.segmentId === null ? (
+                        <span className="muted">{t('sla.policies.allCustomers')}</span>
+                      ) : (
+                        <select
+                          className="select"
+                          aria-label={t('sla.policies.segment')}
+                          value={r.segmentId}
+                          onChange={(e) => change(i, { segmentId: e.target.value })}
+                        >
+                          {segments.map((s) => (
+                            <option key={s.id} value={s.id}>
+                              {s.name}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </td>
+                    {(['firstResponse', 'resolution', 'warnPercent'] as const).map((k) => (
+                      <td key={k}>
+                        <input
+                          className="input number-input"
+                          name={`${k}-${r.priority}`}
+                          inputMode="decimal"
+                          aria-label={`${t(`sla.policies.${k}`)}: ${label}`}
+                          aria-invalid={invalid.has(i) ? true : undefined}
+                          value={r[k]}
+                          onChange={(e) => change(i, { [k]: e.target.value })}
+                        />
+                      </td>
+                    ))}
+                    <td>
+                      {r.segmentId !== null && !readOnly && (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setRows((list) => list.filter((_, j) => j !== i))}
+                        >
+                          {t('sla.policies.remove')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         {segments.length > 0 && !readOnly && (
           <button
             type="button"
