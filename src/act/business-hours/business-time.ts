@@ -3,7 +3,6 @@
 // Local times become instants through luxon, day by day, so a DST change shortens or lengthens
 // the day it happens on and nothing else; each day's open intervals are computed once per
 // calendar and reused, since an SLA scan asks about the same few days again and again.
-import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -57,7 +56,7 @@ function compile(calendar: BusinessCalendar): Compiled {
 }
 
 /** The open intervals of the local day `day` (a luxon start of day in the calendar's zone). */
-function openIntervals(calendar: BusinessCalendar, c: Compiled, day: DateTime): Interval[] {
+function openIntervals(c: Compiled, day: DateTime): Interval[] {
   const key = day.toMillis();
   const cached = c.days.get(key);
   if (cached) return cached;
@@ -90,7 +89,7 @@ export function addBusinessMinutes(calendar: BusinessCalendar, from: Date, minut
   const t = from.getTime();
   let day = startOfLocalDay(calendar, from);
   for (let i = 0; i < SEARCH_DAYS; i++, day = day.plus({ days: 1 })) {
-    for (const [s, e] of openIntervals(calendar, c, day)) {
+    for (const [s, e] of openIntervals(c, day)) {
       if (e <= t) continue;
       const start = Math.max(s, t);
       if (remaining <= e - start) return new Date(start + remaining);
@@ -108,7 +107,7 @@ export function businessMinutesBetween(calendar: BusinessCalendar, from: Date, t
   const c = compile(calendar);
   let total = 0;
   for (let day = startOfLocalDay(calendar, from); day.toMillis() < t; day = day.plus({ days: 1 })) {
-    for (const [s, e] of openIntervals(calendar, c, day)) total += Math.max(0, Math.min(e, t) - Math.max(s, f));
+    for (const [s, e] of openIntervals(c, day)) total += Math.max(0, Math.min(e, t) - Math.max(s, f));
   }
   return total / 60_000;
 }
@@ -118,10 +117,7 @@ const HOLIDAY_YEARS_AROUND = { before: 1, after: 2 } as const;
 
 /** The workspace's business calendar (ALWAYS_OPEN until hours are set). */
 export async function workspaceBusinessCalendar(scope: WorkspaceScope, tx: DbOrTx): Promise<BusinessCalendar> {
-  const [row] = await tx
-    .select()
-    .from(businessHours)
-    .where(scope.where(businessHours, eq(businessHours.workspaceId, scope.workspaceId)));
+  const [row] = await tx.select().from(businessHours).where(scope.where(businessHours));
   if (!row) return ALWAYS_OPEN;
   const year = new Date().getUTCFullYear();
   return {

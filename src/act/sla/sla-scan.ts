@@ -5,8 +5,7 @@ import { and, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import type { SlaTarget } from '../rules/emit-trigger.js';
-import { type RuleTrigger, emitRuleTriggers } from '../rules/emit-trigger.js';
+import { type RuleTrigger, type SlaTarget, emitRuleTriggers } from '../rules/emit-trigger.js';
 import { ticketSla } from './sla.tables.js';
 
 const MARKS: Array<{

@@ -50,9 +50,11 @@ export function SlaClock({
         ? 'breached'
         : sla.paused
           ? 'paused'
-          : s.warned
-            ? 'warning'
-            : 'running';
+          : !s.dueAt
+            ? 'stopped'
+            : s.warned
+              ? 'warning'
+              : 'running';
     return (
       <li className={`sla-target sla-${state}`} data-testid={`sla-${name}`} data-state={state}>
         <span className="sla-target-name">{t(`sla.clock.${name}`)}</span>
