@@ -48,5 +48,8 @@ ALTER TABLE "ticket_sla" ADD CONSTRAINT "ticket_sla_ticket_id_tickets_id_fk" FOR
 ALTER TABLE "ticket_sla" ADD CONSTRAINT "ticket_sla_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_sla" ADD CONSTRAINT "ticket_sla_policy_id_sla_policies_id_fk" FOREIGN KEY ("policy_id") REFERENCES "public"."sla_policies"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sla_policies_workspace_idx" ON "sla_policies" USING btree ("workspace_id","priority");--> statement-breakpoint
-CREATE INDEX "ticket_sla_first_response_due_idx" ON "ticket_sla" USING btree ("first_response_warn_at");--> statement-breakpoint
-CREATE INDEX "ticket_sla_resolution_due_idx" ON "ticket_sla" USING btree ("resolution_warn_at");
+CREATE INDEX "ticket_sla_first_response_warn_idx" ON "ticket_sla" USING btree ("first_response_warn_at") WHERE "ticket_sla"."first_response_warned_at" is null;--> statement-breakpoint
+CREATE INDEX "ticket_sla_first_response_due_idx" ON "ticket_sla" USING btree ("first_response_due_at") WHERE "ticket_sla"."first_response_breached_at" is null;--> statement-breakpoint
+CREATE INDEX "ticket_sla_resolution_warn_idx" ON "ticket_sla" USING btree ("resolution_warn_at") WHERE "ticket_sla"."resolution_warned_at" is null;--> statement-breakpoint
+CREATE INDEX "ticket_sla_running_idx" ON "ticket_sla" USING btree ("workspace_id") WHERE "ticket_sla"."running_since" is not null;--> statement-breakpoint
+CREATE INDEX "ticket_sla_resolution_due_idx" ON "ticket_sla" USING btree ("resolution_due_at") WHERE "ticket_sla"."resolution_breached_at" is null;

@@ -1,5 +1,6 @@
 // SLA policies (targets per ticket priority, optionally per customer segment) and each
 // ticket's SLA clock, kept beside the ticket rather than in it.
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, integer, index, doublePrecision } from 'drizzle-orm/pg-core';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { segments } from '../../customers/segments/segments.tables.js';
@@ -59,8 +60,13 @@ export const ticketSla = pgTable(
     resolutionWarnedAt: timestamp('resolution_warned_at', { withTimezone: true }),
     resolutionBreachedAt: timestamp('resolution_breached_at', { withTimezone: true }),
   },
+  // The scan's four probes: partial indexes over what is not yet recorded stay small.
   (t) => [
-    index('ticket_sla_first_response_due_idx').on(t.firstResponseWarnAt),
-    index('ticket_sla_resolution_due_idx').on(t.resolutionWarnAt),
+    index('ticket_sla_first_response_warn_idx').on(t.firstResponseWarnAt).where(sql`${t.firstResponseWarnedAt} is null`),
+    index('ticket_sla_first_response_due_idx').on(t.firstResponseDueAt).where(sql`${t.firstResponseBreachedAt} is null`),
+    index('ticket_sla_resolution_warn_idx').on(t.resolutionWarnAt).where(sql`${t.resolutionWarnedAt} is null`),
+    // Running clocks of a workspace, worked out again when its business hours change.
+    index('ticket_sla_running_idx').on(t.workspaceId).where(sql`${t.runningSince} is not null`),
+    index('ticket_sla_resolution_due_idx').on(t.resolutionDueAt).where(sql`${t.resolutionBreachedAt} is null`),
   ],
 );
