@@ -149,6 +149,20 @@ describe('SLA clock', () => {
     expect(state.resolution).toMatchObject({ warned: false, breached: false });
   });
 
+  it('records a breach found when the clock stops between two scans, and the scan does not repeat it', async () => {
+    const id = await openTicket('normal', regularId);
+    await backdate(id, 120);
+    await call('PATCH', `/api/v1/tickets/${id}`, { status: 'resolved' });
+    const state = await sla(id);
+    expect(state.firstResponse).toMatchObject({ breached: true, dueAt: null });
+    expect(state.firstResponse.remainingMinutes).toBeCloseTo(-20, 0);
+    expect(state.resolution).toMatchObject({ breached: false, dueAt: null });
+    const [clock] = await t.database.db.select().from(ticketSla).where(eq(ticketSla.ticketId, id));
+    expect(clock.firstResponseBreachedAt).not.toBeNull();
+    expect(clock.resolutionBreachedAt).toBeNull();
+    expect((await scanSlaClocks(t.database)).filter((tr) => tr.ticketId === id)).toEqual([]);
+  });
+
   it('answers 404 for another workspace’s ticket', async () => {
     const id = await openTicket('high', regularId);
     expect((await call('GET', `/api/v1/tickets/${id}/sla`, undefined, stranger)).statusCode).toBe(404);
