@@ -65,6 +65,15 @@ describeBrowser('business hours and SLA', () => {
       (text) => text.includes(TEXTS[lang].sla.clock.firstResponse),
       'the first-response target',
     );
+    if (lang === 'en') {
+      // Waiting on the customer: the clock stands still and says so.
+      const [ticket] = (await api('GET', '/api/v1/tickets?status=open')).json().data;
+      await api('PATCH', `/api/v1/tickets/${ticket.id}`, { status: 'pending' });
+      await page.reload();
+      const paused = page.getByTestId('ticket-row').filter({ hasText: ticket.subject }).getByTestId('sla-firstResponse');
+      await untilText(paused, (text) => text.includes(TEXTS.en.sla.clock.state.paused), 'the paused clock');
+      expect(await paused.getAttribute('data-state')).toBe('paused');
+    }
     await screenshot(page, `sla-ticket-${lang}`);
   }
 
