@@ -169,9 +169,29 @@ describeBrowser('business hours and SLA', () => {
     const { t } = dashboard;
     owner ||= await signedInOwner(t);
     await api('PATCH', '/api/v1/me', { locale: 'ar', calendar: 'hijri' });
+    // A lunch break set through the API: the editor changes the first period and keeps the second.
+    const weekly = [
+      { weekday: 7, start: '09:00', end: '12:00' },
+      { weekday: 7, start: '13:00', end: '17:00' },
+      { weekday: 1, start: '09:00', end: '17:00' },
+    ];
+    const hours = { timeZone: 'Asia/Riyadh', weekStart: 7, weekly, holidays: [] };
+    expect(
+      (await dashboard.t.app.inject({ method: 'PUT', url: '/api/v1/business-hours', headers: { cookie: owner }, payload: hours }))
+        .statusCode,
+    ).toBe(200);
     const { page } = await dashboard.open({ cookie: owner });
     await openSection(page, 'ar');
     expect((await documentDirection(page)).dir).toBe('rtl');
+    await untilText(page.getByTestId('day-7').locator('.muted'), (text) => text === '١٣:٠٠–١٧:٠٠', 'the second period');
+    await page.locator('input[name="end-7"]').fill('١١:٣٠');
+    await page.getByTestId('save-business-hours').click();
+    await untilText(page.locator('.alert-success'), (text) => text === TEXTS.ar.sla.hours.saved, 'saved');
+    expect((await api('GET', '/api/v1/business-hours')).json().weekly).toEqual([
+      { weekday: 7, start: '09:00', end: '11:30' },
+      { weekday: 7, start: '13:00', end: '17:00' },
+      { weekday: 1, start: '09:00', end: '17:00' },
+    ]);
     const picker = page.getByTestId('holiday-picker');
     expect(await picker.locator('select[name="holiday-calendar"]').inputValue()).toBe('hijri');
     await until(
@@ -179,6 +199,7 @@ describeBrowser('business hours and SLA', () => {
       (text) => text === 'رمضان',
       'Ramadan among the months',
     );
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'sla-business-hours-ar');
   });
 });

@@ -25,17 +25,19 @@ interface Day {
   open: boolean;
   start: string;
   end: string;
+  /** Further periods of the day (e.g. after a lunch break), set through the API: kept as they are. */
+  more: OpenPeriod[];
 }
 type Week = Record<IsoWeekday, Day>;
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
-/** One period per weekday in the editor; a day with none is closed. */
+/** The editor changes a weekday's first period; a day with none is closed. */
 function weekOf(weekly: OpenPeriod[]): Week {
   const week = {} as Week;
   for (const d of ISO_WEEKDAYS) {
-    const p = weekly.find((w) => w.weekday === d);
-    week[d] = p ? { open: true, start: p.start, end: p.end } : { open: false, start: '09:00', end: '17:00' };
+    const [p, ...more] = weekly.filter((w) => w.weekday === d);
+    week[d] = p ? { open: true, start: p.start, end: p.end, more } : { open: false, start: '09:00', end: '17:00', more: [] };
   }
   return week;
 }
@@ -98,7 +100,7 @@ export function BusinessHoursForm({ initial, readOnly }: { initial: SavedBusines
       const [start, end] = [clock(day.start), clock(day.end)];
       if (!CLOCK.test(start) || !CLOCK.test(end) || start === '24:00') found[`day-${d}`] = t('sla.hours.timeFormat');
       else if (end <= start) found[`day-${d}`] = t('sla.hours.endBeforeStart');
-      weekly.push({ weekday: d, start, end });
+      weekly.push({ weekday: d, start, end }, ...day.more);
     }
     if (weekly.length === 0) found.weekly = t('sla.hours.noneOpen');
     setErrors(found);
@@ -227,6 +229,11 @@ export function BusinessHoursForm({ initial, readOnly }: { initial: SavedBusines
                         onChange={(e) => setDay(d, { end: e.target.value })}
                       />
                       {errors[`day-${d}`] && <p className="field-error">{errors[`day-${d}`]}</p>}
+                      {day.open && day.more.length > 0 && (
+                        <p className="muted" dir="ltr">
+                          {day.more.map((p) => `${local(p.start)}–${local(p.end)}`).join(', ')}
+                        </p>
+                      )}
                     </td>
                   </tr>
                 );
