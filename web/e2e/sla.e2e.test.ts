@@ -183,7 +183,11 @@ describeBrowser('business hours and SLA', () => {
     const { page } = await dashboard.open({ cookie: owner });
     await openSection(page, 'ar');
     expect((await documentDirection(page)).dir).toBe('rtl');
-    await untilText(page.getByTestId('day-7').locator('.muted'), (text) => text === '١٣:٠٠–١٧:٠٠', 'the second period');
+    await untilText(
+      page.getByTestId('day-7').locator('.muted'),
+      (text) => text === '\u2068١٣:٠٠\u2069–\u2068١٧:٠٠\u2069',
+      'the second period',
+    );
     await page.locator('input[name="end-7"]').fill('١١:٣٠');
     await page.getByTestId('save-business-hours').click();
     await untilText(page.locator('.alert-success'), (text) => text === TEXTS.ar.sla.hours.saved, 'saved');

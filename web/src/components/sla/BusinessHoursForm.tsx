@@ -230,8 +230,11 @@ export function BusinessHoursForm({ initial, readOnly }: { initial: SavedBusines
                       />
                       {errors[`day-${d}`] && <p className="field-error">{errors[`day-${d}`]}</p>}
                       {day.open && day.more.length > 0 && (
-                        <p className="muted" dir="ltr">
-                          {day.more.map((p) => `${local(p.start)}–${local(p.end)}`).join(', ')}
+                        <p className="muted more-periods">
+                          {/* Each time isolated, so a range reads from its start in either direction. */}
+                          {new Intl.ListFormat(prefs.locale, { type: 'unit' }).format(
+                            day.more.map((p) => `\u2068${local(p.start)}\u2069–\u2068${local(p.end)}\u2069`),
+                          )}
                         </p>
                       )}
                     </td>
