@@ -35,6 +35,8 @@ interface Compiled {
   byWeekday: Map<number, Array<{ start: number; end: number }>>;
   /** Open intervals of a local date (key: its first instant), merged and sorted. */
   days: Map<number, Interval[]>;
+  /** The next local day of each day walked through (same key). */
+  nextDays: Map<number, DateTime<boolean>>;
 }
 
 const compiledCalendars = new WeakMap<BusinessCalendar, Compiled>();
@@ -49,14 +51,14 @@ function compile(calendar: BusinessCalendar): Compiled {
       list.push({ start: minutesOf(p.start), end: minutesOf(p.end) });
       byWeekday.set(p.weekday, list);
     }
-    c = { closed: new Set(calendar.closedDates), byWeekday, days: new Map() };
+    c = { closed: new Set(calendar.closedDates), byWeekday, days: new Map(), nextDays: new Map() };
     compiledCalendars.set(calendar, c);
   }
   return c;
 }
 
 /** The open intervals of the local day `day` (a luxon start of day in the calendar's zone). */
-function openIntervals(c: Compiled, day: DateTime): Interval[] {
+function openIntervals(c: Compiled, day: DateTime<boolean>): Interval[] {
   const key = day.toMillis();
   const cached = c.days.get(key);
   if (cached) return cached;
@@ -78,7 +80,17 @@ function openIntervals(c: Compiled, day: DateTime): Interval[] {
   return out;
 }
 
-const startOfLocalDay = (calendar: BusinessCalendar, at: Date) =>
+function nextDay(c: Compiled, day: DateTime<boolean>): DateTime<boolean> {
+  const key = day.toMillis();
+  let next = c.nextDays.get(key);
+  if (!next) {
+    next = day.plus({ days: 1 });
+    c.nextDays.set(key, next);
+  }
+  return next;
+}
+
+const startOfLocalDay = (calendar: BusinessCalendar, at: Date): DateTime<boolean> =>
   DateTime.fromMillis(at.getTime(), { zone: calendar.timeZone }).startOf('day');
 
 /** The instant `minutes` of business time after `from`. */
@@ -88,7 +100,7 @@ export function addBusinessMinutes(calendar: BusinessCalendar, from: Date, minut
   let remaining = minutes * 60_000;
   const t = from.getTime();
   let day = startOfLocalDay(calendar, from);
-  for (let i = 0; i < SEARCH_DAYS; i++, day = day.plus({ days: 1 })) {
+  for (let i = 0; i < SEARCH_DAYS; i++, day = nextDay(c, day)) {
     for (const [s, e] of openIntervals(c, day)) {
       if (e <= t) continue;
       const start = Math.max(s, t);
@@ -106,7 +118,7 @@ export function businessMinutesBetween(calendar: BusinessCalendar, from: Date, t
   if (t <= f) return 0;
   const c = compile(calendar);
   let total = 0;
-  for (let day = startOfLocalDay(calendar, from); day.toMillis() < t; day = day.plus({ days: 1 })) {
+  for (let day = startOfLocalDay(calendar, from); day.toMillis() < t; day = nextDay(c, day)) {
     for (const [s, e] of openIntervals(c, day)) total += Math.max(0, Math.min(e, t) - Math.max(s, f));
   }
   return total / 60_000;
