@@ -27,6 +27,8 @@ import { cannedReplyRoutes } from '../act/canned-replies/canned-replies.routes.j
 import { teamRoutes } from '../act/teams/teams.routes.js';
 import { assignmentRoutes } from '../act/assignment/assignment.routes.js';
 import { compensationRoutes } from '../act/compensations/compensations.routes.js';
+import { businessHoursRoutes } from '../act/business-hours/business-hours.routes.js';
+import { slaRoutes } from '../act/sla/sla.routes.js';
 import { ideaRoutes } from '../loop/ideas/ideas.routes.js';
 import { surveyRoutes } from '../collect/surveys/surveys.routes.js';
 import { surveyPageRoutes } from '../collect/surveys/survey-page.routes.js';
@@ -83,6 +85,10 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(taskRoutes),
   // /api/v1/compensations
   mount(compensationRoutes),
+  // /api/v1/business-hours
+  mount(businessHoursRoutes),
+  // /api/v1/sla/policies, /tickets/:id/sla
+  mount(slaRoutes),
   // /api/v1/ideas
   mount(ideaRoutes),
   // /api/v1/surveys (with sends, links, email previews, triggers, results), /survey-templates

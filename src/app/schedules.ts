@@ -4,6 +4,7 @@
 import type { Schedule } from '../platform/jobs/schedules.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { purgeFinishedJobs } from '../platform/jobs/queue.js';
+import { scanSlaClocks } from '../act/sla/sla-scan.js';
 
 export const SCHEDULES: Schedule[] = [
   // Hourly keeps the table about a day of keys (IDEMPOTENCY_LIMITS.retentionHours); a purge that
@@ -11,5 +12,7 @@ export const SCHEDULES: Schedule[] = [
   { name: 'purge-idempotency-keys', pattern: '7 * * * *', run: ({ database }) => purgeIdempotencyKeys(database) },
   // Done and failed jobs are kept a day for inspection (JOB_LIMITS.keepFinishedHours); hourly
   // keeps the table that size, busy or idle.
+  // SLA targets are minutes: a warning or breach is recorded within a minute of falling due.
+  { name: 'scan-sla-clocks', pattern: '* * * * *', run: ({ database }) => scanSlaClocks(database) },
   { name: 'purge-finished-jobs', pattern: '37 * * * *', run: ({ database }) => purgeFinishedJobs(database) },
 ];

@@ -24,4 +24,6 @@ export * from '../act/canned-replies/canned-replies.tables.js';
 export * from '../act/assignment/assignment.tables.js';
 export * from '../act/tasks/tasks.tables.js';
 export * from '../act/compensations/compensations.tables.js';
+export * from '../act/business-hours/business-hours.tables.js';
+export * from '../act/sla/sla.tables.js';
 export * from '../loop/ideas/ideas.tables.js';

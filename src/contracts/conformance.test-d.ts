@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import type * as act from './act.js';
 import type * as analysis from './analysis.js';
 import type * as auth from './auth.js';
+import type * as businessHours from './business-hours.js';
 import type * as customers from './customers.js';
 import type * as errors from './errors.js';
 import type * as feedback from './feedback.js';
@@ -31,6 +32,11 @@ import type { WidgetTrigger } from './widget-settings.js';
 import type * as workspace from './workspace.js';
 
 import type { ZUpdateTicket } from '../act/tickets/tickets.input.js';
+import type { ZBusinessHours } from '../act/business-hours/business-hours.input.js';
+import type { getBusinessHours, saveBusinessHours } from '../act/business-hours/business-hours.service.js';
+import type { ZSlaPolicies } from '../act/sla/sla.input.js';
+import type { listSlaPolicies, replaceSlaPolicies } from '../act/sla/sla-policies.service.js';
+import type { ticketSlaState } from '../act/sla/sla-clock.js';
 import type { createTicket, getTicket, listTickets, updateTicket } from '../act/tickets/tickets.service.js';
 import type { ZCorrectAnalysisInput } from '../analyze/corrections/corrections.input.js';
 import type { correctAnalysis } from '../analyze/corrections/corrections.service.js';
@@ -163,6 +169,11 @@ export type Responses = [
   Answers<Served<typeof createTicket>, act.Ticket>,
   Answers<Served<typeof getTicket>, act.TicketDetail>,
   Answers<Served<typeof updateTicket>, act.TicketRecord>,
+  Answers<Served<typeof getBusinessHours>, businessHours.BusinessHours & { configured: boolean }>,
+  Answers<Served<typeof saveBusinessHours>, businessHours.BusinessHours & { configured: boolean }>,
+  Answers<Served<typeof listSlaPolicies>, { policies: businessHours.SlaPolicy[] }>,
+  Answers<Served<typeof replaceSlaPolicies>, { policies: businessHours.SlaPolicy[] }>,
+  Answers<Served<typeof ticketSlaState>, businessHours.TicketSla>,
   Answers<Served<typeof listIdeas>, Page<ideas.Idea>>,
   Answers<Served<typeof createIdea>, ideas.Idea>,
   Answers<Served<typeof getIdea>, ideas.IdeaDetail>,
@@ -223,6 +234,8 @@ export type Requests = [
   Check<Accepts<Parameters<typeof acceptInvitation>[1], workspace.AcceptInvitation>>,
   Check<Accepts<Parameters<typeof createApiKey>[1], { name: string; scopes: workspace.ApiKeyScope[] }>>,
   Check<Accepts<z.input<typeof ZUpdateTicket>, act.UpdateTicket>>,
+  Check<Accepts<z.input<typeof ZBusinessHours>, businessHours.BusinessHours>>,
+  Check<Accepts<z.input<typeof ZSlaPolicies>, businessHours.SlaPolicies>>,
   Check<Accepts<z.input<typeof ZCreateIdea>, ideas.CreateIdea>>,
   Check<Accepts<z.input<typeof ZUpdateIdea>, ideas.UpdateIdea>>,
   Check<Accepts<z.input<typeof ZMergeCustomersInput>, customers.MergeCustomers>>,

@@ -86,6 +86,7 @@ describeBrowser('every page in every language', () => {
       ['settings', '/settings'],
       ['settings-workspace', '/settings?section=workspace'],
       ['settings-members', '/settings?section=members'],
+      ['settings-business-hours', '/settings?section=businessHours'],
       ['settings-api-keys', '/settings?section=apiKeys'],
       ['settings-widget-keys', '/settings?section=widgetKeys'],
       ['not-found', '/no-such-page'],

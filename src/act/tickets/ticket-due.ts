@@ -1,10 +1,13 @@
 // When a ticket's next target falls due: its first response, then its resolution. This is the
-// one place the inbox reads due times from ("breaching soon"); SLA policies answer here once a
-// workspace has them. Until then, default targets by priority, counted in business time.
+// one place the inbox reads due times from ("breaching soon"): the ticket's SLA clock when a
+// policy gave it targets (paused while pending), else default targets by priority, counted in
+// business time.
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { addBusinessMinutes, workspaceBusinessCalendar } from '../business-hours/business-time.js';
 import type { tickets } from './tickets.tables.js';
+import { ticketSla } from '../sla/sla.tables.js';
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -19,9 +22,29 @@ export const DEFAULT_TARGET_MINUTES: Record<TicketRow['priority'], { firstRespon
 /** Each ticket's next due time; null once resolved or closed, or while pending on the customer. */
 export async function ticketDueTimes(scope: WorkspaceScope, tx: DbOrTx, rows: TicketRow[]): Promise<Map<string, Date | null>> {
   const calendar = await workspaceBusinessCalendar(scope, tx);
+  const clocks =
+    rows.length === 0
+      ? []
+      : await tx
+          .select()
+          .from(ticketSla)
+          .where(
+            scope.where(
+              ticketSla,
+              inArray(
+                ticketSla.ticketId,
+                rows.map((t) => t.id),
+              ),
+            ),
+          );
+  const byTicket = new Map(clocks.map((c) => [c.ticketId, c]));
   return new Map(
     rows.map((t) => {
       if (t.status !== 'new' && t.status !== 'open') return [t.id, null];
+      const clock = byTicket.get(t.id);
+      if (clock && (clock.firstResponseMinutes !== null || clock.resolutionMinutes !== null)) {
+        return [t.id, clock.firstResponseDueAt ?? clock.resolutionDueAt];
+      }
       const target = DEFAULT_TARGET_MINUTES[t.priority];
       return [t.id, addBusinessMinutes(calendar, t.createdAt, t.firstResponseAt ? target.resolution : target.firstResponse)];
     }),

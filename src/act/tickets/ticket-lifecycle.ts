@@ -5,11 +5,13 @@ import type { Tx } from '../../platform/db/client.js';
 import type { tickets } from './tickets.tables.js';
 import { emitRuleTriggers } from '../rules/emit-trigger.js';
 import { recordCustomerEventIn } from '../../customers/customers/record-activity.js';
+import { slaFirstResponse, slaTicketChanged } from '../sla/sla-clock.js';
 
 type TicketRow = typeof tickets.$inferSelect;
 
 /** After a ticket is created (`before` null) or changed. */
 export async function ticketChanged(scope: WorkspaceScope, tx: Tx, before: TicketRow | null, after: TicketRow): Promise<void> {
+  await slaTicketChanged(scope, tx, before, after);
   if (!before) {
     await emitRuleTriggers(scope, tx, [{ kind: 'ticket_created', ticketId: after.id }]);
     return;
@@ -35,6 +37,6 @@ async function ticketResolved(scope: WorkspaceScope, tx: Tx, ticket: TicketRow):
 }
 
 /** After an agent's first public reply to the customer on this ticket (stops the first-response clock). */
-export async function ticketFirstResponse(_scope: WorkspaceScope, _tx: Tx, _ticket: TicketRow, _at: Date): Promise<void> {
-  // The SLA clock (src/act/sla) records the first response here.
+export async function ticketFirstResponse(scope: WorkspaceScope, tx: Tx, ticket: TicketRow, at: Date): Promise<void> {
+  await slaFirstResponse(scope, tx, ticket, at);
 }

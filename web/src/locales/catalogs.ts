@@ -44,6 +44,10 @@ import inboxEn from './inbox/en.json';
 import inboxFa from './inbox/fa.json';
 import inboxAr from './inbox/ar.json';
 import inboxZh from './inbox/zh.json';
+import slaEn from './sla/en.json';
+import slaFa from './sla/fa.json';
+import slaAr from './sla/ar.json';
+import slaZh from './sla/zh.json';
 
 const english = {
   ...en,
@@ -57,6 +61,7 @@ const english = {
   ...shellEn,
   ...explanationEn,
   ...inboxEn,
+  ...slaEn,
 };
 export type Catalog = typeof english;
 
@@ -74,7 +79,7 @@ export const CATALOGS = {
     ...shellFa,
     ...explanationFa,
     ...inboxFa,
-    ...inboxFa,
+    ...slaFa,
   },
   ar: {
     ...ar,
@@ -88,7 +93,7 @@ export const CATALOGS = {
     ...shellAr,
     ...explanationAr,
     ...inboxAr,
-    ...inboxAr,
+    ...slaAr,
   },
   zh: {
     ...zh,
@@ -102,6 +107,6 @@ export const CATALOGS = {
     ...shellZh,
     ...explanationZh,
     ...inboxZh,
-    ...inboxZh,
+    ...slaZh,
   },
 };

@@ -13,6 +13,7 @@ import { ProfileFlags } from '../components/customers/ProfileCard';
 import { Timeline } from '../components/customers/Timeline';
 import { Composer, type ComposerHandle } from '../components/inbox/Composer';
 import { Conversation } from '../components/inbox/Conversation';
+import { SlaClock } from '../components/sla/SlaClock';
 import { ShortcutHelp, useShortcutHelp, useShortcuts } from '../components/inbox/shortcuts';
 import { useMembers } from '../components/inbox/useMembers';
 import { Link } from '../components/Link';
@@ -134,6 +135,7 @@ export function TicketPage({ id }: { id: string }) {
       </div>
       <div className="ticket-layout">
         <div className="stack ticket-main">
+          <SlaClock ticketId={ticket.id} version={`${ticket.status}/${ticket.priority}/${ticket.firstResponseAt ?? ''}`} />
           <section className="card ticket-controls" aria-label={t('inbox.view.status')} data-testid="ticket-controls">
             <Select
               label={t('inbox.view.status')}

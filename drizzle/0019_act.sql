@@ -73,6 +73,49 @@ CREATE TABLE "topic_owners" (
 	CONSTRAINT "topic_owners_workspace_id_topic_pk" PRIMARY KEY("workspace_id","topic")
 );
 --> statement-breakpoint
+CREATE TABLE "business_hours" (
+	"workspace_id" uuid PRIMARY KEY NOT NULL,
+	"time_zone" text NOT NULL,
+	"week_start" integer NOT NULL,
+	"weekly" jsonb NOT NULL,
+	"holidays" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sla_policies" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"priority" text NOT NULL,
+	"segment_id" uuid,
+	"first_response_minutes" integer,
+	"resolution_minutes" integer,
+	"warn_percent" integer DEFAULT 80 NOT NULL,
+	"position" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ticket_sla" (
+	"ticket_id" uuid PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"policy_id" uuid,
+	"first_response_minutes" integer,
+	"resolution_minutes" integer,
+	"warn_percent" integer NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"running_since" timestamp with time zone,
+	"first_response_used" double precision DEFAULT 0 NOT NULL,
+	"resolution_used" double precision DEFAULT 0 NOT NULL,
+	"first_response_at" timestamp with time zone,
+	"resolved_at" timestamp with time zone,
+	"first_response_warn_at" timestamp with time zone,
+	"first_response_due_at" timestamp with time zone,
+	"resolution_warn_at" timestamp with time zone,
+	"resolution_due_at" timestamp with time zone,
+	"first_response_warned_at" timestamp with time zone,
+	"first_response_breached_at" timestamp with time zone,
+	"resolution_warned_at" timestamp with time zone,
+	"resolution_breached_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "tickets" ALTER COLUMN "status" SET DEFAULT 'new';--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "team_id" uuid;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "tags" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
@@ -99,6 +142,12 @@ ALTER TABLE "assignment_settings" ADD CONSTRAINT "assignment_settings_team_id_te
 ALTER TABLE "topic_owners" ADD CONSTRAINT "topic_owners_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "topic_owners" ADD CONSTRAINT "topic_owners_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "topic_owners" ADD CONSTRAINT "topic_owners_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "business_hours" ADD CONSTRAINT "business_hours_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_segment_id_segments_id_fk" FOREIGN KEY ("segment_id") REFERENCES "public"."segments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_sla" ADD CONSTRAINT "ticket_sla_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_sla" ADD CONSTRAINT "ticket_sla_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_sla" ADD CONSTRAINT "ticket_sla_policy_id_sla_policies_id_fk" FOREIGN KEY ("policy_id") REFERENCES "public"."sla_policies"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "team_members_user_idx" ON "team_members" USING btree ("workspace_id","user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "teams_name_key" ON "teams" USING btree ("workspace_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "ticket_mentions_key" ON "ticket_mentions" USING btree ("message_id","user_id");--> statement-breakpoint
@@ -106,5 +155,11 @@ CREATE INDEX "ticket_mentions_user_idx" ON "ticket_mentions" USING btree ("works
 CREATE INDEX "ticket_messages_ticket_idx" ON "ticket_messages" USING btree ("workspace_id","ticket_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "ticket_messages_email_id_key" ON "ticket_messages" USING btree ("email_message_id");--> statement-breakpoint
 CREATE INDEX "canned_replies_workspace_idx" ON "canned_replies" USING btree ("workspace_id","created_at");--> statement-breakpoint
+CREATE INDEX "sla_policies_workspace_idx" ON "sla_policies" USING btree ("workspace_id","priority");--> statement-breakpoint
+CREATE INDEX "ticket_sla_first_response_warn_idx" ON "ticket_sla" USING btree ("first_response_warn_at") WHERE "ticket_sla"."first_response_warned_at" is null;--> statement-breakpoint
+CREATE INDEX "ticket_sla_first_response_due_idx" ON "ticket_sla" USING btree ("first_response_due_at") WHERE "ticket_sla"."first_response_breached_at" is null;--> statement-breakpoint
+CREATE INDEX "ticket_sla_resolution_warn_idx" ON "ticket_sla" USING btree ("resolution_warn_at") WHERE "ticket_sla"."resolution_warned_at" is null;--> statement-breakpoint
+CREATE INDEX "ticket_sla_running_idx" ON "ticket_sla" USING btree ("workspace_id") WHERE "ticket_sla"."running_since" is not null;--> statement-breakpoint
+CREATE INDEX "ticket_sla_resolution_due_idx" ON "ticket_sla" USING btree ("resolution_due_at") WHERE "ticket_sla"."resolution_breached_at" is null;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "tickets_assignee_idx" ON "tickets" USING btree ("workspace_id","assignee_id","status");
