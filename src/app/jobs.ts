@@ -10,6 +10,7 @@ import { trainWorkspaceModelJob } from '../analyze/workspace-model/train-workspa
 import { matchSurveyTriggersJob } from '../collect/surveys/match-survey-triggers.job.js';
 import { sendSurveyEmailJob } from '../collect/surveys/send-survey-email.job.js';
 import { notifyIdeaStatusJob } from '../loop/ideas/notify-idea-status.job.js';
+import { remindTaskJob } from '../act/tasks/remind-task.job.js';
 import { SCHEDULES } from './schedules.js';
 
 export const JOBS = [
@@ -19,6 +20,7 @@ export const JOBS = [
   matchSurveyTriggersJob, // match-survey-triggers: events and orders a survey trigger listens for
   sendSurveyEmailJob, // send-survey-email: one survey email
   notifyIdeaStatusJob, // notify-idea-status: one customer told an idea's news
+  remindTaskJob, // remind-task: one task's assignee reminded before it is due
   ...SCHEDULES.map(scheduleJob), // schedule:<name>: one occurrence of a schedule
 ];
 

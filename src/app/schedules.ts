@@ -4,6 +4,7 @@
 import type { Schedule } from '../platform/jobs/schedules.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { purgeFinishedJobs } from '../platform/jobs/queue.js';
+import { queueDueReminders } from '../act/tasks/task-reminders.js';
 
 export const SCHEDULES: Schedule[] = [
   // Hourly keeps the table about a day of keys (IDEMPOTENCY_LIMITS.retentionHours); a purge that
@@ -12,4 +13,7 @@ export const SCHEDULES: Schedule[] = [
   // Done and failed jobs are kept a day for inspection (JOB_LIMITS.keepFinishedHours); hourly
   // keeps the table that size, busy or idle.
   { name: 'purge-finished-jobs', pattern: '37 * * * *', run: ({ database }) => purgeFinishedJobs(database) },
+  // Every minute: a reminder "60 minutes before" goes out within a minute of its time; a scan
+  // that finds nothing is one probe of a partial index.
+  { name: 'remind-tasks', pattern: '* * * * *', run: ({ database }) => queueDueReminders(database) },
 ];
