@@ -21,6 +21,7 @@ const TITLES: Record<Route['name'], TitleKey> = {
   customers: 'customers',
   customer: 'customer',
   tickets: 'tickets',
+  tasks: 'tasks',
   ideas: 'ideas',
   invite: 'invite',
   notFound: 'notFound',

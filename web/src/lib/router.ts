@@ -61,6 +61,7 @@ export type Route =
   | { name: 'customers' }
   | { name: 'customer'; id: string }
   | { name: 'tickets' }
+  | { name: 'tasks' }
   | { name: 'ideas' }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
@@ -90,6 +91,8 @@ export function matchRoute(path: string): Route {
       return { name: 'customers' };
     case '/tickets':
       return { name: 'tickets' };
+    case '/tasks':
+      return { name: 'tasks' };
     case '/ideas':
       return { name: 'ideas' };
   }
@@ -127,6 +130,7 @@ export const paths = {
   customers: (q = '') => (q ? `/customers?q=${encodeURIComponent(q)}` : '/customers'),
   customer: (id: string) => `/customers/${encodeURIComponent(id)}`,
   tickets: (status = '') => (status ? `/tickets?status=${encodeURIComponent(status)}` : '/tickets'),
+  tasks: (queue = '') => (queue ? `/tasks?queue=${encodeURIComponent(queue)}` : '/tasks'),
   ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',

@@ -40,6 +40,10 @@ import explanationEn from './explanation/en.json';
 import explanationFa from './explanation/fa.json';
 import explanationAr from './explanation/ar.json';
 import explanationZh from './explanation/zh.json';
+import tasksEn from './tasks/en.json';
+import tasksFa from './tasks/fa.json';
+import tasksAr from './tasks/ar.json';
+import tasksZh from './tasks/zh.json';
 
 const english = {
   ...en,
@@ -52,6 +56,7 @@ const english = {
   ...surveysEn,
   ...shellEn,
   ...explanationEn,
+  ...tasksEn,
 };
 export type Catalog = typeof english;
 
@@ -68,6 +73,7 @@ export const CATALOGS = {
     ...surveysFa,
     ...shellFa,
     ...explanationFa,
+    ...tasksFa,
   },
   ar: {
     ...ar,
@@ -80,6 +86,7 @@ export const CATALOGS = {
     ...surveysAr,
     ...shellAr,
     ...explanationAr,
+    ...tasksAr,
   },
   zh: {
     ...zh,
@@ -92,5 +99,6 @@ export const CATALOGS = {
     ...surveysZh,
     ...shellZh,
     ...explanationZh,
+    ...tasksZh,
   },
 };
