@@ -73,6 +73,13 @@ CREATE TABLE "topic_owners" (
 	CONSTRAINT "topic_owners_workspace_id_topic_pk" PRIMARY KEY("workspace_id","topic")
 );
 --> statement-breakpoint
+CREATE TABLE "compensation_approval_limits" (
+	"workspace_id" uuid NOT NULL,
+	"currency" text NOT NULL,
+	"max_amount" numeric(14, 2) NOT NULL,
+	CONSTRAINT "compensation_approval_limits_workspace_id_currency_pk" PRIMARY KEY("workspace_id","currency")
+);
+--> statement-breakpoint
 CREATE TABLE "business_hours" (
 	"workspace_id" uuid PRIMARY KEY NOT NULL,
 	"time_zone" text NOT NULL,
@@ -117,6 +124,12 @@ CREATE TABLE "ticket_sla" (
 );
 --> statement-breakpoint
 ALTER TABLE "tickets" ALTER COLUMN "status" SET DEFAULT 'new';--> statement-breakpoint
+ALTER TABLE "compensations" ADD COLUMN "status" text DEFAULT 'approved' NOT NULL;--> statement-breakpoint
+ALTER TABLE "compensations" ADD COLUMN "approved_by" uuid;--> statement-breakpoint
+ALTER TABLE "compensations" ADD COLUMN "approved_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "remind_minutes_before" integer;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "remind_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "reminded_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "team_id" uuid;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "tags" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "topic" text;--> statement-breakpoint
@@ -142,6 +155,7 @@ ALTER TABLE "assignment_settings" ADD CONSTRAINT "assignment_settings_team_id_te
 ALTER TABLE "topic_owners" ADD CONSTRAINT "topic_owners_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "topic_owners" ADD CONSTRAINT "topic_owners_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "topic_owners" ADD CONSTRAINT "topic_owners_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "compensation_approval_limits" ADD CONSTRAINT "compensation_approval_limits_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "business_hours" ADD CONSTRAINT "business_hours_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_segment_id_segments_id_fk" FOREIGN KEY ("segment_id") REFERENCES "public"."segments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -161,5 +175,7 @@ CREATE INDEX "ticket_sla_first_response_due_idx" ON "ticket_sla" USING btree ("f
 CREATE INDEX "ticket_sla_resolution_warn_idx" ON "ticket_sla" USING btree ("resolution_warn_at") WHERE "ticket_sla"."resolution_warned_at" is null;--> statement-breakpoint
 CREATE INDEX "ticket_sla_running_idx" ON "ticket_sla" USING btree ("workspace_id") WHERE "ticket_sla"."running_since" is not null;--> statement-breakpoint
 CREATE INDEX "ticket_sla_resolution_due_idx" ON "ticket_sla" USING btree ("resolution_due_at") WHERE "ticket_sla"."resolution_breached_at" is null;--> statement-breakpoint
+ALTER TABLE "compensations" ADD CONSTRAINT "compensations_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "tasks_reminder_due_idx" ON "tasks" USING btree ("remind_at") WHERE "tasks"."reminded_at" is null and "tasks"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "tickets_assignee_idx" ON "tickets" USING btree ("workspace_id","assignee_id","status");

@@ -237,7 +237,7 @@ describe('one rule for every score', () => {
     for (const bad of ['1e1', '0x7', '7.0']) {
       const res = await postForm(t, `${survey.linkPath}/answer`, { ...hiddenFields(start.body), a_nps: bad });
       expect(res.statusCode, bad).toBe(400);
-      expect(res.body).toContain('must be a whole number from 0 to 10');
+      expect(res.body).toContain('please choose a score from 0 to 10.');
     }
     expect((await postForm(t, `${survey.linkPath}/answer`, { ...hiddenFields(start.body), a_nps: '٧' })).statusCode).toBe(303);
     const answer = (nps: unknown, responseKey: string) =>

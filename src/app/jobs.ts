@@ -11,6 +11,7 @@ import { matchSurveyTriggersJob } from '../collect/surveys/match-survey-triggers
 import { sendSurveyEmailJob } from '../collect/surveys/send-survey-email.job.js';
 import { notifyIdeaStatusJob } from '../loop/ideas/notify-idea-status.job.js';
 import { sendTicketReplyJob } from '../act/conversation/send-ticket-reply.job.js';
+import { remindTaskJob } from '../act/tasks/remind-task.job.js';
 import { SCHEDULES } from './schedules.js';
 
 export const JOBS = [
@@ -21,6 +22,7 @@ export const JOBS = [
   sendSurveyEmailJob, // send-survey-email: one survey email
   notifyIdeaStatusJob, // notify-idea-status: one customer told an idea's news
   sendTicketReplyJob, // send-ticket-reply: one reply of a ticket's conversation, emailed
+  remindTaskJob, // remind-task: one task's assignee reminded before it is due
   ...SCHEDULES.map(scheduleJob), // schedule:<name>: one occurrence of a schedule
 ];
 

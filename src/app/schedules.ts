@@ -5,6 +5,7 @@ import type { Schedule } from '../platform/jobs/schedules.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { purgeFinishedJobs } from '../platform/jobs/queue.js';
 import { scanSlaClocks } from '../act/sla/sla-scan.js';
+import { queueDueReminders } from '../act/tasks/task-reminders.js';
 
 export const SCHEDULES: Schedule[] = [
   // Hourly keeps the table about a day of keys (IDEMPOTENCY_LIMITS.retentionHours); a purge that
@@ -15,4 +16,7 @@ export const SCHEDULES: Schedule[] = [
   // SLA targets are minutes: a warning or breach is recorded within a minute of falling due.
   { name: 'scan-sla-clocks', pattern: '* * * * *', run: ({ database }) => scanSlaClocks(database) },
   { name: 'purge-finished-jobs', pattern: '37 * * * *', run: ({ database }) => purgeFinishedJobs(database) },
+  // Every minute: a reminder "60 minutes before" goes out within a minute of its time; a scan
+  // that finds nothing is one probe of a partial index.
+  { name: 'remind-tasks', pattern: '* * * * *', run: ({ database }) => queueDueReminders(database) },
 ];

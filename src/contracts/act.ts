@@ -10,6 +10,9 @@ export const TASK_STATUSES = ['open', 'done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const COMPENSATION_KINDS = ['discount_code', 'credit', 'refund', 'gift'] as const;
 export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
+/** Above the workspace's limit for its currency, an agent's compensation waits for an owner or admin. */
+export const COMPENSATION_STATUSES = ['pending_approval', 'approved'] as const;
+export type CompensationStatus = (typeof COMPENSATION_STATUSES)[number];
 
 /** A ticket as PATCH /tickets/{id} answers it. */
 export interface TicketRecord {
@@ -57,6 +60,10 @@ export interface Task {
   title: string;
   status: TaskStatus;
   dueAt: string | null;
+  /** The assignee is emailed this many minutes before `dueAt` (null: no reminder). */
+  remindMinutesBefore: number | null;
+  /** When the reminder was sent (null: not yet, or none due). */
+  remindedAt: string | null;
   assigneeId: string | null;
   customerId: string | null;
   ticketId: string | null;
@@ -64,6 +71,33 @@ export interface Task {
   createdBy: string | null;
   createdAt: string;
   completedAt: string | null;
+}
+
+/** POST /tasks: a due date as an instant (`dueAt`) or as business hours from now (`dueInBusinessHours`). */
+export interface CreateTask {
+  title: string;
+  dueAt?: string | null;
+  dueInBusinessHours?: number | string;
+  remindMinutesBefore?: number | null;
+  assigneeId?: string | null;
+  customerId?: string | null;
+  ticketId?: string | null;
+  feedbackId?: string | null;
+}
+
+/** PATCH /tasks/{id}: `status: 'done'` completes it, `'open'` reopens it. */
+export interface UpdateTask {
+  title?: string;
+  status?: TaskStatus;
+  dueAt?: string | null;
+  dueInBusinessHours?: number | string;
+  remindMinutesBefore?: number | null;
+  assigneeId?: string | null;
+}
+
+/** GET/PUT /compensations/approval-limits: above `maxAmount` in its currency, an agent's compensation needs approval. */
+export interface CompensationApprovalLimits {
+  limits: Array<{ currency: string; maxAmount: number }>;
 }
 
 export interface Compensation {
@@ -77,8 +111,24 @@ export interface Compensation {
   note: string | null;
   feedbackId: string | null;
   ticketId: string | null;
+  status: CompensationStatus;
+  /** Who approved it (the creator when no approval was needed) and when. */
+  approvedBy: string | null;
+  approvedAt: string | null;
   createdBy: string | null;
   createdAt: string;
+}
+
+/** POST /compensations. */
+export interface CreateCompensation {
+  customerId: string;
+  kind: CompensationKind;
+  amount?: number | string | null;
+  currency?: string | null;
+  code?: string | null;
+  note?: string | null;
+  feedbackId?: string | null;
+  ticketId?: string | null;
 }
 
 /** GET /tickets/{id}: the first 100 feedback items, its tasks and compensations. */

@@ -1,6 +1,6 @@
 // Customers: the record, the Customer 360 profile, the timeline and merging, as the API answers
 // them. The timeline's entries come from several tables; each kind has its own fields.
-import type { CompensationKind, TaskStatus, TicketPriority, TicketStatus } from './act.js';
+import type { CompensationKind, CompensationStatus, TaskStatus, TicketPriority, TicketStatus } from './act.js';
 import type { Channel, Sentiment } from './feedback.js';
 import type { IdeaStatus } from './ideas.js';
 import type { Page } from './page.js';
@@ -104,6 +104,9 @@ export type TimelineEntry =
       currency: string | null;
       code: string | null;
       note: string | null;
+      status: CompensationStatus;
+      approvedBy: string | null;
+      approvedAt: string | null;
     })
   | (TimelineBase & { kind: 'notification'; channel: string; status: SendStatus; language: string } & (
         | { purpose: 'survey_invitation'; surveyId: string; surveyName: string }

@@ -80,6 +80,7 @@ describeBrowser('every page in every language', () => {
       ['survey-results', `/surveys/${survey.id}/results`],
       ['survey-send', `/surveys/${survey.id}/send`],
       ['tickets', '/tickets'],
+      ['tasks', '/tasks?queue=all'],
       ['ideas', '/ideas'],
       ['themes', '/themes'],
       ['topics', '/settings/topics'],

@@ -31,6 +31,7 @@ import { CustomerPage } from './pages/CustomerPage';
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const TicketsPage = lazy(() => import('./pages/TicketsPage').then((m) => ({ default: m.TicketsPage })));
 const TicketPage = lazy(() => import('./pages/TicketPage').then((m) => ({ default: m.TicketPage })));
+const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
 const IdeasPage = lazy(() => import('./pages/IdeasPage').then((m) => ({ default: m.IdeasPage })));
 const SurveySendPage = lazy(() => import('./pages/SurveySendPage').then((m) => ({ default: m.SurveySendPage })));
 
@@ -218,6 +219,12 @@ function AuthedPage({ route }: { route: Route }) {
     case 'tickets':
     case 'ideas':
       return <Suspense fallback={<Loading />}>{route.name === 'tickets' ? <TicketsPage /> : <IdeasPage />}</Suspense>;
+    case 'tasks':
+      return (
+        <Suspense fallback={<Loading />}>
+          <TasksPage />
+        </Suspense>
+      );
     default:
       return <NotFoundPage />;
   }

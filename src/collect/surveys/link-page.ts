@@ -71,35 +71,54 @@ function questionField(
   const legend = html`<legend>${text(q.title)} <span class="req">(${q.required ? t('required') : t('optional')})</span></legend>
     ${q.description ? html`<p class="desc" id="${descId}">${text(q.description)}</p>` : ''}`;
   const described = [q.description ? descId : '', error ? errorId : ''].filter(Boolean).join(' ') || null;
-  const radio = (v: string, label: string | SafeHtml, checked: boolean, aria?: string) =>
-    html`<label class="choice"><input type="radio" name="${name}" value="${v}"${checked ? html` checked` : ''}${q.required ? html` required` : ''}${aria ? html` aria-label="${aria}"` : ''}><span>${label}</span></label>`;
+  // After a refused answer the page opens on this question's control (the chosen one, else the
+  // first), which names the error, so a respondent hears what to fix without searching for it.
+  let focusTaken = false;
+  const controlAria = (checked: boolean, firstOfNone: boolean, more: string[] = []) => {
+    const autofocus = !!error && !focusTaken && (checked || firstOfNone);
+    if (autofocus) focusTaken = true;
+    const ids = [...more, error ? errorId : ''].filter(Boolean).join(' ');
+    return html`${error ? html` aria-invalid="true"` : ''}${ids ? html` aria-describedby="${ids}"` : ''}${autofocus ? html` autofocus` : ''}`;
+  };
+  const radio = (v: string, label: string | SafeHtml, checked: boolean, firstOfNone: boolean, aria?: string, more?: string[]) =>
+    html`<label class="choice"><input type="radio" name="${name}" value="${v}"${checked ? html` checked` : ''}${q.required ? html` required` : ''}${aria ? html` aria-label="${aria}"` : ''}${controlAria(checked, firstOfNone, more)}><span>${label}</span></label>`;
   let control: SafeHtml;
   if (isScoreType(q.type)) {
-    const [min, max] = SCORE_RANGES[q.type];
+    const [min, max]: readonly number[] = SCORE_RANGES[q.type];
     const [low, high] = scaleEnds(def, q, language);
+    const lowId = `low-${q.id}`;
+    const highId = `high-${q.id}`;
+    const none = typeof value !== 'number' || value < min || value > max;
     const options = [];
     for (let n = min; n <= max; n++) {
+      // The end labels are drawn once under the scale (hidden from screen readers there) and
+      // read as the description of the two end buttons: "0, Not at all likely".
+      const ends = n === min ? [lowId] : n === max ? [highId] : [];
       options.push(
         radio(
           String(n),
           scoreLabel(q.type, n, language),
           value === n,
+          none && n === min,
           q.type === 'rating' ? t('stars', { n: formatNumber(n, language) }) : undefined,
+          ends,
         ),
       );
     }
     control = html`<div class="scale-block"><div class="scale scale-${q.type}">${options}</div>
-      <div class="scale-labels" aria-hidden="true"><span>${low}</span><span>${high}</span></div></div>`;
+      <div class="scale-labels" aria-hidden="true"><span id="${lowId}">${low}</span><span id="${highId}">${high}</span></div></div>`;
   } else if (q.type === 'text') {
-    control = html`<textarea name="${name}" rows="4" maxlength="5000" dir="auto" placeholder="${t('textPlaceholder')}" aria-label="${text(q.title)}"${q.required ? html` required` : ''}>${typeof value === 'string' ? value : ''}</textarea>`;
+    control = html`<textarea name="${name}" rows="4" maxlength="5000" dir="auto" placeholder="${t('textPlaceholder')}" aria-label="${text(q.title)}"${q.required ? html` required` : ''}${controlAria(true, true)}>${typeof value === 'string' ? value : ''}</textarea>`;
   } else if (q.type === 'yes_no') {
-    control = html`<div class="choices">${radio('yes', t('yes'), value === true)}${radio('no', t('no'), value === false)}</div>`;
+    const none = value !== true && value !== false;
+    control = html`<div class="choices">${radio('yes', t('yes'), value === true, none)}${radio('no', t('no'), value === false, false)}</div>`;
   } else {
     const chosen = new Set(Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
-    control = html`<div class="choices">${q.options!.map((o) =>
+    const none = !q.options!.some((o) => chosen.has(o.id));
+    control = html`<div class="choices">${q.options!.map((o, i) =>
       q.type === 'single'
-        ? radio(o.id, text(o.label), chosen.has(o.id))
-        : html`<label class="choice"><input type="checkbox" name="${name}" value="${o.id}"${chosen.has(o.id) ? html` checked` : ''}><span>${text(o.label)}</span></label>`,
+        ? radio(o.id, text(o.label), chosen.has(o.id), none && i === 0)
+        : html`<label class="choice"><input type="checkbox" name="${name}" value="${o.id}"${chosen.has(o.id) ? html` checked` : ''}${controlAria(chosen.has(o.id), none && i === 0)}><span>${text(o.label)}</span></label>`,
     )}</div>`;
   }
   return html`<fieldset class="question q-${q.type}"${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>${legend}${control}
@@ -125,6 +144,9 @@ export interface QuestionPageInput {
   formId?: string;
 }
 
+// The form is not validated by the browser: its bubbles speak the browser's language, not the
+// survey's, and vanish. The server answers a missing answer in the respondent's language, on the
+// page, with focus on the question to fix.
 export function questionPage(p: QuestionPageInput): string {
   const t = messagesFor(p.language);
   const def = p.definition;
@@ -133,7 +155,7 @@ export function questionPage(p: QuestionPageInput): string {
     ? html`<p class="progress">${t('progress', { n: formatNumber(p.position.n, p.language), total: formatNumber(p.position.total, p.language) })}</p>`
     : '';
   const body = html`<h1>${p.surveyName}</h1>${welcome}${progress}
-<form method="post" action="${p.action}" accept-charset="utf-8"${p.formId ? html` id="${p.formId}"` : ''}>
+<form method="post" action="${p.action}" accept-charset="utf-8" novalidate${p.formId ? html` id="${p.formId}"` : ''}>
 ${Object.entries(p.hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
 ${p.questions.map((q) => questionField(def, q, p.language, p.answers[q.id], p.errors?.[q.id]))}
 <div class="actions">${p.backHref ? html`<a class="back" href="${p.backHref}">${t('back')}</a>` : ''}<button type="submit">${t(p.submitKey ?? 'next')}</button></div>
@@ -181,7 +203,9 @@ button{font:inherit;padding:.6rem 1.4rem;border:0;border-radius:.4rem;background
 button:focus-visible,a:focus-visible{outline:3px solid #f0a000;outline-offset:2px}
 .back{color:#2f5bd3;margin-inline-end:auto}
 .message{font-size:1.2rem;font-weight:500}
-@media (prefers-color-scheme:dark){body{background:#14171c;color:#e6e9ef}.scale .choice span,textarea{background:#1e232b;color:#e6e9ef;border-color:#3a4250}.progress,.req,.scale-labels{color:#a3abb9}}
+/* Dark: the notice keeps its amber tint but dark, errors and links lighten: all text ≥ 4.5:1. */
+@media (prefers-color-scheme:dark){body{background:#14171c;color:#e6e9ef}.scale .choice span,textarea{background:#1e232b;color:#e6e9ef;border-color:#3a4250}.progress,.req,.scale-labels{color:#a3abb9}
+.notice{background:#3a3012;border-color:#7a6420;color:#f7ecc8}.error{color:#ff8f8f}.back{color:#9db7ff}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 `;
 

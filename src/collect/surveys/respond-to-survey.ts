@@ -11,7 +11,7 @@ import { personalResumeToken } from './survey-links.js';
 import { feedbackOwner, syncAnswerFeedback } from './answer-feedback.js';
 import { answerNewResponseCoalesced } from './answer-batcher.js';
 import { readSurveyByToken } from './survey-by-token.js';
-import { conditionHolds, firstOpenQuestion, parseAnswer, type Answers, type AnswerValue } from './survey-flow.js';
+import { conditionHolds, firstOpenQuestion, parseAnswer, type AnswerProblem, type Answers, type AnswerValue } from './survey-flow.js';
 import type { Question, SurveyDefinition } from '../../contracts/survey-definition.js';
 import { currentVersion, type SurveyRow, type VersionRow } from './surveys.service.js';
 
@@ -169,6 +169,7 @@ export class AnswerError extends AppError {
   constructor(
     readonly questionId: string,
     message: string,
+    readonly problem: AnswerProblem = 'invalid',
   ) {
     super(400, 'invalid_answer', `${questionId}: ${message}`, questionId);
   }
@@ -193,9 +194,9 @@ function planAnswers(def: SurveyDefinition, state: { answers: Answers; seen: Set
     const questionId = question.id;
     // A follow-up meant for other answers (a promoter question after a score of 3) is refused.
     if (question.showIf && !conditionHolds(question.showIf, state.answers))
-      throw new AnswerError(questionId, 'this question does not apply to your earlier answers');
+      throw new AnswerError(questionId, 'this question does not apply to your earlier answers', 'notApplicable');
     const parsed = parseAnswer(question, raw[questionId]);
-    if (!parsed.ok) throw new AnswerError(questionId, parsed.message);
+    if (!parsed.ok) throw new AnswerError(questionId, parsed.message, parsed.problem);
     const before = state.answers[questionId];
     if (state.seen.has(questionId) && JSON.stringify(before ?? null) === JSON.stringify(parsed.value)) continue;
     if (parsed.value === null) delete state.answers[questionId];

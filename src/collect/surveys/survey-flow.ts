@@ -17,7 +17,12 @@ export {
   type Answers,
 } from '../../contracts/survey-walk.js';
 
-export type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false; message: string };
+/** Why an answer is refused, for the respondent's own words (the link page says it in their language). */
+export type AnswerProblem = 'required' | 'outOfScale' | 'tooLong' | 'notApplicable' | 'invalid';
+export type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false; message: string; problem: AnswerProblem };
+
+const refused = (message: string, problem: AnswerProblem = 'invalid'): ParsedAnswer => ({ ok: false, message, problem });
+const REQUIRED = refused('an answer is required', 'required');
 
 /**
  * A raw answer (form field strings or JSON) → the stored value, or why it is refused. `null`
@@ -26,40 +31,36 @@ export type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false
  */
 export function parseAnswer(question: Question, raw: unknown): ParsedAnswer {
   const empty = raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0);
-  if (empty) return question.required ? { ok: false, message: 'an answer is required' } : { ok: true, value: null };
+  if (empty) return question.required ? REQUIRED : { ok: true, value: null };
   if (isScoreType(question.type)) {
     const score = zScore(question.type).safeParse(raw);
-    return score.success ? { ok: true, value: score.data } : { ok: false, message: score.error.issues[0].message };
+    return score.success ? { ok: true, value: score.data } : refused(score.error.issues[0].message, 'outOfScale');
   }
   switch (question.type) {
     case 'text': {
-      if (typeof raw !== 'string') return { ok: false, message: 'must be text' };
+      if (typeof raw !== 'string') return refused('must be text');
       const text = raw.trim();
       if (text.length > SURVEY_LIMITS.maxAnswerLength)
-        return { ok: false, message: `must be at most ${SURVEY_LIMITS.maxAnswerLength} characters` };
-      if (text.includes('\u0000')) return { ok: false, message: 'contains a NUL character' };
-      return text
-        ? { ok: true, value: text }
-        : question.required
-          ? { ok: false, message: 'an answer is required' }
-          : { ok: true, value: null };
+        return refused(`must be at most ${SURVEY_LIMITS.maxAnswerLength} characters`, 'tooLong');
+      if (text.includes('\u0000')) return refused('contains a NUL character');
+      return text ? { ok: true, value: text } : question.required ? REQUIRED : { ok: true, value: null };
     }
     case 'yes_no': {
       const v = raw === true || raw === 'yes' || raw === 'true' ? true : raw === false || raw === 'no' || raw === 'false' ? false : null;
-      return v === null ? { ok: false, message: 'must be yes or no' } : { ok: true, value: v };
+      return v === null ? refused('must be yes or no') : { ok: true, value: v };
     }
     case 'single': {
       const ids = new Set(question.options!.map((o) => o.id));
-      return typeof raw === 'string' && ids.has(raw) ? { ok: true, value: raw } : { ok: false, message: 'must be one of the options' };
+      return typeof raw === 'string' && ids.has(raw) ? { ok: true, value: raw } : refused('must be one of the options');
     }
     case 'multiple': {
       const values = Array.isArray(raw) ? raw : [raw];
       const ids = new Set(question.options!.map((o) => o.id));
-      if (!values.every((v) => typeof v === 'string' && ids.has(v))) return { ok: false, message: 'must be options of this question' };
+      if (!values.every((v) => typeof v === 'string' && ids.has(v))) return refused('must be options of this question');
       return { ok: true, value: [...new Set(values as string[])] };
     }
     default:
-      return { ok: false, message: 'unknown question type' };
+      return refused('unknown question type');
   }
 }
 

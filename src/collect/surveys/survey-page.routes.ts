@@ -11,9 +11,10 @@ import { randomToken } from '../../platform/ids.js';
 import { customers } from '../../customers/customers/customers.tables.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { surveyOptOuts } from './surveys.tables.js';
+import { SCORE_RANGES } from '../feedback/feedback.input.js';
 import { SURVEY_LIMITS } from './limits.js';
 import { chooseLanguage } from './choose-language.js';
-import { languageName, messagesFor, type MessageKey, type PageLanguage } from './page-messages.js';
+import { formatNumber, languageName, messagesFor, type MessageKey, type PageLanguage } from './page-messages.js';
 import { layout, messagePage, ONE_CLICK_JS, questionPage, SURVEY_CSS, thankYouPage } from './link-page.js';
 import { html } from '../../platform/http/html.js';
 import { personalKeyOf, personalResumeToken, verifyLink } from './survey-links.js';
@@ -25,7 +26,7 @@ import {
   type SurveyDefinition,
   type SurveyLanguage,
 } from '../../contracts/survey-definition.js';
-import { parseAnswer, projectedPath, questionPath, type AnswerValue } from './survey-flow.js';
+import { parseAnswer, projectedPath, questionPath, type AnswerProblem, type AnswerValue } from './survey-flow.js';
 import {
   AnswerError,
   answerNewResponse,
@@ -77,6 +78,24 @@ const ERROR_PAGES: Record<string, MessageKey> = {
   response_completed: 'alreadyDone',
   not_found: 'notFound',
 };
+
+const ANSWER_PROBLEMS: Record<AnswerProblem, MessageKey> = {
+  required: 'answerRequired',
+  outOfScale: 'answerOutOfScale',
+  tooLong: 'answerTooLong',
+  notApplicable: 'answerNotApplicable',
+  invalid: 'answerInvalid',
+};
+
+/** Why an answer was refused, in the respondent's language and digits. */
+function answerProblemText(language: PageLanguage, problem: AnswerProblem, question: Question | undefined): string {
+  const number = (n: number) => formatNumber(n, language);
+  const [min, max] = question && isScoreType(question.type) ? SCORE_RANGES[question.type] : [0, 0];
+  return messagesFor(language)(ANSWER_PROBLEMS[problem], {
+    min: number(min),
+    max: number(problem === 'tooLong' ? SURVEY_LIMITS.maxAnswerLength : max),
+  });
+}
 
 function offeredLanguage(def: SurveyDefinition, value: string | undefined): SurveyLanguage {
   return value && def.languages.includes(value as SurveyLanguage) ? (value as SurveyLanguage) : def.defaultLanguage;
@@ -368,7 +387,13 @@ export async function surveyPageRoutes(app: FastifyInstance, opts: { database: D
             language: lang,
             questions: shown.length ? shown : [state.next!].filter(Boolean),
             answers: echoed,
-            errors: { [err.questionId]: err.message.replace(`${err.questionId}: `, '') },
+            errors: {
+              [err.questionId]: answerProblemText(
+                lang,
+                err.problem,
+                state.definition.questions.find((q) => q.id === err.questionId),
+              ),
+            },
             action: `/s/${token}/answer`,
             hidden: { _r: resume, _lang: lang, _q: shown.map((q) => q.id).join(',') },
           }),

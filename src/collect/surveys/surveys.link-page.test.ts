@@ -126,7 +126,7 @@ describe('link page', () => {
     const fields = hiddenFields((await page(s.linkPath)).body);
     const outOfRange = await submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '6' });
     expect(outOfRange.statusCode).toBe(400);
-    expect(outOfRange.body).toContain('must be a whole number from 1 to 5');
+    expect(outOfRange.body).toContain('please choose a score from 1 to 5.');
     const [a, b] = await Promise.all([
       submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '5' }),
       submit(`${s.linkPath}/answer`, { ...fields, a_satisfaction: '5' }),
@@ -136,7 +136,7 @@ describe('link page', () => {
     const next = await page(a.headers.location as string);
     const huge = await submit(`${s.linkPath}/answer`, { ...hiddenFields(next.body), a_comment: 'x'.repeat(6000) });
     expect(huge.statusCode).toBe(400);
-    expect(huge.body).toContain('at most 5000 characters');
+    expect(huge.body).toContain('the answer can be at most 5000 characters long.');
     const results = (await api('GET', `/api/v1/surveys/${s.id}/results`)).json();
     expect(results.responses).toMatchObject({ started: 1, completed: 0, partial: 1 });
     expect(results.questions[0].csat).toMatchObject({ n: 1, csat: 100 });

@@ -59,7 +59,8 @@ export async function customerTimeline(
       select 'task', id, created_at, jsonb_build_object('title', title, 'status', status, 'dueAt', due_at)
       from tasks where workspace_id = ${ws} and customer_id = ${id}
       union all
-      select 'compensation', id, created_at, jsonb_build_object('compensationKind', kind, 'amount', amount::float8, 'currency', currency, 'code', code, 'note', note)
+      select 'compensation', id, created_at, jsonb_build_object('compensationKind', kind, 'amount', amount::float8, 'currency', currency, 'code', code, 'note', note,
+        'status', status, 'approvedBy', approved_by, 'approvedAt', approved_at)
       from compensations where workspace_id = ${ws} and customer_id = ${id}
       union all
       -- Messages sent to the customer. Like survey responses, they stay with the merged record.

@@ -53,6 +53,7 @@ export function AppHeader() {
     { to: paths.segments(), label: t('segments.nav'), active: path.startsWith('/segments') },
     { to: paths.customers(), label: t('customer360.nav'), active: path.startsWith('/customers') },
     { to: paths.tickets(), label: t('act.tickets.nav'), active: path.startsWith('/tickets') },
+    { to: paths.tasks(), label: t('tasks.nav'), active: path.startsWith('/tasks') },
     { to: paths.ideas(), label: t('act.ideas.nav'), active: path.startsWith('/ideas') },
     { to: paths.settings(), label: t('nav.settings'), active: path.startsWith('/settings') },
   ];

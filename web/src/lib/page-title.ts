@@ -22,6 +22,7 @@ const TITLES: Record<Route['name'], TitleKey> = {
   customer: 'customer',
   tickets: 'tickets',
   ticket: 'ticket',
+  tasks: 'tasks',
   ideas: 'ideas',
   invite: 'invite',
   notFound: 'notFound',

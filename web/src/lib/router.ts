@@ -62,6 +62,7 @@ export type Route =
   | { name: 'customer'; id: string }
   | { name: 'tickets' }
   | { name: 'ticket'; id: string }
+  | { name: 'tasks' }
   | { name: 'ideas' }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
@@ -91,6 +92,8 @@ export function matchRoute(path: string): Route {
       return { name: 'customers' };
     case '/tickets':
       return { name: 'tickets' };
+    case '/tasks':
+      return { name: 'tasks' };
     case '/ideas':
       return { name: 'ideas' };
   }
@@ -136,6 +139,7 @@ export const paths = {
     return q.size ? `/tickets?${q}` : '/tickets';
   },
   ticket: (id: string) => `/tickets/${encodeURIComponent(id)}`,
+  tasks: (queue = '') => (queue ? `/tasks?queue=${encodeURIComponent(queue)}` : '/tasks'),
   ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',

@@ -48,6 +48,10 @@ import slaEn from './sla/en.json';
 import slaFa from './sla/fa.json';
 import slaAr from './sla/ar.json';
 import slaZh from './sla/zh.json';
+import tasksEn from './tasks/en.json';
+import tasksFa from './tasks/fa.json';
+import tasksAr from './tasks/ar.json';
+import tasksZh from './tasks/zh.json';
 
 const english = {
   ...en,
@@ -62,6 +66,7 @@ const english = {
   ...explanationEn,
   ...inboxEn,
   ...slaEn,
+  ...tasksEn,
 };
 export type Catalog = typeof english;
 
@@ -80,6 +85,7 @@ export const CATALOGS = {
     ...explanationFa,
     ...inboxFa,
     ...slaFa,
+    ...tasksFa,
   },
   ar: {
     ...ar,
@@ -94,6 +100,7 @@ export const CATALOGS = {
     ...explanationAr,
     ...inboxAr,
     ...slaAr,
+    ...tasksAr,
   },
   zh: {
     ...zh,
@@ -108,5 +115,6 @@ export const CATALOGS = {
     ...explanationZh,
     ...inboxZh,
     ...slaZh,
+    ...tasksZh,
   },
 };

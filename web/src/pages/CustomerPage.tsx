@@ -8,6 +8,10 @@ import { MergeCustomer } from '../components/customers/MergeCustomer';
 import { ProfileCard, ProfileFlags } from '../components/customers/ProfileCard';
 import { ScoreHistory } from '../components/customers/ScoreHistory';
 import { Timeline } from '../components/customers/Timeline';
+import { CompensationForm } from '../components/compensations/CompensationForm';
+import { CompensationList } from '../components/compensations/CompensationList';
+import { TaskForm } from '../components/tasks/TaskForm';
+import { TaskList } from '../components/tasks/TaskList';
 import { Alert } from '../components/Alert';
 import { Link } from '../components/Link';
 import { LoadError } from '../components/LoadError';
@@ -15,6 +19,8 @@ import { Loading } from '../components/Loading';
 import { navigate, paths } from '../lib/router';
 import { useSession } from '../lib/session';
 import '../styles/customers.css';
+import '../styles/act.css';
+import '../styles/tasks.css';
 
 type Load = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; profile: CustomerProfile };
 
@@ -28,6 +34,8 @@ export function CustomerPage({ id }: { id: string }) {
   const [version, setVersion] = useState(0);
   const [merging, setMerging] = useState(false);
   const [merged, setMerged] = useState(false);
+  // Bumped when a task or compensation is added here: the lists and the timeline read again.
+  const [acted, setActed] = useState(0);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -87,7 +95,25 @@ export function CustomerPage({ id }: { id: string }) {
       )}
       <ProfileCard profile={profile} />
       <ScoreHistory scores={profile.scores} />
-      <Timeline key={version} customerId={c.id} />
+      <section className="customer-act" aria-labelledby="customer-tasks" data-testid="customer-tasks">
+        <div className="stack">
+          <h2 className="section-title" id="customer-tasks">
+            {t('tasks.section')}
+          </h2>
+          <TaskList query={{ customerId: c.id }} version={acted} canWrite={canMerge} showCustomer={false} />
+        </div>
+        {canMerge && <TaskForm customerId={c.id} onCreated={() => setActed((n) => n + 1)} />}
+      </section>
+      <section className="customer-act" aria-labelledby="customer-compensations" data-testid="customer-compensations">
+        <div className="stack">
+          <h2 className="section-title" id="customer-compensations">
+            {t('compensations.section')}
+          </h2>
+          <CompensationList customerId={c.id} version={acted} canApprove={me.role === 'owner' || me.role === 'admin'} />
+        </div>
+        {canMerge && <CompensationForm customerId={c.id} onCreated={() => setActed((n) => n + 1)} />}
+      </section>
+      <Timeline key={`${version}:${acted}`} customerId={c.id} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
-// The card that surveys and the feedback form are drawn in: a dialog with a close button, Escape
-// to close, focus moved in on open and given back on close, and Tab kept inside a modal one.
+// The card that surveys and the feedback form are drawn in: a dialog with a close button and
+// Escape to close. A modal one makes the page behind inert and keeps Tab inside; a card that
+// appears by itself is announced politely and leaves focus where the visitor is; focus moved
+// into a card goes back where it was when the card closes.
 import type { Locale } from '../types.js';
 import { createSurface, el, focus, focusedElement, type Surface } from './dom.js';
 import { t } from './messages.js';
@@ -13,6 +15,8 @@ export interface DialogOptions {
   /** Leaves room for the floating feedback button below the card (corner cards only). */
   aboveLauncher?: boolean;
   lang: Locale;
+  /** Shown without being asked for (a slide-in survey): announced, but focus stays on the page. */
+  unasked?: boolean;
   /** The close button, Escape or a click on the dimmed page. */
   onDismiss(): void;
 }
@@ -28,6 +32,17 @@ export interface Dialog {
 }
 
 const TABBABLE = 'button,input,textarea,select,a[href],[tabindex]';
+// Long enough after the live region is added for screen readers to notice it changing.
+const ANNOUNCE_DELAY_MS = 150;
+
+/** Makes everything on the page but the card's host inert; returns how to undo it. */
+function makePageInert(host: Element): () => void {
+  const made = Array.from(document.body.children).filter((node) => node !== host && !node.hasAttribute('inert'));
+  for (const node of made) node.setAttribute('inert', '');
+  return () => {
+    for (const node of made) node.removeAttribute('inert');
+  };
+}
 
 export function openDialog(options: DialogOptions): Dialog {
   const returnFocusTo = focusedElement();
@@ -59,7 +74,12 @@ export function openDialog(options: DialogOptions): Dialog {
   };
   setLanguage(options.lang);
   surface.box.appendChild(layer);
-  focus(card);
+  const restorePage = options.modal ? makePageInert(surface.root.host) : () => {};
+  if (options.unasked) {
+    const status = el('p', { class: 'sr', role: 'status' });
+    surface.box.appendChild(status);
+    setTimeout(() => (status.textContent = t(surface.box.lang as Locale, 'surveyAppeared')), ANNOUNCE_DELAY_MS);
+  } else focus(card);
 
   return {
     surface,
@@ -67,8 +87,11 @@ export function openDialog(options: DialogOptions): Dialog {
     card,
     setLanguage,
     close() {
+      // Focus goes back only if it was in the card: a visitor who never entered an unasked card stays put.
+      const hadFocus = surface.root.activeElement !== null;
+      restorePage();
       surface.remove();
-      if (returnFocusTo && returnFocusTo.isConnected) focus(returnFocusTo);
+      if (hadFocus && returnFocusTo?.isConnected) focus(returnFocusTo);
     },
   };
 }

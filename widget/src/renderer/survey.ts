@@ -33,7 +33,8 @@ export function showSurveyView(host: RendererHost, survey: WidgetSurvey, aboveLa
 
   const language = (): Locale => (def.languages.includes(host.language()) ? host.language() : def.defaultLanguage);
   const context = (): SurveyContext => ({ lang: language(), def });
-  const dialog = openDialog({ modal: survey.widget.placement === 'popup', aboveLauncher, lang: language(), onDismiss: () => close() });
+  const modal = survey.widget.placement === 'popup';
+  const dialog = openDialog({ modal, unasked: !modal, aboveLauncher, lang: language(), onDismiss: () => close() });
 
   /** Puts a question's answer into `target` the way the walk reads it: skipped means absent. */
   const setAnswer = (target: Answers, q: Question, value: AnswerValue | null) => {

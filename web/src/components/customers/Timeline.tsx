@@ -104,7 +104,12 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
               {' '}
               <bdi className="muted">{entry.note}</bdi>
             </>
-          )}
+          )}{' '}
+          <span className="muted" data-testid="timeline-compensation-status">
+            {entry.approvedAt
+              ? t('compensations.approvedOn', { date: fmt.dateTime(entry.approvedAt) })
+              : t(`compensations.statuses.${entry.status}`)}
+          </span>
         </p>
       );
     case 'notification':
