@@ -10,6 +10,8 @@ import { trainWorkspaceModelJob } from '../analyze/workspace-model/train-workspa
 import { matchSurveyTriggersJob } from '../collect/surveys/match-survey-triggers.job.js';
 import { sendSurveyEmailJob } from '../collect/surveys/send-survey-email.job.js';
 import { notifyIdeaStatusJob } from '../loop/ideas/notify-idea-status.job.js';
+import { evaluateRulesJob } from '../act/rules/evaluate-rules.job.js';
+import { runRuleActionsJob } from '../act/rules/run-rule-actions.job.js';
 import { SCHEDULES } from './schedules.js';
 
 export const JOBS = [
@@ -19,6 +21,8 @@ export const JOBS = [
   matchSurveyTriggersJob, // match-survey-triggers: events and orders a survey trigger listens for
   sendSurveyEmailJob, // send-survey-email: one survey email
   notifyIdeaStatusJob, // notify-idea-status: one customer told an idea's news
+  evaluateRulesJob, // evaluate-rules: the rules listening for a batch of triggers
+  runRuleActionsJob, // run-rule-actions: one matched rule's actions
   ...SCHEDULES.map(scheduleJob), // schedule:<name>: one occurrence of a schedule
 ];
 

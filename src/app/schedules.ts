@@ -4,6 +4,7 @@
 import type { Schedule } from '../platform/jobs/schedules.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { purgeFinishedJobs } from '../platform/jobs/queue.js';
+import { scanInactivity, scanThresholds } from '../act/rules/rule-scans.js';
 
 export const SCHEDULES: Schedule[] = [
   // Hourly keeps the table about a day of keys (IDEMPOTENCY_LIMITS.retentionHours); a purge that
@@ -12,4 +13,9 @@ export const SCHEDULES: Schedule[] = [
   // Done and failed jobs are kept a day for inspection (JOB_LIMITS.keepFinishedHours); hourly
   // keeps the table that size, busy or idle.
   { name: 'purge-finished-jobs', pattern: '37 * * * *', run: ({ database }) => purgeFinishedJobs(database) },
+  // Inactivity is counted in days: hourly finds a customer within the hour they cross N days,
+  // and a scan that finds nobody new costs one index range per rule.
+  { name: 'rules-inactivity-scan', pattern: '17 * * * *', run: ({ database }) => scanInactivity(database) },
+  // Thresholds are windows of hours: every five minutes raises a spike while it is news.
+  { name: 'rules-threshold-scan', pattern: '*/5 * * * *', run: ({ database }) => scanThresholds(database) },
 ];

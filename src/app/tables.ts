@@ -21,3 +21,5 @@ export * from '../act/tickets/tickets.tables.js';
 export * from '../act/tasks/tasks.tables.js';
 export * from '../act/compensations/compensations.tables.js';
 export * from '../loop/ideas/ideas.tables.js';
+export * from '../act/rules/rules.tables.js';
+export * from '../act/reply-drafts/reply-drafts.tables.js';
