@@ -87,7 +87,19 @@ export interface RuleConditionGroup {
   conditions: Array<RuleCondition | RuleConditionGroup>;
 }
 
-const isNumeric = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)));
+/** A number typed with Persian (۰–۹) or Arabic (٠–٩) digits, or Latin ones (NaN when it is not one). */
+export function ruleNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string' || v.trim() === '') return Number.NaN;
+  const latin = v
+    .trim()
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0))
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))
+    .replace(/[٫]/g, '.');
+  return Number(latin);
+}
+
+const isNumeric = (v: unknown) => Number.isFinite(ruleNumber(v));
 
 const zCondition: z.ZodType<RuleCondition> = z
   .strictObject({ field: z.string().max(100), operator: z.string().max(30), value: zValue })

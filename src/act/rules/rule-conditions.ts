@@ -1,7 +1,7 @@
 // Conditions evaluated in code against the facts of one trigger. Fields and operators were
 // checked against the allow-list when the rule was saved (contracts/rules.ts); a value that is
 // missing never matches a comparison.
-import type { RuleCondition, RuleConditionGroup } from '../../contracts/rules.js';
+import { ruleNumber, type RuleCondition, type RuleConditionGroup } from '../../contracts/rules.js';
 import type { RuleFacts } from './rule-facts.js';
 
 type Value = string | number | boolean | null | undefined | string[];
@@ -67,7 +67,7 @@ export function fieldValue(field: string, facts: RuleFacts): Value {
 }
 
 const lower = (v: unknown) => String(v).toLocaleLowerCase();
-const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
+const num = ruleNumber;
 
 function compare(actual: Value, operator: string, expected: RuleCondition['value']): boolean {
   const set = actual !== null && actual !== undefined && actual !== '';
