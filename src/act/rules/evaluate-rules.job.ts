@@ -45,7 +45,8 @@ export async function evaluateRules(database: Database, payload: TEvaluateRulesP
         if (rule.triggerKind !== trigger.kind) continue;
         // Scheduled triggers are for the rule whose scan found them.
         if ('ruleId' in trigger && trigger.ruleId !== rule.id) continue;
-        if (!conditionsHold(rule.definition.conditions, rule.definition.match, known)) continue;
+        // A threshold's conditions chose the items it counted; the crossing itself is the match.
+        if (trigger.kind !== 'threshold_crossed' && !conditionsHold(rule.definition.conditions, rule.definition.match, known)) continue;
         const looping = payload.chain.includes(rule.id)
           ? 'stopped: this rule already ran earlier in the same chain (a loop)'
           : payload.chain.length >= MAX_RULE_CHAIN

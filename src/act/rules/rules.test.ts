@@ -20,7 +20,14 @@ afterAll(async () => {
 describe('saving a rule', () => {
   it('refuses an unknown field or operator, a type mismatch and an unknown template variable, naming the field', async () => {
     const cases: Array<[object, string]> = [
-      [{ trigger: { kind: 'feedback_created' }, conditions: [{ field: 'item.password', operator: 'equals', value: 'x' }], actions: [taskAction] }, 'definition.conditions.0.field'],
+      [
+        {
+          trigger: { kind: 'feedback_created' },
+          conditions: [{ field: 'item.password', operator: 'equals', value: 'x' }],
+          actions: [taskAction],
+        },
+        'definition.conditions.0.field',
+      ],
       [
         {
           trigger: { kind: 'feedback_created' },
@@ -32,12 +39,24 @@ describe('saving a rule', () => {
         },
         'definition.conditions.1.operator',
       ],
-      [{ trigger: { kind: 'feedback_created' }, conditions: [{ field: 'item.rating', operator: 'gt', value: 'five' }], actions: [taskAction] }, 'definition.conditions.0.value'],
-      [{ trigger: { kind: 'feedback_created' }, conditions: [], actions: [{ ...taskAction, title: 'Hi {{customer.first}}' }] }, 'definition.actions.0.title'],
       [
         {
           trigger: { kind: 'feedback_created' },
-          actions: [{ kind: 'send_email', to: { kind: 'address', email: 'not an address' }, messages: { en: { subject: 'a', body: 'b' } } }],
+          conditions: [{ field: 'item.rating', operator: 'gt', value: 'five' }],
+          actions: [taskAction],
+        },
+        'definition.conditions.0.value',
+      ],
+      [
+        { trigger: { kind: 'feedback_created' }, conditions: [], actions: [{ ...taskAction, title: 'Hi {{customer.first}}' }] },
+        'definition.actions.0.title',
+      ],
+      [
+        {
+          trigger: { kind: 'feedback_created' },
+          actions: [
+            { kind: 'send_email', to: { kind: 'address', email: 'not an address' }, messages: { en: { subject: 'a', body: 'b' } } },
+          ],
         },
         'definition.actions.0.to.email',
       ],
@@ -55,12 +74,20 @@ describe('saving a rule', () => {
   it('keeps every version, switches on and off without a new version', async () => {
     const created = await as('POST', '/api/v1/rules', {
       name: 'Detractors',
-      definition: { trigger: { kind: 'score_received' }, conditions: [{ field: 'item.nps', operator: 'lte', value: '۶' }], actions: [taskAction] },
+      definition: {
+        trigger: { kind: 'score_received' },
+        conditions: [{ field: 'item.nps', operator: 'lte', value: '۶' }],
+        actions: [taskAction],
+      },
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     const edited = await as('PATCH', `/api/v1/rules/${id}`, {
-      definition: { trigger: { kind: 'score_received' }, conditions: [{ field: 'item.nps', operator: 'lte', value: 5 }], actions: [taskAction] },
+      definition: {
+        trigger: { kind: 'score_received' },
+        conditions: [{ field: 'item.nps', operator: 'lte', value: 5 }],
+        actions: [taskAction],
+      },
     });
     expect(edited.json().version).toBe(2);
     const off = await as('PATCH', `/api/v1/rules/${id}`, { enabled: false });
@@ -96,7 +123,11 @@ describe('running rules', () => {
     });
     const res = await as('POST', '/api/v1/rules/dry-run', {
       days: 7,
-      definition: { trigger: { kind: 'score_received' }, conditions: [{ field: 'item.nps', operator: 'between', value: [0, 6] }], actions: [taskAction] },
+      definition: {
+        trigger: { kind: 'score_received' },
+        conditions: [{ field: 'item.nps', operator: 'between', value: [0, 6] }],
+        actions: [taskAction],
+      },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ replayed: 2, matched: 1, matches: [{ summary: 'Too slow' }] });
@@ -104,17 +135,24 @@ describe('running rules', () => {
     expect(n).toBe(0);
   });
 
-  it("logs each run with its version and actions, and stops a chain when a rule comes back in it", async () => {
+  it('logs each run with its version and actions, and stops a chain when a rule comes back in it', async () => {
     // Seen statically only with both enabled; enabling them one by one through the database
     // stands for rule sets saved before a loop could be seen.
-    const make = async (name: string, definition: object) => (await as('POST', '/api/v1/rules', { name, enabled: false, definition })).json().id as string;
+    const make = async (name: string, definition: object) =>
+      (await as('POST', '/api/v1/rules', { name, enabled: false, definition })).json().id as string;
     const a = await make('Ticket for complaints', {
       trigger: { kind: 'feedback_created' },
       conditions: [{ field: 'item.text', operator: 'contains', value: 'broken' }],
       actions: [{ kind: 'create_ticket', subject: 'Broken: {{customer.name}}' }],
     });
-    const b = await make('Urgent new tickets', { trigger: { kind: 'ticket_created' }, actions: [{ kind: 'set_ticket_priority', priority: 'urgent' }] });
-    const c = await make('Another ticket on change', { trigger: { kind: 'ticket_updated' }, actions: [{ kind: 'create_ticket', subject: 'Again' }] });
+    const b = await make('Urgent new tickets', {
+      trigger: { kind: 'ticket_created' },
+      actions: [{ kind: 'set_ticket_priority', priority: 'urgent' }],
+    });
+    const c = await make('Another ticket on change', {
+      trigger: { kind: 'ticket_updated' },
+      actions: [{ kind: 'create_ticket', subject: 'Again' }],
+    });
     await s.t.database.rows(sql`update rules set enabled = true`);
     await s.api('POST', '/api/v1/feedback/bulk', { items: [{ channel: 'email', text: 'The lid is broken' }] });
     await s.t.drainJobs();
@@ -134,15 +172,32 @@ describe('running rules', () => {
     const failing = (
       await as('POST', '/api/v1/rules', {
         name: 'Priority on feedback without a ticket',
-        definition: { trigger: { kind: 'feedback_created' }, actions: [{ kind: 'tag_item', tag: 'seen' }, { kind: 'set_ticket_priority', priority: 'high' }] },
+        definition: {
+          trigger: { kind: 'feedback_created' },
+          actions: [
+            { kind: 'tag_item', tag: 'seen' },
+            { kind: 'set_ticket_priority', priority: 'high' },
+          ],
+        },
       })
     ).json().id;
-    const fine = (await as('POST', '/api/v1/rules', { name: 'Tag', definition: { trigger: { kind: 'feedback_created' }, actions: [{ kind: 'tag_item', tag: 'auto' }] } })).json().id;
+    const fine = (
+      await as('POST', '/api/v1/rules', {
+        name: 'Tag',
+        definition: { trigger: { kind: 'feedback_created' }, actions: [{ kind: 'tag_item', tag: 'auto' }] },
+      })
+    ).json().id;
     const item = (await s.api('POST', '/api/v1/feedback/bulk', { items: [{ channel: 'chat', text: 'hello' }] })).json().results[0].id;
     await s.t.drainJobs();
     for (let i = 0; i < 5; i++) await s.t.drainJobs({ dueNow: true });
     const [run] = (await as('GET', `/api/v1/rules/${failing}/runs`)).json().data;
-    expect(run).toMatchObject({ status: 'failed', actions: [{ kind: 'tag_item', ok: true }, { kind: 'set_ticket_priority', ok: false }] });
+    expect(run).toMatchObject({
+      status: 'failed',
+      actions: [
+        { kind: 'tag_item', ok: true },
+        { kind: 'set_ticket_priority', ok: false },
+      ],
+    });
     expect(run.error).toContain('no ticket');
     expect((await as('GET', `/api/v1/rules/${fine}/runs`)).json().data[0].status).toBe('done');
     const [row] = await s.t.database.rows<{ tags: string[] }>(sql`select tags from feedback_items where id = ${item}`);

@@ -22,7 +22,7 @@ async function runRuleActions(payload: z.output<typeof ZRunRuleActionsPayload>, 
     .select()
     .from(ruleRuns)
     .where(scope.where(ruleRuns, eq(ruleRuns.id, payload.runId)));
-  if (!run || run.status !== 'queued') return;
+  if (run?.status !== 'queued') return;
   const [version] = await scope.db
     .select()
     .from(ruleVersions)
