@@ -1,78 +1,12 @@
 // Automation rules as the API reads and writes them: a trigger, conditions on the allow-listed
-// fields below, and actions. The dashboard's rule builder validates with the same schema the
-// server saves with, so a row is refused as it is typed, naming the same field.
+// fields (rule-fields.ts), and actions. The server saves with this schema; the dashboard checks
+// rows as they are typed with the same allow-list.
 import { z } from 'zod';
-import { CHANNELS, FEEDBACK_TYPES, SENTIMENTS } from './feedback.js';
 import { LOCALES } from './locales.js';
-import { TICKET_PRIORITIES, TICKET_STATUSES } from './act.js';
+import { TICKET_PRIORITIES } from './act.js';
+import { RULE_TRIGGER_KINDS, conditionProblem } from './rule-fields.js';
 
-export const RULE_TRIGGER_KINDS = [
-  'feedback_created',
-  'feedback_analysed',
-  'survey_response_completed',
-  'score_received',
-  'order_placed',
-  'event_received',
-  'ticket_created',
-  'ticket_updated',
-  'sla_warning',
-  'sla_breached',
-  'idea_status_changed',
-  'customer_inactive',
-  'threshold_crossed',
-] as const;
-export type RuleTriggerKindName = (typeof RULE_TRIGGER_KINDS)[number];
-
-export type FieldType = 'text' | 'number' | 'enum' | 'list' | 'boolean';
-
-export const OPERATORS: Record<FieldType, readonly string[]> = {
-  text: ['equals', 'not_equals', 'contains', 'not_contains', 'is_set', 'is_not_set'],
-  number: ['equals', 'not_equals', 'gt', 'gte', 'lt', 'lte', 'between', 'is_set', 'is_not_set'],
-  enum: ['equals', 'not_equals', 'in', 'not_in', 'is_set', 'is_not_set'],
-  list: ['includes', 'excludes', 'is_empty', 'is_not_empty'],
-  boolean: ['is_true', 'is_false'],
-};
-
-/** Operators that take no value. */
-export const VALUELESS_OPERATORS = ['is_set', 'is_not_set', 'is_empty', 'is_not_empty', 'is_true', 'is_false'];
-
-interface FieldSpec {
-  type: FieldType;
-  values?: readonly string[];
-}
-
-/** The fields a condition may test. `customer.attributes.<key>` is text or number, whatever the key. */
-export const RULE_FIELDS: Record<string, FieldSpec> = {
-  'item.channel': { type: 'enum', values: CHANNELS },
-  'item.text': { type: 'text' },
-  'item.language': { type: 'enum', values: LOCALES },
-  'item.rating': { type: 'number' },
-  'item.nps': { type: 'number' },
-  'item.csat': { type: 'number' },
-  'item.sentiment': { type: 'enum', values: SENTIMENTS },
-  'item.type': { type: 'enum', values: FEEDBACK_TYPES },
-  'item.topics': { type: 'list' },
-  'item.tags': { type: 'list' },
-  'customer.flags': { type: 'list' },
-  'customer.segment': { type: 'list' },
-  'customer.lifetime_value': { type: 'number' },
-  'customer.order_count': { type: 'number' },
-  'customer.locale': { type: 'enum', values: LOCALES },
-  'order.amount': { type: 'number' },
-  'order.currency': { type: 'text' },
-  'event.name': { type: 'text' },
-  'ticket.status': { type: 'enum', values: TICKET_STATUSES },
-  'ticket.priority': { type: 'enum', values: TICKET_PRIORITIES },
-  'idea.status': { type: 'text' },
-};
-
-const ATTRIBUTE_FIELD = /^customer\.attributes\.[A-Za-z0-9_-]{1,64}$/;
-
-/** The spec of a field name, or null when it is not allowed. */
-export function ruleField(name: string): FieldSpec | null {
-  if (Object.hasOwn(RULE_FIELDS, name)) return RULE_FIELDS[name];
-  return ATTRIBUTE_FIELD.test(name) ? { type: 'text' } : null;
-}
+export * from './rule-fields.js';
 
 const zScalar = z.union([z.string().max(500), z.number().finite(), z.boolean()]);
 const zValue = z.union([zScalar, z.array(zScalar).max(100)]).optional();
@@ -87,56 +21,11 @@ export interface RuleConditionGroup {
   conditions: Array<RuleCondition | RuleConditionGroup>;
 }
 
-/** A number typed with Persian (۰–۹) or Arabic (٠–٩) digits, or Latin ones (NaN when it is not one). */
-export function ruleNumber(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v !== 'string' || v.trim() === '') return Number.NaN;
-  const latin = v
-    .trim()
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0))
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))
-    .replace(/[٫]/g, '.');
-  return Number(latin);
-}
-
-const isNumeric = (v: unknown) => Number.isFinite(ruleNumber(v));
-
 const zCondition: z.ZodType<RuleCondition> = z
   .strictObject({ field: z.string().max(100), operator: z.string().max(30), value: zValue })
   .superRefine((c, ctx) => {
-    const spec = ruleField(c.field);
-    if (!spec) {
-      ctx.addIssue({ code: 'custom', path: ['field'], message: `unknown field "${c.field}"` });
-      return;
-    }
-    const attribute = c.field.startsWith('customer.attributes.');
-    const allowed = attribute ? [...new Set([...OPERATORS.text, ...OPERATORS.number])] : OPERATORS[spec.type];
-    if (!allowed.includes(c.operator)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['operator'],
-        message: `"${c.operator}" does not apply to ${c.field}; use ${allowed.join(', ')}`,
-      });
-      return;
-    }
-    if (VALUELESS_OPERATORS.includes(c.operator)) return;
-    const values = Array.isArray(c.value) ? c.value : [c.value];
-    if (c.value === undefined || values.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a value is required' });
-      return;
-    }
-    const wantsList = c.operator === 'in' || c.operator === 'not_in' || c.operator === 'between';
-    if (wantsList !== Array.isArray(c.value) || (c.operator === 'between' && values.length !== 2)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: wantsList ? 'give a list of values' : 'give one value' });
-      return;
-    }
-    const numeric = spec.type === 'number' || (attribute && ['gt', 'gte', 'lt', 'lte', 'between'].includes(c.operator));
-    if (numeric && !values.every(isNumeric)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.field} is a number` });
-      return;
-    }
-    if (spec.values && !values.every((v) => spec.values!.includes(String(v))))
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `use one of ${spec.values.join(', ')}` });
+    const problem = conditionProblem(c);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
   });
 
 export const ZRuleConditionGroup: z.ZodType<RuleConditionGroup> = z.lazy(() =>

@@ -29,6 +29,7 @@ import { CustomerPage } from './pages/CustomerPage';
 
 // Lazy: the charting library stays out of the first screen's bundle.
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const RulesPage = lazy(() => import('./pages/RulesPage').then((m) => ({ default: m.RulesPage })));
 const TicketsPage = lazy(() => import('./pages/TicketsPage').then((m) => ({ default: m.TicketsPage })));
 const IdeasPage = lazy(() => import('./pages/IdeasPage').then((m) => ({ default: m.IdeasPage })));
 const SurveySendPage = lazy(() => import('./pages/SurveySendPage').then((m) => ({ default: m.SurveySendPage })));
@@ -211,6 +212,12 @@ function AuthedPage({ route }: { route: Route }) {
     case 'tickets':
     case 'ideas':
       return <Suspense fallback={<Loading />}>{route.name === 'tickets' ? <TicketsPage /> : <IdeasPage />}</Suspense>;
+    case 'rules':
+      return (
+        <Suspense fallback={<Loading />}>
+          <RulesPage />
+        </Suspense>
+      );
     default:
       return <NotFoundPage />;
   }

@@ -22,6 +22,7 @@ const TITLES: Record<Route['name'], TitleKey> = {
   customer: 'customer',
   tickets: 'tickets',
   ideas: 'ideas',
+  rules: 'rules',
   invite: 'invite',
   notFound: 'notFound',
 };

@@ -62,6 +62,7 @@ export type Route =
   | { name: 'customer'; id: string }
   | { name: 'tickets' }
   | { name: 'ideas' }
+  | { name: 'rules' }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
 
@@ -92,6 +93,8 @@ export function matchRoute(path: string): Route {
       return { name: 'tickets' };
     case '/ideas':
       return { name: 'ideas' };
+    case '/rules':
+      return { name: 'rules' };
   }
   const survey = /^\/surveys\/([^/]+)(\/results|\/send)?$/.exec(clean);
   if (survey) {
@@ -127,6 +130,7 @@ export const paths = {
   customers: (q = '') => (q ? `/customers?q=${encodeURIComponent(q)}` : '/customers'),
   customer: (id: string) => `/customers/${encodeURIComponent(id)}`,
   tickets: (status = '') => (status ? `/tickets?status=${encodeURIComponent(status)}` : '/tickets'),
+  rules: (tab = '') => (tab ? `/rules?tab=${encodeURIComponent(tab)}` : '/rules'),
   ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',

@@ -40,6 +40,10 @@ import explanationEn from './explanation/en.json';
 import explanationFa from './explanation/fa.json';
 import explanationAr from './explanation/ar.json';
 import explanationZh from './explanation/zh.json';
+import rulesEn from './rules/en.json';
+import rulesFa from './rules/fa.json';
+import rulesAr from './rules/ar.json';
+import rulesZh from './rules/zh.json';
 
 const english = {
   ...en,
@@ -52,6 +56,7 @@ const english = {
   ...surveysEn,
   ...shellEn,
   ...explanationEn,
+  ...rulesEn,
 };
 export type Catalog = typeof english;
 
@@ -68,6 +73,8 @@ export const CATALOGS = {
     ...surveysFa,
     ...shellFa,
     ...explanationFa,
+    ...rulesFa,
+    ...rulesFa,
   },
   ar: {
     ...ar,
@@ -80,6 +87,8 @@ export const CATALOGS = {
     ...surveysAr,
     ...shellAr,
     ...explanationAr,
+    ...rulesAr,
+    ...rulesAr,
   },
   zh: {
     ...zh,
@@ -92,5 +101,7 @@ export const CATALOGS = {
     ...surveysZh,
     ...shellZh,
     ...explanationZh,
+    ...rulesZh,
+    ...rulesZh,
   },
 };
