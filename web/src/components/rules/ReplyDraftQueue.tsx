@@ -2,14 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rulesApi, type ReplyDraft } from '../../api/rules';
 import { errorMessage } from '../../lib/errors';
-import { useFormat } from '../../lib/useFormat';
 
 const rtl = (language: string) => language === 'fa' || language === 'ar';
 
 /** Replies drafted for bad reviews: edit the text, approve or discard each. */
 export function ReplyDraftQueue({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const [drafts, setDrafts] = useState<ReplyDraft[] | null>(null);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -47,7 +45,7 @@ export function ReplyDraftQueue({ canWrite }: { canWrite: boolean }) {
             <li key={draft.id} className="card act-card" data-testid="reply-draft">
               <p className="muted">
                 {t('rules.drafts.review')}
-                {draft.rating !== null && ` · ${t('rules.drafts.rating', { rating: fmt.number(draft.rating) })}`}
+                {draft.rating !== null && ` · ${t('rules.drafts.rating', { rating: draft.rating })}`}
               </p>
               <blockquote className="rule-review" lang={draft.language} dir="auto">
                 {draft.feedbackText}

@@ -156,7 +156,7 @@ export function RuleBuilder({ rule, onSaved, onCancel }: Props) {
         <div className="rule-preview" data-testid="dry-run-result" aria-live="polite">
           <p>
             {preview.matched > 0
-              ? t('rules.builder.dryRunResult', { matched: fmt.number(preview.matched), replayed: fmt.number(preview.replayed) })
+              ? t('rules.builder.dryRunResult', { count: preview.matched, replayed: preview.replayed })
               : t('rules.builder.noMatches')}
           </p>
           <ul className="rule-matches">

@@ -33,7 +33,7 @@ function RunLog({ ruleId }: { ruleId: string }) {
         <li key={run.id} data-testid="rule-run">
           <span className={`badge run-${run.status}`}>{t(`rules.runStatus.${run.status}`)}</span>{' '}
           <span className="muted nowrap">{fmt.dateTime(run.createdAt)}</span>{' '}
-          <span className="muted">{t('rules.list.version', { version: fmt.number(run.version) })}</span>
+          <span className="muted">{t('rules.list.version', { version: run.version })}</span>
           <ul className="rule-run-actions">
             {run.actions.map((a, i) => (
               <li key={`${a.kind}-${i}`} className={a.ok ? '' : 'field-error'}>
@@ -55,7 +55,6 @@ function RunLog({ ruleId }: { ruleId: string }) {
 /** The workspace's rules: switch each on or off, open its run log, edit it. */
 export function RuleList({ rules, canWrite, onChanged, onEdit }: Props) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const toggle = async (rule: RuleSummary) => {
@@ -94,7 +93,7 @@ export function RuleList({ rules, canWrite, onChanged, onEdit }: Props) {
             </div>
             <div className="act-card-meta">
               <span>{t(`rules.triggers.${rule.definition.trigger.kind}`)}</span>
-              <span className="muted">{t('rules.list.version', { version: fmt.number(rule.version) })}</span>
+              <span className="muted">{t('rules.list.version', { version: rule.version })}</span>
               <span className="muted">{rule.definition.actions.map((a) => t(`rules.actionKinds.${a.kind}`)).join(' · ')}</span>
             </div>
             <div className="form-actions">
