@@ -9,8 +9,14 @@ import fa from '../src/locales/rules/fa.json' with { type: 'json' };
 import ar from '../src/locales/rules/ar.json' with { type: 'json' };
 import zh from '../src/locales/rules/zh.json' with { type: 'json' };
 import { bearer, createKey } from '../../src/platform/testing/test-app.js';
-import { screenshot } from './browser.js';
+import { screenshot as save } from './browser.js';
 import { describeBrowser, documentDirection, signedInOwner, until, untilText, useDashboard } from './harness.js';
+
+/** A full-page screenshot from the top, so the sticky header stays where it belongs. */
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return save(page, name);
+}
 
 async function switchLanguage(page: Page, locale: string, dir: 'rtl' | 'ltr') {
   await page.getByTestId('lang-switcher').selectOption(locale);
@@ -33,7 +39,11 @@ async function buildRule(page: Page, c: typeof en.rules, name: string, wrong: st
   await untilText(page.getByTestId('condition-problem'), (t) => t === c.problems.value, 'the row saying its value is wrong');
   expect(await page.getByTestId('rule-save').isDisabled()).toBe(true);
   await page.getByTestId('condition-value').fill(right);
-  await until(() => page.getByTestId('condition-problem').count(), (n) => n === 0, 'the row accepted');
+  await until(
+    () => page.getByTestId('condition-problem').count(),
+    (n) => n === 0,
+    'the row accepted',
+  );
   await page.getByTestId('action-text').first().fill('Call back {{customer.name}}');
   await page.getByTestId('rule-dry-run').click();
   await page.getByTestId('dry-run-match').first().waitFor();
@@ -48,7 +58,8 @@ describeBrowser('rules', () => {
     const { t } = dashboard;
     cookie = await signedInOwner(t, 'en');
     const key = await createKey(t, cookie, ['feedback:write']);
-    const seed = (items: object[]) => t.app.inject({ method: 'POST', url: '/api/v1/feedback/bulk', headers: bearer(key), payload: { items } });
+    const seed = (items: object[]) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/feedback/bulk', headers: bearer(key), payload: { items } });
     await seed([
       { channel: 'survey', text: 'Too slow', nps: 3 },
       { channel: 'survey', text: 'Great', nps: 10 },
@@ -63,7 +74,13 @@ describeBrowser('rules', () => {
     await screenshot(page, 'rules-gallery-en');
 
     await seed([
-      { channel: 'review', rating: 1, language: 'en', text: 'Delivery was late and nobody answered', customer: { externalId: 'r1', name: 'Sam' } },
+      {
+        channel: 'review',
+        rating: 1,
+        language: 'en',
+        text: 'Delivery was late and nobody answered',
+        customer: { externalId: 'r1', name: 'Sam' },
+      },
       { channel: 'review', rating: 2, language: 'fa', text: 'بسته خیلی دیر رسید', customer: { externalId: 'r2', name: 'مریم' } },
     ]);
     await t.drainJobs();
@@ -78,7 +95,11 @@ describeBrowser('rules', () => {
 
     const reply = page.getByTestId('rule-row').filter({ hasText: 'Bad public review' });
     await reply.getByTestId('rule-show-runs').click();
-    await until(() => reply.getByTestId('rule-run').count(), (n) => n === 2, 'two runs');
+    await until(
+      () => reply.getByTestId('rule-run').count(),
+      (n) => n === 2,
+      'two runs',
+    );
     expect(await reply.getByTestId('rule-run').first().locator('.badge').textContent()).toBe(en.rules.runStatus.done);
     await screenshot(page, 'rules-list-en');
 
@@ -99,7 +120,11 @@ describeBrowser('rules', () => {
     await switchLanguage(page, 'fa', 'rtl');
     await untilText(page.locator('h1'), (s) => s === fa.rules.title, 'the Persian title');
     await buildRule(page, fa.rules, 'منتقدها', 'شش', '۶');
-    await untilText(page.getByTestId('dry-run-result').locator('p'), (s) => s === 'از ۲ مورد بررسی‌شده، ۱ بار اجرا می‌شد.', 'the preview in Persian digits');
+    await untilText(
+      page.getByTestId('dry-run-result').locator('p'),
+      (s) => s === 'از ۲ مورد بررسی‌شده، ۱ بار اجرا می‌شد.',
+      'the preview in Persian digits',
+    );
     // The builder reads right to left: the trigger select starts at the right edge of the form.
     const form = await page.getByTestId('rule-builder').boundingBox();
     const trigger = await page.getByTestId('rule-trigger').boundingBox();

@@ -48,7 +48,7 @@ export const PLAYBOOKS: Playbook[] = [
     name: {
       en: 'No activity for 90 days: churn risk and personal outreach',
       fa: '۹۰ روز بدون فعالیت: خطر ریزش و تماس شخصی',
-      ar: 'لا نشاط منذ 90 يوماً: خطر فقدان العميل وتواصل شخصي',
+      ar: 'لا نشاط منذ ٩٠ يوماً: خطر فقدان العميل وتواصل شخصي',
       zh: '90 天无活动：流失风险与个人回访',
     },
     definition: {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES } from '@feedloop/contracts/act';
-import { EDITABLE_ACTIONS, blankAction, type ActionDraft } from './rule-drafts';
+import { useFormat } from '../../lib/useFormat';
+import { EDITABLE_ACTIONS, blankAction, typedNumber, type ActionDraft } from './rule-drafts';
 
 interface Props {
   rows: ActionDraft[];
@@ -10,6 +11,7 @@ interface Props {
 /** Action rows: what the rule does, each with the few settings it needs. */
 export function ActionRows({ rows, onChange }: Props) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const set = (key: number, patch: Partial<ActionDraft>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const text = (row: ActionDraft, label: string) => (
     <input
@@ -69,7 +71,8 @@ export function ActionRows({ rows, onChange }: Props) {
                 inputMode="numeric"
                 aria-label={t('rules.builder.hours')}
                 title={t('rules.builder.hours')}
-                value={row.hours}
+                dir="auto"
+                value={Number.isFinite(typedNumber(row.hours)) ? fmt.number(typedNumber(row.hours), { useGrouping: false }) : row.hours}
                 onChange={(e) => set(row.key, { hours: e.target.value })}
               />
             </>

@@ -7,7 +7,7 @@ import { errorMessage } from '../../lib/errors';
 import { useFormat } from '../../lib/useFormat';
 import { ActionRows } from './ActionRows';
 import { ConditionRows } from './ConditionRows';
-import { definitionOf, draftOf, emptyDraft, rowProblem, type RuleDraft } from './rule-drafts';
+import { definitionOf, draftOf, emptyDraft, rowProblem, typedNumber, type RuleDraft } from './rule-drafts';
 
 interface Props {
   rule: RuleSummary | null;
@@ -21,8 +21,7 @@ function triggerFor(kind: RuleTriggerSpec['kind']): RuleTriggerSpec {
   return { kind } as RuleTriggerSpec;
 }
 
-const whole = (s: string) =>
-  Number(s.replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x6f0)).replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x660)));
+const whole = typedNumber;
 
 /** Trigger, condition rows and action rows; a preview of what the rule would have fired; save. */
 export function RuleBuilder({ rule, onSaved, onCancel }: Props) {
@@ -143,7 +142,12 @@ export function RuleBuilder({ rule, onSaved, onCancel }: Props) {
         </button>
         <label className="rule-days">
           <span>{t('rules.builder.dryRunDays')}</span>
-          <input className="input rule-hours" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
+          <input
+            className="input rule-hours"
+            inputMode="numeric"
+            value={Number.isFinite(whole(days)) ? fmt.number(whole(days), { useGrouping: false }) : days}
+            onChange={(e) => setDays(e.target.value)}
+          />
         </label>
         <button type="button" className="button" data-testid="rule-dry-run" disabled={busy || !rowsValid} onClick={dryRun}>
           {t('rules.builder.dryRun')}

@@ -53,6 +53,12 @@ export interface RuleDraft {
 export const ruleLabel = (t: TFunction, group: 'fields' | 'operators' | 'actionKinds', name: string): string =>
   t(`rules.${group}.${name}` as 'rules.title');
 
+/** A whole number typed with Persian, Arabic or Latin digits (NaN otherwise). */
+export const typedNumber = (s: string) =>
+  s.trim() === ''
+    ? Number.NaN
+    : Number(s.replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x6f0)).replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x660)));
+
 let next = 1;
 export const newKey = () => next++;
 
