@@ -3,13 +3,14 @@
 // failing action of one rule never holds up another. A rule already in the chain that led here,
 // or a chain too deep, is stopped and the run says why.
 import { z } from 'zod';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { defineJob } from '../../platform/jobs/define-job.js';
 import { zUuid } from '../../platform/http/zod-types.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import type { Database } from '../../platform/db/client.js';
+import type { Database, Tx } from '../../platform/db/client.js';
+import { pgArray } from '../../platform/db/pg-array.js';
 import { newId } from '../../platform/ids.js';
-import { rules, ruleRuns } from './rules.tables.js';
+import { rules } from './rules.tables.js';
 import { conditionsHold, segmentsNamed } from './rule-conditions.js';
 import { loadRuleFacts } from './rule-facts.js';
 import { runRuleActionsJob } from './run-rule-actions.job.js';
@@ -25,6 +26,40 @@ export const ZEvaluateRulesPayload = z.object({
 });
 export type TEvaluateRulesPayload = z.output<typeof ZEvaluateRulesPayload>;
 
+interface MatchedRun {
+  id: string;
+  jobId: string;
+  ruleId: string;
+  version: number;
+  trigger: RuleTrigger;
+  subject: string;
+  /** Why the run was stopped, or null when its actions are queued. */
+  stopped: string | null;
+}
+
+/**
+ * The runs and the jobs of their actions in one statement: a batch of triggers can match
+ * hundreds of rules, and one array parameter per column keeps the statement the same size.
+ */
+async function recordRuns(scope: WorkspaceScope, tx: Tx, runs: MatchedRun[], chain: string[]) {
+  const col = (pick: (r: MatchedRun) => string | number | null) => pgArray(runs.map(pick));
+  await tx.execute(sql`
+    with runs as (
+      insert into rule_runs (id, workspace_id, rule_id, version, trigger, subject, chain, status, error, finished_at)
+      select t.id, ${scope.workspaceId}::uuid, t.rule_id, t.version, t.trigger, t.subject, ${pgArray(chain)}::text[],
+        case when t.error is null then 'queued' else 'stopped' end, t.error, case when t.error is null then null else now() end
+      from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.ruleId)}::uuid[], ${col((r) => r.version)}::int[],
+        ${col((r) => JSON.stringify(r.trigger))}::jsonb[], ${col((r) => r.subject)}::text[], ${col((r) => r.stopped)}::text[])
+        as t(id, rule_id, version, trigger, subject, error)
+      returning id, status
+    )
+    insert into jobs (id, queue, payload, max_attempts)
+    select j.id, ${runRuleActionsJob.queue}, jsonb_build_object('workspaceId', ${scope.workspaceId}::text, 'runId', runs.id::text),
+      ${runRuleActionsJob.maxAttempts}::int
+    from runs join unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.jobId)}::uuid[]) as j(run_id, id) on j.run_id = runs.id
+    where runs.status = 'queued'`);
+}
+
 export async function evaluateRules(database: Database, payload: TEvaluateRulesPayload): Promise<void> {
   const scope = new WorkspaceScope(database, payload.workspaceId);
   const triggers = payload.triggers as unknown as RuleTrigger[];
@@ -37,7 +72,7 @@ export async function evaluateRules(database: Database, payload: TEvaluateRulesP
     if (listening.length === 0) return;
     const segmentIds = [...new Set(listening.flatMap((r) => segmentsNamed(r.definition.conditions)))];
     const facts = await loadRuleFacts(scope, tx, triggers, segmentIds);
-    const runs: Array<typeof ruleRuns.$inferInsert> = [];
+    const runs: MatchedRun[] = [];
     triggers.forEach((trigger, i) => {
       const known = facts[i];
       if (!known) return;
@@ -52,29 +87,18 @@ export async function evaluateRules(database: Database, payload: TEvaluateRulesP
           : payload.chain.length >= MAX_RULE_CHAIN
             ? `stopped: more than ${MAX_RULE_CHAIN} rules in a row`
             : null;
-        runs.push(
-          scope.stamp({
-            id: newId(),
-            ruleId: rule.id,
-            version: rule.version,
-            trigger: trigger as unknown as Record<string, unknown>,
-            subject: known.subject,
-            chain: payload.chain,
-            status: looping ? 'stopped' : 'queued',
-            error: looping,
-            finishedAt: looping ? new Date() : null,
-          }),
-        );
+        runs.push({
+          id: newId(),
+          jobId: newId(),
+          ruleId: rule.id,
+          version: rule.version,
+          trigger,
+          subject: known.subject,
+          stopped: looping,
+        });
       }
     });
-    if (runs.length === 0) return;
-    await tx.insert(ruleRuns).values(runs);
-    const queued = runs.filter((r) => r.status === 'queued');
-    if (queued.length > 0)
-      await runRuleActionsJob.enqueue(
-        tx,
-        queued.map((r) => ({ workspaceId: payload.workspaceId, runId: r.id })),
-      );
+    if (runs.length > 0) await recordRuns(scope, tx, runs, payload.chain);
   });
 }
 

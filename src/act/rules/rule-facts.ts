@@ -12,7 +12,24 @@ import { segmentMemberships } from '../../customers/segments/segment-membership.
 import { customerFlags } from './rules.tables.js';
 import type { RuleTrigger } from './emit-trigger.js';
 
-export type FeedbackRow = typeof feedbackItems.$inferSelect;
+/** The columns of an item that conditions, actions and reply drafts read (not its search document or scores by topic). */
+const ITEM_COLUMNS = {
+  id: feedbackItems.id,
+  customerId: feedbackItems.customerId,
+  channel: feedbackItems.channel,
+  text: feedbackItems.text,
+  language: feedbackItems.language,
+  rating: feedbackItems.rating,
+  nps: feedbackItems.nps,
+  csat: feedbackItems.csat,
+  sentiment: feedbackItems.sentiment,
+  feedbackType: feedbackItems.feedbackType,
+  topics: feedbackItems.topics,
+  tags: feedbackItems.tags,
+  ticketId: feedbackItems.ticketId,
+  createdAt: feedbackItems.createdAt,
+};
+export type FeedbackRow = { [K in keyof typeof ITEM_COLUMNS]: (typeof feedbackItems.$inferSelect)[K] };
 export type CustomerRow = typeof customers.$inferSelect;
 
 export interface RuleFacts {
@@ -51,7 +68,7 @@ export async function loadRuleFacts(
     byId(
       (ids) =>
         tx
-          .select()
+          .select(ITEM_COLUMNS)
           .from(feedbackItems)
           .where(scope.where(feedbackItems, inArray(feedbackItems.id, ids))),
       triggers.map(feedbackIdOf),

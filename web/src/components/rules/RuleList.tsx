@@ -36,6 +36,7 @@ function RunLog({ ruleId }: { ruleId: string }) {
           <span className="muted">{t('rules.list.version', { version: run.version })}</span>
           <ul className="rule-run-actions">
             {run.actions.map((a, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a run's actions are identified by their position in the rule
               <li key={`${a.kind}-${i}`} className={a.ok ? '' : 'field-error'}>
                 {ruleLabel(t, 'actionKinds', a.kind)}: <bdi dir="ltr">{a.detail}</bdi>
               </li>
