@@ -1,7 +1,6 @@
-// The scheduled triggers. Inactivity: one set-based statement per rule marks every customer with
+// The scheduled triggers. Inactivity: one set-based statement per rule fires every customer with
 // no activity (events, orders, feedback all move last_seen_at) for N days, once per inactivity
-// period — the mark holds the last-seen time the period started from, so a customer who comes back
-// and goes quiet again is found again. Thresholds: more than N items matching the rule's
+// period (see scanInactiveCustomers). Thresholds: more than N items matching the rule's
 // conditions within M hours (per topic), once per window.
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
@@ -11,8 +10,13 @@ import type { RuleDefinition } from '../../contracts/rules.js';
 import { conditionsHold, segmentsNamed } from './rule-conditions.js';
 import { loadRuleFacts } from './rule-facts.js';
 import { emitRuleTriggers } from './emit-trigger.js';
+import { evaluateRulesJob } from './evaluate-rules.job.js';
 import { rules } from './rules.tables.js';
 
+/** The rule_marks key of an inactivity rule's last cut-off. */
+const INACTIVITY_MARK = 'inactive-until';
+/** Customers per evaluation job, as producers queue triggers. */
+const TRIGGERS_PER_JOB = 500;
 /** Items a threshold scan reads per rule and window. */
 const THRESHOLD_SCAN_LIMIT = 20_000;
 
@@ -24,31 +28,45 @@ async function enabledRules(database: Database, kind: 'customer_inactive' | 'thr
     .where(and(eq(rules.enabled, true), eq(rules.triggerKind, kind)));
 }
 
-/** Marks and fires the customers inactive for one rule; returns how many fired. */
+/**
+ * Fires the customers who went quiet for one rule since its last scan; returns how many. The
+ * rule keeps the cut-off its last scan reached (a rule_marks row): this scan takes the customers
+ * last seen between that cut-off and the new one (now − N days), an index range on
+ * (workspace_id, last_seen_at). A customer who comes back moves their last_seen_at past every
+ * cut-off, so they are found again when they next go quiet: once per inactivity period, with no
+ * row per customer. Marking and queueing their evaluation (TRIGGERS_PER_JOB per job) is one
+ * statement, so a first scan that finds hundreds of thousands never carries them through here.
+ */
 export async function scanInactiveCustomers(database: Database, rule: typeof rules.$inferSelect): Promise<number> {
   const trigger = rule.definition.trigger;
   if (trigger.kind !== 'customer_inactive') return 0;
-  const scope = new WorkspaceScope(database, rule.workspaceId);
-  return scope.transaction(async (tx) => {
-    const fired = await database.rows<{ key: string }>(
-      sql`
-      insert into rule_marks as m (rule_id, key, period, workspace_id)
-      select ${rule.id}::uuid, c.id::text, (extract(epoch from c.last_seen_at) * 1000)::bigint::text, c.workspace_id
-      from customers c
+  const [row] = await database.rows<{ fired: number }>(sql`
+    with mark as (
+      select period::timestamptz as since from rule_marks where rule_id = ${rule.id}::uuid and key = ${INACTIVITY_MARK} for update
+    ), cutoff as (
+      select now() - make_interval(days => ${trigger.days}::int) as until
+    ), fired as (
+      select c.id from customers c, cutoff
       where c.workspace_id = ${rule.workspaceId}::uuid and c.merged_into_id is null
-        and c.last_seen_at < now() - make_interval(days => ${trigger.days}::int)
+        and c.last_seen_at < cutoff.until and c.last_seen_at >= coalesce((select since from mark), '-infinity'::timestamptz)
+    ), saved as (
+      insert into rule_marks as m (rule_id, key, period, workspace_id)
+      select ${rule.id}::uuid, ${INACTIVITY_MARK}, greatest(until, coalesce((select since from mark), until))::text, ${rule.workspaceId}::uuid from cutoff
       on conflict (rule_id, key) do update set period = excluded.period, marked_at = now()
-        where m.period <> excluded.period
-      returning m.key`,
-      tx,
-    );
-    await emitRuleTriggers(
-      scope,
-      tx,
-      fired.map((f) => ({ kind: 'customer_inactive', customerId: f.key, days: trigger.days, ruleId: rule.id })),
-    );
-    return fired.length;
-  });
+      returning 1
+    ), chunks as (
+      select id, (row_number() over () - 1) / ${TRIGGERS_PER_JOB}::int as chunk from fired
+    ), queued as (
+      insert into jobs (id, queue, payload, max_attempts)
+      select gen_random_uuid(), ${evaluateRulesJob.queue},
+        jsonb_build_object('workspaceId', ${rule.workspaceId}::text, 'chain', '[]'::jsonb, 'triggers', jsonb_agg(jsonb_build_object(
+          'kind', 'customer_inactive', 'customerId', id::text, 'days', ${trigger.days}::int, 'ruleId', ${rule.id}::text))),
+        ${evaluateRulesJob.maxAttempts}::int
+      from chunks group by chunk
+      returning 1
+    )
+    select (select count(*) from fired)::int as fired, (select count(*) from saved)::int as saved, (select count(*) from queued)::int as queued`);
+  return row?.fired ?? 0;
 }
 
 export async function scanInactivity(database: Database): Promise<void> {

@@ -143,6 +143,12 @@ describe('the playbook gallery', () => {
     const profile = (await as('GET', `/api/v1/customers/${quiet.id}/profile`)).json();
     expect(profile.flags.stored).toEqual(['churn_risk']);
     expect(profile.flags.churnRisk).toBe(true);
+    // Ten days on (the last cut-off moved back instead), the customer came back once and went quiet again.
+    await s.t.database.rows(sql`update rule_marks set period = (now() - interval '100 days')::text`);
+    await s.t.database.rows(sql`update customers set last_seen_at = now() - interval '95 days' where id = ${quiet.id}`);
+    await scanInactivity(s.t.database);
+    await s.t.drainJobs();
+    expect(await tasksOf(quiet.id)).toHaveLength(2);
     const [busy] = await s.t.database.rows<{ id: string }>(sql`select id from customers where external_id = 'busy'`);
     expect((await as('GET', `/api/v1/customers/${busy.id}/profile`)).json().flags.stored).toEqual([]);
   });
