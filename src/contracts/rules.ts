@@ -59,6 +59,9 @@ const zRecipient = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('account_owner') }),
   /** Topic owners by topic key; a topic without one falls back to the workspace's owner. */
   z.strictObject({ kind: z.literal('topic_owner'), owners: z.record(z.string().max(60), z.uuid()).default({}) }),
+  /** The next teammate in turn, or the one with the fewest open tickets (the inbox's assignment). */
+  z.strictObject({ kind: z.literal('round_robin') }),
+  z.strictObject({ kind: z.literal('least_loaded') }),
 ]);
 export type RuleRecipient = z.infer<typeof zRecipient>;
 

@@ -60,7 +60,7 @@ async function memberNamed(scope: WorkspaceScope, tx: Tx, who: unknown): Promise
   return row?.userId ?? null;
 }
 
-/** The teammate an action is for: named, the customer's account owner, or the topic's owner; else the workspace's owner. */
+/** The teammate an action is for: named, the customer's account owner, the topic's owner or the inbox's turn; else the workspace's owner. */
 export async function resolveRecipient(scope: WorkspaceScope, tx: Tx, recipient: RuleRecipient, facts: RuleFacts): Promise<string | null> {
   if (recipient.kind === 'user') return chooseAssignee(scope, tx, { kind: 'user', userId: recipient.userId });
   if (recipient.kind === 'account_owner') {
@@ -69,8 +69,14 @@ export async function resolveRecipient(scope: WorkspaceScope, tx: Tx, recipient:
   }
   if (recipient.kind === 'topic_owner') {
     const topic = facts.topic ?? facts.item?.topics[0];
-    const owner = topic ? await memberNamed(scope, tx, recipient.owners[topic]) : null;
+    const owner = topic
+      ? ((await memberNamed(scope, tx, recipient.owners[topic])) ?? (await chooseAssignee(scope, tx, { kind: 'topic', topic })))
+      : null;
     if (owner) return owner;
+  }
+  if (recipient.kind === 'round_robin' || recipient.kind === 'least_loaded') {
+    const chosen = await chooseAssignee(scope, tx, { kind: recipient.kind });
+    if (chosen) return chosen;
   }
   return workspaceDefaultUser(scope, tx);
 }
