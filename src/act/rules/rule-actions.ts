@@ -19,6 +19,7 @@ import { addBusinessMinutes, workspaceBusinessCalendar } from '../business-hours
 import { chooseAssignee } from '../assignment/choose-assignee.js';
 import { renderTemplate, type TemplateValues } from '../templates/message-template.js';
 import { draftReplyFor } from '../reply-drafts/draft-reply.js';
+import { queueSurveySendsIn } from '../../collect/surveys/send-survey.js';
 import { customerFlags } from './rules.tables.js';
 import type { RuleFacts } from './rule-facts.js';
 
@@ -169,6 +170,17 @@ export async function performRuleAction({ scope, tx, ctx, action, facts, run }: 
     }
     case 'send_email':
       return sendRuleEmail({ scope, tx, ctx, action, facts, run });
+    case 'send_survey': {
+      if (!facts.customer) throw new Error('this trigger has no customer');
+      const sent = await queueSurveySendsIn(scope, tx, action.surveyId, {
+        customerIds: [facts.customer.id],
+        respectThrottle: true,
+        dedupeKey: () => `rule-run:${run.id}:${run.index}`,
+      });
+      return sent.queued > 0
+        ? `survey ${action.surveyId} queued for ${facts.customer.id}`
+        : `survey not sent: ${JSON.stringify(sent.skipped)}`;
+    }
     case 'draft_reply': {
       if (!facts.item) throw new Error('this trigger has no feedback item');
       const draft = await draftReplyFor(scope, tx, facts.item, facts.customer, run.ruleId);

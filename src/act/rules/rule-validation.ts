@@ -12,6 +12,7 @@ import { assertTemplateVariables } from '../templates/message-template.js';
 import { assertSavedSegments } from '../../customers/segments/segment-membership.js';
 import { segmentsNamed } from './rule-conditions.js';
 import { rules } from './rules.tables.js';
+import { findSurvey } from '../../collect/surveys/surveys.service.js';
 
 /** The trigger kinds an action itself sets off: the edges a rule set could loop along. */
 const ACTION_TRIGGERS: Partial<Record<RuleAction['kind'], string[]>> = {
@@ -53,6 +54,10 @@ export async function assertRuleFits(scope: WorkspaceScope, tx: DbOrTx, definiti
       await assertRecipient(scope, tx, action.assignee, `${field}.assignee`);
     }
     if (action.kind === 'create_ticket') assertTemplateVariables(action.subject, `${field}.subject`);
+    if (action.kind === 'send_survey')
+      await findSurvey(scope, action.surveyId, tx).catch(() => {
+        throw new AppError(422, 'unknown_survey', `${field}.surveyId: no such survey in this workspace`, `${field}.surveyId`);
+      });
     if (action.kind === 'assign_ticket') await assertRecipient(scope, tx, action.assignee, `${field}.assignee`);
     if (action.kind === 'send_email') {
       if (typeof action.to === 'object') await assertRecipient(scope, tx, action.to as RuleRecipient, `${field}.to`);

@@ -11,7 +11,9 @@ const as = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: 
 const taskAction = { kind: 'create_task', title: 'Call {{customer.name}}', assignee: { kind: 'account_owner' }, dueInBusinessHours: 8 };
 
 beforeAll(async () => {
-  s = await signedInApp();
+  s = await signedInApp({
+    scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage'],
+  });
 });
 afterAll(async () => {
   await s.t.close();
@@ -165,6 +167,28 @@ describe('running rules', () => {
     expect(rc[0]).toMatchObject({ status: 'done' });
     expect(rb.map((r: { status: string }) => r.status).sort()).toEqual(['done', 'stopped']);
     expect(rb.find((r: { status: string }) => r.status === 'stopped').error).toContain('loop');
+    await s.t.database.rows(sql`delete from rules`);
+  });
+
+  it('sends a live survey to the customer behind an order, once per run; an unknown survey is refused when saved', async () => {
+    const unknown = await as('POST', '/api/v1/rules', {
+      name: 'Survey',
+      definition: { trigger: { kind: 'order_placed' }, actions: [{ kind: 'send_survey', surveyId: '00000000-0000-4000-8000-000000000000' }] },
+    });
+    expect(unknown.json().error.field).toBe('definition.actions.0.surveyId');
+    const survey = (await s.api('POST', '/api/v1/surveys', { template: 'purchase_experience' })).json();
+    await s.api('POST', `/api/v1/surveys/${survey.id}/publish`);
+    const rule = await as('POST', '/api/v1/rules', {
+      name: 'Survey after an order',
+      definition: { trigger: { kind: 'order_placed' }, actions: [{ kind: 'send_survey', surveyId: survey.id }] },
+    });
+    expect(rule.statusCode).toBe(201);
+    await s.api('POST', '/api/v1/orders', { externalId: 's-1', amount: 10, currency: 'USD', customer: { externalId: 'buyer', email: 'buyer@example.com' } });
+    await s.t.drainJobs();
+    const [run] = (await as('GET', `/api/v1/rules/${rule.json().id}/runs`)).json().data;
+    expect(run).toMatchObject({ status: 'done', actions: [{ kind: 'send_survey', ok: true }] });
+    const sends = await s.t.database.rows<{ status: string }>(sql`select status from survey_sends where survey_id = ${survey.id}`);
+    expect(sends).toHaveLength(1);
     await s.t.database.rows(sql`delete from rules`);
   });
 
