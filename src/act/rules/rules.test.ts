@@ -173,7 +173,10 @@ describe('running rules', () => {
   it('sends a live survey to the customer behind an order, once per run; an unknown survey is refused when saved', async () => {
     const unknown = await as('POST', '/api/v1/rules', {
       name: 'Survey',
-      definition: { trigger: { kind: 'order_placed' }, actions: [{ kind: 'send_survey', surveyId: '00000000-0000-4000-8000-000000000000' }] },
+      definition: {
+        trigger: { kind: 'order_placed' },
+        actions: [{ kind: 'send_survey', surveyId: '00000000-0000-4000-8000-000000000000' }],
+      },
     });
     expect(unknown.json().error.field).toBe('definition.actions.0.surveyId');
     const survey = (await s.api('POST', '/api/v1/surveys', { template: 'purchase_experience' })).json();
@@ -183,7 +186,12 @@ describe('running rules', () => {
       definition: { trigger: { kind: 'order_placed' }, actions: [{ kind: 'send_survey', surveyId: survey.id }] },
     });
     expect(rule.statusCode).toBe(201);
-    await s.api('POST', '/api/v1/orders', { externalId: 's-1', amount: 10, currency: 'USD', customer: { externalId: 'buyer', email: 'buyer@example.com' } });
+    await s.api('POST', '/api/v1/orders', {
+      externalId: 's-1',
+      amount: 10,
+      currency: 'USD',
+      customer: { externalId: 'buyer', email: 'buyer@example.com' },
+    });
     await s.t.drainJobs();
     const [run] = (await as('GET', `/api/v1/rules/${rule.json().id}/runs`)).json().data;
     expect(run).toMatchObject({ status: 'done', actions: [{ kind: 'send_survey', ok: true }] });
