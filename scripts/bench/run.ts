@@ -31,6 +31,11 @@
  * BENCH_PROFILE_DIR=dir makes every Feedloop process the benchmark starts write a V8 CPU profile
  * there when it exits.
  *
+ * With PostgreSQL it also measures automation rules (rules.ts): evaluation of new items against 50
+ * rules (≥ 5,000 items/s), the cost per item of rules on ingest, and the 90-day inactivity scan
+ * over 1,000,000 customers (< 10 s). BENCH_ONLY=rules runs that phase alone; BENCH_SKIP=rules
+ * leaves it out.
+ *
  * It also reports the dashboard's gzipped first-screen JavaScript and lazy chunks from the build
  * manifest (dashboard.ts, no database). BENCH_ONLY=dashboard runs that phase alone.
  */
@@ -50,6 +55,7 @@ import { benchSurveys, surveysReport } from './surveys.js';
 import { benchEvents, eventsReport } from './events.js';
 import { benchWidget, widgetReport } from './widget.js';
 import { dashboardReport, measureDashboard } from './dashboard.js';
+import { benchRulesPhase, rulesReport } from './rules.js';
 
 const skipped = (phase: string) =>
   (process.env.BENCH_SKIP ?? '')
@@ -74,6 +80,8 @@ async function main() {
   console.log(`  note: the load generator (${generator}), the server and the database all share these ${os.cpus().length} cores,`);
   console.log('        so the figures are lower bounds for a machine where they run apart.');
   if (process.env.BENCH_ONLY === 'search') return searchPhase(serverUrlFromEnv());
+  // The rules phase runs the engine in this process: no build needed.
+  if (process.env.BENCH_ONLY === 'rules') return rulesPhase(serverUrlFromEnv());
   console.log('  building (npm run build)…');
   execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   if (process.env.BENCH_ONLY === 'dashboard') return dashboardPhase();
@@ -125,6 +133,7 @@ async function main() {
   if (serverUrl && !skipped('events')) await eventsPhase(serverUrl);
   if (serverUrl && !skipped('surveys')) await surveysPhase(serverUrl);
   if (serverUrl && !skipped('search')) await searchPhase(serverUrl);
+  if (serverUrl && !skipped('rules')) await rulesPhase(serverUrl);
   console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
 }
 
@@ -132,6 +141,11 @@ async function searchPhase(serverUrl: string | undefined) {
   if (!serverUrl) throw new Error('the search phase runs on PostgreSQL: set BENCH_DATABASE_URL');
   console.log('');
   console.log(searchReport(await benchSearch(serverUrl)));
+}
+
+async function rulesPhase(serverUrl: string | undefined) {
+  console.log('');
+  console.log(rulesReport(await benchRulesPhase(serverUrl)));
 }
 
 async function surveysPhase(serverUrl: string | undefined) {

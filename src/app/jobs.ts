@@ -12,6 +12,8 @@ import { sendSurveyEmailJob } from '../collect/surveys/send-survey-email.job.js'
 import { notifyIdeaStatusJob } from '../loop/ideas/notify-idea-status.job.js';
 import { sendTicketReplyJob } from '../act/conversation/send-ticket-reply.job.js';
 import { remindTaskJob } from '../act/tasks/remind-task.job.js';
+import { evaluateRulesJob } from '../act/rules/evaluate-rules.job.js';
+import { runRuleActionsJob } from '../act/rules/run-rule-actions.job.js';
 import { SCHEDULES } from './schedules.js';
 
 export const JOBS = [
@@ -23,6 +25,8 @@ export const JOBS = [
   notifyIdeaStatusJob, // notify-idea-status: one customer told an idea's news
   sendTicketReplyJob, // send-ticket-reply: one reply of a ticket's conversation, emailed
   remindTaskJob, // remind-task: one task's assignee reminded before it is due
+  evaluateRulesJob, // evaluate-rules: the rules listening for a batch of triggers
+  runRuleActionsJob, // run-rule-actions: one matched rule's actions
   ...SCHEDULES.map(scheduleJob), // schedule:<name>: one occurrence of a schedule
 ];
 

@@ -30,6 +30,8 @@ import { compensationRoutes } from '../act/compensations/compensations.routes.js
 import { businessHoursRoutes } from '../act/business-hours/business-hours.routes.js';
 import { slaRoutes } from '../act/sla/sla.routes.js';
 import { ideaRoutes } from '../loop/ideas/ideas.routes.js';
+import { ruleRoutes } from '../act/rules/rules.routes.js';
+import { replyDraftRoutes } from '../act/reply-drafts/reply-drafts.routes.js';
 import { surveyRoutes } from '../collect/surveys/surveys.routes.js';
 import { surveyPageRoutes } from '../collect/surveys/survey-page.routes.js';
 import { widgetKeyRoutes } from '../collect/widget/widget-key.routes.js';
@@ -91,6 +93,10 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(slaRoutes),
   // /api/v1/ideas
   mount(ideaRoutes),
+  // /api/v1/rules (with runs, dry runs and the playbooks)
+  mount(ruleRoutes),
+  // /api/v1/reply-drafts, /reply-templates
+  mount(replyDraftRoutes),
   // /api/v1/surveys (with sends, links, email previews, triggers, results), /survey-templates
   mount(surveyRoutes, { publicUrl: config.publicUrl }),
   // public: the survey link pages /s/…, unsubscribe /u/…

@@ -83,7 +83,14 @@ describe('schedules', () => {
       const worker = await startApp(loadConfig({ ...env, WORKERS: 'on' }), log, { serveHttp: false });
       const next = worker.scheduler!.nextRuns();
       await worker.stop();
-      expect(next.map((r) => r.name)).toEqual(['purge-idempotency-keys', 'scan-sla-clocks', 'purge-finished-jobs', 'remind-tasks']);
+      expect(next.map((r) => r.name)).toEqual([
+        'purge-idempotency-keys',
+        'scan-sla-clocks',
+        'purge-finished-jobs',
+        'remind-tasks',
+        'rules-inactivity-scan',
+        'rules-threshold-scan',
+      ]);
       for (const run of next) expect(run.at!.getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
       const apiOnly = await startApp(loadConfig({ ...env, WORKERS: 'off' }), log, { serveHttp: false });
       expect(apiOnly.scheduler).toBeNull();

@@ -6,6 +6,7 @@ import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { purgeFinishedJobs } from '../platform/jobs/queue.js';
 import { scanSlaClocks } from '../act/sla/sla-scan.js';
 import { queueDueReminders } from '../act/tasks/task-reminders.js';
+import { scanInactivity, scanThresholds } from '../act/rules/rule-scans.js';
 
 export const SCHEDULES: Schedule[] = [
   // Hourly keeps the table about a day of keys (IDEMPOTENCY_LIMITS.retentionHours); a purge that
@@ -19,4 +20,9 @@ export const SCHEDULES: Schedule[] = [
   // Every minute: a reminder "60 minutes before" goes out within a minute of its time; a scan
   // that finds nothing is one probe of a partial index.
   { name: 'remind-tasks', pattern: '* * * * *', run: ({ database }) => queueDueReminders(database) },
+  // Inactivity is counted in days: hourly finds a customer within the hour they cross N days,
+  // and a scan that finds nobody new costs one index range per rule.
+  { name: 'rules-inactivity-scan', pattern: '17 * * * *', run: ({ database }) => scanInactivity(database) },
+  // Thresholds are windows of hours: every five minutes raises a spike while it is news.
+  { name: 'rules-threshold-scan', pattern: '*/5 * * * *', run: ({ database }) => scanThresholds(database) },
 ];

@@ -27,3 +27,5 @@ export * from '../act/compensations/compensations.tables.js';
 export * from '../act/business-hours/business-hours.tables.js';
 export * from '../act/sla/sla.tables.js';
 export * from '../loop/ideas/ideas.tables.js';
+export * from '../act/rules/rules.tables.js';
+export * from '../act/reply-drafts/reply-drafts.tables.js';

@@ -30,6 +30,9 @@ import type * as themes from './themes.js';
 import type * as widget from './widget.js';
 import type { WidgetTrigger } from './widget-settings.js';
 import type * as workspace from './workspace.js';
+import type * as rulesContract from './rules.js';
+import type { createRule, listRuleRuns, listRules, updateRule } from '../act/rules/rules.service.js';
+import type { dryRunRule } from '../act/rules/rule-dry-run.js';
 
 import type { ZUpdateTicket } from '../act/tickets/tickets.input.js';
 import type { ZBusinessHours } from '../act/business-hours/business-hours.input.js';
@@ -136,6 +139,11 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export type Responses = [
   // feedback
   Answers<Served<typeof getFeedback>, feedback.FeedbackItem>,
+  Answers<Served<typeof listRules>, List<rulesContract.RuleSummary>>,
+  Answers<Served<typeof createRule>, rulesContract.RuleSummary>,
+  Answers<Served<typeof updateRule>, rulesContract.RuleSummary>,
+  Answers<Served<typeof listRuleRuns>, Page<rulesContract.RuleRun>>,
+  Answers<Served<typeof dryRunRule>, { replayed: number; matched: number; matches: rulesContract.DryRunMatch[] }>,
   Answers<Served<typeof updateFeedback>, feedback.FeedbackItem>,
   Answers<Served<typeof listFeedback>, feedback.FeedbackPage>,
   Answers<Served<typeof bulkUpdateFeedback>, feedback.BulkUpdateFeedbackResult>,

@@ -47,9 +47,10 @@ export interface CustomerActivity {
   compensations: number;
 }
 
-export const VIP_REASONS = ['attribute', 'lifetime_value'] as const;
+/** `flagged`: a stored flag, set by an automation rule. */
+export const VIP_REASONS = ['attribute', 'lifetime_value', 'flagged'] as const;
 export type VipReason = (typeof VIP_REASONS)[number];
-export const CHURN_REASONS = ['detractor', 'inactive'] as const;
+export const CHURN_REASONS = ['detractor', 'inactive', 'flagged'] as const;
 export type ChurnReason = (typeof CHURN_REASONS)[number];
 
 /** GET /customers/{id}/profile: a merged customer's profile is the one it was merged into. */
@@ -64,6 +65,8 @@ export interface CustomerProfile {
     vipReason: VipReason | null;
     churnRisk: boolean;
     churnReason: ChurnReason | null;
+    /** Every flag stored on the customer (vip, churn_risk and the workspace's own). */
+    stored: string[];
   };
 }
 

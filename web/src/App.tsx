@@ -29,6 +29,7 @@ import { CustomerPage } from './pages/CustomerPage';
 
 // Lazy: the charting library stays out of the first screen's bundle.
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const RulesPage = lazy(() => import('./pages/RulesPage').then((m) => ({ default: m.RulesPage })));
 const TicketsPage = lazy(() => import('./pages/TicketsPage').then((m) => ({ default: m.TicketsPage })));
 const TicketPage = lazy(() => import('./pages/TicketPage').then((m) => ({ default: m.TicketPage })));
 const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
@@ -223,6 +224,12 @@ function AuthedPage({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <TasksPage />
+        </Suspense>
+      );
+    case 'rules':
+      return (
+        <Suspense fallback={<Loading />}>
+          <RulesPage />
         </Suspense>
       );
     default:

@@ -11,6 +11,7 @@ export const TEMPLATE_VARIABLES = [
   'ticket.subject',
   'agent.name',
   'workspace.name',
+  'feedback.topics',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 export type TemplateValues = Partial<Record<TemplateVariable, string | number | null | undefined>>;

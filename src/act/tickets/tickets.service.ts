@@ -245,29 +245,32 @@ export async function getTicket(scope: WorkspaceScope, id: string, { feedbackTex
   };
 }
 
-export async function updateTicket(scope: WorkspaceScope, id: string, input: TUpdateTicket) {
-  return scope.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(tickets)
-      .where(scope.where(tickets, eq(tickets.id, id)))
-      .for('update');
-    if (!current) throw notFound('Ticket');
-    await assertMember(scope, tx, input.assigneeId, 'assigneeId');
-    await assertTeam(scope, tx, input.teamId, 'teamId');
-    await assertTopicKey(scope, tx, input.topic, 'topic');
-    const now = new Date();
-    const patch: Partial<Ticket> = { ...input, updatedAt: now };
-    if (input.status && isClosed(input.status) !== isClosed(current.status)) {
-      patch.resolvedAt = isClosed(input.status) ? now : null;
-      if (!isClosed(input.status)) patch.reopenCount = current.reopenCount + 1;
-    }
-    const [ticket] = await tx
-      .update(tickets)
-      .set(patch)
-      .where(scope.where(tickets, eq(tickets.id, id)))
-      .returning();
-    await ticketChanged(scope, tx, current, ticket);
-    return publicTicket(ticket);
-  });
+export function updateTicket(scope: WorkspaceScope, id: string, input: TUpdateTicket) {
+  return scope.transaction((tx) => updateTicketIn(scope, tx, id, input));
+}
+
+/** Changes the ticket in the caller's transaction (automation rules change tickets this way). */
+export async function updateTicketIn(scope: WorkspaceScope, tx: Tx, id: string, input: TUpdateTicket) {
+  const [current] = await tx
+    .select()
+    .from(tickets)
+    .where(scope.where(tickets, eq(tickets.id, id)))
+    .for('update');
+  if (!current) throw notFound('Ticket');
+  await assertMember(scope, tx, input.assigneeId, 'assigneeId');
+  await assertTeam(scope, tx, input.teamId, 'teamId');
+  await assertTopicKey(scope, tx, input.topic, 'topic');
+  const now = new Date();
+  const patch: Partial<Ticket> = { ...input, updatedAt: now };
+  if (input.status && isClosed(input.status) !== isClosed(current.status)) {
+    patch.resolvedAt = isClosed(input.status) ? now : null;
+    if (!isClosed(input.status)) patch.reopenCount = current.reopenCount + 1;
+  }
+  const [ticket] = await tx
+    .update(tickets)
+    .set(patch)
+    .where(scope.where(tickets, eq(tickets.id, id)))
+    .returning();
+  await ticketChanged(scope, tx, current, ticket);
+  return publicTicket(ticket);
 }

@@ -17,6 +17,7 @@ import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js
 import { analyzeText, prepareAnalysisInput, type AnalysisInput, type Scores, type TextAnalysis } from './analyze-text.js';
 import { searchDocument, searchDocumentFromTokens } from '../search/search-document.js';
 import { loadLanguageDetector } from '../language/detect-language.js';
+import { emitRuleTriggers } from '../../act/rules/emit-trigger.js';
 
 export async function processFeedback(
   database: Database,
@@ -75,6 +76,11 @@ export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: st
     }
   }
   await writeAnalyses(scope, tx, rows);
+  await emitRuleTriggers(
+    scope,
+    tx,
+    rows.filter((r) => !r.error).map((r) => ({ kind: 'feedback_analysed', feedbackId: r.id })),
+  );
   metrics.feedbackAnalysed.inc(items.length);
   return items.length;
 }

@@ -24,6 +24,9 @@ import { redactFeedbackPii } from '../../analyze/pii/redact-feedback-pii.js';
 import { piiRedactionEnabled } from '../../platform/workspace/workspace-settings.service.js';
 import type { TCreateFeedbackInput } from './feedback.input.js';
 import { readCustomerPhones } from '../../customers/customers/read-customer-phones.js';
+import { emitRuleTriggers, rulesListen } from '../../act/rules/emit-trigger.js';
+
+const FEEDBACK_TRIGGERS = ['feedback_created', 'score_received'] as const;
 
 const IDS_PER_JOB = 500;
 
@@ -77,7 +80,10 @@ export async function storeFeedbackBatch(
   const db = scope.database.db;
   const { items, refused } = await readPhones(scope, db, given);
   const context = await readBatchContext(scope, db, items, options.cache ?? new Map(), refused, true);
-  if (context.toIdentify.length === 0) return writeBatch(scope, db, items, context, options.views === true);
+  // Without customers to create, the write is one statement; rules listening for new feedback
+  // need their jobs queued with it, so then it is a transaction.
+  if (context.toIdentify.length === 0 && !(await rulesListen(scope, db, FEEDBACK_TRIGGERS)))
+    return writeBatch(scope, db, items, context, options.views === true);
   return scope.transaction(async (tx) => {
     await identifyNewCustomers(scope, tx, items, context);
     return writeBatch(scope, tx, items, context, options.views === true);
@@ -283,6 +289,13 @@ async function writeBatch(
   if (rows.length === 0) return results;
 
   const inserted = await insertFeedbackRows(scope, db, rows, withViews, [...context.newCustomers.values()]);
+  const fresh = rows.filter((r) => inserted.has(r.id!));
+  await emitRuleTriggers(scope, db, [
+    ...fresh.map((r) => ({ kind: 'feedback_created' as const, feedbackId: r.id! })),
+    ...fresh
+      .filter((r) => r.nps != null || r.csat != null || r.ces != null)
+      .map((r) => ({ kind: 'score_received' as const, feedbackId: r.id! })),
+  ]);
   const duplicates = rows.filter((r) => !inserted.has(r.id!));
   const existingByExternalId = await existingFeedbackByExternalId(
     scope,

@@ -3,6 +3,8 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { feedbackItems } from '../feedback/feedback.tables.js';
+import { emitRuleTriggers } from '../../act/rules/emit-trigger.js';
 import { AppError } from '../../platform/http/errors.js';
 import { newId, randomToken, sha256 } from '../../platform/ids.js';
 import { notifyJobsEnqueued } from '../../platform/jobs/queue.js';
@@ -311,6 +313,7 @@ export async function saveAnswers(
       .update(surveyResponses)
       .set({ updatedAt: new Date(), ...(completed ? { status: 'completed', completedAt: new Date() } : {}) })
       .where(scope.where(surveyResponses, eq(surveyResponses.id, responseId)));
+    if (completed) await responseCompleted(scope, tx, survey.id, responseId);
     return { ...state, next, completed };
   });
   notifyJobsEnqueued();
@@ -404,5 +407,16 @@ export async function writeNewResponse(tx: Tx, p: NewResponse): Promise<Response
     },
     p.planned,
   );
+  if (created.status === 'completed') await responseCompleted(p.scope, tx, p.survey.id, created.id);
   return created;
+}
+
+/** Rules listening for completed responses hear of it with the response's first feedback item. */
+async function responseCompleted(scope: WorkspaceScope, tx: Tx, surveyId: string, responseId: string) {
+  const [item] = await tx
+    .select({ id: feedbackItems.id })
+    .from(feedbackItems)
+    .where(scope.where(feedbackItems, eq(feedbackItems.surveyResponseId, responseId)))
+    .limit(1);
+  if (item) await emitRuleTriggers(scope, tx, [{ kind: 'survey_response_completed', surveyId, feedbackId: item.id }]);
 }

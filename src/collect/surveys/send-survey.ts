@@ -110,33 +110,36 @@ async function planSends(scope: WorkspaceScope, tx: Tx, survey: SurveyRow, input
 }
 
 export async function queueSurveySends(scope: WorkspaceScope, surveyId: string, input: QueueSendsInput) {
-  const result = await scope.transaction(async (tx) => {
-    const survey = await findSurvey(scope, surveyId, tx);
-    if (survey.status !== 'live') throw new AppError(409, 'survey_not_live', 'Only a live survey can be sent; publish it first');
-    const { planned, skipped } = await planSends(scope, tx, survey, input);
-    const rows = planned.map((p) => {
-      const sendId = newId();
-      return scope.stamp({ ...p, id: sendId, messageId: `<${sendId}@feedloop>` });
-    });
-    const inserted: Array<{ id: string }> = [];
-    for (let at = 0; at < rows.length; at += CHUNK) {
-      inserted.push(
-        ...(await tx
-          .insert(surveySends)
-          .values(rows.slice(at, at + CHUNK))
-          .onConflictDoNothing()
-          .returning({ id: surveySends.id })),
-      );
-    }
-    await sendSurveyEmailJob.enqueue(
-      tx,
-      inserted.map((r) => ({ workspaceId: scope.workspaceId, sendId: r.id })),
-      { runAt: input.runAt },
-    );
-    return { queued: inserted.length, skipped, sendIds: inserted.map((r) => r.id) };
-  });
+  const result = await scope.transaction((tx) => queueSurveySendsIn(scope, tx, surveyId, input));
   if (result.queued) notifyJobsEnqueued();
   return result;
+}
+
+/** Queues the sends in the caller's transaction (automation rules send surveys this way). */
+export async function queueSurveySendsIn(scope: WorkspaceScope, tx: Tx, surveyId: string, input: QueueSendsInput) {
+  const survey = await findSurvey(scope, surveyId, tx);
+  if (survey.status !== 'live') throw new AppError(409, 'survey_not_live', 'Only a live survey can be sent; publish it first');
+  const { planned, skipped } = await planSends(scope, tx, survey, input);
+  const rows = planned.map((p) => {
+    const sendId = newId();
+    return scope.stamp({ ...p, id: sendId, messageId: `<${sendId}@feedloop>` });
+  });
+  const inserted: Array<{ id: string }> = [];
+  for (let at = 0; at < rows.length; at += CHUNK) {
+    inserted.push(
+      ...(await tx
+        .insert(surveySends)
+        .values(rows.slice(at, at + CHUNK))
+        .onConflictDoNothing()
+        .returning({ id: surveySends.id })),
+    );
+  }
+  await sendSurveyEmailJob.enqueue(
+    tx,
+    inserted.map((r) => ({ workspaceId: scope.workspaceId, sendId: r.id })),
+    { runAt: input.runAt },
+  );
+  return { queued: inserted.length, skipped, sendIds: inserted.map((r) => r.id) };
 }
 
 /** What a send would do, without sending: how many get the email, in which languages, who is skipped. */

@@ -34,6 +34,8 @@ export const customers = pgTable(
     uniqueIndex('customers_email_key').on(t.workspaceId, t.emailKey).where(sql`email_key is not null`),
     uniqueIndex('customers_phone_key').on(t.workspaceId, t.phoneKey).where(sql`phone_key is not null`),
     index('customers_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    // The inactivity scan of automation rules: customers last seen before a cut-off.
+    index('customers_last_seen_idx').on(t.workspaceId, t.lastSeenAt).where(sql`merged_into_id is null`),
   ],
 );
 

@@ -11,6 +11,7 @@ import { identifyCustomer, prefetchCustomers } from './identify-customer.js';
 import { withE164Phone, withE164Phones } from './read-customer-phones.js';
 import type { TCustomerRef, TRecordEventInput, TRecordOrderInput } from './customers.input.js';
 import { signalSurveyTriggers } from '../../collect/surveys/survey-triggers.js';
+import { emitRuleTriggers } from '../../act/rules/emit-trigger.js';
 
 interface EventRow {
   id: string;
@@ -43,6 +44,11 @@ export async function recordEvents(scope: WorkspaceScope, given: TRecordEventInp
         scope,
         tx,
         rows.map((e) => ({ name: e.name, customerId: e.customerId, occurredAt: e.occurredAt, sourceKey: `event:${e.id}` })),
+      );
+      await emitRuleTriggers(
+        scope,
+        tx,
+        rows.map((e) => ({ kind: 'event_received', eventId: e.id })),
       );
       // Last, so the customers' rows stay locked only until the commit.
       await countEvents(scope, tx, rows);
@@ -199,6 +205,7 @@ export async function recordOrder(scope: WorkspaceScope, given: TRecordOrderInpu
           ? [{ name: 'order_delivered', customerId: customer.id, occurredAt: new Date(), sourceKey: `order:${row.order.id}:delivered` }]
           : []),
       ]);
+      if (row.inserted) await emitRuleTriggers(scope, tx, [{ kind: 'order_placed', orderId: row.order.id }]);
       return { order: publicOrder(row.order), created: row.inserted };
     }),
   );

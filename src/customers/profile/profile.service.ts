@@ -11,6 +11,7 @@ import { segments } from '../segments/segments.tables.js';
 import { membersAmong } from '../segments/segment-membership.js';
 import { ZSegmentDefinition } from '../segments/segment-definition.js';
 import { customerActivity } from './customer-activity.js';
+import { customerFlags } from '../../act/rules/rules.tables.js';
 import type { ChurnReason, ScorePoint, VipReason } from '../../contracts/customers.js';
 
 /** Scores shown on the profile: the newest ones, enough for a sparkline. */
@@ -94,6 +95,16 @@ async function segmentMemberships(scope: WorkspaceScope, customerId: string): Pr
   return found;
 }
 
+/** Flags stored on the customer (by automation rules), alphabetically. */
+async function storedFlags(scope: WorkspaceScope, customerId: string): Promise<string[]> {
+  const rows = await scope.db
+    .select({ flag: customerFlags.flag })
+    .from(customerFlags)
+    .where(scope.where(customerFlags, eq(customerFlags.customerId, customerId)))
+    .orderBy(asc(customerFlags.flag));
+  return rows.map((r) => r.flag);
+}
+
 /** A merged (retired) customer's profile is the one it was merged into, as old links expect. */
 export async function customerProfile(scope: WorkspaceScope, id: string, now = new Date()) {
   const [found] = await scope.db
@@ -109,13 +120,14 @@ export async function customerProfile(scope: WorkspaceScope, id: string, now = n
       .where(scope.where(customers, eq(customers.id, found.mergedIntoId)));
   if (!c) throw notFound('Customer');
   const scores = await scoreHistory(scope, c.id);
-  const vip = await vipReason(scope, c);
-  const churn = churnReason(c, await latestNps(scope, c.id), now);
+  const stored = await storedFlags(scope, c.id);
+  const vip = (await vipReason(scope, c)) ?? (stored.includes('vip') ? 'flagged' : null);
+  const churn = churnReason(c, await latestNps(scope, c.id), now) ?? (stored.includes('churn_risk') ? 'flagged' : null);
   return {
     customer: publicCustomer(c),
     activity: await customerActivity(scope, scope.db, c),
     scores,
     segments: await segmentMemberships(scope, c.id),
-    flags: { vip: vip !== null, vipReason: vip, churnRisk: churn !== null, churnReason: churn },
+    flags: { vip: vip !== null, vipReason: vip, churnRisk: churn !== null, churnReason: churn, stored },
   };
 }

@@ -1,6 +1,7 @@
 // Ideas: feedback items that ask for the same thing, grouped under one title with a status
 // (new → under review → planned → in progress → done / declined). An item can back several
 // ideas; linking the same item twice changes nothing.
+import { emitRuleTriggers } from '../../act/rules/emit-trigger.js';
 import { count, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/client.js';
@@ -142,6 +143,7 @@ export async function updateIdea(scope: WorkspaceScope, id: string, input: TUpda
       .set(patch)
       .where(scope.where(ideas, eq(ideas.id, id)))
       .returning();
+    if (newStatus) await emitRuleTriggers(scope, tx, [{ kind: 'idea_status_changed', ideaId: id, from: current.status, to: newStatus }]);
     const notified =
       newStatus && newStatus !== 'new' && notifyCustomers
         ? await queueIdeaNotifications(scope, tx, id, newStatus)

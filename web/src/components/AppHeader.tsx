@@ -55,6 +55,7 @@ export function AppHeader() {
     { to: paths.tickets(), label: t('act.tickets.nav'), active: path.startsWith('/tickets') },
     { to: paths.tasks(), label: t('tasks.nav'), active: path.startsWith('/tasks') },
     { to: paths.ideas(), label: t('act.ideas.nav'), active: path.startsWith('/ideas') },
+    { to: paths.rules(), label: t('rules.nav'), active: path.startsWith('/rules') },
     { to: paths.settings(), label: t('nav.settings'), active: path.startsWith('/settings') },
   ];
 

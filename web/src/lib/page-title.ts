@@ -24,6 +24,7 @@ const TITLES: Record<Route['name'], TitleKey> = {
   ticket: 'ticket',
   tasks: 'tasks',
   ideas: 'ideas',
+  rules: 'rules',
   invite: 'invite',
   notFound: 'notFound',
 };

@@ -64,6 +64,7 @@ export type Route =
   | { name: 'ticket'; id: string }
   | { name: 'tasks' }
   | { name: 'ideas' }
+  | { name: 'rules' }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
 
@@ -96,6 +97,8 @@ export function matchRoute(path: string): Route {
       return { name: 'tasks' };
     case '/ideas':
       return { name: 'ideas' };
+    case '/rules':
+      return { name: 'rules' };
   }
   const survey = /^\/surveys\/([^/]+)(\/results|\/send)?$/.exec(clean);
   if (survey) {
@@ -140,6 +143,7 @@ export const paths = {
   },
   ticket: (id: string) => `/tickets/${encodeURIComponent(id)}`,
   tasks: (queue = '') => (queue ? `/tasks?queue=${encodeURIComponent(queue)}` : '/tasks'),
+  rules: (tab = '') => (tab ? `/rules?tab=${encodeURIComponent(tab)}` : '/rules'),
   ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',

@@ -52,6 +52,10 @@ import tasksEn from './tasks/en.json';
 import tasksFa from './tasks/fa.json';
 import tasksAr from './tasks/ar.json';
 import tasksZh from './tasks/zh.json';
+import rulesEn from './rules/en.json';
+import rulesFa from './rules/fa.json';
+import rulesAr from './rules/ar.json';
+import rulesZh from './rules/zh.json';
 
 const english = {
   ...en,
@@ -67,6 +71,7 @@ const english = {
   ...inboxEn,
   ...slaEn,
   ...tasksEn,
+  ...rulesEn,
 };
 export type Catalog = typeof english;
 
@@ -86,6 +91,7 @@ export const CATALOGS = {
     ...inboxFa,
     ...slaFa,
     ...tasksFa,
+    ...rulesFa,
   },
   ar: {
     ...ar,
@@ -101,6 +107,7 @@ export const CATALOGS = {
     ...inboxAr,
     ...slaAr,
     ...tasksAr,
+    ...rulesAr,
   },
   zh: {
     ...zh,
@@ -116,5 +123,6 @@ export const CATALOGS = {
     ...inboxZh,
     ...slaZh,
     ...tasksZh,
+    ...rulesZh,
   },
 };

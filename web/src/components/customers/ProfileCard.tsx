@@ -5,10 +5,12 @@ import { formatUnknown, KeyValueList, type KeyValue } from '../KeyValueList';
 import { LifetimeValue } from './LifetimeValue';
 import { ACTIVITY_KINDS } from './activity';
 
-/** VIP and churn-risk badges, each saying why (the rule lives in customer-profile.service.ts). */
+/** VIP and churn-risk badges, each saying why (the rule lives in customer-profile.service.ts), and flags rules set. */
 export function ProfileFlags({ flags }: { flags: CustomerProfile['flags'] }) {
   const { t } = useTranslation();
-  if (!flags.vip && !flags.churnRisk) return null;
+  // The workspace's own flags (set by automation rules) are shown by their name.
+  const own = flags.stored.filter((f) => f !== 'vip' && f !== 'churn_risk');
+  if (!flags.vip && !flags.churnRisk && own.length === 0) return null;
   return (
     <ul className="chips customer-flags">
       {flags.vipReason && (
@@ -21,6 +23,11 @@ export function ProfileFlags({ flags }: { flags: CustomerProfile['flags'] }) {
           {t('customer360.churnRisk')}
         </li>
       )}
+      {own.map((flag) => (
+        <li key={flag} className="badge" data-testid="flag-own" dir="ltr">
+          {flag}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -1,0 +1,184 @@
+// The rule builder's editable rows and their conversion to and from a rule definition. Rows the
+// builder does not edit (nested condition groups, actions with settings it has no form for) are
+// kept as they are.
+import type { TFunction } from 'i18next';
+import type { RuleAction, RuleCondition, RuleConditionGroup, RuleDefinition, RuleTriggerSpec } from '@feedloop/contracts/rules';
+import { OPERATORS, RULE_FIELDS, VALUELESS_OPERATORS, conditionProblem, ruleField } from '@feedloop/contracts/rule-fields';
+
+export const ATTRIBUTE_FIELD = 'customer.attributes';
+export const FIELD_CHOICES = [...Object.keys(RULE_FIELDS), ATTRIBUTE_FIELD];
+export const EDITABLE_ACTIONS = [
+  'create_task',
+  'create_ticket',
+  'set_ticket_priority',
+  'tag_item',
+  'set_item_topic',
+  'flag_customer',
+  'send_email',
+  'draft_reply',
+] as const;
+type EditableKind = (typeof EDITABLE_ACTIONS)[number];
+
+export interface ConditionDraft {
+  key: number;
+  field: string;
+  attribute: string;
+  operator: string;
+  value: string;
+}
+
+export interface ActionDraft {
+  key: number;
+  kind: EditableKind | 'kept';
+  text: string;
+  detail: string;
+  hours: string;
+  /** An action the builder shows but does not edit. */
+  kept?: RuleAction;
+}
+
+export interface RuleDraft {
+  name: string;
+  trigger: RuleTriggerSpec;
+  match: 'all' | 'any';
+  conditions: ConditionDraft[];
+  groups: RuleConditionGroup[];
+  actions: ActionDraft[];
+}
+
+/**
+ * A label from the rules catalog under a name the data gives (a field, an operator, an action kind
+ * from a stored run); web/src/locales/locales.test.ts keeps the four catalogs' keys in step.
+ */
+export const ruleLabel = (t: TFunction, group: 'fields' | 'operators' | 'actionKinds', name: string): string =>
+  t(`rules.${group}.${name}` as 'rules.title');
+
+/** A whole number typed with Persian, Arabic or Latin digits (NaN otherwise). */
+export const typedNumber = (s: string) =>
+  s.trim() === ''
+    ? Number.NaN
+    : Number(s.replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x6f0)).replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x660)));
+
+let next = 1;
+export const newKey = () => next++;
+
+export function operatorsFor(field: string): readonly string[] {
+  if (field === ATTRIBUTE_FIELD) return [...new Set([...OPERATORS.text, ...OPERATORS.number])];
+  const spec = ruleField(field);
+  return spec ? OPERATORS[spec.type] : [];
+}
+
+const LIST_SEPARATOR = /\s*[,،、]\s*/;
+
+export function conditionOf(d: ConditionDraft): RuleCondition {
+  const field = d.field === ATTRIBUTE_FIELD ? `${ATTRIBUTE_FIELD}.${d.attribute.trim()}` : d.field;
+  if (VALUELESS_OPERATORS.includes(d.operator)) return { field, operator: d.operator };
+  const list = d.operator === 'in' || d.operator === 'not_in' || d.operator === 'between';
+  return { field, operator: d.operator, value: list ? d.value.split(LIST_SEPARATOR).filter(Boolean) : d.value.trim() };
+}
+
+/** Which part of the row is wrong as typed (null: fine). */
+export const rowProblem = (d: ConditionDraft) => conditionProblem(conditionOf(d))?.path ?? null;
+
+export function actionOf(d: ActionDraft): RuleAction {
+  const hours = Number(
+    d.hours.replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x6f0)).replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x660)),
+  );
+  switch (d.kind) {
+    case 'create_task':
+      return {
+        kind: 'create_task',
+        title: d.text,
+        assignee: { kind: 'account_owner' },
+        dueInBusinessHours: Number.isFinite(hours) ? hours : 24,
+      };
+    case 'create_ticket':
+      return { kind: 'create_ticket', subject: d.text, priority: (d.detail || 'normal') as 'normal' };
+    case 'set_ticket_priority':
+      return { kind: 'set_ticket_priority', priority: (d.detail || 'high') as 'high' };
+    case 'tag_item':
+      return { kind: 'tag_item', tag: d.text };
+    case 'set_item_topic':
+      return { kind: 'set_item_topic', topic: d.text };
+    case 'flag_customer':
+      return { kind: 'flag_customer', flag: d.text };
+    case 'send_email':
+      return { kind: 'send_email', to: 'customer', messages: { en: { subject: d.text, body: d.detail } } };
+    case 'draft_reply':
+      return { kind: 'draft_reply' };
+    default:
+      return d.kept!;
+  }
+}
+
+export function blankAction(kind: EditableKind): ActionDraft {
+  return { key: newKey(), kind, text: '', detail: kind === 'set_ticket_priority' ? 'high' : '', hours: '24' };
+}
+
+function draftOfAction(a: RuleAction): ActionDraft {
+  const base = { key: newKey(), text: '', detail: '', hours: '24' };
+  switch (a.kind) {
+    case 'create_task':
+      return a.assignee.kind === 'account_owner'
+        ? { ...base, kind: a.kind, text: a.title, hours: String(a.dueInBusinessHours) }
+        : { ...base, kind: 'kept', kept: a };
+    case 'create_ticket':
+      return { ...base, kind: a.kind, text: a.subject, detail: a.priority };
+    case 'set_ticket_priority':
+      return { ...base, kind: a.kind, detail: a.priority };
+    case 'tag_item':
+      return { ...base, kind: a.kind, text: a.tag };
+    case 'set_item_topic':
+      return { ...base, kind: a.kind, text: a.topic };
+    case 'flag_customer':
+      return { ...base, kind: a.kind, text: a.flag };
+    case 'draft_reply':
+      return { ...base, kind: a.kind };
+    case 'send_email':
+      return a.to === 'customer' && Object.keys(a.messages).length === 1 && a.messages.en
+        ? { ...base, kind: a.kind, text: a.messages.en.subject, detail: a.messages.en.body }
+        : { ...base, kind: 'kept', kept: a };
+    default:
+      return { ...base, kind: 'kept', kept: a };
+  }
+}
+
+const isGroup = (c: RuleCondition | RuleConditionGroup): c is RuleConditionGroup => 'conditions' in c;
+
+export function draftOf(name: string, d: RuleDefinition): RuleDraft {
+  return {
+    name,
+    trigger: d.trigger,
+    match: d.match,
+    groups: d.conditions.filter(isGroup),
+    conditions: d.conditions
+      .filter((c): c is RuleCondition => !isGroup(c))
+      .map((c) => {
+        const attribute = c.field.startsWith(`${ATTRIBUTE_FIELD}.`);
+        return {
+          key: newKey(),
+          field: attribute ? ATTRIBUTE_FIELD : c.field,
+          attribute: attribute ? c.field.slice(ATTRIBUTE_FIELD.length + 1) : '',
+          operator: c.operator,
+          value: Array.isArray(c.value) ? c.value.join(', ') : c.value === undefined ? '' : String(c.value),
+        };
+      }),
+    actions: d.actions.map(draftOfAction),
+  };
+}
+
+export const emptyDraft = (): RuleDraft => ({
+  name: '',
+  trigger: { kind: 'feedback_analysed' },
+  match: 'all',
+  conditions: [],
+  groups: [],
+  actions: [blankAction('create_task')],
+});
+
+export const definitionOf = (d: RuleDraft): RuleDefinition => ({
+  trigger: d.trigger,
+  match: d.match,
+  conditions: [...d.conditions.map(conditionOf), ...d.groups],
+  actions: d.actions.map(actionOf),
+});
