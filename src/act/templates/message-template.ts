@@ -3,28 +3,16 @@
 // template naming one that does not exist is refused when saved, not sent with a hole in it.
 import { AppError } from '../../platform/http/errors.js';
 
-export const TEMPLATE_VARIABLES = [
-  'customer.name',
-  'customer.email',
-  'order.id',
-  'ticket.number',
-  'ticket.subject',
-  'agent.name',
-  'workspace.name',
-  'feedback.topics',
-] as const;
-export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+import {
+  TEMPLATE_PLACEHOLDER,
+  TEMPLATE_VARIABLES,
+  isTemplateVariable,
+  unknownTemplateVariables,
+  type TemplateVariable,
+} from '../../contracts/message-template.js';
+
+export { TEMPLATE_VARIABLES, unknownTemplateVariables, type TemplateVariable };
 export type TemplateValues = Partial<Record<TemplateVariable, string | number | null | undefined>>;
-
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
-const KNOWN = new Set<string>(TEMPLATE_VARIABLES);
-
-/** The variables a template names that do not exist, in order of first use. */
-export function unknownTemplateVariables(template: string): string[] {
-  const unknown = new Set<string>();
-  for (const [, name] of template.matchAll(PLACEHOLDER)) if (!KNOWN.has(name)) unknown.add(name);
-  return [...unknown];
-}
 
 /** Refuses a template with an unknown variable: a 422 naming the field and the variable. */
 export function assertTemplateVariables(template: string, field: string): void {
@@ -44,8 +32,8 @@ export function assertTemplateVariables(template: string, field: string): void {
  * the braces). Escaping is the output's job: HTML email escapes the result like any other text.
  */
 export function renderTemplate(template: string, values: TemplateValues): string {
-  return template.replace(PLACEHOLDER, (_match, name: string) => {
-    const value = KNOWN.has(name) ? values[name as TemplateVariable] : undefined;
+  return template.replace(TEMPLATE_PLACEHOLDER, (_match, name: string) => {
+    const value = isTemplateVariable(name) ? values[name] : undefined;
     return value === null || value === undefined ? '' : String(value);
   });
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RULE_TRIGGER_KINDS } from '@feedloop/contracts/rule-fields';
 import type { DryRunMatch, RuleSummary, RuleTriggerSpec } from '@feedloop/contracts/rules';
+import { ApiError } from '../../api/client';
 import { rulesApi } from '../../api/rules';
 import { errorMessage } from '../../lib/errors';
 import { useFormat } from '../../lib/useFormat';
@@ -29,6 +30,8 @@ export function RuleBuilder({ rule, onSaved, onCancel }: Props) {
   const fmt = useFormat();
   const [draft, setDraft] = useState<RuleDraft>(() => (rule ? draftOf(rule.name, rule.definition) : emptyDraft()));
   const [error, setError] = useState<string | null>(null);
+  /** The field the server refused, shown on its row (e.g. `definition.actions.0.messages.fa.body`). */
+  const [refused, setRefused] = useState<string | null>(null);
   const [days, setDays] = useState('30');
   const [preview, setPreview] = useState<{ replayed: number; matched: number; matches: DryRunMatch[] } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,10 +45,12 @@ export function RuleBuilder({ rule, onSaved, onCancel }: Props) {
   async function run(action: () => Promise<void>) {
     setBusy(true);
     setError(null);
+    setRefused(null);
     try {
       await action();
     } catch (e) {
       setError(errorMessage(t, e));
+      if (e instanceof ApiError && e.status === 422 && e.field) setRefused(e.field);
     } finally {
       setBusy(false);
     }
@@ -130,7 +135,7 @@ export function RuleBuilder({ rule, onSaved, onCancel }: Props) {
         onChange={(conditions) => update({ conditions })}
         onMatch={(match) => update({ match })}
       />
-      <ActionRows rows={draft.actions} onChange={(actions) => update({ actions })} />
+      <ActionRows rows={draft.actions} refused={refused} onChange={(actions) => update({ actions })} />
       {error && (
         <p className="field-error" role="alert" data-testid="rule-error">
           {error}

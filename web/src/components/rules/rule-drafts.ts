@@ -1,8 +1,15 @@
-// The rule builder's editable rows and their conversion to and from a rule definition. Rows the
-// builder does not edit (nested condition groups, actions with settings it has no form for) are
-// kept as they are.
+// The rule builder's editable rows and their conversion to and from a rule definition. Nested
+// condition groups, and action kinds this dashboard does not know yet, are kept as they are.
 import type { TFunction } from 'i18next';
-import type { RuleAction, RuleCondition, RuleConditionGroup, RuleDefinition, RuleTriggerSpec } from '@feedloop/contracts/rules';
+import type { Locale } from '@feedloop/contracts/locales';
+import type {
+  RuleAction,
+  RuleCondition,
+  RuleConditionGroup,
+  RuleDefinition,
+  RuleRecipient,
+  RuleTriggerSpec,
+} from '@feedloop/contracts/rules';
 import { OPERATORS, RULE_FIELDS, VALUELESS_OPERATORS, conditionProblem, ruleField } from '@feedloop/contracts/rule-fields';
 
 export const ATTRIBUTE_FIELD = 'customer.attributes';
@@ -14,7 +21,9 @@ export const EDITABLE_ACTIONS = [
   'tag_item',
   'set_item_topic',
   'flag_customer',
+  'assign_ticket',
   'send_email',
+  'send_survey',
   'draft_reply',
 ] as const;
 type EditableKind = (typeof EDITABLE_ACTIONS)[number];
@@ -27,13 +36,21 @@ export interface ConditionDraft {
   value: string;
 }
 
+export type EmailRecipient = Extract<RuleAction, { kind: 'send_email' }>['to'];
+export type LocalizedMessages = Partial<Record<Locale, { subject: string; body: string }>>;
+
 export interface ActionDraft {
   key: number;
   kind: EditableKind | 'kept';
   text: string;
   detail: string;
   hours: string;
-  /** An action the builder shows but does not edit. */
+  /** Who a task or ticket is for, or whom an email goes to. */
+  assignee: RuleRecipient;
+  to: EmailRecipient;
+  messages: LocalizedMessages;
+  surveyId: string;
+  /** An action of a kind this dashboard does not know yet: shown, kept as it is. */
   kept?: RuleAction;
 }
 
@@ -80,18 +97,28 @@ export function conditionOf(d: ConditionDraft): RuleCondition {
 /** Which part of the row is wrong as typed (null: fine). */
 export const rowProblem = (d: ConditionDraft) => conditionProblem(conditionOf(d))?.path ?? null;
 
+/** The languages a message was written in, English (required) first; empty ones are left out. */
+function writtenMessages(messages: LocalizedMessages): LocalizedMessages {
+  const out: LocalizedMessages = {};
+  for (const [lang, m] of Object.entries(messages) as Array<[Locale, { subject: string; body: string }]>)
+    if (lang === 'en' || m.subject.trim() || m.body.trim()) out[lang] = m;
+  return { en: { subject: '', body: '' }, ...out };
+}
+
 export function actionOf(d: ActionDraft): RuleAction {
-  const hours = Number(
-    d.hours.replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x6f0)).replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x660)),
-  );
+  const hours = typedNumber(d.hours);
   switch (d.kind) {
     case 'create_task':
       return {
         kind: 'create_task',
         title: d.text,
-        assignee: { kind: 'account_owner' },
+        assignee: d.assignee,
         dueInBusinessHours: Number.isFinite(hours) ? hours : 24,
       };
+    case 'assign_ticket':
+      return { kind: 'assign_ticket', assignee: d.assignee };
+    case 'send_survey':
+      return { kind: 'send_survey', surveyId: d.surveyId };
     case 'create_ticket':
       return { kind: 'create_ticket', subject: d.text, priority: (d.detail || 'normal') as 'normal' };
     case 'set_ticket_priority':
@@ -103,7 +130,7 @@ export function actionOf(d: ActionDraft): RuleAction {
     case 'flag_customer':
       return { kind: 'flag_customer', flag: d.text };
     case 'send_email':
-      return { kind: 'send_email', to: 'customer', messages: { en: { subject: d.text, body: d.detail } } };
+      return { kind: 'send_email', to: d.to, messages: writtenMessages(d.messages) };
     case 'draft_reply':
       return { kind: 'draft_reply' };
     default:
@@ -111,17 +138,30 @@ export function actionOf(d: ActionDraft): RuleAction {
   }
 }
 
+const blank = () => ({
+  key: newKey(),
+  text: '',
+  detail: '',
+  hours: '24',
+  assignee: { kind: 'account_owner' } as RuleRecipient,
+  to: 'customer' as EmailRecipient,
+  messages: { en: { subject: '', body: '' } } as LocalizedMessages,
+  surveyId: '',
+});
+
 export function blankAction(kind: EditableKind): ActionDraft {
-  return { key: newKey(), kind, text: '', detail: kind === 'set_ticket_priority' ? 'high' : '', hours: '24' };
+  return { ...blank(), kind, detail: kind === 'set_ticket_priority' ? 'high' : '' };
 }
 
 function draftOfAction(a: RuleAction): ActionDraft {
-  const base = { key: newKey(), text: '', detail: '', hours: '24' };
+  const base = blank();
   switch (a.kind) {
     case 'create_task':
-      return a.assignee.kind === 'account_owner'
-        ? { ...base, kind: a.kind, text: a.title, hours: String(a.dueInBusinessHours) }
-        : { ...base, kind: 'kept', kept: a };
+      return { ...base, kind: a.kind, text: a.title, assignee: a.assignee, hours: String(a.dueInBusinessHours) };
+    case 'assign_ticket':
+      return { ...base, kind: a.kind, assignee: a.assignee };
+    case 'send_survey':
+      return { ...base, kind: a.kind, surveyId: a.surveyId };
     case 'create_ticket':
       return { ...base, kind: a.kind, text: a.subject, detail: a.priority };
     case 'set_ticket_priority':
@@ -135,9 +175,7 @@ function draftOfAction(a: RuleAction): ActionDraft {
     case 'draft_reply':
       return { ...base, kind: a.kind };
     case 'send_email':
-      return a.to === 'customer' && Object.keys(a.messages).length === 1 && a.messages.en
-        ? { ...base, kind: a.kind, text: a.messages.en.subject, detail: a.messages.en.body }
-        : { ...base, kind: 'kept', kept: a };
+      return { ...base, kind: a.kind, to: a.to, messages: { ...a.messages } };
     default:
       return { ...base, kind: 'kept', kept: a };
   }
