@@ -137,6 +137,74 @@ describeBrowser('rules', () => {
     await screenshot(page, 'rules-drafts-fa');
   });
 
+  it('builds a rule emailing a Persian template and sending a survey, and keeps both when reopened', async () => {
+    const { t } = dashboard;
+    cookie ||= await signedInOwner(t, 'en');
+    const writer = bearer(await createKey(t, cookie, ['surveys:manage']));
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: writer,
+      payload: { template: 'nps', languages: ['fa', 'en'], defaultLanguage: 'fa' },
+    });
+    const survey = created.json() as { id: string };
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${survey.id}/publish`, headers: writer })).statusCode).toBe(200);
+
+    const { page, allowHttpError } = await dashboard.open({ cookie });
+    allowHttpError(422, '/api/v1/rules');
+    await page.goto('/rules');
+    await switchLanguage(page, 'fa', 'rtl');
+    await page.getByTestId('rule-new').click();
+    await page.getByTestId('rule-name').fill('پیگیری سفارش');
+    await page.getByTestId('action-kind').selectOption('send_email');
+    const subject = page.getByTestId('email-subject');
+    const body = page.getByTestId('email-body');
+    await page.getByTestId('email-lang-fa').click();
+    expect(await body.getAttribute('dir')).toBe('rtl');
+    await subject.fill('سفارش شما');
+    await body.fill('سلام {{customer.nam}}');
+    // An unknown variable is flagged as typed …
+    await untilText(page.getByTestId('email-problem'), (s) => s.includes('{{customer.nam}}'), 'the unknown variable flagged');
+    await page.getByTestId('email-lang-en').click();
+    expect(await body.getAttribute('dir')).toBe('ltr');
+    await subject.fill('Your order');
+    await body.fill('Hello {{customer.name}}');
+    // … and refused by the server on that field: the Persian tab opens to show it.
+    await page.getByTestId('rule-save').click();
+    await page.getByTestId('rule-error').waitFor();
+    await until(
+      () => page.getByTestId('email-lang-fa').getAttribute('aria-selected'),
+      (v) => v === 'true',
+      'the Persian tab opened on the refused body',
+    );
+    expect(await body.getAttribute('aria-invalid')).toBe('true');
+    await body.fill('سلام ');
+    expect(await body.getAttribute('aria-invalid')).toBeNull();
+    await body.focus();
+    await page.getByTestId('email-variable').selectOption('customer.name');
+    await until(
+      () => body.inputValue(),
+      (v) => v === 'سلام {{customer.name}}',
+      'the variable inserted',
+    );
+    await page.getByRole('button', { name: fa.rules.builder.addAction }).click();
+    await page.getByTestId('action-kind').nth(1).selectOption('send_survey');
+    await page.getByTestId('action-survey').selectOption(survey.id);
+    await screenshot(page, 'rules-email-survey-fa');
+    await page.getByTestId('rule-save').click();
+    await untilText(page.getByTestId('rule-notice'), (s) => s === fa.rules.builder.saved, 'saved');
+
+    await page.reload();
+    await untilText(page.locator('h1'), (s) => s === fa.rules.title, 'the Persian title after reload');
+    await page.getByTestId('rule-row').filter({ hasText: 'پیگیری سفارش' }).getByRole('button', { name: fa.rules.list.edit }).click();
+    const kinds = page.getByTestId('action-kind');
+    expect(await Promise.all([kinds.nth(0).inputValue(), kinds.nth(1).inputValue()])).toEqual(['send_email', 'send_survey']);
+    expect(await page.getByTestId('action-survey').inputValue()).toBe(survey.id);
+    await page.getByTestId('email-lang-fa').click();
+    expect([await subject.inputValue(), await body.inputValue()]).toEqual(['سفارش شما', 'سلام {{customer.name}}']);
+    await screenshot(page, 'rules-email-survey-fa-reopened');
+  });
+
   for (const [lang, c] of [
     ['ar', ar.rules],
     ['zh', zh.rules],

@@ -56,7 +56,9 @@ export function EmailTemplateEditor({ messages, refused, onChange }: Props) {
       return t('rules.builder.unknownVariable', {
         names: new Intl.ListFormat(i18n.language, { type: 'unit' }).format(unknown.map((v) => `{{${v}}}`)),
       });
-    return refused === `${lang}.${part}` ? t('rules.builder.refused') : null;
+    // A language refused as a whole (English missing) is shown on its subject.
+    const named = refused === `${lang}.${part}` || (refused === lang && part === 'subject');
+    return named ? t('rules.builder.refused') : null;
   };
   const part = (name: Part) => {
     const message = problem(name);

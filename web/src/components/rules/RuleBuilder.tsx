@@ -38,6 +38,8 @@ export function RuleBuilder({ rule, onSaved, onCancel }: Props) {
   const update = (patch: Partial<RuleDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setPreview(null);
+    // The server's word on a field holds until the rule is changed.
+    setRefused(null);
   };
   const rowsValid = draft.conditions.every((c) => rowProblem(c) === null);
   const trigger = draft.trigger;
