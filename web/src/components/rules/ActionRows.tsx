@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES } from '@feedloop/contracts/act';
+import { segmentsApi } from '../../api/segments';
 import { useFormat } from '../../lib/useFormat';
 import { EDITABLE_ACTIONS, blankAction, typedNumber, type ActionDraft } from './rule-drafts';
 
@@ -12,6 +14,17 @@ interface Props {
 export function ActionRows({ rows, onChange }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const [segments, setSegments] = useState<Array<{ id: string; name: string }> | null>(null);
+  const wantsSegments = rows.some((r) => r.kind === 'add_to_segment');
+  useEffect(() => {
+    if (!wantsSegments || segments) return;
+    const controller = new AbortController();
+    segmentsApi
+      .list({ signal: controller.signal })
+      .then((r) => setSegments(r.data.map((s) => ({ id: s.id, name: s.name }))))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [wantsSegments, segments]);
   const set = (key: number, patch: Partial<ActionDraft>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const text = (row: ActionDraft, label: string) => (
     <input
@@ -87,6 +100,24 @@ export function ActionRows({ rows, onChange }: Props) {
           {row.kind === 'tag_item' && text(row, t('rules.builder.tag'))}
           {row.kind === 'set_item_topic' && text(row, t('rules.builder.topic'))}
           {row.kind === 'flag_customer' && text(row, t('rules.builder.flag'))}
+          {row.kind === 'add_to_segment' && (
+            <select
+              className="select"
+              aria-label={t('rules.builder.segment')}
+              data-testid="action-segment"
+              value={row.detail}
+              onChange={(e) => set(row.key, { detail: e.target.value })}
+            >
+              <option value="" disabled>
+                {segments && segments.length === 0 ? t('rules.builder.noSegments') : t('rules.builder.chooseSegment')}
+              </option>
+              {segments?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
           {row.kind === 'send_email' && (
             <>
               <span className="muted">{t('rules.builder.emailTo')}</span>

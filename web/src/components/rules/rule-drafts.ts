@@ -16,6 +16,7 @@ export const EDITABLE_ACTIONS = [
   'flag_customer',
   'send_email',
   'draft_reply',
+  'add_to_segment',
 ] as const;
 type EditableKind = (typeof EDITABLE_ACTIONS)[number];
 
@@ -106,6 +107,8 @@ export function actionOf(d: ActionDraft): RuleAction {
       return { kind: 'send_email', to: 'customer', messages: { en: { subject: d.text, body: d.detail } } };
     case 'draft_reply':
       return { kind: 'draft_reply' };
+    case 'add_to_segment':
+      return { kind: 'add_to_segment', segmentId: d.detail };
     default:
       return d.kept!;
   }
@@ -134,6 +137,8 @@ function draftOfAction(a: RuleAction): ActionDraft {
       return { ...base, kind: a.kind, text: a.flag };
     case 'draft_reply':
       return { ...base, kind: a.kind };
+    case 'add_to_segment':
+      return { ...base, kind: a.kind, detail: a.segmentId };
     case 'send_email':
       return a.to === 'customer' && Object.keys(a.messages).length === 1 && a.messages.en
         ? { ...base, kind: a.kind, text: a.messages.en.subject, detail: a.messages.en.body }
