@@ -103,6 +103,8 @@ export const ZRuleAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('draft_reply') }),
   /** Emails the customer a live survey (throttle and quiet hours as any send; once per run). */
   z.strictObject({ kind: z.literal('send_survey'), surveyId: z.uuid() }),
+  /** Adds the customer to a saved segment, on top of those its definition matches (once). */
+  z.strictObject({ kind: z.literal('add_to_segment'), segmentId: z.uuid() }),
   // Webhooks join here as { kind: 'call_webhook', webhookId } once workspaces can register them.
 ]);
 export type RuleAction = z.infer<typeof ZRuleAction>;

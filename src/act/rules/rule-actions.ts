@@ -20,6 +20,7 @@ import { chooseAssignee } from '../assignment/choose-assignee.js';
 import { renderTemplate, type TemplateValues } from '../templates/message-template.js';
 import { draftReplyFor } from '../reply-drafts/draft-reply.js';
 import { queueSurveySendsIn } from '../../collect/surveys/send-survey.js';
+import { addSegmentMembers } from '../../customers/segments/segment-members.js';
 import { customerFlags } from './rules.tables.js';
 import type { RuleFacts } from './rule-facts.js';
 
@@ -167,6 +168,13 @@ export async function performRuleAction({ scope, tx, ctx, action, facts, run }: 
         .values(scope.stamp({ customerId: facts.customer.id, flag: action.flag, ruleId: run.ruleId }))
         .onConflictDoNothing();
       return `customer ${facts.customer.id} flagged ${action.flag}`;
+    }
+    case 'add_to_segment': {
+      if (!facts.customer) throw new Error('this trigger has no customer');
+      const { added } = await addSegmentMembers(scope, tx, action.segmentId, [facts.customer.id], { ruleId: run.ruleId });
+      return added > 0
+        ? `customer ${facts.customer.id} added to segment ${action.segmentId}`
+        : `customer ${facts.customer.id} already added to segment ${action.segmentId}`;
     }
     case 'send_email':
       return sendRuleEmail({ scope, tx, ctx, action, facts, run });

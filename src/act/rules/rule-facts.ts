@@ -132,7 +132,7 @@ export async function loadRuleFacts(
       .where(scope.where(customerFlags, and(inArray(customerFlags.customerId, customerIds))));
     for (const r of rows) flags.set(r.customerId, [...(flags.get(r.customerId) ?? []), r.flag]);
   }
-  const memberships = segmentIds.length > 0 ? await segmentMemberships(scope, segmentIds, customerIds) : new Map<string, Set<string>>();
+  const memberships = segmentIds.length > 0 ? await segmentMemberships(scope, segmentIds, customerIds, tx) : new Map<string, Set<string>>();
 
   return triggers.map((t) => {
     const fid = feedbackIdOf(t);

@@ -10,6 +10,7 @@ import { ZRuleDefinition, type RuleAction, type RuleDefinition, type RuleRecipie
 import { assertMember } from '../references.js';
 import { assertTemplateVariables } from '../templates/message-template.js';
 import { assertSavedSegments } from '../../customers/segments/segment-membership.js';
+import { assertSegmentOfWorkspace } from '../../customers/segments/segment-members.js';
 import { segmentsNamed } from './rule-conditions.js';
 import { rules } from './rules.tables.js';
 import { findSurvey } from '../../collect/surveys/surveys.service.js';
@@ -58,6 +59,7 @@ export async function assertRuleFits(scope: WorkspaceScope, tx: DbOrTx, definiti
       await findSurvey(scope, action.surveyId, tx).catch(() => {
         throw new AppError(422, 'unknown_survey', `${field}.surveyId: no such survey in this workspace`, `${field}.surveyId`);
       });
+    if (action.kind === 'add_to_segment') await assertSegmentOfWorkspace(scope, tx, action.segmentId, `${field}.segmentId`);
     if (action.kind === 'assign_ticket') await assertRecipient(scope, tx, action.assignee, `${field}.assignee`);
     if (action.kind === 'send_email') {
       if (typeof action.to === 'object') await assertRecipient(scope, tx, action.to as RuleRecipient, `${field}.to`);

@@ -78,7 +78,11 @@ export async function applicablePolicy(
         .select({ id: customers.id })
         .from(customers)
         .where(
-          scope.where(customers, eq(customers.id, customerId), sql`${customers.id} in (${segmentMembersSql(scope, definition.data)})`),
+          scope.where(
+            customers,
+            eq(customers.id, customerId),
+            sql`${customers.id} in (${segmentMembersSql(scope, { id: policy.segmentId, definition: definition.data })})`,
+          ),
         );
       if (hit) return policy;
     }

@@ -124,7 +124,7 @@ async function segmentCondition(scope: WorkspaceScope, segmentId: string) {
       throw new AppError(422, 'unknown_segment', 'segment: no such segment in this workspace', 'segment');
     throw err;
   });
-  return sql`${feedbackItems.customerId} in (${segmentMembersSql(scope, segment.definition)})`;
+  return sql`${feedbackItems.customerId} in (${segmentMembersSql(scope, segment)})`;
 }
 
 export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery) {

@@ -30,7 +30,7 @@ export async function resolveRecipients(scope: WorkspaceScope, input: Recipients
       throw err;
     });
     const rows = await scope.database.rows<{ id: string }>(
-      sql`select m.id from (${segmentMembersSql(scope, segment.definition)}) m limit ${SURVEY_LIMITS.maxRecipients + 1}`,
+      sql`select m.id from (${segmentMembersSql(scope, segment)}) m limit ${SURVEY_LIMITS.maxRecipients + 1}`,
     );
     if (rows.length > SURVEY_LIMITS.maxRecipients) {
       throw new AppError(

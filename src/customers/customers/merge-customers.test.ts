@@ -1,6 +1,7 @@
 // The merge preview reports exactly what the merge then does: what moves, and the merged
 // customer's totals as its profile shows them afterwards.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { TestApp } from '../../platform/testing/test-app.js';
 import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 
@@ -116,5 +117,30 @@ describe('merge preview', () => {
     const viaOldLink = await call('GET', `/api/v1/customers/${third}/profile`);
     expect(viaOldLink.customer).toMatchObject({ id: first, feedbackCount: 3 });
     expect(viaOldLink.activity.feedback).toBe(3);
+  });
+
+  it("moves the source's segment additions to the customer that remains, once", async () => {
+    const none = { feedback: 0, events: 0, orders: [], tickets: 0, tasks: 0, compensations: 0 };
+    const keep = await customerWith({ externalId: 'seg-keep' }, none);
+    const gone = await customerWith({ externalId: 'seg-gone' }, none);
+    const nobody = { match: 'all', conditions: [{ kind: 'attribute', name: 'plan', op: 'eq', value: 'nobody-has-this' }] };
+    const both = (await call('POST', '/api/v1/segments', { name: 'Both added', definition: nobody })).id;
+    const onlySource = (await call('POST', '/api/v1/segments', { name: 'Source added', definition: nobody })).id;
+    await call('POST', `/api/v1/segments/${both}/members`, { customerIds: [keep, gone] });
+    await call('POST', `/api/v1/segments/${onlySource}/members`, { customerIds: [gone] });
+    await call('POST', '/api/v1/customers/merge', { targetId: keep, sourceId: gone });
+    const rows = await t.database.rows<{ segment_id: string; customer_id: string }>(
+      sql`select segment_id, customer_id from segment_members where segment_id in (${both}, ${onlySource}) order by segment_id`,
+    );
+    expect(rows.sort((a, b) => a.segment_id.localeCompare(b.segment_id))).toEqual(
+      [
+        { segment_id: both, customer_id: keep },
+        { segment_id: onlySource, customer_id: keep },
+      ].sort((a, b) => a.segment_id.localeCompare(b.segment_id)),
+    );
+    for (const id of [both, onlySource]) {
+      const members = (await call('GET', `/api/v1/segments/${id}/customers`)).data as Array<{ id: string }>;
+      expect(members.map((c) => c.id)).toEqual([keep]);
+    }
   });
 });

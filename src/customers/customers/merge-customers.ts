@@ -1,5 +1,5 @@
-// Merge two records of the same person: the source's feedback, events, orders, tickets, tasks
-// and compensations move to the target, the target keeps its own values and gains what it lacks, and the source is retired
+// Merge two records of the same person: the source's feedback, events, orders, tickets, tasks,
+// compensations and segment additions move to the target, the target keeps its own values and gains what it lacks, and the source is retired
 // (kept with merged_into_id so old links resolve, its identifiers kept as aliases).
 import { eq, sql } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
@@ -14,6 +14,7 @@ import { customerActivity } from '../profile/customer-activity.js';
 import { compensations } from '../../act/compensations/compensations.tables.js';
 import { tasks } from '../../act/tasks/tasks.tables.js';
 import { tickets } from '../../act/tickets/tickets.tables.js';
+import { segmentMembers } from '../segments/segments.tables.js';
 
 type CustomerOwned = typeof events | typeof orders | typeof feedbackItems | typeof tickets | typeof tasks | typeof compensations;
 
@@ -98,6 +99,11 @@ async function mergeInTransaction(scope: WorkspaceScope, tx: Tx, input: { target
       .set({ customerId: target.id })
       .where(scope.where(table, eq(table.customerId, source.id)));
   }
+  // Segments the source was added to: the target is added once (its own addition, if any, stays).
+  await tx.execute(sql`insert into segment_members (workspace_id, segment_id, customer_id, added_at, added_by_rule_id, added_by_user_id)
+    select workspace_id, segment_id, ${target.id}::uuid, added_at, added_by_rule_id, added_by_user_id from segment_members
+    where workspace_id = ${scope.workspaceId} and customer_id = ${source.id} on conflict do nothing`);
+  await tx.delete(segmentMembers).where(scope.where(segmentMembers, eq(segmentMembers.customerId, source.id)));
   await tx
     .update(customerAliases)
     .set({ customerId: target.id })

@@ -90,7 +90,8 @@ async function segmentMemberships(scope: WorkspaceScope, customerId: string): Pr
   for (const row of rows) {
     const definition = ZSegmentDefinition.safeParse(row.definition);
     if (!definition.success) continue;
-    if ((await membersAmong(scope, definition.data, [customerId])).has(customerId)) found.push({ id: row.id, name: row.name });
+    if ((await membersAmong(scope, { id: row.id, definition: definition.data }, [customerId])).has(customerId))
+      found.push({ id: row.id, name: row.name });
   }
   return found;
 }

@@ -41,10 +41,16 @@ export async function assertSavedSegments(
   throw new AppError(400, 'unknown_segment', `${field}: no saved segment with this id in this workspace`, field);
 }
 
-export async function segmentMemberships(scope: WorkspaceScope, segmentIds: string[], customerIds: string[]): Promise<SegmentMemberships> {
+/** Inside a transaction, pass it as `db`: the embedded database has one connection, so a query beside it would wait forever. */
+export async function segmentMemberships(
+  scope: WorkspaceScope,
+  segmentIds: string[],
+  customerIds: string[],
+  db: DbOrTx = scope.db,
+): Promise<SegmentMemberships> {
   const out: SegmentMemberships = new Map();
   for (const id of segmentIds) {
-    const segment = await loadSegment(scope, id).catch((err: unknown) => {
+    const segment = await loadSegment(scope, id, db).catch((err: unknown) => {
       if (err instanceof AppError && err.status === 404) return null;
       throw err;
     });
@@ -52,14 +58,21 @@ export async function segmentMemberships(scope: WorkspaceScope, segmentIds: stri
       out.set(id, new Set());
       continue;
     }
-    out.set(id, await membersAmong(scope, segment.definition, customerIds));
+    out.set(id, await membersAmong(scope, segment, customerIds, db));
   }
   return out;
 }
 
-/** Which of these customers the segment definition selects: one query, only for them. */
-export async function membersAmong(scope: WorkspaceScope, definition: SegmentDefinition, customerIds: string[]): Promise<Set<string>> {
-  const rows = await scope.database.rows<{ id: string }>(sql`
-    select m.id from (${segmentMembersSql(scope, definition)}) m where m.id = any(${pgArray(customerIds)}::uuid[])`);
+/** Which of these customers are in the segment (matched or added): one query, only for them. */
+export async function membersAmong(
+  scope: WorkspaceScope,
+  segment: { id: string; definition: SegmentDefinition },
+  customerIds: string[],
+  db: DbOrTx = scope.db,
+): Promise<Set<string>> {
+  const rows = await scope.database.rows<{ id: string }>(
+    sql`select m.id from (${segmentMembersSql(scope, segment)}) m where m.id = any(${pgArray(customerIds)}::uuid[])`,
+    db,
+  );
   return new Set(rows.map((r) => r.id));
 }

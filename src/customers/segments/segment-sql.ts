@@ -3,6 +3,7 @@
 // parameters too. Used by the segment API and by anything that filters by segment.
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../platform/db/client.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { notFound } from '../../platform/http/errors.js';
 import { customers } from '../customers/customers.tables.js';
@@ -106,11 +107,20 @@ function conditionSql(scope: WorkspaceScope, cond: SegmentCondition): SQL {
   }
 }
 
-/** `select c.id from customers c where …`: the workspace's unmerged customers in the segment. */
-export function segmentMembersSql(scope: WorkspaceScope, definition: SegmentDefinition): SQL {
+/**
+ * `select c.id from customers c where …`: the workspace's unmerged customers in the segment, those
+ * its definition matches or added to it by hand or by a rule (a definition not yet saved has none).
+ */
+export function segmentMembersSql(scope: WorkspaceScope, segment: { id: string | null; definition: SegmentDefinition }): SQL {
+  const { definition } = segment;
   const parts = definition.conditions.map((cond) => conditionSql(scope, cond));
   // No conditions: every customer.
-  const match = parts.length === 0 ? sql`true` : definition.match === 'all' ? and(...parts)! : or(...parts)!;
+  const matched = parts.length === 0 ? sql`true` : definition.match === 'all' ? and(...parts)! : or(...parts)!;
+  const added = segment.id
+    ? sql`exists (select 1 from segment_members sm where sm.workspace_id = ${scope.workspaceId}
+        and sm.segment_id = ${segment.id}::uuid and sm.customer_id = ${c.id})`
+    : undefined;
+  const match = added ? or(matched, added)! : matched;
   return sql`select ${c.id} from customers c where ${and(eq(c.workspaceId, scope.workspaceId), sql`${c.mergedIntoId} is null`, match)}`;
 }
 
@@ -123,8 +133,8 @@ export interface LoadedSegment {
 }
 
 /** A segment of the caller's workspace, its definition parsed again (404 if it is not theirs). */
-export async function loadSegment(scope: WorkspaceScope, id: string): Promise<LoadedSegment> {
-  const [row] = await scope.db
+export async function loadSegment(scope: WorkspaceScope, id: string, db: DbOrTx = scope.db): Promise<LoadedSegment> {
+  const [row] = await db
     .select()
     .from(segments)
     .where(scope.where(segments, eq(segments.id, id)));

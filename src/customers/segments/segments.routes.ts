@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zPageQuery, zUuid } from '../../platform/http/zod-types.js';
-import { ZCreateSegmentInput, ZPreviewSegmentInput, ZUpdateSegmentInput } from './segments.input.js';
+import { ZAddSegmentMembersInput, ZCreateSegmentInput, ZPreviewSegmentInput, ZUpdateSegmentInput } from './segments.input.js';
 import {
   createSegment,
   deleteSegment,
@@ -13,6 +13,7 @@ import {
   previewSegment,
   updateSegment,
 } from './segments.service.js';
+import { addSegmentMembers, removeSegmentMember } from './segment-members.js';
 
 const tags = ['segments'];
 const ZIdParams = z.strictObject({ id: zUuid });
@@ -89,5 +90,35 @@ export async function segmentRoutes(app: FastifyInstance) {
       },
     },
     async (req) => listSegmentMembers(req.scope, req.params.id, req.query),
+  );
+
+  r.post(
+    '/api/v1/segments/:id/members',
+    {
+      config: { permission: 'customers:write' },
+      schema: {
+        tags,
+        summary: 'Add customers to a segment by hand, on top of those its definition matches (adding twice keeps one)',
+        params: ZIdParams,
+        body: ZAddSegmentMembersInput,
+      },
+    },
+    async (req) => addSegmentMembers(req.scope, req.scope.db, req.params.id, req.body.customerIds, { userId: req.actor?.userId ?? null }),
+  );
+
+  r.delete(
+    '/api/v1/segments/:id/members/:customerId',
+    {
+      config: { permission: 'customers:write' },
+      schema: {
+        tags,
+        summary: 'Take back a customer added to a segment (a customer the definition matches stays in it)',
+        params: z.strictObject({ id: zUuid, customerId: zUuid }),
+      },
+    },
+    async (req, reply) => {
+      await removeSegmentMember(req.scope, req.params.id, req.params.customerId);
+      return reply.code(204).send();
+    },
   );
 }

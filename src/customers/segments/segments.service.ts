@@ -13,12 +13,13 @@ import type { SegmentDefinition } from './segment-definition.js';
 
 export const PREVIEW_SAMPLE_SIZE = 5;
 
-const inSegment = (scope: WorkspaceScope, definition: SegmentDefinition) =>
-  sql`${customers.id} in (${segmentMembersSql(scope, definition)})`;
+type Segment = { id: string | null; definition: SegmentDefinition };
 
-export async function countMembers(scope: WorkspaceScope, definition: SegmentDefinition): Promise<number> {
+const inSegment = (scope: WorkspaceScope, segment: Segment) => sql`${customers.id} in (${segmentMembersSql(scope, segment)})`;
+
+export async function countMembers(scope: WorkspaceScope, segment: Segment): Promise<number> {
   const [row] = await scope.database.rows<{ count: number | string }>(
-    sql`select count(*) as count from (${segmentMembersSql(scope, definition)}) members`,
+    sql`select count(*) as count from (${segmentMembersSql(scope, segment)}) members`,
   );
   return Number(row?.count ?? 0);
 }
@@ -34,16 +35,19 @@ const publicSegment = (s: LoadedSegment, memberCount: number) => ({
   updatedAt: s.updatedAt,
 });
 
-/** One count query and one sample query, so the builder can call it while someone types. */
+/**
+ * One count query and one sample query, so the builder can call it while someone types. The
+ * preview shows what the definition matches; customers added by hand are counted once it is saved.
+ */
 export async function previewSegment(scope: WorkspaceScope, definition: SegmentDefinition) {
-  const count = await countMembers(scope, definition);
+  const count = await countMembers(scope, { id: null, definition });
   const sample =
     count === 0
       ? []
       : await scope.db
           .select()
           .from(customers)
-          .where(scope.where(customers, inSegment(scope, definition)))
+          .where(scope.where(customers, inSegment(scope, { id: null, definition })))
           .orderBy(desc(customers.createdAt), desc(customers.id))
           .limit(PREVIEW_SAMPLE_SIZE);
   return { count, sample: sample.map(sampleCustomer) };
@@ -63,7 +67,7 @@ export async function listSegments(scope: WorkspaceScope) {
 
 export async function getSegment(scope: WorkspaceScope, id: string) {
   const segment = await loadSegment(scope, id);
-  return publicSegment(segment, await countMembers(scope, segment.definition));
+  return publicSegment(segment, await countMembers(scope, segment));
 }
 
 export async function createSegment(scope: WorkspaceScope, userId: string | null, input: { name: string; definition: SegmentDefinition }) {
@@ -104,7 +108,7 @@ export async function listSegmentMembers(scope: WorkspaceScope, id: string, q: {
     .where(
       scope.where(
         customers,
-        inSegment(scope, segment.definition),
+        inSegment(scope, segment),
         cursor
           ? or(lt(customers.createdAt, cursor.time), and(eq(customers.createdAt, cursor.time), lt(customers.id, cursor.id)))
           : undefined,

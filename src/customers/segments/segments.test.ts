@@ -193,7 +193,7 @@ describe('segments API', () => {
     expect(members).not.toContain(ids.b1);
     const [wsA] = (await t.database.db.select().from(workspaces)).filter((w) => w.id !== workspaceB);
     const anyOrder = { match: 'all' as const, conditions: [{ kind: 'orders' as const, minCount: 1 }] };
-    expect(await countMembers(new WorkspaceScope(t.database, wsA.id), anyOrder)).toBe(2);
-    expect(await countMembers(new WorkspaceScope(t.database, workspaceB), anyOrder)).toBe(1);
+    expect(await countMembers(new WorkspaceScope(t.database, wsA.id), { id: null, definition: anyOrder })).toBe(2);
+    expect(await countMembers(new WorkspaceScope(t.database, workspaceB), { id: null, definition: anyOrder })).toBe(1);
   });
 });

@@ -10,4 +10,8 @@ export const segmentsApi = {
   remove: (id: string) => request<void>('DELETE', `/api/v1/segments/${encodeURIComponent(id)}`),
   preview: (definition: SegmentDefinition, options?: RequestOptions) =>
     request<SegmentPreview>('POST', '/api/v1/segments/preview', { definition }, options),
+  addMembers: (id: string, customerIds: string[]) =>
+    request<{ added: number }>('POST', `/api/v1/segments/${encodeURIComponent(id)}/members`, { customerIds }),
+  removeMember: (id: string, customerId: string) =>
+    request<void>('DELETE', `/api/v1/segments/${encodeURIComponent(id)}/members/${encodeURIComponent(customerId)}`),
 };

@@ -4,6 +4,7 @@ import { TICKET_PRIORITIES } from '@feedloop/contracts/act';
 import type { Survey } from '@feedloop/contracts/surveys';
 import type { Member } from '@feedloop/contracts/workspace';
 import { api } from '../../api/endpoints';
+import { segmentsApi } from '../../api/segments';
 import { surveysApi } from '../../api/surveys';
 import { useFormat } from '../../lib/useFormat';
 import { EmailTemplateEditor } from './EmailTemplateEditor';
@@ -39,6 +40,17 @@ export function ActionRows({ rows, refused, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const { members, surveys } = useChoices();
+  const [segments, setSegments] = useState<Array<{ id: string; name: string }> | null>(null);
+  const wantsSegments = rows.some((r) => r.kind === 'add_to_segment');
+  useEffect(() => {
+    if (!wantsSegments || segments) return;
+    const controller = new AbortController();
+    segmentsApi
+      .list({ signal: controller.signal })
+      .then((r) => setSegments(r.data.map((s) => ({ id: s.id, name: s.name }))))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [wantsSegments, segments]);
   const set = (key: number, patch: Partial<ActionDraft>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const refusedIn = (index: number, part: string) => {
     const prefix = `definition.actions.${index}.${part}`;
@@ -149,6 +161,24 @@ export function ActionRows({ rows, refused, onChange }: Props) {
                     {surveyName(s)}
                   </option>
                 ))}
+            </select>
+          )}
+          {row.kind === 'add_to_segment' && (
+            <select
+              className="select"
+              aria-label={t('rules.builder.segment')}
+              data-testid="action-segment"
+              value={row.detail}
+              onChange={(e) => set(row.key, { detail: e.target.value })}
+            >
+              <option value="" disabled>
+                {segments && segments.length === 0 ? t('rules.builder.noSegments') : t('rules.builder.chooseSegment')}
+              </option>
+              {segments?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           )}
           {row.kind === 'send_email' && (

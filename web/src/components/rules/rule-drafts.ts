@@ -25,6 +25,7 @@ export const EDITABLE_ACTIONS = [
   'send_email',
   'send_survey',
   'draft_reply',
+  'add_to_segment',
 ] as const;
 type EditableKind = (typeof EDITABLE_ACTIONS)[number];
 
@@ -133,6 +134,8 @@ export function actionOf(d: ActionDraft): RuleAction {
       return { kind: 'send_email', to: d.to, messages: writtenMessages(d.messages) };
     case 'draft_reply':
       return { kind: 'draft_reply' };
+    case 'add_to_segment':
+      return { kind: 'add_to_segment', segmentId: d.detail };
     default:
       return d.kept!;
   }
@@ -174,6 +177,8 @@ function draftOfAction(a: RuleAction): ActionDraft {
       return { ...base, kind: a.kind, text: a.flag };
     case 'draft_reply':
       return { ...base, kind: a.kind };
+    case 'add_to_segment':
+      return { ...base, kind: a.kind, detail: a.segmentId };
     case 'send_email':
       return { ...base, kind: a.kind, to: a.to, messages: { ...a.messages } };
     default:
