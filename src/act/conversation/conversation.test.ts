@@ -1,25 +1,22 @@
-// The inbox through the API: replies emailed to a real SMTP server on loopback (threaded),
+// The smtp.inbox through the API: replies emailed to a real SMTP server on loopback (threaded),
 // notes and mentions, canned replies, assignment, CSAT on resolve and first-contact resolution.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { createTestApp, setupOwner, type TestApp } from '../../platform/testing/test-app.js';
 import { addMember } from '../../platform/testing/members.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { type MailCatcher, startMailCatcher } from '../../platform/testing/mail-catcher.js';
 
 let t: TestApp;
 let owner: { cookie: string; id: string };
 let sara: { cookie: string; id: string };
 let omid: { cookie: string; id: string };
-let smtp: SMTPServer;
-const inbox: ParsedMail[] = [];
+let smtp: MailCatcher;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 const as = (who: { cookie: string }) => (method: Method, url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie: who.cookie }, ...(payload ? { payload } : {}) });
 const api = (method: Method, url: string, payload?: object) => as(owner)(method, url, payload);
-const mailTo = (address: string) => inbox.filter((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address);
+const mailTo = (address: string) => smtp.to(address);
 const customer = async (body: object) => (await api('POST', '/api/v1/customers/identify', body)).json().id as string;
 const ticket = async (body: object) => {
   const res = await api('POST', '/api/v1/tickets', body);
@@ -28,20 +25,8 @@ const ticket = async (body: object) => {
 };
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}?tls=off`, MAIL_FROM: 'Acme <help@acme.test>' });
+  smtp = await startMailCatcher();
+  t = await createTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Acme <help@acme.test>' });
   const setup = await setupOwner(t, { workspaceName: 'Acme <Shop>' });
   owner = { cookie: setup.cookie, id: setup.body.user.id };
   const [workspace] = await t.database.db.select().from(workspaces);
@@ -51,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('the conversation', () => {
@@ -82,7 +67,7 @@ describe('the conversation', () => {
     // The second reply answers the first, so a mail client and a future inbound reply thread them.
     expect(b.inReplyTo).toBe(a.messageId);
     expect(b.references).toBe(a.messageId);
-    expect(inbox.some((m) => m.text?.includes('فقط برای تیم'))).toBe(false);
+    expect(smtp.inbox.some((m) => m.text?.includes('فقط برای تیم'))).toBe(false);
 
     const after = (await api('GET', `/api/v1/tickets/${tk.id}`)).json();
     expect(after.status).toBe('open');

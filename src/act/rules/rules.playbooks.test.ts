@@ -2,17 +2,14 @@
 // goes to a real SMTP server on loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { addMember } from '../../platform/testing/members.js';
 import { scanInactivity, scanThresholds } from './rule-scans.js';
+import { type MailCatcher, startMailCatcher } from '../../platform/testing/mail-catcher.js';
 
 let s: SignedInApp;
-let smtp: SMTPServer;
+let smtp: MailCatcher;
 let manager: { id: string };
-const inbox: ParsedMail[] = [];
 const as = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => s.api(method, url, payload, { cookie: s.owner.cookie });
 const install = async (key: string, locale = 'en') => {
   const res = await as('POST', `/api/v1/rules/playbooks/${key}/install`, { locale });
@@ -25,28 +22,16 @@ const tasksOf = (customerId: string) =>
   );
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startMailCatcher();
   s = await signedInApp({
-    env: { SMTP_URL: `smtp://127.0.0.1:${port}?tls=off`, MAIL_FROM: 'Acme <hello@acme.test>' },
+    env: { SMTP_URL: smtp.url, MAIL_FROM: 'Acme <hello@acme.test>' },
     setup: { workspaceName: 'Acme Shop' },
   });
   manager = await addMember(s.t, s.workspace.id, 'manager@acme.test', 'agent');
 });
 afterAll(async () => {
   await s.t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('the playbook gallery', () => {
@@ -187,7 +172,7 @@ describe('the playbook gallery', () => {
     await scanThresholds(s.t.database);
     await scanThresholds(s.t.database);
     await s.t.drainJobs();
-    const alerts = inbox.filter((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === 'manager@acme.test');
+    const alerts = smtp.to('manager@acme.test');
     expect(alerts).toHaveLength(1);
     expect(alerts[0].subject).toBe('Complaints are piling up: delivery');
     expect(alerts[0].text).toContain('The courier lost my parcel');

@@ -2,9 +2,6 @@
 // reopening, and reminders emailed once to the assignee in their language, through a real SMTP
 // server on loopback (smtp-server), parsed with mailparser.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.js';
 import { setupTeam } from '../../platform/testing/team.js';
@@ -14,10 +11,10 @@ import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { queueDueReminders } from './task-reminders.js';
 import { addBusinessMinutes, workspaceBusinessCalendar } from '../business-hours/business-time.js';
 import type { Task } from '../../contracts/act.js';
+import { type MailCatcher, startMailCatcher } from '../../platform/testing/mail-catcher.js';
 
 let t: TestApp;
-let smtp: SMTPServer;
-const inbox: ParsedMail[] = [];
+let smtp: MailCatcher;
 let owner: string;
 let workspaceId: string;
 const assignees: Record<'en' | 'fa' | 'ar' | 'zh', string> = { en: '', fa: '', ar: '', zh: '' };
@@ -30,23 +27,11 @@ async function runReminders() {
   await queueDueReminders(t.database);
   await t.drainJobs();
 }
-const mailTo = (address: string) => inbox.filter((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address);
+const mailTo = (address: string) => smtp.to(address);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}?tls=off`, MAIL_FROM: 'Feedloop <team@acme.test>' });
+  smtp = await startMailCatcher();
+  t = await createTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Feedloop <team@acme.test>' });
   const team = await setupTeam(t);
   owner = team.owner;
   workspaceId = team.workspace.id;
@@ -61,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('tasks', () => {
@@ -162,7 +147,7 @@ describe('tasks', () => {
     // Once: the next scans send nothing more.
     await runReminders();
     await runReminders();
-    expect(inbox).toHaveLength(4);
+    expect(smtp.inbox).toHaveLength(4);
 
     // Rescheduled: a new reminder for the new time; done: none.
     await api('PATCH', `/api/v1/tasks/${created.en.id}`, { dueAt: inMinutes(20) });

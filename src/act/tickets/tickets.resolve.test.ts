@@ -2,47 +2,32 @@
 // survey triggered by it reaches them (a real SMTP server on loopback); first-contact resolution
 // per ticket and per agent.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { createTestApp, setupOwner, type TestApp } from '../../platform/testing/test-app.js';
 import { addMember } from '../../platform/testing/members.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { type MailCatcher, startMailCatcher } from '../../platform/testing/mail-catcher.js';
 
 let t: TestApp;
 let owner: string;
 let agent: { cookie: string; id: string };
-let smtp: SMTPServer;
-const inbox: ParsedMail[] = [];
+let smtp: MailCatcher;
 
 type Method = 'GET' | 'POST' | 'PATCH';
 const call = (cookie: string, method: Method, url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const api = (method: Method, url: string, payload?: object) => call(owner, method, url, payload);
-const mailTo = (address: string) => inbox.filter((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address);
+const mailTo = (address: string) => smtp.to(address);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}?tls=off`, MAIL_FROM: 'Acme <help@acme.test>' });
+  smtp = await startMailCatcher();
+  t = await createTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Acme <help@acme.test>' });
   ({ cookie: owner } = await setupOwner(t));
   const [workspace] = await t.database.db.select().from(workspaces);
   agent = await addMember(t, workspace.id, 'sara@example.com', 'agent');
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('resolving a ticket', () => {

@@ -1,39 +1,24 @@
 // Closing the loop against a real SMTP server on loopback (smtp-server), parsed with mailparser.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { createTestApp, setupOwner, type TestApp } from '../../platform/testing/test-app.js';
+import { type MailCatcher, startMailCatcher } from '../../platform/testing/mail-catcher.js';
 
 let t: TestApp;
 let cookie: string;
-let smtp: SMTPServer;
-const inbox: ParsedMail[] = [];
+let smtp: MailCatcher;
 
 const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-const mailTo = (address: string) => inbox.filter((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address);
+const mailTo = (address: string) => smtp.to(address);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}?tls=off`, MAIL_FROM: 'Acme <hello@acme.test>' });
+  smtp = await startMailCatcher();
+  t = await createTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Acme <hello@acme.test>' });
   ({ cookie } = await setupOwner(t, { workspaceName: 'Acme <Shop>' }));
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('closing the loop on an idea', () => {
@@ -89,7 +74,7 @@ describe('closing the loop on an idea', () => {
     expect((await api('PATCH', `/api/v1/ideas/${idea.id}`, { status: 'planned' })).json().notified).toEqual({ queued: 0, skipped: 0 });
     await api('PATCH', `/api/v1/ideas/${idea.id}`, { title: 'Dark mode' });
     await t.drainJobs();
-    expect(inbox).toHaveLength(2);
+    expect(smtp.inbox).toHaveLength(2);
 
     // "Done" is news: each of the two is told once more.
     expect((await api('PATCH', `/api/v1/ideas/${idea.id}`, { status: 'done' })).json().notified).toEqual({ queued: 2, skipped: 1 });
