@@ -96,14 +96,19 @@ describe('contracts', () => {
       }
     }
     expect(withZod.has('survey-definition')).toBe(true);
-    const zodInBundles = clientFiles.flatMap((file) =>
-      importsOf(file)
-        .filter(
-          (i) =>
-            !i.typeOnly && i.specifier.startsWith('@feedloop/contracts/') && withZod.has(i.specifier.slice('@feedloop/contracts/'.length)),
-        )
-        .map((i) => `${file}: ${i.specifier}`),
-    );
+    // Tests of the dashboard may check its drafts against the server's schemas: they are never bundled.
+    const zodInBundles = clientFiles
+      .filter((file) => !isTest(file))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter(
+            (i) =>
+              !i.typeOnly &&
+              i.specifier.startsWith('@feedloop/contracts/') &&
+              withZod.has(i.specifier.slice('@feedloop/contracts/'.length)),
+          )
+          .map((i) => `${file}: ${i.specifier}`),
+      );
     expect(zodInBundles).toEqual([]);
   });
 });

@@ -107,7 +107,7 @@ describeBrowser('every page in every language', () => {
         const heading = page.locator('main h1, h1').first();
         await heading.waitFor();
         expect((await heading.textContent())?.trim(), `${name}: heading`).toBeTruthy();
-        await page.waitForLoadState('networkidle');
+        await page.waitForLoadState('networkidle', { timeout: 60_000 });
         expect((await documentDirection(page)).dir, `${name}: direction`).toBe(language === 'fa' || language === 'ar' ? 'rtl' : 'ltr');
         const text = await page.locator('body').innerText();
         expect(text.match(MESSAGE_KEY)?.[0] ?? null, `${name}: an untranslated message key`).toBeNull();
