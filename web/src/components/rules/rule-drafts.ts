@@ -11,6 +11,7 @@ import type {
   RuleTriggerSpec,
 } from '@feedloop/contracts/rules';
 import { OPERATORS, RULE_FIELDS, VALUELESS_OPERATORS, conditionProblem, ruleField } from '@feedloop/contracts/rule-fields';
+import { toAsciiDigits } from '../../lib/format';
 
 export const ATTRIBUTE_FIELD = 'customer.attributes';
 export const FIELD_CHOICES = [...Object.keys(RULE_FIELDS), ATTRIBUTE_FIELD];
@@ -72,10 +73,7 @@ export const ruleLabel = (t: TFunction, group: 'fields' | 'operators' | 'actionK
   t(`rules.${group}.${name}` as 'rules.title');
 
 /** A whole number typed with Persian, Arabic or Latin digits (NaN otherwise). */
-export const typedNumber = (s: string) =>
-  s.trim() === ''
-    ? Number.NaN
-    : Number(s.replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x6f0)).replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x660)));
+export const typedNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(toAsciiDigits(s)));
 
 let next = 1;
 export const newKey = () => next++;

@@ -10,6 +10,7 @@ import { CopyField } from './CopyField';
 import { Field } from '../Field';
 import { LocaleOptions } from '../LanguageSwitcher';
 import { PHONE_COUNTRIES } from '../../lib/phone-countries';
+import { toAsciiDigits } from '../../lib/format';
 
 type FieldName = 'name' | 'timezone' | 'surveyThrottleDays' | 'weekendDays';
 const FIELDS: readonly FieldName[] = ['name', 'timezone', 'surveyThrottleDays', 'weekendDays'];
@@ -17,7 +18,6 @@ const FIELDS: readonly FieldName[] = ['name', 'timezone', 'surveyThrottleDays', 
 const weekdayDate = (day: WeekDay) => new Date(Date.UTC(2024, 0, 6 + WEEK_DAYS.indexOf(day)));
 
 /** Persian and Arabic-Indic digits typed by the user read as 0–9. */
-const latinDigits = (text: string) => text.replace(/[۰-۹٠-٩]/g, (d) => String(d.charCodeAt(0) % 16));
 
 function isTimeZone(value: string): boolean {
   try {
@@ -78,7 +78,7 @@ export function WorkspaceSettingsForm({ initial, readOnly }: Props) {
     const found: typeof errors = {};
     if (!form.name.trim()) found.name = t('validation.required');
     if (!isTimeZone(form.timezone.trim())) found.timezone = t('admin.workspace.timezoneInvalid');
-    const throttle = latinDigits(form.surveyThrottleDays);
+    const throttle = toAsciiDigits(form.surveyThrottleDays);
     const days = /^\s*\d+\s*$/.test(throttle) ? Number(throttle) : NaN;
     if (!(days >= 0 && days <= 365)) found.surveyThrottleDays = t('admin.workspace.throttleInvalid', { max: format.number(365) });
     if (form.weekendDays.length > 3) found.weekendDays = t('admin.workspace.weekendTooMany');
