@@ -22,6 +22,7 @@ import { importControlRoutes } from '../collect/import/import.control.js';
 import { demoControlRoutes } from './demo/demo.control.js';
 import { openConfiguredDatabase } from './database.js';
 import { routeTable } from './routes.js';
+import { warmUpAnalysis } from '../analyze/analysis/warm-up-analysis.js';
 
 export const version: string = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
 
@@ -81,6 +82,11 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
       metricsUrl = await metricsApp.listen(config.metricsListen);
     }
   }
+  // Once the process answers, the models load in the background, so that no request or job waits for them.
+  warmUpAnalysis().then(
+    ({ seconds, longestStallMs }) => log.info({ seconds, longestStallMs }, 'analysis warmed up'),
+    (err) => log.warn({ err }, 'analysis warm-up failed: the first analysis loads the models'),
+  );
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {

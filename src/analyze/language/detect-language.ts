@@ -57,6 +57,9 @@ export async function loadLanguageDetector(): Promise<void> {
   const { eld: medium } = await import('eld/medium');
   eld ??= medium.newInstance();
 }
+
+/** Whether loadLanguageDetector has finished (the start-up warm-up does it before any request needs it). */
+export const languageDetectorLoaded = (): boolean => eld !== null;
 const faArModel: FaArModel = faArModelJson;
 const scoreFaAr = createFaArScorer(faArModel);
 
