@@ -9,7 +9,6 @@ import type { Database } from '../platform/db/client.js';
 import { buildServer } from '../platform/http/server.js';
 import { buildMetricsServer } from '../platform/http/metrics-endpoint.js';
 import { startWorker, type Worker } from '../platform/jobs/worker.js';
-import { jobHandlers } from './jobs.js';
 import { SCHEDULES } from './schedules.js';
 import { startScheduler, type Scheduler } from '../platform/jobs/schedules.js';
 import { onJobsEnqueued } from '../platform/jobs/queue.js';
@@ -21,7 +20,6 @@ import { startControlServer, type ControlServer } from '../platform/control/cont
 import { importControlRoutes } from '../collect/import/import.control.js';
 import { demoControlRoutes } from './demo/demo.control.js';
 import { openConfiguredDatabase } from './database.js';
-import { routeTable } from './routes.js';
 import { warmUpAnalysis } from '../analyze/analysis/warm-up-analysis.js';
 
 export const version: string = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
@@ -46,7 +44,11 @@ const offersControlChannel = (config: Config) =>
 
 export async function startApp(config: Config, log: Logger, options: { serveHttp?: boolean } = {}): Promise<RunningApp> {
   const offersControl = offersControlChannel(config);
+  // The features' modules load while the database opens (its WebAssembly compiles on other threads).
+  const features = Promise.all([import('./routes.js'), import('./jobs.js')]);
+  features.catch(() => {}); // awaited below; a failure is reported there
   const database = await openConfiguredDatabase(config, { offersControl });
+  const [{ routeTable }, { jobHandlers }] = await features;
   let worker: Worker | null = null;
   let scheduler: Scheduler | null = null;
   let unsubscribe = () => false;
