@@ -97,7 +97,10 @@ export async function postgresEngine(serverUrl: string): Promise<Engine> {
   onCleanup(dispose);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  database = await openFeedloopDatabase({ databaseUrl: url.toString(), dataDir: '', poolSize: 2 });
+  // Named, so that the CPU count of the database's backends (cpu.ts) leaves the benchmark's own out.
+  const ownUrl = new URL(url);
+  ownUrl.searchParams.set('application_name', 'feedloop-bench');
+  database = await openFeedloopDatabase({ databaseUrl: ownUrl.toString(), dataDir: '', poolSize: 2 });
   const db = database;
   return {
     name: 'PostgreSQL',

@@ -108,14 +108,14 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   const port = await freePort();
   const child = feedloop(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 300_000; // creating the embedded database takes minutes on a loaded machine
   let exitCode: number | null = null;
   child.exited.then((code) => {
     exitCode = code;
   });
   for (;;) {
     if (exitCode !== null) throw new Error(`the server exited with ${exitCode}:\n${child.output()}`);
-    if (Date.now() > deadline) throw new Error(`the server did not answer /healthz within 90 s:\n${child.output()}`);
+    if (Date.now() > deadline) throw new Error(`the server did not answer /healthz within 300 s:\n${child.output()}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;

@@ -56,6 +56,10 @@ import { benchEvents, eventsReport } from './events.js';
 import { benchWidget, widgetReport } from './widget.js';
 import { dashboardReport, measureDashboard } from './dashboard.js';
 import { benchRulesPhase, rulesReport } from './rules.js';
+import { benchStartup, startupReport } from './startup.js';
+import { cpuPhase, cpuReport } from './cpu.js';
+import { setupAndCreateKey } from './api.js';
+import { startServer } from './processes.js';
 
 const skipped = (phase: string) =>
   (process.env.BENCH_SKIP ?? '')
@@ -85,6 +89,11 @@ async function main() {
   console.log('  building (npm run build)…');
   execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   if (process.env.BENCH_ONLY === 'dashboard') return dashboardPhase();
+  if (process.env.BENCH_ONLY === 'startup' || process.env.BENCH_ONLY === 'cpu') {
+    if (process.env.BENCH_ONLY === 'startup') await startupPhase();
+    else await cpuPhases(serverUrlFromEnv());
+    return console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
+  }
   if (process.env.BENCH_ONLY === 'widget') {
     await widgetPhase();
     return console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
@@ -128,6 +137,8 @@ async function main() {
   console.log('(`node bin/feedloop.js`, what `npm start` runs; the benchmark builds it first). "analysis" is the');
   console.log('background job (language detection): during the load it shares the server with the API; for the imported items');
   console.log("(500 per job) its rate is taken from the jobs' finish times, so process start-up is not counted.");
+  if (!skipped('startup')) await startupPhase();
+  if (!skipped('cpu')) await cpuPhases(serverUrl);
   if (!skipped('dashboard')) dashboardPhase();
   if (!skipped('widget')) await widgetPhase();
   if (serverUrl && !skipped('events')) await eventsPhase(serverUrl);
@@ -136,6 +147,53 @@ async function main() {
   if (serverUrl && !skipped('rules')) await rulesPhase(serverUrl);
   console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
 }
+
+/** An engine's database after its first start and setup, with an API key: what a restart finds. */
+async function setUpEngine(open: () => Promise<Engine>): Promise<{ engine: Engine; key: string }> {
+  const engine = await open();
+  const server = await startServer(engine.env);
+  try {
+    return { engine, key: await setupAndCreateKey(server.url) };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function startupPhase() {
+  console.log(`\n  · PGlite: \`npm start\` ×3 on a set-up database (load average ${loadAverage()})…`);
+  const { engine, key } = await setUpEngine(embeddedEngine);
+  try {
+    console.log('');
+    console.log(startupReport(await benchStartup(engine, key)));
+    console.log(`(load average ${loadAverage()})`);
+  } finally {
+    await engine.dispose();
+  }
+}
+
+/** CPU per stored item on the embedded database and, with a server, on PostgreSQL. */
+async function cpuPhases(serverUrl: string | undefined) {
+  const engines: Array<() => Promise<Engine>> = skipped('pglite') ? [] : [embeddedEngine];
+  if (serverUrl) engines.push(() => postgresEngine(serverUrl));
+  for (const open of engines) {
+    const { engine, key } = await setUpEngine(open);
+    try {
+      const load = loadAverage();
+      const result = await cpuPhase(engine, key, feedbackBodies(5000), LOAD.seconds);
+      console.log('');
+      console.log(cpuReport(engine.name, result));
+      console.log(`(load average ${load} before, ${loadAverage()} after)`);
+    } finally {
+      await engine.dispose();
+    }
+  }
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 
 async function searchPhase(serverUrl: string | undefined) {
   if (!serverUrl) throw new Error('the search phase runs on PostgreSQL: set BENCH_DATABASE_URL');

@@ -9,7 +9,6 @@ import type { Database } from '../platform/db/client.js';
 import { buildServer } from '../platform/http/server.js';
 import { buildMetricsServer } from '../platform/http/metrics-endpoint.js';
 import { startWorker, type Worker } from '../platform/jobs/worker.js';
-import { jobHandlers } from './jobs.js';
 import { SCHEDULES } from './schedules.js';
 import { startScheduler, type Scheduler } from '../platform/jobs/schedules.js';
 import { onJobsEnqueued } from '../platform/jobs/queue.js';
@@ -21,7 +20,7 @@ import { startControlServer, type ControlServer } from '../platform/control/cont
 import { importControlRoutes } from '../collect/import/import.control.js';
 import { demoControlRoutes } from './demo/demo.control.js';
 import { openConfiguredDatabase } from './database.js';
-import { routeTable } from './routes.js';
+import { warmUpAnalysis } from '../analyze/analysis/warm-up-analysis.js';
 
 export const version: string = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
 
@@ -45,7 +44,11 @@ const offersControlChannel = (config: Config) =>
 
 export async function startApp(config: Config, log: Logger, options: { serveHttp?: boolean } = {}): Promise<RunningApp> {
   const offersControl = offersControlChannel(config);
+  // The features' modules load while the database opens (its WebAssembly compiles on other threads).
+  const features = Promise.all([import('./routes.js'), import('./jobs.js')]);
+  features.catch(() => {}); // awaited below; a failure is reported there
   const database = await openConfiguredDatabase(config, { offersControl });
+  const [{ routeTable }, { jobHandlers }] = await features;
   let worker: Worker | null = null;
   let scheduler: Scheduler | null = null;
   let unsubscribe = () => false;
@@ -81,6 +84,11 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
       metricsUrl = await metricsApp.listen(config.metricsListen);
     }
   }
+  // Once the process answers, the models load in the background, so that no request or job waits for them.
+  warmUpAnalysis().then(
+    ({ seconds, longestStallMs }) => log.info({ seconds, longestStallMs }, 'analysis warmed up'),
+    (err) => log.warn({ err }, 'analysis warm-up failed: the first analysis loads the models'),
+  );
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {

@@ -53,12 +53,23 @@ let eld: ReturnType<typeof EldMedium.newInstance> | null = null;
 
 /** Loads eld once; every entry point of analysis awaits it before detecting synchronously. */
 export async function loadLanguageDetector(): Promise<void> {
-  if (eld) return;
+  if (eld && faArScorer) return;
   const { eld: medium } = await import('eld/medium');
   eld ??= medium.newInstance();
+  await new Promise((resolve) => setImmediate(resolve)); // two long steps, two turns of the event loop
+  faArScorer ??= createFaArScorer(faArModel);
 }
+
+/** Whether loadLanguageDetector has finished (the start-up warm-up does it before any request needs it). */
+export const languageDetectorLoaded = (): boolean => eld !== null && faArScorer !== null;
 const faArModel: FaArModel = faArModelJson;
-const scoreFaAr = createFaArScorer(faArModel);
+// Its tables take a noticeable part of a second to build: built on first use (the start-up
+// warm-up), not when the server imports this module.
+let faArScorer: ReturnType<typeof createFaArScorer> | null = null;
+const scoreFaAr = (text: string) => {
+  faArScorer ??= createFaArScorer(faArModel);
+  return faArScorer(text);
+};
 
 const HTML_BLOCK = /<(script|style)\b[^>]{0,500}>[\s\S]*?<\/\1\s*>/gi;
 const HTML_TAG = /<!--[\s\S]*?-->|<\/?[a-z][^<>]{0,1000}>/gi;

@@ -21,6 +21,9 @@ export const MODEL_VERSION: string = fileBytes
 
 let model: AnalysisModel | null = null;
 
+/** Whether the shipped model has been decoded (the start-up warm-up does it before any request needs it). */
+export const baseModelLoaded = (): boolean => model !== null;
+
 export function loadBaseModel(): AnalysisModel {
   if (model) return model;
   if (!fileBytes) throw new Error(`analysis model not found at ${MODEL_FILE}; run npm run train`);
