@@ -24,12 +24,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { prepareAnalysisInput } from '../src/analyze/analysis/analyze-text.js';
-import {
-  combineTopics,
-  DEFAULT_TOPIC_DECISION,
-  TOPIC_DECISIONS,
-  type TopicDecision,
-} from '../src/analyze/analysis/topic-combination.js';
+import { combineTopics, DEFAULT_TOPIC_DECISION, TOPIC_DECISIONS, type TopicDecision } from '../src/analyze/analysis/topic-combination.js';
 import { buildModelFrom, DEFAULT_BUILD_OPTIONS, featurize } from '../src/analyze/model/build-model.js';
 import { multiLabelMetrics, type MultiLabelMetrics } from '../src/analyze/model/metrics.js';
 import { predictWith } from '../src/analyze/model/predict.js';
@@ -168,7 +163,8 @@ function formatDecisions(d: Decisions): string {
   const lines = ['export const TOPIC_DECISIONS: TopicDecisions = {'];
   for (const [lang, topics] of Object.entries(d)) {
     lines.push(`  ${lang}: {`);
-    for (const [t, x] of Object.entries(topics)) lines.push(`    ${t}: { keywordEvidence: ${x.keywordEvidence}, threshold: ${x.threshold} },`);
+    for (const [t, x] of Object.entries(topics))
+      lines.push(`    ${t}: { keywordEvidence: ${x.keywordEvidence}, threshold: ${x.threshold} },`);
     lines.push('  },');
   }
   lines.push('};');
@@ -256,7 +252,19 @@ export async function evaluateAuthoredTopics(
   for (const lang of LANGS) {
     const rows = scored.filter((r) => r.item.lang === lang);
     const domains = [...new Set(rows.map((r) => r.item.domain!))].sort();
-    log(`  ${lang}: ${domains.map((d) => `${d} ${f3(metrics(rows.filter((r) => r.item.domain === d), product).macroF1)}`).join('; ')}`);
+    log(
+      `  ${lang}: ${domains
+        .map(
+          (d) =>
+            `${d} ${f3(
+              metrics(
+                rows.filter((r) => r.item.domain === d),
+                product,
+              ).macroF1,
+            )}`,
+        )
+        .join('; ')}`,
+    );
   }
   log(
     '\nPer-topic keyword evidence and thresholds best over all held-out groups (topic-combination.ts TOPIC_DECISIONS; shipped only while the column above beats the fixed rule in every language):',

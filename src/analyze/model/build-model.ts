@@ -223,7 +223,9 @@ function topicExamples(rows: Featurized[], options: BuildOptions): LinearExample
   const labelled = rows.filter((r) => r.item.topicScope);
   const authoredWeight = options.authoredTopicWeight ?? 1;
   const weights = normalizeMean(
-    balancedWeights(labelled, () => 'any', options).map((w, i) => (labelled[i].item.source.startsWith('authored_') ? w * authoredWeight : w)),
+    balancedWeights(labelled, () => 'any', options).map((w, i) =>
+      labelled[i].item.source.startsWith('authored_') ? w * authoredWeight : w,
+    ),
   );
   return labelled.map((r, i) => {
     const labels = new Int8Array(ALL_TOPIC_HEADS.length).fill(-1);
