@@ -10,7 +10,7 @@ import { DEFAULT_TOPICS } from './default-taxonomy.js';
 
 /** sha256 (first 16 hex digits) of each default topic's keywords as shipped before they grew, oldest first. */
 export const PREVIOUS_DEFAULT_KEYWORDS: Readonly<Record<string, string | readonly string[]>> = {
-  // before {amount}, and Arabic delivery and English support phrasings (default-topic-keywords-3)
+  // the second fingerprint: before {amount} and the phrasings added with default-topic-keywords-3
   price: ['35071f186060828a', 'be56b9a998ec54a3'],
   delivery: ['d5163104ce827958', 'c20c57ba1d35e4b9'],
   support: ['2efc97c0e2015968', '1bee4fe1f0a77e40'],
@@ -18,8 +18,8 @@ export const PREVIOUS_DEFAULT_KEYWORDS: Readonly<Record<string, string | readonl
   design_ux: '4403b76680c47e33',
   payment: '4eb905e9be2d5545',
   app_website: '7f75afb59ac04ff2',
-  order: 'edd43306248678e4',
-  account: '64d904a1875287a7',
+  order: ['edd43306248678e4', '67d410a82b713d8c'],
+  account: ['64d904a1875287a7', 'ea3c832c55e7f0b9'],
   packaging: '7b6668b128cacd53',
 };
 
