@@ -24,9 +24,9 @@ import { classificationMetrics } from '../src/analyze/model/metrics.js';
 import { headLogits, type AnalysisModel } from '../src/analyze/model/model.js';
 import { FEEDBACK_TYPES, SENTIMENTS } from '../src/analyze/model/taxonomy.js';
 import { loadDatasets, loadTrainingSplits, type LabelledText } from '../src/analyze/model/training-data.js';
+import { DOMAIN_GROUPS as GROUPS, domainGroups } from './domain-groups.js';
 
 const LANGUAGES = ['fa', 'ar', 'zh', 'en'] as const;
-const GROUPS = 4;
 const NEUTRAL = SENTIMENTS.indexOf('neutral');
 const NEGATIVE = SENTIMENTS.indexOf('negative');
 const POSITIVE = SENTIMENTS.indexOf('positive');
@@ -119,7 +119,7 @@ export async function crossDomainFigures(log: (message: string) => void = () => 
 
   // Leave-domain-out folds over the authored corpus.
   const domains = [...new Set(authored.map((i) => i.domain!))].sort();
-  const groupOf = new Map(domains.map((d, i) => [d, i % GROUPS]));
+  const groupOf = domainGroups(domains);
   const scored: Scored[] = [];
   if (authored.length) {
     let withoutAuthored: AnalysisModel | null = null; // the same model for every group

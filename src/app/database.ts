@@ -11,6 +11,7 @@ export const FEEDLOOP_SCHEMA: DatabaseSchema = {
   dataMigrations: [
     { name: 'customer-phones-e164', run: normalizeStoredPhones },
     { name: 'default-topic-keywords-2', run: refreshDefaultKeywords },
+    { name: 'default-topic-keywords-3', run: refreshDefaultKeywords },
   ],
 };
 

@@ -7,13 +7,10 @@
 import { detectLanguage } from '../language/detect-language.js';
 import { extractFeatures, predict, prepareText, MODEL_VERSION, type PreparedText, type Prediction } from '../model/index.js';
 import type { AnalysisContext } from './analysis-context.js';
+import { combineTopics } from './topic-combination.js';
 
 /** Texts longer than this are analysed on their beginning (the API accepts up to 20,000 characters). */
 export const ANALYSED_CHARS = 5_000;
-/** A topic is assigned from this combined probability up. */
-export const TOPIC_THRESHOLD = 0.5;
-/** Evidence a keyword match adds for its topic (combined with the model as independent evidence). */
-const KEYWORD_EVIDENCE = 0.8;
 
 export interface TextAnalysis {
   language: string;
@@ -69,16 +66,8 @@ export function analyzeText(
   // `prepared` is shared by the model's features and the keyword matcher.
   const prediction = predict(extractFeatures(clean, detected.language, prepared), ctx.delta);
   const matched = ctx.matcher.match(clean, prepared, detected.language);
-  const topicScores: Record<string, number> = {};
-  for (const key of ctx.topicKeys) {
-    const model = prediction.topics[key] ?? 0;
-    const keyword = matched.has(key) ? KEYWORD_EVIDENCE : 0;
-    const p = 1 - (1 - model) * (1 - keyword);
-    if (p >= 0.05) topicScores[key] = round(p);
-  }
-  const topics = Object.keys(topicScores)
-    .filter((k) => topicScores[k] >= TOPIC_THRESHOLD)
-    .sort((a, b) => topicScores[b] - topicScores[a]);
+  // The model's probabilities and the keyword matches, per topic and language (topic-combination.ts).
+  const { topics, topicScores } = combineTopics(prediction.topics, matched, ctx.topicKeys, detected.language);
   return {
     language: detected.language,
     languageConfidence: round(detected.confidence),

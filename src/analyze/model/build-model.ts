@@ -48,6 +48,15 @@ export interface BuildOptions {
    * held-out domains by the cross-domain evaluation (scripts/eval-cross.ts), never on dev.
    */
   neutralMargin: Partial<Record<string, number>>;
+  /** the topic head's own schedule (default: epochs / learningRate) */
+  topicEpochs?: number;
+  topicLearningRate?: number;
+  /** weight of a topic's positive labels relative to its negative ones in the topic head's loss */
+  topicPositiveWeight?: number;
+  /** extra weight of the authored corpus's texts in the topic head */
+  authoredTopicWeight?: number;
+  /** topics outside what a public dataset annotates count as unknown instead of absent */
+  topicScopeOnly?: boolean;
   seed: number;
   /** heads to train (the others stay zero): the cross-domain folds only need sentiment and type */
   heads?: ReadonlyArray<'sentiment' | 'type' | 'topics'>;
@@ -212,13 +221,19 @@ function typeExamples(rows: Featurized[], options: BuildOptions): LinearExample[
 
 function topicExamples(rows: Featurized[], options: BuildOptions): LinearExample[] {
   const labelled = rows.filter((r) => r.item.topicScope);
-  const weights = normalizeMean(balancedWeights(labelled, () => 'any', options));
+  const authoredWeight = options.authoredTopicWeight ?? 1;
+  const weights = normalizeMean(
+    balancedWeights(labelled, () => 'any', options).map((w, i) =>
+      labelled[i].item.source.startsWith('authored_') ? w * authoredWeight : w,
+    ),
+  );
   return labelled.map((r, i) => {
     const labels = new Int8Array(ALL_TOPIC_HEADS.length).fill(-1);
     // A topic outside what the source annotates counts as absent: restaurant reviews and support
     // requests rarely touch the app's design, and without this a head with no data in a language
     // would sit at p = 0.5 there.
     ALL_TOPIC_HEADS.forEach((topic, k) => {
+      if (options.topicScopeOnly && !r.item.topicScope!.includes(topic)) return;
       labels[k] = r.item.topics!.includes(topic) ? 1 : 0;
     });
     return { ...withoutTypeCues(r.features), weight: weights[i], labels };
@@ -236,7 +251,13 @@ function commonness(rows: Featurized[]): Uint8Array {
   return out;
 }
 
-async function trainHead(head: ModelHead, examples: LinearExample[], options: BuildOptions, seedOffset: number): Promise<ModelHead> {
+async function trainHead(
+  head: ModelHead,
+  examples: LinearExample[],
+  options: BuildOptions,
+  seedOffset: number,
+  positiveWeight?: number,
+): Promise<ModelHead> {
   const weights = await trainLinear(examples, {
     kind: head.kind,
     outputs: head.outputs.length,
@@ -245,6 +266,7 @@ async function trainHead(head: ModelHead, examples: LinearExample[], options: Bu
     learningRate: options.learningRate,
     l2: options.l2,
     seed: options.seed + seedOffset,
+    positiveWeight,
   });
   return { ...head, weights };
 }
@@ -290,7 +312,13 @@ export async function buildModelFrom(rows: Featurized[], partial: Partial<BuildO
   log('type head trained');
   const topics = !wanted.has('topics')
     ? emptyHead('sigmoid', ALL_TOPIC_HEADS)
-    : await trainHead(emptyHead('sigmoid', ALL_TOPIC_HEADS), topicExamples(rows, options), options, 3);
+    : await trainHead(
+        emptyHead('sigmoid', ALL_TOPIC_HEADS),
+        topicExamples(rows, options),
+        { ...options, epochs: options.topicEpochs ?? options.epochs, learningRate: options.topicLearningRate ?? options.learningRate },
+        3,
+        options.topicPositiveWeight,
+      );
   log('topic head trained');
   return { dim: HASH_BUCKETS, sentiment, type, topics, featureCommonness: commonness(rows) };
 }

@@ -35,6 +35,8 @@ export interface LinearTrainOptions {
   /** per-index multiplier of l2 (delta training: common features are held back harder) */
   l2Scale?: Float32Array;
   seed: number;
+  /** sigmoid: weight of a label 1 relative to a label 0 (default 1) */
+  positiveWeight?: number;
   /** called between chunks of examples with the fraction done; may be async (yields) */
   onChunk?: (fraction: number) => void | Promise<void>;
   chunkSize?: number;
@@ -92,7 +94,7 @@ export function softmaxInPlace(logits: Float32Array, allowed?: number): Float32A
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Output-space gradient of the loss for one example, written into `grad` (scaled by weight). */
-function lossGradient(example: LinearExample, kind: HeadKind, logits: Float32Array, grad: Float32Array): void {
+function lossGradient(example: LinearExample, kind: HeadKind, logits: Float32Array, grad: Float32Array, positiveWeight = 1): void {
   const K = logits.length;
   if (example.offset) for (let k = 0; k < K; k++) logits[k] += example.offset[k];
   if (kind === 'softmax') {
@@ -102,7 +104,7 @@ function lossGradient(example: LinearExample, kind: HeadKind, logits: Float32Arr
   }
   for (let k = 0; k < K; k++) {
     const label = example.labels ? example.labels[k] : -1;
-    grad[k] = label < 0 ? 0 : (sigmoid(logits[k]) - label) * example.weight;
+    grad[k] = label < 0 ? 0 : (sigmoid(logits[k]) - label) * example.weight * (label === 1 ? positiveWeight : 1);
   }
 }
 
@@ -122,7 +124,7 @@ export async function trainLinear(examples: LinearExample[], options: LinearTrai
     for (const index of order) {
       const example = examples[index];
       computeLogits(weights, K, example.indices, example.values, logits);
-      lossGradient(example, kind, logits, grad);
+      lossGradient(example, kind, logits, grad, options.positiveWeight);
       for (let i = 0; i < example.indices.length; i++) {
         const feature = example.indices[i];
         const v = example.values[i];

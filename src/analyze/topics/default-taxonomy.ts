@@ -23,6 +23,10 @@
  * "order" alone is too vague: "order number", "cancel my order"; Arabic "الموقع" is both website
  * and location: "الموقع الالكتروني", "موقعكم").
  *
+ * `{amount}` (price; listed once, under English, as it applies to text in every language, like
+ * Latin and Chinese keywords) matches a sum written with a currency sign or code next to its
+ * number ($38, 45€, 120元, 250 SAR): see keyword-matcher.ts.
+ *
  * `examples` holds two short example texts per language (fa, ar, zh, en), each of which matches
  * its topic's keywords.
  */
@@ -296,6 +300,7 @@ export const DEFAULT_TOPICS: readonly DefaultTopic[] = [
         '不贵',
       ],
       en: [
+        '{amount}',
         'price*',
         'pricing',
         'expensive',
@@ -553,6 +558,24 @@ export const DEFAULT_TOPICS: readonly DefaultTopic[] = [
         'livraison',
         'livreur',
         'colis',
+        'وصلني الطلب',
+        'الطلب وصل',
+        'وصل الطلب',
+        'وصلت الطلبية',
+        'جاني الطلب',
+        'جاني الاوردر',
+        'ماوصل*',
+        'ما وصلات*',
+        'متى يوصل',
+        'امتى يوصل',
+        'وقتاش يوصل',
+        'وصل بارد',
+        'وصل ناقص',
+        'وصل مكسور',
+        'استلمت الطلب',
+        'استلام الطلب',
+        'بالبريد',
+        'البريد السريع',
       ],
       zh: [
         '配送',
@@ -1113,6 +1136,18 @@ export const DEFAULT_TOPICS: readonly DefaultTopic[] = [
         'adviser',
         'consultant',
         'receptionists',
+        'call back',
+        'called back',
+        'call me back',
+        'callback',
+        'phone line',
+        'chat queue',
+        'high volumes',
+        'high call volumes',
+        'actually listened',
+        'listened to me',
+        'explained everything',
+        'took the time to explain',
       ],
     },
     examples: [
@@ -2729,6 +2764,18 @@ export const DEFAULT_TOPICS: readonly DefaultTopic[] = [
         'ثبت درخواست',
         'موجود*',
         'تغییر تاریخ',
+        'تمدید*',
+        'میز خالی',
+        'رزرو میز',
+        'سفارش میگیر*',
+        'سفارش بدم',
+        'سفارش دادم',
+        'سفارش داده بودم',
+        'sefaresh',
+        'sefaresham',
+        'sefareshamo',
+        'tamdid',
+        'miz khali',
       ],
       ar: [
         'الغاء الطلب',
@@ -3007,6 +3054,21 @@ export const DEFAULT_TOPICS: readonly DefaultTopic[] = [
         'شماره ثبت شده',
         'ورود دو مرحله',
         'رمز دوم',
+        'نشست منقضی',
+        'از حسابم',
+        'از حساب میندازه',
+        'بیرون میندازه',
+        'دسترسی ندارم',
+        'دسترسیم',
+        'اعضای تیم',
+        'hesab',
+        'hesabam',
+        'hesabe',
+        'hesabamo',
+        'vared sham',
+        'vared shod',
+        'dastresi nadaram',
+        'ramzam',
       ],
       ar: [
         'الدخول لحسابي',

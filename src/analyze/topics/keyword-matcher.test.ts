@@ -9,6 +9,14 @@ const matcher = new KeywordMatcher([
 const keys = (text: string) => [...matcher.match(text).keys()].sort();
 
 describe('keyword matcher', () => {
+  it('matches {amount} on a sum with a currency sign or code, in any script', () => {
+    const m = new KeywordMatcher([{ key: 'price', keywords: { en: ['{amount}'] } }]);
+    const k = (text: string) => [...m.match(text).keys()];
+    for (const text of ['$38 for a steak', '£7 a pint', 'paid 45€', 'USD 40 fee', '250 SAR', '120元一晚', '٥٠$ فقط'])
+      expect(k(text), text).toEqual(['price']);
+    for (const text of ['I have 3 kids', 'room 12', 'US dollars', 'gate B12', 'usd']) expect(k(text), text).toEqual([]);
+  });
+
   it('matches whole words, prefixes and phrases', () => {
     expect(keys('Delivery was late')).toEqual(['delivery']);
     expect(keys('they delivered it broken')).toEqual(['delivery']);

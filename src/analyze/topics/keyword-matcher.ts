@@ -7,6 +7,10 @@
  * characters are folded to simplified ones on both sides (han-variants.ts), so a keyword written
  * once matches 價格 as well as 价格.
  *
+ * The keyword `{amount}` matches a sum of money written with a currency sign or code next to the
+ * number, in any script ($38, £7, 45€, ¥99, 120元, 30块, 250 SAR, ٥٠ درهم is left to the word
+ * keywords): prices are often only stated as a figure.
+ *
  * What is glued to a word never hides it (arabic-clitics.ts):
  * - Arabic-script keywords are compared without their article: "تغليف" and "التغليف" are one
  *   keyword, and both match التغليف, والتغليف, بالتغليف, للتغليف, وتغليفه, تغليفها.
@@ -33,6 +37,10 @@ export interface TopicKeywords {
 }
 
 const HAN_RE = /\p{Script=Han}/u;
+/** The `{amount}` keyword: a currency sign or code right before or after a number. */
+export const AMOUNT_KEYWORD = '{amount}';
+const AMOUNT_RE =
+  /[$£€¥₹₽₺₩₪﷼]\s?\p{Nd}|\p{Nd}\s?(?:[$£€¥₹₽₺₩₪﷼]|[元块塊]|(?:usd|eur|gbp|aed|sar|egp|kwd|qar|rmb|cny|dhs?|rs|bucks|quid)(?![\p{L}\p{N}]))|(?<![\p{L}\p{N}])(?:usd|eur|gbp|aed|sar|egp|kwd|qar|rmb|cny|rs\.?)\s?\p{Nd}/iu;
 
 export class KeywordMatcher {
   private readonly byFirstWord = new Map<string, WordPattern[]>();
@@ -40,6 +48,7 @@ export class KeywordMatcher {
   // shares it): each token is checked against a handful instead of every one.
   private readonly prefixesByFirstChar = new Map<string, WordPattern[]>();
   private readonly substrings: Array<{ topic: string; text: string; shown: string }> = [];
+  private readonly amountTopics = new Set<string>();
 
   constructor(topics: readonly TopicKeywords[]) {
     for (const topic of topics) {
@@ -50,6 +59,10 @@ export class KeywordMatcher {
   }
 
   private add(topic: string, raw: string, lang: string) {
+    if (raw.trim() === AMOUNT_KEYWORD) {
+      this.amountTopics.add(topic);
+      return;
+    }
     const prefix = raw.trim().endsWith('*');
     const normalized = normalizeForSearch(raw.replace(/\*+\s*$/, ''));
     if (!normalized) return;
@@ -83,6 +96,7 @@ export class KeywordMatcher {
       if (!list.includes(what)) list.push(what);
       hits.set(topic, list);
     };
+    if (this.amountTopics.size && AMOUNT_RE.test(text)) for (const topic of this.amountTopics) hit(topic, AMOUNT_KEYWORD);
     if (this.substrings.length && HAN_RE.test(normalized)) {
       const folded = foldHanVariants(normalized);
       for (const s of this.substrings) if (folded.includes(s.text)) hit(s.topic, s.shown);

@@ -46,8 +46,16 @@ describe('refreshing the default keywords', () => {
 
   it("runs from migrate() once; today's defaults are never taken for the previous ones", async () => {
     for (const topic of DEFAULT_TOPICS)
-      expect(keywordsFingerprint(topic.keywords), topic.key).not.toBe(PREVIOUS_DEFAULT_KEYWORDS[topic.key]);
+      expect([PREVIOUS_DEFAULT_KEYWORDS[topic.key]].flat(), topic.key).not.toContain(keywordsFingerprint(topic.keywords));
     await t.database.migrate();
-    expect(await t.database.db.select().from(dataMigrations).where(eq(dataMigrations.name, 'default-topic-keywords-2'))).toHaveLength(1);
+    for (const name of ['default-topic-keywords-2', 'default-topic-keywords-3'])
+      expect(await t.database.db.select().from(dataMigrations).where(eq(dataMigrations.name, name))).toHaveLength(1);
+  });
+
+  it('also replaces a list as shipped before the latest additions', async () => {
+    const before = ['be56b9a998ec54a3'];
+    await setKeywords('price', OLD_PRICE);
+    expect(await refreshDefaultKeywords(t.database, { price: [...before, keywordsFingerprint(OLD_PRICE)] })).toBe(1);
+    expect(await keywordsOf('price')).toEqual(DEFAULT_TOPICS.find((x) => x.key === 'price')!.keywords);
   });
 });
