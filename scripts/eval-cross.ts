@@ -14,6 +14,9 @@
  *   (domain i goes to group i mod 4); each group's authored texts, in every language, are left out
  *   of one training and scored. Per language: sentiment and type macro-F1 per domain, averaged
  *   over domains, and a per-register breakdown (pooled over the domains).
+ * - `EVAL_CLAUSES=1` also prints every sentiment figure read clause by clause (clauses.ts: the
+ *   logits of a text's clauses, averaged, mixed half and half with the whole text's), from the same
+ *   trainings.
  * - The neutral margin (a per-language offset added to the neutral logit, build-model.ts
  *   `neutralMargin`) is chosen on these folds: the figures of a group use the margin that is best
  *   on the other three groups (so they are not tuned on the texts they score), and the margin best
@@ -21,6 +24,8 @@
  */
 import { buildModelFrom, DEFAULT_BUILD_OPTIONS, featurize, type Featurized } from '../src/analyze/model/build-model.js';
 import { classificationMetrics } from '../src/analyze/model/metrics.js';
+import { clauseSentimentLogits } from '../src/analyze/model/clauses.js';
+import { extractFeatures } from '../src/analyze/model/features.js';
 import { headLogits, type AnalysisModel } from '../src/analyze/model/model.js';
 import { FEEDBACK_TYPES, SENTIMENTS } from '../src/analyze/model/taxonomy.js';
 import { loadDatasets, loadTrainingSplits, type LabelledText } from '../src/analyze/model/training-data.js';
@@ -50,13 +55,21 @@ interface Scored {
   group: number;
 }
 
-function score(model: AnalysisModel, rows: Featurized[], group = -1): Scored[] {
-  return rows.map(({ item, features }) => ({
-    item,
-    sentiment: headLogits(model.sentiment, features),
-    type: headLogits(model.type, features),
-    group,
-  }));
+const CLAUSES = process.env.EVAL_CLAUSES === '1';
+
+/** Scores rows; with `clauses`, sentiment is read clause by clause (clauses.ts). */
+function score(model: AnalysisModel, rows: Featurized[], group = -1, clauses = false): Scored[] {
+  return rows.map(({ item, features }) => {
+    const whole = headLogits(model.sentiment, features);
+    return {
+      item,
+      sentiment: clauses
+        ? clauseSentimentLogits(whole, item.text, (clause) => headLogits(model.sentiment, extractFeatures(clause, item.lang)))
+        : whole,
+      type: headLogits(model.type, features),
+      group,
+    };
+  });
 }
 
 function argmax(logits: ArrayLike<number>): number {
@@ -103,6 +116,12 @@ export interface CrossDomainFigures {
 }
 
 export async function crossDomainFigures(log: (message: string) => void = () => {}): Promise<CrossDomainFigures | null> {
+  const [figures] = await crossDomainRuns(log, [false]);
+  return figures;
+}
+
+/** The figures once per way of reading (`clauses`: false = whole text, true = clause by clause), from one set of trainings. */
+export async function crossDomainRuns(log: (message: string) => void, readings: boolean[]): Promise<Array<CrossDomainFigures | null>> {
   const training = loadTrainingSplits();
   const authored = training.filter((s) => s.name.startsWith('authored_')).flatMap((s) => s.items);
   const others = training.filter((s) => !s.name.startsWith('authored_')).flatMap((s) => s.items);
@@ -120,7 +139,7 @@ export async function crossDomainFigures(log: (message: string) => void = () => 
   // Leave-domain-out folds over the authored corpus.
   const domains = [...new Set(authored.map((i) => i.domain!))].sort();
   const groupOf = domainGroups(domains);
-  const scored: Scored[] = [];
+  const scoredBy: Scored[][] = readings.map(() => []);
   if (authored.length) {
     let withoutAuthored: AnalysisModel | null = null; // the same model for every group
     for (let g = 0; g < GROUPS; g++) {
@@ -129,10 +148,30 @@ export async function crossDomainFigures(log: (message: string) => void = () => 
       const model = trainAuthored.length
         ? await buildModelFrom([...featurizedOthers, ...trainAuthored.filter((r) => groupOf.get(r.item.domain!) !== g)], options)
         : (withoutAuthored ??= await buildModelFrom(featurizedOthers, options));
-      scored.push(...score(model, heldOut, g));
+      readings.forEach((clauses, k) => {
+        scoredBy[k].push(...score(model, heldOut, g, clauses));
+      });
       log(`[${elapsed()}] domain group ${g + 1}/${GROUPS} (${domains.filter((d) => groupOf.get(d) === g).join(', ')})`);
     }
   }
+  // Leave-one-source-out: the four sources left out of one training together.
+  const present = LANGUAGES.filter((lang) => dev.get(HELD_OUT_SOURCES[lang].source)?.length);
+  let sourceModel: AnalysisModel | null = null;
+  if (present.length) {
+    const left = new Set(present.map((lang) => HELD_OUT_SOURCES[lang].source));
+    sourceModel = await buildModelFrom([...featurizedOthers.filter((r) => !left.has(r.item.source)), ...trainAuthored], options);
+    log(`[${elapsed()}] without ${[...left].join(', ')}`);
+  }
+  return readings.map((clauses, k) => figuresOf(scoredBy[k], sourceModel, present, dev, clauses));
+}
+
+function figuresOf(
+  scored: Scored[],
+  sourceModel: AnalysisModel | null,
+  present: string[],
+  dev: Map<string, LabelledText[]>,
+  clauses: boolean,
+): CrossDomainFigures | null {
   // Margins: per language, chosen on the other groups for each group's figures; on all for shipping.
   const margins: Record<string, number> = {};
   const crossFitted = new Map<Scored, number>();
@@ -184,17 +223,12 @@ export async function crossDomainFigures(log: (message: string) => void = () => 
     );
   }
 
-  // Leave-one-source-out: the four sources left out of one training together.
   const source: CrossDomainFigures['source'] = {};
-  const present = LANGUAGES.filter((lang) => dev.get(HELD_OUT_SOURCES[lang].source)?.length);
-  if (present.length) {
-    const left = new Set(present.map((lang) => HELD_OUT_SOURCES[lang].source));
-    const model = await buildModelFrom([...featurizedOthers.filter((r) => !left.has(r.item.source)), ...trainAuthored], options);
-    log(`[${elapsed()}] without ${[...left].join(', ')}`);
+  if (sourceModel) {
     for (const lang of present) {
       const { source: name, binary } = HELD_OUT_SOURCES[lang];
       const items = dev.get(name)!.filter((i) => i.sentiment && (!binary || i.sentiment !== 'neutral'));
-      const rows = score(model, featurize(items));
+      const rows = score(sourceModel, featurize(items), -1, clauses);
       const predicted = rows.map((r) => sentimentLabel(r.sentiment, margins[lang] ?? 0, binary));
       const m = classificationMetrics(
         rows.map((r) => r.item.sentiment!),
@@ -248,6 +282,9 @@ export function formatCrossDomain(f: CrossDomainFigures): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const figures = await crossDomainFigures((m) => console.log(`  ${m}`));
-  console.log(figures ? formatCrossDomain(figures) : 'No data for the cross-domain evaluation.');
+  const runs = await crossDomainRuns((m) => console.log(`  ${m}`), CLAUSES ? [false, true] : [false]);
+  runs.forEach((figures, k) => {
+    if (k) console.log('\nThe same, sentiment read clause by clause (clauses.ts):\n');
+    console.log(figures ? formatCrossDomain(figures) : 'No data for the cross-domain evaluation.');
+  });
 }

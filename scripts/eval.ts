@@ -21,7 +21,7 @@ import { measureThroughput } from '../src/analyze/model/throughput.js';
 import { datasetsDir, loadDatasets, loadLabelledSet, type DatasetSplit } from '../src/analyze/model/training-data.js';
 import { evaluateLanguageDetection, formatResult } from './eval-language.js';
 import { loadLanguageDetector } from '../src/analyze/language/detect-language.js';
-import { crossDomainFigures, formatCrossDomain } from './eval-cross.js';
+import { crossDomainRuns, formatCrossDomain } from './eval-cross.js';
 
 /** Dev macro-F1 targets of the analysis model. */
 const TARGETS: Record<string, Partial<Record<'sentiment' | 'topics' | 'type', number>>> = {
@@ -112,8 +112,11 @@ function details(results: Evaluation[]): string {
 
 async function crossDomain(): Promise<void> {
   console.log('Cross-domain evaluation (retrains the model 5 times; EVAL_CROSS=0 skips it)');
-  const figures = await crossDomainFigures((m) => console.log(`  ${m}`));
-  console.log(figures ? formatCrossDomain(figures) : 'No data for the cross-domain evaluation.', '\n');
+  const runs = await crossDomainRuns((m) => console.log(`  ${m}`), process.env.EVAL_CLAUSES === '1' ? [false, true] : [false]);
+  runs.forEach((figures, k) => {
+    if (k) console.log('The same, sentiment read clause by clause (clauses.ts, EVAL_CLAUSES=1):\n');
+    console.log(figures ? formatCrossDomain(figures) : 'No data for the cross-domain evaluation.', '\n');
+  });
 }
 
 async function main(): Promise<void> {

@@ -55,7 +55,7 @@ function splitHeldOut(splits: DatasetSplit[]): { train: Featurized[]; heldOut: A
 /** A linear sentiment head with the shipped options, overridable. */
 async function linearSentiment(rows: Featurized[], overrides: Partial<BuildOptions> = {}): Promise<Float32Array> {
   const options = { ...DEFAULT_BUILD_OPTIONS, ...overrides };
-  return trainLinear(sentimentExamples(rows, options), {
+  return trainLinear(sentimentExamples(rows, options, options.sentimentLengthWeight), {
     kind: 'softmax',
     outputs: 3,
     dim: HASH_BUCKETS,

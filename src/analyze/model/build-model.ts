@@ -13,8 +13,8 @@
  * chineseNbWeights), attached to the sentiment head as a term for zh texts only (model.ts,
  * LanguageTerm): one more interleaved weight per bucket.
  */
-import { extractFeatures, languageSharedBuckets, TYPE_CUE_BUCKETS, type TextFeatures } from './features.js';
-import { HASH_BUCKETS } from './hash.js';
+import { extractFeatures, languageSharedBuckets, modelLanguage, prepareText, TYPE_CUE_BUCKETS, type TextFeatures } from './features.js';
+import { HASH_BUCKETS, hashString, toBucket } from './hash.js';
 import { trainLinear, type LinearExample } from './linear.js';
 import { emptyHead, type AnalysisModel, type ModelHead } from './model.js';
 import { ALL_TOPIC_HEADS, FEEDBACK_TYPES, SENTIMENTS } from './taxonomy.js';
@@ -57,6 +57,12 @@ export interface BuildOptions {
   authoredTopicWeight?: number;
   /** topics outside what a public dataset annotates count as unknown instead of absent */
   topicScopeOnly?: boolean;
+  /**
+   * Weight of the sentiment head's training-only length features (see lengthFeatures; 0 = none):
+   * they absorb how sentiment correlates with length in the training data and are never
+   * extracted at prediction time.
+   */
+  sentimentLengthWeight: number;
   seed: number;
   /** heads to train (the others stay zero): the cross-domain folds only need sentiment and type */
   heads?: ReadonlyArray<'sentiment' | 'type' | 'topics'>;
@@ -80,6 +86,7 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   zhNbAlpha: 1,
   // chosen on the authored corpus's held-out domains by `npm run eval` (scripts/eval-cross.ts)
   neutralMargin: { fa: -0.3, ar: 0.1, zh: 0.3, en: 0.1 },
+  sentimentLengthWeight: 0.3,
   seed: 13,
 };
 
@@ -131,12 +138,40 @@ function normalizeMean(weights: number[]): number[] {
   return weights.map((w) => w / (mean || 1));
 }
 
-export function sentimentExamples(rows: Featurized[], options: BuildOptions): LinearExample[] {
+/**
+ * Training-only length features of a text: one bucket per log2 of its token count (1, 2–3, 4–7 …
+ * 128+), per language and shared. In the training data long texts are more often complaints, and
+ * without these the words common in any long text (function words, their character n-grams)
+ * learn that as negativity, so long product and hotel reviews come out negative. With them the
+ * correlation goes to these buckets, which prediction never reads (extractFeatures does not
+ * produce them): the sentiment head is trained as if length were known and used as if it were not.
+ */
+export function lengthFeatures(item: LabelledText, weight: number): TextFeatures {
+  const tokens = prepareText(item.text.slice(0, 2000)).tokens.length;
+  const bucket = Math.min(7, Math.floor(Math.log2(1 + tokens)));
+  const lang = modelLanguage(item.lang);
+  return {
+    indices: Uint32Array.of(toBucket(hashString(`len:${lang}:${bucket}`)), toBucket(hashString(`len:*:${bucket}`))),
+    values: Float32Array.of(weight, weight),
+  };
+}
+
+function withLength(features: TextFeatures, extra: TextFeatures): TextFeatures {
+  const indices = new Uint32Array(features.indices.length + extra.indices.length);
+  indices.set(features.indices);
+  indices.set(extra.indices, features.indices.length);
+  const values = new Float32Array(indices.length);
+  values.set(features.values);
+  values.set(extra.values, features.values.length);
+  return { indices, values, language: features.language };
+}
+
+export function sentimentExamples(rows: Featurized[], options: BuildOptions, lengthWeight = 0): LinearExample[] {
   const labelled = rows.filter((r) => r.item.sentiment);
   const weights = normalizeMean(balancedWeights(labelled, (r) => r.item.sentiment!, options, options.sentimentClassBalancePower));
   const binary = (1 << SENTIMENTS.indexOf('negative')) | (1 << SENTIMENTS.indexOf('positive'));
   return labelled.map((r, i) => ({
-    ...withoutTypeCues(r.features),
+    ...(lengthWeight > 0 ? withLength(withoutTypeCues(r.features), lengthFeatures(r.item, lengthWeight)) : withoutTypeCues(r.features)),
     weight: weights[i],
     target: SENTIMENTS.indexOf(r.item.sentiment!),
     allowed: r.item.sentimentBinary ? binary : undefined,
@@ -289,7 +324,7 @@ export async function buildModelFrom(rows: Featurized[], partial: Partial<BuildO
     ? emptyHead('softmax', SENTIMENTS)
     : await trainHead(
         emptyHead('softmax', SENTIMENTS),
-        sentimentExamples(rows, options),
+        sentimentExamples(rows, options, options.sentimentLengthWeight),
         { ...options, epochs: options.sentimentEpochs, learningRate: options.sentimentLearningRate },
         1,
       );

@@ -42,6 +42,25 @@ describe('sentiment cues', () => {
     expect(cues('ar', 'سيئة جدا')).toEqual([[CueKind.Negative, 1]]);
   });
 
+  it('flips a Persian cue negated after it (کند نیست, مشکلی نداشتم), as one negation with هیچ', () => {
+    expect(cues('fa', 'اصلا کند نيست.')).toEqual([[CueKind.NegatedNegative, 1]]);
+    expect(cues('fa', 'بد نبود')).toEqual([[CueKind.NegatedNegative, 1]]);
+    expect(cues('fa', 'هیچ مشکلی نداشتم')).toEqual([[CueKind.NegatedNegative, 1]]);
+    expect(cues('fa', 'کیفیتش خوب نیست')).toEqual([[CueKind.NegatedPositive, 1]]);
+    // the post-negator negated the cue before it, not the one after it
+    expect(cues('fa', 'کند نیست ولی باتری ضعیفه')).toEqual([
+      [CueKind.NegatedNegative, 1],
+      [CueKind.Negative, 1],
+    ]);
+  });
+
+  it('knows product and hotel review words in Persian and Arabic', () => {
+    expect(cues('fa', 'گوشی ارزش خرید داره و خیلی روان کار میکنه').map(([k]) => k)).toContain(CueKind.Positive);
+    expect(cues('fa', 'زود داغ میکنه و لگ داره').map(([k]) => k)).toEqual([CueKind.Negative, CueKind.Negative]);
+    expect(cues('ar', 'الغرفة واسعة والموقع ممتاز').map(([k]) => k)).toEqual([CueKind.Positive, CueKind.Positive]);
+    expect(cues('ar', 'الحمام وسخ والمكان مزعج').map(([k]) => k)).toEqual([CueKind.Negative, CueKind.Negative]);
+  });
+
   it('reads Finglish and Arabizi', () => {
     expect(cues('fa', 'kheili kharab bood')).toEqual([[CueKind.Negative, 1.5]]);
     expect(cues('ar', 'el app msh shaghal')).toEqual([[CueKind.Negative, 1]]);
