@@ -21,6 +21,7 @@ import { reanalysisRoutes } from '../analyze/reanalysis/reanalysis.routes.js';
 import { themeRoutes } from '../analyze/themes/themes.routes.js';
 import { overviewRoutes } from '../evaluate/overview/overview.routes.js';
 import { digestRoutes } from '../evaluate/digest/digest.routes.js';
+import { driverRoutes } from '../evaluate/drivers/drivers.routes.js';
 import { ticketRoutes } from '../act/tickets/tickets.routes.js';
 import { taskRoutes } from '../act/tasks/tasks.routes.js';
 import { conversationRoutes } from '../act/conversation/conversation.routes.js';
@@ -74,6 +75,8 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(themeRoutes),
   // /api/v1/overview
   mount(overviewRoutes),
+  // /api/v1/drivers
+  mount(driverRoutes),
   // /api/v1/me/digest (preferences, preview); public: the one-click unsubscribe /digest/unsubscribe/…
   mount(digestRoutes, { database, publicUrl: config.publicUrl }),
   // /api/v1/tickets
