@@ -76,6 +76,7 @@ describe('GET /api/v1/drivers', () => {
   it('answers 400 naming the field for bad input', async () => {
     const cases: Array<[string, string]> = [
       ['from=2026-02-30', 'from'],
+      ['to=2026-13-01', 'to'],
       ['from=2026-03-02&to=2026-03-01', 'from'],
       ['from=2020-01-01&to=2026-01-01', 'from'],
       ['channel=pigeon', 'channel'],
