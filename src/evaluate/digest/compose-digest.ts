@@ -31,7 +31,7 @@ export async function composeDigest(
   const language = subscription.language;
   const content = await gatherDigest(
     scope,
-    { period, previous: previousDigestPeriod(subscription.frequency, period), timeZone: subscription.timeZone },
+    { period, previous: previousDigestPeriod(subscription.frequency, period), timeZone: subscription.timeZone, language },
     now,
   );
   const token = signUnsubscribe(subscription.unsubscribeKey, { workspaceId: scope.workspaceId, userId: subscription.userId });

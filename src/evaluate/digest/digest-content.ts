@@ -8,6 +8,7 @@ import { ideas } from '../../loop/ideas/ideas.tables.js';
 import { listThemes } from '../../analyze/themes/themes.service.js';
 import { daysBetweenDates, type DigestPeriod } from './digest-schedule.js';
 import { headlineFigures, type HeadlineFigures } from './digest-figures.js';
+import type { Locale } from '../../contracts/locales.js';
 import { withinPeriod } from './digest-window.js';
 import { topDriversFor, type DigestDriver } from './digest-drivers.js';
 
@@ -27,16 +28,18 @@ export interface DigestContent {
 
 export async function gatherDigest(
   scope: WorkspaceScope,
-  periods: { period: DigestPeriod; previous: DigestPeriod; timeZone: string },
+  periods: { period: DigestPeriod; previous: DigestPeriod; timeZone: string; language: Locale },
   now = new Date(),
 ): Promise<DigestContent> {
   const { period, previous, timeZone } = periods;
-  const [workspace] = await scope.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
+  const [workspace] = await scope.db
+    .select({ name: workspaces.name, timezone: workspaces.timezone })
+    .from(workspaces)
+    .where(eq(workspaces.id, scope.workspaceId));
   const days = Math.min(365, daysBetweenDates(period.start, period.end) + 1);
-  const [current, before, drivers, themes, breaches, done, doneTitles] = await Promise.all([
-    headlineFigures(scope, period, timeZone),
-    headlineFigures(scope, previous, timeZone),
-    topDriversFor(scope, period, timeZone, DIGEST_LIMITS.drivers),
+  const [[current, before], drivers, themes, breaches, done, doneTitles] = await Promise.all([
+    headlineFigures(scope, [period, previous], workspace?.timezone ?? 'UTC'),
+    topDriversFor(scope, period, periods.language, DIGEST_LIMITS.drivers),
     listThemes(scope, { days, limit: 10 }, now),
     scope.db
       .select({ n: count() })

@@ -62,9 +62,7 @@ export async function renderDigestEmail(input: DigestEmailInput): Promise<Render
   const sep = rtl ? '، ' : ' · ';
   const drivers = content.drivers.map(
     (d) =>
-      `${d.topic}: ${t('mentions')} ${f.integer(d.mentions)}${sep}${t('npsImpact')} ${
-        d.npsImpact === null ? noData : t('points', { value: f.signedDecimal(-d.npsImpact) })
-      }`,
+      `${d.topic}: ${t('mentions')} ${f.integer(d.mentions)}${sep}${t('npsImpact')} ${t('points', { value: f.signedDecimal(-d.npsImpact) })}`,
   );
   const themes = content.themes.map((th) => `«${th.phrase}» (${f.integer(th.count)})`);
   const sla = t('slaBreaches', { count: f.integer(content.slaBreaches) });

@@ -1,10 +1,10 @@
-// The digest's headline figures of one period: volume, NPS, CSAT, CES and the negative share.
-// "No data" is null, never 0.
-import { sql } from 'drizzle-orm';
+// The digest's headline figures of one period, summed from the daily rollups: volume, NPS, CSAT,
+// CES and the negative share, with metrics-core's formulas. "No data" is null, never 0.
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
+import { sumRollups } from '../rollups/read-rollups.js';
+import { emptySums } from '../rollups/rollup-sums.js';
+import { csat, mean, nps, share } from '../metrics/score-formulas.js';
 import type { DigestPeriod } from './digest-schedule.js';
-import { withinPeriod } from './digest-window.js';
 
 export interface HeadlineFigures {
   volume: number;
@@ -14,28 +14,29 @@ export interface HeadlineFigures {
   negativeShare: number | null;
 }
 
-export async function headlineFigures(scope: WorkspaceScope, period: DigestPeriod, timeZone: string): Promise<HeadlineFigures> {
-  const i = feedbackItems;
-  const [row] = await scope.db
-    .select({
-      volume: sql<number>`count(*)::int`,
-      npsN: sql<number>`count(${i.nps})::int`,
-      promoters: sql<number>`count(*) filter (where ${i.nps} >= 9)::int`,
-      detractors: sql<number>`count(*) filter (where ${i.nps} <= 6)::int`,
-      csatN: sql<number>`count(${i.csat})::int`,
-      satisfied: sql<number>`count(*) filter (where ${i.csat} >= 4)::int`,
-      ces: sql<number | null>`avg(${i.ces})::float8`,
-      sentimentN: sql<number>`count(${i.sentiment})::int`,
-      negative: sql<number>`count(*) filter (where ${i.sentiment} = 'negative')::int`,
-    })
-    .from(i)
-    .where(scope.where(i, withinPeriod(i.createdAt, period, timeZone)));
-  const share = (part: number, n: number) => (n > 0 ? (100 * part) / n : null);
-  return {
-    volume: row.volume,
-    nps: row.npsN > 0 ? (100 * (row.promoters - row.detractors)) / row.npsN : null,
-    csat: share(row.satisfied, row.csatN),
-    ces: row.ces === null ? null : Number(row.ces),
-    negativeShare: share(row.negative, row.sentimentN),
-  };
+/** The figures of each period, read together (rollup days are the workspace's local days). */
+export async function headlineFigures(scope: WorkspaceScope, periods: DigestPeriod[], timezone: string): Promise<HeadlineFigures[]> {
+  const ordered = [...periods].sort((a, b) => a.start.localeCompare(b.start));
+  const { cells } = await sumRollups(scope, {
+    from: ordered[0].start,
+    to: ordered[ordered.length - 1].end,
+    periods: ordered.map((p) => ({
+      key: p.start,
+      grain: 'day',
+      first: p.start,
+      last: p.end,
+      label: { calendar: 'gregorian', year: Number(p.start.slice(0, 4)), quarter: null, month: null, day: null },
+    })),
+    timezone,
+  });
+  return periods.map((p) => {
+    const s = cells.find((c) => c.key === null && ordered[c.period]?.start === p.start)?.sums ?? emptySums();
+    return {
+      volume: s.items,
+      nps: nps(s).value,
+      csat: csat({ satisfied: s.csatSatisfied, answers: s.csatAnswers }).value,
+      ces: mean({ n: s.cesAnswers, sum: s.cesSum, sumOfSquares: s.cesSumOfSquares }).value,
+      negativeShare: share(s.negative, s.positive + s.neutral + s.negative).value,
+    };
+  });
 }

@@ -17,6 +17,7 @@ import { enqueueOccurrence } from '../../platform/jobs/schedules.js';
 import { jobHandlers } from '../../app/jobs.js';
 import { SCHEDULES } from '../../app/schedules.js';
 import { queueDueDigests } from './send-digests.js';
+import { rebuildRollups } from '../rollups/rebuild-rollups.js';
 
 let t: TestApp;
 let smtp: MailCatcher;
@@ -58,6 +59,9 @@ beforeAll(async () => {
   // This period: two promoters and a detractor (NPS 33); the one before: one detractor (NPS -100).
   for (const [nps, at] of [[10, 2], [9, 3], [3, 2], [2, 10]] as const)
     expect((await api('POST', '/api/v1/feedback', { text: `score ${nps}`, channel: 'api', nps, createdAt: daysAgo(at) })).statusCode).toBe(201);
+  // The detractor complains about delivery: the digest's top driver.
+  await t.database.rows(sql`update feedback_items set topics = '{delivery}' where nps = 3`);
+  await rebuildRollups(t.database, workspace.id);
   const idea = (await api('POST', '/api/v1/ideas', { title: 'Dark mode <script>alert(1)</script>' })).json();
   expect((await api('PATCH', `/api/v1/ideas/${idea.id}`, { status: 'done', notifyCustomers: false })).statusCode).toBe(200);
   // Completed within the period (the digest covers the seven days before today).
@@ -105,6 +109,9 @@ describe('digest email', () => {
     expect(fa.text).toContain('NPS: ۳۳');
     expect(fa.text).toContain('+۱۳۳');
     expect(fa.text).toContain('ایده‌های انجام‌شده: ۱');
+    // Delivery's one detractor costs 66.7 points (NPS 33 with it, 100 without), in Persian digits.
+    expect(fa.text).toContain('- ارسال و تحویل: دفعات اشاره ۱، اثر بر NPS \u200e−۶۶٫۷ امتیاز');
+    expect(smtp.to('en@acme.test')[0].text).toContain('- Delivery: mentions 1 · NPS impact -66.7 pts');
     expect(rawHeader(fa, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
 
     const [en] = smtp.to('en@acme.test');

@@ -12,6 +12,7 @@ import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { customers } from '../../customers/customers/customers.tables.js';
 import { topics } from '../../analyze/topics/topics.tables.js';
+import { ensureDefaultTopics } from '../../analyze/topics/topics.service.js';
 import { localDay } from '../periods/periods.js';
 import { sumRollups } from '../rollups/read-rollups.js';
 import { emptySums, type RollupSums } from '../rollups/rollup-sums.js';
@@ -49,6 +50,8 @@ export async function listDrivers(scope: WorkspaceScope, query: TDriversQuery, n
     .slice(0, query.limit);
 
   const keys = ranked.map((d) => d.topic.key);
+  // Topic names come from the taxonomy: a new workspace gets its defaults first.
+  await ensureDefaultTopics(scope);
   const [names, examples] = await Promise.all([
     keys.length ? scope.db.select({ key: topics.key, names: topics.names }).from(topics).where(scope.where(topics, inArray(topics.key, keys))) : [],
     Promise.all(keys.map((key) => recentNegative(scope, key, { from, to, timezone, channel: query.channel }))),
