@@ -48,6 +48,7 @@ export async function renderDigestEmail(input: DigestEmailInput): Promise<Render
   const f = digestFormatter(reader);
   const rtl = reader.language === 'fa' || reader.language === 'ar';
   const align = rtl ? 'right' : 'left';
+  const dir = rtl ? 'rtl' : 'ltr';
   const period = f.period(content.period);
   const vars = { workspace: content.workspaceName, period };
   const subject = t(`subject_${input.frequency}`, vars).slice(0, 200);
@@ -81,13 +82,15 @@ export async function renderDigestEmail(input: DigestEmailInput): Promise<Render
 ${rows.map((r) => `<tr>${cell(r.label)}${cell(r.current, true)}${cell(r.previous)}${cell(r.change)}</tr>`).join('\n')}
 </mj-table>`;
   const ideaTitles = content.ideasDone.titles.map((title) => `<li>${e(title)}</li>`).join('');
-  const source = `<mjml lang="${reader.language}" dir="${rtl ? 'rtl' : 'ltr'}">
+  const source = `<mjml lang="${reader.language}" dir="${dir}">
 <mj-head>
   <mj-title>${e(subject)}</mj-title>
   <mj-attributes>
     <mj-all font-family="Vazirmatn, 'Noto Sans SC', Tahoma, Arial, sans-serif" />
     <mj-text align="${align}" color="#1d2330" font-size="15px" line-height="1.6" />
     <mj-table align="${align}" font-size="14px" color="#1d2330" />
+    <mj-section direction="${dir}" />
+    <mj-column direction="${dir}" />
   </mj-attributes>
 </mj-head>
 <mj-body background-color="#f6f7f9">
