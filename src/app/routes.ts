@@ -20,6 +20,7 @@ import { workspaceModelRoutes } from '../analyze/workspace-model/workspace-model
 import { reanalysisRoutes } from '../analyze/reanalysis/reanalysis.routes.js';
 import { themeRoutes } from '../analyze/themes/themes.routes.js';
 import { overviewRoutes } from '../evaluate/overview/overview.routes.js';
+import { metricsRoutes } from '../evaluate/metrics/metrics.routes.js';
 import { digestRoutes } from '../evaluate/digest/digest.routes.js';
 import { driverRoutes } from '../evaluate/drivers/drivers.routes.js';
 import { beforeAfterRoutes } from '../evaluate/before-after/before-after.routes.js';
@@ -76,6 +77,8 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(themeRoutes),
   // /api/v1/overview
   mount(overviewRoutes),
+  // /api/v1/metrics
+  mount(metricsRoutes),
   // /api/v1/drivers
   mount(driverRoutes),
   // /api/v1/before-after
