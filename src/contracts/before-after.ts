@@ -3,7 +3,15 @@
 import type { Channel } from './feedback.js';
 import type { MetricComparison, MetricValue } from './metrics.js';
 
-export const BEFORE_AFTER_METRICS = ['nps', 'csat', 'ces', 'sentiment_positive_share', 'sentiment_negative_share', 'sentiment_mean', 'volume'] as const;
+export const BEFORE_AFTER_METRICS = [
+  'nps',
+  'csat',
+  'ces',
+  'sentiment_positive_share',
+  'sentiment_negative_share',
+  'sentiment_mean',
+  'volume',
+] as const;
 export type BeforeAfterMetric = (typeof BEFORE_AFTER_METRICS)[number];
 
 /** GET /before-after query: `date` or `ideaId`, not both. */

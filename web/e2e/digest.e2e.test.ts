@@ -49,8 +49,20 @@ describeBrowser('digest settings and preview', () => {
       const subject = await untilText(page.getByTestId('digest-preview').locator('bdi'), (text) => text.length > 0, 'the subject');
       const frame = page.frameLocator('[data-testid="digest-frame"]');
       const heading = lang === 'fa' ? 'خلاصهٔ هفتگی بازخوردها' : 'Weekly feedback digest';
-      await until(() => frame.locator('body').innerText().catch(() => ''), (text) => text.includes(heading), 'the framed digest', 30_000);
-      const body = await frame.locator('body').innerText();
+      await until(
+        () =>
+          frame
+            .locator('body')
+            .textContent()
+            .then(
+              (text) => text ?? '',
+              () => '',
+            ),
+        (text) => text.includes(heading),
+        'the framed digest',
+        30_000,
+      );
+      const body = (await frame.locator('body').textContent()) ?? '';
       const html = frame.locator('html');
       if (lang === 'fa') {
         expect(subject).toMatch(/۱۴۰[۵۶]/); // Jalali year, Persian digits

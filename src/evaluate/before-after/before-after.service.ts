@@ -34,7 +34,8 @@ export async function compareBeforeAfter(scope: WorkspaceScope, query: TBeforeAf
       .from(ideas)
       .where(scope.where(ideas, eq(ideas.id, query.ideaId)));
     if (!row) throw notFound('Idea');
-    if (row.status !== 'done') throw new AppError(400, 'idea_not_done', 'ideaId: the idea is not marked done yet, so it has no date to compare around', 'ideaId');
+    if (row.status !== 'done')
+      throw new AppError(400, 'idea_not_done', 'ideaId: the idea is not marked done yet, so it has no date to compare around', 'ideaId');
     date = localDay(row.doneAt, timezone);
     idea = { id: row.id, title: row.title };
   }
@@ -68,7 +69,10 @@ export async function compareBeforeAfter(scope: WorkspaceScope, query: TBeforeAf
     metrics: {
       nps: compareNps(a, b),
       csat: compareShares({ part: a.csatSatisfied, whole: a.csatAnswers }, { part: b.csatSatisfied, whole: b.csatAnswers }),
-      ces: compareMeans({ n: a.cesAnswers, sum: a.cesSum, sumOfSquares: a.cesSumOfSquares }, { n: b.cesAnswers, sum: b.cesSum, sumOfSquares: b.cesSumOfSquares }),
+      ces: compareMeans(
+        { n: a.cesAnswers, sum: a.cesSum, sumOfSquares: a.cesSumOfSquares },
+        { n: b.cesAnswers, sum: b.cesSum, sumOfSquares: b.cesSumOfSquares },
+      ),
       sentiment_positive_share: compareShares({ part: a.positive, whole: scored(a) }, { part: b.positive, whole: scored(b) }),
       sentiment_negative_share: compareShares({ part: a.negative, whole: scored(a) }, { part: b.negative, whole: scored(b) }),
       sentiment_mean: compareMeans(

@@ -15,8 +15,16 @@ beforeAll(async () => {
   s = await signedInApp({ scopes: ['feedback:read', 'feedback:write', 'ideas:read', 'ideas:write'] });
   // Before the change (days 20–11 ago): 40 detractors and 10 promoters; after (days 10–1 ago): the reverse.
   const items = [];
-  for (let i = 0; i < 50; i++) items.push({ text: 'before', channel: 'api', nps: i < 40 ? 2 : 10, csat: i < 40 ? 2 : 5, createdAt: `${day(11 + (i % 10))}T12:00:00Z` });
-  for (let i = 0; i < 50; i++) items.push({ text: 'after', channel: 'api', nps: i < 40 ? 10 : 2, csat: i < 40 ? 5 : 2, createdAt: `${day(1 + (i % 10))}T12:00:00Z` });
+  for (let i = 0; i < 50; i++)
+    items.push({
+      text: 'before',
+      channel: 'api',
+      nps: i < 40 ? 2 : 10,
+      csat: i < 40 ? 2 : 5,
+      createdAt: `${day(11 + (i % 10))}T12:00:00Z`,
+    });
+  for (let i = 0; i < 50; i++)
+    items.push({ text: 'after', channel: 'api', nps: i < 40 ? 10 : 2, csat: i < 40 ? 5 : 2, createdAt: `${day(1 + (i % 10))}T12:00:00Z` });
   const res = await s.api('POST', '/api/v1/feedback/bulk', { items });
   expect(res.statusCode, res.body).toBeLessThan(300);
   await rebuildRollups(s.t.database, s.workspace.id);
@@ -43,7 +51,12 @@ describe('GET /api/v1/before-after', () => {
     expect(body.metrics.csat.significant).toBe(true);
     expect(body.metrics.volume).toMatchObject({ before: { value: 50 }, after: { value: 50 }, change: 0 });
     // No CES answers: null, never 0 or NaN.
-    expect(body.metrics.ces).toMatchObject({ before: { value: null, n: 0 }, after: { value: null, n: 0 }, change: null, significant: null });
+    expect(body.metrics.ces).toMatchObject({
+      before: { value: null, n: 0 },
+      after: { value: null, n: 0 },
+      change: null,
+      significant: null,
+    });
     expect(JSON.stringify(body)).not.toContain('NaN');
   });
 

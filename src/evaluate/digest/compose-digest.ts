@@ -36,7 +36,11 @@ export async function composeDigest(
   );
   const token = signUnsubscribe(subscription.unsubscribeKey, { workspaceId: scope.workspaceId, userId: subscription.userId });
   const rendered = await renderDigestEmail({
-    reader: { language, calendar: readerCalendar(user.calendar, chosenCalendar(workspace.settings), language), latinDigits: user.digits === 'latin' },
+    reader: {
+      language,
+      calendar: readerCalendar(user.calendar, chosenCalendar(workspace.settings), language),
+      latinDigits: user.digits === 'latin',
+    },
     frequency: subscription.frequency,
     content,
     links: { dashboard: `${publicUrl}/`, settings: `${publicUrl}/settings`, unsubscribe: `${publicUrl}/digest/unsubscribe/${token}` },

@@ -25,7 +25,6 @@ export interface DigestContent {
   ideasDone: { count: number; titles: string[] };
 }
 
-
 export async function gatherDigest(
   scope: WorkspaceScope,
   periods: { period: DigestPeriod; previous: DigestPeriod; timeZone: string; language: Locale },
@@ -47,7 +46,10 @@ export async function gatherDigest(
       .where(
         scope.where(
           ticketSla,
-          or(withinPeriod(ticketSla.firstResponseBreachedAt, period, timeZone), withinPeriod(ticketSla.resolutionBreachedAt, period, timeZone)),
+          or(
+            withinPeriod(ticketSla.firstResponseBreachedAt, period, timeZone),
+            withinPeriod(ticketSla.resolutionBreachedAt, period, timeZone),
+          ),
         ),
       ),
     scope.db

@@ -5,7 +5,7 @@ import type { DigestPreferences } from '../../contracts/digest.js';
 import type { Locale } from '../../contracts/locales.js';
 import type { WeekStart } from '../../contracts/workspace.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { memberships, users } from '../../platform/auth/auth.tables.js';
 import { getWorkspaceSettings } from '../../platform/workspace/workspace-settings.service.js';
 import { notFound } from '../../platform/http/errors.js';
@@ -37,11 +37,19 @@ export async function subscribeNewMembers(scope: WorkspaceScope, db: DbOrTx = sc
     .select({ userId: memberships.userId, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(digestSubscriptions, and(eq(digestSubscriptions.workspaceId, memberships.workspaceId), eq(digestSubscriptions.userId, memberships.userId)))
+    .leftJoin(
+      digestSubscriptions,
+      and(eq(digestSubscriptions.workspaceId, memberships.workspaceId), eq(digestSubscriptions.userId, memberships.userId)),
+    )
     .where(and(eq(memberships.workspaceId, scope.workspaceId), isNull(digestSubscriptions.userId)));
   if (newcomers.length === 0) return 0;
   const workspace = await getWorkspaceSettings(scope);
-  const timing = { frequency: 'weekly' as const, weekday: ISO_WEEKDAY[workspace.weekStart], hour: DIGEST_DEFAULT_HOUR, timeZone: workspace.timezone };
+  const timing = {
+    frequency: 'weekly' as const,
+    weekday: ISO_WEEKDAY[workspace.weekStart],
+    hour: DIGEST_DEFAULT_HOUR,
+    timeZone: workspace.timezone,
+  };
   const inserted = await db
     .insert(digestSubscriptions)
     .values(
@@ -61,7 +69,11 @@ export async function subscribeNewMembers(scope: WorkspaceScope, db: DbOrTx = sc
 }
 
 async function subscriptionOf(scope: WorkspaceScope, userId: string): Promise<Subscription> {
-  const find = () => scope.db.select().from(digestSubscriptions).where(scope.where(digestSubscriptions, eq(digestSubscriptions.userId, userId)));
+  const find = () =>
+    scope.db
+      .select()
+      .from(digestSubscriptions)
+      .where(scope.where(digestSubscriptions, eq(digestSubscriptions.userId, userId)));
   let [row] = await find();
   if (!row) {
     await subscribeNewMembers(scope);
@@ -102,7 +114,10 @@ export async function updateDigestPreferences(
 
 /** The subscription an unsubscribe link names, for its key; null if there is none. */
 export async function subscriptionFor(scope: WorkspaceScope, userId: string): Promise<Subscription | null> {
-  const [row] = await scope.db.select().from(digestSubscriptions).where(scope.where(digestSubscriptions, eq(digestSubscriptions.userId, userId)));
+  const [row] = await scope.db
+    .select()
+    .from(digestSubscriptions)
+    .where(scope.where(digestSubscriptions, eq(digestSubscriptions.userId, userId)));
   return row ?? null;
 }
 

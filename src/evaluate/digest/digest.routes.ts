@@ -21,7 +21,8 @@ import { readUnsubscribe, verifyUnsubscribe } from './digest-unsubscribe.js';
 const tags = ['digest'];
 const PAGE_CSP = "default-src 'none'; style-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 // The email's own styles are inline; nothing in it runs, and only the dashboard may frame it.
-const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'";
+const PREVIEW_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'";
 // A person clicks once; more than this from one address is a script trying tokens.
 const UNSUBSCRIBE_PER_MINUTE = 20;
 
@@ -35,7 +36,10 @@ export async function digestRoutes(app: FastifyInstance, opts: { database: Datab
 
   r.get(
     '/api/v1/me/digest',
-    { config: { permission: 'signed-in' }, schema: { tags, summary: 'When and in which language you get the feedback digest of this workspace' } },
+    {
+      config: { permission: 'signed-in' },
+      schema: { tags, summary: 'When and in which language you get the feedback digest of this workspace' },
+    },
     async (req) => getDigestPreferences(req.scope, userOf(req)),
   );
 
@@ -77,7 +81,9 @@ export async function digestRoutes(app: FastifyInstance, opts: { database: Datab
 
   // The page's form and mail clients' one-click POST send a form (List-Unsubscribe=One-Click); its
   // content says nothing the link does not, so it is read and dropped.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, {}));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) =>
+    done(null, {}),
+  );
 
   const page = async (req: FastifyRequest, reply: FastifyReply, confirm: boolean) => {
     const { token } = req.params as { token: string };
@@ -114,7 +120,10 @@ export async function digestRoutes(app: FastifyInstance, opts: { database: Datab
     );
   };
   const params = z.object({ token: z.string().min(1).max(400) });
-  const limited = { config: { permission: 'public' as const, rateLimit: { max: UNSUBSCRIBE_PER_MINUTE, timeWindow: 60_000 } }, schema: { hide: true, params } };
+  const limited = {
+    config: { permission: 'public' as const, rateLimit: { max: UNSUBSCRIBE_PER_MINUTE, timeWindow: 60_000 } },
+    schema: { hide: true, params },
+  };
   r.get('/digest/unsubscribe/:token', limited, (req, reply) => page(req, reply, false));
   r.post('/digest/unsubscribe/:token', limited, (req, reply) => page(req, reply, true));
 }

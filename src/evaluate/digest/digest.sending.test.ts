@@ -41,8 +41,15 @@ beforeAll(async () => {
     members[language] = member;
   }
   // This period: two promoters and a detractor (NPS 33); the one before: one detractor (NPS -100).
-  for (const [nps, at] of [[10, 2], [9, 3], [3, 2], [2, 10]] as const)
-    expect((await api('POST', '/api/v1/feedback', { text: `score ${nps}`, channel: 'api', nps, createdAt: daysAgo(at) })).statusCode).toBe(201);
+  for (const [nps, at] of [
+    [10, 2],
+    [9, 3],
+    [3, 2],
+    [2, 10],
+  ] as const)
+    expect((await api('POST', '/api/v1/feedback', { text: `score ${nps}`, channel: 'api', nps, createdAt: daysAgo(at) })).statusCode).toBe(
+      201,
+    );
   // The detractor complains about delivery: the digest's top driver.
   await t.database.rows(sql`update feedback_items set topics = '{delivery}' where nps = 3`);
   await rebuildRollups(t.database, workspace.id);
@@ -122,10 +129,18 @@ describe('digest email', () => {
     expect((await t.app.inject({ method: 'POST', url: `/digest/unsubscribe/${forged}` })).statusCode).toBe(404);
     expect((await api('GET', '/api/v1/me/digest', undefined, members.fa.cookie)).json().enabled).toBe(true);
 
-    const done = await t.app.inject({ method: 'POST', url: path, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const done = await t.app.inject({
+      method: 'POST',
+      url: path,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('دیگر خلاصهٔ بازخوردهای');
-    expect((await api('GET', '/api/v1/me/digest', undefined, members.fa.cookie)).json()).toMatchObject({ enabled: false, nextSendAt: null });
+    expect((await api('GET', '/api/v1/me/digest', undefined, members.fa.cookie)).json()).toMatchObject({
+      enabled: false,
+      nextSendAt: null,
+    });
 
     // Next period: everyone else gets theirs, the member who left does not.
     await t.database.rows(sql`delete from digest_sends`);

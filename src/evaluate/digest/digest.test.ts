@@ -49,7 +49,12 @@ describe('/api/v1/me/digest', () => {
       expect(res.json().error.field, JSON.stringify(body)).toBe(field);
     }
     // Nothing half-written: the refused requests left the saved preferences as they were.
-    expect((await asOwner('GET', '/api/v1/me/digest')).json()).toMatchObject({ frequency: 'monthly', hour: 17, timeZone: 'Asia/Riyadh', language: 'ar' });
+    expect((await asOwner('GET', '/api/v1/me/digest')).json()).toMatchObject({
+      frequency: 'monthly',
+      hour: 17,
+      timeZone: 'Asia/Riyadh',
+      language: 'ar',
+    });
     const off = await asOwner('PATCH', '/api/v1/me/digest', { enabled: false });
     expect(off.json()).toMatchObject({ enabled: false, nextSendAt: null });
   });
@@ -69,7 +74,6 @@ describe('/api/v1/me/digest', () => {
   });
 
   it('belongs to signed-in users: an API key gets 403', async () => {
-    for (const url of ['/api/v1/me/digest', '/api/v1/me/digest/preview'])
-      expect((await s.api('GET', url)).statusCode, url).toBe(403);
+    for (const url of ['/api/v1/me/digest', '/api/v1/me/digest/preview']) expect((await s.api('GET', url)).statusCode, url).toBe(403);
   });
 });

@@ -24,7 +24,10 @@ export async function queueDueDigests(database: Database, now = new Date()): Pro
   const workspaceIds = await database.db
     .selectDistinct({ id: memberships.workspaceId })
     .from(memberships)
-    .leftJoin(digestSubscriptions, and(eq(digestSubscriptions.workspaceId, memberships.workspaceId), eq(digestSubscriptions.userId, memberships.userId)))
+    .leftJoin(
+      digestSubscriptions,
+      and(eq(digestSubscriptions.workspaceId, memberships.workspaceId), eq(digestSubscriptions.userId, memberships.userId)),
+    )
     .where(isNull(digestSubscriptions.userId));
   for (const { id } of workspaceIds) await subscribeNewMembers(new WorkspaceScope(database, id), database.db, now);
 
@@ -63,7 +66,10 @@ export async function sendDigest(ctx: Pick<JobContext, 'database' | 'mailer' | '
   const [row] = await scope.db
     .select({ subscription: digestSubscriptions, send: digestSends })
     .from(digestSends)
-    .innerJoin(digestSubscriptions, and(eq(digestSubscriptions.workspaceId, digestSends.workspaceId), eq(digestSubscriptions.userId, digestSends.userId)))
+    .innerJoin(
+      digestSubscriptions,
+      and(eq(digestSubscriptions.workspaceId, digestSends.workspaceId), eq(digestSubscriptions.userId, digestSends.userId)),
+    )
     .where(scope.where(digestSends, eq(digestSends.userId, payload.userId), eq(digestSends.periodStart, payload.periodStart)));
   // Unsubscribed meanwhile, removed from the workspace, or already sent by an earlier attempt.
   if (!row?.subscription.enabled || row.send.sentAt) return;

@@ -23,7 +23,9 @@ import { DRIVERS_DEFAULT_DAYS, DRIVERS_MAX_DAYS, type TDriversQuery } from './dr
 export const DRIVER_LIMITS = { examplesPerTopic: 3, exampleTextChars: 500 } as const;
 
 const byImpact = (a: Driver, b: Driver) =>
-  (b.impact.nps ?? -Infinity) - (a.impact.nps ?? -Infinity) || (b.impact.csat ?? -Infinity) - (a.impact.csat ?? -Infinity) || b.volume - a.volume;
+  (b.impact.nps ?? -Infinity) - (a.impact.nps ?? -Infinity) ||
+  (b.impact.csat ?? -Infinity) - (a.impact.csat ?? -Infinity) ||
+  b.volume - a.volume;
 
 export async function listDrivers(scope: WorkspaceScope, query: TDriversQuery, now = new Date()): Promise<DriversResponse> {
   const [workspace] = await scope.db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
@@ -33,7 +35,13 @@ export async function listDrivers(scope: WorkspaceScope, query: TDriversQuery, n
   if (daysBetween(from, to) < 0) throw badRequest('from', 'must not be after to (today when to is omitted)');
   if (daysBetween(from, to) + 1 > DRIVERS_MAX_DAYS) throw badRequest('from', `must be at most ${DRIVERS_MAX_DAYS} days before to`);
 
-  const whole: Period = { key: `range:${from}:${to}`, grain: 'day', first: from, last: to, label: { calendar: 'gregorian', year: Number(from.slice(0, 4)), quarter: null, month: null, day: null } };
+  const whole: Period = {
+    key: `range:${from}:${to}`,
+    grain: 'day',
+    first: from,
+    last: to,
+    label: { calendar: 'gregorian', year: Number(from.slice(0, 4)), quarter: null, month: null, day: null },
+  };
   const { cells } = await sumRollups(scope, {
     from,
     to,
@@ -53,7 +61,12 @@ export async function listDrivers(scope: WorkspaceScope, query: TDriversQuery, n
   // Topic names come from the taxonomy: a new workspace gets its defaults first.
   await ensureDefaultTopics(scope);
   const [names, examples] = await Promise.all([
-    keys.length ? scope.db.select({ key: topics.key, names: topics.names }).from(topics).where(scope.where(topics, inArray(topics.key, keys))) : [],
+    keys.length
+      ? scope.db
+          .select({ key: topics.key, names: topics.names })
+          .from(topics)
+          .where(scope.where(topics, inArray(topics.key, keys)))
+      : [],
     Promise.all(keys.map((key) => recentNegative(scope, key, { from, to, timezone, channel: query.channel }))),
   ]);
   const nameOf = new Map(names.map((t) => [t.key, t.names as Record<string, string>]));
@@ -72,7 +85,14 @@ export async function listDrivers(scope: WorkspaceScope, query: TDriversQuery, n
 }
 
 function driverOf(key: string, sums: RollupSums, overall: RollupSums): Driver {
-  return { topic: { key, names: {} }, volume: sums.items, nps: npsOf(sums), csat: csatOf(sums), impact: topicImpact(overall, sums), examples: [] };
+  return {
+    topic: { key, names: {} },
+    volume: sums.items,
+    nps: npsOf(sums),
+    csat: csatOf(sums),
+    impact: topicImpact(overall, sums),
+    examples: [],
+  };
 }
 
 /** The newest negative comments on a topic: the topics GIN index and the period bound the read. */

@@ -14,7 +14,9 @@ async function give(text: string, nps: number, topics: string[], at: number, ext
   const res = await s.api('POST', '/api/v1/feedback', { text, channel: 'api', nps, createdAt: daysAgo(at), language: 'en', ...extra });
   expect(res.statusCode, res.body).toBe(201);
   // The analysis would find topics; the test names them so the figures are known.
-  await s.t.database.rows(sql`update feedback_items set topics = ${`{${topics.join(',')}}`}::text[], sentiment = ${nps <= 6 ? 'negative' : 'positive'} where id = ${res.json().id}`);
+  await s.t.database.rows(
+    sql`update feedback_items set topics = ${`{${topics.join(',')}}`}::text[], sentiment = ${nps <= 6 ? 'negative' : 'positive'} where id = ${res.json().id}`,
+  );
 }
 
 beforeAll(async () => {
@@ -33,7 +35,12 @@ beforeAll(async () => {
   await give('Old complaint', 0, ['price'], 60);
   // Another workspace's detractors on the same topic: never counted.
   const other = await s.otherWorkspace(['feedback:write']);
-  const res = await s.api('POST', '/api/v1/feedback', { text: 'Other shop', channel: 'api', nps: 0 }, { authorization: `Bearer ${other.key}` });
+  const res = await s.api(
+    'POST',
+    '/api/v1/feedback',
+    { text: 'Other shop', channel: 'api', nps: 0 },
+    { authorization: `Bearer ${other.key}` },
+  );
   await s.t.database.rows(sql`update feedback_items set topics = array['support'] where id = ${res.json().id}`);
   await rebuildRollups(s.t.database, s.workspace.id);
   await rebuildRollups(s.t.database, other.workspace.id);

@@ -17,7 +17,10 @@ export function topicImpact(overall: Scores, topic: Scores): { nps: number | nul
   const dissatisfied = topic.csatAnswers - topic.csatSatisfied;
   const csatWithout = csatOf({ ...overall, csatAnswers: overall.csatAnswers - dissatisfied });
   return {
-    nps: before === null || npsWithout.value === null || topic.promoters + topic.passives + topic.detractors === 0 ? null : npsWithout.value - before,
+    nps:
+      before === null || npsWithout.value === null || topic.promoters + topic.passives + topic.detractors === 0
+        ? null
+        : npsWithout.value - before,
     csat: csatBefore === null || csatWithout.value === null || topic.csatAnswers === 0 ? null : csatWithout.value - csatBefore,
   };
 }

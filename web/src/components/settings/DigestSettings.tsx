@@ -69,7 +69,8 @@ export function DigestSettings() {
     }
   }
 
-  const weekdayName = (n: number) => new Intl.DateTimeFormat(format.prefs.locale, { weekday: 'long', timeZone: 'UTC' }).format(weekdayDate(n));
+  const weekdayName = (n: number) =>
+    new Intl.DateTimeFormat(format.prefs.locale, { weekday: 'long', timeZone: 'UTC' }).format(weekdayDate(n));
   const hourLabel = (h: number) => `${format.number(h, { minimumIntegerDigits: 2 })}:${format.number(0, { minimumIntegerDigits: 2 })}`;
 
   return (
@@ -126,7 +127,14 @@ export function DigestSettings() {
             )}
             <Field label={t('digest.hour')}>
               {(props) => (
-                <select {...props} className="select" name="hour" value={draft.hour} disabled={!draft.enabled} onChange={(e) => change({ hour: Number(e.target.value) })}>
+                <select
+                  {...props}
+                  className="select"
+                  name="hour"
+                  value={draft.hour}
+                  disabled={!draft.enabled}
+                  onChange={(e) => change({ hour: Number(e.target.value) })}
+                >
                   {HOURS.map((h) => (
                     <option key={h} value={h}>
                       {hourLabel(h)}
@@ -181,7 +189,14 @@ export function DigestSettings() {
           <p>
             <span className="muted">{t('digest.subject')}:</span> <bdi dir="auto">{preview.digest.subject}</bdi>
           </p>
-          <iframe key={preview.version} className="digest-frame" title={t('digest.previewTitle')} sandbox="" src={digestApi.previewUrl()} data-testid="digest-frame" />
+          <iframe
+            key={preview.version}
+            className="digest-frame"
+            title={t('digest.previewTitle')}
+            sandbox=""
+            src={digestApi.previewUrl()}
+            data-testid="digest-frame"
+          />
         </div>
       )}
     </section>
