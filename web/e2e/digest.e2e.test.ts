@@ -46,7 +46,21 @@ describeBrowser('digest settings and preview', () => {
       expect(saved).toMatchObject({ enabled: true, frequency: 'weekly', hour: lang === 'fa' ? 9 : 7, language: lang });
 
       await page.getByTestId('digest-preview-button').click();
-      const subject = await untilText(page.getByTestId('digest-preview').locator('bdi'), (text) => text.length > 0, 'the subject');
+      // Composing the digest loads the MJML compiler the first time: seconds on a busy machine.
+      const subject = await until(
+        () =>
+          page
+            .getByTestId('digest-preview')
+            .locator('bdi')
+            .textContent({ timeout: 1000 })
+            .then(
+              (text) => text ?? '',
+              () => '',
+            ),
+        (text) => text.length > 0,
+        'the subject',
+        90_000,
+      );
       const frame = page.frameLocator('[data-testid="digest-frame"]');
       const heading = lang === 'fa' ? 'خلاصهٔ هفتگی بازخوردها' : 'Weekly feedback digest';
       await until(
