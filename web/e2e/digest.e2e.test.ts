@@ -1,13 +1,15 @@
 // The digest settings and preview in the browser, in Persian and English: the preferences are
 // saved, and "Preview digest" frames the email the member would get (right to left with Jalali
 // dates and Persian digits in Persian), the same HTML the job sends.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import digestEn from '../src/locales/digest/en.json' with { type: 'json' };
 import digestFa from '../src/locales/digest/fa.json' with { type: 'json' };
 import { rebuildRollups } from '../../src/evaluate/rollups/rebuild-rollups.js';
 import { workspaces } from '../../src/platform/workspace/workspace.tables.js';
-import { screenshot } from './browser.js';
+import { screenshot, screenshotDir } from './browser.js';
 import { describeBrowser, documentDirection, seedFeedback, signedInOwner, until, untilText, useDashboard } from './harness.js';
 
 const TEXTS = { en: digestEn.digest, fa: digestFa.digest };
@@ -92,7 +94,10 @@ describeBrowser('digest settings and preview', () => {
       const preview = (await t.app.inject({ method: 'GET', url: '/api/v1/me/digest/preview', headers: { cookie: owner } })).json();
       expect(preview.subject).toBe(subject);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await screenshot(page, `digest-preview-${lang}`);
+      await screenshot(page, `digest-settings-${lang}`);
+      // The framed email on its own (a full-page capture may not repaint a frame).
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      await page.getByTestId('digest-frame').screenshot({ path: path.join(screenshotDir, `digest-preview-${lang}.png`) });
     }
   });
 });
