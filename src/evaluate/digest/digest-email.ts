@@ -57,7 +57,8 @@ export async function renderDigestEmail(input: DigestEmailInput): Promise<Render
     label: t(key),
     current: figureText(f, key, content.figures.current[key], noData),
     previous: figureText(f, key, content.figures.previous[key], noData),
-    change: changeText(f, key, content.figures.current[key], content.figures.previous[key]),
+    // A left-to-right mark keeps a change's sign before its digits in a right-to-left line (+۳, not ۳+).
+    change: `${rtl ? '\u200e' : ''}${changeText(f, key, content.figures.current[key], content.figures.previous[key])}`,
   }));
   // Persian and Arabic separate facts on one line with "،" (a middle dot reads as the Persian zero).
   const sep = rtl ? '، ' : ' · ';
