@@ -91,6 +91,7 @@ describe('schedules', () => {
         'rules-inactivity-scan',
         'rules-threshold-scan',
         'refresh-rollups',
+        'send-digests',
       ]);
       for (const run of next) expect(run.at!.getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
       const apiOnly = await startApp(loadConfig({ ...env, WORKERS: 'off' }), log, { serveHttp: false });

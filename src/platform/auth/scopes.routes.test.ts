@@ -59,7 +59,15 @@ describe('every route that declares a scope', () => {
     const open = t.app.routePermissions
       .filter((r) => r.permission === 'signed-in' && r.method !== 'HEAD')
       .map((r) => `${r.method} ${r.url}`);
-    expect(open.sort()).toEqual(['GET /api/v1/me', 'PATCH /api/v1/me', 'POST /api/v1/me/workspace']);
+    expect(open.sort()).toEqual([
+      'GET /api/v1/me',
+      'GET /api/v1/me/digest',
+      'GET /api/v1/me/digest/preview',
+      'GET /api/v1/me/digest/preview/html',
+      'PATCH /api/v1/me',
+      'PATCH /api/v1/me/digest',
+      'POST /api/v1/me/workspace',
+    ]);
   });
 });
 
