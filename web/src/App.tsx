@@ -34,6 +34,7 @@ const TicketsPage = lazy(() => import('./pages/TicketsPage').then((m) => ({ defa
 const TicketPage = lazy(() => import('./pages/TicketPage').then((m) => ({ default: m.TicketPage })));
 const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
 const IdeasPage = lazy(() => import('./pages/IdeasPage').then((m) => ({ default: m.IdeasPage })));
+const MetricsPage = lazy(() => import('./pages/MetricsPage').then((m) => ({ default: m.MetricsPage })));
 const SurveySendPage = lazy(() => import('./pages/SurveySendPage').then((m) => ({ default: m.SurveySendPage })));
 
 type Boot =
@@ -230,6 +231,12 @@ function AuthedPage({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <RulesPage />
+        </Suspense>
+      );
+    case 'metrics':
+      return (
+        <Suspense fallback={<Loading />}>
+          <MetricsPage />
         </Suspense>
       );
     default:

@@ -25,6 +25,7 @@ const TITLES: Record<Route['name'], TitleKey> = {
   tasks: 'tasks',
   ideas: 'ideas',
   rules: 'rules',
+  metrics: 'metrics',
   invite: 'invite',
   notFound: 'notFound',
 };

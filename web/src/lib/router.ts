@@ -65,6 +65,7 @@ export type Route =
   | { name: 'tasks' }
   | { name: 'ideas' }
   | { name: 'rules' }
+  | { name: 'metrics' }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
 
@@ -99,6 +100,8 @@ export function matchRoute(path: string): Route {
       return { name: 'ideas' };
     case '/rules':
       return { name: 'rules' };
+    case '/metrics':
+      return { name: 'metrics' };
   }
   const survey = /^\/surveys\/([^/]+)(\/results|\/send)?$/.exec(clean);
   if (survey) {
@@ -144,6 +147,8 @@ export const paths = {
   ticket: (id: string) => `/tickets/${encodeURIComponent(id)}`,
   tasks: (queue = '') => (queue ? `/tasks?queue=${encodeURIComponent(queue)}` : '/tasks'),
   rules: (tab = '') => (tab ? `/rules?tab=${encodeURIComponent(tab)}` : '/rules'),
+  /** The Metrics page with its choices (`?metric=nps&range=…`). */
+  metrics: (search = '') => `/metrics${search}`,
   ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',
