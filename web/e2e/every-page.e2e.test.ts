@@ -70,7 +70,7 @@ describeBrowser('every page in every language', () => {
     await t.app.inject({ method: 'PATCH', url: `/api/v1/ideas/${idea.id}`, headers: bearer(key), payload: { status: 'planned' } });
     pages.push(
       ['overview', '/'],
-      ['metrics', '/metrics?metric=nps&breakdown=channel'],
+      ['metrics', '/evaluate/metrics?metric=nps&breakdown=channel'],
       ['feedback', '/feedback'],
       ['feedback-detail', `/feedback/${item.id}`],
       ['customers', '/customers'],

@@ -3,6 +3,8 @@
 // data" instead of NaN, and a drill-down that lands on the explorer with the items behind a number.
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { rebuildRollups } from '../../src/evaluate/rollups/rebuild-rollups.js';
+import { workspaces } from '../../src/platform/workspace/workspace.tables.js';
 import { seriousViolations } from './accessibility.js';
 import { screenshot } from './browser.js';
 import { describeBrowser, seedFeedback, signedInOwner, until, untilText, useDashboard } from './harness.js';
@@ -34,13 +36,16 @@ describeBrowser('metrics', () => {
   beforeAll(async () => {
     cookie = await signedInOwner(dashboard.t);
     await seedFeedback(dashboard.t, cookie, ITEMS);
+    // The rollups the metrics are read from, as `feedloop rollups rebuild` makes them.
+    const [workspace] = await dashboard.t.database.db.select({ id: workspaces.id }).from(workspaces);
+    await rebuildRollups(dashboard.t.database, workspace.id);
   });
 
   async function openAs(locale: 'en' | 'fa' | 'ar') {
     const me = await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale } });
     expect(me.statusCode, me.body).toBe(200);
     const { page } = await dashboard.open({ cookie, locale });
-    await page.goto(`/metrics?metric=nps&${RANGE}&grain=month&breakdown=channel`);
+    await page.goto(`/evaluate/metrics?metric=nps&${RANGE}&grain=month&breakdown=channel`);
     return page;
   }
 

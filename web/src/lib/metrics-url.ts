@@ -1,6 +1,6 @@
-// The Metrics page's choices, kept in its URL (`/metrics?metric=csat&range=this-quarter&breakdown=channel`)
+// The Metrics page's choices, kept in its URL (`/evaluate/metrics?metric=csat&range=this-quarter&breakdown=channel`)
 // so a view can be bookmarked and shared; anything unreadable falls back to the default.
-import { METRIC_DIMENSIONS, METRIC_IDS, PERIOD_GRAINS, type MetricDimension, type MetricId, type PeriodGrain } from '@feedloop/contracts/metrics';
+import { METRIC_DIMENSIONS, PERIOD_GRAINS, type MetricDimension, type MetricId, type PeriodGrain } from '@feedloop/contracts/metrics';
 import { PRESET_GRAIN, RANGE_PRESETS, presetRange, type DayRange, type RangePreset } from './metric-periods';
 import type { PeriodCalendar } from '@feedloop/contracts/metrics';
 
@@ -13,6 +13,21 @@ export interface MetricsView {
   grain: PeriodGrain;
   breakdown: MetricDimension | null;
 }
+
+/**
+ * What GET /metrics answers: the metrics computed from feedback, broken down by any dimension but
+ * service units (until units are defined). Orders, tickets, compensations and ideas join later.
+ */
+export const OFFERED_METRICS = [
+  'nps',
+  'csat',
+  'ces',
+  'sentiment_positive_share',
+  'sentiment_negative_share',
+  'sentiment_mean',
+  'volume',
+] as const satisfies readonly MetricId[];
+export const OFFERED_DIMENSIONS = METRIC_DIMENSIONS.filter((d) => d !== 'service_unit');
 
 const DEFAULT_PRESET: RangePreset = 'last-12-months';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,11 +42,11 @@ export function viewFromQuery(query: URLSearchParams, today: string, calendar: P
   const range = days ? null : (oneOf(RANGE_PRESETS, query.get('range')) ?? DEFAULT_PRESET);
   const span = days ?? presetRange(range ?? DEFAULT_PRESET, today, calendar);
   return {
-    metric: oneOf(METRIC_IDS, query.get('metric')) ?? 'nps',
+    metric: oneOf<MetricId>(OFFERED_METRICS, query.get('metric')) ?? 'nps',
     range,
     ...span,
     grain: oneOf(PERIOD_GRAINS, query.get('grain')) ?? (range ? PRESET_GRAIN[range] : 'month'),
-    breakdown: oneOf(METRIC_DIMENSIONS, query.get('breakdown')),
+    breakdown: oneOf(OFFERED_DIMENSIONS, query.get('breakdown')),
   };
 }
 

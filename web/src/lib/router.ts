@@ -100,7 +100,8 @@ export function matchRoute(path: string): Route {
       return { name: 'ideas' };
     case '/rules':
       return { name: 'rules' };
-    case '/metrics':
+    case '/evaluate':
+    case '/evaluate/metrics':
       return { name: 'metrics' };
   }
   const survey = /^\/surveys\/([^/]+)(\/results|\/send)?$/.exec(clean);
@@ -148,7 +149,7 @@ export const paths = {
   tasks: (queue = '') => (queue ? `/tasks?queue=${encodeURIComponent(queue)}` : '/tasks'),
   rules: (tab = '') => (tab ? `/rules?tab=${encodeURIComponent(tab)}` : '/rules'),
   /** The Metrics page with its choices (`?metric=nps&range=…`). */
-  metrics: (search = '') => `/metrics${search}`,
+  metrics: (search = '') => `/evaluate/metrics${search}`,
   ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',

@@ -1,22 +1,22 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { METRIC_DIMENSIONS, METRIC_IDS, PERIOD_GRAINS, type MetricDimension, type MetricId, type PeriodGrain } from '@feedloop/contracts/metrics';
+import { PERIOD_GRAINS, type MetricDimension, type MetricId, type PeriodGrain } from '@feedloop/contracts/metrics';
 import { RANGE_PRESETS, PRESET_GRAIN, localToday, namedPeriods, periodCalendarOf, type RangePreset } from '../../lib/metric-periods';
-import type { MetricsView } from '../../lib/metrics-url';
+import { OFFERED_DIMENSIONS, OFFERED_METRICS, type MetricsView } from '../../lib/metrics-url';
 import { useFormat } from '../../lib/useFormat';
 import { Field } from '../Field';
 
 interface MetricControlsProps {
   view: MetricsView;
   onChange: (view: MetricsView) => void;
-  /** The metrics the API offers (all of the catalogue unless told otherwise). */
+  /** The metrics the API offers. */
   metrics?: readonly MetricId[];
 }
 
 const GRAIN_OF_NAMED = { month: 'day', quarter: 'month', year: 'month' } as const;
 
 /** The metric, the period (presets and named months, quarters, years in the user's calendar), the grain and the breakdown. */
-export function MetricControls({ view, onChange, metrics = METRIC_IDS }: MetricControlsProps) {
+export function MetricControls({ view, onChange, metrics = OFFERED_METRICS }: MetricControlsProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const named = useMemo(
@@ -118,7 +118,7 @@ export function MetricControls({ view, onChange, metrics = METRIC_IDS }: MetricC
             onChange={(e) => onChange({ ...view, breakdown: (e.target.value || null) as MetricDimension | null })}
           >
             <option value="">{t('metrics.noBreakdown')}</option>
-            {METRIC_DIMENSIONS.map((dimension) => (
+            {OFFERED_DIMENSIONS.map((dimension) => (
               <option key={dimension} value={dimension}>
                 {t(`metrics.dimensions.${dimension}`)}
               </option>
