@@ -19,6 +19,7 @@ const ITEMS = [
   { channel: 'email', text: 'Lovely packaging.', nps: 10, createdAt: '2026-11-10T10:00:00Z' },
   { channel: 'chat', text: 'الخدمة ممتازة', language: 'ar', nps: 8, createdAt: '2026-11-12T10:00:00Z' },
 ];
+const HIJRI_MONTH = /^(محرم|صفر|ربيع الأول|ربيع الآخر|جمادى الأولى|جمادى الآخرة|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة) ١٤[٠-٩]{2}$/;
 const JALALI_MONTH = /^(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند) ۱۴[۰-۹]{2}$/;
 
 const monthOptions = (page: Page) => page.locator('[data-testid="period-picker"] optgroup').nth(1).locator('option').allTextContents();
@@ -109,11 +110,22 @@ describeBrowser('metrics', () => {
     await screenshot(page, 'metrics-en-sentiment');
   });
 
-  it('is mirrored in Arabic, with Arabic digits', async () => {
+  it('is mirrored in Arabic, with Arabic digits, and in Umm al-Qura months for a user who chose the Hijri calendar', async () => {
     const page = await openAs('ar');
     await untilText(page.getByTestId('metric-total'), (text) => text.includes('١٦٫٧'), 'the overall NPS in Arabic digits');
     expect(await chartSide(page)).toBe('rtl:right');
     await expectNoBrokenNumbers(page);
     await screenshot(page, 'metrics-ar');
+
+    const hijri = await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { calendar: 'hijri' } });
+    expect(hijri.statusCode, hijri.body).toBe(200);
+    await page.reload();
+    const months = await until(() => monthOptions(page), (m) => m.length === 12, 'twelve named months');
+    expect(months.every((m) => HIJRI_MONTH.test(m)), months.join(', ')).toBe(true);
+    const rows = page.getByTestId('metric-table').locator('tbody th');
+    await until(() => rows.allTextContents(), (r) => r.length >= 2 && r.every((m) => HIJRI_MONTH.test(m)), 'Hijri months in the table');
+    await untilText(page.getByTestId('metric-total'), (text) => text.includes('١٦٫٧'), 'the same overall NPS');
+    await expectNoBrokenNumbers(page);
+    await screenshot(page, 'metrics-ar-hijri');
   });
 });

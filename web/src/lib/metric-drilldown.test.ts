@@ -32,7 +32,7 @@ describe('metric values', () => {
     expect(formatMetricNumber(86, 'percent', fa)).toBe('۸۶٪');
     expect(formatMetricNumber(null, 'nps_points', en)).toBeNull();
     expect(formatMetricNumber(Number.NaN, 'count', en)).toBeNull();
-    expect(formatInterval({ value: 20, n: 5, low: -45.5, high: 85, counts: {} }, 'nps_points', en)).toBe('-45.5 – +85');
+    expect(formatInterval({ value: 20, n: 5, low: -45.5, high: 85, counts: {} }, 'nps_points', en)).toEqual({ low: '-45.5', high: '+85' });
     expect(formatInterval({ value: 3, n: 3, low: null, high: null, counts: {} }, 'count', en)).toBeNull();
   });
 });

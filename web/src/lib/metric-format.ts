@@ -23,11 +23,11 @@ export function formatMetricNumber(value: number | null, unit: MetricUnit, prefs
   return formatNumber(value, prefs, DIGITS[unit]);
 }
 
-/** The interval as "low – high" in the value's unit, or null when there is none. */
-export function formatInterval(value: MetricValue, unit: MetricUnit, prefs: FormatPrefs): string | null {
+/** The interval's ends in the value's unit, or null when there is none. */
+export function formatInterval(value: MetricValue, unit: MetricUnit, prefs: FormatPrefs): { low: string; high: string } | null {
   const low = formatMetricNumber(value.low, unit, prefs);
   const high = formatMetricNumber(value.high, unit, prefs);
-  return low !== null && high !== null ? `${low} – ${high}` : null;
+  return low !== null && high !== null ? { low, high } : null;
 }
 
 const utcNoon = (iso: string) => new Date(`${iso}T12:00:00Z`);
@@ -59,12 +59,15 @@ export function periodName(period: Period, prefs: FormatPrefs, words: PeriodWord
   }
 }
 
-/** A shorter name for a chart's axis: the month without its year, the day without its year. */
+/**
+ * A shorter name for a chart's axis: a day or a week's first day without its year; a month with
+ * its year ("Oct 2026", "مهر ۱۴۰۵"), never "Oct 26", which reads as a day.
+ */
 export function periodTick(period: Period, prefs: FormatPrefs, words: PeriodWords): string {
   const tag = dateLocaleTag({ ...prefs, calendar: period.label.calendar });
   const date = (options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(utcNoon(period.first));
-  if (period.grain === 'month') return date({ month: 'short', year: '2-digit' });
+  if (period.grain === 'month' && (prefs.locale === 'en' || prefs.locale === 'zh')) return date({ month: 'short', year: 'numeric' });
   if (period.grain === 'day' || period.grain === 'week') return date({ month: 'short', day: 'numeric' });
   return periodName(period, prefs, words);
 }

@@ -13,6 +13,8 @@ import { MetricNumber } from './MetricNumber';
 export const MAX_LINES = 4;
 const COLORS = ['#4f46e5', '#0d9488', '#d97706', '#db2777', '#0284c7'];
 const SENTIMENT_ORDER = ['positive', 'neutral', 'negative'];
+/** The overview's sentiment colours, so a sentiment reads the same everywhere. */
+const SENTIMENT_COLORS: Record<string, string> = { positive: '#16a34a', neutral: '#94a3b8', negative: '#dc2626' };
 
 export interface ChartProps {
   data: MetricsResponse;
@@ -32,7 +34,7 @@ export function MetricTrend({ data, periodNames, periodTicks, seriesName, hrefOf
       data.series.slice(0, MAX_LINES + 1).map((s, i) => ({
         label: seriesName(s.key),
         values: s.points.map((p) => p.value.value),
-        color: COLORS[i % COLORS.length],
+        color: (data.breakdown === 'sentiment' && s.key && SENTIMENT_COLORS[s.key]) || COLORS[i % COLORS.length],
       })),
     [data, seriesName],
   );
@@ -110,6 +112,14 @@ export function SentimentSplit({ data, periodNames, seriesName, hrefOf }: ChartP
   return (
     <section className="card metric-panel">
       <h2 className="card-title">{t('metrics.split')}</h2>
+      <ul className="overview-legend metric-split-legend">
+        {parts.map((s) => (
+          <li key={s.key}>
+            <span className={`legend-swatch sentiment-${s.key}`} aria-hidden="true" />
+            {seriesName(s.key)}
+          </li>
+        ))}
+      </ul>
       <ul className="metric-split" data-testid="metric-split">
         {data.periods.map((period, i) => {
           const total = parts.reduce((sum, s) => sum + (s.points[i]?.value.n ?? 0), 0);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MetricUnit, MetricValue } from '@feedloop/contracts/metrics';
+import { factSeparator } from '../../lib/format';
 import { formatInterval, formatMetricNumber } from '../../lib/metric-format';
 import { useFormat } from '../../lib/useFormat';
 import { Link } from '../Link';
@@ -27,19 +28,32 @@ export function MetricNumber({ value, unit, href, what, testId }: MetricNumberPr
     );
   }
   const interval = formatInterval(value, unit, format.prefs);
-  const figure = href ? (
-    <Link to={href} className="metric-value" aria-label={t('metrics.drillDown', { value: text, what })} data-testid={testId && `${testId}-link`}>
-      {text}
-    </Link>
-  ) : (
-    <span className="metric-value">{text}</span>
-  );
+  // No list to open behind a value of nothing (a count of 0).
+  const figure =
+    href && value.n > 0 ? (
+      <Link to={href} className="metric-value" aria-label={t('metrics.drillDown', { value: text, what })} data-testid={testId && `${testId}-link`}>
+        {text}
+      </Link>
+    ) : (
+      <span className="metric-value">{text}</span>
+    );
+  // A count stands on itself: "from 6" beside 6 says nothing.
+  const sample = unit === 'count' ? null : t('metrics.basedOn', { n: format.number(value.n) });
   return (
     <span className="metric-number" data-testid={testId}>
       {figure}
-      <span className="metric-sample muted">
-        {format.facts([t('metrics.basedOn', { n: format.number(value.n) }), interval && t('metrics.interval', { range: interval })])}
-      </span>
+      {(sample || interval) && (
+        <span className="metric-sample muted">
+          {sample}
+          {sample && interval && factSeparator(format.prefs.locale)}
+          {interval && (
+            <>
+              {t('metrics.interval')} {/* Each end kept whole: a sign must not drift to the other side in RTL. */}
+              <bdi>{interval.low}</bdi> – <bdi>{interval.high}</bdi>
+            </>
+          )}
+        </span>
+      )}
     </span>
   );
 }
