@@ -7,6 +7,7 @@ import { purgeFinishedJobs } from '../platform/jobs/queue.js';
 import { scanSlaClocks } from '../act/sla/sla-scan.js';
 import { queueDueReminders } from '../act/tasks/task-reminders.js';
 import { scanInactivity, scanThresholds } from '../act/rules/rule-scans.js';
+import { refreshStaleRollups } from '../evaluate/rollups/refresh-rollups.js';
 
 export const SCHEDULES: Schedule[] = [
   // Hourly keeps the table about a day of keys (IDEMPOTENCY_LIMITS.retentionHours); a purge that
@@ -25,4 +26,6 @@ export const SCHEDULES: Schedule[] = [
   { name: 'rules-inactivity-scan', pattern: '17 * * * *', run: ({ database }) => scanInactivity(database) },
   // Thresholds are windows of hours: every five minutes raises a spike while it is news.
   { name: 'rules-threshold-scan', pattern: '*/5 * * * *', run: ({ database }) => scanThresholds(database) },
+  // Metrics are at most a minute behind the feedback; a refresh that finds no stale day is one probe.
+  { name: 'refresh-rollups', pattern: '* * * * *', run: ({ database }) => refreshStaleRollups(database).then(() => undefined) },
 ];
