@@ -35,6 +35,8 @@ const TicketPage = lazy(() => import('./pages/TicketPage').then((m) => ({ defaul
 const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
 const IdeasPage = lazy(() => import('./pages/IdeasPage').then((m) => ({ default: m.IdeasPage })));
 const MetricsPage = lazy(() => import('./pages/MetricsPage').then((m) => ({ default: m.MetricsPage })));
+const DriversPage = lazy(() => import('./pages/DriversPage').then((m) => ({ default: m.DriversPage })));
+const BeforeAfterPage = lazy(() => import('./pages/BeforeAfterPage').then((m) => ({ default: m.BeforeAfterPage })));
 const SurveySendPage = lazy(() => import('./pages/SurveySendPage').then((m) => ({ default: m.SurveySendPage })));
 
 type Boot =
@@ -234,9 +236,11 @@ function AuthedPage({ route }: { route: Route }) {
         </Suspense>
       );
     case 'metrics':
+    case 'drivers':
+    case 'beforeAfter':
       return (
         <Suspense fallback={<Loading />}>
-          <MetricsPage />
+          {route.name === 'metrics' ? <MetricsPage /> : route.name === 'drivers' ? <DriversPage /> : <BeforeAfterPage />}
         </Suspense>
       );
     default:

@@ -26,6 +26,8 @@ const TITLES: Record<Route['name'], TitleKey> = {
   ideas: 'ideas',
   rules: 'rules',
   metrics: 'metrics',
+  drivers: 'drivers',
+  beforeAfter: 'beforeAfter',
   invite: 'invite',
   notFound: 'notFound',
 };

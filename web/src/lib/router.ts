@@ -66,6 +66,8 @@ export type Route =
   | { name: 'ideas' }
   | { name: 'rules' }
   | { name: 'metrics' }
+  | { name: 'drivers' }
+  | { name: 'beforeAfter' }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
 
@@ -103,6 +105,10 @@ export function matchRoute(path: string): Route {
     case '/evaluate':
     case '/evaluate/metrics':
       return { name: 'metrics' };
+    case '/evaluate/drivers':
+      return { name: 'drivers' };
+    case '/evaluate/before-after':
+      return { name: 'beforeAfter' };
   }
   const survey = /^\/surveys\/([^/]+)(\/results|\/send)?$/.exec(clean);
   if (survey) {
@@ -150,6 +156,8 @@ export const paths = {
   rules: (tab = '') => (tab ? `/rules?tab=${encodeURIComponent(tab)}` : '/rules'),
   /** The Metrics page with its choices (`?metric=nps&range=…`). */
   metrics: (search = '') => `/evaluate/metrics${search}`,
+  drivers: (search = '') => `/evaluate/drivers${search}`,
+  beforeAfter: (search = '') => `/evaluate/before-after${search}`,
   ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',

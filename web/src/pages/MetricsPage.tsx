@@ -6,6 +6,7 @@ import { metricsApi } from '../api/metrics';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { BreakdownBars, MetricTrend, SentimentSplit, type ChartProps } from '../components/metrics/MetricCharts';
+import { EvaluateSections } from '../components/metrics/EvaluateSections';
 import { MetricControls } from '../components/metrics/MetricControls';
 import { MetricNumber } from '../components/metrics/MetricNumber';
 import { MetricTable } from '../components/metrics/MetricTable';
@@ -53,6 +54,7 @@ export function MetricsPage() {
       <div className="page-head">
         <h1 className="page-title">{t('metrics.title')}</h1>
       </div>
+      <EvaluateSections />
       <MetricControls view={view} onChange={change} />
       {load.status === 'loading' && <Loading />}
       {load.status === 'error' && <LoadError error={load.error} onRetry={() => setReloadToken((n) => n + 1)} />}

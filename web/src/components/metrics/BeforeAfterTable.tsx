@@ -7,7 +7,8 @@ import { MetricNumber } from './MetricNumber';
 export interface ComparedMetric {
   metric: MetricId;
   unit: MetricUnit;
-  comparison: MetricComparison;
+  /** Volume has no test: its p-value and significance are null. */
+  comparison: Pick<MetricComparison, 'before' | 'after' | 'change' | 'pValue' | 'significant'>;
   /** The explorer's URL for the items before and after, when there are items behind the metric. */
   beforeHref?: string | null;
   afterHref?: string | null;
@@ -58,7 +59,9 @@ export function BeforeAfterTable({ rows }: { rows: ComparedMetric[] }) {
                   )}
                 </td>
                 <td data-testid="before-after-significance">
-                  {comparison.significant === null || comparison.pValue === null ? (
+                  {unit === 'count' ? (
+                    <span className="muted">{t('metrics.beforeAfter.noTest')}</span>
+                  ) : comparison.significant === null || comparison.pValue === null ? (
                     <span className="muted">{t('metrics.beforeAfter.tooFew')}</span>
                   ) : (
                     <span className={comparison.significant ? 'significance significant' : 'significance'}>
