@@ -21,6 +21,9 @@ import { reanalysisRoutes } from '../analyze/reanalysis/reanalysis.routes.js';
 import { themeRoutes } from '../analyze/themes/themes.routes.js';
 import { overviewRoutes } from '../evaluate/overview/overview.routes.js';
 import { metricsRoutes } from '../evaluate/metrics/metrics.routes.js';
+import { digestRoutes } from '../evaluate/digest/digest.routes.js';
+import { driverRoutes } from '../evaluate/drivers/drivers.routes.js';
+import { beforeAfterRoutes } from '../evaluate/before-after/before-after.routes.js';
 import { ticketRoutes } from '../act/tickets/tickets.routes.js';
 import { taskRoutes } from '../act/tasks/tasks.routes.js';
 import { conversationRoutes } from '../act/conversation/conversation.routes.js';
@@ -76,6 +79,12 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(overviewRoutes),
   // /api/v1/metrics
   mount(metricsRoutes),
+  // /api/v1/drivers
+  mount(driverRoutes),
+  // /api/v1/before-after
+  mount(beforeAfterRoutes),
+  // /api/v1/me/digest (preferences, preview); public: the one-click unsubscribe /digest/unsubscribe/…
+  mount(digestRoutes, { database, publicUrl: config.publicUrl }),
   // /api/v1/tickets
   mount(ticketRoutes),
   // /api/v1/tickets/:id/messages

@@ -8,6 +8,7 @@ import { scanSlaClocks } from '../act/sla/sla-scan.js';
 import { queueDueReminders } from '../act/tasks/task-reminders.js';
 import { scanInactivity, scanThresholds } from '../act/rules/rule-scans.js';
 import { refreshStaleRollups } from '../evaluate/rollups/refresh-rollups.js';
+import { queueDueDigests } from '../evaluate/digest/send-digests.js';
 
 export const SCHEDULES: Schedule[] = [
   // Hourly keeps the table about a day of keys (IDEMPOTENCY_LIMITS.retentionHours); a purge that
@@ -28,4 +29,7 @@ export const SCHEDULES: Schedule[] = [
   { name: 'rules-threshold-scan', pattern: '*/5 * * * *', run: ({ database }) => scanThresholds(database) },
   // Metrics are at most a minute behind the feedback; a refresh that finds no stale day is one probe.
   { name: 'refresh-rollups', pattern: '* * * * *', run: ({ database }) => refreshStaleRollups(database).then(() => undefined) },
+  // Digests go out at a member's chosen local hour; every quarter of an hour also serves the time
+  // zones a half or three quarters of an hour off UTC (Asia/Tehran, Asia/Kathmandu).
+  { name: 'send-digests', pattern: '*/15 * * * *', run: ({ database }) => queueDueDigests(database) },
 ];

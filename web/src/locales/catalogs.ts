@@ -60,6 +60,10 @@ import metricsEn from './metrics/en.json';
 import metricsFa from './metrics/fa.json';
 import metricsAr from './metrics/ar.json';
 import metricsZh from './metrics/zh.json';
+import digestEn from './digest/en.json';
+import digestFa from './digest/fa.json';
+import digestAr from './digest/ar.json';
+import digestZh from './digest/zh.json';
 
 const english = {
   ...en,
@@ -77,6 +81,7 @@ const english = {
   ...tasksEn,
   ...rulesEn,
   ...metricsEn,
+  ...digestEn,
 };
 export type Catalog = typeof english;
 
@@ -98,6 +103,7 @@ export const CATALOGS = {
     ...tasksFa,
     ...rulesFa,
     ...metricsFa,
+    ...digestFa,
   },
   ar: {
     ...ar,
@@ -115,6 +121,7 @@ export const CATALOGS = {
     ...tasksAr,
     ...rulesAr,
     ...metricsAr,
+    ...digestAr,
   },
   zh: {
     ...zh,
@@ -132,5 +139,6 @@ export const CATALOGS = {
     ...tasksZh,
     ...rulesZh,
     ...metricsZh,
+    ...digestZh,
   },
 };

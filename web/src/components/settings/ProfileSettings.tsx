@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
 import type { UpdateMe } from '@feedloop/contracts/auth';
 import { Alert } from '../Alert';
+import { DigestSettings } from './DigestSettings';
 import { Field } from '../Field';
 import { KeyValueList } from '../KeyValueList';
 import { Link } from '../Link';
@@ -163,6 +164,8 @@ export function ProfileSettings() {
           </button>
         </div>
       </form>
+
+      <DigestSettings />
 
       <section className="card page-head" aria-labelledby="settings-topics">
         <div>
