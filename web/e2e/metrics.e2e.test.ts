@@ -128,4 +128,53 @@ describeBrowser('metrics', () => {
     await expectNoBrokenNumbers(page);
     await screenshot(page, 'metrics-ar-hijri');
   });
+
+  it('ranks the drivers with their figures and complaints, each opening the explorer (fa, en)', async () => {
+    for (const locale of ['fa', 'en'] as const) {
+      const page = await openAs(locale);
+      await page.goto(`/evaluate/drivers?${RANGE}`);
+      const drivers = page.getByTestId('driver');
+      await until(() => drivers.count(), (n) => n > 0, 'ranked topics');
+      // NPS over the period is the Metrics page's: +16.7.
+      await untilText(page.getByTestId('drivers-overall-nps'), (text) => text.includes(locale === 'fa' ? '+۱۶٫۷' : '+16.7'), 'the NPS');
+      expect(await page.locator('.driver-example-text').count()).toBeGreaterThan(0);
+      await expectNoBrokenNumbers(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `metrics-drivers-${locale}`);
+    }
+    const page = await openAs('en');
+    await page.goto(`/evaluate/drivers?${RANGE}`);
+    const topic = page.getByTestId('driver').first().locator('.driver-name a');
+    await topic.waitFor();
+    await topic.click();
+    await until(
+      async () => new URL(page.url()).searchParams,
+      (q) => q.get('from') === '2026-09-23' && q.get('to') === '2026-11-21' && Boolean(q.get('topic')),
+      'the explorer filtered to the topic and the period',
+    );
+    await untilText(page.getByTestId('list-count'), (text) => /^\d+ items?/.test(text), 'the items mentioning the topic');
+  }, 240_000);
+
+  it('compares each metric before and after a change, with its change and significance (en, fa)', async () => {
+    const page = await openAs('en');
+    await page.goto('/evaluate/before-after?date=2026-10-23&days=30');
+    const rows = page.getByTestId('before-after-row');
+    await until(() => rows.count(), (n) => n === 7, 'seven metrics');
+    // NPS: 10 and 3 before (0), 9, 2, 10 and 8 after (+25).
+    const nps = rows.first();
+    await untilText(nps.getByTestId('before-after-change'), (text) => text === '+25', 'the NPS change');
+    expect(await nps.getByTestId('before-after-significance').textContent()).toMatch(/^Could be chance \(p = 0\.\d+\)$/);
+    expect(await rows.last().getByTestId('before-after-change').textContent()).toBe('+2');
+    expect(await page.getByTestId('before-after-windows').textContent()).toBe('Before: Sep 23, 2026 to Oct 22, 2026 · After: Oct 23, 2026 to Nov 21, 2026');
+    await expectNoBrokenNumbers(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'metrics-before-after-en');
+
+    const fa = await openAs('fa');
+    await fa.goto('/evaluate/before-after?date=2026-10-23&days=30');
+    await untilText(fa.getByTestId('before-after-row').first().getByTestId('before-after-change'), (text) => text.includes('+۲۵'), 'the NPS change in Persian digits');
+    await expectNoBrokenNumbers(fa);
+    expect(await seriousViolations(fa)).toEqual([]);
+    await screenshot(fa, 'metrics-before-after-fa');
+  }, 180_000);
 });

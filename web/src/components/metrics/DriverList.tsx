@@ -74,7 +74,7 @@ export function DriverList({ data }: { data: DriversResponse }) {
                     <span className="muted driver-example-meta">
                       {format.facts([
                         example.customer && (example.customer.name || example.customer.email),
-                        example.nps !== null && `${t('metrics.names.nps')} ${format.number(example.nps)}`,
+                        example.nps !== null && t('metrics.drivers.npsAnswer', { score: format.number(example.nps) }),
                         format.date(example.createdAt),
                       ])}
                     </span>
