@@ -71,6 +71,8 @@ describeBrowser('every page in every language', () => {
     pages.push(
       ['overview', '/'],
       ['metrics', '/evaluate/metrics?metric=nps&breakdown=channel'],
+      ['drivers', '/evaluate/drivers'],
+      ['before-after', '/evaluate/before-after?date=2026-11-01'],
       ['feedback', '/feedback'],
       ['feedback-detail', `/feedback/${item.id}`],
       ['customers', '/customers'],
