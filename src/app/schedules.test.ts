@@ -90,6 +90,8 @@ describe('schedules', () => {
         'remind-tasks',
         'rules-inactivity-scan',
         'rules-threshold-scan',
+        'refresh-rollups',
+        'send-digests',
       ]);
       for (const run of next) expect(run.at!.getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
       const apiOnly = await startApp(loadConfig({ ...env, WORKERS: 'off' }), log, { serveHttp: false });
@@ -98,7 +100,8 @@ describe('schedules', () => {
     } finally {
       if (pgUrl) await admin(`drop database if exists ${name} with (force)`);
     }
-  });
+    // Two applications migrate fresh databases: minutes on a loaded machine.
+  }, 240_000);
 });
 
 describe('jobs', () => {

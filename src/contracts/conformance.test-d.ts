@@ -22,6 +22,9 @@ import type * as errors from './errors.js';
 import type * as feedback from './feedback.js';
 import type * as ideas from './ideas.js';
 import type * as overview from './overview.js';
+import type * as drivers from './drivers.js';
+import type * as beforeAfter from './before-after.js';
+import type * as digest from './digest.js';
 import type { List, Page } from './page.js';
 import type * as segments from './segments.js';
 import type * as sending from './survey-sending.js';
@@ -83,6 +86,11 @@ import type { mergeCustomers } from '../customers/customers/merge-customers.js';
 import type { ZCreateSegmentInput, ZPreviewSegmentInput, ZUpdateSegmentInput } from '../customers/segments/segments.input.js';
 import type { createSegment, getSegment, listSegments, previewSegment, updateSegment } from '../customers/segments/segments.service.js';
 import type { getOverview } from '../evaluate/overview/overview.service.js';
+import type { listDrivers } from '../evaluate/drivers/drivers.service.js';
+import type { compareBeforeAfter } from '../evaluate/before-after/before-after.service.js';
+import type { getDigestPreferences } from '../evaluate/digest/digest-preferences.service.js';
+import type { previewDigest } from '../evaluate/digest/preview-digest.js';
+import type { ZUpdateDigestPreferences } from '../evaluate/digest/digest.input.js';
 import type { ZCreateIdea, ZUpdateIdea } from '../loop/ideas/ideas.input.js';
 import type { createIdea, getIdea, listIdeas, updateIdea } from '../loop/ideas/ideas.service.js';
 import type { acceptInvitation, createInvitation, describeInvitation, listInvitations } from '../platform/auth/invitations.service.js';
@@ -229,6 +237,10 @@ export type Responses = [
   Answers<Served<typeof listThemes>, themes.ThemeList>,
   Answers<Served<typeof promoteTheme>, themes.PromotedTheme>,
   Answers<Served<typeof getOverview>, overview.Overview>,
+  Answers<Served<typeof listDrivers>, drivers.DriversResponse>,
+  Answers<Served<typeof compareBeforeAfter>, beforeAfter.BeforeAfterResponse>,
+  Answers<Served<typeof getDigestPreferences>, digest.DigestPreferences>,
+  Answers<Served<typeof previewDigest>, digest.DigestPreview>,
   // the website widget
   Answers<Served<typeof widgetConfig>, widget.WidgetConfig>,
   Answers<Served<typeof widgetSurvey>, widget.WidgetSurvey>,
@@ -262,6 +274,7 @@ export type Requests = [
   Check<Accepts<z.input<typeof ZMergeTopicsInput>, { into: string }>>,
   Check<Accepts<z.input<typeof ZCorrectAnalysisInput>, analysis.CorrectAnalysis>>,
   Check<Accepts<z.input<typeof ZPromoteThemeInput>, themes.PromoteTheme>>,
+  Check<Accepts<z.input<typeof ZUpdateDigestPreferences>, digest.UpdateDigestPreferences>>,
 ];
 
 export type Enumerations = [

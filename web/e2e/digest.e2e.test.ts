@@ -65,6 +65,7 @@ describeBrowser('digest settings and preview', () => {
       // The frame shows what the job sends: the same HTML as the preview's JSON.
       const preview = (await t.app.inject({ method: 'GET', url: '/api/v1/me/digest/preview', headers: { cookie: owner } })).json();
       expect(preview.subject).toBe(subject);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, `digest-preview-${lang}`);
     }
   });
