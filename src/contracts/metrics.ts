@@ -135,3 +135,14 @@ export interface MetricDefinition {
   /** True when a higher value is better. */
   higherIsBetter: boolean;
 }
+
+/** GET /metrics/league: keys of a dimension (agents, channels, products…) ranked by a metric. */
+export interface LeagueTable {
+  metric: MetricId;
+  unit: MetricUnit;
+  dimension: MetricDimension;
+  from: string;
+  to: string;
+  /** Ranked best first (by higherIsBetter); keys below `minN` or without data come last, unranked. */
+  rows: Array<{ key: string; rank: number | null; value: MetricValue }>;
+}

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { METRIC_DIMENSIONS, METRIC_IDS, PERIOD_GRAINS, type MetricDimension } from '../../contracts/metrics.js';
 import { WORKSPACE_CALENDARS } from '../../contracts/workspace.js';
+import { zWholeNumber } from '../../platform/http/zod-types.js';
 
 export const METRICS_LIMITS = {
   /** The widest range: ten years. */
@@ -48,3 +49,14 @@ export const ZMetricsQuery = z
   })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 export type TMetricsQuery = z.infer<typeof ZMetricsQuery>;
+
+export const ZLeagueQuery = z
+  .strictObject({
+    metric: z.enum(METRIC_IDS),
+    dimension: z.enum(METRIC_DIMENSIONS),
+    from: zDay.describe('First day (inclusive) in the workspace time zone'),
+    to: zDay.describe('Last day (inclusive) in the workspace time zone'),
+    minN: zWholeNumber(1, 1_000_000).default(1).describe('Keys with fewer answers are listed unranked'),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+export type TLeagueQuery = z.infer<typeof ZLeagueQuery>;

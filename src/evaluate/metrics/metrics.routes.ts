@@ -1,7 +1,8 @@
 // Metrics over REST.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZMetricsQuery } from './metrics.input.js';
+import { ZLeagueQuery, ZMetricsQuery } from './metrics.input.js';
+import { getLeagueTable } from './league-table.js';
 import { getMetrics } from './metrics.service.js';
 
 export async function metricsRoutes(app: FastifyInstance) {
@@ -21,5 +22,18 @@ export async function metricsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => getMetrics(req.scope, req.actor, req.query),
+  );
+
+  r.get(
+    '/api/v1/metrics/league',
+    {
+      config: { permission: 'feedback:read' },
+      schema: {
+        tags: ['metrics'],
+        querystring: ZLeagueQuery,
+        summary: 'The keys of a dimension (agents, channels, products…) ranked by a metric over a range of days, each with n and its 95 % interval',
+      },
+    },
+    async (req) => getLeagueTable(req.scope, req.query),
   );
 }

@@ -1,7 +1,7 @@
 // GET /metrics: a metric per period of a calendar and per key of one dimension, with totals,
 // summed from the rollups and computed with the catalogue's formula; "no data" is null.
 import { eq } from 'drizzle-orm';
-import type { MetricDimension, MetricSeries, MetricsResponse, PeriodCalendar } from '../../contracts/metrics.js';
+import type { MetricDimension, MetricSeries, MetricValue, MetricsResponse, Period, PeriodCalendar } from '../../contracts/metrics.js';
 import type { Actor } from '../../platform/auth/permissions.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
@@ -12,6 +12,7 @@ import { periodsCovering } from '../periods/periods.js';
 import { sumRollups, type RollupCell, type RollupFilters } from '../rollups/read-rollups.js';
 import { addSums, emptySums, type RollupSums } from '../rollups/rollup-sums.js';
 import { FEEDBACK_METRICS } from './metric-catalogue.js';
+import { TICKET_METRICS, ticketCells, type TicketCell, type TicketCounts } from './ticket-metrics.js';
 import { METRICS_LIMITS, type TMetricsQuery } from './metrics.input.js';
 import { METRIC_DIMENSIONS } from '../../contracts/metrics.js';
 
@@ -26,7 +27,7 @@ async function calendarFor(scope: WorkspaceScope, actor: Actor | null, asked: Pe
 }
 
 export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, query: TMetricsQuery): Promise<MetricsResponse> {
-  const metric = FEEDBACK_METRICS[query.metric];
+  const metric = FEEDBACK_METRICS[query.metric] ?? TICKET_METRICS[query.metric];
   if (!metric) throw badRequest('metric', `${query.metric} is not available yet`);
   if (daysBetween(query.from, query.to) + 1 > METRICS_LIMITS.maxDays) throw badRequest('from', `must be at most ${METRICS_LIMITS.maxDays} days before to`);
   const settings = await getWorkspaceSettings(scope);
@@ -38,12 +39,22 @@ export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, que
   for (const dimension of METRIC_DIMENSIONS) if (query[dimension]) filters[dimension] = query[dimension];
   if (query.breakdown === 'service_unit' || filters.service_unit) throw badRequest(query.breakdown === 'service_unit' ? 'breakdown' : 'service_unit', 'no service units are defined');
 
-  const { cells } = await sumRollups(scope, { from: query.from, to: query.to, periods, breakdown: query.breakdown, filters, timezone: settings.timezone });
-  const series = seriesOf(cells, periods.length, query.breakdown).map(({ key, byPeriod, total }) => ({
-    key,
-    points: periods.map((p, i) => ({ period: p.key, value: metric.compute(byPeriod[i] ?? emptySums()) })),
-    total: metric.compute(total),
-  }));
+  if (query.breakdown && !metric.dimensions.includes(query.breakdown)) throw badRequest('breakdown', `${metric.id} breaks down by ${metric.dimensions.join(', ')}`);
+  for (const dimension of Object.keys(filters) as MetricDimension[])
+    if (!metric.dimensions.includes(dimension)) throw badRequest(dimension, `${metric.id} is filtered by ${metric.dimensions.join(', ')} only`);
+
+  const range = { from: query.from, to: query.to, periods, breakdown: query.breakdown, filters, timezone: settings.timezone };
+  let series: MetricSeries[];
+  if (metric.source === 'tickets') {
+    series = ticketSeries(await ticketCells(scope, metric.id, range), periods, metric.compute);
+  } else {
+    const { cells } = await sumRollups(scope, range);
+    series = seriesOf(cells, periods.length, query.breakdown).map(({ key, byPeriod, total }) => ({
+      key,
+      points: periods.map((p, i) => ({ period: p.key, value: metric.compute(byPeriod[i] ?? emptySums()) })),
+      total: metric.compute(total),
+    }));
+  }
   const overall = series.find((s) => s.key === null)!;
   return {
     metric: metric.id,
@@ -80,3 +91,21 @@ function seriesOf(cells: RollupCell[], periodCount: number, breakdown: MetricDim
   return [...byKey.values()];
 }
 
+
+function ticketSeries(cells: TicketCell[], periods: Period[], compute: (c: TicketCounts) => MetricValue): MetricSeries[] {
+  const byKey = new Map<string | null, { byPeriod: TicketCounts[]; total: TicketCounts }>([[null, { byPeriod: [], total: { part: 0, whole: 0 } }]]);
+  for (const cell of cells) {
+    let line = byKey.get(cell.key);
+    if (!line) byKey.set(cell.key, (line = { byPeriod: [], total: { part: 0, whole: 0 } }));
+    const at = (line.byPeriod[cell.period] ??= { part: 0, whole: 0 });
+    at.part += cell.counts.part;
+    at.whole += cell.counts.whole;
+    line.total.part += cell.counts.part;
+    line.total.whole += cell.counts.whole;
+  }
+  return [...byKey].map(([key, line]) => ({
+    key,
+    points: periods.map((p, i) => ({ period: p.key, value: compute(line.byPeriod[i] ?? { part: 0, whole: 0 }) })),
+    total: compute(line.total),
+  }));
+}

@@ -6,7 +6,7 @@ import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { newId } from '../../platform/ids.js';
 import { rebuildRollups } from '../rollups/rebuild-rollups.js';
-import type { MetricsResponse } from '../../contracts/metrics.js';
+import type { LeagueTable, MetricsResponse } from '../../contracts/metrics.js';
 
 let t: TestApp;
 let s: SignedInApp;
@@ -101,5 +101,29 @@ describe('GET /metrics', () => {
   it('needs feedback:read', async () => {
     const key = await s.keyWith(['tickets:read']);
     expect((await get('metric=nps&from=2025-03-01&to=2025-03-02', key)).statusCode).toBe(403);
+  });
+});
+
+describe('GET /metrics/league', () => {
+  it('ranks the keys of a dimension by a metric, best first, with n and interval; small ones unranked', async () => {
+    const res = await s.api('GET', '/api/v1/metrics/league?metric=nps&dimension=channel&from=2025-03-01&to=2025-03-31', undefined, bearer(s.key));
+    expect(res.statusCode).toBe(200);
+    const table = res.json<LeagueTable>();
+    expect(table.rows.map((r) => [r.key, r.rank, r.value.n])).toEqual([
+      ['email', 1, 3],
+      ['widget', 2, 2],
+    ]);
+    expect(table.rows[0]!.value.low).toBeLessThan(table.rows[0]!.value.value!);
+    const strict = (await s.api('GET', '/api/v1/metrics/league?metric=nps&dimension=channel&from=2025-03-01&to=2025-03-31&minN=3', undefined, bearer(s.key))).json<LeagueTable>();
+    expect(strict.rows.map((r) => [r.key, r.rank])).toEqual([
+      ['email', 1],
+      ['widget', null],
+    ]);
+  });
+
+  it('answers an unknown dimension with 400 naming it', async () => {
+    const res = await s.api('GET', '/api/v1/metrics/league?metric=nps&dimension=weather&from=2025-03-01&to=2025-03-31', undefined, bearer(s.key));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('dimension');
   });
 });
