@@ -72,6 +72,7 @@ describeBrowser('every page in every language', () => {
       ['overview', '/'],
       ['metrics', '/evaluate/metrics?metric=nps&breakdown=channel'],
       ['drivers', '/evaluate/drivers'],
+      ['league', '/evaluate/league'],
       ['before-after', '/evaluate/before-after?date=2026-11-01'],
       ['feedback', '/feedback'],
       ['feedback-detail', `/feedback/${item.id}`],

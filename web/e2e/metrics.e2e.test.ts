@@ -177,4 +177,17 @@ describeBrowser('metrics', () => {
     expect(await seriousViolations(fa)).toEqual([]);
     await screenshot(fa, 'metrics-before-after-fa');
   }, 180_000);
+
+  it('ranks the channels in a league table, listing those with too few answers unranked', async () => {
+    const page = await openAs('en');
+    await page.goto(`/evaluate/league?metric=nps&${RANGE}&breakdown=channel`);
+    const rows = page.getByTestId('league-row');
+    await until(() => rows.allTextContents(), (r) => r.length === 2, 'email and chat');
+    // Four and two answers: fewer than five each, so listed without a rank, largest first.
+    expect(await rows.first().textContent()).toMatch(/^Too few answersEmail\+50from 4/);
+    expect(await rows.last().textContent()).toMatch(/^Too few answersChat-50from 2/);
+    await expectNoBrokenNumbers(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'metrics-league-en');
+  });
 });

@@ -1,4 +1,4 @@
-import type { MetricsQuery, MetricsResponse } from '@feedloop/contracts/metrics';
+import type { LeagueTable, MetricDimension, MetricId, MetricsQuery, MetricsResponse } from '@feedloop/contracts/metrics';
 import { request, type RequestOptions } from './client';
 
 /** `GET /api/v1/metrics`: dimension filters travel as their own parameters (`channel=email,chat`). */
@@ -16,4 +16,9 @@ export function metricsSearch(query: MetricsQuery): URLSearchParams {
 export const metricsApi = {
   get: (query: MetricsQuery, options?: RequestOptions) =>
     request<MetricsResponse>('GET', `/api/v1/metrics?${metricsSearch(query)}`, undefined, options),
+};
+
+export const leagueApi = {
+  get: (query: { metric: MetricId; dimension: MetricDimension; from: string; to: string; minN?: number }, options?: RequestOptions) =>
+    request<LeagueTable>('GET', `/api/v1/metrics/league?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, undefined, options),
 };

@@ -27,6 +27,7 @@ const TITLES: Record<Route['name'], TitleKey> = {
   rules: 'rules',
   metrics: 'metrics',
   drivers: 'drivers',
+  league: 'league',
   beforeAfter: 'beforeAfter',
   invite: 'invite',
   notFound: 'notFound',

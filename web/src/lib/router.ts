@@ -67,6 +67,7 @@ export type Route =
   | { name: 'rules' }
   | { name: 'metrics' }
   | { name: 'drivers' }
+  | { name: 'league' }
   | { name: 'beforeAfter' }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
@@ -105,6 +106,8 @@ export function matchRoute(path: string): Route {
     case '/evaluate':
     case '/evaluate/metrics':
       return { name: 'metrics' };
+    case '/evaluate/league':
+      return { name: 'league' };
     case '/evaluate/drivers':
       return { name: 'drivers' };
     case '/evaluate/before-after':
@@ -156,6 +159,7 @@ export const paths = {
   rules: (tab = '') => (tab ? `/rules?tab=${encodeURIComponent(tab)}` : '/rules'),
   /** The Metrics page with its choices (`?metric=nps&range=…`). */
   metrics: (search = '') => `/evaluate/metrics${search}`,
+  league: (search = '') => `/evaluate/league${search}`,
   drivers: (search = '') => `/evaluate/drivers${search}`,
   beforeAfter: (search = '') => `/evaluate/before-after${search}`,
   ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),

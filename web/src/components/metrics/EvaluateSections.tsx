@@ -8,6 +8,7 @@ export function EvaluateSections() {
   const { path } = useLocation();
   const sections = [
     { to: paths.metrics(), label: t('metrics.sections.metrics'), current: path === '/evaluate' || path === '/evaluate/metrics' },
+    { to: paths.league(), label: t('metrics.sections.league'), current: path === '/evaluate/league' },
     { to: paths.drivers(), label: t('metrics.sections.drivers'), current: path === '/evaluate/drivers' },
     { to: paths.beforeAfter(), label: t('metrics.sections.beforeAfter'), current: path === '/evaluate/before-after' },
   ];
