@@ -43,7 +43,7 @@ describeBrowser('metrics', () => {
   });
 
   async function openAs(locale: 'en' | 'fa' | 'ar') {
-    const me = await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale } });
+    const me = await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale, calendar: 'auto' } });
     expect(me.statusCode, me.body).toBe(200);
     const { page } = await dashboard.open({ cookie, locale });
     await page.goto(`/evaluate/metrics?metric=nps&${RANGE}&grain=month&breakdown=channel`);
