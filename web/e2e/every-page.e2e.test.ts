@@ -13,7 +13,7 @@ import { describeBrowser, documentDirection, seedFeedback, signedInOwner, useDas
 const LANGUAGES = ['en', 'fa', 'ar', 'zh'] as const;
 // The catalogs' top-level keys: a visible "segments.builder.title" means a missing translation.
 const MESSAGE_KEY =
-  /\b(meta|app|nav|role|setup|login|validation|errors|list|filters|channel|score|sentiment|feedbackType|status|detail|settings|notFound|themes|analysis|topics|surveys|overview|explorer|customer360|segments|admin|act|surveyEditor|surveySending)\.[a-zA-Z][\w.]*[a-zA-Z]\b/;
+  /\b(meta|app|nav|role|setup|login|validation|errors|list|filters|channel|score|sentiment|feedbackType|status|detail|settings|notFound|themes|analysis|topics|surveys|overview|explorer|customer360|segments|admin|act|surveyEditor|surveySending|metrics)\.[a-zA-Z][\w.]*[a-zA-Z]\b/;
 
 describeBrowser('every page in every language', () => {
   const dashboard = useDashboard();
@@ -70,6 +70,10 @@ describeBrowser('every page in every language', () => {
     await t.app.inject({ method: 'PATCH', url: `/api/v1/ideas/${idea.id}`, headers: bearer(key), payload: { status: 'planned' } });
     pages.push(
       ['overview', '/'],
+      ['metrics', '/evaluate/metrics?metric=nps&breakdown=channel'],
+      ['drivers', '/evaluate/drivers'],
+      ['league', '/evaluate/league'],
+      ['before-after', '/evaluate/before-after?date=2026-11-01'],
       ['feedback', '/feedback'],
       ['feedback-detail', `/feedback/${item.id}`],
       ['customers', '/customers'],

@@ -34,6 +34,10 @@ const TicketsPage = lazy(() => import('./pages/TicketsPage').then((m) => ({ defa
 const TicketPage = lazy(() => import('./pages/TicketPage').then((m) => ({ default: m.TicketPage })));
 const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
 const IdeasPage = lazy(() => import('./pages/IdeasPage').then((m) => ({ default: m.IdeasPage })));
+const MetricsPage = lazy(() => import('./pages/MetricsPage').then((m) => ({ default: m.MetricsPage })));
+const LeaguePage = lazy(() => import('./pages/LeaguePage').then((m) => ({ default: m.LeaguePage })));
+const DriversPage = lazy(() => import('./pages/DriversPage').then((m) => ({ default: m.DriversPage })));
+const BeforeAfterPage = lazy(() => import('./pages/BeforeAfterPage').then((m) => ({ default: m.BeforeAfterPage })));
 const SurveySendPage = lazy(() => import('./pages/SurveySendPage').then((m) => ({ default: m.SurveySendPage })));
 
 type Boot =
@@ -230,6 +234,23 @@ function AuthedPage({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <RulesPage />
+        </Suspense>
+      );
+    case 'metrics':
+    case 'drivers':
+    case 'league':
+    case 'beforeAfter':
+      return (
+        <Suspense fallback={<Loading />}>
+          {route.name === 'metrics' ? (
+            <MetricsPage />
+          ) : route.name === 'drivers' ? (
+            <DriversPage />
+          ) : route.name === 'league' ? (
+            <LeaguePage />
+          ) : (
+            <BeforeAfterPage />
+          )}
         </Suspense>
       );
     default:

@@ -47,7 +47,7 @@ beforeAll(async () => {
           customer: { externalId: 'vip-1', locale: 'fa' },
         },
         { channel: 'survey', text: 'Great app', nps: 9, createdAt: '2026-01-02T10:00:00Z', metadata: { survey_id: surveyId } },
-        { channel: 'chat', text: 'Price is too high', createdAt: '2026-01-03T10:00:00Z' },
+        { channel: 'chat', text: 'Price is too high', createdAt: '2026-01-03T10:00:00Z', metadata: { product: 'کفش' } },
       ],
     },
   });
@@ -129,6 +129,12 @@ describe('explorer filters', () => {
     expect(await list(`tag=vip&channel=survey&from=2026-01-02T00:00:00Z`)).toEqual([ids[1]]);
   });
 
+  it("filters by product (the item's metadata.product), one of several listed", async () => {
+    expect(await list(`product=${encodeURIComponent('کفش')}`)).toEqual([ids[2]]);
+    expect(await list(`product=${encodeURIComponent('کفش,bag')}&channel=chat`)).toEqual([ids[2]]);
+    expect(await list('product=bag')).toEqual([]);
+  });
+
   it('filters by segment: items of the customers it matches', async () => {
     const res = await t.app.inject({
       method: 'POST',
@@ -151,6 +157,7 @@ describe('explorer filters', () => {
     ['assignee_id=bob', 'assignee_id'],
     ['survey_id=1', 'survey_id'],
     ['segment=x', 'segment'],
+    ['product=' + 'p'.repeat(101), 'product'],
   ])('400 for %s', async (qs, field) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/feedback?${qs}`, headers: bearer(key) });
     expect(res.statusCode).toBe(400);

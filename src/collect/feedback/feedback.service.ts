@@ -137,6 +137,7 @@ export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery)
   if (q.sentiment) conditions.push(inArray(feedbackItems.sentiment, q.sentiment));
   if (q.type) conditions.push(inArray(feedbackItems.feedbackType, q.type));
   if (q.topic) conditions.push(sql`${feedbackItems.topics} @> ${pgArray(q.topic)}::text[]`);
+  if (q.product) conditions.push(inArray(sql`${feedbackItems.metadata}->>'product'`, q.product));
   if (q.customer_id) conditions.push(eq(feedbackItems.customerId, q.customer_id));
   if (q.tag) conditions.push(sql`${feedbackItems.tags} @> ${pgArray(q.tag)}::text[]`);
   if (q.assignee_id)

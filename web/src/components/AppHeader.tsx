@@ -47,6 +47,7 @@ export function AppHeader() {
 
   const navItems = [
     { to: paths.overview(), label: t('overview.nav'), active: path === paths.overview() },
+    { to: paths.metrics(), label: t('metrics.nav'), active: path.startsWith('/evaluate') },
     { to: paths.feedbackList(), label: t('nav.feedback'), active: path.startsWith('/feedback') },
     { to: paths.themes(), label: t('nav.themes'), active: path.startsWith('/themes') },
     { to: paths.surveys(), label: t('nav.surveys'), active: path.startsWith('/surveys') },

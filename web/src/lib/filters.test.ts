@@ -75,6 +75,7 @@ describe('explorer filters', () => {
     ...EMPTY_FILTERS,
     sentiment: 'negative' as const,
     topic: 'delivery',
+    product: 'کفش',
     tag: 'vip',
     assigneeId: 'none',
     hasTicket: 'true' as const,
@@ -91,7 +92,8 @@ describe('explorer filters', () => {
     const query = filtersToApiQuery(full, { limit: 50 });
     expect(query.get('assignee_id')).toBe('none');
     expect(query.get('survey_id')).toBe(full.surveyId);
-    const bad = filtersFromQuery(new URLSearchParams('tag=a,b&assignee_id=bob&has_ticket=maybe&survey_id=1&segment=x'));
+    expect(query.get('product')).toBe('کفش');
+    const bad = filtersFromQuery(new URLSearchParams('product=a,b&tag=a,b&assignee_id=bob&has_ticket=maybe&survey_id=1&segment=x'));
     expect(bad).toEqual(EMPTY_FILTERS);
   });
 });

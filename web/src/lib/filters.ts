@@ -25,6 +25,8 @@ export interface FeedbackFilters {
   customerId: string;
   /** Topic key of the taxonomy. */
   topic: string;
+  /** The item's `metadata.product`. */
+  product: string;
   tag: string;
   /** A member's user id, or `none` for unassigned items. */
   assigneeId: string;
@@ -46,6 +48,7 @@ export const EMPTY_FILTERS: FeedbackFilters = {
   to: '',
   customerId: '',
   topic: '',
+  product: '',
   tag: '',
   assigneeId: '',
   hasTicket: '',
@@ -67,6 +70,7 @@ const PARAM: Record<keyof FeedbackFilters, string> = {
   to: 'to',
   customerId: 'customer_id',
   topic: 'topic',
+  product: 'product',
   tag: 'tag',
   assigneeId: 'assignee_id',
   hasTicket: 'has_ticket',
@@ -79,7 +83,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SCORE = /^\d{1,2}$/;
 /** ISO 639 code, or `und` for feedback whose language could not be detected. */
 const LANGUAGE = /^([a-z]{2,3}|und)$/;
-/** One topic key or tag: the API reads commas as "all of these". */
+/** One topic key, tag or product: the API reads commas as several values. */
 const LABEL = /^[^,]{1,50}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -96,7 +100,7 @@ export function filtersFromQuery(query: URLSearchParams): FeedbackFilters {
   const get = (key: keyof FeedbackFilters) => query.get(PARAM[key])?.trim() ?? '';
   const day = (key: 'from' | 'to') => (DAY.test(get(key)) ? get(key) : '');
   const num = (key: 'scoreMin' | 'scoreMax') => (SCORE.test(get(key)) ? get(key) : '');
-  const label = (key: 'topic' | 'tag') => (LABEL.test(get(key)) ? get(key) : '');
+  const label = (key: 'topic' | 'tag' | 'product') => (LABEL.test(get(key)) ? get(key) : '');
   const id = (key: 'surveyId' | 'segment') => (UUID.test(get(key)) ? get(key) : '');
   return {
     channel: oneOf(CHANNELS, query.get(PARAM.channel)),
@@ -110,6 +114,7 @@ export function filtersFromQuery(query: URLSearchParams): FeedbackFilters {
     to: day('to'),
     customerId: get('customerId'),
     topic: label('topic'),
+    product: label('product'),
     tag: label('tag'),
     assigneeId: get('assigneeId') === 'none' || UUID.test(get('assigneeId')) ? get('assigneeId') : '',
     hasTicket: oneOf(['true', 'false'] as const, query.get(PARAM.hasTicket)),
@@ -165,7 +170,7 @@ export function filtersToApiQuery(filters: FeedbackFilters, page: { limit: numbe
   if (filters.from) query.set('from', localDayToIso(filters.from, false));
   if (filters.to) query.set('to', localDayToIso(filters.to, true));
   if (isCustomerId(filters.customerId)) query.set('customer_id', filters.customerId.trim());
-  for (const key of ['topic', 'tag', 'assigneeId', 'hasTicket', 'surveyId', 'segment'] as const) {
+  for (const key of ['topic', 'product', 'tag', 'assigneeId', 'hasTicket', 'surveyId', 'segment'] as const) {
     if (filters[key]) query.set(PARAM[key], filters[key]);
   }
   if (filters.q) query.set('q', filters.q);

@@ -25,6 +25,10 @@ const TITLES: Record<Route['name'], TitleKey> = {
   tasks: 'tasks',
   ideas: 'ideas',
   rules: 'rules',
+  metrics: 'metrics',
+  drivers: 'drivers',
+  league: 'league',
+  beforeAfter: 'beforeAfter',
   invite: 'invite',
   notFound: 'notFound',
 };

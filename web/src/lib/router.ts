@@ -65,6 +65,10 @@ export type Route =
   | { name: 'tasks' }
   | { name: 'ideas' }
   | { name: 'rules' }
+  | { name: 'metrics' }
+  | { name: 'drivers' }
+  | { name: 'league' }
+  | { name: 'beforeAfter' }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
 
@@ -99,6 +103,15 @@ export function matchRoute(path: string): Route {
       return { name: 'ideas' };
     case '/rules':
       return { name: 'rules' };
+    case '/evaluate':
+    case '/evaluate/metrics':
+      return { name: 'metrics' };
+    case '/evaluate/league':
+      return { name: 'league' };
+    case '/evaluate/drivers':
+      return { name: 'drivers' };
+    case '/evaluate/before-after':
+      return { name: 'beforeAfter' };
   }
   const survey = /^\/surveys\/([^/]+)(\/results|\/send)?$/.exec(clean);
   if (survey) {
@@ -144,6 +157,11 @@ export const paths = {
   ticket: (id: string) => `/tickets/${encodeURIComponent(id)}`,
   tasks: (queue = '') => (queue ? `/tasks?queue=${encodeURIComponent(queue)}` : '/tasks'),
   rules: (tab = '') => (tab ? `/rules?tab=${encodeURIComponent(tab)}` : '/rules'),
+  /** The Metrics page with its choices (`?metric=nps&range=…`). */
+  metrics: (search = '') => `/evaluate/metrics${search}`,
+  league: (search = '') => `/evaluate/league${search}`,
+  drivers: (search = '') => `/evaluate/drivers${search}`,
+  beforeAfter: (search = '') => `/evaluate/before-after${search}`,
   ideas: (status = '') => (status ? `/ideas?status=${encodeURIComponent(status)}` : '/ideas'),
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   setup: () => '/setup',

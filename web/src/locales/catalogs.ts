@@ -56,6 +56,10 @@ import rulesEn from './rules/en.json';
 import rulesFa from './rules/fa.json';
 import rulesAr from './rules/ar.json';
 import rulesZh from './rules/zh.json';
+import metricsEn from './metrics/en.json';
+import metricsFa from './metrics/fa.json';
+import metricsAr from './metrics/ar.json';
+import metricsZh from './metrics/zh.json';
 import digestEn from './digest/en.json';
 import digestFa from './digest/fa.json';
 import digestAr from './digest/ar.json';
@@ -76,6 +80,7 @@ const english = {
   ...slaEn,
   ...tasksEn,
   ...rulesEn,
+  ...metricsEn,
   ...digestEn,
 };
 export type Catalog = typeof english;
@@ -97,6 +102,7 @@ export const CATALOGS = {
     ...slaFa,
     ...tasksFa,
     ...rulesFa,
+    ...metricsFa,
     ...digestFa,
   },
   ar: {
@@ -114,6 +120,7 @@ export const CATALOGS = {
     ...slaAr,
     ...tasksAr,
     ...rulesAr,
+    ...metricsAr,
     ...digestAr,
   },
   zh: {
@@ -131,6 +138,7 @@ export const CATALOGS = {
     ...slaZh,
     ...tasksZh,
     ...rulesZh,
+    ...metricsZh,
     ...digestZh,
   },
 };

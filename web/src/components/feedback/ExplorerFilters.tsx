@@ -11,11 +11,13 @@ interface ExplorerFiltersProps {
   set: (patch: Partial<FeedbackFilters>) => void;
 }
 
-/** The explorer's filters on analysis and work: topic, tag, assignee, ticket link, survey and customer segment. */
+/** The explorer's filters on analysis and work: topic, tag, product, assignee, ticket link, survey and customer segment. */
 export function ExplorerFilters({ filters, options, set }: ExplorerFiltersProps) {
   const { t, i18n } = useTranslation();
   const [tagDraft, setTagDraft] = useDebouncedDraft(filters.tag, (tag) => set({ tag }));
   const badTag = tagDraft.includes(',');
+  const [productDraft, setProductDraft] = useDebouncedDraft(filters.product, (product) => set({ product }));
+  const badProduct = productDraft.includes(',');
 
   return (
     <>
@@ -51,6 +53,20 @@ export function ExplorerFilters({ filters, options, set }: ExplorerFiltersProps)
             data-testid="filter-tag"
             value={tagDraft}
             onChange={(e) => setTagDraft(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('explorer.filters.product')} error={badProduct ? t('explorer.filters.productInvalid') : null}>
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            type="text"
+            dir="auto"
+            autoComplete="off"
+            data-testid="filter-product"
+            value={productDraft}
+            onChange={(e) => setProductDraft(e.target.value)}
           />
         )}
       </Field>

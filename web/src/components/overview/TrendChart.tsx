@@ -29,6 +29,8 @@ interface TrendChartProps {
   height?: number;
   testId: string;
   ariaLabel: string;
+  /** Called with the point's index when the user clicks the chart (e.g. to open the items behind it). */
+  onSelect?: (index: number) => void;
 }
 
 const MAX_TICKS = 7;
@@ -84,8 +86,11 @@ export function TrendChart({
   height = 220,
   testId,
   ariaLabel,
+  onSelect,
 }: TrendChartProps) {
   const container = useRef<HTMLDivElement>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
   const dark = useDarkScheme();
 
   useEffect(() => {
@@ -136,6 +141,11 @@ export function TrendChart({
     };
     options.hooks = { draw: [markDirection] };
     const chart = new uPlot(options, data, el);
+    const pick = () => {
+      const index = chart.cursor.idx;
+      if (index != null && select.current) select.current(index);
+    };
+    chart.over.addEventListener('click', pick);
 
     const resize = new ResizeObserver(() => {
       const width = Math.max(el.clientWidth, 200);
@@ -144,6 +154,7 @@ export function TrendChart({
     resize.observe(el);
     return () => {
       resize.disconnect();
+      chart.over.removeEventListener('click', pick);
       chart.destroy();
     };
   }, [dayLabels, dayTitle, series, formatValue, rtl, yRange, height, dark]);
@@ -151,7 +162,7 @@ export function TrendChart({
   // The canvas says nothing to a screen reader: it reads the same figures from a hidden table.
   return (
     <figure className="trend-figure">
-      <div ref={container} className="trend-chart" aria-hidden="true" data-testid={testId} data-x-direction={rtl ? 'rtl' : 'ltr'} />
+      <div ref={container} className="trend-chart" aria-hidden="true" data-testid={testId} data-selectable={onSelect ? 'true' : undefined} data-x-direction={rtl ? 'rtl' : 'ltr'} />
       <table className="visually-hidden" data-testid={`${testId}-table`}>
         <caption>{ariaLabel}</caption>
         <thead>

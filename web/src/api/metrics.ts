@@ -1,0 +1,24 @@
+import type { LeagueTable, MetricDimension, MetricId, MetricsQuery, MetricsResponse } from '@feedloop/contracts/metrics';
+import { request, type RequestOptions } from './client';
+
+/** `GET /api/v1/metrics`: dimension filters travel as their own parameters (`channel=email,chat`). */
+export function metricsSearch(query: MetricsQuery): URLSearchParams {
+  const { filters, ...rest } = query;
+  const search = new URLSearchParams(
+    Object.entries(rest)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([key, value]) => [key, value]),
+  );
+  for (const [dimension, values] of Object.entries(filters ?? {})) if (values?.length) search.set(dimension, values.join(','));
+  return search;
+}
+
+export const metricsApi = {
+  get: (query: MetricsQuery, options?: RequestOptions) =>
+    request<MetricsResponse>('GET', `/api/v1/metrics?${metricsSearch(query)}`, undefined, options),
+};
+
+export const leagueApi = {
+  get: (query: { metric: MetricId; dimension: MetricDimension; from: string; to: string; minN?: number }, options?: RequestOptions) =>
+    request<LeagueTable>('GET', `/api/v1/metrics/league?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, undefined, options),
+};

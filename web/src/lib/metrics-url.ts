@@ -1,0 +1,64 @@
+// The Metrics page's choices, kept in its URL (`/evaluate/metrics?metric=csat&range=this-quarter&breakdown=channel`)
+// so a view can be bookmarked and shared; anything unreadable falls back to the default.
+import { METRIC_DIMENSIONS, PERIOD_GRAINS, type MetricDimension, type MetricId, type PeriodGrain } from '@feedloop/contracts/metrics';
+import { PRESET_GRAIN, RANGE_PRESETS, presetRange, type DayRange, type RangePreset } from './metric-periods';
+import type { PeriodCalendar } from '@feedloop/contracts/metrics';
+
+export interface MetricsView {
+  metric: MetricId;
+  /** A preset, or null for the days in `from`/`to` (a named month, quarter or year). */
+  range: RangePreset | null;
+  from: string;
+  to: string;
+  grain: PeriodGrain;
+  breakdown: MetricDimension | null;
+}
+
+/**
+ * What GET /metrics answers: the metrics computed from feedback, broken down by any dimension but
+ * service units (until units are defined). Orders, tickets, compensations and ideas join later.
+ */
+export const OFFERED_METRICS = [
+  'nps',
+  'csat',
+  'ces',
+  'sentiment_positive_share',
+  'sentiment_negative_share',
+  'sentiment_mean',
+  'volume',
+] as const satisfies readonly MetricId[];
+export const OFFERED_DIMENSIONS = METRIC_DIMENSIONS.filter((d) => d !== 'service_unit');
+
+const DEFAULT_PRESET: RangePreset = 'last-12-months';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
+  value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
+
+export function viewFromQuery(query: URLSearchParams, today: string, calendar: PeriodCalendar): MetricsView {
+  const from = query.get('from') ?? '';
+  const to = query.get('to') ?? '';
+  const days: DayRange | null = DAY.test(from) && DAY.test(to) && from <= to ? { from, to } : null;
+  const range = days ? null : (oneOf(RANGE_PRESETS, query.get('range')) ?? DEFAULT_PRESET);
+  const span = days ?? presetRange(range ?? DEFAULT_PRESET, today, calendar);
+  return {
+    metric: oneOf<MetricId>(OFFERED_METRICS, query.get('metric')) ?? 'nps',
+    range,
+    ...span,
+    grain: oneOf(PERIOD_GRAINS, query.get('grain')) ?? (range ? PRESET_GRAIN[range] : 'month'),
+    breakdown: oneOf(OFFERED_DIMENSIONS, query.get('breakdown')),
+  };
+}
+
+/** `?metric=…` for a view; presets keep their name so "this quarter" moves on with time. */
+export function viewToSearch(view: MetricsView): string {
+  const query = new URLSearchParams({ metric: view.metric });
+  if (view.range) query.set('range', view.range);
+  else {
+    query.set('from', view.from);
+    query.set('to', view.to);
+  }
+  query.set('grain', view.grain);
+  if (view.breakdown) query.set('breakdown', view.breakdown);
+  return `?${query}`;
+}
