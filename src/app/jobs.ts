@@ -14,6 +14,7 @@ import { sendTicketReplyJob } from '../act/conversation/send-ticket-reply.job.js
 import { remindTaskJob } from '../act/tasks/remind-task.job.js';
 import { evaluateRulesJob } from '../act/rules/evaluate-rules.job.js';
 import { runRuleActionsJob } from '../act/rules/run-rule-actions.job.js';
+import { exportDataJob } from '../evaluate/exports/export-data.job.js';
 import { SCHEDULES } from './schedules.js';
 
 export const JOBS = [
@@ -27,6 +28,7 @@ export const JOBS = [
   remindTaskJob, // remind-task: one task's assignee reminded before it is due
   evaluateRulesJob, // evaluate-rules: the rules listening for a batch of triggers
   runRuleActionsJob, // run-rule-actions: one matched rule's actions
+  exportDataJob, // export-data: one export written to its file
   ...SCHEDULES.map(scheduleJob), // schedule:<name>: one occurrence of a schedule
 ];
 

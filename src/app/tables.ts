@@ -29,3 +29,4 @@ export * from '../act/sla/sla.tables.js';
 export * from '../loop/ideas/ideas.tables.js';
 export * from '../act/rules/rules.tables.js';
 export * from '../act/reply-drafts/reply-drafts.tables.js';
+export * from '../evaluate/exports/exports.tables.js';
