@@ -56,6 +56,10 @@ import rulesEn from './rules/en.json';
 import rulesFa from './rules/fa.json';
 import rulesAr from './rules/ar.json';
 import rulesZh from './rules/zh.json';
+import exportsEn from './exports/en.json';
+import exportsFa from './exports/fa.json';
+import exportsAr from './exports/ar.json';
+import exportsZh from './exports/zh.json';
 
 const english = {
   ...en,
@@ -72,6 +76,7 @@ const english = {
   ...slaEn,
   ...tasksEn,
   ...rulesEn,
+  ...exportsEn,
 };
 export type Catalog = typeof english;
 
@@ -92,6 +97,7 @@ export const CATALOGS = {
     ...slaFa,
     ...tasksFa,
     ...rulesFa,
+    ...exportsFa,
   },
   ar: {
     ...ar,
@@ -108,6 +114,7 @@ export const CATALOGS = {
     ...slaAr,
     ...tasksAr,
     ...rulesAr,
+    ...exportsAr,
   },
   zh: {
     ...zh,
@@ -124,5 +131,6 @@ export const CATALOGS = {
     ...slaZh,
     ...tasksZh,
     ...rulesZh,
+    ...exportsZh,
   },
 };
