@@ -20,6 +20,7 @@ import { workspaceModelRoutes } from '../analyze/workspace-model/workspace-model
 import { reanalysisRoutes } from '../analyze/reanalysis/reanalysis.routes.js';
 import { themeRoutes } from '../analyze/themes/themes.routes.js';
 import { overviewRoutes } from '../evaluate/overview/overview.routes.js';
+import { metricsRoutes } from '../evaluate/metrics/metrics.routes.js';
 import { exportRoutes } from '../evaluate/exports/exports.routes.js';
 import { ticketRoutes } from '../act/tickets/tickets.routes.js';
 import { taskRoutes } from '../act/tasks/tasks.routes.js';
@@ -74,6 +75,8 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(themeRoutes),
   // /api/v1/overview
   mount(overviewRoutes),
+  // /api/v1/metrics
+  mount(metricsRoutes),
   // /api/v1/exports, /exports/:id; public, by link: /api/v1/exports/download/:token
   mount(exportRoutes, { database, dataDir: config.dataDir, publicUrl: config.publicUrl }),
   // /api/v1/tickets

@@ -29,4 +29,5 @@ export * from '../act/sla/sla.tables.js';
 export * from '../loop/ideas/ideas.tables.js';
 export * from '../act/rules/rules.tables.js';
 export * from '../act/reply-drafts/reply-drafts.tables.js';
+export * from '../evaluate/rollups/rollups.tables.js';
 export * from '../evaluate/exports/exports.tables.js';

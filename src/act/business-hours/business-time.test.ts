@@ -4,7 +4,8 @@
 import { describe, it, expect } from 'vitest';
 import { PRESET_HOURS, type Holiday } from '../../contracts/business-hours.js';
 import { type BusinessCalendar, addBusinessMinutes, businessMinutesBetween } from './business-time.js';
-import { closedDatesIn, hijriMonthLength, holidayProblem } from './holiday-dates.js';
+import { closedDatesIn, holidayProblem } from './holiday-dates.js';
+import { hijriMonthLength } from '../../platform/calendars.js';
 
 const yearly = (calendar: Holiday['calendar'], month: number, day: number, name = 'holiday'): Holiday => ({
   name,

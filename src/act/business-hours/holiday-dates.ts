@@ -2,50 +2,12 @@
 // turned into the Gregorian dates the workspace is closed on. Hijri dates come from Intl's
 // islamic-umalqura calendar (the month lengths Saudi Arabia publishes), Jalali ones from
 // jalaali-js, so a lunar holiday lands on its own day every Gregorian year.
-import { isValidJalaaliDate, toGregorian } from 'jalaali-js';
 import { DateTime } from 'luxon';
 import type { Holiday } from '../../contracts/business-hours.js';
+import { gregorianDay, hijriOf, HIJRI_YEARS } from '../../platform/calendars.js';
 
 /** The years each calendar accepts: Intl's Umm al-Qura tables cover 1300–1600 AH. */
-export const HOLIDAY_YEARS = { jalali: [1300, 1500], hijri: [1300, 1600], gregorian: [1900, 2200] } as const;
-
-const hijriFormat = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
-
-const DAY_MS = 86_400_000;
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-function hijriOf(ms: number): { year: number; month: number; day: number } {
-  const parts = hijriFormat.formatToParts(new Date(ms));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
-}
-
-/** Gregorian dates (YYYY-MM-DD) of each day of a Hijri month, from Intl, cached. */
-const hijriMonths = new Map<string, string[]>();
-function hijriMonth(year: number, month: number): string[] {
-  const key = `${year}-${month}`;
-  const cached = hijriMonths.get(key);
-  if (cached) return cached;
-  // 1 Muharram 1 AH is 16 July 622; a mean lunar month is 29.53 days. Start a little before the
-  // estimate and read Intl's answer day by day.
-  const estimate = Date.UTC(622, 6, 16) + ((year - 1) * 354.367 + (month - 1) * 29.5306) * DAY_MS;
-  const out: string[] = [];
-  for (let ms = estimate - 20 * DAY_MS; ms < estimate + 60 * DAY_MS; ms += DAY_MS) {
-    const h = hijriOf(ms);
-    if (h.year === year && h.month === month) out.push(isoDate(ms));
-    else if (out.length > 0) break;
-  }
-  hijriMonths.set(key, out);
-  return out;
-}
-
-/** Days in a Hijri (Umm al-Qura) month: 29 or 30, as Intl knows them. */
-export const hijriMonthLength = (year: number, month: number) => hijriMonth(year, month).length;
+export const HOLIDAY_YEARS = { jalali: [1300, 1500], hijri: HIJRI_YEARS, gregorian: [1900, 2200] } as const;
 
 function gregorianOf(h: Pick<Holiday, 'calendar' | 'month' | 'day'>, year: number): string | null {
   switch (h.calendar) {
@@ -53,13 +15,10 @@ function gregorianOf(h: Pick<Holiday, 'calendar' | 'month' | 'day'>, year: numbe
       const d = DateTime.utc(year, h.month, h.day);
       return d.isValid ? d.toISODate() : null;
     }
-    case 'jalali': {
-      if (!isValidJalaaliDate(year, h.month, h.day)) return null;
-      const g = toGregorian(year, h.month, h.day);
-      return DateTime.utc(g.gy, g.gm, g.gd).toISODate();
-    }
+    case 'jalali':
+      return gregorianDay('persian', { year, month: h.month, day: h.day });
     case 'hijri':
-      return hijriMonth(year, h.month)[h.day - 1] ?? null;
+      return gregorianDay('hijri', { year, month: h.month, day: h.day });
   }
 }
 

@@ -1,0 +1,25 @@
+// Metrics over REST.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZMetricsQuery } from './metrics.input.js';
+import { getMetrics } from './metrics.service.js';
+
+export async function metricsRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/metrics',
+    {
+      config: { permission: 'feedback:read' },
+      schema: {
+        tags: ['metrics'],
+        querystring: ZMetricsQuery,
+        summary: 'A metric per period (day, week, month, quarter, year of a calendar) and per key of a breakdown, with totals and 95 % intervals',
+        description:
+          'Days are counted in the workspace time zone; a value over no responses is null. Filters name keys of a dimension, comma-separated ' +
+          '(`channel=email,widget&topic=delivery`). Definitions of each metric: docs/metrics.md.',
+      },
+    },
+    async (req) => getMetrics(req.scope, req.actor, req.query),
+  );
+}

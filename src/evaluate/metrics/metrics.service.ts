@@ -1,0 +1,82 @@
+// GET /metrics: a metric per period of a calendar and per key of one dimension, with totals,
+// summed from the rollups and computed with the catalogue's formula; "no data" is null.
+import { eq } from 'drizzle-orm';
+import type { MetricDimension, MetricSeries, MetricsResponse, PeriodCalendar } from '../../contracts/metrics.js';
+import type { Actor } from '../../platform/auth/permissions.js';
+import { users } from '../../platform/auth/auth.tables.js';
+import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { badRequest } from '../../platform/http/errors.js';
+import { daysBetween } from '../../platform/calendars.js';
+import { getWorkspaceSettings } from '../../platform/workspace/workspace-settings.service.js';
+import { periodsCovering } from '../periods/periods.js';
+import { sumRollups, type RollupCell, type RollupFilters } from '../rollups/read-rollups.js';
+import { addSums, emptySums, type RollupSums } from '../rollups/rollup-sums.js';
+import { FEEDBACK_METRICS } from './metric-catalogue.js';
+import { METRICS_LIMITS, type TMetricsQuery } from './metrics.input.js';
+import { METRIC_DIMENSIONS } from '../../contracts/metrics.js';
+
+/** The calendar periods are counted in: the one asked for, else the user's own choice, else the workspace's. */
+async function calendarFor(scope: WorkspaceScope, actor: Actor | null, asked: PeriodCalendar | undefined, workspace: PeriodCalendar) {
+  if (asked) return asked;
+  if (actor?.userId) {
+    const [user] = await scope.db.select({ calendar: users.calendar }).from(users).where(eq(users.id, actor.userId));
+    if (user && user.calendar !== 'auto') return user.calendar;
+  }
+  return workspace;
+}
+
+export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, query: TMetricsQuery): Promise<MetricsResponse> {
+  const metric = FEEDBACK_METRICS[query.metric];
+  if (!metric) throw badRequest('metric', `${query.metric} is not available yet`);
+  if (daysBetween(query.from, query.to) + 1 > METRICS_LIMITS.maxDays) throw badRequest('from', `must be at most ${METRICS_LIMITS.maxDays} days before to`);
+  const settings = await getWorkspaceSettings(scope);
+  const calendar = await calendarFor(scope, actor, query.calendar, settings.calendar);
+  const periods = periodsCovering(query.from, query.to, { grain: query.grain, calendar, weekStart: settings.weekStart });
+  if (periods.length > METRICS_LIMITS.maxPeriods)
+    throw badRequest('grain', `${periods.length} ${query.grain} periods are too many (at most ${METRICS_LIMITS.maxPeriods}): choose a longer grain or a shorter range`);
+  const filters: RollupFilters = {};
+  for (const dimension of METRIC_DIMENSIONS) if (query[dimension]) filters[dimension] = query[dimension];
+  if (query.breakdown === 'service_unit' || filters.service_unit) throw badRequest(query.breakdown === 'service_unit' ? 'breakdown' : 'service_unit', 'no service units are defined');
+
+  const { cells } = await sumRollups(scope, { from: query.from, to: query.to, periods, breakdown: query.breakdown, filters, timezone: settings.timezone });
+  const series = seriesOf(cells, periods.length, query.breakdown).map(({ key, byPeriod, total }) => ({
+    key,
+    points: periods.map((p, i) => ({ period: p.key, value: metric.compute(byPeriod[i] ?? emptySums()) })),
+    total: metric.compute(total),
+  }));
+  const overall = series.find((s) => s.key === null)!;
+  return {
+    metric: metric.id,
+    unit: metric.unit,
+    from: query.from,
+    to: query.to,
+    grain: query.grain,
+    calendar,
+    timezone: settings.timezone,
+    breakdown: query.breakdown ?? null,
+    periods,
+    series: [overall, ...series.filter((s) => s.key !== null).sort(bySize).slice(0, METRICS_LIMITS.maxBreakdownKeys)],
+    total: overall.total,
+  };
+}
+
+const bySize = (a: MetricSeries, b: MetricSeries) => b.total.n - a.total.n || (a.key ?? '').localeCompare(b.key ?? '');
+
+function seriesOf(cells: RollupCell[], periodCount: number, breakdown: MetricDimension | undefined) {
+  const byKey = new Map<string | null, { key: string | null; byPeriod: RollupSums[]; total: RollupSums }>();
+  const line = (key: string | null) => {
+    let s = byKey.get(key);
+    if (!s) byKey.set(key, (s = { key, byPeriod: Array.from({ length: periodCount }, emptySums), total: emptySums() }));
+    return s;
+  };
+  line(null);
+  for (const cell of cells) {
+    if (cell.key !== null && !breakdown) continue;
+    const s = line(cell.key);
+    const sums = cell.sums as unknown as Record<string, unknown>;
+    addSums(s.byPeriod[cell.period]!, sums);
+    addSums(s.total, sums);
+  }
+  return [...byKey.values()];
+}
+
