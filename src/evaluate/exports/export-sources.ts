@@ -7,6 +7,7 @@ import { listFeedback } from '../../collect/feedback/feedback.service.js';
 import { listCustomers } from '../../customers/customers/customers.service.js';
 import { listTickets } from '../../act/tickets/tickets.service.js';
 import { getOverview } from '../overview/overview.service.js';
+import { getMetrics } from '../metrics/metrics.service.js';
 import { FILTER_SCHEMAS } from './exports.input.js';
 import { EXPORT_LIMITS } from './limits.js';
 
@@ -184,4 +185,38 @@ const overview: ExportSource = {
   },
 };
 
-export const EXPORT_SOURCES: Record<ExportSubject, ExportSource> = { feedback, customers, tickets, overview };
+const metrics: ExportSource = {
+  columns: [
+    { key: 'metric', type: 'text', width: 10 },
+    { key: 'breakdownKey', type: 'text', width: 18 },
+    { key: 'periodFirst', type: 'day', width: 12 },
+    { key: 'periodLast', type: 'day', width: 12 },
+    { key: 'value', type: 'number', width: 10 },
+    { key: 'n', type: 'number', width: 10 },
+    { key: 'low', type: 'number', width: 10 },
+    { key: 'high', type: 'number', width: 10 },
+  ],
+  async *pages(scope, filters) {
+    // At most METRICS_LIMITS.maxPeriods points per series and maxBreakdownKeys series.
+    const m = await getMetrics(scope, null, FILTER_SCHEMAS.metrics.parse(filters));
+    const period = new Map(m.periods.map((p) => [p.key, p]));
+    const round = (x: number | null) => (x == null ? null : Math.round(x * 10) / 10);
+    for (const series of m.series) {
+      yield {
+        ...(series === m.series[0] ? { total: m.series.length * m.periods.length } : {}),
+        rows: series.points.map((point) => [
+          m.metric,
+          series.key,
+          period.get(point.period)?.first ?? null,
+          period.get(point.period)?.last ?? null,
+          round(point.value.value),
+          point.value.n,
+          round(point.value.low),
+          round(point.value.high),
+        ]),
+      };
+    }
+  },
+};
+
+export const EXPORT_SOURCES: Record<ExportSubject, ExportSource> = { feedback, customers, tickets, overview, metrics };

@@ -6,6 +6,7 @@ import { zUuid } from '../../platform/http/zod-types.js';
 import { ZListFeedbackQuery } from '../../collect/feedback/feedback.input.js';
 import { ZListTickets } from '../../act/tickets/tickets.input.js';
 import { ZOverviewQuery } from '../overview/overview.input.js';
+import { ZMetricsQuery } from '../metrics/metrics.input.js';
 
 const ZListCustomersFilters = z.strictObject({ q: z.string().max(200).optional() });
 
@@ -15,6 +16,7 @@ export const FILTER_SCHEMAS = {
   customers: ZListCustomersFilters,
   tickets: ZListTickets,
   overview: ZOverviewQuery,
+  metrics: ZMetricsQuery,
 } satisfies Record<ExportSubject, z.ZodType>;
 
 const PAGING = ['cursor', 'limit'];
@@ -27,7 +29,7 @@ const ZFilterValues = z
 
 export const ZCreateExport = z
   .strictObject({
-    subject: z.enum(EXPORT_SUBJECTS).describe('feedback: the explorer’s filtered list; customers; tickets; overview: the overview’s daily table'),
+    subject: z.enum(EXPORT_SUBJECTS).describe('feedback: the explorer’s filtered list; customers; tickets; overview: the overview’s daily table; metrics: a metric per period (and breakdown key), as GET /metrics answers'),
     format: z.enum(EXPORT_FORMATS).describe('csv, xlsx (Excel) or pdf (a printed report)'),
     filters: ZFilterValues.default({}).describe('The list’s own query parameters, e.g. {"sentiment":"negative","from":"2026-11-01T00:00:00Z"}'),
   })

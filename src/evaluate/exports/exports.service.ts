@@ -21,7 +21,7 @@ import { exportFilePath } from './export-files.js';
 import { exportDataJob } from './export-data.job.js';
 
 /** What reading each subject needs, beyond the routes' own feedback:read. */
-const SUBJECT_SCOPE = { feedback: 'feedback:read', customers: 'customers:read', tickets: 'tickets:read', overview: 'feedback:read' } as const;
+const SUBJECT_SCOPE = { feedback: 'feedback:read', customers: 'customers:read', tickets: 'tickets:read', overview: 'feedback:read', metrics: 'feedback:read' } as const;
 
 type ExportRow = typeof exports.$inferSelect;
 
@@ -59,7 +59,8 @@ export async function createExport(scope: WorkspaceScope, actor: Actor, input: T
         requestedBy: actor.userId,
         subject: input.subject,
         format: input.format,
-        filters: input.filters,
+        // A metric's periods are counted in the reader's calendar unless the request names one.
+        filters: input.subject === 'metrics' && !input.filters.calendar ? { ...input.filters, calendar: reader.calendar } : input.filters,
         locale: reader.locale,
         calendar: reader.calendar,
         expiresAt: new Date(Date.now() + EXPORT_LIMITS.fileHours * 3_600_000),

@@ -12,6 +12,7 @@ import { users } from '../../platform/auth/auth.tables.js';
 import { newId } from '../../platform/ids.js';
 import { exportLinks, exports } from './exports.tables.js';
 import { purgeExpiredExports } from './exports.service.js';
+import { rebuildRollups } from '../rollups/rebuild-rollups.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-exports-test-'));
 let s: SignedInApp;
@@ -127,6 +128,18 @@ describe('exports', () => {
     ]);
   });
 
+  it('exports a metric per period of the reader’s calendar, as GET /metrics answers it', async () => {
+    await rebuildRollups(t.database, s.workspace.id);
+    await setUser({ locale: 'fa', calendar: 'auto' });
+    const done = await exportNow({ subject: 'metrics', format: 'csv', filters: { metric: 'nps', from: '2026-03-21', to: '2026-03-24', grain: 'month' } });
+    const [header, ...rows] = parse((await download(done.downloadUrl)).body, { bom: true }) as string[][];
+    expect(header).toEqual(['شاخص', 'تفکیک', 'از', 'تا', 'مقدار', 'تعداد پاسخ', 'کران پایین ۹۵٪', 'کران بالای ۹۵٪']);
+    // Farvardin 1405, the Jalali month from 21 March: one promoter, one detractor.
+    expect(rows).toHaveLength(1);
+    expect(rows[0].slice(0, 6)).toEqual(['nps', '', '1405/01/01', '1405/01/31', '0', '2']);
+    await setUser({ locale: 'en' });
+  });
+
   it('refuses bad input naming the field, and what the caller may not read', async () => {
     const cases: Array<[object, string]> = [
       [{ subject: 'feedback', format: 'docx' }, 'format'],
@@ -136,6 +149,7 @@ describe('exports', () => {
       [{ subject: 'feedback', format: 'csv', filters: { cursor: 'abc' } }, 'filters.cursor'],
       [{ subject: 'overview', format: 'pdf', filters: { from: '2026-02-30' } }, 'filters.from'],
       [{ subject: 'tickets', format: 'csv', filters: { queue: 'breaching' } }, 'filters.queue'],
+      [{ subject: 'metrics', format: 'xlsx', filters: { metric: 'nps', from: '2026-03-21' } }, 'filters.to'],
     ];
     for (const [body, field] of cases) {
       const res = await s.api('POST', '/api/v1/exports', body, cookie());
