@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The feedloop command: serve | worker | migrate | setup | import | demo.
+// The feedloop command: serve | worker | migrate | setup | import | analyze | rollups | demo.
 import { Command } from 'commander';
 import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
@@ -115,6 +115,16 @@ program
   .action(async (texts: string[], opts) => {
     const { runAnalyzeCommand } = await import('../analyze/analysis/analyze-command.js');
     await runAnalyzeCommand(texts, opts).catch(fail);
+  });
+
+const rollups = program.command('rollups').description("The metrics' daily rollups");
+rollups
+  .command('rebuild')
+  .description('Recompute the daily rollups from the feedback items (the server keeps them current; stop it first with the embedded database)')
+  .option('--workspace <slug>', 'only this workspace (default: every workspace)')
+  .action(async (opts) => {
+    const { runRollupsRebuildCommand } = await import('../evaluate/rollups/rollups-command.js');
+    await runRollupsRebuildCommand(opts, openConfiguredDatabase).catch(fail);
   });
 
 program

@@ -7,6 +7,7 @@ import { purgeFinishedJobs } from '../platform/jobs/queue.js';
 import { scanSlaClocks } from '../act/sla/sla-scan.js';
 import { queueDueReminders } from '../act/tasks/task-reminders.js';
 import { scanInactivity, scanThresholds } from '../act/rules/rule-scans.js';
+import { refreshStaleRollups } from '../evaluate/rollups/refresh-rollups.js';
 import { purgeExpiredExports } from '../evaluate/exports/exports.service.js';
 
 export const SCHEDULES: Schedule[] = [
@@ -26,6 +27,8 @@ export const SCHEDULES: Schedule[] = [
   { name: 'rules-inactivity-scan', pattern: '17 * * * *', run: ({ database }) => scanInactivity(database) },
   // Thresholds are windows of hours: every five minutes raises a spike while it is news.
   { name: 'rules-threshold-scan', pattern: '*/5 * * * *', run: ({ database }) => scanThresholds(database) },
+  // Metrics are at most a minute behind the feedback; a refresh that finds no stale day is one probe.
+  { name: 'refresh-rollups', pattern: '* * * * *', run: ({ database }) => refreshStaleRollups(database).then(() => undefined) },
   // Export files are kept for hours (EXPORT_LIMITS.fileHours) and links for an hour: every ten
   // minutes keeps the disk to what is still downloadable.
   { name: 'purge-exports', pattern: '*/10 * * * *', run: ({ database, dataDir }) => purgeExpiredExports(database, dataDir) },

@@ -1,5 +1,7 @@
 // Values checked by hand (and against textbook tables): z = 1.96, t(0.975, 7) = 2.3646.
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../platform/paths.js';
 import { ces, compareMeans, compareNps, compareShares, csat, mean, nps, share } from './score-formulas.js';
 
 const sums = (values: number[]) => ({ n: values.length, sum: values.reduce((a, b) => a + b, 0), sumOfSquares: values.reduce((a, b) => a + b * b, 0) });
@@ -90,5 +92,13 @@ describe('before/after', () => {
     const result = compareNps({ promoters: 0, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 });
     expect(result).toMatchObject({ change: null, pValue: null, significant: null });
     expect(compareMeans(sums([]), sums([1, 2])).change).toBeNull();
+  });
+});
+
+describe('the formulas module', () => {
+  it("loads under Node's own ESM loader (jstat is CommonJS), as the server and the commands run it", () => {
+    const script = "import('./src/evaluate/metrics/score-formulas.ts').then((m) => console.log(m.share(8, 10).value))";
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: packageRoot, encoding: 'utf8' });
+    expect(out.trim()).toBe('80');
   });
 });

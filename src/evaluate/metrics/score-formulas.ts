@@ -1,10 +1,11 @@
 // The formulas every Evaluate figure is computed with, from counts and sums (so from rollups),
 // shared by the API, the dashboards, exports and the digest. Intervals are 95 %; a value over
 // zero responses is null, never 0 or NaN. Percentages are 0–100, NPS −100…100.
-import { jStat } from 'jstat';
+import jstat from 'jstat';
 import type { MetricComparison, MetricValue } from '../../contracts/metrics.js';
 
 export const CONFIDENCE = 0.95;
+const { jStat } = jstat;
 const Z = jStat.normal.inv(1 - (1 - CONFIDENCE) / 2, 0, 1);
 const ALPHA = 1 - CONFIDENCE;
 

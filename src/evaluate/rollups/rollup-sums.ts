@@ -66,8 +66,9 @@ export const ITEM_AGGREGATES: Record<keyof RollupSums, SQL> = {
   neutral: counted(sql`${f.sentiment} = 'neutral'`),
   negative: counted(sql`${f.sentiment} = 'negative'`),
   sentimentScored: sql`count(${f.sentimentScore})::int`,
-  sentimentSum: sql`coalesce(sum(${f.sentimentScore}), 0)::float8`,
-  sentimentSumOfSquares: sql`coalesce(sum(${f.sentimentScore} * ${f.sentimentScore}), 0)::float8`,
+  // Scores are float4: summed as float8, so the order rows are summed in changes only the last digits.
+  sentimentSum: sql`coalesce(sum(${f.sentimentScore}::float8), 0)`,
+  sentimentSumOfSquares: sql`coalesce(sum(${f.sentimentScore}::float8 * ${f.sentimentScore}::float8), 0)`,
 };
 
 /** `agg as "field", …` for a SELECT over items. */
