@@ -12,6 +12,7 @@ import { eq, sql } from 'drizzle-orm';
 import { openFeedloopDatabase } from '../../src/app/database.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { newId } from '../../src/platform/ids.js';
+import { pgArray } from '../../src/platform/db/pg-array.js';
 import { organizations, workspaces } from '../../src/platform/workspace/workspace.tables.js';
 import { exports } from '../../src/evaluate/exports/exports.tables.js';
 import { exportDataJob } from '../../src/evaluate/exports/export-data.job.js';
@@ -38,10 +39,10 @@ async function seed(database: Database): Promise<string> {
     const to = Math.min(ROWS, from + 100_000);
     await database.rows(sql`
       insert into feedback_items (id, workspace_id, channel, text, status, nps, sentiment, topics, created_at)
-      select gen_random_uuid(), ${id}, 'api', (${TEXTS}::text[])[1 + g % 4] || ' #' || g, 'processed',
+      select gen_random_uuid(), ${id}, 'api', (${pgArray(TEXTS)}::text[])[1 + g % 4] || ' #' || g, 'processed',
         case when g % 3 = 0 then g % 11 end, (array['positive','neutral','negative'])[1 + g % 3], array['delivery'],
         timestamptz '2025-01-01 00:00Z' + g * interval '20 seconds'
-      from generate_series(${from + 1}, ${to}) g`);
+      from generate_series(${from + 1}::int, ${to}::int) g`);
   }
   await database.rows(sql`analyze feedback_items`);
   return id;
