@@ -90,6 +90,8 @@ describe('schedules', () => {
         'remind-tasks',
         'rules-inactivity-scan',
         'rules-threshold-scan',
+        'refresh-rollups',
+        'purge-exports',
       ]);
       for (const run of next) expect(run.at!.getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
       const apiOnly = await startApp(loadConfig({ ...env, WORKERS: 'off' }), log, { serveHttp: false });
