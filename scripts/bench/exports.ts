@@ -18,7 +18,7 @@ import { exports } from '../../src/evaluate/exports/exports.tables.js';
 import { exportDataJob } from '../../src/evaluate/exports/export-data.job.js';
 import { exportFilePath } from '../../src/evaluate/exports/export-files.js';
 import type { Mailer } from '../../src/platform/mail/mailer.js';
-import { fmt, type Figure } from './report.js';
+import { figuresTable, fmt, type Figure } from './report.js';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const TARGET_RSS_MB = 300;
@@ -102,7 +102,7 @@ async function onEngine(name: 'PGlite' | 'PostgreSQL', serverUrl?: string): Prom
     console.log(`exports: ${name}: exporting them as CSV…`);
     const r = await exportOnce(database, workspaceId, dir);
     const grew = r.peakMb - r.beforeMb;
-    return [
+    const figures: Figure[] = [
       {
         measure: `CSV export of ${fmt.int(r.rows)} rows`,
         engine: name,
@@ -120,6 +120,9 @@ async function onEngine(name: 'PGlite' | 'PostgreSQL', serverUrl?: string): Prom
         note: name === 'PGlite' ? 'the embedded database shares the process' : 'the process: application and driver',
       },
     ];
+    // Each engine's figures as soon as they are measured: a million rows take minutes per engine.
+    console.log(figuresTable(figures));
+    return figures;
   } finally {
     await database?.close().catch(() => undefined);
     if (serverUrl) await admin(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
