@@ -38,6 +38,9 @@
  *
  * It also reports the dashboard's gzipped first-screen JavaScript and lazy chunks from the build
  * manifest (dashboard.ts, no database). BENCH_ONLY=dashboard runs that phase alone.
+ *
+ * The exports phase (exports.ts) writes a 1,000,000-row CSV export (BENCH_EXPORT_ROWS) with the
+ * export job's code on each engine: time and peak RSS (< 300 MB). BENCH_ONLY=exports runs it alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -60,6 +63,7 @@ import { benchStartup, startupReport } from './startup.js';
 import { cpuPhase, cpuReport } from './cpu.js';
 import { setupAndCreateKey } from './api.js';
 import { startServer } from './processes.js';
+import { benchExportsPhase } from './exports.js';
 
 const skipped = (phase: string) =>
   (process.env.BENCH_SKIP ?? '')
@@ -86,6 +90,8 @@ async function main() {
   if (process.env.BENCH_ONLY === 'search') return searchPhase(serverUrlFromEnv());
   // The rules phase runs the engine in this process: no build needed.
   if (process.env.BENCH_ONLY === 'rules') return rulesPhase(serverUrlFromEnv());
+  // So does the exports phase.
+  if (process.env.BENCH_ONLY === 'exports') return exportsPhase(serverUrlFromEnv());
   console.log('  building (npm run build)…');
   execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   if (process.env.BENCH_ONLY === 'dashboard') return dashboardPhase();
@@ -145,6 +151,7 @@ async function main() {
   if (serverUrl && !skipped('surveys')) await surveysPhase(serverUrl);
   if (serverUrl && !skipped('search')) await searchPhase(serverUrl);
   if (serverUrl && !skipped('rules')) await rulesPhase(serverUrl);
+  if (!skipped('exports')) await exportsPhase(serverUrl);
   console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
 }
 
@@ -199,6 +206,11 @@ async function searchPhase(serverUrl: string | undefined) {
   if (!serverUrl) throw new Error('the search phase runs on PostgreSQL: set BENCH_DATABASE_URL');
   console.log('');
   console.log(searchReport(await benchSearch(serverUrl)));
+}
+
+async function exportsPhase(serverUrl: string | undefined) {
+  console.log('');
+  console.log(figuresTable(await benchExportsPhase(serverUrl)));
 }
 
 async function rulesPhase(serverUrl: string | undefined) {

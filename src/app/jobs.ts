@@ -15,6 +15,7 @@ import { remindTaskJob } from '../act/tasks/remind-task.job.js';
 import { evaluateRulesJob } from '../act/rules/evaluate-rules.job.js';
 import { runRuleActionsJob } from '../act/rules/run-rule-actions.job.js';
 import { sendDigestJob } from '../evaluate/digest/send-digest.job.js';
+import { exportDataJob } from '../evaluate/exports/export-data.job.js';
 import { SCHEDULES } from './schedules.js';
 
 export const JOBS = [
@@ -29,6 +30,7 @@ export const JOBS = [
   evaluateRulesJob, // evaluate-rules: the rules listening for a batch of triggers
   runRuleActionsJob, // run-rule-actions: one matched rule's actions
   sendDigestJob, // send-digest: one member's feedback digest of one period
+  exportDataJob, // export-data: one export written to its file
   ...SCHEDULES.map(scheduleJob), // schedule:<name>: one occurrence of a schedule
 ];
 

@@ -24,6 +24,7 @@ import { metricsRoutes } from '../evaluate/metrics/metrics.routes.js';
 import { digestRoutes } from '../evaluate/digest/digest.routes.js';
 import { driverRoutes } from '../evaluate/drivers/drivers.routes.js';
 import { beforeAfterRoutes } from '../evaluate/before-after/before-after.routes.js';
+import { exportRoutes } from '../evaluate/exports/exports.routes.js';
 import { ticketRoutes } from '../act/tickets/tickets.routes.js';
 import { taskRoutes } from '../act/tasks/tasks.routes.js';
 import { conversationRoutes } from '../act/conversation/conversation.routes.js';
@@ -85,6 +86,8 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(beforeAfterRoutes),
   // /api/v1/me/digest (preferences, preview); public: the one-click unsubscribe /digest/unsubscribe/…
   mount(digestRoutes, { database, publicUrl: config.publicUrl }),
+  // /api/v1/exports, /exports/:id; public, by link: /api/v1/exports/download/:token
+  mount(exportRoutes, { database, dataDir: config.dataDir, publicUrl: config.publicUrl }),
   // /api/v1/tickets
   mount(ticketRoutes),
   // /api/v1/tickets/:id/messages

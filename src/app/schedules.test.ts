@@ -92,6 +92,7 @@ describe('schedules', () => {
         'rules-threshold-scan',
         'refresh-rollups',
         'send-digests',
+        'purge-exports',
       ]);
       for (const run of next) expect(run.at!.getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
       const apiOnly = await startApp(loadConfig({ ...env, WORKERS: 'off' }), log, { serveHttp: false });

@@ -9,6 +9,7 @@ import { queueDueReminders } from '../act/tasks/task-reminders.js';
 import { scanInactivity, scanThresholds } from '../act/rules/rule-scans.js';
 import { refreshStaleRollups } from '../evaluate/rollups/refresh-rollups.js';
 import { queueDueDigests } from '../evaluate/digest/send-digests.js';
+import { purgeExpiredExports } from '../evaluate/exports/exports.service.js';
 
 export const SCHEDULES: Schedule[] = [
   // Hourly keeps the table about a day of keys (IDEMPOTENCY_LIMITS.retentionHours); a purge that
@@ -32,4 +33,7 @@ export const SCHEDULES: Schedule[] = [
   // Digests go out at a member's chosen local hour; every quarter of an hour also serves the time
   // zones a half or three quarters of an hour off UTC (Asia/Tehran, Asia/Kathmandu).
   { name: 'send-digests', pattern: '*/15 * * * *', run: ({ database }) => queueDueDigests(database) },
+  // Export files are kept for hours (EXPORT_LIMITS.fileHours) and links for an hour: every ten
+  // minutes keeps the disk to what is still downloadable.
+  { name: 'purge-exports', pattern: '*/10 * * * *', run: ({ database, dataDir }) => purgeExpiredExports(database, dataDir) },
 ];

@@ -18,6 +18,8 @@ export interface JobContext {
   mailer: Mailer;
   /** Where links in messages point (PUBLIC_URL). */
   publicUrl: string;
+  /** DATA_DIR: where work that produces files keeps them (`memory://` for a throw-away database). */
+  dataDir: string;
   log: Logger;
 }
 

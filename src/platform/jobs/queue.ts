@@ -69,6 +69,13 @@ export async function completeJobs(database: Database, ids: string[]): Promise<v
   );
 }
 
+/** A long job still working keeps its claim: its lock is pushed JOB_LIMITS.lockSeconds ahead again. */
+export async function extendJobLock(database: Database, jobId: string): Promise<void> {
+  await database.rows(
+    sql`update jobs set locked_until = now() + make_interval(secs => ${JOB_LIMITS.lockSeconds}) where id = ${jobId} and state = 'active'`,
+  );
+}
+
 /** An error no retry can cure (a malformed payload): the job fails at once. */
 export class PermanentJobError extends Error {}
 

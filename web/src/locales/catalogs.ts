@@ -64,6 +64,10 @@ import digestEn from './digest/en.json';
 import digestFa from './digest/fa.json';
 import digestAr from './digest/ar.json';
 import digestZh from './digest/zh.json';
+import exportsEn from './exports/en.json';
+import exportsFa from './exports/fa.json';
+import exportsAr from './exports/ar.json';
+import exportsZh from './exports/zh.json';
 
 const english = {
   ...en,
@@ -82,6 +86,7 @@ const english = {
   ...rulesEn,
   ...metricsEn,
   ...digestEn,
+  ...exportsEn,
 };
 export type Catalog = typeof english;
 
@@ -104,6 +109,7 @@ export const CATALOGS = {
     ...rulesFa,
     ...metricsFa,
     ...digestFa,
+    ...exportsFa,
   },
   ar: {
     ...ar,
@@ -122,6 +128,7 @@ export const CATALOGS = {
     ...rulesAr,
     ...metricsAr,
     ...digestAr,
+    ...exportsAr,
   },
   zh: {
     ...zh,
@@ -140,5 +147,6 @@ export const CATALOGS = {
     ...rulesZh,
     ...metricsZh,
     ...digestZh,
+    ...exportsZh,
   },
 };

@@ -9,7 +9,8 @@ import { SavedViewsMenu } from '../components/feedback/SavedViewsMenu';
 import { useExplorerOptions } from '../components/feedback/useExplorerOptions';
 import { Loading } from '../components/Loading';
 import { errorMessage } from '../lib/errors';
-import { filtersFromQuery, filtersToSearch, hasActiveFilters, type FeedbackFilters } from '../lib/filters';
+import { filtersFromQuery, filtersToApiQuery, filtersToSearch, hasActiveFilters, type FeedbackFilters } from '../lib/filters';
+import { ExportMenu } from '../components/exports/ExportMenu';
 import { navigate, paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { canWriteFeedback, topicNameByKey } from '../lib/topics';
@@ -58,6 +59,7 @@ export function FeedbackListPage() {
     <div className="stack">
       <div className="page-head">
         <h1 className="page-title">{t('list.title')}</h1>
+        <ExportMenu subject="feedback" filters={() => exportFilters(filters)} />
         {list.status !== 'loading' && list.items.length > 0 && (
           <p className="muted" aria-live="polite" data-testid="list-count">
             {format.facts([
@@ -126,4 +128,11 @@ export function FeedbackListPage() {
       )}
     </div>
   );
+}
+
+/** The explorer's filters as the export takes them: the list's own query, without paging. */
+function exportFilters(filters: FeedbackFilters): Record<string, string> {
+  const query = filtersToApiQuery(filters, { limit: 1 });
+  query.delete('limit');
+  return Object.fromEntries(query);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../api/client';
 import type { Overview } from '@feedloop/contracts/overview';
 import { overviewApi } from '../api/overview';
+import { ExportMenu } from '../components/exports/ExportMenu';
 import { Field } from '../components/Field';
 import { FirstSteps } from '../components/FirstSteps';
 import { LoadError } from '../components/LoadError';
@@ -51,6 +52,7 @@ export function OverviewPage() {
     <div className="stack">
       <div className="page-head">
         <h1 className="page-title">{t('overview.title')}</h1>
+        <ExportMenu subject="overview" filters={() => ({ days: String(days) })} />
         {load.status === 'ready' && (
           <p className="muted" data-testid="overview-window">
             {t('overview.window', {
