@@ -52,7 +52,7 @@ async function rowsOf<T = Record<string, number>>(env: Record<string, string>, q
   }
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 40_000) {
+async function waitFor(condition: () => boolean, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('timed out waiting for load to build up');

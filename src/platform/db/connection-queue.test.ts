@@ -10,7 +10,7 @@ let database: Database;
 beforeAll(async () => {
   database = await openDatabase({ schema: { tables: {}, dataMigrations: [] }, dataDir: 'memory://' });
   await database.rows(sql`create table turns (n serial primary key, who text not null)`);
-});
+}, 300_000); // creating an embedded database takes minutes on a busy machine
 afterAll(() => database.close());
 
 /** A transaction that holds the connection until `release()`. */
