@@ -44,7 +44,11 @@ afterAll(async () => {
 
 /** Rows of a query on the database of `env`, once no server holds it. */
 async function rowsOf<T = Record<string, number>>(env: Record<string, string>, query: SQL): Promise<T[]> {
-  const database = await openDatabase({ schema: { tables: {}, dataMigrations: [] }, dataDir: env.DATA_DIR ?? '', databaseUrl: env.DATABASE_URL });
+  const database = await openDatabase({
+    schema: { tables: {}, dataMigrations: [] },
+    dataDir: env.DATA_DIR ?? '',
+    databaseUrl: env.DATABASE_URL,
+  });
   try {
     return await database.rows<T>(query);
   } finally {
@@ -118,8 +122,11 @@ describe(`crash safety (${testEngine})`, () => {
       await second.exited;
     }
     // The writes were coalesced: each shared write queued one analysis job for all its items.
-    const [{ jobs, items }] = await rowsOf(env, sql`select (select count(*)::int from jobs where queue = 'analyze-feedback') as jobs,
-      (select count(*)::int from feedback_items) as items`);
+    const [{ jobs, items }] = await rowsOf(
+      env,
+      sql`select (select count(*)::int from jobs where queue = 'analyze-feedback') as jobs,
+      (select count(*)::int from feedback_items) as items`,
+    );
     expect(jobs).toBeLessThan(items / 2);
   });
 

@@ -72,7 +72,9 @@ describe('analysis robustness', () => {
     const jobs = await t.database.rows<{ n: number }>(sql`select jsonb_array_length(payload->'triggers') as n from jobs
       where queue = 'evaluate-rules' and payload->'triggers'->0->>'kind' = 'feedback_analysed'`);
     expect(jobs.map((j) => j.n).sort((a, b) => b - a)).toEqual([100, 100, 50]);
-    expect(await t.database.rows(sql`select 1 from feedback_items where id = any(${pgArray(ids)}::uuid[]) and status <> 'processed'`)).toEqual([]);
+    expect(
+      await t.database.rows(sql`select 1 from feedback_items where id = any(${pgArray(ids)}::uuid[]) and status <> 'processed'`),
+    ).toEqual([]);
   });
 
   it('an item whose analysis throws is marked failed with the reason; its neighbours are analysed', async () => {

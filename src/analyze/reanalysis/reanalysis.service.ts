@@ -64,7 +64,10 @@ export async function latestRun(scope: WorkspaceScope) {
  */
 export async function reanalyzeStep(database: Database, payload: TReanalyzeFeedbackPayload): Promise<void> {
   const scope = new WorkspaceScope(database, payload.workspaceId);
-  const [run] = await scope.db.select().from(analysisRuns).where(scope.where(analysisRuns, eq(analysisRuns.id, payload.runId)));
+  const [run] = await scope.db
+    .select()
+    .from(analysisRuns)
+    .where(scope.where(analysisRuns, eq(analysisRuns.id, payload.runId)));
   if (!run || run.status !== 'running') return;
   const after = run.cursor;
   const batch = await scope.db
