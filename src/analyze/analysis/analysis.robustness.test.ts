@@ -6,6 +6,8 @@ import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { pgArray } from '../../platform/db/pg-array.js';
 import { analyzeAndStore, processFeedback, processFeedbackJobs } from './process-feedback.js';
 import { staticAnalysisContext } from './analysis-context.js';
 import { runAnalyzeCommand } from './analyze-command.js';
@@ -54,6 +56,25 @@ describe('analysis robustness', () => {
     ];
     await t.drainJobs();
     for (const id of ids) expect((await get(id)).status).toBe('processed');
+  });
+
+  it('analysing 250 items writes their results in statements of at most 100, each with its rule triggers', async () => {
+    // A long write holds the embedded database's only connection: requests would wait behind it.
+    const bulk = await api('POST', '/api/v1/feedback/bulk', {
+      items: Array.from({ length: 250 }, (_, i) => ({ channel: 'api', text: `batch item ${i}` })),
+    });
+    expect(bulk.statusCode).toBe(201);
+    const ids = (bulk.json().results as Array<{ id: string }>).map((r) => r.id);
+    const [ws] = await t.database.db.select().from(workspaces);
+    await t.database.rows(sql`insert into rules (id, workspace_id, name, trigger_kind, definition)
+      values (${randomUUID()}, ${ws.id}, 'listens', 'feedback_analysed', '{}'::jsonb)`);
+    await analyzeAndStore(new WorkspaceScope(t.database, ws.id), t.database.db, ids);
+    const jobs = await t.database.rows<{ n: number }>(sql`select jsonb_array_length(payload->'triggers') as n from jobs
+      where queue = 'evaluate-rules' and payload->'triggers'->0->>'kind' = 'feedback_analysed'`);
+    expect(jobs.map((j) => j.n).sort((a, b) => b - a)).toEqual([100, 100, 50]);
+    expect(
+      await t.database.rows(sql`select 1 from feedback_items where id = any(${pgArray(ids)}::uuid[]) and status <> 'processed'`),
+    ).toEqual([]);
   });
 
   it('an item whose analysis throws is marked failed with the reason; its neighbours are analysed', async () => {

@@ -52,7 +52,16 @@ export async function processFeedbackJobs(database: Database, jobs: Array<{ payl
   }
 }
 
-/** Analyses the items with these ids and writes the results in one statement. Returns how many it found. */
+/**
+ * Items whose results are written per statement. Background writes stay short, so a request
+ * on the embedded database's one connection never waits long behind one.
+ */
+const WRITE_BATCH = 100;
+
+/**
+ * Analyses the items with these ids: reads them, computes (outside any statement), then writes the
+ * results WRITE_BATCH items per statement. Returns how many it found.
+ */
 export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: string[], ctx?: AnalysisContext): Promise<number> {
   const items = await scope.database.rows<StoredItem>(
     sql`
@@ -75,12 +84,15 @@ export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: st
       slice = performance.now();
     }
   }
-  await writeAnalyses(scope, tx, rows);
-  await emitRuleTriggers(
-    scope,
-    tx,
-    rows.filter((r) => !r.error).map((r) => ({ kind: 'feedback_analysed', feedbackId: r.id })),
-  );
+  for (let k = 0; k < rows.length; k += WRITE_BATCH) {
+    const chunk = rows.slice(k, k + WRITE_BATCH);
+    await writeAnalyses(scope, tx, chunk);
+    await emitRuleTriggers(
+      scope,
+      tx,
+      chunk.filter((r) => !r.error).map((r) => ({ kind: 'feedback_analysed', feedbackId: r.id })),
+    );
+  }
   metrics.feedbackAnalysed.inc(items.length);
   return items.length;
 }
@@ -124,7 +136,7 @@ const attempt = <T>(fn: () => T): T | null => {
 };
 
 /**
- * One UPDATE for the batch: per-item values are unnested side by side; the rows to update are
+ * One UPDATE for these rows: per-item values are unnested side by side; the rows to update are
  * those the workspace's probes found, joined on the primary key only (see feedbackItemById).
  */
 async function writeAnalyses(scope: WorkspaceScope, tx: DbOrTx, rows: AnalysisRow[]) {

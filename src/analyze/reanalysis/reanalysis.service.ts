@@ -11,7 +11,6 @@ import { notFound } from '../../platform/http/errors.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { analysisRuns } from './reanalysis.tables.js';
 import { analyzeAndStore } from '../analysis/process-feedback.js';
-import { loadAnalysisContext } from '../analysis/analysis-context.js';
 import { reanalyzeFeedbackJob, type TReanalyzeFeedbackPayload } from './reanalyze-feedback.job.js';
 
 const BATCH = 500;
@@ -57,40 +56,50 @@ export async function latestRun(scope: WorkspaceScope) {
   return row ? publicRun(row) : null;
 }
 
-/** One step of a run: the next batch, then the next job (or the end). */
+/**
+ * One step of a run: the next batch, then the next job (or the end). The batch is analysed and
+ * written outside any transaction (analysis is CPU work; on the embedded database a transaction
+ * holds the only connection); the short transaction at the end advances the run only if no other
+ * delivery of this step did so first. Analysing an item twice writes the same results.
+ */
 export async function reanalyzeStep(database: Database, payload: TReanalyzeFeedbackPayload): Promise<void> {
   const scope = new WorkspaceScope(database, payload.workspaceId);
+  const [run] = await scope.db
+    .select()
+    .from(analysisRuns)
+    .where(scope.where(analysisRuns, eq(analysisRuns.id, payload.runId)));
+  if (!run || run.status !== 'running') return;
+  const after = run.cursor;
+  const batch = await scope.db
+    .select({ id: feedbackItems.id, createdAt: feedbackItems.createdAt })
+    .from(feedbackItems)
+    .where(scope.where(feedbackItems, after ? gt(feedbackItems.id, after.id) : undefined))
+    .orderBy(asc(feedbackItems.id))
+    .limit(BATCH);
+  if (batch.length > 0) {
+    await analyzeAndStore(
+      scope,
+      scope.db,
+      batch.map((b) => b.id),
+    );
+  }
+  const last = batch[batch.length - 1];
+  const finished = batch.length < BATCH;
   const more = await scope.transaction(async (tx) => {
-    const [run] = await tx
+    const [current] = await tx
       .select()
       .from(analysisRuns)
-      .where(scope.where(analysisRuns, eq(analysisRuns.id, payload.runId)))
+      .where(scope.where(analysisRuns, eq(analysisRuns.id, run.id)))
       .for('update');
-    if (!run || run.status !== 'running') return false;
-    const after = run.cursor;
-    const batch = await tx
-      .select({ id: feedbackItems.id, createdAt: feedbackItems.createdAt })
-      .from(feedbackItems)
-      .where(scope.where(feedbackItems, after ? gt(feedbackItems.id, after.id) : undefined))
-      .orderBy(asc(feedbackItems.id))
-      .limit(BATCH);
-    if (batch.length > 0)
-      await analyzeAndStore(
-        scope,
-        tx,
-        batch.map((b) => b.id),
-        await loadAnalysisContext(scope, tx),
-      );
-    const last = batch[batch.length - 1];
-    const finished = batch.length < BATCH;
+    if (!current || current.status !== 'running' || JSON.stringify(current.cursor) !== JSON.stringify(after)) return false;
     await tx
       .update(analysisRuns)
       .set({
-        done: Math.min(run.total, run.done + batch.length),
-        cursor: last ? { createdAt: last.createdAt.toISOString(), id: last.id } : run.cursor,
-        ...(finished ? { status: 'done', done: Math.max(run.total, run.done + batch.length), finishedAt: new Date() } : {}),
+        done: Math.min(current.total, current.done + batch.length),
+        cursor: last ? { createdAt: last.createdAt.toISOString(), id: last.id } : current.cursor,
+        ...(finished ? { status: 'done', done: Math.max(current.total, current.done + batch.length), finishedAt: new Date() } : {}),
       })
-      .where(eq(analysisRuns.id, run.id));
+      .where(eq(analysisRuns.id, current.id));
     if (!finished) await reanalyzeFeedbackJob.enqueue(tx, payload);
     return !finished;
   });

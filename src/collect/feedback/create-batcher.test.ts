@@ -14,6 +14,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const post = (payload: object) => api('POST', '/api/v1/feedback', payload);
+const analysisJobs = async () =>
+  (await t.database.rows<{ n: number }>(sql`select count(*)::int as n from jobs where queue = 'analyze-feedback'`))[0].n;
 
 describe('coalesced creates', () => {
   it('answers 60 concurrent requests each with its own item, bad ones with their own error', async () => {
@@ -45,6 +47,16 @@ describe('coalesced creates', () => {
     );
     expect(counts).toHaveLength(6);
     expect(counts.reduce((s, c) => s + c.feedback_count, 0)).toBe(56);
+  });
+
+  it('40 concurrent creates are written together: a few shared writes, not one each', async () => {
+    const before = await analysisJobs();
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post({ channel: 'api', text: `together ${i}` })));
+    expect(answers.every((res) => res.statusCode === 201)).toBe(true);
+    // Each shared write queues one analysis job for its items. On the embedded database a write
+    // used to hold the event loop until it ended, so each request was read only after the
+    // previous one was stored: 40 writes.
+    expect((await analysisJobs()) - before).toBeLessThanOrEqual(3);
   });
 
   it('the same externalId sent concurrently is stored once; every caller gets that item', async () => {

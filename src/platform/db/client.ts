@@ -10,6 +10,8 @@ import { migrationsDir } from '../paths.js';
 import { PGLITE_CONF } from './pglite-conf.js';
 import { DB_LIMITS } from './limits.js';
 import type { Config } from '../config.js';
+import { connectionQueue, type ConnectionQueue } from './connection-queue.js';
+import type { PGlite as PGliteClient } from '@electric-sql/pglite';
 
 import type { DataMigration } from './data-migrations.js';
 
@@ -86,6 +88,7 @@ async function openPglite(schema: DatabaseSchema, dataDir: string, offersControl
     const pgDir = inMemory ? undefined : path.join(dataDir, 'pg');
     if (pgDir && !fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await initClusterInChild(pgDir);
     const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF, ...(loadDataDir ? { loadDataDir } : {}) });
+    takeTurns(client, connectionQueue({ requestTurnsBeforeBackground: DB_LIMITS.requestTurnsBeforeBackground }));
     const db = drizzle(client, { schema: schema.tables }) as unknown as Db;
     const database: Database = {
       db,
@@ -112,6 +115,20 @@ async function openPglite(schema: DatabaseSchema, dataDir: string, offersControl
     release();
     throw err;
   }
+}
+
+/**
+ * Every statement and transaction on the embedded database's one connection waits for its turn in
+ * `queue` (connection-queue.ts). A transaction is one turn: the statements inside it use the
+ * transaction's own handle, which is not queued.
+ */
+function takeTurns(client: PGliteClient, queue: ConnectionQueue) {
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = ((...args: Parameters<typeof query>) => queue.take(() => query(...args))) as typeof query;
+  client.exec = ((...args: Parameters<typeof exec>) => queue.take(() => exec(...args))) as typeof exec;
+  client.transaction = ((...args: Parameters<typeof transaction>) => queue.take(() => transaction(...args))) as typeof transaction;
 }
 
 function initClusterInChild(pgDir: string): Promise<void> {

@@ -5,6 +5,7 @@
 // occurrence, and one that crashes mid-run leaves it to be retried like any job.
 import { createHash } from 'node:crypto';
 import { Cron } from 'croner';
+import { runInBackground } from '../db/connection-queue.js';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
@@ -75,7 +76,7 @@ export function startScheduler(database: Database, schedules: Schedule[], log: L
         // Croner calls back at (or just after) the planned time: that time names the occurrence.
         const [at] = cron.previousRuns(1, new Date(Date.now() + 1));
         if (!at) return;
-        await enqueueOccurrence(database, schedule, at).catch((err) =>
+        await runInBackground(() => enqueueOccurrence(database, schedule, at)).catch((err) =>
           log.warn({ err, schedule: schedule.name }, 'could not queue a scheduled run'),
         );
       }),

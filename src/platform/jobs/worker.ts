@@ -5,6 +5,7 @@ import { claimJobs, completeJobs, failJob, type ClaimedJob } from './queue.js';
 import { groupBy } from '../group-by.js';
 import { JOB_LIMITS } from './limits.js';
 import { metrics } from '../metrics.js';
+import { runInBackground } from '../db/connection-queue.js';
 
 /**
  * Runs one job. `many`, if given, runs several claimed jobs of its queue at once (cheaper than
@@ -94,7 +95,8 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
     }
   }
 
-  running = loop();
+  // Its statements queue behind requests' on the embedded database (connection-queue.ts).
+  running = runInBackground(loop);
   return {
     nudge() {
       wake?.();
