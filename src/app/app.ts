@@ -55,7 +55,11 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
   const mailer = createMailer(config, log.child({ component: 'mail' }));
   if (config.runWorkers) {
     const workerLog = log.child({ component: 'worker' });
-    worker = startWorker(database, jobHandlers({ database, mailer, publicUrl: config.publicUrl, dataDir: config.dataDir, log: workerLog }), workerLog);
+    worker = startWorker(
+      database,
+      jobHandlers({ database, mailer, publicUrl: config.publicUrl, dataDir: config.dataDir, log: workerLog }),
+      workerLog,
+    );
     const w = worker;
     unsubscribe = onJobsEnqueued(() => w.nudge());
     scheduler = startScheduler(database, SCHEDULES, workerLog);

@@ -120,7 +120,9 @@ program
 const rollups = program.command('rollups').description("The metrics' daily rollups");
 rollups
   .command('rebuild')
-  .description('Recompute the daily rollups from the feedback items (the server keeps them current; stop it first with the embedded database)')
+  .description(
+    'Recompute the daily rollups from the feedback items (the server keeps them current; stop it first with the embedded database)',
+  )
   .option('--workspace <slug>', 'only this workspace (default: every workspace)')
   .action(async (opts) => {
     const { runRollupsRebuildCommand } = await import('../evaluate/rollups/rollups-command.js');

@@ -43,7 +43,12 @@ describeBrowser('metrics', () => {
   });
 
   async function openAs(locale: 'en' | 'fa' | 'ar') {
-    const me = await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale, calendar: 'auto' } });
+    const me = await dashboard.t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie },
+      payload: { locale, calendar: 'auto' },
+    });
     expect(me.statusCode, me.body).toBe(200);
     const { page } = await dashboard.open({ cookie, locale });
     await page.goto(`/evaluate/metrics?metric=nps&${RANGE}&grain=month&breakdown=channel`);
@@ -54,12 +59,23 @@ describeBrowser('metrics', () => {
     const page = await openAs('fa');
 
     // The picker names the recent months in the Jalali calendar, in Persian digits.
-    const months = await until(() => monthOptions(page), (m) => m.length === 12, 'twelve named months');
-    expect(months.every((m) => JALALI_MONTH.test(m)), months.join(', ')).toBe(true);
+    const months = await until(
+      () => monthOptions(page),
+      (m) => m.length === 12,
+      'twelve named months',
+    );
+    expect(
+      months.every((m) => JALALI_MONTH.test(m)),
+      months.join(', '),
+    ).toBe(true);
 
     // Jalali months: Mehr and Aban.
     const rows = page.getByTestId('metric-table').locator('tbody th');
-    await until(() => rows.allTextContents(), (r) => r.join() === 'مهر ۱۴۰۵,آبان ۱۴۰۵', 'Mehr and Aban 1405');
+    await until(
+      () => rows.allTextContents(),
+      (r) => r.join() === 'مهر ۱۴۰۵,آبان ۱۴۰۵',
+      'Mehr and Aban 1405',
+    );
     // Six answers: three promoters (10, 9, 10), one passive (8), two detractors (3, 2) → (3 − 2) / 6 = +16.7.
     await untilText(page.getByTestId('metric-total'), (text) => text.includes('+۱۶٫۷') && text.includes('۶'), 'the overall NPS');
     expect(await chartSide(page)).toBe('rtl:right');
@@ -77,18 +93,31 @@ describeBrowser('metrics', () => {
       'the explorer filtered to Aban, email, NPS answers',
     );
     await untilText(page.getByTestId('list-count'), (text) => text.startsWith('۳ '), 'three items');
-    expect((await page.getByTestId('feedback-row').locator('.row-text').allTextContents()).sort()).toEqual(
-      ['Great prices.', 'Lovely packaging.', 'The parcel came broken.'],
-    );
+    expect((await page.getByTestId('feedback-row').locator('.row-text').allTextContents()).sort()).toEqual([
+      'Great prices.',
+      'Lovely packaging.',
+      'The parcel came broken.',
+    ]);
     await screenshot(page, 'metrics-fa-drilldown');
   });
 
   it('reads left to right in English, shows "no data" where nothing was measured, and splits sentiment', async () => {
     const page = await openAs('en');
-    const months = await until(() => monthOptions(page), (m) => m.length === 12, 'twelve named months');
-    expect(months.every((m) => /^[A-Z][a-z]+ 20\d\d$/.test(m)), months.join(', ')).toBe(true);
+    const months = await until(
+      () => monthOptions(page),
+      (m) => m.length === 12,
+      'twelve named months',
+    );
+    expect(
+      months.every((m) => /^[A-Z][a-z]+ 20\d\d$/.test(m)),
+      months.join(', '),
+    ).toBe(true);
     const rows = page.getByTestId('metric-table').locator('tbody th');
-    await until(() => rows.allTextContents(), (r) => r.join() === 'September 2026,October 2026,November 2026', 'Gregorian months');
+    await until(
+      () => rows.allTextContents(),
+      (r) => r.join() === 'September 2026,October 2026,November 2026',
+      'Gregorian months',
+    );
     await untilText(page.getByTestId('metric-total'), (text) => text.includes('+16.7'), 'the overall NPS');
     expect(await chartSide(page)).toBe('ltr:left');
     expect(await page.getByTestId('metric-bar').count()).toBe(2);
@@ -120,10 +149,21 @@ describeBrowser('metrics', () => {
     const hijri = await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { calendar: 'hijri' } });
     expect(hijri.statusCode, hijri.body).toBe(200);
     await page.reload();
-    const months = await until(() => monthOptions(page), (m) => m.length === 12, 'twelve named months');
-    expect(months.every((m) => HIJRI_MONTH.test(m)), months.join(', ')).toBe(true);
+    const months = await until(
+      () => monthOptions(page),
+      (m) => m.length === 12,
+      'twelve named months',
+    );
+    expect(
+      months.every((m) => HIJRI_MONTH.test(m)),
+      months.join(', '),
+    ).toBe(true);
     const rows = page.getByTestId('metric-table').locator('tbody th');
-    await until(() => rows.allTextContents(), (r) => r.length >= 2 && r.every((m) => HIJRI_MONTH.test(m)), 'Hijri months in the table');
+    await until(
+      () => rows.allTextContents(),
+      (r) => r.length >= 2 && r.every((m) => HIJRI_MONTH.test(m)),
+      'Hijri months in the table',
+    );
     await untilText(page.getByTestId('metric-total'), (text) => text.includes('١٦٫٧'), 'the same overall NPS');
     await expectNoBrokenNumbers(page);
     await screenshot(page, 'metrics-ar-hijri');
@@ -134,7 +174,11 @@ describeBrowser('metrics', () => {
       const page = await openAs(locale);
       await page.goto(`/evaluate/drivers?${RANGE}`);
       const drivers = page.getByTestId('driver');
-      await until(() => drivers.count(), (n) => n > 0, 'ranked topics');
+      await until(
+        () => drivers.count(),
+        (n) => n > 0,
+        'ranked topics',
+      );
       // NPS over the period is the Metrics page's: +16.7.
       await untilText(page.getByTestId('drivers-overall-nps'), (text) => text.includes(locale === 'fa' ? '+۱۶٫۷' : '+16.7'), 'the NPS');
       expect(await page.locator('.driver-example-text').count()).toBeGreaterThan(0);
@@ -159,20 +203,30 @@ describeBrowser('metrics', () => {
     const page = await openAs('en');
     await page.goto('/evaluate/before-after?date=2026-10-23&days=30');
     const rows = page.getByTestId('before-after-row');
-    await until(() => rows.count(), (n) => n === 7, 'seven metrics');
+    await until(
+      () => rows.count(),
+      (n) => n === 7,
+      'seven metrics',
+    );
     // NPS: 10 and 3 before (0), 9, 2, 10 and 8 after (+25).
     const nps = rows.first();
     await untilText(nps.getByTestId('before-after-change'), (text) => text === '+25', 'the NPS change');
     expect(await nps.getByTestId('before-after-significance').textContent()).toMatch(/^Could be chance \(p = 0\.\d+\)$/);
     expect(await rows.last().getByTestId('before-after-change').textContent()).toBe('+2');
-    expect(await page.getByTestId('before-after-windows').textContent()).toBe('Before: Sep 23, 2026 to Oct 22, 2026 · After: Oct 23, 2026 to Nov 21, 2026');
+    expect(await page.getByTestId('before-after-windows').textContent()).toBe(
+      'Before: Sep 23, 2026 to Oct 22, 2026 · After: Oct 23, 2026 to Nov 21, 2026',
+    );
     await expectNoBrokenNumbers(page);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'metrics-before-after-en');
 
     const fa = await openAs('fa');
     await fa.goto('/evaluate/before-after?date=2026-10-23&days=30');
-    await untilText(fa.getByTestId('before-after-row').first().getByTestId('before-after-change'), (text) => text.includes('+۲۵'), 'the NPS change in Persian digits');
+    await untilText(
+      fa.getByTestId('before-after-row').first().getByTestId('before-after-change'),
+      (text) => text.includes('+۲۵'),
+      'the NPS change in Persian digits',
+    );
     await expectNoBrokenNumbers(fa);
     expect(await seriousViolations(fa)).toEqual([]);
     await screenshot(fa, 'metrics-before-after-fa');
@@ -182,7 +236,11 @@ describeBrowser('metrics', () => {
     const page = await openAs('en');
     await page.goto(`/evaluate/league?metric=nps&${RANGE}&breakdown=channel`);
     const rows = page.getByTestId('league-row');
-    await until(() => rows.allTextContents(), (r) => r.length === 2, 'email and chat');
+    await until(
+      () => rows.allTextContents(),
+      (r) => r.length === 2,
+      'email and chat',
+    );
     // Four and two answers: fewer than five each, so listed without a rank, largest first.
     expect(await rows.first().textContent()).toMatch(/^Too few answersEmail\+50from 4/);
     expect(await rows.last().textContent()).toMatch(/^Too few answersChat-50from 2/);

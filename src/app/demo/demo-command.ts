@@ -32,7 +32,11 @@ export async function runDemoCommand(opts: { name: string }) {
       result = await seedDemo(database, opts.name, new Date(), config.publicUrl);
       const log = createLogger('warn');
       const mailer = createMailer(config, log);
-      const worker = startWorker(database, jobHandlers({ database, mailer, publicUrl: config.publicUrl, dataDir: config.dataDir, log }), log);
+      const worker = startWorker(
+        database,
+        jobHandlers({ database, mailer, publicUrl: config.publicUrl, dataDir: config.dataDir, log }),
+        log,
+      );
       await worker.drain();
       await worker.stop();
       mailer.close();

@@ -141,9 +141,7 @@ export const ZListFeedbackQuery = z
     sentiment: csv(z.enum(SENTIMENTS)).optional(),
     type: csv(z.enum(FEEDBACK_TYPES)).optional(),
     topic: csv(z.string().max(100)).optional().describe('Items having every listed topic'),
-    product: csv(z.string().max(100))
-      .optional()
-      .describe("Items about one of the listed products (the item's metadata.product)"),
+    product: csv(z.string().max(100)).optional().describe("Items about one of the listed products (the item's metadata.product)"),
     sort: z.enum(['newest', 'relevance']).default('newest').describe('relevance needs q'),
     ...zPageQuery,
   })

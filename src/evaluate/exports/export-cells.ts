@@ -45,11 +45,7 @@ export function dateWriter(style: DateStyle, withTime = true): (at: Date) => str
 }
 
 /** The calendar a reader sees: their own choice, else the workspace's, else their language's (Jalali for Persian). */
-export function readerCalendar(
-  userCalendar: string,
-  workspaceCalendar: WorkspaceCalendar | null,
-  locale: Locale,
-): WorkspaceCalendar {
+export function readerCalendar(userCalendar: string, workspaceCalendar: WorkspaceCalendar | null, locale: Locale): WorkspaceCalendar {
   if (userCalendar === 'gregorian' || userCalendar === 'persian' || userCalendar === 'hijri') return userCalendar;
   return workspaceCalendar ?? (locale === 'fa' ? 'persian' : 'gregorian');
 }

@@ -59,7 +59,10 @@ export const exportDataJob = defineJob({
   maxAttempts: 2,
   async run({ workspaceId, exportId }, ctx, job) {
     const scope = new WorkspaceScope(ctx.database, workspaceId);
-    const [row] = await scope.db.select().from(exports).where(scope.where(exports, eq(exports.id, exportId)));
+    const [row] = await scope.db
+      .select()
+      .from(exports)
+      .where(scope.where(exports, eq(exports.id, exportId)));
     if (!row || row.status === 'done' || row.status === 'expired') return;
     const [workspace] = await scope.db
       .select({ name: workspaces.name, timezone: workspaces.timezone })
@@ -67,7 +70,10 @@ export const exportDataJob = defineJob({
       .where(eq(workspaces.id, workspaceId));
     const progress = { rows: 0, total: null as number | null };
     const setRow = (patch: Partial<typeof exports.$inferInsert>) =>
-      scope.db.update(exports).set(patch).where(scope.where(exports, eq(exports.id, exportId)));
+      scope.db
+        .update(exports)
+        .set(patch)
+        .where(scope.where(exports, eq(exports.id, exportId)));
     await setRow({ status: 'running', rows: 0, total: null, error: null });
 
     const source = EXPORT_SOURCES[row.subject];
@@ -87,7 +93,8 @@ export const exportDataJob = defineJob({
       await setRow({ rows: progress.rows, total: progress.total });
       await extendJobLock(ctx.database, job.id);
     };
-    const maxRows = row.format === 'pdf' ? EXPORT_LIMITS.pdfMaxRows + 1 : row.format === 'xlsx' ? EXPORT_LIMITS.xlsxMaxRows : Number.MAX_SAFE_INTEGER;
+    const maxRows =
+      row.format === 'pdf' ? EXPORT_LIMITS.pdfMaxRows + 1 : row.format === 'xlsx' ? EXPORT_LIMITS.xlsxMaxRows : Number.MAX_SAFE_INTEGER;
     try {
       const rows = countedRows(source.pages(scope, filters, row.requestedBy), progress, report, maxRows);
       const written = await WRITERS[row.format](partial, sheet, rows);
@@ -97,7 +104,11 @@ export const exportDataJob = defineJob({
     } catch (err) {
       await fs.promises.rm(partial, { force: true });
       const final = job.attempts >= job.maxAttempts;
-      await setRow(final ? { status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err), finishedAt: new Date() } : { status: 'queued' });
+      await setRow(
+        final
+          ? { status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err), finishedAt: new Date() }
+          : { status: 'queued' },
+      );
       throw err;
     }
     const { size } = await fs.promises.stat(target);

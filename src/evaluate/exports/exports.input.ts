@@ -29,9 +29,15 @@ const ZFilterValues = z
 
 export const ZCreateExport = z
   .strictObject({
-    subject: z.enum(EXPORT_SUBJECTS).describe('feedback: the explorer’s filtered list; customers; tickets; overview: the overview’s daily table; metrics: a metric per period (and breakdown key), as GET /metrics answers'),
+    subject: z
+      .enum(EXPORT_SUBJECTS)
+      .describe(
+        'feedback: the explorer’s filtered list; customers; tickets; overview: the overview’s daily table; metrics: a metric per period (and breakdown key), as GET /metrics answers',
+      ),
     format: z.enum(EXPORT_FORMATS).describe('csv, xlsx (Excel) or pdf (a printed report)'),
-    filters: ZFilterValues.default({}).describe('The list’s own query parameters, e.g. {"sentiment":"negative","from":"2026-11-01T00:00:00Z"}'),
+    filters: ZFilterValues.default({}).describe(
+      'The list’s own query parameters, e.g. {"sentiment":"negative","from":"2026-11-01T00:00:00Z"}',
+    ),
   })
   .superRefine((v, ctx) => {
     for (const key of PAGING)

@@ -38,7 +38,10 @@ async function pdfLines(bytes: Buffer): Promise<string> {
     }
   }
   await doc.destroy();
-  return lines.join('\n').normalize('NFKC').replace(/[^\S\n]/g, '');
+  return lines
+    .join('\n')
+    .normalize('NFKC')
+    .replace(/[^\S\n]/g, '');
 }
 
 const squeezed = (text: string) => text.replace(/\s/g, '');

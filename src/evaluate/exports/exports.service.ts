@@ -21,7 +21,13 @@ import { exportFilePath } from './export-files.js';
 import { exportDataJob } from './export-data.job.js';
 
 /** What reading each subject needs, beyond the routes' own feedback:read. */
-const SUBJECT_SCOPE = { feedback: 'feedback:read', customers: 'customers:read', tickets: 'tickets:read', overview: 'feedback:read', metrics: 'feedback:read' } as const;
+const SUBJECT_SCOPE = {
+  feedback: 'feedback:read',
+  customers: 'customers:read',
+  tickets: 'tickets:read',
+  overview: 'feedback:read',
+  metrics: 'feedback:read',
+} as const;
 
 type ExportRow = typeof exports.$inferSelect;
 
@@ -51,7 +57,11 @@ export async function createExport(scope: WorkspaceScope, actor: Actor, input: T
         .from(exports)
         .where(scope.where(exports, eq(exports.requestedBy, actor.userId), inArray(exports.status, ['queued', 'running'])));
       if ((active?.n ?? 0) >= EXPORT_LIMITS.activePerUser)
-        throw new AppError(429, 'too_many_exports', `At most ${EXPORT_LIMITS.activePerUser} exports may be in progress at once; wait for one to finish`);
+        throw new AppError(
+          429,
+          'too_many_exports',
+          `At most ${EXPORT_LIMITS.activePerUser} exports may be in progress at once; wait for one to finish`,
+        );
     }
     await tx.insert(exports).values(
       scope.stamp({
@@ -74,7 +84,10 @@ export async function createExport(scope: WorkspaceScope, actor: Actor, input: T
 
 /** The export's progress; once done, with a fresh download link. */
 export async function getExport(scope: WorkspaceScope, id: string, publicUrl: string): Promise<ExportJob> {
-  const [row] = await scope.db.select().from(exports).where(scope.where(exports, eq(exports.id, id)));
+  const [row] = await scope.db
+    .select()
+    .from(exports)
+    .where(scope.where(exports, eq(exports.id, id)));
   if (!row) throw notFound('Export');
   let link: { url: string; expiresAt: Date } | null = null;
   if (row.status === 'done' && row.expiresAt > new Date()) {
@@ -119,7 +132,12 @@ export async function openDownload(database: Database, dataDir: string, token: s
     throw new AppError(410, 'link_expired', 'This download link has expired; open the export again for a new one');
   const path = exportFilePath(dataDir, found.file.workspaceId, found.file.id, found.file.format);
   if (!fs.existsSync(path)) throw new AppError(410, 'link_expired', 'This export’s file is no longer kept; export again');
-  return { path, fileName: found.file.fileName ?? `${found.file.subject}.${found.file.format}`, format: found.file.format, bytes: found.file.fileBytes };
+  return {
+    path,
+    fileName: found.file.fileName ?? `${found.file.subject}.${found.file.format}`,
+    format: found.file.format,
+    bytes: found.file.fileBytes,
+  };
 }
 
 /** Files past their time are removed and their exports marked expired; spent links are dropped. */
@@ -134,8 +152,12 @@ export async function purgeExpiredExports(database: Database, dataDir: string): 
     await database.db
       .update(exports)
       .set({ status: 'expired' })
-      .where(inArray(exports.id, due.map((e) => e.id)));
+      .where(
+        inArray(
+          exports.id,
+          due.map((e) => e.id),
+        ),
+      );
   await database.db.delete(exportLinks).where(lt(exportLinks.expiresAt, now));
   return due.length;
 }
-

@@ -131,7 +131,11 @@ describe('exports', () => {
   it('exports a metric per period of the reader’s calendar, as GET /metrics answers it', async () => {
     await rebuildRollups(t.database, s.workspace.id);
     await setUser({ locale: 'fa', calendar: 'auto' });
-    const done = await exportNow({ subject: 'metrics', format: 'csv', filters: { metric: 'nps', from: '2026-03-21', to: '2026-03-24', grain: 'month' } });
+    const done = await exportNow({
+      subject: 'metrics',
+      format: 'csv',
+      filters: { metric: 'nps', from: '2026-03-21', to: '2026-03-24', grain: 'month' },
+    });
     const [header, ...rows] = parse((await download(done.downloadUrl)).body, { bom: true }) as string[][];
     expect(header).toEqual(['شاخص', 'تفکیک', 'از', 'تا', 'مقدار', 'تعداد پاسخ', 'کران پایین ۹۵٪', 'کران بالای ۹۵٪']);
     // Farvardin 1405, the Jalali month from 21 March: one promoter, one detractor.
@@ -165,7 +169,10 @@ describe('exports', () => {
   it('lets a link expire, then removes the file on schedule', async () => {
     const done = await exportNow({ subject: 'feedback', format: 'csv' });
     expect((await download(done.downloadUrl)).statusCode).toBe(200);
-    await t.database.db.update(exportLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(exportLinks.exportId, done.id));
+    await t.database.db
+      .update(exportLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(exportLinks.exportId, done.id));
     const expired = await download(done.downloadUrl);
     expect(expired.statusCode).toBe(410);
     expect(expired.json().error.code).toBe('link_expired');
@@ -173,7 +180,10 @@ describe('exports', () => {
     const again = await s.api('GET', `/api/v1/exports/${done.id}`, undefined, cookie());
     expect((await download(again.json().downloadUrl)).statusCode).toBe(200);
 
-    await t.database.db.update(exports).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(exports.id, done.id));
+    await t.database.db
+      .update(exports)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(exports.id, done.id));
     const file = path.join(dataDir, 'exports', s.workspace.id, `${done.id}.csv`);
     expect(fs.existsSync(file)).toBe(true);
     expect(await purgeExpiredExports(t.database, dataDir)).toBeGreaterThanOrEqual(1);

@@ -13,11 +13,24 @@ import { METRICS_LIMITS, type TLeagueQuery } from './metrics.input.js';
 export async function getLeagueTable(scope: WorkspaceScope, query: TLeagueQuery): Promise<LeagueTable> {
   const metric = FEEDBACK_METRICS[query.metric];
   if (!metric) throw badRequest('metric', `${query.metric} is not available yet`);
-  if (daysBetween(query.from, query.to) + 1 > METRICS_LIMITS.maxDays) throw badRequest('from', `must be at most ${METRICS_LIMITS.maxDays} days before to`);
+  if (daysBetween(query.from, query.to) + 1 > METRICS_LIMITS.maxDays)
+    throw badRequest('from', `must be at most ${METRICS_LIMITS.maxDays} days before to`);
   if (query.dimension === 'service_unit') throw badRequest('dimension', 'no service units are defined');
   const settings = await getWorkspaceSettings(scope);
-  const whole = { key: 'range', grain: 'day' as const, first: query.from, last: query.to, label: { calendar: 'gregorian' as const, year: 0, quarter: null, month: null, day: null } };
-  const { cells } = await sumRollups(scope, { from: query.from, to: query.to, periods: [whole], breakdown: query.dimension, timezone: settings.timezone });
+  const whole = {
+    key: 'range',
+    grain: 'day' as const,
+    first: query.from,
+    last: query.to,
+    label: { calendar: 'gregorian' as const, year: 0, quarter: null, month: null, day: null },
+  };
+  const { cells } = await sumRollups(scope, {
+    from: query.from,
+    to: query.to,
+    periods: [whole],
+    breakdown: query.dimension,
+    timezone: settings.timezone,
+  });
   const byKey = new Map<string, RollupSums>();
   for (const cell of cells) {
     if (cell.key === null) continue;

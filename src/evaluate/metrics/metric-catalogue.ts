@@ -15,7 +15,12 @@ const ALL = [...METRIC_DIMENSIONS];
 const sentimentCounts = (s: RollupSums) => ({ positive: s.positive, neutral: s.neutral, negative: s.negative });
 const analysed = (s: RollupSums) => s.positive + s.neutral + s.negative;
 
-const feedback = (id: MetricId, unit: MetricDefinition['unit'], higherIsBetter: boolean, compute: FeedbackMetric['compute']): FeedbackMetric => ({
+const feedback = (
+  id: MetricId,
+  unit: MetricDefinition['unit'],
+  higherIsBetter: boolean,
+  compute: FeedbackMetric['compute'],
+): FeedbackMetric => ({
   id,
   unit,
   dimensions: ALL,
@@ -30,8 +35,12 @@ export const FEEDBACK_METRICS: Partial<Record<MetricId, FeedbackMetric>> = {
   csat: feedback('csat', 'percent', true, (s) => csat({ satisfied: s.csatSatisfied, answers: s.csatAnswers })),
   // CES asks how easy it was, 1–7: 7 is the least effort.
   ces: feedback('ces', 'mean_score', true, (s) => ces({ n: s.cesAnswers, sum: s.cesSum, sumOfSquares: s.cesSumOfSquares })),
-  sentiment_positive_share: feedback('sentiment_positive_share', 'percent', true, (s) => share(s.positive, analysed(s), sentimentCounts(s))),
-  sentiment_negative_share: feedback('sentiment_negative_share', 'percent', false, (s) => share(s.negative, analysed(s), sentimentCounts(s))),
+  sentiment_positive_share: feedback('sentiment_positive_share', 'percent', true, (s) =>
+    share(s.positive, analysed(s), sentimentCounts(s)),
+  ),
+  sentiment_negative_share: feedback('sentiment_negative_share', 'percent', false, (s) =>
+    share(s.negative, analysed(s), sentimentCounts(s)),
+  ),
   sentiment_mean: feedback('sentiment_mean', 'mean_score', true, (s) =>
     mean({ n: s.sentimentScored, sum: s.sentimentSum, sumOfSquares: s.sentimentSumOfSquares }),
   ),

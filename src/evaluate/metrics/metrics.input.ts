@@ -25,7 +25,14 @@ export const zDay = z
 
 const zKeys = z
   .string()
-  .transform((s) => [...new Set(s.split(',').map((k) => k.trim()).filter(Boolean))])
+  .transform((s) => [
+    ...new Set(
+      s
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(
     z
       .array(z.string().max(200, 'each key must be at most 200 characters'))

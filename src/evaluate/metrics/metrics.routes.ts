@@ -15,7 +15,8 @@ export async function metricsRoutes(app: FastifyInstance) {
       schema: {
         tags: ['metrics'],
         querystring: ZMetricsQuery,
-        summary: 'A metric per period (day, week, month, quarter, year of a calendar) and per key of a breakdown, with totals and 95 % intervals',
+        summary:
+          'A metric per period (day, week, month, quarter, year of a calendar) and per key of a breakdown, with totals and 95 % intervals',
         description:
           'Days are counted in the workspace time zone; a value over no responses is null. Filters name keys of a dimension, comma-separated ' +
           '(`channel=email,widget&topic=delivery`). Definitions of each metric: docs/metrics.md.',
@@ -31,7 +32,8 @@ export async function metricsRoutes(app: FastifyInstance) {
       schema: {
         tags: ['metrics'],
         querystring: ZLeagueQuery,
-        summary: 'The keys of a dimension (agents, channels, products…) ranked by a metric over a range of days, each with n and its 95 % interval',
+        summary:
+          'The keys of a dimension (agents, channels, products…) ranked by a metric over a range of days, each with n and its 95 % interval',
       },
     },
     async (req) => getLeagueTable(req.scope, req.query),

@@ -29,19 +29,26 @@ async function calendarFor(scope: WorkspaceScope, actor: Actor | null, asked: Pe
 export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, query: TMetricsQuery): Promise<MetricsResponse> {
   const metric = FEEDBACK_METRICS[query.metric] ?? TICKET_METRICS[query.metric];
   if (!metric) throw badRequest('metric', `${query.metric} is not available yet`);
-  if (daysBetween(query.from, query.to) + 1 > METRICS_LIMITS.maxDays) throw badRequest('from', `must be at most ${METRICS_LIMITS.maxDays} days before to`);
+  if (daysBetween(query.from, query.to) + 1 > METRICS_LIMITS.maxDays)
+    throw badRequest('from', `must be at most ${METRICS_LIMITS.maxDays} days before to`);
   const settings = await getWorkspaceSettings(scope);
   const calendar = await calendarFor(scope, actor, query.calendar, settings.calendar);
   const periods = periodsCovering(query.from, query.to, { grain: query.grain, calendar, weekStart: settings.weekStart });
   if (periods.length > METRICS_LIMITS.maxPeriods)
-    throw badRequest('grain', `${periods.length} ${query.grain} periods are too many (at most ${METRICS_LIMITS.maxPeriods}): choose a longer grain or a shorter range`);
+    throw badRequest(
+      'grain',
+      `${periods.length} ${query.grain} periods are too many (at most ${METRICS_LIMITS.maxPeriods}): choose a longer grain or a shorter range`,
+    );
   const filters: RollupFilters = {};
   for (const dimension of METRIC_DIMENSIONS) if (query[dimension]) filters[dimension] = query[dimension];
-  if (query.breakdown === 'service_unit' || filters.service_unit) throw badRequest(query.breakdown === 'service_unit' ? 'breakdown' : 'service_unit', 'no service units are defined');
+  if (query.breakdown === 'service_unit' || filters.service_unit)
+    throw badRequest(query.breakdown === 'service_unit' ? 'breakdown' : 'service_unit', 'no service units are defined');
 
-  if (query.breakdown && !metric.dimensions.includes(query.breakdown)) throw badRequest('breakdown', `${metric.id} breaks down by ${metric.dimensions.join(', ')}`);
+  if (query.breakdown && !metric.dimensions.includes(query.breakdown))
+    throw badRequest('breakdown', `${metric.id} breaks down by ${metric.dimensions.join(', ')}`);
   for (const dimension of Object.keys(filters) as MetricDimension[])
-    if (!metric.dimensions.includes(dimension)) throw badRequest(dimension, `${metric.id} is filtered by ${metric.dimensions.join(', ')} only`);
+    if (!metric.dimensions.includes(dimension))
+      throw badRequest(dimension, `${metric.id} is filtered by ${metric.dimensions.join(', ')} only`);
 
   const range = { from: query.from, to: query.to, periods, breakdown: query.breakdown, filters, timezone: settings.timezone };
   let series: MetricSeries[];
@@ -66,7 +73,13 @@ export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, que
     timezone: settings.timezone,
     breakdown: query.breakdown ?? null,
     periods,
-    series: [overall, ...series.filter((s) => s.key !== null).sort(bySize).slice(0, METRICS_LIMITS.maxBreakdownKeys)],
+    series: [
+      overall,
+      ...series
+        .filter((s) => s.key !== null)
+        .sort(bySize)
+        .slice(0, METRICS_LIMITS.maxBreakdownKeys),
+    ],
     total: overall.total,
   };
 }
@@ -91,9 +104,10 @@ function seriesOf(cells: RollupCell[], periodCount: number, breakdown: MetricDim
   return [...byKey.values()];
 }
 
-
 function ticketSeries(cells: TicketCell[], periods: Period[], compute: (c: TicketCounts) => MetricValue): MetricSeries[] {
-  const byKey = new Map<string | null, { byPeriod: TicketCounts[]; total: TicketCounts }>([[null, { byPeriod: [], total: { part: 0, whole: 0 } }]]);
+  const byKey = new Map<string | null, { byPeriod: TicketCounts[]; total: TicketCounts }>([
+    [null, { byPeriod: [], total: { part: 0, whole: 0 } }],
+  ]);
   for (const cell of cells) {
     let line = byKey.get(cell.key);
     if (!line) byKey.set(cell.key, (line = { byPeriod: [], total: { part: 0, whole: 0 } }));

@@ -14,7 +14,9 @@ let otherKey: string;
 
 type Seed = Partial<typeof feedbackItems.$inferInsert> & { createdAt: Date };
 async function seed(workspaceId: string, items: Seed[]) {
-  await t.database.db.insert(feedbackItems).values(items.map((item) => ({ id: newId(), workspaceId, channel: 'api' as const, text: 'x', ...item })));
+  await t.database.db
+    .insert(feedbackItems)
+    .values(items.map((item) => ({ id: newId(), workspaceId, channel: 'api' as const, text: 'x', ...item })));
 }
 const at = (iso: string) => new Date(iso);
 const get = async (query: string, key = s.key) => s.api('GET', `/api/v1/metrics?${query}`, undefined, bearer(key));
@@ -48,7 +50,12 @@ describe('GET /metrics', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json<MetricsResponse>();
     expect(body).toMatchObject({ metric: 'nps', unit: 'nps_points', calendar: 'persian', timezone: 'Asia/Tehran', breakdown: null });
-    expect(body.periods.map((p) => p.key)).toEqual(['persian:month:1403-12', 'persian:month:1404-01', 'persian:month:1404-02', 'persian:month:1404-03']);
+    expect(body.periods.map((p) => p.key)).toEqual([
+      'persian:month:1403-12',
+      'persian:month:1404-01',
+      'persian:month:1404-02',
+      'persian:month:1404-03',
+    ]);
     const [esfand, farvardin, ordibehesht] = body.series[0]!.points;
     // 2 promoters, 1 passive, 1 detractor: 25.
     expect(esfand!.value).toMatchObject({ value: 25, n: 4, counts: { promoters: 2, passives: 1, detractors: 1 } });
@@ -68,17 +75,23 @@ describe('GET /metrics', () => {
       ['widget', 2],
     ]);
     expect(body.series.map((x) => x.total.value)).toEqual([0, expect.closeTo(33.333, 3), -50]);
-    const filtered = (await get('metric=csat&from=2025-03-01&to=2025-03-31&grain=year&calendar=gregorian&channel=widget&breakdown=topic')).json<MetricsResponse>();
+    const filtered = (
+      await get('metric=csat&from=2025-03-01&to=2025-03-31&grain=year&calendar=gregorian&channel=widget&breakdown=topic')
+    ).json<MetricsResponse>();
     expect(filtered.total).toMatchObject({ value: 50, n: 2 });
     expect(filtered.series).toHaveLength(1);
-    const topic = (await get('metric=volume&from=2025-03-01&to=2025-03-31&grain=week&calendar=gregorian&topic=delivery,price')).json<MetricsResponse>();
+    const topic = (
+      await get('metric=volume&from=2025-03-01&to=2025-03-31&grain=week&calendar=gregorian&topic=delivery,price')
+    ).json<MetricsResponse>();
     expect(topic.total.value).toBe(3);
   });
 
   it('never counts another workspace', async () => {
     const mine = (await get('metric=volume&from=2025-03-01&to=2025-03-31&grain=month&calendar=gregorian')).json<MetricsResponse>();
     expect(mine.total.value).toBe(5);
-    const theirs = (await get('metric=volume&from=2025-03-01&to=2025-03-31&grain=month&calendar=gregorian', otherKey)).json<MetricsResponse>();
+    const theirs = (
+      await get('metric=volume&from=2025-03-01&to=2025-03-31&grain=month&calendar=gregorian', otherKey)
+    ).json<MetricsResponse>();
     expect(theirs.total.value).toBe(1);
   });
 
@@ -106,7 +119,12 @@ describe('GET /metrics', () => {
 
 describe('GET /metrics/league', () => {
   it('ranks the keys of a dimension by a metric, best first, with n and interval; small ones unranked', async () => {
-    const res = await s.api('GET', '/api/v1/metrics/league?metric=nps&dimension=channel&from=2025-03-01&to=2025-03-31', undefined, bearer(s.key));
+    const res = await s.api(
+      'GET',
+      '/api/v1/metrics/league?metric=nps&dimension=channel&from=2025-03-01&to=2025-03-31',
+      undefined,
+      bearer(s.key),
+    );
     expect(res.statusCode).toBe(200);
     const table = res.json<LeagueTable>();
     expect(table.rows.map((r) => [r.key, r.rank, r.value.n])).toEqual([
@@ -114,7 +132,14 @@ describe('GET /metrics/league', () => {
       ['widget', 2, 2],
     ]);
     expect(table.rows[0]!.value.low).toBeLessThan(table.rows[0]!.value.value!);
-    const strict = (await s.api('GET', '/api/v1/metrics/league?metric=nps&dimension=channel&from=2025-03-01&to=2025-03-31&minN=3', undefined, bearer(s.key))).json<LeagueTable>();
+    const strict = (
+      await s.api(
+        'GET',
+        '/api/v1/metrics/league?metric=nps&dimension=channel&from=2025-03-01&to=2025-03-31&minN=3',
+        undefined,
+        bearer(s.key),
+      )
+    ).json<LeagueTable>();
     expect(strict.rows.map((r) => [r.key, r.rank])).toEqual([
       ['email', 1],
       ['widget', null],
@@ -122,7 +147,12 @@ describe('GET /metrics/league', () => {
   });
 
   it('answers an unknown dimension with 400 naming it', async () => {
-    const res = await s.api('GET', '/api/v1/metrics/league?metric=nps&dimension=weather&from=2025-03-01&to=2025-03-31', undefined, bearer(s.key));
+    const res = await s.api(
+      'GET',
+      '/api/v1/metrics/league?metric=nps&dimension=weather&from=2025-03-01&to=2025-03-31',
+      undefined,
+      bearer(s.key),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('dimension');
   });

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../platform/paths.js';
 import { ces, compareMeans, compareNps, compareShares, csat, mean, nps, share } from './score-formulas.js';
 
-const sums = (values: number[]) => ({ n: values.length, sum: values.reduce((a, b) => a + b, 0), sumOfSquares: values.reduce((a, b) => a + b * b, 0) });
+const sums = (values: number[]) => ({
+  n: values.length,
+  sum: values.reduce((a, b) => a + b, 0),
+  sumOfSquares: values.reduce((a, b) => a + b * b, 0),
+});
 
 describe('NPS', () => {
   it('is % promoters − % detractors with a 95 % interval', () => {

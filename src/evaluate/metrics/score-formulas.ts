@@ -90,7 +90,9 @@ export function compareNps(a: NpsCounts, b: NpsCounts): MetricComparison {
   const before = nps(a);
   const after = nps(b);
   if (before.value === null || after.value === null) return compared(before, after, 'nps_z', null);
-  const variance = npsVariance(a.promoters / before.n, a.detractors / before.n, before.n) + npsVariance(b.promoters / after.n, b.detractors / after.n, after.n);
+  const variance =
+    npsVariance(a.promoters / before.n, a.detractors / before.n, before.n) +
+    npsVariance(b.promoters / after.n, b.detractors / after.n, after.n);
   const difference = (after.value - before.value) / 100;
   // Both sides all promoters (or all detractors): no variance, so a difference is certain and none is none.
   const p = variance === 0 ? (difference === 0 ? 1 : 0) : twoSided(difference / Math.sqrt(variance));

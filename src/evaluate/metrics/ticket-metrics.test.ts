@@ -8,7 +8,7 @@ import type { MetricsResponse } from '../../contracts/metrics.js';
 let t: TestApp;
 let s: SignedInApp;
 const at = (iso: string) => new Date(iso);
-const get = async (query: string) => (await s.api('GET', `/api/v1/metrics?${query}`, undefined, bearer(s.key)));
+const get = async (query: string) => await s.api('GET', `/api/v1/metrics?${query}`, undefined, bearer(s.key));
 
 beforeAll(async () => {
   s = await signedInApp({ scopes: ['feedback:read'] });
@@ -25,12 +25,14 @@ beforeAll(async () => {
     publicReplyCount: replies,
     reopenCount: reopens,
   });
-  await t.database.db.insert(tickets).values([
-    ticket(1, 'delivery', '2025-03-02T09:00:00Z', '2025-03-02T12:00:00Z', 1),
-    ticket(2, 'delivery', '2025-03-03T09:00:00Z', '2025-03-05T12:00:00Z', 3),
-    ticket(3, 'price', '2025-03-04T09:00:00Z', '2025-04-01T12:00:00Z', 1, 1),
-    ticket(4, 'price', '2025-04-02T09:00:00Z', null, 0),
-  ]);
+  await t.database.db
+    .insert(tickets)
+    .values([
+      ticket(1, 'delivery', '2025-03-02T09:00:00Z', '2025-03-02T12:00:00Z', 1),
+      ticket(2, 'delivery', '2025-03-03T09:00:00Z', '2025-03-05T12:00:00Z', 3),
+      ticket(3, 'price', '2025-03-04T09:00:00Z', '2025-04-01T12:00:00Z', 1, 1),
+      ticket(4, 'price', '2025-04-02T09:00:00Z', null, 0),
+    ]);
 });
 
 afterAll(async () => t?.close());
@@ -48,7 +50,9 @@ describe('ticket metrics', () => {
   });
 
   it('give first-contact resolution among the tickets resolved in each period, null where none was', async () => {
-    const body = (await get('metric=first_contact_resolution&from=2025-03-01&to=2025-05-31&grain=month&calendar=gregorian')).json<MetricsResponse>();
+    const body = (
+      await get('metric=first_contact_resolution&from=2025-03-01&to=2025-05-31&grain=month&calendar=gregorian')
+    ).json<MetricsResponse>();
     const [march, april, may] = body.series[0]!.points;
     expect(march!.value).toMatchObject({ value: 50, n: 2 });
     // Ticket 3 was resolved after one reply but reopened: not first contact.

@@ -22,7 +22,14 @@ const TICKET_DIMENSIONS: MetricDimension[] = ['agent', 'topic'];
 const KEYS: Partial<Record<MetricDimension, SQL>> = { agent: sql`${tickets.assigneeId}::text`, topic: sql`${tickets.topic}` };
 
 export const TICKET_METRICS: Partial<Record<MetricId, TicketMetric>> = {
-  ticket_volume: { id: 'ticket_volume', unit: 'count', dimensions: TICKET_DIMENSIONS, higherIsBetter: false, source: 'tickets', compute: (c) => count(c.whole) },
+  ticket_volume: {
+    id: 'ticket_volume',
+    unit: 'count',
+    dimensions: TICKET_DIMENSIONS,
+    higherIsBetter: false,
+    source: 'tickets',
+    compute: (c) => count(c.whole),
+  },
   first_contact_resolution: {
     id: 'first_contact_resolution',
     unit: 'percent',
@@ -43,7 +50,14 @@ export interface TicketCell {
 export async function ticketCells(
   scope: WorkspaceScope,
   metric: MetricId,
-  q: { from: string; to: string; periods: Period[]; timezone: string; breakdown?: MetricDimension; filters: Partial<Record<MetricDimension, string[]>> },
+  q: {
+    from: string;
+    to: string;
+    periods: Period[];
+    timezone: string;
+    breakdown?: MetricDimension;
+    filters: Partial<Record<MetricDimension, string[]>>;
+  },
 ): Promise<TicketCell[]> {
   const t = tickets;
   const at = metric === 'ticket_volume' ? sql`${t.createdAt}` : sql`${t.resolvedAt}`;
@@ -71,7 +85,9 @@ export async function ticketCells(
         ${key ? sql`and ${key} is not null` : sql``}
         ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
       group by 1, 2`);
-    cells.push(...rows.map((r) => ({ period: Number(r.bucket) - 1, key: r.key, counts: { part: Number(r.part), whole: Number(r.whole) } })));
+    cells.push(
+      ...rows.map((r) => ({ period: Number(r.bucket) - 1, key: r.key, counts: { part: Number(r.part), whole: Number(r.whole) } })),
+    );
   }
   return cells;
 }

@@ -76,7 +76,12 @@ describe('weeks', () => {
 describe('ranges', () => {
   it('cover a range across years with whole periods in order', () => {
     const months = periodsCovering('2025-11-15', '2026-02-03', opts({}));
-    expect(months.map((p) => p.key)).toEqual(['gregorian:month:2025-11', 'gregorian:month:2025-12', 'gregorian:month:2026-01', 'gregorian:month:2026-02']);
+    expect(months.map((p) => p.key)).toEqual([
+      'gregorian:month:2025-11',
+      'gregorian:month:2025-12',
+      'gregorian:month:2026-01',
+      'gregorian:month:2026-02',
+    ]);
     expect(span(months[3]!)).toEqual(['2026-02-01', '2026-02-28']);
     const jalali = periodsCovering('2025-03-01', '2025-04-30', opts({ calendar: 'persian' }));
     expect(jalali.map((p) => p.key)).toEqual(['persian:month:1403-12', 'persian:month:1404-01', 'persian:month:1404-02']);

@@ -32,7 +32,13 @@ export function periodOf(day: string, { grain, calendar, weekStart }: PeriodOpti
   const key = (body: string) => `${calendar}:${grain}:${body}`;
   switch (grain) {
     case 'day':
-      return { key: key(day), grain, first: day, last: day, label: { calendar, year: own.year, quarter: quarterOf(own.month), month: own.month, day: own.day } };
+      return {
+        key: key(day),
+        grain,
+        first: day,
+        last: day,
+        label: { calendar, year: own.year, quarter: quarterOf(own.month), month: own.month, day: own.day },
+      };
     case 'week': {
       const back = (new Date(dayMs(day)).getUTCDay() - WEEK_START_DAY[weekStart] + 7) % 7;
       const first = addDays(day, -back);

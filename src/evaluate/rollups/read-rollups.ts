@@ -63,7 +63,13 @@ export async function sumRollups(scope: WorkspaceScope, query: RollupQuery): Pro
   return { cells, source: 'items' };
 }
 
-async function rollupCells(scope: WorkspaceScope, q: RollupQuery, dimension: RollupDimension, keys: string[] | null, overall: boolean): Promise<RollupCell[]> {
+async function rollupCells(
+  scope: WorkspaceScope,
+  q: RollupQuery,
+  dimension: RollupDimension,
+  keys: string[] | null,
+  overall: boolean,
+): Promise<RollupCell[]> {
   const keyFilter = keys
     ? sql`and key in (${sql.join(
         keys.map((k) => sql`${k}`),
@@ -78,7 +84,12 @@ async function rollupCells(scope: WorkspaceScope, q: RollupQuery, dimension: Rol
   return rows.map((row) => ({ period: Number(row.bucket) - 1, key: overall ? null : row.key, sums: addSums(emptySums(), row) }));
 }
 
-async function itemCells(scope: WorkspaceScope, q: RollupQuery, filters: Array<[MetricDimension, string[]]>, breakdown: MetricDimension | undefined): Promise<RollupCell[]> {
+async function itemCells(
+  scope: WorkspaceScope,
+  q: RollupQuery,
+  filters: Array<[MetricDimension, string[]]>,
+  breakdown: MetricDimension | undefined,
+): Promise<RollupCell[]> {
   const tz = q.timezone;
   const localDay = sql`(${f.createdAt} at time zone ${tz})::date`;
   let key: SQL = sql`null::text`;

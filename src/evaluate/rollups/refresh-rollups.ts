@@ -28,7 +28,10 @@ export async function refreshStaleRollups(database: Database, workspaceId?: stri
   for (const id of workspaces) {
     refreshed += await database.db.transaction(async (tx) => {
       await lockWorkspaceRollups(tx, id);
-      const marks = await database.rows<{ day: string }>(sql`delete from stale_rollup_days where workspace_id = ${id} returning day::text as day`, tx);
+      const marks = await database.rows<{ day: string }>(
+        sql`delete from stale_rollup_days where workspace_id = ${id} returning day::text as day`,
+        tx,
+      );
       for (const run of dayRuns(marks.map((m) => m.day))) await rebuildRollupsIn(tx, id, run);
       return marks.length;
     });

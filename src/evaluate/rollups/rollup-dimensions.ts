@@ -20,7 +20,16 @@ export const DIMENSION_KEYS: Record<Exclude<RollupDimension, 'all' | 'topic' | '
 };
 
 /** Dimensions the rollups hold (service units join when items carry one). */
-export const ROLLUP_DIMENSIONS = ['all', 'channel', 'type', 'topic', 'language', 'sentiment', 'product', 'agent'] as const satisfies readonly RollupDimension[];
+export const ROLLUP_DIMENSIONS = [
+  'all',
+  'channel',
+  'type',
+  'topic',
+  'language',
+  'sentiment',
+  'product',
+  'agent',
+] as const satisfies readonly RollupDimension[];
 
 /** Whether an item has `keys` (one of them) in a dimension. */
 export function itemInKeys(dimension: Exclude<RollupDimension, 'all' | 'service_unit'>, keys: string[]): SQL {

@@ -24,13 +24,23 @@ async function expectRollupsExact() {
   const rebuilt = await rollupRows();
   // Counts are equal; sums of float scores up to the order they were added in.
   const approximately = (rows: Record<string, unknown>[]) =>
-    rows.map((r) => ({ ...r, sentiment_sum: expect.closeTo(Number(r.sentiment_sum), 9), sentiment_sum_of_squares: expect.closeTo(Number(r.sentiment_sum_of_squares), 9) }));
+    rows.map((r) => ({
+      ...r,
+      sentiment_sum: expect.closeTo(Number(r.sentiment_sum), 9),
+      sentiment_sum_of_squares: expect.closeTo(Number(r.sentiment_sum_of_squares), 9),
+    }));
   expect(kept).toEqual(approximately(rebuilt));
   return kept;
 }
 
 const post = (url: string, body: object) => s.api('POST', url, body);
-const TEXTS = ['The delivery was late again and the box was broken', 'Great prices and friendly staff', 'ارسال خیلی دیر رسید', 'خدمة العملاء ممتازة', '价格太贵了'];
+const TEXTS = [
+  'The delivery was late again and the box was broken',
+  'Great prices and friendly staff',
+  'ارسال خیلی دیر رسید',
+  'خدمة العملاء ممتازة',
+  '价格太贵了',
+];
 
 beforeAll(async () => {
   s = await signedInApp({ scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write'] });
@@ -65,9 +75,15 @@ describe('rollups kept current', () => {
   });
 
   it('follow corrections, edits, answers added later, merges and deletions', async () => {
-    const items = await t.database.db.select({ id: feedbackItems.id, customerId: feedbackItems.customerId }).from(feedbackItems).where(eq(feedbackItems.workspaceId, workspaceId));
+    const items = await t.database.db
+      .select({ id: feedbackItems.id, customerId: feedbackItems.customerId })
+      .from(feedbackItems)
+      .where(eq(feedbackItems.workspaceId, workspaceId));
     const [first, second, third] = items;
-    expect((await post(`/api/v1/feedback/${first!.id}/analysis`, { sentiment: 'negative', type: 'complaint', topics: ['delivery', 'price'] })).statusCode).toBe(200);
+    expect(
+      (await post(`/api/v1/feedback/${first!.id}/analysis`, { sentiment: 'negative', type: 'complaint', topics: ['delivery', 'price'] }))
+        .statusCode,
+    ).toBe(200);
     expect((await s.api('PATCH', `/api/v1/feedback/${second!.id}`, { nps: 10, csat: 5 })).statusCode).toBe(200);
     const customers = [...new Set(items.map((i) => i.customerId))];
     expect((await post('/api/v1/customers/merge', { targetId: customers[0], sourceId: customers[1] })).statusCode).toBe(200);
@@ -80,7 +96,12 @@ describe('rollups kept current', () => {
   it('stay exact when refreshes run while feedback arrives', async () => {
     await Promise.all([
       ...Array.from({ length: 12 }, (_, i) =>
-        post('/api/v1/feedback', { channel: 'email', text: TEXTS[i % TEXTS.length], nps: i % 11, createdAt: new Date(Date.UTC(2025, 2, 30, i)).toISOString() }),
+        post('/api/v1/feedback', {
+          channel: 'email',
+          text: TEXTS[i % TEXTS.length],
+          nps: i % 11,
+          createdAt: new Date(Date.UTC(2025, 2, 30, i)).toISOString(),
+        }),
       ),
       refreshStaleRollups(t.database),
       refreshStaleRollups(t.database),

@@ -18,7 +18,9 @@ let other: string;
 
 type Seed = Partial<typeof feedbackItems.$inferInsert> & { createdAt: Date };
 async function seed(workspaceId: string, items: Seed[]) {
-  await t.database.db.insert(feedbackItems).values(items.map((item) => ({ id: newId(), workspaceId, channel: 'api' as const, text: 'x', ...item })));
+  await t.database.db
+    .insert(feedbackItems)
+    .values(items.map((item) => ({ id: newId(), workspaceId, channel: 'api' as const, text: 'x', ...item })));
 }
 const at = (iso: string) => new Date(iso);
 
@@ -30,12 +32,49 @@ beforeAll(async () => {
   await t.database.db.update(workspaces).set({ timezone: 'Asia/Tehran' }).where(eq(workspaces.id, scope.workspaceId));
   await seed(scope.workspaceId, [
     // 30 Esfand 1403 (2025-03-20), the last day of the Jalali year 1403.
-    { createdAt: at('2025-03-20T10:00:00Z'), channel: 'email', nps: 10, sentiment: 'positive', sentimentScore: 0.8, topics: ['delivery', 'price'], language: 'fa' },
-    { createdAt: at('2025-03-20T12:00:00Z'), channel: 'email', nps: 3, sentiment: 'negative', sentimentScore: -0.6, topics: ['delivery'], language: 'fa', metadata: { product: 'tea' } },
+    {
+      createdAt: at('2025-03-20T10:00:00Z'),
+      channel: 'email',
+      nps: 10,
+      sentiment: 'positive',
+      sentimentScore: 0.8,
+      topics: ['delivery', 'price'],
+      language: 'fa',
+    },
+    {
+      createdAt: at('2025-03-20T12:00:00Z'),
+      channel: 'email',
+      nps: 3,
+      sentiment: 'negative',
+      sentimentScore: -0.6,
+      topics: ['delivery'],
+      language: 'fa',
+      metadata: { product: 'tea' },
+    },
     // 2025-03-20T21:00Z is 00:30 on Nowruz 1404 (2025-03-21) in Tehran.
-    { createdAt: at('2025-03-20T21:00:00Z'), channel: 'widget', nps: 8, csat: 5, ces: 2, sentiment: 'neutral', sentimentScore: 0, topics: ['price'], language: 'en' },
+    {
+      createdAt: at('2025-03-20T21:00:00Z'),
+      channel: 'widget',
+      nps: 8,
+      csat: 5,
+      ces: 2,
+      sentiment: 'neutral',
+      sentimentScore: 0,
+      topics: ['price'],
+      language: 'en',
+    },
     { createdAt: at('2025-03-25T09:00:00Z'), channel: 'widget', csat: 2, ces: 6 },
-    { createdAt: at('2025-04-02T09:00:00Z'), channel: 'email', nps: 9, csat: 4, ces: 4, sentiment: 'positive', sentimentScore: 0.4, topics: ['delivery'], language: 'fa' },
+    {
+      createdAt: at('2025-04-02T09:00:00Z'),
+      channel: 'email',
+      nps: 9,
+      csat: 4,
+      ces: 4,
+      sentiment: 'positive',
+      sentimentScore: 0.4,
+      topics: ['delivery'],
+      language: 'fa',
+    },
   ]);
   other = (await createWorkspace(t.database, s.workspace.organizationId, s.owner.userId, 'Other')).id;
   await seed(other, [{ createdAt: at('2025-03-20T10:00:00Z'), channel: 'email', nps: 0, sentiment: 'negative', topics: ['delivery'] }]);
@@ -48,7 +87,13 @@ afterAll(async () => t?.close());
 const query = (o: Partial<RollupQuery> & Partial<PeriodOptions> = {}): RollupQuery => {
   const from = o.from ?? '2025-03-01';
   const to = o.to ?? '2025-04-30';
-  return { from, to, periods: periodsCovering(from, to, { grain: o.grain ?? 'month', calendar: o.calendar ?? 'gregorian', weekStart: 'sat' }), timezone: 'Asia/Tehran', ...o };
+  return {
+    from,
+    to,
+    periods: periodsCovering(from, to, { grain: o.grain ?? 'month', calendar: o.calendar ?? 'gregorian', weekStart: 'sat' }),
+    timezone: 'Asia/Tehran',
+    ...o,
+  };
 };
 const cell = (cells: RollupCell[], period: number, key: string | null) => cells.find((c) => c.period === period && c.key === key)?.sums;
 
@@ -57,9 +102,26 @@ describe('rollups', () => {
     const { cells, source } = await sumRollups(scope, query({ calendar: 'persian' }));
     expect(source).toBe('rollups');
     // Esfand 1403 holds the two items of 30 Esfand; Farvardin 1404 the other three.
-    expect(cell(cells, 0, null)).toMatchObject({ items: 2, promoters: 1, detractors: 1, passives: 0, positive: 1, negative: 1, sentimentScored: 2 });
+    expect(cell(cells, 0, null)).toMatchObject({
+      items: 2,
+      promoters: 1,
+      detractors: 1,
+      passives: 0,
+      positive: 1,
+      negative: 1,
+      sentimentScored: 2,
+    });
     expect(cell(cells, 0, null)!.sentimentSum).toBeCloseTo(0.2, 5);
-    expect(cell(cells, 1, null)).toMatchObject({ items: 3, promoters: 1, passives: 1, csatAnswers: 3, csatSatisfied: 2, cesAnswers: 3, cesSum: 12, cesSumOfSquares: 56 });
+    expect(cell(cells, 1, null)).toMatchObject({
+      items: 3,
+      promoters: 1,
+      passives: 1,
+      csatAnswers: 3,
+      csatSatisfied: 2,
+      cesAnswers: 3,
+      cesSum: 12,
+      cesSumOfSquares: 56,
+    });
   });
 
   it('sum Gregorian months and break them down by topic (an item under each of its topics)', async () => {
@@ -88,12 +150,20 @@ describe('rollups', () => {
   });
 
   it('rebuild a range of days without touching the others', async () => {
-    await t.database.db.update(feedbackItems).set({ nps: 10 }).where(eq(feedbackItems.createdAt, at('2025-04-02T09:00:00Z')));
+    await t.database.db
+      .update(feedbackItems)
+      .set({ nps: 10 })
+      .where(eq(feedbackItems.createdAt, at('2025-04-02T09:00:00Z')));
     await rebuildRollups(t.database, scope.workspaceId, { from: '2025-04-01', to: '2025-04-30' });
     const { cells } = await sumRollups(scope, query());
     expect(cell(cells, 1, null)).toMatchObject({ items: 1, promoters: 1 });
     expect(cell(cells, 0, null)).toMatchObject({ items: 4, promoters: 1, passives: 1, detractors: 1 });
     const days = await sumRollups(scope, query({ grain: 'day', from: '2025-03-20', to: '2025-03-21' }));
-    expect(days.cells.filter((c) => c.key === null).map((c) => [c.period, c.sums.items])).toEqual(expect.arrayContaining([[0, 2], [1, 1]]));
+    expect(days.cells.filter((c) => c.key === null).map((c) => [c.period, c.sums.items])).toEqual(
+      expect.arrayContaining([
+        [0, 2],
+        [1, 1],
+      ]),
+    );
   });
 });

@@ -70,7 +70,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     /** Runs queued jobs until none is ready; with dueNow, delayed jobs (debounces, retries) run too. */
     async drainJobs(opts: { dueNow?: boolean } = {}) {
       if (opts.dueNow) await database.rows(sql`update jobs set run_at = now() where state = 'pending'`);
-      const worker = startWorker(database, jobHandlers({ database, mailer, publicUrl: config.publicUrl, dataDir: config.dataDir, log }), log);
+      const worker = startWorker(
+        database,
+        jobHandlers({ database, mailer, publicUrl: config.publicUrl, dataDir: config.dataDir, log }),
+        log,
+      );
       await worker.drain();
       await worker.stop();
     },

@@ -20,5 +20,10 @@ export const metricsApi = {
 
 export const leagueApi = {
   get: (query: { metric: MetricId; dimension: MetricDimension; from: string; to: string; minN?: number }, options?: RequestOptions) =>
-    request<LeagueTable>('GET', `/api/v1/metrics/league?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, undefined, options),
+    request<LeagueTable>(
+      'GET',
+      `/api/v1/metrics/league?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+      undefined,
+      options,
+    ),
 };

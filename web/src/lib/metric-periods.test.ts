@@ -48,7 +48,11 @@ describe('the Metrics page URL', () => {
     expect(viewToSearch(preset)).toBe('?metric=csat&range=this-quarter&grain=month&breakdown=channel');
     const named = viewFromQuery(new URLSearchParams('from=2026-11-22&to=2026-12-21&grain=week'), TODAY, 'persian');
     expect(named).toMatchObject({ metric: 'nps', range: null, from: '2026-11-22', to: '2026-12-21', grain: 'week', breakdown: null });
-    const bad = viewFromQuery(new URLSearchParams('metric=nan&range=never&grain=hour&breakdown=x&from=2026-12-31&to=2026-01-01'), TODAY, 'gregorian');
+    const bad = viewFromQuery(
+      new URLSearchParams('metric=nan&range=never&grain=hour&breakdown=x&from=2026-12-31&to=2026-01-01'),
+      TODAY,
+      'gregorian',
+    );
     expect(bad).toEqual({ metric: 'nps', range: 'last-12-months', from: '2026-01-01', to: TODAY, grain: 'month', breakdown: null });
   });
 });

@@ -140,7 +140,8 @@ const plainNumber = (value: number, prefs: FormatPrefs) => toLocalDigits(String(
  */
 export function monthName(firstDay: string, prefs: FormatPrefs, calendar: PeriodCalendar): string {
   const tag = dateLocaleTag({ ...prefs, calendar });
-  if (prefs.locale === 'zh') return new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(utcNoon(firstDay));
+  if (prefs.locale === 'zh')
+    return new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(utcNoon(firstDay));
   const month = new Intl.DateTimeFormat(tag, { month: 'long', timeZone: 'UTC' }).format(utcNoon(firstDay));
   return `${month} ${plainNumber(calendarParts(firstDay, calendar).year, prefs)}`;
 }
@@ -149,11 +150,7 @@ export function monthName(firstDay: string, prefs: FormatPrefs, calendar: Period
  * The last twelve months, the last four quarters and the last two years, newest first, named in
  * the user's calendar (`quarterName` supplies the words, e.g. a Jalali season).
  */
-export function namedPeriods(
-  today: string,
-  prefs: FormatPrefs,
-  quarterName: (quarter: number, year: string) => string,
-): NamedPeriod[] {
+export function namedPeriods(today: string, prefs: FormatPrefs, quarterName: (quarter: number, year: string) => string): NamedPeriod[] {
   const calendar = periodCalendarOf(prefs);
   const periods: NamedPeriod[] = [];
   let month = startOfMonth(today, calendar);

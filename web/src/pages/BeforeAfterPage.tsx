@@ -17,7 +17,11 @@ import { navigate, paths, useLocation } from '../lib/router';
 import { useFormat } from '../lib/useFormat';
 import '../styles/metrics.css';
 
-type Load = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: BeforeAfterResponse };
+type Load =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; data: BeforeAfterResponse };
 
 const WINDOWS = [7, 14, 30, 60, 90] as const;
 const UNITS: Record<(typeof BEFORE_AFTER_METRICS)[number], MetricUnit> = {
@@ -54,7 +58,10 @@ export function BeforeAfterPage() {
   useEffect(() => {
     const abort = new AbortController();
     // Without the list, a change is still picked by its day.
-    actApi.ideas({ status: 'done', limit: 100 }, { signal: abort.signal }).then((page) => setIdeas(page.data), () => undefined);
+    actApi.ideas({ status: 'done', limit: 100 }, { signal: abort.signal }).then(
+      (page) => setIdeas(page.data),
+      () => undefined,
+    );
     return () => abort.abort();
   }, []);
 
@@ -111,7 +118,13 @@ export function BeforeAfterPage() {
         />
         <Field label={t('metrics.beforeAfter.pickIdea')}>
           {(props) => (
-            <select {...props} className="select" data-testid="before-after-idea" value={view.idea} onChange={(e) => change({ idea: e.target.value })}>
+            <select
+              {...props}
+              className="select"
+              data-testid="before-after-idea"
+              value={view.idea}
+              onChange={(e) => change({ idea: e.target.value })}
+            >
               <option value="">{t('metrics.beforeAfter.noIdea')}</option>
               {ideas.map((idea) => (
                 <option key={idea.id} value={idea.id}>
@@ -123,7 +136,13 @@ export function BeforeAfterPage() {
         </Field>
         <Field label={t('metrics.beforeAfter.window')}>
           {(props) => (
-            <select {...props} className="select" data-testid="before-after-days" value={view.days} onChange={(e) => change({ days: Number(e.target.value) })}>
+            <select
+              {...props}
+              className="select"
+              data-testid="before-after-days"
+              value={view.days}
+              onChange={(e) => change({ days: Number(e.target.value) })}
+            >
               {WINDOWS.map((d) => (
                 <option key={d} value={d}>
                   {format.number(d)}
@@ -139,7 +158,9 @@ export function BeforeAfterPage() {
       {load.status === 'ready' && (
         <section className="card metric-panel">
           <h2 className="card-title">
-            {load.data.idea ? t('metrics.beforeAfter.ofIdea', { title: load.data.idea.title }) : t('metrics.beforeAfter.ofDate', { date: day(load.data.date) })}
+            {load.data.idea
+              ? t('metrics.beforeAfter.ofIdea', { title: load.data.idea.title })
+              : t('metrics.beforeAfter.ofDate', { date: day(load.data.date) })}
           </h2>
           <p className="muted" data-testid="before-after-windows">
             {format.facts([

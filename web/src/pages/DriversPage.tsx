@@ -101,7 +101,13 @@ export function DriversPage() {
             <MetricNumber
               value={load.data.overall.nps}
               unit="nps_points"
-              href={drillDownHref({ metric: 'nps', from: load.data.from, to: load.data.to, breakdown: load.data.channel ? 'channel' : null, key: load.data.channel })}
+              href={drillDownHref({
+                metric: 'nps',
+                from: load.data.from,
+                to: load.data.to,
+                breakdown: load.data.channel ? 'channel' : null,
+                key: load.data.channel,
+              })}
               what={t('metrics.names.nps')}
               testId="drivers-overall-nps"
             />

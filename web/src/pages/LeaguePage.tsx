@@ -59,7 +59,13 @@ export function LeaguePage() {
       <section className="metric-controls" aria-label={t('metrics.controls')}>
         <Field label={t('metrics.metric')}>
           {(props) => (
-            <select {...props} className="select" data-testid="league-metric" value={view.metric} onChange={(e) => change({ metric: e.target.value as MetricId })}>
+            <select
+              {...props}
+              className="select"
+              data-testid="league-metric"
+              value={view.metric}
+              onChange={(e) => change({ metric: e.target.value as MetricId })}
+            >
               {OFFERED_METRICS.map((id) => (
                 <option key={id} value={id}>
                   {t(`metrics.names.${id}`)}
@@ -68,10 +74,7 @@ export function LeaguePage() {
             </select>
           )}
         </Field>
-        <PeriodPicker
-          value={view}
-          onChange={(p) => change(p.range ? { range: p.range } : { range: null, from: p.from, to: p.to })}
-        />
+        <PeriodPicker value={view} onChange={(p) => change(p.range ? { range: p.range } : { range: null, from: p.from, to: p.to })} />
         <Field label={t('metrics.league.rank')}>
           {(props) => (
             <select
@@ -115,7 +118,13 @@ export function LeaguePage() {
                       <MetricNumber
                         value={row.value}
                         unit={load.data.unit}
-                        href={drillDownHref({ metric: load.data.metric, from: load.data.from, to: load.data.to, breakdown: load.data.dimension, key: row.key })}
+                        href={drillDownHref({
+                          metric: load.data.metric,
+                          from: load.data.from,
+                          to: load.data.to,
+                          breakdown: load.data.dimension,
+                          key: row.key,
+                        })}
                         what={names(row.key)}
                       />
                     </td>

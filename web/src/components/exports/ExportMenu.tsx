@@ -23,13 +23,10 @@ export function ExportMenu({ subject, filters }: ExportMenuProps) {
   const [error, setError] = useState<unknown>(null);
   const running = job !== null && (job.status === 'queued' || job.status === 'running');
 
-  usePolling(
-    async (signal) => {
-      if (!job) return;
-      setJob(await exportsApi.get(job.id, { signal }));
-    },
-    running,
-  );
+  usePolling(async (signal) => {
+    if (!job) return;
+    setJob(await exportsApi.get(job.id, { signal }));
+  }, running);
 
   async function start(choice: ExportFormat) {
     setOpen(false);
@@ -77,7 +74,12 @@ export function ExportMenu({ subject, filters }: ExportMenuProps) {
           </span>
         )}
         {job?.status === 'done' && job.downloadUrl && (
-          <a className="button button-small button-primary" href={new URL(job.downloadUrl).pathname} download={job.fileName ?? true} data-testid="export-download">
+          <a
+            className="button button-small button-primary"
+            href={new URL(job.downloadUrl).pathname}
+            download={job.fileName ?? true}
+            data-testid="export-download"
+          >
             {t('exports.download', { format: t(`exports.format.${job.format}`), count: job.rows })}
           </a>
         )}

@@ -39,15 +39,26 @@ export function BeforeAfterTable({ rows }: { rows: ComparedMetric[] }) {
               comparison.change === null
                 ? null
                 : formatMetricNumber(comparison.change, unit === 'percent' ? 'nps_points' : unit, format.prefs);
-            const signedChange = change !== null && unit !== 'nps_points' && comparison.change! > 0 && !change.startsWith('+') ? `+${change}` : change;
+            const signedChange =
+              change !== null && unit !== 'nps_points' && comparison.change! > 0 && !change.startsWith('+') ? `+${change}` : change;
             return (
               <tr key={metric} data-testid="before-after-row">
                 <th scope="row">{name}</th>
                 <td>
-                  <MetricNumber value={comparison.before} unit={unit} href={beforeHref ?? null} what={format.facts([name, t('metrics.beforeAfter.before')])} />
+                  <MetricNumber
+                    value={comparison.before}
+                    unit={unit}
+                    href={beforeHref ?? null}
+                    what={format.facts([name, t('metrics.beforeAfter.before')])}
+                  />
                 </td>
                 <td>
-                  <MetricNumber value={comparison.after} unit={unit} href={afterHref ?? null} what={format.facts([name, t('metrics.beforeAfter.after')])} />
+                  <MetricNumber
+                    value={comparison.after}
+                    unit={unit}
+                    href={afterHref ?? null}
+                    what={format.facts([name, t('metrics.beforeAfter.after')])}
+                  />
                 </td>
                 <td data-testid="before-after-change">
                   {signedChange === null ? (

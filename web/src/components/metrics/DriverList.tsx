@@ -42,7 +42,9 @@ export function DriverList({ data }: { data: DriversResponse }) {
                   />
                 )}
               </span>
-              <span data-testid="driver-impact">{impact === null ? t('metrics.noData') : t('metrics.drivers.points', { value: impact })}</span>
+              <span data-testid="driver-impact">
+                {impact === null ? t('metrics.noData') : t('metrics.drivers.points', { value: impact })}
+              </span>
             </div>
             <div className="driver-scores">
               <span>

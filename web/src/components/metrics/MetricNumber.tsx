@@ -31,7 +31,12 @@ export function MetricNumber({ value, unit, href, what, testId }: MetricNumberPr
   // No list to open behind a value of nothing (a count of 0).
   const figure =
     href && value.n > 0 ? (
-      <Link to={href} className="metric-value" aria-label={t('metrics.drillDown', { value: text, what })} data-testid={testId && `${testId}-link`}>
+      <Link
+        to={href}
+        className="metric-value"
+        aria-label={t('metrics.drillDown', { value: text, what })}
+        data-testid={testId && `${testId}-link`}
+      >
         {text}
       </Link>
     ) : (

@@ -22,8 +22,16 @@ export function useBreakdownNames(breakdown: MetricDimension | null): (key: stri
   useEffect(() => {
     const abort = new AbortController();
     // A list that cannot load leaves its keys unnamed; the figures still show.
-    if (breakdown === 'topic') analysisApi.listTopics({ signal: abort.signal }).then((r) => setTopics(r.data), () => undefined);
-    if (breakdown === 'agent') api.listMembers({ signal: abort.signal }).then((r) => setMembers(r.data), () => undefined);
+    if (breakdown === 'topic')
+      analysisApi.listTopics({ signal: abort.signal }).then(
+        (r) => setTopics(r.data),
+        () => undefined,
+      );
+    if (breakdown === 'agent')
+      api.listMembers({ signal: abort.signal }).then(
+        (r) => setMembers(r.data),
+        () => undefined,
+      );
     return () => abort.abort();
   }, [breakdown]);
 

@@ -162,7 +162,14 @@ export function TrendChart({
   // The canvas says nothing to a screen reader: it reads the same figures from a hidden table.
   return (
     <figure className="trend-figure">
-      <div ref={container} className="trend-chart" aria-hidden="true" data-testid={testId} data-selectable={onSelect ? 'true' : undefined} data-x-direction={rtl ? 'rtl' : 'ltr'} />
+      <div
+        ref={container}
+        className="trend-chart"
+        aria-hidden="true"
+        data-testid={testId}
+        data-selectable={onSelect ? 'true' : undefined}
+        data-x-direction={rtl ? 'rtl' : 'ltr'}
+      />
       <table className="visually-hidden" data-testid={`${testId}-table`}>
         <caption>{ariaLabel}</caption>
         <thead>
