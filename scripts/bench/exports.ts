@@ -3,13 +3,8 @@
 // dropped at the end). Peak RSS is sampled every 100 ms while the export runs; on PGlite the
 // database lives in this process too, so its growth during the export is reported beside it.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import pino from 'pino';
 import { eq, sql } from 'drizzle-orm';
-import { openFeedloopDatabase } from '../../src/app/database.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { newId } from '../../src/platform/ids.js';
 import { pgArray } from '../../src/platform/db/pg-array.js';
@@ -19,6 +14,7 @@ import { exportDataJob } from '../../src/evaluate/exports/export-data.job.js';
 import { exportFilePath } from '../../src/evaluate/exports/export-files.js';
 import type { Mailer } from '../../src/platform/mail/mailer.js';
 import { figuresTable, fmt, type Figure } from './report.js';
+import { freshPhaseDatabase } from './in-process-database.js';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const TARGET_RSS_MB = 300;
@@ -80,23 +76,9 @@ async function exportOnce(database: Database, workspaceId: string, dataDir: stri
 }
 
 async function onEngine(name: 'PGlite' | 'PostgreSQL', serverUrl?: string): Promise<Figure[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-bench-exports-'));
-  const dbName = `feedloop_bench_exports_${randomBytes(5).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(statement);
-    await c.end();
-  };
-  let database: Database | null = null;
+  const fresh = await freshPhaseDatabase('exports', serverUrl);
+  const { database, dir } = fresh;
   try {
-    if (serverUrl) {
-      await admin(`create database ${dbName}`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${dbName}`;
-      database = await openFeedloopDatabase({ databaseUrl: url.toString(), dataDir: '', poolSize: 4 });
-    } else database = await openFeedloopDatabase({ dataDir: path.join(dir, 'db') });
-    await database.migrate();
     console.log(`exports: ${name}: storing ${fmt.int(ROWS)} feedback items…`);
     const workspaceId = await seed(database);
     console.log(`exports: ${name}: exporting them as CSV…`);
@@ -124,9 +106,7 @@ async function onEngine(name: 'PGlite' | 'PostgreSQL', serverUrl?: string): Prom
     console.log(figuresTable(figures));
     return figures;
   } finally {
-    await database?.close().catch(() => undefined);
-    if (serverUrl) await admin(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await fresh.drop();
   }
 }
 

@@ -41,6 +41,11 @@
  *
  * The exports phase (exports.ts) writes a 1,000,000-row CSV export (BENCH_EXPORT_ROWS) with the
  * export job's code on each engine: time and peak RSS (< 300 MB). BENCH_ONLY=exports runs it alone.
+ *
+ * The metrics phase (metrics.ts) answers NPS by month × channel and topics × sentiment on a
+ * 1,000,000-item workspace (BENCH_METRIC_ITEMS) from the rollups, in the Gregorian and the Jalali
+ * calendar (< 100 ms on PostgreSQL, < 200 ms on PGlite), and prints ingest throughput with the
+ * rollups kept current against without. BENCH_ONLY=metrics runs it alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,6 +69,7 @@ import { cpuPhase, cpuReport } from './cpu.js';
 import { setupAndCreateKey } from './api.js';
 import { startServer } from './processes.js';
 import { benchExportsPhase } from './exports.js';
+import { benchMetricsPhase } from './metrics.js';
 
 const skipped = (phase: string) =>
   (process.env.BENCH_SKIP ?? '')
@@ -94,6 +100,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'rules') return rulesPhase(serverUrlFromEnv());
   // So does the exports phase.
   if (process.env.BENCH_ONLY === 'exports') return exportsPhase(serverUrlFromEnv());
+  if (process.env.BENCH_ONLY === 'metrics') return metricsPhase(serverUrlFromEnv());
   console.log('  building (npm run build)…');
   execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   if (process.env.BENCH_ONLY === 'dashboard') return dashboardPhase();
@@ -154,6 +161,7 @@ async function main() {
   if (serverUrl && !skipped('search')) await searchPhase(serverUrl);
   if (serverUrl && !skipped('rules')) await rulesPhase(serverUrl);
   if (!skipped('exports')) await exportsPhase(serverUrl);
+  if (!skipped('metrics')) await metricsPhase(serverUrl);
   console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
 }
 
@@ -213,6 +221,11 @@ async function searchPhase(serverUrl: string | undefined) {
 async function exportsPhase(serverUrl: string | undefined) {
   console.log('');
   console.log(figuresTable(await benchExportsPhase(serverUrl)));
+}
+
+async function metricsPhase(serverUrl: string | undefined) {
+  console.log('');
+  console.log(figuresTable(await benchMetricsPhase(serverUrl)));
 }
 
 async function rulesPhase(serverUrl: string | undefined) {
