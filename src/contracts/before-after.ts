@@ -1,17 +1,9 @@
 // Before/after: the metrics of equal windows before and after a change (a date, or the day an
 // idea was marked done), each with its change and whether that is more than chance.
 import type { Channel } from './feedback.js';
-import type { MetricComparison, MetricValue } from './metrics.js';
+import { FEEDBACK_METRIC_IDS, type MetricComparison, type MetricValue } from './metrics.js';
 
-export const BEFORE_AFTER_METRICS = [
-  'nps',
-  'csat',
-  'ces',
-  'sentiment_positive_share',
-  'sentiment_negative_share',
-  'sentiment_mean',
-  'volume',
-] as const;
+export const BEFORE_AFTER_METRICS = FEEDBACK_METRIC_IDS;
 export type BeforeAfterMetric = (typeof BEFORE_AFTER_METRICS)[number];
 
 /** GET /before-after query: `date` or `ideaId`, not both. */

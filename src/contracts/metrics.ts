@@ -25,6 +25,17 @@ export const METRIC_IDS = [
 ] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
+/** The metrics made of feedback items (scores, sentiment, volume): each has items to drill down to. */
+export const FEEDBACK_METRIC_IDS = [
+  'nps',
+  'csat',
+  'ces',
+  'sentiment_positive_share',
+  'sentiment_negative_share',
+  'sentiment_mean',
+  'volume',
+] as const satisfies readonly MetricId[];
+
 /** What a metric's value is measured in. */
 export const METRIC_UNITS = ['nps_points', 'percent', 'mean_score', 'count', 'amount', 'hours'] as const;
 export type MetricUnit = (typeof METRIC_UNITS)[number];

@@ -1,6 +1,6 @@
 // Drill-down: every number of the Metrics page links to the feedback explorer, filtered to the
 // items behind it (the period's days, the breakdown key, the answers the score is made of).
-import type { MetricDimension, MetricId } from '@feedloop/contracts/metrics';
+import { FEEDBACK_METRIC_IDS, type MetricDimension, type MetricId } from '@feedloop/contracts/metrics';
 import { EMPTY_FILTERS, filtersFromQuery, filtersToSearch, type FeedbackFilters } from './filters';
 import { paths } from './router';
 
@@ -8,15 +8,7 @@ import { paths } from './router';
 const SCORE_OF: Partial<Record<MetricId, FeedbackFilters['scoreType']>> = { nps: 'nps', csat: 'csat', ces: 'ces' };
 
 /** Metrics made of feedback items; the others (orders, tickets, compensations, ideas) have no items to list. */
-const FEEDBACK_METRICS: ReadonlySet<MetricId> = new Set<MetricId>([
-  'nps',
-  'csat',
-  'ces',
-  'sentiment_positive_share',
-  'sentiment_negative_share',
-  'sentiment_mean',
-  'volume',
-]);
+const FEEDBACK_METRICS: ReadonlySet<MetricId> = new Set<MetricId>(FEEDBACK_METRIC_IDS);
 
 /** The explorer filter each breakdown's key becomes; service units have none (yet) in the explorer. */
 const FILTER_OF: Partial<Record<MetricDimension, keyof FeedbackFilters>> = {

@@ -1,6 +1,13 @@
 // The Metrics page's choices, kept in its URL (`/evaluate/metrics?metric=csat&range=this-quarter&breakdown=channel`)
 // so a view can be bookmarked and shared; anything unreadable falls back to the default.
-import { METRIC_DIMENSIONS, PERIOD_GRAINS, type MetricDimension, type MetricId, type PeriodGrain } from '@feedloop/contracts/metrics';
+import {
+  FEEDBACK_METRIC_IDS,
+  METRIC_DIMENSIONS,
+  PERIOD_GRAINS,
+  type MetricDimension,
+  type MetricId,
+  type PeriodGrain,
+} from '@feedloop/contracts/metrics';
 import { PRESET_GRAIN, RANGE_PRESETS, presetRange, type DayRange, type RangePreset } from './metric-periods';
 import type { PeriodCalendar } from '@feedloop/contracts/metrics';
 
@@ -18,15 +25,7 @@ export interface MetricsView {
  * What GET /metrics answers: the metrics computed from feedback, broken down by any dimension but
  * service units (until units are defined). Orders, tickets, compensations and ideas join later.
  */
-export const OFFERED_METRICS = [
-  'nps',
-  'csat',
-  'ces',
-  'sentiment_positive_share',
-  'sentiment_negative_share',
-  'sentiment_mean',
-  'volume',
-] as const satisfies readonly MetricId[];
+export const OFFERED_METRICS = FEEDBACK_METRIC_IDS;
 export const OFFERED_DIMENSIONS = METRIC_DIMENSIONS.filter((d) => d !== 'service_unit');
 
 const DEFAULT_PRESET: RangePreset = 'last-12-months';
