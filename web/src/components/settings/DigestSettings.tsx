@@ -174,7 +174,7 @@ export function DigestSettings() {
           <p className="muted" data-testid="digest-next">
             {prefs?.enabled && prefs.nextSendAt ? t('digest.next', { when: format.dateTime(prefs.nextSendAt, 'full') }) : t('digest.off')}
           </p>
-          <div className="form-actions">
+          <div className="form-actions digest-actions">
             <button type="submit" className="button button-primary" disabled={status === 'saving'}>
               {status === 'saving' ? t('digest.saving') : t('digest.save')}
             </button>
