@@ -3,8 +3,7 @@ import { eq } from 'drizzle-orm';
 import { bearer, type TestApp } from '../../platform/testing/test-app.js';
 import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
-import { newId } from '../../platform/ids.js';
+import { seedFeedback, type FeedbackSeed } from '../../platform/testing/seed-feedback.js';
 import { rebuildRollups } from '../rollups/rebuild-rollups.js';
 import type { LeagueTable, MetricsResponse } from '../../contracts/metrics.js';
 
@@ -12,12 +11,7 @@ let t: TestApp;
 let s: SignedInApp;
 let otherKey: string;
 
-type Seed = Partial<typeof feedbackItems.$inferInsert> & { createdAt: Date };
-async function seed(workspaceId: string, items: Seed[]) {
-  await t.database.db
-    .insert(feedbackItems)
-    .values(items.map((item) => ({ id: newId(), workspaceId, channel: 'api' as const, text: 'x', ...item })));
-}
+const seed = (workspaceId: string, items: FeedbackSeed[]) => seedFeedback(t.database, workspaceId, items);
 const at = (iso: string) => new Date(iso);
 const get = async (query: string, key = s.key) => s.api('GET', `/api/v1/metrics?${query}`, undefined, bearer(key));
 

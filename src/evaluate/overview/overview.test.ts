@@ -4,8 +4,7 @@ import { bearer, createKey, type TestApp } from '../../platform/testing/test-app
 import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { createWorkspace } from '../../platform/auth/setup.service.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
-import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
-import { newId } from '../../platform/ids.js';
+import { seedFeedback, type FeedbackSeed } from '../../platform/testing/seed-feedback.js';
 
 let t: TestApp;
 let api: SignedInApp['api'];
@@ -14,13 +13,8 @@ let customersKey: string;
 let workspaceA: string;
 let owner: { cookie: string; userId: string; organizationId: string };
 
-type Seed = Partial<typeof feedbackItems.$inferInsert> & { createdAt: Date };
-
-async function seed(workspaceId: string, items: Seed[]): Promise<string[]> {
-  const rows = items.map((item) => ({ id: newId(), workspaceId, channel: 'api', text: 'feedback', status: 'processed', ...item }));
-  await t.database.db.insert(feedbackItems).values(rows);
-  return rows.map((row) => row.id);
-}
+const seed = (workspaceId: string, items: FeedbackSeed[]) =>
+  seedFeedback(t.database, workspaceId, items, { text: 'feedback', status: 'processed' });
 
 const at = (iso: string) => new Date(iso);
 const get = (url: string, key = readKey) => api('GET', url, undefined, bearer(key));

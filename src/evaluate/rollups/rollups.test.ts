@@ -6,7 +6,7 @@ import { createWorkspace } from '../../platform/auth/setup.service.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
-import { newId } from '../../platform/ids.js';
+import { seedFeedback, type FeedbackSeed } from '../../platform/testing/seed-feedback.js';
 import { periodsCovering } from '../periods/periods.js';
 import { rebuildRollups } from './rebuild-rollups.js';
 import { sumRollups, type RollupCell, type RollupQuery } from './read-rollups.js';
@@ -16,12 +16,7 @@ let t: TestApp;
 let scope: WorkspaceScope;
 let other: string;
 
-type Seed = Partial<typeof feedbackItems.$inferInsert> & { createdAt: Date };
-async function seed(workspaceId: string, items: Seed[]) {
-  await t.database.db
-    .insert(feedbackItems)
-    .values(items.map((item) => ({ id: newId(), workspaceId, channel: 'api' as const, text: 'x', ...item })));
-}
+const seed = (workspaceId: string, items: FeedbackSeed[]) => seedFeedback(t.database, workspaceId, items);
 const at = (iso: string) => new Date(iso);
 
 beforeAll(async () => {
