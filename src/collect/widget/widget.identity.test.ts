@@ -3,9 +3,7 @@
 // under the key's identity secret). Survey emails go to a real SMTP server on loopback.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import { firstRecipient, startMailCatcher, type MailCatcher } from '../../platform/testing/mail-catcher.js';
 import type { TestApp } from '../../platform/testing/test-app.js';
 import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
@@ -13,8 +11,7 @@ import { findCustomerByIdentifiers } from '../../customers/customers/identify-cu
 
 const SHOP = 'https://shop.example.com';
 let t: TestApp;
-let smtp: SMTPServer;
-const inbox: ParsedMail[] = [];
+let smtp: MailCatcher;
 let cookie: string;
 let api: SignedInApp['api'];
 let workspaceId: string;
@@ -32,29 +29,18 @@ const sign = (externalId: string, email?: string, key = secret) =>
     .update(email ? `${externalId}\n${email}` : externalId)
     .digest('hex');
 const scope = () => new WorkspaceScope(t.database, workspaceId);
-const recipients = () => inbox.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text);
+const recipients = () => smtp.inbox.map(firstRecipient);
 const FORM = { kind: 'feedback', text: 'Where is my order?', elapsedMs: 9_000 };
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtp = await startMailCatcher();
   ({
     t,
     api,
     owner: { cookie },
     workspace: { id: workspaceId },
   } = await signedInApp({
-    env: { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?tls=off` },
+    env: { SMTP_URL: smtp.url },
     scopes: ['feedback:read', 'customers:read', 'customers:write', 'events:write', 'surveys:read', 'surveys:manage'],
   }));
   const created = await t.app.inject({
@@ -72,7 +58,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('identity secrets', () => {
