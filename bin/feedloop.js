@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (npm run build creates dist/).
-import('../dist/src/app/cli.js');
+// Runs the bundled CLI (npm run build creates dist/server/).
+import('../dist/server/feedloop.js');

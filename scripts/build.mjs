@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds what `feedloop serve` runs — the server (tsc), its model files, the widget and the
+// Builds what `feedloop serve` runs — the server (one esbuild bundle), the widget and the
 // dashboard — rebuilding only the parts whose inputs changed since their last build, so that
 // `npm start` without a source change starts at once. A part's fingerprint is a hash of its
 // input files' paths and contents (plus package-lock.json: a dependency upgrade rebuilds it);
@@ -17,7 +17,6 @@ const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STATE_FILE = path.join('dist', '.build-state.json');
 
 const isTest = (file) => /\.test(-d)?\.tsx?$/.test(file);
-const isArtifact = (file) => file.split('/').includes('artifacts');
 
 /**
  * The parts of the build: where each reads (folders walked, with a filter, and single files),
@@ -27,16 +26,9 @@ export const PARTS = [
   {
     name: 'server',
     dirs: [['src', (f) => !isTest(f) && !f.startsWith('src/platform/testing/')]],
-    files: ['tsconfig.json', 'tsconfig.build.json', 'package.json'],
-    outputs: ['dist/src/app/cli.js'],
-    command: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
-  },
-  {
-    name: 'assets',
-    dirs: [['src', isArtifact]],
-    files: ['scripts/copy-assets.mjs'],
-    outputs: ['dist/src/analyze/model/artifacts'],
-    command: ['scripts/copy-assets.mjs'],
+    files: ['scripts/build-server.mjs', 'package.json'],
+    outputs: ['dist/server/feedloop.js', 'dist/server/init-pglite.js'],
+    command: ['scripts/build-server.mjs'],
   },
   {
     name: 'widget',

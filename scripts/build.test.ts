@@ -15,14 +15,13 @@ const TREE: Record<string, string> = {
   'package.json': '{"type":"module"}',
   'package-lock.json': '{}',
   'tsconfig.json': '{}',
-  'tsconfig.build.json': '{}',
   'src/app/cli.ts': 'export {};',
   'src/collect/feedback/feedback.service.ts': 'export const a = 1;',
   'src/collect/feedback/feedback.test.ts': 'test',
   'src/platform/testing/harness.ts': 'export {};',
   'src/contracts/feedback.ts': 'export const CHANNELS = [];',
   'src/analyze/model/artifacts/analysis-model.bin.gz': 'model',
-  'scripts/copy-assets.mjs': '',
+  'scripts/build-server.mjs': '',
   'scripts/build-widget.mjs': '',
   'widget/src/loader.ts': 'export {};',
   'widget/tsconfig.json': '{}',
@@ -37,7 +36,7 @@ const TREE: Record<string, string> = {
 let root: string;
 let built: string[];
 
-/** Stands in for tsc, esbuild and vite: records the part and leaves its outputs behind. */
+/** Stands in for esbuild and vite: records the part and leaves its outputs behind. */
 const run = (dir: string, part: Part) => {
   built.push(part.name);
   for (const output of part.outputs) {
@@ -66,7 +65,7 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('npm start builds only what changed', () => {
   it('builds every part the first time, in order, and nothing when nothing changed', () => {
-    expect(buildNow()).toEqual(['server', 'assets', 'widget', 'dashboard']);
+    expect(buildNow()).toEqual(['server', 'widget', 'dashboard']);
     expect(buildNow()).toEqual([]);
   });
 
@@ -91,12 +90,12 @@ describe('npm start builds only what changed', () => {
     expect(buildNow()).toEqual(['server', 'widget', 'dashboard']);
   });
 
-  it('a changed model file rebuilds the server (which imports one) and its copy; a new dependency everything', () => {
+  it('a changed model file rebuilds the server (which bundles one); a new dependency everything', () => {
     buildNow();
     edit('src/analyze/model/artifacts/analysis-model.bin.gz');
-    expect(buildNow()).toEqual(['server', 'assets']);
+    expect(buildNow()).toEqual(['server']);
     edit('package-lock.json', '{"lockfileVersion":3}');
-    expect(buildNow()).toEqual(['server', 'assets', 'widget', 'dashboard']);
+    expect(buildNow()).toEqual(['server', 'widget', 'dashboard']);
   });
 
   it('tests and the test harness are not inputs', () => {
@@ -133,7 +132,7 @@ describe('npm start builds only what changed', () => {
     expect(buildNow()).toEqual(['server']);
   });
 
-  it('the parts are the server, its model files, the widget and the dashboard', () => {
-    expect((PARTS as Part[]).map((p) => p.name)).toEqual(['server', 'assets', 'widget', 'dashboard']);
+  it('the parts are the server, the widget and the dashboard', () => {
+    expect((PARTS as Part[]).map((p) => p.name)).toEqual(['server', 'widget', 'dashboard']);
   });
 });

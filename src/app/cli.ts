@@ -26,8 +26,18 @@ async function runUntilSignal(workersOnly: boolean, opts: { port?: string; worke
   if (workersOnly && config.workerNice > 0) log.info({ nice: lowerWorkerPriority(config.workerNice) }, 'worker CPU priority lowered');
   const app = await startApp(config, log, { serveHttp: !workersOnly });
   const engine = app.database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  const cpu = process.cpuUsage();
   log.info(
-    { url: app.url || undefined, metricsUrl: app.metricsUrl ?? undefined, publicUrl: config.publicUrl, engine, workers: config.runWorkers },
+    {
+      url: app.url || undefined,
+      metricsUrl: app.metricsUrl ?? undefined,
+      publicUrl: config.publicUrl,
+      engine,
+      workers: config.runWorkers,
+      // Since the process started: the figures a slow start is diagnosed from.
+      startSeconds: Math.round(performance.now()) / 1000,
+      startCpuSeconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
+    },
     workersOnly ? 'Feedloop worker started' : `Feedloop is running at ${config.publicUrl}`,
   );
   if (!workersOnly) console.error(`\n  Feedloop is running at ${config.publicUrl} (${engine})\n`);

@@ -21,10 +21,11 @@
  *      Feedloop serves and short English texts are often misread as Tagalog, French, etc.
  */
 import type { eld as EldMedium } from 'eld/medium';
+import fs from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../../platform/paths.js';
 import { createFaArScorer, type FaArModel } from './fa-ar.js';
 import { detectRomanized } from './romanized.js';
-// Imported (not read from disk) so that the TypeScript build copies it next to the compiled code.
-import faArModelJson from '../model/artifacts/fa-ar-nb.json' with { type: 'json' };
 
 export interface LanguageDetection {
   /** ISO 639-1 code, or 'und' when the text has too little language in it */
@@ -57,17 +58,22 @@ export async function loadLanguageDetector(): Promise<void> {
   const { eld: medium } = await import('eld/medium');
   eld ??= medium.newInstance();
   await new Promise((resolve) => setImmediate(resolve)); // two long steps, two turns of the event loop
-  faArScorer ??= createFaArScorer(faArModel);
+  faArScorer ??= buildFaArScorer();
 }
 
 /** Whether loadLanguageDetector has finished (the start-up warm-up does it before any request needs it). */
 export const languageDetectorLoaded = (): boolean => eld !== null && faArScorer !== null;
-const faArModel: FaArModel = faArModelJson;
-// Its tables take a noticeable part of a second to build: built on first use (the start-up
-// warm-up), not when the server imports this module.
+// Read and built on first use (the start-up warm-up), not when the server imports this module:
+// parsing the file and building its tables take a noticeable part of a second.
+const FA_AR_MODEL_FILE = path.join(packageRoot, 'src/analyze/model/artifacts/fa-ar-nb.json');
+let faArModel: FaArModel | null = null;
 let faArScorer: ReturnType<typeof createFaArScorer> | null = null;
+const buildFaArScorer = () => {
+  faArModel ??= JSON.parse(fs.readFileSync(FA_AR_MODEL_FILE, 'utf8')) as FaArModel;
+  return createFaArScorer(faArModel);
+};
 const scoreFaAr = (text: string) => {
-  faArScorer ??= createFaArScorer(faArModel);
+  faArScorer ??= buildFaArScorer();
   return faArScorer(text);
 };
 
@@ -177,7 +183,7 @@ function detectArabicScript(text: string, letters: number, share: number): Langu
   const { score, matched } = scoreFaAr(text);
   if (matched === 0) return fromEld(text, share, false);
   // n-grams of one word overlap (1..maxN), so the raw sum overstates the evidence.
-  const p = 1 / (1 + Math.exp(-Math.abs(score) / faArModel.maxN));
+  const p = 1 / (1 + Math.exp(-Math.abs(score) / (faArModel?.maxN ?? 1))); // loaded by scoreFaAr
   return { language: score > 0 ? 'fa' : 'ar', confidence: round3(share * p) };
 }
 

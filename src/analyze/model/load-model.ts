@@ -1,16 +1,16 @@
 /**
- * The shipped model: src/analyze/model/artifacts/analysis-model.bin.gz (copied next to the compiled code by
- * scripts/copy-assets.mjs). The file is read at import, to derive MODEL_VERSION from its bytes,
+ * The shipped model: src/analyze/model/artifacts/analysis-model.bin.gz, read where it is committed
+ * (from the sources and from the bundled server alike). The file is read at import, to derive MODEL_VERSION from its bytes,
  * and decoded on first use, so importing the module stays cheap for processes that never predict.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../platform/paths.js';
 import { decodeModel } from './artifact.js';
 import type { AnalysisModel } from './model.js';
 
-export const MODEL_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'artifacts/analysis-model.bin.gz');
+export const MODEL_FILE = path.join(packageRoot, 'src/analyze/model/artifacts/analysis-model.bin.gz');
 
 let fileBytes: Uint8Array | null = existsSync(MODEL_FILE) ? readFileSync(MODEL_FILE) : null;
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../platform/paths.js';
 import { FEEDBACK_TYPES, PRODUCT_TOPICS, SENTIMENTS, mapDatasetTopic, type FeedbackType, type Sentiment } from './taxonomy.js';
 
 export interface LabelledText {
@@ -26,7 +26,7 @@ export interface LabelledText {
   register?: string;
 }
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const REPO_ROOT = packageRoot;
 export const LABELLED_DIR = path.join(REPO_ROOT, 'src/analyze/training-data');
 
 export function datasetsDir(): string {

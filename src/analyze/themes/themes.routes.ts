@@ -6,7 +6,9 @@ import { ZListThemesQuery, ZPromoteThemeInput } from './themes.input.js';
 import { listThemes, promoteTheme } from './themes.service.js';
 
 const tags = ['themes'];
-const cap = THEME_LIMITS.maxItemsPerWindow.toLocaleString('en');
+// Grouped by hand: Intl's first use loads locale data, which is the warm-up's job, not the start's.
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const cap = grouped(THEME_LIMITS.maxItemsPerWindow);
 
 export async function themeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,7 +24,7 @@ export async function themeRoutes(app: FastifyInstance) {
         description:
           `Phrases (1–3 words; Chinese by word segmentation) found in at least ${THEME_LIMITS.minItems} items and ${THEME_LIMITS.minShare * 100} % of a language's items in the last \`days\` days, compared with the \`days\` before. ` +
           `Per language; without \`language\`, every language's themes ranked together. Themes whose items mostly have no topic come first. ` +
-          `Each window reads its newest ${cap} items (\`window.capped\` says when there were more) and the first ${THEME_LIMITS.maxTextChars.toLocaleString('en')} characters of each text.`,
+          `Each window reads its newest ${cap} items (\`window.capped\` says when there were more) and the first ${grouped(THEME_LIMITS.maxTextChars)} characters of each text.`,
       },
     },
     async (req) => listThemes(req.scope, req.query),

@@ -3,7 +3,6 @@
 // every other request is refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { webDistDir } from '../../platform/paths.js';
 import type { CellValue } from './export-sources.js';
 import type { ExportSheet } from './export-sheet.js';
@@ -26,6 +25,8 @@ export async function writePdf(target: string, sheet: ExportSheet, rows: AsyncIt
     kept.push(row);
   }
   const page = reportHtml(sheet, kept, cut, new Date());
+  // Loaded on first use, like Chromium itself: playwright-core would add a quarter second to every start.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: EXPORT_LIMITS.pdfTimeoutMs });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false });

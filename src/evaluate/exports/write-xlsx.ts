@@ -1,7 +1,6 @@
 // Excel: one sheet, right to left for Persian and Arabic readers, the header row in their
 // language and frozen, numbers as number cells, dates as date cells in the Gregorian calendar or as
 // text in the reader's own (Excel has no Jalali or Hijri dates). Rows are streamed to the file.
-import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { CellValue } from './export-sources.js';
 import { isRightToLeft, textCells, type ExportSheet } from './export-sheet.js';
@@ -13,6 +12,8 @@ const wallClock = (at: Date, timeZone: string): Date => {
 };
 
 export async function writeXlsx(path: string, sheet: ExportSheet, rows: AsyncIterable<CellValue[]>): Promise<void> {
+  // Loaded on first use: exceljs and its zip libraries cost half a second at every start otherwise.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Feedloop';
   const worksheet = workbook.addWorksheet(sheet.title.slice(0, 31), {

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir } from './data-dir-lock.js';
-import { migrationsDir } from '../paths.js';
+import { migrationsDir, packageRoot } from '../paths.js';
+import { migrationsUpToDate } from './migrations-applied.js';
 import { PGLITE_CONF } from './pglite-conf.js';
 import { DB_LIMITS } from './limits.js';
 import type { Config } from '../config.js';
@@ -98,7 +99,7 @@ async function openPglite(schema: DatabaseSchema, dataDir: string, offersControl
         return (res as unknown as { rows: never[] }).rows;
       },
       async migrate() {
-        await migrate(db as never, { migrationsFolder: migrationsDir });
+        if (!(await migrationsUpToDate(database, migrationsDir))) await migrate(db as never, { migrationsFolder: migrationsDir });
         await runDataMigrations(database, schema.dataMigrations);
       },
       dumpDataDir: () => client.dumpDataDir('none'),
@@ -133,8 +134,9 @@ function takeTurns(client: PGliteClient, queue: ConnectionQueue) {
 
 function initClusterInChild(pgDir: string): Promise<void> {
   fs.mkdirSync(pgDir, { recursive: true });
-  const compiled = fileURLToPath(new URL('./init-pglite.js', import.meta.url));
-  const script = fs.existsSync(compiled) ? compiled : fileURLToPath(new URL('./init-pglite.ts', import.meta.url));
+  // From the bundled server (npm start), its bundled helper; from the sources (tsx, tests), the source.
+  const fromSources = fileURLToPath(import.meta.url).endsWith('.ts');
+  const script = path.join(packageRoot, fromSources ? 'src/platform/db/init-pglite.ts' : 'dist/server/init-pglite.js');
   const execArgv = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   return new Promise((resolve, reject) => {
     const child = fork(script, [pgDir], { execArgv, stdio: 'inherit' });
@@ -166,7 +168,7 @@ async function openPostgres(schema: DatabaseSchema, url: string, poolSize: numbe
       const lockClient = await pool.connect();
       try {
         await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
-        await migrate(db as never, { migrationsFolder: migrationsDir });
+        if (!(await migrationsUpToDate(database, migrationsDir))) await migrate(db as never, { migrationsFolder: migrationsDir });
         await runDataMigrations(database, schema.dataMigrations);
       } finally {
         await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});

@@ -13,9 +13,15 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const cli = path.join(packageRoot, 'src/app/cli.ts');
-  const proc = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
+/**
+ * `built`: the bundled server `npm start` runs (bin/feedloop.js → dist/server/, built beforehand by
+ * scripts/build-server.mjs) instead of the sources under tsx.
+ */
+export async function spawnServer(env: Record<string, string>, options: { built?: boolean } = {}): Promise<ServerProcess> {
+  const args = options.built
+    ? [path.join(packageRoot, 'bin/feedloop.js'), 'serve']
+    : ['--import', 'tsx', path.join(packageRoot, 'src/app/cli.ts'), 'serve'];
+  const proc = spawn(process.execPath, args, {
     cwd: packageRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
