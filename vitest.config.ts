@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BrowserFirstSequencer } from './scripts/test-sequencer.js';
 
 export default defineConfig({
   // Web and widget tests import the contracts by the name the dashboard and the widget use.
@@ -11,5 +12,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],
+    sequence: { sequencer: BrowserFirstSequencer },
   },
 });
