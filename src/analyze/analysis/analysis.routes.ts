@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZAnalyzeTextInput } from './analysis.input.js';
 import { analyzeText } from './analyze-text.js';
-import { loadLanguageDetector } from '../language/detect-language.js';
+import { loadAnalysisModels } from './warm-up-analysis.js';
 import { loadAnalysisContext } from './analysis-context.js';
 
 const tags = ['analysis'];
@@ -24,7 +24,7 @@ export async function analysisRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      await loadLanguageDetector();
+      await loadAnalysisModels();
       return analyzeText(req.body.text, await loadAnalysisContext(req.scope), { language: req.body.language });
     },
   );

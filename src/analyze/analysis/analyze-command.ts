@@ -2,12 +2,12 @@
 // arguments or one per line on stdin. Needs no database and no network.
 import readline from 'node:readline';
 import { analyzeText, type TextAnalysis } from './analyze-text.js';
-import { loadLanguageDetector } from '../language/detect-language.js';
+import { loadAnalysisModels } from './warm-up-analysis.js';
 import { staticAnalysisContext } from './analysis-context.js';
 import { DEFAULT_TOPICS } from '../topics/default-taxonomy.js';
 
 export async function runAnalyzeCommand(texts: string[], opts: { json?: boolean; language?: string }) {
-  await loadLanguageDetector();
+  await loadAnalysisModels();
   const ctx = staticAnalysisContext(DEFAULT_TOPICS.map((t) => ({ key: t.key, keywords: t.keywords })));
   const print = (text: string) => {
     const result = analyzeText(text, ctx, { language: opts.language });

@@ -16,7 +16,7 @@ import { metrics } from '../../platform/metrics.js';
 import { loadAnalysisContext, type AnalysisContext } from './analysis-context.js';
 import { analyzeText, prepareAnalysisInput, type AnalysisInput, type Scores, type TextAnalysis } from './analyze-text.js';
 import { searchDocument, searchDocumentFromTokens } from '../search/search-document.js';
-import { loadLanguageDetector } from '../language/detect-language.js';
+import { loadAnalysisModels } from './warm-up-analysis.js';
 import { emitRuleTriggers } from '../../act/rules/emit-trigger.js';
 
 export async function processFeedback(
@@ -71,7 +71,7 @@ export async function analyzeAndStore(scope: WorkspaceScope, tx: DbOrTx, ids: st
     tx,
   );
   if (items.length === 0) return 0;
-  await loadLanguageDetector();
+  await loadAnalysisModels();
   const context = ctx ?? (await loadAnalysisContext(scope, tx));
   const rows: AnalysisRow[] = [];
   let slice = performance.now();

@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import client from 'prom-client';
 import { registry } from '../../platform/metrics.js';
 import { languageDetectorLoaded, loadLanguageDetector } from '../language/detect-language.js';
-import { baseModelLoaded, loadBaseModel } from '../model/load-model.js';
+import { baseModelLoaded, loadBaseModelInBackground } from '../model/load-model.js';
 import { DEFAULT_TOPICS } from '../topics/default-taxonomy.js';
 import { analyzeText } from './analyze-text.js';
 import { staticAnalysisContext } from './analysis-context.js';
@@ -51,9 +51,11 @@ export function warmUpAnalysis(): Promise<WarmUp> {
     delay.enable();
     try {
       await nextTurn();
+      // The model's gunzip runs on the thread pool while the detector loads here.
+      const model = loadBaseModelInBackground();
       await loadLanguageDetector();
       await nextTurn();
-      loadBaseModel();
+      await model;
       const context = staticAnalysisContext(DEFAULT_TOPICS.map((t) => ({ key: t.key, keywords: t.keywords })));
       for (const text of SAMPLES) {
         await nextTurn();
@@ -69,6 +71,14 @@ export function warmUpAnalysis(): Promise<WarmUp> {
     return result;
   })();
   return warming;
+}
+
+/**
+ * What every analysis awaits before its synchronous work: the language detector and the shipped
+ * model, loading them if the warm-up has not (yet) — sharing the warm-up's load when it is under way.
+ */
+export async function loadAnalysisModels(): Promise<void> {
+  await Promise.all([loadLanguageDetector(), loadBaseModelInBackground()]);
 }
 
 /** Whether the language detector and the shipped model are loaded. */

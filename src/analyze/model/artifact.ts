@@ -108,7 +108,11 @@ export function encodeModel(model: AnalysisModel): Buffer {
  * heads' per-head blocks are interleaved per bucket into one array (QuantizedWeights).
  */
 export function decodeModel(gzipped: Uint8Array): AnalysisModel {
-  const body = gunzipSync(gzipped);
+  return decodeModelBody(gunzipSync(gzipped));
+}
+
+/** decodeModel after the gunzip (which the start-up warm-up runs off the event loop). */
+export function decodeModelBody(body: Buffer): AnalysisModel {
   if (body.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('not an analysis model file');
   const headerLength = body.readUInt32LE(MAGIC.length);
   let offset = MAGIC.length + 4;
@@ -121,7 +125,9 @@ export function decodeModel(gzipped: Uint8Array): AnalysisModel {
   for (const h of header.heads) {
     const K = h.outputs.length;
     const block = new Int8Array(body.buffer, body.byteOffset + offset, header.dim * K);
-    for (let b = 0; b < header.dim; b++) codes.set(block.subarray(b * K, b * K + K), b * stride + column);
+    // Element by element: a subarray per bucket would allocate millions of views.
+    for (let b = 0, from = 0, to = column; b < header.dim; b++, from += K, to += stride)
+      for (let k = 0; k < K; k++) codes[to + k] = block[from + k];
     heads[h.name] = {
       kind: h.kind,
       outputs: h.outputs,

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../platform/paths.js';
-import { decodeModel } from './artifact.js';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { decodeModel, decodeModelBody } from './artifact.js';
 import type { AnalysisModel } from './model.js';
 
 export const MODEL_FILE = path.join(packageRoot, 'src/analyze/model/artifacts/analysis-model.bin.gz');
@@ -30,4 +32,23 @@ export function loadBaseModel(): AnalysisModel {
   model = decodeModel(fileBytes);
   fileBytes = null; // the decoded model is all that is needed from now on
   return model;
+}
+
+const gunzipOffTheLoop = promisify(gunzip);
+let loading: Promise<AnalysisModel> | null = null;
+
+/**
+ * loadBaseModel with the gunzip (most of its time) on libuv's thread pool: the start-up warm-up
+ * uses it, so a request that arrives meanwhile is not held up by it.
+ */
+export function loadBaseModelInBackground(): Promise<AnalysisModel> {
+  if (model) return Promise.resolve(model);
+  loading ??= (async () => {
+    if (!fileBytes) return loadBaseModel(); // reports the missing file
+    const body = await gunzipOffTheLoop(fileBytes);
+    model ??= decodeModelBody(body);
+    fileBytes = null;
+    return model;
+  })();
+  return loading;
 }
