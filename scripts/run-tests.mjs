@@ -14,7 +14,9 @@ const run = (cmd, args, env = {}) => {
         : ''
     }`,
   );
+  const started = performance.now();
   const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if (res.status !== 0) process.exit(res.status ?? 1);
 };
 
