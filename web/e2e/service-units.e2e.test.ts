@@ -97,6 +97,7 @@ describeBrowser('service units', () => {
     await rows.filter({ hasText: 'کیش' }).getByTestId('unit-archive').click();
     await untilText(rows.filter({ hasText: 'کیش' }), (text) => text.includes('بایگانی‌شده'), 'Kish archived');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'service-units-settings-fa');
 
     await page.goto(`/evaluate/league?metric=nps&${RANGE}&breakdown=service_unit`);
