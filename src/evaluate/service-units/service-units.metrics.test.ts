@@ -28,7 +28,7 @@ const rollupRows = () =>
 const seriesOf = (body: MetricsResponse, unit: string) => body.series.find((x) => x.key === u[unit])?.total;
 
 beforeAll(async () => {
-  s = await signedInApp({ scopes: ['feedback:read', 'feedback:write'] });
+  s = await signedInApp({ scopes: ['feedback:read', 'feedback:write', 'tickets:read', 'tickets:write'] });
   t = s.t;
   workspaceId = s.workspace.id;
   const unit = async (name: string, kind: string, parent?: string) => {
@@ -115,6 +115,24 @@ describe('metrics by service unit', () => {
     expect(everyUnit.rows).toHaveLength(7);
     const wrong = await s.api('GET', `/api/v1/metrics/league?metric=nps&${range}&dimension=channel&level=store`);
     expect(wrong.json().error).toMatchObject({ field: 'level' });
+  });
+
+  it('count tickets by the unit they belong to, with its descendants', async () => {
+    for (const unit of ['Bazaar', 'Bazaar', 'Zand', null]) {
+      const ticket = await s.api('POST', '/api/v1/tickets', { subject: 'Late parcel' });
+      expect(ticket.statusCode).toBe(201);
+      if (unit) expect((await s.api('PATCH', `/api/v1/tickets/${ticket.json().id}`, { serviceUnitId: u[unit] })).statusCode).toBe(200);
+    }
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const tickets = (query: string) =>
+      s.api('GET', `/api/v1/metrics?metric=ticket_volume&from=${day(-2)}&to=${day(2)}&grain=month&calendar=gregorian&${query}`);
+    const body = (await tickets('breakdown=service_unit')).json<MetricsResponse>();
+    expect(body.total.value).toBe(4);
+    expect(seriesOf(body, 'North')!.value).toBe(2);
+    expect(seriesOf(body, 'Tabriz')!.value).toBe(2);
+    expect(seriesOf(body, 'South')!.value).toBe(1);
+    expect((await tickets(`service_unit=${u.North}`)).json<MetricsResponse>().total.value).toBe(2);
+    expect((await tickets(`service_unit=${foreignUnitId}`)).json().error).toMatchObject({ field: 'service_unit' });
   });
 
   it('stay equal to a rebuild after items are re-assigned and units moved', async () => {

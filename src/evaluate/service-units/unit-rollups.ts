@@ -18,14 +18,20 @@ export function expandUnitFilter(tree: UnitTree, keys: string[]): string[] {
 interface Cell {
   period: number;
   key: string | null;
-  sums: RollupSums;
 }
 
 /**
- * Cells keyed by items' own units, rolled up: one cell per (period, unit) holding its subtree's
- * sums. `within`: the units a filter allowed (an ancestor outside it would get partial sums).
+ * Cells keyed by their records' own units, rolled up: one cell per (period, unit) holding its
+ * subtree's figures (`clone` copies a cell's figures, `add` adds one cell's into another).
+ * `within`: the units a filter allowed (an ancestor outside it would get partial figures).
  */
-export function rollUpUnitCells<C extends Cell>(cells: C[], tree: UnitTree, within: Set<string> | null): C[] {
+export function rollUpCells<C extends Cell>(
+  cells: C[],
+  tree: UnitTree,
+  within: Set<string> | null,
+  clone: (cell: C, key: string) => C,
+  add: (into: C, from: C) => void,
+): C[] {
   const out: C[] = [];
   const byKey = new Map<string, C>();
   for (const cell of cells) {
@@ -37,12 +43,22 @@ export function rollUpUnitCells<C extends Cell>(cells: C[], tree: UnitTree, with
       if (within && !within.has(unit)) continue;
       const id = `${cell.period}\u0000${unit}`;
       const into = byKey.get(id);
-      if (into) addSums(into.sums, cell.sums as unknown as Record<string, unknown>);
-      else byKey.set(id, { ...cell, key: unit, sums: { ...cell.sums } });
+      if (into) add(into, cell);
+      else byKey.set(id, clone(cell, unit));
     }
   }
   return [...out, ...byKey.values()];
 }
+
+/** Rollup cells (feedback sums) rolled up the tree. */
+export const rollUpUnitCells = <C extends Cell & { sums: RollupSums }>(cells: C[], tree: UnitTree, within: Set<string> | null) =>
+  rollUpCells(
+    cells,
+    tree,
+    within,
+    (cell, key) => ({ ...cell, key, sums: { ...cell.sums } }),
+    (into, from) => addSums(into.sums, from.sums as unknown as Record<string, unknown>),
+  );
 
 /** Whether a query needs the unit tree. */
 export const usesUnits = (breakdown: MetricDimension | undefined, filters: Partial<Record<MetricDimension, string[]>> | undefined) =>
