@@ -1,6 +1,9 @@
 // Service units through the API: the tree built, renamed, moved (never into a cycle) and archived;
 // items, tickets and customers assigned through their own update endpoints and on ingest; a unit
 // of another workspace refused wherever it is named.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { TestApp } from '../../platform/testing/test-app.js';
@@ -9,6 +12,8 @@ import { newId } from '../../platform/ids.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import type { ServiceUnit, ServiceUnitTree } from '../../contracts/service-units.js';
 import { serviceUnits } from './service-units.tables.js';
+import { importFile } from '../../collect/import/import-file.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 
 let t: TestApp;
 let s: SignedInApp;
@@ -131,6 +136,22 @@ describe('service units', () => {
     });
     expect(bulk.statusCode).toBeLessThan(300);
     expect(JSON.stringify(bulk.json())).toContain('serviceUnitCode');
+  });
+
+  it('are read from an import file’s "service unit" column, by external code', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-units-')), 'branches.csv');
+    fs.writeFileSync(file, ['Comment,Service unit,Store', 'Quick and kind,TB-1,Bazaar', 'Nobody answered,NOPE,Somewhere'].join('\n'));
+    const rejects: string[] = [];
+    const summary = await importFile(new WorkspaceScope(t.database, s.workspace.id), file, {
+      mapping: {},
+      channel: 'import',
+      onReject: (r) => rejects.push(`${r.row}:${r.field}`),
+    });
+    expect(summary).toMatchObject({ imported: 1, rejected: 1 });
+    expect(rejects).toEqual(['2:serviceUnitCode']);
+    const [row] = await t.database.db.select().from(feedbackItems).where(eq(feedbackItems.text, 'Quick and kind'));
+    // The unit column is read; a plain "Store" column stays metadata.
+    expect(row).toMatchObject({ serviceUnitId: units['Tabriz Bazaar'], metadata: { Store: 'Bazaar' } });
   });
 
   it('are archived with their descendants; nothing new is assigned to an archived unit', async () => {
