@@ -138,6 +138,16 @@ describe('service units', () => {
     expect(JSON.stringify(bulk.json())).toContain('serviceUnitCode');
   });
 
+  it('pass to the customer a merge keeps, when it has none of its own', async () => {
+    const customerOf = async (externalId: string) =>
+      (await s.api('POST', '/api/v1/feedback', { channel: 'api', text: 'hello', customer: { externalId } })).json().customerId as string;
+    const target = await customerOf('m-target');
+    const source = await customerOf('m-source');
+    await s.api('PATCH', `/api/v1/customers/${source}`, { serviceUnitId: units['Tabriz Bazaar'] });
+    expect((await s.api('POST', '/api/v1/customers/merge', { targetId: target, sourceId: source })).statusCode).toBe(200);
+    expect((await s.api('GET', `/api/v1/customers/${target}`)).json().serviceUnitId).toBe(units['Tabriz Bazaar']);
+  });
+
   it('are read from an import file’s "service unit" column, by external code', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-units-')), 'branches.csv');
     fs.writeFileSync(file, ['Comment,Service unit,Store', 'Quick and kind,TB-1,Bazaar', 'Nobody answered,NOPE,Somewhere'].join('\n'));
