@@ -30,6 +30,7 @@ import { taskRoutes } from '../act/tasks/tasks.routes.js';
 import { conversationRoutes } from '../act/conversation/conversation.routes.js';
 import { cannedReplyRoutes } from '../act/canned-replies/canned-replies.routes.js';
 import { teamRoutes } from '../act/teams/teams.routes.js';
+import { serviceUnitRoutes } from '../evaluate/service-units/service-units.routes.js';
 import { assignmentRoutes } from '../act/assignment/assignment.routes.js';
 import { compensationRoutes } from '../act/compensations/compensations.routes.js';
 import { businessHoursRoutes } from '../act/business-hours/business-hours.routes.js';
@@ -96,6 +97,7 @@ export const routeTable = ({ config, database }: Pick<ServerDeps, 'config' | 'da
   mount(cannedReplyRoutes),
   // /api/v1/teams
   mount(teamRoutes),
+  mount(serviceUnitRoutes),
   // /api/v1/assignment
   mount(assignmentRoutes),
   // /api/v1/tasks

@@ -25,6 +25,8 @@ export interface TicketRecord {
   customerId: string | null;
   assigneeId: string | null;
   teamId: string | null;
+  /** The service unit the ticket belongs to. */
+  serviceUnitId: string | null;
   tags: string[];
   /** A topic key of the workspace's taxonomy. */
   topic: string | null;
@@ -147,4 +149,5 @@ export interface UpdateTicket {
   teamId?: string | null;
   tags?: string[];
   topic?: string | null;
+  serviceUnitId?: string | null;
 }

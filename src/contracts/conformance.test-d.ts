@@ -14,6 +14,9 @@
 // `*.test.ts`), and this is the one file of src/contracts that may import the server.
 import type { z } from 'zod';
 import type * as act from './act.js';
+import type * as serviceUnits from './service-units.js';
+import type { ZCreateServiceUnit, ZUpdateServiceUnit } from '../evaluate/service-units/service-units.input.js';
+import type { createServiceUnit, listServiceUnits, updateServiceUnit } from '../evaluate/service-units/service-units.service.js';
 import type * as analysis from './analysis.js';
 import type * as auth from './auth.js';
 import type * as businessHours from './business-hours.js';
@@ -244,6 +247,9 @@ export type Responses = [
   // the website widget
   Answers<Served<typeof widgetConfig>, widget.WidgetConfig>,
   Answers<Served<typeof widgetSurvey>, widget.WidgetSurvey>,
+  Answers<Served<typeof listServiceUnits>, serviceUnits.ServiceUnitTree>,
+  Answers<Served<typeof createServiceUnit>, serviceUnits.ServiceUnit>,
+  Answers<Served<typeof updateServiceUnit>, serviceUnits.ServiceUnit>,
 ];
 
 export type Requests = [
@@ -275,6 +281,8 @@ export type Requests = [
   Check<Accepts<z.input<typeof ZCorrectAnalysisInput>, analysis.CorrectAnalysis>>,
   Check<Accepts<z.input<typeof ZPromoteThemeInput>, themes.PromoteTheme>>,
   Check<Accepts<z.input<typeof ZUpdateDigestPreferences>, digest.UpdateDigestPreferences>>,
+  Check<Accepts<z.input<typeof ZCreateServiceUnit>, serviceUnits.CreateServiceUnit>>,
+  Check<Accepts<z.input<typeof ZUpdateServiceUnit>, serviceUnits.UpdateServiceUnit>>,
 ];
 
 export type Enumerations = [

@@ -20,6 +20,8 @@ export interface Customer {
   attributes: Record<string, unknown>;
   /** Set on a customer merged into another (it no longer appears in lists). */
   mergedIntoId: string | null;
+  /** The service unit the customer belongs to: their new feedback takes it. */
+  serviceUnitId: string | null;
   feedbackCount: number;
   eventCount: number;
   orderCount: number;

@@ -93,6 +93,8 @@ export interface FeedbackItem {
   tags: string[];
   /** The teammate who owns the item. */
   assigneeId: string | null;
+  /** The service unit it belongs to (its own, else its customer's when it was stored). */
+  serviceUnitId: string | null;
   analysisError: string | null;
   /** E-mail addresses, phone and card numbers were replaced before storing. */
   piiRedacted: boolean;

@@ -1,5 +1,6 @@
 // Request shapes of tickets: only these fields can be written.
 import { z } from 'zod';
+import { zServiceUnitId } from '../../evaluate/service-units/service-units.input.js';
 import { zPageQuery, zUuid } from '../../platform/http/zod-types.js';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from './tickets.tables.js';
 import { INBOX_QUEUES } from '../../contracts/inbox.js';
@@ -35,6 +36,7 @@ export const ZUpdateTicket = z
     teamId: zUuid.nullable().optional(),
     tags: zTags.optional(),
     topic: zTopicKey.nullable().optional(),
+    serviceUnitId: zServiceUnitId,
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'give at least one change', path: ['subject'] });
 export type TUpdateTicket = z.infer<typeof ZUpdateTicket>;

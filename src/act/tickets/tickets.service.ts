@@ -22,6 +22,7 @@ import { publicTask } from '../tasks/tasks.service.js';
 import { publicCompensation } from '../compensations/compensations.service.js';
 import { ticketChanged } from './ticket-lifecycle.js';
 import type { z } from 'zod';
+import { assertServiceUnit } from '../../evaluate/service-units/service-unit-refs.js';
 import type { TCreateTicket, TUpdateTicket, ZListTickets } from './tickets.input.js';
 
 type Ticket = typeof tickets.$inferSelect;
@@ -35,6 +36,7 @@ export const publicTicket = (t: Ticket) => ({
   customerId: t.customerId,
   assigneeId: t.assigneeId,
   teamId: t.teamId,
+  serviceUnitId: t.serviceUnitId,
   tags: t.tags,
   topic: t.topic,
   createdBy: t.createdBy,
@@ -260,6 +262,7 @@ export async function updateTicketIn(scope: WorkspaceScope, tx: Tx, id: string, 
   await assertMember(scope, tx, input.assigneeId, 'assigneeId');
   await assertTeam(scope, tx, input.teamId, 'teamId');
   await assertTopicKey(scope, tx, input.topic, 'topic');
+  await assertServiceUnit(scope, tx, input.serviceUnitId);
   const now = new Date();
   const patch: Partial<Ticket> = { ...input, updatedAt: now };
   if (input.status && isClosed(input.status) !== isClosed(current.status)) {

@@ -5,6 +5,7 @@ import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { customers } from '../../customers/customers/customers.tables.js';
 import { teams } from '../teams/teams.tables.js';
+import { serviceUnits } from '../../evaluate/service-units/service-units.tables.js';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../contracts/act.js';
 
 export { TICKET_PRIORITIES, TICKET_STATUSES };
@@ -24,6 +25,7 @@ export const tickets = pgTable(
     priority: text('priority').$type<(typeof TICKET_PRIORITIES)[number]>().notNull().default('normal'),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    serviceUnitId: uuid('service_unit_id').references(() => serviceUnits.id),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     // A topic key of the workspace's taxonomy (topics.key), as on feedback items.
     topic: text('topic'),

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, setupOwner, type TestApp } from '../../platform/testing/test-app.js';
 import { seedDemo } from './seed-demo.js';
 import { ticketSubject } from './demo-tickets.js';
+import { refreshStaleRollups } from '../../evaluate/rollups/refresh-rollups.js';
 
 let t: TestApp;
 let cookie = '';
@@ -156,6 +157,23 @@ describe('demo workspace', () => {
       sql`select id from customers where workspace_id = ${ws} and attributes->>'plan' = 'vip' limit 1`,
     );
     expect((await get<{ flags: { vip: boolean } }>(`/api/v1/customers/${vip.id}/profile`)).flags.vip).toBe(true);
+  });
+
+  it('has two regions of two branches each, and the league table ranks them on first start', async () => {
+    const tree = await get<{ data: Array<{ kind: string; children: Array<{ kind: string; id: string }> }> }>('/api/v1/service-units');
+    expect(tree.data.map((r) => [r.kind, r.children.length])).toEqual([
+      ['region', 2],
+      ['region', 2],
+    ]);
+    await refreshStaleRollups(t.database, ws);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const from = day(new Date(now.getTime() - 90 * 86_400_000));
+    const league = await get<{ rows: Array<{ key: string; rank: number | null; value: { n: number } }> }>(
+      `/api/v1/metrics/league?metric=nps&dimension=service_unit&level=branch&from=${from}&to=${day(now)}`,
+    );
+    expect(league.rows).toHaveLength(4);
+    expect(league.rows.every((r) => r.rank !== null && r.value.n > 0)).toBe(true);
+    expect(await count('tickets', sql`and service_unit_id is not null`)).toBeGreaterThan(0);
   });
 
   it("ticket subjects are the message's first sentence, or its start cut at a word", () => {

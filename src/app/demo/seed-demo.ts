@@ -20,6 +20,7 @@ import type { TCreateFeedbackInput } from '../../collect/feedback/feedback.input
 import { createWidgetKey, DEMO_WIDGET_KEY_NAME } from '../../collect/widget/widget-key.service.js';
 import { answerDemoSurveys, createDemoSurveys, type DemoAnswer, type DemoRespondent } from './demo-surveys.js';
 import { openDemoTickets } from './demo-tickets.js';
+import { createDemoServiceUnits, placeDemoTickets } from './demo-service-units.js';
 
 export { DEMO_WIDGET_SETTINGS } from './demo-surveys.js';
 
@@ -67,6 +68,7 @@ export async function seedDemo(database: Database, name: string, now = new Date(
     const byLocale = new Map<string, DemoRespondent[]>();
     let orderCount = 0;
     let eventCount = 0;
+    const customerIds: string[] = [];
     for (const [i, c] of demoCustomers.entries()) {
       // The plan a customer pays for; its top tier also marks them VIP, as the profile shows.
       const { customer } = await identifyCustomer(scope, tx, {
@@ -78,6 +80,7 @@ export async function seedDemo(database: Database, name: string, now = new Date(
         attributes: { city: c.city, plan: c.plan, ...(c.plan === 'vip' ? { vip: true } : {}) },
       });
       byLocale.set(c.locale, [...(byLocale.get(c.locale) ?? []), { id: customer.id, email: c.email, locale: c.locale }]);
+      customerIds.push(customer.id);
       const market = demoProducts.filter((p) => currencyFor(c.locale).includes(p.currency));
       const nOrders = Math.floor(random() * 4);
       for (let k = 0; k < nOrders && market.length; k++) {
@@ -114,6 +117,7 @@ export async function seedDemo(database: Database, name: string, now = new Date(
       }
     }
     const everyone = [...byLocale.values()].flat();
+    await createDemoServiceUnits(scope, tx, workspace.defaultLocale, customerIds);
     // Rows written directly: the profiles' event and order totals are counted from them.
     await recomputeActivityTotals(
       scope,
@@ -161,6 +165,7 @@ export async function seedDemo(database: Database, name: string, now = new Date(
         : [];
     });
     const opened = await openDemoTickets(scope, tx, messages, owner.userId, now, random);
+    await placeDemoTickets(scope, tx);
 
     const answers: DemoAnswer[] = placed
       .filter(({ f }) => isSurveyAnswer(f))

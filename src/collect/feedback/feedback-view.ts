@@ -33,6 +33,7 @@ export function publicFeedback(f: FeedbackRow, customer: CustomerSummary = null)
     topicScores: f.topicScores,
     tags: f.tags,
     assigneeId: f.assigneeId,
+    serviceUnitId: f.serviceUnitId,
     correctedFields: f.correctedFields,
     analysisError: f.analysisError,
     piiRedacted: f.piiRedacted,

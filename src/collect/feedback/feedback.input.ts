@@ -3,6 +3,7 @@ import { TICKET_PRIORITIES } from '../../act/tickets/tickets.tables.js';
 import { zDateTime, zHappenedAt, zJsonObject, zPageQuery, zUuid, zWholeNumber } from '../../platform/http/zod-types.js';
 import { ZCustomerRef } from '../../customers/customers/customers.input.js';
 import { HTTP_LIMITS } from '../../platform/http/limits.js';
+import { zServiceUnitId } from '../../evaluate/service-units/service-units.input.js';
 import {
   CHANNELS,
   FEEDBACK_STATUSES,
@@ -55,12 +56,18 @@ export const ZCreateFeedbackInput = z
     metadata: zJsonObject.default({}),
     links: ZLinks.default({}),
     createdAt: zHappenedAt.optional().describe('When the customer gave the feedback (default: now); from 2000-01-01 to one day ahead'),
+    serviceUnitId: zUuid.optional().describe("The service unit it belongs to; without one, the customer's unit"),
+    serviceUnitCode: z.string().trim().min(1).max(100).optional().describe('The service unit, named by its external code'),
   })
   .refine((v) => v.text.trim().length > 0 || v.nps != null || v.csat != null || v.ces != null || v.rating != null, {
     message: 'give text or at least one score',
     path: ['text'],
   })
-  .refine((v) => !(v.customerId && v.customer), { message: 'give customerId or customer, not both', path: ['customer'] });
+  .refine((v) => !(v.customerId && v.customer), { message: 'give customerId or customer, not both', path: ['customer'] })
+  .refine((v) => !(v.serviceUnitId && v.serviceUnitCode), {
+    message: 'give serviceUnitId or serviceUnitCode, not both',
+    path: ['serviceUnitCode'],
+  });
 export type TCreateFeedbackInput = z.infer<typeof ZCreateFeedbackInput>;
 
 export const ZBulkCreateFeedbackInput = z.strictObject({
@@ -80,6 +87,7 @@ export const ZUpdateFeedbackInput = z.strictObject({
   rating: zScore('rating').nullable().optional(),
   metadata: zJsonObject.optional(),
   links: ZLinks.optional(),
+  serviceUnitId: zServiceUnitId,
 });
 export type TUpdateFeedbackInput = z.infer<typeof ZUpdateFeedbackInput>;
 

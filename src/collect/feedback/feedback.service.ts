@@ -28,6 +28,7 @@ import { loadFeedbackViews, publicFeedback } from './feedback-view.js';
 
 export { publicFeedback };
 import { ZCreateFeedbackInput, type TCreateFeedbackInput, type TListFeedbackQuery, type TUpdateFeedbackInput } from './feedback.input.js';
+import { assertServiceUnit } from '../../evaluate/service-units/service-unit-refs.js';
 
 type FeedbackRow = typeof feedbackItems.$inferSelect;
 
@@ -259,6 +260,10 @@ export async function updateFeedback(scope: WorkspaceScope, id: string, input: T
       if (!o) throw new AppError(422, 'unknown_order', 'links.orderId: no such order in this workspace', 'links.orderId');
     }
     await assertTicket(scope, tx, input.links?.ticketId, 'links.ticketId');
+    if (input.serviceUnitId !== undefined) {
+      await assertServiceUnit(scope, tx, input.serviceUnitId);
+      patch.serviceUnitId = input.serviceUnitId;
+    }
     if (input.language !== undefined) {
       patch.language = input.language;
       patch.languageConfidence = 1;

@@ -6,6 +6,7 @@ import type { Channel, FeedbackStatus, FeedbackType, Sentiment } from '../../con
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { customers, orders } from '../../customers/customers/customers.tables.js';
+import { serviceUnits } from '../../evaluate/service-units/service-units.tables.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -51,6 +52,8 @@ export const feedbackItems = pgTable(
     // Set by agents in the explorer (bulk actions): free tags and the teammate who owns the item.
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    // The service unit the item belongs to: its own, else its customer's at ingest (rollups key on it).
+    serviceUnitId: uuid('service_unit_id').references(() => serviceUnits.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
@@ -67,6 +70,7 @@ export const feedbackItems = pgTable(
     index('feedback_type_created_idx').on(t.workspaceId, t.feedbackType, t.createdAt).where(sql`${t.feedbackType} is not null`),
     index('feedback_topics_idx').using('gin', t.topics),
     index('feedback_tags_idx').using('gin', t.tags),
+    index('feedback_service_unit_idx').on(t.workspaceId, t.serviceUnitId, t.createdAt).where(sql`${t.serviceUnitId} is not null`),
     index('feedback_assignee_idx').on(t.workspaceId, t.assigneeId, t.createdAt).where(sql`${t.assigneeId} is not null`),
     // The explorer's survey filter: items from a survey's answers (metadata) or linked to its responses.
     index('feedback_survey_idx')

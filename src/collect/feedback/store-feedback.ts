@@ -25,6 +25,7 @@ import { piiRedactionEnabled } from '../../platform/workspace/workspace-settings
 import type { TCreateFeedbackInput } from './feedback.input.js';
 import { readCustomerPhones } from '../../customers/customers/read-customer-phones.js';
 import { emitRuleTriggers, rulesListen } from '../../act/rules/emit-trigger.js';
+import { lookUpServiceUnits } from '../../evaluate/service-units/service-unit-refs.js';
 
 const FEEDBACK_TRIGGERS = ['feedback_created', 'score_received'] as const;
 
@@ -95,6 +96,8 @@ interface BatchContext {
   results: StoreResult[];
   /** Per item: its customer, once known. */
   customerRefs: Array<CustomerRef | null>;
+  /** Per item: the unit it named (by id or code); without one it takes its customer's when inserted. */
+  serviceUnitIds: Array<string | null>;
   /** Items whose customer must be identified (maybe created) in the writing transaction. */
   toIdentify: number[];
   /** Customers the write statement creates, by id (readBatchContext with `inlineNewCustomers`). */
@@ -136,21 +139,29 @@ async function readBatchContext(
   inlineNewCustomers = false,
 ): Promise<BatchContext> {
   const uncached = items.flatMap((i) => (i.customer && !cache.has(customerCacheKey(i.customer)) ? [i.customer] : []));
-  const [direct, known, knownOrders, knownTickets, redact] = await Promise.all([
+  const [direct, known, knownOrders, knownTickets, redact, units] = await Promise.all([
     customersById(db, scope, items.map((i) => i.customerId).filter(Boolean) as string[]),
     prefetchCustomers(scope, db, uncached),
     existingIds(db, scope, orders, items.map((i) => i.links.orderId).filter(Boolean) as string[]),
     existingIds(db, scope, tickets, items.map((i) => i.links.ticketId).filter(Boolean) as string[]),
     piiRedactionEnabled(db, scope.workspaceId),
+    lookUpServiceUnits(scope, db, items),
   ]);
   const results: StoreResult[] = new Array(items.length);
   const customerRefs: Array<CustomerRef | null> = items.map(() => null);
   const toIdentify: number[] = [];
+  const serviceUnitIds: Array<string | null> = items.map(() => null);
   items.forEach((item, i) => {
     if (refused[i]) {
       results[i] = refused[i];
       return;
     }
+    const unit = units[i];
+    if (unit && !unit.ok) {
+      results[i] = unit;
+      return;
+    }
+    serviceUnitIds[i] = unit?.id ?? null;
     if (item.customerId) {
       const found = direct.get(item.customerId);
       if (found) customerRefs[i] = found;
@@ -183,7 +194,7 @@ async function readBatchContext(
       };
     } else if (item.customer && !customerRefs[i]) toIdentify.push(i);
   });
-  const context: BatchContext = { results, customerRefs, toIdentify, newCustomers: new Map(), cache, redact };
+  const context: BatchContext = { results, customerRefs, serviceUnitIds, toIdentify, newCustomers: new Map(), cache, redact };
   if (inlineNewCustomers && toIdentify.length > 0) await planNewCustomers(scope, db, items, context, (input) => known.matchesNone(input));
   return context;
 }
@@ -282,6 +293,7 @@ async function writeBatch(
         reviewId: item.links.reviewId ?? null,
         createdAt: item.createdAt ?? now,
         receivedAt: now,
+        serviceUnitId: context.serviceUnitIds[i],
       }),
     );
     rowIndex.push(i);
@@ -374,8 +386,12 @@ async function insertFeedbackRows(
     with ins as (
       insert into feedback_items as f (id, workspace_id, customer_id, channel, external_id, text, pii_redacted,
         language, language_confidence, nps, csat, ces, rating, metadata, survey_response_id, ticket_id, order_id, review_id,
-        created_at, received_at)
-      select * from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.workspaceId)}::uuid[],
+        created_at, received_at, service_unit_id)
+      -- An item naming no unit takes its customer's (a customer created by this statement has none yet).
+      select u.id, u.workspace_id, u.customer_id, u.channel, u.external_id, u.text, u.pii_redacted, u.language, u.language_confidence,
+        u.nps, u.csat, u.ces, u.rating, u.metadata, u.survey_response_id, u.ticket_id, u.order_id, u.review_id, u.created_at, u.received_at,
+        coalesce(u.unit_id, (select c.service_unit_id from customers c where c.id = u.customer_id and c.workspace_id = u.workspace_id))
+      from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.workspaceId)}::uuid[],
         ${column(rows, (r) => r.customerId)}::uuid[], ${column(rows, (r) => r.channel)}::text[], ${column(rows, (r) => r.externalId)}::text[],
         ${column(rows, (r) => r.text)}::text[], ${column(rows, (r) => r.piiRedacted ?? false)}::boolean[],
         ${column(rows, (r) => r.language)}::text[], ${column(rows, (r) => r.languageConfidence)}::real[],
@@ -383,7 +399,9 @@ async function insertFeedbackRows(
         ${column(rows, (r) => r.rating)}::smallint[], ${column(rows, (r) => JSON.stringify(r.metadata ?? {}))}::jsonb[],
         ${column(rows, (r) => r.surveyResponseId)}::uuid[], ${column(rows, (r) => r.ticketId)}::uuid[], ${column(rows, (r) => r.orderId)}::uuid[],
         ${column(rows, (r) => r.reviewId)}::text[], ${column(rows, (r) => isoTime(r.createdAt))}::timestamptz[],
-        ${column(rows, (r) => isoTime(r.receivedAt))}::timestamptz[])
+        ${column(rows, (r) => isoTime(r.receivedAt))}::timestamptz[], ${column(rows, (r) => r.serviceUnitId)}::uuid[])
+        as u(id, workspace_id, customer_id, channel, external_id, text, pii_redacted, language, language_confidence, nps, csat, ces,
+          rating, metadata, survey_response_id, ticket_id, order_id, review_id, created_at, received_at, unit_id)
       on conflict do nothing
       returning ${withRows ? feedbackSelectList : sql`f.id as "id", f.customer_id as "customerId", f.created_at as "createdAt"`}
     ), tally as (

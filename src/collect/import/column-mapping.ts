@@ -19,6 +19,7 @@ export const IMPORT_FIELDS = [
   'customer.name',
   'customer.locale',
   'links.reviewId',
+  'serviceUnitCode',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -82,6 +83,9 @@ const SYNONYMS: Record<ImportField, string[]> = {
     '提交时间',
     '创建时间',
   ],
+  // Only names that say "service unit": a plain "branch" or "store" column stays metadata, so files
+  // imported before units existed import as they did.
+  serviceUnitCode: ['serviceunit', 'serviceunitcode', 'unitcode', 'واحد خدمت', 'کد واحد خدمت', 'وحدة الخدمة', 'رمز وحدة الخدمة', '服务单元', '服务单元编码'],
   nps: [],
   csat: [],
   ces: [],
@@ -222,6 +226,7 @@ export function recordToFeedback(
     rating: value('rating'),
     customer: hasCustomer ? Object.fromEntries(Object.entries(customer).filter(([, v]) => v !== undefined)) : undefined,
     links: value('links.reviewId') ? { reviewId: str(value('links.reviewId')) } : undefined,
+    serviceUnitCode: str(value('serviceUnitCode')),
     metadata,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zServiceUnitId } from '../../evaluate/service-units/service-units.input.js';
 import { zDecimal, zHappenedAt, zJsonObject, zLocale, zUuid } from '../../platform/http/zod-types.js';
 
 const identifiers = {
@@ -43,6 +44,7 @@ export const ZUpdateCustomerInput = z.strictObject({
   phone: identifiers.phone.unwrap().nullable().optional(),
   locale: zLocale.nullable().optional(),
   attributes: zJsonObject.optional().describe('Attributes to change, key by key; a key set to null is removed, the others are kept'),
+  serviceUnitId: zServiceUnitId.describe("The customer's service unit: their new feedback belongs to it"),
 });
 export type TUpdateCustomerInput = z.infer<typeof ZUpdateCustomerInput>;
 

@@ -10,6 +10,7 @@ import { hasCountryCode } from './phone-number.js';
 import { workspacePhoneCountry } from '../../platform/workspace/workspace-settings.service.js';
 import { toAsciiDigits } from '../../platform/digits.js';
 import type { TIdentifyCustomerInput, TUpdateCustomerInput } from './customers.input.js';
+import { assertServiceUnit } from '../../evaluate/service-units/service-unit-refs.js';
 
 export function publicCustomer(c: Customer) {
   return {
@@ -21,6 +22,7 @@ export function publicCustomer(c: Customer) {
     locale: c.locale,
     attributes: c.attributes,
     mergedIntoId: c.mergedIntoId,
+    serviceUnitId: c.serviceUnitId,
     feedbackCount: c.feedbackCount,
     eventCount: c.eventCount,
     orderCount: c.orderCount,
@@ -90,6 +92,10 @@ export async function updateCustomer(scope: WorkspaceScope, id: string, patchInp
     const patch: Partial<Customer> = { updatedAt: new Date() };
     if (input.name !== undefined) patch.name = input.name;
     if (input.locale !== undefined) patch.locale = input.locale;
+    if (input.serviceUnitId !== undefined) {
+      await assertServiceUnit(scope, tx, input.serviceUnitId);
+      patch.serviceUnitId = input.serviceUnitId;
+    }
     if (input.attributes !== undefined) patch.attributes = mergeAttributes(c.attributes, input.attributes);
     if (input.email !== undefined) {
       patch.email = input.email;

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, uniqueIndex, index, numeric, integer } from 'drizzle-orm/pg-core';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
+import { serviceUnits } from '../../evaluate/service-units/service-units.tables.js';
 
 export const customers = pgTable(
   'customers',
@@ -19,6 +20,8 @@ export const customers = pgTable(
     locale: text('locale'),
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
     mergedIntoId: uuid('merged_into_id'),
+    // The unit the customer belongs to (their store, their account team); new feedback of theirs takes it.
+    serviceUnitId: uuid('service_unit_id').references(() => serviceUnits.id),
     feedbackCount: integer('feedback_count').notNull().default(0),
     // Behaviour summary kept with the profile (segments and triggers read it without aggregating).
     eventCount: integer('event_count').notNull().default(0),

@@ -31,7 +31,7 @@ function mergedFields(target: Customer, source: Customer): Partial<Customer> {
   const fill = <K extends keyof Customer>(k: K) => {
     if (target[k] == null && source[k] != null) patch[k] = source[k];
   };
-  (['name', 'locale', 'externalId', 'email', 'emailKey', 'phone', 'phoneKey'] as const).forEach(fill);
+  (['name', 'locale', 'externalId', 'email', 'emailKey', 'phone', 'phoneKey', 'serviceUnitId'] as const).forEach(fill);
   patch.attributes = { ...source.attributes, ...target.attributes };
   const firstSeen = [target.lastSeenAt, source.lastSeenAt].filter(Boolean) as Date[];
   if (firstSeen.length) patch.lastSeenAt = new Date(Math.max(...firstSeen.map((d) => d.getTime())));

@@ -9,13 +9,13 @@ import { sumRollups } from '../rollups/read-rollups.js';
 import { addSums, emptySums, type RollupSums } from '../rollups/rollup-sums.js';
 import { FEEDBACK_METRICS } from './metric-catalogue.js';
 import { METRICS_LIMITS, type TLeagueQuery } from './metrics.input.js';
+import { keepLevel } from '../service-units/unit-level.js';
 
 export async function getLeagueTable(scope: WorkspaceScope, query: TLeagueQuery): Promise<LeagueTable> {
   const metric = FEEDBACK_METRICS[query.metric];
   if (!metric) throw badRequest('metric', `${query.metric} is not available yet`);
   if (daysBetween(query.from, query.to) + 1 > METRICS_LIMITS.maxDays)
     throw badRequest('from', `must be at most ${METRICS_LIMITS.maxDays} days before to`);
-  if (query.dimension === 'service_unit') throw badRequest('dimension', 'no service units are defined');
   const settings = await getWorkspaceSettings(scope);
   const whole = {
     key: 'range',
@@ -37,6 +37,7 @@ export async function getLeagueTable(scope: WorkspaceScope, query: TLeagueQuery)
     const sums = byKey.get(cell.key) ?? emptySums();
     byKey.set(cell.key, addSums(sums, cell.sums as unknown as Record<string, unknown>));
   }
+  if (query.level) await keepLevel(scope, byKey, query.level);
   const values = [...byKey].map(([key, sums]) => ({ key, value: metric.compute(sums) }));
   const ranked = values.filter((v) => v.value.value !== null && v.value.n >= query.minN);
   const sign = metric.higherIsBetter ? -1 : 1;

@@ -64,6 +64,14 @@ export const ZLeagueQuery = z
     from: zDay.describe('First day (inclusive) in the workspace time zone'),
     to: zDay.describe('Last day (inclusive) in the workspace time zone'),
     minN: zWholeNumber(1, 1_000_000).default(1).describe('Keys with fewer answers are listed unranked'),
+    level: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .optional()
+      .describe('service_unit only: rank the units of this kind (all stores, all branches), each with its descendants'),
   })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
+  .refine((q) => !q.level || q.dimension === 'service_unit', { path: ['level'], message: 'needs dimension=service_unit' });
 export type TLeagueQuery = z.infer<typeof ZLeagueQuery>;

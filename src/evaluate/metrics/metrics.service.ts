@@ -41,8 +41,6 @@ export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, que
     );
   const filters: RollupFilters = {};
   for (const dimension of METRIC_DIMENSIONS) if (query[dimension]) filters[dimension] = query[dimension];
-  if (query.breakdown === 'service_unit' || filters.service_unit)
-    throw badRequest(query.breakdown === 'service_unit' ? 'breakdown' : 'service_unit', 'no service units are defined');
 
   if (query.breakdown && !metric.dimensions.includes(query.breakdown))
     throw badRequest('breakdown', `${metric.id} breaks down by ${metric.dimensions.join(', ')}`);

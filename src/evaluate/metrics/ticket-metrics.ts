@@ -1,12 +1,15 @@
 // Ticket metrics, summed from the tickets themselves (a workspace has far fewer tickets than
 // feedback items): volume by the local day a ticket was opened, first-contact resolution among the
-// tickets resolved in a period (one public reply, never reopened). Breakdowns: agent and topic.
+// tickets resolved in a period (one public reply, never reopened). Breakdowns: agent, topic and
+// service unit (a unit with its descendants).
 import { sql, type SQL } from 'drizzle-orm';
 import type { MetricDefinition, MetricDimension, MetricId, MetricValue, Period } from '../../contracts/metrics.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { addDays } from '../../platform/calendars.js';
 import { tickets } from '../../act/tickets/tickets.tables.js';
 import { count, share } from './score-formulas.js';
+import { loadUnitTree } from '../service-units/unit-tree.js';
+import { expandUnitFilter, rollUpCells, usesUnits } from '../service-units/unit-rollups.js';
 
 export interface TicketCounts {
   part: number;
@@ -18,8 +21,12 @@ export interface TicketMetric extends MetricDefinition {
   compute(c: TicketCounts): MetricValue;
 }
 
-const TICKET_DIMENSIONS: MetricDimension[] = ['agent', 'topic'];
-const KEYS: Partial<Record<MetricDimension, SQL>> = { agent: sql`${tickets.assigneeId}::text`, topic: sql`${tickets.topic}` };
+const TICKET_DIMENSIONS: MetricDimension[] = ['agent', 'topic', 'service_unit'];
+const KEYS: Partial<Record<MetricDimension, SQL>> = {
+  agent: sql`${tickets.assigneeId}::text`,
+  topic: sql`${tickets.topic}`,
+  service_unit: sql`${tickets.serviceUnitId}::text`,
+};
 
 export const TICKET_METRICS: Partial<Record<MetricId, TicketMetric>> = {
   ticket_volume: {
@@ -48,6 +55,28 @@ export interface TicketCell {
 
 /** Counts per period (and per key of the breakdown) of one ticket metric. */
 export async function ticketCells(
+  scope: WorkspaceScope,
+  metric: MetricId,
+  q: Parameters<typeof ticketCellsOfKeys>[2],
+): Promise<TicketCell[]> {
+  if (!usesUnits(q.breakdown, q.filters)) return ticketCellsOfKeys(scope, metric, q);
+  const tree = await loadUnitTree(scope);
+  const within = q.filters.service_unit?.length ? expandUnitFilter(tree, q.filters.service_unit) : null;
+  const cells = await ticketCellsOfKeys(scope, metric, { ...q, filters: within ? { ...q.filters, service_unit: within } : q.filters });
+  if (q.breakdown !== 'service_unit') return cells;
+  return rollUpCells(
+    cells,
+    tree,
+    within && new Set(within),
+    (cell, key) => ({ ...cell, key, counts: { ...cell.counts } }),
+    (into, from) => {
+      into.counts.part += from.counts.part;
+      into.counts.whole += from.counts.whole;
+    },
+  );
+}
+
+async function ticketCellsOfKeys(
   scope: WorkspaceScope,
   metric: MetricId,
   q: {

@@ -9,6 +9,8 @@ import { addDays } from '../../platform/calendars.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { DIMENSION_KEYS, itemInKeys, type RollupDimension } from './rollup-dimensions.js';
 import { addSums, emptySums, itemAggregateList, rollupSumList, type RollupSums } from './rollup-sums.js';
+import { loadUnitTree } from '../service-units/unit-tree.js';
+import { expandUnitFilter, rollUpUnitCells, usesUnits } from '../service-units/unit-rollups.js';
 
 export type RollupFilters = Partial<Record<MetricDimension, string[]>>;
 
@@ -44,6 +46,18 @@ const dateList = (days: string[]) =>
   )}]::date[]`;
 
 export async function sumRollups(scope: WorkspaceScope, query: RollupQuery): Promise<RollupResult> {
+  if (!usesUnits(query.breakdown, query.filters)) return sumRollupsOfKeys(scope, query);
+  // Service units: the filter reads the units' subtrees, the breakdown is rolled up the tree.
+  const tree = await loadUnitTree(scope);
+  const unitFilter = query.filters?.service_unit;
+  const within = unitFilter?.length ? expandUnitFilter(tree, unitFilter) : null;
+  const filters = within ? { ...query.filters, service_unit: within } : query.filters;
+  const result = await sumRollupsOfKeys(scope, { ...query, filters });
+  if (query.breakdown !== 'service_unit') return result;
+  return { ...result, cells: rollUpUnitCells(result.cells, tree, within && new Set(within)) };
+}
+
+async function sumRollupsOfKeys(scope: WorkspaceScope, query: RollupQuery): Promise<RollupResult> {
   const filters = Object.entries(query.filters ?? {}).filter(([, keys]) => keys && keys.length > 0) as Array<[MetricDimension, string[]]>;
   const [only] = filters;
   if (filters.length === 0) {
@@ -98,10 +112,7 @@ async function itemCells(
     key = sql`topic.key`;
     from = sql`${f} cross join lateral unnest(${f.topics}) as topic(key)`;
   } else if (breakdown) key = dimensionKey(breakdown);
-  const conditions = filters.map(([dimension, keys]) => {
-    if (dimension === 'service_unit') throw new Error('service unit filters are resolved before the rollups are read');
-    return itemInKeys(dimension, keys);
-  });
+  const conditions = filters.map(([dimension, keys]) => itemInKeys(dimension, keys));
   const rows = await scope.database.rows<Record<string, unknown> & { bucket: number; key: string | null }>(sql`
     select width_bucket(${localDay}, ${dateList(q.periods.map((p) => p.first))}) as bucket, ${key} as key, ${itemAggregateList()}
     from ${from}
@@ -115,7 +126,7 @@ async function itemCells(
 }
 
 function dimensionKey(dimension: MetricDimension): SQL {
-  if (dimension === 'topic' || dimension === 'service_unit') throw new Error(`${dimension} has no single key per item`);
+  if (dimension === 'topic') throw new Error(`${dimension} has no single key per item`);
   return DIMENSION_KEYS[dimension];
 }
 

@@ -31,7 +31,6 @@ function source(dimension: RollupDimension): { key: SQL; from: SQL; present: SQL
   if (dimension === 'all') return { key: sql`''`, from: sql`${f}`, present: sql`true` };
   if (dimension === 'topic')
     return { key: sql`topic.key`, from: sql`${f} cross join lateral unnest(${f.topics}) as topic(key)`, present: sql`true` };
-  if (dimension === 'service_unit') throw new Error('service units are rolled up by their own rebuild');
   const key = DIMENSION_KEYS[dimension];
   return { key, from: sql`${f}`, present: sql`${key} is not null` };
 }

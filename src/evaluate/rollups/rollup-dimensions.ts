@@ -10,16 +10,18 @@ export type RollupDimension = 'all' | MetricDimension;
 const f = feedbackItems;
 
 /** The key of an item in a dimension; `topic` is a set (an item counts once under each of its topics). */
-export const DIMENSION_KEYS: Record<Exclude<RollupDimension, 'all' | 'topic' | 'service_unit'>, SQL> = {
+export const DIMENSION_KEYS: Record<Exclude<RollupDimension, 'all' | 'topic'>, SQL> = {
   channel: sql`${f.channel}`,
   type: sql`${f.feedbackType}`,
   language: sql`${f.language}`,
   sentiment: sql`${f.sentiment}`,
   product: sql`nullif(${f.metadata} ->> 'product', '')`,
   agent: sql`${f.assigneeId}::text`,
+  // The item's own unit: a unit's figures are the sum over its subtree (service-units/unit-tree.ts).
+  service_unit: sql`${f.serviceUnitId}::text`,
 };
 
-/** Dimensions the rollups hold (service units join when items carry one). */
+/** Dimensions the rollups hold. */
 export const ROLLUP_DIMENSIONS = [
   'all',
   'channel',
@@ -29,10 +31,11 @@ export const ROLLUP_DIMENSIONS = [
   'sentiment',
   'product',
   'agent',
+  'service_unit',
 ] as const satisfies readonly RollupDimension[];
 
 /** Whether an item has `keys` (one of them) in a dimension. */
-export function itemInKeys(dimension: Exclude<RollupDimension, 'all' | 'service_unit'>, keys: string[]): SQL {
+export function itemInKeys(dimension: Exclude<RollupDimension, 'all'>, keys: string[]): SQL {
   const list = sql.join(
     keys.map((k) => sql`${k}`),
     sql`, `,

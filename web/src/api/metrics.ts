@@ -19,10 +19,13 @@ export const metricsApi = {
 };
 
 export const leagueApi = {
-  get: (query: { metric: MetricId; dimension: MetricDimension; from: string; to: string; minN?: number }, options?: RequestOptions) =>
+  get: (
+    query: { metric: MetricId; dimension: MetricDimension; from: string; to: string; minN?: number; level?: string },
+    options?: RequestOptions,
+  ) =>
     request<LeagueTable>(
       'GET',
-      `/api/v1/metrics/league?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+      `/api/v1/metrics/league?${new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`,
       undefined,
       options,
     ),

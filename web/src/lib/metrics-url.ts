@@ -22,11 +22,11 @@ export interface MetricsView {
 }
 
 /**
- * What GET /metrics answers: the metrics computed from feedback, broken down by any dimension but
- * service units (until units are defined). Orders, tickets, compensations and ideas join later.
+ * What GET /metrics answers: the metrics computed from feedback, broken down by any dimension
+ * (a service unit includes its descendants). Orders, tickets, compensations and ideas join later.
  */
 export const OFFERED_METRICS = FEEDBACK_METRIC_IDS;
-export const OFFERED_DIMENSIONS = METRIC_DIMENSIONS.filter((d) => d !== 'service_unit');
+export const OFFERED_DIMENSIONS = METRIC_DIMENSIONS;
 
 const DEFAULT_PRESET: RangePreset = 'last-12-months';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -68,6 +68,10 @@ import exportsEn from './exports/en.json';
 import exportsFa from './exports/fa.json';
 import exportsAr from './exports/ar.json';
 import exportsZh from './exports/zh.json';
+import unitsEn from './units/en.json';
+import unitsFa from './units/fa.json';
+import unitsAr from './units/ar.json';
+import unitsZh from './units/zh.json';
 
 const english = {
   ...en,
@@ -87,6 +91,7 @@ const english = {
   ...metricsEn,
   ...digestEn,
   ...exportsEn,
+  ...unitsEn,
 };
 export type Catalog = typeof english;
 
@@ -110,6 +115,7 @@ export const CATALOGS = {
     ...metricsFa,
     ...digestFa,
     ...exportsFa,
+    ...unitsFa,
   },
   ar: {
     ...ar,
@@ -129,6 +135,7 @@ export const CATALOGS = {
     ...metricsAr,
     ...digestAr,
     ...exportsAr,
+    ...unitsAr,
   },
   zh: {
     ...zh,
@@ -148,5 +155,6 @@ export const CATALOGS = {
     ...metricsZh,
     ...digestZh,
     ...exportsZh,
+    ...unitsZh,
   },
 };

@@ -18,6 +18,8 @@ import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { navigate, paths } from '../lib/router';
 import { useSession } from '../lib/session';
+import { unitAssignmentApi } from '../api/service-units';
+import { ServiceUnitPicker } from '../components/service-units/ServiceUnitPicker';
 import '../styles/customers.css';
 import '../styles/act.css';
 import '../styles/tasks.css';
@@ -94,6 +96,7 @@ export function CustomerPage({ id }: { id: string }) {
         />
       )}
       <ProfileCard profile={profile} />
+      <ServiceUnitPicker value={c.serviceUnitId} canEdit={canMerge} onSave={(unit) => unitAssignmentApi.customer(c.id, unit)} />
       <ScoreHistory scores={profile.scores} />
       <section className="customer-act" aria-labelledby="customer-tasks" data-testid="customer-tasks">
         <div className="stack">

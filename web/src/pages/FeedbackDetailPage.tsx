@@ -14,6 +14,10 @@ import { WidgetIdentity } from '../components/feedback/WidgetIdentity';
 import { errorMessage } from '../lib/errors';
 import { paths } from '../lib/router';
 import { useFormat } from '../lib/useFormat';
+import { useSession } from '../lib/session';
+import { canWriteFeedback } from '../lib/topics';
+import { unitAssignmentApi } from '../api/service-units';
+import { ServiceUnitPicker } from '../components/service-units/ServiceUnitPicker';
 
 type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; item: FeedbackItem };
 
@@ -23,6 +27,7 @@ export function FeedbackDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [state, setState] = useState<State>({ status: 'loading' });
+  const { me } = useSession();
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -178,6 +183,11 @@ export function FeedbackDetailPage({ id }: { id: string }) {
               {t('detail.overview')}
             </h2>
             <KeyValueList items={overview} />
+            <ServiceUnitPicker
+              value={item.serviceUnitId}
+              canEdit={canWriteFeedback(me.role)}
+              onSave={(unit) => unitAssignmentApi.feedback(item.id, unit).then((updated) => setState({ status: 'ready', item: updated }))}
+            />
           </section>
           <section className="card detail-customer" aria-labelledby="detail-customer">
             <h2 id="detail-customer" className="card-title">

@@ -10,6 +10,7 @@ import { EvaluateSections } from '../components/metrics/EvaluateSections';
 import { MetricNumber } from '../components/metrics/MetricNumber';
 import { PeriodPicker } from '../components/metrics/PeriodPicker';
 import { useBreakdownNames } from '../components/metrics/useBreakdownNames';
+import { useUnitKinds } from '../components/service-units/useUnitKinds';
 import { drillDownHref } from '../lib/metric-drilldown';
 import { periodCalendarOf, localToday } from '../lib/metric-periods';
 import { OFFERED_DIMENSIONS, OFFERED_METRICS, viewFromQuery, viewToSearch } from '../lib/metrics-url';
@@ -34,20 +35,28 @@ export function LeaguePage() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [reloadToken, setReloadToken] = useState(0);
   const names = useBreakdownNames(view.breakdown);
+  const byUnit = view.breakdown === 'service_unit';
+  // Service units: the level ranked (all stores, all branches); none ranks every unit.
+  const level = byUnit ? query.get('level') || undefined : undefined;
+  const kinds = useUnitKinds(byUnit);
 
   useEffect(() => {
     const abort = new AbortController();
     setLoad({ status: 'loading' });
     leagueApi
-      .get({ metric: view.metric, dimension: view.breakdown, from: view.from, to: view.to, minN: MIN_N }, { signal: abort.signal })
+      .get({ metric: view.metric, dimension: view.breakdown, from: view.from, to: view.to, minN: MIN_N, level }, { signal: abort.signal })
       .then((data) => setLoad({ status: 'ready', data }))
       .catch((error: unknown) => {
         if (!isAbortError(error)) setLoad({ status: 'error', error });
       });
     return () => abort.abort();
-  }, [view, reloadToken]);
+  }, [view, level, reloadToken]);
 
-  const change = (next: Partial<typeof view>) => navigate(paths.league(viewToSearch({ ...view, ...next })), { replace: true });
+  const change = (next: Partial<typeof view>, nextLevel = level) => {
+    const search = viewToSearch({ ...view, ...next });
+    const keepLevel = (next.breakdown ?? view.breakdown) === 'service_unit' && nextLevel;
+    navigate(paths.league(keepLevel ? `${search}&${new URLSearchParams({ level: nextLevel })}` : search), { replace: true });
+  };
 
   return (
     <div className="stack">
@@ -92,6 +101,26 @@ export function LeaguePage() {
             </select>
           )}
         </Field>
+        {byUnit && (
+          <Field label={t('units.level')}>
+            {(props) => (
+              <select
+                {...props}
+                className="select"
+                data-testid="league-level"
+                value={level ?? ''}
+                onChange={(e) => change({}, e.target.value || undefined)}
+              >
+                <option value="">{t('units.allLevels')}</option>
+                {kinds.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {kind}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
       </section>
       {load.status === 'loading' && <Loading />}
       {load.status === 'error' && <LoadError error={load.error} onRetry={() => setReloadToken((n) => n + 1)} />}

@@ -13,11 +13,22 @@ import { AssignmentSettings } from '../components/inbox/AssignmentSettings';
 import { CannedRepliesSettings } from '../components/inbox/CannedRepliesSettings';
 import { canWriteFeedback } from '../lib/topics';
 import { BusinessHoursSettings } from '../components/sla/BusinessHoursSettings';
+import { ServiceUnitsSettings } from '../components/service-units/ServiceUnitsSettings';
 import { paths, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import '../styles/settings.css';
 
-const SECTIONS = ['profile', 'workspace', 'members', 'businessHours', 'apiKeys', 'widgetKeys', 'cannedReplies', 'assignment'] as const;
+const SECTIONS = [
+  'profile',
+  'workspace',
+  'members',
+  'serviceUnits',
+  'businessHours',
+  'apiKeys',
+  'widgetKeys',
+  'cannedReplies',
+  'assignment',
+] as const;
 type Section = (typeof SECTIONS)[number];
 /** Key management is for owners and admins only; others do not see these tabs. */
 const ADMIN_ONLY: ReadonlySet<Section> = new Set(['apiKeys', 'widgetKeys']);
@@ -53,6 +64,7 @@ export function SettingsPage() {
       {section === 'profile' && <ProfileSettings />}
       {section === 'workspace' && <WorkspaceSection readOnly={!admin} />}
       {section === 'members' && <MembersSettings canManage={admin} />}
+      {section === 'serviceUnits' && <ServiceUnitsSettings canManage={admin} />}
       {section === 'businessHours' && <BusinessHoursSettings readOnly={!admin} />}
       {section === 'apiKeys' && <ApiKeysSettings />}
       {section === 'widgetKeys' && <WidgetKeysSettings />}

@@ -24,6 +24,7 @@ import { paths } from '../lib/router';
 import { useSession } from '../lib/session';
 import { canWriteFeedback, topicNameByKey } from '../lib/topics';
 import { useFormat } from '../lib/useFormat';
+import { ServiceUnitPicker } from '../components/service-units/ServiceUnitPicker';
 import '../styles/act.css';
 import '../styles/customers.css';
 import '../styles/inbox.css';
@@ -205,6 +206,15 @@ export function TicketPage({ id }: { id: string }) {
                 </option>
               ))}
             </Select>
+            <ServiceUnitPicker
+              value={ticket.serviceUnitId}
+              canEdit={canWrite}
+              onSave={(unit) =>
+                actApi
+                  .updateTicket(id, { serviceUnitId: unit })
+                  .then((record) => setLoad((l) => (l.status === 'ready' ? { ...l, ticket: { ...l.ticket, ...record } } : l)))
+              }
+            />
             <form
               className="ticket-tags"
               onSubmit={(e) => {

@@ -5,12 +5,14 @@ import type { MetricDimension } from '@feedloop/contracts/metrics';
 import type { Member } from '@feedloop/contracts/workspace';
 import { analysisApi } from '../../api/analysis';
 import { api } from '../../api/endpoints';
+import { serviceUnitsApi } from '../../api/service-units';
+import { flattenUnits } from '../../lib/service-units';
 import { topicDisplayName } from '../../lib/topics';
 import { useFormat } from '../../lib/useFormat';
 
 /**
  * A breakdown key's name in the user's language: a channel, type or sentiment from the catalogue,
- * a language by Intl, a topic by its taxonomy name, an agent by the member's name. Keys without a
+ * a language by Intl, a topic by its taxonomy name, an agent by the member's name, a unit by its name. Keys without a
  * name (products, units not yet loaded) are shown as they are.
  */
 export function useBreakdownNames(breakdown: MetricDimension | null): (key: string | null) => string {
@@ -18,6 +20,7 @@ export function useBreakdownNames(breakdown: MetricDimension | null): (key: stri
   const format = useFormat();
   const [topics, setTopics] = useState<Topic[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
+  const [units, setUnits] = useState<Map<string, string>>(new Map());
 
   useEffect(() => {
     const abort = new AbortController();
@@ -30,6 +33,11 @@ export function useBreakdownNames(breakdown: MetricDimension | null): (key: stri
     if (breakdown === 'agent')
       api.listMembers({ signal: abort.signal }).then(
         (r) => setMembers(r.data),
+        () => undefined,
+      );
+    if (breakdown === 'service_unit')
+      serviceUnitsApi.tree({ signal: abort.signal }).then(
+        (r) => setUnits(new Map(flattenUnits(r.data).map((f) => [f.unit.id, f.unit.name]))),
         () => undefined,
       );
     return () => abort.abort();
@@ -55,10 +63,12 @@ export function useBreakdownNames(breakdown: MetricDimension | null): (key: stri
           const member = members.find((candidate) => candidate.userId === key);
           return member ? member.name || member.email : key;
         }
+        case 'service_unit':
+          return units.get(key) ?? key;
         default:
           return key;
       }
     },
-    [breakdown, t, i18n.language, format, topics, members],
+    [breakdown, t, i18n.language, format, topics, members, units],
   );
 }
