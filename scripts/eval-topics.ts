@@ -21,6 +21,9 @@
  * Macro-F1 is over the topics that occur in the part measured, pooled over its texts.
  * "keywords alone" and "model alone" (p ≥ 0.5) show which half does the work.
  * TOPIC_BUILD='{"topicEpochs":8}' passes build options to the folds (experiments).
+ * Word vectors (word-vectors.ts), when on (DEFAULT_BUILD_OPTIONS.wordVectors, or TOPIC_VECTORS=on/off),
+ * are learnt per fold without the fold's authored texts; TOPIC_VECTOR_WEIGHTS='{"mean":0.5,…}' sets
+ * the vector features' weights (features.ts), TOPIC_VECTOR_CACHE=<dir> keeps each fold's vectors.
  */
 import { fileURLToPath } from 'node:url';
 import { prepareAnalysisInput } from '../src/analyze/analysis/analyze-text.js';
@@ -32,6 +35,10 @@ import { loadAuthoredCorpus, loadDatasets, loadLabelledSet, type LabelledText } 
 import { DEFAULT_TOPICS } from '../src/analyze/topics/default-taxonomy.js';
 import { KeywordMatcher } from '../src/analyze/topics/keyword-matcher.js';
 import { DOMAIN_GROUPS, domainGroups } from './domain-groups.js';
+import { VECTOR_FEATURE_WEIGHTS } from '../src/analyze/model/features.js';
+import { loadTrainingSplits } from '../src/analyze/model/training-data.js';
+import { decodeWordVectors, encodeWordVectors, setWordVectors } from '../src/analyze/model/word-vectors.js';
+import { trainVectors } from './train-vectors.js';
 
 export const HELD_BACK_DOMAINS = ['banking', 'tourism', 'games', 'utilities'] as const;
 const LANGS = ['fa', 'ar', 'zh', 'en'] as const;
@@ -112,8 +119,11 @@ export async function scoreLeaveDomainOut(
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   // Only texts with topic labels train the topic head.
   const others = [...loadDatasets('train'), ...loadLabelledSet('train')].flatMap((s) => s.items).filter((i) => i.topicScope);
-  const featurizedOthers = process.env.TOPIC_REUSE ? [] : featurize(others);
-  const featurizedAuthored = process.env.TOPIC_REUSE ? [] : featurize(authored);
+  const vectors = process.env.TOPIC_VECTORS ? process.env.TOPIC_VECTORS === 'on' : DEFAULT_BUILD_OPTIONS.wordVectors;
+  const perFold = !process.env.TOPIC_REUSE && vectors;
+  if (!vectors) setWordVectors(null);
+  const featurizedOthers = process.env.TOPIC_REUSE || perFold ? [] : featurize(others);
+  const featurizedAuthored = process.env.TOPIC_REUSE || perFold ? [] : featurize(authored);
   log(`[${elapsed()}] features of ${others.length + authored.length} topic-labelled texts`);
   const matcher = new KeywordMatcher(DEFAULT_TOPICS);
   const groupOf = domainGroups(authored.map((i) => i.domain!));
@@ -137,10 +147,36 @@ export async function scoreLeaveDomainOut(
       };
     });
   }
+  // Word vectors (word-vectors.ts) are learnt for each fold from unlabelled text without the fold's
+  // domains: the public datasets' and labelled set's train texts and the other groups' authored texts.
+  // As `npm run train` ships (DEFAULT_BUILD_OPTIONS.wordVectors) unless TOPIC_VECTORS=on / off.
+  const vectorsOn = perFold;
+  if (process.env.TOPIC_VECTOR_WEIGHTS) Object.assign(VECTOR_FEATURE_WEIGHTS, JSON.parse(process.env.TOPIC_VECTOR_WEIGHTS));
+  const unlabelled = vectorsOn ? loadTrainingSplits().flatMap((s) => s.items).filter((i) => !i.source.startsWith('authored_')) : [];
   for (let g = 0; g < DOMAIN_GROUPS; g++) {
-    const heldOut = featurizedAuthored.filter((r) => groupOf.get(r.item.domain!) === g);
+    let foldOthers = featurizedOthers;
+    let foldAuthored = featurizedAuthored;
+    if (vectorsOn) {
+      // TOPIC_VECTOR_CACHE=<dir>: each fold's vectors are saved there and read back by later runs
+      // (experiments on the features only; delete the directory when the vector learning changes).
+      const cache = process.env.TOPIC_VECTOR_CACHE ? `${process.env.TOPIC_VECTOR_CACHE}/fold-${g}.bin.gz` : null;
+      const fs = await import('node:fs');
+      if (cache && fs.existsSync(cache)) setWordVectors(decodeWordVectors(fs.readFileSync(cache)));
+      else {
+        const vectors = trainVectors([...unlabelled, ...authored.filter((i) => groupOf.get(i.domain!) !== g)]);
+        if (cache) {
+          fs.mkdirSync(process.env.TOPIC_VECTOR_CACHE!, { recursive: true });
+          fs.writeFileSync(cache, encodeWordVectors(vectors));
+          setWordVectors(decodeWordVectors(fs.readFileSync(cache)));
+        } else setWordVectors(vectors);
+      }
+      foldOthers = featurize(others);
+      foldAuthored = featurize(authored);
+      log(`[${elapsed()}] vectors and features of fold ${g + 1}`);
+    } else setWordVectors(null);
+    const heldOut = foldAuthored.filter((r) => groupOf.get(r.item.domain!) === g);
     if (!heldOut.length) continue;
-    const model = await buildModelFrom([...featurizedOthers, ...featurizedAuthored.filter((r) => groupOf.get(r.item.domain!) !== g)], {
+    const model = await buildModelFrom([...foldOthers, ...foldAuthored.filter((r) => groupOf.get(r.item.domain!) !== g)], {
       ...DEFAULT_BUILD_OPTIONS,
       ...build,
       heads: ['topics'],

@@ -7,17 +7,20 @@
  * Reads only train splits: the public datasets' train.jsonl, the `split: "train"` lines of
  * src/analyze/training-data/labelled-*.jsonl and the authored corpus
  * (src/analyze/training-data/authored/<lang>/<domain>.jsonl, all of it). Deterministic: the same data gives the same file.
- * Steps: (1) train on 90 % of the texts and fit each head's temperature on the other 10 %;
+ * Steps: (0) if DEFAULT_BUILD_OPTIONS.wordVectors, learn the word vectors the topic features read from the same texts, unlabelled
+ * (train-vectors.ts: writes src/analyze/model/artifacts/word-vectors.bin.gz); (1) train on 90 % of the texts and fit each head's temperature on the other 10 %;
  * (2) train on everything and ship that model with those temperatures.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { encodeModel } from '../src/analyze/model/artifact.js';
-import { buildModel } from '../src/analyze/model/build-model.js';
+import { buildModel, DEFAULT_BUILD_OPTIONS } from '../src/analyze/model/build-model.js';
 import { fitTemperatures } from '../src/analyze/model/calibrate.js';
 import { createRandom, shuffle } from '../src/analyze/model/linear.js';
 import { MODEL_FILE } from '../src/analyze/model/load-model.js';
 import { datasetsDir, loadTrainingSplits, type LabelledText } from '../src/analyze/model/training-data.js';
+import { decodeWordVectors, setWordVectors, WORD_VECTORS_FILE } from '../src/analyze/model/word-vectors.js';
+import { writeVectors } from './train-vectors.js';
 
 const CALIBRATION_SHARE = 0.1;
 
@@ -33,6 +36,14 @@ async function main(): Promise<void> {
   shuffle(shuffled, createRandom(29));
   const cut = Math.floor(shuffled.length * (1 - CALIBRATION_SHARE));
   const log = (message: string): void => console.log(`  [${seconds()}] ${message}`);
+  if (DEFAULT_BUILD_OPTIONS.wordVectors) {
+    console.log('0/2 word vectors (unlabelled text)');
+    // Features read the vectors as shipped (quantised), not the learner's floats.
+    setWordVectors(decodeWordVectors(await writeVectors(log)));
+  } else {
+    rmSync(WORD_VECTORS_FILE, { force: true });
+    setWordVectors(null);
+  }
   console.log('1/2 calibration model (90 % of train)');
   const calibrationModel = await buildModel(shuffled.slice(0, cut), { log });
   const temperatures = fitTemperatures(calibrationModel, shuffled.slice(cut));

@@ -13,12 +13,13 @@
  * chineseNbWeights), attached to the sentiment head as a term for zh texts only (model.ts,
  * LanguageTerm): one more interleaved weight per bucket.
  */
-import { extractFeatures, languageSharedBuckets, modelLanguage, prepareText, TYPE_CUE_BUCKETS, type TextFeatures } from './features.js';
+import { extractFeatures, languageSharedBuckets, modelLanguage, prepareText, TYPE_CUE_BUCKETS, VECTOR_BUCKETS, BIAS_BUCKETS, type TextFeatures } from './features.js';
 import { HASH_BUCKETS, hashString, toBucket } from './hash.js';
 import { trainLinear, type LinearExample } from './linear.js';
 import { emptyHead, type AnalysisModel, type ModelHead } from './model.js';
 import { ALL_TOPIC_HEADS, FEEDBACK_TYPES, SENTIMENTS } from './taxonomy.js';
 import type { LabelledText } from './training-data.js';
+import { wordVectors } from './word-vectors.js';
 
 export interface BuildOptions {
   epochs: number;
@@ -58,6 +59,18 @@ export interface BuildOptions {
   /** topics outside what a public dataset annotates count as unknown instead of absent */
   topicScopeOnly?: boolean;
   /**
+   * Weight λ of a second topic head trained on the word-vector features and biases alone (a
+   * low-capacity reader that cannot memorise one business's words); its weights are added × λ to
+   * the topic head's, i.e. its logits are (0 = none).
+   */
+  topicVectorHead?: number;
+  /**
+   * Whether `npm run train` learns word vectors (train-vectors.ts) and ships them, so that the
+   * topic features read them (features.ts); the topic evaluation follows it (TOPIC_VECTORS=on/off
+   * overrides). Off: no vector file, features as without them.
+   */
+  wordVectors: boolean;
+  /**
    * Weight of the sentiment head's training-only length features (see lengthFeatures; 0 = none):
    * they absorb how sentiment correlates with length in the training data and are never
    * extracted at prediction time.
@@ -87,6 +100,7 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   // chosen on the authored corpus's held-out domains by `npm run eval` (scripts/eval-cross.ts)
   neutralMargin: { fa: -0.3, ar: 0.1, zh: 0.3, en: 0.1 },
   sentimentLengthWeight: 0,
+  wordVectors: false,
   seed: 13,
 };
 
@@ -102,12 +116,25 @@ export interface Featurized {
  * classes mix polarity with intent (held-out sentiment macro-F1 dropped by 0.006 with them).
  */
 function withoutTypeCues(features: TextFeatures): TextFeatures {
+  return without(features, TYPE_CUE_BUCKETS);
+}
+
+/** Sentiment: neither type cues nor word-vector features (those are the topic head's). */
+function sentimentFeatures(features: TextFeatures): TextFeatures {
+  return without(without(features, TYPE_CUE_BUCKETS), VECTOR_BUCKETS);
+}
+
+function without(features: TextFeatures, buckets: ReadonlySet<number>): TextFeatures {
   const keep: number[] = [];
   features.indices.forEach((index, i) => {
-    if (!TYPE_CUE_BUCKETS.has(index)) keep.push(i);
+    if (!buckets.has(index)) keep.push(i);
   });
   if (keep.length === features.indices.length) return features;
-  return { indices: Uint32Array.from(keep, (i) => features.indices[i]), values: Float32Array.from(keep, (i) => features.values[i]) };
+  return {
+    indices: Uint32Array.from(keep, (i) => features.indices[i]),
+    values: Float32Array.from(keep, (i) => features.values[i]),
+    language: features.language,
+  };
 }
 
 /** Per example weight from its source's size and its class's share within the source. */
@@ -171,7 +198,7 @@ export function sentimentExamples(rows: Featurized[], options: BuildOptions, len
   const weights = normalizeMean(balancedWeights(labelled, (r) => r.item.sentiment!, options, options.sentimentClassBalancePower));
   const binary = (1 << SENTIMENTS.indexOf('negative')) | (1 << SENTIMENTS.indexOf('positive'));
   return labelled.map((r, i) => ({
-    ...(lengthWeight > 0 ? withLength(withoutTypeCues(r.features), lengthFeatures(r.item, lengthWeight)) : withoutTypeCues(r.features)),
+    ...(lengthWeight > 0 ? withLength(sentimentFeatures(r.features), lengthFeatures(r.item, lengthWeight)) : sentimentFeatures(r.features)),
     weight: weights[i],
     target: SENTIMENTS.indexOf(r.item.sentiment!),
     allowed: r.item.sentimentBinary ? binary : undefined,
@@ -251,7 +278,7 @@ function typeExamples(rows: Featurized[], options: BuildOptions): LinearExample[
   const weights = normalizeMean(
     balanced.map((w, i) => (labelled[i].item.source.startsWith(LABELLED_PREFIX) ? w * options.labelledTypeWeight : w)),
   );
-  return labelled.map((r, i) => ({ ...r.features, weight: weights[i], target: FEEDBACK_TYPES.indexOf(r.item.type!) }));
+  return labelled.map((r, i) => ({ ...without(r.features, VECTOR_BUCKETS), weight: weights[i], target: FEEDBACK_TYPES.indexOf(r.item.type!) }));
 }
 
 function topicExamples(rows: Featurized[], options: BuildOptions): LinearExample[] {
@@ -355,5 +382,34 @@ export async function buildModelFrom(rows: Featurized[], partial: Partial<BuildO
         options.topicPositiveWeight,
       );
   log('topic head trained');
+  if (wanted.has('topics') && (options.topicVectorHead ?? 0) > 0) {
+    const dense = new Set([...VECTOR_BUCKETS, ...BIAS_BUCKETS]);
+    const examples = topicExamples(rows, options).map((e) => {
+      const kept = without(e, new Set([...e.indices].filter((b) => !dense.has(b))));
+      return { ...kept, weight: e.weight, labels: e.labels };
+    });
+    const second = await trainHead(
+      emptyHead('sigmoid', ALL_TOPIC_HEADS),
+      examples,
+      { ...options, epochs: options.topicEpochs ?? options.epochs, learningRate: options.topicLearningRate ?? options.learningRate },
+      5,
+      options.topicPositiveWeight,
+    );
+    const a = topics.weights as Float32Array;
+    const b = second.weights as Float32Array;
+    for (let i = 0; i < a.length; i++) a[i] += options.topicVectorHead! * b[i];
+    log('vector topic head trained');
+  }
+  // Word-vector features are the topic head's: the sentiment and type heads (and the Chinese term)
+  // keep no weight on their buckets, so a word that shares a bucket with one of them cannot carry
+  // a vector feature's value into sentiment or type at prediction.
+  if (wordVectors()) {
+    for (const head of [sentiment, type]) zeroBuckets(head.weights as Float32Array, head.outputs.length, VECTOR_BUCKETS);
+    if (sentiment.languageTerm) zeroBuckets(sentiment.languageTerm.weights as Float32Array, 1, VECTOR_BUCKETS);
+  }
   return { dim: HASH_BUCKETS, sentiment, type, topics, featureCommonness: commonness(rows) };
+}
+
+function zeroBuckets(weights: Float32Array, outputs: number, buckets: ReadonlySet<number>): void {
+  for (const b of buckets) weights.fill(0, b * outputs, (b + 1) * outputs);
 }

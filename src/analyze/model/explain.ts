@@ -16,7 +16,7 @@
  * broken down: the explanation is the shipped model's and the keywords'.
  *
  * `explainPrediction` is the only entry point. It checks itself: `coverage` is the share of the
- * text's features (biases, type cues and phrase-level sentiment cues aside) traced back to a word, 1 while this file hashes
+ * text's features (biases, type cues, phrase-level sentiment cues and word-vector features aside) traced back to a word, 1 while this file hashes
  * as features.ts does; the tests assert it, and that the credited contributions add up to the
  * model's logits, so a change in the model's features or weights shows up there first.
  */
@@ -32,6 +32,7 @@ import {
   prepareText,
   SENTIMENT_CUE_BUCKETS,
   TYPE_CUE_BUCKETS,
+  VECTOR_BUCKETS,
   type TextFeatures,
 } from './features.js';
 import { FNV_PRIME, hashCombine, hashSlice, hashString, toBucket } from './hash.js';
@@ -233,7 +234,8 @@ export function explainPrediction(
   let traced = 0,
     counted = 0;
   features.indices.forEach((bucket) => {
-    if (provenance.bias.has(bucket) || TYPE_CUE_BUCKETS.has(bucket) || SENTIMENT_CUE_BUCKETS.has(bucket)) return;
+    if (provenance.bias.has(bucket) || TYPE_CUE_BUCKETS.has(bucket) || SENTIMENT_CUE_BUCKETS.has(bucket) || VECTOR_BUCKETS.has(bucket))
+      return;
     counted++;
     if (provenance.byBucket.has(bucket)) traced++;
   });

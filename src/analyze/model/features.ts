@@ -27,6 +27,8 @@ import { emojiValences, wordValences } from './lexicon.js';
 import { isNegationCue, NEGATION_SCOPE } from './negation.js';
 import { TYPE_CUE_CLASSES, typeCueClasses } from './type-cues.js';
 import { findSentimentCues } from './sentiment-cues.js';
+import { PRODUCT_TOPICS } from './taxonomy.js';
+import { VECTOR_DIM, wordVectors } from './word-vectors.js';
 
 /** Sparse hashed feature vector; opaque to callers outside the model. */
 export interface TextFeatures {
@@ -53,6 +55,21 @@ const OWN_CUE_WEIGHT = 1;
 // a few words in a short text and stays as strong in a long one.
 const CUE_WEIGHT = 0.5;
 
+/**
+ * Word-vector features (word-vectors.ts), added after normalisation; only the topic head is trained
+ * on them: the text's mean word vector (one feature per dimension and language) and, per product
+ * topic, the highest similarity of one of its words to the topic's keyword centroid (per language
+ * and shared by all languages).
+ */
+export interface VectorFeatureWeights {
+  mean: number;
+  similarity: number;
+  /** similarity features also as steps: s ≥ 0.5, 0.6, 0.7, 0.8 each one more feature */
+  steps: number;
+}
+export const VECTOR_FEATURE_WEIGHTS: VectorFeatureWeights = { mean: 0.5, similarity: 1, steps: 0 };
+const SIMILARITY_STEPS = [0.5, 0.6, 0.7, 0.8];
+
 interface Namespaces {
   word: number;
   negated: number;
@@ -64,6 +81,9 @@ interface Namespaces {
   polarity: number[];
   own: number[];
   cue: number[];
+  vector: number[];
+  similarity: number[];
+  step: number[][];
 }
 
 // Polarity features: [positive, negative, negated positive, negated negative].
@@ -71,6 +91,8 @@ const POLARITY_KINDS = ['pos', 'neg', 'npos', 'nneg'] as const;
 const GLOBAL_POLARITY = POLARITY_KINDS.map((kind) => hashString(`lex:${kind}:*`));
 const GLOBAL_OWN = POLARITY_KINDS.map((kind) => hashString(`own:${kind}:*`));
 const GLOBAL_CUE = TYPE_CUE_CLASSES.map((cls) => hashString(`cue:${cls}:*`));
+const GLOBAL_SIMILARITY = PRODUCT_TOPICS.map((topic) => hashString(`ks:${topic}:*`));
+const GLOBAL_STEP = PRODUCT_TOPICS.map((topic) => SIMILARITY_STEPS.map((x) => hashString(`kst:${topic}:${x}:*`)));
 
 function namespacesFor(language: string): Namespaces {
   const ns = (kind: string): number => hashString(`${kind}:${language}`);
@@ -86,6 +108,9 @@ function namespacesFor(language: string): Namespaces {
     polarity: POLARITY_KINDS.map((kind) => ns(`lex:${kind}`)),
     own: POLARITY_KINDS.map((kind) => ns(`own:${kind}`)),
     cue: TYPE_CUE_CLASSES.map((cls) => ns(`cue:${cls}`)),
+    vector: Array.from({ length: VECTOR_DIM }, (_, k) => ns(`v:${k}`)),
+    similarity: PRODUCT_TOPICS.map((topic) => ns(`ks:${topic}`)),
+    step: PRODUCT_TOPICS.map((topic) => SIMILARITY_STEPS.map((x) => ns(`kst:${topic}:${x}`))),
   };
 }
 
@@ -101,7 +126,21 @@ export const SENTIMENT_CUE_BUCKETS: ReadonlySet<number> = new Set(
   [...GLOBAL_OWN, ...[...NAMESPACES.values()].flatMap((ns) => ns.own)].map(toBucket),
 );
 
+/** Buckets of the word-vector features: only the topic head is trained on them. */
+export const VECTOR_BUCKETS: ReadonlySet<number> = new Set(
+  [
+    ...GLOBAL_SIMILARITY,
+    ...GLOBAL_STEP.flat(),
+    ...[...NAMESPACES.values()].flatMap((ns) => [...ns.vector, ...ns.similarity, ...ns.step.flat()]),
+  ].map(toBucket),
+);
+
 const GLOBAL_BIAS = hashString('bias:*');
+
+/** Buckets of the global and per-language biases. */
+export const BIAS_BUCKETS: ReadonlySet<number> = new Set([GLOBAL_BIAS, ...[...NAMESPACES.values()].map((ns) => ns.bias)].map(toBucket));
+const meanVector = new Float32Array(VECTOR_DIM);
+const bestSimilarity = new Float32Array(PRODUCT_TOPICS.length);
 
 /**
  * Buckets of the features of `text` that every language shares (global bias and polarity, ! ? and
@@ -266,6 +305,25 @@ export function extractFeatures(text: string, language: string, prepared?: Prepa
   for (const k of cues) {
     acc.addUnscaled(GLOBAL_CUE[k], CUE_WEIGHT);
     acc.addUnscaled(ns.cue[k], CUE_WEIGHT);
+  }
+  const vectors = wordVectors()?.get(lang);
+  if (vectors && vectors.read(tokens, meanVector, bestSimilarity)) {
+    const { mean, similarity, steps } = VECTOR_FEATURE_WEIGHTS;
+    if (mean > 0) for (let k = 0; k < VECTOR_DIM; k++) acc.addUnscaled(ns.vector[k], mean * meanVector[k]);
+    if (similarity > 0 || steps > 0)
+      for (let t = 0; t < PRODUCT_TOPICS.length; t++) {
+        const s = bestSimilarity[t];
+        if (s <= 0) continue;
+        if (similarity > 0) {
+          acc.addUnscaled(GLOBAL_SIMILARITY[t], similarity * s);
+          acc.addUnscaled(ns.similarity[t], similarity * s);
+        }
+        if (steps > 0)
+          for (let x = 0; x < SIMILARITY_STEPS.length && s >= SIMILARITY_STEPS[x]; x++) {
+            acc.addUnscaled(GLOBAL_STEP[t][x], steps);
+            acc.addUnscaled(ns.step[t][x], steps);
+          }
+      }
   }
   return { ...acc.finish(), language: lang };
 }

@@ -11,15 +11,24 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { decodeModel, decodeModelBody } from './artifact.js';
 import type { AnalysisModel } from './model.js';
+import { wordVectorFileBytes } from './word-vectors.js';
 
 export const MODEL_FILE = path.join(packageRoot, 'src/analyze/model/artifacts/analysis-model.bin.gz');
 
 let fileBytes: Uint8Array | null = existsSync(MODEL_FILE) ? readFileSync(MODEL_FILE) : null;
 
-/** First 12 hex digits of the artifact's sha256: changes whenever the artifact changes. */
-export const MODEL_VERSION: string = fileBytes
-  ? `analysis-${createHash('sha256').update(fileBytes).digest('hex').slice(0, 12)}`
-  : 'analysis-missing';
+/**
+ * First 12 hex digits of the sha256 of the artifact (and of the word vectors its topic features read,
+ * word-vectors.ts): changes whenever either changes.
+ */
+export const MODEL_VERSION: string = fileBytes ? `analysis-${modelHash(fileBytes)}` : 'analysis-missing';
+
+function modelHash(bytes: Uint8Array): string {
+  const hash = createHash('sha256').update(bytes);
+  const vectors = wordVectorFileBytes();
+  if (vectors) hash.update(vectors);
+  return hash.digest('hex').slice(0, 12);
+}
 
 let model: AnalysisModel | null = null;
 
