@@ -30,5 +30,6 @@ export * from '../loop/ideas/ideas.tables.js';
 export * from '../act/rules/rules.tables.js';
 export * from '../act/reply-drafts/reply-drafts.tables.js';
 export * from '../evaluate/rollups/rollups.tables.js';
+export * from '../evaluate/rollups/metric-rollups.tables.js';
 export * from '../evaluate/digest/digest.tables.js';
 export * from '../evaluate/exports/exports.tables.js';
