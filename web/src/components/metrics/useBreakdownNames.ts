@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Topic } from '@feedloop/contracts/analysis';
 import type { MetricDimension } from '@feedloop/contracts/metrics';
 import type { Member } from '@feedloop/contracts/workspace';
+import type { Survey } from '@feedloop/contracts/surveys';
+import type { Team } from '@feedloop/contracts/inbox';
+import { surveysApi } from '../../api/surveys';
+import { inboxApi } from '../../api/inbox';
 import { analysisApi } from '../../api/analysis';
 import { api } from '../../api/endpoints';
 import { topicDisplayName } from '../../lib/topics';
@@ -10,7 +14,8 @@ import { useFormat } from '../../lib/useFormat';
 
 /**
  * A breakdown key's name in the user's language: a channel, type or sentiment from the catalogue,
- * a language by Intl, a topic by its taxonomy name, an agent by the member's name. Keys without a
+ * a language by Intl, a topic by its taxonomy name, an agent by the member's name, a survey or a
+ * team by its name. Keys without a
  * name (products, units not yet loaded) are shown as they are.
  */
 export function useBreakdownNames(breakdown: MetricDimension | null): (key: string | null) => string {
@@ -18,6 +23,8 @@ export function useBreakdownNames(breakdown: MetricDimension | null): (key: stri
   const format = useFormat();
   const [topics, setTopics] = useState<Topic[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
+  const [surveys, setSurveys] = useState<Survey[]>([]);
+  const [teams, setTeams] = useState<Team[]>([]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -30,6 +37,16 @@ export function useBreakdownNames(breakdown: MetricDimension | null): (key: stri
     if (breakdown === 'agent')
       api.listMembers({ signal: abort.signal }).then(
         (r) => setMembers(r.data),
+        () => undefined,
+      );
+    if (breakdown === 'survey')
+      surveysApi.list({ signal: abort.signal }).then(
+        (r) => setSurveys(r.data),
+        () => undefined,
+      );
+    if (breakdown === 'team')
+      inboxApi.teams({ signal: abort.signal }).then(
+        (r) => setTeams(r.data),
         () => undefined,
       );
     return () => abort.abort();
@@ -55,10 +72,18 @@ export function useBreakdownNames(breakdown: MetricDimension | null): (key: stri
           const member = members.find((candidate) => candidate.userId === key);
           return member ? member.name || member.email : key;
         }
+        case 'survey': {
+          const survey = surveys.find((candidate) => candidate.id === key);
+          return survey ? surveyName(survey, i18n.language) : key;
+        }
+        case 'team':
+          return teams.find((candidate) => candidate.id === key)?.name ?? key;
         default:
           return key;
       }
     },
-    [breakdown, t, i18n.language, format, topics, members],
+    [breakdown, t, i18n.language, format, topics, members, surveys, teams],
   );
 }
+
+const surveyName = (survey: Survey, language: string) => (survey.names as Record<string, string | undefined>)[language] || survey.name;
