@@ -41,12 +41,13 @@ export function CohortTable({ from, to }: { from: string; to: string }) {
   return (
     <section className="card metric-panel" data-testid="cohort-table">
       <h2 className="card-title">{t('metrics.cohorts.title')}</h2>
+      <p className="muted">{t('metrics.cohorts.caption')}</p>
       {cohorts.length === 0 ? (
         <p className="muted">{t('metrics.cohorts.empty')}</p>
       ) : (
         <div className="metric-table-wrap">
-          <table className="metric-table cohort-table">
-            <caption className="muted">{t('metrics.cohorts.caption')}</caption>
+          <table className="table metric-table cohort-table">
+            <caption className="visually-hidden">{t('metrics.cohorts.title')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('metrics.cohorts.cohort')}</th>
@@ -71,7 +72,8 @@ export function CohortTable({ from, to }: { from: string; to: string }) {
                         key={n}
                         className="cohort-cell"
                         data-share={share ?? ''}
-                        style={share === null ? undefined : { backgroundColor: `color-mix(in srgb, var(--accent) ${Math.round(share * 0.8)}%, transparent)`, color: share > 55 ? '#fff' : undefined }}
+                        // At most 45 % of the accent: the figure stays readable in the page's own text colour.
+                        style={share === null ? undefined : { backgroundColor: `color-mix(in srgb, var(--accent) ${Math.round(share * 0.45)}%, transparent)` }}
                       >
                         {share === null ? '' : formatMetricNumber(share, 'percent', format.prefs)}
                       </td>

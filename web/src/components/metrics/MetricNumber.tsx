@@ -26,13 +26,12 @@ export function MetricNumber({ value, unit, href, what, testId }: MetricNumberPr
   if (text === null && amounts.length > 1) {
     return (
       <span className="metric-number" data-testid={testId}>
-        <span className="muted">{t('metrics.severalCurrencies')}</span>{' '}
-        {amounts.map(([currency, amount], i) => (
-          <span key={currency} className="metric-value">
-            {i > 0 && factSeparator(format.prefs.locale)}
-            <bdi>{formatAmount(currency, amount, format.prefs)}</bdi>
-          </span>
-        ))}
+        <span className="metric-sample muted">{t('metrics.severalCurrencies')}</span>
+        <span className="metric-value metric-amounts">
+          {amounts.map(([currency, amount]) => (
+            <bdi key={currency}>{formatAmount(currency, amount, format.prefs)}</bdi>
+          ))}
+        </span>
       </span>
     );
   }
