@@ -95,29 +95,37 @@ function compensations(workspaceId: string, tz: string): SQL {
 /**
  * Loop closure: each feedback item of a known customer linked to an idea, on the day it was
  * received; closed when that customer was sent word of the idea being done or declined after it.
+ * The loops closed are also counted on the day the customer was told (dimension `told`).
  */
-function loop(workspaceId: string, tz: string): SQL {
+function loop(workspaceId: string, tz: string): SQL[] {
   const closing = sql.join(
     LOOP_CLOSING_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
-  return rollUp(
-    workspaceId,
-    'loop',
-    sql`
-      select ${localDay(sql`i.created_at`, tz)} as day, i.channel, null::numeric as amount,
-             (extract(epoch from (i.told_at - i.created_at)) / 3600)::float8 as hours, (i.told_at is not null)::int as part, 1 as whole
-      from (
-        select f.id, f.channel, f.created_at, min(n.sent_at) as told_at
-        from feedback_items f
-        join idea_feedback l on l.feedback_id = f.id
-        left join notifications n on n.workspace_id = f.workspace_id and n.customer_id = f.customer_id and n.idea_id = l.idea_id
-          and n.purpose = 'idea_status' and n.idea_status in (${closing}) and n.status = 'sent' and n.sent_at >= f.created_at
-        where f.workspace_id = ${workspaceId} and f.customer_id is not null
-        group by f.id, f.channel, f.created_at
-      ) i`,
-    ['channel'],
-  );
+  const linked = sql`
+    select f.id, f.channel, f.created_at, min(n.sent_at) as told_at
+    from feedback_items f
+    join idea_feedback l on l.feedback_id = f.id
+    left join notifications n on n.workspace_id = f.workspace_id and n.customer_id = f.customer_id and n.idea_id = l.idea_id
+      and n.purpose = 'idea_status' and n.idea_status in (${closing}) and n.status = 'sent' and n.sent_at >= f.created_at
+    where f.workspace_id = ${workspaceId} and f.customer_id is not null
+    group by f.id, f.channel, f.created_at`;
+  return [
+    rollUp(
+      workspaceId,
+      'loop',
+      sql`
+        select ${localDay(sql`i.created_at`, tz)} as day, i.channel, null::numeric as amount,
+               (extract(epoch from (i.told_at - i.created_at)) / 3600)::float8 as hours, (i.told_at is not null)::int as part, 1 as whole
+        from (${linked}) i`,
+      ['channel'],
+    ),
+    // The loops closed on each day the customers were told (the digest's count), as dimension `told`.
+    sql`${INSERT}
+      select ${workspaceId}, 'loop', 'told', ${localDay(sql`i.told_at`, tz)}, '', count(*)::int, count(*)::int, 0, null
+      from (${linked}) i where i.told_at is not null
+      group by 4`,
+  ];
 }
 
 /**
@@ -158,7 +166,7 @@ export async function rebuildMetricSourceIn(database: Database, tx: DbOrTx, work
   if (!workspace) return;
   const tz = workspace.timezone;
   await tx.execute(sql`delete from metric_rollups where workspace_id = ${workspaceId} and source = ${source}`);
-  const insert =
+  const inserts =
     source === 'responses'
       ? responses(workspaceId, tz)
       : source === 'sla_first_response'
@@ -170,7 +178,7 @@ export async function rebuildMetricSourceIn(database: Database, tx: DbOrTx, work
             : source === 'loop'
               ? loop(workspaceId, tz)
               : await orders(tx, database, workspace);
-  if (insert) await tx.execute(insert);
+  for (const insert of [inserts].flat()) if (insert) await tx.execute(insert);
 }
 
 /** Rebuilds every source of a workspace (the `feedloop rollups rebuild` command, tests). */
