@@ -45,7 +45,12 @@ describeBrowser('metrics beyond feedback', () => {
       .set({ settings: calendar ? { calendar } : {} })
       .where(eq(workspaces.id, workspaceId));
     await refreshStaleRollups(dashboard.t.database);
-    const me = await dashboard.t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale, calendar: 'auto' } });
+    const me = await dashboard.t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie },
+      payload: { locale, calendar: 'auto' },
+    });
     expect(me.statusCode, me.body).toBe(200);
     const { page } = await dashboard.open({ cookie, locale });
     await page.goto(path);
@@ -66,7 +71,12 @@ describeBrowser('metrics beyond feedback', () => {
     expect(await dey.allTextContents()).toEqual(['۲', '۱۰۰٪', '۱۰۰٪', '۵۰٪']);
     // Month 0 at the start of the line: on the right in Persian.
     const [first, last] = await Promise.all(
-      [1, 3].map((i) => table.locator('thead th').nth(i).evaluate((el) => el.getBoundingClientRect().left)),
+      [1, 3].map((i) =>
+        table
+          .locator('thead th')
+          .nth(i)
+          .evaluate((el) => el.getBoundingClientRect().left),
+      ),
     );
     expect(first).toBeGreaterThan(last!);
     await expectNoBrokenNumbers(page);
@@ -84,7 +94,12 @@ describeBrowser('metrics beyond feedback', () => {
     );
     expect(await table.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['2', '100%', '50%', '50%']);
     const [first, last] = await Promise.all(
-      [1, 3].map((i) => table.locator('thead th').nth(i).evaluate((el) => el.getBoundingClientRect().left)),
+      [1, 3].map((i) =>
+        table
+          .locator('thead th')
+          .nth(i)
+          .evaluate((el) => el.getBoundingClientRect().left),
+      ),
     );
     expect(first).toBeLessThan(last!);
     await expectNoBrokenNumbers(page);

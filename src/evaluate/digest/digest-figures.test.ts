@@ -26,7 +26,12 @@ beforeAll(async () => {
   await seed.ticket({}, { firstResponseMinutes: 60, firstResponseBreachedAt: at('2025-03-05T10:00:00Z') });
   await seed.ticket(
     {},
-    { firstResponseMinutes: 60, firstResponseBreachedAt: at('2025-03-11T10:00:00Z'), resolutionMinutes: 480, resolutionBreachedAt: at('2025-03-12T10:00:00Z') },
+    {
+      firstResponseMinutes: 60,
+      firstResponseBreachedAt: at('2025-03-11T10:00:00Z'),
+      resolutionMinutes: 480,
+      resolutionBreachedAt: at('2025-03-12T10:00:00Z'),
+    },
   );
   await seed.ticket({}, { firstResponseMinutes: 60, firstResponseAt: at('2025-03-11T10:00:00Z') });
   // Items received the week before; both customers told this week (one of a declined idea).
@@ -63,10 +68,20 @@ describe('digest headline figures', () => {
       ideasDone: { count: 1, titles: [] },
     };
     const links = { dashboard: 'https://x.test', settings: 'https://x.test/s', unsubscribe: 'https://x.test/u' };
-    const en = await renderDigestEmail({ reader: { language: 'en', calendar: 'gregorian', latinDigits: false }, frequency: 'weekly', content, links });
+    const en = await renderDigestEmail({
+      reader: { language: 'en', calendar: 'gregorian', latinDigits: false },
+      frequency: 'weekly',
+      content,
+      links,
+    });
     expect(en.text).toMatch(/SLA targets missed\D+2\D+1\D+\+1/);
     expect(en.text).toMatch(/Loops closed \(customers told\)\D+2\D+0\D+\+2/);
-    const fa = await renderDigestEmail({ reader: { language: 'fa', calendar: 'persian', latinDigits: false }, frequency: 'weekly', content, links });
+    const fa = await renderDigestEmail({
+      reader: { language: 'fa', calendar: 'persian', latinDigits: false },
+      frequency: 'weekly',
+      content,
+      links,
+    });
     expect(fa.text).toContain('تعهدهای SLA که رعایت نشد');
     expect(fa.html).toContain('حلقه‌های بسته‌شده');
   });

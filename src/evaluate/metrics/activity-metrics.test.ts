@@ -21,7 +21,8 @@ const metric = async (query: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json<MetricsResponse>();
 };
-const values = (body: MetricsResponse, key: string | null = null) => body.series.find((x) => x.key === key)!.points.map((p) => p.value.value);
+const values = (body: MetricsResponse, key: string | null = null) =>
+  body.series.find((x) => x.key === key)!.points.map((p) => p.value.value);
 
 beforeAll(async () => {
   s = await signedInApp({ scopes: ['feedback:read'] });
@@ -50,12 +51,25 @@ beforeAll(async () => {
   const b = (ids.teamB = await seed.team('B'));
   await seed.ticket(
     { teamId: a },
-    { firstResponseMinutes: 60, firstResponseAt: at('2025-03-02T10:00:00Z'), resolutionMinutes: 480, resolutionBreachedAt: at('2025-03-03T10:00:00Z') },
+    {
+      firstResponseMinutes: 60,
+      firstResponseAt: at('2025-03-02T10:00:00Z'),
+      resolutionMinutes: 480,
+      resolutionBreachedAt: at('2025-03-03T10:00:00Z'),
+    },
   );
-  await seed.ticket({ teamId: a }, { firstResponseMinutes: 60, firstResponseBreachedAt: at('2025-03-04T10:00:00Z'), resolutionMinutes: 480 });
+  await seed.ticket(
+    { teamId: a },
+    { firstResponseMinutes: 60, firstResponseBreachedAt: at('2025-03-04T10:00:00Z'), resolutionMinutes: 480 },
+  );
   await seed.ticket(
     { teamId: b },
-    { firstResponseMinutes: 60, firstResponseAt: at('2025-03-05T10:00:00Z'), resolutionMinutes: 480, resolvedAt: at('2025-04-02T10:00:00Z') },
+    {
+      firstResponseMinutes: 60,
+      firstResponseAt: at('2025-03-05T10:00:00Z'),
+      resolutionMinutes: 480,
+      resolvedAt: at('2025-04-02T10:00:00Z'),
+    },
   );
 
   // Compensations in March: 15.50 EUR in two, 1,000,000 IRR, a gift; one waiting for approval.
@@ -138,7 +152,12 @@ describe('SLA compliance', () => {
   });
 
   it('ranks teams in the league table', async () => {
-    const res = await s.api('GET', `/api/v1/metrics/league?metric=sla_compliance&dimension=team&from=2025-03-01&to=2025-04-30`, undefined, bearer(s.key));
+    const res = await s.api(
+      'GET',
+      `/api/v1/metrics/league?metric=sla_compliance&dimension=team&from=2025-03-01&to=2025-04-30`,
+      undefined,
+      bearer(s.key),
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<LeagueTable>().rows.map((r) => [r.key, r.rank])).toEqual([
       [ids.teamB, 1],
@@ -217,7 +236,10 @@ describe('orders', () => {
     ]);
     expect(gregorian.cohorts[0]!.months.map((m) => m.share)).toEqual([100, 50, 50]);
 
-    await t.database.db.update(workspaces).set({ settings: { calendar: 'persian' } }).where(eq(workspaces.id, s.workspace.id));
+    await t.database.db
+      .update(workspaces)
+      .set({ settings: { calendar: 'persian' } })
+      .where(eq(workspaces.id, s.workspace.id));
     await refreshStaleRollups(t.database);
     const jalali = await cohorts();
     expect(jalali.calendar).toBe('persian');

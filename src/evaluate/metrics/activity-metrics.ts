@@ -126,11 +126,21 @@ const compensationTotal: ActivityMetric = {
       new Map(amounts.filter((l) => l.key !== null && pick(l).whole > 0).map((l) => [l.key!, Math.round(pick(l).amount * 100) / 100]));
     const overall: MetricSeries = {
       key: null,
-      points: range.periods.map((p, i) => ({ period: p.key, value: given(counts.byPeriod[i]!.whole, amountsAt((l) => l.byPeriod[i]!)) })),
-      total: given(counts.total.whole, amountsAt((l) => l.total)),
+      points: range.periods.map((p, i) => ({
+        period: p.key,
+        value: given(
+          counts.byPeriod[i]!.whole,
+          amountsAt((l) => l.byPeriod[i]!),
+        ),
+      })),
+      total: given(
+        counts.total.whole,
+        amountsAt((l) => l.total),
+      ),
     };
     if (!range.breakdown) return [overall];
-    const one = (s: MetricRollupSums, key: string) => given(s.whole, s.whole ? new Map([[key, Math.round(s.amount * 100) / 100]]) : new Map());
+    const one = (s: MetricRollupSums, key: string) =>
+      given(s.whole, s.whole ? new Map([[key, Math.round(s.amount * 100) / 100]]) : new Map());
     return [
       overall,
       ...amounts

@@ -20,7 +20,9 @@ export const churnRisk: ActivityMetric = {
     if (filtered) throw badRequest(filtered[0], 'churn_risk has no dimensions to filter by');
     // Each period's end (the next local midnight), never later than now: the future is unknown.
     const ends = sql`array[${sql.join(
-      range.periods.map((p) => sql`least(((${addDays(p.last, 1)})::date)::timestamp at time zone ${range.timezone}, ${now.toISOString()}::timestamptz)`),
+      range.periods.map(
+        (p) => sql`least(((${addDays(p.last, 1)})::date)::timestamp at time zone ${range.timezone}, ${now.toISOString()}::timestamptz)`,
+      ),
       sql`, `,
     )}]::timestamptz[]`;
     const rows = await scope.database.rows<{ i: number; customers: number }>(sql`

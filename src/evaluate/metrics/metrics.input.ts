@@ -74,8 +74,11 @@ export const ZCohortQuery = z
     to: zDay.describe('… and on or before this one'),
   })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
-  .refine((q) => new Date(`${q.to}T00:00:00Z`).getTime() - new Date(`${q.from}T00:00:00Z`).getTime() <= METRICS_LIMITS.maxDays * 86_400_000, {
-    path: ['from'],
-    message: `must be at most ${METRICS_LIMITS.maxDays} days before to`,
-  });
+  .refine(
+    (q) => new Date(`${q.to}T00:00:00Z`).getTime() - new Date(`${q.from}T00:00:00Z`).getTime() <= METRICS_LIMITS.maxDays * 86_400_000,
+    {
+      path: ['from'],
+      message: `must be at most ${METRICS_LIMITS.maxDays} days before to`,
+    },
+  );
 export type TCohortQuery = z.infer<typeof ZCohortQuery>;

@@ -47,7 +47,8 @@ export async function metricsRoutes(app: FastifyInstance) {
       schema: {
         tags: ['metrics'],
         querystring: ZCohortQuery,
-        summary: "Order cohorts by first-order month of the workspace calendar: each cohort's customers and the share ordering N months later",
+        summary:
+          "Order cohorts by first-order month of the workspace calendar: each cohort's customers and the share ordering N months later",
       },
     },
     async (req) => getCohortTable(req.scope, req.query),

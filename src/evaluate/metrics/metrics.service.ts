@@ -1,7 +1,16 @@
 // GET /metrics: a metric per period of a calendar and per key of one dimension, with totals,
 // summed from the rollups and computed with the catalogue's formula; "no data" is null.
 import { eq } from 'drizzle-orm';
-import type { FeedbackDimension, MetricDimension, MetricId, MetricSeries, MetricValue, MetricsResponse, Period, PeriodCalendar } from '../../contracts/metrics.js';
+import type {
+  FeedbackDimension,
+  MetricDimension,
+  MetricId,
+  MetricSeries,
+  MetricValue,
+  MetricsResponse,
+  Period,
+  PeriodCalendar,
+} from '../../contracts/metrics.js';
 import type { Actor } from '../../platform/auth/permissions.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
@@ -31,7 +40,10 @@ async function calendarFor(scope: WorkspaceScope, actor: Actor | null, asked: Pe
 
 /** Every metric of the catalogue, by where its figures come from. */
 export const metricOf = (id: MetricId) =>
-  FEEDBACK_METRICS[id] ?? TICKET_METRICS[id] ?? ACTIVITY_METRICS[id] ?? (id === 'churn_risk' ? churnRisk : (ORDER_METRICS as Partial<typeof ORDER_METRICS>)[id as keyof typeof ORDER_METRICS]);
+  FEEDBACK_METRICS[id] ??
+  TICKET_METRICS[id] ??
+  ACTIVITY_METRICS[id] ??
+  (id === 'churn_risk' ? churnRisk : (ORDER_METRICS as Partial<typeof ORDER_METRICS>)[id as keyof typeof ORDER_METRICS]);
 
 export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, query: TMetricsQuery): Promise<MetricsResponse> {
   const metric = metricOf(query.metric);

@@ -1,7 +1,7 @@
 // Orders as cohorts by first-order month of the workspace calendar (read from the metric
 // rollups): repeat purchase and retention per period, and the cohort table (cohort × months since).
 import { sql } from 'drizzle-orm';
-import type { CohortTable, MetricSeries, Period } from '../../contracts/metrics.js';
+import type { CohortTable, Period } from '../../contracts/metrics.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { getWorkspaceSettings } from '../../platform/workspace/workspace-settings.service.js';
@@ -52,7 +52,8 @@ function ordersMetric(
       const at = range.periods.map(() => ({ part: 0, whole: 0 }));
       add(rows, inPeriod, at);
       const all = at.reduce((s, c) => ({ part: s.part + c.part, whole: s.whole + c.whole }), { part: 0, whole: 0 });
-      const value = (c: Counts) => share(c.part, c.whole, id === 'retention' ? { returning: c.part, base: c.whole } : { repeat: c.part, new: c.whole });
+      const value = (c: Counts) =>
+        share(c.part, c.whole, id === 'retention' ? { returning: c.part, base: c.whole } : { repeat: c.part, new: c.whole });
       return [{ key: null, points: range.periods.map((p, i) => ({ period: p.key, value: value(at[i]!) })), total: value(all) }];
     },
   };
@@ -94,7 +95,14 @@ export async function getCohortTable(scope: WorkspaceScope, q: { from: string; t
   const monthsOf = (from: string, to: string): Period[] =>
     periodsCovering(from, to, { grain: 'month', calendar: settings.calendar, weekStart: settings.weekStart });
   const cohorts = [...new Set(rows.map((r) => r.cohort))].filter((c) => c >= q.from && c <= q.to).sort();
-  const last = rows.reduce((m, r) => (r.month > m ? r.month : m), cohorts[0] ?? q.to);
+  // The latest month any cohort ordered in (ISO days compare as text).
+  const last =
+    rows
+      .map((r) => r.month)
+      .sort()
+      .at(-1) ??
+    cohorts[0] ??
+    q.to;
   return {
     calendar: settings.calendar,
     from: q.from,

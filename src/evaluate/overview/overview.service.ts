@@ -29,10 +29,6 @@ export function localDay(at: Date, timeZone: string): string {
 const startOf = (day: string, tz: string) => sql`((${day})::date)::timestamp at time zone ${tz}`;
 const inDays = (w: Window): SQL =>
   and(gte(feedbackItems.createdAt, startOf(w.from, w.timezone)), lt(feedbackItems.createdAt, startOf(addDays(w.to, 1), w.timezone))) as SQL;
-const localDate = (tz: string) => sql<string>`to_char(${feedbackItems.createdAt} at time zone ${tz}, 'YYYY-MM-DD')`;
-// The day expression binds the time zone as a parameter, so GROUP BY names it by position.
-const byFirstColumn = sql`1`;
-const count = (condition?: SQL) => (condition ? sql<number>`count(*) filter (where ${condition})::int` : sql<number>`count(*)::int`);
 
 export async function getOverview(scope: WorkspaceScope, query: TOverviewQuery, now = new Date()) {
   const [workspace] = await scope.db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
@@ -130,7 +126,15 @@ async function topTopicsOf(scope: WorkspaceScope, w: Window) {
   const named = await scope.db
     .select({ key: topics.key, names: topics.names })
     .from(topics)
-    .where(scope.where(topics, inArray(topics.key, top.map((t) => t.key))));
+    .where(
+      scope.where(
+        topics,
+        inArray(
+          topics.key,
+          top.map((t) => t.key),
+        ),
+      ),
+    );
   const names = new Map(named.map((t) => [t.key, t.names]));
   return top.map((t) => ({ ...t, names: names.get(t.key) ?? null }));
 }

@@ -60,7 +60,12 @@ describe('metric rollups kept current', () => {
     ids.response = await seed.response(survey, { personalKey: `send:${ids.send}`, status: 'in_progress' });
     await seed.display(survey, '2025-03-10T09:00:00Z');
     ids.ticket = await seed.ticket({}, { firstResponseMinutes: 60, firstResponseAt: at('2025-03-02T10:00:00Z') });
-    ids.compensation = await seed.compensation(c1, { amount: 12, currency: 'EUR', status: 'approved', approvedAt: at('2025-03-02T10:00:00Z') });
+    ids.compensation = await seed.compensation(c1, {
+      amount: 12,
+      currency: 'EUR',
+      status: 'approved',
+      approvedAt: at('2025-03-02T10:00:00Z'),
+    });
     [ids.f1] = await seedFeedback(t.database, workspaceId, [{ createdAt: at('2025-03-01T00:00:00Z'), customerId: c1 }]);
     ids.idea = await seed.idea('done', [ids.f1!]);
     ids.notification = await seed.notification(c1, ids.idea, { ideaStatus: 'done', status: 'queued' });
@@ -73,11 +78,23 @@ describe('metric rollups kept current', () => {
   });
 
   it('follow updates: an answer completed, a clock breached, an amount corrected, a customer told, an order moved', async () => {
-    await t.database.db.update(surveyResponses).set({ status: 'completed', completedAt: at('2025-03-22T10:00:00Z') }).where(eq(surveyResponses.id, ids.response!));
-    await t.database.db.update(ticketSla).set({ firstResponseBreachedAt: at('2025-03-02T09:00:00Z') }).where(eq(ticketSla.ticketId, ids.ticket!));
+    await t.database.db
+      .update(surveyResponses)
+      .set({ status: 'completed', completedAt: at('2025-03-22T10:00:00Z') })
+      .where(eq(surveyResponses.id, ids.response!));
+    await t.database.db
+      .update(ticketSla)
+      .set({ firstResponseBreachedAt: at('2025-03-02T09:00:00Z') })
+      .where(eq(ticketSla.ticketId, ids.ticket!));
     await t.database.db.update(compensations).set({ amount: 20 }).where(eq(compensations.id, ids.compensation!));
-    await t.database.db.update(notifications).set({ status: 'sent', sentAt: at('2025-03-02T00:00:00Z') }).where(eq(notifications.id, ids.notification!));
-    await t.database.db.update(orders).set({ placedAt: at('2025-03-05T10:00:00Z') }).where(eq(orders.id, ids.order!));
+    await t.database.db
+      .update(notifications)
+      .set({ status: 'sent', sentAt: at('2025-03-02T00:00:00Z') })
+      .where(eq(notifications.id, ids.notification!));
+    await t.database.db
+      .update(orders)
+      .set({ placedAt: at('2025-03-05T10:00:00Z') })
+      .where(eq(orders.id, ids.order!));
     const { kept } = await expectRollupsExact();
     expect(kept).toContainEqual(expect.objectContaining({ source: 'responses', dimension: 'all', day: '2025-03-21', part: 1, whole: 1 }));
     expect(kept).toContainEqual(expect.objectContaining({ source: 'sla_first_response', dimension: 'all', part: 0, whole: 1 }));

@@ -21,10 +21,7 @@ async function lockSource(tx: DbOrTx, workspaceId: string, source: MetricRollupS
 
 /** Events with their keys per dimension, rolled up per dimension × day × key. */
 function rollUp(workspaceId: string, source: MetricRollupSource, events: SQL, dimensions: string[], partCap = false): SQL {
-  const keys = sql.join(
-    [sql`('all', '')`, ...dimensions.map((d) => sql`(${d}, e.${sql.identifier(d)})`)],
-    sql`, `,
-  );
+  const keys = sql.join([sql`('all', '')`, ...dimensions.map((d) => sql`(${d}, e.${sql.identifier(d)})`)], sql`, `);
   const part = partCap ? sql`least(sum(e.part), sum(e.whole))` : sql`sum(e.part)`;
   return sql`${INSERT}
     select ${workspaceId}, ${source}, d.dimension, e.day, d.key, ${part}::int, sum(e.whole)::int, coalesce(sum(e.amount), 0),

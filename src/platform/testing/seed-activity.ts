@@ -27,12 +27,23 @@ export function activitySeeder(database: Database, workspaceId: string) {
       const id = newId();
       const versionId = newId();
       await db.insert(surveys).values({ id, workspaceId, name: 'NPS', publicToken: newId(), signingKey: newId() });
-      await db.insert(surveyVersions).values({ id: versionId, workspaceId, surveyId: id, version: 1, definition: { questions: [] } as never });
+      await db
+        .insert(surveyVersions)
+        .values({ id: versionId, workspaceId, surveyId: id, version: 1, definition: { questions: [] } as never });
       return { id, versionId };
     },
     async send(survey: { id: string }, customerId: string, values: Partial<typeof surveySends.$inferInsert>) {
       const id = newId();
-      await db.insert(surveySends).values({ id, workspaceId, surveyId: survey.id, customerId, email: 'x@example.com', language: 'en', messageId: newId(), ...values });
+      await db.insert(surveySends).values({
+        id,
+        workspaceId,
+        surveyId: survey.id,
+        customerId,
+        email: 'x@example.com',
+        language: 'en',
+        messageId: newId(),
+        ...values,
+      });
       return id;
     },
     async display(survey: { id: string }, displayedAt: string) {
@@ -40,7 +51,16 @@ export function activitySeeder(database: Database, workspaceId: string) {
     },
     async response(survey: { id: string; versionId: string }, values: Partial<typeof surveyResponses.$inferInsert>) {
       const id = newId();
-      await db.insert(surveyResponses).values({ id, workspaceId, surveyId: survey.id, versionId: survey.versionId, channel: 'email', language: 'en', resumeTokenHash: newId(), ...values });
+      await db.insert(surveyResponses).values({
+        id,
+        workspaceId,
+        surveyId: survey.id,
+        versionId: survey.versionId,
+        channel: 'email',
+        language: 'en',
+        resumeTokenHash: newId(),
+        ...values,
+      });
       return id;
     },
     async team(name: string) {
@@ -62,7 +82,8 @@ export function activitySeeder(database: Database, workspaceId: string) {
     async idea(status: typeof ideas.$inferInsert.status, feedbackIds: string[]) {
       const id = newId();
       await db.insert(ideas).values({ id, workspaceId, title: 'Faster delivery', status });
-      if (feedbackIds.length) await db.insert(ideaFeedback).values(feedbackIds.map((feedbackId) => ({ ideaId: id, feedbackId, workspaceId })));
+      if (feedbackIds.length)
+        await db.insert(ideaFeedback).values(feedbackIds.map((feedbackId) => ({ ideaId: id, feedbackId, workspaceId })));
       return id;
     },
     async notification(customerId: string, ideaId: string, values: Partial<typeof notifications.$inferInsert>) {
@@ -72,7 +93,9 @@ export function activitySeeder(database: Database, workspaceId: string) {
     },
     async order(customerId: string, placedAt: string, values: Partial<typeof orders.$inferInsert> = {}) {
       const id = newId();
-      await db.insert(orders).values({ id, workspaceId, customerId, externalId: id, amount: 10, currency: 'EUR', placedAt: at(placedAt), ...values });
+      await db
+        .insert(orders)
+        .values({ id, workspaceId, customerId, externalId: id, amount: 10, currency: 'EUR', placedAt: at(placedAt), ...values });
       return id;
     },
   };

@@ -73,7 +73,11 @@ export function CohortTable({ from, to }: { from: string; to: string }) {
                         className="cohort-cell"
                         data-share={share ?? ''}
                         // At most 45 % of the accent: the figure stays readable in the page's own text colour.
-                        style={share === null ? undefined : { backgroundColor: `color-mix(in srgb, var(--accent) ${Math.round(share * 0.45)}%, transparent)` }}
+                        style={
+                          share === null
+                            ? undefined
+                            : { backgroundColor: `color-mix(in srgb, var(--accent) ${Math.round(share * 0.45)}%, transparent)` }
+                        }
                       >
                         {share === null ? '' : formatMetricNumber(share, 'percent', format.prefs)}
                       </td>
