@@ -10,6 +10,8 @@ import { activitySeeder } from '../../platform/testing/seed-activity.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { refreshStaleRollups } from '../rollups/refresh-rollups.js';
 import type { CohortTable, LeagueTable, MetricsResponse } from '../../contracts/metrics.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import { EXPORT_SOURCES } from '../exports/export-sources.js';
 
 let t: TestApp;
 let s: SignedInApp;
@@ -250,6 +252,18 @@ describe('orders', () => {
     ]);
     await t.database.db.update(workspaces).set({ settings: {} }).where(eq(workspaces.id, s.workspace.id));
     await refreshStaleRollups(t.database);
+  });
+});
+
+describe('metric series export', () => {
+  it('writes the new metrics per period as GET /metrics answers them, null where nothing was measured', async () => {
+    const rows: unknown[][] = [];
+    const filters = { metric: 'loop_closure_rate', from: '2025-03-01', to: '2025-04-30', grain: 'month', calendar: 'gregorian' };
+    for await (const page of EXPORT_SOURCES.metrics.pages(new WorkspaceScope(t.database, s.workspace.id), filters)) rows.push(...page.rows);
+    expect(rows).toEqual([
+      ['loop_closure_rate', null, '2025-03-01', '2025-03-31', 66.7, 3, expect.any(Number), expect.any(Number)],
+      ['loop_closure_rate', null, '2025-04-01', '2025-04-30', null, 0, null, null],
+    ]);
   });
 });
 
