@@ -152,7 +152,11 @@ export async function scoreLeaveDomainOut(
   // As `npm run train` ships (DEFAULT_BUILD_OPTIONS.wordVectors) unless TOPIC_VECTORS=on / off.
   const vectorsOn = perFold;
   if (process.env.TOPIC_VECTOR_WEIGHTS) Object.assign(VECTOR_FEATURE_WEIGHTS, JSON.parse(process.env.TOPIC_VECTOR_WEIGHTS));
-  const unlabelled = vectorsOn ? loadTrainingSplits().flatMap((s) => s.items).filter((i) => !i.source.startsWith('authored_')) : [];
+  const unlabelled = vectorsOn
+    ? loadTrainingSplits()
+        .flatMap((s) => s.items)
+        .filter((i) => !i.source.startsWith('authored_'))
+    : [];
   for (let g = 0; g < DOMAIN_GROUPS; g++) {
     let foldOthers = featurizedOthers;
     let foldAuthored = featurizedAuthored;

@@ -13,7 +13,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { learnWordVectors } from '../src/analyze/model/learn-word-vectors.js';
 import { loadTrainingSplits } from '../src/analyze/model/training-data.js';
-import { decodeWordVectors, encodeWordVectors, VectorLookup, WORD_VECTORS_FILE, type WordVectors } from '../src/analyze/model/word-vectors.js';
+import {
+  decodeWordVectors,
+  encodeWordVectors,
+  VectorLookup,
+  WORD_VECTORS_FILE,
+  type WordVectors,
+} from '../src/analyze/model/word-vectors.js';
 import { DEFAULT_TOPICS } from '../src/analyze/topics/default-taxonomy.js';
 
 export function topicKeywords() {
@@ -58,7 +64,12 @@ function neighbours(bytes: Uint8Array): void {
         return [x, s] as const;
       });
       sims.sort((a, b) => b[1] - a[1]);
-      console.log(`${lang} ${w}: ${sims.slice(1, 9).map(([x, s]) => `${x} ${s.toFixed(2)}`).join(', ')}`);
+      console.log(
+        `${lang} ${w}: ${sims
+          .slice(1, 9)
+          .map(([x, s]) => `${x} ${s.toFixed(2)}`)
+          .join(', ')}`,
+      );
     }
   }
 }

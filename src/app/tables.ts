@@ -31,5 +31,6 @@ export * from '../act/rules/rules.tables.js';
 export * from '../act/reply-drafts/reply-drafts.tables.js';
 export * from '../evaluate/rollups/rollups.tables.js';
 export * from '../evaluate/service-units/service-units.tables.js';
+export * from '../evaluate/rollups/metric-rollups.tables.js';
 export * from '../evaluate/digest/digest.tables.js';
 export * from '../evaluate/exports/exports.tables.js';

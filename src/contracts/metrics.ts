@@ -45,7 +45,13 @@ export type MetricUnit = (typeof METRIC_UNITS)[number];
  * children up into it; `agent` is the teammate the item is assigned to; `product` is the item's
  * `metadata.product`.
  */
-export const METRIC_DIMENSIONS = ['channel', 'type', 'topic', 'language', 'sentiment', 'product', 'service_unit', 'agent'] as const;
+export const FEEDBACK_DIMENSIONS = ['channel', 'type', 'topic', 'language', 'sentiment', 'product', 'service_unit', 'agent'] as const;
+export type FeedbackDimension = (typeof FEEDBACK_DIMENSIONS)[number];
+/**
+ * Every dimension of some metric: the feedback ones, plus `team` (tickets' SLA), `survey` (response
+ * rate) and `currency` (compensations, which are never added across currencies).
+ */
+export const METRIC_DIMENSIONS = [...FEEDBACK_DIMENSIONS, 'team', 'survey', 'currency'] as const;
 export type MetricDimension = (typeof METRIC_DIMENSIONS)[number];
 
 export const PERIOD_GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
@@ -156,4 +162,22 @@ export interface LeagueTable {
   to: string;
   /** Ranked best first (by higherIsBetter); keys below `minN` or without data come last, unranked. */
   rows: Array<{ key: string; rank: number | null; value: MetricValue }>;
+}
+
+/** One cohort: the customers whose first order fell in a month of the workspace calendar. */
+export interface OrderCohort {
+  /** The month's first local day and its name in the workspace calendar. */
+  first: string;
+  label: PeriodLabel;
+  customers: number;
+  /** Index N: the customers of the cohort who ordered in its N-th month after the first (0: the first month itself). */
+  months: Array<{ customers: number; share: number | null }>;
+}
+
+/** GET /metrics/cohorts: the order cohorts whose first month starts within from–to. */
+export interface CohortTable {
+  calendar: PeriodCalendar;
+  from: string;
+  to: string;
+  cohorts: OrderCohort[];
 }

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createKey, setupOwner, type TestApp } from '../../src/platform/testing/test-app.js';
+import { refreshStaleRollups } from '../../src/evaluate/rollups/refresh-rollups.js';
 import {
   chromiumAvailability,
   launchBrowser,
@@ -125,7 +126,7 @@ export async function signedInOwner(t: TestApp, locale: 'en' | 'fa' | 'ar' | 'zh
   return cookie;
 }
 
-/** Stores feedback through the public API (with a new API key) and runs the analysis jobs. */
+/** Stores feedback through the public API (with a new API key), runs the analysis jobs and refreshes the rollups. */
 export async function seedFeedback(t: TestApp, cookie: string, items: SeedItem[]): Promise<void> {
   const key = await createKey(t, cookie, ['feedback:write']);
   const res = await t.app.inject({
@@ -136,4 +137,6 @@ export async function seedFeedback(t: TestApp, cookie: string, items: SeedItem[]
   });
   if (res.statusCode !== 201) throw new Error(`seeding failed: ${res.statusCode} ${res.body}`);
   await t.drainJobs();
+  // The overview and metrics read the daily rollups, which the refresh schedule keeps current.
+  await refreshStaleRollups(t.database);
 }

@@ -37,7 +37,13 @@ describeBrowser('service units', () => {
     await unit('شیراز', 'شعبه', 'جنوب', 'SYZ');
     await unit('کیش', 'شعبه', 'جنوب', 'KIH');
     const answers = (code: string, scores: number[]) =>
-      scores.map((nps, i) => ({ channel: 'api', text: `answer ${code} ${i}`, nps, serviceUnitCode: code, createdAt: `2026-10-${10 + i}T10:00:00Z` }));
+      scores.map((nps, i) => ({
+        channel: 'api',
+        text: `answer ${code} ${i}`,
+        nps,
+        serviceUnitCode: code,
+        createdAt: `2026-10-${10 + i}T10:00:00Z`,
+      }));
     const key = await createKey(dashboard.t, cookie, ['feedback:write']);
     const res = await dashboard.t.app.inject({
       method: 'POST',

@@ -13,7 +13,16 @@
  * chineseNbWeights), attached to the sentiment head as a term for zh texts only (model.ts,
  * LanguageTerm): one more interleaved weight per bucket.
  */
-import { extractFeatures, languageSharedBuckets, modelLanguage, prepareText, TYPE_CUE_BUCKETS, VECTOR_BUCKETS, BIAS_BUCKETS, type TextFeatures } from './features.js';
+import {
+  extractFeatures,
+  languageSharedBuckets,
+  modelLanguage,
+  prepareText,
+  TYPE_CUE_BUCKETS,
+  VECTOR_BUCKETS,
+  BIAS_BUCKETS,
+  type TextFeatures,
+} from './features.js';
 import { HASH_BUCKETS, hashString, toBucket } from './hash.js';
 import { trainLinear, type LinearExample } from './linear.js';
 import { emptyHead, type AnalysisModel, type ModelHead } from './model.js';
@@ -278,7 +287,11 @@ function typeExamples(rows: Featurized[], options: BuildOptions): LinearExample[
   const weights = normalizeMean(
     balanced.map((w, i) => (labelled[i].item.source.startsWith(LABELLED_PREFIX) ? w * options.labelledTypeWeight : w)),
   );
-  return labelled.map((r, i) => ({ ...without(r.features, VECTOR_BUCKETS), weight: weights[i], target: FEEDBACK_TYPES.indexOf(r.item.type!) }));
+  return labelled.map((r, i) => ({
+    ...without(r.features, VECTOR_BUCKETS),
+    weight: weights[i],
+    target: FEEDBACK_TYPES.indexOf(r.item.type!),
+  }));
 }
 
 function topicExamples(rows: Featurized[], options: BuildOptions): LinearExample[] {

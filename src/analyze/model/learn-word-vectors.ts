@@ -190,12 +190,7 @@ function tokensOf(text: string): string[] {
   return tokenizeNormalized(normalizeForSearch(text.slice(0, 2000)));
 }
 
-function languageVectors(
-  texts: string[],
-  lang: string,
-  topics: readonly TopicKeywords[],
-  o: VectorOptions,
-): LanguageVectors | null {
+function languageVectors(texts: string[], lang: string, topics: readonly TopicKeywords[], o: VectorOptions): LanguageVectors | null {
   const docs = texts.map(tokensOf);
   const counts = new Map<string, number>();
   let totalTokens = 0;

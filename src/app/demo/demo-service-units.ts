@@ -27,7 +27,9 @@ const KINDS: Record<string, { region: string; branch: string }> = {
 export async function createDemoServiceUnits(scope: WorkspaceScope, tx: Tx, locale: string, customerIds: string[]): Promise<string[]> {
   const names = NAMES[locale] ?? NAMES.en!;
   const kinds = KINDS[locale] ?? KINDS.en!;
-  const regions = names.regions.map((name, r) => scope.stamp({ id: newId(), parentId: null, kind: kinds.region, name, externalCode: `R${r + 1}` }));
+  const regions = names.regions.map((name, r) =>
+    scope.stamp({ id: newId(), parentId: null, kind: kinds.region, name, externalCode: `R${r + 1}` }),
+  );
   const branches = names.branches.map((name, b) =>
     scope.stamp({ id: newId(), parentId: regions[Math.floor(b / 2)]!.id, kind: kinds.branch, name, externalCode: `B${b + 1}` }),
   );

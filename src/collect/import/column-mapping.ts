@@ -85,7 +85,17 @@ const SYNONYMS: Record<ImportField, string[]> = {
   ],
   // Only names that say "service unit": a plain "branch" or "store" column stays metadata, so files
   // imported before units existed import as they did.
-  serviceUnitCode: ['serviceunit', 'serviceunitcode', 'unitcode', 'واحد خدمت', 'کد واحد خدمت', 'وحدة الخدمة', 'رمز وحدة الخدمة', '服务单元', '服务单元编码'],
+  serviceUnitCode: [
+    'serviceunit',
+    'serviceunitcode',
+    'unitcode',
+    'واحد خدمت',
+    'کد واحد خدمت',
+    'وحدة الخدمة',
+    'رمز وحدة الخدمة',
+    '服务单元',
+    '服务单元编码',
+  ],
   nps: [],
   csat: [],
   ces: [],

@@ -13,14 +13,12 @@ import { ZSegmentDefinition } from '../segments/segment-definition.js';
 import { customerActivity } from './customer-activity.js';
 import { customerFlags } from '../../act/rules/rules.tables.js';
 import type { ChurnReason, ScorePoint, VipReason } from '../../contracts/customers.js';
+import { CHURN_RISK_FLAG, DETRACTOR_MAX, INACTIVE_DAYS } from './churn-risk.js';
 
 /** Scores shown on the profile: the newest ones, enough for a sparkline. */
 const SCORE_HISTORY_LIMIT = 50;
 /** VIP: lifetime value among the workspace's top 5 % in at least one currency. */
 const VIP_TOP_SHARE = 0.05;
-/** Churn risk: no activity for this long after having been active. */
-const INACTIVE_DAYS = 60;
-const DETRACTOR_MAX = 6;
 
 export type { ChurnReason, ScorePoint, VipReason };
 
@@ -123,7 +121,7 @@ export async function customerProfile(scope: WorkspaceScope, id: string, now = n
   const scores = await scoreHistory(scope, c.id);
   const stored = await storedFlags(scope, c.id);
   const vip = (await vipReason(scope, c)) ?? (stored.includes('vip') ? 'flagged' : null);
-  const churn = churnReason(c, await latestNps(scope, c.id), now) ?? (stored.includes('churn_risk') ? 'flagged' : null);
+  const churn = churnReason(c, await latestNps(scope, c.id), now) ?? (stored.includes(CHURN_RISK_FLAG) ? 'flagged' : null);
   return {
     customer: publicCustomer(c),
     activity: await customerActivity(scope, scope.db, c),

@@ -24,11 +24,12 @@ export interface RenderedDigest {
 }
 
 type Figure = keyof HeadlineFigures;
-const FIGURES: Figure[] = ['volume', 'nps', 'csat', 'ces', 'negativeShare'];
+const FIGURES: Figure[] = ['volume', 'nps', 'csat', 'ces', 'negativeShare', 'slaBreaches', 'loopsClosed'];
+const COUNTS: ReadonlySet<Figure> = new Set<Figure>(['volume', 'nps', 'slaBreaches', 'loopsClosed']);
 
 function figureText(f: DigestFormatter, key: Figure, value: number | null, noData: string): string {
   if (value === null) return noData;
-  if (key === 'volume' || key === 'nps') return f.integer(value);
+  if (COUNTS.has(key)) return f.integer(value);
   if (key === 'ces') return f.decimal(value);
   return f.percent(value);
 }
@@ -54,7 +55,7 @@ export async function renderDigestEmail(input: DigestEmailInput): Promise<Render
   const subject = t(`subject_${input.frequency}`, vars).slice(0, 200);
   const noData = t('noData');
   const rows = FIGURES.map((key) => ({
-    label: t(key),
+    label: t(key === 'slaBreaches' ? 'slaBreachesFigure' : key === 'loopsClosed' ? 'loopsClosedFigure' : key),
     current: figureText(f, key, content.figures.current[key], noData),
     previous: figureText(f, key, content.figures.previous[key], noData),
     // A left-to-right mark keeps a change's sign before its digits in a right-to-left line (+۳, not ۳+).

@@ -118,6 +118,7 @@ describe('exports', () => {
   });
 
   it('exports the overview’s daily table', async () => {
+    await rebuildRollups(t.database, s.workspace.id);
     const done = await exportNow({ subject: 'overview', format: 'csv', filters: { from: '2026-03-21', to: '2026-03-23' } });
     const [header, ...rows] = parse((await download(done.downloadUrl)).body, { bom: true }) as string[][];
     expect(header).toEqual(['Day', 'Feedback items', 'NPS', 'NPS answers', 'CSAT %', 'CSAT answers']);

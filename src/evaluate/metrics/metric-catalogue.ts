@@ -1,7 +1,7 @@
 // The metric catalogue: each metric's unit, the dimensions it can be broken down by and how its
 // value comes from summed rollups, with the formulas of score-formulas.ts, so the API, the
 // dashboards, exports and the digest compute every metric alike. Definitions: docs/metrics.md.
-import { METRIC_DIMENSIONS, type MetricDefinition, type MetricId, type MetricValue } from '../../contracts/metrics.js';
+import { FEEDBACK_DIMENSIONS, type MetricDefinition, type MetricId, type MetricValue } from '../../contracts/metrics.js';
 import type { RollupSums } from '../rollups/rollup-sums.js';
 import { ces, count, csat, mean, nps, share } from './score-formulas.js';
 
@@ -11,7 +11,7 @@ export interface FeedbackMetric extends MetricDefinition {
   compute(sums: RollupSums): MetricValue;
 }
 
-const ALL = [...METRIC_DIMENSIONS];
+const ALL = [...FEEDBACK_DIMENSIONS];
 const sentimentCounts = (s: RollupSums) => ({ positive: s.positive, neutral: s.neutral, negative: s.negative });
 const analysed = (s: RollupSums) => s.positive + s.neutral + s.negative;
 

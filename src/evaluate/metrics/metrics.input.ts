@@ -75,3 +75,18 @@ export const ZLeagueQuery = z
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
   .refine((q) => !q.level || q.dimension === 'service_unit', { path: ['level'], message: 'needs dimension=service_unit' });
 export type TLeagueQuery = z.infer<typeof ZLeagueQuery>;
+
+export const ZCohortQuery = z
+  .strictObject({
+    from: zDay.describe('Cohorts whose first month starts on or after this local day'),
+    to: zDay.describe('… and on or before this one'),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
+  .refine(
+    (q) => new Date(`${q.to}T00:00:00Z`).getTime() - new Date(`${q.from}T00:00:00Z`).getTime() <= METRICS_LIMITS.maxDays * 86_400_000,
+    {
+      path: ['from'],
+      message: `must be at most ${METRICS_LIMITS.maxDays} days before to`,
+    },
+  );
+export type TCohortQuery = z.infer<typeof ZCohortQuery>;

@@ -1,7 +1,8 @@
 // Metrics over REST.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZLeagueQuery, ZMetricsQuery } from './metrics.input.js';
+import { ZCohortQuery, ZLeagueQuery, ZMetricsQuery } from './metrics.input.js';
+import { getCohortTable } from './order-metrics.js';
 import { getLeagueTable } from './league-table.js';
 import { getMetrics } from './metrics.service.js';
 
@@ -37,5 +38,19 @@ export async function metricsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => getLeagueTable(req.scope, req.query),
+  );
+
+  r.get(
+    '/api/v1/metrics/cohorts',
+    {
+      config: { permission: 'feedback:read' },
+      schema: {
+        tags: ['metrics'],
+        querystring: ZCohortQuery,
+        summary:
+          "Order cohorts by first-order month of the workspace calendar: each cohort's customers and the share ordering N months later",
+      },
+    },
+    async (req) => getCohortTable(req.scope, req.query),
   );
 }

@@ -1,7 +1,16 @@
 // GET /metrics: a metric per period of a calendar and per key of one dimension, with totals,
 // summed from the rollups and computed with the catalogue's formula; "no data" is null.
 import { eq } from 'drizzle-orm';
-import type { MetricDimension, MetricSeries, MetricValue, MetricsResponse, Period, PeriodCalendar } from '../../contracts/metrics.js';
+import type {
+  FeedbackDimension,
+  MetricDimension,
+  MetricId,
+  MetricSeries,
+  MetricValue,
+  MetricsResponse,
+  Period,
+  PeriodCalendar,
+} from '../../contracts/metrics.js';
 import type { Actor } from '../../platform/auth/permissions.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
@@ -13,6 +22,9 @@ import { sumRollups, type RollupCell, type RollupFilters } from '../rollups/read
 import { addSums, emptySums, type RollupSums } from '../rollups/rollup-sums.js';
 import { FEEDBACK_METRICS } from './metric-catalogue.js';
 import { TICKET_METRICS, ticketCells, type TicketCell, type TicketCounts } from './ticket-metrics.js';
+import { ACTIVITY_METRICS } from './activity-metrics.js';
+import { ORDER_METRICS } from './order-metrics.js';
+import { churnRisk } from './churn-metric.js';
 import { METRICS_LIMITS, type TMetricsQuery } from './metrics.input.js';
 import { METRIC_DIMENSIONS } from '../../contracts/metrics.js';
 
@@ -26,8 +38,15 @@ async function calendarFor(scope: WorkspaceScope, actor: Actor | null, asked: Pe
   return workspace;
 }
 
+/** Every metric of the catalogue, by where its figures come from. */
+export const metricOf = (id: MetricId) =>
+  FEEDBACK_METRICS[id] ??
+  TICKET_METRICS[id] ??
+  ACTIVITY_METRICS[id] ??
+  (id === 'churn_risk' ? churnRisk : (ORDER_METRICS as Partial<typeof ORDER_METRICS>)[id as keyof typeof ORDER_METRICS]);
+
 export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, query: TMetricsQuery): Promise<MetricsResponse> {
-  const metric = FEEDBACK_METRICS[query.metric] ?? TICKET_METRICS[query.metric];
+  const metric = metricOf(query.metric);
   if (!metric) throw badRequest('metric', `${query.metric} is not available yet`);
   if (daysBetween(query.from, query.to) + 1 > METRICS_LIMITS.maxDays)
     throw badRequest('from', `must be at most ${METRICS_LIMITS.maxDays} days before to`);
@@ -39,7 +58,7 @@ export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, que
       'grain',
       `${periods.length} ${query.grain} periods are too many (at most ${METRICS_LIMITS.maxPeriods}): choose a longer grain or a shorter range`,
     );
-  const filters: RollupFilters = {};
+  const filters: Partial<Record<MetricDimension, string[]>> = {};
   for (const dimension of METRIC_DIMENSIONS) if (query[dimension]) filters[dimension] = query[dimension];
 
   if (query.breakdown && !metric.dimensions.includes(query.breakdown))
@@ -50,11 +69,14 @@ export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, que
 
   const range = { from: query.from, to: query.to, periods, breakdown: query.breakdown, filters, timezone: settings.timezone };
   let series: MetricSeries[];
-  if (metric.source === 'tickets') {
+  if (metric.source === 'activity') {
+    series = await metric.series(scope, range);
+  } else if (metric.source === 'tickets') {
     series = ticketSeries(await ticketCells(scope, metric.id, range), periods, metric.compute);
   } else {
-    const { cells } = await sumRollups(scope, range);
-    series = seriesOf(cells, periods.length, query.breakdown).map(({ key, byPeriod, total }) => ({
+    const feedbackRange = { ...range, breakdown: query.breakdown as FeedbackDimension | undefined, filters: filters as RollupFilters };
+    const { cells } = await sumRollups(scope, feedbackRange);
+    series = seriesOf(cells, periods.length, feedbackRange.breakdown).map(({ key, byPeriod, total }) => ({
       key,
       points: periods.map((p, i) => ({ period: p.key, value: metric.compute(byPeriod[i] ?? emptySums()) })),
       total: metric.compute(total),
@@ -84,7 +106,7 @@ export async function getMetrics(scope: WorkspaceScope, actor: Actor | null, que
 
 const bySize = (a: MetricSeries, b: MetricSeries) => b.total.n - a.total.n || (a.key ?? '').localeCompare(b.key ?? '');
 
-function seriesOf(cells: RollupCell[], periodCount: number, breakdown: MetricDimension | undefined) {
+function seriesOf(cells: RollupCell[], periodCount: number, breakdown: FeedbackDimension | undefined) {
   const byKey = new Map<string | null, { key: string | null; byPeriod: RollupSums[]; total: RollupSums }>();
   const line = (key: string | null) => {
     let s = byKey.get(key);

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../platform/paths.js';
-import { ces, compareMeans, compareNps, compareShares, csat, mean, nps, share } from './score-formulas.js';
+import { ces, compareMeans, compareNps, compareShares, csat, mean, median, nps, share } from './score-formulas.js';
 
 const sums = (values: number[]) => ({
   n: values.length,
@@ -96,6 +96,21 @@ describe('before/after', () => {
     const result = compareNps({ promoters: 0, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 });
     expect(result).toMatchObject({ change: null, pValue: null, significant: null });
     expect(compareMeans(sums([]), sums([1, 2])).change).toBeNull();
+  });
+});
+
+describe('median', () => {
+  it('is the middle value (the mean of the two middle ones for an even count), with order-statistic bounds and the mean', () => {
+    expect(median([30, 10, 20])).toMatchObject({ value: 20, n: 3, counts: { n: 3, mean: 20 } });
+    expect(median([1, 2, 3, 100]).value).toBe(2.5);
+    const many = median(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(many.value).toBe(50.5);
+    // Ranks 40 and 61 for n = 100.
+    expect([many.low, many.high]).toEqual([40, 61]);
+  });
+
+  it('is null over nothing, never 0 or NaN', () => {
+    expect(median([])).toEqual({ value: null, n: 0, low: null, high: null, counts: { n: 0 } });
   });
 });
 

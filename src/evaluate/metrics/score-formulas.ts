@@ -124,3 +124,18 @@ export function compareMeans(a: SumOfScores, b: SumOfScores): MetricComparison {
   const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
   return compared(before, after, 'welch_t', 2 * (1 - jStat.studentt.cdf(Math.abs(t), df)));
 }
+
+/**
+ * The median of durations with a distribution-free 95 % interval (order statistics of the
+ * binomial(n, ½) ranks); `counts` gives n and the mean. Null over none.
+ */
+export function median(values: number[]): MetricValue {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return noData({ n: 0 });
+  const at = (rank: number) => sorted[clamp(rank, 1, n) - 1]!;
+  const middle = n % 2 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
+  const spread = (Z * Math.sqrt(n)) / 2;
+  const mean = sorted.reduce((s, v) => s + v, 0) / n;
+  return { value: middle, n, low: at(Math.floor(n / 2 - spread)), high: at(Math.ceil(1 + n / 2 + spread)), counts: { n, mean } };
+}

@@ -1,6 +1,8 @@
-// The overview: the figures of the dashboard's home page, each read with one aggregate query
-// over the workspace's (workspace_id, created_at) index, days counted in the workspace time zone.
-import { and, desc, eq, gte, lt, or, lte, sql, type SQL } from 'drizzle-orm';
+// The overview: the figures of the dashboard's home page, days counted in the workspace time
+// zone. Counts and scores are summed from the daily rollups (at most about a minute behind);
+// only the few newest items needing attention are read from the items, by index.
+import { and, desc, eq, gte, inArray, lt, or, lte, sql, type SQL } from 'drizzle-orm';
+import { dailyFigures, topTopicKeys, type DayFigures } from './overview-figures.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { topics } from '../../analyze/topics/topics.tables.js';
@@ -27,10 +29,6 @@ export function localDay(at: Date, timeZone: string): string {
 const startOf = (day: string, tz: string) => sql`((${day})::date)::timestamp at time zone ${tz}`;
 const inDays = (w: Window): SQL =>
   and(gte(feedbackItems.createdAt, startOf(w.from, w.timezone)), lt(feedbackItems.createdAt, startOf(addDays(w.to, 1), w.timezone))) as SQL;
-const localDate = (tz: string) => sql<string>`to_char(${feedbackItems.createdAt} at time zone ${tz}, 'YYYY-MM-DD')`;
-// The day expression binds the time zone as a parameter, so GROUP BY names it by position.
-const byFirstColumn = sql`1`;
-const count = (condition?: SQL) => (condition ? sql<number>`count(*) filter (where ${condition})::int` : sql<number>`count(*)::int`);
 
 export async function getOverview(scope: WorkspaceScope, query: TOverviewQuery, now = new Date()) {
   const [workspace] = await scope.db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
@@ -46,26 +44,23 @@ export async function getOverview(scope: WorkspaceScope, query: TOverviewQuery, 
   // Topic names come from the taxonomy: make sure a new workspace has its defaults first.
   await ensureDefaultTopics(scope);
 
-  const [todayCount, volume, scores, sentiment, topTopics, attention, themes, hasFeedback] = await Promise.all([
-    countToday(scope, { from: today, to: today, timezone }),
-    dailyVolume(scope, window),
-    dailyScores(scope, window),
-    sentimentSplit(scope, window),
+  const [todayRows, figures, topTopics, attention, themes, hasFeedback] = await Promise.all([
+    dailyFigures(scope, today, today),
+    dailyFigures(scope, window.from, window.to),
     topTopicsOf(scope, window),
     needingAttention(scope, window),
     listThemes(scope, { days: Math.min(OVERVIEW_LIMITS.maxThemeDays, days.length), limit: OVERVIEW_LIMITS.themes }, now),
     hasAnyFeedback(scope),
   ]);
 
-  const volumeByDay = new Map(volume.map((row) => [row.day, row.count]));
-  const scoresByDay = new Map(scores.map((row) => [row.day, row]));
+  const byDay = new Map(figures.map((row) => [row.day, row]));
   return {
     window: { ...window, today },
-    today: { count: todayCount },
-    volume: days.map((day) => ({ day, count: volumeByDay.get(day) ?? 0 })),
-    scores: days.map((day) => scorePoint(day, scoresByDay.get(day))),
-    totals: totalsOf(scores),
-    sentiment,
+    today: { count: todayRows[0]?.items ?? 0 },
+    volume: days.map((day) => ({ day, count: byDay.get(day)?.items ?? 0 })),
+    scores: days.map((day) => scorePoint(day, byDay.get(day))),
+    totals: totalsOf(figures),
+    sentiment: sentimentSplit(figures),
     topTopics,
     themes: themes.data.map((theme) => ({ phrase: theme.phrase, language: theme.language, count: theme.count, trend: theme.trend })),
     attention,
@@ -79,23 +74,6 @@ async function hasAnyFeedback(scope: WorkspaceScope): Promise<boolean> {
   return rows.length > 0;
 }
 
-async function countToday(scope: WorkspaceScope, day: Window): Promise<number> {
-  const [row] = await scope.db
-    .select({ count: count() })
-    .from(feedbackItems)
-    .where(scope.where(feedbackItems, inDays(day)));
-  return row?.count ?? 0;
-}
-
-function dailyVolume(scope: WorkspaceScope, w: Window) {
-  const day = localDate(w.timezone);
-  return scope.db
-    .select({ day, count: count() })
-    .from(feedbackItems)
-    .where(scope.where(feedbackItems, inDays(w)))
-    .groupBy(byFirstColumn);
-}
-
 interface ScoreRow {
   day: string;
   npsCount: number;
@@ -103,23 +81,6 @@ interface ScoreRow {
   detractors: number;
   csatCount: number;
   satisfied: number;
-}
-
-function dailyScores(scope: WorkspaceScope, w: Window): Promise<ScoreRow[]> {
-  const day = localDate(w.timezone);
-  const { nps, csat } = feedbackItems;
-  return scope.db
-    .select({
-      day,
-      npsCount: count(sql`${nps} is not null`),
-      promoters: count(sql`${nps} >= 9`),
-      detractors: count(sql`${nps} <= 6`),
-      csatCount: count(sql`${csat} is not null`),
-      satisfied: count(sql`${csat} >= 4`),
-    })
-    .from(feedbackItems)
-    .where(scope.where(feedbackItems, inDays(w), or(sql`${nps} is not null`, sql`${csat} is not null`)))
-    .groupBy(byFirstColumn);
 }
 
 const percent = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : null);
@@ -152,35 +113,30 @@ function totalsOf(rows: ScoreRow[]) {
   });
 }
 
-async function sentimentSplit(scope: WorkspaceScope, w: Window) {
-  const s = feedbackItems.sentiment;
-  const [row] = await scope.db
-    .select({
-      positive: count(sql`${s} = 'positive'`),
-      neutral: count(sql`${s} = 'neutral'`),
-      negative: count(sql`${s} = 'negative'`),
-      unanalysed: count(sql`${s} is null`),
-    })
-    .from(feedbackItems)
-    .where(scope.where(feedbackItems, inDays(w)));
-  return row ?? { positive: 0, neutral: 0, negative: 0, unanalysed: 0 };
+function sentimentSplit(rows: DayFigures[]) {
+  const sum = (key: 'items' | 'positive' | 'neutral' | 'negative') => rows.reduce((total, row) => total + row[key], 0);
+  const [items, positive, neutral, negative] = [sum('items'), sum('positive'), sum('neutral'), sum('negative')];
+  return { positive, neutral, negative, unanalysed: items - positive - neutral - negative };
 }
 
 /** The most frequent topics with their names from the taxonomy (a deleted topic has none). */
-function topTopicsOf(scope: WorkspaceScope, w: Window) {
-  const items = scope.db
-    .select({ key: sql<string>`unnest(${feedbackItems.topics})`.as('topic_key') })
-    .from(feedbackItems)
-    .where(scope.where(feedbackItems, inDays(w)))
-    .as('items');
-  const total = sql<number>`count(*)::int`;
-  return scope.db
-    .select({ key: items.key, count: total, names: topics.names })
-    .from(items)
-    .leftJoin(topics, scope.where(topics, eq(topics.key, items.key)))
-    .groupBy(items.key, topics.names)
-    .orderBy(desc(total), items.key)
-    .limit(OVERVIEW_LIMITS.topTopics);
+async function topTopicsOf(scope: WorkspaceScope, w: Window) {
+  const top = await topTopicKeys(scope, w.from, w.to, OVERVIEW_LIMITS.topTopics);
+  if (top.length === 0) return [];
+  const named = await scope.db
+    .select({ key: topics.key, names: topics.names })
+    .from(topics)
+    .where(
+      scope.where(
+        topics,
+        inArray(
+          topics.key,
+          top.map((t) => t.key),
+        ),
+      ),
+    );
+  const names = new Map(named.map((t) => [t.key, t.names]));
+  return top.map((t) => ({ ...t, names: names.get(t.key) ?? null }));
 }
 
 /** The newest negative items and detractors, for someone to follow up. */

@@ -5,6 +5,9 @@ import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-
 import { createWorkspace } from '../../platform/auth/setup.service.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { seedFeedback, type FeedbackSeed } from '../../platform/testing/seed-feedback.js';
+import { sql } from 'drizzle-orm';
+import { refreshStaleRollups } from '../rollups/refresh-rollups.js';
+import { rebuildRollups } from '../rollups/rebuild-rollups.js';
 
 let t: TestApp;
 let api: SignedInApp['api'];
@@ -49,6 +52,8 @@ beforeAll(async () => {
     { createdAt: at('2026-03-01T10:00:00Z'), nps: 0, sentiment: 'negative', topics: ['secret_topic'] },
     { createdAt: new Date(), text: 'other today' },
   ]);
+  // The figures are read from the daily rollups, as the refresh schedule keeps them.
+  await refreshStaleRollups(t.database);
 });
 
 afterAll(async () => {
@@ -165,6 +170,17 @@ describe('GET /api/v1/overview', () => {
       payload: { workspaceId: workspaceA },
     });
     expect((await get('/api/v1/overview', freshKey)).json().hasFeedback).toBe(false);
+  });
+
+  it('sums the daily rollups, never counting the items on a page view', async () => {
+    const before = (await get(WINDOW)).json();
+    await t.database.rows(sql`delete from feedback_rollups where workspace_id = ${workspaceA}`);
+    const without = (await get(WINDOW)).json();
+    expect(without.volume.map((v: { count: number }) => v.count)).toEqual([0, 0, 0]);
+    expect(without.totals.npsCount).toBe(0);
+    expect(without.topTopics).toEqual([]);
+    await rebuildRollups(t.database, workspaceA);
+    expect((await get(WINDOW)).json()).toEqual(before);
   });
 
   it('refuses bad windows naming the field', async () => {

@@ -3,7 +3,7 @@
 // that cross dimensions (channel = email broken down by topic) are not additive over one-dimension
 // rollups, so they are summed from the items with the same aggregates: exact either way.
 import { sql, type SQL } from 'drizzle-orm';
-import type { MetricDimension, Period } from '../../contracts/metrics.js';
+import type { FeedbackDimension, Period } from '../../contracts/metrics.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { addDays } from '../../platform/calendars.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
@@ -12,7 +12,7 @@ import { addSums, emptySums, itemAggregateList, rollupSumList, type RollupSums }
 import { loadUnitTree } from '../service-units/unit-tree.js';
 import { expandUnitFilter, rollUpUnitCells, usesUnits } from '../service-units/unit-rollups.js';
 
-export type RollupFilters = Partial<Record<MetricDimension, string[]>>;
+export type RollupFilters = Partial<Record<FeedbackDimension, string[]>>;
 
 export interface RollupQuery {
   /** Local days, inclusive. */
@@ -20,7 +20,7 @@ export interface RollupQuery {
   to: string;
   /** The periods covering from–to (periodsCovering), in order. */
   periods: Period[];
-  breakdown?: MetricDimension;
+  breakdown?: FeedbackDimension;
   filters?: RollupFilters;
   /** The workspace time zone: needed only when the items are summed. */
   timezone: string;
@@ -58,7 +58,7 @@ export async function sumRollups(scope: WorkspaceScope, query: RollupQuery): Pro
 }
 
 async function sumRollupsOfKeys(scope: WorkspaceScope, query: RollupQuery): Promise<RollupResult> {
-  const filters = Object.entries(query.filters ?? {}).filter(([, keys]) => keys && keys.length > 0) as Array<[MetricDimension, string[]]>;
+  const filters = Object.entries(query.filters ?? {}).filter(([, keys]) => keys && keys.length > 0) as Array<[FeedbackDimension, string[]]>;
   const [only] = filters;
   if (filters.length === 0) {
     const cells = await rollupCells(scope, query, 'all', null, true);
@@ -101,8 +101,8 @@ async function rollupCells(
 async function itemCells(
   scope: WorkspaceScope,
   q: RollupQuery,
-  filters: Array<[MetricDimension, string[]]>,
-  breakdown: MetricDimension | undefined,
+  filters: Array<[FeedbackDimension, string[]]>,
+  breakdown: FeedbackDimension | undefined,
 ): Promise<RollupCell[]> {
   const tz = q.timezone;
   const localDay = sql`(${f.createdAt} at time zone ${tz})::date`;
@@ -125,7 +125,7 @@ async function itemCells(
   return rows.map((row) => ({ period: Number(row.bucket) - 1, key: breakdown ? row.key : null, sums: addSums(emptySums(), row) }));
 }
 
-function dimensionKey(dimension: MetricDimension): SQL {
+function dimensionKey(dimension: FeedbackDimension): SQL {
   if (dimension === 'topic') throw new Error(`${dimension} has no single key per item`);
   return DIMENSION_KEYS[dimension];
 }

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { addDays } from '../../platform/calendars.js';
 import { lockWorkspaceRollups, rebuildRollupsIn, type DayRange } from './rebuild-rollups.js';
+import { refreshStaleMetricSources } from './rebuild-metric-rollups.js';
 
 /** Consecutive days as ranges: one rebuild per run of days. */
 export function dayRuns(days: string[]): DayRange[] {
@@ -19,7 +20,7 @@ export function dayRuns(days: string[]): DayRange[] {
   return runs;
 }
 
-/** Recomputes every stale day (of one workspace, or of all); answers how many days. */
+/** Recomputes every stale day (of one workspace, or of all) and every stale metric source; answers how many days. */
 export async function refreshStaleRollups(database: Database, workspaceId?: string): Promise<number> {
   const workspaces = workspaceId
     ? [workspaceId]
@@ -36,5 +37,6 @@ export async function refreshStaleRollups(database: Database, workspaceId?: stri
       return marks.length;
     });
   }
+  await refreshStaleMetricSources(database, workspaceId);
   return refreshed;
 }

@@ -2,10 +2,10 @@
 // the reader's fallback (filters across dimensions) filters by it. Items without a value (not
 // analysed yet, no product) are left out of that dimension but counted in `all`.
 import { sql, type SQL } from 'drizzle-orm';
-import type { MetricDimension } from '../../contracts/metrics.js';
+import type { FeedbackDimension } from '../../contracts/metrics.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 
-export type RollupDimension = 'all' | MetricDimension;
+export type RollupDimension = 'all' | FeedbackDimension;
 
 const f = feedbackItems;
 

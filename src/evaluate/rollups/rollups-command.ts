@@ -1,5 +1,5 @@
 // `feedloop rollups rebuild [--workspace <slug>]`: recomputes the metrics' daily rollups from
-// the feedback items, for one workspace or every one (after restoring a backup, say). The server
+// the feedback items and the metric rollups from their tables, for one workspace or every one (after restoring a backup, say). The server
 // keeps them current by itself; with the embedded database, stop the server first.
 import { asc } from 'drizzle-orm';
 import { loadConfig } from '../../platform/config.js';
@@ -7,6 +7,7 @@ import type { OpenConfiguredDatabase } from '../../platform/db/client.js';
 import { chooseWorkspace } from '../../platform/db/find-workspace.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { rebuildRollups } from './rebuild-rollups.js';
+import { rebuildMetricRollups } from './rebuild-metric-rollups.js';
 
 export async function runRollupsRebuildCommand(flags: { workspace?: string }, openDatabase: OpenConfiguredDatabase) {
   const database = await openDatabase(loadConfig());
@@ -17,6 +18,7 @@ export async function runRollupsRebuildCommand(flags: { workspace?: string }, op
     for (const workspace of targets) {
       const started = Date.now();
       await rebuildRollups(database, workspace.id);
+      await rebuildMetricRollups(database, workspace.id);
       console.error(`rollups of "${workspace.slug}" rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {

@@ -32,7 +32,12 @@ beforeAll(async () => {
   t = s.t;
   workspaceId = s.workspace.id;
   const unit = async (name: string, kind: string, parent?: string) => {
-    const res = await s.api('POST', '/api/v1/service-units', { name, kind, parentId: parent ? u[parent] : null }, { cookie: s.owner.cookie });
+    const res = await s.api(
+      'POST',
+      '/api/v1/service-units',
+      { name, kind, parentId: parent ? u[parent] : null },
+      { cookie: s.owner.cookie },
+    );
     u[name] = res.json().id;
   };
   await unit('North', 'region');

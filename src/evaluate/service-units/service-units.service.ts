@@ -26,7 +26,11 @@ const publicUnit = (u: UnitRow): ServiceUnit => ({
 });
 
 export async function listServiceUnits(scope: WorkspaceScope): Promise<ServiceUnitTree> {
-  const rows = await scope.db.select().from(serviceUnits).where(scope.where(serviceUnits)).orderBy(asc(serviceUnits.name), asc(serviceUnits.id));
+  const rows = await scope.db
+    .select()
+    .from(serviceUnits)
+    .where(scope.where(serviceUnits))
+    .orderBy(asc(serviceUnits.name), asc(serviceUnits.id));
   const byId = new Map(rows.map((r) => [r.id, publicUnit(r)]));
   const roots: ServiceUnit[] = [];
   for (const unit of byId.values()) {

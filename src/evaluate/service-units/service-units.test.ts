@@ -30,11 +30,15 @@ async function create(name: string, kind: string, parent?: string, externalCode?
 const names = (nodes: ServiceUnit[]): unknown[] => nodes.map((n) => (n.children.length ? { [n.name]: names(n.children) } : n.name));
 
 beforeAll(async () => {
-  s = await signedInApp({ scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'tickets:read', 'tickets:write', 'workspace:read'] });
+  s = await signedInApp({
+    scopes: ['feedback:read', 'feedback:write', 'customers:read', 'customers:write', 'tickets:read', 'tickets:write', 'workspace:read'],
+  });
   t = s.t;
   const other = await s.otherWorkspace(['feedback:read']);
   foreignUnitId = newId();
-  await t.database.db.insert(serviceUnits).values({ id: foreignUnitId, workspaceId: other.workspace.id, kind: 'store', name: 'Elsewhere', externalCode: 'X-1' });
+  await t.database.db
+    .insert(serviceUnits)
+    .values({ id: foreignUnitId, workspaceId: other.workspace.id, kind: 'store', name: 'Elsewhere', externalCode: 'X-1' });
 });
 
 afterAll(async () => t?.close());
@@ -49,7 +53,10 @@ describe('service units', () => {
     await create('Shiraz Zand', 'store', 'Shiraz', 'SZ-1');
     const res = await s.api('GET', '/api/v1/service-units');
     expect(res.statusCode).toBe(200);
-    expect(names(res.json<ServiceUnitTree>().data)).toEqual([{ North: [{ Tabriz: ['Tabriz Bazaar'] }] }, { South: [{ Shiraz: ['Shiraz Zand'] }] }]);
+    expect(names(res.json<ServiceUnitTree>().data)).toEqual([
+      { North: [{ Tabriz: ['Tabriz Bazaar'] }] },
+      { South: [{ Shiraz: ['Shiraz Zand'] }] },
+    ]);
   });
 
   it('are shaped by admins only: an API key may read them, not change them', async () => {

@@ -99,6 +99,9 @@ function regionalOf(defaultLocale: string, settings: Record<string, unknown>): R
   };
 }
 
+/** A workspace row's calendar, week start and weekend (for code that reads the row itself, in a transaction). */
+export const regionalSettingsOf = (w: Pick<WorkspaceRow, 'defaultLocale' | 'settings'>) => regionalOf(w.defaultLocale, w.settings);
+
 export async function getWorkspaceSettings(scope: WorkspaceScope) {
   const [row] = await scope.db.select().from(workspaces).where(eq(workspaces.id, scope.workspaceId));
   if (!row) throw notFound('Workspace');

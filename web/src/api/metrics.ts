@@ -1,4 +1,4 @@
-import type { LeagueTable, MetricDimension, MetricId, MetricsQuery, MetricsResponse } from '@feedloop/contracts/metrics';
+import type { CohortTable, LeagueTable, MetricDimension, MetricId, MetricsQuery, MetricsResponse } from '@feedloop/contracts/metrics';
 import { request, type RequestOptions } from './client';
 
 /** `GET /api/v1/metrics`: dimension filters travel as their own parameters (`channel=email,chat`). */
@@ -16,6 +16,11 @@ export function metricsSearch(query: MetricsQuery): URLSearchParams {
 export const metricsApi = {
   get: (query: MetricsQuery, options?: RequestOptions) =>
     request<MetricsResponse>('GET', `/api/v1/metrics?${metricsSearch(query)}`, undefined, options),
+};
+
+export const cohortsApi = {
+  get: (query: { from: string; to: string }, options?: RequestOptions) =>
+    request<CohortTable>('GET', `/api/v1/metrics/cohorts?${new URLSearchParams(query)}`, undefined, options),
 };
 
 export const leagueApi = {

@@ -23,6 +23,21 @@ export function formatMetricNumber(value: number | null, unit: MetricUnit, prefs
   return formatNumber(value, prefs, DIGITS[unit]);
 }
 
+/** Compensation amounts by currency (ISO codes in `counts`, beside the `count`). */
+export function currencyAmounts(value: MetricValue): Array<[string, number]> {
+  return Object.entries(value.counts).filter(([key]) => /^[A-Z]{3}$/.test(key));
+}
+
+/** An amount in its currency, in the user's digits ("€15.50", "۱٬۰۰۰٬۰۰۰ ریال"). */
+export function formatAmount(currency: string, amount: number, prefs: FormatPrefs): string {
+  try {
+    return formatNumber(amount, prefs, { style: 'currency', currency, maximumFractionDigits: 2 });
+  } catch {
+    // Not a currency Intl knows: the number and its code.
+    return `${formatNumber(amount, prefs, { maximumFractionDigits: 2 })} ${currency}`;
+  }
+}
+
 /** The interval's ends in the value's unit, or null when there is none. */
 export function formatInterval(value: MetricValue, unit: MetricUnit, prefs: FormatPrefs): { low: string; high: string } | null {
   const low = formatMetricNumber(value.low, unit, prefs);

@@ -1,8 +1,10 @@
 // The Metrics page's choices, kept in its URL (`/evaluate/metrics?metric=csat&range=this-quarter&breakdown=channel`)
 // so a view can be bookmarked and shared; anything unreadable falls back to the default.
 import {
+  FEEDBACK_DIMENSIONS,
   FEEDBACK_METRIC_IDS,
   METRIC_DIMENSIONS,
+  METRIC_IDS,
   PERIOD_GRAINS,
   type MetricDimension,
   type MetricId,
@@ -21,12 +23,27 @@ export interface MetricsView {
   breakdown: MetricDimension | null;
 }
 
-/**
- * What GET /metrics answers: the metrics computed from feedback, broken down by any dimension
- * (a service unit includes its descendants). Orders, tickets, compensations and ideas join later.
- */
-export const OFFERED_METRICS = FEEDBACK_METRIC_IDS;
+/** What GET /metrics answers: every metric of the catalogue, broken down by any of its dimensions (a service unit includes its descendants). */
+export const OFFERED_METRICS = METRIC_IDS;
 export const OFFERED_DIMENSIONS = METRIC_DIMENSIONS;
+
+const FEEDBACK_BREAKDOWNS = FEEDBACK_DIMENSIONS.filter((d) => d !== 'service_unit');
+const FEEDBACK_METRIC_SET: ReadonlySet<MetricId> = new Set(FEEDBACK_METRIC_IDS);
+/** The dimensions each metric breaks down by (as the API's catalogue has them). */
+const OTHER_BREAKDOWNS: Partial<Record<MetricId, readonly MetricDimension[]>> = {
+  ticket_volume: ['agent', 'topic'],
+  first_contact_resolution: ['agent', 'topic'],
+  response_rate: ['channel', 'survey'],
+  sla_compliance: ['team', 'agent'],
+  compensation_total: ['currency'],
+  loop_closure_rate: ['channel'],
+  loop_closure_time: ['channel'],
+};
+export const breakdownsOf = (metric: MetricId): readonly MetricDimension[] =>
+  FEEDBACK_METRIC_SET.has(metric) ? FEEDBACK_BREAKDOWNS : (OTHER_BREAKDOWNS[metric] ?? []);
+
+/** Metrics whose figures come from order cohorts: the page shows the cohort table with them. */
+export const COHORT_METRICS: ReadonlySet<MetricId> = new Set<MetricId>(['repeat_purchase_rate', 'retention']);
 
 const DEFAULT_PRESET: RangePreset = 'last-12-months';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,12 +57,13 @@ export function viewFromQuery(query: URLSearchParams, today: string, calendar: P
   const days: DayRange | null = DAY.test(from) && DAY.test(to) && from <= to ? { from, to } : null;
   const range = days ? null : (oneOf(RANGE_PRESETS, query.get('range')) ?? DEFAULT_PRESET);
   const span = days ?? presetRange(range ?? DEFAULT_PRESET, today, calendar);
+  const metric = oneOf<MetricId>(OFFERED_METRICS, query.get('metric')) ?? 'nps';
   return {
-    metric: oneOf<MetricId>(OFFERED_METRICS, query.get('metric')) ?? 'nps',
+    metric,
     range,
     ...span,
     grain: oneOf(PERIOD_GRAINS, query.get('grain')) ?? (range ? PRESET_GRAIN[range] : 'month'),
-    breakdown: oneOf(OFFERED_DIMENSIONS, query.get('breakdown')),
+    breakdown: oneOf(breakdownsOf(metric), query.get('breakdown')),
   };
 }
 

@@ -13,7 +13,10 @@ import { useBreakdownNames } from '../components/metrics/useBreakdownNames';
 import { useUnitKinds } from '../components/service-units/useUnitKinds';
 import { drillDownHref } from '../lib/metric-drilldown';
 import { periodCalendarOf, localToday } from '../lib/metric-periods';
-import { OFFERED_DIMENSIONS, OFFERED_METRICS, viewFromQuery, viewToSearch } from '../lib/metrics-url';
+import { OFFERED_METRICS, breakdownsOf, viewFromQuery, viewToSearch } from '../lib/metrics-url';
+
+/** Metrics with keys to rank. */
+const RANKED_METRICS = OFFERED_METRICS.filter((id) => breakdownsOf(id).length > 0);
 import { navigate, paths, useLocation } from '../lib/router';
 import { useFormat } from '../lib/useFormat';
 import '../styles/metrics.css';
@@ -30,7 +33,8 @@ export function LeaguePage() {
   const calendar = periodCalendarOf(format.prefs);
   const view = useMemo(() => {
     const base = viewFromQuery(query, localToday(), calendar);
-    return { ...base, breakdown: base.breakdown ?? ('agent' as MetricDimension) };
+    const ranked = breakdownsOf(base.metric);
+    return { ...base, breakdown: base.breakdown ?? (ranked.includes('agent') ? 'agent' : (ranked[0] ?? 'agent')) };
   }, [query, calendar]);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [reloadToken, setReloadToken] = useState(0);
@@ -73,9 +77,12 @@ export function LeaguePage() {
               className="select"
               data-testid="league-metric"
               value={view.metric}
-              onChange={(e) => change({ metric: e.target.value as MetricId })}
+              onChange={(e) => {
+                const metric = e.target.value as MetricId;
+                change({ metric, breakdown: breakdownsOf(metric).includes(view.breakdown) ? view.breakdown : breakdownsOf(metric)[0]! });
+              }}
             >
-              {OFFERED_METRICS.map((id) => (
+              {RANKED_METRICS.map((id) => (
                 <option key={id} value={id}>
                   {t(`metrics.names.${id}`)}
                 </option>
@@ -93,7 +100,7 @@ export function LeaguePage() {
               value={view.breakdown}
               onChange={(e) => change({ breakdown: e.target.value as MetricDimension })}
             >
-              {OFFERED_DIMENSIONS.map((d) => (
+              {breakdownsOf(view.metric).map((d) => (
                 <option key={d} value={d}>
                   {t(`metrics.dimensions.${d}`)}
                 </option>

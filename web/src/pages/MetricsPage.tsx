@@ -14,7 +14,8 @@ import { useBreakdownNames } from '../components/metrics/useBreakdownNames';
 import { drillDownHref } from '../lib/metric-drilldown';
 import { periodName, periodTick, type PeriodWords } from '../lib/metric-format';
 import { localToday, periodCalendarOf } from '../lib/metric-periods';
-import { viewFromQuery, viewToSearch, type MetricsView } from '../lib/metrics-url';
+import { COHORT_METRICS, viewFromQuery, viewToSearch, type MetricsView } from '../lib/metrics-url';
+import { CohortTable } from '../components/metrics/CohortTable';
 import { navigate, paths, useLocation } from '../lib/router';
 import { useFormat } from '../lib/useFormat';
 import '../styles/overview.css';
@@ -59,6 +60,7 @@ export function MetricsPage() {
       {load.status === 'loading' && <Loading />}
       {load.status === 'error' && <LoadError error={load.error} onRetry={() => setReloadToken((n) => n + 1)} />}
       {load.status === 'ready' && <MetricFigures data={load.data} />}
+      {COHORT_METRICS.has(view.metric) && <CohortTable from={view.from} to={view.to} />}
     </div>
   );
 }

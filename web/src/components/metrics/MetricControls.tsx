@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PERIOD_GRAINS, type MetricDimension, type MetricId, type PeriodGrain } from '@feedloop/contracts/metrics';
 import { PRESET_GRAIN } from '../../lib/metric-periods';
-import { OFFERED_DIMENSIONS, OFFERED_METRICS, type MetricsView } from '../../lib/metrics-url';
+import { OFFERED_METRICS, breakdownsOf, type MetricsView } from '../../lib/metrics-url';
 import { Field } from '../Field';
 import { PeriodPicker, type PeriodPick } from './PeriodPicker';
 
@@ -32,7 +32,12 @@ export function MetricControls({ view, onChange, metrics = OFFERED_METRICS }: Me
             className="select"
             data-testid="metric-picker"
             value={view.metric}
-            onChange={(e) => onChange({ ...view, metric: e.target.value as MetricId })}
+            onChange={(e) => {
+              const metric = e.target.value as MetricId;
+              // A breakdown the new metric does not have is dropped, not sent to be refused.
+              const breakdown = view.breakdown && breakdownsOf(metric).includes(view.breakdown) ? view.breakdown : null;
+              onChange({ ...view, metric, breakdown });
+            }}
           >
             {metrics.map((id) => (
               <option key={id} value={id}>
@@ -70,7 +75,7 @@ export function MetricControls({ view, onChange, metrics = OFFERED_METRICS }: Me
             onChange={(e) => onChange({ ...view, breakdown: (e.target.value || null) as MetricDimension | null })}
           >
             <option value="">{t('metrics.noBreakdown')}</option>
-            {OFFERED_DIMENSIONS.map((dimension) => (
+            {breakdownsOf(view.metric).map((dimension) => (
               <option key={dimension} value={dimension}>
                 {t(`metrics.dimensions.${dimension}`)}
               </option>

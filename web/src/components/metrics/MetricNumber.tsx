@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MetricUnit, MetricValue } from '@feedloop/contracts/metrics';
 import { factSeparator } from '../../lib/format';
-import { formatInterval, formatMetricNumber } from '../../lib/metric-format';
+import { currencyAmounts, formatAmount, formatInterval, formatMetricNumber } from '../../lib/metric-format';
 import { useFormat } from '../../lib/useFormat';
 import { Link } from '../Link';
 
@@ -19,7 +19,22 @@ interface MetricNumberProps {
 export function MetricNumber({ value, unit, href, what, testId }: MetricNumberProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const text = useMetricText(value.value, unit);
+  const amounts = unit === 'amount' ? currencyAmounts(value) : [];
+  const plain = useMetricText(value.value, unit);
+  // An amount is written in its currency; amounts in several currencies are never added up.
+  const text = amounts.length === 1 && value.value !== null ? formatAmount(amounts[0]![0], value.value, format.prefs) : plain;
+  if (text === null && amounts.length > 1) {
+    return (
+      <span className="metric-number" data-testid={testId}>
+        <span className="metric-sample muted">{t('metrics.severalCurrencies')}</span>
+        <span className="metric-value metric-amounts">
+          {amounts.map(([currency, amount]) => (
+            <bdi key={currency}>{formatAmount(currency, amount, format.prefs)}</bdi>
+          ))}
+        </span>
+      </span>
+    );
+  }
   if (text === null) {
     return (
       <span className="metric-number no-data" data-testid={testId}>

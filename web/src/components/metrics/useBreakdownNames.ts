@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Topic } from '@feedloop/contracts/analysis';
 import type { MetricDimension } from '@feedloop/contracts/metrics';
 import type { Member } from '@feedloop/contracts/workspace';
+import type { Survey } from '@feedloop/contracts/surveys';
+import type { Team } from '@feedloop/contracts/inbox';
+import { surveysApi } from '../../api/surveys';
+import { inboxApi } from '../../api/inbox';
 import { analysisApi } from '../../api/analysis';
 import { api } from '../../api/endpoints';
 import { serviceUnitsApi } from '../../api/service-units';
@@ -12,7 +16,8 @@ import { useFormat } from '../../lib/useFormat';
 
 /**
  * A breakdown key's name in the user's language: a channel, type or sentiment from the catalogue,
- * a language by Intl, a topic by its taxonomy name, an agent by the member's name, a unit by its name. Keys without a
+ * a language by Intl, a topic by its taxonomy name, an agent by the member's name, a unit, a survey or
+ * a team by its name. Keys without a
  * name (products, units not yet loaded) are shown as they are.
  */
 export function useBreakdownNames(breakdown: MetricDimension | null): (key: string | null) => string {
@@ -21,6 +26,8 @@ export function useBreakdownNames(breakdown: MetricDimension | null): (key: stri
   const [topics, setTopics] = useState<Topic[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
   const [units, setUnits] = useState<Map<string, string>>(new Map());
+  const [surveys, setSurveys] = useState<Survey[]>([]);
+  const [teams, setTeams] = useState<Team[]>([]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -38,6 +45,16 @@ export function useBreakdownNames(breakdown: MetricDimension | null): (key: stri
     if (breakdown === 'service_unit')
       serviceUnitsApi.tree({ signal: abort.signal }).then(
         (r) => setUnits(new Map(flattenUnits(r.data).map((f) => [f.unit.id, f.unit.name]))),
+        () => undefined,
+      );
+    if (breakdown === 'survey')
+      surveysApi.list({ signal: abort.signal }).then(
+        (r) => setSurveys(r.data),
+        () => undefined,
+      );
+    if (breakdown === 'team')
+      inboxApi.teams({ signal: abort.signal }).then(
+        (r) => setTeams(r.data),
         () => undefined,
       );
     return () => abort.abort();
@@ -65,10 +82,18 @@ export function useBreakdownNames(breakdown: MetricDimension | null): (key: stri
         }
         case 'service_unit':
           return units.get(key) ?? key;
+        case 'survey': {
+          const survey = surveys.find((candidate) => candidate.id === key);
+          return survey ? surveyName(survey, i18n.language) : key;
+        }
+        case 'team':
+          return teams.find((candidate) => candidate.id === key)?.name ?? key;
         default:
           return key;
       }
     },
-    [breakdown, t, i18n.language, format, topics, members, units],
+    [breakdown, t, i18n.language, format, topics, members, units, surveys, teams],
   );
 }
+
+const surveyName = (survey: Survey, language: string) => (survey.names as Record<string, string | undefined>)[language] || survey.name;

@@ -72,14 +72,26 @@ export function ServiceUnitsSettings({ canManage }: { canManage: boolean }) {
                 {canManage && (
                   <span className="unit-actions">
                     {!unit.archived && (
-                      <button type="button" className="button button-ghost button-small" onClick={() => setEditing({ id: unit.id, mode: 'child' })}>
+                      <button
+                        type="button"
+                        className="button button-ghost button-small"
+                        onClick={() => setEditing({ id: unit.id, mode: 'child' })}
+                      >
                         {t('units.addChild')}
                       </button>
                     )}
-                    <button type="button" className="button button-ghost button-small" onClick={() => setEditing({ id: unit.id, mode: 'rename' })}>
+                    <button
+                      type="button"
+                      className="button button-ghost button-small"
+                      onClick={() => setEditing({ id: unit.id, mode: 'rename' })}
+                    >
                       {t('units.rename')}
                     </button>
-                    <button type="button" className="button button-ghost button-small" onClick={() => setEditing({ id: unit.id, mode: 'move' })}>
+                    <button
+                      type="button"
+                      className="button button-ghost button-small"
+                      onClick={() => setEditing({ id: unit.id, mode: 'move' })}
+                    >
                       {t('units.move')}
                     </button>
                     <button
@@ -110,7 +122,12 @@ export function ServiceUnitsSettings({ canManage }: { canManage: boolean }) {
                 />
               )}
               {editing?.id === unit.id && editing.mode === 'move' && (
-                <MoveForm unit={unit} roots={tree.data.data} onCancel={() => setEditing(null)} onSave={(parentId) => run(() => serviceUnitsApi.update(unit.id, { parentId }))} />
+                <MoveForm
+                  unit={unit}
+                  roots={tree.data.data}
+                  onCancel={() => setEditing(null)}
+                  onSave={(parentId) => run(() => serviceUnitsApi.update(unit.id, { parentId }))}
+                />
               )}
             </li>
           ))}
@@ -172,17 +189,45 @@ function UnitForm({
         <legend>{legend}</legend>
         <Field label={t('units.name')}>
           {(props) => (
-            <input {...props} className="input" dir="auto" required maxLength={200} value={name} data-testid="unit-name" onChange={(e) => setName(e.target.value)} />
+            <input
+              {...props}
+              className="input"
+              dir="auto"
+              required
+              maxLength={200}
+              value={name}
+              data-testid="unit-name"
+              onChange={(e) => setName(e.target.value)}
+            />
           )}
         </Field>
         <Field label={t('units.kind')} hint={t('units.kindHint')}>
           {(props) => (
-            <input {...props} className="input" dir="auto" required maxLength={50} value={kind} data-testid="unit-kind" onChange={(e) => setKind(e.target.value)} />
+            <input
+              {...props}
+              className="input"
+              dir="auto"
+              required
+              maxLength={50}
+              value={kind}
+              data-testid="unit-kind"
+              onChange={(e) => setKind(e.target.value)}
+            />
           )}
         </Field>
         {withCode && (
           <Field label={t('units.code')} hint={t('units.codeHint')}>
-            {(props) => <input {...props} className="input" dir="ltr" maxLength={100} value={code} data-testid="unit-code" onChange={(e) => setCode(e.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                dir="ltr"
+                maxLength={100}
+                value={code}
+                data-testid="unit-code"
+                onChange={(e) => setCode(e.target.value)}
+              />
+            )}
           </Field>
         )}
       </fieldset>

@@ -2,7 +2,10 @@ import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 
-const UNIT_ERRORS: Record<string, 'units.errors.cycle' | 'units.errors.codeTaken' | 'units.errors.parentArchived' | 'units.errors.archivedUnit'> = {
+const UNIT_ERRORS: Record<
+  string,
+  'units.errors.cycle' | 'units.errors.codeTaken' | 'units.errors.parentArchived' | 'units.errors.archivedUnit'
+> = {
   service_unit_cycle: 'units.errors.cycle',
   service_unit_code_taken: 'units.errors.codeTaken',
   service_unit_parent_archived: 'units.errors.parentArchived',
