@@ -45,13 +45,10 @@ export function ServiceUnitsSettings({ canManage }: { canManage: boolean }) {
       {flat.length === 0 ? (
         <p className="muted">{t('units.empty')}</p>
       ) : (
-        <ul className="unit-tree" role="tree" aria-labelledby="units-title">
+        <ul className="unit-tree" aria-labelledby="units-title">
           {flat.map(({ unit, depth }) => (
             <li
               key={unit.id}
-              role="treeitem"
-              aria-level={depth + 1}
-              aria-selected={false}
               className={`unit-row${unit.archived ? ' unit-archived' : ''}`}
               style={{ paddingInlineStart: `${depth * 1.5}rem` }}
               data-testid="unit-row"
