@@ -30,18 +30,22 @@ const sheet: ExportSheet = {
 const TEXT = 'ارسال خیلی دیر بود و کسی جواب نداد، the parcel came a week late, 客服态度很好 '.repeat(3);
 
 /**
- * Rows made on demand; when the writer asks for row `checkAt`, the file must already hold most of
- * what came before it. A writer that gathered rows in memory would have written nothing yet.
+ * Rows made on demand, a page of EXPORT_LIMITS.pageRows at a time; when the writer asks for row
+ * `checkAt`, the file must already hold most of what came before it. A writer that gathered rows
+ * in memory would have written nothing yet.
  */
 function rowsWatching(file: string, count: number, checkAt: number, seen: { bytesAtCheck: number }) {
-  return (async function* (): AsyncGenerator<CellValue[]> {
-    for (let i = 0; i < count; i++) {
-      if (i === checkAt) {
+  return (async function* (): AsyncGenerator<CellValue[][]> {
+    for (let from = 0; from < count; from += EXPORT_LIMITS.pageRows) {
+      if (from === checkAt) {
         // Give the file stream a moment to flush what it was handed.
         await new Promise((resolve) => setTimeout(resolve, 50));
         seen.bytesAtCheck = fs.statSync(`${file}`).size;
       }
-      yield [new Date(Date.UTC(2026, 2, 21) + i * 1000), `${i} ${TEXT}`, i % 11];
+      const page: CellValue[][] = [];
+      for (let i = from; i < Math.min(count, from + EXPORT_LIMITS.pageRows); i++)
+        page.push([new Date(Date.UTC(2026, 2, 21) + i * 1000), `${i} ${TEXT}`, i % 11]);
+      yield page;
     }
   })();
 }
