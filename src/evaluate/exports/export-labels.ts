@@ -48,6 +48,7 @@ const HEADERS: Record<Locale, Words> = {
     value: 'Value',
     n: 'Responses',
     low: '95% low',
+    rank: 'Rank',
     high: '95% high',
   },
   fa: {
@@ -93,6 +94,7 @@ const HEADERS: Record<Locale, Words> = {
     value: 'مقدار',
     n: 'تعداد پاسخ',
     low: 'کران پایین ۹۵٪',
+    rank: 'رتبه',
     high: 'کران بالای ۹۵٪',
   },
   ar: {
@@ -138,6 +140,7 @@ const HEADERS: Record<Locale, Words> = {
     value: 'القيمة',
     n: 'عدد الإجابات',
     low: 'الحد الأدنى 95٪',
+    rank: 'الترتيب',
     high: 'الحد الأعلى 95٪',
   },
   zh: {
@@ -183,15 +186,37 @@ const HEADERS: Record<Locale, Words> = {
     value: '数值',
     n: '回答数',
     low: '95% 下限',
+    rank: '排名',
     high: '95% 上限',
   },
 };
 
 const TITLES: Record<Locale, Record<ExportSubject, string>> = {
-  en: { feedback: 'Feedback', customers: 'Customers', tickets: 'Tickets', overview: 'Overview by day', metrics: 'Metric by period' },
-  fa: { feedback: 'بازخوردها', customers: 'مشتریان', tickets: 'تیکت‌ها', overview: 'نمای کلی روزانه', metrics: 'شاخص در هر دوره' },
-  ar: { feedback: 'الملاحظات', customers: 'العملاء', tickets: 'التذاكر', overview: 'نظرة عامة يومية', metrics: 'المؤشر حسب الفترة' },
-  zh: { feedback: '反馈', customers: '客户', tickets: '工单', overview: '每日概览', metrics: '各期指标' },
+  en: {
+    feedback: 'Feedback',
+    customers: 'Customers',
+    tickets: 'Tickets',
+    overview: 'Overview by day',
+    metrics: 'Metric by period',
+    league: 'League table',
+  },
+  fa: {
+    feedback: 'بازخوردها',
+    customers: 'مشتریان',
+    tickets: 'تیکت‌ها',
+    overview: 'نمای کلی روزانه',
+    metrics: 'شاخص در هر دوره',
+    league: 'جدول رده‌بندی',
+  },
+  ar: {
+    feedback: 'الملاحظات',
+    customers: 'العملاء',
+    tickets: 'التذاكر',
+    overview: 'نظرة عامة يومية',
+    metrics: 'المؤشر حسب الفترة',
+    league: 'جدول الترتيب',
+  },
+  zh: { feedback: '反馈', customers: '客户', tickets: '工单', overview: '每日概览', metrics: '各期指标', league: '排行榜' },
 };
 
 const REPORT: Record<Locale, { exported: string; cut: string; rows: string; filters: string; empty: string }> = {

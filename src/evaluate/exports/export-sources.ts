@@ -10,6 +10,7 @@ import { getOverview } from '../overview/overview.service.js';
 import { getMetrics } from '../metrics/metrics.service.js';
 import { FILTER_SCHEMAS } from './exports.input.js';
 import { EXPORT_LIMITS } from './limits.js';
+import { leagueSource } from './league-source.js';
 
 /** text: defanged string; number: a typed number cell; date: a moment; day: a `YYYY-MM-DD` calendar day. */
 export type ColumnType = 'text' | 'number' | 'date' | 'day';
@@ -219,4 +220,11 @@ const metrics: ExportSource = {
   },
 };
 
-export const EXPORT_SOURCES: Record<ExportSubject, ExportSource> = { feedback, customers, tickets, overview, metrics };
+export const EXPORT_SOURCES: Record<ExportSubject, ExportSource> = {
+  feedback,
+  customers,
+  tickets,
+  overview,
+  metrics,
+  league: leagueSource,
+};

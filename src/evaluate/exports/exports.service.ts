@@ -27,6 +27,7 @@ const SUBJECT_SCOPE = {
   tickets: 'tickets:read',
   overview: 'feedback:read',
   metrics: 'feedback:read',
+  league: 'feedback:read',
 } as const;
 
 type ExportRow = typeof exports.$inferSelect;
