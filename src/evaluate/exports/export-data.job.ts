@@ -99,7 +99,7 @@ export const exportDataJob = defineJob({
     const maxRows = row.format === 'pdf' ? EXPORT_LIMITS.pdfMaxRows + 1 : Number.MAX_SAFE_INTEGER;
     try {
       const write = await WRITERS[row.format]();
-      const batches = countedBatches(source.pages(scope, filters, row.requestedBy), progress, report, maxRows);
+      const batches = countedBatches(source.pages(scope, filters, row.requestedBy, row.locale), progress, report, maxRows);
       const written = await write(partial, sheet, batches);
       // The PDF reads one row past its limit to say the list was cut; it tells how many it printed.
       if (typeof written === 'number') progress.rows = written;

@@ -49,6 +49,10 @@ const HEADERS: Record<Locale, Words> = {
     n: 'Responses',
     low: '95% low',
     rank: 'Rank',
+    topic: 'Topic',
+    volume: 'Mentions',
+    impactNps: 'NPS impact',
+    impactCsat: 'CSAT impact',
     high: '95% high',
   },
   fa: {
@@ -95,6 +99,10 @@ const HEADERS: Record<Locale, Words> = {
     n: 'تعداد پاسخ',
     low: 'کران پایین ۹۵٪',
     rank: 'رتبه',
+    topic: 'موضوع',
+    volume: 'تعداد اشاره',
+    impactNps: 'اثر بر NPS',
+    impactCsat: 'اثر بر رضایت',
     high: 'کران بالای ۹۵٪',
   },
   ar: {
@@ -141,6 +149,10 @@ const HEADERS: Record<Locale, Words> = {
     n: 'عدد الإجابات',
     low: 'الحد الأدنى 95٪',
     rank: 'الترتيب',
+    topic: 'الموضوع',
+    volume: 'عدد الإشارات',
+    impactNps: 'الأثر في NPS',
+    impactCsat: 'الأثر في الرضا',
     high: 'الحد الأعلى 95٪',
   },
   zh: {
@@ -187,6 +199,10 @@ const HEADERS: Record<Locale, Words> = {
     n: '回答数',
     low: '95% 下限',
     rank: '排名',
+    topic: '话题',
+    volume: '提及次数',
+    impactNps: '对 NPS 的影响',
+    impactCsat: '对满意度的影响',
     high: '95% 上限',
   },
 };
@@ -199,6 +215,7 @@ const TITLES: Record<Locale, Record<ExportSubject, string>> = {
     overview: 'Overview by day',
     metrics: 'Metric by period',
     league: 'League table',
+    drivers: 'Drivers',
   },
   fa: {
     feedback: 'بازخوردها',
@@ -207,6 +224,7 @@ const TITLES: Record<Locale, Record<ExportSubject, string>> = {
     overview: 'نمای کلی روزانه',
     metrics: 'شاخص در هر دوره',
     league: 'جدول رده‌بندی',
+    drivers: 'عوامل اثرگذار',
   },
   ar: {
     feedback: 'الملاحظات',
@@ -215,8 +233,17 @@ const TITLES: Record<Locale, Record<ExportSubject, string>> = {
     overview: 'نظرة عامة يومية',
     metrics: 'المؤشر حسب الفترة',
     league: 'جدول الترتيب',
+    drivers: 'العوامل المؤثرة',
   },
-  zh: { feedback: '反馈', customers: '客户', tickets: '工单', overview: '每日概览', metrics: '各期指标', league: '排行榜' },
+  zh: {
+    feedback: '反馈',
+    customers: '客户',
+    tickets: '工单',
+    overview: '每日概览',
+    metrics: '各期指标',
+    league: '排行榜',
+    drivers: '关键驱动因素',
+  },
 };
 
 const REPORT: Record<Locale, { exported: string; cut: string; rows: string; filters: string; empty: string }> = {

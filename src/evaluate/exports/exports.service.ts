@@ -28,6 +28,7 @@ const SUBJECT_SCOPE = {
   overview: 'feedback:read',
   metrics: 'feedback:read',
   league: 'feedback:read',
+  drivers: 'feedback:read',
 } as const;
 
 type ExportRow = typeof exports.$inferSelect;
