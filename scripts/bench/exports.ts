@@ -99,7 +99,7 @@ async function onEngine(name: 'PGlite' | 'PostgreSQL', serverUrl?: string): Prom
           value: `${fmt.s(r.seconds)} (${fmt.int(r.rows / r.seconds)} rows/s), ${fmt.mb(r.bytes / 1048576)}`,
           target: '',
           met: null,
-          note: 'the export job in this process, Persian headers and Jalali dates',
+          note: 'the export job in a process of its own, Persian headers and Jalali dates',
         },
         {
           measure: `peak RSS during the ${FORMAT_NAMES[format]} export`,
