@@ -1,22 +1,21 @@
-// The exports phase: a 1,000,000-row CSV export of the feedback list, written by the export job's
-// own code in this process, on each engine (a fresh PGlite folder; a fresh PostgreSQL database,
-// dropped at the end). Peak RSS is sampled every 100 ms while the export runs; on PGlite the
-// database lives in this process too, so its growth during the export is reported beside it.
-import fs from 'node:fs';
-import pino from 'pino';
-import { eq, sql } from 'drizzle-orm';
+// The exports phase: a 1,000,000-row export of the feedback list as CSV, then as Excel, written by
+// the export job's own code in a process of its own that loads only the database and the job, as a
+// worker does (export-worker.ts), on each engine (a fresh PGlite folder; a fresh PostgreSQL
+// database, dropped at the end). Peak RSS is sampled every 100 ms while an export runs; on PGlite
+// the database lives in that process too, so its growth during the export is reported beside it. BENCH_EXPORT_FORMATS=csv (or xlsx) measures one format.
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/platform/db/client.js';
 import { newId } from '../../src/platform/ids.js';
 import { pgArray } from '../../src/platform/db/pg-array.js';
 import { organizations, workspaces } from '../../src/platform/workspace/workspace.tables.js';
-import { exports } from '../../src/evaluate/exports/exports.tables.js';
-import { exportDataJob } from '../../src/evaluate/exports/export-data.job.js';
-import { exportFilePath } from '../../src/evaluate/exports/export-files.js';
-import type { Mailer } from '../../src/platform/mail/mailer.js';
 import { figuresTable, fmt, type Figure } from './report.js';
 import { freshPhaseDatabase } from './in-process-database.js';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
+const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'csv,xlsx').split(',') as Array<'csv' | 'xlsx'>;
+const FORMAT_NAMES = { csv: 'CSV', xlsx: 'Excel' };
 const TARGET_RSS_MB = 300;
 const TEXTS = [
   'ارسال خیلی دیر بود و کسی جواب نداد.',
@@ -44,35 +43,39 @@ async function seed(database: Database): Promise<string> {
   return id;
 }
 
-async function exportOnce(database: Database, workspaceId: string, dataDir: string) {
-  const exportId = newId();
-  await database.db.insert(exports).values({
-    id: exportId,
-    workspaceId,
-    subject: 'feedback',
-    format: 'csv',
-    locale: 'fa',
-    calendar: 'persian',
-    expiresAt: new Date(Date.now() + 3_600_000),
+interface ExportRun {
+  seconds: number;
+  rows: number;
+  bytes: number;
+  beforeMb: number;
+  peakMb: number;
+}
+
+/** One export in a fresh process (export-worker.ts) against the seeded database. */
+function exportOnce(target: { url?: string; pgliteDir?: string }, workspaceId: string, dataDir: string, format: 'csv' | 'xlsx') {
+  return new Promise<ExportRun>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'export-worker.ts')], {
+      env: {
+        ...process.env,
+        BENCH_EXPORT_DATABASE_URL: target.url ?? '',
+        BENCH_EXPORT_PGLITE_DIR: target.pgliteDir ?? '',
+        BENCH_EXPORT_DATA_DIR: dataDir,
+        BENCH_EXPORT_WORKSPACE: workspaceId,
+        BENCH_EXPORT_FORMAT: format,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('{')) resolve(JSON.parse(last) as ExportRun);
+      else reject(new Error(`export-worker exited with ${code}: ${out.slice(-500)}`));
+    });
   });
-  const ctx = { database, mailer: {} as Mailer, publicUrl: 'http://localhost', dataDir, log: pino({ level: 'silent' }) };
-  const handler = exportDataJob.handler(ctx);
-  const job = { id: newId(), queue: exportDataJob.queue, payload: { workspaceId, exportId }, attempts: 1, maxAttempts: 2 };
-  global.gc?.();
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 100);
-  const started = performance.now();
-  await handler(job.payload, job);
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  const [row] = await database.db.select().from(exports).where(eq(exports.id, exportId));
-  const file = exportFilePath(dataDir, workspaceId, exportId, 'csv');
-  const bytes = fs.statSync(file).size;
-  fs.rmSync(file);
-  return { seconds, rows: row.rows, bytes, beforeMb: before / 1048576, peakMb: peak / 1048576 };
 }
 
 async function onEngine(name: 'PGlite' | 'PostgreSQL', serverUrl?: string): Promise<Figure[]> {
@@ -81,27 +84,33 @@ async function onEngine(name: 'PGlite' | 'PostgreSQL', serverUrl?: string): Prom
   try {
     console.log(`exports: ${name}: storing ${fmt.int(ROWS)} feedback items…`);
     const workspaceId = await seed(database);
-    console.log(`exports: ${name}: exporting them as CSV…`);
-    const r = await exportOnce(database, workspaceId, dir);
-    const grew = r.peakMb - r.beforeMb;
-    const figures: Figure[] = [
-      {
-        measure: `CSV export of ${fmt.int(r.rows)} rows`,
-        engine: name,
-        value: `${fmt.s(r.seconds)} (${fmt.int(r.rows / r.seconds)} rows/s), ${fmt.mb(r.bytes / 1048576)}`,
-        target: '',
-        met: null,
-        note: 'the export job in this process, Persian headers and Jalali dates',
-      },
-      {
-        measure: 'peak RSS during the export',
-        engine: name,
-        value: `${fmt.mb(r.peakMb)} (+${fmt.mb(grew)})`,
-        target: name === 'PostgreSQL' ? `< ${TARGET_RSS_MB} MB` : `growth < ${TARGET_RSS_MB} MB`,
-        met: name === 'PostgreSQL' ? r.peakMb < TARGET_RSS_MB : grew < TARGET_RSS_MB,
-        note: name === 'PGlite' ? 'the embedded database shares the process' : 'the process: application and driver',
-      },
-    ];
+    // The export runs in a process of its own; PGlite's folder is opened by one process at a time.
+    const target = fresh.url ? { url: fresh.url } : { pgliteDir: path.join(dir, 'db') };
+    if (!fresh.url) await database.close();
+    const figures: Figure[] = [];
+    for (const format of FORMATS) {
+      console.log(`exports: ${name}: exporting them as ${FORMAT_NAMES[format]}…`);
+      const r = await exportOnce(target, workspaceId, dir, format);
+      const grew = r.peakMb - r.beforeMb;
+      figures.push(
+        {
+          measure: `${FORMAT_NAMES[format]} export of ${fmt.int(r.rows)} rows`,
+          engine: name,
+          value: `${fmt.s(r.seconds)} (${fmt.int(r.rows / r.seconds)} rows/s), ${fmt.mb(r.bytes / 1048576)}`,
+          target: '',
+          met: null,
+          note: 'the export job in a process of its own, Persian headers and Jalali dates',
+        },
+        {
+          measure: `peak RSS during the ${FORMAT_NAMES[format]} export`,
+          engine: name,
+          value: `${fmt.mb(r.peakMb)} (+${fmt.mb(grew)})`,
+          target: name === 'PostgreSQL' ? `< ${TARGET_RSS_MB} MB` : `growth < ${TARGET_RSS_MB} MB`,
+          met: name === 'PostgreSQL' ? r.peakMb < TARGET_RSS_MB : grew < TARGET_RSS_MB,
+          note: name === 'PGlite' ? 'the embedded database shares the process' : 'the process: application and driver',
+        },
+      );
+    }
     // Each engine's figures as soon as they are measured: a million rows take minutes per engine.
     console.log(figuresTable(figures));
     return figures;

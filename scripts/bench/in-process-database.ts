@@ -13,6 +13,8 @@ export interface PhaseDatabase {
   database: Database;
   /** A scratch folder the phase may write files to; removed by drop. */
   dir: string;
+  /** The PostgreSQL database's URL (none for PGlite, whose folder is `dir`/db). */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -37,7 +39,10 @@ export async function freshPhaseDatabase(phase: string, serverUrl?: string): Pro
       const url = new URL(serverUrl);
       url.pathname = `/${dbName}`;
       database = await openFeedloopDatabase({ databaseUrl: url.toString(), dataDir: '', poolSize: 4 });
-    } else database = await openFeedloopDatabase({ dataDir: path.join(dir, 'db') });
+      await database.migrate();
+      return { database, dir, url: url.toString(), drop };
+    }
+    database = await openFeedloopDatabase({ dataDir: path.join(dir, 'db') });
     await database.migrate();
     return { database, dir, drop };
   } catch (error) {

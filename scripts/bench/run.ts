@@ -39,8 +39,9 @@
  * It also reports the dashboard's gzipped first-screen JavaScript and lazy chunks from the build
  * manifest (dashboard.ts, no database). BENCH_ONLY=dashboard runs that phase alone.
  *
- * The exports phase (exports.ts) writes a 1,000,000-row CSV export (BENCH_EXPORT_ROWS) with the
- * export job's code on each engine: time and peak RSS (< 300 MB). BENCH_ONLY=exports runs it alone.
+ * The exports phase (exports.ts) writes a 1,000,000-row CSV and Excel export (BENCH_EXPORT_ROWS,
+ * BENCH_EXPORT_FORMATS) with the export job's code on each engine: time, rows/s and peak RSS
+ * (< 300 MB). BENCH_ONLY=exports runs it alone.
  *
  * The metrics phase (metrics.ts) answers NPS by month × channel and topics × sentiment on a
  * 1,000,000-item workspace (BENCH_METRIC_ITEMS) from the rollups, in the Gregorian and the Jalali

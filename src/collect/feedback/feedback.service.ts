@@ -1,5 +1,5 @@
 // Creating, listing, reading and updating feedback items.
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { feedbackItems } from './feedback.tables.js';
 import { customers, orders } from '../../customers/customers/customers.tables.js';
@@ -8,6 +8,7 @@ import { loadSegment, segmentMembersSql } from '../../customers/segments/segment
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { HTTP_LIMITS } from '../../platform/http/limits.js';
 import { decodeCursor, describeZodError, encodeCursor } from '../../platform/http/zod-types.js';
+import { olderThan } from '../../platform/http/page.js';
 import { pgArray } from '../../platform/db/pg-array.js';
 import { SEARCH_LIMITS } from '../../analyze/search/limits.js';
 import {
@@ -177,9 +178,7 @@ export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery)
     } else {
       const cursor = decodeCursor(q.cursor);
       if (!cursor) throw badCursor;
-      conditions.push(
-        or(lt(feedbackItems.createdAt, cursor.time), and(eq(feedbackItems.createdAt, cursor.time), lt(feedbackItems.id, cursor.id))),
-      );
+      conditions.push(olderThan(feedbackItems, cursor));
     }
   }
   const rank = search?.rank ?? sql<number>`0`.mapWith(Number);

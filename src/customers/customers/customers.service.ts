@@ -1,9 +1,10 @@
 // Reading and editing customers.
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { desc, eq, isNull } from 'drizzle-orm';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { customers } from './customers.tables.js';
 import { notFound, AppError } from '../../platform/http/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/zod-types.js';
+import { olderThan } from '../../platform/http/page.js';
 import { emailKey, phoneKey, customerSearchCondition, identifyCustomer, type Customer } from './identify-customer.js';
 import { withE164Phone } from './read-customer-phones.js';
 import { hasCountryCode } from './phone-number.js';
@@ -65,9 +66,7 @@ export async function listCustomers(scope: WorkspaceScope, q: { q?: string; limi
         customers,
         isNull(customers.mergedIntoId),
         q.q ? customerSearchCondition(q.q, await searchPhoneCountry(scope, q.q)) : undefined,
-        cursor
-          ? or(lt(customers.createdAt, cursor.time), and(eq(customers.createdAt, cursor.time), lt(customers.id, cursor.id)))
-          : undefined,
+        cursor ? olderThan(customers, cursor) : undefined,
       ),
     )
     .orderBy(desc(customers.createdAt), desc(customers.id))

@@ -37,10 +37,18 @@ export interface DateStyle {
 export function dateWriter(style: DateStyle, withTime = true): (at: Date) => string {
   const formatter = partsFormatter(style.calendar, style.timeZone, withTime);
   const separator = style.calendar === 'gregorian' ? '-' : '/';
+  // Rows come in date order, many within the same minute: formatting is the costliest step of a
+  // large export, so the last minute's text is kept (zone offsets are whole minutes since 1972).
+  let lastMinute = Number.NaN;
+  let lastText = '';
   return (at) => {
+    const minute = Math.floor(at.getTime() / 60_000);
+    if (minute === lastMinute) return lastText;
     const p = Object.fromEntries(formatter.formatToParts(at).map((x) => [x.type, x.value]));
     const day = [p.year, p.month, p.day].join(separator);
-    return withTime ? `${day} ${p.hour}:${p.minute}` : day;
+    lastMinute = minute;
+    lastText = withTime ? `${day} ${p.hour}:${p.minute}` : day;
+    return lastText;
   };
 }
 

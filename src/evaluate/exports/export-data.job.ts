@@ -17,34 +17,37 @@ import { headerOf, titleOf } from './export-labels.js';
 import type { ExportSheet } from './export-sheet.js';
 import { exportFilePath } from './export-files.js';
 import { EXPORT_LIMITS } from './limits.js';
-import { writeCsv } from './write-csv.js';
-import { writeXlsx } from './write-xlsx.js';
-import { writePdf } from './write-pdf.js';
 
-const WRITERS: Record<ExportFormat, (file: string, sheet: ExportSheet, rows: AsyncIterable<CellValue[]>) => Promise<unknown>> = {
-  csv: writeCsv,
-  xlsx: writeXlsx,
-  pdf: writePdf,
+type Writer = (file: string, sheet: ExportSheet, batches: AsyncIterable<CellValue[][]>) => Promise<unknown>;
+
+// Loaded when a format is first asked for: Excel's and the browser driver's code cost a worker
+// that only writes CSV some 70 MB.
+const WRITERS: Record<ExportFormat, () => Promise<Writer>> = {
+  csv: async () => (await import('./write-csv.js')).writeCsv,
+  xlsx: async () => (await import('./write-xlsx.js')).writeXlsx,
+  pdf: async () => (await import('./write-pdf.js')).writePdf,
 };
 
-/** The rows of the pages, counted, with progress reported every EXPORT_LIMITS.progressEveryRows rows. */
-async function* countedRows(
+/**
+ * The pages' rows in batches (one page each, so a batch is written and dropped before the next
+ * page is read), counted, with progress reported every EXPORT_LIMITS.progressEveryRows rows.
+ */
+async function* countedBatches(
   pages: AsyncGenerator<ExportPage>,
   progress: { rows: number; total: number | null },
   report: () => Promise<void>,
   maxRows: number,
-): AsyncGenerator<CellValue[]> {
+): AsyncGenerator<CellValue[][]> {
   let reported = 0;
   for await (const page of pages) {
     if (page.total !== undefined) {
       progress.total = page.total === null ? null : Math.min(page.total, maxRows);
       await report();
     }
-    for (const row of page.rows) {
-      if (progress.rows >= maxRows) return;
-      progress.rows++;
-      yield row;
-    }
+    const batch = page.rows.length <= maxRows - progress.rows ? page.rows : page.rows.slice(0, maxRows - progress.rows);
+    progress.rows += batch.length;
+    if (batch.length > 0) yield batch;
+    if (progress.rows >= maxRows) return;
     if (progress.rows - reported >= EXPORT_LIMITS.progressEveryRows) {
       reported = progress.rows;
       await report();
@@ -93,11 +96,11 @@ export const exportDataJob = defineJob({
       await setRow({ rows: progress.rows, total: progress.total });
       await extendJobLock(ctx.database, job.id);
     };
-    const maxRows =
-      row.format === 'pdf' ? EXPORT_LIMITS.pdfMaxRows + 1 : row.format === 'xlsx' ? EXPORT_LIMITS.xlsxMaxRows : Number.MAX_SAFE_INTEGER;
+    const maxRows = row.format === 'pdf' ? EXPORT_LIMITS.pdfMaxRows + 1 : Number.MAX_SAFE_INTEGER;
     try {
-      const rows = countedRows(source.pages(scope, filters, row.requestedBy), progress, report, maxRows);
-      const written = await WRITERS[row.format](partial, sheet, rows);
+      const write = await WRITERS[row.format]();
+      const batches = countedBatches(source.pages(scope, filters, row.requestedBy, row.locale), progress, report, maxRows);
+      const written = await write(partial, sheet, batches);
       // The PDF reads one row past its limit to say the list was cut; it tells how many it printed.
       if (typeof written === 'number') progress.rows = written;
       await fs.promises.rename(partial, target);

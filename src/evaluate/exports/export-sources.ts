@@ -3,6 +3,7 @@
 // never has more than one page in memory.
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import type { ExportSubject } from '../../contracts/exports.js';
+import type { Locale } from '../../contracts/locales.js';
 import { listFeedback } from '../../collect/feedback/feedback.service.js';
 import { listCustomers } from '../../customers/customers/customers.service.js';
 import { listTickets } from '../../act/tickets/tickets.service.js';
@@ -10,6 +11,7 @@ import { getOverview } from '../overview/overview.service.js';
 import { getMetrics } from '../metrics/metrics.service.js';
 import { FILTER_SCHEMAS } from './exports.input.js';
 import { EXPORT_LIMITS } from './limits.js';
+import { driversSource, leagueSource } from './evaluate-sources.js';
 
 /** text: defanged string; number: a typed number cell; date: a moment; day: a `YYYY-MM-DD` calendar day. */
 export type ColumnType = 'text' | 'number' | 'date' | 'day';
@@ -30,7 +32,7 @@ export interface ExportPage {
 
 export interface ExportSource {
   columns: ExportColumn[];
-  pages(scope: WorkspaceScope, filters: Record<string, string>, userId: string | null): AsyncGenerator<ExportPage>;
+  pages(scope: WorkspaceScope, filters: Record<string, string>, userId: string | null, locale: Locale): AsyncGenerator<ExportPage>;
 }
 
 const list = (values: string[] | null | undefined) => (values?.length ? values.join(', ') : null);
@@ -219,4 +221,12 @@ const metrics: ExportSource = {
   },
 };
 
-export const EXPORT_SOURCES: Record<ExportSubject, ExportSource> = { feedback, customers, tickets, overview, metrics };
+export const EXPORT_SOURCES: Record<ExportSubject, ExportSource> = {
+  feedback,
+  customers,
+  tickets,
+  overview,
+  metrics,
+  league: leagueSource,
+  drivers: driversSource,
+};

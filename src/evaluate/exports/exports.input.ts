@@ -6,7 +6,8 @@ import { zUuid } from '../../platform/http/zod-types.js';
 import { ZListFeedbackQuery } from '../../collect/feedback/feedback.input.js';
 import { ZListTickets } from '../../act/tickets/tickets.input.js';
 import { ZOverviewQuery } from '../overview/overview.input.js';
-import { ZMetricsQuery } from '../metrics/metrics.input.js';
+import { ZDriversQuery } from '../drivers/drivers.input.js';
+import { ZLeagueQuery, ZMetricsQuery } from '../metrics/metrics.input.js';
 
 const ZListCustomersFilters = z.strictObject({ q: z.string().max(200).optional() });
 
@@ -17,6 +18,8 @@ export const FILTER_SCHEMAS = {
   tickets: ZListTickets,
   overview: ZOverviewQuery,
   metrics: ZMetricsQuery,
+  league: ZLeagueQuery,
+  drivers: ZDriversQuery,
 } satisfies Record<ExportSubject, z.ZodType>;
 
 const PAGING = ['cursor', 'limit'];
@@ -32,7 +35,7 @@ export const ZCreateExport = z
     subject: z
       .enum(EXPORT_SUBJECTS)
       .describe(
-        'feedback: the explorer’s filtered list; customers; tickets; overview: the overview’s daily table; metrics: a metric per period (and breakdown key), as GET /metrics answers',
+        'feedback: the explorer’s filtered list; customers; tickets; overview: the overview’s daily table; metrics: a metric per period (and breakdown key), as GET /metrics answers; league: the keys of a dimension ranked by a metric, as GET /metrics/league answers; drivers: the topics that move NPS and CSAT most, as GET /drivers answers',
       ),
     format: z.enum(EXPORT_FORMATS).describe('csv, xlsx (Excel) or pdf (a printed report)'),
     filters: ZFilterValues.default({}).describe(

@@ -22,7 +22,7 @@ export async function exportRoutes(app: FastifyInstance, opts: { database: Datab
         summary: 'Export a filtered list or the overview as CSV, Excel or PDF',
         description:
           'Answers 202 with the export, written in the background (GET it to follow its progress). filters are the list’s own query parameters. ' +
-          `customers needs customers:read, tickets tickets:read. Headers, dates (in the reader’s calendar) and the sheet’s direction follow the signed-in user, or the workspace for an API key. An Excel file holds the first ${EXPORT_LIMITS.xlsxMaxRows} rows and a PDF the first ${EXPORT_LIMITS.pdfMaxRows} (CSV: every row).`,
+          `customers needs customers:read, tickets tickets:read. Headers, dates (in the reader’s calendar) and the sheet’s direction follow the signed-in user, or the workspace for an API key. CSV and Excel hold every row (Excel goes on in a new sheet after ${EXPORT_LIMITS.xlsxSheetRows} rows); a PDF the first ${EXPORT_LIMITS.pdfMaxRows}.`,
         body: ZCreateExport,
       },
     },

@@ -27,6 +27,8 @@ const SUBJECT_SCOPE = {
   tickets: 'tickets:read',
   overview: 'feedback:read',
   metrics: 'feedback:read',
+  league: 'feedback:read',
+  drivers: 'feedback:read',
 } as const;
 
 type ExportRow = typeof exports.$inferSelect;

@@ -14,15 +14,17 @@ const ORIGIN = 'http://report.feedloop.invalid';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--proxy-server=http://127.0.0.1:9'];
 
 /** Reads at most EXPORT_LIMITS.pdfMaxRows rows (the report says when there were more) and prints them. */
-export async function writePdf(target: string, sheet: ExportSheet, rows: AsyncIterable<CellValue[]>): Promise<number> {
+export async function writePdf(target: string, sheet: ExportSheet, batches: AsyncIterable<CellValue[][]>): Promise<number> {
   const kept: CellValue[][] = [];
   let cut = false;
-  for await (const row of rows) {
-    if (kept.length === EXPORT_LIMITS.pdfMaxRows) {
+  for await (const batch of batches) {
+    const room = EXPORT_LIMITS.pdfMaxRows - kept.length;
+    if (batch.length > room) {
+      kept.push(...batch.slice(0, room));
       cut = true;
       break;
     }
-    kept.push(row);
+    kept.push(...batch);
   }
   const page = reportHtml(sheet, kept, cut, new Date());
   // Loaded on first use, like Chromium itself: playwright-core would add a quarter second to every start.

@@ -1,5 +1,5 @@
 // Newest-first keyset pagination over (created_at, id), shared by the act and loop lists.
-import { and, desc, lt, or, eq, type SQL } from 'drizzle-orm';
+import { desc, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from './errors.js';
 import { decodeCursor, encodeCursor } from './zod-types.js';
@@ -14,8 +14,16 @@ export function afterCursor(t: PageColumns, cursor: string | undefined): SQL | u
   if (!cursor) return undefined;
   const c = decodeCursor(cursor);
   if (!c) throw new AppError(400, 'invalid_input', 'cursor: not a valid cursor', 'cursor');
-  return or(lt(t.createdAt, c.time), and(eq(t.createdAt, c.time), lt(t.id, c.id)));
+  return olderThan(t, c);
 }
+
+/**
+ * Rows after a decoded cursor, newest first. A row comparison is a range on the (…, created_at, id)
+ * index, so a deep page reads only its own rows; the equivalent `created_at < t or (created_at = t
+ * and id < i)` makes PostgreSQL walk and discard every newer row, page after page.
+ */
+export const olderThan = (t: PageColumns, c: { time: Date; id: string }): SQL =>
+  sql`(${t.createdAt}, ${t.id}) < (${c.time.toISOString()}::timestamptz, ${c.id}::uuid)`;
 
 export const newestFirst = (t: PageColumns) => [desc(t.createdAt), desc(t.id)];
 

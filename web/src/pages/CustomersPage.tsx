@@ -10,6 +10,7 @@ import { useDebouncedDraft } from '../lib/useDebouncedValue';
 import { useFormat } from '../lib/useFormat';
 import '../styles/customers.css';
 import { CursorListView } from '../components/customers/CursorListView';
+import { ExportMenu } from '../components/exports/ExportMenu';
 
 /** Every customer of the workspace, searchable by any identifier (the query stays in the URL). */
 export function CustomersPage() {
@@ -28,6 +29,7 @@ export function CustomersPage() {
     <div className="stack" data-testid="customers-page">
       <div className="page-head">
         <h1 className="page-title">{t('customer360.title')}</h1>
+        <ExportMenu subject="customers" filters={(): Record<string, string> => (q.trim() ? { q: q.trim() } : {})} />
         <p className="muted">{t('customer360.intro')}</p>
       </div>
       <div className="card customer-search">

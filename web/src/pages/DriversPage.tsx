@@ -4,6 +4,7 @@ import { CHANNELS, type Channel } from '@feedloop/contracts/feedback';
 import type { DriversResponse } from '@feedloop/contracts/drivers';
 import { isAbortError } from '../api/client';
 import { driversApi } from '../api/drivers';
+import { ExportMenu } from '../components/exports/ExportMenu';
 import { Field } from '../components/Field';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
@@ -68,6 +69,10 @@ export function DriversPage() {
     <div className="stack">
       <div className="page-head">
         <h1 className="page-title">{t('metrics.drivers.title')}</h1>
+        <ExportMenu
+          subject="drivers"
+          filters={(): Record<string, string> => ({ from: view.from, to: view.to, ...(view.channel ? { channel: view.channel } : {}) })}
+        />
       </div>
       <EvaluateSections />
       <p className="muted">{t('metrics.drivers.intro')}</p>

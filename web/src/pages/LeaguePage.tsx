@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeagueTable, MetricDimension, MetricId } from '@feedloop/contracts/metrics';
 import { isAbortError } from '../api/client';
 import { leagueApi } from '../api/metrics';
+import { ExportMenu } from '../components/exports/ExportMenu';
 import { Field } from '../components/Field';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
@@ -66,6 +67,10 @@ export function LeaguePage() {
     <div className="stack">
       <div className="page-head">
         <h1 className="page-title">{t('metrics.league.title')}</h1>
+        <ExportMenu
+          subject="league"
+          filters={() => ({ metric: view.metric, dimension: view.breakdown, from: view.from, to: view.to, minN: String(MIN_N) })}
+        />
       </div>
       <EvaluateSections />
       <p className="muted">{t('metrics.league.intro', { n: format.number(MIN_N) })}</p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MetricsResponse } from '@feedloop/contracts/metrics';
 import { isAbortError } from '../api/client';
 import { metricsApi } from '../api/metrics';
+import { ExportMenu } from '../components/exports/ExportMenu';
 import { LoadError } from '../components/LoadError';
 import { Loading } from '../components/Loading';
 import { BreakdownBars, MetricTrend, SentimentSplit, type ChartProps } from '../components/metrics/MetricCharts';
@@ -54,6 +55,17 @@ export function MetricsPage() {
     <div className="stack">
       <div className="page-head">
         <h1 className="page-title">{t('metrics.title')}</h1>
+        <ExportMenu
+          subject="metrics"
+          filters={() => ({
+            metric: view.metric,
+            from: view.from,
+            to: view.to,
+            grain: view.grain,
+            calendar,
+            ...(view.breakdown ? { breakdown: view.breakdown } : {}),
+          })}
+        />
       </div>
       <EvaluateSections />
       <MetricControls view={view} onChange={change} />

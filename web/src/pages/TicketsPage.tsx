@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { ExportMenu } from '../components/exports/ExportMenu';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketPriority, type TicketStatus } from '@feedloop/contracts/act';
 import { INBOX_QUEUES, type InboxQueue, type InboxTicket } from '@feedloop/contracts/inbox';
@@ -95,6 +96,8 @@ export function TicketsPage() {
           <h1 className="page-title">{t('inbox.title')}</h1>
           <p className="muted">{t('inbox.intro')}</p>
         </div>
+        {/* The breaching queue is a live view of the clocks: it has nothing fixed to export. */}
+        {filters.queue !== 'breaching' && <ExportMenu subject="tickets" filters={() => definedFilters(filters)} />}
         <ShortcutHelp shortcuts={['next', 'previous', 'openTicket', 'assign', 'help']} open={help.open} onToggle={help.setOpen} />
       </div>
       <nav className="inbox-queues" aria-label={t('inbox.queue')} data-testid="inbox-queues">
@@ -231,4 +234,9 @@ export function TicketsPage() {
       </CursorListView>
     </div>
   );
+}
+
+/** The inbox's filters as the export takes them: the ones set, as text. */
+function definedFilters(filters: InboxFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
