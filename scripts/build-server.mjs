@@ -6,11 +6,11 @@
 // from node_modules as usual.
 //   node scripts/build-server.mjs [outdir]
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.resolve(root, process.argv[2] ?? 'dist/server');
 
 /** Not bundled: files of their own at run time, native/WebAssembly code, or loaded lazily anyway. */
 export const EXTERNAL = [
@@ -28,25 +28,33 @@ export const EXTERNAL = [
   '@fastify/static',
 ];
 
-await build({
-  absWorkingDir: root,
-  entryPoints: { feedloop: 'src/app/cli.ts', 'init-pglite': 'src/platform/db/init-pglite.ts' },
-  outdir,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: EXTERNAL,
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  // CommonJS packages inside an ES module bundle still call require and read __dirname.
-  banner: {
-    js: [
-      "import { createRequire as __feedloopRequire } from 'node:module';",
-      "import { fileURLToPath as __feedloopPath } from 'node:url';",
-      'const require = __feedloopRequire(import.meta.url);',
-      'const __filename = __feedloopPath(import.meta.url);',
-      "const __dirname = __feedloopPath(new URL('.', import.meta.url));",
-    ].join('\n'),
-  },
-});
+/** Bundles `entryPoints` (name → source) into `outdir` the way the server is bundled. */
+export async function bundleLikeTheServer(entryPoints, outdir) {
+  await build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: EXTERNAL,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    // CommonJS packages inside an ES module bundle still call require and read __dirname.
+    banner: {
+      js: [
+        "import { createRequire as __feedloopRequire } from 'node:module';",
+        "import { fileURLToPath as __feedloopPath } from 'node:url';",
+        'const require = __feedloopRequire(import.meta.url);',
+        'const __filename = __feedloopPath(import.meta.url);',
+        "const __dirname = __feedloopPath(new URL('.', import.meta.url));",
+      ].join('\n'),
+    },
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outdir = path.resolve(root, process.argv[2] ?? 'dist/server');
+  await bundleLikeTheServer({ feedloop: 'src/app/cli.ts', 'init-pglite': 'src/platform/db/init-pglite.ts' }, outdir);
+}

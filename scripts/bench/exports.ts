@@ -12,6 +12,7 @@ import { pgArray } from '../../src/platform/db/pg-array.js';
 import { organizations, workspaces } from '../../src/platform/workspace/workspace.tables.js';
 import { figuresTable, fmt, type Figure } from './report.js';
 import { freshPhaseDatabase } from './in-process-database.js';
+import { repoRoot } from './processes.js';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'csv,xlsx').split(',') as Array<'csv' | 'xlsx'>;
@@ -51,10 +52,29 @@ interface ExportRun {
   peakMb: number;
 }
 
+/**
+ * export-worker.ts bundled the way the server is (scripts/build-server.mjs), so the process that
+ * exports loads what a worker started by `npm start` loads, not tsx and the sources.
+ */
+async function bundledExportWorker(): Promise<string> {
+  const { bundleLikeTheServer } = (await import(path.join(repoRoot, 'scripts/build-server.mjs'))) as {
+    bundleLikeTheServer(entryPoints: Record<string, string>, outdir: string): Promise<void>;
+  };
+  const outdir = path.join(repoRoot, 'dist/bench');
+  await bundleLikeTheServer({ 'export-worker': 'scripts/bench/export-worker.ts' }, outdir);
+  return path.join(outdir, 'export-worker.js');
+}
+
 /** One export in a fresh process (export-worker.ts) against the seeded database. */
-function exportOnce(target: { url?: string; pgliteDir?: string }, workspaceId: string, dataDir: string, format: 'csv' | 'xlsx') {
+function exportOnce(
+  worker: string,
+  target: { url?: string; pgliteDir?: string },
+  workspaceId: string,
+  dataDir: string,
+  format: 'csv' | 'xlsx',
+) {
   return new Promise<ExportRun>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'export-worker.ts')], {
+    const child = spawn(process.execPath, [worker], {
       env: {
         ...process.env,
         BENCH_EXPORT_DATABASE_URL: target.url ?? '',
@@ -87,10 +107,11 @@ async function onEngine(name: 'PGlite' | 'PostgreSQL', serverUrl?: string): Prom
     // The export runs in a process of its own; PGlite's folder is opened by one process at a time.
     const target = fresh.url ? { url: fresh.url } : { pgliteDir: path.join(dir, 'db') };
     if (!fresh.url) await database.close();
+    const worker = await bundledExportWorker();
     const figures: Figure[] = [];
     for (const format of FORMATS) {
       console.log(`exports: ${name}: exporting them as ${FORMAT_NAMES[format]}…`);
-      const r = await exportOnce(target, workspaceId, dir, format);
+      const r = await exportOnce(worker, target, workspaceId, dir, format);
       const grew = r.peakMb - r.beforeMb;
       figures.push(
         {
