@@ -27,12 +27,12 @@ export interface MetricsView {
 export const OFFERED_METRICS = METRIC_IDS;
 export const OFFERED_DIMENSIONS = METRIC_DIMENSIONS;
 
-const FEEDBACK_BREAKDOWNS = FEEDBACK_DIMENSIONS.filter((d) => d !== 'service_unit');
+const FEEDBACK_BREAKDOWNS = FEEDBACK_DIMENSIONS;
 const FEEDBACK_METRIC_SET: ReadonlySet<MetricId> = new Set(FEEDBACK_METRIC_IDS);
 /** The dimensions each metric breaks down by (as the API's catalogue has them). */
 const OTHER_BREAKDOWNS: Partial<Record<MetricId, readonly MetricDimension[]>> = {
-  ticket_volume: ['agent', 'topic'],
-  first_contact_resolution: ['agent', 'topic'],
+  ticket_volume: ['agent', 'topic', 'service_unit'],
+  first_contact_resolution: ['agent', 'topic', 'service_unit'],
   response_rate: ['channel', 'survey'],
   sla_compliance: ['team', 'agent'],
   compensation_total: ['currency'],
