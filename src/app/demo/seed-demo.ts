@@ -1,6 +1,7 @@
 // Fills a new workspace with the demo shop: customers, orders, events, multilingual feedback
 // spread over the last 60 days, its NPS and CSAT scores as responses to its live surveys, and its
 // support messages as tickets. A seeded random generator makes every run alike.
+import { refreshStaleRollups } from '../../evaluate/rollups/refresh-rollups.js';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/client.js';
 import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
@@ -202,6 +203,8 @@ export async function seedDemo(database: Database, name: string, now = new Date(
     return { customers: demoCustomers.length, orders: orderCount, events: eventCount, feedback, responses, tickets: opened.length };
   });
   notifyJobsEnqueued();
+  // The dashboards read the rollups: the demo's figures show at once, not after the next refresh.
+  await refreshStaleRollups(database, workspace.id);
   const widgetKey = await createWidgetKey(scope, {
     name: DEMO_WIDGET_KEY_NAME,
     allowedOrigins: widgetOrigin ? [new URL(widgetOrigin).origin] : [],
