@@ -13,7 +13,12 @@ import { useLoaded } from '../settings/useLoaded';
 import { unitErrorMessage } from './unit-errors';
 import '../../styles/service-units.css';
 
-type Editing = { id: string; mode: 'child' | 'rename' | 'move' } | null;
+type EditMode = 'child' | 'rename' | 'move';
+type Editing = { id: string; mode: EditMode } | null;
+const EDITS: readonly EditMode[] = ['child', 'rename', 'move'];
+// An archived unit takes no new units under it.
+const EDITS_OF_ARCHIVED: readonly EditMode[] = ['rename', 'move'];
+const EDIT_LABELS = { child: 'units.addChild', rename: 'units.rename', move: 'units.move' } as const;
 
 export function ServiceUnitsSettings({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
@@ -68,29 +73,16 @@ export function ServiceUnitsSettings({ canManage }: { canManage: boolean }) {
                 {unit.archived && <span className="tag unit-tag-archived">{t('units.archived')}</span>}
                 {canManage && (
                   <span className="unit-actions">
-                    {!unit.archived && (
+                    {(unit.archived ? EDITS_OF_ARCHIVED : EDITS).map((mode) => (
                       <button
+                        key={mode}
                         type="button"
                         className="button button-ghost button-small"
-                        onClick={() => setEditing({ id: unit.id, mode: 'child' })}
+                        onClick={() => setEditing({ id: unit.id, mode })}
                       >
-                        {t('units.addChild')}
+                        {t(EDIT_LABELS[mode])}
                       </button>
-                    )}
-                    <button
-                      type="button"
-                      className="button button-ghost button-small"
-                      onClick={() => setEditing({ id: unit.id, mode: 'rename' })}
-                    >
-                      {t('units.rename')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-ghost button-small"
-                      onClick={() => setEditing({ id: unit.id, mode: 'move' })}
-                    >
-                      {t('units.move')}
-                    </button>
+                    ))}
                     <button
                       type="button"
                       className="button button-ghost button-small"
