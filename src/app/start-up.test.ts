@@ -9,6 +9,7 @@ import pg from 'pg';
 import { execFileSync } from 'node:child_process';
 import { packageRoot } from '../platform/paths.js';
 import { setupOverHttp, spawnServer, type ServerProcess } from '../platform/testing/spawn-server.js';
+import { until } from '../platform/testing/until.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -74,16 +75,6 @@ describe('start-up', () => {
   }, 300_000);
 });
 
-async function waitFor<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 // `npm start` runs one esbuild bundle (scripts/build-server.mjs), not the sources the other tests
 // run under tsx: this walks the paths that would break if bundling lost a file a package or the
 // app reads at run time — the database and its first-start helper, the model files, the
@@ -102,13 +93,16 @@ describe('the bundled server npm start runs', () => {
       });
       expect(created.status).toBe(201);
       const { id } = (await created.json()) as { id: string };
-      const analysed = await waitFor('the analysis', async () => {
-        const item = (await (await fetch(`${server.url}/api/v1/feedback/${id}`, { headers: auth })).json()) as {
-          language: string | null;
-          sentiment: string | null;
-        };
-        return item.sentiment ? item : undefined;
-      });
+      const analysed = await until(
+        async () =>
+          (await (await fetch(`${server.url}/api/v1/feedback/${id}`, { headers: auth })).json()) as {
+            language: string | null;
+            sentiment: string | null;
+          },
+        (item) => item.sentiment !== null,
+        'the analysis',
+        120_000,
+      );
       expect(analysed).toMatchObject({ language: 'fa', sentiment: 'negative' });
 
       const dashboard = await fetch(`${server.url}/`);
@@ -126,14 +120,17 @@ describe('the bundled server npm start runs', () => {
       });
       expect(started.status).toBe(202);
       const job = (await started.json()) as { id: string };
-      const done = await waitFor('the export', async () => {
-        const now = (await (await fetch(`${server.url}/api/v1/exports/${job.id}`, { headers: auth })).json()) as {
-          status: string;
-          downloadUrl: string | null;
-        };
-        expect(now.status).not.toBe('failed');
-        return now.status === 'done' ? now : undefined;
-      });
+      const done = await until(
+        async () =>
+          (await (await fetch(`${server.url}/api/v1/exports/${job.id}`, { headers: auth })).json()) as {
+            status: string;
+            downloadUrl: string | null;
+          },
+        (now) => now.status === 'done' || now.status === 'failed',
+        'the export',
+        120_000,
+      );
+      expect(done.status).toBe('done');
       const link = new URL(done.downloadUrl!); // on the public address; the server listens on a free port
       const file = Buffer.from(await (await fetch(`${server.url}${link.pathname}${link.search}`)).arrayBuffer());
       expect(file.subarray(0, 2).toString()).toBe('PK'); // a zip: the workbook

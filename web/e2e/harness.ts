@@ -5,6 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createKey, setupOwner, type TestApp } from '../../src/platform/testing/test-app.js';
 import { refreshStaleRollups } from '../../src/evaluate/rollups/refresh-rollups.js';
+import { until } from '../../src/platform/testing/until.js';
+
+export { until };
 import {
   chromiumAvailability,
   launchBrowser,
@@ -63,25 +66,6 @@ export function useDashboard(): Dashboard {
       return guarded;
     },
   };
-}
-
-/** Polls `read` until `accept` holds; fails with the last value seen. */
-export async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      last = await read();
-      if (accept(last)) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(
-    `Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`,
-  );
 }
 
 /** Waits until the locator's text satisfies the test. */

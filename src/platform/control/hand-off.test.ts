@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { spawnServer } from '../testing/spawn-server.js';
+import { until } from '../testing/until.js';
 import { testEngine, OWNER } from '../testing/test-app.js';
 import { packageRoot } from '../paths.js';
 
@@ -149,15 +150,7 @@ describe(`feedloop import and demo while the server runs (${testEngine})`, () =>
           0,
         );
       const listed = async () => (await api<{ total: number }>(server.url, cookie, 'GET', '/api/v1/feedback?limit=1')).total;
-      const settled = async (expected: number) => {
-        const deadline = Date.now() + 150_000;
-        let seen = await today();
-        while (seen !== expected && Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, 1_000));
-          seen = await today();
-        }
-        return seen;
-      };
+      const settled = (expected: number) => until(today, (n) => n === expected, `the overview to count ${expected} items`, 150_000);
       const listedBefore = await listed();
       const before = await settled(listedBefore);
       expect(before).toBe(listedBefore);
