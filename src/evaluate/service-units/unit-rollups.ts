@@ -7,11 +7,10 @@ import type { RollupSums } from '../rollups/rollup-sums.js';
 import { addSums } from '../rollups/rollup-sums.js';
 import type { UnitTree } from './unit-tree.js';
 
-/** The filter's units expanded to their subtrees; a unit the workspace does not have is a 422 naming `service_unit`. */
-export function expandUnitFilter(tree: UnitTree, keys: string[]): string[] {
+/** The filter's units expanded to their subtrees; a unit the workspace does not have is a 422 naming the field. */
+export function expandUnitFilter(tree: UnitTree, keys: string[], field = 'service_unit'): string[] {
   const unknown = keys.find((k) => !tree.has(k));
-  if (unknown !== undefined)
-    throw new AppError(422, 'unknown_service_unit', 'service_unit: no such service unit in this workspace', 'service_unit');
+  if (unknown !== undefined) throw new AppError(422, 'unknown_service_unit', `${field}: no such service unit in this workspace`, field);
   return [...new Set(keys.flatMap((k) => tree.subtree(k)))];
 }
 
