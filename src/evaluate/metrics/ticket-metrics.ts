@@ -8,8 +8,7 @@ import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { addDays } from '../../platform/calendars.js';
 import { tickets } from '../../act/tickets/tickets.tables.js';
 import { count, share } from './score-formulas.js';
-import { loadUnitTree } from '../service-units/unit-tree.js';
-import { expandUnitFilter, rollUpCells, usesUnits } from '../service-units/unit-rollups.js';
+import { type CellSum, readThroughUnitTree } from '../service-units/unit-rollups.js';
 
 export interface TicketCounts {
   part: number;
@@ -53,27 +52,22 @@ export interface TicketCell {
   counts: TicketCounts;
 }
 
-/** Counts per period (and per key of the breakdown) of one ticket metric. */
+const TICKET_CELL_SUM: CellSum<TicketCell> = {
+  clone: (cell, key) => ({ ...cell, key, counts: { ...cell.counts } }),
+  add: (into, from) => {
+    into.counts.part += from.counts.part;
+    into.counts.whole += from.counts.whole;
+  },
+};
+
+/** Counts per period (and per key of the breakdown) of one ticket metric; a unit's with its descendants'. */
 export async function ticketCells(
   scope: WorkspaceScope,
   metric: MetricId,
   q: Parameters<typeof ticketCellsOfKeys>[2],
 ): Promise<TicketCell[]> {
-  if (!usesUnits(q.breakdown, q.filters)) return ticketCellsOfKeys(scope, metric, q);
-  const tree = await loadUnitTree(scope);
-  const within = q.filters.service_unit?.length ? expandUnitFilter(tree, q.filters.service_unit) : null;
-  const cells = await ticketCellsOfKeys(scope, metric, { ...q, filters: within ? { ...q.filters, service_unit: within } : q.filters });
-  if (q.breakdown !== 'service_unit') return cells;
-  return rollUpCells(
-    cells,
-    tree,
-    within && new Set(within),
-    (cell, key) => ({ ...cell, key, counts: { ...cell.counts } }),
-    (into, from) => {
-      into.counts.part += from.counts.part;
-      into.counts.whole += from.counts.whole;
-    },
-  );
+  const read = async (query: typeof q) => ({ cells: await ticketCellsOfKeys(scope, metric, query) });
+  return (await readThroughUnitTree(scope, q, TICKET_CELL_SUM, read)).cells;
 }
 
 async function ticketCellsOfKeys(
