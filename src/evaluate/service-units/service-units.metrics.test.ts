@@ -151,6 +151,7 @@ describe('metrics by service unit', () => {
       expect(ticket.statusCode).toBe(201);
       if (unit) expect((await s.api('PATCH', `/api/v1/tickets/${ticket.json().id}`, { serviceUnitId: u[unit] })).statusCode).toBe(200);
     }
+    await refreshStaleRollups(t.database, workspaceId);
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const tickets = (query: string) =>
       s.api('GET', `/api/v1/metrics?metric=ticket_volume&from=${day(-2)}&to=${day(2)}&grain=month&calendar=gregorian&${query}`);
