@@ -47,6 +47,10 @@
  * 1,000,000-item workspace (BENCH_METRIC_ITEMS) from the rollups, in the Gregorian and the Jalali
  * calendar (< 100 ms on PostgreSQL, < 200 ms on PGlite), and prints ingest throughput with the
  * rollups kept current against without. BENCH_ONLY=metrics runs it alone.
+ *
+ * The churn phase (churn.ts) counts customers at churn risk at 24 month ends from their spells at
+ * risk against the per-customer probes of the definition, and times building and refreshing the
+ * spells (BENCH_CHURN_CUSTOMERS). BENCH_ONLY=churn runs it alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -71,6 +75,7 @@ import { setupAndCreateKey } from './api.js';
 import { startServer } from './processes.js';
 import { benchExportsPhase } from './exports.js';
 import { benchMetricsPhase } from './metrics.js';
+import { benchChurnPhase } from './churn.js';
 
 const skipped = (phase: string) =>
   (process.env.BENCH_SKIP ?? '')
@@ -102,6 +107,7 @@ async function main() {
   // So does the exports phase.
   if (process.env.BENCH_ONLY === 'exports') return exportsPhase(serverUrlFromEnv());
   if (process.env.BENCH_ONLY === 'metrics') return metricsPhase(serverUrlFromEnv());
+  if (process.env.BENCH_ONLY === 'churn') return churnPhase(serverUrlFromEnv());
   console.log('  building (npm run build)…');
   execSync('npm run build', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   if (process.env.BENCH_ONLY === 'dashboard') return dashboardPhase();
@@ -163,6 +169,7 @@ async function main() {
   if (serverUrl && !skipped('rules')) await rulesPhase(serverUrl);
   if (!skipped('exports')) await exportsPhase(serverUrl);
   if (!skipped('metrics')) await metricsPhase(serverUrl);
+  if (!skipped('churn')) await churnPhase(serverUrl);
   console.log(`Total time: ${fmt.s((performance.now() - started) / 1000)}.`);
 }
 
@@ -227,6 +234,11 @@ async function exportsPhase(serverUrl: string | undefined) {
 async function metricsPhase(serverUrl: string | undefined) {
   console.log('');
   console.log(figuresTable(await benchMetricsPhase(serverUrl)));
+}
+
+async function churnPhase(serverUrl: string | undefined) {
+  console.log('');
+  console.log(figuresTable(await benchChurnPhase(serverUrl)));
 }
 
 async function rulesPhase(serverUrl: string | undefined) {

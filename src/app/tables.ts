@@ -32,5 +32,6 @@ export * from '../act/reply-drafts/reply-drafts.tables.js';
 export * from '../evaluate/rollups/rollups.tables.js';
 export * from '../evaluate/service-units/service-units.tables.js';
 export * from '../evaluate/rollups/metric-rollups.tables.js';
+export * from '../evaluate/rollups/churn-risk-spells.tables.js';
 export * from '../evaluate/digest/digest.tables.js';
 export * from '../evaluate/exports/exports.tables.js';

@@ -1,8 +1,11 @@
 // Exports: a list or a dashboard written to a file (CSV, Excel, PDF) by a background job, then
 // downloaded through a link that expires.
 
-/** What can be exported: the feedback explorer's filtered list, customers, tickets, the overview, a metric's series, a league table, the drivers. */
-export const EXPORT_SUBJECTS = ['feedback', 'customers', 'tickets', 'overview', 'metrics', 'league', 'drivers'] as const;
+/**
+ * What can be exported: the feedback explorer's filtered list, customers, tickets, the overview, a
+ * metric's series, a league table, the drivers, a before/after comparison.
+ */
+export const EXPORT_SUBJECTS = ['feedback', 'customers', 'tickets', 'overview', 'metrics', 'league', 'drivers', 'before_after'] as const;
 export type ExportSubject = (typeof EXPORT_SUBJECTS)[number];
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;

@@ -1,6 +1,7 @@
 // The Metrics page in the browser: the period picker in the user's calendar (Jalali months for a
 // Persian user), the chart mirrored in Persian and Arabic, every number with its sample size, "no
 // data" instead of NaN, and a drill-down that lands on the explorer with the items behind a number.
+import fs from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { rebuildRollups } from '../../src/evaluate/rollups/rebuild-rollups.js';
@@ -219,6 +220,29 @@ describeBrowser('metrics', () => {
     await expectNoBrokenNumbers(page);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'metrics-before-after-en');
+
+    // The Export menu writes the same comparison, one row per metric.
+    await page.getByTestId('export-button').click();
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/exports') && r.request().method() === 'POST');
+    await page.getByTestId('export-csv').click();
+    const response = await created;
+    expect(response.status()).toBe(202);
+    expect((response.request().postDataJSON() as { subject: string; filters: object }).filters).toEqual({ date: '2026-10-23', days: '30' });
+    await dashboard.t.drainJobs();
+    const link = page.getByTestId('export-download');
+    await link.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^before_after-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = fs
+      .readFileSync(await download.path(), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'Metric,Before from,Before to,Before,Before: responses,After from,After to,After,After: responses,Change,p-value,Significant (5%)',
+    );
+    expect(lines).toHaveLength(8);
+    expect(lines[1]).toMatch(/^nps,2026-09-23,2026-10-22,0,2,2026-10-23,2026-11-21,25,4,25,0\.\d+,no$/);
 
     const fa = await openAs('fa');
     await fa.goto('/evaluate/before-after?date=2026-10-23&days=30');

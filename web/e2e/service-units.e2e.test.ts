@@ -1,13 +1,14 @@
 // Service units in the browser: Settings builds the hierarchy (add inside, move, archive) right to
 // left in Persian, the league table ranks one level of it (a region's figures are its branches'),
-// and an item's detail page puts it in a unit.
+// a figure of the league drills down to the explorer filtered by its unit, and an item's detail page
+// puts it in a unit.
 import { beforeAll, expect, it } from 'vitest';
 import { rebuildRollups } from '../../src/evaluate/rollups/rebuild-rollups.js';
 import { workspaces } from '../../src/platform/workspace/workspace.tables.js';
 import { createKey } from '../../src/platform/testing/test-app.js';
 import { seriousViolations } from './accessibility.js';
 import { screenshot } from './browser.js';
-import { describeBrowser, documentDirection, signedInOwner, until, untilText, useDashboard } from './harness.js';
+import { describeBrowser, documentDirection, rowTexts, signedInOwner, until, untilText, useDashboard } from './harness.js';
 
 const RANGE = 'from=2026-09-23&to=2026-11-21';
 
@@ -129,7 +130,7 @@ describeBrowser('service units', () => {
     await screenshot(page, 'service-units-league-fa');
   });
 
-  it('offers service units in the English league table and puts an item in a unit from its page', async () => {
+  it('offers service units in the English league table, drills down to the explorer and puts an item in a unit', async () => {
     const page = await openAs('en', `/evaluate/league?metric=nps&${RANGE}`);
     await page.getByTestId('league-dimension').selectOption('service_unit');
     await page.getByTestId('league-level').waitFor();
@@ -148,6 +149,33 @@ describeBrowser('service units', () => {
     await untilText(league.nth(1), (text) => text.includes('+66.7'), "Tabriz's NPS");
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'service-units-league-en');
+
+    // A region's figure opens the explorer on the answers behind it.
+    await page.getByTestId('league-level').selectOption('منطقه');
+    await until(
+      () => league.locator('th').allTextContents(),
+      (r) => r.join() === 'شمال,جنوب',
+      'the regions ranked',
+    );
+    await league.first().getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === '/feedback');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('service_unit_id')).toBe(units['شمال']);
+    expect(url.searchParams.get('score_type')).toBe('nps');
+    // The north's figure counts its branches' answers: Tabriz's six and Mashhad's five.
+    await until(
+      () => rowTexts(page),
+      (rows) => rows.length === 11 && rows.every((text) => /answer (TBZ|MHD)/.test(text)),
+      "the north's eleven answers",
+    );
+    expect(await page.getByTestId('filter-service-unit').inputValue()).toBe(units['شمال']);
+    await page.getByTestId('filter-service-unit').selectOption(units['مشهد']!);
+    await until(
+      () => rowTexts(page),
+      (rows) => rows.length === 5 && rows.every((text) => text.includes('answer MHD')),
+      "Mashhad's five answers",
+    );
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(`/feedback/${itemId}`);
     const picker = page.getByTestId('unit-picker-select');

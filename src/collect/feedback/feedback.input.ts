@@ -128,6 +128,7 @@ export const ZListFeedbackQuery = z
     from: zDateTime.optional(),
     to: zDateTime.optional(),
     customer_id: zUuid.optional(),
+    service_unit_id: zUuid.optional().describe('Items of this service unit or any unit under it (its figures in the metrics)'),
     segment: zUuid.optional().describe('Items from customers in this segment'),
     survey_id: zUuid.optional().describe('Items answering this survey'),
     has_ticket: z

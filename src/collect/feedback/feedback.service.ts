@@ -30,6 +30,8 @@ import { loadFeedbackViews, publicFeedback } from './feedback-view.js';
 export { publicFeedback };
 import { ZCreateFeedbackInput, type TCreateFeedbackInput, type TListFeedbackQuery, type TUpdateFeedbackInput } from './feedback.input.js';
 import { assertServiceUnit } from '../../evaluate/service-units/service-unit-refs.js';
+import { loadUnitTree } from '../../evaluate/service-units/unit-tree.js';
+import { expandUnitFilter } from '../../evaluate/service-units/unit-rollups.js';
 
 type FeedbackRow = typeof feedbackItems.$inferSelect;
 
@@ -129,6 +131,12 @@ async function segmentCondition(scope: WorkspaceScope, segmentId: string) {
   return sql`${feedbackItems.customerId} in (${segmentMembersSql(scope, segment)})`;
 }
 
+/** Items of the unit and of every unit under it, as the unit's figures count them. */
+async function serviceUnitCondition(scope: WorkspaceScope, unitId: string) {
+  const units = expandUnitFilter(await loadUnitTree(scope), [unitId], 'service_unit_id');
+  return inArray(feedbackItems.serviceUnitId, units);
+}
+
 export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery) {
   const search = q.q ? feedbackSearch(q.q) : null;
   const byRelevance = search !== null && q.sort === 'relevance';
@@ -147,6 +155,7 @@ export async function listFeedback(scope: WorkspaceScope, q: TListFeedbackQuery)
   if (q.has_ticket !== undefined) conditions.push(q.has_ticket ? isNotNull(feedbackItems.ticketId) : isNull(feedbackItems.ticketId));
   if (q.survey_id) conditions.push(surveyCondition(scope, q.survey_id));
   if (q.segment) conditions.push(await segmentCondition(scope, q.segment));
+  if (q.service_unit_id) conditions.push(await serviceUnitCondition(scope, q.service_unit_id));
   if (q.from) conditions.push(gte(feedbackItems.createdAt, q.from));
   if (q.to) conditions.push(lte(feedbackItems.createdAt, q.to));
   if (q.score_type) {

@@ -54,6 +54,17 @@ const HEADERS: Record<Locale, Words> = {
     impactNps: 'NPS impact',
     impactCsat: 'CSAT impact',
     high: '95% high',
+    beforeFrom: 'Before from',
+    beforeTo: 'Before to',
+    beforeValue: 'Before',
+    beforeN: 'Before: responses',
+    afterFrom: 'After from',
+    afterTo: 'After to',
+    afterValue: 'After',
+    afterN: 'After: responses',
+    change: 'Change',
+    pValue: 'p-value',
+    significant: 'Significant (5%)',
   },
   fa: {
     id: 'شناسه',
@@ -104,6 +115,17 @@ const HEADERS: Record<Locale, Words> = {
     impactNps: 'اثر بر NPS',
     impactCsat: 'اثر بر رضایت',
     high: 'کران بالای ۹۵٪',
+    beforeFrom: 'قبل، از',
+    beforeTo: 'قبل، تا',
+    beforeValue: 'قبل',
+    beforeN: 'قبل: تعداد پاسخ',
+    afterFrom: 'بعد، از',
+    afterTo: 'بعد، تا',
+    afterValue: 'بعد',
+    afterN: 'بعد: تعداد پاسخ',
+    change: 'تغییر',
+    pValue: 'مقدار p',
+    significant: 'معنادار (۵٪)',
   },
   ar: {
     id: 'المعرّف',
@@ -154,6 +176,17 @@ const HEADERS: Record<Locale, Words> = {
     impactNps: 'الأثر في NPS',
     impactCsat: 'الأثر في الرضا',
     high: 'الحد الأعلى 95٪',
+    beforeFrom: 'قبل، من',
+    beforeTo: 'قبل، إلى',
+    beforeValue: 'قبل',
+    beforeN: 'قبل: عدد الردود',
+    afterFrom: 'بعد، من',
+    afterTo: 'بعد، إلى',
+    afterValue: 'بعد',
+    afterN: 'بعد: عدد الردود',
+    change: 'التغيّر',
+    pValue: 'قيمة p',
+    significant: 'دالّ إحصائيًا (5٪)',
   },
   zh: {
     id: 'ID',
@@ -204,6 +237,17 @@ const HEADERS: Record<Locale, Words> = {
     impactNps: '对 NPS 的影响',
     impactCsat: '对满意度的影响',
     high: '95% 上限',
+    beforeFrom: '之前起始日',
+    beforeTo: '之前结束日',
+    beforeValue: '之前',
+    beforeN: '之前回答数',
+    afterFrom: '之后起始日',
+    afterTo: '之后结束日',
+    afterValue: '之后',
+    afterN: '之后回答数',
+    change: '变化',
+    pValue: 'p 值',
+    significant: '显著 (5%)',
   },
 };
 
@@ -216,6 +260,7 @@ const TITLES: Record<Locale, Record<ExportSubject, string>> = {
     metrics: 'Metric by period',
     league: 'League table',
     drivers: 'Drivers',
+    before_after: 'Before and after',
   },
   fa: {
     feedback: 'بازخوردها',
@@ -225,6 +270,7 @@ const TITLES: Record<Locale, Record<ExportSubject, string>> = {
     metrics: 'شاخص در هر دوره',
     league: 'جدول رده‌بندی',
     drivers: 'عوامل اثرگذار',
+    before_after: 'قبل و بعد از تغییر',
   },
   ar: {
     feedback: 'الملاحظات',
@@ -234,6 +280,7 @@ const TITLES: Record<Locale, Record<ExportSubject, string>> = {
     metrics: 'المؤشر حسب الفترة',
     league: 'جدول الترتيب',
     drivers: 'العوامل المؤثرة',
+    before_after: 'قبل التغيير وبعده',
   },
   zh: {
     feedback: '反馈',
@@ -243,6 +290,7 @@ const TITLES: Record<Locale, Record<ExportSubject, string>> = {
     metrics: '各期指标',
     league: '排行榜',
     drivers: '关键驱动因素',
+    before_after: '变更前后对比',
   },
 };
 
@@ -276,6 +324,11 @@ const REPORT: Record<Locale, { exported: string; cut: string; rows: string; filt
     empty: '没有符合这些筛选条件的内容。',
   },
 };
+
+const YES_NO: Record<Locale, [string, string]> = { en: ['yes', 'no'], fa: ['بله', 'خیر'], ar: ['نعم', 'لا'], zh: ['是', '否'] };
+
+/** A yes/no cell in the reader's language. */
+export const yesOrNo = (locale: Locale, yes: boolean): string => YES_NO[locale][yes ? 0 : 1];
 
 export const headerOf = (locale: Locale, key: string): string => HEADERS[locale][key] ?? HEADERS.en[key] ?? key;
 export const titleOf = (locale: Locale, subject: ExportSubject): string => TITLES[locale][subject];

@@ -11,7 +11,7 @@ import { getOverview } from '../overview/overview.service.js';
 import { getMetrics } from '../metrics/metrics.service.js';
 import { FILTER_SCHEMAS } from './exports.input.js';
 import { EXPORT_LIMITS } from './limits.js';
-import { driversSource, leagueSource } from './evaluate-sources.js';
+import { beforeAfterSource, driversSource, leagueSource } from './evaluate-sources.js';
 
 /** text: defanged string; number: a typed number cell; date: a moment; day: a `YYYY-MM-DD` calendar day. */
 export type ColumnType = 'text' | 'number' | 'date' | 'day';
@@ -22,6 +22,8 @@ export interface ExportColumn {
   type: ColumnType;
   /** Narrow columns are drawn narrow in Excel and the PDF. */
   width?: number;
+  /** Fraction digits a number shows in the PDF report (default 1): a p-value needs more. */
+  digits?: number;
 }
 
 /** One page of rows, each a value per column, and (with the first page, when known) how many there are. */
@@ -229,4 +231,5 @@ export const EXPORT_SOURCES: Record<ExportSubject, ExportSource> = {
   metrics,
   league: leagueSource,
   drivers: driversSource,
+  before_after: beforeAfterSource,
 };

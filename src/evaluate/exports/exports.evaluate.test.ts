@@ -1,4 +1,5 @@
-// The Evaluate pages' tables as exports: the league table and the drivers, in the reader's language.
+// The Evaluate pages' tables as exports: the league table, the drivers and a before/after comparison,
+// in the reader's language.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import type { TestApp } from '../../platform/testing/test-app.js';
 import { signedInApp, type SignedInApp } from '../../platform/testing/signed-in-app.js';
 import { seedFeedback } from '../../platform/testing/seed-feedback.js';
 import { rebuildRollups } from '../rollups/rebuild-rollups.js';
+import { BEFORE_AFTER_METRICS, type BeforeAfterResponse } from '../../contracts/before-after.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedloop-exports-league-'));
 let s: SignedInApp;
@@ -80,5 +82,60 @@ describe('league table and drivers exports', () => {
     expect(rows.map((r) => [r[0], Number(r[1])])).toEqual(
       (shown.data as Shown[]).map((d) => [d.topic.names.fa ?? d.topic.names.en ?? d.topic.key, d.volume]),
     );
+  });
+
+  it('writes the before/after comparison the page shows, one row per metric', async () => {
+    const cookie = { cookie: s.owner.cookie };
+    expect((await s.api('PATCH', '/api/v1/me', { locale: 'fa', calendar: 'gregorian' }, cookie)).statusCode).toBe(200);
+    const filters = { date: '2025-03-10', days: '12' };
+    const shown = (await s.api('GET', '/api/v1/before-after?date=2025-03-10&days=12', undefined, cookie)).json<BeforeAfterResponse>();
+    expect(shown.metrics.nps.before.n).toBe(2);
+    const created = await s.api('POST', '/api/v1/exports', { subject: 'before_after', format: 'csv', filters }, cookie);
+    expect(created.statusCode, created.body).toBe(202);
+    await t.drainJobs();
+    const done = (await s.api('GET', `/api/v1/exports/${created.json().id}`, undefined, cookie)).json();
+    expect(done).toMatchObject({ status: 'done', rows: BEFORE_AFTER_METRICS.length, fileName: expect.stringMatching(/^before_after-/) });
+    const body = (await t.app.inject({ method: 'GET', url: new URL(done.downloadUrl).pathname })).body;
+    const [header, ...rows] = parse(body.replace(/^\ufeff/, '')) as string[][];
+    expect(header).toEqual([
+      'شاخص',
+      'قبل، از',
+      'قبل، تا',
+      'قبل',
+      'قبل: تعداد پاسخ',
+      'بعد، از',
+      'بعد، تا',
+      'بعد',
+      'بعد: تعداد پاسخ',
+      'تغییر',
+      'مقدار p',
+      'معنادار (۵٪)',
+    ]);
+    expect(rows.map((r) => r[0])).toEqual([...BEFORE_AFTER_METRICS]);
+    const nps = rows.find((r) => r[0] === 'nps')!;
+    // Before: 10 and 9 (+100); after: 2, 7 and 0 (−66.7, the last on the 21st in the workspace's zone).
+    expect(nps.slice(1, 10)).toEqual(['2025-02-26', '2025-03-09', '100', '2', '2025-03-10', '2025-03-21', '-66.67', '3', '-166.67']);
+    const m = shown.metrics.nps;
+    expect(Number(nps[10])).toBeCloseTo(m.pValue!, 4);
+    expect(nps[11]).toBe(m.significant ? 'بله' : 'خیر');
+    // Volume has no test: its p-value and significance stay empty.
+    const volume = rows.find((r) => r[0] === 'volume')!;
+    expect([volume[3], volume[7], ...volume.slice(9)]).toEqual(['2', '3', '1', '', '']);
+  });
+
+  it('names a bad filter of the before/after comparison', async () => {
+    const both = await s.api('POST', '/api/v1/exports', {
+      subject: 'before_after',
+      format: 'xlsx',
+      filters: { date: '2025-03-10', ideaId: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' },
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.field).toBe('filters.ideaId');
+    const days = await s.api('POST', '/api/v1/exports', {
+      subject: 'before_after',
+      format: 'csv',
+      filters: { date: '2025-03-10', days: '999' },
+    });
+    expect(days.json().error.field).toBe('filters.days');
   });
 });

@@ -8,6 +8,7 @@ import { ZListTickets } from '../../act/tickets/tickets.input.js';
 import { ZOverviewQuery } from '../overview/overview.input.js';
 import { ZDriversQuery } from '../drivers/drivers.input.js';
 import { ZLeagueQuery, ZMetricsQuery } from '../metrics/metrics.input.js';
+import { ZBeforeAfterQuery } from '../before-after/before-after.input.js';
 
 const ZListCustomersFilters = z.strictObject({ q: z.string().max(200).optional() });
 
@@ -20,6 +21,7 @@ export const FILTER_SCHEMAS = {
   metrics: ZMetricsQuery,
   league: ZLeagueQuery,
   drivers: ZDriversQuery,
+  before_after: ZBeforeAfterQuery,
 } satisfies Record<ExportSubject, z.ZodType>;
 
 const PAGING = ['cursor', 'limit'];
@@ -35,7 +37,7 @@ export const ZCreateExport = z
     subject: z
       .enum(EXPORT_SUBJECTS)
       .describe(
-        'feedback: the explorer’s filtered list; customers; tickets; overview: the overview’s daily table; metrics: a metric per period (and breakdown key), as GET /metrics answers; league: the keys of a dimension ranked by a metric, as GET /metrics/league answers; drivers: the topics that move NPS and CSAT most, as GET /drivers answers',
+        'feedback: the explorer’s filtered list; customers; tickets; overview: the overview’s daily table; metrics: a metric per period (and breakdown key), as GET /metrics answers; league: the keys of a dimension ranked by a metric, as GET /metrics/league answers; drivers: the topics that move NPS and CSAT most, as GET /drivers answers; before_after: each metric before and after a change, as GET /before-after answers',
       ),
     format: z.enum(EXPORT_FORMATS).describe('csv, xlsx (Excel) or pdf (a printed report)'),
     filters: ZFilterValues.default({}).describe(

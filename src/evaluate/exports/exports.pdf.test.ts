@@ -87,6 +87,28 @@ describe('PDF report', () => {
     expect(page).not.toContain('<script>');
   });
 
+  it('shows a column’s own fraction digits, so a p-value is not rounded to 0', () => {
+    const page = reportHtml(
+      {
+        title: 'Before and after',
+        locale: 'fa',
+        columns: [
+          { key: 'change', type: 'number', header: 'Change' },
+          { key: 'pValue', type: 'number', digits: 4, header: 'p-value' },
+        ],
+        dates: { calendar: 'persian', timeZone: 'UTC' },
+        workspaceName: 'Acme',
+        filters: {},
+      },
+      [[-12.345, 0.0123]],
+      false,
+      new Date('2026-03-21T00:00:00Z'),
+    );
+    const oneDigit = new Intl.NumberFormat('fa-IR-u-nu-arabext', { maximumFractionDigits: 1 }).format(-12.345);
+    expect(page).toContain(`>${oneDigit}<`);
+    expect(page).toContain('>۰٫۰۱۲۳<');
+  });
+
   it.skipIf(!fs.existsSync(CHROMIUM_PATH))(
     'prints Persian, Arabic and Chinese text, in Persian with Jalali dates',
     async () => {

@@ -29,6 +29,7 @@ const SUBJECT_SCOPE = {
   metrics: 'feedback:read',
   league: 'feedback:read',
   drivers: 'feedback:read',
+  before_after: 'feedback:read',
 } as const;
 
 type ExportRow = typeof exports.$inferSelect;

@@ -14,16 +14,22 @@ const CALENDAR_TAG = { gregorian: 'gregory', persian: 'persian', hijri: 'islamic
 function readerFormats(sheet: ExportSheet) {
   const { locale } = sheet;
   const dateTag = `${BASE_TAG[locale]}-u-ca-${CALENDAR_TAG[sheet.dates.calendar]}-nu-${DIGITS[locale]}`;
-  const number = new Intl.NumberFormat(`${BASE_TAG[locale]}-u-nu-${DIGITS[locale]}`, { maximumFractionDigits: 1 });
+  const numberTag = `${BASE_TAG[locale]}-u-nu-${DIGITS[locale]}`;
+  const number = new Intl.NumberFormat(numberTag, { maximumFractionDigits: 1 });
+  // Columns with more fraction digits (p-values) get their own formatter, made once per column.
+  const precise = new Map(
+    sheet.columns.flatMap((c) => (c.digits ? [[c.key, new Intl.NumberFormat(numberTag, { maximumFractionDigits: c.digits })]] : [])),
+  );
   const moment = new Intl.DateTimeFormat(dateTag, { dateStyle: 'medium', timeStyle: 'short', timeZone: sheet.dates.timeZone });
   const day = new Intl.DateTimeFormat(dateTag, { dateStyle: 'medium', timeZone: 'UTC' });
   return {
     number: (n: number) => number.format(n),
     moment: (d: Date) => moment.format(d),
-    cell(value: CellValue, type: string): string {
+    cell(value: CellValue, column: { key: string; type: string }): string {
+      const { type } = column;
       if (value == null) return '';
       if (value instanceof Date) return moment.format(value);
-      if (typeof value === 'number') return number.format(value);
+      if (typeof value === 'number') return (precise.get(column.key) ?? number).format(value);
       if (type === 'day') return day.format(new Date(`${value}T00:00:00Z`));
       return value;
     },
@@ -63,7 +69,7 @@ export function reportHtml(sheet: ExportSheet, rows: CellValue[][], cut: boolean
           html`<tr>${row.map((value, i) => {
             const type = sheet.columns[i].type;
             const kind = type === 'number' ? 'number' : type === 'text' ? 'text' : 'date';
-            return html`<td class="${kind}" dir="auto">${f.cell(value, type)}</td>`;
+            return html`<td class="${kind}" dir="auto">${f.cell(value, sheet.columns[i])}</td>`;
           })}</tr>`,
       )}</tbody>
     </table>`

@@ -1,11 +1,10 @@
 // churn_risk: how many customers were at churn risk at each period's end (the profile's
-// definition, churn-risk.ts), counted from the customers — one probe per customer of its latest
-// score, never a scan of the feedback.
+// definition, churn-risk.ts), counted from each customer's spells at risk, which the refresh keeps
+// current (rebuild-churn-risk.ts): one range read per period end, nothing per customer.
 import { sql } from 'drizzle-orm';
 import type { MetricSeries } from '../../contracts/metrics.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { addDays } from '../../platform/calendars.js';
-import { atChurnRiskSql } from '../../customers/profile/churn-risk.js';
 import type { ActivityMetric } from './activity-metrics.js';
 import { count } from './score-formulas.js';
 
@@ -25,11 +24,11 @@ export const churnRisk: ActivityMetric = {
       ),
       sql`, `,
     )}]::timestamptz[]`;
+    // A customer has at most one spell at any instant: spells are counted as customers.
     const rows = await scope.database.rows<{ i: number; customers: number }>(sql`
-      select p.i, count(c.id)::int as customers
+      select p.i, count(*)::int as customers
       from unnest(${ends}) with ordinality as p(at, i)
-      join customers c on c.workspace_id = ${scope.workspaceId} and c.merged_into_id is null and c.created_at < p.at
-      where ${atChurnRiskSql(scope.workspaceId, sql`p.at`)}
+      join churn_risk_spells s on s.workspace_id = ${scope.workspaceId} and s.starts_at < p.at and (s.ends_at is null or s.ends_at >= p.at)
       group by p.i`);
     const byPeriod = new Map(rows.map((r) => [Number(r.i) - 1, Number(r.customers)]));
     const started = (i: number) => range.periods[i]!.first <= addDays(now.toISOString().slice(0, 10), 1);

@@ -72,7 +72,16 @@ describe('metric rollups kept current', () => {
     ids.order = await seed.order(c1, '2025-01-05T10:00:00Z');
     await seed.order(c2, '2025-02-05T10:00:00Z');
     const { kept, marks } = await expectRollupsExact();
-    expect(marks).toEqual(['compensations', 'loop', 'orders', 'responses', 'sla_first_response', 'sla_resolution']);
+    expect(marks).toEqual([
+      'compensations',
+      'first_contact_resolution',
+      'loop',
+      'orders',
+      'responses',
+      'sla_first_response',
+      'sla_resolution',
+      'ticket_volume',
+    ]);
     // A send at 00:30 on Nowruz in Tehran counts on Nowruz.
     expect(kept).toContainEqual(expect.objectContaining({ source: 'responses', dimension: 'all', day: '2025-03-21', part: 0, whole: 1 }));
   });

@@ -1,11 +1,20 @@
 // Rollups of the metrics that are not made of feedback items — response rate, SLA compliance,
-// compensations, loop closure, order cohorts — per workspace × source × dimension × local day ×
+// compensations, loop closure, order cohorts, ticket volume and first-contact resolution — per workspace × source × dimension × local day ×
 // key: additive counts, so a period is a sum of rows. A source is rebuilt whole from its own
 // tables when anything it counts changed (stale_metric_sources, marked by triggers).
 import { date, doublePrecision, integer, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 
-export const METRIC_ROLLUP_SOURCES = ['responses', 'sla_first_response', 'sla_resolution', 'compensations', 'loop', 'orders'] as const;
+export const METRIC_ROLLUP_SOURCES = [
+  'responses',
+  'sla_first_response',
+  'sla_resolution',
+  'compensations',
+  'loop',
+  'orders',
+  'ticket_volume',
+  'first_contact_resolution',
+] as const;
 export type MetricRollupSource = (typeof METRIC_ROLLUP_SOURCES)[number];
 
 export const metricRollups = pgTable(

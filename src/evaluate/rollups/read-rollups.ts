@@ -9,8 +9,7 @@ import { addDays } from '../../platform/calendars.js';
 import { feedbackItems } from '../../collect/feedback/feedback.tables.js';
 import { DIMENSION_KEYS, itemInKeys, type RollupDimension } from './rollup-dimensions.js';
 import { addSums, emptySums, itemAggregateList, rollupSumList, type RollupSums } from './rollup-sums.js';
-import { loadUnitTree } from '../service-units/unit-tree.js';
-import { expandUnitFilter, rollUpUnitCells, usesUnits } from '../service-units/unit-rollups.js';
+import { readThroughUnitTree, ROLLUP_CELL_SUM } from '../service-units/unit-rollups.js';
 
 export type RollupFilters = Partial<Record<FeedbackDimension, string[]>>;
 
@@ -45,16 +44,8 @@ const dateList = (days: string[]) =>
     sql`, `,
   )}]::date[]`;
 
-export async function sumRollups(scope: WorkspaceScope, query: RollupQuery): Promise<RollupResult> {
-  if (!usesUnits(query.breakdown, query.filters)) return sumRollupsOfKeys(scope, query);
-  // Service units: the filter reads the units' subtrees, the breakdown is rolled up the tree.
-  const tree = await loadUnitTree(scope);
-  const unitFilter = query.filters?.service_unit;
-  const within = unitFilter?.length ? expandUnitFilter(tree, unitFilter) : null;
-  const filters = within ? { ...query.filters, service_unit: within } : query.filters;
-  const result = await sumRollupsOfKeys(scope, { ...query, filters });
-  if (query.breakdown !== 'service_unit') return result;
-  return { ...result, cells: rollUpUnitCells(result.cells, tree, within && new Set(within)) };
+export function sumRollups(scope: WorkspaceScope, query: RollupQuery): Promise<RollupResult> {
+  return readThroughUnitTree(scope, query, ROLLUP_CELL_SUM, (q) => sumRollupsOfKeys(scope, q));
 }
 
 async function sumRollupsOfKeys(scope: WorkspaceScope, query: RollupQuery): Promise<RollupResult> {

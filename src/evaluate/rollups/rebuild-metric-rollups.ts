@@ -7,6 +7,7 @@ import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { regionalSettingsOf } from '../../platform/workspace/workspace-settings.service.js';
 import { periodsCovering } from '../periods/periods.js';
 import { METRIC_ROLLUP_SOURCES, type MetricRollupSource } from './metric-rollups.tables.js';
+import { TICKET_DIMENSION_COLUMNS, ticketEventsSql } from '../metrics/ticket-metrics.js';
 
 /** Statuses of an idea that close a loop when its customers are told. */
 export const LOOP_CLOSING_STATUSES = ['done', 'declined'] as const;
@@ -156,6 +157,10 @@ async function orders(tx: DbOrTx, database: Database, workspace: typeof workspac
     group by c.cohort, o.month`;
 }
 
+/** Ticket volume and first-contact resolution, by agent, topic and service unit (ticket-metrics.ts defines them). */
+const tickets = (workspaceId: string, tz: string, metric: 'ticket_volume' | 'first_contact_resolution') =>
+  rollUp(workspaceId, metric, ticketEventsSql(workspaceId, metric, tz), [...TICKET_DIMENSION_COLUMNS]);
+
 /** Rebuilds one source of a workspace's metric rollups inside the caller's transaction. */
 export async function rebuildMetricSourceIn(database: Database, tx: DbOrTx, workspaceId: string, source: MetricRollupSource) {
   await lockSource(tx, workspaceId, source);
@@ -174,7 +179,9 @@ export async function rebuildMetricSourceIn(database: Database, tx: DbOrTx, work
             ? compensations(workspaceId, tz)
             : source === 'loop'
               ? loop(workspaceId, tz)
-              : await orders(tx, database, workspace);
+              : source === 'ticket_volume' || source === 'first_contact_resolution'
+                ? tickets(workspaceId, tz, source)
+                : await orders(tx, database, workspace);
   for (const insert of [inserts].flat()) if (insert) await tx.execute(insert);
 }
 

@@ -7,6 +7,7 @@ import type { Database } from '../../platform/db/client.js';
 import { addDays } from '../../platform/calendars.js';
 import { lockWorkspaceRollups, rebuildRollupsIn, type DayRange } from './rebuild-rollups.js';
 import { refreshStaleMetricSources } from './rebuild-metric-rollups.js';
+import { refreshStaleChurnRisk } from './rebuild-churn-risk.js';
 
 /** Consecutive days as ranges: one rebuild per run of days. */
 export function dayRuns(days: string[]): DayRange[] {
@@ -20,7 +21,10 @@ export function dayRuns(days: string[]): DayRange[] {
   return runs;
 }
 
-/** Recomputes every stale day (of one workspace, or of all) and every stale metric source; answers how many days. */
+/**
+ * Recomputes every stale day (of one workspace, or of all), every stale metric source and the
+ * churn-risk spells of every stale customer; answers how many days.
+ */
 export async function refreshStaleRollups(database: Database, workspaceId?: string): Promise<number> {
   const workspaces = workspaceId
     ? [workspaceId]
@@ -38,5 +42,6 @@ export async function refreshStaleRollups(database: Database, workspaceId?: stri
     });
   }
   await refreshStaleMetricSources(database, workspaceId);
+  await refreshStaleChurnRisk(database, workspaceId);
   return refreshed;
 }

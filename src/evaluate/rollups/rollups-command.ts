@@ -8,6 +8,7 @@ import { chooseWorkspace } from '../../platform/db/find-workspace.js';
 import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { rebuildRollups } from './rebuild-rollups.js';
 import { rebuildMetricRollups } from './rebuild-metric-rollups.js';
+import { rebuildChurnRiskSpells } from './rebuild-churn-risk.js';
 
 export async function runRollupsRebuildCommand(flags: { workspace?: string }, openDatabase: OpenConfiguredDatabase) {
   const database = await openDatabase(loadConfig());
@@ -19,6 +20,7 @@ export async function runRollupsRebuildCommand(flags: { workspace?: string }, op
       const started = Date.now();
       await rebuildRollups(database, workspace.id);
       await rebuildMetricRollups(database, workspace.id);
+      await rebuildChurnRiskSpells(database, workspace.id);
       console.error(`rollups of "${workspace.slug}" rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {

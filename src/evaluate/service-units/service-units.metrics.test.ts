@@ -98,6 +98,29 @@ describe('metrics by service unit', () => {
     expect(within.series.map((x) => x.key).sort()).toEqual([null, u.Tabriz, u.Bazaar, u.Valiasr].sort());
   });
 
+  it('drill down to the explorer: a unit lists the items of its subtree, as many as its figure counts', async () => {
+    const list = async (unit: string) => {
+      const res = await s.api('GET', `/api/v1/feedback?service_unit_id=${unit}&limit=100`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ data: Array<{ id: string }>; total: number }>();
+    };
+    const north = await list(u.North!);
+    expect(north.data.map((x) => x.id).sort()).toEqual([...items.Bazaar!, ...items.Valiasr!, ...items.Tabriz!].sort());
+    const figures = (await metrics(`service_unit=${u.North}`)).json<MetricsResponse>();
+    expect(north.total).toBe(figures.total.n);
+    expect((await list(u.Zand!)).data.map((x) => x.id).sort()).toEqual([...items.Zand!].sort());
+    // With the explorer's other filters: the North's detractors.
+    const detractors = await s.api('GET', `/api/v1/feedback?service_unit_id=${u.North}&score_type=nps&score_max=6`);
+    expect(detractors.json().total).toBe(2);
+
+    const foreign = await s.api('GET', `/api/v1/feedback?service_unit_id=${foreignUnitId}`);
+    expect(foreign.statusCode).toBe(422);
+    expect(foreign.json().error).toMatchObject({ code: 'unknown_service_unit', field: 'service_unit_id' });
+    const notUnit = await s.api('GET', '/api/v1/feedback?service_unit_id=north');
+    expect(notUnit.statusCode).toBe(400);
+    expect(notUnit.json().error).toMatchObject({ field: 'service_unit_id' });
+  });
+
   it('refuse a filter on a unit of another workspace, naming service_unit', async () => {
     const res = await metrics(`service_unit=${foreignUnitId}`);
     expect(res.statusCode).toBe(422);
@@ -128,6 +151,7 @@ describe('metrics by service unit', () => {
       expect(ticket.statusCode).toBe(201);
       if (unit) expect((await s.api('PATCH', `/api/v1/tickets/${ticket.json().id}`, { serviceUnitId: u[unit] })).statusCode).toBe(200);
     }
+    await refreshStaleRollups(t.database, workspaceId);
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const tickets = (query: string) =>
       s.api('GET', `/api/v1/metrics?metric=ticket_volume&from=${day(-2)}&to=${day(2)}&grain=month&calendar=gregorian&${query}`);

@@ -33,6 +33,8 @@ export interface FeedbackFilters {
   hasTicket: '' | 'true' | 'false';
   surveyId: string;
   segment: string;
+  /** A service unit's id: its items and those of every unit under it. */
+  serviceUnitId: string;
   q: string;
 }
 
@@ -54,6 +56,7 @@ export const EMPTY_FILTERS: FeedbackFilters = {
   hasTicket: '',
   surveyId: '',
   segment: '',
+  serviceUnitId: '',
   q: '',
 };
 
@@ -76,6 +79,7 @@ const PARAM: Record<keyof FeedbackFilters, string> = {
   hasTicket: 'has_ticket',
   surveyId: 'survey_id',
   segment: 'segment',
+  serviceUnitId: 'service_unit_id',
   q: 'q',
 };
 
@@ -101,7 +105,7 @@ export function filtersFromQuery(query: URLSearchParams): FeedbackFilters {
   const day = (key: 'from' | 'to') => (DAY.test(get(key)) ? get(key) : '');
   const num = (key: 'scoreMin' | 'scoreMax') => (SCORE.test(get(key)) ? get(key) : '');
   const label = (key: 'topic' | 'tag' | 'product') => (LABEL.test(get(key)) ? get(key) : '');
-  const id = (key: 'surveyId' | 'segment') => (UUID.test(get(key)) ? get(key) : '');
+  const id = (key: 'surveyId' | 'segment' | 'serviceUnitId') => (UUID.test(get(key)) ? get(key) : '');
   return {
     channel: oneOf(CHANNELS, query.get(PARAM.channel)),
     language: LANGUAGE.test(get('language')) ? get('language') : '',
@@ -120,6 +124,7 @@ export function filtersFromQuery(query: URLSearchParams): FeedbackFilters {
     hasTicket: oneOf(['true', 'false'] as const, query.get(PARAM.hasTicket)),
     surveyId: id('surveyId'),
     segment: id('segment'),
+    serviceUnitId: id('serviceUnitId'),
     q: get('q'),
   };
 }
@@ -170,7 +175,7 @@ export function filtersToApiQuery(filters: FeedbackFilters, page: { limit: numbe
   if (filters.from) query.set('from', localDayToIso(filters.from, false));
   if (filters.to) query.set('to', localDayToIso(filters.to, true));
   if (isCustomerId(filters.customerId)) query.set('customer_id', filters.customerId.trim());
-  for (const key of ['topic', 'product', 'tag', 'assigneeId', 'hasTicket', 'surveyId', 'segment'] as const) {
+  for (const key of ['topic', 'product', 'tag', 'assigneeId', 'hasTicket', 'surveyId', 'segment', 'serviceUnitId'] as const) {
     if (filters[key]) query.set(PARAM[key], filters[key]);
   }
   if (filters.q) query.set('q', filters.q);

@@ -10,7 +10,7 @@ const SCORE_OF: Partial<Record<MetricId, FeedbackFilters['scoreType']>> = { nps:
 /** Metrics made of feedback items; the others (orders, tickets, compensations, ideas) have no items to list. */
 const FEEDBACK_METRICS: ReadonlySet<MetricId> = new Set<MetricId>(FEEDBACK_METRIC_IDS);
 
-/** The explorer filter each breakdown's key becomes; service units have none (yet) in the explorer. */
+/** The explorer filter each breakdown's key becomes (a unit's filter takes in the units under it, as its figures do). */
 const FILTER_OF: Partial<Record<MetricDimension, keyof FeedbackFilters>> = {
   channel: 'channel',
   type: 'type',
@@ -19,6 +19,7 @@ const FILTER_OF: Partial<Record<MetricDimension, keyof FeedbackFilters>> = {
   sentiment: 'sentiment',
   product: 'product',
   agent: 'assigneeId',
+  service_unit: 'serviceUnitId',
 };
 
 export interface DrillDown {

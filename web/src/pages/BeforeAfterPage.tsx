@@ -6,6 +6,7 @@ import type { MetricUnit } from '@feedloop/contracts/metrics';
 import { actApi } from '../api/act';
 import { isAbortError } from '../api/client';
 import { driversApi } from '../api/drivers';
+import { ExportMenu } from '../components/exports/ExportMenu';
 import { CalendarDateInput } from '../components/feedback/CalendarDateInput';
 import { Field } from '../components/Field';
 import { LoadError } from '../components/LoadError';
@@ -107,6 +108,12 @@ export function BeforeAfterPage() {
     <div className="stack">
       <div className="page-head">
         <h1 className="page-title">{t('metrics.beforeAfter.title')}</h1>
+        {(view.idea || view.date) && (
+          <ExportMenu
+            subject="before_after"
+            filters={() => ({ ...(view.idea ? { ideaId: view.idea } : { date: view.date }), days: String(view.days) })}
+          />
+        )}
       </div>
       <EvaluateSections />
       <section className="metric-controls" aria-label={t('metrics.controls')}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FeedbackFilters } from '../../lib/filters';
+import { unitOptionLabel } from '../../lib/service-units';
 import { topicDisplayName } from '../../lib/topics';
 import { useDebouncedDraft } from '../../lib/useDebouncedValue';
 import { Field } from '../Field';
@@ -11,7 +12,7 @@ interface ExplorerFiltersProps {
   set: (patch: Partial<FeedbackFilters>) => void;
 }
 
-/** The explorer's filters on analysis and work: topic, tag, product, assignee, ticket link, survey and customer segment. */
+/** The explorer's filters on analysis and work: topic, tag, product, assignee, ticket link, survey, customer segment and service unit. */
 export function ExplorerFilters({ filters, options, set }: ExplorerFiltersProps) {
   const { t, i18n } = useTranslation();
   const [tagDraft, setTagDraft] = useDebouncedDraft(filters.tag, (tag) => set({ tag }));
@@ -140,6 +141,30 @@ export function ExplorerFilters({ filters, options, set }: ExplorerFiltersProps)
           </select>
         )}
       </Field>
+      {(options.units.length > 0 || filters.serviceUnitId) && (
+        <Field label={t('explorer.filters.serviceUnit')}>
+          {(props) => (
+            <select
+              {...props}
+              className="select"
+              data-testid="filter-service-unit"
+              value={filters.serviceUnitId}
+              onChange={(e) => set({ serviceUnitId: e.target.value })}
+            >
+              <option value="">{t('explorer.filters.anyServiceUnit')}</option>
+              {/* Archived units keep their items and figures, so they stay offered here. */}
+              {options.units.map((f) => (
+                <option key={f.unit.id} value={f.unit.id}>
+                  {unitOptionLabel(f)}
+                </option>
+              ))}
+              {filters.serviceUnitId && !options.units.some((f) => f.unit.id === filters.serviceUnitId) && (
+                <option value={filters.serviceUnitId}>{filters.serviceUnitId}</option>
+              )}
+            </select>
+          )}
+        </Field>
+      )}
     </>
   );
 }

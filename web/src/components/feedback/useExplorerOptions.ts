@@ -3,7 +3,9 @@ import type { Topic } from '@feedloop/contracts/analysis';
 import { analysisApi } from '../../api/analysis';
 import { api } from '../../api/endpoints';
 import { segmentsApi } from '../../api/segments';
+import { serviceUnitsApi } from '../../api/service-units';
 import { surveysApi } from '../../api/surveys';
+import { flattenUnits, type FlatUnit } from '../../lib/service-units';
 import type { Member } from '@feedloop/contracts/workspace';
 
 export interface ExplorerOptions {
@@ -11,6 +13,8 @@ export interface ExplorerOptions {
   members: Member[];
   surveys: Array<{ id: string; name: string }>;
   segments: Array<{ id: string; name: string }>;
+  /** The service units, each after its parent. */
+  units: FlatUnit[];
 }
 
 /**
@@ -18,7 +22,7 @@ export interface ExplorerOptions {
  * stays empty (its filter then offers only "any"), the list itself still works.
  */
 export function useExplorerOptions(): ExplorerOptions {
-  const [options, setOptions] = useState<ExplorerOptions>({ topics: [], members: [], surveys: [], segments: [] });
+  const [options, setOptions] = useState<ExplorerOptions>({ topics: [], members: [], surveys: [], segments: [], units: [] });
 
   useEffect(() => {
     const abort = new AbortController();
@@ -44,6 +48,10 @@ export function useExplorerOptions(): ExplorerOptions {
     segmentsApi
       .list({ signal })
       .then((r) => keep('segments')(r.data.map((s) => ({ id: s.id, name: s.name }))))
+      .catch(ignore);
+    serviceUnitsApi
+      .tree({ signal })
+      .then((r) => keep('units')(flattenUnits(r.data)))
       .catch(ignore);
     return () => abort.abort();
   }, []);
