@@ -2,7 +2,11 @@
  * Summarises V8 CPU profiles (.cpuprofile, as BENCH_PROFILE_DIR writes them): self time by
  * function and by module (package, or source file for Feedloop's own code).
  *
+ *   BENCH_PROFILE_DIR=/tmp/prof BENCH_ONLY=cpu npm run bench
  *   npx tsx scripts/bench/profile-summary.ts /tmp/prof/CPU.*.cpuprofile [--top 40]
+ *
+ * Time inside PGlite is charged to "(no Feedloop caller)" when the stack that ran it started in
+ * an asynchronous turn (the connection queue runs every statement from setImmediate).
  */
 import fs from 'node:fs';
 
@@ -37,7 +41,9 @@ for (const file of files) {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byFunction = new Map<string, number>();
   const byModule = new Map<string, number>();
