@@ -8,14 +8,19 @@ const asText = (value: string) => value;
 
 /**
  * The parsers Drizzle's PGlite driver passes with every query (drizzle-orm/pglite/session), by
- * type OID: timestamp, timestamptz, interval, date (numbers here, so that importing this module
- * does not load PGlite in a process on PostgreSQL).
+ * type OID (numbers here, so that importing this module does not load PGlite in a process on
+ * PostgreSQL): timestamp, timestamptz, interval, date, and arrays of those and of numeric.
  */
 export const TEXT_PARSERS: Record<number, (value: string) => string> = {
   1114: asText,
   1184: asText,
   1186: asText,
   1082: asText,
+  1231: asText,
+  1115: asText,
+  1185: asText,
+  1187: asText,
+  1182: asText,
 };
 
 /**
