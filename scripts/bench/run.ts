@@ -128,6 +128,7 @@ async function main() {
   console.log(`  data: ${bodies.length} rotating request bodies${csvLine}, texts in fa/ar/zh/en, 1,000 customers by email\n`);
 
   const results: EngineResult[] = [];
+  const loadBefore = loadAverage();
   const engines: Array<() => Promise<Engine>> = skipped('pglite') ? [] : [embeddedEngine];
   if (serverUrl) engines.push(() => postgresEngine(serverUrl));
   for (const open of engines) {
@@ -143,7 +144,8 @@ async function main() {
   }
 
   console.log(
-    `\nResults (${LOAD.connections} connections × ${LOAD.seconds} s of POST /api/v1/feedback with Bearer key; ${fmt.int(CSV_ROWS)}-row CSV import)\n`,
+    `\nResults (${LOAD.connections} connections × ${LOAD.seconds} s of POST /api/v1/feedback with Bearer key; ${fmt.int(CSV_ROWS)}-row CSV import;` +
+      ` load average ${loadBefore} before, ${loadAverage()} after)\n`,
   );
   console.log(figuresTable(figures(results, Boolean(serverUrl))));
   for (const r of results) if (r.load?.sampleError) console.log(`\n${r.engine}: first non-2xx answer: ${r.load.sampleError}`);
