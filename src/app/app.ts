@@ -21,6 +21,7 @@ import { importControlRoutes } from '../collect/import/import.control.js';
 import { demoControlRoutes } from './demo/demo.control.js';
 import { openConfiguredDatabase } from './database.js';
 import { servingStarted, warmUpAnalysis } from '../analyze/analysis/warm-up-analysis.js';
+import { preloadAnalysisContexts } from '../analyze/analysis/analysis-context.js';
 
 export const version: string = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
 
@@ -55,6 +56,7 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
   );
   const database = await openConfiguredDatabase(config, { offersControl });
   const [{ routeTable }, { jobHandlers }] = await features;
+  preloadAnalysisContexts(database).catch((err) => log.warn({ err }, 'analysis contexts not preloaded: the first analyses build them'));
   let worker: Worker | null = null;
   let scheduler: Scheduler | null = null;
   let unsubscribe = () => false;
