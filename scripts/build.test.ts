@@ -20,7 +20,7 @@ const TREE: Record<string, string> = {
   'src/collect/feedback/feedback.test.ts': 'test',
   'src/platform/testing/harness.ts': 'export {};',
   'src/contracts/feedback.ts': 'export const CHANNELS = [];',
-  'src/analyze/model/artifacts/analysis-model.bin.gz': 'model',
+  'src/analyze/model/artifacts/analysis-model.bin': 'model',
   'scripts/build-server.mjs': '',
   'scripts/build-widget.mjs': '',
   'widget/src/loader.ts': 'export {};',
@@ -92,7 +92,7 @@ describe('npm start builds only what changed', () => {
 
   it('a changed model file rebuilds the server (which bundles one); a new dependency everything', () => {
     buildNow();
-    edit('src/analyze/model/artifacts/analysis-model.bin.gz');
+    edit('src/analyze/model/artifacts/analysis-model.bin');
     expect(buildNow()).toEqual(['server']);
     edit('package-lock.json', '{"lockfileVersion":3}');
     expect(buildNow()).toEqual(['server', 'widget', 'dashboard']);

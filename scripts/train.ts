@@ -1,5 +1,5 @@
 /**
- * Trains the analysis model from scratch and writes src/analyze/model/artifacts/analysis-model.bin.gz.
+ * Trains the analysis model from scratch and writes src/analyze/model/artifacts/analysis-model.bin.
  *
  *   npm run train                       # datasets in ../shared/datasets
  *   DATASETS_DIR=/path npm run train

@@ -14,11 +14,11 @@
  * With PostgreSQL it also times full-text search on BENCH_SEARCH_ROWS (default 1,000,000) items;
  * BENCH_ONLY=search runs that phase alone (search.ts); BENCH_SKIP=search leaves it out.
  *
- * With PostgreSQL it also measures surveys (surveys.ts): answers/s on the link page, and 10,000
- * survey emails through the job queue to a loopback SMTP server with the worker killed part-way.
- * BENCH_ONLY=surveys runs that phase alone; BENCH_SKIP=surveys leaves it out.
+ * It also measures surveys (surveys.ts): answers/s on the link page (each engine), and with
+ * PostgreSQL 10,000 survey emails through the job queue to a loopback SMTP server with the worker
+ * killed part-way. BENCH_ONLY=surveys runs that phase alone; BENCH_SKIP=surveys leaves it out.
  *
- * With PostgreSQL it also measures event ingestion (events.ts): POST /api/v1/events/bulk with 50
+ * It also measures event ingestion on each engine (events.ts): POST /api/v1/events/bulk with 50
  * events per call over ~2,000 customers, and single POST /api/v1/events, in events/s against
  * the ≥ 3,000 events/s target. BENCH_ONLY=events runs that phase alone; BENCH_SKIP=events leaves
  * it out. BENCH_SKIP takes a comma-separated list: BENCH_SKIP=search,surveys,events; it also takes
@@ -134,6 +134,7 @@ async function main() {
   console.log(`  data: ${bodies.length} rotating request bodies${csvLine}, texts in fa/ar/zh/en, 1,000 customers by email\n`);
 
   const results: EngineResult[] = [];
+  const loadBefore = loadAverage();
   const engines: Array<() => Promise<Engine>> = skipped('pglite') ? [] : [embeddedEngine];
   if (serverUrl) engines.push(() => postgresEngine(serverUrl));
   for (const open of engines) {
@@ -149,7 +150,8 @@ async function main() {
   }
 
   console.log(
-    `\nResults (${LOAD.connections} connections × ${LOAD.seconds} s of POST /api/v1/feedback with Bearer key; ${fmt.int(CSV_ROWS)}-row CSV import)\n`,
+    `\nResults (${LOAD.connections} connections × ${LOAD.seconds} s of POST /api/v1/feedback with Bearer key; ${fmt.int(CSV_ROWS)}-row CSV import;` +
+      ` load average ${loadBefore} before, ${loadAverage()} after)\n`,
   );
   console.log(figuresTable(figures(results, Boolean(serverUrl))));
   for (const r of results) if (r.load?.sampleError) console.log(`\n${r.engine}: first non-2xx answer: ${r.load.sampleError}`);
@@ -163,8 +165,8 @@ async function main() {
   if (!skipped('cpu')) await cpuPhases(serverUrl);
   if (!skipped('dashboard')) dashboardPhase();
   if (!skipped('widget')) await widgetPhase();
-  if (serverUrl && !skipped('events')) await eventsPhase(serverUrl);
-  if (serverUrl && !skipped('surveys')) await surveysPhase(serverUrl);
+  if (!skipped('events')) await eventsPhase(serverUrl);
+  if (!skipped('surveys')) await surveysPhase(serverUrl);
   if (serverUrl && !skipped('search')) await searchPhase(serverUrl);
   if (serverUrl && !skipped('rules')) await rulesPhase(serverUrl);
   if (!skipped('exports')) await exportsPhase(serverUrl);
@@ -246,12 +248,19 @@ async function rulesPhase(serverUrl: string | undefined) {
   console.log(rulesReport(await benchRulesPhase(serverUrl)));
 }
 
+/** The embedded database (unless BENCH_SKIP=pglite), then PostgreSQL when a server is given. */
+const phaseServers = (serverUrl: string | undefined): Array<string | undefined> => [
+  ...(skipped('pglite') ? [] : [undefined]),
+  ...(serverUrl ? [serverUrl] : []),
+];
+
 async function surveysPhase(serverUrl: string | undefined) {
-  if (!serverUrl) throw new Error('the surveys phase runs on PostgreSQL: set BENCH_DATABASE_URL');
-  console.log('');
-  const result = await benchSurveys(serverUrl);
-  console.log('');
-  console.log(surveysReport(result));
+  for (const server of phaseServers(serverUrl)) {
+    console.log('');
+    const result = await benchSurveys(server);
+    console.log('');
+    console.log(surveysReport(result));
+  }
 }
 
 function dashboardPhase() {
@@ -265,11 +274,12 @@ async function widgetPhase() {
 }
 
 async function eventsPhase(serverUrl: string | undefined) {
-  if (!serverUrl) throw new Error('the events phase runs on PostgreSQL: set BENCH_DATABASE_URL');
-  console.log('');
-  const result = await benchEvents(serverUrl);
-  console.log('');
-  console.log(eventsReport(result));
+  for (const server of phaseServers(serverUrl)) {
+    console.log('');
+    const result = await benchEvents(server);
+    console.log('');
+    console.log(eventsReport(result));
+  }
 }
 
 function figures(results: EngineResult[], withPostgres: boolean): Figure[] {

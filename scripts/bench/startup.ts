@@ -183,8 +183,8 @@ export function startupReport(runs: StartupRun[]): string {
         `< ${STARTUP_TARGETS.firstAnswerS} s`,
         met(median(col('firstAnswerCpuS')) < STARTUP_TARGETS.firstAnswerS),
       ],
-      ['background warm-up of the models (after listening)', range(col('warmUpS'), s), '', ''],
-      ['longest event-loop stall during the warm-up', range(col('longestStallMs'), ms), '', ''],
+      ['warm-up of the models (from the start, while the database opens)', range(col('warmUpS'), s), '', ''],
+      ['longest event-loop stall of the warm-up once serving', range(col('longestStallMs'), ms), '', ''],
     ],
   );
 }

@@ -20,7 +20,8 @@ import { startControlServer, type ControlServer } from '../platform/control/cont
 import { importControlRoutes } from '../collect/import/import.control.js';
 import { demoControlRoutes } from './demo/demo.control.js';
 import { openConfiguredDatabase } from './database.js';
-import { warmUpAnalysis } from '../analyze/analysis/warm-up-analysis.js';
+import { servingStarted, warmUpAnalysis } from '../analyze/analysis/warm-up-analysis.js';
+import { preloadAnalysisContexts } from '../analyze/analysis/analysis-context.js';
 
 export const version: string = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
 
@@ -47,8 +48,15 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
   // The features' modules load while the database opens (its WebAssembly compiles on other threads).
   const features = Promise.all([import('./routes.js'), import('./jobs.js')]);
   features.catch(() => {}); // awaited below; a failure is reported there
+  // The models load while the database opens, so that the first analysis after the process
+  // answers does not wait for them.
+  warmUpAnalysis().then(
+    ({ seconds, longestStallMs }) => log.info({ seconds, longestStallMs }, 'analysis warmed up'),
+    (err) => log.warn({ err }, 'analysis warm-up failed: the first analysis loads the models'),
+  );
   const database = await openConfiguredDatabase(config, { offersControl });
   const [{ routeTable }, { jobHandlers }] = await features;
+  preloadAnalysisContexts(database).catch((err) => log.warn({ err }, 'analysis contexts not preloaded: the first analyses build them'));
   let worker: Worker | null = null;
   let scheduler: Scheduler | null = null;
   let unsubscribe = () => false;
@@ -88,11 +96,7 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
       metricsUrl = await metricsApp.listen(config.metricsListen);
     }
   }
-  // Once the process answers, the models load in the background, so that no request or job waits for them.
-  warmUpAnalysis().then(
-    ({ seconds, longestStallMs }) => log.info({ seconds, longestStallMs }, 'analysis warmed up'),
-    (err) => log.warn({ err }, 'analysis warm-up failed: the first analysis loads the models'),
-  );
+  servingStarted();
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {

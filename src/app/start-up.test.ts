@@ -62,7 +62,8 @@ describe('start-up', () => {
         await new Promise((r) => setTimeout(r, 200));
       }
       expect(metricValue(metrics, 'feedloop_analysis_warm_up_seconds')).toBeGreaterThan(0);
-      expect(metricValue(metrics, 'feedloop_analysis_warm_up_longest_stall_seconds')).toBeGreaterThan(0);
+      // Zero when the warm-up finished before the process answered.
+      expect(metricValue(metrics, 'feedloop_analysis_warm_up_longest_stall_seconds')).toBeGreaterThanOrEqual(0);
       const routes = metrics
         .split('\n')
         .filter((line) => line.startsWith('feedloop_http_requests_total{'))

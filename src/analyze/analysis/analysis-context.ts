@@ -1,8 +1,10 @@
 // What analysing an item of a workspace needs besides its text: the workspace's topics (with a
 // keyword matcher) and the model it learnt from its agents' corrections, cached per process.
 import { eq, sql } from 'drizzle-orm';
-import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
-import type { DbOrTx } from '../../platform/db/client.js';
+import { WorkspaceScope } from '../../platform/db/workspace-scope.js';
+import type { Database, DbOrTx } from '../../platform/db/client.js';
+import { runInBackground } from '../../platform/db/connection-queue.js';
+import { workspaces } from '../../platform/workspace/workspace.tables.js';
 import { topics } from '../topics/topics.tables.js';
 import { workspaceModels } from '../workspace-model/workspace-model.tables.js';
 import { listTopics, type TopicRow } from '../topics/topics.service.js';
@@ -58,6 +60,21 @@ export async function loadAnalysisContext(scope: WorkspaceScope, tx: DbOrTx = sc
   };
   cache.set(scope.workspaceId, { fingerprint: await fingerprintOf(scope, tx), context });
   return context;
+}
+
+/** How many workspaces a starting process builds contexts for ahead of their first analysis. */
+const PRELOADED_WORKSPACES = 20;
+
+/**
+ * Builds the contexts of the first workspaces (an embedded install has one or a few) as the
+ * process starts, behind requests on the connection, so that their first analysis after a start
+ * does not build it. A failure is left to that first analysis.
+ */
+export async function preloadAnalysisContexts(database: Database): Promise<void> {
+  await runInBackground(async () => {
+    const rows = await database.db.select({ id: workspaces.id }).from(workspaces).orderBy(workspaces.createdAt).limit(PRELOADED_WORKSPACES);
+    for (const { id } of rows) await loadAnalysisContext(new WorkspaceScope(database, id));
+  });
 }
 
 /** A context with a fixed taxonomy and no learnt model (the CLI's `feedloop analyze`). */

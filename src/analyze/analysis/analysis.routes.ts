@@ -2,8 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZAnalyzeTextInput } from './analysis.input.js';
-import { analyzeText } from './analyze-text.js';
-import { loadAnalysisModels } from './warm-up-analysis.js';
+import { analyzeTextSoon } from './warm-up-analysis.js';
 import { loadAnalysisContext } from './analysis-context.js';
 
 const tags = ['analysis'];
@@ -24,8 +23,7 @@ export async function analysisRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      await loadAnalysisModels();
-      return analyzeText(req.body.text, await loadAnalysisContext(req.scope), { language: req.body.language });
+      return analyzeTextSoon(req.body.text, await loadAnalysisContext(req.scope), { language: req.body.language });
     },
   );
 }

@@ -61,6 +61,16 @@ export async function loadLanguageDetector(): Promise<void> {
   faArScorer ??= buildFaArScorer();
 }
 
+/**
+ * Thrown by detectLanguage for a text only eld can decide while eld is not loaded yet: the caller
+ * awaits loadLanguageDetector and asks again (texts in Arabic script or Han never need eld).
+ */
+export class LanguageDetectorNotLoaded extends Error {
+  constructor() {
+    super('language detector not loaded: await loadLanguageDetector() first');
+  }
+}
+
 /** Whether loadLanguageDetector has finished (the start-up warm-up does it before any request needs it). */
 export const languageDetectorLoaded = (): boolean => eld !== null && faArScorer !== null;
 // Read and built on first use (the start-up warm-up), not when the server imports this module:
@@ -162,7 +172,7 @@ function countScripts(text: string): ScriptCounts {
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 function fromEld(text: string, share: number, preferEnglish: boolean): LanguageDetection {
-  if (!eld) throw new Error('language detector not loaded: await loadLanguageDetector() first');
+  if (!eld) throw new LanguageDetectorNotLoaded();
   const result = eld.detect(text);
   let language = result.language;
   if (!language) return UND;

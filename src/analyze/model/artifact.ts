@@ -1,15 +1,16 @@
 /**
- * The committed model file (src/analyze/model/artifacts/analysis-model.bin.gz): gzip of
- *   "FLAM1" | u32 header length | header JSON | per head: int8 weights | commonness bytes
+ * The committed model file (src/analyze/model/artifacts/analysis-model.bin):
+ *   "FLAM2" | u32 header length | header JSON | int8 weights, the heads interleaved per bucket | commonness bytes
  * Weights are μ-law quantised to one signed byte (relative error ≈1 % for the weights that
- * matter; tiny ones become 0 and compress away), which keeps the file a few MB and the loaded
- * model ≈22 MB of memory instead of 88 MB of float32. Loading is synchronous: one gunzip.
+ * matter), which keeps the model ≈24 MB on disk and in memory instead of 100 MB of float32.
+ * The file is stored uncompressed and laid out as the model reads it, so loading it is reading
+ * it: no gunzip and no copy (gzip made it 7 MB, but its gunzip and re-layout cost a third of a
+ * second of CPU at every start, before the first analysis could run). Git compresses it anyway.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { HeadKind } from './linear.js';
 import type { AnalysisModel, ModelHead } from './model.js';
 
-const MAGIC = 'FLAM1';
+const MAGIC = 'FLAM2';
 const MU = 255;
 const LEVELS = 127;
 
@@ -65,7 +66,7 @@ function quantize(head: ModelHead, dim: number): { codes: Int8Array; maxAbs: num
 }
 
 export function encodeModel(model: AnalysisModel): Buffer {
-  const parts: Buffer[] = [];
+  const blocks: Array<{ codes: Int8Array; K: number }> = [];
   const heads: HeadHeader[] = [];
   for (const name of HEAD_NAMES) {
     const head = model[name];
@@ -79,7 +80,7 @@ export function encodeModel(model: AnalysisModel): Buffer {
       maxAbs,
       ...(languageBias ? { languageBias } : {}),
     });
-    parts.push(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
+    blocks.push({ codes, K: head.outputs.length });
   }
   const term = model.sentiment.languageTerm;
   if (term) {
@@ -94,40 +95,46 @@ export function encodeModel(model: AnalysisModel): Buffer {
       add: [...term.add],
       keepOthers: term.keepOthers,
     });
-    parts.push(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
+    blocks.push({ codes, K: 1 });
+  }
+  // The heads' blocks interleaved per bucket, as the model reads them (QuantizedWeights).
+  const stride = blocks.reduce((sum, b) => sum + b.K, 0);
+  const interleaved = new Int8Array(model.dim * stride);
+  let column = 0;
+  for (const { codes, K } of blocks) {
+    for (let b = 0, from = 0, to = column; b < model.dim; b++, from += K, to += stride)
+      for (let k = 0; k < K; k++) interleaved[to + k] = codes[from + k];
+    column += K;
   }
   const header = Buffer.from(JSON.stringify({ dim: model.dim, heads } satisfies Header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  const body = Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, header, ...parts, Buffer.from(model.featureCommonness)]);
-  return gzipSync(body, { level: 9 });
+  return Buffer.concat([
+    Buffer.from(MAGIC, 'latin1'),
+    length,
+    header,
+    Buffer.from(interleaved.buffer, interleaved.byteOffset, interleaved.byteLength),
+    Buffer.from(model.featureCommonness),
+  ]);
 }
 
 /**
- * Inverse of encodeModel; weights stay quantised (decoded per lookup, see model.ts) and the
- * heads' per-head blocks are interleaved per bucket into one array (QuantizedWeights).
+ * Inverse of encodeModel, without copying: the weights stay quantised (decoded per lookup, see
+ * model.ts) and are a view of the file's bytes, already interleaved as the model reads them.
  */
-export function decodeModel(gzipped: Uint8Array): AnalysisModel {
-  return decodeModelBody(gunzipSync(gzipped));
-}
-
-/** decodeModel after the gunzip (which the start-up warm-up runs off the event loop). */
-export function decodeModelBody(body: Buffer): AnalysisModel {
-  if (body.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('not an analysis model file');
+export function decodeModel(file: Uint8Array): AnalysisModel {
+  const body = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  if (body.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('not an analysis model file (FLAM2)');
   const headerLength = body.readUInt32LE(MAGIC.length);
   let offset = MAGIC.length + 4;
   const header = JSON.parse(body.subarray(offset, offset + headerLength).toString('utf8')) as Header;
   offset += headerLength;
   const heads = {} as Record<HeadHeader['name'], ModelHead>;
   const stride = header.heads.reduce((sum, h) => sum + h.outputs.length, 0);
-  const codes = new Int8Array(header.dim * stride);
+  const codes = new Int8Array(body.buffer, body.byteOffset + offset, header.dim * stride);
+  offset += codes.length;
   let column = 0;
   for (const h of header.heads) {
-    const K = h.outputs.length;
-    const block = new Int8Array(body.buffer, body.byteOffset + offset, header.dim * K);
-    // Element by element: a subarray per bucket would allocate millions of views.
-    for (let b = 0, from = 0, to = column; b < header.dim; b++, from += K, to += stride)
-      for (let k = 0; k < K; k++) codes[to + k] = block[from + k];
     heads[h.name] = {
       kind: h.kind,
       outputs: h.outputs,
@@ -135,10 +142,10 @@ export function decodeModelBody(body: Buffer): AnalysisModel {
       temperature: h.temperature,
       ...(h.languageBias ? { languageBias: h.languageBias } : {}),
     };
-    offset += block.length;
-    column += K;
+    column += h.outputs.length;
   }
-  const featureCommonness = new Uint8Array(body.subarray(offset, offset + header.dim));
+  const featureCommonness = new Uint8Array(body.buffer, body.byteOffset + offset, header.dim);
+  if (offset + header.dim !== body.length) throw new Error('analysis model file is truncated or too long');
   const termHeader = header.heads.find((h) => h.name === 'sentimentLanguageTerm');
   if (termHeader)
     heads.sentiment.languageTerm = {

@@ -1,19 +1,18 @@
 /**
- * The shipped model: src/analyze/model/artifacts/analysis-model.bin.gz, read where it is committed
- * (from the sources and from the bundled server alike). The file is read at import, to derive MODEL_VERSION from its bytes,
- * and decoded on first use, so importing the module stays cheap for processes that never predict.
+ * The shipped model: src/analyze/model/artifacts/analysis-model.bin, read where it is committed
+ * (from the sources and from the bundled server alike). The file is read at import, to derive
+ * MODEL_VERSION from its bytes; the model is a view of those bytes (artifact.ts), so loading it
+ * costs next to nothing.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../platform/paths.js';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
-import { decodeModel, decodeModelBody } from './artifact.js';
+import { decodeModel } from './artifact.js';
 import type { AnalysisModel } from './model.js';
 import { wordVectorFileBytes } from './word-vectors.js';
 
-export const MODEL_FILE = path.join(packageRoot, 'src/analyze/model/artifacts/analysis-model.bin.gz');
+export const MODEL_FILE = path.join(packageRoot, 'src/analyze/model/artifacts/analysis-model.bin');
 
 let fileBytes: Uint8Array | null = existsSync(MODEL_FILE) ? readFileSync(MODEL_FILE) : null;
 
@@ -39,25 +38,14 @@ export function loadBaseModel(): AnalysisModel {
   if (model) return model;
   if (!fileBytes) throw new Error(`analysis model not found at ${MODEL_FILE}; run npm run train`);
   model = decodeModel(fileBytes);
-  fileBytes = null; // the decoded model is all that is needed from now on
+  fileBytes = null; // the model holds the bytes it needs
   return model;
 }
 
-const gunzipOffTheLoop = promisify(gunzip);
-let loading: Promise<AnalysisModel> | null = null;
-
 /**
- * loadBaseModel with the gunzip (most of its time) on libuv's thread pool: the start-up warm-up
- * uses it, so a request that arrives meanwhile is not held up by it.
+ * loadBaseModel for the start-up warm-up and every analysis, which await it: the same call since
+ * the model loads without decoding, kept asynchronous for callers that must not care.
  */
-export function loadBaseModelInBackground(): Promise<AnalysisModel> {
-  if (model) return Promise.resolve(model);
-  loading ??= (async () => {
-    if (!fileBytes) return loadBaseModel(); // reports the missing file
-    const body = await gunzipOffTheLoop(fileBytes);
-    model ??= decodeModelBody(body);
-    fileBytes = null;
-    return model;
-  })();
-  return loading;
+export async function loadBaseModelInBackground(): Promise<AnalysisModel> {
+  return loadBaseModel();
 }

@@ -9,6 +9,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import { migrationsDir, packageRoot } from '../paths.js';
 import { migrationsUpToDate } from './migrations-applied.js';
 import { PGLITE_CONF } from './pglite-conf.js';
+import { TEXT_PARSERS, withoutClientParsers } from './pglite-parsers.js';
 import { DB_LIMITS } from './limits.js';
 import type { Config } from '../config.js';
 import { connectionQueue, type ConnectionQueue } from './connection-queue.js';
@@ -88,7 +89,11 @@ async function openPglite(schema: DatabaseSchema, dataDir: string, offersControl
   try {
     const pgDir = inMemory ? undefined : path.join(dataDir, 'pg');
     if (pgDir && !fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await initClusterInChild(pgDir);
-    const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF, ...(loadDataDir ? { loadDataDir } : {}) });
+    const client = await PGlite.create(pgDir, {
+      postgresqlconf: PGLITE_CONF,
+      parsers: TEXT_PARSERS,
+      ...(loadDataDir ? { loadDataDir } : {}),
+    });
     takeTurns(client, connectionQueue({ requestTurnsBeforeBackground: DB_LIMITS.requestTurnsBeforeBackground }));
     const db = drizzle(client, { schema: schema.tables }) as unknown as Db;
     const database: Database = {
@@ -121,15 +126,23 @@ async function openPglite(schema: DatabaseSchema, dataDir: string, offersControl
 /**
  * Every statement and transaction on the embedded database's one connection waits for its turn in
  * `queue` (connection-queue.ts). A transaction is one turn: the statements inside it use the
- * transaction's own handle, which is not queued.
+ * transaction's own handle, which is not queued. Queries leave out the parsers the client already
+ * applies (pglite-parsers.ts).
  */
 function takeTurns(client: PGliteClient, queue: ConnectionQueue) {
   const query = client.query.bind(client);
   const exec = client.exec.bind(client);
   const transaction = client.transaction.bind(client);
-  client.query = ((...args: Parameters<typeof query>) => queue.take(() => query(...args))) as typeof query;
+  client.query = ((text, params, options) => queue.take(() => query(text, params, withoutClientParsers(options)))) as typeof query;
   client.exec = ((...args: Parameters<typeof exec>) => queue.take(() => exec(...args))) as typeof exec;
-  client.transaction = ((...args: Parameters<typeof transaction>) => queue.take(() => transaction(...args))) as typeof transaction;
+  client.transaction = ((work) =>
+    queue.take(() =>
+      transaction((tx) => {
+        const txQuery = tx.query.bind(tx);
+        tx.query = ((text, params, options) => txQuery(text, params, withoutClientParsers(options))) as typeof tx.query;
+        return work(tx);
+      }),
+    )) as typeof transaction;
 }
 
 function initClusterInChild(pgDir: string): Promise<void> {
