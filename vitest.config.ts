@@ -9,17 +9,21 @@ export default defineConfig({
   resolve: { alias: { '@feedloop/contracts': fileURLToPath(new URL('src/contracts', import.meta.url)) } },
   test: {
     pool: 'forks',
-    maxWorkers: 2,
+    // Two by default (CI has two cores). The command line's --maxWorkers does not reach the
+    // projects below, which take this value: TEST_WORKERS sets it instead (npm test runs the
+    // PostgreSQL pass in one worker beside the embedded pass).
+    maxWorkers: Number(process.env.TEST_WORKERS) || 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],
     sequence: { sequencer: BrowserFirstSequencer },
     projects: [
-      // Each browser file gets a fresh process: it drives Chromium against its own server.
-      { extends: true, test: { name: 'browser', include: BROWSER_TESTS } },
-      // The others share their worker's loaded modules from file to file instead of importing the
-      // whole server again for each (half the suite's time went to imports). No test mocks a
-      // module or changes globals, and each opens its own database, so nothing carries over.
+      // Every file shares its worker's loaded modules with the files run before it instead of
+      // importing the whole server again (half the suite's time went to imports), and with them
+      // the analysis models already loaded and, for browser files, the worker's Chromium. No test
+      // mocks a module or changes globals, each opens its own database and each browser test its
+      // own browser context, so nothing carries over.
+      { extends: true, test: { name: 'browser', include: BROWSER_TESTS, isolate: false } },
       {
         extends: true,
         test: {

@@ -61,6 +61,36 @@ export async function buildWidget({ outDir = path.join(root, 'dist', 'widget'), 
   return { loader, renderer, packageDir };
 }
 
+// What the build reads: a change to any of these makes the built files stale.
+const INPUTS = ['widget/src', 'src/contracts', 'widget/tsconfig.json', 'widget/package.json', 'scripts/build-widget.mjs'];
+
+function newestMtime(target) {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/**
+ * Builds the widget into dist/widget and widget/dist unless every built file is newer than every
+ * input: tests that serve the widget call it, and `npm test` has built it once already before
+ * they start.
+ */
+export async function ensureWidgetBuilt() {
+  const outputs = [
+    path.join(root, 'dist', 'widget', 'loader.js'),
+    path.join(root, 'dist', 'widget', 'renderer.js'),
+    path.join(root, 'widget', 'dist', 'index.js'),
+    path.join(root, 'widget', 'dist', 'index.d.ts'),
+  ];
+  const built = Math.min(...outputs.map((file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0)));
+  const inputs = Math.max(...INPUTS.map((input) => newestMtime(path.join(root, input))));
+  if (built >= inputs) return;
+  await buildWidget();
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await buildWidget();
 }

@@ -67,10 +67,24 @@ export async function horizontalOverflow(page: Page): Promise<{ overflow: number
 /**
  * Switches the page to light or dark colours and waits until it is drawn in them: Chromium
  * applies the emulated preference a moment after Playwright returns, and axe-core must not read
- * half-switched colours. Reduced motion makes transitions instant.
+ * half-switched colours. Reduced motion makes transitions instant. The wait is one evaluation in
+ * the page (Playwright's waitForFunction costs a few hundred milliseconds per call here).
  */
 export async function useColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-  await page.waitForFunction((dark) => window.matchMedia('(prefers-color-scheme: dark)').matches === dark, scheme === 'dark');
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate(async (dark) => {
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the page did not switch to ${dark ? 'dark' : 'light'} colours`)), 30_000);
+      const check = () => {
+        if (query.matches !== dark) return;
+        clearTimeout(timer);
+        query.removeEventListener('change', check);
+        resolve();
+      };
+      query.addEventListener('change', check);
+      check();
+    });
+    await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  }, scheme === 'dark');
 }

@@ -1,6 +1,6 @@
-// Vitest glue for the browser tests: one server and one Chromium per describe block, and every
-// page's problems (console errors, exceptions, dialogs, HTTP errors, outside requests) checked
-// after each test.
+// Vitest glue for the browser tests: one server per describe block, one Chromium per test process
+// (each test gets its own browser context, so nothing carries over), and every page's problems
+// (console errors, exceptions, dialogs, HTTP errors, outside requests) checked after each test.
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createKey, setupOwner, type TestApp } from '../../src/platform/testing/test-app.js';
@@ -30,6 +30,24 @@ export interface Dashboard {
   open(options?: PageOptions): Promise<GuardedPage>;
 }
 
+let sharedBrowser: Promise<Browser> | undefined;
+
+/**
+ * The test process's Chromium, launched by the first file that needs it. Browser files share
+ * their worker process (see vitest.config.ts), so later files reuse it instead of launching their
+ * own; Playwright closes it when the process exits. A browser that crashed is replaced.
+ */
+function processBrowser(): Promise<Browser> {
+  if (sharedBrowser) {
+    const current = sharedBrowser;
+    sharedBrowser = current.then((browser) => (browser.isConnected() ? browser : launchBrowser()));
+  } else {
+    sharedBrowser = launchBrowser();
+  }
+  sharedBrowser.catch(() => (sharedBrowser = undefined));
+  return sharedBrowser;
+}
+
 /** Registers the hooks of a describe block and returns its server and page factory. */
 export function useDashboard(): Dashboard {
   let server: DashboardServer | undefined;
@@ -37,7 +55,7 @@ export function useDashboard(): Dashboard {
   const pages: GuardedPage[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), processBrowser()]);
   });
   afterEach(async () => {
     const opened = pages.splice(0);
@@ -46,7 +64,6 @@ export function useDashboard(): Dashboard {
     expect(problems, 'problems seen by the browser').toEqual([]);
   });
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
   });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, it, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { widgetDistDir } from '../../src/collect/widget/widget-assets.routes.js';
-import { buildWidget } from '../../scripts/build-widget.mjs';
+import { ensureWidgetBuilt } from '../../scripts/build-widget.mjs';
 import { DESKTOP, horizontalOverflow, PHONE, seriousViolations, useColorScheme as showInColorScheme } from './accessibility.js';
 import { screenshot } from './browser.js';
 import { describeBrowser, signedInOwner, until, useDashboard } from './harness.js';
@@ -89,7 +89,7 @@ describeBrowser('the survey link page and the widget with a screen reader and on
     });
     expect(published.statusCode, published.body).toBe(200);
     link = published.json().linkPath as string;
-    await buildWidget();
+    await ensureWidgetBuilt();
     rendererCode = fs.readFileSync(path.join(widgetDistDir, 'renderer.js'), 'utf8');
   });
 

@@ -15,7 +15,7 @@ import { bearer, createKey } from '../../src/platform/testing/test-app.js';
 import en from '../src/locales/en.json' with { type: 'json' };
 import fa from '../src/locales/fa.json' with { type: 'json' };
 import { widgetDistDir } from '../../src/collect/widget/widget-assets.routes.js';
-import { buildWidget } from '../../scripts/build-widget.mjs';
+import { ensureWidgetBuilt } from '../../scripts/build-widget.mjs';
 import { screenshot, type GuardedPage } from './browser.js';
 import { describeBrowser, signedInOwner, until, useDashboard } from './harness.js';
 
@@ -93,7 +93,7 @@ describeBrowser('website widget', () => {
   let closedPort = 0;
 
   beforeAll(async () => {
-    await buildWidget();
+    await ensureWidgetBuilt();
     // A port nothing listens on: "Feedloop is down".
     const probe = http.createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));

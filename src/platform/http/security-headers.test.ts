@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, setupOwner, createKey, bearer, type TestApp } from '../testing/test-app.js';
 import { spawnServer } from '../testing/spawn-server.js';
 import { loadConfig } from '../config.js';
-import { buildWidget } from '../../../scripts/build-widget.mjs';
+import { ensureWidgetBuilt } from '../../../scripts/build-widget.mjs';
 
 const SHOP = 'https://shop.example.com';
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
@@ -22,7 +22,7 @@ describe('security headers', () => {
   let surveyPath = '';
 
   beforeAll(async () => {
-    await buildWidget();
+    await ensureWidgetBuilt();
     t = await createTestApp();
     const { cookie } = await setupOwner(t);
     key = await createKey(t, cookie, ['feedback:read', 'surveys:manage', 'surveys:read']);
