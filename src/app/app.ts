@@ -9,7 +9,7 @@ import type { Database } from '../platform/db/client.js';
 import { buildServer } from '../platform/http/server.js';
 import { buildMetricsServer } from '../platform/http/metrics-endpoint.js';
 import { startWorker, type Worker } from '../platform/jobs/worker.js';
-import { SCHEDULES } from './schedules.js';
+import { schedulesFor } from './schedules.js';
 import { startScheduler, type Scheduler } from '../platform/jobs/schedules.js';
 import { onJobsEnqueued } from '../platform/jobs/queue.js';
 import { createMailer } from '../platform/mail/mailer.js';
@@ -70,7 +70,7 @@ export async function startApp(config: Config, log: Logger, options: { serveHttp
     );
     const w = worker;
     unsubscribe = onJobsEnqueued(() => w.nudge());
-    scheduler = startScheduler(database, SCHEDULES, workerLog);
+    scheduler = startScheduler(database, schedulesFor(config), workerLog);
   }
   let control: ControlServer | null = null;
   if (offersControl) {

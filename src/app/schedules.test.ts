@@ -13,7 +13,7 @@ import { enqueueJobs } from '../platform/jobs/queue.js';
 import { startScheduler } from '../platform/jobs/schedules.js';
 import { startApp } from './app.js';
 import { JOBS } from './jobs.js';
-import { SCHEDULES } from './schedules.js';
+import { SCHEDULES, schedulesFor } from './schedules.js';
 
 let t: TestApp;
 const log = pino({ level: 'silent' });
@@ -119,5 +119,25 @@ describe('jobs', () => {
     expect(failed.map((f) => f.queue).sort()).toEqual(JOBS.map((job) => job.queue).sort());
     for (const f of failed) expect(f).toMatchObject({ attempts: 1, last_error: expect.stringMatching(/^invalid payload: \w+: /) });
     expect(failed.find((f) => f.queue === 'analyze-feedback')?.last_error).toMatch(/^invalid payload: workspaceId: /);
+  });
+});
+
+describe('METRICS_REFRESH_SECONDS', () => {
+  it('runs the rollup refresh that often, each minute by default, and refuses what is not 1–60', () => {
+    const refresh = (env: NodeJS.ProcessEnv) => {
+      const scheduler = startScheduler(t.database, schedulesFor(loadConfig(env)), log);
+      const at = scheduler.nextRuns().find((r) => r.name === 'refresh-rollups')?.at;
+      scheduler.stop();
+      return at!.getTime() - Date.now();
+    };
+    expect(refresh({})).toBeGreaterThan(0);
+    expect(refresh({})).toBeLessThanOrEqual(60_000);
+    expect(schedulesFor(loadConfig({}))).toBe(SCHEDULES);
+    expect(refresh({ METRICS_REFRESH_SECONDS: '2' })).toBeLessThanOrEqual(2_000);
+    // Only the refresh changes.
+    const fast = schedulesFor(loadConfig({ METRICS_REFRESH_SECONDS: '2' }));
+    expect(fast.filter((s, i) => s !== SCHEDULES[i]).map((s) => s.name)).toEqual(['refresh-rollups']);
+    expect(() => loadConfig({ METRICS_REFRESH_SECONDS: '0' })).toThrow(/METRICS_REFRESH_SECONDS/);
+    expect(() => loadConfig({ METRICS_REFRESH_SECONDS: '90' })).toThrow(/METRICS_REFRESH_SECONDS/);
   });
 });

@@ -2,6 +2,7 @@
 // process that runs jobs keeps these schedules; each occurrence runs once among them
 // (platform/jobs/schedules.ts).
 import type { Schedule } from '../platform/jobs/schedules.js';
+import type { Config } from '../platform/config.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { purgeFinishedJobs } from '../platform/jobs/queue.js';
 import { scanSlaClocks } from '../act/sla/sla-scan.js';
@@ -37,3 +38,14 @@ export const SCHEDULES: Schedule[] = [
   // minutes keeps the disk to what is still downloadable.
   { name: 'purge-exports', pattern: '*/10 * * * *', run: ({ database, dataDir }) => purgeExpiredExports(database, dataDir) },
 ];
+
+/**
+ * The schedules a process keeps under its configuration: the rollup refresh runs every
+ * METRICS_REFRESH_SECONDS (a minute by default; a few seconds where dashboards must follow the
+ * feedback closely, at the cost of one probe per run).
+ */
+export function schedulesFor(config: Pick<Config, 'metricsRefreshSeconds'>): Schedule[] {
+  const seconds = config.metricsRefreshSeconds;
+  if (seconds >= 60) return SCHEDULES;
+  return SCHEDULES.map((s) => (s.name === 'refresh-rollups' ? { ...s, pattern: `*/${seconds} * * * * *` } : s));
+}

@@ -11,6 +11,7 @@ const ZConfig = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKERS: z.enum(['on', 'off']).default('on'),
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  METRICS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SMTP_URL: z
     .string()
@@ -34,6 +35,8 @@ export interface Config {
   runWorkers: boolean;
   /** CPU niceness `feedloop worker` gives itself (0 = unchanged): background work yields to requests on a shared host */
   workerNice: number;
+  /** How often the metrics' rollups fold in what changed (seconds, 1–60): how far dashboards may lag */
+  metricsRefreshSeconds: number;
   trustProxy: boolean;
   secureCookies: boolean;
   /** smtp(s)://user:pass@host:port; without it emails are written to the log instead of sent */
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     runWorkers: e.WORKERS === 'on',
     workerNice: e.WORKER_NICE,
+    metricsRefreshSeconds: e.METRICS_REFRESH_SECONDS,
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: publicUrl.startsWith('https://'),
     smtpUrl: e.SMTP_URL || undefined,

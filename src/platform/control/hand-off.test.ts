@@ -76,7 +76,8 @@ async function api<T>(url: string, cookie: string, method: string, route: string
 describe(`feedloop import and demo while the server runs (${testEngine})`, () => {
   it('hand their work to the server that owns the embedded database (or connect to PostgreSQL); anything else still finds the lock', async () => {
     const env = await freshEnv();
-    const server = await spawnServer({ ...env, WORKERS: 'on' });
+    // The overview below reads rollups: refreshed every 2 s here instead of each minute.
+    const server = await spawnServer({ ...env, WORKERS: 'on', METRICS_REFRESH_SECONDS: '2' });
     const embedded = !serverUrl;
     try {
       const setup = await fetch(`${server.url}/api/v1/setup`, {
@@ -142,7 +143,7 @@ describe(`feedloop import and demo while the server runs (${testEngine})`, () =>
       dirs.push(big);
       fs.writeFileSync(big, `id,comment\n${Array.from({ length: rows }, (_, i) => `big-${i},bulk row ${i}`).join('\n')}\n`);
       // Main holds only imported rows, all created in the last minutes: two days' volume counts them
-      // all. The overview reads the rollups, which the server refreshes each minute, so the count is
+      // all. The overview reads the rollups, which the server refreshes every 2 s, so the count is
       // read once it has settled; the list's total (exact below 10,000) shows an import under way.
       const today = async () =>
         (await api<{ volume: Array<{ count: number }> }>(server.url, cookie, 'GET', '/api/v1/overview?days=2')).volume.reduce(
