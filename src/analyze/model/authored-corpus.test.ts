@@ -5,22 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUTHORED_DIR, LABELLED_DIR } from './training-data.js';
+import { FEEDBACK_TYPES, PRODUCT_TOPICS, SENTIMENTS } from './taxonomy.js';
 
 const KEYS = ['id', 'text', 'lang', 'domain', 'register', 'type', 'sentiment', 'topics'];
-const TYPES = ['complaint', 'suggestion', 'praise', 'bug', 'question', 'other'];
-const SENTIMENTS = ['negative', 'neutral', 'positive'];
-const TOPIC_ORDER = [
-  'price',
-  'delivery',
-  'support',
-  'product_quality',
-  'design_ux',
-  'payment',
-  'app_website',
-  'order',
-  'account',
-  'packaging',
-];
 const REGISTERS: Record<string, string[]> = {
   fa: ['formal', 'colloquial', 'finglish'],
   ar: ['msa', 'gulf', 'egyptian', 'levantine', 'maghrebi', 'arabizi'],
@@ -74,10 +61,10 @@ describe('authored corpus', () => {
           if (row.id !== `${lang}-${domain}-${String(i + 1).padStart(4, '0')}`) problems.push(`${where}: id ${row.id}`);
           if (row.lang !== lang || row.domain !== domain) problems.push(`${where}: lang/domain ${row.lang}/${row.domain}`);
           if (!REGISTERS[lang].includes(String(row.register))) problems.push(`${where}: register ${row.register}`);
-          if (!TYPES.includes(String(row.type))) problems.push(`${where}: type ${row.type}`);
-          if (!SENTIMENTS.includes(String(row.sentiment))) problems.push(`${where}: sentiment ${row.sentiment}`);
+          if (!(FEEDBACK_TYPES as readonly string[]).includes(String(row.type))) problems.push(`${where}: type ${row.type}`);
+          if (!(SENTIMENTS as readonly string[]).includes(String(row.sentiment))) problems.push(`${where}: sentiment ${row.sentiment}`);
           const topics = Array.isArray(row.topics) ? (row.topics as string[]) : [];
-          const canonical = TOPIC_ORDER.filter((t) => topics.includes(t));
+          const canonical = PRODUCT_TOPICS.filter((t) => topics.includes(t));
           if (!Array.isArray(row.topics) || JSON.stringify(canonical) !== JSON.stringify(topics))
             problems.push(`${where}: topics ${JSON.stringify(row.topics)}`);
           if (typeof row.text !== 'string' || !row.text.trim() || row.text !== row.text.trim()) problems.push(`${where}: text`);
