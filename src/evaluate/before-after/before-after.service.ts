@@ -12,7 +12,7 @@ import { ideas } from '../../loop/ideas/ideas.tables.js';
 import { localDay } from '../periods/periods.js';
 import { sumRollups } from '../rollups/read-rollups.js';
 import { emptySums, type RollupSums } from '../rollups/rollup-sums.js';
-import { compareMeans, compareNps, compareShares, count } from '../metrics/score-formulas.js';
+import { CES_RANGE, compareMeans, compareNps, compareShares, count, SENTIMENT_RANGE } from '../metrics/score-formulas.js';
 import type { TBeforeAfterQuery } from './before-after.input.js';
 
 const span = (first: string, last: string, key: string): Period => ({
@@ -72,12 +72,14 @@ export async function compareBeforeAfter(scope: WorkspaceScope, query: TBeforeAf
       ces: compareMeans(
         { n: a.cesAnswers, sum: a.cesSum, sumOfSquares: a.cesSumOfSquares },
         { n: b.cesAnswers, sum: b.cesSum, sumOfSquares: b.cesSumOfSquares },
+        CES_RANGE,
       ),
       sentiment_positive_share: compareShares({ part: a.positive, whole: scored(a) }, { part: b.positive, whole: scored(b) }),
       sentiment_negative_share: compareShares({ part: a.negative, whole: scored(a) }, { part: b.negative, whole: scored(b) }),
       sentiment_mean: compareMeans(
         { n: a.sentimentScored, sum: a.sentimentSum, sumOfSquares: a.sentimentSumOfSquares },
         { n: b.sentimentScored, sum: b.sentimentSum, sumOfSquares: b.sentimentSumOfSquares },
+        SENTIMENT_RANGE,
       ),
       volume: { before: volumeBefore, after: volumeAfter, change: b.items - a.items, pValue: null, significant: null, test: null },
     },

@@ -3,7 +3,7 @@
 // dashboards, exports and the digest compute every metric alike. Definitions: docs/metrics.md.
 import { FEEDBACK_DIMENSIONS, type MetricDefinition, type MetricId, type MetricValue } from '../../contracts/metrics.js';
 import type { RollupSums } from '../rollups/rollup-sums.js';
-import { ces, count, csat, mean, nps, share } from './score-formulas.js';
+import { ces, count, csat, mean, nps, SENTIMENT_RANGE, share } from './score-formulas.js';
 
 export interface FeedbackMetric extends MetricDefinition {
   source: 'feedback';
@@ -42,7 +42,7 @@ export const FEEDBACK_METRICS: Partial<Record<MetricId, FeedbackMetric>> = {
     share(s.negative, analysed(s), sentimentCounts(s)),
   ),
   sentiment_mean: feedback('sentiment_mean', 'mean_score', true, (s) =>
-    mean({ n: s.sentimentScored, sum: s.sentimentSum, sumOfSquares: s.sentimentSumOfSquares }),
+    mean({ n: s.sentimentScored, sum: s.sentimentSum, sumOfSquares: s.sentimentSumOfSquares }, SENTIMENT_RANGE),
   ),
   volume: feedback('volume', 'count', false, (s) => count(s.items)),
 };

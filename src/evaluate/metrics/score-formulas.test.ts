@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../platform/paths.js';
-import { ces, compareMeans, compareNps, compareShares, csat, mean, median, nps, share } from './score-formulas.js';
+import { ces, compareMeans, compareNps, compareShares, csat, mean, median, nps, SENTIMENT_RANGE, share } from './score-formulas.js';
 
 const sums = (values: number[]) => ({
   n: values.length,
@@ -56,6 +56,14 @@ describe('means', () => {
     expect(value.value).toBe(5);
     expect(value.low).toBeCloseTo(3.2126, 3);
     expect(value.high).toBeCloseTo(6.7874, 3);
+  });
+
+  it("keeps the interval within the scores' range: two CES answers or two sentiment scores give a wide t", () => {
+    expect(ces(sums([1, 7]))).toMatchObject({ value: 4, low: 1, high: 7 });
+    const sentiment = mean(sums([-0.9, 1]), SENTIMENT_RANGE);
+    expect(sentiment.value).toBeCloseTo(0.05, 6);
+    expect([sentiment.low, sentiment.high]).toEqual([-1, 1]);
+    expect(compareMeans(sums([-0.9, 1]), sums([0.5, 0.5, 0.4]), SENTIMENT_RANGE).before).toMatchObject({ low: -1, high: 1 });
   });
 
   it('has no interval for one answer and no value for none', () => {

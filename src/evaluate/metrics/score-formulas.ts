@@ -54,20 +54,25 @@ export interface SumOfScores {
   sumOfSquares: number;
 }
 
+/** The range a mean's scores can take: its interval never reaches outside it (few answers make t wide). */
+export type ScoreRange = readonly [low: number, high: number];
+export const CES_RANGE: ScoreRange = [1, 7];
+export const SENTIMENT_RANGE: ScoreRange = [-1, 1];
+
 /** A mean with its Student's t interval, from n, the sum and the sum of squares (one answer: no interval). */
-export function mean(s: SumOfScores): MetricValue {
+export function mean(s: SumOfScores, range: ScoreRange = [-Infinity, Infinity]): MetricValue {
   const counts = { n: s.n, sum: s.sum, sumOfSquares: s.sumOfSquares };
   if (s.n === 0) return noData(counts);
   const value = s.sum / s.n;
   if (s.n < 2) return { value, n: s.n, low: null, high: null, counts };
   const half = jStat.studentt.inv(1 - ALPHA / 2, s.n - 1) * Math.sqrt(sampleVariance(s) / s.n);
-  return { value, n: s.n, low: value - half, high: value + half, counts };
+  return { value, n: s.n, low: clamp(value - half, range[0], range[1]), high: clamp(value + half, range[0], range[1]), counts };
 }
 // Sums of squares of many scores lose a little to floating point: never below zero.
 const sampleVariance = (s: SumOfScores) => Math.max(0, (s.sumOfSquares - (s.sum * s.sum) / s.n) / (s.n - 1));
 
 /** CES = the mean answer on the 1–7 scale. */
-export const ces = mean;
+export const ces = (s: SumOfScores): MetricValue => mean(s, CES_RANGE);
 
 /** A count (volume, tickets): no interval; null only when nothing could have been counted. */
 export function count(n: number, counts: Record<string, number> = {}): MetricValue {
@@ -112,9 +117,9 @@ export function compareShares(a: { part: number; whole: number }, b: { part: num
 }
 
 /** A mean before vs after (CES, sentiment score): Welch's t test, unequal variances. */
-export function compareMeans(a: SumOfScores, b: SumOfScores): MetricComparison {
-  const before = mean(a);
-  const after = mean(b);
+export function compareMeans(a: SumOfScores, b: SumOfScores, range?: ScoreRange): MetricComparison {
+  const before = mean(a, range);
+  const after = mean(b, range);
   if (before.value === null || after.value === null || a.n < 2 || b.n < 2) return compared(before, after, 'welch_t', null);
   const va = sampleVariance(a) / a.n;
   const vb = sampleVariance(b) / b.n;
