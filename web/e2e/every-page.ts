@@ -5,6 +5,7 @@
 // critical axe-core finding; each saves a screenshot. In English and Persian each page is also
 // checked by axe in dark mode, and on a 360 px phone, where it must not scroll sideways. One
 // pass does it all: a page is loaded once and only resized and recoloured.
+import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { bearer, createKey } from '../../src/platform/testing/test-app.js';
 import { DESKTOP, horizontalOverflow, PHONE, seriousViolations, useColorScheme } from './accessibility.js';
@@ -121,7 +122,7 @@ export function everyPageIn(language: 'en' | 'fa' | 'ar' | 'zh') {
         await screenshot(page, `page-${name}-${language}`);
         if (!thorough) continue;
         await useColorScheme(page, 'dark');
-        expect.soft(await seriousViolations(page), `${name}: axe-core (dark)`).toEqual([]);
+        expect.soft(await violationsOnceSettled(page), `${name}: axe-core (dark)`).toEqual([]);
         await useColorScheme(page, 'light');
         await page.setViewportSize(PHONE);
         const { overflow, widest } = await horizontalOverflow(page);
@@ -132,4 +133,17 @@ export function everyPageIn(language: 'en' | 'fa' | 'ar' | 'zh') {
       // axe runs: minutes when the machine is loaded.
     }, 600_000);
   });
+}
+
+/**
+ * axe-core's findings in colours just switched. On a loaded machine Chromium has been seen to
+ * restyle part of a page a moment after the switch reports done (dark text on a dark field beside
+ * light text on a light bar): findings are read again a second later, and only those that remain
+ * count. A real contrast fault is there both times.
+ */
+async function violationsOnceSettled(page: Page): Promise<string[]> {
+  const first = await seriousViolations(page);
+  if (first.length === 0) return first;
+  await page.waitForTimeout(1_000);
+  return seriousViolations(page);
 }
