@@ -3,10 +3,11 @@
 // (or, for filters across dimensions, summed from the tickets through the same definition).
 // Breakdowns: agent, topic and service unit (a unit with its descendants).
 import { sql, type SQL } from 'drizzle-orm';
-import type { MetricDefinition, MetricDimension, MetricId, MetricValue, Period } from '../../contracts/metrics.js';
+import type { MetricDefinition, MetricDimension, MetricId, MetricValue } from '../../contracts/metrics.js';
 import type { WorkspaceScope } from '../../platform/db/workspace-scope.js';
 import { sumMetricRollups } from '../rollups/read-metric-rollups.js';
 import { count, share } from './score-formulas.js';
+import type { MetricRange } from './activity-metrics.js';
 import { type CellSum, readThroughUnitTree } from '../service-units/unit-rollups.js';
 
 export interface TicketCounts {
@@ -55,7 +56,7 @@ const TICKET_CELL_SUM: CellSum<TicketCell> = {
 };
 
 /** Counts per period (and per key of the breakdown) of one ticket metric; a unit's with its descendants'. */
-export async function ticketCells(scope: WorkspaceScope, metric: MetricId, q: TicketQuery): Promise<TicketCell[]> {
+export async function ticketCells(scope: WorkspaceScope, metric: MetricId, q: MetricRange): Promise<TicketCell[]> {
   const read = async (query: typeof q) => ({ cells: await ticketCellsOfKeys(scope, metric, query) });
   return (await readThroughUnitTree(scope, q, TICKET_CELL_SUM, read)).cells;
 }
@@ -80,16 +81,7 @@ export function ticketEventsSql(workspaceId: string, metric: TicketMetricId, tim
 /** The columns of ticketEventsSql keyed by each dimension tickets have. */
 export const TICKET_DIMENSION_COLUMNS = ['agent', 'topic', 'service_unit'] as const;
 
-interface TicketQuery {
-  from: string;
-  to: string;
-  periods: Period[];
-  timezone: string;
-  breakdown?: MetricDimension;
-  filters: Partial<Record<MetricDimension, string[]>>;
-}
-
-async function ticketCellsOfKeys(scope: WorkspaceScope, metric: MetricId, q: TicketQuery): Promise<TicketCell[]> {
+async function ticketCellsOfKeys(scope: WorkspaceScope, metric: MetricId, q: MetricRange): Promise<TicketCell[]> {
   const filters = Object.entries(q.filters).filter(([, keys]) => keys && keys.length > 0) as Array<[MetricDimension, string[]]>;
   const [only] = filters;
   // A ticket has one key per dimension, so one dimension's rows add up; filters across dimensions do not.
@@ -102,7 +94,7 @@ async function ticketCellsOfKeys(scope: WorkspaceScope, metric: MetricId, q: Tic
 async function rolledUpTicketCells(
   scope: WorkspaceScope,
   metric: TicketMetricId,
-  q: TicketQuery,
+  q: MetricRange,
   only: [MetricDimension, string[]] | undefined,
 ): Promise<TicketCell[]> {
   const read = async (dimension: string, keys?: string[]) =>
@@ -128,7 +120,7 @@ async function rolledUpTicketCells(
 async function summedTicketCells(
   scope: WorkspaceScope,
   metric: TicketMetricId,
-  q: TicketQuery,
+  q: MetricRange,
   filters: Array<[MetricDimension, string[]]>,
 ): Promise<TicketCell[]> {
   const firsts = sql`array[${sql.join(
