@@ -10,11 +10,10 @@ import { organizations, workspaces } from '../../src/platform/workspace/workspac
 import { atChurnRiskSql } from '../../src/customers/profile/churn-risk.js';
 import { refreshStaleChurnRisk } from '../../src/evaluate/rollups/rebuild-churn-risk.js';
 import { figuresTable, fmt, type Figure } from './report.js';
-import { freshPhaseDatabase } from './in-process-database.js';
+import { freshPhaseDatabase, onEachEngine, type PhaseEngine } from './in-process-database.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CHURN_CUSTOMERS ?? 20_000);
 const ANSWERS_EACH = 5;
-type Engine = 'PostgreSQL' | 'PGlite';
 
 async function seed(database: Database, workspaceId: string) {
   await database.rows(sql`
@@ -43,7 +42,7 @@ async function timed(database: Database, query: SQL): Promise<{ ms: number; rows
   return { ms: runs.sort((a, b) => a - b)[1]!, rows };
 }
 
-async function onEngine(engine: Engine, serverUrl?: string): Promise<Figure[]> {
+async function onEngine(engine: PhaseEngine, serverUrl?: string): Promise<Figure[]> {
   const fresh = await freshPhaseDatabase('churn', serverUrl);
   const { database } = fresh;
   try {
@@ -109,10 +108,4 @@ async function onEngine(engine: Engine, serverUrl?: string): Promise<Figure[]> {
   }
 }
 
-export async function benchChurnPhase(serverUrl: string | undefined): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  if (serverUrl) figures.push(...(await onEngine('PostgreSQL', serverUrl)));
-  else console.log('churn: PostgreSQL skipped (needs BENCH_DATABASE_URL or TEST_DATABASE_URL)');
-  if (process.env.BENCH_SKIP?.includes('pglite') !== true) figures.push(...(await onEngine('PGlite')));
-  return figures;
-}
+export const benchChurnPhase = (serverUrl: string | undefined): Promise<Figure[]> => onEachEngine('churn', serverUrl, onEngine);

@@ -11,7 +11,7 @@ import { newId } from '../../src/platform/ids.js';
 import { pgArray } from '../../src/platform/db/pg-array.js';
 import { organizations, workspaces } from '../../src/platform/workspace/workspace.tables.js';
 import { figuresTable, fmt, type Figure } from './report.js';
-import { freshPhaseDatabase } from './in-process-database.js';
+import { freshPhaseDatabase, onEachEngine, type PhaseEngine } from './in-process-database.js';
 import { repoRoot } from './processes.js';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
@@ -98,7 +98,7 @@ function exportOnce(
   });
 }
 
-async function onEngine(name: 'PGlite' | 'PostgreSQL', serverUrl?: string): Promise<Figure[]> {
+async function onEngine(name: PhaseEngine, serverUrl?: string): Promise<Figure[]> {
   const fresh = await freshPhaseDatabase('exports', serverUrl);
   const { database, dir } = fresh;
   try {
@@ -140,10 +140,4 @@ async function onEngine(name: 'PGlite' | 'PostgreSQL', serverUrl?: string): Prom
   }
 }
 
-export async function benchExportsPhase(serverUrl: string | undefined): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  if (serverUrl) figures.push(...(await onEngine('PostgreSQL', serverUrl)));
-  else console.log('exports: PostgreSQL skipped (needs BENCH_DATABASE_URL or TEST_DATABASE_URL)');
-  if (process.env.BENCH_SKIP?.includes('pglite') !== true) figures.push(...(await onEngine('PGlite')));
-  return figures;
-}
+export const benchExportsPhase = (serverUrl: string | undefined): Promise<Figure[]> => onEachEngine('exports', serverUrl, onEngine);

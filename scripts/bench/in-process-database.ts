@@ -50,3 +50,21 @@ export async function freshPhaseDatabase(phase: string, serverUrl?: string): Pro
     throw error;
   }
 }
+
+export type PhaseEngine = 'PostgreSQL' | 'PGlite';
+
+/**
+ * Runs an in-process phase on PostgreSQL (when a server URL is given) and then on PGlite (unless
+ * BENCH_SKIP names pglite), and returns both engines' figures.
+ */
+export async function onEachEngine<F>(
+  phase: string,
+  serverUrl: string | undefined,
+  onEngine: (engine: PhaseEngine, serverUrl?: string) => Promise<F[]>,
+): Promise<F[]> {
+  const figures: F[] = [];
+  if (serverUrl) figures.push(...(await onEngine('PostgreSQL', serverUrl)));
+  else console.log(`${phase}: PostgreSQL skipped (needs BENCH_DATABASE_URL or TEST_DATABASE_URL)`);
+  if (process.env.BENCH_SKIP?.includes('pglite') !== true) figures.push(...(await onEngine('PGlite')));
+  return figures;
+}

@@ -14,12 +14,11 @@ import { ZMetricsQuery } from '../../src/evaluate/metrics/metrics.input.js';
 import { rebuildRollups } from '../../src/evaluate/rollups/rebuild-rollups.js';
 import { refreshStaleRollups } from '../../src/evaluate/rollups/refresh-rollups.js';
 import { figuresTable, fmt, type Figure } from './report.js';
-import { freshPhaseDatabase } from './in-process-database.js';
+import { freshPhaseDatabase, onEachEngine, type PhaseEngine } from './in-process-database.js';
 
 const ITEMS = Number(process.env.BENCH_METRIC_ITEMS ?? 1_000_000);
-const TARGET_MS: Record<Engine, number> = { PostgreSQL: 100, PGlite: 200 };
+const TARGET_MS: Record<PhaseEngine, number> = { PostgreSQL: 100, PGlite: 200 };
 const INGEST = { rounds: 20, batch: 500 };
-type Engine = 'PostgreSQL' | 'PGlite';
 
 /** Two years of feedback (2025–2026) over 6 channels, 4 languages and 10 topics, a third with an NPS score. */
 async function seed(database: Database, workspaceId: string) {
@@ -69,7 +68,7 @@ async function ingest(scope: WorkspaceScope, rollups: boolean): Promise<number> 
   return (INGEST.rounds * INGEST.batch) / seconds;
 }
 
-async function onEngine(engine: Engine, serverUrl?: string): Promise<Figure[]> {
+async function onEngine(engine: PhaseEngine, serverUrl?: string): Promise<Figure[]> {
   const fresh = await freshPhaseDatabase('metrics', serverUrl);
   const { database } = fresh;
   try {
@@ -139,10 +138,4 @@ async function onEngine(engine: Engine, serverUrl?: string): Promise<Figure[]> {
   }
 }
 
-export async function benchMetricsPhase(serverUrl: string | undefined): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  if (serverUrl) figures.push(...(await onEngine('PostgreSQL', serverUrl)));
-  else console.log('metrics: PostgreSQL skipped (needs BENCH_DATABASE_URL or TEST_DATABASE_URL)');
-  if (process.env.BENCH_SKIP?.includes('pglite') !== true) figures.push(...(await onEngine('PGlite')));
-  return figures;
-}
+export const benchMetricsPhase = (serverUrl: string | undefined): Promise<Figure[]> => onEachEngine('metrics', serverUrl, onEngine);
